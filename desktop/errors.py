@@ -1,0 +1,74 @@
+"""The exceptions Outpost raises on purpose.
+
+Every `OutpostError` carries a message written for the person at the desk: what went wrong
+and, where there is something to do, what to do next. The command line prints it as one line;
+the GUI shows it in a dialog. Anything that is not an `OutpostError` is a bug: it is logged
+(without patient data) and reported as unexpected.
+"""
+
+from __future__ import annotations
+
+
+class OutpostError(Exception):
+    """An error a person can understand and usually act on."""
+
+
+class InvalidInput(OutpostError):
+    """Data typed by a person does not make sense (a bad phone, an impossible date...)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFound(OutpostError):
+    pass
+
+
+class PermissionDenied(OutpostError):
+    pass
+
+
+class Conflict(OutpostError):
+    """The change clashes with data that is already there (a double booking...)."""
+
+
+# --- opening the store -------------------------------------------------------------------
+
+
+class StoreError(OutpostError):
+    pass
+
+
+class StoreMissing(StoreError):
+    pass
+
+
+class StoreAlreadyExists(StoreError):
+    pass
+
+
+class WrongPassword(StoreError):
+    pass
+
+
+class LoginThrottled(StoreError):
+    def __init__(self, message: str, *, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class StoreCorrupt(StoreError):
+    """The database or key file is damaged; it is never overwritten automatically."""
+
+
+class StoreTooNew(StoreError):
+    pass
+
+
+class DiskFull(StoreError):
+    pass
+
+
+class BackupError(OutpostError):
+    pass

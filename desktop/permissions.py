@@ -1,0 +1,58 @@
+"""What each role may do. One table, checked by every service before it changes anything."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass
+
+from desktop.errors import PermissionDenied
+from desktop.store.models import Role
+
+
+class Permission(enum.StrEnum):
+    VIEW_PATIENTS = "view patients"
+    EDIT_PATIENTS = "register and edit patients"
+    MANAGE_APPOINTMENTS = "book and change appointments"
+    FILL_FORMS = "fill and sign forms"
+    MANAGE_USERS = "manage users"
+    MANAGE_CLINIC = "change clinic settings, providers and working hours"
+    BACKUP = "make and restore backups"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(Permission),
+    Role.COORDINATOR: frozenset(
+        {
+            Permission.VIEW_PATIENTS,
+            Permission.EDIT_PATIENTS,
+            Permission.MANAGE_APPOINTMENTS,
+            Permission.FILL_FORMS,
+            Permission.BACKUP,
+        }
+    ),
+    Role.CLINICIAN: frozenset(
+        {Permission.VIEW_PATIENTS, Permission.FILL_FORMS, Permission.MANAGE_APPOINTMENTS}
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person signed in: who every change and chart opening is attributed to."""
+
+    user_id: uuid.UUID
+    username: str
+    display_name: str
+    role: Role
+    clinic_id: uuid.UUID
+
+    def can(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+    def require(self, permission: Permission) -> None:
+        if not self.can(permission):
+            raise PermissionDenied(
+                f"{self.display_name} ({self.role.value}) may not {permission.value}. "
+                "Ask an administrator."
+            )

@@ -1,0 +1,314 @@
+"""The clinic's records as typed SQLAlchemy 2.0 models.
+
+Every record that syncs mixes in `Synced`: a UUIDv7 assigned where it is created, the clinic
+it belongs to, a hybrid-logical-clock stamp per field, and a tombstone flag. Its changes are
+turned into outbox entries in the same transaction (see `desktop.store.outbox`).
+
+Local-only integers (`Patient.pk`, `OutboxEntry.seq`) exist for indexes on this device and
+never cross the wire.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    TypeDecorator,
+    Uuid,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desktop.ids import new_id
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out (SQLite keeps no zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where an aware UTC time is required")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, dt.datetime)
+        return value.replace(tzinfo=dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Synced:
+    """Columns every synchronised record carries."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, default=new_id, unique=True)
+    clinic_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    # Stamp of the latest change, and per field, for field-by-field merging at sync.
+    hlc: Mapped[str] = mapped_column(String(40), default="")
+    field_hlcs: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    # Fields the outbox never sends (local bookkeeping).
+    __local_fields__: frozenset[str] = frozenset({"pk", "hlc", "field_hlcs", "updated_at"})
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    COORDINATOR = "coordinator"
+    CLINICIAN = "clinician"
+
+
+class Sex(enum.StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class AppointmentStatus(enum.StrEnum):
+    BOOKED = "booked"
+    ARRIVED = "arrived"
+    IN_CONSULTATION = "in_consultation"
+    COMPLETED = "completed"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+    RESCHEDULED = "rescheduled"
+
+
+class FormStatus(enum.StrEnum):
+    DRAFT = "draft"
+    FINAL = "final"
+    SIGNED = "signed"
+
+
+def _enum(cls: type[enum.StrEnum]) -> Enum:
+    # Store the values ("in_consultation"), check them in Python, no CHECK constraint: a
+    # newer release may add a value, and an old row must still load in tests of old schemas.
+    return Enum(cls, values_callable=lambda e: [m.value for m in e], native_enum=False,
+                create_constraint=False, length=20)
+
+
+class Clinic(Synced, Base):
+    __tablename__ = "clinics"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    country: Mapped[str] = mapped_column(String(2), default="KE")  # default phone region
+    timezone: Mapped[str] = mapped_column(String(64), default="Africa/Nairobi")
+
+
+class User(Synced, Base):
+    __tablename__ = "users"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Patient(Synced, Base):
+    __tablename__ = "patients"
+    # Local rowid for the full-text index; VACUUM may renumber implicit rowids, not this one.
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    given_name: Mapped[str] = mapped_column(String(200))
+    family_name: Mapped[str] = mapped_column(String(200))
+    other_names: Mapped[str] = mapped_column(String(200), default="")
+    sex: Mapped[Sex] = mapped_column(_enum(Sex), default=Sex.UNKNOWN)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    # True when only an approximate age was known: birth_date is then 1 July of the year.
+    birth_date_estimated: Mapped[bool] = mapped_column(Boolean, default=False)
+    phone: Mapped[str | None] = mapped_column(String(20))  # E.164
+    # Digits of the phone reversed, so "the last six digits" is an indexed prefix search.
+    phone_reversed: Mapped[str | None] = mapped_column(String(20), index=True)
+    phone_alt: Mapped[str | None] = mapped_column(String(20))
+    village: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    national_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    clinic_number: Mapped[str | None] = mapped_column(String(64), index=True)
+    next_of_kin_name: Mapped[str] = mapped_column(String(200), default="")
+    next_of_kin_relation: Mapped[str] = mapped_column(String(64), default="")
+    next_of_kin_phone: Mapped[str | None] = mapped_column(String(20))
+    preferred_language: Mapped[str] = mapped_column(String(16), default="")
+    coverage_scheme: Mapped[str] = mapped_column(String(100), default="")
+    coverage_member_id: Mapped[str] = mapped_column(String(64), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    @property
+    def full_name(self) -> str:
+        parts = [self.given_name, self.other_names, self.family_name]
+        return " ".join(p for p in parts if p)
+
+
+class Provider(Synced, Base):
+    __tablename__ = "providers"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(100), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class AppointmentType(Synced, Base):
+    __tablename__ = "appointment_types"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class WorkingHours(Synced, Base):
+    """One provider's working window on one weekday, in the clinic's local time."""
+
+    __tablename__ = "working_hours"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    provider_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("providers.id"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)  # Monday = 0
+    start: Mapped[dt.time] = mapped_column(Time)
+    end: Mapped[dt.time] = mapped_column(Time)
+
+
+class Appointment(Synced, Base):
+    __tablename__ = "appointments"
+    __table_args__ = (Index("ix_appointments_provider_start", "provider_id", "starts_at"),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    provider_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("providers.id"))
+    type_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("appointment_types.id"))
+    starts_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    ends_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    status: Mapped[AppointmentStatus] = mapped_column(
+        _enum(AppointmentStatus), default=AppointmentStatus.BOOKED
+    )
+    reason: Mapped[str] = mapped_column(Text, default="")
+    follow_up_of_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("appointments.id"))
+    rescheduled_from_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("appointments.id")
+    )
+    arrived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    booked_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class AppointmentEvent(Synced, Base):
+    """One status transition, timestamped and attributed. Append-only."""
+
+    __tablename__ = "appointment_events"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    appointment_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("appointments.id"), index=True
+    )
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class FormRecord(Synced, Base):
+    """A filled form. A signed record is immutable; a correction is a new record that
+    points at the one it supersedes."""
+
+    __tablename__ = "form_records"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("patients.id"), index=True
+    )
+    definition_id: Mapped[str] = mapped_column(String(100))
+    definition_version: Mapped[int] = mapped_column(Integer)
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[FormStatus] = mapped_column(_enum(FormStatus), default=FormStatus.DRAFT)
+    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("form_records.id"))
+    created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    signed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditEvent(Synced, Base):
+    """Who did what to which record, and who opened which chart. Append-only.
+
+    `detail` names fields, never their values: the audit trail must not become a second,
+    less protected copy of patient data.
+    """
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    action: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class OutboxEntry(Base):
+    """A change waiting to be sent to HQ, written in the same transaction as the change."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)  # local send order
+    change_id: Mapped[uuid.UUID] = mapped_column(Uuid, default=new_id, unique=True)
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    clinic_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    op: Mapped[str] = mapped_column(String(10))  # "insert" | "update" | "delete"
+    # Field-level patch: {field: {"v": value-as-json, "hlc": stamp}}
+    patch: Mapped[dict[str, Any]] = mapped_column(JSON)
+    hlc: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_batch: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    acked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+
+
+class Meta(Base):
+    """Small facts about this store: its id, this device's id, the clinic id."""
+
+    __tablename__ = "store_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+SYNCED_MODELS: tuple[type[Synced], ...] = (
+    Clinic,
+    User,
+    Patient,
+    Provider,
+    AppointmentType,
+    WorkingHours,
+    Appointment,
+    AppointmentEvent,
+    FormRecord,
+    AuditEvent,
+)
