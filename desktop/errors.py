@@ -72,3 +72,12 @@ class DiskFull(StoreError):
 
 class BackupError(OutpostError):
     pass
+
+
+class ValidationFailed(InvalidInput):
+    """Several fields are wrong at once; `problems` maps each field to its message."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        first_field = next(iter(problems), None)
+        super().__init__("; ".join(problems.values()), field=first_field)
+        self.problems = problems

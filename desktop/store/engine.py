@@ -14,7 +14,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from desktop.errors import StoreCorrupt
+from desktop.errors import DiskFull, StoreCorrupt, StoreError
 from desktop.names import search_terms
 
 PAGE_SIZE = 4096  # SQLCipher 4 default; a database file is a whole number of pages
@@ -62,13 +62,40 @@ def make_engine(path: Path, data_key: bytes, *, pool_size: int = 4) -> Engine:
         poolclass=QueuePool,
         pool_size=pool_size,
         max_overflow=4,
+        # Error messages would otherwise quote bound values (names, phones) into logs.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
+    @event.listens_for(engine, "handle_error")
+    def _translate(context: Any) -> Exception | None:
+        return translate_db_error(context.original_exception, path)
+
     return engine
+
+
+def translate_db_error(exc: BaseException, path: Path) -> Exception | None:
+    """A person-readable error for the SQLite failures a clinic laptop really meets."""
+    text = str(exc).lower()
+    if "database or disk is full" in text:
+        return DiskFull(
+            f"The disk holding {path.parent} is full, so the last change was not saved "
+            "(everything saved before it is safe). Free some space, then try again."
+        )
+    if "database is locked" in text or "database is busy" in text:
+        return StoreError(
+            "The clinic's records are busy (another Outpost window or command is writing). "
+            "Wait a moment and try again."
+        )
+    if "malformed" in text or "file is not a database" in text or "hmac" in text:
+        return StoreCorrupt(
+            f"Part of {path.name} cannot be read: the file is damaged. Nothing more will be "
+            "written to it. Run `outpost doctor`, then restore the most recent backup."
+        )
+    return None
 
 
 def check_file_shape(path: Path) -> None:

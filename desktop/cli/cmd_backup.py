@@ -1,0 +1,51 @@
+"""backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.context import CliContext
+from desktop.services import backup as backup_service
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("backup", help="write an encrypted, verified backup to FILE")
+    p.add_argument("file", type=Path)
+    p.set_defaults(run=run_backup)
+    p = sub.add_parser(
+        "restore",
+        help="replace the store with a verified backup (the current one is kept aside)",
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--recovery-key", action="store_true",
+                   help="open the backup with the recovery key instead of --user's password")
+    p.set_defaults(run=run_restore)
+
+
+def _progress(step: str, fraction: float) -> None:
+    print(f"  {fraction:4.0%}  {step}", file=sys.stderr)
+
+
+def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.clinic() as core:
+        info = backup_service.make_backup(core.store, args.file, progress=_progress)
+    ctx.print(f"Backup written and verified: {args.file} ({info.size_bytes:,} bytes).")
+    return 0
+
+
+def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.recovery_key:
+        key = ctx.secrets.read("Recovery key (as printed): ")
+        result = backup_service.restore_backup(ctx.paths, args.file, recovery_key=key,
+                                               progress=_progress)
+    else:
+        username = ctx.require_user()
+        password = ctx.secrets.read(f"Password for {username} (as it was when the backup "
+                                    "was made): ")
+        result = backup_service.restore_backup(ctx.paths, args.file, username=username,
+                                               password=password, progress=_progress)
+    ctx.print(f"Restored {args.file}. The store it replaced was kept in {result.kept_aside}.")
+    return 0

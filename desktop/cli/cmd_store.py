@@ -1,0 +1,148 @@
+"""init, recover, doctor and users: setting up and looking after the store itself."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desktop.cli.context import CliContext
+from desktop.passwords import RULES_TEXT
+from desktop.services import users as user_service
+from desktop.store import store as store_module
+from desktop.store.models import OutboxEntry, Patient
+from desktop.store.schema import current_revision, head_revision
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("init", help="create a new clinic store")
+    p.add_argument("--clinic", required=True, help="the clinic's name")
+    p.add_argument("--admin", required=True, help="user name of the first administrator")
+    p.add_argument("--admin-name", default="", help="the administrator's full name")
+    p.add_argument("--country", default="KE", help="two-letter country code (phone numbers)")
+    p.add_argument("--timezone", default="Africa/Nairobi", help="the clinic's time zone")
+    p.set_defaults(run=run_init)
+
+    p = sub.add_parser("recover", help="set a new password with the printed recovery key")
+    p.add_argument("username", help="whose password to set")
+    p.set_defaults(run=run_recover)
+
+    p = sub.add_parser("doctor", help="check the store: encryption, integrity, schema, outbox")
+    p.set_defaults(run=run_doctor)
+
+    users = sub.add_parser("users", help="manage who can sign in").add_subparsers(
+        dest="users_command", metavar="ACTION", required=True)
+    p = users.add_parser("add", help="add a user (reads your password, then theirs)")
+    p.add_argument("username")
+    p.add_argument("--name", default="", help="full name")
+    p.add_argument("--role", default="coordinator", help="admin, coordinator or clinician")
+    p.set_defaults(run=run_users_add)
+    p = users.add_parser("passwd", help="change a password (yours: old then new; "
+                                          "an admin resetting another's: yours then theirs)")
+    p.add_argument("username", nargs="?", help="whose password (default: yours)")
+    p.set_defaults(run=run_users_passwd)
+    p = users.add_parser("list", help="list users and roles")
+    p.set_defaults(run=run_users_list)
+    p = users.add_parser("disable", help="stop a user from signing in")
+    p.add_argument("username")
+    p.set_defaults(run=run_users_disable)
+
+
+def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
+    password = ctx.secrets.read(f"New password for {args.admin} ({RULES_TEXT}): ", confirm=True)
+    store, recovery = store_module.create(
+        ctx.paths, clinic_name=args.clinic, admin_username=args.admin,
+        admin_display_name=args.admin_name, password=password, country=args.country,
+        timezone=args.timezone,
+    )
+    store.close()
+    ctx.print(f"Created the Outpost store for {args.clinic.strip()} in {ctx.paths.root}.")
+    ctx.print("")
+    ctx.print(f"RECOVERY KEY: {recovery}")
+    ctx.print("")
+    ctx.print("Write this key down or print it now and keep it locked away: it is shown only "
+              "once, and it is the only way back in if every password is forgotten.")
+    return 0
+
+
+def run_recover(ctx: CliContext, args: argparse.Namespace) -> int:
+    recovery = ctx.secrets.read("Recovery key (as printed): ")
+    store = store_module.unlock_with_recovery(ctx.paths, recovery)
+    try:
+        new = ctx.secrets.read(f"New password for {args.username} ({RULES_TEXT}): ", confirm=True)
+        with store.session() as session:
+            user_service.get_user(session, args.username)
+        store.set_password(args.username, new)
+    finally:
+        store.close()
+    ctx.print(f"The password for {args.username} has been set. Sign in with it now.")
+    return 0
+
+
+def run_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.backup import backup_locations_warning
+
+    with ctx.clinic() as core, core.store.engine.connect() as conn:
+        cipher = conn.exec_driver_sql("PRAGMA cipher_integrity_check").all()
+        integrity = conn.exec_driver_sql("PRAGMA integrity_check").all()
+        revision = current_revision(conn)
+        version = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
+        with core.store.session() as session:
+            pending = session.scalar(select(func.count()).select_from(OutboxEntry)
+                                     .where(OutboxEntry.acked_at.is_(None)))
+            patients = session.scalar(select(func.count()).select_from(Patient)
+                                      .where(Patient.deleted.is_(False)))
+        problems = [row[0] for row in cipher] + [r[0] for r in integrity if r[0] != "ok"]
+        ctx.print(f"Clinic:            {core.clinic_name}")
+        ctx.print(f"Data folder:       {ctx.paths.root}")
+        ctx.print(f"Encryption:        SQLCipher {version}, "
+                  f"{'pages intact' if not cipher else 'DAMAGED PAGES'}")
+        ctx.print(f"Integrity:         {'ok' if not problems else '; '.join(problems[:5])}")
+        ctx.print(f"Schema:            {revision} (this Outpost: {head_revision()})")
+        ctx.print(f"Patients:          {patients}")
+        ctx.print(f"Changes to send:   {pending}")
+        warning = backup_locations_warning(ctx.paths, core.settings)
+        if warning:
+            ctx.print(f"Backups:           {warning}")
+    if problems:
+        ctx.print("The store is damaged. Do not delete it; restore the most recent backup "
+                  "with `outpost restore FILE` (the damaged file is kept aside).")
+        return 1
+    return 0
+
+
+def run_users_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.clinic() as core:
+        password = ctx.secrets.read(f"New password for {args.username} ({RULES_TEXT}): ",
+                                    confirm=True)
+        user_service.add_user(core.store, core.actor, username=args.username,
+                              display_name=args.name, role=user_service.parse_role(args.role),
+                              password=password)
+    ctx.print(f"Added {args.username} ({args.role}).")
+    return 0
+
+
+def run_users_passwd(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.clinic() as core:
+        target = args.username or core.actor.username
+        old = ctx.unlocked_with if target == core.actor.username else None
+        new = ctx.secrets.read(f"New password for {target} ({RULES_TEXT}): ", confirm=True)
+        user_service.change_password(core.store, core.actor, target, new, old_password=old)
+    ctx.print(f"The password for {target} has been changed.")
+    return 0
+
+
+def run_users_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.clinic() as core, core.store.session() as session:
+        for user in user_service.list_users(session):
+            state = "" if user.active else "  (disabled)"
+            ctx.print(f"{user.username:<20} {user.role.value:<12} {user.display_name}{state}")
+    return 0
+
+
+def run_users_disable(ctx: CliContext, args: argparse.Namespace) -> int:
+    with ctx.clinic() as core:
+        user_service.set_active(core.store, core.actor, args.username, False)
+    ctx.print(f"{args.username} can no longer sign in.")
+    return 0

@@ -1,0 +1,122 @@
+"""`outpost demo`: a clinic that looks like a real one, for training and trying things out.
+
+Patients come from several language communities (Latin, Ge'ez, Cyrillic scripts; names with
+diacritics), with Kenyan phone numbers and villages; three providers with working hours; and
+a week of appointments from yesterday on, through the same services the GUI uses (so the
+outbox and audit trail are filled as in real use).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from desktop.core import ClinicCore
+from desktop.errors import Conflict, InvalidInput
+from desktop.services import clinic_setup, patients, scheduling
+from desktop.store.models import AppointmentStatus
+
+NAMES_FILE = Path(__file__).with_name("demo_names.json")
+SAFARICOM_PREFIXES = ("0701", "0712", "0722", "0723", "0733", "0745", "0757", "0768", "0790")
+
+
+def load_names() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(NAMES_FILE.read_text("utf-8"))
+    return data
+
+
+def random_patient(rng: random.Random, names: dict[str, Any], today: dt.date) -> patients.PatientInput:
+    group = rng.choice(names["groups"])
+    sex = rng.choice(("female", "male"))
+    given = rng.choice(group[sex])
+    data = patients.PatientInput(
+        given_name=given,
+        family_name=rng.choice(group["family"]),
+        sex=sex,
+        village=rng.choice(group["villages"]),
+        phone=f"{rng.choice(SAFARICOM_PREFIXES)}{rng.randrange(100000, 999999)}"
+        if rng.random() < 0.8 else "",
+    )
+    if rng.random() < 0.15:  # many rural patients know only roughly how old they are
+        data.estimated_age_years = str(rng.randint(18, 80))
+    else:
+        data.birth_date = (today - dt.timedelta(days=rng.randint(0, 85 * 365))).isoformat()
+    if rng.random() < 0.5:
+        data.national_id = str(rng.randrange(10_000_000, 39_999_999))
+    return data
+
+
+def seed_demo(core: ClinicCore, *, count: int = 200, seed: int = 7) -> str:
+    if not 1 <= count <= 50_000:
+        raise InvalidInput("Demo data: between 1 and 50,000 patients (use benchmarks/ for more).")
+    rng = random.Random(seed)
+    names = load_names()
+    today = core.today()
+    actor = core.actor
+    with core.store.session() as session, session.begin():
+        providers = clinic_setup.list_providers(session)
+        if not providers:
+            for name, title in names["providers"]:
+                provider = clinic_setup.add_provider(session, actor, name, title)
+                for weekday in range(6):  # Monday to Saturday
+                    windows = [(dt.time(8), dt.time(13)), (dt.time(14), dt.time(17))]
+                    if weekday == 5:
+                        windows = [(dt.time(8), dt.time(12))]
+                    clinic_setup.set_working_hours(session, actor, provider.id, weekday, windows)
+            for name, minutes in names["appointment_types"]:
+                clinic_setup.add_appointment_type(session, actor, name, minutes)
+            providers = clinic_setup.list_providers(session)
+        kinds = clinic_setup.list_appointment_types(session)
+
+    patient_ids = []
+    for _ in range(count):
+        data = random_patient(rng, names, today)
+        with core.store.session() as session, session.begin():
+            patient = _register(session, core, data)
+            patient_ids.append(patient.id)
+
+    booked = 0
+    for offset in range(-1, 6):
+        day = today + dt.timedelta(days=offset)
+        if day.weekday() == 6:
+            continue
+        for provider in providers:
+            slot = dt.datetime.combine(day, dt.time(8, 0))
+            while slot.time() < dt.time(16, 30) and patient_ids:
+                if rng.random() < 0.55:
+                    kind = rng.choice(kinds)
+                    with core.store.session() as session, session.begin():
+                        try:
+                            appt = scheduling.book(
+                                session, actor, patient_id=rng.choice(patient_ids),
+                                provider_id=provider.id, type_id=kind.id, starts_at=slot,
+                                reason=rng.choice(names["reasons"]))
+                            booked += 1
+                            if offset < 0:
+                                _play_out_past(session, core, appt.id, rng)
+                        except (InvalidInput, Conflict):
+                            pass  # lunch break, Saturday afternoon or overlapping: skip slot
+                slot += dt.timedelta(minutes=30)
+    return (f"Added {count} demo patients, {len(providers)} providers and {booked} "
+            f"appointments around {today:%A %d %B %Y}.")
+
+
+def _register(session: Any, core: ClinicCore, data: patients.PatientInput) -> Any:
+    # Demo names repeat on purpose (it is a small list); they are different people.
+    return patients.register_patient(session, core.actor, data, region=core.region,
+                                     search=core.search, confirmed_new=True)
+
+
+def _play_out_past(session: Any, core: ClinicCore, appointment_id: Any, rng: random.Random) -> None:
+    """Yesterday's appointments have happened: most attended, some no-shows."""
+    actor = core.actor
+    if rng.random() < 0.15:
+        scheduling.mark_no_show(session, actor, appointment_id)
+        return
+    scheduling.check_in(session, actor, appointment_id)
+    scheduling.start_consultation(session, actor, appointment_id)
+    scheduling.complete(session, actor, appointment_id)
+    assert scheduling.get_appointment(session, appointment_id).status is AppointmentStatus.COMPLETED

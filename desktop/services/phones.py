@@ -1,0 +1,44 @@
+"""Phone numbers, validated and normalised with the `phonenumbers` library.
+
+People type numbers the local way ("0712 345 678"); we store E.164 ("+254712345678") so the
+same number always looks the same, and match on it.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from desktop.errors import InvalidInput
+
+
+def normalise_phone(text: str | None, region: str, *, field: str = "phone") -> str | None:
+    """E.164 form of `text`, None for an empty value; InvalidInput if it cannot be a phone."""
+    if text is None or not text.strip():
+        return None
+    try:
+        number = phonenumbers.parse(text, region.upper())
+    except phonenumbers.NumberParseException:
+        raise InvalidInput(f"{text!r} is not a phone number.", field=field) from None
+    if not phonenumbers.is_valid_number(number):
+        raise InvalidInput(
+            f"{text!r} is not a valid phone number for {region.upper()} (check the number of "
+            "digits, or add the country code, e.g. +256…).",
+            field=field,
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def reversed_digits(e164: str | None) -> str | None:
+    """Digits reversed: a search for the last digits becomes an indexed prefix match."""
+    if not e164:
+        return None
+    return "".join(ch for ch in e164 if ch.isdigit())[::-1]
+
+
+def display_phone(e164: str | None, region: str) -> str:
+    if not e164:
+        return ""
+    number = phonenumbers.parse(e164, None)
+    if phonenumbers.region_code_for_number(number) == region.upper():
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
