@@ -24,8 +24,11 @@ class RedactingFormatter(logging.Formatter):
         return f"Traceback (most recent call last):\n{frames}{name}: <message withheld>"
 
 
-def log_to_folder(folder: Path, name: str = "outpost.log") -> Path | None:
-    """Send every logger's records to a rotating file in `folder`; None if it cannot."""
+def log_to_folder(folder: Path, name: str = "outpost.log") -> logging.Handler | None:
+    """Send every logger's records to a rotating file in `folder`; None if it cannot.
+
+    The caller removes the handler (`stop_logging`) when its run ends.
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handler = logging.handlers.RotatingFileHandler(
@@ -37,4 +40,10 @@ def log_to_folder(folder: Path, name: str = "outpost.log") -> Path | None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-    return Path(handler.baseFilename)
+    return handler
+
+
+def stop_logging(handler: logging.Handler | None) -> None:
+    if handler is not None:
+        logging.getLogger().removeHandler(handler)
+        handler.close()

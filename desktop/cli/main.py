@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from desktop.cli import cmd_backup, cmd_patients, cmd_store
 from desktop.cli.context import CliContext
 from desktop.errors import OutpostError
-from desktop.logs import log_to_folder
+from desktop.logs import log_to_folder, stop_logging
 from desktop.paths import DATA_DIR_ENV, DataPaths, resolve_data_dir
 
 log = logging.getLogger("outpost")
@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = DataPaths(resolve_data_dir(args.data_dir))
-    log_file = log_to_folder(paths.logs) if paths.root.exists() else None
+    handler = log_to_folder(paths.logs) if paths.root.exists() else None
+    log_file = getattr(handler, "baseFilename", None)
     try:
         code: int = args.run(CliContext.from_args(args), args)
         return code
@@ -60,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"outpost: an unexpected error stopped `{args.command}`; nothing already saved "
               f"was lost.{where}", file=sys.stderr)
         return EXIT_UNEXPECTED
+    finally:
+        stop_logging(handler)
 
 
 if __name__ == "__main__":

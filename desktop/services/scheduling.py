@@ -259,7 +259,7 @@ def day_list(session: Session, day: dt.date, *, provider_id: uuid.UUID | None = 
             arrived_at=a.arrived_at.astimezone(zone) if a.arrived_at else None,
             late=a.status is S.BOOKED and now - a.starts_at > LATE_AFTER,
         )
-        for a, p, pr, t in session.execute(query).tuples()
+        for a, p, pr, t in session.execute(query)
     ]
 
 
