@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from desktop.paths import DataPaths
 from desktop.store import store as store_module
-from desktop.store.models import Appointment, FormRecord, Patient
+from desktop.store.models import Appointment, Attachment, FormRecord, Patient
 from desktop.store.schema import current_revision, head_revision, known_revisions
 
 SAMPLES = sorted((Path(__file__).parent / "fixtures" / "stores").glob("*/sample.json"))
@@ -41,6 +41,8 @@ def test_a_sample_store_upgrades_to_the_current_schema_without_loss(sample: Path
             assert names == set(facts["patients"])
             assert session.scalar(select(func.count()).select_from(Appointment)) == facts["appointments"]
             assert session.scalar(select(func.count()).select_from(FormRecord)) == facts["form_records"]
+            attachments = session.scalar(select(func.count()).select_from(Attachment))
+            assert attachments == facts.get("attachments", 0)
     finally:
         store.close()
     if facts["revision"] != head_revision():

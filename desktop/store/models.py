@@ -24,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -290,6 +291,22 @@ class OutboxEntry(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_batch: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     acked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+
+
+class Attachment(Base):
+    """A signature, thumbprint or scan, stored once under the SHA-256 of its bytes.
+
+    Content-addressed and immutable: a record refers to it by hash, sync asks HQ which
+    hashes it lacks and sends only those.
+    """
+
+    __tablename__ = "attachments"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    clinic_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    media_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Meta(Base):

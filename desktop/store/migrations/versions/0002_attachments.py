@@ -1,0 +1,40 @@
+"""Content-addressed attachments (signatures, thumbprints, scans).
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-22
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0002"
+down_revision: str | None = "0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "attachments",
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("clinic_id", sa.Uuid(), nullable=False),
+        sa.Column("media_type", sa.String(length=64), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("sha256", name=op.f("pk_attachments")),
+    )
+    # Content-addressed bytes never change: a different content is a different hash.
+    op.execute(
+        "CREATE TRIGGER attachments_immutable BEFORE UPDATE ON attachments "
+        "BEGIN SELECT RAISE(ABORT, 'attachments are immutable'); END"
+    )
+
+
+def downgrade() -> None:
+    raise NotImplementedError("Outpost databases are only ever upgraded")
