@@ -62,5 +62,7 @@ def translate_os_error(exc: OSError, path: Path) -> OutpostError:
             "free some space (or choose another drive) and try again."
         )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return OutpostError(f"Outpost is not allowed to write {path}. Check the folder's permissions.")
+        return OutpostError(
+            f"Outpost is not allowed to write {path}. Check the folder's permissions."
+        )
     return OutpostError(f"Could not write {path}: {exc.strerror or exc}.")

@@ -50,8 +50,9 @@ class ClinicCore:
         with store.session() as session:
             clinic = get_clinic(session)
             name, region, zone = clinic.name, clinic.country, clinic.timezone
-        return cls(store, load_settings(store.paths.settings), name, region,
-                   zoneinfo.ZoneInfo(zone))
+        return cls(
+            store, load_settings(store.paths.settings), name, region, zoneinfo.ZoneInfo(zone)
+        )
 
     @classmethod
     def unlock(cls, paths: DataPaths, username: str, password: str) -> ClinicCore:

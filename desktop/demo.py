@@ -28,7 +28,9 @@ def load_names() -> dict[str, Any]:
     return data
 
 
-def random_patient(rng: random.Random, names: dict[str, Any], today: dt.date) -> patients.PatientInput:
+def random_patient(
+    rng: random.Random, names: dict[str, Any], today: dt.date
+) -> patients.PatientInput:
     group = rng.choice(names["groups"])
     sex = rng.choice(("female", "male"))
     given = rng.choice(group[sex])
@@ -38,7 +40,8 @@ def random_patient(rng: random.Random, names: dict[str, Any], today: dt.date) ->
         sex=sex,
         village=rng.choice(group["villages"]),
         phone=f"{rng.choice(SAFARICOM_PREFIXES)}{rng.randrange(100000, 999999)}"
-        if rng.random() < 0.8 else "",
+        if rng.random() < 0.8
+        else "",
     )
     if rng.random() < 0.15:  # many rural patients know only roughly how old they are
         data.estimated_age_years = str(rng.randint(18, 80))
@@ -91,23 +94,31 @@ def seed_demo(core: ClinicCore, *, count: int = 200, seed: int = 7) -> str:
                     with core.store.session() as session, session.begin():
                         try:
                             appt = scheduling.book(
-                                session, actor, patient_id=rng.choice(patient_ids),
-                                provider_id=provider.id, type_id=kind.id, starts_at=slot,
-                                reason=rng.choice(names["reasons"]))
+                                session,
+                                actor,
+                                patient_id=rng.choice(patient_ids),
+                                provider_id=provider.id,
+                                type_id=kind.id,
+                                starts_at=slot,
+                                reason=rng.choice(names["reasons"]),
+                            )
                             booked += 1
                             if offset < 0:
                                 _play_out_past(session, core, appt.id, rng)
                         except (InvalidInput, Conflict):
                             pass  # lunch break, Saturday afternoon or overlapping: skip slot
                 slot += dt.timedelta(minutes=30)
-    return (f"Added {count} demo patients, {len(providers)} providers and {booked} "
-            f"appointments around {today:%A %d %B %Y}.")
+    return (
+        f"Added {count} demo patients, {len(providers)} providers and {booked} "
+        f"appointments around {today:%A %d %B %Y}."
+    )
 
 
 def _register(session: Any, core: ClinicCore, data: patients.PatientInput) -> Any:
     # Demo names repeat on purpose (it is a small list); they are different people.
-    return patients.register_patient(session, core.actor, data, region=core.region,
-                                     search=core.search, confirmed_new=True)
+    return patients.register_patient(
+        session, core.actor, data, region=core.region, search=core.search, confirmed_new=True
+    )
 
 
 def _play_out_past(session: Any, core: ClinicCore, appointment_id: Any, rng: random.Random) -> None:

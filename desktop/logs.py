@@ -17,7 +17,7 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None] | tupl
 
 
 class RedactingFormatter(logging.Formatter):
-    def formatException(self, ei: ExcInfo) -> str:  # noqa: N802 - logging's API
+    def formatException(self, ei: ExcInfo) -> str:
         exc_type, _exc, tb = ei
         frames = "".join(traceback.format_tb(tb)) if tb else ""
         name = exc_type.__qualname__ if exc_type else "Exception"

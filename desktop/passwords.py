@@ -17,7 +17,8 @@ def check_password(password: str, *, username: str = "") -> None:
             f"The password is too short: use at least {MIN_LENGTH} characters.", field="password"
         )
     if len(set(password)) < 3:
-        raise InvalidInput("The password repeats one or two characters: choose another.",
-                           field="password")
+        raise InvalidInput(
+            "The password repeats one or two characters: choose another.", field="password"
+        )
     if username and password.casefold() == username.casefold():
         raise InvalidInput("The password must not be the user name.", field="password")

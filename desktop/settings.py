@@ -25,7 +25,9 @@ class Settings:
 
     def validate(self) -> None:
         if not 1 <= self.auto_lock_minutes <= 240:
-            raise InvalidInput("Auto-lock must be between 1 and 240 minutes.", field="auto_lock_minutes")
+            raise InvalidInput(
+                "Auto-lock must be between 1 and 240 minutes.", field="auto_lock_minutes"
+            )
         if not 1 <= self.backups_to_keep <= 365:
             raise InvalidInput("Keep between 1 and 365 backups.", field="backups_to_keep")
 

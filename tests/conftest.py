@@ -38,8 +38,11 @@ def new_store(data_paths: DataPaths) -> Iterator[tuple[Store, str]]:
     from desktop.store import store as store_module
 
     store, recovery = store_module.create(
-        data_paths, clinic_name=CLINIC, admin_username="admin",
-        admin_display_name="Amina Odhiambo", password=PASSWORD,
+        data_paths,
+        clinic_name=CLINIC,
+        admin_username="admin",
+        admin_display_name="Amina Odhiambo",
+        password=PASSWORD,
     )
     yield store, recovery
     store.close()

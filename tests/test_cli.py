@@ -15,8 +15,14 @@ from desktop.cli.main import main
 PASSWORD = "correct horse battery"
 
 
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data: Path,
-        *args: str, stdin: str = "", user: str | None = "admin") -> tuple[int, str, str]:
+def run(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    data: Path,
+    *args: str,
+    stdin: str = "",
+    user: str | None = "admin",
+) -> tuple[int, str, str]:
     monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
     prefix = ["--data-dir", str(data), "--password-stdin"]
     if user:
@@ -27,44 +33,99 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, dat
 
 
 @pytest.fixture
-def clinic(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Path:
+def clinic(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Path:
     data = tmp_path / "clinic"
-    code, out, _ = run(capsys, monkeypatch, data, "init", "--clinic", "Kisumu Health Post",
-                       "--admin", "admin", stdin=PASSWORD + "\n", user=None)
+    code, out, _ = run(
+        capsys,
+        monkeypatch,
+        data,
+        "init",
+        "--clinic",
+        "Kisumu Health Post",
+        "--admin",
+        "admin",
+        stdin=PASSWORD + "\n",
+        user=None,
+    )
     assert code == 0 and "RECOVERY KEY:" in out
     return data
 
 
-def test_init_prints_the_recovery_key_once(clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    code, _, err = run(capsys, monkeypatch, clinic, "init", "--clinic", "Again", "--admin",
-                       "admin", stdin=PASSWORD + "\n", user=None)
+def test_init_prints_the_recovery_key_once(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        clinic,
+        "init",
+        "--clinic",
+        "Again",
+        "--admin",
+        "admin",
+        stdin=PASSWORD + "\n",
+        user=None,
+    )
     assert code == 1
     assert err.count("\n") == 1 and "already holds an Outpost store" in err
 
 
-def test_add_then_search_finds_the_patient_first(clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out, _ = run(capsys, monkeypatch, clinic, "patients", "add", "--given", "Wanjiru",
-                       "--family", "Kamau", "--age", "34", "--phone", "0712 345 678",
-                       stdin=PASSWORD + "\n")
+def test_add_then_search_finds_the_patient_first(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(
+        capsys,
+        monkeypatch,
+        clinic,
+        "patients",
+        "add",
+        "--given",
+        "Wanjiru",
+        "--family",
+        "Kamau",
+        "--age",
+        "34",
+        "--phone",
+        "0712 345 678",
+        stdin=PASSWORD + "\n",
+    )
     assert code == 0
     new_id = out.strip()
-    run(capsys, monkeypatch, clinic, "patients", "add", "--given", "Wambui", "--family",
-        "Kariuki", stdin=PASSWORD + "\n")
-    code, out, _ = run(capsys, monkeypatch, clinic, "patients", "search", "wanjru kamau",
-                       stdin=PASSWORD + "\n")
+    run(
+        capsys,
+        monkeypatch,
+        clinic,
+        "patients",
+        "add",
+        "--given",
+        "Wambui",
+        "--family",
+        "Kariuki",
+        stdin=PASSWORD + "\n",
+    )
+    code, out, _ = run(
+        capsys, monkeypatch, clinic, "patients", "search", "wanjru kamau", stdin=PASSWORD + "\n"
+    )
     assert code == 0
     assert out.splitlines()[0].startswith(new_id)
-    code, out, _ = run(capsys, monkeypatch, clinic, "patients", "search", "0712345678",
-                       stdin=PASSWORD + "\n")
+    code, out, _ = run(
+        capsys, monkeypatch, clinic, "patients", "search", "0712345678", stdin=PASSWORD + "\n"
+    )
     assert out.splitlines()[0].startswith(new_id)
 
 
-def test_a_duplicate_is_refused_until_allowed(clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_duplicate_is_refused_until_allowed(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     args = ("patients", "add", "--given", "Achieng", "--family", "Otieno", "--phone", "0722000111")
     assert run(capsys, monkeypatch, clinic, *args, stdin=PASSWORD + "\n")[0] == 0
     code, _, err = run(capsys, monkeypatch, clinic, *args, stdin=PASSWORD + "\n")
     assert code == 1 and "already registered" in err and "same phone" in err
-    assert run(capsys, monkeypatch, clinic, *args, "--allow-duplicate", stdin=PASSWORD + "\n")[0] == 0
+    assert (
+        run(capsys, monkeypatch, clinic, *args, "--allow-duplicate", stdin=PASSWORD + "\n")[0] == 0
+    )
 
 
 @pytest.mark.parametrize(
@@ -76,57 +137,119 @@ def test_a_duplicate_is_refused_until_allowed(clinic: Path, capsys: pytest.Captu
         (("patients", "show", "not-an-id"), "not a record id"),
     ],
 )
-def test_bad_input_is_one_clear_line_and_exit_1(clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], message: str) -> None:
+def test_bad_input_is_one_clear_line_and_exit_1(
+    clinic: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    message: str,
+) -> None:
     code, _, err = run(capsys, monkeypatch, clinic, *args, stdin=PASSWORD + "\n")
     assert code == 1
     assert message in err and err.startswith("outpost: ") and err.count("\n") == 1
     assert "Traceback" not in err
 
 
-def test_a_wrong_password_is_exit_1_without_traceback(clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_wrong_password_is_exit_1_without_traceback(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, _, err = run(capsys, monkeypatch, clinic, "doctor", stdin="nope\n")
     assert code == 1 and "Wrong user name or password" in err and "Traceback" not in err
 
 
-def test_commands_that_open_the_store_need_a_user(clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_commands_that_open_the_store_need_a_user(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, _, err = run(capsys, monkeypatch, clinic, "doctor", stdin=PASSWORD + "\n", user=None)
     assert code == 1 and "--user NAME" in err
 
 
-def test_doctor_reports_a_healthy_store(clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_doctor_reports_a_healthy_store(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, out, _ = run(capsys, monkeypatch, clinic, "doctor", stdin=PASSWORD + "\n")
     assert code == 0
     assert "pages intact" in out and "Integrity:         ok" in out and "Schema:" in out
 
 
-def test_users_add_then_the_new_user_signs_in_and_changes_password(clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    code, _, err = run(capsys, monkeypatch, clinic, "users", "add", "peter", "--name",
-                       "Peter Mwangi", "--role", "coordinator",
-                       stdin=f"{PASSWORD}\npeter's own password\n")
+def test_users_add_then_the_new_user_signs_in_and_changes_password(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        clinic,
+        "users",
+        "add",
+        "peter",
+        "--name",
+        "Peter Mwangi",
+        "--role",
+        "coordinator",
+        stdin=f"{PASSWORD}\npeter's own password\n",
+    )
     assert code == 0, err
     code, out, _ = run(capsys, monkeypatch, clinic, "users", "list", stdin=PASSWORD + "\n")
     assert "peter" in out and "coordinator" in out
-    code, _, err = run(capsys, monkeypatch, clinic, "users", "passwd",
-                       stdin="peter's own password\npeter's newer password\n", user="peter")
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        clinic,
+        "users",
+        "passwd",
+        stdin="peter's own password\npeter's newer password\n",
+        user="peter",
+    )
     assert code == 0, err
-    code, _, err = run(capsys, monkeypatch, clinic, "users", "add", "eve", stdin=
-                       "peter's newer password\nwhatever password\n", user="peter")
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        clinic,
+        "users",
+        "add",
+        "eve",
+        stdin="peter's newer password\nwhatever password\n",
+        user="peter",
+    )
     assert code == 1 and "may not manage users" in err
 
 
-def test_recover_sets_a_new_password_with_the_recovery_key(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_recover_sets_a_new_password_with_the_recovery_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "c"
-    _, out, _ = run(capsys, monkeypatch, data, "init", "--clinic", "C", "--admin", "admin",
-                    stdin=PASSWORD + "\n", user=None)
+    _, out, _ = run(
+        capsys,
+        monkeypatch,
+        data,
+        "init",
+        "--clinic",
+        "C",
+        "--admin",
+        "admin",
+        stdin=PASSWORD + "\n",
+        user=None,
+    )
     key = out.split("RECOVERY KEY:")[1].split()[0]
-    code, _, err = run(capsys, monkeypatch, data, "recover", "admin",
-                       stdin=f"{key}\nforgotten and replaced\n", user=None)
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        data,
+        "recover",
+        "admin",
+        stdin=f"{key}\nforgotten and replaced\n",
+        user=None,
+    )
     assert code == 0, err
     assert run(capsys, monkeypatch, data, "doctor", stdin="forgotten and replaced\n")[0] == 0
 
 
-def test_demo_fills_a_realistic_week(clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out, err = run(capsys, monkeypatch, clinic, "demo", "--patients", "40", stdin=PASSWORD + "\n")
+def test_demo_fills_a_realistic_week(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = run(
+        capsys, monkeypatch, clinic, "demo", "--patients", "40", stdin=PASSWORD + "\n"
+    )
     assert code == 0, err
     assert "Added 40 demo patients, 3 providers" in out
     booked = int(out.split("providers and ")[1].split()[0])
@@ -139,11 +262,41 @@ def test_the_installed_command_runs_as_a_real_process(tmp_path: Path) -> None:
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "desktop.cli.main"]
     data = str(tmp_path / "p")
     env = dict(os.environ)
-    done = subprocess.run([*command, "--data-dir", data, "--password-stdin", "init", "--clinic",
-                           "Real Process", "--admin", "admin"], input=PASSWORD + "\n",
-                          capture_output=True, text=True, env=env, timeout=60)
+    done = subprocess.run(
+        [
+            *command,
+            "--data-dir",
+            data,
+            "--password-stdin",
+            "init",
+            "--clinic",
+            "Real Process",
+            "--admin",
+            "admin",
+        ],
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
-    done = subprocess.run([*command, "--data-dir", data, "--user", "admin", "--password-stdin",
-                           "patients", "search", "x"], input="wrong\n", capture_output=True,
-                          text=True, env=env, timeout=60)
+    done = subprocess.run(
+        [
+            *command,
+            "--data-dir",
+            data,
+            "--user",
+            "admin",
+            "--password-stdin",
+            "patients",
+            "search",
+            "x",
+        ],
+        input="wrong\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 1 and done.stderr.startswith("outpost: Wrong user name")

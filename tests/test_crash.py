@@ -47,8 +47,12 @@ def test_a_writer_killed_with_sigkill_leaves_every_committed_change_and_its_outb
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
-    child = subprocess.Popen([sys.executable, str(script), str(data_paths.root), PASSWORD],
-                             stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(data_paths.root), PASSWORD],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     assert child.stdout is not None
     committed = 0
     try:
@@ -70,8 +74,14 @@ def test_a_writer_killed_with_sigkill_leaves_every_committed_change_and_its_outb
             assert conn.exec_driver_sql("PRAGMA cipher_integrity_check").all() == []
         with reopened.session() as session:
             patients = session.scalar(select(func.count()).select_from(Patient)) or 0
-            queued = session.scalar(select(func.count()).select_from(OutboxEntry)
-                                    .where(OutboxEntry.entity == "patients")) or 0
+            queued = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(OutboxEntry)
+                    .where(OutboxEntry.entity == "patients")
+                )
+                or 0
+            )
         # Everything reported committed survived; anything beyond is whole transactions.
         assert patients >= committed and patients % 5 == 0
         assert queued == patients

@@ -26,7 +26,9 @@ def test_there_is_a_sample_store_for_every_schema_revision() -> None:
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.parent.name)
-def test_a_sample_store_upgrades_to_the_current_schema_without_loss(sample: Path, tmp_path: Path) -> None:
+def test_a_sample_store_upgrades_to_the_current_schema_without_loss(
+    sample: Path, tmp_path: Path
+) -> None:
     facts = json.loads(sample.read_text())
     folder = tmp_path / "clinic"
     shutil.copytree(sample.parent, folder)
@@ -39,8 +41,14 @@ def test_a_sample_store_upgrades_to_the_current_schema_without_loss(sample: Path
         with store.session() as session:
             names = {p.full_name for p in session.scalars(select(Patient))}
             assert names == set(facts["patients"])
-            assert session.scalar(select(func.count()).select_from(Appointment)) == facts["appointments"]
-            assert session.scalar(select(func.count()).select_from(FormRecord)) == facts["form_records"]
+            assert (
+                session.scalar(select(func.count()).select_from(Appointment))
+                == facts["appointments"]
+            )
+            assert (
+                session.scalar(select(func.count()).select_from(FormRecord))
+                == facts["form_records"]
+            )
             attachments = session.scalar(select(func.count()).select_from(Attachment))
             assert attachments == facts.get("attachments", 0)
     finally:

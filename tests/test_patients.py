@@ -15,13 +15,21 @@ from desktop.store.models import Role, Sex
 
 def register(core: ClinicCore, **fields: str) -> svc.Patient:
     with core.store.session() as session, session.begin():
-        return svc.register_patient(session, core.actor, svc.PatientInput(**fields),
-                                    region=core.region, search=core.search)
+        return svc.register_patient(
+            session, core.actor, svc.PatientInput(**fields), region=core.region, search=core.search
+        )
 
 
 def test_a_patient_is_registered_with_a_normalised_phone(core: ClinicCore) -> None:
-    patient = register(core, given_name="  Wanjiru ", family_name="Kamau", sex="Female",
-                       birth_date="1990-02-03", phone="0712 345 678", national_id="ab123")
+    patient = register(
+        core,
+        given_name="  Wanjiru ",
+        family_name="Kamau",
+        sex="Female",
+        birth_date="1990-02-03",
+        phone="0712 345 678",
+        national_id="ab123",
+    )
     assert patient.given_name == "Wanjiru"
     assert patient.sex is Sex.FEMALE
     assert patient.phone == "+254712345678"
@@ -53,7 +61,9 @@ def test_an_estimated_age_becomes_an_estimated_birth_date(core: ClinicCore) -> N
         ({"family_name": "x" * 201}, "family_name", "Too long"),
     ],
 )
-def test_bad_input_names_the_field_and_the_problem(core: ClinicCore, fields: dict[str, str], field: str, message: str) -> None:
+def test_bad_input_names_the_field_and_the_problem(
+    core: ClinicCore, fields: dict[str, str], field: str, message: str
+) -> None:
     data = {"given_name": "Neema", "family_name": "Juma", **fields}
     with pytest.raises(ValidationFailed) as caught:
         svc.validate_patient(svc.PatientInput(**data), region="KE")
@@ -62,21 +72,24 @@ def test_bad_input_names_the_field_and_the_problem(core: ClinicCore, fields: dic
 
 def test_every_problem_is_reported_at_once(core: ClinicCore) -> None:
     with pytest.raises(ValidationFailed) as caught:
-        svc.validate_patient(svc.PatientInput(given_name="", birth_date="tomorrow", phone="1"),
-                             region="KE")
+        svc.validate_patient(
+            svc.PatientInput(given_name="", birth_date="tomorrow", phone="1"), region="KE"
+        )
     assert set(caught.value.problems) == {"given_name", "birth_date", "phone"}
 
 
 def test_control_characters_pasted_into_names_are_removed(core: ClinicCore) -> None:
-    values = svc.validate_patient(svc.PatientInput(given_name="Zawadi\x00\x1b[31m", family_name="Said\u200e"),
-                                  region="KE")
+    values = svc.validate_patient(
+        svc.PatientInput(given_name="Zawadi\x00\x1b[31m", family_name="Said\u200e"), region="KE"
+    )
     assert values["given_name"] == "Zawadi[31m"
     assert values["family_name"] == "Said"
 
 
 def test_a_likely_duplicate_is_refused_until_confirmed(core: ClinicCore) -> None:
-    first = register(core, given_name="Wanjiru", family_name="Kamau", phone="0712345678",
-                     village="Githunguri")
+    first = register(
+        core, given_name="Wanjiru", family_name="Kamau", phone="0712345678", village="Githunguri"
+    )
     with pytest.raises(svc.PossibleDuplicate) as caught:
         register(core, given_name="Wanjiru", family_name="Kamau", phone="+254 712 345678")
     candidate, reasons = caught.value.candidates[0]
@@ -84,18 +97,31 @@ def test_a_likely_duplicate_is_refused_until_confirmed(core: ClinicCore) -> None
     assert any("phone" in r for r in reasons)
     with core.store.session() as session, session.begin():
         second = svc.register_patient(
-            session, core.actor,
+            session,
+            core.actor,
             svc.PatientInput(given_name="Wanjiru", family_name="Kamau", phone="0712345678"),
-            region=core.region, confirmed_new=True)
+            region=core.region,
+            confirmed_new=True,
+        )
     assert second.id != first.id
 
 
 def test_the_same_person_spelled_differently_is_flagged(core: ClinicCore) -> None:
-    register(core, given_name="Mohamed", family_name="Abdullahi", birth_date="1985-05-05",
-             village="Garissa")
+    register(
+        core,
+        given_name="Mohamed",
+        family_name="Abdullahi",
+        birth_date="1985-05-05",
+        village="Garissa",
+    )
     with pytest.raises(svc.PossibleDuplicate):
-        register(core, given_name="Muhamed", family_name="Abdulahi", birth_date="1985-05-05",
-                 village="Garissa")
+        register(
+            core,
+            given_name="Muhamed",
+            family_name="Abdulahi",
+            birth_date="1985-05-05",
+            village="Garissa",
+        )
 
 
 def test_editing_a_patient_audits_the_changed_fields_only(core: ClinicCore) -> None:
@@ -108,7 +134,9 @@ def test_editing_a_patient_audits_the_changed_fields_only(core: ClinicCore) -> N
         chart = svc.open_chart(session, core.actor, patient.id)
     assert chart.patient.village == "Likoni"
     assert [(e.action, e.detail) for e in chart.history] == [
-        ("create", {}), ("update", {"fields": ["village"]})]
+        ("create", {}),
+        ("update", {"fields": ["village"]}),
+    ]
     with core.store.session() as session:
         from desktop.services.audit import history
 

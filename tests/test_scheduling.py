@@ -21,26 +21,42 @@ def clinic(core: ClinicCore) -> dict[str, uuid.UUID]:
     with core.store.session() as session, session.begin():
         provider = clinic_setup.add_provider(session, core.actor, "Dr. Grace Otieno")
         for weekday in range(5):
-            clinic_setup.set_working_hours(session, core.actor, provider.id, weekday,
-                                           [(dt.time(8), dt.time(12)), (dt.time(13), dt.time(17))])
+            clinic_setup.set_working_hours(
+                session,
+                core.actor,
+                provider.id,
+                weekday,
+                [(dt.time(8), dt.time(12)), (dt.time(13), dt.time(17))],
+            )
         kind = clinic_setup.add_appointment_type(session, core.actor, "Consultation", 30)
         ids = {}
         for given, family in (("Wanjiru", "Kamau"), ("Baraka", "Juma")):
-            patient = register_patient(session, core.actor,
-                                       PatientInput(given_name=given, family_name=family),
-                                       region="KE", confirmed_new=True)
+            patient = register_patient(
+                session,
+                core.actor,
+                PatientInput(given_name=given, family_name=family),
+                region="KE",
+                confirmed_new=True,
+            )
             ids[given] = patient.id
     return {"provider": provider.id, "type": kind.id, **ids}
 
 
 def book(core: ClinicCore, clinic: dict[str, uuid.UUID], who: str, at: dt.datetime) -> uuid.UUID:
     with core.store.session() as session, session.begin():
-        return scheduling.book(session, core.actor, patient_id=clinic[who],
-                               provider_id=clinic["provider"], type_id=clinic["type"],
-                               starts_at=at).id
+        return scheduling.book(
+            session,
+            core.actor,
+            patient_id=clinic[who],
+            provider_id=clinic["provider"],
+            type_id=clinic["type"],
+            starts_at=at,
+        ).id
 
 
-def test_a_booking_is_stored_in_utc_and_shown_in_clinic_time(core: ClinicCore, clinic: dict[str, uuid.UUID]) -> None:
+def test_a_booking_is_stored_in_utc_and_shown_in_clinic_time(
+    core: ClinicCore, clinic: dict[str, uuid.UUID]
+) -> None:
     appt = book(core, clinic, "Wanjiru", dt.datetime.combine(MONDAY, dt.time(9)))
     with core.store.session() as session:
         stored = scheduling.get_appointment(session, appt)
@@ -50,7 +66,9 @@ def test_a_booking_is_stored_in_utc_and_shown_in_clinic_time(core: ClinicCore, c
     assert entry.patient_name == "Wanjiru Kamau" and entry.status is S.BOOKED
 
 
-def test_a_double_booking_is_refused_naming_the_clash(core: ClinicCore, clinic: dict[str, uuid.UUID]) -> None:
+def test_a_double_booking_is_refused_naming_the_clash(
+    core: ClinicCore, clinic: dict[str, uuid.UUID]
+) -> None:
     first = book(core, clinic, "Wanjiru", dt.datetime.combine(MONDAY, dt.time(9)))
     with pytest.raises(Conflict, match=rf"Double booking: .*Wanjiru Kamau.*09:00–09:30.*{first}"):
         book(core, clinic, "Baraka", dt.datetime.combine(MONDAY, dt.time(9, 15)))
@@ -58,7 +76,9 @@ def test_a_double_booking_is_refused_naming_the_clash(core: ClinicCore, clinic: 
     book(core, clinic, "Baraka", dt.datetime.combine(MONDAY, dt.time(9, 30)))
 
 
-def test_a_cancelled_slot_can_be_booked_again(core: ClinicCore, clinic: dict[str, uuid.UUID]) -> None:
+def test_a_cancelled_slot_can_be_booked_again(
+    core: ClinicCore, clinic: dict[str, uuid.UUID]
+) -> None:
     first = book(core, clinic, "Wanjiru", dt.datetime.combine(MONDAY, dt.time(10)))
     with core.store.session() as session, session.begin():
         scheduling.cancel(session, core.actor, first)
@@ -74,12 +94,16 @@ def test_a_cancelled_slot_can_be_booked_again(core: ClinicCore, clinic: dict[str
         (MONDAY, dt.time(16, 45), "outside .* working hours"),
     ],
 )
-def test_outside_working_hours_is_refused(core: ClinicCore, clinic: dict[str, uuid.UUID], day: dt.date, time: dt.time, message: str) -> None:
+def test_outside_working_hours_is_refused(
+    core: ClinicCore, clinic: dict[str, uuid.UUID], day: dt.date, time: dt.time, message: str
+) -> None:
     with pytest.raises(InvalidInput, match=message):
         book(core, clinic, "Wanjiru", dt.datetime.combine(day, time))
 
 
-def test_the_status_life_cycle_is_enforced_and_every_step_recorded(core: ClinicCore, clinic: dict[str, uuid.UUID]) -> None:
+def test_the_status_life_cycle_is_enforced_and_every_step_recorded(
+    core: ClinicCore, clinic: dict[str, uuid.UUID]
+) -> None:
     appt = book(core, clinic, "Wanjiru", dt.datetime.combine(MONDAY, dt.time(9)))
     with core.store.session() as session, session.begin():
         scheduling.check_in(session, core.actor, appt)
@@ -92,27 +116,37 @@ def test_the_status_life_cycle_is_enforced_and_every_step_recorded(core: ClinicC
     from desktop.store.models import AppointmentEvent
 
     with core.store.session() as session:
-        steps = session.scalars(select(AppointmentEvent.to_status)
-                                .where(AppointmentEvent.appointment_id == appt)
-                                .order_by(AppointmentEvent.pk)).all()
-        users = set(session.scalars(select(AppointmentEvent.user_id)
-                                    .where(AppointmentEvent.appointment_id == appt)))
+        steps = session.scalars(
+            select(AppointmentEvent.to_status)
+            .where(AppointmentEvent.appointment_id == appt)
+            .order_by(AppointmentEvent.pk)
+        ).all()
+        users = set(
+            session.scalars(
+                select(AppointmentEvent.user_id).where(AppointmentEvent.appointment_id == appt)
+            )
+        )
     assert steps == ["booked", "arrived", "in_consultation", "completed"]
     assert users == {core.actor.user_id}
 
 
-def test_moving_an_appointment_keeps_the_old_one_as_rescheduled(core: ClinicCore, clinic: dict[str, uuid.UUID]) -> None:
+def test_moving_an_appointment_keeps_the_old_one_as_rescheduled(
+    core: ClinicCore, clinic: dict[str, uuid.UUID]
+) -> None:
     appt = book(core, clinic, "Wanjiru", dt.datetime.combine(MONDAY, dt.time(9)))
     with core.store.session() as session, session.begin():
         # Moving by fifteen minutes overlaps the old slot: the old one must not clash.
-        moved = scheduling.move(session, core.actor, appt,
-                                dt.datetime.combine(MONDAY, dt.time(9, 15)))
+        moved = scheduling.move(
+            session, core.actor, appt, dt.datetime.combine(MONDAY, dt.time(9, 15))
+        )
     with core.store.session() as session:
         assert scheduling.get_appointment(session, appt).status is S.RESCHEDULED
         assert moved.rescheduled_from_id == appt
 
 
-def test_the_check_in_queue_is_first_come_first_served_and_late_patients_flagged(core: ClinicCore, clinic: dict[str, uuid.UUID]) -> None:
+def test_the_check_in_queue_is_first_come_first_served_and_late_patients_flagged(
+    core: ClinicCore, clinic: dict[str, uuid.UUID]
+) -> None:
     early = book(core, clinic, "Wanjiru", dt.datetime.combine(MONDAY, dt.time(9)))
     later = book(core, clinic, "Baraka", dt.datetime.combine(MONDAY, dt.time(8)))
     with core.store.session() as session, session.begin():
@@ -128,16 +162,29 @@ def test_the_check_in_queue_is_first_come_first_served_and_late_patients_flagged
     assert late == {early: False, later: False, third: True}
 
 
-def test_a_follow_up_points_back_at_the_visit(core: ClinicCore, clinic: dict[str, uuid.UUID]) -> None:
+def test_a_follow_up_points_back_at_the_visit(
+    core: ClinicCore, clinic: dict[str, uuid.UUID]
+) -> None:
     visit = book(core, clinic, "Wanjiru", dt.datetime.combine(MONDAY, dt.time(9)))
     with core.store.session() as session, session.begin():
-        follow = scheduling.follow_up(session, core.actor, visit,
-                                      dt.datetime.combine(MONDAY + dt.timedelta(days=7), dt.time(9)))
+        follow = scheduling.follow_up(
+            session,
+            core.actor,
+            visit,
+            dt.datetime.combine(MONDAY + dt.timedelta(days=7), dt.time(9)),
+        )
     assert follow.follow_up_of_id == visit
     assert follow.patient_id == clinic["Wanjiru"]
 
 
-def test_overlapping_working_windows_are_refused(core: ClinicCore, clinic: dict[str, uuid.UUID]) -> None:
+def test_overlapping_working_windows_are_refused(
+    core: ClinicCore, clinic: dict[str, uuid.UUID]
+) -> None:
     with pytest.raises(InvalidInput, match="must not overlap"), core.store.session() as session:
-        clinic_setup.set_working_hours(session, core.actor, clinic["provider"], 0,
-                                       [(dt.time(8), dt.time(12)), (dt.time(11), dt.time(14))])
+        clinic_setup.set_working_hours(
+            session,
+            core.actor,
+            clinic["provider"],
+            0,
+            [(dt.time(8), dt.time(12)), (dt.time(11), dt.time(14))],
+        )

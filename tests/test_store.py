@@ -23,8 +23,8 @@ from desktop.paths import DataPaths
 from desktop.store import keys
 from desktop.store import store as store_module
 from desktop.store.engine import is_plain_sqlite_readable
-from desktop.store.outbox import TombstoneRequired
 from desktop.store.models import AuditEvent, OutboxEntry, Patient
+from desktop.store.outbox import TombstoneRequired
 from desktop.store.store import Store
 from desktop.store.throttle import LoginThrottle, delay_after
 from tests.conftest import PASSWORD
@@ -41,7 +41,9 @@ def test_a_new_store_unlocks_with_the_admin_password(store: Store, data_paths: D
     reopened.close()
 
 
-def test_the_database_file_is_unreadable_without_the_key(store: Store, data_paths: DataPaths) -> None:
+def test_the_database_file_is_unreadable_without_the_key(
+    store: Store, data_paths: DataPaths
+) -> None:
     store.close()
     assert not is_plain_sqlite_readable(data_paths.database)
     assert data_paths.database.read_bytes()[:16] != b"SQLite format 3\x00"
@@ -53,12 +55,16 @@ def test_a_wrong_password_is_a_clear_error(store: Store, data_paths: DataPaths) 
         store_module.unlock(data_paths, "admin", "not the password")
 
 
-def test_an_unknown_user_gets_the_same_message_as_a_wrong_password(store: Store, data_paths: DataPaths) -> None:
+def test_an_unknown_user_gets_the_same_message_as_a_wrong_password(
+    store: Store, data_paths: DataPaths
+) -> None:
     with pytest.raises(WrongPassword, match="Wrong user name or password"):
         store_module.unlock(data_paths, "nobody", PASSWORD)
 
 
-def test_repeated_wrong_passwords_impose_a_growing_delay(store: Store, data_paths: DataPaths) -> None:
+def test_repeated_wrong_passwords_impose_a_growing_delay(
+    store: Store, data_paths: DataPaths
+) -> None:
     now = [1000.0]
     throttle = LoginThrottle(data_paths.throttle, clock=lambda: now[0])
     for _ in range(3):
@@ -78,7 +84,9 @@ def test_repeated_wrong_passwords_impose_a_growing_delay(store: Store, data_path
     assert [delay_after(n) for n in (2, 3, 4, 5, 30)] == [0, 1, 2, 4, 300]
 
 
-def test_the_recovery_key_opens_the_store_however_it_is_typed(new_store: tuple[Store, str], data_paths: DataPaths) -> None:
+def test_the_recovery_key_opens_the_store_however_it_is_typed(
+    new_store: tuple[Store, str], data_paths: DataPaths
+) -> None:
     store, recovery = new_store
     store.close()
     typed = recovery.lower().replace("-", " ")
@@ -99,7 +107,9 @@ def test_a_wrong_recovery_key_is_refused(store: Store, data_paths: DataPaths) ->
         store_module.unlock_with_recovery(data_paths, "ABCD-1234")
 
 
-def test_changing_a_password_rewraps_the_key_without_touching_the_database(store: Store, data_paths: DataPaths) -> None:
+def test_changing_a_password_rewraps_the_key_without_touching_the_database(
+    store: Store, data_paths: DataPaths
+) -> None:
     store.close()
     before = sha256(data_paths.database)
     opened = store_module.unlock(data_paths, "admin", PASSWORD)
@@ -111,7 +121,9 @@ def test_changing_a_password_rewraps_the_key_without_touching_the_database(store
     store_module.unlock(data_paths, "admin", "another good password").close()
 
 
-def test_a_wrapped_key_moved_to_another_users_slot_does_not_open(store: Store, data_paths: DataPaths) -> None:
+def test_a_wrapped_key_moved_to_another_users_slot_does_not_open(
+    store: Store, data_paths: DataPaths
+) -> None:
     store.set_password("admin", PASSWORD)
     raw = json.loads(data_paths.keyfile.read_text())
     raw["users"]["mallory"] = raw["users"]["admin"]
@@ -123,16 +135,26 @@ def test_a_wrapped_key_moved_to_another_users_slot_does_not_open(store: Store, d
 
 def test_weak_passwords_are_refused_with_the_rule(data_paths: DataPaths) -> None:
     with pytest.raises(InvalidInput, match="at least 8"):
-        store_module.create(data_paths, clinic_name="X", admin_username="admin",
-                            admin_display_name="", password="short")
+        store_module.create(
+            data_paths,
+            clinic_name="X",
+            admin_username="admin",
+            admin_display_name="",
+            password="short",
+        )
     assert not data_paths.database.exists()
 
 
 def test_init_refuses_to_overwrite_an_existing_store(store: Store, data_paths: DataPaths) -> None:
     before = sha256(data_paths.database)
     with pytest.raises(StoreAlreadyExists):
-        store_module.create(data_paths, clinic_name="Other", admin_username="admin",
-                            admin_display_name="", password=PASSWORD)
+        store_module.create(
+            data_paths,
+            clinic_name="Other",
+            admin_username="admin",
+            admin_display_name="",
+            password=PASSWORD,
+        )
     assert sha256(data_paths.database) == before
 
 
@@ -141,11 +163,13 @@ def test_a_missing_store_says_how_to_create_one(tmp_path: Path) -> None:
         store_module.unlock(DataPaths(tmp_path / "nothing"), "admin", PASSWORD)
 
 
-def test_a_missing_key_file_is_explained_and_the_database_kept(store: Store, data_paths: DataPaths) -> None:
+def test_a_missing_key_file_is_explained_and_the_database_kept(
+    store: Store, data_paths: DataPaths
+) -> None:
     store.close()
     data_paths.keyfile.unlink()
     before = sha256(data_paths.database)
-    with pytest.raises(StoreCorrupt, match="key file .* is missing"):
+    with pytest.raises(StoreCorrupt, match=r"key file .* is missing"):
         store_module.unlock(data_paths, "admin", PASSWORD)
     assert sha256(data_paths.database) == before
 
@@ -157,7 +181,9 @@ def test_a_damaged_key_file_is_explained(store: Store, data_paths: DataPaths) ->
         store_module.unlock(data_paths, "admin", PASSWORD)
 
 
-def test_a_truncated_database_is_detected_and_never_overwritten(store: Store, data_paths: DataPaths) -> None:
+def test_a_truncated_database_is_detected_and_never_overwritten(
+    store: Store, data_paths: DataPaths
+) -> None:
     store.close()
     blob = data_paths.database.read_bytes()
     data_paths.database.write_bytes(blob[: len(blob) // 2 + 100])
@@ -167,7 +193,9 @@ def test_a_truncated_database_is_detected_and_never_overwritten(store: Store, da
     assert sha256(data_paths.database) == before
 
 
-def test_a_corrupted_database_header_is_detected_and_never_overwritten(store: Store, data_paths: DataPaths) -> None:
+def test_a_corrupted_database_header_is_detected_and_never_overwritten(
+    store: Store, data_paths: DataPaths
+) -> None:
     store.close()
     blob = bytearray(data_paths.database.read_bytes())
     for i in range(100, 140):
@@ -182,8 +210,14 @@ def test_a_corrupted_database_header_is_detected_and_never_overwritten(store: St
 def test_damage_deep_in_the_file_is_reported_when_read(store: Store, data_paths: DataPaths) -> None:
     with store.session() as session, session.begin():
         for i in range(400):
-            session.add(Patient(clinic_id=store.clinic_id, given_name=f"Name{i}",
-                                family_name="Otieno", notes="x" * 500))
+            session.add(
+                Patient(
+                    clinic_id=store.clinic_id,
+                    given_name=f"Name{i}",
+                    family_name="Otieno",
+                    notes="x" * 500,
+                )
+            )
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
@@ -196,15 +230,21 @@ def test_damage_deep_in_the_file_is_reported_when_read(store: Store, data_paths:
         problems = conn.exec_driver_sql("PRAGMA cipher_integrity_check").all()
     assert problems, "SQLCipher's per-page HMAC must flag the damaged page"
     with pytest.raises(StoreCorrupt, match="damaged"), opened.engine.connect() as conn:
-        tables = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE '%VIRTUAL%'"
-        ).scalars().all()
+        tables = (
+            conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE '%VIRTUAL%'"
+            )
+            .scalars()
+            .all()
+        )
         for table in tables:
             conn.exec_driver_sql(f'SELECT * FROM "{table}"').all()
     opened.close()
 
 
-def test_an_unencrypted_sqlite_file_in_place_of_the_store_is_refused(store: Store, data_paths: DataPaths) -> None:
+def test_an_unencrypted_sqlite_file_in_place_of_the_store_is_refused(
+    store: Store, data_paths: DataPaths
+) -> None:
     import sqlite3
 
     store.close()
@@ -215,7 +255,9 @@ def test_an_unencrypted_sqlite_file_in_place_of_the_store_is_refused(store: Stor
         store_module.unlock(data_paths, "admin", PASSWORD)
 
 
-def test_a_database_from_a_newer_outpost_is_refused_untouched(store: Store, data_paths: DataPaths) -> None:
+def test_a_database_from_a_newer_outpost_is_refused_untouched(
+    store: Store, data_paths: DataPaths
+) -> None:
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     store.close()
@@ -232,8 +274,9 @@ def test_every_change_is_queued_in_the_outbox_with_only_its_changed_fields(store
     with store.session() as session, session.begin():
         session.get(Patient, patient.pk).village = "Kondele"  # type: ignore[union-attr]
     with store.session() as session:
-        entries = session.scalars(select(OutboxEntry).where(OutboxEntry.entity_id == patient.id)
-                                  .order_by(OutboxEntry.seq)).all()
+        entries = session.scalars(
+            select(OutboxEntry).where(OutboxEntry.entity_id == patient.id).order_by(OutboxEntry.seq)
+        ).all()
         audits = session.scalars(select(AuditEvent).where(AuditEvent.entity_id == patient.id)).all()
     assert [e.op for e in entries] == ["insert", "update"]
     assert entries[0].patch["given_name"]["v"] == "Achieng"
@@ -260,7 +303,11 @@ def test_synced_records_are_tombstoned_not_deleted(store: Store) -> None:
     with store.session() as session, session.begin():
         patient = Patient(clinic_id=store.clinic_id, given_name="Hodan", family_name="Abdi")
         session.add(patient)
-    with pytest.raises(TombstoneRequired, match="never deleted"), store.session() as session, session.begin():
+    with (
+        pytest.raises(TombstoneRequired, match="never deleted"),
+        store.session() as session,
+        session.begin(),
+    ):
         session.delete(session.get(Patient, patient.pk))
     with store.session() as session, session.begin():
         session.get(Patient, patient.pk).deleted = True  # type: ignore[union-attr]
@@ -294,10 +341,20 @@ def test_the_disk_filling_up_mid_write_loses_nothing_already_saved(store: Store)
     def _cap(dbapi_conn, _record):  # type: ignore[no-untyped-def]
         dbapi_conn.execute(f"PRAGMA max_page_count = {int(pages or 0) + 3}")
 
-    with pytest.raises(DiskFull, match="disk .* is full"), store.session() as session, session.begin():
+    with (
+        pytest.raises(DiskFull, match=r"disk .* is full"),
+        store.session() as session,
+        session.begin(),
+    ):
         for i in range(300):
-            session.add(Patient(clinic_id=store.clinic_id, given_name=f"Lost{i}",
-                                family_name="After", notes="y" * 2000))
+            session.add(
+                Patient(
+                    clinic_id=store.clinic_id,
+                    given_name=f"Lost{i}",
+                    family_name="After",
+                    notes="y" * 2000,
+                )
+            )
     event.remove(store.engine, "connect", _cap)
     store.engine.dispose()
     with store.session() as session:
@@ -305,7 +362,9 @@ def test_the_disk_filling_up_mid_write_loses_nothing_already_saved(store: Store)
     assert names == ["Saved"]
 
 
-def test_an_older_keyfile_backup_is_kept_when_the_keyfile_changes(store: Store, data_paths: DataPaths) -> None:
+def test_an_older_keyfile_backup_is_kept_when_the_keyfile_changes(
+    store: Store, data_paths: DataPaths
+) -> None:
     store.set_password("admin", "second password ok")
     backup = data_paths.keyfile.with_name("keys.json.bak")
     assert backup.exists()

@@ -20,8 +20,11 @@ def register(sub: Any) -> None:
         help="replace the store with a verified backup (the current one is kept aside)",
     )
     p.add_argument("file", type=Path)
-    p.add_argument("--recovery-key", action="store_true",
-                   help="open the backup with the recovery key instead of --user's password")
+    p.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="open the backup with the recovery key instead of --user's password",
+    )
     p.set_defaults(run=run_restore)
 
 
@@ -39,13 +42,16 @@ def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
 def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.recovery_key:
         key = ctx.secrets.read("Recovery key (as printed): ")
-        result = backup_service.restore_backup(ctx.paths, args.file, recovery_key=key,
-                                               progress=_progress)
+        result = backup_service.restore_backup(
+            ctx.paths, args.file, recovery_key=key, progress=_progress
+        )
     else:
         username = ctx.require_user()
-        password = ctx.secrets.read(f"Password for {username} (as it was when the backup "
-                                    "was made): ")
-        result = backup_service.restore_backup(ctx.paths, args.file, username=username,
-                                               password=password, progress=_progress)
+        password = ctx.secrets.read(
+            f"Password for {username} (as it was when the backup was made): "
+        )
+        result = backup_service.restore_backup(
+            ctx.paths, args.file, username=username, password=password, progress=_progress
+        )
     ctx.print(f"Restored {args.file}. The store it replaced was kept in {result.kept_aside}.")
     return 0

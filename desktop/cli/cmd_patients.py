@@ -13,7 +13,8 @@ from desktop.services.phones import display_phone
 
 def register(sub: Any) -> None:
     patients = sub.add_parser("patients", help="register and find patients").add_subparsers(
-        dest="patients_command", metavar="ACTION", required=True)
+        dest="patients_command", metavar="ACTION", required=True
+    )
     p = patients.add_parser("add", help="register a patient; prints the new id")
     p.add_argument("--given", required=True, help="given name(s)")
     p.add_argument("--family", default="", help="family name")
@@ -27,8 +28,11 @@ def register(sub: Any) -> None:
     p.add_argument("--national-id", default="")
     p.add_argument("--clinic-number", default="")
     p.add_argument("--language", default="", help="preferred language")
-    p.add_argument("--allow-duplicate", action="store_true",
-                   help="register even though a similar patient exists (you checked)")
+    p.add_argument(
+        "--allow-duplicate",
+        action="store_true",
+        help="register even though a similar patient exists (you checked)",
+    )
     p.set_defaults(run=run_add)
 
     p = patients.add_parser("search", help="find patients by name, phone, id or date of birth")
@@ -48,14 +52,25 @@ def register(sub: Any) -> None:
 
 def run_add(ctx: CliContext, args: argparse.Namespace) -> int:
     data = patient_service.PatientInput(
-        given_name=args.given, family_name=args.family, other_names=args.other, sex=args.sex,
-        birth_date=args.dob, estimated_age_years=args.age, phone=args.phone,
-        village=args.village, national_id=args.national_id, clinic_number=args.clinic_number,
+        given_name=args.given,
+        family_name=args.family,
+        other_names=args.other,
+        sex=args.sex,
+        birth_date=args.dob,
+        estimated_age_years=args.age,
+        phone=args.phone,
+        village=args.village,
+        national_id=args.national_id,
+        clinic_number=args.clinic_number,
         preferred_language=args.language,
     )
     with ctx.clinic() as core, core.store.session() as session, session.begin():
         patient = patient_service.register_patient(
-            session, core.actor, data, region=core.region, search=core.search,
+            session,
+            core.actor,
+            data,
+            region=core.region,
+            search=core.search,
             confirmed_new=args.allow_duplicate,
         )
         ctx.print(str(patient.id))
@@ -69,8 +84,10 @@ def run_search(ctx: CliContext, args: argparse.Namespace) -> int:
             if hit.birth_date_estimated and hit.birth_date:
                 born = f"~{hit.birth_date.year}"
             phone = display_phone(hit.phone, core.region)
-            ctx.print(f"{hit.patient_id}  {hit.display_name}  {born}  {hit.sex}  "
-                      f"{phone}  {hit.village}".rstrip())
+            ctx.print(
+                f"{hit.patient_id}  {hit.display_name}  {born}  {hit.sex}  "
+                f"{phone}  {hit.village}".rstrip()
+            )
     return 0
 
 
@@ -81,7 +98,9 @@ def run_show(ctx: CliContext, args: argparse.Namespace) -> int:
         p = chart.patient
         born = p.birth_date.isoformat() if p.birth_date else "unknown"
         ctx.print(f"{p.full_name}  ({p.id})")
-        ctx.print(f"  sex {p.sex.value}, born {born}{' (estimated)' if p.birth_date_estimated else ''}")
+        ctx.print(
+            f"  sex {p.sex.value}, born {born}{' (estimated)' if p.birth_date_estimated else ''}"
+        )
         if p.phone:
             ctx.print(f"  phone {display_phone(p.phone, core.region)}")
         if p.village:

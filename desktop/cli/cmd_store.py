@@ -32,14 +32,18 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run_doctor)
 
     users = sub.add_parser("users", help="manage who can sign in").add_subparsers(
-        dest="users_command", metavar="ACTION", required=True)
+        dest="users_command", metavar="ACTION", required=True
+    )
     p = users.add_parser("add", help="add a user (reads your password, then theirs)")
     p.add_argument("username")
     p.add_argument("--name", default="", help="full name")
     p.add_argument("--role", default="coordinator", help="admin, coordinator or clinician")
     p.set_defaults(run=run_users_add)
-    p = users.add_parser("passwd", help="change a password (yours: old then new; "
-                                          "an admin resetting another's: yours then theirs)")
+    p = users.add_parser(
+        "passwd",
+        help="change a password (yours: old then new; "
+        "an admin resetting another's: yours then theirs)",
+    )
     p.add_argument("username", nargs="?", help="whose password (default: yours)")
     p.set_defaults(run=run_users_passwd)
     p = users.add_parser("list", help="list users and roles")
@@ -52,8 +56,12 @@ def register(sub: Any) -> None:
 def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
     password = ctx.secrets.read(f"New password for {args.admin} ({RULES_TEXT}): ", confirm=True)
     store, recovery = store_module.create(
-        ctx.paths, clinic_name=args.clinic, admin_username=args.admin,
-        admin_display_name=args.admin_name, password=password, country=args.country,
+        ctx.paths,
+        clinic_name=args.clinic,
+        admin_username=args.admin,
+        admin_display_name=args.admin_name,
+        password=password,
+        country=args.country,
         timezone=args.timezone,
     )
     store.close()
@@ -61,8 +69,10 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.print("")
     ctx.print(f"RECOVERY KEY: {recovery}")
     ctx.print("")
-    ctx.print("Write this key down or print it now and keep it locked away: it is shown only "
-              "once, and it is the only way back in if every password is forgotten.")
+    ctx.print(
+        "Write this key down or print it now and keep it locked away: it is shown only "
+        "once, and it is the only way back in if every password is forgotten."
+    )
     return 0
 
 
@@ -89,15 +99,19 @@ def run_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
         revision = current_revision(conn)
         version = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
         with core.store.session() as session:
-            pending = session.scalar(select(func.count()).select_from(OutboxEntry)
-                                     .where(OutboxEntry.acked_at.is_(None)))
-            patients = session.scalar(select(func.count()).select_from(Patient)
-                                      .where(Patient.deleted.is_(False)))
+            pending = session.scalar(
+                select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
+            )
+            patients = session.scalar(
+                select(func.count()).select_from(Patient).where(Patient.deleted.is_(False))
+            )
         problems = [row[0] for row in cipher] + [r[0] for r in integrity if r[0] != "ok"]
         ctx.print(f"Clinic:            {core.clinic_name}")
         ctx.print(f"Data folder:       {ctx.paths.root}")
-        ctx.print(f"Encryption:        SQLCipher {version}, "
-                  f"{'pages intact' if not cipher else 'DAMAGED PAGES'}")
+        ctx.print(
+            f"Encryption:        SQLCipher {version}, "
+            f"{'pages intact' if not cipher else 'DAMAGED PAGES'}"
+        )
         ctx.print(f"Integrity:         {'ok' if not problems else '; '.join(problems[:5])}")
         ctx.print(f"Schema:            {revision} (this Outpost: {head_revision()})")
         ctx.print(f"Patients:          {patients}")
@@ -106,19 +120,27 @@ def run_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
         if warning:
             ctx.print(f"Backups:           {warning}")
     if problems:
-        ctx.print("The store is damaged. Do not delete it; restore the most recent backup "
-                  "with `outpost restore FILE` (the damaged file is kept aside).")
+        ctx.print(
+            "The store is damaged. Do not delete it; restore the most recent backup "
+            "with `outpost restore FILE` (the damaged file is kept aside)."
+        )
         return 1
     return 0
 
 
 def run_users_add(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.clinic() as core:
-        password = ctx.secrets.read(f"New password for {args.username} ({RULES_TEXT}): ",
-                                    confirm=True)
-        user_service.add_user(core.store, core.actor, username=args.username,
-                              display_name=args.name, role=user_service.parse_role(args.role),
-                              password=password)
+        password = ctx.secrets.read(
+            f"New password for {args.username} ({RULES_TEXT}): ", confirm=True
+        )
+        user_service.add_user(
+            core.store,
+            core.actor,
+            username=args.username,
+            display_name=args.name,
+            role=user_service.parse_role(args.role),
+            password=password,
+        )
     ctx.print(f"Added {args.username} ({args.role}).")
     return 0
 

@@ -47,13 +47,16 @@ class CliContext:
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:
-        return cls(DataPaths(resolve_data_dir(args.data_dir)), args.user,
-                   SecretReader(args.password_stdin))
+        return cls(
+            DataPaths(resolve_data_dir(args.data_dir)), args.user, SecretReader(args.password_stdin)
+        )
 
     def require_user(self) -> str:
         if not self.username:
-            raise InvalidInput("This command opens the clinic's records: give --user NAME "
-                               "(before the command, e.g. `outpost --user admin doctor`).")
+            raise InvalidInput(
+                "This command opens the clinic's records: give --user NAME "
+                "(before the command, e.g. `outpost --user admin doctor`)."
+            )
         return self.username
 
     @contextmanager

@@ -28,13 +28,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="outpost",
         description="Outpost: the clinic's encrypted records, from the command line.",
     )
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help=f"the clinic's data folder (default: ${DATA_DIR_ENV}, "
-                             "or the per-user data folder)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"the clinic's data folder (default: ${DATA_DIR_ENV}, or the per-user data folder)",
+    )
     parser.add_argument("--user", metavar="NAME", help="who is signing in")
-    parser.add_argument("--password-stdin", action="store_true",
-                        help="read passwords from standard input, one per line, "
-                             "instead of prompting")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read passwords from standard input, one per line, instead of prompting",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (cmd_store, cmd_patients, cmd_backup):
         module.register(sub)
@@ -58,8 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:
         log.exception("unexpected error in `outpost %s`", args.command)
         where = f" Details are in {log_file}." if log_file else ""
-        print(f"outpost: an unexpected error stopped `{args.command}`; nothing already saved "
-              f"was lost.{where}", file=sys.stderr)
+        print(
+            f"outpost: an unexpected error stopped `{args.command}`; nothing already saved "
+            f"was lost.{where}",
+            file=sys.stderr,
+        )
         return EXIT_UNEXPECTED
     finally:
         stop_logging(handler)

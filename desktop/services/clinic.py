@@ -28,17 +28,20 @@ def validate_new_clinic(name: str, admin_username: str, country: str, timezone: 
     if not name.strip():
         raise InvalidInput("The clinic needs a name.", field="clinic_name")
     if len(name.strip()) > 200:
-        raise InvalidInput("The clinic name is too long (200 characters at most).",
-                           field="clinic_name")
+        raise InvalidInput(
+            "The clinic name is too long (200 characters at most).", field="clinic_name"
+        )
     validate_username(admin_username)
     if country.upper() not in phonenumbers.SUPPORTED_REGIONS:
-        raise InvalidInput(f"{country!r} is not a two-letter country code (e.g. KE, UG, SN).",
-                           field="country")
+        raise InvalidInput(
+            f"{country!r} is not a two-letter country code (e.g. KE, UG, SN).", field="country"
+        )
     try:
         zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"{timezone!r} is not a time zone (e.g. Africa/Nairobi).",
-                           field="timezone") from None
+        raise InvalidInput(
+            f"{timezone!r} is not a time zone (e.g. Africa/Nairobi).", field="timezone"
+        ) from None
 
 
 def get_clinic(session: Session) -> Clinic:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
 from collections.abc import Sequence
 
@@ -40,14 +41,17 @@ def get_provider(session: Session, provider_id: uuid.UUID) -> Provider:
     return provider
 
 
-def add_appointment_type(session: Session, actor: Actor, name: str, duration_minutes: int) -> AppointmentType:
+def add_appointment_type(
+    session: Session, actor: Actor, name: str, duration_minutes: int
+) -> AppointmentType:
     actor.require(Permission.MANAGE_CLINIC)
     if not name.strip():
         raise InvalidInput("An appointment type needs a name.", field="name")
     if not 5 <= duration_minutes <= 480:
         raise InvalidInput("A duration must be between 5 minutes and 8 hours.", field="duration")
-    kind = AppointmentType(clinic_id=actor.clinic_id, name=name.strip(),
-                           duration_minutes=duration_minutes)
+    kind = AppointmentType(
+        clinic_id=actor.clinic_id, name=name.strip(), duration_minutes=duration_minutes
+    )
     session.add(kind)
     session.flush()
     return kind
@@ -92,13 +96,20 @@ def set_working_hours(
     for start, end in ordered:
         if start >= end:
             raise InvalidInput(f"{start:%H:%M}–{end:%H:%M} ends before it starts.", field="hours")
-    for (_, first_end), (second_start, _) in zip(ordered, ordered[1:], strict=False):
+    for (_, first_end), (second_start, _) in itertools.pairwise(ordered):
         if second_start < first_end:
             raise InvalidInput("Working windows on one day must not overlap.", field="hours")
     for row in working_hours(session, provider_id):
         if row.weekday == weekday:
             row.deleted = True
     for start, end in ordered:
-        session.add(WorkingHours(clinic_id=actor.clinic_id, provider_id=provider_id,
-                                 weekday=weekday, start=start, end=end))
+        session.add(
+            WorkingHours(
+                clinic_id=actor.clinic_id,
+                provider_id=provider_id,
+                weekday=weekday,
+                start=start,
+                end=end,
+            )
+        )
     session.flush()

@@ -91,7 +91,9 @@ def _clean_text(value: str, *, multiline: bool = False) -> str:
     return "".join(ch for ch in text if ch in allowed or unicodedata.category(ch)[0] != "C")
 
 
-def _parse_birth(data: PatientInput, today: dt.date, problems: dict[str, str]) -> tuple[dt.date | None, bool]:
+def _parse_birth(
+    data: PatientInput, today: dt.date, problems: dict[str, str]
+) -> tuple[dt.date | None, bool]:
     birth_text = data.birth_date.strip()
     age_text = data.estimated_age_years.strip()
     if birth_text and age_text:
@@ -108,7 +110,9 @@ def _parse_birth(data: PatientInput, today: dt.date, problems: dict[str, str]) -
         if birth > today:
             problems["birth_date"] = "The date of birth is in the future."
         elif age_in_years(birth, today) > OLDEST_AGE_YEARS:
-            problems["birth_date"] = f"The date of birth makes the patient older than {OLDEST_AGE_YEARS}."
+            problems["birth_date"] = (
+                f"The date of birth makes the patient older than {OLDEST_AGE_YEARS}."
+            )
         return birth, False
     if age_text:
         try:
@@ -128,14 +132,24 @@ def _parse_birth(data: PatientInput, today: dt.date, problems: dict[str, str]) -
     return None, False
 
 
-def validate_patient(data: PatientInput, *, region: str, today: dt.date | None = None) -> dict[str, Any]:
+def validate_patient(
+    data: PatientInput, *, region: str, today: dt.date | None = None
+) -> dict[str, Any]:
     """Column values for a patient, or ValidationFailed naming every problem."""
     today = today or dt.date.today()
     problems: dict[str, str] = {}
     values: dict[str, Any] = {}
-    for name in ("given_name", "family_name", "other_names", "village", "next_of_kin_name",
-                 "next_of_kin_relation", "preferred_language", "coverage_scheme",
-                 "coverage_member_id"):
+    for name in (
+        "given_name",
+        "family_name",
+        "other_names",
+        "village",
+        "next_of_kin_name",
+        "next_of_kin_relation",
+        "preferred_language",
+        "coverage_scheme",
+        "coverage_member_id",
+    ):
         values[name] = _clean_text(getattr(data, name))
         if len(values[name]) > NAME_MAX:
             problems[name] = f"Too long: {NAME_MAX} characters at most."
@@ -173,13 +187,16 @@ class PossibleDuplicate(Conflict):
             for hit, reasons in candidates
         ]
         super().__init__(
-            "This may be a patient who is already registered: " + "; ".join(lines)
+            "This may be a patient who is already registered: "
+            + "; ".join(lines)
             + ". Open the existing record, or confirm that this is a different person."
         )
         self.candidates = candidates
 
 
-def find_duplicates(session: Session, values: dict[str, Any], *, exclude_id: uuid.UUID | None = None) -> list[tuple[SearchHit, list[str]]]:
+def find_duplicates(
+    session: Session, values: dict[str, Any], *, exclude_id: uuid.UUID | None = None
+) -> list[tuple[SearchHit, list[str]]]:
     return likely_duplicates(
         session,
         given_name=values["given_name"],
@@ -225,7 +242,12 @@ def get_patient(session: Session, patient_id: uuid.UUID) -> Patient:
 
 
 def update_patient(
-    session: Session, actor: Actor, patient_id: uuid.UUID, data: PatientInput, *, region: str,
+    session: Session,
+    actor: Actor,
+    patient_id: uuid.UUID,
+    data: PatientInput,
+    *,
+    region: str,
     search: PatientSearch | None = None,
 ) -> Patient:
     actor.require(Permission.EDIT_PATIENTS)

@@ -62,14 +62,20 @@ def to_utc(local: dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.datetime:
     return local.replace(tzinfo=zone).astimezone(dt.UTC)
 
 
-def describe(appointment: Appointment, patient: Patient, provider: Provider, zone: zoneinfo.ZoneInfo) -> str:
+def describe(
+    appointment: Appointment, patient: Patient, provider: Provider, zone: zoneinfo.ZoneInfo
+) -> str:
     start = appointment.starts_at.astimezone(zone)
     end = appointment.ends_at.astimezone(zone)
-    return (f"{patient.full_name} with {provider.name}, {start:%a %d %b %H:%M}–{end:%H:%M} "
-            f"(appointment {appointment.id})")
+    return (
+        f"{patient.full_name} with {provider.name}, {start:%a %d %b %H:%M}–{end:%H:%M} "
+        f"(appointment {appointment.id})"
+    )
 
 
-def _check_working_hours(session: Session, provider: Provider, start: dt.datetime, end: dt.datetime) -> None:
+def _check_working_hours(
+    session: Session, provider: Provider, start: dt.datetime, end: dt.datetime
+) -> None:
     if start.date() != end.date() and end.time() != dt.time(0):
         raise InvalidInput("An appointment cannot run past midnight.", field="starts_at")
     windows = [w for w in working_hours(session, provider.id) if w.weekday == start.weekday()]
@@ -88,8 +94,14 @@ def _check_working_hours(session: Session, provider: Provider, start: dt.datetim
         )
 
 
-def _check_clash(session: Session, provider: Provider, start_utc: dt.datetime, end_utc: dt.datetime,
-                 zone: zoneinfo.ZoneInfo, ignore: uuid.UUID | None = None) -> None:
+def _check_clash(
+    session: Session,
+    provider: Provider,
+    start_utc: dt.datetime,
+    end_utc: dt.datetime,
+    zone: zoneinfo.ZoneInfo,
+    ignore: uuid.UUID | None = None,
+) -> None:
     query = select(Appointment).where(
         Appointment.provider_id == provider.id,
         Appointment.deleted.is_(False),
@@ -102,19 +114,29 @@ def _check_clash(session: Session, provider: Provider, start_utc: dt.datetime, e
     clash = session.scalars(query.order_by(Appointment.starts_at)).first()
     if clash is not None:
         patient = get_patient(session, clash.patient_id)
-        raise Conflict(f"Double booking: {provider.name} already has "
-                       f"{describe(clash, patient, provider, zone)}. Choose another time.")
+        raise Conflict(
+            f"Double booking: {provider.name} already has "
+            f"{describe(clash, patient, provider, zone)}. Choose another time."
+        )
 
 
-def _transition(session: Session, actor: Actor, appointment: Appointment, to: AppointmentStatus) -> None:
+def _transition(
+    session: Session, actor: Actor, appointment: Appointment, to: AppointmentStatus
+) -> None:
     if to not in TRANSITIONS[appointment.status]:
         raise Conflict(
             f"An appointment that is {appointment.status.value.replace('_', ' ')} cannot "
             f"become {to.value.replace('_', ' ')}."
         )
-    session.add(AppointmentEvent(clinic_id=actor.clinic_id, appointment_id=appointment.id,
-                                 from_status=appointment.status.value, to_status=to.value,
-                                 user_id=actor.user_id))
+    session.add(
+        AppointmentEvent(
+            clinic_id=actor.clinic_id,
+            appointment_id=appointment.id,
+            from_status=appointment.status.value,
+            to_status=to.value,
+            user_id=actor.user_id,
+        )
+    )
     appointment.status = to
 
 
@@ -141,16 +163,29 @@ def book(
     _check_working_hours(session, provider, start_utc.astimezone(zone), end_utc.astimezone(zone))
     _check_clash(session, provider, start_utc, end_utc, zone)
     appointment = Appointment(
-        clinic_id=actor.clinic_id, patient_id=patient_id, provider_id=provider_id,
-        type_id=type_id, starts_at=start_utc, ends_at=end_utc, reason=reason.strip(),
-        follow_up_of_id=follow_up_of, rescheduled_from_id=rescheduled_from,
-        booked_by=actor.user_id, status=S.BOOKED,
+        clinic_id=actor.clinic_id,
+        patient_id=patient_id,
+        provider_id=provider_id,
+        type_id=type_id,
+        starts_at=start_utc,
+        ends_at=end_utc,
+        reason=reason.strip(),
+        follow_up_of_id=follow_up_of,
+        rescheduled_from_id=rescheduled_from,
+        booked_by=actor.user_id,
+        status=S.BOOKED,
     )
     session.add(appointment)
     session.flush()
-    session.add(AppointmentEvent(clinic_id=actor.clinic_id, appointment_id=appointment.id,
-                                 from_status=None, to_status=S.BOOKED.value,
-                                 user_id=actor.user_id))
+    session.add(
+        AppointmentEvent(
+            clinic_id=actor.clinic_id,
+            appointment_id=appointment.id,
+            from_status=None,
+            to_status=S.BOOKED.value,
+            user_id=actor.user_id,
+        )
+    )
     session.flush()
     return appointment
 
@@ -162,30 +197,59 @@ def get_appointment(session: Session, appointment_id: uuid.UUID) -> Appointment:
     return appointment
 
 
-def move(session: Session, actor: Actor, appointment_id: uuid.UUID, new_start: dt.datetime,
-         *, provider_id: uuid.UUID | None = None) -> Appointment:
+def move(
+    session: Session,
+    actor: Actor,
+    appointment_id: uuid.UUID,
+    new_start: dt.datetime,
+    *,
+    provider_id: uuid.UUID | None = None,
+) -> Appointment:
     """Reschedule: the old appointment becomes `rescheduled`, a new one is booked."""
     old = get_appointment(session, appointment_id)
     if S.RESCHEDULED not in TRANSITIONS[old.status]:
         raise Conflict(f"Only a booked appointment can be moved (this one is {old.status.value}).")
     _transition(session, actor, old, S.RESCHEDULED)
     session.flush()  # the old slot is free before the new one is checked for clashes
-    return book(session, actor, patient_id=old.patient_id,
-                provider_id=provider_id or old.provider_id, type_id=old.type_id,
-                starts_at=new_start, reason=old.reason, follow_up_of=old.follow_up_of_id,
-                rescheduled_from=old.id)
+    return book(
+        session,
+        actor,
+        patient_id=old.patient_id,
+        provider_id=provider_id or old.provider_id,
+        type_id=old.type_id,
+        starts_at=new_start,
+        reason=old.reason,
+        follow_up_of=old.follow_up_of_id,
+        rescheduled_from=old.id,
+    )
 
 
-def follow_up(session: Session, actor: Actor, visit_id: uuid.UUID, starts_at: dt.datetime,
-              *, provider_id: uuid.UUID | None = None, type_id: uuid.UUID | None = None,
-              reason: str = "Follow-up") -> Appointment:
+def follow_up(
+    session: Session,
+    actor: Actor,
+    visit_id: uuid.UUID,
+    starts_at: dt.datetime,
+    *,
+    provider_id: uuid.UUID | None = None,
+    type_id: uuid.UUID | None = None,
+    reason: str = "Follow-up",
+) -> Appointment:
     visit = get_appointment(session, visit_id)
-    return book(session, actor, patient_id=visit.patient_id,
-                provider_id=provider_id or visit.provider_id, type_id=type_id or visit.type_id,
-                starts_at=starts_at, reason=reason, follow_up_of=visit.id)
+    return book(
+        session,
+        actor,
+        patient_id=visit.patient_id,
+        provider_id=provider_id or visit.provider_id,
+        type_id=type_id or visit.type_id,
+        starts_at=starts_at,
+        reason=reason,
+        follow_up_of=visit.id,
+    )
 
 
-def _set_status(session: Session, actor: Actor, appointment_id: uuid.UUID, to: AppointmentStatus) -> Appointment:
+def _set_status(
+    session: Session, actor: Actor, appointment_id: uuid.UUID, to: AppointmentStatus
+) -> Appointment:
     actor.require(Permission.MANAGE_APPOINTMENTS)
     appointment = get_appointment(session, appointment_id)
     _transition(session, actor, appointment, to)
@@ -230,8 +294,13 @@ class DayEntry:
     late: bool  # booked, start passed by more than LATE_AFTER, not arrived
 
 
-def day_list(session: Session, day: dt.date, *, provider_id: uuid.UUID | None = None,
-             now: dt.datetime | None = None) -> list[DayEntry]:
+def day_list(
+    session: Session,
+    day: dt.date,
+    *,
+    provider_id: uuid.UUID | None = None,
+    now: dt.datetime | None = None,
+) -> list[DayEntry]:
     """The appointments of one clinic-local day, in time order (all statuses)."""
     from desktop.store.models import AppointmentType
 
@@ -244,17 +313,25 @@ def day_list(session: Session, day: dt.date, *, provider_id: uuid.UUID | None = 
         .join(Patient, Patient.id == Appointment.patient_id)
         .join(Provider, Provider.id == Appointment.provider_id)
         .join(AppointmentType, AppointmentType.id == Appointment.type_id)
-        .where(Appointment.starts_at >= start, Appointment.starts_at < end,
-               Appointment.deleted.is_(False))
+        .where(
+            Appointment.starts_at >= start,
+            Appointment.starts_at < end,
+            Appointment.deleted.is_(False),
+        )
         .order_by(Appointment.starts_at, Provider.name)
     )
     if provider_id is not None:
         query = query.where(Appointment.provider_id == provider_id)
     return [
         DayEntry(
-            appointment_id=a.id, patient_id=p.id, patient_name=p.full_name,
-            provider_id=pr.id, provider_name=pr.name, type_name=t.name,
-            starts_at=a.starts_at.astimezone(zone), ends_at=a.ends_at.astimezone(zone),
+            appointment_id=a.id,
+            patient_id=p.id,
+            patient_name=p.full_name,
+            provider_id=pr.id,
+            provider_name=pr.name,
+            type_name=t.name,
+            starts_at=a.starts_at.astimezone(zone),
+            ends_at=a.ends_at.astimezone(zone),
             status=a.status,
             arrived_at=a.arrived_at.astimezone(zone) if a.arrived_at else None,
             late=a.status is S.BOOKED and now - a.starts_at > LATE_AFTER,
@@ -263,25 +340,32 @@ def day_list(session: Session, day: dt.date, *, provider_id: uuid.UUID | None = 
     ]
 
 
-def check_in_queue(session: Session, day: dt.date, *, now: dt.datetime | None = None) -> list[DayEntry]:
+def check_in_queue(
+    session: Session, day: dt.date, *, now: dt.datetime | None = None
+) -> list[DayEntry]:
     """Patients who have arrived and not yet finished, first come first served."""
-    waiting = [e for e in day_list(session, day, now=now)
-               if e.status in (S.ARRIVED, S.IN_CONSULTATION)]
-    return sorted(waiting, key=lambda e: (e.status is not S.IN_CONSULTATION,
-                                          e.arrived_at or e.starts_at))
+    waiting = [
+        e for e in day_list(session, day, now=now) if e.status in (S.ARRIVED, S.IN_CONSULTATION)
+    ]
+    return sorted(
+        waiting, key=lambda e: (e.status is not S.IN_CONSULTATION, e.arrived_at or e.starts_at)
+    )
 
 
-def appointments_between(session: Session, start_day: dt.date, days: int, *,
-                         provider_id: uuid.UUID | None = None) -> list[DayEntry]:
+def appointments_between(
+    session: Session, start_day: dt.date, days: int, *, provider_id: uuid.UUID | None = None
+) -> list[DayEntry]:
     out: list[DayEntry] = []
     for offset in range(days):
-        out.extend(day_list(session, start_day + dt.timedelta(days=offset), provider_id=provider_id))
+        out.extend(
+            day_list(session, start_day + dt.timedelta(days=offset), provider_id=provider_id)
+        )
     return out
 
 
 def patient_appointments(session: Session, patient_id: uuid.UUID) -> Sequence[Appointment]:
     return session.scalars(
-        select(Appointment).where(Appointment.patient_id == patient_id,
-                                  Appointment.deleted.is_(False))
+        select(Appointment)
+        .where(Appointment.patient_id == patient_id, Appointment.deleted.is_(False))
         .order_by(Appointment.starts_at.desc())
     ).all()

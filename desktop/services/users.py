@@ -22,7 +22,9 @@ from desktop.store.store import Store
 
 
 def list_users(session: Session) -> Sequence[User]:
-    return session.scalars(select(User).where(User.deleted.is_(False)).order_by(User.username)).all()
+    return session.scalars(
+        select(User).where(User.deleted.is_(False)).order_by(User.username)
+    ).all()
 
 
 def get_user(session: Session, username: str) -> User:
@@ -37,7 +39,9 @@ def parse_role(text: str) -> Role:
         return Role(text.strip().lower())
     except ValueError:
         choices = ", ".join(r.value for r in Role)
-        raise InvalidInput(f"{text!r} is not a role: choose one of {choices}.", field="role") from None
+        raise InvalidInput(
+            f"{text!r} is not a role: choose one of {choices}.", field="role"
+        ) from None
 
 
 def add_user(
@@ -49,8 +53,12 @@ def add_user(
     with store.session(actor) as session, session.begin():
         if session.scalar(select(User).where(User.username == username)) is not None:
             raise Conflict(f"A user called {username} already exists (perhaps disabled).")
-        user = User(clinic_id=actor.clinic_id, username=username,
-                    display_name=display_name.strip() or username, role=role)
+        user = User(
+            clinic_id=actor.clinic_id,
+            username=username,
+            display_name=display_name.strip() or username,
+            role=role,
+        )
         session.add(user)
         session.flush()
         # The key file is written last inside the transaction: if it cannot be written,
@@ -76,7 +84,9 @@ def change_password(
     store.set_password(username, new_password)
 
 
-def set_active(store: Store, actor: Actor, username: str, active: bool, *, password: str | None = None) -> None:
+def set_active(
+    store: Store, actor: Actor, username: str, active: bool, *, password: str | None = None
+) -> None:
     actor.require(Permission.MANAGE_USERS)
     if username == actor.username and not active:
         raise PermissionDenied("You cannot disable your own account while signed in with it.")

@@ -112,7 +112,7 @@ def parse_recovery_key(text: str) -> bytes:
     Base32 has no 0/1/8, so the digits people confuse with O/I/B are mapped back.
     """
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    cleaned = cleaned.translate(str.maketrans({"0": "O", "1": "I", "8": "B"}))
+    cleaned = cleaned.translate(str.maketrans("018", "OIB"))
     if len(cleaned) != 32:
         raise ValueError("a recovery key has 32 letters and digits (8 groups of 4)")
     try:

@@ -122,8 +122,13 @@ class FormStatus(enum.StrEnum):
 def _enum(cls: type[enum.StrEnum]) -> Enum:
     # Store the values ("in_consultation"), check them in Python, no CHECK constraint: a
     # newer release may add a value, and an old row must still load in tests of old schemas.
-    return Enum(cls, values_callable=lambda e: [m.value for m in e], native_enum=False,
-                create_constraint=False, length=20)
+    return Enum(
+        cls,
+        values_callable=lambda e: [m.value for m in e],
+        native_enum=False,
+        create_constraint=False,
+        length=20,
+    )
 
 
 class Clinic(Synced, Base):

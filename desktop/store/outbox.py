@@ -60,7 +60,9 @@ def _changed_columns(obj: Synced) -> list[str]:
     return [key for key in _synced_columns(obj) if state.attrs[key].history.has_changes()]
 
 
-def _queue(session: Session, obj: Synced, op: str, fields: list[str], clock: HybridLogicalClock) -> None:
+def _queue(
+    session: Session, obj: Synced, op: str, fields: list[str], clock: HybridLogicalClock
+) -> None:
     stamp = clock.now().encode()
     obj.hlc = stamp
     field_hlcs = dict(obj.field_hlcs or {})
@@ -126,12 +128,12 @@ def _fill_defaults(obj: Synced) -> None:
             continue
         column = column_attr.columns[0]
         default = column.default
-        if default is None or not default.is_scalar and not default.is_callable:
+        if default is None or (not default.is_scalar and not default.is_callable):
             continue
         if default.is_callable:
-            setattr(obj, key, default.arg(None))  # type: ignore[operator, union-attr]
+            setattr(obj, key, default.arg(None))
         else:
-            setattr(obj, key, default.arg)  # type: ignore[union-attr]
+            setattr(obj, key, default.arg)
 
 
 def install(factory: sessionmaker[Session]) -> None:

@@ -44,9 +44,7 @@ log = logging.getLogger(__name__)
 
 
 class Store:
-    def __init__(
-        self, paths: DataPaths, engine: Engine, data_key: bytes, keyfile: KeyFile
-    ) -> None:
+    def __init__(self, paths: DataPaths, engine: Engine, data_key: bytes, keyfile: KeyFile) -> None:
         self.paths = paths
         self.engine = engine
         self._data_key = data_key
@@ -164,7 +162,9 @@ def _actor_for(engine: Engine, username: str) -> Actor:
     return Actor(user.id, user.username, user.display_name, user.role, user.clinic_id)
 
 
-def unlock(paths: DataPaths, username: str, password: str, *, throttle: LoginThrottle | None = None) -> Store:
+def unlock(
+    paths: DataPaths, username: str, password: str, *, throttle: LoginThrottle | None = None
+) -> Store:
     keyfile = _load_keyfile(paths)
     throttle = throttle or LoginThrottle(paths.throttle)
     throttle.check(username)
@@ -260,8 +260,22 @@ def create(
     display_name = admin_display_name.strip() or admin_username
     store.actor = Actor(new_id(), admin_username, display_name, Role.ADMIN, clinic_id)
     with store.session() as session, session.begin():
-        session.add(Clinic(id=clinic_id, clinic_id=clinic_id, name=clinic_name.strip(),
-                           country=country.upper(), timezone=timezone))
-        session.add(User(id=store.actor.user_id, clinic_id=clinic_id, username=admin_username,
-                         display_name=display_name, role=Role.ADMIN))
+        session.add(
+            Clinic(
+                id=clinic_id,
+                clinic_id=clinic_id,
+                name=clinic_name.strip(),
+                country=country.upper(),
+                timezone=timezone,
+            )
+        )
+        session.add(
+            User(
+                id=store.actor.user_id,
+                clinic_id=clinic_id,
+                username=admin_username,
+                display_name=display_name,
+                role=Role.ADMIN,
+            )
+        )
     return store, keys.format_recovery_key(recovery)
