@@ -35,7 +35,7 @@ def _progress(step: str, fraction: float) -> None:
 def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.clinic() as core:
         info = backup_service.make_backup(core.store, args.file, progress=_progress)
-    ctx.print(f"Backup written and verified: {args.file} ({info.size_bytes:,} bytes).")
+    ctx.print(f"Backup written and verified: {info.path} ({info.size_bytes:,} bytes).")
     return 0
 
 
@@ -53,5 +53,9 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
         result = backup_service.restore_backup(
             ctx.paths, args.file, username=username, password=password, progress=_progress
         )
-    ctx.print(f"Restored {args.file}. The store it replaced was kept in {result.kept_aside}.")
+    ctx.print(f"Restored {args.file} (made {result.info.created_at:%Y-%m-%d %H:%M} UTC).")
+    if result.kept_aside is not None:
+        ctx.print(f"The store it replaced was kept in {result.kept_aside}.")
+    if result.upgrade_needed:
+        ctx.print("The backup is from an older Outpost; it will be upgraded when next opened.")
     return 0

@@ -70,6 +70,11 @@ class Store:
 
     # --- keys --------------------------------------------------------------------------------
 
+    @property
+    def data_key(self) -> bytes:
+        """The raw database key: for writing backups with the same key, nothing else."""
+        return self._data_key
+
     def set_password(self, username: str, password: str) -> None:
         """Re-wrap the data key for `username`; the database is not re-encrypted."""
         check_password(password, username=username)
@@ -137,6 +142,11 @@ def _safety_copy(paths: DataPaths, engine: Engine, revision: str | None) -> None
 
 
 def _load_keyfile(paths: DataPaths) -> KeyFile:
+    # A restore cut short by a crash is finished from its journal before anything opens the
+    # files it was swapping (otherwise database and key file may not match).
+    from desktop.services.backup_restore import recover_interrupted_restore
+
+    recover_interrupted_restore(paths)
     if not paths.database.exists():
         raise StoreMissing(
             f"There is no Outpost store in {paths.root}. Run `outpost init` to create one, "

@@ -1,0 +1,238 @@
+"""Automatic backups: on close and daily, into the data folder's backups/ and every folder the
+clinic configured (a USB stick), rotated, never failing the close.
+
+Names: `outpost-<clinic-slug>-<store tag>-<UTC time>-<reason>.outpost-backup`, where the
+store tag (8 hex digits of the store id) keeps two laptops' backups on one stick apart.
+Rotation only ever considers files with exactly that shape *and* this store's tag.
+
+Rotation keeps `Settings.backups_to_keep` (N) backups per folder, chosen for reach into the
+past rather than only the latest: the newest backup of each of the most recent days first,
+then the newest of the rest. Ten closes in an afternoon keep the N newest; a week of use
+keeps one per day for N days, so a mistake noticed days later can still be undone. The
+backup just written is never removed, even when the clock is behind the older names
+(a dead laptop clock battery is common).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from desktop.errors import OutpostError
+from desktop.paths import DataPaths
+from desktop.services.backup_format import SUFFIX, Progress
+from desktop.services.backup_write import (
+    backup_name,
+    remove_stale,
+    store_tag,
+    take_snapshot,
+    write_backup_file,
+)
+from desktop.settings import Settings
+from desktop.store.store import Store
+
+log = logging.getLogger(__name__)
+
+Reason = Literal["close", "daily"]
+DAILY_INTERVAL = dt.timedelta(hours=24)
+_CLOCK_SLACK = dt.timedelta(minutes=5)
+AUTO_NAME = re.compile(
+    r"^outpost-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<tag>[0-9a-f]{8})-"
+    r"(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>close|daily)" + re.escape(SUFFIX) + "$"
+)
+
+SINGLE_FOLDER_WARNING = (
+    "Backups are only in the data folder, on the same disk as the clinic's data: if this "
+    "laptop is lost, stolen or its disk fails, they are lost too. Configure a second backup "
+    "folder, such as a USB stick."
+)
+
+
+@dataclass(frozen=True)
+class AutoBackupName:
+    path: Path
+    tag: str
+    created_at: dt.datetime
+    reason: str
+
+
+@dataclass
+class AutoBackupResult:
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # older backups rotated away
+    warnings: list[str] = field(default_factory=list)  # for the status bar / `doctor`
+
+    @property
+    def ok(self) -> bool:
+        """At least one backup was written and verified."""
+        return bool(self.written)
+
+
+def parse_auto_name(path: Path) -> AutoBackupName | None:
+    match = AUTO_NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        created = dt.datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
+    return AutoBackupName(path, match["tag"], created, match["reason"])
+
+
+def list_auto_backups(folder: Path, store_id: str) -> list[AutoBackupName]:
+    """This store's automatic backups in `folder`, newest first (by the time in the name)."""
+    tag = store_tag(store_id)
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    found = [n for p in entries if (n := parse_auto_name(p)) and n.tag == tag and p.is_file()]
+    return sorted(found, key=lambda n: (n.created_at, n.path.name), reverse=True)
+
+
+def choose_kept(backups: list[AutoBackupName], keep: int) -> set[Path]:
+    """The newest of each recent day first, then the newest others, `keep` in all."""
+    ordered = sorted(backups, key=lambda n: (n.created_at, n.path.name), reverse=True)
+    kept: list[AutoBackupName] = []
+    days: set[dt.date] = set()
+    for backup in ordered:
+        if len(kept) < keep and backup.created_at.date() not in days:
+            kept.append(backup)
+            days.add(backup.created_at.date())
+    for backup in ordered:
+        if len(kept) < keep and backup not in kept:
+            kept.append(backup)
+    return {b.path for b in kept}
+
+
+def rotate_backups(
+    folder: Path, store_id: str, keep: int, *, protect: Path | None = None
+) -> list[Path]:
+    """Delete this store's older automatic backups in `folder`; returns what was deleted.
+
+    Only files named like our automatic backups, with this store's tag, are candidates;
+    `protect` (the backup just written) is always kept. Leftover temporary files of ours
+    older than a few hours are removed too.
+    """
+    backups = list_auto_backups(folder, store_id)
+    candidates = [b for b in backups if b.path != protect]
+    kept = choose_kept(candidates, keep - (len(backups) - len(candidates)))
+    removed: list[Path] = []
+    for backup in candidates:
+        if backup.path not in kept:
+            try:
+                backup.path.unlink()
+                removed.append(backup.path)
+            except OSError as exc:
+                log.warning("could not remove the old backup %s: %s", backup.path, exc)
+    tag = store_tag(store_id)
+    remove_stale(folder, f".outpost-*-{tag}-*{SUFFIX}.*.tmp")
+    return removed
+
+
+def backup_locations(paths: DataPaths, settings: Settings) -> list[Path]:
+    """Where automatic backups go: the data folder's backups/, then each configured folder."""
+    locations = [paths.backups]
+    for entry in settings.backup_dirs:
+        folder = Path(entry).expanduser()
+        if folder.is_absolute() and folder not in locations:
+            locations.append(folder)
+    return locations
+
+
+def _inside(folder: Path, root: Path) -> bool:
+    try:
+        return folder.resolve().is_relative_to(root.resolve())
+    except OSError:
+        return False
+
+
+def backup_locations_warning(paths: DataPaths, settings: Settings) -> str | None:
+    """A sentence for the GUI and `outpost doctor` when backups are not kept safely enough."""
+    extra = [f for f in backup_locations(paths, settings)[1:] if not _inside(f, paths.root)]
+    if not extra:
+        return SINGLE_FOLDER_WARNING
+    if not any(f.is_dir() for f in extra):
+        names = ", ".join(str(f) for f in extra)
+        return (
+            f"The second backup folder ({names}) is not available: is the USB stick plugged "
+            "in? Until it is, backups are only in the data folder."
+        )
+    return None
+
+
+def auto_backup(
+    store: Store,
+    settings: Settings,
+    *,
+    reason: Reason,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> AutoBackupResult:
+    """Back up to every location; never raises for a missing, full or failing folder.
+
+    Meant for closing the store and for the daily backup; whatever could not be done is in
+    `warnings` (also logged). One snapshot is taken and written to each folder in turn.
+    The configured folders are never created (a missing USB stick's mount point must not
+    turn into a folder on the laptop's own disk); the data folder's backups/ is.
+    """
+    result = AutoBackupResult()
+    locations = backup_locations(store.paths, settings)
+    warning = backup_locations_warning(store.paths, settings)
+    if warning == SINGLE_FOLDER_WARNING:
+        result.warnings.append(warning)
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    try:
+        store.paths.backups.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with take_snapshot(
+            store, reason=reason, now=moment, progress=progress, span=(0.0, 0.3)
+        ) as snap:
+            name = backup_name(snap.manifest)
+            share = 0.7 / len(locations)
+            for i, folder in enumerate(locations):
+                if not folder.is_dir():
+                    result.warnings.append(
+                        f"The backup folder {folder} is not available (is the USB stick "
+                        "plugged in?); no backup was written there."
+                    )
+                    continue
+                start = 0.3 + i * share
+                try:
+                    written = write_backup_file(
+                        snap, folder / name, progress=progress, span=(start, start + share)
+                    )
+                except OutpostError as exc:
+                    result.warnings.append(f"No backup was written to {folder}: {exc}")
+                    continue
+                result.written.append(written.path)
+                result.removed += rotate_backups(
+                    folder,
+                    snap.manifest.store_id,
+                    settings.backups_to_keep,
+                    protect=written.path,
+                )
+    except (OutpostError, OSError) as exc:
+        result.warnings.append(f"The automatic backup could not be made: {exc}")
+    for warning in result.warnings:
+        log.warning("%s", warning)
+    return result
+
+
+def daily_backup_due(store: Store, settings: Settings, *, now: dt.datetime | None = None) -> bool:
+    """True when daily backups are on and no backup of this store was made in 24 hours.
+
+    Any automatic backup counts (a close backup is as good as a daily one), in any available
+    location. A backup whose name is in the future (the clock was wrong) does not count.
+    """
+    if not settings.daily_backup:
+        return False
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    for folder in backup_locations(store.paths, settings):
+        for backup in list_auto_backups(folder, store.keyfile.store_id):
+            if moment - DAILY_INTERVAL < backup.created_at <= moment + _CLOCK_SLACK:
+                return False
+    return True
