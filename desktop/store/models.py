@@ -258,6 +258,10 @@ class FormRecord(Synced, Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[FormStatus] = mapped_column(_enum(FormStatus), default=FormStatus.DRAFT)
     supersedes_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("form_records.id"))
+    correction_reason: Mapped[str | None] = mapped_column(Text)
+    # Fingerprint of the definition text it was filled with: a reprint can tell if the
+    # definition file of that version was altered after the fact.
+    definition_fingerprint: Mapped[str | None] = mapped_column(String(64))
     created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     signed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 

@@ -1,4 +1,4 @@
-"""Content-addressed attachments (signatures, thumbprints, scans).
+"""Content-addressed attachments (signatures, thumbprints, scans); form corrections.
 
 Revision ID: 0002
 Revises: 0001
@@ -29,6 +29,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("sha256", name=op.f("pk_attachments")),
     )
+    with op.batch_alter_table("form_records") as batch:
+        batch.add_column(sa.Column("correction_reason", sa.Text(), nullable=True))
+        batch.add_column(sa.Column("definition_fingerprint", sa.String(length=64), nullable=True))
     # Content-addressed bytes never change: a different content is a different hash.
     op.execute(
         "CREATE TRIGGER attachments_immutable BEFORE UPDATE ON attachments "
