@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
+from desktop.atomic import write_atomic
 from desktop.cli.context import CliContext
 from desktop.passwords import RULES_TEXT
+from desktop.recovery_sheet import recovery_sheet_pdf
 from desktop.services import users as user_service
 from desktop.store import store as store_module
 from desktop.store.models import OutboxEntry, Patient
@@ -22,6 +25,12 @@ def register(sub: Any) -> None:
     p.add_argument("--admin-name", default="", help="the administrator's full name")
     p.add_argument("--country", default="KE", help="two-letter country code (phone numbers)")
     p.add_argument("--timezone", default="Africa/Nairobi", help="the clinic's time zone")
+    p.add_argument(
+        "--recovery-sheet",
+        type=Path,
+        metavar="FILE.pdf",
+        help="also write the printable recovery key sheet (print it, then delete it)",
+    )
     p.set_defaults(run=run_init)
 
     p = sub.add_parser("recover", help="set a new password with the printed recovery key")
@@ -65,6 +74,8 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
         timezone=args.timezone,
     )
     store.close()
+    if args.recovery_sheet:
+        write_atomic(args.recovery_sheet, recovery_sheet_pdf(args.clinic.strip(), recovery))
     ctx.print(f"Created the Outpost store for {args.clinic.strip()} in {ctx.paths.root}.")
     ctx.print("")
     ctx.print(f"RECOVERY KEY: {recovery}")
@@ -73,6 +84,11 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
         "Write this key down or print it now and keep it locked away: it is shown only "
         "once, and it is the only way back in if every password is forgotten."
     )
+    if args.recovery_sheet:
+        ctx.print(
+            f"The recovery sheet is in {args.recovery_sheet}: print it now, then delete "
+            "the file (anyone who reads it can open the clinic's records)."
+        )
     return 0
 
 

@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from desktop.cli import cmd_backup, cmd_patients, cmd_store
+from desktop.cli import cmd_backup, cmd_forms, cmd_patients, cmd_store
 from desktop.cli.context import CliContext
 from desktop.errors import OutpostError
 from desktop.logs import log_to_folder, stop_logging
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="read passwords from standard input, one per line, instead of prompting",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (cmd_store, cmd_patients, cmd_backup):
+    for module in (cmd_store, cmd_patients, cmd_backup, cmd_forms):
         module.register(sub)
     return parser
 

@@ -1,0 +1,1 @@
+"""ReportLab rendering of filled and blank forms (see forms.render.document)."""

@@ -1,0 +1,121 @@
+"""render_pdf: a definition, answers (or none, for a blank form) and context -> PDF bytes."""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Mapping
+from typing import Literal
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+from forms import qr
+from forms.context import PrintContext
+from forms.errors import RenderError
+from forms.messages import message
+from forms.model import FormDefinition
+from forms.render.blank import blank_story
+from forms.render.filled import filled_story
+from forms.render.fonts import REGULAR, ensure_fonts
+from forms.render.furniture import FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, Furniture, FurnitureCanvas
+from forms.render.textlayout import printable
+from forms.render.values import format_datetime
+
+Paper = Literal["a4", "letter"]
+PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+
+
+def render_pdf(
+    definition: FormDefinition,
+    answers: Mapping[str, object] | None,
+    *,
+    context: PrintContext,
+    lang: str = "en",
+    paper: Paper = "a4",
+) -> bytes:
+    """The printable PDF of one form.
+
+    ``answers=None`` gives a blank form for filling in by hand (every field shown, with
+    lines, boxes and tick boxes); otherwise the visible fields are printed with their
+    answers, hidden ones left out. Texts are in ``lang``, falling back to the form's own
+    languages. Every page carries the clinic, the patient, the form title and version,
+    page X of Y, the print date and a QR code of the record id (blank: form id and version).
+    """
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper must be 'a4' or 'letter', not {paper!r}")
+    ensure_fonts()
+    blank = answers is None
+    story = (
+        blank_story(definition, context, lang)
+        if answers is None
+        else filled_story(definition, answers, context, lang)
+    )
+    furniture = _furniture(definition, context, lang, blank)
+    width, height = PAPER_SIZES[paper]
+    buffer = io.BytesIO()
+    title = definition.title_in(lang)
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=(width, height),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=HEADER_HEIGHT,
+        bottomMargin=FOOTER_HEIGHT,
+        title=printable(title, multiline=False),
+        author=printable(context.clinic_name, multiline=False),
+        subject=f"{definition.id} v{definition.version}",
+        creator="Outpost",
+        lang=lang,
+        invariant=1,
+        # Otherwise every page names Helvetica, a font that is not embedded.
+        initialFontName=REGULAR,
+    )
+    frame = Frame(
+        MARGIN,
+        FOOTER_HEIGHT,
+        width - 2 * MARGIN,
+        height - HEADER_HEIGHT - FOOTER_HEIGHT,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    document.addPageTemplates([PageTemplate(id="form", frames=[frame])])
+    try:
+        document.build(story, canvasmaker=functools.partial(FurnitureCanvas, furniture=furniture))
+    except LayoutError as exc:
+        raise RenderError(
+            f"cannot lay out form {definition.id} v{definition.version}: {exc}"
+        ) from exc
+    return buffer.getvalue()
+
+
+def _furniture(definition: FormDefinition, ctx: PrintContext, lang: str, blank: bool) -> Furniture:
+    if not blank and ctx.record_id:
+        payload = qr.record_payload(ctx.record_id)
+        middle = (
+            f"{message('record', lang)} {ctx.record_id}  ·  {definition.id} v{definition.version}"
+        )
+    else:
+        payload = qr.form_payload(definition.id, definition.version)
+        middle = f"{message('form', lang)} {definition.id} v{definition.version}"
+        if blank:
+            middle = f"{middle}  ·  {message('blank_form', lang).split(':')[0]}"
+    return Furniture(
+        clinic=printable(ctx.clinic_name, multiline=False),
+        title=printable(definition.title_in(lang), multiline=False),
+        version=message("version", lang, version=definition.version),
+        patient_label=message("patient", lang),
+        patient_id_label=message("patient_id", lang),
+        patient_name=printable(ctx.patient_name, multiline=False) if ctx.patient_name else None,
+        patient_id=printable(ctx.patient_id, multiline=False) if ctx.patient_id else None,
+        about_patient=definition.about_patient,
+        blank=blank,
+        qr_payload=payload,
+        footer_left=message("printed", lang, when=format_datetime(ctx.printed_at, lang)),
+        footer_middle=middle,
+        page_of=message("page_of", lang, page="{page}", pages="{pages}"),
+    )
