@@ -14,6 +14,10 @@ import unicodedata
 from anyascii import anyascii
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Names such as Kang'ethe or Ng'ang'a are typed with and without the apostrophe: index the
+# joined form too.
+_APOSTROPHE_WORD = re.compile(r"[^\W_]+(?:['’ʼ‘`][^\W_]+)+", re.UNICODE)
+_APOSTROPHES = str.maketrans("", "", "'’ʼ‘`")
 
 
 def fold(text: str) -> str:
@@ -32,7 +36,9 @@ def name_tokens(*parts: str | None) -> list[str]:
     for part in parts:
         if not part:
             continue
-        for raw in _TOKEN.findall(fold(part)):
+        folded = fold(part)
+        joined = [w.translate(_APOSTROPHES) for w in _APOSTROPHE_WORD.findall(folded)]
+        for raw in [*_TOKEN.findall(folded), *joined]:
             for token in (raw, transliterate(raw)):
                 if token and token not in out:
                     out.append(token)

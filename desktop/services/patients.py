@@ -203,6 +203,7 @@ def find_duplicates(
         family_name=values["family_name"],
         other_names=values["other_names"],
         birth_date=values["birth_date"],
+        birth_date_estimated=values["birth_date_estimated"],
         phone_e164=values["phone"],
         village=values["village"],
         exclude_id=exclude_id,

@@ -1,4 +1,5 @@
-"""Content-addressed attachments (signatures, thumbprints, scans); form corrections.
+"""Content-addressed attachments (signatures, thumbprints, scans); form corrections;
+name index rebuilt (names with apostrophes are also indexed joined: Kang'ethe, kangethe).
 
 Revision ID: 0002
 Revises: 0001
@@ -36,6 +37,14 @@ def upgrade() -> None:
     op.execute(
         "CREATE TRIGGER attachments_immutable BEFORE UPDATE ON attachments "
         "BEGIN SELECT RAISE(ABORT, 'attachments are immutable'); END"
+    )
+
+    # The terms come from outpost_search_terms(), which now also indexes joined forms.
+    op.execute("INSERT INTO patient_names(patient_names) VALUES ('delete-all')")
+    op.execute(
+        "INSERT INTO patient_names(rowid, terms) SELECT pk, "
+        "outpost_search_terms(given_name, other_names, family_name) FROM patients "
+        "WHERE NOT deleted"
     )
 
 

@@ -1,0 +1,446 @@
+"""Figures for the core on a large clinic (see DESIGN.md, "Performance budgets").
+
+    python -m benchmarks.bench_core [--patients N] [--queries Q] [--seed S]
+
+Builds (or reuses) the clinic of benchmarks/generate.py, copies it to a scratch folder (the
+benchmark registers patients and opens charts, which write; the cached clinic stays as it
+was built), and prints:
+
+- unlock: the whole `store.unlock` and, separately, the KDF (Argon2id) inside it;
+- the name vocabulary load (once per unlocked store, on the first typo-tolerant search);
+- patient search p50/p95/max per kind of query (name exact, name prefix, name typo, phone,
+  id, dob), Q queries each, one session per query as the application does, and for names
+  how often the patient the query was made from is among the 20 hits;
+- the duplicate check run at registration;
+- opening a chart: patient, appointments, form records, audit history, and the audit event
+  for the opening committed;
+- registration throughput through the real service (ORM session, outbox, audit, FTS
+  trigger), one patient per transaction as at the front desk, and in batches;
+- the same search and chart workload on the plain SQLite copy, and the overhead in %.
+
+Numbers only: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import statistics
+import sys
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from benchmarks import generate
+from benchmarks.generate import ADMIN, PASSWORD, REGION, BenchData, Params, make_plain_engine
+from desktop.names import display_fold
+from desktop.paths import DataPaths
+from desktop.permissions import Actor
+from desktop.services.patients import PatientInput, open_chart, register_patient
+from desktop.services.search import PatientSearch, likely_duplicates
+from desktop.store import keys, schema
+from desktop.store import store as store_mod
+from desktop.store.keyfile import KeyFile
+from desktop.store.models import Patient
+from desktop.store.store import Store
+
+KINDS = ("name exact", "name prefix", "name typo", "phone", "id", "dob")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass
+class Query:
+    text: str
+    target: uuid.UUID
+    name: str  # the target's full name, folded: a namesake found counts as found
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"
+
+
+# --- the query workload -------------------------------------------------------------------
+
+
+def _typo(rng: random.Random, word: str) -> str:
+    """One realistic slip: a wrong, missing, extra or swapped letter."""
+    for _ in range(20):
+        i = rng.randrange(1, len(word))  # people rarely get the first letter wrong
+        kind = rng.choice(("substitute", "delete", "insert", "swap"))
+        if kind == "substitute":
+            out = word[:i] + rng.choice(LETTERS) + word[i + 1 :]
+        elif kind == "delete":
+            out = word[:i] + word[i + 1 :]
+        elif kind == "insert":
+            out = word[:i] + rng.choice(LETTERS) + word[i:]
+        else:
+            if i + 1 >= len(word):
+                continue
+            out = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if out != word:
+            return out
+    return word + "a"
+
+
+def build_queries(store: Store, rng: random.Random, n: int) -> dict[str, list[Query]]:
+    with store.session() as session:
+        top = session.scalar(select(Patient.pk).order_by(Patient.pk.desc()).limit(1)) or 0
+        pks = rng.sample(range(1, top + 1), min(top, n * 8))
+        rows = list(
+            session.execute(
+                select(Patient).where(Patient.pk.in_(pks), Patient.deleted.is_(False))
+            ).scalars()
+        )
+    rng.shuffle(rows)
+    out: dict[str, list[Query]] = {kind: [] for kind in KINDS}
+
+    def take(kind: str, text: str, target: uuid.UUID) -> None:
+        if len(out[kind]) < n:
+            out[kind].append(Query(text, target, name))
+
+    for p in rows:
+        name = display_fold(p.full_name)
+        take("name exact", f"{p.given_name} {p.family_name}", p.id)
+        roll = rng.random()
+        family = display_fold(p.family_name) or p.family_name
+        given = display_fold(p.given_name) or p.given_name
+        if roll < 0.5:  # typing the family name after the given name
+            take("name prefix", f"{given} {family[: rng.randint(1, 4)]}", p.id)
+        elif roll < 0.75:  # the first letters of one name: broad, many matches
+            take("name prefix", family[: rng.randint(1, 3)], p.id)
+        else:
+            take("name prefix", given[: rng.randint(2, 5)], p.id)
+        words = [given, family]
+        typo_at = rng.randrange(2)
+        if len(words[typo_at]) < 4:
+            typo_at = 1 - typo_at
+        if len(words[typo_at]) >= 4:
+            words[typo_at] = _typo(rng, words[typo_at])
+            take("name typo", " ".join(words), p.id)
+        if p.phone:
+            national = p.phone.removeprefix("+254")
+            roll = rng.random()
+            if p.phone.startswith("+254") and roll < 0.5:
+                take("phone", f"0{national[:3]} {national[3:6]} {national[6:]}", p.id)
+            elif roll < 0.75:
+                take("phone", p.phone, p.id)
+            else:
+                take("phone", p.phone[-rng.randint(4, 6) :], p.id)
+        if p.national_id and rng.random() < 0.5:
+            take("id", p.national_id, p.id)
+        elif p.clinic_number:
+            if rng.random() < 0.7:
+                take("id", p.clinic_number.lower(), p.id)
+            else:
+                take("id", p.clinic_number[:7], p.id)
+        if p.birth_date:
+            birth = p.birth_date
+            if p.birth_date_estimated:
+                birth = dt.date(birth.year, rng.randint(1, 12), rng.randint(1, 28))
+            fmt = rng.choice(("%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y"))
+            take("dob", birth.strftime(fmt), p.id)
+    return out
+
+
+@dataclass
+class Timing:
+    times: list[float]
+    found: int = 0
+
+    @property
+    def p50(self) -> float:
+        return percentile(self.times, 50)
+
+    @property
+    def p95(self) -> float:
+        return percentile(self.times, 95)
+
+    @property
+    def worst(self) -> float:
+        return max(self.times)
+
+
+def run_searches(
+    stores: Sequence[Store], search: PatientSearch, queries: dict[str, list[Query]]
+) -> list[dict[str, Timing]]:
+    """Every query on every store, interleaved (store order alternating from one query to
+    the next), so a busy moment on a shared machine costs all stores alike."""
+    results: list[dict[str, Timing]] = [{} for _ in stores]
+    for kind, items in queries.items():
+        timings = [Timing([]) for _ in stores]
+        for i, query in enumerate(items):
+            order = list(range(len(stores)))
+            if i % 2:
+                order.reverse()
+            for s in order:
+                started = time.perf_counter()
+                with stores[s].session() as session:
+                    hits = search.search(session, query.text)
+                timings[s].times.append(time.perf_counter() - started)
+                timings[s].found += any(
+                    h.patient_id == query.target or display_fold(h.display_name) == query.name
+                    for h in hits
+                )
+        for s, timing in enumerate(timings):
+            results[s][kind] = timing
+    return results
+
+
+def run_charts(
+    stores: Sequence[Store], actor: Actor, patient_ids: Sequence[uuid.UUID]
+) -> list[Timing]:
+    timings = [Timing([]) for _ in stores]
+    for i, pid in enumerate(patient_ids):
+        order = list(range(len(stores)))
+        if i % 2:
+            order.reverse()
+        for s in order:
+            started = time.perf_counter()
+            with stores[s].session(actor) as session, session.begin():
+                chart = open_chart(session, actor, pid)
+            timings[s].times.append(time.perf_counter() - started)
+            timings[s].found += len(chart.appointments) + len(chart.forms)
+    return timings
+
+
+def run_duplicates(store: Store, rng: random.Random, n: int) -> Timing:
+    with store.session() as session:
+        top = session.scalar(select(Patient.pk).order_by(Patient.pk.desc()).limit(1)) or 0
+        rows = list(
+            session.execute(
+                select(Patient).where(Patient.pk.in_(rng.sample(range(1, top + 1), n)))
+            ).scalars()
+        )
+    timing = Timing([])
+    for p in rows:
+        given = display_fold(p.given_name) or p.given_name
+        started = time.perf_counter()
+        with store.session() as session:
+            found = likely_duplicates(
+                session,
+                given_name=_typo(rng, given) if len(given) >= 4 else given,
+                family_name=p.family_name,
+                other_names="",
+                birth_date=p.birth_date,
+                phone_e164=p.phone if rng.random() < 0.5 else None,
+                village=p.village,
+            )
+        timing.times.append(time.perf_counter() - started)
+        timing.found += any(h.patient_id == p.id for h, _ in found)
+    return timing
+
+
+def _new_patient(rng: random.Random, i: int) -> PatientInput:
+    return PatientInput(
+        given_name=rng.choice(("Neema", "Baraka", "Zawadi", "Tumaini", "Imani", "Pendo")),
+        family_name=rng.choice(("Mramba", "Kazungu", "Wekesa", "Ochieng", "Njoroge")),
+        other_names=rng.choice(("", "Wanjiru", "Akinyi")),
+        sex=rng.choice(("female", "male")),
+        birth_date=f"{rng.randint(1950, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        phone=f"07{rng.randrange(10**8):08d}",
+        village=rng.choice(("Kiambu", "Ruiru", "Thika", "Juja")),
+    )
+
+
+def run_registrations(
+    store: Store, actor: Actor, search: PatientSearch, rng: random.Random, n: int, batch: int
+) -> float:
+    """Patients per second through `register_patient`, `batch` per transaction."""
+    started = time.perf_counter()
+    done = 0
+    while done < n:
+        with store.session(actor) as session, session.begin():
+            for _ in range(min(batch, n - done)):
+                register_patient(
+                    session,
+                    actor,
+                    _new_patient(rng, done),
+                    region=REGION,
+                    search=search,
+                    confirmed_new=True,
+                )
+                done += 1
+    return n / (time.perf_counter() - started)
+
+
+# --- opening the stores -------------------------------------------------------------------
+
+
+def scratch_copy(data: BenchData) -> tuple[DataPaths, DataPaths]:
+    scratch = data.root / "scratch"
+    shutil.rmtree(scratch, ignore_errors=True)
+    store_paths = DataPaths(scratch / "store")
+    plain_paths = DataPaths(scratch / "plain")
+    shutil.copytree(data.store_paths.root, store_paths.root)
+    shutil.copytree(data.plain_paths.root, plain_paths.root)
+    return store_paths, plain_paths
+
+
+def open_plain(plain_paths: DataPaths, like: Store) -> Store:
+    """The plain copy behind the same `Store` class: same sessions, outbox hook, clock."""
+    engine = make_plain_engine(plain_paths.database)
+    schema.upgrade(engine, before_upgrade=lambda _rev: None)
+    store = Store(plain_paths, engine, b"", like.keyfile)
+    store.actor = like.actor
+    return store
+
+
+def measure_unlock(paths: DataPaths, rounds: int = 7) -> tuple[float, float, float]:
+    """Median seconds of: the whole unlock; the KDF alone; the unlock with the KDF's result
+    handed in (opening SQLCipher, schema check, reading the clinic and the user)."""
+    store_mod.unlock(paths, ADMIN, PASSWORD).close()  # not timed: the first open may upgrade
+    totals, kdfs, rests = [], [], []
+    keyfile = KeyFile.load(paths.keyfile)
+    slot = keyfile.users[ADMIN]
+    assert slot.kdf is not None
+    real_kdf = keys.derive_password_key
+    for _ in range(rounds):
+        started = time.perf_counter()
+        kek = real_kdf(PASSWORD, slot.salt, slot.kdf)
+        kdfs.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        store_mod.unlock(paths, ADMIN, PASSWORD).close()
+        totals.append(time.perf_counter() - started)
+        keys.derive_password_key = lambda *_args, kek=kek: kek
+        try:
+            started = time.perf_counter()
+            store_mod.unlock(paths, ADMIN, PASSWORD).close()
+            rests.append(time.perf_counter() - started)
+        finally:
+            keys.derive_password_key = real_kdf
+    return statistics.median(totals), statistics.median(kdfs), statistics.median(rests)
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+# --- main ---------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.bench_core",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--patients", type=int, default=Params.patients)
+    parser.add_argument("--queries", type=int, default=250, help="queries per kind")
+    parser.add_argument("--seed", type=int, default=Params.seed)
+    parser.add_argument("--registrations", type=int, default=300)
+    args = parser.parse_args(argv)
+
+    data = generate.ensure(Params(args.patients, args.seed))
+    m = data.manifest
+    rng = random.Random(args.seed)
+    print(
+        f"Clinic: {m['encrypted']['patients']:,} patients, {m['encrypted']['form_records']:,}"
+        f" form records, {m['encrypted']['appointments']:,} appointments;"
+        f" database {m['database_bytes'] / 2**20:,.0f} MiB (built in {m['build_seconds']} s)"
+    )
+    store_paths, plain_paths = scratch_copy(data)
+
+    unlock_total, kdf, rest = measure_unlock(store_paths)
+    print(
+        f"\nUnlock: {ms(unlock_total)} ms (median of 7); the KDF alone (Argon2id 64 MiB, t=3,"
+        f" p=4) {ms(kdf)} ms; the unlock without the KDF (open SQLCipher, schema check, clinic"
+        f" and user) {ms(rest)} ms"
+    )
+
+    store = store_mod.unlock(store_paths, ADMIN, PASSWORD)
+    plain = open_plain(plain_paths, store)
+    actor = store.actor
+    assert actor is not None
+    search = PatientSearch(REGION)
+    with store.session() as session:
+        vocab_s = timed(lambda: search.warm(session))
+    with plain.session() as session:
+        plain_vocab_s = timed(lambda: search.warm(session))
+    print(
+        f"Name vocabulary load (once per unlock): {ms(vocab_s)} ms"
+        f" (plain SQLite: {ms(plain_vocab_s)} ms)"
+    )
+
+    queries = build_queries(store, rng, args.queries)
+    warmup = {k: v[:10] for k, v in build_queries(store, random.Random(1), 10).items()}
+    run_searches([store, plain], search, warmup)
+    encrypted, plain_results = run_searches([store, plain], search, queries)
+
+    print(f"\nPatient search, {args.queries} queries per kind, ms (limit 20):")
+    print(
+        "| query kind | p50 | p95 | max | found in top 20* | plain p50 | plain p95 | overhead p95 |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    all_enc: list[float] = []
+    all_plain: list[float] = []
+    for kind in KINDS:
+        e, p = encrypted[kind], plain_results[kind]
+        all_enc += e.times
+        all_plain += p.times
+        print(
+            f"| {kind} | {ms(e.p50)} | {ms(e.p95)} | {ms(e.worst)} |"
+            f" {100 * e.found / len(e.times):.0f}% | {ms(p.p50)} | {ms(p.p95)} |"
+            f" {100 * (e.p95 / p.p95 - 1):+.0f}% |"
+        )
+    total_e, total_p = sum(all_enc), sum(all_plain)
+    enc95, plain95 = percentile(all_enc, 95), percentile(all_plain, 95)
+    print(
+        f"| all kinds | {ms(percentile(all_enc, 50))} | {ms(enc95)} | {ms(max(all_enc))} | |"
+        f" {ms(percentile(all_plain, 50))} | {ms(plain95)} | {100 * (enc95 / plain95 - 1):+.0f}% |"
+    )
+    print("* the patient the query was made from, or a namesake (same full name), in the hits")
+    print(
+        f"Search workload total: encrypted {total_e:.2f} s, plain {total_p:.2f} s,"
+        f" encryption overhead {100 * (total_e / total_p - 1):+.1f}%"
+    )
+
+    dups = run_duplicates(store, rng, 200)
+    print(
+        f"\nDuplicate check at registration (200 typo'd registrations): p50 {ms(dups.p50)} ms,"
+        f" p95 {ms(dups.p95)} ms; the existing patient was a candidate in"
+        f" {100 * dups.found / len(dups.times):.0f}%"
+    )
+
+    chart_ids = [q.target for q in queries["name exact"][:200]]
+    run_charts([store, plain], actor, chart_ids[:10])
+    charts, plain_charts = run_charts([store, plain], actor, chart_ids)
+    print(
+        f"\nOpen a chart (patient, appointments, forms, history + audit event committed),"
+        f" {len(chart_ids)} patients, {charts.found / len(chart_ids):.1f} records each:"
+        f" p50 {ms(charts.p50)} ms, p95 {ms(charts.p95)} ms;"
+        f" plain p50 {ms(plain_charts.p50)} ms, p95 {ms(plain_charts.p95)} ms,"
+        f" overhead p95 {100 * (charts.p95 / plain_charts.p95 - 1):+.0f}%"
+    )
+
+    single = run_registrations(store, actor, search, rng, args.registrations, 1)
+    batched = run_registrations(store, actor, search, rng, args.registrations * 3, 100)
+    plain_single = run_registrations(plain, actor, search, rng, args.registrations, 1)
+    print(
+        f"\nRegistration through the service (ORM, outbox, audit, FTS):"
+        f" {single:.0f} patients/s one per transaction (synchronous=FULL commit each);"
+        f" {batched:.0f} patients/s 100 per transaction;"
+        f" plain SQLite one per transaction {plain_single:.0f} patients/s"
+    )
+    store.close()
+    plain.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
