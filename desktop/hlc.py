@@ -66,6 +66,16 @@ class HybridLogicalClock:
     def last(self) -> Stamp:
         return self._last
 
+    def seed(self, stamp: Stamp) -> None:
+        """Never issue a stamp at or below `stamp` (the last one this device stored).
+
+        Called when a store opens: the wall clock may have gone backwards while the laptop
+        was off (a flat clock battery), and new edits must still order after old ones.
+        """
+        with self._lock:
+            if (stamp.wall_ms, stamp.counter) > (self._last.wall_ms, self._last.counter):
+                self._last = Stamp(stamp.wall_ms, stamp.counter, self.node)
+
     def now(self) -> Stamp:
         """A stamp for a local event, later than every stamp issued or seen before."""
         with self._lock:

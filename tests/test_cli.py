@@ -302,25 +302,33 @@ def test_the_installed_command_runs_as_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 1 and done.stderr.startswith("outpost: Wrong user name")
 
 
-def test_forms_list_shows_every_shipped_form_with_versions(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_forms_list_shows_every_shipped_form_with_versions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, out, _ = run(capsys, monkeypatch, tmp_path / "none", "forms", "list", user=None)
     assert code == 0
     assert "intake" in out and "consent_hiv_test" in out and "v1, v2" in out
 
 
-def test_forms_validate_points_at_the_line_of_a_malformed_definition(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_forms_validate_points_at_the_line_of_a_malformed_definition(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{\n  "format": "outpost-form/1",\n  "id": "x",,\n}\n')
     code, out, _ = run(capsys, monkeypatch, tmp_path, "forms", "validate", str(bad), user=None)
     assert code == 1 and "line 3" in out
 
 
-def test_a_clinic_form_dropped_in_the_forms_folder_is_listed(clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_clinic_form_dropped_in_the_forms_folder_is_listed(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import json
 
     import forms
 
-    shipped = json.loads((Path(forms.__file__).parent / "definitions" / "referral.v1.json").read_text())
+    shipped = json.loads(
+        (Path(forms.__file__).parent / "definitions" / "referral.v1.json").read_text()
+    )
     shipped["id"], shipped["version"] = "tb_referral", 1
     (clinic / "forms").mkdir()
     (clinic / "forms" / "tb_referral.v1.json").write_text(json.dumps(shipped))
@@ -328,33 +336,82 @@ def test_a_clinic_form_dropped_in_the_forms_folder_is_listed(clinic: Path, capsy
     assert code == 0 and "tb_referral" in out
 
 
-def test_print_writes_a_patient_form_and_a_blank_one(clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_writes_a_patient_form_and_a_blank_one(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from pypdf import PdfReader
 
-    _, out, _ = run(capsys, monkeypatch, clinic, "patients", "add", "--given", "Zoë",
-                    "--family", "Ndiaye-Oyelọ́wọ̀", stdin=PASSWORD + "\n")
+    _, out, _ = run(
+        capsys,
+        monkeypatch,
+        clinic,
+        "patients",
+        "add",
+        "--given",
+        "Zoë",
+        "--family",
+        "Ndiaye-Oyelọ́wọ̀",
+        stdin=PASSWORD + "\n",
+    )
     patient = out.strip()
     target = clinic.parent / "intake.pdf"
-    code, _, err = run(capsys, monkeypatch, clinic, "print", "intake", "--patient", patient,
-                       "--lang", "fr", "-o", str(target), stdin=PASSWORD + "\n")
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        clinic,
+        "print",
+        "intake",
+        "--patient",
+        patient,
+        "--lang",
+        "fr",
+        "-o",
+        str(target),
+        stdin=PASSWORD + "\n",
+    )
     assert code == 0, err
     text = "".join(p.extract_text() for p in PdfReader(target).pages)
     assert "Zoë" in text and "Kisumu Health Post" in text
     blank = clinic.parent / "blank.pdf"
-    code, _, _ = run(capsys, monkeypatch, clinic, "print", "consent_hiv_test", "--blank",
-                     "--paper", "letter", "-o", str(blank), user=None)
+    code, _, _ = run(
+        capsys,
+        monkeypatch,
+        clinic,
+        "print",
+        "consent_hiv_test",
+        "--blank",
+        "--paper",
+        "letter",
+        "-o",
+        str(blank),
+        user=None,
+    )
     assert code == 0 and len(PdfReader(blank).pages) >= 1
-    code, _, err = run(capsys, monkeypatch, clinic, "print", "no_such_form", "--blank",
-                       "-o", str(blank), user=None)
+    code, _, err = run(
+        capsys, monkeypatch, clinic, "print", "no_such_form", "--blank", "-o", str(blank), user=None
+    )
     assert code == 1 and "forms list" in err
 
 
-def test_init_can_write_the_recovery_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_init_can_write_the_recovery_sheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from pypdf import PdfReader
 
     sheet = tmp_path / "sheet.pdf"
-    code, out, _ = run(capsys, monkeypatch, tmp_path / "c", "init", "--clinic", "Bondo",
-                       "--admin", "admin", "--recovery-sheet", str(sheet),
-                       stdin=PASSWORD + "\n", user=None)
+    code, out, _ = run(
+        capsys,
+        monkeypatch,
+        tmp_path / "c",
+        "init",
+        "--clinic",
+        "Bondo",
+        "--admin",
+        "admin",
+        "--recovery-sheet",
+        str(sheet),
+        stdin=PASSWORD + "\n",
+        user=None,
+    )
     key = out.split("RECOVERY KEY:")[1].split()[0]
     assert code == 0 and key in PdfReader(sheet).pages[0].extract_text()

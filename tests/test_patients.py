@@ -37,11 +37,33 @@ def test_a_patient_is_registered_with_a_normalised_phone(core: ClinicCore) -> No
     assert patient.national_id == "AB123"
 
 
-def test_an_estimated_age_becomes_an_estimated_birth_date(core: ClinicCore) -> None:
-    patient = register(core, given_name="Achieng", family_name="Otieno", estimated_age_years="40")
-    assert patient.birth_date_estimated
-    assert patient.birth_date is not None
-    assert svc.age_in_years(patient.birth_date, dt.date.today()) in (39, 40)
+@pytest.mark.parametrize("today", [dt.date(2025, 3, 1), dt.date(2025, 7, 1), dt.date(2025, 12, 31)])
+def test_an_estimated_age_gives_exactly_that_age_and_does_not_drift_on_edits(
+    today: dt.date,
+) -> None:
+    values = svc.validate_patient(
+        svc.PatientInput(given_name="Achieng", estimated_age_years="34"), region="KE", today=today
+    )
+    birth = values["birth_date"]
+    assert values["birth_date_estimated"] and (birth.month, birth.day) == (7, 1)
+    assert svc.age_in_years(birth, today) == 34
+    # Editing the record shows the age again and re-derives the same date, every time.
+    for _ in range(3):
+        again = svc.validate_patient(
+            svc.PatientInput(
+                given_name="Achieng", estimated_age_years=str(svc.age_in_years(birth, today))
+            ),
+            region="KE",
+            today=today,
+        )
+        assert again["birth_date"] == birth
+
+
+def test_a_second_patient_with_the_same_national_id_is_flagged(core: ClinicCore) -> None:
+    register(core, given_name="Faduma", family_name="Osman", national_id="23456789")
+    with pytest.raises(svc.PossibleDuplicate) as caught:
+        register(core, given_name="Ubah", family_name="Jama", national_id="23456789")
+    assert caught.value.candidates[0][1][0] == "same national ID"
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 
 import pytest
+from sqlalchemy import select
 
 from desktop.core import ClinicCore
 from desktop.errors import Conflict, InvalidInput
@@ -92,6 +93,7 @@ def test_a_cancelled_slot_can_be_booked_again(
         (MONDAY, dt.time(7, 30), "outside .* working hours"),
         (MONDAY, dt.time(11, 45), "outside .* working hours"),  # runs into lunch
         (MONDAY, dt.time(16, 45), "outside .* working hours"),
+        (MONDAY, dt.time(23, 30), "midnight"),  # would end at 00:00
     ],
 )
 def test_outside_working_hours_is_refused(
@@ -188,3 +190,49 @@ def test_overlapping_working_windows_are_refused(
             0,
             [(dt.time(8), dt.time(12)), (dt.time(11), dt.time(14))],
         )
+
+
+def test_removing_a_patient_frees_their_booked_slots(
+    core: ClinicCore, clinic: dict[str, uuid.UUID]
+) -> None:
+    from desktop.services.patients import remove_patient
+
+    booked = book(core, clinic, "Wanjiru", dt.datetime.combine(MONDAY, dt.time(11)))
+    with core.store.session() as session, session.begin():
+        remove_patient(session, core.actor, clinic["Wanjiru"])
+    with core.store.session() as session:
+        assert scheduling.get_appointment(session, booked).status is S.CANCELLED
+    book(core, clinic, "Baraka", dt.datetime.combine(MONDAY, dt.time(11)))
+
+
+def test_a_day_with_a_clock_change_lists_every_appointment_once(core: ClinicCore) -> None:
+    from desktop.store.models import Clinic
+
+    with core.store.session() as session, session.begin():
+        session.scalars(select(Clinic)).one().timezone = "Europe/Paris"
+        provider = clinic_setup.add_provider(session, core.actor, "Dr. Leroy")
+        clinic_setup.set_working_hours(
+            session, core.actor, provider.id, 6, [(dt.time(0), dt.time(23, 59))]
+        )
+        kind = clinic_setup.add_appointment_type(session, core.actor, "Consultation", 30)
+        patient = register_patient(
+            session, core.actor, PatientInput(given_name="Zoë"), region="KE", confirmed_new=True
+        )
+    change_day = dt.date(2026, 10, 25)  # a Sunday of 25 hours in Paris
+    times = [dt.time(0, 30), dt.time(12), dt.time(23, 15)]
+    with core.store.session() as session, session.begin():
+        ids = {
+            scheduling.book(
+                session,
+                core.actor,
+                patient_id=patient.id,
+                provider_id=provider.id,
+                type_id=kind.id,
+                starts_at=dt.datetime.combine(change_day, t),
+            ).id
+            for t in times
+        }
+    with core.store.session() as session:
+        listed = [e.appointment_id for e in scheduling.day_list(session, change_day)]
+        next_day = scheduling.day_list(session, change_day + dt.timedelta(days=1))
+    assert sorted(listed) == sorted(ids) and not next_day

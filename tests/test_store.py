@@ -312,7 +312,11 @@ def test_synced_records_are_tombstoned_not_deleted(store: Store) -> None:
     with store.session() as session, session.begin():
         session.get(Patient, patient.pk).deleted = True  # type: ignore[union-attr]
     with store.session() as session:
-        last = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq.desc())).first()
+        last = session.scalars(
+            select(OutboxEntry)
+            .where(OutboxEntry.entity == "patients")
+            .order_by(OutboxEntry.seq.desc())
+        ).first()
         assert last is not None and last.op == "delete"
 
 
@@ -362,12 +366,121 @@ def test_the_disk_filling_up_mid_write_loses_nothing_already_saved(store: Store)
     assert names == ["Saved"]
 
 
-def test_an_older_keyfile_backup_is_kept_when_the_keyfile_changes(
+def test_the_keyfile_copy_never_keeps_a_replaced_password(
     store: Store, data_paths: DataPaths
 ) -> None:
     store.set_password("admin", "second password ok")
     backup = data_paths.keyfile.with_name("keys.json.bak")
-    assert backup.exists()
+    assert backup.read_bytes() == data_paths.keyfile.read_bytes()
+    # A lost key file is replaced by its copy, which opens with the current password only.
+    data_paths.keyfile.unlink()
     shutil.copy(backup, data_paths.keyfile)
     store.close()
-    store_module.unlock(data_paths, "admin", PASSWORD).close()
+    with pytest.raises(WrongPassword):
+        store_module.unlock(data_paths, "admin", PASSWORD)
+    store_module.unlock(data_paths, "admin", "second password ok").close()
+
+
+def test_bulk_updates_that_would_bypass_the_outbox_are_refused(store: Store) -> None:
+    from sqlalchemy import update
+
+    with store.session() as session, session.begin():
+        session.add(Patient(clinic_id=store.clinic_id, given_name="Juma", family_name="Said"))
+    with pytest.raises(TombstoneRequired, match="bypass the outbox"), store.session() as session:
+        session.execute(update(Patient).values(village="Likoni"))
+
+
+def test_every_synced_row_including_automatic_audit_events_is_in_the_outbox(store: Store) -> None:
+    from desktop.store.models import SYNCED_MODELS
+
+    with store.session() as session, session.begin():
+        patient = Patient(clinic_id=store.clinic_id, given_name="Neema", family_name="Juma")
+        session.add(patient)
+    with store.session() as session, session.begin():
+        session.get(Patient, patient.pk).village = "Mtwapa"  # type: ignore[union-attr]
+    with store.session() as session:
+        queued = {(e.entity, e.entity_id) for e in session.scalars(select(OutboxEntry))}
+        for model in SYNCED_MODELS:
+            for row in session.scalars(select(model)):
+                assert (model.__tablename__, row.id) in queued, model.__tablename__
+                assert row.hlc, f"{model.__tablename__} row without a clock stamp"
+
+
+def test_new_edits_order_after_old_ones_even_if_the_clock_went_back(
+    store: Store, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.hlc as hlc
+
+    with store.session() as session, session.begin():
+        patient = Patient(clinic_id=store.clinic_id, given_name="Rehema", family_name="Kombo")
+        session.add(patient)
+    first = patient.field_hlcs["given_name"]
+    store.close()
+    # The laptop's clock battery died: three days in the past on the next start.
+    real = hlc.wall_clock_ms()
+    monkeypatch.setattr(hlc, "wall_clock_ms", lambda: real - 3 * 86_400_000)
+    reopened = store_module.unlock(data_paths, "admin", PASSWORD)
+    reopened.clock._wall = hlc.wall_clock_ms
+    with reopened.session() as session, session.begin():
+        session.get(Patient, patient.pk).given_name = "Rehema Mwanaisha"  # type: ignore[union-attr]
+    with reopened.session() as session:
+        later = session.get(Patient, patient.pk).field_hlcs["given_name"]  # type: ignore[union-attr]
+    reopened.close()
+    assert later > first
+
+
+def test_a_locked_database_is_reported_as_busy_not_damaged(
+    store: Store, data_paths: DataPaths
+) -> None:
+    import sqlcipher3
+
+    from desktop.errors import StoreError
+
+    store.close()
+    key = store.data_key.hex()
+    holder = sqlcipher3.dbapi2.connect(str(data_paths.database), isolation_level=None)
+    holder.execute(f"PRAGMA key = \"x'{key}'\"")
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("CREATE TABLE hold (x)")
+    try:
+        with pytest.raises(StoreError) as caught:
+            store_module.unlock(data_paths, "admin", PASSWORD)
+        assert not isinstance(caught.value, StoreCorrupt)
+        assert "busy" in str(caught.value)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_init_refuses_a_folder_whose_database_is_missing_but_keys_remain(
+    store: Store, data_paths: DataPaths
+) -> None:
+    store.close()
+    data_paths.database.rename(data_paths.root / "moved-away.db")
+    keys_before = data_paths.keyfile.read_bytes()
+    with pytest.raises(StoreMissing, match="key file is there"):
+        store_module.unlock(data_paths, "admin", PASSWORD)
+    with pytest.raises(StoreAlreadyExists, match="database is missing"):
+        store_module.create(
+            data_paths,
+            clinic_name="New",
+            admin_username="admin",
+            admin_display_name="",
+            password=PASSWORD,
+        )
+    assert data_paths.keyfile.read_bytes() == keys_before
+
+
+def test_a_clock_set_back_never_locks_a_user_out_for_longer_than_the_delay(
+    data_paths: DataPaths,
+) -> None:
+    data_paths.ensure()
+    now = [10_000_000.0]
+    throttle = LoginThrottle(data_paths.throttle, clock=lambda: now[0])
+    for _ in range(4):
+        throttle.failed("admin")
+    now[0] -= 30 * 86_400  # the clock jumped back a month
+    with pytest.raises(LoginThrottled) as caught:
+        throttle.check("admin")
+    assert caught.value.retry_after <= delay_after(4)

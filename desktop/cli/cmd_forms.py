@@ -84,7 +84,7 @@ def run_print(ctx: CliContext, args: argparse.Namespace) -> int:
             definition, None, context=context, lang=args.lang or "en", paper=args.paper
         )
     else:
-        with ctx.clinic() as core, core.store.session() as session:
+        with ctx.clinic() as core, core.store.session() as session, session.begin():
             if args.blank:
                 pdf = form_records.render_blank(
                     session,
@@ -102,6 +102,7 @@ def run_print(ctx: CliContext, args: argparse.Namespace) -> int:
                     clinic_name=core.clinic_name,
                     lang=args.lang,
                     paper=args.paper,
+                    actor=core.actor,
                 )
             else:
                 pdf = form_records.render_blank(
@@ -113,6 +114,7 @@ def run_print(ctx: CliContext, args: argparse.Namespace) -> int:
                     lang=args.lang or "en",
                     paper=args.paper,
                     today=core.today(),
+                    actor=core.actor,
                 )
     write_atomic(output, pdf)
     ctx.print(f"Wrote {output}.")

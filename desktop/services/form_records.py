@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 import forms
 from desktop.errors import Conflict, InvalidInput, NotFound, ValidationFailed
 from desktop.permissions import Actor, Permission
-from desktop.services import attachments
+from desktop.services import attachments, audit
 from desktop.services.patients import age_in_years, get_patient
 from desktop.store.models import FormRecord, FormStatus, Patient, utcnow
 
@@ -187,9 +187,14 @@ def render_record(
     lang: str | None = None,
     paper: Paper = "a4",
     now: dt.datetime | None = None,
+    actor: Actor | None = None,
 ) -> bytes:
-    """The PDF of a stored record, with the definition version it was filled with."""
+    """The PDF of a stored record, with the definition version it was filled with.
+    A print is a disclosure: with an `actor`, it is checked and audited."""
+    if actor is not None:
+        actor.require(Permission.VIEW_PATIENTS)
     record = get_record(session, record_id)
+    audit.record(session, actor, "print", "form_records", record.id)
     definition = _definition(library, record.definition_id, record.definition_version)
     patient = get_patient(session, record.patient_id) if record.patient_id else None
     printed_at = now or dt.datetime.now(dt.UTC)
@@ -222,8 +227,13 @@ def render_blank(
     lang: str = "en",
     paper: Paper = "a4",
     today: dt.date | None = None,
+    actor: Actor | None = None,
 ) -> bytes:
-    """A blank form for filling by hand (downtime); with a patient, their name in the header."""
+    """A blank form for filling by hand (downtime); with a patient, their name in the header
+    (then, with an `actor`, checked and audited)."""
+    if actor is not None and patient_id is not None:
+        actor.require(Permission.VIEW_PATIENTS)
+        audit.record(session, actor, "print", "patients", patient_id, form=form_id)
     definition = _definition(library, form_id, None)
     patient = get_patient(session, patient_id) if patient_id else None
     now = dt.datetime.now(dt.UTC)

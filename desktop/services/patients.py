@@ -123,12 +123,10 @@ def _parse_birth(
         if not 0 <= age <= OLDEST_AGE_YEARS:
             problems["estimated_age_years"] = f"An age must be between 0 and {OLDEST_AGE_YEARS}."
             return None, False
-        # The middle of the year is the least-wrong guess for a birthday nobody knows.
-        year = today.year - age
-        guess = dt.date(year, 7, 1)
-        if guess > today:
-            guess = dt.date(year - 1, 7, 1) if age else today
-        return guess, True
+        # 1 July is the least-wrong guess for a birthday nobody knows; the year is chosen so
+        # the patient is exactly `age` today (and stays so when the record is edited again).
+        year = today.year - age - (1 if (today.month, today.day) < (7, 1) else 0)
+        return (dt.date(year, 7, 1) if age or year == today.year else today), True
     return None, False
 
 
@@ -205,6 +203,8 @@ def find_duplicates(
         birth_date=values["birth_date"],
         birth_date_estimated=values["birth_date_estimated"],
         phone_e164=values["phone"],
+        national_id=values["national_id"],
+        clinic_number=values["clinic_number"],
         village=values["village"],
         exclude_id=exclude_id,
     )
@@ -264,9 +264,16 @@ def update_patient(
 
 
 def remove_patient(session: Session, actor: Actor, patient_id: uuid.UUID) -> None:
-    """Tombstone a patient registered by mistake (the record stays, hidden, and syncs)."""
+    """Tombstone a patient registered by mistake (the record stays, hidden, and syncs).
+    Their appointments still to come are cancelled, so the slots are free again."""
+    from desktop.services import scheduling  # scheduling builds on this module
+
     actor.require(Permission.EDIT_PATIENTS)
-    get_patient(session, patient_id).deleted = True
+    patient = get_patient(session, patient_id)
+    for appointment in scheduling.patient_appointments(session, patient_id):
+        if appointment.status is scheduling.S.BOOKED:
+            scheduling.cancel(session, actor, appointment.id)
+    patient.deleted = True
     session.flush()
 
 

@@ -76,8 +76,8 @@ def describe(
 def _check_working_hours(
     session: Session, provider: Provider, start: dt.datetime, end: dt.datetime
 ) -> None:
-    if start.date() != end.date() and end.time() != dt.time(0):
-        raise InvalidInput("An appointment cannot run past midnight.", field="starts_at")
+    if start.date() != end.date():
+        raise InvalidInput("An appointment cannot run to or past midnight.", field="starts_at")
     windows = [w for w in working_hours(session, provider.id) if w.weekday == start.weekday()]
     if not windows:
         raise InvalidInput(
@@ -205,7 +205,9 @@ def move(
     *,
     provider_id: uuid.UUID | None = None,
 ) -> Appointment:
-    """Reschedule: the old appointment becomes `rescheduled`, a new one is booked."""
+    """Reschedule: the old appointment becomes `rescheduled`, a new one is booked.
+    (If the new time is refused, the caller's transaction rolls the old one back too.)"""
+    actor.require(Permission.MANAGE_APPOINTMENTS)
     old = get_appointment(session, appointment_id)
     if S.RESCHEDULED not in TRANSITIONS[old.status]:
         raise Conflict(f"Only a booked appointment can be moved (this one is {old.status.value}).")
@@ -306,7 +308,8 @@ def day_list(
 
     zone = clinic_zone(session)
     start = dt.datetime.combine(day, dt.time(0), zone).astimezone(dt.UTC)
-    end = start + dt.timedelta(days=1)
+    # Not start + 24 h: a day with a clock change has 23 or 25 hours.
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), zone).astimezone(dt.UTC)
     now = now or utcnow()
     query = (
         select(Appointment, Patient, Provider, AppointmentType)

@@ -679,6 +679,8 @@ def likely_duplicates(
     exclude_id: uuid.UUID | None = None,
     limit: int = 10,
     birth_date_estimated: bool = False,
+    national_id: str | None = None,
+    clinic_number: str | None = None,
 ) -> list[tuple[SearchHit, list[str]]]:
     """Existing patients who may be the person being registered, strongest first, each with
     the reasons a person can check ("similar name", "same phone", "same date of birth and
@@ -700,6 +702,17 @@ def likely_duplicates(
             for row in _rows(session, same):
                 rows[row.pk] = row
                 same_phone.add(row.pk)
+    same_identifier: dict[int, str] = {}
+    for ident_column, value, reason in (
+        (Patient.national_id, national_id, "same national ID"),
+        (Patient.clinic_number, clinic_number, "same clinic number"),
+    ):
+        if value:
+            for row in _rows(
+                session, base.where(ident_column == value).limit(DUPLICATE_CANDIDATES)
+            ):
+                rows[row.pk] = row
+                same_identifier.setdefault(row.pk, reason)
     if birth_date is not None:
         stmt: _Stmt | None
         if not birth_date_estimated:
@@ -766,6 +779,12 @@ def likely_duplicates(
         if name_ok:
             reasons.append("similar name")
             strength += 0.5 * similarity
+        if pk in same_identifier:
+            # An identifier is the strongest sign of all: it names one person.
+            reasons.insert(0, same_identifier[pk])
+            strength += 0.6
+            if not name_ok:
+                kind = "id"
         if pk in same_phone:
             reasons.append("same phone")
             strength += 0.3

@@ -17,6 +17,7 @@ from sqlalchemy.pool import QueuePool
 from desktop.errors import DiskFull, StoreCorrupt, StoreError
 from desktop.names import search_terms
 
+WRITES = "outpost_writes"  # execution option: transactions that will write
 PAGE_SIZE = 4096  # SQLCipher 4 default; a database file is a whole number of pages
 
 PRAGMAS = (
@@ -38,6 +39,8 @@ def _connect(path: Path, data_key: bytes) -> sqlcipher3.dbapi2.Connection:
     conn = sqlcipher3.dbapi2.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        # Before the first read: another program writing must mean "wait", not "damaged".
+        conn.execute("PRAGMA busy_timeout = 5000")
         # The first read of page 1 is where a wrong key or a damaged header shows.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for pragma in PRAGMAS:
@@ -46,6 +49,9 @@ def _connect(path: Path, data_key: bytes) -> sqlcipher3.dbapi2.Connection:
         conn.create_function("outpost_search_terms", 3, search_terms, deterministic=True)
     except sqlcipher3.dbapi2.DatabaseError as exc:
         conn.close()
+        translated = translate_db_error(exc, path)
+        if isinstance(translated, StoreError) and not isinstance(translated, StoreCorrupt):
+            raise translated from exc
         raise StoreCorrupt(
             f"The database {path.name} cannot be read with this clinic's key: it is damaged, "
             "or belongs to another key file. It has not been changed. Run `outpost doctor`, "
@@ -68,7 +74,10 @@ def make_engine(path: Path, data_key: bytes, *, pool_size: int = 4) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A transaction that will write takes the write lock at once: a deferred one that
+        # read first fails outright (SQLITE_BUSY_SNAPSHOT) if another commit came between.
+        writes = conn.get_execution_options().get(WRITES, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     @event.listens_for(engine, "handle_error")
     def _translate(context: Any) -> Exception | None:

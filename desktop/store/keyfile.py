@@ -3,14 +3,15 @@
 keys.json sits beside the database. It holds no secret in clear: usernames, KDF parameters,
 salts and AES-GCM ciphertexts. The associated data binds each wrapped key to this store and to
 its slot, so a wrapped key copied into another slot or another clinic's file does not open.
-The previous version is kept as keys.json.bak, because losing this file loses the clinic's data.
+A second copy, keys.json.bak, is written with the same content, because losing this file loses
+the clinic's data. It mirrors the current file and never keeps an older one: a removed user's or
+a replaced password's wrapped key must not survive in it.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,9 +116,9 @@ class KeyFile:
         return cls(str(raw["store_id"]), users, recovery)
 
     def save(self, path: Path) -> None:
-        if path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
-        write_atomic(path, json.dumps(self.to_json(), indent=2).encode("utf-8"))
+        content = json.dumps(self.to_json(), indent=2).encode("utf-8")
+        write_atomic(path, content)
+        write_atomic(path.with_name(path.name + ".bak"), content)
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:

@@ -46,6 +46,9 @@ class Argon2Params:
         # Refuse parameters so weak that a tampered key file could make guessing cheap.
         if params.memory_kib < 19 * 1024 or params.iterations < 1 or params.lanes < 1:
             raise ValueError("key derivation parameters are below the safe minimum")
+        # ...and so large that an old laptop would run out of memory trying them.
+        if params.memory_kib > 1024 * 1024 or params.iterations > 64 or params.lanes > 64:
+            raise ValueError("key derivation parameters are beyond what this computer can run")
         return params
 
 

@@ -33,6 +33,7 @@ from sqlalchemy import (
     Uuid,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.mutable import MutableDict
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop.ids import new_id
@@ -255,7 +256,8 @@ class FormRecord(Synced, Base):
     definition_id: Mapped[str] = mapped_column(String(100))
     definition_version: Mapped[int] = mapped_column(Integer)
     language: Mapped[str] = mapped_column(String(16), default="en")
-    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Mutable: an answer changed in place (record.answers["x"] = …) is still saved and sent.
+    answers: Mapped[dict[str, Any]] = mapped_column(MutableDict.as_mutable(JSON), default=dict)
     status: Mapped[FormStatus] = mapped_column(_enum(FormStatus), default=FormStatus.DRAFT)
     supersedes_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("form_records.id"))
     correction_reason: Mapped[str | None] = mapped_column(Text)

@@ -19,7 +19,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from desktop.hlc import HybridLogicalClock
 from desktop.store.models import (
@@ -83,16 +83,19 @@ def _queue(
     )
     if not isinstance(obj, _NOT_AUDITED):
         action = {"insert": "create", "update": "update", "delete": "delete"}[op]
-        session.add(
-            AuditEvent(
-                clinic_id=obj.clinic_id,
-                user_id=session.info.get("user_id"),
-                action=action,
-                entity=type(obj).__tablename__,  # type: ignore[attr-defined]
-                entity_id=obj.id,
-                detail={"fields": sorted(fields)} if op == "update" else {},
-            )
+        event = AuditEvent(
+            clinic_id=obj.clinic_id,
+            user_id=session.info.get("user_id"),
+            action=action,
+            entity=type(obj).__tablename__,  # type: ignore[attr-defined]
+            entity_id=obj.id,
+            detail={"fields": sorted(fields)} if op == "update" else {},
         )
+        session.add(event)
+        # Added during the flush, it is not in the `session.new` being walked: queue it here
+        # (it is itself not audited, so this does not recurse).
+        _fill_defaults(event)
+        _queue(session, event, "insert", _synced_columns(event), clock)
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
@@ -136,5 +139,19 @@ def _fill_defaults(obj: Synced) -> None:
             setattr(obj, key, default.arg)
 
 
+def _refuse_bulk_changes(state: ORMExecuteState) -> None:
+    """Bulk UPDATE/DELETE statements skip `before_flush`, so the outbox would never hear of
+    them: synced tables are changed through objects only (sync's own apply step excepted)."""
+    if not (state.is_update or state.is_delete) or state.session.info.get("applying_remote"):
+        return
+    mapper = state.bind_mapper
+    if mapper is not None and issubclass(mapper.class_, Synced):
+        raise TombstoneRequired(
+            f"bulk changes to {mapper.class_.__name__} records would bypass the outbox; "
+            "change the objects instead"
+        )
+
+
 def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "do_orm_execute", _refuse_bulk_changes)

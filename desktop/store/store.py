@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import secrets
 import shutil
 import sqlite3
 import uuid
@@ -26,18 +27,19 @@ from desktop.errors import (
     PermissionDenied,
     StoreAlreadyExists,
     StoreCorrupt,
+    StoreError,
     StoreMissing,
     WrongPassword,
 )
-from desktop.hlc import HybridLogicalClock
+from desktop.hlc import HybridLogicalClock, Stamp
 from desktop.ids import new_id
 from desktop.passwords import check_password
 from desktop.paths import DataPaths
 from desktop.permissions import Actor
 from desktop.store import keys, outbox, schema
-from desktop.store.engine import check_file_shape, make_engine
+from desktop.store.engine import WRITES, check_file_shape, make_engine, translate_db_error
 from desktop.store.keyfile import KeyFile
-from desktop.store.models import Clinic, Meta, Role, User
+from desktop.store.models import Clinic, Meta, OutboxEntry, Role, User
 from desktop.store.throttle import LoginThrottle
 
 log = logging.getLogger(__name__)
@@ -53,10 +55,26 @@ class Store:
             meta = {m.key: m.value for m in session.scalars(select(Meta))}
         self.clinic_id = uuid.UUID(meta["clinic_id"])
         self.device_id = uuid.UUID(meta["device_id"])
-        self.clock = HybridLogicalClock(self.device_id.hex)
-        self._sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+        # The node names this device and this opening: the GUI and a command run at the same
+        # time must not issue identical stamps. 16 characters keep a stamp within 40.
+        self.clock = HybridLogicalClock(self.device_id.hex[:12] + secrets.token_hex(2))
+        self._seed_clock(engine)
+        self._sessions: sessionmaker[Session] = sessionmaker(
+            engine.execution_options(**{WRITES: True}), expire_on_commit=False
+        )
+        self._read_sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
         outbox.install(self._sessions)
+        outbox.install(self._read_sessions)
         self.actor: Actor | None = None
+
+    def _seed_clock(self, engine: Engine) -> None:
+        with Session(engine) as session:
+            last = session.scalar(select(OutboxEntry.hlc).order_by(OutboxEntry.seq.desc()).limit(1))
+        if last:
+            try:
+                self.clock.seed(Stamp.decode(last))
+            except ValueError:
+                log.warning("the last outbox entry has an unreadable clock stamp")
 
     # --- sessions ----------------------------------------------------------------------------
 
@@ -64,6 +82,10 @@ class Store:
         """A new session; its changes are attributed to `actor` (default: who unlocked)."""
         who = actor or self.actor
         return self._sessions(info={"clock": self.clock, "user_id": who.user_id if who else None})
+
+    def read_session(self) -> Session:
+        """A session for reading only (search, lists): it does not take the write lock."""
+        return self._read_sessions(info={"clock": self.clock, "user_id": None})
 
     def close(self) -> None:
         self.engine.dispose()
@@ -138,6 +160,7 @@ def _safety_copy(paths: DataPaths, engine: Engine, revision: str | None) -> None
         raw = conn.connection.dbapi_connection
         assert raw is not None
         raw.execute("VACUUM INTO ?", (str(target),))
+    target.chmod(0o600)
     log.info("copied the database to %s before upgrading from schema %s", target.name, revision)
 
 
@@ -148,6 +171,11 @@ def _load_keyfile(paths: DataPaths) -> KeyFile:
 
     recover_interrupted_restore(paths)
     if not paths.database.exists():
+        if paths.keyfile.exists():
+            raise StoreMissing(
+                f"The database {paths.database} is missing, but its key file is there. "
+                "Put outpost.db back, or restore the most recent backup (`outpost restore`)."
+            )
         raise StoreMissing(
             f"There is no Outpost store in {paths.root}. Run `outpost init` to create one, "
             "or pass --data-dir to open another folder."
@@ -227,6 +255,16 @@ def create(
             f"{paths.root} already holds an Outpost store; it was left untouched. "
             "Choose another --data-dir to create a new one."
         )
+    building = paths.database.with_name(".creating-" + paths.database.name)
+    if paths.keyfile.exists() and not building.exists():
+        # Its database may only be missing for now (moved, on a stick): a new store here
+        # would replace the only keys that open it. (With the half-built database beside it,
+        # an earlier `init` was interrupted and the key file opens nothing yet.)
+        raise StoreAlreadyExists(
+            f"{paths.root} holds the key file of an Outpost store whose database is missing. "
+            "Put the database (outpost.db) back or restore a backup; to start afresh, choose "
+            "another --data-dir."
+        )
     data_key = keys.new_data_key()
     recovery = keys.new_recovery_key()
     keyfile = KeyFile(store_id=str(new_id()))
@@ -235,7 +273,6 @@ def create(
 
     # Build the database under a temporary name and move it into place last, so a crash
     # during set-up never leaves a half-made store that looks real.
-    building = paths.database.with_name(".creating-" + paths.database.name)
     for leftover in building.parent.glob(building.name + "*"):
         leftover.unlink()
     engine = make_engine(building, data_key, pool_size=1)
@@ -255,7 +292,10 @@ def create(
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except (OperationalError, sqlite3.OperationalError) as exc:
         engine.dispose()
-        raise DiskFull(f"Could not create the database in {paths.root}: {exc}") from exc
+        translated = translate_db_error(exc, building)
+        if translated is not None:
+            raise translated from exc
+        raise StoreError(f"Could not create the database in {paths.root}: {exc}") from exc
     finally:
         engine.dispose()
     keyfile.save(paths.keyfile)

@@ -44,7 +44,11 @@ class LoginThrottle:
     def check(self, username: str) -> None:
         entry = self._load().get(username) or {}
         failures = int(entry.get("failures", 0))
-        wait = float(entry.get("last", 0)) + delay_after(failures) - self.clock()
+        # Clamped: a clock set back must not lock a user out for days.
+        wait = min(
+            float(entry.get("last", 0)) + delay_after(failures) - self.clock(),
+            delay_after(failures),
+        )
         if wait > 0:
             raise LoginThrottled(
                 f"Too many wrong passwords for {username}. Wait {wait:.0f} seconds, then try "
