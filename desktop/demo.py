@@ -36,7 +36,8 @@ def random_patient(
     given = rng.choice(group[sex])
     data = patients.PatientInput(
         given_name=given,
-        family_name=rng.choice(group["family"]),
+        # Some languages (Russian) inflect family names for women.
+        family_name=rng.choice(group.get(f"family_{sex}", group["family"])),
         sex=sex,
         village=rng.choice(group["villages"]),
         phone=f"{rng.choice(SAFARICOM_PREFIXES)}{rng.randrange(100000, 999999)}"
