@@ -1,0 +1,445 @@
+"""The GUI's composition root: the one place that builds the application's objects and
+decides which window is shown.
+
+    first run → SetupWizard → LoginWindow → (signed in) MainWindow + SessionLock
+                                   ↑                         │
+                                   └── switch user / restore ┘
+
+`OutpostApp` owns the database thread (`TaskRunner`) for the whole run and one
+`SignedInSession` at a time. Nothing here is global: tests build an `OutpostApp` of their
+own on a temporary data folder.
+
+Start-up is kept light: the login window needs only PySide6 and a few small core modules;
+the store, SQLAlchemy and the services are imported on the database thread while the person
+types their password (importing them costs more than showing the window).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.paths import DataPaths
+from desktop.settings import Settings, load_settings
+from ui.context import ClinicContext, ClinicEvents
+from ui.errors import show_error
+from ui.forms_seam import FormsGateway, PendingFormsGateway, PrintRequest
+from ui.language import install_translators, remove_translators
+from ui.login_window import LoginWindow
+from ui.sync_status import SyncStatus
+from ui.tasks import Operation, TaskContext, TaskRunner
+from ui.today_data import DayData, prefetch_today
+from ui.util import confirm, is_alive
+
+if TYPE_CHECKING:
+    import uuid
+
+    from desktop.core import ClinicCore
+    from desktop.services.backup import RestoreResult
+    from ui.backup_panel import RestoreRequest
+    from ui.lock import SessionLock
+    from ui.main_window import MainWindow
+    from ui.setup_wizard import SetupWizard
+
+log = logging.getLogger(__name__)
+
+DAILY_BACKUP_DELAY_MS = 5000
+"""The daily backup check waits until the first screen is up and in use."""
+
+
+def _warm_imports() -> None:
+    """Import the core on the database thread while the login window waits for a password."""
+    import desktop.core
+    import desktop.services.patients
+    import desktop.services.scheduling
+    import desktop.services.users
+    import desktop.store.throttle  # noqa: F401
+
+
+WARM_GUI_AFTER_MS = 150
+
+
+def _warm_gui_imports() -> None:
+    """The first screen's modules, imported on the GUI thread while the person types (Qt
+    classes are best defined on the thread that will use them)."""
+    import ui.lock
+    import ui.main_window
+    import ui.today_view  # noqa: F401
+
+
+@dataclass
+class SignedInSession:
+    ctx: ClinicContext
+    window: MainWindow
+    lock: SessionLock
+
+
+class OutpostApp(QObject):
+    def __init__(
+        self,
+        qapp: QApplication,
+        paths: DataPaths,
+        *,
+        settings: Settings | None = None,
+        auto_lock_ms: int | None = None,
+        forms: FormsGateway | None = None,
+    ) -> None:
+        super().__init__(qapp)
+        self.qapp = qapp
+        self.paths = paths
+        self.settings = settings or load_settings(paths.settings)
+        self.translators = install_translators(qapp, self.settings.language)
+        self.tasks = TaskRunner(self)
+        self._forms = forms
+        self.auto_lock_ms = auto_lock_ms
+        self.login: LoginWindow | None = None
+        self.wizard: SetupWizard | None = None
+        self.session: SignedInSession | None = None
+        self._quitting = False
+        self._daily = QTimer(self)
+        self._daily.setSingleShot(True)
+        self._daily.setInterval(DAILY_BACKUP_DELAY_MS)
+        self._daily.timeout.connect(self._daily_backup_if_due)
+        # The windows decide when the program ends (a backup may still need to run).
+        qapp.setQuitOnLastWindowClosed(False)
+
+    @property
+    def forms(self) -> FormsGateway:
+        """The forms work's gateway, built on first use (so start-up never pays for it)."""
+        if self._forms is None:
+            self._forms = default_forms_gateway(self)
+        return self._forms
+
+    def current_context(self) -> ClinicContext | None:
+        """The signed-in session's context, for objects that outlive sessions."""
+        return self.session.ctx if self.session is not None else None
+
+    # -- start --
+
+    def start(self) -> None:
+        if self.paths.database.exists():
+            self.show_login()
+        else:
+            self.show_wizard()
+        QTimer.singleShot(0, lambda: self.tasks.call_soon(_warm_imports))
+        QTimer.singleShot(WARM_GUI_AFTER_MS, _warm_gui_imports)
+
+    def show_wizard(self) -> None:
+        from ui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(self.paths, self.tasks)
+        wizard.store_created.connect(self._store_created)
+        wizard.rejected.connect(self.quit)
+        self.wizard = wizard
+        wizard.show()
+
+    def _store_created(self, username: str) -> None:
+        from desktop.logs import log_to_folder
+
+        log_to_folder(self.paths.logs)
+        self.show_login(username)
+        if self.wizard is not None:
+            self.wizard.deleteLater()
+            self.wizard = None
+
+    def show_login(self, username: str = "", notice: str = "") -> None:
+        if self.login is None:
+            self.login = LoginWindow(self.paths, self.tasks)
+            self.login.prefetch = prefetch_today
+            self.login.unlocked.connect(self._signed_in)
+            self.login.closed.connect(self._login_closed)
+        self.login.prepare(username)
+        if notice:
+            self.login.show_notice(notice)
+        self.login.show()
+        self.login.raise_()
+        self.login.activateWindow()
+
+    def _login_closed(self) -> None:
+        if self.session is None:
+            self.quit()
+
+    # -- a signed-in session --
+
+    def _signed_in(self, core: ClinicCore, first_day: DayData | None = None) -> None:
+        from ui.lock import SessionLock
+        from ui.main_window import MainWindow
+
+        ctx = ClinicContext(core, self.tasks, ClinicEvents(self), SyncStatus(self))
+        window = MainWindow(ctx, first_day=first_day)
+        lock_ms = self.auto_lock_ms or core.settings.auto_lock_minutes * 60_000
+        lock = SessionLock(
+            core.store, core.actor.display_name, core.actor.username, self.tasks, lock_ms, self
+        )
+        self.session = SignedInSession(ctx, window, lock)
+
+        window.lock_requested.connect(lock.lock)
+        window.switch_user_requested.connect(self.switch_user)
+        window.quit_requested.connect(self.quit)
+        window.open_form_requested.connect(self._open_form)
+        window.print_requested.connect(self._print)
+        window.restore_requested.connect(self.restore)
+        lock.switch_user_requested.connect(self.switch_user)
+        ctx.events.settings_changed.connect(self._settings_changed)
+
+        window.show()
+        if self.login is not None:
+            self.login.hide()
+        # Warm the typo-tolerant search's vocabulary before the first search needs it.
+        search, store = core.search, core.store
+
+        def warm() -> None:
+            with store.session() as session:
+                search.warm(session)
+
+        self.tasks.call_soon(warm)
+        self._daily.start()
+
+    def _settings_changed(self) -> None:
+        if self.session is not None and self.auto_lock_ms is None:
+            minutes = self.session.ctx.core.settings.auto_lock_minutes
+            self.session.lock.set_timeout(minutes * 60_000)
+
+    def _open_form(self, patient_id: uuid.UUID, record_id: uuid.UUID | None) -> None:
+        if self.session is not None:
+            self.forms.open_form(self.session.window, patient_id, record_id)
+
+    def _print(self, request: PrintRequest) -> None:
+        if self.session is not None:
+            self.forms.print(self.session.window, request)
+
+    def _daily_backup_if_due(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        core, window = session.ctx.core, session.window
+
+        def work(_ctx: TaskContext) -> list[str] | None:
+            from desktop.services import backup
+
+            if not backup.daily_backup_due(core.store, core.settings):
+                return None
+            return backup.auto_backup(core.store, core.settings, reason="daily").warnings
+
+        def done(warnings: list[str] | None) -> None:
+            if not is_alive(window):
+                return
+            if warnings:
+                window.show_backup_state(
+                    self.tr("⚠ The daily backup needs attention: see Settings → Backups."),
+                    "\n\n".join(warnings),
+                )
+            else:
+                window.show_backup_state(
+                    self.tr("Daily backup made.") if warnings is not None else ""
+                )
+
+        Operation(window, self.tasks, work, long=True).success(done).failure(
+            lambda error: window.show_backup_state(
+                self.tr("⚠ The daily backup failed: see Settings → Backups."), str(error)
+            )
+        ).run()
+
+    # -- ending a session --
+
+    def _unsaved_then(self, parent: QWidget, question: str, then: Callable[[], None]) -> None:
+        session = self.session
+        unsaved = session.window.unsaved_work() if session is not None else []
+        if not unsaved:
+            then()
+            return
+        confirm(
+            parent,
+            self.tr("Unsaved changes"),
+            question + "\n\n" + self.tr("Not saved yet: {what}").format(what=", ".join(unsaved)),
+            then,
+            yes_text=self.tr("Discard them and continue"),
+            no_text=self.tr("Go back"),
+            destructive=True,
+        )
+
+    def _visible_parent(self) -> QWidget | None:
+        session = self.session
+        if session is None:
+            return self.login
+        if session.lock.locked:
+            return session.lock.screen
+        return session.window
+
+    def switch_user(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        username = ""
+        self._unsaved_then(
+            self._visible_parent() or session.window,
+            self.tr("Switching user closes {name}'s session.").format(
+                name=session.ctx.actor.display_name
+            ),
+            lambda: self._end_session(lambda: self.show_login(username)),
+        )
+
+    def _end_session(self, then: Callable[[], None]) -> None:
+        """Close the windows, then the store (after the work already queued), then `then`."""
+        session, self.session = self.session, None
+        if session is None:
+            then()
+            return
+        session.lock.stop()
+        self._daily.stop()
+        session.window.close_for_real()
+        session.window.deleteLater()
+        self.tasks.call_soon(session.ctx.core.close)
+        then()
+
+    def quit(self) -> None:
+        if self._quitting:
+            return
+        session = self.session
+        if session is None:
+            self._finish_quit()
+            return
+        self._unsaved_then(
+            self._visible_parent() or session.window,
+            self.tr("Quitting closes Outpost."),
+            self._quit_session,
+        )
+
+    def _quit_session(self) -> None:
+        session = self.session
+        if session is None:
+            self._finish_quit()
+            return
+        self._quitting = True
+        core = session.ctx.core
+        parent = session.window
+
+        def work(ctx: TaskContext) -> list[str]:
+            from desktop.services import backup
+
+            result = backup.auto_backup(
+                core.store,
+                core.settings,
+                reason="close",
+                progress=lambda _step, fraction: ctx.progress("", fraction),
+            )
+            return result.warnings
+
+        Operation(
+            parent, self.tasks, work, label=self.tr("Making the closing backup…"), cancellable=True
+        ).finished(lambda: self._end_session(self._finish_quit)).run()
+
+    def _finish_quit(self) -> None:
+        self._quitting = True
+        if self.login is not None:
+            self.login.hide()
+        self.qapp.quit()
+
+    def shutdown(self) -> None:
+        """After the event loop: finish queued work and close the store if still open."""
+        if self.session is not None:
+            session, self.session = self.session, None
+            session.lock.stop()
+            self.tasks.call_soon(session.ctx.core.close)
+        self.tasks.shutdown()
+        shutdown_forms = getattr(self._forms, "shutdown", None)
+        if shutdown_forms is not None:
+            shutdown_forms()
+        remove_translators(self.qapp, self.translators)
+        self.translators = []
+
+    # -- restore (needs the store closed) --
+
+    def restore(self, request: RestoreRequest) -> None:
+        paths = self.paths
+
+        def work(ctx: TaskContext) -> RestoreResult:
+            from desktop.services import backup
+
+            return backup.restore_backup(
+                paths,
+                request.path,
+                username=request.username,
+                password=request.password,
+                recovery_key=request.recovery_key,
+                progress=lambda _step, fraction: ctx.progress("", fraction),
+            )
+
+        def restored(result: RestoreResult) -> None:
+            when = result.info.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            notice = self.tr("The backup of {when} is back in place. Sign in to continue.").format(
+                when=when
+            )
+            if result.kept_aside is not None:
+                notice += " " + self.tr("The records it replaced are kept in {folder}.").format(
+                    folder=result.kept_aside
+                )
+            self.show_login(request.username or "", notice)
+
+        def failed(error: BaseException) -> None:
+            self.show_login(request.username or "")
+            show_error(self.login, error)
+
+        def start() -> None:
+            login = self.login
+            if login is not None:
+                login.set_busy(True)  # nobody signs in to a store being replaced
+            Operation(login, self.tasks, work, label=self.tr("Restoring the backup…")).success(
+                restored
+            ).failure(failed).finished(
+                lambda: login.set_busy(False) if login is not None else None
+            ).run()
+
+        self._end_session(lambda: self.show_login(request.username or ""))
+        # The store's close was queued by _end_session; the restore runs after it.
+        start()
+
+
+def default_forms_gateway(app: OutpostApp) -> FormsGateway:
+    """The forms work's `FormsDesk` when it is installed, else a polite stand-in."""
+    try:
+        from ui.forms_gateway import FormsDesk
+    except ImportError:
+        log.info("forms gateway not installed; form requests get an explanation")
+        return PendingFormsGateway()
+    desk: FormsGateway = FormsDesk(app.current_context)
+    return desk
+
+
+def _install_excepthook() -> None:
+    """Exceptions escaping a slot: log them (without patient data) and show the details."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error in the interface", exc_info=(kind, error, tb))
+        window = QApplication.activeWindow()
+        show_error(window, error, logged=True)
+
+    sys.excepthook = hook
+
+
+def run(data_dir: Path, argv: list[str] | None = None) -> int:
+    """Start the GUI on `data_dir` and return the exit code when it ends."""
+    from desktop.logs import log_to_folder
+
+    paths = DataPaths(data_dir)
+    if paths.root.exists():
+        log_to_folder(paths.logs)
+    qapp = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(qapp, QApplication)
+    qapp.setApplicationName("Outpost")
+    qapp.setApplicationDisplayName("Outpost")
+    _install_excepthook()
+    app = OutpostApp(qapp, paths)
+    app.start()
+    try:
+        return qapp.exec()
+    finally:
+        app.shutdown()

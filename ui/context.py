@@ -1,0 +1,93 @@
+"""What every window and view of a signed-in session is given (built by `ui.app`).
+
+No global main window, no module-level state: a view receives this object and reaches the
+core, the database thread and the session's events through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from ui.tasks import Operation, TaskContext, TaskRunner
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from sqlalchemy.orm import Session
+
+    from desktop.core import ClinicCore
+    from desktop.permissions import Actor, Permission
+    from ui.sync_status import SyncStatus
+
+T = TypeVar("T")
+
+
+class ClinicEvents(QObject):
+    """Changes one view makes that other views show. Emitted on the GUI thread."""
+
+    patients_changed = Signal(object)  # the patient's id, or None for "several"
+    appointments_changed = Signal()
+    users_changed = Signal()
+    clinic_changed = Signal()  # providers, appointment types, working hours
+    settings_changed = Signal()
+
+
+@dataclass
+class ClinicContext:
+    core: ClinicCore
+    tasks: TaskRunner
+    events: ClinicEvents
+    sync: SyncStatus
+
+    @property
+    def actor(self) -> Actor:
+        return self.core.actor
+
+    def can(self, permission: Permission) -> bool:
+        return self.core.actor.can(permission)
+
+    def today(self) -> dt.date:
+        return self.core.today()
+
+    def db(
+        self, parent: QWidget | None, fn: Callable[[Session], T], *, label: str = ""
+    ) -> Operation[T]:
+        """An operation running `fn(session)` in one transaction on the database thread.
+        `fn` must return plain values (not ORM objects) for the GUI thread to use."""
+        store = self.core.store
+
+        def work(_ctx: TaskContext) -> T:
+            with store.session() as session, session.begin():
+                return fn(session)
+
+        return Operation(parent, self.tasks, work, label=label)
+
+    def run(
+        self,
+        parent: QWidget | None,
+        work: Callable[[TaskContext], T],
+        *,
+        label: str = "",
+        cancellable: bool = False,
+        long: bool = False,
+    ) -> Operation[T]:
+        """An operation for work that manages its own session (users, backups)."""
+        return Operation(parent, self.tasks, work, label=label, cancellable=cancellable, long=long)
+
+    def query(
+        self, fn: Callable[[Session], T], done: Callable[[T | None, BaseException | None], None]
+    ) -> Any:
+        """A quiet read on the database thread (search as you type): no progress dialog,
+        `done(result, error)` on the GUI thread."""
+        store = self.core.store
+
+        def work() -> T:
+            with store.session() as session:
+                return fn(session)
+
+        return self.tasks.submit(work, done)

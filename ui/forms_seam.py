@@ -1,0 +1,67 @@
+"""Where the forms work plugs into the desktop.
+
+The patient record lists a patient's form records and asks, by signal, for a form to be
+opened (`open_form_requested(patient_id, form_record_id or None)`: None means a new form)
+or for something to be printed (`print_requested(PrintRequest)`). The composition root
+(`ui.app`) connects those signals to a `FormsGateway`. Until the form view and print
+preview exist (ui/form_view*.py, ui/print_preview.py), `PendingFormsGateway` tells the
+person plainly that this part is not installed yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ui.util import inform
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormsSeam", text)
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    """What the person asked to print.
+
+    kind: "patient" (the record or a summary), "form_record" (one filled form),
+    "appointment_slip", "day_list" (the day's appointments), "blank_forms" (for downtime:
+    no patient).
+    """
+
+    kind: str
+    patient_id: uuid.UUID | None = None
+    form_record_id: uuid.UUID | None = None
+    appointment_id: uuid.UUID | None = None
+    day: dt.date | None = None
+
+
+class FormsGateway(Protocol):
+    def open_form(
+        self, parent: QWidget, patient_id: uuid.UUID, form_record_id: uuid.UUID | None
+    ) -> None: ...
+
+    def print(self, parent: QWidget, request: PrintRequest) -> None: ...
+
+
+class PendingFormsGateway:
+    """Stands in until the forms work connects its own gateway."""
+
+    def open_form(
+        self, parent: QWidget, patient_id: uuid.UUID, form_record_id: uuid.UUID | None
+    ) -> None:
+        inform(
+            parent,
+            _tr("Forms"),
+            _tr("Filling forms on screen is not installed in this version of Outpost yet."),
+        )
+
+    def print(self, parent: QWidget, request: PrintRequest) -> None:
+        inform(
+            parent, _tr("Print"), _tr("Printing is not installed in this version of Outpost yet.")
+        )

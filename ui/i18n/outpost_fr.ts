@@ -1,0 +1,3731 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+  <context>
+    <name>BackupPanel</name>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="59" />
+      <source>&amp;Back up now…</source>
+      <translation>&amp;Sauvegarder maintenant…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="61" />
+      <source>&amp;Restore from a backup…</source>
+      <translation>Res&amp;taurer une sauvegarde…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="65" />
+      <source>Backup and restore</source>
+      <translation>Sauvegarde et restauration</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="68" />
+      <source>A backup is one encrypted file: it opens only with a password of this clinic (as it was when the backup was made) or the recovery key. Keep one on a USB stick, away from the laptop.</source>
+      <translation>Une sauvegarde est un seul fichier chiffré : elle ne s’ouvre qu’avec un mot de passe de ce centre (tel qu’il était au moment de la sauvegarde) ou avec la clé de récupération. Gardez-en une sur une clé USB, loin de l’ordinateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="81" />
+      <source>Extra backup folders</source>
+      <translation>Dossiers de sauvegarde supplémentaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="85" />
+      <source> backups</source>
+      <translation> sauvegardes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="91" />
+      <source>&amp;Add a folder…</source>
+      <translation>&amp;Ajouter un dossier…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="92" />
+      <source>Re&amp;move</source>
+      <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="93" />
+      <source>&amp;Save</source>
+      <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="94" />
+      <source>Automatic backups (when Outpost closes, and daily)</source>
+      <translation>Sauvegardes automatiques (à la fermeture d’Outpost, et chaque jour)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="97" />
+      <source>They always go to the data folder's backups; add a second place (a USB stick, another disk) so a lost or broken laptop does not take the backups with it.</source>
+      <translation>Elles vont toujours dans le dossier des sauvegardes des données ; ajoutez un second emplacement (clé USB, autre disque) pour qu’un ordinateur perdu ou en panne n’emporte pas les sauvegardes avec lui.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="105" />
+      <source>E&amp;xtra folders:</source>
+      <translation>Dossiers &amp;supplémentaires :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="109" />
+      <source>&amp;Keep the last:</source>
+      <translation>&amp;Conserver les dernières :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="148" />
+      <source>Choose a backup folder</source>
+      <translation>Choisir un dossier de sauvegarde</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="177" />
+      <source>Saving…</source>
+      <translation>Enregistrement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="182" />
+      <source>Where should the backup go?</source>
+      <translation>Où enregistrer la sauvegarde ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="203" />
+      <source>Backup written and checked: {path} ({size}).</source>
+      <translation>Sauvegarde écrite et vérifiée : {path} ({size}).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="207" />
+      <source>Backup</source>
+      <translation>Sauvegarde</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="211" />
+      <source>Making the backup…</source>
+      <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="217" />
+      <source>Choose the backup to restore</source>
+      <translation>Choisir la sauvegarde à restaurer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="220" />
+      <source>Outpost backups (*.outpost-backup)</source>
+      <translation>Sauvegardes Outpost (*.outpost-backup)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="220" />
+      <source>All files (*)</source>
+      <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="234" />
+      <location filename="../../ui/backup_panel.py" line="264" />
+      <source>Restore a backup</source>
+      <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="235" />
+      <source>Restoring replaces all the clinic's records on this laptop with those in
+{path}.
+The records it replaces are kept aside, not deleted. Everyone is signed out.
+
+Open the backup with a user name and password as they were when it was made, or with the recovery key.</source>
+      <translation>La restauration remplace tous les dossiers du centre sur cet ordinateur par ceux de
+{path}.
+Les dossiers remplacés sont mis de côté, pas supprimés. Tout le monde est déconnecté.
+
+Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’ils étaient lors de la sauvegarde, ou avec la clé de récupération.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="242" />
+      <location filename="../../ui/backup_panel.py" line="270" />
+      <source>Restore</source>
+      <translation>Restaurer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="244" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Nom d’utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="245" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="246" />
+      <source>or &amp;recovery key:</source>
+      <translation>ou &amp;clé de récupération :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="250" />
+      <source>Give the password, or the recovery key.</source>
+      <translation>Indiquez le mot de passe ou la clé de récupération.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="265" />
+      <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
+      <translation>Remplacer maintenant les dossiers du centre par la sauvegarde ? Le travail non enregistré dans les fenêtres ouvertes sera perdu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="271" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookingDialog</name>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="92" />
+      <source>Book an appointment</source>
+      <translation>Prendre un rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="93" />
+      <source>Book a follow-up</source>
+      <translation>Prendre un rendez-vous de suivi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="94" />
+      <source>Move an appointment</source>
+      <translation>Déplacer un rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="104" />
+      <source>Name, phone, ID or date of birth</source>
+      <translation>Nom, téléphone, identifiant ou date de naissance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="107" />
+      <source>Patients found</source>
+      <translation>Patients trouvés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="137" />
+      <source>Follow-up</source>
+      <translation>Suivi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="141" />
+      <source>&amp;Patient:</source>
+      <translation>&amp;Patient :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="152" />
+      <source>Patient:</source>
+      <translation>Patient :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="153" />
+      <source>Pro&amp;vider:</source>
+      <translation>&amp;Soignant :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="154" />
+      <source>&amp;Type:</source>
+      <translation>&amp;Type :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="157" />
+      <source>at</source>
+      <translation>à</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="159" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="160" />
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="161" />
+      <source>&amp;Date:</source>
+      <translation>&amp;Date :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="163" />
+      <source>&amp;Reason:</source>
+      <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="170" />
+      <source>&amp;Move</source>
+      <translation>&amp;Déplacer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="170" />
+      <source>&amp;Book</source>
+      <translation>&amp;Réserver</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="175" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="258" />
+      <source>{name} ({minutes} min)</source>
+      <translation>{name} ({minutes} min)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="264" />
+      <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
+      <translation>Il n’y a encore ni soignant ni type de rendez-vous. Un administrateur les ajoute dans Réglages → Centre de santé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="289" />
+      <source>Booking for: {name}</source>
+      <translation>Rendez-vous pour : {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="311" />
+      <source>Choose the patient first.</source>
+      <translation>Choisissez d’abord le patient.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="350" />
+      <source>Booking…</source>
+      <translation>Réservation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="380" />
+      <source>Discard this booking?</source>
+      <translation>Abandonner ce rendez-vous ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="381" />
+      <source>The appointment has not been booked. Close anyway?</source>
+      <translation>Le rendez-vous n’a pas été enregistré. Fermer quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="383" />
+      <source>Discard</source>
+      <translation>Abandonner</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="384" />
+      <source>Keep editing</source>
+      <translation>Continuer la saisie</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarView</name>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="110" />
+      <source>D&amp;ay</source>
+      <translation>&amp;Jour</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="111" />
+      <source>&amp;Week</source>
+      <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="120" />
+      <location filename="../../ui/calendar_view.py" line="122" />
+      <source>Previous</source>
+      <translation>Précédent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="124" />
+      <source>&amp;Today</source>
+      <translation>&amp;Aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="127" />
+      <location filename="../../ui/calendar_view.py" line="129" />
+      <source>Next</source>
+      <translation>Suivant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="134" />
+      <source>Go to date</source>
+      <translation>Aller à la date</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="145" />
+      <source>Appointment calendar</source>
+      <translation>Agenda des rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="157" />
+      <source>&amp;Book here…</source>
+      <translation>&amp;Réserver ici…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="159" />
+      <source>Book an appointment (Ctrl+B)</source>
+      <translation>Prendre un rendez-vous (Ctrl+B)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="161" />
+      <source>&amp;Move…</source>
+      <translation>&amp;Déplacer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="162" />
+      <source>&amp;Cancel appointment…</source>
+      <translation>A&amp;nnuler le rendez-vous…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="163" />
+      <source>Book &amp;follow-up…</source>
+      <translation>Rendez-vous de &amp;suivi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="164" />
+      <source>&amp;Open patient</source>
+      <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="168" />
+      <source>grey: not working</source>
+      <translation>gris : hors horaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="182" />
+      <source>Pro&amp;vider:</source>
+      <translation>&amp;Soignant :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="268" />
+      <source>All providers</source>
+      <translation>Tous les soignants</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="322" />
+      <source>Week of {date}</source>
+      <translation>Semaine du {date}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="348" />
+      <source>Not working</source>
+      <translation>Hors horaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="397" />
+      <source>{start}–{end} {patient} ({type}), {status}</source>
+      <translation>{start}–{end} {patient} ({type}), {status}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="488" />
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="493" />
+      <source>Cancel appointment</source>
+      <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="494" />
+      <source>Cancel {patient}'s appointment of {when}?</source>
+      <translation>Annuler le rendez-vous de {patient} du {when} ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="498" />
+      <source>Cancel the appointment</source>
+      <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="499" />
+      <source>Keep it</source>
+      <translation>Le garder</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClinicPanel</name>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="97" />
+      <location filename="../../ui/clinic_admin.py" line="100" />
+      <source>Providers</source>
+      <translation>Soignants</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="99" />
+      <source>Add a &amp;provider…</source>
+      <translation>Ajouter un &amp;soignant…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="105" />
+      <source>Working hours</source>
+      <translation>Horaires de travail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="112" />
+      <source>day off</source>
+      <translation>jour de repos</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="121" />
+      <source>e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off.</source>
+      <translation>p. ex. 08:00–13:00, 14:00–17:00. Laissez vide pour un jour de repos.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="123" />
+      <source>&amp;Save working hours</source>
+      <translation>&amp;Enregistrer les horaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="130" />
+      <location filename="../../ui/clinic_admin.py" line="132" />
+      <source>Appointment types</source>
+      <translation>Types de rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="131" />
+      <source>Add an appointment &amp;type…</source>
+      <translation>Ajouter un &amp;type de rendez-vous…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="166" />
+      <source>{name} — {minutes} min</source>
+      <translation>{name} — {minutes} min</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="211" />
+      <source>“{part}” is not a time range: write it like 08:00–13:00.</source>
+      <translation>« {part} » n’est pas une plage horaire : écrivez-la comme 08:00–13:00.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="236" />
+      <source>Saved.</source>
+      <translation>Enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="239" />
+      <source>Saving working hours…</source>
+      <translation>Enregistrement des horaires…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="247" />
+      <source>Add a provider</source>
+      <translation>Ajouter un soignant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="248" />
+      <location filename="../../ui/clinic_admin.py" line="267" />
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="249" />
+      <source>&amp;Title:</source>
+      <translation>&amp;Fonction :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="249" />
+      <source>e.g. Clinical officer</source>
+      <translation>p. ex. Infirmier clinicien</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="266" />
+      <source>Add an appointment type</source>
+      <translation>Ajouter un type de rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="267" />
+      <source>e.g. Antenatal visit</source>
+      <translation>p. ex. Consultation prénatale</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="268" />
+      <source>&amp;Duration:</source>
+      <translation>&amp;Durée :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="268" />
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuplicateDialog</name>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="52" />
+      <source>Possible duplicate</source>
+      <translation>Doublon possible</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="90" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="91" />
+      <source>Sex</source>
+      <translation>Sexe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="92" />
+      <source>Born</source>
+      <translation>Naissance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="93" />
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="94" />
+      <source>Village</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="95" />
+      <source>National ID</source>
+      <translation>N° d’identité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="96" />
+      <source>Clinic no.</source>
+      <translation>N° de dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="102" />
+      <source>You are registering</source>
+      <translation>Vous enregistrez</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="104" />
+      <source>Already registered ({n})</source>
+      <translation>Déjà enregistré ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="113" />
+      <source>Why it may be the same person</source>
+      <translation>Pourquoi ce pourrait être la même personne</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="121" />
+      <source>&amp;Open this record</source>
+      <translation>&amp;Ouvrir ce dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="121" />
+      <source>Open this record</source>
+      <translation>Ouvrir ce dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="125" />
+      <source>Open the record of {name}</source>
+      <translation>Ouvrir le dossier de {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="143" />
+      <source>This person may already be registered. Compare the new entry with the existing records (“✓ same” marks what matches). Open the existing record if it is the same person; register only if this is someone else.</source>
+      <translation>Cette personne est peut-être déjà enregistrée. Comparez la nouvelle saisie avec les dossiers existants (« ✓ identique » signale ce qui correspond). Ouvrez le dossier existant s’il s’agit de la même personne ; n’enregistrez que s’il s’agit de quelqu’un d’autre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="151" />
+      <source>&amp;Register as a different person</source>
+      <translation>&amp;Enregistrer comme une autre personne</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="153" />
+      <source>&amp;Back to editing</source>
+      <translation>&amp;Revenir à la saisie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="156" />
+      <source>Is this the same person?</source>
+      <translation>Est-ce la même personne ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="183" />
+      <source>same</source>
+      <translation>identique</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <location filename="../../ui/errors.py" line="37" />
+      <source>Outpost</source>
+      <translation>Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/errors.py" line="46" />
+      <source>Something unexpected went wrong. Nothing that was already saved has been lost.</source>
+      <translation>Un problème inattendu est survenu. Rien de ce qui était déjà enregistré n’a été perdu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/errors.py" line="49" />
+      <source>Try again. If it happens again, tell whoever looks after this laptop and show them the details below (the event is also in the log, without patient data).</source>
+      <translation>Réessayez. Si cela se reproduit, prévenez la personne qui s’occupe de cet ordinateur et montrez-lui les détails ci-dessous (l’incident figure aussi dans le journal, sans données de patient).</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormChoosers</name>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="68" />
+      <source>New form for {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="71" />
+      <source>Forms</source>
+      <translation>Formulaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="82" />
+      <source>&amp;Fill in on screen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="85" />
+      <source>Print &amp;blank…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="88" />
+      <source>A blank copy with the patient's name, to fill in by hand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="96" />
+      <source>Which form?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="154" />
+      <source>Print for {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="157" />
+      <source>What to print</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="170" />
+      <source>Blank: {title}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="177" />
+      <location filename="../../ui/form_view_dialogs.py" line="265" />
+      <source>&amp;Preview…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="184" />
+      <source>The patient's forms (newest first), then blank forms:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="221" />
+      <source>Blank forms for downtime</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="225" />
+      <source>Form</source>
+      <translation>Formulaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="226" />
+      <source>Copies</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="233" />
+      <source>Copies of {title}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="242" />
+      <source>Language</source>
+      <translation>Langue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="247" />
+      <source>Paper size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="252" />
+      <source>&amp;Language:</source>
+      <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="254" />
+      <source>P&amp;aper:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="273" />
+      <source>When the laptop or the power is down, forms are filled in by hand and entered in Outpost later. Each printed form carries a code that names it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="295" />
+      <source>Forms to print: {count}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>FormFields</name>
+    <message>
+      <location filename="../../ui/form_fields.py" line="300" />
+      <source>systolic</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="300" />
+      <source>diastolic</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="371" />
+      <source>Year-month-day, or day/month/year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="373" />
+      <source>Calendar</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="374" />
+      <source>Choose on a calendar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="375" />
+      <source>Choose {label} on a calendar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="388" />
+      <source>Today</source>
+      <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="389" />
+      <source>{label}: today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="564" />
+      <location filename="../../ui/form_fields.py" line="733" />
+      <source>Clear</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="565" />
+      <source>Take this answer back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="567" />
+      <location filename="../../ui/form_fields.py" line="734" />
+      <source>Clear {label}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="721" />
+      <source>e.g. sister, neighbour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="722" />
+      <source>Signs on the screen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="723" />
+      <source>Signs the printed copy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="732" />
+      <source>{label}: signature pad</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="737" />
+      <source>Print the form after completing it; the person signs the paper, which the clinic keeps.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="808" />
+      <source>Not signed yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="810" />
+      <source>To be signed on the printed copy.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="812" />
+      <source>✓ Signed on the screen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="877" />
+      <source>A thumbprint is given instead of a signature</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="882" />
+      <source>On the printed copy (the clinic keeps the paper)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="883" />
+      <source>Scanned or photographed image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="890" />
+      <source>Choose the image…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="891" />
+      <source>{label}: choose the image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="897" />
+      <source>{label}: image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="938" />
+      <source>no image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="947" />
+      <source>Choose the thumbprint image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="949" />
+      <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="960" />
+      <location filename="../../ui/form_fields.py" line="976" />
+      <source>This image is too large to be a thumbprint.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="963" />
+      <source>This file could not be read as an image.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="1067" />
+      <source>Add a line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="1068" />
+      <source>Remove the line</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>FormView</name>
+    <message>
+      <location filename="../../ui/form_view.py" line="107" />
+      <source>about {age} y</source>
+      <translation>environ {age} ans</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="107" />
+      <source>{age} y</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="238" />
+      <source>Required.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="267" />
+      <source>Check:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="345" />
+      <source>Language of the form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="346" />
+      <source>The language the form is read and printed in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="348" />
+      <source>&amp;Language:</source>
+      <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="371" />
+      <source>Form</source>
+      <translation>Formulaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="376" />
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="376" />
+      <source>Preview and print this form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="378" />
+      <source>&amp;Edit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="380" />
+      <source>C&amp;orrect…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="382" />
+      <source>Make a new version of this signed form, saying why</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="385" />
+      <source>&amp;Complete</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="387" />
+      <source>Check every answer and store the form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="390" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="444" />
+      <source>Patient: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="462" />
+      <source>* required</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="564" />
+      <source>Signed {when}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="564" />
+      <source>Signed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="566" />
+      <source>A signed form cannot be changed. To fix a mistake, use Correct…: it makes a new version that refers to this one, to be signed again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="575" />
+      <source>Completed. Edit to change an answer (the form is then a draft again until it is completed), or Correct… to keep this version as it is.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="583" />
+      <source>Correction of an earlier version. Reason: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="589" />
+      <source>You may read this form but not fill it in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="604" />
+      <source>Draft</source>
+      <translation>Brouillon</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="604" />
+      <source>Completed</source>
+      <translation>Terminé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="604" />
+      <source>Signed</source>
+      <translation>Signé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="607" />
+      <source>saved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="653" />
+      <source>Draft — saving…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="692" />
+      <source>Answers to look at before the form can be completed: {count}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="737" />
+      <source>Draft saved at {time}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="744" />
+      <source>unexpected error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="746" />
+      <source>Not saved: {reason}. Trying again…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="757" />
+      <source>Saving the form…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="823" />
+      <source>Some values are unusual:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="829" />
+      <source>This form is signed: once completed it can no longer be changed (a mistake is then fixed with a correction, signed again).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="839" />
+      <source>Complete the form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="842" />
+      <source>Complete and lock</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="842" />
+      <source>Complete anyway</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="845" />
+      <source>Go back</source>
+      <translation>Revenir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="877" />
+      <source>Signed and stored.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="877" />
+      <source>Completed and stored.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="894" />
+      <source>Storing the form…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="913" />
+      <source>Correct the form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="914" />
+      <source>The form stays as it was; a new version is made that refers to it. Signatures are not copied: the new version is signed again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="918" />
+      <source>Make the correction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="922" />
+      <source>&amp;Why is it corrected?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="923" />
+      <source>For example: wrong date of birth written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="936" />
+      <source>Say why the form is corrected.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>FormsDesk</name>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="114" />
+      <source>Opening the form…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="133" />
+      <source>Print</source>
+      <translation>Imprimer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="133" />
+      <source>There is nothing to print for this.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="186" />
+      <source>Starting the form…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="340" />
+      <source>{title} (blank)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="418" />
+      <source>Preparing form {n} of {total}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="431" />
+      <source>Putting the pages together…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="438" />
+      <source>Blank forms ({count})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="530" />
+      <source>Appointments of {day}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="534" />
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="534" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="534" />
+      <source>Provider</source>
+      <translation>Soignant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="534" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="534" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="540" />
+      <source>No appointments.</source>
+      <translation>Aucun rendez-vous.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="550" />
+      <source>Day list</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>FormsSeam</name>
+    <message>
+      <location filename="../../ui/forms_seam.py" line="60" />
+      <source>Forms</source>
+      <translation>Formulaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_seam.py" line="61" />
+      <source>Filling forms on screen is not installed in this version of Outpost yet.</source>
+      <translation>La saisie des formulaires à l’écran n’est pas encore installée dans cette version d’Outpost.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_seam.py" line="66" />
+      <source>Print</source>
+      <translation>Imprimer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_seam.py" line="66" />
+      <source>Printing is not installed in this version of Outpost yet.</source>
+      <translation>L’impression n’est pas encore installée dans cette version d’Outpost.</translation>
+    </message>
+  </context>
+  <context>
+    <name>GeneralSettings</name>
+    <message>
+      <location filename="../../ui/settings_view.py" line="92" />
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="95" />
+      <source>Make an automatic backup every &amp;day</source>
+      <translation>Faire une sauvegarde automatique chaque &amp;jour</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="99" />
+      <source>&amp;Save settings</source>
+      <translation>&amp;Enregistrer les réglages</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="102" />
+      <source>This laptop</source>
+      <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="104" />
+      <source>&amp;Language:</source>
+      <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="106" />
+      <source>A new language takes effect the next time Outpost starts.</source>
+      <translation>Une nouvelle langue s’applique au prochain démarrage d’Outpost.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="108" />
+      <source>&amp;Lock after (no use):</source>
+      <translation>&amp;Verrouiller après (inactivité) :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="112" />
+      <source>My account</source>
+      <translation>Mon compte</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="117" />
+      <source>Signed in as {name} ({username}).</source>
+      <translation>Connecté en tant que {name} ({username}).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="123" />
+      <source>&amp;Change my password…</source>
+      <translation>&amp;Changer mon mot de passe…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="164" />
+      <source>Saved.</source>
+      <translation>Enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="168" />
+      <source>Language</source>
+      <translation>Langue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="169" />
+      <source>The new language will be used the next time Outpost starts.</source>
+      <translation>La nouvelle langue sera utilisée au prochain démarrage d’Outpost.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="172" />
+      <source>Saving settings…</source>
+      <translation>Enregistrement des réglages…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="179" />
+      <source>Change my password</source>
+      <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="180" />
+      <source>&amp;Current password:</source>
+      <translation>Mot de passe &amp;actuel :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="183" />
+      <source>&amp;New password:</source>
+      <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="185" />
+      <source>At least {n} characters; a short sentence is easier to remember. Not the same as the user name.</source>
+      <translation>Au moins {n} caractères ; une courte phrase se retient plus facilement. Différent du nom d’utilisateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="190" />
+      <source>C&amp;onfirm:</source>
+      <translation>C&amp;onfirmer :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="195" />
+      <source>The two passwords are different: type the same password twice.</source>
+      <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="215" />
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="215" />
+      <source>Your password has been changed.</source>
+      <translation>Votre mot de passe a été changé.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HitsModel</name>
+    <message>
+      <location filename="../../ui/live_search.py" line="106" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="107" />
+      <source>Sex</source>
+      <translation>Sexe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="108" />
+      <source>Born</source>
+      <translation>Naissance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="109" />
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="110" />
+      <source>Village</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="111" />
+      <source>National ID</source>
+      <translation>N° d’identité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="112" />
+      <source>Clinic no.</source>
+      <translation>N° de dossier</translation>
+    </message>
+  </context>
+  <context>
+    <name>Labels</name>
+    <message>
+      <location filename="../../ui/labels.py" line="18" />
+      <source>Booked</source>
+      <translation>Prévu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="19" />
+      <source>Arrived</source>
+      <translation>Arrivé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="20" />
+      <source>In consultation</source>
+      <translation>En consultation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="21" />
+      <source>Completed</source>
+      <translation>Terminé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="22" />
+      <source>No-show</source>
+      <translation>Absent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="23" />
+      <source>Cancelled</source>
+      <translation>Annulé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="24" />
+      <source>Moved</source>
+      <translation>Déplacé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="46" />
+      <source>Late</source>
+      <translation>En retard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="52" />
+      <source>Female</source>
+      <translation>Femme</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="53" />
+      <source>Male</source>
+      <translation>Homme</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="54" />
+      <source>Other</source>
+      <translation>Autre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="55" />
+      <source>Not known</source>
+      <translation>Inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="61" />
+      <source>Administrator</source>
+      <translation>Administrateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="62" />
+      <source>Coordinator</source>
+      <translation>Coordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="63" />
+      <source>Clinician</source>
+      <translation>Soignant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="69" />
+      <source>Draft</source>
+      <translation>Brouillon</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="70" />
+      <source>Final</source>
+      <translation>Définitif</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="71" />
+      <source>Signed</source>
+      <translation>Signé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="78" />
+      <source>Given name</source>
+      <translation>Prénom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="79" />
+      <source>Family name</source>
+      <translation>Nom de famille</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="80" />
+      <source>Other names</source>
+      <translation>Autres noms</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="81" />
+      <source>Sex</source>
+      <translation>Sexe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="82" />
+      <source>Date of birth</source>
+      <translation>Date de naissance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="83" />
+      <source>Date of birth estimated</source>
+      <translation>Date de naissance estimée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="84" />
+      <source>Estimated age</source>
+      <translation>Âge estimé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="85" />
+      <location filename="../../ui/labels.py" line="86" />
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="87" />
+      <source>Other phone</source>
+      <translation>Autre téléphone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="88" />
+      <source>Village</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="89" />
+      <source>Address</source>
+      <translation>Adresse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="90" />
+      <source>National ID</source>
+      <translation>N° d’identité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="91" />
+      <source>Clinic number</source>
+      <translation>N° de dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="92" />
+      <source>Next of kin</source>
+      <translation>Proche à prévenir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="93" />
+      <source>Relation</source>
+      <translation>Lien de parenté</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="94" />
+      <source>Next of kin's phone</source>
+      <translation>Téléphone du proche</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="95" />
+      <source>Preferred language</source>
+      <translation>Langue préférée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="96" />
+      <source>Coverage scheme</source>
+      <translation>Régime de couverture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="97" />
+      <source>Member number</source>
+      <translation>Numéro d’adhérent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="98" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="99" />
+      <location filename="../../ui/labels.py" line="107" />
+      <source>Removed</source>
+      <translation>Supprimé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="105" />
+      <source>Registered</source>
+      <translation>Enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="106" />
+      <source>Changed</source>
+      <translation>Modifié</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="108" />
+      <source>Opened the record</source>
+      <translation>A ouvert le dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="115" />
+      <source>similar name</source>
+      <translation>nom semblable</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="116" />
+      <source>same phone</source>
+      <translation>même téléphone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="117" />
+      <source>same date of birth and village</source>
+      <translation>même date de naissance et même village</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="118" />
+      <source>same date of birth</source>
+      <translation>même date de naissance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="119" />
+      <source>same village</source>
+      <translation>même village</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="125" />
+      <source>Monday</source>
+      <translation>Lundi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="126" />
+      <source>Tuesday</source>
+      <translation>Mardi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="127" />
+      <source>Wednesday</source>
+      <translation>Mercredi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="128" />
+      <source>Thursday</source>
+      <translation>Jeudi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="129" />
+      <source>Friday</source>
+      <translation>Vendredi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="130" />
+      <source>Saturday</source>
+      <translation>Samedi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="131" />
+      <source>Sunday</source>
+      <translation>Dimanche</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="194" />
+      <source>Kenya</source>
+      <translation>Kenya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="195" />
+      <source>Uganda</source>
+      <translation>Ouganda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="196" />
+      <source>Tanzania</source>
+      <translation>Tanzanie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="197" />
+      <source>Rwanda</source>
+      <translation>Rwanda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="198" />
+      <source>Burundi</source>
+      <translation>Burundi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="199" />
+      <source>South Sudan</source>
+      <translation>Soudan du Sud</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="200" />
+      <source>Ethiopia</source>
+      <translation>Éthiopie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="201" />
+      <source>Somalia</source>
+      <translation>Somalie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="202" />
+      <source>DR Congo</source>
+      <translation>RD Congo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="203" />
+      <source>Cameroon</source>
+      <translation>Cameroun</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="204" />
+      <source>Nigeria</source>
+      <translation>Nigeria</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="205" />
+      <source>Ghana</source>
+      <translation>Ghana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="206" />
+      <source>Senegal</source>
+      <translation>Sénégal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="207" />
+      <source>Mali</source>
+      <translation>Mali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="208" />
+      <source>Burkina Faso</source>
+      <translation>Burkina Faso</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="209" />
+      <source>Niger</source>
+      <translation>Niger</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="210" />
+      <source>Côte d'Ivoire</source>
+      <translation>Côte d’Ivoire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="211" />
+      <source>Guinea</source>
+      <translation>Guinée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="212" />
+      <source>Chad</source>
+      <translation>Tchad</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="213" />
+      <source>Madagascar</source>
+      <translation>Madagascar</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="214" />
+      <source>Malawi</source>
+      <translation>Malawi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="215" />
+      <source>Mozambique</source>
+      <translation>Mozambique</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="216" />
+      <source>Zambia</source>
+      <translation>Zambie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="217" />
+      <source>Zimbabwe</source>
+      <translation>Zimbabwe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="218" />
+      <source>Haiti</source>
+      <translation>Haïti</translation>
+    </message>
+  </context>
+  <context>
+    <name>LockScreen</name>
+    <message>
+      <location filename="../../ui/lock.py" line="66" />
+      <source>Outpost — locked</source>
+      <translation>Outpost — verrouillé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="76" />
+      <source>&amp;Unlock</source>
+      <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="77" />
+      <source>S&amp;witch user…</source>
+      <translation>&amp;Changer d’utilisateur…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="79" />
+      <source>Locked after a while without use. {name} ({username}) is signed in: type your password to carry on where you left off.</source>
+      <translation>Verrouillé après un moment d’inactivité. {name} ({username}) est connecté : saisissez votre mot de passe pour reprendre là où vous en étiez.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="89" />
+      <source>Outpost is locked</source>
+      <translation>Outpost est verrouillé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="91" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginWindow</name>
+    <message>
+      <location filename="../../ui/login_window.py" line="45" />
+      <source>Outpost — sign in</source>
+      <translation>Outpost — connexion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="57" />
+      <source>Sign-in problem</source>
+      <translation>Problème de connexion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="59" />
+      <source>&amp;Sign in</source>
+      <translation>&amp;Se connecter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="60" />
+      <source>&amp;Forgotten password?</source>
+      <translation>Mot de passe &amp;oublié ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="68" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Nom d’utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="69" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="71" />
+      <source>Outpost</source>
+      <translation>Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="72" />
+      <source>Clinic records in {folder}</source>
+      <translation>Dossiers du centre dans {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="134" />
+      <source>Type your user name.</source>
+      <translation>Saisissez votre nom d’utilisateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="138" />
+      <source>Type your password.</source>
+      <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="152" />
+      <source>Opening the clinic's records…</source>
+      <translation>Ouverture des dossiers du centre…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="167" />
+      <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
+      <translation>Nom d’utilisateur ou mot de passe incorrect. Vérifiez l’orthographe (et le verrouillage des majuscules), puis réessayez.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="188" />
+      <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
+      <translation>Trop de mots de passe erronés pour {user}. Attendez {seconds} s, puis réessayez. Si le mot de passe est perdu, un administrateur peut le réinitialiser, ou utilisez la clé de récupération.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="199" />
+      <source>You can try again now.</source>
+      <translation>Vous pouvez réessayer maintenant.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../ui/main_window.py" line="60" />
+      <source>Outpost — {clinic}</source>
+      <translation>Outpost — {clinic}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="70" />
+      <source>Today</source>
+      <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="71" />
+      <source>Patients</source>
+      <translation>Patients</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="72" />
+      <source>Calendar</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="73" />
+      <source>Settings</source>
+      <translation>Réglages</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="78" />
+      <source>Sections</source>
+      <translation>Rubriques</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="169" />
+      <source>&amp;Outpost</source>
+      <translation>&amp;Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="170" />
+      <source>&amp;Lock now</source>
+      <translation>&amp;Verrouiller maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="172" />
+      <source>&amp;Switch user…</source>
+      <translation>&amp;Changer d’utilisateur…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="176" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="179" />
+      <source>&amp;Go</source>
+      <translation>A&amp;ller à</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="182" />
+      <source>&amp;Today</source>
+      <translation>&amp;Aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="183" />
+      <source>&amp;Patients</source>
+      <translation>&amp;Patients</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="184" />
+      <source>&amp;Calendar</source>
+      <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="185" />
+      <source>S&amp;ettings</source>
+      <translation>&amp;Réglages</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="190" />
+      <source>&amp;Patient</source>
+      <translation>&amp;Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="191" />
+      <source>&amp;Find a patient</source>
+      <translation>&amp;Rechercher un patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="192" />
+      <source>&amp;New patient…</source>
+      <translation>&amp;Nouveau patient…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="193" />
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="198" />
+      <source>Print &amp;blank forms…</source>
+      <translation>Imprimer des formulaires &amp;vierges…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="203" />
+      <source>&amp;Appointment</source>
+      <translation>&amp;Rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="204" />
+      <source>&amp;Check in</source>
+      <translation>&amp;Enregistrer l’arrivée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="206" />
+      <source>&amp;Book an appointment…</source>
+      <translation>&amp;Prendre un rendez-vous…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="207" />
+      <source>&amp;Refresh</source>
+      <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="209" />
+      <source>&amp;Help</source>
+      <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="210" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="215" />
+      <source>Signed in: {name} ({role})</source>
+      <translation>Connecté : {name} ({role})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="302" />
+      <source>Print</source>
+      <translation>Imprimer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="291" />
+      <source>Open a patient's record or the day's list first, then print.</source>
+      <translation>Ouvrez d’abord le dossier d’un patient ou la liste du jour, puis imprimez.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="298" />
+      <source>Find a patient</source>
+      <translation>Rechercher un patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="299" />
+      <source>New patient</source>
+      <translation>Nouveau patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="300" />
+      <source>Check in the selected appointment</source>
+      <translation>Enregistrer l’arrivée pour le rendez-vous choisi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="301" />
+      <source>Book an appointment</source>
+      <translation>Prendre un rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="303" />
+      <source>Today, Patients, Calendar, Settings</source>
+      <translation>Aujourd’hui, Patients, Agenda, Réglages</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="304" />
+      <source>Refresh</source>
+      <translation>Actualiser</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="305" />
+      <source>Lock now</source>
+      <translation>Verrouiller maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="306" />
+      <source>Switch user</source>
+      <translation>Changer d’utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="309" />
+      <source>Keyboard shortcuts</source>
+      <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="326" />
+      <source>an open window</source>
+      <translation>une fenêtre ouverte</translation>
+    </message>
+  </context>
+  <context>
+    <name>Operation</name>
+    <message>
+      <location filename="../../ui/tasks.py" line="233" />
+      <source>Working…</source>
+      <translation>Travail en cours…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks.py" line="234" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks.py" line="238" />
+      <source>Please wait</source>
+      <translation>Veuillez patienter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks.py" line="253" />
+      <source>Stopping…</source>
+      <translation>Arrêt en cours…</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutpostApp</name>
+    <message>
+      <location filename="../../ui/app.py" line="237" />
+      <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
+      <translation>⚠ La sauvegarde quotidienne demande votre attention : voir Réglages → Sauvegardes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="242" />
+      <source>Daily backup made.</source>
+      <translation>Sauvegarde quotidienne faite.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="247" />
+      <source>⚠ The daily backup failed: see Settings → Backups.</source>
+      <translation>⚠ La sauvegarde quotidienne a échoué : voir Réglages → Sauvegardes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="261" />
+      <source>Unsaved changes</source>
+      <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="262" />
+      <source>Not saved yet: {what}</source>
+      <translation>Pas encore enregistré : {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="264" />
+      <source>Discard them and continue</source>
+      <translation>Les abandonner et continuer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="265" />
+      <source>Go back</source>
+      <translation>Revenir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="284" />
+      <source>Switching user closes {name}'s session.</source>
+      <translation>Changer d’utilisateur ferme la session de {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="312" />
+      <source>Quitting closes Outpost.</source>
+      <translation>Quitter ferme Outpost.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="337" />
+      <source>Making the closing backup…</source>
+      <translation>Sauvegarde de fermeture en cours…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="378" />
+      <source>The backup of {when} is back in place. Sign in to continue.</source>
+      <translation>La sauvegarde du {when} est restaurée. Connectez-vous pour continuer.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="382" />
+      <source>The records it replaced are kept in {folder}.</source>
+      <translation>Les dossiers remplacés sont conservés dans {folder}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="395" />
+      <source>Restoring the backup…</source>
+      <translation>Restauration de la sauvegarde…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientDialog</name>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="95" />
+      <source>Register a new patient</source>
+      <translation>Enregistrer un nouveau patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="97" />
+      <source>Edit patient details</source>
+      <translation>Modifier les informations du patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="104" />
+      <source>Identity</source>
+      <translation>Identité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="106" />
+      <source>&amp;Given name:</source>
+      <translation>&amp;Prénom :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="107" />
+      <source>&amp;Other names:</source>
+      <translation>&amp;Autres noms :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="108" />
+      <source>&amp;Family name:</source>
+      <translation>Nom de &amp;famille :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="113" />
+      <source>Se&amp;x:</source>
+      <translation>Se&amp;xe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="115" />
+      <source>National &amp;ID:</source>
+      <translation>N° d’&amp;identité :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="116" />
+      <source>Clinic &amp;number:</source>
+      <translation>N° de &amp;dossier :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="118" />
+      <source>Contact and next of kin</source>
+      <translation>Coordonnées et proche à prévenir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="120" />
+      <source>&amp;Phone:</source>
+      <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="120" />
+      <source>e.g. 0712 345 678</source>
+      <translation>p. ex. 0712 345 678</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="121" />
+      <source>Other p&amp;hone:</source>
+      <translation>A&amp;utre téléphone :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="122" />
+      <source>&amp;Village:</source>
+      <translation>&amp;Village :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="123" />
+      <source>&amp;Address:</source>
+      <translation>A&amp;dresse :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="124" />
+      <source>Next of &amp;kin:</source>
+      <translation>Pro&amp;che à prévenir :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="125" />
+      <source>&amp;Relation:</source>
+      <translation>&amp;Lien de parenté :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="126" />
+      <source>Next of kin's pho&amp;ne:</source>
+      <translation>Télé&amp;phone du proche :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="128" />
+      <source>Language, coverage and notes</source>
+      <translation>Langue, couverture et notes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="130" />
+      <source>Preferred lan&amp;guage:</source>
+      <translation>Lan&amp;gue préférée :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="131" />
+      <source>Coverage &amp;scheme:</source>
+      <translation>&amp;Régime de couverture :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="132" />
+      <source>&amp;Member number:</source>
+      <translation>Numéro d’&amp;adhérent :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="133" />
+      <source>No&amp;tes:</source>
+      <translation>No&amp;tes :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="156" />
+      <source>&amp;Register</source>
+      <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="156" />
+      <source>&amp;Save</source>
+      <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="161" />
+      <location filename="../../ui/patient_dialog.py" line="162" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="167" />
+      <source>* required. Give the date of birth, or the approximate age if the date is not known.</source>
+      <translation>* obligatoire. Indiquez la date de naissance, ou l’âge approximatif si la date n’est pas connue.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="223" />
+      <location filename="../../ui/patient_dialog.py" line="238" />
+      <source>Date of birth</source>
+      <translation>Date de naissance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="225" />
+      <source>&amp;Date known</source>
+      <translation>Date &amp;connue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="226" />
+      <source>Only the approximate &amp;age is known</source>
+      <translation>Seul l’&amp;âge approximatif est connu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="237" />
+      <source>YYYY-MM-DD or DD/MM/YYYY</source>
+      <translation>AAAA-MM-JJ ou JJ/MM/AAAA</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="242" />
+      <source>years, e.g. 45</source>
+      <translation>années, p. ex. 45</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="243" />
+      <source>Estimated age in years</source>
+      <translation>Âge estimé en années</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="383" />
+      <source>Saving…</source>
+      <translation>Enregistrement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="431" />
+      <source>Discard changes?</source>
+      <translation>Abandonner les modifications ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="432" />
+      <source>What you typed has not been saved. Close anyway?</source>
+      <translation>Votre saisie n’a pas été enregistrée. Fermer quand même ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="434" />
+      <source>Discard</source>
+      <translation>Abandonner</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="435" />
+      <source>Keep editing</source>
+      <translation>Continuer la saisie</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientRecord</name>
+    <message>
+      <location filename="../../ui/patient_record.py" line="194" />
+      <source>◀ &amp;Back to the search</source>
+      <translation>◀ &amp;Retour à la recherche</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="196" />
+      <source>Back to the search (Esc)</source>
+      <translation>Retour à la recherche (Échap)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="203" />
+      <source>&amp;Edit details…</source>
+      <translation>&amp;Modifier les informations…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="205" />
+      <source>&amp;Book appointment…</source>
+      <translation>&amp;Prendre rendez-vous…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="207" />
+      <source>Book an appointment (Ctrl+B)</source>
+      <translation>Prendre un rendez-vous (Ctrl+B)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="209" />
+      <source>New &amp;form…</source>
+      <translation>Nouveau &amp;formulaire…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="211" />
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="211" />
+      <source>Print (Ctrl+P)</source>
+      <translation>Imprimer (Ctrl+P)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="222" />
+      <source>&amp;Details</source>
+      <translation>&amp;Détails</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="225" />
+      <source>Appointments</source>
+      <translation>Rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="227" />
+      <location filename="../../ui/patient_record.py" line="271" />
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="228" />
+      <source>Provider</source>
+      <translation>Soignant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="229" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="230" />
+      <location filename="../../ui/patient_record.py" line="253" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="231" />
+      <source>Reason</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="235" />
+      <source>Book &amp;follow-up…</source>
+      <translation>Rendez-vous de &amp;suivi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="236" />
+      <source>&amp;Move…</source>
+      <translation>&amp;Déplacer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="237" />
+      <source>&amp;Cancel appointment…</source>
+      <translation>A&amp;nnuler le rendez-vous…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="238" />
+      <source>Print &amp;slip…</source>
+      <translation>Imprimer le &amp;coupon…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="246" />
+      <source>&amp;Appointments</source>
+      <translation>&amp;Rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="249" />
+      <source>Forms</source>
+      <translation>Formulaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="251" />
+      <source>Form</source>
+      <translation>Formulaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="252" />
+      <source>Version</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="254" />
+      <source>Started</source>
+      <translation>Commencé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="255" />
+      <source>Signed</source>
+      <translation>Signé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="259" />
+      <source>&amp;Open form</source>
+      <translation>&amp;Ouvrir le formulaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="260" />
+      <source>Print &amp;this form…</source>
+      <translation>Imprimer &amp;ce formulaire…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="267" />
+      <source>F&amp;orms</source>
+      <translation>&amp;Formulaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="270" />
+      <source>History of changes</source>
+      <translation>Historique des modifications</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="271" />
+      <source>Who</source>
+      <translation>Qui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="271" />
+      <source>What</source>
+      <translation>Quoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="271" />
+      <source>Fields</source>
+      <translation>Champs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="274" />
+      <source>Include when the record was &amp;opened</source>
+      <translation>Inclure les &amp;ouvertures du dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="280" />
+      <source>&amp;History</source>
+      <translation>&amp;Historique</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="301" />
+      <location filename="../../ui/patient_record.py" line="308" />
+      <source>Opening the record…</source>
+      <translation>Ouverture du dossier…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="330" />
+      <source>Clinic no. {number}</source>
+      <translation>Dossier n° {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="332" />
+      <source>National ID {number}</source>
+      <translation>N° d’identité {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="404" />
+      <source>No forms yet for this patient.</source>
+      <translation>Aucun formulaire pour ce patient pour l’instant.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="517" />
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="522" />
+      <source>Cancel appointment</source>
+      <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="523" />
+      <source>Cancel the appointment of {when} with {provider}?</source>
+      <translation>Annuler le rendez-vous du {when} avec {provider} ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="527" />
+      <source>Cancel the appointment</source>
+      <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="528" />
+      <source>Keep it</source>
+      <translation>Le garder</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientsView</name>
+    <message>
+      <location filename="../../ui/patients_view.py" line="53" />
+      <source>Name, phone, ID or date of birth (e.g. 1984-03-21)</source>
+      <translation>Nom, téléphone, identifiant ou date de naissance (p. ex. 1984-03-21)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="65" />
+      <source>Patients found</source>
+      <translation>Patients trouvés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="74" />
+      <location filename="../../ui/patients_view.py" line="178" />
+      <source>Type a name, a phone number, an ID or a date of birth.</source>
+      <translation>Saisissez un nom, un numéro de téléphone, un identifiant ou une date de naissance.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="79" />
+      <source>&amp;New patient…</source>
+      <translation>&amp;Nouveau patient…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="81" />
+      <source>Register a new patient (Ctrl+N)</source>
+      <translation>Enregistrer un nouveau patient (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="85" />
+      <source>&amp;Open record</source>
+      <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="87" />
+      <source>Open the selected patient (Enter)</source>
+      <translation>Ouvrir le patient choisi (Entrée)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="93" />
+      <source>Patients</source>
+      <translation>Patients</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="94" />
+      <source>&amp;Find a patient:</source>
+      <translation>&amp;Rechercher un patient :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="181" />
+      <source>No patient found for “{query}”. Check the spelling, or register a new patient (Ctrl+N).</source>
+      <translation>Aucun patient trouvé pour « {query} ». Vérifiez l’orthographe, ou enregistrez un nouveau patient (Ctrl+N).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="188" />
+      <source>Patients found: {count}. Press Enter to open the first, or Down to choose.</source>
+      <translation>Patients trouvés : {count}. Appuyez sur Entrée pour ouvrir le premier, ou sur Bas pour choisir.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="203" />
+      <source>The search failed unexpectedly.</source>
+      <translation>La recherche a échoué de façon inattendue.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintPreview</name>
+    <message>
+      <location filename="../../ui/print_preview.py" line="65" />
+      <source>This installation of Outpost cannot show PDFs (pypdfium2 is missing).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="133" />
+      <source>The printer could not be started.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="142" />
+      <source>Printing page {page} of {pages}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="164" />
+      <source>Page {page}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="212" />
+      <source>Print preview — {title}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="233" />
+      <source>Previous page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="234" />
+      <source>Previous page (Page Up)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="238" />
+      <source>Next page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="239" />
+      <source>Next page (Page Down)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="242" />
+      <source>Page number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="247" />
+      <source>Zoom</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="248" />
+      <source>Fit width</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="249" />
+      <source>Whole page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="254" />
+      <source>Paper size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="260" />
+      <source>Language</source>
+      <translation>Langue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="269" />
+      <source>Page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="276" />
+      <source>&amp;Zoom:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="281" />
+      <source>P&amp;aper:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="285" />
+      <source>&amp;Language:</source>
+      <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="301" />
+      <source>Pages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="308" />
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="311" />
+      <source>&amp;Save as PDF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="313" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="354" />
+      <location filename="../../ui/print_preview.py" line="372" />
+      <source>Preparing the pages…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="368" />
+      <source>The pages could not be prepared.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="396" />
+      <source>of {pages}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="397" />
+      <source>Pages: {count}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="535" />
+      <source>Print</source>
+      <translation>Imprimer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="553" />
+      <location filename="../../ui/print_preview.py" line="563" />
+      <source>Printing…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="559" />
+      <source>Pages sent to the printer: {count}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="579" />
+      <location filename="../../ui/print_preview.py" line="597" />
+      <source>Save as PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="580" />
+      <source>The PDF file is not encrypted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="582" />
+      <source>Anyone who opens the file can read the patient's information in it. Save it only where it must go, and delete it once it is no longer needed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="587" />
+      <source>Save the PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="588" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="599" />
+      <source>PDF files (*.pdf)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="621" />
+      <source>Saved as {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="625" />
+      <source>Saving the PDF…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>RecoveryDialog</name>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="36" />
+      <source>Forgotten password</source>
+      <translation>Mot de passe oublié</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="39" />
+      <source>Type the recovery key exactly as printed on the recovery sheet, then choose a new password for the account. (An administrator who is signed in can also reset a password in Settings.)</source>
+      <translation>Saisissez la clé de récupération exactement comme sur la feuille imprimée, puis choisissez un nouveau mot de passe pour le compte. (Un administrateur connecté peut aussi réinitialiser un mot de passe dans Réglages.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="50" />
+      <source>at least {n} characters</source>
+      <translation>au moins {n} caractères</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="55" />
+      <source>&amp;Recovery key:</source>
+      <translation>&amp;Clé de récupération :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="56" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Nom d’utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="57" />
+      <source>&amp;New password:</source>
+      <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="58" />
+      <source>&amp;Confirm:</source>
+      <translation>&amp;Confirmer :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="76" />
+      <source>Fill in the recovery key, the user name and the new password.</source>
+      <translation>Saisissez la clé de récupération, le nom d’utilisateur et le nouveau mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="81" />
+      <source>The two passwords are different: type the same password twice.</source>
+      <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="112" />
+      <source>Setting the new password…</source>
+      <translation>Enregistrement du nouveau mot de passe…</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoverySheet</name>
+    <message>
+      <location filename="../../ui/recovery_print.py" line="24" />
+      <source>Outpost recovery key</source>
+      <translation>Clé de récupération Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_print.py" line="25" />
+      <source>Clinic</source>
+      <translation>Centre de santé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_print.py" line="26" />
+      <source>Made on</source>
+      <translation>Établie le</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_print.py" line="27" />
+      <source>This key opens the clinic records if every password is forgotten. Keep this page locked away, apart from the laptop. Anyone who has both this page and the laptop can read the records.</source>
+      <translation>Cette clé ouvre les dossiers du centre si tous les mots de passe sont oubliés. Rangez cette page sous clé, loin de l’ordinateur. Quiconque possède à la fois cette page et l’ordinateur peut lire les dossiers.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_print.py" line="32" />
+      <source>To use it: on the sign-in window choose “Forgotten password?”, then type this key exactly as printed.</source>
+      <translation>Pour l’utiliser : dans la fenêtre de connexion, choisissez « Mot de passe oublié ? », puis saisissez cette clé exactement comme imprimée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_print.py" line="59" />
+      <source>Print the recovery key</source>
+      <translation>Imprimer la clé de récupération</translation>
+    </message>
+  </context>
+  <context>
+    <name>SessionLock</name>
+    <message>
+      <location filename="../../ui/lock.py" line="235" />
+      <source>That is not the password of {username}. Try again.</source>
+      <translation>Ce n’est pas le mot de passe de {username}. Réessayez.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="241" />
+      <source>Too many wrong passwords. Wait {seconds} s, then try again.</source>
+      <translation>Trop de mots de passe erronés. Attendez {seconds} s, puis réessayez.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="249" />
+      <source>The password could not be checked (an unexpected error, now in the log).</source>
+      <translation>Le mot de passe n’a pas pu être vérifié (erreur inattendue, inscrite au journal).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="261" />
+      <source>Checking the password…</source>
+      <translation>Vérification du mot de passe…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsView</name>
+    <message>
+      <location filename="../../ui/settings_view.py" line="45" />
+      <source>&amp;General</source>
+      <translation>&amp;Général</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="51" />
+      <source>&amp;Backups</source>
+      <translation>&amp;Sauvegardes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="56" />
+      <source>&amp;Users</source>
+      <translation>&amp;Utilisateurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="61" />
+      <source>&amp;Clinic</source>
+      <translation>&amp;Centre de santé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="63" />
+      <source>Settings</source>
+      <translation>Réglages</translation>
+    </message>
+  </context>
+  <context>
+    <name>SetupWizard</name>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="52" />
+      <source>Set up Outpost</source>
+      <translation>Installer Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="68" />
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="69" />
+      <source>&amp;Next &gt;</source>
+      <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="70" />
+      <source>&amp;Finish</source>
+      <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="71" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="94" />
+      <source>Welcome to Outpost</source>
+      <translation>Bienvenue dans Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="96" />
+      <source>This laptop holds no clinic records yet. In three short steps you will name the clinic, create the first administrator's account, and receive the recovery key.
+
+Everything is kept encrypted on this laptop, in this folder:</source>
+      <translation>Cet ordinateur ne contient encore aucun dossier. En trois courtes étapes, vous allez nommer le centre, créer le compte du premier administrateur et recevoir la clé de récupération.
+
+Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="114" />
+      <source>The clinic</source>
+      <translation>Le centre de santé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="118" />
+      <source>e.g. Kisumu Health Post</source>
+      <translation>p. ex. Poste de santé de Kisumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="134" />
+      <source>Clinic &amp;name:</source>
+      <translation>&amp;Nom du centre :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="135" />
+      <source>&amp;Country:</source>
+      <translation>&amp;Pays :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="136" />
+      <source>&amp;Time zone:</source>
+      <translation>&amp;Fuseau horaire :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="144" />
+      <source>The country sets how phone numbers are read; the time zone sets the clinic's clock for appointments.</source>
+      <translation>Le pays détermine la lecture des numéros de téléphone ; le fuseau horaire règle l’heure du centre pour les rendez-vous.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="160" />
+      <source>The first administrator</source>
+      <translation>Le premier administrateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="162" />
+      <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
+      <translation>L’administrateur ajoute les autres utilisateurs et s’occupe des réglages et des sauvegardes du centre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="171" />
+      <source>e.g. Amina Odhiambo</source>
+      <translation>p. ex. Amina Odhiambo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="173" />
+      <source>e.g. amina</source>
+      <translation>p. ex. amina</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="179" />
+      <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
+      <translation>Mot de passe : au moins {n} caractères ; une courte phrase se retient plus facilement qu’un charabia. Différent du nom d’utilisateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="187" />
+      <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
+      <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="191" />
+      <source>Full &amp;name:</source>
+      <translation>&amp;Nom complet :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="192" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Nom d’utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="193" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="194" />
+      <source>&amp;Confirm password:</source>
+      <translation>&amp;Confirmer le mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="212" />
+      <source>Your recovery key</source>
+      <translation>Votre clé de récupération</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="214" />
+      <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
+      <translation>Si tous les mots de passe sont oubliés, cette clé est le seul moyen d’accéder de nouveau aux dossiers du centre. Elle s’affiche maintenant et plus jamais ensuite. Imprimez-la ou notez-la, et rangez-la sous clé, loin de cet ordinateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="230" />
+      <source>Recovery key</source>
+      <translation>Clé de récupération</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="231" />
+      <source>&amp;Print the recovery key…</source>
+      <translation>&amp;Imprimer la clé de récupération…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="232" />
+      <source>I have &amp;written down or printed the recovery key</source>
+      <translation>J’ai &amp;noté ou imprimé la clé de récupération</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="272" />
+      <source>The two passwords are different: type the same password twice.</source>
+      <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="274" />
+      <source>Give the clinic's name.</source>
+      <translation>Indiquez le nom du centre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="275" />
+      <source>Choose the country.</source>
+      <translation>Choisissez le pays.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="276" />
+      <source>Choose the time zone.</source>
+      <translation>Choisissez le fuseau horaire.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="277" />
+      <source>Give the administrator's full name.</source>
+      <translation>Indiquez le nom complet de l’administrateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="278" />
+      <source>Choose a user name for signing in.</source>
+      <translation>Choisissez un nom d’utilisateur pour la connexion.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="279" />
+      <source>Choose a password.</source>
+      <translation>Choisissez un mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="280" />
+      <source>This is required.</source>
+      <translation>Ce champ est obligatoire.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="304" />
+      <source>Step {step} of {steps}</source>
+      <translation>Étape {step} sur {steps}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="343" />
+      <source>Creating the encrypted store…</source>
+      <translation>Création de la base chiffrée…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignaturePad</name>
+    <message>
+      <location filename="../../ui/signature_pad.py" line="160" />
+      <source>Signature pad</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/signature_pad.py" line="162" />
+      <source>Sign here with the mouse, a finger or a pen. Clear starts again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/signature_pad.py" line="345" />
+      <source>Sign here</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SyncStatusWidget</name>
+    <message>
+      <location filename="../../ui/sync_status.py" line="65" />
+      <source>Sync now</source>
+      <translation>Synchroniser</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="66" />
+      <source>Sync with HQ now</source>
+      <translation>Synchroniser avec le siège maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="78" />
+      <source>({n} changes waiting to be sent)</source>
+      <translation>({n} modifications en attente d’envoi)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="80" />
+      <source>Not connected to HQ yet</source>
+      <translation>Pas encore connecté au siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="82" />
+      <source>Syncing with HQ…</source>
+      <translation>Synchronisation avec le siège…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="84" />
+      <source>HQ not reachable; working offline</source>
+      <translation>Siège injoignable ; travail hors ligne</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="86" />
+      <source>Sync failed: {detail}</source>
+      <translation>Échec de la synchronisation : {detail}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="88" />
+      <source>Synced; {n} items need attention</source>
+      <translation>Synchronisé ; {n} éléments demandent votre attention</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="90" />
+      <source>Synced with HQ at {time}</source>
+      <translation>Synchronisé avec le siège à {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="91" />
+      <source>Connected to HQ</source>
+      <translation>Connecté au siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="97" />
+      <source>Sync status: {text}</source>
+      <translation>État de la synchronisation : {text}</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodayView</name>
+    <message>
+      <location filename="../../ui/today_view.py" line="72" />
+      <source>◀ &amp;Previous day</source>
+      <translation>◀ Jour &amp;précédent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="75" />
+      <source>&amp;Today</source>
+      <translation>&amp;Aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="78" />
+      <source>Next &amp;day ▶</source>
+      <translation>Jour &amp;suivant ▶</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="83" />
+      <location filename="../../ui/today_view.py" line="280" />
+      <source>All providers</source>
+      <translation>Tous les soignants</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="85" />
+      <source>Show &amp;cancelled and moved</source>
+      <translation>Afficher les rendez-vous a&amp;nnulés et déplacés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="88" />
+      <source>&amp;Refresh</source>
+      <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="88" />
+      <source>Refresh (F5)</source>
+      <translation>Actualiser (F5)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="99" />
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="100" />
+      <location filename="../../ui/today_view.py" line="133" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="101" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="102" />
+      <location filename="../../ui/today_view.py" line="133" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="103" />
+      <source>Arrived</source>
+      <translation>Arrivé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="108" />
+      <source>Appointments of the day, by provider</source>
+      <translation>Rendez-vous du jour, par soignant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="133" />
+      <source>Waiting</source>
+      <translation>Attente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="139" />
+      <source>Waiting room: patients who have arrived</source>
+      <translation>Salle d’attente : patients arrivés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="151" />
+      <source>Check &amp;in</source>
+      <translation>&amp;Enregistrer l’arrivée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="151" />
+      <source>Check in (Ctrl+I)</source>
+      <translation>Enregistrer l’arrivée (Ctrl+I)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="155" />
+      <source>&amp;Start consultation</source>
+      <translation>&amp;Commencer la consultation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="158" />
+      <source>Co&amp;mplete</source>
+      <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="161" />
+      <source>&amp;No-show</source>
+      <translation>&amp;Absent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="164" />
+      <source>Book &amp;follow-up…</source>
+      <translation>Rendez-vous de &amp;suivi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="167" />
+      <source>&amp;Open patient</source>
+      <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="169" />
+      <source>Open the patient's record (Enter)</source>
+      <translation>Ouvrir le dossier du patient (Entrée)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="181" />
+      <source>Pro&amp;vider:</source>
+      <translation>&amp;Soignant :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="189" />
+      <source>&amp;Appointments</source>
+      <translation>&amp;Rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="194" />
+      <source>&amp;Waiting room</source>
+      <translation>Salle d’&amp;attente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="255" />
+      <source>Today, {date}</source>
+      <translation>Aujourd’hui, {date}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="325" />
+      <source>No appointments</source>
+      <translation>Aucun rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="342" />
+      <source>{name} — no appointments</source>
+      <translation>{name} — aucun rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="344" />
+      <source>{name} — 1 appointment</source>
+      <translation>{name} — 1 rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="345" />
+      <source>{name} — {count} appointments</source>
+      <translation>{name} — {count} rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="378" />
+      <source>Booked for {time}; not arrived yet</source>
+      <translation>Prévu à {time} ; pas encore arrivé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="382" />
+      <source>Booked with {provider}</source>
+      <translation>Rendez-vous avec {provider}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="401" />
+      <source>{minutes} min</source>
+      <translation>{minutes} min</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="411" />
+      <source>Nobody waiting</source>
+      <translation>Personne en attente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="428" />
+      <source>No appointments.</source>
+      <translation>Aucun rendez-vous.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="486" />
+      <source>Checking in…</source>
+      <translation>Enregistrement de l’arrivée…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="491" />
+      <source>Starting the consultation…</source>
+      <translation>Début de la consultation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="494" />
+      <source>Completing the visit…</source>
+      <translation>Clôture de la visite…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="497" />
+      <source>Marking as no-show…</source>
+      <translation>Enregistrement de l’absence…</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersPanel</name>
+    <message>
+      <location filename="../../ui/users_admin.py" line="57" />
+      <source>User name</source>
+      <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="57" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="57" />
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="57" />
+      <source>Account</source>
+      <translation>Compte</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="61" />
+      <source>Users</source>
+      <translation>Utilisateurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="69" />
+      <source>&amp;Add a user…</source>
+      <translation>&amp;Ajouter un utilisateur…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="70" />
+      <source>&amp;Reset password…</source>
+      <translation>&amp;Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="71" />
+      <source>Change &amp;role…</source>
+      <translation>Changer le &amp;rôle…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="72" />
+      <location filename="../../ui/users_admin.py" line="123" />
+      <source>&amp;Disable</source>
+      <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="74" />
+      <source>A disabled user can no longer sign in; their past work keeps their name. Re-enabling sets a new password.</source>
+      <translation>Un utilisateur désactivé ne peut plus se connecter ; son travail passé garde son nom. La réactivation impose un nouveau mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="103" />
+      <source>Active</source>
+      <translation>Actif</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="103" />
+      <source>✗ Disabled</source>
+      <translation>✗ Désactivé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="123" />
+      <source>&amp;Enable…</source>
+      <translation>&amp;Réactiver…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="134" />
+      <source>The two passwords are different: type the same password twice.</source>
+      <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="147" />
+      <source>Add a user</source>
+      <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="148" />
+      <source>Full &amp;name:</source>
+      <translation>&amp;Nom complet :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="151" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Nom d’utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="152" />
+      <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
+      <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="154" />
+      <location filename="../../ui/users_admin.py" line="223" />
+      <source>&amp;Role:</source>
+      <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="157" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="159" />
+      <source>At least {n} characters. Give it to the person, who can change it in Settings.</source>
+      <translation>Au moins {n} caractères. Donnez-le à la personne, qui pourra le changer dans Réglages.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="163" />
+      <location filename="../../ui/users_admin.py" line="198" />
+      <location filename="../../ui/users_admin.py" line="270" />
+      <source>C&amp;onfirm:</source>
+      <translation>C&amp;onfirmer :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="192" />
+      <source>Reset {username}'s password</source>
+      <translation>Réinitialiser le mot de passe de {username}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="193" />
+      <source>Choose a new password and give it to {name}; they can change it afterwards.</source>
+      <translation>Choisissez un nouveau mot de passe et donnez-le à {name} ; il ou elle pourra le changer ensuite.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="197" />
+      <location filename="../../ui/users_admin.py" line="269" />
+      <source>&amp;New password:</source>
+      <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="221" />
+      <source>Role of {username}</source>
+      <translation>Rôle de {username}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="248" />
+      <source>Disabling…</source>
+      <translation>Désactivation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="253" />
+      <source>Disable user</source>
+      <translation>Désactiver l’utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="254" />
+      <source>Disable {name} ({username})? They will no longer be able to sign in.</source>
+      <translation>Désactiver {name} ({username}) ? Cette personne ne pourra plus se connecter.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="258" />
+      <source>Disable</source>
+      <translation>Désactiver</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="259" />
+      <source>Keep</source>
+      <translation>Garder</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="266" />
+      <source>Enable {username}</source>
+      <translation>Réactiver {username}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="267" />
+      <source>Set a new password to re-enable the account.</source>
+      <translation>Définissez un nouveau mot de passe pour réactiver le compte.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Util</name>
+    <message>
+      <location filename="../../ui/util.py" line="101" />
+      <source>{label}:</source>
+      <translation>{label} :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="192" />
+      <source>Yes</source>
+      <translation>Oui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="193" />
+      <source>No</source>
+      <translation>Non</translation>
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="259" />
+      <source>Not known</source>
+      <translation>Inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="262" />
+      <source>about {age} y</source>
+      <translation>environ {age} ans</translation>
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="263" />
+      <source>{date} ({age} y)</source>
+      <translation>{date} ({age} ans)</translation>
+    </message>
+  </context>
+</TS>

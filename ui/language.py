@@ -1,0 +1,42 @@
+"""Loading the interface language: Outpost's own catalogue and Qt's standard buttons.
+
+Catalogues live beside this module (ui/i18n/outpost_<lang>.ts, compiled to .qm with
+`pyside6-lrelease`). English is the source language and needs no catalogue. The language is
+read from settings.json at start; changing it takes effect at the next start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+I18N_DIR = Path(__file__).with_name("i18n")
+
+LANGUAGES = {"en": "English", "fr": "Français"}
+"""Each language named in itself, so a person can find theirs whatever the current one."""
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the catalogues for `language` on `app`; returns them (kept alive by `app`)."""
+    language = language if language in LANGUAGES else "en"
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return []
+    installed = []
+    ours = QTranslator(app)
+    if ours.load(f"outpost_{language}", str(I18N_DIR)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+    QLocale.setDefault(QLocale("en"))

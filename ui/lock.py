@@ -1,0 +1,285 @@
+"""Auto-lock: after a spell with no keyboard, mouse or touch input, the session's windows are
+hidden behind a lock screen that asks for the signed-in person's password.
+
+Nothing is closed: open dialogs, half-typed edits and selections are hidden with their
+windows and shown again, as they were, on unlock (so dialogs are opened with `open()`,
+never `exec()`, whose loop a hide would end). A window that appears while the session is
+locked (an error from a task finishing) is hidden too and shown on unlock.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ui.tasks import Operation, TaskContext, TaskRunner
+from ui.util import ERROR_STYLE, buddy_label, heading, is_alive, make_button, row
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TabletPress,
+        QEvent.Type.TabletMove,
+        QEvent.Type.InputMethod,
+    }
+)
+
+
+def verify_password(store: Store, username: str, password: str) -> None:
+    """Raise WrongPassword (or LoginThrottled) unless `password` is `username`'s.
+
+    Runs on the database thread (Argon2id). Uses the same throttle as signing in, so the
+    lock screen is no easier to guess at than the login window. (The core would better
+    offer this as one call, e.g. `Store.verify_password`.)
+    """
+    from desktop.errors import WrongPassword
+    from desktop.store.throttle import LoginThrottle
+
+    throttle = LoginThrottle(store.paths.throttle)
+    throttle.check(username)
+    try:
+        store.keyfile.unlock_with_password(username, password)
+    except WrongPassword:
+        throttle.failed(username)
+        raise
+    throttle.succeeded(username)
+
+
+class LockScreen(QWidget):
+    unlock_requested = Signal(str)
+    switch_user_requested = Signal()
+
+    def __init__(self, display_name: str, username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Outpost — locked"))
+        self.setAccessibleName(self.windowTitle())
+        self.password = QLineEdit()
+        self.password.setObjectName("lock_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setObjectName("lock_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+        self.unlock_button = make_button(self.tr("&Unlock"), self._submit, default=True)
+        self.switch_button = make_button(self.tr("S&witch user…"), self.switch_user_requested.emit)
+        who = QLabel(
+            self.tr(
+                "Locked after a while without use. {name} ({username}) is signed "
+                "in: type your password to carry on where you left off."
+            ).format(name=display_name, username=username)
+        )
+        who.setWordWrap(True)
+        card = QWidget()
+        card.setMinimumWidth(440)
+        card.setMaximumWidth(520)
+        inner = QVBoxLayout(card)
+        inner.addWidget(heading(self.tr("Outpost is locked")))
+        inner.addWidget(who)
+        inner.addWidget(buddy_label(self.tr("&Password:"), self.password))
+        inner.addWidget(self.password)
+        inner.addWidget(self.message)
+        inner.addLayout(row(self.switch_button, None, self.unlock_button))
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(row(None, card, None))
+        outer.addStretch(2)
+        self.password.returnPressed.connect(self._submit)
+
+    def _submit(self) -> None:
+        if self.unlock_button.isEnabled() and self.password.text():
+            self.unlock_requested.emit(self.password.text())
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.message.setAccessibleDescription(text)
+
+
+class SessionLock(QObject):
+    """Watches for input and locks the session's windows after `timeout_ms` without any."""
+
+    locked_changed = Signal(bool)
+    switch_user_requested = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        display_name: str,
+        username: str,
+        tasks: TaskRunner,
+        timeout_ms: int,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.display_name = display_name
+        self.username = username
+        self.tasks = tasks
+        self.screen: LockScreen | None = None
+        self._hidden: list[weakref.ref[QWidget]] = []
+        self._focus: weakref.ref[QWidget] | None = None
+        self._checking = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.lock)
+        self.set_timeout(timeout_ms)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    @property
+    def locked(self) -> bool:
+        return self.screen is not None
+
+    def set_timeout(self, timeout_ms: int) -> None:
+        self._timer.setInterval(max(1, timeout_ms))
+        if not self.locked:
+            self._timer.start()
+
+    def stop(self) -> None:
+        """End of the session: stop watching (the lock screen, if any, is closed)."""
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        if self.screen is not None:
+            self.screen.close()
+            self.screen.deleteLater()
+            self.screen = None
+
+    # -- watching --
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in _INPUT_EVENTS:
+            if not self.locked:
+                self._timer.start()
+        elif (
+            kind == QEvent.Type.Show
+            and self.locked
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and not self._belongs_to_lock_screen(watched)
+        ):
+            # Something opened while locked: keep it out of sight until unlock.
+            self._hidden.append(weakref.ref(watched))
+            QTimer.singleShot(0, watched.hide)
+        return False
+
+    def _belongs_to_lock_screen(self, widget: QWidget) -> bool:
+        screen = self.screen
+        current: QWidget | None = widget
+        while current is not None:
+            if current is screen:
+                return True
+            current = current.parentWidget()
+        return False
+
+    # -- locking --
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self._timer.stop()
+        focus = QApplication.focusWidget()
+        self._focus = weakref.ref(focus) if focus is not None else None
+        visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        # Main windows first, so dialogs come back on top of their parent.
+        visible.sort(key=lambda w: w.parentWidget() is not None)
+        screen = LockScreen(self.display_name, self.username)
+        screen.unlock_requested.connect(self._check_password)
+        screen.switch_user_requested.connect(self.switch_user_requested.emit)
+        geometry = next((w.geometry() for w in visible if w.parentWidget() is None), None)
+        if geometry is not None:
+            screen.setGeometry(geometry)
+        else:
+            screen.resize(720, 480)
+        self.screen = screen
+        screen.show()
+        screen.password.setFocus()
+        for widget in visible:
+            self._hidden.append(weakref.ref(widget))
+            widget.hide()
+        self.locked_changed.emit(True)
+
+    def _check_password(self, password: str) -> None:
+        if self._checking or self.screen is None:
+            return
+        screen = self.screen
+        store, username = self.store, self.username
+
+        def work(_ctx: TaskContext) -> None:
+            verify_password(store, username, password)
+
+        def failed(error: BaseException) -> None:
+            from desktop.errors import LoginThrottled, OutpostError, WrongPassword
+
+            if not is_alive(screen):
+                return
+            screen.password.clear()
+            if isinstance(error, WrongPassword):
+                screen.show_message(
+                    self.tr("That is not the password of {username}. Try again.").format(
+                        username=username
+                    )
+                )
+            elif isinstance(error, LoginThrottled):
+                screen.show_message(
+                    self.tr("Too many wrong passwords. Wait {seconds} s, then try again.").format(
+                        seconds=math.ceil(error.retry_after)
+                    )
+                )
+            elif isinstance(error, OutpostError):
+                screen.show_message(str(error))
+            else:
+                screen.show_message(
+                    self.tr(
+                        "The password could not be checked (an unexpected error, now in the log)."
+                    )
+                )
+
+        def done() -> None:
+            self._checking = False
+            if is_alive(screen):
+                screen.unlock_button.setEnabled(True)
+
+        self._checking = True
+        screen.unlock_button.setEnabled(False)
+        Operation(screen, self.tasks, work, label=self.tr("Checking the password…")).success(
+            lambda _none: self.unlock()
+        ).failure(failed).finished(done).run()
+
+    def unlock(self) -> None:
+        """Show everything again as it was (called once the password checked out)."""
+        if self.screen is None:
+            return
+        screen, self.screen = self.screen, None
+        hidden, self._hidden = self._hidden, []
+        for ref in hidden:
+            widget = ref()
+            if widget is not None and is_alive(widget):
+                widget.show()
+        focus = self._focus() if self._focus is not None else None
+        if focus is not None and is_alive(focus):
+            focus.activateWindow()
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        screen.close()
+        screen.deleteLater()
+        self._timer.start()
+        self.locked_changed.emit(False)
+
+    def hidden_windows(self) -> list[QWidget]:
+        return [w for w in (ref() for ref in self._hidden) if w is not None and is_alive(w)]

@@ -1,0 +1,358 @@
+"""The signed-in window: navigation on the left (Today, Patients, Calendar, Settings), the
+current view on the right, a status bar with who is signed in and the sync state.
+
+Views are built here and talk to each other only through this window's methods and the
+session's `ClinicEvents`. The forms work plugs into `open_form_requested` and
+`print_requested` (see `ui.forms_seam`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui import labels
+from ui.forms_seam import PrintRequest
+from ui.sync_status import SyncStatusWidget
+from ui.util import inform, is_alive
+
+if TYPE_CHECKING:
+    from ui.calendar_view import CalendarView
+    from ui.context import ClinicContext
+    from ui.patients_view import PatientsView
+    from ui.settings_view import SettingsView
+    from ui.today_data import DayData
+
+TODAY, PATIENTS, CALENDAR, SETTINGS = range(4)
+
+
+class MainWindow(QMainWindow):
+    open_form_requested = Signal(object, object)  # patient id, form record id or None
+    print_requested = Signal(object)  # PrintRequest
+    lock_requested = Signal()
+    switch_user_requested = Signal()
+    quit_requested = Signal()
+    restore_requested = Signal(object)  # RestoreRequest (ui.backup_panel)
+
+    def __init__(
+        self, ctx: ClinicContext, parent: QWidget | None = None, *, first_day: DayData | None = None
+    ) -> None:
+        super().__init__(parent)
+        from ui.today_view import TodayView
+
+        self.ctx = ctx
+        self._closing_for_real = False
+        self.setWindowTitle(self.tr("Outpost — {clinic}").format(clinic=ctx.core.clinic_name))
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumSize(QSize(900, 560))
+
+        # Today is the first screen; the other views are built the first time they are
+        # needed (login to a usable Today screen is on the performance budget).
+        self.today = TodayView(ctx, first_day=first_day)
+        self.today.open_patient_requested.connect(self.show_patient)
+        self._views: dict[int, QWidget] = {TODAY: self.today}
+        self.page_titles = [
+            self.tr("Today"),
+            self.tr("Patients"),
+            self.tr("Calendar"),
+            self.tr("Settings"),
+        ]
+        self.pages = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setMaximumWidth(190)
+        self.nav.setSpacing(2)
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.nav.setFont(font)
+        for index, title in enumerate(self.page_titles):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title} (Ctrl+{index + 1})")
+            item.setSizeHint(QSize(150, 40))
+            self.nav.addItem(item)
+            self.pages.addWidget(self.today if index == TODAY else QWidget())
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.nav.setCurrentRow(TODAY)
+        self.resize(1280, 720)
+
+    # -- the views, built on first use --
+
+    def _view(self, row: int) -> QWidget:
+        view = self._views.get(row)
+        if view is None:
+            view = self._build_view(row)
+            placeholder = self.pages.widget(row)
+            self.pages.insertWidget(row, view)
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._views[row] = view
+        return view
+
+    def _build_view(self, row: int) -> QWidget:
+        # Views ask for each other through the window.
+        if row == PATIENTS:
+            from ui.patients_view import PatientsView
+
+            patients = PatientsView(self.ctx)
+            patients.open_form_requested.connect(self.open_form_requested.emit)
+            patients.print_requested.connect(self.print_requested.emit)
+            return patients
+        if row == CALENDAR:
+            from ui.calendar_view import CalendarView
+
+            calendar = CalendarView(self.ctx)
+            calendar.open_patient_requested.connect(self.show_patient)
+            return calendar
+        from ui.settings_view import SettingsView
+
+        settings = SettingsView(self.ctx)
+        settings.restore_requested.connect(self.restore_requested.emit)
+        return settings
+
+    @property
+    def patients(self) -> PatientsView:
+        return cast("PatientsView", self._view(PATIENTS))
+
+    @property
+    def calendar(self) -> CalendarView:
+        return cast("CalendarView", self._view(CALENDAR))
+
+    @property
+    def settings(self) -> SettingsView:
+        return cast("SettingsView", self._view(SETTINGS))
+
+    # -- menus and shortcuts --
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        outpost = bar.addMenu(self.tr("&Outpost"))
+        outpost.addAction(self._action(self.tr("&Lock now"), self.lock_requested.emit, "Ctrl+L"))
+        outpost.addAction(
+            self._action(self.tr("&Switch user…"), self.switch_user_requested.emit, "Ctrl+Shift+L")
+        )
+        outpost.addSeparator()
+        outpost.addAction(
+            self._action(self.tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit)
+        )
+
+        go = bar.addMenu(self.tr("&Go"))
+        for row, (text, key) in enumerate(
+            (
+                (self.tr("&Today"), "Ctrl+1"),
+                (self.tr("&Patients"), "Ctrl+2"),
+                (self.tr("&Calendar"), "Ctrl+3"),
+                (self.tr("S&ettings"), "Ctrl+4"),
+            )
+        ):
+            go.addAction(self._action(text, self._go_to(row), key))
+
+        patient = bar.addMenu(self.tr("&Patient"))
+        self.find_action = self._action(self.tr("&Find a patient"), self.find_patient, "Ctrl+F")
+        self.new_action = self._action(self.tr("&New patient…"), self.new_patient, "Ctrl+N")
+        self.print_action = self._action(self.tr("&Print…"), self.print_current, "Ctrl+P")
+        for action in (self.find_action, self.new_action, self.print_action):
+            patient.addAction(action)
+        patient.addAction(
+            self._action(
+                self.tr("Print &blank forms…"),
+                lambda: self.print_requested.emit(PrintRequest("blank_forms")),
+            )
+        )
+
+        visit = bar.addMenu(self.tr("&Appointment"))
+        self.check_in_action = self._action(self.tr("&Check in"), self.check_in, "Ctrl+I")
+        visit.addAction(self.check_in_action)
+        visit.addAction(self._action(self.tr("&Book an appointment…"), self.book, "Ctrl+B"))
+        visit.addAction(self._action(self.tr("&Refresh"), self.refresh, "F5"))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1"))
+
+    def _build_status_bar(self) -> None:
+        actor = self.ctx.actor
+        who = QLabel(
+            self.tr("Signed in: {name} ({role})").format(
+                name=actor.display_name, role=labels.role_label(actor.role.value)
+            )
+        )
+        who.setObjectName("signed_in")
+        self.sync_widget = SyncStatusWidget(self.ctx.sync)
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backup_state")
+        self.backup_label.setWordWrap(False)
+        bar = self.statusBar()
+        bar.addWidget(who)
+        bar.addWidget(self.backup_label, 1)
+        bar.addPermanentWidget(self.sync_widget)
+
+    def show_backup_state(self, text: str, details: str = "") -> None:
+        self.backup_label.setText(text)
+        self.backup_label.setToolTip(details or text)
+        self.backup_label.setAccessibleDescription(details or text)
+
+    # -- navigation --
+
+    def _go_to(self, row: int) -> Callable[[], None]:
+        return lambda: self.nav.setCurrentRow(row)
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        view = self._view(row)
+        self.pages.setCurrentIndex(row)
+        activated = getattr(view, "activated", None)
+        if activated is not None:
+            activated()
+
+    def show_today(self) -> None:
+        self.nav.setCurrentRow(TODAY)
+
+    def show_patient(self, patient_id: uuid.UUID) -> None:
+        self.nav.setCurrentRow(PATIENTS)
+        self.patients.open_record(patient_id)
+
+    def find_patient(self) -> None:
+        self.nav.setCurrentRow(PATIENTS)
+        self.patients.focus_search()
+
+    def new_patient(self) -> None:
+        self.nav.setCurrentRow(PATIENTS)
+        self.patients.new_patient()
+
+    def check_in(self) -> None:
+        self.nav.setCurrentRow(TODAY)
+        self.today.check_in()
+
+    def book(self) -> None:
+        row = self.nav.currentRow()
+        if row == PATIENTS and self.patients.showing_record():
+            self.patients.record.book()
+        else:
+            self.nav.setCurrentRow(CALENDAR)
+            self.calendar.book()
+
+    def refresh(self) -> None:
+        refresh = getattr(self.pages.currentWidget(), "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    def print_current(self) -> None:
+        request: PrintRequest | None = None
+        row = self.nav.currentRow()
+        if row == PATIENTS:
+            request = self.patients.print_request()
+        elif row == TODAY:
+            request = PrintRequest("day_list", day=self.today.day)
+        if request is None:
+            inform(
+                self,
+                self.tr("Print"),
+                self.tr("Open a patient's record or the day's list first, then print."),
+            )
+            return
+        self.print_requested.emit(request)
+
+    def show_shortcuts(self) -> None:
+        lines = [
+            ("Ctrl+F", self.tr("Find a patient")),
+            ("Ctrl+N", self.tr("New patient")),
+            ("Ctrl+I", self.tr("Check in the selected appointment")),
+            ("Ctrl+B", self.tr("Book an appointment")),
+            ("Ctrl+P", self.tr("Print")),
+            ("Ctrl+1 … Ctrl+4", self.tr("Today, Patients, Calendar, Settings")),
+            ("F5", self.tr("Refresh")),
+            ("Ctrl+L", self.tr("Lock now")),
+            ("Ctrl+Shift+L", self.tr("Switch user")),
+        ]
+        text = "\n".join(f"{keys}\t{what}" for keys, what in lines)
+        inform(self, self.tr("Keyboard shortcuts"), text)
+
+    # -- unsaved work and closing --
+
+    def unsaved_work(self) -> list[str]:
+        """Window titles of dialogs and views holding changes not yet saved."""
+        found = []
+        # Not only visible ones: behind the lock screen everything is hidden.
+        candidates = [(self.page_titles[row], view) for row, view in self._views.items()]
+        candidates += [
+            (w.windowTitle(), w)
+            for w in QApplication.topLevelWidgets()
+            if w is not self and self._owns(w)
+        ]
+        for title, widget in candidates:
+            check = getattr(widget, "has_unsaved_changes", None)
+            if check is not None and is_alive(widget) and check():
+                found.append(title or self.tr("an open window"))
+        return found
+
+    def close_for_real(self) -> None:
+        """Close without asking (the session is ending; the caller asked already)."""
+        self._closing_for_real = True
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and self._owns(widget):
+                # done()/hide(), not close(): a dialog's own "discard changes?" question
+                # has been asked for the whole session already.
+                if isinstance(widget, QDialog):
+                    widget.done(QDialog.DialogCode.Rejected)
+                else:
+                    widget.hide()
+                widget.deleteLater()
+        self.close()
+
+    def _owns(self, widget: QWidget) -> bool:
+        # QWidget.isAncestorOf stops at window boundaries; dialogs are windows of their own.
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing_for_real:
+            event.accept()
+            return
+        # The window's close button means "quit": the composition root asks and decides.
+        event.ignore()
+        self.quit_requested.emit()

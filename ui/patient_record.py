@@ -1,0 +1,562 @@
+"""One patient's record: details, appointments, forms and the history of changes.
+
+Opening it is audited by the core (`open_chart`). The forms tab lists the patient's form
+records; opening or starting one, and printing, are asked for by signal (the forms work
+connects to them: see `ui.forms_seam`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import labels
+from ui.forms_seam import PrintRequest
+from ui.util import (
+    birth_text,
+    confirm,
+    format_date,
+    format_datetime,
+    heading,
+    make_button,
+    row,
+    with_colon,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.core import ClinicCore
+    from desktop.services.patients import PatientInput
+    from ui.context import ClinicContext
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class AppointmentRow:
+    appointment_id: uuid.UUID
+    starts_at: dt.datetime  # clinic-local
+    provider_id: uuid.UUID
+    provider: str
+    type_name: str
+    status: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FormRow:
+    record_id: uuid.UUID
+    definition_id: str
+    version: int
+    status: str
+    created_at: dt.datetime
+    signed_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: dt.datetime
+    who: str
+    action: str
+    fields: tuple[str, ...]
+
+
+@dataclass
+class ChartData:
+    patient_id: uuid.UUID
+    name: str
+    sex: str
+    birth_date: dt.date | None
+    birth_date_estimated: bool
+    details: PatientInput
+    phone_display: dict[str, str]
+    appointments: list[AppointmentRow] = field(default_factory=list)
+    forms: list[FormRow] = field(default_factory=list)
+    history: list[HistoryRow] = field(default_factory=list)
+
+
+def load_chart(session: Session, core: ClinicCore, patient_id: uuid.UUID) -> ChartData:
+    """On the database thread: the chart as plain values (no ORM object leaves the thread)."""
+    from desktop.services import clinic_setup, patients, users
+    from desktop.services.phones import display_phone
+
+    chart = patients.open_chart(session, core.actor, patient_id)
+    p = chart.patient
+    providers = {
+        pr.id: pr.name for pr in clinic_setup.list_providers(session, include_inactive=True)
+    }
+    kinds = {t.id: t.name for t in clinic_setup.list_appointment_types(session)}
+    people = {u.id: u.display_name for u in users.list_users(session)}
+    zone = core.zone
+    details = patients.PatientInput.from_patient(p)
+    return ChartData(
+        patient_id=p.id,
+        name=p.full_name,
+        sex=p.sex.value,
+        birth_date=p.birth_date,
+        birth_date_estimated=p.birth_date_estimated,
+        details=details,
+        phone_display={
+            name: display_phone(getattr(p, name), core.region)
+            for name in ("phone", "phone_alt", "next_of_kin_phone")
+        },
+        appointments=[
+            AppointmentRow(
+                a.id,
+                a.starts_at.astimezone(zone),
+                a.provider_id,
+                providers.get(a.provider_id, "—"),
+                kinds.get(a.type_id, "—"),
+                a.status.value,
+                a.reason,
+            )
+            for a in chart.appointments
+        ],
+        forms=[
+            FormRow(
+                f.id,
+                f.definition_id,
+                f.definition_version,
+                f.status.value,
+                f.created_at.astimezone(zone),
+                f.signed_at.astimezone(zone) if f.signed_at else None,
+            )
+            for f in chart.forms
+        ],
+        history=[
+            HistoryRow(
+                e.at.astimezone(zone),
+                people.get(e.user_id, "—") if e.user_id else "—",
+                e.action,
+                tuple((e.detail or {}).get("fields", ())),
+            )
+            for e in reversed(chart.history)  # newest first
+        ],
+    )
+
+
+def _table(name: str, headers: list[str]) -> tuple[QTableView, QStandardItemModel]:
+    model = QStandardItemModel(0, len(headers))
+    model.setHorizontalHeaderLabels(headers)
+    view = QTableView()
+    view.setModel(model)
+    model.setParent(view)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view, model
+
+
+def _selected(view: QTableView) -> Any:
+    index = view.currentIndex()
+    return index.sibling(index.row(), 0).data(ROW_ROLE) if index.isValid() else None
+
+
+class PatientRecord(QWidget):
+    back_requested = Signal()
+    open_form_requested = Signal(object, object)  # patient id, form record id or None
+    print_requested = Signal(object)  # PrintRequest
+
+    def __init__(self, ctx: ClinicContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from desktop.permissions import Permission
+
+        self.ctx = ctx
+        self.patient_id: uuid.UUID | None = None
+        self.chart: ChartData | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._may_edit = ctx.can(Permission.EDIT_PATIENTS)
+        self._may_book = ctx.can(Permission.MANAGE_APPOINTMENTS)
+        self._may_fill = ctx.can(Permission.FILL_FORMS)
+
+        self.back_button = make_button(
+            self.tr("◀ &Back to the search"),
+            self.back_requested.emit,
+            tooltip=self.tr("Back to the search (Esc)"),
+        )
+        self.name_label = heading("")
+        self.name_label.setObjectName("record_name")
+        self.summary = QLabel()
+        self.summary.setObjectName("record_summary")
+        self.summary.setWordWrap(True)
+        self.edit_button = make_button(self.tr("&Edit details…"), self.edit, shortcut="Ctrl+E")
+        self.book_button = make_button(
+            self.tr("&Book appointment…"),
+            self.book,
+            tooltip=self.tr("Book an appointment (Ctrl+B)"),
+        )
+        self.new_form_button = make_button(self.tr("New &form…"), self.new_form)
+        self.print_button = make_button(
+            self.tr("&Print…"), self.print_record, tooltip=self.tr("Print (Ctrl+P)")
+        )
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("record_tabs")
+        self.details_form = QFormLayout()
+        details = QWidget()
+        details.setLayout(self.details_form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(details)
+        self.tabs.addTab(scroll, self.tr("&Details"))
+
+        self.appointments, self.appointments_model = _table(
+            self.tr("Appointments"),
+            [
+                self.tr("When"),
+                self.tr("Provider"),
+                self.tr("Type"),
+                self.tr("Status"),
+                self.tr("Reason"),
+            ],
+        )
+        self.appointments.setObjectName("record_appointments")
+        self.follow_up_button = make_button(self.tr("Book &follow-up…"), self.book_follow_up)
+        self.move_button = make_button(self.tr("&Move…"), self.move_appointment)
+        self.cancel_button = make_button(self.tr("&Cancel appointment…"), self.cancel_appointment)
+        self.slip_button = make_button(self.tr("Print &slip…"), self.print_slip)
+        self.appointments.selectionModel().currentRowChanged.connect(lambda *_: self._sync())
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(self.appointments, 1)
+        box.addLayout(
+            row(self.follow_up_button, self.move_button, self.cancel_button, None, self.slip_button)
+        )
+        self.tabs.addTab(page, self.tr("&Appointments"))
+
+        self.forms, self.forms_model = _table(
+            self.tr("Forms"),
+            [
+                self.tr("Form"),
+                self.tr("Version"),
+                self.tr("Status"),
+                self.tr("Started"),
+                self.tr("Signed"),
+            ],
+        )
+        self.forms.setObjectName("record_forms")
+        self.open_form_button = make_button(self.tr("&Open form"), self.open_form)
+        self.print_form_button = make_button(self.tr("Print &this form…"), self.print_form)
+        self.forms.activated.connect(lambda _index: self.open_form())
+        self.forms.selectionModel().currentRowChanged.connect(lambda *_: self._sync())
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(self.forms, 1)
+        box.addLayout(row(self.open_form_button, self.print_form_button, None))
+        self.tabs.addTab(page, self.tr("F&orms"))
+
+        self.history, self.history_model = _table(
+            self.tr("History of changes"),
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Fields")],
+        )
+        self.history.setObjectName("record_history")
+        self.include_views = QCheckBox(self.tr("Include when the record was &opened"))
+        self.include_views.toggled.connect(self._fill_history)
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(self.include_views)
+        box.addWidget(self.history, 1)
+        self.tabs.addTab(page, self.tr("&History"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row(self.back_button, None))
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.summary)
+        layout.addLayout(
+            row(self.edit_button, self.book_button, self.new_form_button, self.print_button, None)
+        )
+        layout.addWidget(self.tabs, 1)
+
+        ctx.events.patients_changed.connect(self._changed_elsewhere)
+        ctx.events.appointments_changed.connect(self.reload)
+        self._sync()
+
+    # -- loading --
+
+    def load(self, patient_id: uuid.UUID) -> None:
+        if patient_id != self.patient_id:
+            self.chart = None
+            self.name_label.setText(self.tr("Opening the record…"))
+            self.summary.clear()
+            self.tabs.setCurrentIndex(0)
+        self.patient_id = patient_id
+        self._sync()
+        core = self.ctx.core
+        self.ctx.db(
+            self, lambda s: load_chart(s, core, patient_id), label=self.tr("Opening the record…")
+        ).success(self._show).run()
+
+    def reload(self) -> None:
+        if self.patient_id is not None and self.isVisible():
+            self.load(self.patient_id)
+
+    def _changed_elsewhere(self, patient_id: object) -> None:
+        if patient_id is None or patient_id == self.patient_id:
+            self.reload()
+
+    def _show(self, chart: ChartData) -> None:
+        if chart.patient_id != self.patient_id:
+            return
+        self.chart = chart
+        d = chart.details
+        self.name_label.setText(chart.name)
+        parts = [
+            labels.sex_label(chart.sex),
+            birth_text(chart.birth_date, chart.birth_date_estimated, self.ctx.today()),
+        ]
+        if d.clinic_number:
+            parts.append(self.tr("Clinic no. {number}").format(number=d.clinic_number))
+        if d.national_id:
+            parts.append(self.tr("National ID {number}").format(number=d.national_id))
+        if chart.phone_display.get("phone"):
+            parts.append(chart.phone_display["phone"])
+        self.summary.setText("  ·  ".join(parts))
+        self._fill_details(chart)
+        self._fill_appointments(chart)
+        self._fill_forms(chart)
+        self._fill_history()
+        self._sync()
+
+    def _fill_details(self, chart: ChartData) -> None:
+        form = self.details_form
+        while form.rowCount():
+            form.removeRow(0)
+        d = chart.details
+        birth = birth_text(chart.birth_date, chart.birth_date_estimated, self.ctx.today())
+        values = [
+            ("given_name", d.given_name),
+            ("other_names", d.other_names),
+            ("family_name", d.family_name),
+            ("sex", labels.sex_label(d.sex)),
+            ("birth_date", birth),
+            ("phone", chart.phone_display.get("phone", "")),
+            ("phone_alt", chart.phone_display.get("phone_alt", "")),
+            ("village", d.village),
+            ("address", d.address),
+            ("national_id", d.national_id),
+            ("clinic_number", d.clinic_number),
+            ("next_of_kin_name", d.next_of_kin_name),
+            ("next_of_kin_relation", d.next_of_kin_relation),
+            ("next_of_kin_phone", chart.phone_display.get("next_of_kin_phone", "")),
+            ("preferred_language", d.preferred_language),
+            ("coverage_scheme", d.coverage_scheme),
+            ("coverage_member_id", d.coverage_member_id),
+            ("notes", d.notes),
+        ]
+        for name, value in values:
+            label = QLabel(value or "—")
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setAccessibleName(labels.field_label(name))
+            form.addRow(with_colon(labels.field_label(name)), label)
+
+    def _fill_appointments(self, chart: ChartData) -> None:
+        model = self.appointments_model
+        model.removeRows(0, model.rowCount())
+        for a in chart.appointments:
+            cells = [
+                QStandardItem(format_datetime(a.starts_at)),
+                QStandardItem(a.provider),
+                QStandardItem(a.type_name),
+                QStandardItem(labels.status_text(a.status)),
+                QStandardItem(a.reason),
+            ]
+            cells[0].setData(a, ROW_ROLE)
+            model.appendRow(cells)
+        self.appointments.resizeColumnsToContents()
+
+    def _fill_forms(self, chart: ChartData) -> None:
+        model = self.forms_model
+        model.removeRows(0, model.rowCount())
+        for f in chart.forms:
+            cells = [
+                QStandardItem(f.definition_id),
+                QStandardItem(str(f.version)),
+                QStandardItem(labels.form_status_label(f.status)),
+                QStandardItem(format_datetime(f.created_at)),
+                QStandardItem(format_datetime(f.signed_at)),
+            ]
+            cells[0].setData(f, ROW_ROLE)
+            model.appendRow(cells)
+        if not chart.forms:
+            empty = QStandardItem(self.tr("No forms yet for this patient."))
+            empty.setEnabled(False)
+            model.appendRow([empty])
+        self.forms.resizeColumnsToContents()
+
+    def _fill_history(self) -> None:
+        chart = self.chart
+        model = self.history_model
+        model.removeRows(0, model.rowCount())
+        if chart is None:
+            return
+        for h in chart.history:
+            if h.action == "view" and not self.include_views.isChecked():
+                continue
+            fields = ", ".join(
+                labels.field_label(f) for f in h.fields if f not in ("phone_reversed",)
+            )
+            cells = [
+                QStandardItem(format_datetime(h.at)),
+                QStandardItem(h.who),
+                QStandardItem(labels.audit_action_label(h.action)),
+                QStandardItem(fields),
+            ]
+            cells[0].setData(h, ROW_ROLE)
+            model.appendRow(cells)
+        self.history.resizeColumnsToContents()
+
+    # -- actions --
+
+    def _sync(self) -> None:
+        loaded = self.chart is not None
+        self.edit_button.setEnabled(loaded and self._may_edit)
+        self.book_button.setEnabled(loaded and self._may_book)
+        self.new_form_button.setEnabled(loaded and self._may_fill)
+        self.print_button.setEnabled(loaded)
+        appointment = _selected(self.appointments)
+        status = appointment.status if appointment else None
+        self.follow_up_button.setEnabled(loaded and self._may_book and appointment is not None)
+        self.move_button.setEnabled(self._may_book and status == "booked")
+        self.cancel_button.setEnabled(self._may_book and status in ("booked", "arrived"))
+        self.slip_button.setEnabled(status == "booked")
+        form = _selected(self.forms)
+        self.open_form_button.setEnabled(form is not None and self._may_fill)
+        self.print_form_button.setEnabled(form is not None)
+
+    def print_request(self) -> PrintRequest | None:
+        if self.patient_id is None:
+            return None
+        return PrintRequest("patient", patient_id=self.patient_id)
+
+    def print_record(self) -> None:
+        request = self.print_request()
+        if request is not None:
+            self.print_requested.emit(request)
+
+    def edit(self) -> None:
+        from ui.patient_dialog import PatientDialog
+
+        if self.chart is None:
+            return
+        dialog = PatientDialog.edit(self.ctx, self, self.chart.patient_id, self.chart.details)
+        dialog.open()
+
+    def book(self) -> None:
+        from ui.booking_dialog import BookingDialog
+
+        if self.chart is None:
+            return
+        BookingDialog.book(self.ctx, self, patient=(self.chart.patient_id, self.chart.name)).open()
+
+    def book_follow_up(self) -> None:
+        from ui.booking_dialog import BookingDialog
+
+        appointment = _selected(self.appointments)
+        if appointment is None or self.chart is None:
+            return
+        BookingDialog.follow_up(
+            self.ctx,
+            self,
+            appointment.appointment_id,
+            self.chart.patient_id,
+            self.chart.name,
+            appointment.provider_id,
+        ).open()
+
+    def move_appointment(self) -> None:
+        from ui.booking_dialog import BookingDialog
+
+        appointment = _selected(self.appointments)
+        if appointment is None or self.chart is None:
+            return
+        BookingDialog.move_appointment(
+            self.ctx,
+            self,
+            appointment.appointment_id,
+            self.chart.patient_id,
+            self.chart.name,
+            appointment.provider_id,
+            appointment.starts_at,
+        ).open()
+
+    def cancel_appointment(self) -> None:
+        from desktop.services import scheduling
+
+        appointment = _selected(self.appointments)
+        if appointment is None:
+            return
+        actor, appointment_id = self.ctx.actor, appointment.appointment_id
+
+        def cancel() -> None:
+            self.ctx.db(
+                self,
+                lambda s: scheduling.cancel(s, actor, appointment_id) and None,
+                label=self.tr("Cancelling…"),
+            ).success(lambda _none: self.ctx.events.appointments_changed.emit()).run()
+
+        confirm(
+            self,
+            self.tr("Cancel appointment"),
+            self.tr("Cancel the appointment of {when} with {provider}?").format(
+                when=format_datetime(appointment.starts_at), provider=appointment.provider
+            ),
+            cancel,
+            yes_text=self.tr("Cancel the appointment"),
+            no_text=self.tr("Keep it"),
+            destructive=True,
+        )
+
+    def new_form(self) -> None:
+        if self.patient_id is not None:
+            self.open_form_requested.emit(self.patient_id, None)
+
+    def open_form(self) -> None:
+        form = _selected(self.forms)
+        if form is not None and self.patient_id is not None:
+            self.open_form_requested.emit(self.patient_id, form.record_id)
+
+    def print_slip(self) -> None:
+        appointment = _selected(self.appointments)
+        if appointment is not None:
+            self.print_requested.emit(
+                PrintRequest(
+                    "appointment_slip",
+                    patient_id=self.patient_id,
+                    appointment_id=appointment.appointment_id,
+                )
+            )
+
+    def print_form(self) -> None:
+        form = _selected(self.forms)
+        if form is not None:
+            self.print_requested.emit(
+                PrintRequest(
+                    "form_record", patient_id=self.patient_id, form_record_id=form.record_id
+                )
+            )
+
+
+__all__ = ["ChartData", "PatientRecord", "format_date", "load_chart"]

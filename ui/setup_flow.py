@@ -1,0 +1,180 @@
+"""The first-run set-up, as plain Python: which page comes next, what is missing, when the
+person may finish. No Qt here (Electrum's `wizard.py` habit): the dialog in
+`ui.setup_wizard` only draws the pages and asks this object.
+
+    WELCOME → CLINIC → ADMIN → (the store is created) → RECOVERY → finish
+
+Going back is possible until the store exists. After that, the only way out is to
+acknowledge the recovery key: it is shown once and never again.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Page(enum.Enum):
+    WELCOME = "welcome"
+    CLINIC = "clinic"
+    ADMIN = "admin"
+    RECOVERY = "recovery"
+
+
+ORDER = (Page.WELCOME, Page.CLINIC, Page.ADMIN, Page.RECOVERY)
+
+PAGE_FIELDS = {
+    Page.WELCOME: (),
+    Page.CLINIC: ("clinic_name", "country", "timezone"),
+    Page.ADMIN: ("admin_display_name", "admin_username", "password", "password_confirm"),
+    Page.RECOVERY: (),
+}
+
+
+class FlowError(RuntimeError):
+    """The GUI asked for a move the flow does not allow (a bug in the GUI, not the person)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one answer. `code` is "required", "mismatch" or "invalid"; an
+    "invalid" problem carries the core's own message (written for a person)."""
+
+    code: str
+    message: str = ""
+
+
+@dataclass
+class SetupAnswers:
+    clinic_name: str = ""
+    country: str = "KE"
+    timezone: str = "Africa/Nairobi"
+    admin_display_name: str = ""
+    admin_username: str = ""
+    password: str = field(default="", repr=False)
+    password_confirm: str = field(default="", repr=False)
+
+
+class SetupFlow:
+    def __init__(self) -> None:
+        self.page = Page.WELCOME
+        self.answers = SetupAnswers()
+        self.recovery_key: str | None = None
+        self.recovery_acknowledged = False
+
+    # -- state --
+
+    @property
+    def created(self) -> bool:
+        return self.recovery_key is not None
+
+    @property
+    def step(self) -> int:
+        """1-based position, for "Step 2 of 4"."""
+        return ORDER.index(self.page) + 1
+
+    @property
+    def steps(self) -> int:
+        return len(ORDER)
+
+    # -- checking answers --
+
+    def problems(self, page: Page | None = None) -> dict[str, Problem]:
+        page = page or self.page
+        if page is Page.CLINIC:
+            return self._clinic_problems()
+        if page is Page.ADMIN:
+            return self._admin_problems()
+        return {}
+
+    def _clinic_problems(self) -> dict[str, Problem]:
+        from desktop.errors import InvalidInput
+        from desktop.services.clinic import validate_new_clinic
+
+        a = self.answers
+        problems: dict[str, Problem] = {}
+        if not a.clinic_name.strip():
+            problems["clinic_name"] = Problem("required")
+        if not a.country.strip():
+            problems["country"] = Problem("required")
+        if not a.timezone.strip():
+            problems["timezone"] = Problem("required")
+        if problems:
+            return problems
+        try:
+            # A placeholder user name: this page is about the clinic only.
+            validate_new_clinic(a.clinic_name, "admin", a.country, a.timezone)
+        except InvalidInput as exc:
+            problems[exc.field or "clinic_name"] = Problem("invalid", str(exc))
+        return problems
+
+    def _admin_problems(self) -> dict[str, Problem]:
+        from desktop.errors import InvalidInput
+        from desktop.passwords import check_password
+        from desktop.services.clinic import validate_username
+
+        a = self.answers
+        problems: dict[str, Problem] = {}
+        if not a.admin_display_name.strip():
+            problems["admin_display_name"] = Problem("required")
+        if not a.admin_username:
+            problems["admin_username"] = Problem("required")
+        else:
+            try:
+                validate_username(a.admin_username)
+            except InvalidInput as exc:
+                problems["admin_username"] = Problem("invalid", str(exc))
+        if not a.password:
+            problems["password"] = Problem("required")
+        else:
+            try:
+                check_password(a.password, username=a.admin_username)
+            except InvalidInput as exc:
+                problems["password"] = Problem("invalid", str(exc))
+        if "password" not in problems and a.password_confirm != a.password:
+            problems["password_confirm"] = Problem("mismatch")
+        return problems
+
+    # -- moving --
+
+    def can_go_back(self) -> bool:
+        return self.page in (Page.CLINIC, Page.ADMIN) and not self.created
+
+    def can_go_next(self) -> bool:
+        return self.page in (Page.WELCOME, Page.CLINIC, Page.ADMIN) and not self.problems()
+
+    def needs_creation(self) -> bool:
+        """On the administrator page with valid answers: the GUI must now create the store
+        (off the GUI thread) and call `store_created` with the recovery key."""
+        return self.page is Page.ADMIN and not self.created and not self.problems()
+
+    def can_cancel(self) -> bool:
+        return not self.created
+
+    def can_finish(self) -> bool:
+        return self.page is Page.RECOVERY and self.created and self.recovery_acknowledged
+
+    def go_next(self) -> Page:
+        if self.page is Page.ADMIN:
+            raise FlowError("the store must be created before the recovery page")
+        if not self.can_go_next():
+            raise FlowError(f"cannot leave {self.page.value}: {sorted(self.problems())}")
+        self.page = ORDER[ORDER.index(self.page) + 1]
+        return self.page
+
+    def go_back(self) -> Page:
+        if not self.can_go_back():
+            raise FlowError(f"cannot go back from {self.page.value}")
+        self.page = ORDER[ORDER.index(self.page) - 1]
+        return self.page
+
+    def store_created(self, recovery_key: str) -> None:
+        if self.page is not Page.ADMIN or self.created:
+            raise FlowError("the store is created once, from the administrator page")
+        self.recovery_key = recovery_key
+        # The password is no longer needed here; do not keep it in memory longer than that.
+        self.answers.password = self.answers.password_confirm = ""
+        self.page = Page.RECOVERY
+
+    def acknowledge_recovery(self, done: bool) -> None:
+        self.recovery_acknowledged = bool(done) and self.created

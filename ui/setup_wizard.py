@@ -1,0 +1,407 @@
+"""First run: name the clinic, create the first administrator, show the recovery key once.
+
+The navigation is decided by `ui.setup_flow.SetupFlow` (no Qt, unit-tested); this dialog
+draws the pages, shows each problem beside its field, and creates the store on the
+database thread.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.passwords import MIN_LENGTH
+from ui import labels
+from ui.errors import show_error
+from ui.setup_flow import PAGE_FIELDS, Page, Problem, SetupFlow
+from ui.tasks import Operation, TaskContext, TaskRunner
+from ui.util import FieldError, buddy_label, heading, make_button
+
+if TYPE_CHECKING:
+    from desktop.paths import DataPaths
+
+
+class SetupWizard(QDialog):
+    """Emits `store_created(username)` once the person has acknowledged the recovery key."""
+
+    store_created = Signal(str)
+
+    def __init__(self, paths: DataPaths, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.tasks = tasks
+        self.flow = SetupFlow()
+        self._creating = False
+        self._tried: set[Page] = set()  # pages where Next was pressed: problems update live
+        self.setWindowTitle(self.tr("Set up Outpost"))
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(620)
+
+        self.step_label = QLabel()
+        self.pages = QStackedWidget()
+        self.errors: dict[str, FieldError] = {}
+        self.page_widgets = {
+            Page.WELCOME: self._welcome_page(),
+            Page.CLINIC: self._clinic_page(),
+            Page.ADMIN: self._admin_page(),
+            Page.RECOVERY: self._recovery_page(),
+        }
+        for widget in self.page_widgets.values():
+            self.pages.addWidget(widget)
+
+        self.back_button = make_button(self.tr("< &Back"), self._back)
+        self.next_button = make_button(self.tr("&Next >"), self._next, default=True)
+        self.finish_button = make_button(self.tr("&Finish"), self._finish)
+        self.cancel_button = make_button(self.tr("Cancel"), self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.finish_button):
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self._sync()
+
+    # -- pages --
+
+    def _error_for(self, name: str, field: QWidget) -> FieldError:
+        error = FieldError().attach(field)
+        self.errors[name] = error
+        return error
+
+    def _welcome_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(self.tr("Welcome to Outpost")))
+        text = QLabel(
+            self.tr(
+                "This laptop holds no clinic records yet. In three short steps you will name "
+                "the clinic, create the first administrator's account, and receive the "
+                "recovery key.\n\nEverything is kept encrypted on this laptop, in this folder:"
+            )
+        )
+        text.setWordWrap(True)
+        folder = QLabel(str(self.paths.root))
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        folder.setWordWrap(True)
+        layout.addWidget(text)
+        layout.addWidget(folder)
+        layout.addStretch(1)
+        return page
+
+    def _clinic_page(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.addWidget(heading(self.tr("The clinic")))
+        form = QFormLayout()
+        self.clinic_name = QLineEdit()
+        self.clinic_name.setMaxLength(200)
+        self.clinic_name.setPlaceholderText(self.tr("e.g. Kisumu Health Post"))
+        self.country = QComboBox()
+        for code in labels.COUNTRIES:
+            self.country.addItem(f"{labels.country_label(code)} ({code})", code)
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone.addItems(sorted(zoneinfo.available_timezones()))
+        completer = QCompleter(self.timezone.model(), self.timezone)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.timezone.setCompleter(completer)
+        self.timezone.setCurrentText(self.flow.answers.timezone)
+        self.country.currentIndexChanged.connect(self._country_changed)
+
+        for name, label, field in (
+            ("clinic_name", self.tr("Clinic &name:"), self.clinic_name),
+            ("country", self.tr("&Country:"), self.country),
+            ("timezone", self.tr("&Time zone:"), self.timezone),
+        ):
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(field)
+            box.addWidget(self._error_for(name, field))
+            form.addRow(buddy_label(label, field), box)
+        hint = QLabel(
+            self.tr(
+                "The country sets how phone numbers are read; the time zone sets "
+                "the clinic's clock for appointments."
+            )
+        )
+        hint.setWordWrap(True)
+        outer.addLayout(form)
+        outer.addWidget(hint)
+        outer.addStretch(1)
+        self.clinic_name.textChanged.connect(self._answers_changed)
+        self.timezone.currentTextChanged.connect(self._answers_changed)
+        return page
+
+    def _admin_page(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.addWidget(heading(self.tr("The first administrator")))
+        intro = QLabel(
+            self.tr(
+                "The administrator adds the other users and looks after the "
+                "clinic's settings and backups."
+            )
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        form = QFormLayout()
+        self.admin_name = QLineEdit()
+        self.admin_name.setPlaceholderText(self.tr("e.g. Amina Odhiambo"))
+        self.admin_username = QLineEdit()
+        self.admin_username.setPlaceholderText(self.tr("e.g. amina"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_confirm = QLineEdit()
+        self.password_confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        rules = QLabel(
+            self.tr(
+                "Password: at least {n} characters; a short sentence is easier to remember than "
+                "a jumble. Not the same as the user name."
+            ).format(n=MIN_LENGTH)
+        )
+        rules.setWordWrap(True)
+        rules.setObjectName("password_rules")
+        username_hint = QLabel(
+            self.tr("Lower-case letters, digits, '.', '_' or '-', starting with a letter.")
+        )
+        username_hint.setWordWrap(True)
+        for name, label, field, hint in (
+            ("admin_display_name", self.tr("Full &name:"), self.admin_name, None),
+            ("admin_username", self.tr("&User name:"), self.admin_username, username_hint),
+            ("password", self.tr("&Password:"), self.password, rules),
+            ("password_confirm", self.tr("&Confirm password:"), self.password_confirm, None),
+        ):
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(field)
+            if hint is not None:
+                box.addWidget(hint)
+                field.setAccessibleDescription(hint.text())
+            box.addWidget(self._error_for(name, field))
+            form.addRow(buddy_label(label, field), box)
+            field.textChanged.connect(self._answers_changed)
+        outer.addLayout(form)
+        outer.addStretch(1)
+        return page
+
+    def _recovery_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(self.tr("Your recovery key")))
+        text = QLabel(
+            self.tr(
+                "If every password is forgotten, this key is the only way back into the clinic's "
+                "records. It is shown now and never again. Print it or write it down, and keep "
+                "it locked away, apart from this laptop."
+            )
+        )
+        text.setWordWrap(True)
+        self.recovery_label = QLabel()
+        self.recovery_label.setObjectName("recovery_key")
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setWeight(QFont.Weight.Bold)
+        self.recovery_label.setFont(font)
+        self.recovery_label.setWordWrap(True)
+        self.recovery_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recovery_label.setStyleSheet("padding: 12px; border: 1px solid palette(mid);")
+        self.recovery_label.setAccessibleName(self.tr("Recovery key"))
+        self.print_button = make_button(self.tr("&Print the recovery key…"), self._print)
+        self.acknowledged = QCheckBox(self.tr("I have &written down or printed the recovery key"))
+        self.acknowledged.toggled.connect(self._acknowledged)
+        layout.addWidget(text)
+        layout.addWidget(self.recovery_label)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.acknowledged)
+        layout.addStretch(1)
+        return page
+
+    # -- answers and problems --
+
+    def _country_changed(self) -> None:
+        code = self.country.currentData()
+        zone = labels.DEFAULT_TIMEZONES.get(code)
+        if zone:
+            self.timezone.setCurrentText(zone)
+        self._answers_changed()
+
+    def _read_answers(self) -> None:
+        a = self.flow.answers
+        a.clinic_name = self.clinic_name.text()
+        a.country = self.country.currentData() or ""
+        a.timezone = self.timezone.currentText().strip()
+        a.admin_display_name = self.admin_name.text()
+        a.admin_username = self.admin_username.text().strip()
+        a.password = self.password.text()
+        a.password_confirm = self.password_confirm.text()
+
+    def _answers_changed(self) -> None:
+        self._read_answers()
+        if self.flow.page in self._tried:
+            self._show_problems(focus=False)
+
+    def _problem_text(self, name: str, problem: Problem) -> str:
+        if problem.code == "invalid":
+            return problem.message
+        if problem.code == "mismatch":
+            return self.tr("The two passwords are different: type the same password twice.")
+        return {
+            "clinic_name": self.tr("Give the clinic's name."),
+            "country": self.tr("Choose the country."),
+            "timezone": self.tr("Choose the time zone."),
+            "admin_display_name": self.tr("Give the administrator's full name."),
+            "admin_username": self.tr("Choose a user name for signing in."),
+            "password": self.tr("Choose a password."),
+        }.get(name, self.tr("This is required."))
+
+    def _show_problems(self, *, focus: bool) -> bool:
+        """Show the current page's problems beside their fields; True if there are none."""
+        problems = self.flow.problems()
+        first: QWidget | None = None
+        for name in PAGE_FIELDS[self.flow.page]:
+            error = self.errors[name]
+            problem = problems.get(name)
+            if problem is None:
+                error.clear_message()
+            else:
+                error.show_message(self._problem_text(name, problem))
+                first = first or error.field
+        if focus and first is not None:
+            first.setFocus()
+        return not problems
+
+    # -- moving --
+
+    def _sync(self) -> None:
+        flow = self.flow
+        self.pages.setCurrentWidget(self.page_widgets[flow.page])
+        self.step_label.setText(
+            self.tr("Step {step} of {steps}").format(step=flow.step, steps=flow.steps)
+        )
+        busy = self._creating
+        self.back_button.setEnabled(flow.can_go_back() and not busy)
+        self.next_button.setVisible(flow.page is not Page.RECOVERY)
+        self.next_button.setEnabled(not busy)
+        self.finish_button.setVisible(flow.page is Page.RECOVERY)
+        self.finish_button.setEnabled(flow.can_finish())
+        self.finish_button.setDefault(flow.page is Page.RECOVERY)
+        self.cancel_button.setEnabled(flow.can_cancel() and not busy)
+        first = {
+            Page.CLINIC: self.clinic_name,
+            Page.ADMIN: self.admin_name,
+            Page.RECOVERY: self.print_button,
+        }.get(flow.page)
+        if first is not None and not busy:
+            first.setFocus()
+
+    def _back(self) -> None:
+        if self.flow.can_go_back():
+            self.flow.go_back()
+            self._sync()
+
+    def _next(self) -> None:
+        if self._creating:
+            return
+        self._read_answers()
+        self._tried.add(self.flow.page)
+        if not self._show_problems(focus=True):
+            return
+        if self.flow.needs_creation():
+            self._create_store()
+            return
+        self.flow.go_next()
+        self._sync()
+
+    def _create_store(self) -> None:
+        answers = self.flow.answers
+        paths = self.paths
+        step = self.tr("Creating the encrypted store…")
+
+        def work(ctx: TaskContext) -> str:
+            from desktop.store import store as store_module
+
+            ctx.progress(step)
+            store, recovery = store_module.create(
+                paths,
+                clinic_name=answers.clinic_name,
+                admin_username=answers.admin_username,
+                admin_display_name=answers.admin_display_name,
+                password=answers.password,
+                country=answers.country,
+                timezone=answers.timezone,
+            )
+            store.close()
+            return recovery
+
+        def created(recovery: str) -> None:
+            self.flow.store_created(recovery)
+            self.password.clear()
+            self.password_confirm.clear()
+            self.recovery_label.setText(recovery)
+            self._sync()
+
+        def failed(error: BaseException) -> None:
+            from desktop.errors import InvalidInput
+
+            field = getattr(error, "field", None)
+            if isinstance(error, InvalidInput) and field:
+                target = {"username": "admin_username"}.get(field, field)
+                if target in self.errors:
+                    self.errors[target].show_message(str(error))
+                    return
+            show_error(self, error)
+
+        def done() -> None:
+            self._creating = False
+            self._sync()
+
+        self._creating = True
+        self._sync()
+        Operation(self, self.tasks, work, label=step).success(created).failure(failed).finished(
+            done
+        ).run()
+
+    def _acknowledged(self, checked: bool) -> None:
+        self.flow.acknowledge_recovery(checked)
+        self._sync()
+
+    def _print(self) -> None:
+        from ui.recovery_print import print_recovery_key
+
+        if self.flow.recovery_key:
+            print_recovery_key(self, self.flow.answers.clinic_name.strip(), self.flow.recovery_key)
+
+    def _finish(self) -> None:
+        if self.flow.can_finish():
+            self.store_created.emit(self.flow.answers.admin_username)
+            self.accept()
+
+    def reject(self) -> None:
+        # Escape or the window's close button must not lose the only sight of the key.
+        if self.flow.can_cancel() and not self._creating:
+            super().reject()

@@ -1,0 +1,517 @@
+"""Today: the day's appointments per provider, the waiting room, and one action per step of a
+visit (check in, start consultation, complete, no-show), each with a shortcut.
+
+Late and no-show patients are marked with a sign and a word (⚠ Late, ✗ No-show) as well as
+a tint, so the status never rests on colour alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import labels
+from ui.today_data import DayData, load_day
+from ui.util import buddy_label, combo_index, format_date, format_time, heading, make_button
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.services.scheduling import DayEntry
+    from ui.context import ClinicContext
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+REFRESH_MS = 60_000  # "late" changes with the clock
+
+TINTS = {
+    "late": "#fde2c8",
+    "no_show": "#f3d0d0",
+    "arrived": "#d8ecf8",
+    "in_consultation": "#dcf1dc",
+    "completed": "#eeeeee",
+}
+HIDDEN_BY_DEFAULT = ("cancelled", "rescheduled")
+
+
+class TodayView(QWidget):
+    open_patient_requested = Signal(object)  # patient id
+
+    def __init__(
+        self, ctx: ClinicContext, parent: QWidget | None = None, *, first_day: DayData | None = None
+    ) -> None:
+        super().__init__(parent)
+        from desktop.permissions import Permission
+
+        self.ctx = ctx
+        self.day = ctx.today()
+        self.data: DayData | None = None
+        self._loading = False
+        self._reload_again = False
+        self._keep_selection: uuid.UUID | None = None
+        self._may_change = ctx.can(Permission.MANAGE_APPOINTMENTS)
+
+        self.title = heading("")
+        self.title.setObjectName("today_title")
+        self.previous_day = make_button(
+            self.tr("◀ &Previous day"), lambda: self.go_to(-1), shortcut="Alt+Left"
+        )
+        self.back_to_today = make_button(
+            self.tr("&Today"), lambda: self.go_to(0), shortcut="Alt+Home"
+        )
+        self.next_day = make_button(
+            self.tr("Next &day ▶"), lambda: self.go_to(1), shortcut="Alt+Right"
+        )
+        self.provider = QComboBox()
+        self.provider.setObjectName("today_provider")
+        self.provider.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.provider.addItem(self.tr("All providers"), None)
+        self.provider.currentIndexChanged.connect(self._fill)
+        self.show_cancelled = QCheckBox(self.tr("Show &cancelled and moved"))
+        self.show_cancelled.toggled.connect(self._fill)
+        self.refresh_button = make_button(
+            self.tr("&Refresh"), self.refresh, tooltip=self.tr("Refresh (F5)")
+        )
+
+        # Made once: a day can hold hundreds of rows.
+        self._brushes = {status: QBrush(QColor(tint)) for status, tint in TINTS.items()}
+        self._muted = QBrush(QColor("#555555"))
+        self._bold = QFont(self.font())
+        self._bold.setBold(True)
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Patient"),
+                self.tr("Type"),
+                self.tr("Status"),
+                self.tr("Arrived"),
+            ]
+        )
+        self.tree = QTreeView()
+        self.tree.setObjectName("today_appointments")
+        self.tree.setAccessibleName(self.tr("Appointments of the day, by provider"))
+        self.tree.setModel(self.model)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        # Fixed widths from the font, not measured over every row at each refresh.
+        metrics = self.tree.fontMetrics()
+        extra = {0: self.tree.indentation()}
+        for column, sample in (
+            (0, "00:00–00:00"),
+            (2, "HIV test and counselling"),
+            (3, "▶ In consultation"),
+            (4, "00:00"),
+        ):
+            width = metrics.horizontalAdvance(sample) + 32 + extra.get(column, 0)
+            header.resizeSection(column, width)
+        self.tree.activated.connect(lambda _index: self.open_patient())
+        self.tree.selectionModel().currentRowChanged.connect(lambda *_: self._sync_actions())
+
+        self.queue_model = QStandardItemModel(0, 3, self)
+        self.queue_model.setHorizontalHeaderLabels(
+            [self.tr("Patient"), self.tr("Status"), self.tr("Waiting")]
+        )
+        self.queue = QTreeView()
+        self.queue.setObjectName("today_queue")
+        self.queue.setRootIsDecorated(False)
+        self.queue.setModel(self.queue_model)
+        self.queue.setAccessibleName(self.tr("Waiting room: patients who have arrived"))
+        self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.queue.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            self.queue.header().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.queue.header().setStretchLastSection(False)
+        self.queue.clicked.connect(self._queue_clicked)
+        self.queue.activated.connect(self._queue_clicked)
+
+        self.check_in_button = make_button(
+            self.tr("Check &in"), self.check_in, tooltip=self.tr("Check in (Ctrl+I)")
+        )
+        self.check_in_button.setObjectName("check_in")
+        self.start_button = make_button(
+            self.tr("&Start consultation"), self.start_consultation, shortcut="Ctrl+Shift+S"
+        )
+        self.complete_button = make_button(
+            self.tr("Co&mplete"), self.complete, shortcut="Ctrl+Shift+D"
+        )
+        self.no_show_button = make_button(
+            self.tr("&No-show"), self.mark_no_show, shortcut="Ctrl+Shift+N"
+        )
+        self.follow_up_button = make_button(
+            self.tr("Book &follow-up…"), self.book_follow_up, shortcut="Ctrl+Shift+F"
+        )
+        self.open_button = make_button(
+            self.tr("&Open patient"),
+            self.open_patient,
+            tooltip=self.tr("Open the patient's record (Enter)"),
+        )
+        self.summary = QLabel()
+        self.summary.setObjectName("today_summary")
+        self.summary.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.previous_day)
+        top.addWidget(self.back_to_today)
+        top.addWidget(self.next_day)
+        top.addSpacing(12)
+        top.addWidget(self.title, 1)
+        top.addWidget(buddy_label(self.tr("Pro&vider:"), self.provider))
+        top.addWidget(self.provider)
+        top.addWidget(self.show_cancelled)
+        top.addWidget(self.refresh_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(buddy_label(self.tr("&Appointments"), self.tree))
+        left_layout.addWidget(self.tree, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(buddy_label(self.tr("&Waiting room"), self.queue))
+        right_layout.addWidget(self.queue, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([760, 400])
+
+        actions = QHBoxLayout()
+        for button in (
+            self.check_in_button,
+            self.start_button,
+            self.complete_button,
+            self.no_show_button,
+            self.follow_up_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.open_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(actions)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        ctx.events.appointments_changed.connect(self.refresh)
+        ctx.events.patients_changed.connect(lambda _id: self.refresh())
+        ctx.events.clinic_changed.connect(self.refresh)
+        self._show_title()
+        self._sync_actions()
+        if first_day is not None and first_day.day == self.day:
+            self._loaded(first_day)  # read while the window was being built
+        else:
+            self.refresh()
+
+    # -- loading --
+
+    def activated(self) -> None:
+        self.refresh()
+        self.tree.setFocus()
+
+    def go_to(self, offset: int) -> None:
+        self.day = self.ctx.today() if offset == 0 else self.day + dt.timedelta(days=offset)
+        self._show_title()
+        self.refresh()
+
+    def show_day(self, day: dt.date) -> None:
+        self.day = day
+        self._show_title()
+        self.refresh()
+
+    def _show_title(self) -> None:
+        text = format_date(self.day, long=True)
+        if self.day == self.ctx.today():
+            text = self.tr("Today, {date}").format(date=text)
+        self.title.setText(text)
+
+    def refresh(self) -> None:
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        day = self.day
+        self.ctx.db(self, lambda s: load_day(s, day)).success(self._loaded).finished(
+            self._load_finished
+        ).run()
+
+    def _load_finished(self) -> None:
+        self._loading = False
+        if self._reload_again:
+            self._reload_again = False
+            self.refresh()
+
+    def _loaded(self, data: DayData) -> None:
+        if data.day != self.day:
+            return  # the person moved on to another day meanwhile
+        current = self.provider.currentData()
+        self.provider.blockSignals(True)
+        self.provider.clear()
+        self.provider.addItem(self.tr("All providers"), None)
+        for provider_id, name in data.providers:
+            self.provider.addItem(name, provider_id)
+        index = combo_index(self.provider, current)
+        self.provider.setCurrentIndex(max(index, 0))
+        self.provider.blockSignals(False)
+        self.data = data
+        self._fill()
+
+    def _fill(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        selected = self.selected_entry()
+        keep = self._keep_selection or (selected.appointment_id if selected else None)
+        self._keep_selection = None
+        only = self.provider.currentData()
+        show_all = self.show_cancelled.isChecked()
+        self.model.removeRows(0, self.model.rowCount())
+        groups: dict[uuid.UUID, QStandardItem] = {}
+        counts: dict[uuid.UUID, int] = {}
+        names = dict(data.providers)
+        for provider_id, name in data.providers:
+            if only is None or provider_id == only:
+                groups[provider_id] = self._group_item(name)
+                counts[provider_id] = 0
+        select: QModelIndex | None = None
+        for entry in data.entries:
+            if only is not None and entry.provider_id != only:
+                continue
+            if entry.status.value in HIDDEN_BY_DEFAULT and not show_all:
+                continue
+            group = groups.get(entry.provider_id)
+            if group is None:  # a provider made inactive keeps the day's appointments
+                group = groups[entry.provider_id] = self._group_item(
+                    names.get(entry.provider_id, entry.provider_name)
+                )
+                counts[entry.provider_id] = 0
+            group.appendRow(self._entry_row(entry))
+            counts[entry.provider_id] += 1
+        for provider_id, group in groups.items():
+            group.setText(
+                self._group_title(group.data(Qt.ItemDataRole.UserRole), counts[provider_id])
+            )
+            if counts[provider_id] == 0:
+                empty = QStandardItem(self.tr("No appointments"))
+                empty.setEnabled(False)
+                group.appendRow([empty] + [QStandardItem() for _ in range(4)])
+            self.model.appendRow([group] + [QStandardItem() for _ in range(4)])
+        for row in range(self.model.rowCount()):  # provider names use the whole row
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.tree.expandAll()
+        if keep is not None:
+            select = self._find(keep)
+        if select is not None:
+            self.tree.setCurrentIndex(select)
+        self._fill_queue(data)
+        self._summarise(data)
+        self._sync_actions()
+
+    def _group_title(self, name: str, count: int) -> str:
+        if count == 0:
+            return self.tr("{name} — no appointments").format(name=name)
+        if count == 1:
+            return self.tr("{name} — 1 appointment").format(name=name)
+        return self.tr("{name} — {count} appointments").format(name=name, count=count)
+
+    def _group_item(self, name: str) -> QStandardItem:
+        item = QStandardItem(name)
+        item.setData(name, Qt.ItemDataRole.UserRole)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setSelectable(False)
+        return item
+
+    def _entry_row(self, entry: DayEntry) -> list[QStandardItem]:
+        status = entry.status.value
+        late = entry.late
+        cells = [
+            QStandardItem(f"{format_time(entry.starts_at)}–{format_time(entry.ends_at)}"),
+            QStandardItem(entry.patient_name),
+            QStandardItem(entry.type_name),
+            QStandardItem(labels.status_text(status, late=late)),
+            QStandardItem(format_time(entry.arrived_at)),
+        ]
+        cells[0].setData(entry, ENTRY_ROLE)
+        tint = self._brushes.get("late" if late else status)
+        if tint is not None:
+            for cell in cells:
+                cell.setBackground(tint)
+        if late or status == "no_show":
+            cells[3].setFont(self._bold)
+        if status in ("cancelled", "rescheduled", "completed"):
+            for cell in cells:
+                cell.setForeground(self._muted)
+        if late:
+            cells[3].setToolTip(
+                self.tr("Booked for {time}; not arrived yet").format(
+                    time=format_time(entry.starts_at)
+                )
+            )
+        cells[1].setToolTip(self.tr("Booked with {provider}").format(provider=entry.provider_name))
+        return cells
+
+    def _find(self, appointment_id: uuid.UUID) -> QModelIndex | None:
+        for g in range(self.model.rowCount()):
+            group = self.model.item(g)
+            for r in range(group.rowCount()):
+                entry = group.child(r).data(ENTRY_ROLE)
+                if entry is not None and entry.appointment_id == appointment_id:
+                    return group.child(r).index()
+        return None
+
+    def _fill_queue(self, data: DayData) -> None:
+        self.queue_model.removeRows(0, self.queue_model.rowCount())
+        now = dt.datetime.now(self.ctx.core.zone)
+        for entry in data.queue:
+            waited = ""
+            if entry.arrived_at is not None:
+                minutes = max(0, int((now - entry.arrived_at).total_seconds() // 60))
+                waited = self.tr("{minutes} min").format(minutes=minutes)
+            cells = [
+                QStandardItem(entry.patient_name),
+                QStandardItem(labels.status_text(entry.status.value)),
+                QStandardItem(waited),
+            ]
+            cells[0].setData(entry, ENTRY_ROLE)
+            cells[0].setToolTip(entry.provider_name)
+            self.queue_model.appendRow(cells)
+        if not data.queue:
+            empty = QStandardItem(self.tr("Nobody waiting"))
+            empty.setEnabled(False)
+            self.queue_model.appendRow([empty, QStandardItem(), QStandardItem()])
+
+    def _summarise(self, data: DayData) -> None:
+        counts: dict[str, int] = {}
+        late = 0
+        for entry in data.entries:
+            counts[entry.status.value] = counts.get(entry.status.value, 0) + 1
+            late += entry.late
+        parts = [
+            f"{labels.status_text(s)}: {counts[s]}"
+            for s in ("booked", "arrived", "in_consultation", "completed", "no_show")
+            if counts.get(s)
+        ]
+        if late:
+            parts.append(f"{labels.status_text('booked', late=True)}: {late}")
+        self.summary.setText("   ·   ".join(parts) if parts else self.tr("No appointments."))
+
+    # -- selection and actions --
+
+    def selected_entry(self) -> DayEntry | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        entry: DayEntry | None = index.sibling(index.row(), 0).data(ENTRY_ROLE)
+        return entry
+
+    def select_appointment(self, appointment_id: uuid.UUID) -> bool:
+        index = self._find(appointment_id)
+        if index is None:
+            return False
+        self.tree.setCurrentIndex(index)
+        return True
+
+    def _queue_clicked(self, index: QModelIndex) -> None:
+        entry = index.sibling(index.row(), 0).data(ENTRY_ROLE)
+        if entry is not None:
+            self.select_appointment(entry.appointment_id)
+
+    def _sync_actions(self) -> None:
+        from desktop.services.scheduling import TRANSITIONS
+        from desktop.store.models import AppointmentStatus as S
+
+        entry = self.selected_entry()
+        allowed = TRANSITIONS[entry.status] if entry is not None else frozenset()
+        may = self._may_change
+        self.check_in_button.setEnabled(may and S.ARRIVED in allowed)
+        self.start_button.setEnabled(may and S.IN_CONSULTATION in allowed)
+        self.complete_button.setEnabled(may and S.COMPLETED in allowed)
+        self.no_show_button.setEnabled(may and S.NO_SHOW in allowed)
+        self.follow_up_button.setEnabled(may and entry is not None)
+        self.open_button.setEnabled(entry is not None)
+
+    def _step(self, name: str, label: str) -> None:
+        from desktop.services import scheduling
+
+        entry = self.selected_entry()
+        if entry is None:
+            self.tree.setFocus()
+            return
+        actor, appointment_id = self.ctx.actor, entry.appointment_id
+        step = getattr(scheduling, name)
+
+        def work(session: Session) -> None:
+            step(session, actor, appointment_id)
+
+        def done(_none: None) -> None:
+            self._keep_selection = appointment_id
+            self.ctx.events.appointments_changed.emit()
+
+        self.ctx.db(self, work, label=label).success(done).run()
+
+    def check_in(self) -> None:
+        if self.check_in_button.isEnabled():
+            self._step("check_in", self.tr("Checking in…"))
+        elif self.selected_entry() is None:
+            self.tree.setFocus()
+
+    def start_consultation(self) -> None:
+        self._step("start_consultation", self.tr("Starting the consultation…"))
+
+    def complete(self) -> None:
+        self._step("complete", self.tr("Completing the visit…"))
+
+    def mark_no_show(self) -> None:
+        self._step("mark_no_show", self.tr("Marking as no-show…"))
+
+    def book_follow_up(self) -> None:
+        from ui.booking_dialog import BookingDialog
+
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        BookingDialog.follow_up(
+            self.ctx,
+            self,
+            entry.appointment_id,
+            entry.patient_id,
+            entry.patient_name,
+            entry.provider_id,
+        ).open()
+
+    def open_patient(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.open_patient_requested.emit(entry.patient_id)

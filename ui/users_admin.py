@@ -1,0 +1,280 @@
+"""Administrators: who may sign in, with which role; resetting a password; disabling an
+account (its password then stops opening the store)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import labels
+from ui.small_dialog import InputDialog
+from ui.tasks import TaskContext
+from ui.util import confirm, make_button, row
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ui.context import ClinicContext
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class UserRow:
+    username: str
+    display_name: str
+    role: str
+    active: bool
+
+
+def load_users(session: Session) -> list[UserRow]:
+    from desktop.services import users
+
+    return [
+        UserRow(u.username, u.display_name, u.role.value, u.active)
+        for u in users.list_users(session)
+    ]
+
+
+class UsersPanel(QWidget):
+    def __init__(self, ctx: ClinicContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = QStandardItemModel(0, 4, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Account")]
+        )
+        self.table = QTableView()
+        self.table.setObjectName("users_table")
+        self.table.setAccessibleName(self.tr("Users"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._sync())
+        self.add_button = make_button(self.tr("&Add a user…"), self.add_user)
+        self.reset_button = make_button(self.tr("&Reset password…"), self.reset_password)
+        self.role_button = make_button(self.tr("Change &role…"), self.change_role)
+        self.active_button = make_button(self.tr("&Disable"), self.toggle_active)
+        note = QLabel(
+            self.tr(
+                "A disabled user can no longer sign in; their past work keeps "
+                "their name. Re-enabling sets a new password."
+            )
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        layout.addLayout(
+            row(self.add_button, self.reset_button, self.role_button, self.active_button, None)
+        )
+        ctx.events.users_changed.connect(self.refresh)
+        self._sync()
+
+    def activated(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.ctx.db(self, load_users).success(self._show).run()
+
+    def _show(self, rows: list[UserRow]) -> None:
+        keep = self.selected()
+        self.model.removeRows(0, self.model.rowCount())
+        for r in rows:
+            cells = [
+                QStandardItem(r.username),
+                QStandardItem(r.display_name),
+                QStandardItem(labels.role_label(r.role)),
+                QStandardItem(self.tr("Active") if r.active else self.tr("✗ Disabled")),
+            ]
+            cells[0].setData(r, ROW_ROLE)
+            self.model.appendRow(cells)
+            if keep is not None and keep.username == r.username:
+                self.table.selectRow(self.model.rowCount() - 1)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._sync()
+
+    def selected(self) -> UserRow | None:
+        index = self.table.currentIndex()
+        return index.sibling(index.row(), 0).data(ROW_ROLE) if index.isValid() else None
+
+    def _sync(self) -> None:
+        user = self.selected()
+        for button in (self.reset_button, self.role_button, self.active_button):
+            button.setEnabled(user is not None)
+        self.reset_button.setEnabled(user is not None and user.active)
+        self.active_button.setText(
+            self.tr("&Enable…") if user is not None and not user.active else self.tr("&Disable")
+        )
+
+    def _roles(self) -> list[tuple[str, Any]]:
+        from desktop.store.models import Role
+
+        return [(labels.role_label(r.value), r) for r in Role]
+
+    def _password_check(self, values: dict[str, Any]) -> dict[str, str]:
+        if values.get("password") != values.get("confirm"):
+            return {
+                "confirm": self.tr("The two passwords are different: type the same password twice.")
+            }
+        return {}
+
+    def _done(self, _result: object) -> None:
+        self.ctx.events.users_changed.emit()
+
+    def add_user(self) -> None:
+        from desktop.passwords import MIN_LENGTH
+        from desktop.services import users
+        from desktop.store.models import Role
+
+        store, actor = self.ctx.core.store, self.ctx.actor
+        dialog = InputDialog(self, self.ctx.tasks, self.tr("Add a user"))
+        dialog.add_line("display_name", self.tr("Full &name:"))
+        dialog.add_line(
+            "username",
+            self.tr("&User name:"),
+            hint=self.tr("Lower-case letters, digits, '.', '_' or '-', starting with a letter."),
+        )
+        dialog.add_combo("role", self.tr("&Role:"), self._roles(), Role.COORDINATOR)
+        dialog.add_line(
+            "password",
+            self.tr("&Password:"),
+            password=True,
+            hint=self.tr(
+                "At least {n} characters. Give it to the person, who can change it in Settings."
+            ).format(n=MIN_LENGTH),
+        )
+        dialog.add_line("confirm", self.tr("C&onfirm:"), password=True)
+
+        def work(values: dict[str, Any]) -> Callable[[TaskContext], None]:
+            def run(_ctx: TaskContext) -> None:
+                users.add_user(
+                    store,
+                    actor,
+                    username=values["username"].strip(),
+                    display_name=values["display_name"],
+                    role=values["role"],
+                    password=values["password"],
+                )
+
+            return run
+
+        dialog.on_submit(work, check=self._password_check)
+        dialog.succeeded.connect(self._done)
+        dialog.open()
+
+    def reset_password(self) -> None:
+        from desktop.services import users
+
+        user = self.selected()
+        if user is None:
+            return
+        store, actor = self.ctx.core.store, self.ctx.actor
+        dialog = InputDialog(
+            self,
+            self.ctx.tasks,
+            self.tr("Reset {username}'s password").format(username=user.username),
+            intro=self.tr(
+                "Choose a new password and give it to {name}; they can change it afterwards."
+            ).format(name=user.display_name),
+        )
+        dialog.add_line("password", self.tr("&New password:"), password=True)
+        dialog.add_line("confirm", self.tr("C&onfirm:"), password=True)
+
+        def work(values: dict[str, Any]) -> Callable[[TaskContext], None]:
+            def run(_ctx: TaskContext) -> None:
+                users.change_password(
+                    store, actor, user.username, values["password"], old_password=None
+                )
+
+            return run
+
+        dialog.on_submit(work, check=self._password_check)
+        dialog.succeeded.connect(self._done)
+        dialog.open()
+
+    def change_role(self) -> None:
+        from desktop.services import users
+        from desktop.store.models import Role
+
+        user = self.selected()
+        if user is None:
+            return
+        store, actor = self.ctx.core.store, self.ctx.actor
+        dialog = InputDialog(
+            self, self.ctx.tasks, self.tr("Role of {username}").format(username=user.username)
+        )
+        dialog.add_combo("role", self.tr("&Role:"), self._roles(), Role(user.role))
+
+        def work(values: dict[str, Any]) -> Callable[[TaskContext], None]:
+            def run(_ctx: TaskContext) -> None:
+                users.set_role(store, actor, user.username, values["role"])
+
+            return run
+
+        dialog.on_submit(work)
+        dialog.succeeded.connect(self._done)
+        dialog.open()
+
+    def toggle_active(self) -> None:
+        from desktop.services import users
+
+        user = self.selected()
+        if user is None:
+            return
+        store, actor = self.ctx.core.store, self.ctx.actor
+        if user.active:
+
+            def disable() -> None:
+                self.ctx.run(
+                    self,
+                    lambda _ctx: users.set_active(store, actor, user.username, False),
+                    label=self.tr("Disabling…"),
+                ).success(self._done).run()
+
+            confirm(
+                self,
+                self.tr("Disable user"),
+                self.tr(
+                    "Disable {name} ({username})? They will no longer be able to sign in."
+                ).format(name=user.display_name, username=user.username),
+                disable,
+                yes_text=self.tr("Disable"),
+                no_text=self.tr("Keep"),
+                destructive=True,
+            )
+            return
+        dialog = InputDialog(
+            self,
+            self.ctx.tasks,
+            self.tr("Enable {username}").format(username=user.username),
+            intro=self.tr("Set a new password to re-enable the account."),
+        )
+        dialog.add_line("password", self.tr("&New password:"), password=True)
+        dialog.add_line("confirm", self.tr("C&onfirm:"), password=True)
+
+        def work(values: dict[str, Any]) -> Callable[[TaskContext], None]:
+            def run(_ctx: TaskContext) -> None:
+                users.set_active(store, actor, user.username, True, password=values["password"])
+
+            return run
+
+        dialog.on_submit(work, check=self._password_check)
+        dialog.succeeded.connect(self._done)
+        dialog.open()
