@@ -11,7 +11,8 @@ python=${PYTHON:-python3}
 # Libraries Qt needs on a bare Debian/Ubuntu machine, plus tools the tests use.
 debian_packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
                  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
-                 libxcb-randr0 libxcb-render-util0 libxcb-image0)
+                 libxcb-randr0 libxcb-render-util0 libxcb-image0
+                 fonts-noto-core)  # Ge'ez and Arabic names on screen
 if [[ "$want_test" == "--test" ]]; then
   debian_packages+=(poppler-utils xvfb)
 fi

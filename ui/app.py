@@ -31,7 +31,7 @@ from desktop.paths import DataPaths
 from desktop.settings import Settings, load_settings
 from ui.context import ClinicContext, ClinicEvents
 from ui.errors import show_error
-from ui.forms_seam import FormsGateway, PendingFormsGateway, PrintRequest
+from ui.forms_seam import FormsGateway, PrintRequest
 from ui.language import install_translators, remove_translators
 from ui.login_window import LoginWindow
 from ui.sync_status import SyncStatus
@@ -68,8 +68,13 @@ WARM_GUI_AFTER_MS = 150
 
 
 def _warm_gui_imports() -> None:
-    """The first screen's modules, imported on the GUI thread while the person types (Qt
-    classes are best defined on the thread that will use them)."""
+    """While the person types their password, on the GUI thread: repair PySide6's None
+    reference bug (ui/qt_fixes.py: ~0.1 s, kept off the cold start; the few calls made
+    before it cost nothing), then import the first screen's modules (Qt classes are best
+    defined on the thread that will use them)."""
+    from ui import qt_fixes
+
+    qt_fixes.install()
     import ui.lock
     import ui.main_window
     import ui.today_view  # noqa: F401
@@ -170,8 +175,11 @@ class OutpostApp(QObject):
     # -- a signed-in session --
 
     def _signed_in(self, core: ClinicCore, first_day: DayData | None = None) -> None:
+        from ui import qt_fixes
         from ui.lock import SessionLock
         from ui.main_window import MainWindow
+
+        qt_fixes.install()  # done already while the password was typed; cheap then
 
         ctx = ClinicContext(core, self.tasks, ClinicEvents(self), SyncStatus(self))
         window = MainWindow(ctx, first_day=first_day)
@@ -404,12 +412,9 @@ class OutpostApp(QObject):
 
 
 def default_forms_gateway(app: OutpostApp) -> FormsGateway:
-    """The forms work's `FormsDesk` when it is installed, else a polite stand-in."""
-    try:
-        from ui.forms_gateway import FormsDesk
-    except ImportError:
-        log.info("forms gateway not installed; form requests get an explanation")
-        return PendingFormsGateway()
+    """Forms on screen and printing (tests may pass a gateway of their own instead)."""
+    from ui.forms_gateway import FormsDesk  # imports ReportLab's side lazily
+
     desk: FormsGateway = FormsDesk(app.current_context)
     return desk
 

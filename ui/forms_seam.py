@@ -3,9 +3,8 @@
 The patient record lists a patient's form records and asks, by signal, for a form to be
 opened (`open_form_requested(patient_id, form_record_id or None)`: None means a new form)
 or for something to be printed (`print_requested(PrintRequest)`). The composition root
-(`ui.app`) connects those signals to a `FormsGateway`. Until the form view and print
-preview exist (ui/form_view*.py, ui/print_preview.py), `PendingFormsGateway` tells the
-person plainly that this part is not installed yet.
+(`ui.app`) connects those signals to a `FormsGateway`: `ui.forms_gateway.FormsDesk`, or a
+stand-in in tests.
 """
 
 from __future__ import annotations
@@ -15,14 +14,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
-
-from ui.util import inform
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormsSeam", text)
 
 
 @dataclass(frozen=True)
@@ -47,21 +39,3 @@ class FormsGateway(Protocol):
     ) -> None: ...
 
     def print(self, parent: QWidget, request: PrintRequest) -> None: ...
-
-
-class PendingFormsGateway:
-    """Stands in until the forms work connects its own gateway."""
-
-    def open_form(
-        self, parent: QWidget, patient_id: uuid.UUID, form_record_id: uuid.UUID | None
-    ) -> None:
-        inform(
-            parent,
-            _tr("Forms"),
-            _tr("Filling forms on screen is not installed in this version of Outpost yet."),
-        )
-
-    def print(self, parent: QWidget, request: PrintRequest) -> None:
-        inform(
-            parent, _tr("Print"), _tr("Printing is not installed in this version of Outpost yet.")
-        )

@@ -18,12 +18,6 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import Shiboken
 
-from ui import qt_fixes
-
-# Every Qt module of ui/ imports this one: repair PySide6's None reference bug before any
-# of them runs (see ui/qt_fixes.py).
-qt_fixes.install()
-
 ERROR_STYLE = "color: #a4161a; font-weight: 600;"
 """Dark red on the default light background (contrast above 7:1); the message text and its
 warning sign carry the meaning, never the colour alone."""

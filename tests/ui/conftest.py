@@ -28,6 +28,16 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.gui
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _pyside_none_refcount_repaired() -> None:
+    # The app installs it while the login window waits; widgets built directly by tests
+    # need it too (see ui/qt_fixes.py).
+    from ui import qt_fixes
+
+    qt_fixes.install()
+
+
 HOUR_MS = 3_600_000
 
 

@@ -353,9 +353,7 @@ FORMS_MODULES = (
 def _french() -> dict[tuple[str, str], str]:
     from ui.i18n_catalogue import CATALOGUES, read_ts
 
-    found = read_ts(CATALOGUES / "outpost_fr.ts")
-    found.update(read_ts(CATALOGUES / "forms_fr.ts"))  # until merged into outpost_fr.ts
-    return found
+    return read_ts(CATALOGUES / "outpost_fr.ts")
 
 
 def test_every_forms_string_has_its_french(signed_in, qtbot, tmp_path) -> None:
@@ -374,9 +372,7 @@ def test_every_forms_string_has_its_french(signed_in, qtbot, tmp_path) -> None:
     tool = lrelease()
     if tool is None:
         pytest.skip("pyside6-lrelease is not installed")
-    source = CATALOGUES / "forms_fr.ts"
-    if not source.exists():
-        source = CATALOGUES / "outpost_fr.ts"
+    source = CATALOGUES / "outpost_fr.ts"
     compiled = tmp_path / "forms_fr.qm"
     subprocess.run([tool, "-silent", str(source), "-qm", str(compiled)], check=True)
     translator = QTranslator()

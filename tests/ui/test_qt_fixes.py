@@ -10,13 +10,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QListWidgetItem, QTableWidgetItem
 
-import ui.util  # noqa: F401 - installs the repair, as every window does
 from ui import qt_fixes
 
 ROLE = Qt.ItemDataRole.UserRole + 5
 
 
 def test_empty_values_no_longer_cost_a_reference_to_none(qapp) -> None:
+    qt_fixes.install()
     model = QStandardItemModel()
     model.appendRow(QStandardItem("a"))
     index = model.index(0, 0)

@@ -659,7 +659,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="68" />
       <source>New form for {name}</source>
-      <translation type="unfinished" />
+      <translation>Nouveau formulaire pour {name}</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="71" />
@@ -669,53 +669,53 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="82" />
       <source>&amp;Fill in on screen</source>
-      <translation type="unfinished" />
+      <translation>&amp;Remplir à l’écran</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="85" />
       <source>Print &amp;blank…</source>
-      <translation type="unfinished" />
+      <translation>Imprimer &amp;vierge…</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="88" />
       <source>A blank copy with the patient's name, to fill in by hand</source>
-      <translation type="unfinished" />
+      <translation>Un exemplaire vierge au nom du patient, à remplir à la main</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="96" />
       <source>Which form?</source>
-      <translation type="unfinished" />
+      <translation>Quel formulaire ?</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="154" />
       <source>Print for {name}</source>
-      <translation type="unfinished" />
+      <translation>Imprimer pour {name}</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="157" />
       <source>What to print</source>
-      <translation type="unfinished" />
+      <translation>Que faut-il imprimer</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="170" />
       <source>Blank: {title}</source>
-      <translation type="unfinished" />
+      <translation>Vierge : {title}</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="177" />
       <location filename="../../ui/form_view_dialogs.py" line="265" />
       <source>&amp;Preview…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Aperçu…</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="184" />
       <source>The patient's forms (newest first), then blank forms:</source>
-      <translation type="unfinished" />
+      <translation>Les formulaires du patient (les plus récents d’abord), puis les formulaires vierges :</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="221" />
       <source>Blank forms for downtime</source>
-      <translation type="unfinished" />
+      <translation>Formulaires vierges en cas de panne</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="225" />
@@ -725,12 +725,12 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="226" />
       <source>Copies</source>
-      <translation type="unfinished" />
+      <translation>Exemplaires</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="233" />
       <source>Copies of {title}</source>
-      <translation type="unfinished" />
+      <translation>Exemplaires de {title}</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="242" />
@@ -740,7 +740,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="247" />
       <source>Paper size</source>
-      <translation type="unfinished" />
+      <translation>Format du papier</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="252" />
@@ -750,17 +750,17 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="254" />
       <source>P&amp;aper:</source>
-      <translation type="unfinished" />
+      <translation>P&amp;apier :</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="273" />
       <source>When the laptop or the power is down, forms are filled in by hand and entered in Outpost later. Each printed form carries a code that names it.</source>
-      <translation type="unfinished" />
+      <translation>Quand l’ordinateur ou le courant est en panne, les formulaires sont remplis à la main puis saisis dans Outpost plus tard. Chaque formulaire imprimé porte un code qui l’identifie.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view_dialogs.py" line="295" />
       <source>Forms to print: {count}</source>
-      <translation type="unfinished" />
+      <translation>Formulaires à imprimer : {count}</translation>
     </message>
   </context>
   <context>
@@ -768,32 +768,32 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/form_fields.py" line="300" />
       <source>systolic</source>
-      <translation type="unfinished" />
+      <translation>systolique</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="300" />
       <source>diastolic</source>
-      <translation type="unfinished" />
+      <translation>diastolique</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="371" />
       <source>Year-month-day, or day/month/year</source>
-      <translation type="unfinished" />
+      <translation>Année-mois-jour, ou jour/mois/année</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="373" />
       <source>Calendar</source>
-      <translation>Agenda</translation>
+      <translation>Calendrier</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="374" />
       <source>Choose on a calendar</source>
-      <translation type="unfinished" />
+      <translation>Choisir sur un calendrier</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="375" />
       <source>Choose {label} on a calendar</source>
-      <translation type="unfinished" />
+      <translation>Choisir {label} sur un calendrier</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="388" />
@@ -803,130 +803,130 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/form_fields.py" line="389" />
       <source>{label}: today</source>
-      <translation type="unfinished" />
+      <translation>{label} : aujourd’hui</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="564" />
       <location filename="../../ui/form_fields.py" line="733" />
       <source>Clear</source>
-      <translation type="unfinished" />
+      <translation>Effacer</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="565" />
       <source>Take this answer back</source>
-      <translation type="unfinished" />
+      <translation>Retirer cette réponse</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="567" />
       <location filename="../../ui/form_fields.py" line="734" />
       <source>Clear {label}</source>
-      <translation type="unfinished" />
+      <translation>Effacer {label}</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="721" />
       <source>e.g. sister, neighbour</source>
-      <translation type="unfinished" />
+      <translation>p. ex. sœur, voisin</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="722" />
       <source>Signs on the screen</source>
-      <translation type="unfinished" />
+      <translation>Signe à l’écran</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="723" />
       <source>Signs the printed copy</source>
-      <translation type="unfinished" />
+      <translation>Signe l’exemplaire imprimé</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="732" />
       <source>{label}: signature pad</source>
-      <translation type="unfinished" />
+      <translation>{label} : zone de signature</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="737" />
       <source>Print the form after completing it; the person signs the paper, which the clinic keeps.</source>
-      <translation type="unfinished" />
+      <translation>Imprimez le formulaire une fois terminé ; la personne signe le papier, que le centre conserve.</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="808" />
       <source>Not signed yet.</source>
-      <translation type="unfinished" />
+      <translation>Pas encore signé.</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="810" />
       <source>To be signed on the printed copy.</source>
-      <translation type="unfinished" />
+      <translation>À signer sur l’exemplaire imprimé.</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="812" />
       <source>✓ Signed on the screen.</source>
-      <translation type="unfinished" />
+      <translation>✓ Signé à l’écran.</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="877" />
       <source>A thumbprint is given instead of a signature</source>
-      <translation type="unfinished" />
+      <translation>Une empreinte du pouce remplace la signature</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="882" />
       <source>On the printed copy (the clinic keeps the paper)</source>
-      <translation type="unfinished" />
+      <translation>Sur l’exemplaire imprimé (le centre garde le papier)</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="883" />
       <source>Scanned or photographed image</source>
-      <translation type="unfinished" />
+      <translation>Image scannée ou photographiée</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="890" />
       <source>Choose the image…</source>
-      <translation type="unfinished" />
+      <translation>Choisir l’image…</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="891" />
       <source>{label}: choose the image</source>
-      <translation type="unfinished" />
+      <translation>{label} : choisir l’image</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="897" />
       <source>{label}: image</source>
-      <translation type="unfinished" />
+      <translation>{label} : image</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="938" />
       <source>no image</source>
-      <translation type="unfinished" />
+      <translation>pas d’image</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="947" />
       <source>Choose the thumbprint image</source>
-      <translation type="unfinished" />
+      <translation>Choisir l’image de l’empreinte</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="949" />
       <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
-      <translation type="unfinished" />
+      <translation>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="960" />
       <location filename="../../ui/form_fields.py" line="976" />
       <source>This image is too large to be a thumbprint.</source>
-      <translation type="unfinished" />
+      <translation>Cette image est trop grande pour une empreinte du pouce.</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="963" />
       <source>This file could not be read as an image.</source>
-      <translation type="unfinished" />
+      <translation>Ce fichier n’a pas pu être lu comme une image.</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="1067" />
       <source>Add a line</source>
-      <translation type="unfinished" />
+      <translation>Ajouter une ligne</translation>
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="1068" />
       <source>Remove the line</source>
-      <translation type="unfinished" />
+      <translation>Supprimer la ligne</translation>
     </message>
   </context>
   <context>
@@ -939,27 +939,27 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/form_view.py" line="107" />
       <source>{age} y</source>
-      <translation type="unfinished" />
+      <translation>{age} ans</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="238" />
       <source>Required.</source>
-      <translation type="unfinished" />
+      <translation>Obligatoire.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="267" />
       <source>Check:</source>
-      <translation type="unfinished" />
+      <translation>À vérifier :</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="345" />
       <source>Language of the form</source>
-      <translation type="unfinished" />
+      <translation>Langue du formulaire</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="346" />
       <source>The language the form is read and printed in</source>
-      <translation type="unfinished" />
+      <translation>La langue dans laquelle le formulaire est lu et imprimé</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="348" />
@@ -979,77 +979,77 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/form_view.py" line="376" />
       <source>Preview and print this form</source>
-      <translation type="unfinished" />
+      <translation>Voir l’aperçu et imprimer ce formulaire</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="378" />
       <source>&amp;Edit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Modifier</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="380" />
       <source>C&amp;orrect…</source>
-      <translation type="unfinished" />
+      <translation>C&amp;orriger…</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="382" />
       <source>Make a new version of this signed form, saying why</source>
-      <translation type="unfinished" />
+      <translation>Créer une nouvelle version de ce formulaire signé, en disant pourquoi</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="385" />
       <source>&amp;Complete</source>
-      <translation type="unfinished" />
+      <translation>&amp;Terminer</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="387" />
       <source>Check every answer and store the form</source>
-      <translation type="unfinished" />
+      <translation>Vérifier toutes les réponses et enregistrer le formulaire</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="390" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Fermer</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="444" />
       <source>Patient: {name}</source>
-      <translation type="unfinished" />
+      <translation>Patient : {name}</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="462" />
       <source>* required</source>
-      <translation type="unfinished" />
+      <translation>* obligatoire</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="564" />
       <source>Signed {when}.</source>
-      <translation type="unfinished" />
+      <translation>Signé le {when}.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="564" />
       <source>Signed.</source>
-      <translation type="unfinished" />
+      <translation>Signé.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="566" />
       <source>A signed form cannot be changed. To fix a mistake, use Correct…: it makes a new version that refers to this one, to be signed again.</source>
-      <translation type="unfinished" />
+      <translation>Un formulaire signé ne peut pas être modifié. Pour réparer une erreur, utilisez Corriger… : une nouvelle version est créée, qui renvoie à celle-ci, et doit être signée à nouveau.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="575" />
       <source>Completed. Edit to change an answer (the form is then a draft again until it is completed), or Correct… to keep this version as it is.</source>
-      <translation type="unfinished" />
+      <translation>Terminé. Modifier pour changer une réponse (le formulaire redevient un brouillon jusqu’à ce qu’il soit terminé), ou Corriger… pour garder cette version telle quelle.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="583" />
       <source>Correction of an earlier version. Reason: {reason}</source>
-      <translation type="unfinished" />
+      <translation>Correction d’une version précédente. Motif : {reason}</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="589" />
       <source>You may read this form but not fill it in.</source>
-      <translation type="unfinished" />
+      <translation>Vous pouvez lire ce formulaire mais pas le remplir.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="604" />
@@ -1069,62 +1069,62 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/form_view.py" line="607" />
       <source>saved</source>
-      <translation type="unfinished" />
+      <translation>enregistré</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="653" />
       <source>Draft — saving…</source>
-      <translation type="unfinished" />
+      <translation>Brouillon — enregistrement…</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="692" />
       <source>Answers to look at before the form can be completed: {count}.</source>
-      <translation type="unfinished" />
+      <translation>Réponses à revoir avant de pouvoir terminer le formulaire : {count}.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="737" />
       <source>Draft saved at {time}</source>
-      <translation type="unfinished" />
+      <translation>Brouillon enregistré à {time}</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="744" />
       <source>unexpected error</source>
-      <translation type="unfinished" />
+      <translation>erreur inattendue</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="746" />
       <source>Not saved: {reason}. Trying again…</source>
-      <translation type="unfinished" />
+      <translation>Non enregistré : {reason}. Nouvel essai…</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="757" />
       <source>Saving the form…</source>
-      <translation type="unfinished" />
+      <translation>Enregistrement du formulaire…</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="823" />
       <source>Some values are unusual:</source>
-      <translation type="unfinished" />
+      <translation>Certaines valeurs sont inhabituelles :</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="829" />
       <source>This form is signed: once completed it can no longer be changed (a mistake is then fixed with a correction, signed again).</source>
-      <translation type="unfinished" />
+      <translation>Ce formulaire est signé : une fois terminé, il ne pourra plus être modifié (une erreur se répare alors par une correction, signée à nouveau).</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="839" />
       <source>Complete the form</source>
-      <translation type="unfinished" />
+      <translation>Terminer le formulaire</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="842" />
       <source>Complete and lock</source>
-      <translation type="unfinished" />
+      <translation>Terminer et verrouiller</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="842" />
       <source>Complete anyway</source>
-      <translation type="unfinished" />
+      <translation>Terminer quand même</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="845" />
@@ -1134,47 +1134,47 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/form_view.py" line="877" />
       <source>Signed and stored.</source>
-      <translation type="unfinished" />
+      <translation>Signé et enregistré.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="877" />
       <source>Completed and stored.</source>
-      <translation type="unfinished" />
+      <translation>Terminé et enregistré.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="894" />
       <source>Storing the form…</source>
-      <translation type="unfinished" />
+      <translation>Enregistrement du formulaire…</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="913" />
       <source>Correct the form</source>
-      <translation type="unfinished" />
+      <translation>Corriger le formulaire</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="914" />
       <source>The form stays as it was; a new version is made that refers to it. Signatures are not copied: the new version is signed again.</source>
-      <translation type="unfinished" />
+      <translation>Le formulaire reste tel qu’il était ; une nouvelle version est créée, qui y renvoie. Les signatures ne sont pas recopiées : la nouvelle version est signée à nouveau.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="918" />
       <source>Make the correction</source>
-      <translation type="unfinished" />
+      <translation>Faire la correction</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="922" />
       <source>&amp;Why is it corrected?</source>
-      <translation type="unfinished" />
+      <translation>&amp;Pourquoi le corriger ?</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="923" />
       <source>For example: wrong date of birth written.</source>
-      <translation type="unfinished" />
+      <translation>Par exemple : mauvaise date de naissance inscrite.</translation>
     </message>
     <message>
       <location filename="../../ui/form_view.py" line="936" />
       <source>Say why the form is corrected.</source>
-      <translation type="unfinished" />
+      <translation>Dites pourquoi le formulaire est corrigé.</translation>
     </message>
   </context>
   <context>
@@ -1182,7 +1182,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/forms_gateway.py" line="114" />
       <source>Opening the form…</source>
-      <translation type="unfinished" />
+      <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
       <location filename="../../ui/forms_gateway.py" line="133" />
@@ -1192,37 +1192,37 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/forms_gateway.py" line="133" />
       <source>There is nothing to print for this.</source>
-      <translation type="unfinished" />
+      <translation>Il n’y a rien à imprimer pour cela.</translation>
     </message>
     <message>
       <location filename="../../ui/forms_gateway.py" line="186" />
       <source>Starting the form…</source>
-      <translation type="unfinished" />
+      <translation>Création du formulaire…</translation>
     </message>
     <message>
       <location filename="../../ui/forms_gateway.py" line="340" />
       <source>{title} (blank)</source>
-      <translation type="unfinished" />
+      <translation>{title} (vierge)</translation>
     </message>
     <message>
       <location filename="../../ui/forms_gateway.py" line="418" />
       <source>Preparing form {n} of {total}…</source>
-      <translation type="unfinished" />
+      <translation>Préparation du formulaire {n} sur {total}…</translation>
     </message>
     <message>
       <location filename="../../ui/forms_gateway.py" line="431" />
       <source>Putting the pages together…</source>
-      <translation type="unfinished" />
+      <translation>Assemblage des pages…</translation>
     </message>
     <message>
       <location filename="../../ui/forms_gateway.py" line="438" />
       <source>Blank forms ({count})</source>
-      <translation type="unfinished" />
+      <translation>Formulaires vierges ({count})</translation>
     </message>
     <message>
       <location filename="../../ui/forms_gateway.py" line="530" />
       <source>Appointments of {day}</source>
-      <translation type="unfinished" />
+      <translation>Rendez-vous du {day}</translation>
     </message>
     <message>
       <location filename="../../ui/forms_gateway.py" line="534" />
@@ -1257,7 +1257,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/forms_gateway.py" line="550" />
       <source>Day list</source>
-      <translation type="unfinished" />
+      <translation>Liste du jour</translation>
     </message>
   </context>
   <context>
@@ -2165,67 +2165,67 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>OutpostApp</name>
     <message>
-      <location filename="../../ui/app.py" line="237" />
+      <location filename="../../ui/app.py" line="245" />
       <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
       <translation>⚠ La sauvegarde quotidienne demande votre attention : voir Réglages → Sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="242" />
+      <location filename="../../ui/app.py" line="250" />
       <source>Daily backup made.</source>
       <translation>Sauvegarde quotidienne faite.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="247" />
+      <location filename="../../ui/app.py" line="255" />
       <source>⚠ The daily backup failed: see Settings → Backups.</source>
       <translation>⚠ La sauvegarde quotidienne a échoué : voir Réglages → Sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="261" />
+      <location filename="../../ui/app.py" line="269" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="262" />
+      <location filename="../../ui/app.py" line="270" />
       <source>Not saved yet: {what}</source>
       <translation>Pas encore enregistré : {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="264" />
+      <location filename="../../ui/app.py" line="272" />
       <source>Discard them and continue</source>
       <translation>Les abandonner et continuer</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="265" />
+      <location filename="../../ui/app.py" line="273" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="284" />
+      <location filename="../../ui/app.py" line="292" />
       <source>Switching user closes {name}'s session.</source>
       <translation>Changer d’utilisateur ferme la session de {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="312" />
+      <location filename="../../ui/app.py" line="320" />
       <source>Quitting closes Outpost.</source>
       <translation>Quitter ferme Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="337" />
+      <location filename="../../ui/app.py" line="345" />
       <source>Making the closing backup…</source>
       <translation>Sauvegarde de fermeture en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="378" />
+      <location filename="../../ui/app.py" line="386" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>La sauvegarde du {when} est restaurée. Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="382" />
+      <location filename="../../ui/app.py" line="390" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Les dossiers remplacés sont conservés dans {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="395" />
+      <location filename="../../ui/app.py" line="403" />
       <source>Restoring the backup…</source>
       <translation>Restauration de la sauvegarde…</translation>
     </message>
@@ -2715,72 +2715,72 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/print_preview.py" line="65" />
       <source>This installation of Outpost cannot show PDFs (pypdfium2 is missing).</source>
-      <translation type="unfinished" />
+      <translation>Cette installation d’Outpost ne peut pas afficher les PDF (pypdfium2 manque).</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="133" />
       <source>The printer could not be started.</source>
-      <translation type="unfinished" />
+      <translation>L’imprimante n’a pas pu être démarrée.</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="142" />
       <source>Printing page {page} of {pages}…</source>
-      <translation type="unfinished" />
+      <translation>Impression de la page {page} sur {pages}…</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="164" />
       <source>Page {page}</source>
-      <translation type="unfinished" />
+      <translation>Page {page}</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="212" />
       <source>Print preview — {title}</source>
-      <translation type="unfinished" />
+      <translation>Aperçu avant impression — {title}</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="233" />
       <source>Previous page</source>
-      <translation type="unfinished" />
+      <translation>Page précédente</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="234" />
       <source>Previous page (Page Up)</source>
-      <translation type="unfinished" />
+      <translation>Page précédente (Page préc.)</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="238" />
       <source>Next page</source>
-      <translation type="unfinished" />
+      <translation>Page suivante</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="239" />
       <source>Next page (Page Down)</source>
-      <translation type="unfinished" />
+      <translation>Page suivante (Page suiv.)</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="242" />
       <source>Page number</source>
-      <translation type="unfinished" />
+      <translation>Numéro de page</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="247" />
       <source>Zoom</source>
-      <translation type="unfinished" />
+      <translation>Zoom</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="248" />
       <source>Fit width</source>
-      <translation type="unfinished" />
+      <translation>Pleine largeur</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="249" />
       <source>Whole page</source>
-      <translation type="unfinished" />
+      <translation>Page entière</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="254" />
       <source>Paper size</source>
-      <translation type="unfinished" />
+      <translation>Format du papier</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="260" />
@@ -2790,17 +2790,17 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/print_preview.py" line="269" />
       <source>Page</source>
-      <translation type="unfinished" />
+      <translation>Page</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="276" />
       <source>&amp;Zoom:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Zoom :</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="281" />
       <source>P&amp;aper:</source>
-      <translation type="unfinished" />
+      <translation>P&amp;apier :</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="285" />
@@ -2810,7 +2810,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/print_preview.py" line="301" />
       <source>Pages</source>
-      <translation type="unfinished" />
+      <translation>Pages</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="308" />
@@ -2820,33 +2820,33 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/print_preview.py" line="311" />
       <source>&amp;Save as PDF…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="313" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Fermer</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="354" />
       <location filename="../../ui/print_preview.py" line="372" />
       <source>Preparing the pages…</source>
-      <translation type="unfinished" />
+      <translation>Préparation des pages…</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="368" />
       <source>The pages could not be prepared.</source>
-      <translation type="unfinished" />
+      <translation>Les pages n’ont pas pu être préparées.</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="396" />
       <source>of {pages}</source>
-      <translation type="unfinished" />
+      <translation>sur {pages}</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="397" />
       <source>Pages: {count}</source>
-      <translation type="unfinished" />
+      <translation>Pages : {count}</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="535" />
@@ -2857,33 +2857,33 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <location filename="../../ui/print_preview.py" line="553" />
       <location filename="../../ui/print_preview.py" line="563" />
       <source>Printing…</source>
-      <translation type="unfinished" />
+      <translation>Impression…</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="559" />
       <source>Pages sent to the printer: {count}</source>
-      <translation type="unfinished" />
+      <translation>Pages envoyées à l’imprimante : {count}</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="579" />
       <location filename="../../ui/print_preview.py" line="597" />
       <source>Save as PDF</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer en PDF</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="580" />
       <source>The PDF file is not encrypted.</source>
-      <translation type="unfinished" />
+      <translation>Le fichier PDF n’est pas chiffré.</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="582" />
       <source>Anyone who opens the file can read the patient's information in it. Save it only where it must go, and delete it once it is no longer needed.</source>
-      <translation type="unfinished" />
+      <translation>Toute personne qui ouvre le fichier peut lire les informations du patient. Enregistrez-le seulement là où il doit aller, et supprimez-le dès qu’il n’est plus utile.</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="587" />
       <source>Save the PDF</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer le PDF</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="588" />
@@ -2893,17 +2893,17 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/print_preview.py" line="599" />
       <source>PDF files (*.pdf)</source>
-      <translation type="unfinished" />
+      <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="621" />
       <source>Saved as {path}</source>
-      <translation type="unfinished" />
+      <translation>Enregistré sous {path}</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="625" />
       <source>Saving the PDF…</source>
-      <translation type="unfinished" />
+      <translation>Enregistrement du PDF…</translation>
     </message>
   </context>
   <context>
@@ -3245,17 +3245,17 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     <message>
       <location filename="../../ui/signature_pad.py" line="160" />
       <source>Signature pad</source>
-      <translation type="unfinished" />
+      <translation>Zone de signature</translation>
     </message>
     <message>
       <location filename="../../ui/signature_pad.py" line="162" />
       <source>Sign here with the mouse, a finger or a pen. Clear starts again.</source>
-      <translation type="unfinished" />
+      <translation>Signez ici avec la souris, un doigt ou un stylet. Effacer pour recommencer.</translation>
     </message>
     <message>
       <location filename="../../ui/signature_pad.py" line="345" />
       <source>Sign here</source>
-      <translation type="unfinished" />
+      <translation>Signez ici</translation>
     </message>
   </context>
   <context>
@@ -3698,32 +3698,32 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
   <context>
     <name>Util</name>
     <message>
-      <location filename="../../ui/util.py" line="101" />
+      <location filename="../../ui/util.py" line="95" />
       <source>{label}:</source>
       <translation>{label} :</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="192" />
+      <location filename="../../ui/util.py" line="186" />
       <source>Yes</source>
       <translation>Oui</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="193" />
+      <location filename="../../ui/util.py" line="187" />
       <source>No</source>
       <translation>Non</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="259" />
+      <location filename="../../ui/util.py" line="253" />
       <source>Not known</source>
       <translation>Inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="262" />
+      <location filename="../../ui/util.py" line="256" />
       <source>about {age} y</source>
       <translation>environ {age} ans</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="263" />
+      <location filename="../../ui/util.py" line="257" />
       <source>{date} ({age} y)</source>
       <translation>{date} ({age} ans)</translation>
     </message>
