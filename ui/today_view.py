@@ -321,10 +321,6 @@ class TodayView(QWidget):
             group.setText(
                 self._group_title(group.data(Qt.ItemDataRole.UserRole), counts[provider_id])
             )
-            if counts[provider_id] == 0:
-                empty = QStandardItem(self.tr("No appointments"))
-                empty.setEnabled(False)
-                group.appendRow([empty] + [QStandardItem() for _ in range(4)])
             self.model.appendRow([group] + [QStandardItem() for _ in range(4)])
         for row in range(self.model.rowCount()):  # provider names use the whole row
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)

@@ -31,21 +31,21 @@ def test_check_in_from_today(signed_in, qtbot) -> None:
     appointment = book(core, clinic, patient, dt.datetime.combine(today, dt.time(9, 0)))
     window.today.refresh()
     view = window.today
-    qtbot.waitUntil(lambda: view._find(appointment) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: view._find(appointment) is not None, timeout=20_000)
     assert "Achieng Otieno" in view.model.item(0).child(0, 1).text()
 
     assert view.select_appointment(appointment)
     assert view.check_in_button.isEnabled() and not view.complete_button.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # Ctrl+I
-    qtbot.waitUntil(lambda: entry_status(view, appointment) == "arrived", timeout=10_000)
+    qtbot.waitUntil(lambda: entry_status(view, appointment) == "arrived", timeout=20_000)
     assert view.queue_model.item(0, 0).text() == "Achieng Otieno"
     assert "Arrived" in view.queue_model.item(0, 1).text()
     assert view.selected_entry().appointment_id == appointment  # selection kept
 
     qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: entry_status(view, appointment) == "in_consultation", timeout=10_000)
+    qtbot.waitUntil(lambda: entry_status(view, appointment) == "in_consultation", timeout=20_000)
     qtbot.mouseClick(view.complete_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: entry_status(view, appointment) == "completed", timeout=10_000)
+    qtbot.waitUntil(lambda: entry_status(view, appointment) == "completed", timeout=20_000)
     assert "Nobody waiting" in view.queue_model.item(0, 0).text()
 
 
@@ -68,7 +68,7 @@ def test_late_and_no_show_are_marked_in_words_not_only_colour(signed_in, qtbot) 
         scheduling.mark_no_show(session, core.actor, absent)
     view = window.today
     view.show_day(yesterday)
-    qtbot.waitUntil(lambda: view._find(absent) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: view._find(absent) is not None, timeout=20_000)
     status_of = {
         late: view.model.itemFromIndex(view._find(late).siblingAtColumn(3)).text(),
         absent: view.model.itemFromIndex(view._find(absent).siblingAtColumn(3)).text(),
@@ -86,12 +86,12 @@ def test_book_a_follow_up_from_a_visit(signed_in, qtbot) -> None:
     visit = book(core, clinic, patient, dt.datetime.combine(core.today(), dt.time(9, 0)))
     view = window.today
     view.refresh()
-    qtbot.waitUntil(lambda: view._find(visit) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: view._find(visit) is not None, timeout=20_000)
     view.select_appointment(visit)
     qtbot.mouseClick(view.follow_up_button, Qt.MouseButton.LeftButton)
     dialog = find_window(BookingDialog)
     assert dialog is not None and dialog.mode == "follow_up"
-    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=20_000)
     assert dialog.patient_label.text() == "Achieng Otieno"
     assert dialog.reason.text() == "Follow-up"
     when = core.today() + dt.timedelta(days=14)
@@ -100,7 +100,7 @@ def test_book_a_follow_up_from_a_visit(signed_in, qtbot) -> None:
     booked: list = []
     dialog.booked.connect(booked.append)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(booked), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(booked), timeout=20_000)
     with core.store.session() as session:
         follow_up = scheduling.get_appointment(session, booked[0])
         assert follow_up.follow_up_of_id == visit
@@ -118,16 +118,16 @@ def test_double_booking_is_refused_with_the_clash_shown(signed_in, qtbot) -> Non
 
     window.nav.setCurrentRow(1)
     window.patients.open_record(second)
-    qtbot.waitUntil(lambda: window.patients.record.chart is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.patients.record.chart is not None, timeout=20_000)
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # Ctrl+B
     dialog = find_window(BookingDialog)
     assert dialog is not None and dialog.patient == (second, "Peter Mwangi")
-    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=20_000)
     assert combo_select(dialog.provider, clinic.provider_id)
     dialog.date.setDate(QDate(day.year, day.month, day.day))
     dialog.time.setTime(QTime(10, 15))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.when_error.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.when_error.isVisible(), timeout=20_000)
     clash = dialog.when_error.message
     assert "Double booking" in clash and "Achieng Otieno" in clash and "10:00" in clash
     assert dialog.isVisible()  # still open: pick another time
@@ -135,11 +135,11 @@ def test_double_booking_is_refused_with_the_clash_shown(signed_in, qtbot) -> Non
     # Outside the working hours: said beside the time too.
     dialog.time.setTime(QTime(20, 0))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "working hours" in dialog.when_error.message, timeout=10_000)
+    qtbot.waitUntil(lambda: "working hours" in dialog.when_error.message, timeout=20_000)
 
     dialog.time.setTime(QTime(11, 0))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not is_alive(dialog), timeout=10_000)
+    qtbot.waitUntil(lambda: not is_alive(dialog), timeout=20_000)
     calendar = window.calendar
     window.nav.setCurrentRow(2)
     calendar.show_day(day)
@@ -149,7 +149,7 @@ def test_double_booking_is_refused_with_the_clash_shown(signed_in, qtbot) -> Non
             and calendar.data.start == day
             and len(calendar.data.entries) == 2
         ),
-        timeout=10_000,
+        timeout=20_000,
     )
     texts = [
         calendar.grid.item(r, c).text()

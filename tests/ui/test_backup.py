@@ -39,7 +39,7 @@ def test_back_up_now_then_restore_it(ui_app, signed_in, core, qtbot, tmp_path: P
 
     login.password.setText(PASSWORD)
     login._submit()
-    qtbot.waitUntil(lambda: ui_app.session is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: ui_app.session is not None, timeout=20_000)
     restored = ui_app.session.ctx.core
     with restored.store.session() as session:
         patients.get_patient(session, kept)

@@ -86,7 +86,7 @@ def test_forms_screenshots(signed_in, qtbot) -> None:
     draw(qtbot, view.rows["staff_signature"].widget.pad, strokes=SIGNATURE[:1])
     qtbot.mouseClick(view.complete_button, LEFT)
     confirm_completion(qtbot, view)
-    qtbot.waitUntil(lambda: view.status == "signed", timeout=10_000)
+    qtbot.waitUntil(lambda: view.status == "signed", timeout=20_000)
     qtbot.wait(200)
     scroll_to(view, "signatures")
     qtbot.wait(300)

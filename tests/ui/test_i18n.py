@@ -30,7 +30,7 @@ def test_french_catalogue_loads_and_widgets_speak_french(make_app, store, qtbot)
     login.username.setText("admin")
     qtbot.keyClicks(login.password, PASSWORD)
     qtbot.keyClick(login.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: app.session is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: app.session is not None, timeout=20_000)
     window = app.session.window
     assert [window.nav.item(i).text() for i in range(4)] == [
         "Aujourd’hui",

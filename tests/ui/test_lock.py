@@ -17,10 +17,10 @@ def open_edit_dialog(qtbot, session, patient_id) -> PatientDialog:
     window = session.window
     window.show_patient(patient_id)
     record = window.patients.record
-    qtbot.waitUntil(lambda: record.chart is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: record.chart is not None, timeout=20_000)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     # A button's shortcut "animates" the click: the dialog opens a moment later.
-    qtbot.waitUntil(lambda: find_window(PatientDialog) is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: find_window(PatientDialog) is not None, timeout=20_000)
     return find_window(PatientDialog)
 
 
@@ -38,7 +38,7 @@ def test_auto_lock_and_unlock_keep_an_unsaved_edit(make_app, core, qtbot) -> Non
     qtbot.keyClicks(village, "Kiambu town")  # typing is input: no lock meanwhile
     assert not session.lock.locked
 
-    qtbot.waitUntil(lambda: session.lock.locked, timeout=5_000)  # then nothing for 300 ms
+    qtbot.waitUntil(lambda: session.lock.locked, timeout=20_000)  # then nothing for 300 ms
     screen = find_window(LockScreen)
     assert screen is not None and screen.isVisible()
     assert not session.window.isVisible() and not dialog.isVisible()  # data out of sight
@@ -48,13 +48,13 @@ def test_auto_lock_and_unlock_keep_an_unsaved_edit(make_app, core, qtbot) -> Non
 
     qtbot.keyClicks(screen.password, "not my password")
     qtbot.keyClick(screen.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=20_000)
     assert "not the password" in screen.message.text()
     assert session.lock.locked
 
     qtbot.keyClicks(screen.password, PASSWORD)
     qtbot.keyClick(screen.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not session.lock.locked, timeout=10_000)
+    qtbot.waitUntil(lambda: not session.lock.locked, timeout=20_000)
     assert session.window.isVisible() and dialog.isVisible()
     assert village.text() == "Kiambu town"  # the unsaved edit is still there
     assert dialog.has_unsaved_changes()
@@ -67,7 +67,7 @@ def test_a_window_opening_while_locked_stays_hidden_until_unlock(signed_in, qtbo
     box = QMessageBox(session.window)
     box.setText("A task finished meanwhile")
     box.open()
-    qtbot.waitUntil(lambda: not box.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=20_000)
     session.lock.unlock()
     assert box.isVisible()
 
@@ -118,5 +118,5 @@ def test_switch_user_from_the_lock_screen(ui_app, signed_in, core, qtbot) -> Non
     )
     assert ui_app.session is None
     assert ui_app.login.isVisible()
-    qtbot.waitUntil(lambda: find_window(LockScreen) is None, timeout=5_000)
+    qtbot.waitUntil(lambda: find_window(LockScreen) is None, timeout=20_000)
     assert find_window(PatientDialog) is None

@@ -61,7 +61,7 @@ def test_a_form_is_previewed_and_saved_as_pdf(signed_in, qtbot, tmp_path) -> Non
     preview = wait_for_preview(qtbot, desk)
     assert preview.pages.page_count >= 2
     assert len(preview.page_widgets) == preview.pages.page_count
-    qtbot.waitUntil(lambda: preview.rendered_pages() >= 1, timeout=5_000)
+    qtbot.waitUntil(lambda: preview.rendered_pages() >= 1, timeout=20_000)
     first = preview.page_widgets[0].pixmap()
     assert not first.isNull() and first.width() > 300
     assert abs(preview.pages.sizes[0][0] - 595.3) < 1  # A4
@@ -69,7 +69,7 @@ def test_a_form_is_previewed_and_saved_as_pdf(signed_in, qtbot, tmp_path) -> Non
 
     # Navigation and zoom.
     preview.go_to(1)
-    qtbot.waitUntil(lambda: preview.current_page() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: preview.current_page() == 1, timeout=20_000)
     width = preview.page_widgets[0].width()
     preview.zoom_box.setCurrentIndex(preview.zoom_box.findData(2.0))
     assert preview.page_widgets[0].width() != width
@@ -88,7 +88,7 @@ def test_a_form_is_previewed_and_saved_as_pdf(signed_in, qtbot, tmp_path) -> Non
     assert preview.file_dialog is not None and preview.file_dialog.isVisible()
     target = tmp_path / "out" / "intake"
     target.parent.mkdir()
-    with qtbot.waitSignal(preview.saved, timeout=10_000) as saved:
+    with qtbot.waitSignal(preview.saved, timeout=20_000) as saved:
         preview.file_dialog.selectFile(str(target))
         preview.file_dialog.accept()
     path = saved.args[0]
@@ -136,7 +136,7 @@ def test_printing_sends_every_page_to_the_printer(signed_in, qtbot, tmp_path) ->
 def test_blank_forms_for_downtime_in_copies(signed_in, qtbot) -> None:
     desk = make_desk(signed_in)
     desk.print(signed_in.window, PrintRequest("blank_forms"))
-    qtbot.waitUntil(lambda: isinstance(desk.last_dialog, BlankFormsDialog), timeout=10_000)
+    qtbot.waitUntil(lambda: isinstance(desk.last_dialog, BlankFormsDialog), timeout=20_000)
     dialog = desk.last_dialog
     assert not dialog.preview_button.isEnabled()  # nothing chosen yet
     dialog.set_copies("intake", 3)
@@ -162,7 +162,7 @@ def test_patient_print_offers_their_forms_and_blank_ones(signed_in, qtbot) -> No
     patient_id = new_patient(signed_in)
     completed_intake(signed_in, patient_id)
     desk.print(signed_in.window, PrintRequest("patient", patient_id=patient_id))
-    qtbot.waitUntil(lambda: isinstance(desk.last_dialog, PrintChoiceDialog), timeout=10_000)
+    qtbot.waitUntil(lambda: isinstance(desk.last_dialog, PrintChoiceDialog), timeout=20_000)
     dialog = desk.last_dialog
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert texts[0].startswith("Patient intake — Final")

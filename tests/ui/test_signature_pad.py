@@ -122,7 +122,7 @@ def test_consent_signed_on_the_pad_becomes_signed_and_read_only(signed_in, qtbot
     assert not view.rows["patient_signature"].error  # fixed as soon as signed
     qtbot.mouseClick(view.complete_button, LEFT)
     confirm_completion(qtbot, view)
-    qtbot.waitUntil(lambda: view.status == "signed", timeout=10_000)
+    qtbot.waitUntil(lambda: view.status == "signed", timeout=20_000)
 
     status, answers, record = stored(signed_in, view.record_id)
     assert status == "signed" and record.signed_at is not None
@@ -174,7 +174,7 @@ def test_thumbprint_and_witness_complete_a_consent(signed_in, qtbot, tmp_path) -
     draw(qtbot, witness.pad)
     qtbot.mouseClick(view.complete_button, LEFT)
     confirm_completion(qtbot, view)
-    qtbot.waitUntil(lambda: view.status == "signed", timeout=10_000)
+    qtbot.waitUntil(lambda: view.status == "signed", timeout=20_000)
     _status, answers, _record = stored(signed_in, view.record_id)
     assert answers["patient_thumbprint"]["method"] == "thumbprint"
     assert answers["witness"]["signer_name"] == "Zawadi Otieno"
@@ -198,7 +198,7 @@ def test_paper_thumbprint_only_is_enough_with_a_witness(signed_in, qtbot) -> Non
     tick(qtbot, witness.on_paper)
     qtbot.mouseClick(view.complete_button, LEFT)
     confirm_completion(qtbot, view)
-    qtbot.waitUntil(lambda: view.status == "signed", timeout=10_000)
+    qtbot.waitUntil(lambda: view.status == "signed", timeout=20_000)
     _status, answers, _record = stored(signed_in, view.record_id)
     assert answers["patient_thumbprint"]["method"] == "paper"
     assert answers["witness"]["method"] == "paper"
@@ -215,7 +215,7 @@ def test_a_correction_is_a_new_draft_that_points_to_the_signed_form(signed_in, q
     draw(qtbot, view.rows["patient_signature"].widget.pad)
     qtbot.mouseClick(view.complete_button, LEFT)
     confirm_completion(qtbot, view)
-    qtbot.waitUntil(lambda: view.status == "signed", timeout=10_000)
+    qtbot.waitUntil(lambda: view.status == "signed", timeout=20_000)
     signed_id = view.record_id
 
     qtbot.mouseClick(view.correct_button, LEFT)
@@ -225,7 +225,7 @@ def test_a_correction_is_a_new_draft_that_points_to_the_signed_form(signed_in, q
     assert dialog.errors["reason"].message  # a reason is required
     qtbot.keyClicks(dialog.fields["reason"], "Wrong language ticked")
     qtbot.mouseClick(dialog.ok_button, LEFT)
-    qtbot.waitUntil(lambda: view.record_id != signed_id, timeout=10_000)
+    qtbot.waitUntil(lambda: view.record_id != signed_id, timeout=20_000)
 
     assert view.status == "draft" and not view.read_only
     assert "Wrong language ticked" in view.banner.text()

@@ -73,11 +73,11 @@ def test_progress_appears_for_slow_work_and_cancel_stops_it(qtbot) -> None:
         .finished(lambda: outcome.append("cleaned up"))
     )
     op.run()
-    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is not None, timeout=20_000)
     dialog = parent.findChild(QProgressDialog)
-    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=5_000)
+    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=20_000)
     qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: op.done, timeout=5_000)
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
     assert outcome == ["cleaned up"]  # a cancel is silent: no success, no error box
     assert parent.findChild(QMessageBox) is None
     runner.shutdown()
@@ -88,7 +88,7 @@ def test_quick_work_shows_no_progress(qtbot) -> None:
     runner.progress_delay_ms = 5_000
     results: list[int] = []
     Operation(parent, runner, lambda _ctx: 42).success(results.append).run()
-    qtbot.waitUntil(lambda: results == [42], timeout=5_000)
+    qtbot.waitUntil(lambda: results == [42], timeout=20_000)
     assert parent.findChild(QProgressDialog) is None
     runner.shutdown()
 
@@ -100,7 +100,7 @@ def test_a_person_readable_error_is_shown_as_it_is(qtbot) -> None:
         raise Conflict("Double booking: choose another time.")
 
     op = Operation(parent, runner, work).run()
-    qtbot.waitUntil(lambda: op.done, timeout=5_000)
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
     box = parent.findChild(QMessageBox)
     assert box is not None and box.text() == "Double booking: choose another time."
     assert not box.detailedText()
@@ -115,7 +115,7 @@ def test_an_unexpected_error_is_logged_and_shown_with_details(qtbot, caplog) -> 
 
     with caplog.at_level(logging.ERROR, logger="ui.tasks"):
         op = Operation(parent, runner, work, label="Opening the record").run()
-        qtbot.waitUntil(lambda: op.done, timeout=5_000)
+        qtbot.waitUntil(lambda: op.done, timeout=20_000)
     box = parent.findChild(QMessageBox)
     assert box is not None and "unexpected" in box.text()
     assert "KeyError" in box.detailedText()
@@ -136,7 +136,7 @@ def test_callbacks_are_skipped_once_the_parent_is_gone(qtbot) -> None:
     dialog.deleteLater()
     QApplication.processEvents()
     release.set()
-    qtbot.waitUntil(lambda: op.done, timeout=5_000)
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
     assert called == []
     runner.shutdown()
 
@@ -181,7 +181,7 @@ def test_a_finished_operation_lets_go_of_what_it_captured(qtbot) -> None:
         return 1
 
     Operation(parent, runner, work).success(lambda r, thing=captured: results.append(r)).run()
-    qtbot.waitUntil(lambda: results == [1], timeout=5_000)
+    qtbot.waitUntil(lambda: results == [1], timeout=20_000)
     del work, captured
     # No cycle holds it: freed by reference counting alone, on this (the GUI) thread.
     assert gone() is None
