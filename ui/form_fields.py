@@ -604,14 +604,6 @@ class _ChoiceGroup(FieldWidget):
         self.group.setExclusive(True)
         self.clear_button.setVisible(found and not self.read_only)
 
-    def select(self, value: object) -> None:
-        """Choose `value` as a click would (tests and keyboard shortcuts)."""
-        for (option, _text), button in zip(self.options, self.buttons, strict=True):
-            if option == value and type(option) is type(value):
-                button.click()
-                return
-        raise KeyError(value)
-
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
         for button in self.buttons:
