@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 
 from tests.conftest import PASSWORD
 from ui.setup_flow import Page
@@ -53,18 +52,25 @@ def test_first_run_creates_the_store_then_login_opens_it(
     wizard.reject()  # Escape must not lose the only sight of the key
     assert wizard.isVisible()
 
-    # The printed page carries the key (printing to a PDF file instead of a printer).
-    from ui.recovery_print import render_recovery_sheet
+    # Print opens the recovery key sheet (the shipped ReportLab form) in the preview.
+    from ui.print_preview import PrintPreviewDialog
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    pdf = tmp_path / "recovery.pdf"
-    printer.setOutputFileName(str(pdf))
-    render_recovery_sheet(printer, "Kisumu Health Post", key)
+    wizard._print()
+    preview = wizard.preview
+    assert isinstance(preview, PrintPreviewDialog)
+    with qtbot.waitSignal(preview.loaded, timeout=20_000) as loaded:
+        pass
+    assert loaded.args[0] >= 1
+    import io
+
     from pypdf import PdfReader
 
-    text = " ".join("".join(page.extract_text() for page in PdfReader(pdf).pages).split())
-    assert key in text.replace(" ", "") and "Kisumu Health Post" in text
+    from desktop.recovery_sheet import recovery_sheet_pdf
+
+    sheet = recovery_sheet_pdf("Kisumu Health Post", key)
+    text = " ".join(PdfReader(io.BytesIO(sheet)).pages[0].extract_text().split())
+    assert key in text and "Kisumu Health Post" in text
+    preview.close()
 
     wizard.acknowledged.setChecked(True)
     assert wizard.finish_button.isEnabled()
