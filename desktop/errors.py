@@ -8,6 +8,8 @@ the GUI shows it in a dialog. Anything that is not an `OutpostError` is a bug: i
 
 from __future__ import annotations
 
+from desktop.messages import join
+
 
 class OutpostError(Exception):
     """An error a person can understand and usually act on."""
@@ -79,5 +81,5 @@ class ValidationFailed(InvalidInput):
 
     def __init__(self, problems: dict[str, str]) -> None:
         first_field = next(iter(problems), None)
-        super().__init__("; ".join(problems.values()), field=first_field)
+        super().__init__(join("; ", problems.values()), field=first_field)
         self.problems = problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.errors import InvalidInput
+from desktop.messages import msg
 
 MIN_LENGTH = 8
 RULES_TEXT = (
@@ -14,11 +15,13 @@ RULES_TEXT = (
 def check_password(password: str, *, username: str = "") -> None:
     if len(password) < MIN_LENGTH:
         raise InvalidInput(
-            f"The password is too short: use at least {MIN_LENGTH} characters.", field="password"
+            msg("The password is too short: use at least {n} characters.", n=MIN_LENGTH),
+            field="password",
         )
     if len(set(password)) < 3:
         raise InvalidInput(
-            "The password repeats one or two characters: choose another.", field="password"
+            msg("The password repeats one or two characters: choose another."),
+            field="password",
         )
     if username and password.casefold() == username.casefold():
-        raise InvalidInput("The password must not be the user name.", field="password")
+        raise InvalidInput(msg("The password must not be the user name."), field="password")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.util import (
     FieldError,
     birth_text,
@@ -365,11 +365,11 @@ class BookingDialog(QDialog):
         from desktop.errors import Conflict, InvalidInput
 
         if isinstance(error, Conflict):
-            self.when_error.show_message(str(error))  # the clash, named by the core
+            self.when_error.show_message(error_text(error))  # the clash, named by the core
             self.time.setFocus()
         elif isinstance(error, InvalidInput):
             target = self.when_error if error.field == "starts_at" else self.general_error
-            target.show_message(str(error))
+            target.show_message(error_text(error))
         else:
             show_error(self, error)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import labels
+from ui.errors import error_text
 from ui.small_dialog import InputDialog
 from ui.tasks import TaskContext
 from ui.util import FieldError, buddy_label, make_button, row, with_colon
@@ -228,7 +229,7 @@ class ClinicPanel(QWidget):
 
             weekday = current["weekday"]
             if isinstance(error, InvalidInput) and weekday is not None:
-                self.day_errors[weekday].show_message(str(error))
+                self.day_errors[weekday].show_message(error_text(error))
             else:
                 show_error(self, error)
 

@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.errors import OutpostError
+from desktop.messages import message_of
+from ui.language import localized
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
 
+def error_text(error: BaseException) -> str:
+    """The message of an `OutpostError`, in the interface language when the core's catalogue
+    has it (see desktop/messages.py)."""
+    return localized(message_of(error))
+
+
 def show_error(
     parent: QWidget | None, error: BaseException, *, logged: bool = False
 ) -> QMessageBox | None:
@@ -37,7 +45,7 @@ def show_error(
     box.setWindowTitle(_tr("Outpost"))
     if isinstance(error, OutpostError):
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setText(str(error))
+        box.setText(error_text(error))
     else:
         if not logged:
             log.error("unexpected error", exc_info=error)

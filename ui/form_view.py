@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 
 import forms
 from forms.visibility import Evaluator
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.form_fields import FieldWidget, make_field_widget
+from ui.language import localized
 from ui.util import ERROR_STYLE, add_shortcut, format_datetime, heading, is_alive, make_button
 
 if TYPE_CHECKING:
@@ -741,7 +742,9 @@ class FormView(QDialog):
             self._save_failed = True
             from desktop.errors import OutpostError
 
-            reason = str(error) if isinstance(error, OutpostError) else _tr("unexpected error")
+            reason = (
+                error_text(error) if isinstance(error, OutpostError) else _tr("unexpected error")
+            )
             self._show_save_state(
                 "⚠ " + _tr("Not saved: {reason}. Trying again…").format(reason=reason)
             )
@@ -885,7 +888,7 @@ class FormView(QDialog):
                 for field_id, text in error.problems.items():
                     row = self.rows.get(field_id)
                     if row is not None:
-                        row.show_problems([forms.Problem(field_id, "stored", text)])
+                        row.show_problems([forms.Problem(field_id, "stored", localized(text))])
                 self._update_summary()
             else:
                 show_error(self, error, logged=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.language import localized
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Labels", text)
@@ -117,7 +119,7 @@ def duplicate_reason_label(reason: str) -> str:
         "same date of birth and village": _tr("same date of birth and village"),
         "same date of birth": _tr("same date of birth"),
         "same village": _tr("same village"),
-    }.get(reason, reason)
+    }.get(reason) or localized(reason)  # the others from the core's catalogue
 
 
 def weekday_label(weekday: int) -> str:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.messages import localize
+
 I18N_DIR = Path(__file__).with_name("i18n")
 
 LANGUAGES = {"en": "English", "fr": "Français"}
@@ -34,6 +36,17 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(qt)
         installed.append(qt)
     return installed
+
+
+def current_language() -> str:
+    """The interface language: `install_translators` makes it Qt's default locale."""
+    language = QLocale().name().split("_")[0]
+    return language if language in LANGUAGES else "en"
+
+
+def localized(text: str) -> str:
+    """A message from the core (`desktop.messages.Message`) in the interface language."""
+    return localize(text, current_language())
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ui.errors import error_text
 from ui.tasks import Operation, TaskContext, TaskRunner
 from ui.util import ERROR_STYLE, buddy_label, heading, is_alive, make_button, row
 
@@ -243,7 +244,7 @@ class SessionLock(QObject):
                     )
                 )
             elif isinstance(error, OutpostError):
-                screen.show_message(str(error))
+                screen.show_message(error_text(error))
             else:
                 screen.show_message(
                     self.tr(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.tasks import Operation, TaskContext, TaskRunner
 from ui.util import ERROR_STYLE, buddy_label, heading, make_button, row
 
@@ -175,7 +175,7 @@ class LoginWindow(QWidget):
             self._countdown.start()
             self._show_wait()
         elif isinstance(error, OutpostError):
-            self._set_message(str(error))
+            self._set_message(error_text(error))
         else:
             show_error(self, error, logged=True)
 

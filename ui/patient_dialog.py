@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ui import labels
 from ui.errors import show_error
+from ui.language import localized
 from ui.util import FieldError, buddy_label, combo_select, confirm
 
 if TYPE_CHECKING:
@@ -337,7 +338,8 @@ class PatientDialog(QDialog):
     def show_problems(self, problems: dict[str, str]) -> None:
         self.clear_problems()
         first: QWidget | None = None
-        for name, message in problems.items():
+        for name, problem in problems.items():
+            message = localized(problem)
             error = self.errors.get(name)
             if error is None:
                 # A field this dialog does not show: say it at the bottom, naming it.
@@ -396,6 +398,7 @@ class PatientDialog(QDialog):
 
     def _failed(self, error: BaseException, data: PatientInput) -> None:
         from desktop.errors import InvalidInput, ValidationFailed
+        from desktop.messages import message_of
         from desktop.services.patients import PossibleDuplicate
 
         if isinstance(error, PossibleDuplicate):
@@ -403,7 +406,7 @@ class PatientDialog(QDialog):
         elif isinstance(error, ValidationFailed):
             self.show_problems(error.problems)
         elif isinstance(error, InvalidInput) and error.field:
-            self.show_problems({error.field: str(error)})
+            self.show_problems({error.field: message_of(error)})
         else:
             show_error(self, error)
 

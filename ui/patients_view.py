@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.forms_seam import PrintRequest
 from ui.live_search import HIT_ROLE, HitsModel, LiveSearch
 from ui.patient_record import PatientRecord
@@ -198,7 +198,7 @@ class PatientsView(QWidget):
         from desktop.errors import OutpostError
 
         if isinstance(error, OutpostError):
-            self.status.setText(str(error))
+            self.status.setText(error_text(error))
         else:
             self.status.setText(self.tr("The search failed unexpectedly."))
             show_error(self, error)

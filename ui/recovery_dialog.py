@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.passwords import MIN_LENGTH
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.tasks import Operation, TaskContext, TaskRunner
 from ui.util import FieldError, buddy_label
 
@@ -100,7 +100,7 @@ class RecoveryDialog(QDialog):
             from desktop.errors import OutpostError
 
             if isinstance(error, OutpostError):
-                self.error.show_message(str(error))
+                self.error.show_message(error_text(error))
             else:
                 show_error(self, error, logged=True)
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from desktop.messages import message_of
+
 
 class Page(enum.Enum):
     WELCOME = "welcome"
@@ -105,7 +107,7 @@ class SetupFlow:
             # A placeholder user name: this page is about the clinic only.
             validate_new_clinic(a.clinic_name, "admin", a.country, a.timezone)
         except InvalidInput as exc:
-            problems[exc.field or "clinic_name"] = Problem("invalid", str(exc))
+            problems[exc.field or "clinic_name"] = Problem("invalid", message_of(exc))
         return problems
 
     def _admin_problems(self) -> dict[str, Problem]:
@@ -123,14 +125,14 @@ class SetupFlow:
             try:
                 validate_username(a.admin_username)
             except InvalidInput as exc:
-                problems["admin_username"] = Problem("invalid", str(exc))
+                problems["admin_username"] = Problem("invalid", message_of(exc))
         if not a.password:
             problems["password"] = Problem("required")
         else:
             try:
                 check_password(a.password, username=a.admin_username)
             except InvalidInput as exc:
-                problems["password"] = Problem("invalid", str(exc))
+                problems["password"] = Problem("invalid", message_of(exc))
         if "password" not in problems and a.password_confirm != a.password:
             problems["password_confirm"] = Problem("mismatch")
         return problems

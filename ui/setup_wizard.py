@@ -8,7 +8,7 @@ database thread.
 from __future__ import annotations
 
 import zoneinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop.passwords import MIN_LENGTH
 from ui import labels
-from ui.errors import show_error
+from ui.errors import error_text, show_error
+from ui.language import localized
 from ui.setup_flow import PAGE_FIELDS, Page, Problem, SetupFlow
 from ui.tasks import Operation, TaskContext, TaskRunner
 from ui.util import FieldError, buddy_label, heading, make_button
@@ -47,6 +48,7 @@ class SetupWizard(QDialog):
         self.paths = paths
         self.tasks = tasks
         self.flow = SetupFlow()
+        self.preview: QWidget | None = None  # the recovery sheet's print preview, once opened
         self._creating = False
         self._tried: set[Page] = set()  # pages where Next was pressed: problems update live
         self.setWindowTitle(self.tr("Set up Outpost"))
@@ -267,7 +269,7 @@ class SetupWizard(QDialog):
 
     def _problem_text(self, name: str, problem: Problem) -> str:
         if problem.code == "invalid":
-            return problem.message
+            return localized(problem.message)
         if problem.code == "mismatch":
             return self.tr("The two passwords are different: type the same password twice.")
         return {
@@ -372,7 +374,7 @@ class SetupWizard(QDialog):
             if isinstance(error, InvalidInput) and field:
                 target = {"username": "admin_username"}.get(field, field)
                 if target in self.errors:
-                    self.errors[target].show_message(str(error))
+                    self.errors[target].show_message(error_text(error))
                     return
             show_error(self, error)
 
@@ -391,10 +393,31 @@ class SetupWizard(QDialog):
         self._sync()
 
     def _print(self) -> None:
-        from ui.recovery_print import print_recovery_key
+        """The recovery key sheet (a shipped form) in the print preview: print it, or save it
+        after a warning that the file is not encrypted."""
+        from desktop.recovery_sheet import recovery_sheet_pdf
+        from desktop.settings import load_settings
+        from ui.print_preview import PrintPreviewDialog
 
-        if self.flow.recovery_key:
-            print_recovery_key(self, self.flow.answers.clinic_name.strip(), self.flow.recovery_key)
+        if not self.flow.recovery_key:
+            return
+        clinic, key = self.flow.answers.clinic_name.strip(), self.flow.recovery_key
+
+        def produce(_task: object, lang: str, paper: str) -> bytes:
+            size: Literal["a4", "letter"] = "letter" if paper == "letter" else "a4"
+            return recovery_sheet_pdf(clinic, key, lang=lang, paper=size)
+
+        self.preview = PrintPreviewDialog(
+            self,
+            self.tasks,
+            self.tasks,
+            self.tr("Recovery key sheet"),
+            produce,
+            languages=("en", "fr", "sw"),
+            lang=load_settings(self.paths.settings).language,
+            file_name="outpost-recovery-key.pdf",
+        )
+        self.preview.open()
 
     def _finish(self) -> None:
         if self.flow.can_finish():

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.errors import show_error
+from ui.errors import error_text, show_error
 from ui.tasks import Operation, TaskContext, TaskRunner
 from ui.util import FieldError, buddy_label, combo_select
 
@@ -171,9 +171,9 @@ class InputDialog(QDialog):
             from desktop.errors import InvalidInput, OutpostError
 
             if isinstance(error, InvalidInput):
-                self.show_problem(error.field, str(error))
+                self.show_problem(error.field, error_text(error))
             elif isinstance(error, OutpostError):
-                self.general_error.show_message(str(error))
+                self.general_error.show_message(error_text(error))
             else:
                 show_error(self, error, logged=True)
 

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import Conflict, InvalidInput, NotFound, ValidationFailed
+from desktop.messages import join, message_of, msg
 from desktop.permissions import Actor, Permission
 from desktop.services import audit
 from desktop.services.phones import normalise_phone, reversed_digits
@@ -97,31 +98,36 @@ def _parse_birth(
     birth_text = data.birth_date.strip()
     age_text = data.estimated_age_years.strip()
     if birth_text and age_text:
-        problems["birth_date"] = "Give either the date of birth or an estimated age, not both."
+        problems["birth_date"] = msg("Give either the date of birth or an estimated age, not both.")
         return None, False
     if birth_text:
         try:
             birth = dt.date.fromisoformat(birth_text)
         except ValueError:
-            problems["birth_date"] = (
-                f"{birth_text!r} is not a date: write it as YYYY-MM-DD (e.g. 1984-03-21)."
+            problems["birth_date"] = msg(
+                "{text} is not a date: write it as YYYY-MM-DD (e.g. 1984-03-21).",
+                text=repr(birth_text),
             )
             return None, False
         if birth > today:
-            problems["birth_date"] = "The date of birth is in the future."
+            problems["birth_date"] = msg("The date of birth is in the future.")
         elif age_in_years(birth, today) > OLDEST_AGE_YEARS:
-            problems["birth_date"] = (
-                f"The date of birth makes the patient older than {OLDEST_AGE_YEARS}."
+            problems["birth_date"] = msg(
+                "The date of birth makes the patient older than {age}.", age=OLDEST_AGE_YEARS
             )
         return birth, False
     if age_text:
         try:
             age = int(age_text)
         except ValueError:
-            problems["estimated_age_years"] = f"{age_text!r} is not an age in whole years."
+            problems["estimated_age_years"] = msg(
+                "{text} is not an age in whole years.", text=repr(age_text)
+            )
             return None, False
         if not 0 <= age <= OLDEST_AGE_YEARS:
-            problems["estimated_age_years"] = f"An age must be between 0 and {OLDEST_AGE_YEARS}."
+            problems["estimated_age_years"] = msg(
+                "An age must be between 0 and {age}.", age=OLDEST_AGE_YEARS
+            )
             return None, False
         # 1 July is the least-wrong guess for a birthday nobody knows; the year is chosen so
         # the patient is exactly `age` today (and stays so when the record is edited again).
@@ -150,28 +156,28 @@ def validate_patient(
     ):
         values[name] = _clean_text(getattr(data, name))
         if len(values[name]) > NAME_MAX:
-            problems[name] = f"Too long: {NAME_MAX} characters at most."
+            problems[name] = msg("Too long: {n} characters at most.", n=NAME_MAX)
     for name in ("address", "notes"):
         values[name] = _clean_text(getattr(data, name), multiline=True)
     if not values["given_name"]:
-        problems["given_name"] = "The patient's given name is required."
+        problems["given_name"] = msg("The patient's given name is required.")
     elif not any(ch.isalpha() for ch in values["given_name"]):
-        problems["given_name"] = "A given name needs at least one letter."
+        problems["given_name"] = msg("A given name needs at least one letter.")
     try:
         values["sex"] = Sex((data.sex or "unknown").strip().lower())
     except ValueError:
-        problems["sex"] = "Sex must be female, male, other or unknown."
+        problems["sex"] = msg("Sex must be female, male, other or unknown.")
     values["birth_date"], values["birth_date_estimated"] = _parse_birth(data, today, problems)
     for name in ("phone", "phone_alt", "next_of_kin_phone"):
         try:
             values[name] = normalise_phone(getattr(data, name), region, field=name)
         except InvalidInput as exc:
-            problems[name] = str(exc)
+            problems[name] = message_of(exc)
     values["phone_reversed"] = reversed_digits(values.get("phone"))
     for name in ("national_id", "clinic_number"):
         ident = _clean_text(getattr(data, name)).upper()
         if len(ident) > 64:
-            problems[name] = "Too long: 64 characters at most."
+            problems[name] = msg("Too long: {n} characters at most.", n=64)
         values[name] = ident or None
     if problems:
         raise ValidationFailed(problems)
@@ -181,13 +187,20 @@ def validate_patient(
 class PossibleDuplicate(Conflict):
     def __init__(self, candidates: list[tuple[SearchHit, list[str]]]) -> None:
         lines = [
-            f"{hit.display_name} ({hit.patient_id}): {', '.join(reasons)}"
+            msg(
+                "{name} ({id}): {reasons}",
+                name=hit.display_name,
+                id=hit.patient_id,
+                reasons=join(", ", reasons),
+            )
             for hit, reasons in candidates
         ]
         super().__init__(
-            "This may be a patient who is already registered: "
-            + "; ".join(lines)
-            + ". Open the existing record, or confirm that this is a different person."
+            msg(
+                "This may be a patient who is already registered: {candidates}. Open the "
+                "existing record, or confirm that this is a different person.",
+                candidates=join("; ", lines),
+            )
         )
         self.candidates = candidates
 
@@ -238,7 +251,7 @@ def register_patient(
 def get_patient(session: Session, patient_id: uuid.UUID) -> Patient:
     patient = session.scalar(select(Patient).where(Patient.id == patient_id))
     if patient is None or patient.deleted:
-        raise NotFound(f"No patient with id {patient_id}.")
+        raise NotFound(msg("No patient with id {id}.", id=patient_id))
     return patient
 
 

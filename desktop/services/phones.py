@@ -9,6 +9,7 @@ from __future__ import annotations
 import phonenumbers
 
 from desktop.errors import InvalidInput
+from desktop.messages import msg
 
 
 def normalise_phone(text: str | None, region: str, *, field: str = "phone") -> str | None:
@@ -18,11 +19,17 @@ def normalise_phone(text: str | None, region: str, *, field: str = "phone") -> s
     try:
         number = phonenumbers.parse(text, region.upper())
     except phonenumbers.NumberParseException:
-        raise InvalidInput(f"{text!r} is not a phone number.", field=field) from None
+        raise InvalidInput(
+            msg("{text} is not a phone number.", text=repr(text)), field=field
+        ) from None
     if not phonenumbers.is_valid_number(number):
         raise InvalidInput(
-            f"{text!r} is not a valid phone number for {region.upper()} (check the number of "
-            "digits, or add the country code, e.g. +256…).",
+            msg(
+                "{text} is not a valid phone number for {region} (check the number of "
+                "digits, or add the country code, e.g. +256…).",
+                text=repr(text),
+                region=region.upper(),
+            ),
             field=field,
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -18,10 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import Conflict, InvalidInput, NotFound
+from desktop.messages import Message, msg
 from desktop.permissions import Actor, Permission
 from desktop.services.clinic import get_clinic
 from desktop.services.clinic_setup import (
-    WEEKDAYS,
     get_appointment_type,
     get_provider,
     working_hours,
@@ -37,6 +37,55 @@ from desktop.store.models import (
 )
 
 S = AppointmentStatus
+
+# Words the messages below are made of, translatable one by one (see desktop/messages.py).
+WEEKDAY_NAMES = (
+    msg("Monday"),
+    msg("Tuesday"),
+    msg("Wednesday"),
+    msg("Thursday"),
+    msg("Friday"),
+    msg("Saturday"),
+    msg("Sunday"),
+)
+WEEKDAY_ABBREVIATIONS = (
+    msg("Mon"),
+    msg("Tue"),
+    msg("Wed"),
+    msg("Thu"),
+    msg("Fri"),
+    msg("Sat"),
+    msg("Sun"),
+)
+MONTH_ABBREVIATIONS = (
+    msg("Jan"),
+    msg("Feb"),
+    msg("Mar"),
+    msg("Apr"),
+    msg("May"),
+    msg("Jun"),
+    msg("Jul"),
+    msg("Aug"),
+    msg("Sep"),
+    msg("Oct"),
+    msg("Nov"),
+    msg("Dec"),
+)
+STATUS_WORDS: dict[AppointmentStatus, Message] = {
+    S.BOOKED: msg("booked"),
+    S.ARRIVED: msg("arrived"),
+    S.IN_CONSULTATION: msg("in consultation"),
+    S.COMPLETED: msg("completed"),
+    S.NO_SHOW: msg("no show"),
+    S.CANCELLED: msg("cancelled"),
+    S.RESCHEDULED: msg("rescheduled"),
+}
+# As the status is written in data (the move refusal has always named it so).
+STATUS_CODES: dict[AppointmentStatus, Message] = {
+    **STATUS_WORDS,
+    S.IN_CONSULTATION: msg("in_consultation"),
+    S.NO_SHOW: msg("no_show"),
+}
 
 TRANSITIONS: dict[AppointmentStatus, frozenset[AppointmentStatus]] = {
     S.BOOKED: frozenset({S.ARRIVED, S.NO_SHOW, S.CANCELLED, S.RESCHEDULED}),
@@ -64,12 +113,20 @@ def to_utc(local: dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.datetime:
 
 def describe(
     appointment: Appointment, patient: Patient, provider: Provider, zone: zoneinfo.ZoneInfo
-) -> str:
+) -> Message:
     start = appointment.starts_at.astimezone(zone)
     end = appointment.ends_at.astimezone(zone)
-    return (
-        f"{patient.full_name} with {provider.name}, {start:%a %d %b %H:%M}–{end:%H:%M} "
-        f"(appointment {appointment.id})"
+    return msg(
+        "{patient} with {provider}, {weekday} {day} {month} {start}–{end} "
+        "(appointment {appointment})",
+        patient=patient.full_name,
+        provider=provider.name,
+        weekday=WEEKDAY_ABBREVIATIONS[start.weekday()],
+        day=f"{start:%d}",
+        month=MONTH_ABBREVIATIONS[start.month - 1],
+        start=f"{start:%H:%M}",
+        end=f"{end:%H:%M}",
+        appointment=appointment.id,
     )
 
 
@@ -77,19 +134,29 @@ def _check_working_hours(
     session: Session, provider: Provider, start: dt.datetime, end: dt.datetime
 ) -> None:
     if start.date() != end.date():
-        raise InvalidInput("An appointment cannot run to or past midnight.", field="starts_at")
+        raise InvalidInput(msg("An appointment cannot run to or past midnight."), field="starts_at")
     windows = [w for w in working_hours(session, provider.id) if w.weekday == start.weekday()]
     if not windows:
         raise InvalidInput(
-            f"{provider.name} does not work on {WEEKDAYS[start.weekday()]}s. "
-            "Choose another day or provider, or change the working hours in Settings.",
+            msg(
+                "{provider} does not work on {weekday}s. "
+                "Choose another day or provider, or change the working hours in Settings.",
+                provider=provider.name,
+                weekday=WEEKDAY_NAMES[start.weekday()],
+            ),
             field="starts_at",
         )
     if not any(w.start <= start.time() and end.time() <= w.end for w in windows):
         hours = ", ".join(f"{w.start:%H:%M}–{w.end:%H:%M}" for w in windows)
         raise InvalidInput(
-            f"{start:%H:%M}–{end:%H:%M} is outside {provider.name}'s working hours on "
-            f"{WEEKDAYS[start.weekday()]} ({hours}).",
+            msg(
+                "{start}–{end} is outside {provider}'s working hours on {weekday} ({hours}).",
+                start=f"{start:%H:%M}",
+                end=f"{end:%H:%M}",
+                provider=provider.name,
+                weekday=WEEKDAY_NAMES[start.weekday()],
+                hours=hours,
+            ),
             field="starts_at",
         )
 
@@ -115,8 +182,11 @@ def _check_clash(
     if clash is not None:
         patient = get_patient(session, clash.patient_id)
         raise Conflict(
-            f"Double booking: {provider.name} already has "
-            f"{describe(clash, patient, provider, zone)}. Choose another time."
+            msg(
+                "Double booking: {provider} already has {appointment}. Choose another time.",
+                provider=provider.name,
+                appointment=describe(clash, patient, provider, zone),
+            )
         )
 
 
@@ -125,8 +195,11 @@ def _transition(
 ) -> None:
     if to not in TRANSITIONS[appointment.status]:
         raise Conflict(
-            f"An appointment that is {appointment.status.value.replace('_', ' ')} cannot "
-            f"become {to.value.replace('_', ' ')}."
+            msg(
+                "An appointment that is {status} cannot become {to}.",
+                status=STATUS_WORDS[appointment.status],
+                to=STATUS_WORDS[to],
+            )
         )
     session.add(
         AppointmentEvent(
@@ -193,7 +266,7 @@ def book(
 def get_appointment(session: Session, appointment_id: uuid.UUID) -> Appointment:
     appointment = session.scalar(select(Appointment).where(Appointment.id == appointment_id))
     if appointment is None or appointment.deleted:
-        raise NotFound(f"No appointment with id {appointment_id}.")
+        raise NotFound(msg("No appointment with id {id}.", id=appointment_id))
     return appointment
 
 
@@ -210,7 +283,12 @@ def move(
     actor.require(Permission.MANAGE_APPOINTMENTS)
     old = get_appointment(session, appointment_id)
     if S.RESCHEDULED not in TRANSITIONS[old.status]:
-        raise Conflict(f"Only a booked appointment can be moved (this one is {old.status.value}).")
+        raise Conflict(
+            msg(
+                "Only a booked appointment can be moved (this one is {status}).",
+                status=STATUS_CODES[old.status],
+            )
+        )
     _transition(session, actor, old, S.RESCHEDULED)
     session.flush()  # the old slot is free before the new one is checked for clashes
     return book(

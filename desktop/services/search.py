@@ -55,6 +55,7 @@ from sqlalchemy import Connection, Engine, Integer, Row, Select, column, select,
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from desktop.messages import msg
 from desktop.names import display_fold, fold, name_tokens, query_tokens, transliterate
 from desktop.store.models import Patient
 
@@ -704,8 +705,8 @@ def likely_duplicates(
                 same_phone.add(row.pk)
     same_identifier: dict[int, str] = {}
     for ident_column, value, reason in (
-        (Patient.national_id, national_id, "same national ID"),
-        (Patient.clinic_number, clinic_number, "same clinic number"),
+        (Patient.national_id, national_id, msg("same national ID")),
+        (Patient.clinic_number, clinic_number, msg("same clinic number")),
     ):
         if value:
             for row in _rows(
@@ -777,7 +778,7 @@ def likely_duplicates(
             birth_date, row.birth_date, estimated
         )
         if name_ok:
-            reasons.append("similar name")
+            reasons.append(msg("similar name"))
             strength += 0.5 * similarity
         if pk in same_identifier:
             # An identifier is the strongest sign of all: it names one person.
@@ -786,21 +787,28 @@ def likely_duplicates(
             if not name_ok:
                 kind = "id"
         if pk in same_phone:
-            reasons.append("same phone")
+            reasons.append(msg("same phone"))
             strength += 0.3
             if not name_ok:
                 kind = "phone"
         if same_date and same_village:
-            reasons.append("same date of birth and village")
+            reasons.append(msg("same date of birth and village"))
             strength += 0.25
             if len(reasons) == 1:
                 kind = "dob"
         elif reasons and (same_date or same_year):
-            what = "date" if same_date else "year"
-            reasons.append(f"same {what} of birth" + (" and village" if same_village else ""))
+            reasons.append(
+                msg("same date of birth" if same_date else "same year of birth")
+                if not same_village
+                else msg(
+                    "same date of birth and village"
+                    if same_date
+                    else "same year of birth and village"
+                )
+            )
             strength += (0.15 if same_date else 0.08) + (0.05 if same_village else 0.0)
         elif reasons and same_village:
-            reasons.append("same village")
+            reasons.append(msg("same village"))
             strength += 0.05
         if not reasons:
             continue

@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.atomic import write_atomic
 from desktop.errors import StoreCorrupt, WrongPassword
+from desktop.messages import msg
 from desktop.store import keys
 
 FORMAT = 1
@@ -75,18 +76,20 @@ class KeyFile:
         slot = self.users.get(username)
         if slot is None or slot.kdf is None:
             # Same message as a wrong password: do not tell a stranger which names exist.
-            raise WrongPassword("Wrong user name or password. Check the spelling and try again.")
+            raise WrongPassword(
+                msg("Wrong user name or password. Check the spelling and try again.")
+            )
         kek = keys.derive_password_key(password, slot.salt, slot.kdf)
         try:
             return keys.unwrap(kek, slot.nonce, slot.ciphertext, self._aad(f"user:{username}"))
         except keys.UnwrapFailed:
             raise WrongPassword(
-                "Wrong user name or password. Check the spelling and try again."
+                msg("Wrong user name or password. Check the spelling and try again.")
             ) from None
 
     def unlock_with_recovery(self, recovery_key: bytes) -> bytes:
         if self.recovery is None:
-            raise WrongPassword("This store has no recovery key.")
+            raise WrongPassword(msg("This store has no recovery key."))
         kek = keys.derive_recovery_key(recovery_key, self.recovery.salt)
         try:
             return keys.unwrap(
@@ -94,7 +97,10 @@ class KeyFile:
             )
         except keys.UnwrapFailed:
             raise WrongPassword(
-                "That recovery key does not open this store. Check it against the printed sheet."
+                msg(
+                    "That recovery key does not open this store. Check it against the printed "
+                    "sheet."
+                )
             ) from None
 
     # --- files ---------------------------------------------------------------------------

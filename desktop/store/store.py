@@ -33,6 +33,7 @@ from desktop.errors import (
 )
 from desktop.hlc import HybridLogicalClock, Stamp
 from desktop.ids import new_id
+from desktop.messages import msg
 from desktop.passwords import check_password
 from desktop.paths import DataPaths
 from desktop.permissions import Actor
@@ -195,7 +196,10 @@ def _actor_for(engine: Engine, username: str) -> Actor:
         user = session.scalar(select(User).where(User.username == username))
     if user is None or user.deleted or not user.active:
         raise PermissionDenied(
-            f"The account {username} is disabled. Ask an administrator to re-enable it."
+            msg(
+                "The account {username} is disabled. Ask an administrator to re-enable it.",
+                username=username,
+            )
         )
     return Actor(user.id, user.username, user.display_name, user.role, user.clinic_id)
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.atomic import write_atomic
 from desktop.errors import LoginThrottled
+from desktop.messages import msg
 
 FREE_FAILURES = 3
 MAX_DELAY_S = 300.0
@@ -51,9 +52,13 @@ class LoginThrottle:
         )
         if wait > 0:
             raise LoginThrottled(
-                f"Too many wrong passwords for {username}. Wait {wait:.0f} seconds, then try "
-                "again. If the password is lost, an administrator can reset it, or use the "
-                "recovery key.",
+                msg(
+                    "Too many wrong passwords for {username}. Wait {seconds} seconds, then try "
+                    "again. If the password is lost, an administrator can reset it, or use the "
+                    "recovery key.",
+                    username=username,
+                    seconds=f"{wait:.0f}",
+                ),
                 retry_after=wait,
             )
 

@@ -65,3 +65,29 @@ def test_every_desktop_message_has_a_french_translation() -> None:
     ]
     assert missing == []
     assert (CATALOGUES / "outpost_fr.qm").stat().st_size > 10_000  # compiled, not empty
+
+
+def test_core_problems_beside_a_field_are_in_french(make_app, core, qtbot) -> None:
+    from tests.ui.conftest import find_window
+    from tests.ui.test_patients import type_into
+    from ui.patient_dialog import PatientDialog
+
+    core.settings.daily_backup = False
+    app = make_app(language="fr")
+    app._signed_in(core)
+    assert app.session is not None
+    app.session.window.new_patient()
+    dialog = find_window(PatientDialog)
+    assert dialog is not None
+    type_into(qtbot, dialog, family_name="Kamau", phone="12", birth_date="1984-13-40")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["given_name"].isVisible(), timeout=20_000)
+    assert dialog.errors["given_name"].message == "Le prénom du patient est obligatoire."
+    assert dialog.errors["birth_date"].message == (
+        "'1984-13-40' n’est pas une date\u00a0: écrivez-la sous la forme AAAA-MM-JJ "
+        "(par ex. 1984-03-21)."
+    )
+    assert "n’est pas un numéro de téléphone valable" in dialog.errors["phone"].message
+    assert dialog.fields["given_name"].accessibleDescription() == (
+        "Le prénom du patient est obligatoire."
+    )

@@ -435,105 +435,105 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>ClinicPanel</name>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="97" />
-      <location filename="../../ui/clinic_admin.py" line="100" />
+      <location filename="../../ui/clinic_admin.py" line="98" />
+      <location filename="../../ui/clinic_admin.py" line="101" />
       <source>Providers</source>
       <translation>Soignants</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="99" />
+      <location filename="../../ui/clinic_admin.py" line="100" />
       <source>Add a &amp;provider…</source>
       <translation>Ajouter un &amp;soignant…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="105" />
+      <location filename="../../ui/clinic_admin.py" line="106" />
       <source>Working hours</source>
       <translation>Horaires de travail</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="112" />
+      <location filename="../../ui/clinic_admin.py" line="113" />
       <source>day off</source>
       <translation>jour de repos</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="121" />
+      <location filename="../../ui/clinic_admin.py" line="122" />
       <source>e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off.</source>
       <translation>p. ex. 08:00–13:00, 14:00–17:00. Laissez vide pour un jour de repos.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="123" />
+      <location filename="../../ui/clinic_admin.py" line="124" />
       <source>&amp;Save working hours</source>
       <translation>&amp;Enregistrer les horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="130" />
-      <location filename="../../ui/clinic_admin.py" line="132" />
+      <location filename="../../ui/clinic_admin.py" line="131" />
+      <location filename="../../ui/clinic_admin.py" line="133" />
       <source>Appointment types</source>
       <translation>Types de rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="131" />
+      <location filename="../../ui/clinic_admin.py" line="132" />
       <source>Add an appointment &amp;type…</source>
       <translation>Ajouter un &amp;type de rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="166" />
+      <location filename="../../ui/clinic_admin.py" line="167" />
       <source>{name} — {minutes} min</source>
       <translation>{name} — {minutes} min</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="211" />
+      <location filename="../../ui/clinic_admin.py" line="212" />
       <source>“{part}” is not a time range: write it like 08:00–13:00.</source>
       <translation>« {part} » n’est pas une plage horaire : écrivez-la comme 08:00–13:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="236" />
+      <location filename="../../ui/clinic_admin.py" line="237" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="239" />
+      <location filename="../../ui/clinic_admin.py" line="240" />
       <source>Saving working hours…</source>
       <translation>Enregistrement des horaires…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="247" />
+      <location filename="../../ui/clinic_admin.py" line="248" />
       <source>Add a provider</source>
       <translation>Ajouter un soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="248" />
-      <location filename="../../ui/clinic_admin.py" line="267" />
+      <location filename="../../ui/clinic_admin.py" line="249" />
+      <location filename="../../ui/clinic_admin.py" line="268" />
       <source>&amp;Name:</source>
       <translation>&amp;Nom :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="249" />
+      <location filename="../../ui/clinic_admin.py" line="250" />
       <source>&amp;Title:</source>
       <translation>&amp;Fonction :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="249" />
+      <location filename="../../ui/clinic_admin.py" line="250" />
       <source>e.g. Clinical officer</source>
       <translation>p. ex. Infirmier clinicien</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="266" />
+      <location filename="../../ui/clinic_admin.py" line="267" />
       <source>Add an appointment type</source>
       <translation>Ajouter un type de rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="267" />
+      <location filename="../../ui/clinic_admin.py" line="268" />
       <source>e.g. Antenatal visit</source>
       <translation>p. ex. Consultation prénatale</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="268" />
+      <location filename="../../ui/clinic_admin.py" line="269" />
       <source>&amp;Duration:</source>
       <translation>&amp;Durée :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="268" />
+      <location filename="../../ui/clinic_admin.py" line="269" />
       <source> min</source>
       <translation> min</translation>
     </message>
@@ -639,17 +639,17 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../ui/errors.py" line="37" />
+      <location filename="../../ui/errors.py" line="45" />
       <source>Outpost</source>
       <translation>Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="46" />
+      <location filename="../../ui/errors.py" line="54" />
       <source>Something unexpected went wrong. Nothing that was already saved has been lost.</source>
       <translation>Un problème inattendu est survenu. Rien de ce qui était déjà enregistré n’a été perdu.</translation>
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="49" />
+      <location filename="../../ui/errors.py" line="57" />
       <source>Try again. If it happens again, tell whoever looks after this laptop and show them the details below (the event is also in the log, without patient data).</source>
       <translation>Réessayez. Si cela se reproduit, prévenez la personne qui s’occupe de cet ordinateur et montrez-lui les détails ci-dessous (l’incident figure aussi dans le journal, sans données de patient).</translation>
     </message>
@@ -807,7 +807,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="564" />
-      <location filename="../../ui/form_fields.py" line="733" />
+      <location filename="../../ui/form_fields.py" line="725" />
       <source>Clear</source>
       <translation>Effacer</translation>
     </message>
@@ -818,113 +818,113 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
     <message>
       <location filename="../../ui/form_fields.py" line="567" />
-      <location filename="../../ui/form_fields.py" line="734" />
+      <location filename="../../ui/form_fields.py" line="726" />
       <source>Clear {label}</source>
       <translation>Effacer {label}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="721" />
+      <location filename="../../ui/form_fields.py" line="713" />
       <source>e.g. sister, neighbour</source>
       <translation>p. ex. sœur, voisin</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="722" />
+      <location filename="../../ui/form_fields.py" line="714" />
       <source>Signs on the screen</source>
       <translation>Signe à l’écran</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="723" />
+      <location filename="../../ui/form_fields.py" line="715" />
       <source>Signs the printed copy</source>
       <translation>Signe l’exemplaire imprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="732" />
+      <location filename="../../ui/form_fields.py" line="724" />
       <source>{label}: signature pad</source>
       <translation>{label} : zone de signature</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="737" />
+      <location filename="../../ui/form_fields.py" line="729" />
       <source>Print the form after completing it; the person signs the paper, which the clinic keeps.</source>
       <translation>Imprimez le formulaire une fois terminé ; la personne signe le papier, que le centre conserve.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="808" />
+      <location filename="../../ui/form_fields.py" line="800" />
       <source>Not signed yet.</source>
       <translation>Pas encore signé.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="810" />
+      <location filename="../../ui/form_fields.py" line="802" />
       <source>To be signed on the printed copy.</source>
       <translation>À signer sur l’exemplaire imprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="812" />
+      <location filename="../../ui/form_fields.py" line="804" />
       <source>✓ Signed on the screen.</source>
       <translation>✓ Signé à l’écran.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="877" />
+      <location filename="../../ui/form_fields.py" line="869" />
       <source>A thumbprint is given instead of a signature</source>
       <translation>Une empreinte du pouce remplace la signature</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="882" />
+      <location filename="../../ui/form_fields.py" line="874" />
       <source>On the printed copy (the clinic keeps the paper)</source>
       <translation>Sur l’exemplaire imprimé (le centre garde le papier)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="883" />
+      <location filename="../../ui/form_fields.py" line="875" />
       <source>Scanned or photographed image</source>
       <translation>Image scannée ou photographiée</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="890" />
+      <location filename="../../ui/form_fields.py" line="882" />
       <source>Choose the image…</source>
       <translation>Choisir l’image…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="891" />
+      <location filename="../../ui/form_fields.py" line="883" />
       <source>{label}: choose the image</source>
       <translation>{label} : choisir l’image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="897" />
+      <location filename="../../ui/form_fields.py" line="889" />
       <source>{label}: image</source>
       <translation>{label} : image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="938" />
+      <location filename="../../ui/form_fields.py" line="930" />
       <source>no image</source>
       <translation>pas d’image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="947" />
+      <location filename="../../ui/form_fields.py" line="939" />
       <source>Choose the thumbprint image</source>
       <translation>Choisir l’image de l’empreinte</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="949" />
+      <location filename="../../ui/form_fields.py" line="941" />
       <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
       <translation>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="960" />
-      <location filename="../../ui/form_fields.py" line="976" />
+      <location filename="../../ui/form_fields.py" line="952" />
+      <location filename="../../ui/form_fields.py" line="968" />
       <source>This image is too large to be a thumbprint.</source>
       <translation>Cette image est trop grande pour une empreinte du pouce.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="963" />
+      <location filename="../../ui/form_fields.py" line="955" />
       <source>This file could not be read as an image.</source>
       <translation>Ce fichier n’a pas pu être lu comme une image.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1067" />
+      <location filename="../../ui/form_fields.py" line="1059" />
       <source>Add a line</source>
       <translation>Ajouter une ligne</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1068" />
+      <location filename="../../ui/form_fields.py" line="1060" />
       <source>Remove the line</source>
       <translation>Supprimer la ligne</translation>
     </message>
@@ -932,247 +932,247 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>FormView</name>
     <message>
-      <location filename="../../ui/form_view.py" line="107" />
+      <location filename="../../ui/form_view.py" line="108" />
       <source>about {age} y</source>
       <translation>environ {age} ans</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="107" />
+      <location filename="../../ui/form_view.py" line="108" />
       <source>{age} y</source>
       <translation>{age} ans</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="238" />
+      <location filename="../../ui/form_view.py" line="239" />
       <source>Required.</source>
       <translation>Obligatoire.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="267" />
+      <location filename="../../ui/form_view.py" line="268" />
       <source>Check:</source>
       <translation>À vérifier :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="345" />
+      <location filename="../../ui/form_view.py" line="346" />
       <source>Language of the form</source>
       <translation>Langue du formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="346" />
+      <location filename="../../ui/form_view.py" line="347" />
       <source>The language the form is read and printed in</source>
       <translation>La langue dans laquelle le formulaire est lu et imprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="348" />
+      <location filename="../../ui/form_view.py" line="349" />
       <source>&amp;Language:</source>
       <translation>&amp;Langue :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="371" />
+      <location filename="../../ui/form_view.py" line="372" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="376" />
+      <location filename="../../ui/form_view.py" line="377" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="376" />
+      <location filename="../../ui/form_view.py" line="377" />
       <source>Preview and print this form</source>
       <translation>Voir l’aperçu et imprimer ce formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="378" />
+      <location filename="../../ui/form_view.py" line="379" />
       <source>&amp;Edit</source>
       <translation>&amp;Modifier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="380" />
+      <location filename="../../ui/form_view.py" line="381" />
       <source>C&amp;orrect…</source>
       <translation>C&amp;orriger…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="382" />
+      <location filename="../../ui/form_view.py" line="383" />
       <source>Make a new version of this signed form, saying why</source>
       <translation>Créer une nouvelle version de ce formulaire signé, en disant pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="385" />
+      <location filename="../../ui/form_view.py" line="386" />
       <source>&amp;Complete</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="387" />
+      <location filename="../../ui/form_view.py" line="388" />
       <source>Check every answer and store the form</source>
       <translation>Vérifier toutes les réponses et enregistrer le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="390" />
+      <location filename="../../ui/form_view.py" line="391" />
       <source>Close</source>
       <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="444" />
+      <location filename="../../ui/form_view.py" line="445" />
       <source>Patient: {name}</source>
       <translation>Patient : {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="462" />
+      <location filename="../../ui/form_view.py" line="463" />
       <source>* required</source>
       <translation>* obligatoire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="564" />
+      <location filename="../../ui/form_view.py" line="565" />
       <source>Signed {when}.</source>
       <translation>Signé le {when}.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="564" />
+      <location filename="../../ui/form_view.py" line="565" />
       <source>Signed.</source>
       <translation>Signé.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="566" />
+      <location filename="../../ui/form_view.py" line="567" />
       <source>A signed form cannot be changed. To fix a mistake, use Correct…: it makes a new version that refers to this one, to be signed again.</source>
       <translation>Un formulaire signé ne peut pas être modifié. Pour réparer une erreur, utilisez Corriger… : une nouvelle version est créée, qui renvoie à celle-ci, et doit être signée à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="575" />
+      <location filename="../../ui/form_view.py" line="576" />
       <source>Completed. Edit to change an answer (the form is then a draft again until it is completed), or Correct… to keep this version as it is.</source>
       <translation>Terminé. Modifier pour changer une réponse (le formulaire redevient un brouillon jusqu’à ce qu’il soit terminé), ou Corriger… pour garder cette version telle quelle.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="583" />
+      <location filename="../../ui/form_view.py" line="584" />
       <source>Correction of an earlier version. Reason: {reason}</source>
       <translation>Correction d’une version précédente. Motif : {reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="589" />
+      <location filename="../../ui/form_view.py" line="590" />
       <source>You may read this form but not fill it in.</source>
       <translation>Vous pouvez lire ce formulaire mais pas le remplir.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="604" />
+      <location filename="../../ui/form_view.py" line="605" />
       <source>Draft</source>
       <translation>Brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="604" />
+      <location filename="../../ui/form_view.py" line="605" />
       <source>Completed</source>
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="604" />
+      <location filename="../../ui/form_view.py" line="605" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="607" />
+      <location filename="../../ui/form_view.py" line="608" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="653" />
+      <location filename="../../ui/form_view.py" line="654" />
       <source>Draft — saving…</source>
       <translation>Brouillon — enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="692" />
+      <location filename="../../ui/form_view.py" line="693" />
       <source>Answers to look at before the form can be completed: {count}.</source>
       <translation>Réponses à revoir avant de pouvoir terminer le formulaire : {count}.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="737" />
+      <location filename="../../ui/form_view.py" line="738" />
       <source>Draft saved at {time}</source>
       <translation>Brouillon enregistré à {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="744" />
+      <location filename="../../ui/form_view.py" line="746" />
       <source>unexpected error</source>
       <translation>erreur inattendue</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="746" />
+      <location filename="../../ui/form_view.py" line="749" />
       <source>Not saved: {reason}. Trying again…</source>
       <translation>Non enregistré : {reason}. Nouvel essai…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="757" />
+      <location filename="../../ui/form_view.py" line="760" />
       <source>Saving the form…</source>
       <translation>Enregistrement du formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="823" />
+      <location filename="../../ui/form_view.py" line="826" />
       <source>Some values are unusual:</source>
       <translation>Certaines valeurs sont inhabituelles :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="829" />
+      <location filename="../../ui/form_view.py" line="832" />
       <source>This form is signed: once completed it can no longer be changed (a mistake is then fixed with a correction, signed again).</source>
       <translation>Ce formulaire est signé : une fois terminé, il ne pourra plus être modifié (une erreur se répare alors par une correction, signée à nouveau).</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="839" />
+      <location filename="../../ui/form_view.py" line="842" />
       <source>Complete the form</source>
       <translation>Terminer le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="842" />
+      <location filename="../../ui/form_view.py" line="845" />
       <source>Complete and lock</source>
       <translation>Terminer et verrouiller</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="842" />
+      <location filename="../../ui/form_view.py" line="845" />
       <source>Complete anyway</source>
       <translation>Terminer quand même</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="845" />
+      <location filename="../../ui/form_view.py" line="848" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="877" />
+      <location filename="../../ui/form_view.py" line="880" />
       <source>Signed and stored.</source>
       <translation>Signé et enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="877" />
+      <location filename="../../ui/form_view.py" line="880" />
       <source>Completed and stored.</source>
       <translation>Terminé et enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="894" />
+      <location filename="../../ui/form_view.py" line="897" />
       <source>Storing the form…</source>
       <translation>Enregistrement du formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="913" />
+      <location filename="../../ui/form_view.py" line="916" />
       <source>Correct the form</source>
       <translation>Corriger le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="914" />
+      <location filename="../../ui/form_view.py" line="917" />
       <source>The form stays as it was; a new version is made that refers to it. Signatures are not copied: the new version is signed again.</source>
       <translation>Le formulaire reste tel qu’il était ; une nouvelle version est créée, qui y renvoie. Les signatures ne sont pas recopiées : la nouvelle version est signée à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="918" />
+      <location filename="../../ui/form_view.py" line="921" />
       <source>Make the correction</source>
       <translation>Faire la correction</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="922" />
+      <location filename="../../ui/form_view.py" line="925" />
       <source>&amp;Why is it corrected?</source>
       <translation>&amp;Pourquoi le corriger ?</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="923" />
+      <location filename="../../ui/form_view.py" line="926" />
       <source>For example: wrong date of birth written.</source>
       <translation>Par exemple : mauvaise date de naissance inscrite.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="936" />
+      <location filename="../../ui/form_view.py" line="939" />
       <source>Say why the form is corrected.</source>
       <translation>Dites pourquoi le formulaire est corrigé.</translation>
     </message>
@@ -1263,24 +1263,20 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>FormsSeam</name>
     <message>
-      <location filename="../../ui/forms_seam.py" line="60" />
-      <source>Forms</source>
-      <translation>Formulaires</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_seam.py" line="61" />
       <source>Filling forms on screen is not installed in this version of Outpost yet.</source>
-      <translation>La saisie des formulaires à l’écran n’est pas encore installée dans cette version d’Outpost.</translation>
+      <translation type="vanished">La saisie des formulaires à l’écran n’est pas encore installée dans cette version d’Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_seam.py" line="66" />
+      <source>Forms</source>
+      <translation type="vanished">Formulaires</translation>
+    </message>
+    <message>
       <source>Print</source>
-      <translation>Imprimer</translation>
+      <translation type="vanished">Imprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_seam.py" line="66" />
       <source>Printing is not installed in this version of Outpost yet.</source>
-      <translation>L’impression n’est pas encore installée dans cette version d’Outpost.</translation>
+      <translation type="vanished">L’impression n’est pas encore installée dans cette version d’Outpost.</translation>
     </message>
   </context>
   <context>
@@ -1437,399 +1433,399 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/labels.py" line="18" />
+      <location filename="../../ui/labels.py" line="20" />
       <source>Booked</source>
       <translation>Prévu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="19" />
+      <location filename="../../ui/labels.py" line="21" />
       <source>Arrived</source>
       <translation>Arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="20" />
+      <location filename="../../ui/labels.py" line="22" />
       <source>In consultation</source>
       <translation>En consultation</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="21" />
+      <location filename="../../ui/labels.py" line="23" />
       <source>Completed</source>
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="22" />
+      <location filename="../../ui/labels.py" line="24" />
       <source>No-show</source>
       <translation>Absent</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="23" />
+      <location filename="../../ui/labels.py" line="25" />
       <source>Cancelled</source>
       <translation>Annulé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="24" />
+      <location filename="../../ui/labels.py" line="26" />
       <source>Moved</source>
       <translation>Déplacé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="46" />
+      <location filename="../../ui/labels.py" line="48" />
       <source>Late</source>
       <translation>En retard</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="52" />
+      <location filename="../../ui/labels.py" line="54" />
       <source>Female</source>
       <translation>Femme</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="53" />
+      <location filename="../../ui/labels.py" line="55" />
       <source>Male</source>
       <translation>Homme</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="54" />
+      <location filename="../../ui/labels.py" line="56" />
       <source>Other</source>
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="55" />
+      <location filename="../../ui/labels.py" line="57" />
       <source>Not known</source>
       <translation>Inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="61" />
+      <location filename="../../ui/labels.py" line="63" />
       <source>Administrator</source>
       <translation>Administrateur</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="62" />
+      <location filename="../../ui/labels.py" line="64" />
       <source>Coordinator</source>
       <translation>Coordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="63" />
+      <location filename="../../ui/labels.py" line="65" />
       <source>Clinician</source>
       <translation>Soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="69" />
+      <location filename="../../ui/labels.py" line="71" />
       <source>Draft</source>
       <translation>Brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="70" />
+      <location filename="../../ui/labels.py" line="72" />
       <source>Final</source>
       <translation>Définitif</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="71" />
+      <location filename="../../ui/labels.py" line="73" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="78" />
+      <location filename="../../ui/labels.py" line="80" />
       <source>Given name</source>
       <translation>Prénom</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="79" />
+      <location filename="../../ui/labels.py" line="81" />
       <source>Family name</source>
       <translation>Nom de famille</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="80" />
+      <location filename="../../ui/labels.py" line="82" />
       <source>Other names</source>
       <translation>Autres noms</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="81" />
+      <location filename="../../ui/labels.py" line="83" />
       <source>Sex</source>
       <translation>Sexe</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="82" />
+      <location filename="../../ui/labels.py" line="84" />
       <source>Date of birth</source>
       <translation>Date de naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="83" />
+      <location filename="../../ui/labels.py" line="85" />
       <source>Date of birth estimated</source>
       <translation>Date de naissance estimée</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="84" />
+      <location filename="../../ui/labels.py" line="86" />
       <source>Estimated age</source>
       <translation>Âge estimé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="85" />
-      <location filename="../../ui/labels.py" line="86" />
+      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../ui/labels.py" line="88" />
       <source>Phone</source>
       <translation>Téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../ui/labels.py" line="89" />
       <source>Other phone</source>
       <translation>Autre téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="88" />
+      <location filename="../../ui/labels.py" line="90" />
       <source>Village</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="89" />
+      <location filename="../../ui/labels.py" line="91" />
       <source>Address</source>
       <translation>Adresse</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="90" />
+      <location filename="../../ui/labels.py" line="92" />
       <source>National ID</source>
       <translation>N° d’identité</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="91" />
+      <location filename="../../ui/labels.py" line="93" />
       <source>Clinic number</source>
       <translation>N° de dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="92" />
+      <location filename="../../ui/labels.py" line="94" />
       <source>Next of kin</source>
       <translation>Proche à prévenir</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="93" />
+      <location filename="../../ui/labels.py" line="95" />
       <source>Relation</source>
       <translation>Lien de parenté</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="94" />
+      <location filename="../../ui/labels.py" line="96" />
       <source>Next of kin's phone</source>
       <translation>Téléphone du proche</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="95" />
+      <location filename="../../ui/labels.py" line="97" />
       <source>Preferred language</source>
       <translation>Langue préférée</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="96" />
+      <location filename="../../ui/labels.py" line="98" />
       <source>Coverage scheme</source>
       <translation>Régime de couverture</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="97" />
+      <location filename="../../ui/labels.py" line="99" />
       <source>Member number</source>
       <translation>Numéro d’adhérent</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="98" />
+      <location filename="../../ui/labels.py" line="100" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="99" />
-      <location filename="../../ui/labels.py" line="107" />
+      <location filename="../../ui/labels.py" line="101" />
+      <location filename="../../ui/labels.py" line="109" />
       <source>Removed</source>
       <translation>Supprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="105" />
+      <location filename="../../ui/labels.py" line="107" />
       <source>Registered</source>
       <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="106" />
+      <location filename="../../ui/labels.py" line="108" />
       <source>Changed</source>
       <translation>Modifié</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../ui/labels.py" line="110" />
       <source>Opened the record</source>
       <translation>A ouvert le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="115" />
+      <location filename="../../ui/labels.py" line="117" />
       <source>similar name</source>
       <translation>nom semblable</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="116" />
+      <location filename="../../ui/labels.py" line="118" />
       <source>same phone</source>
       <translation>même téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="117" />
+      <location filename="../../ui/labels.py" line="119" />
       <source>same date of birth and village</source>
       <translation>même date de naissance et même village</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="118" />
+      <location filename="../../ui/labels.py" line="120" />
       <source>same date of birth</source>
       <translation>même date de naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="119" />
+      <location filename="../../ui/labels.py" line="121" />
       <source>same village</source>
       <translation>même village</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="125" />
+      <location filename="../../ui/labels.py" line="127" />
       <source>Monday</source>
       <translation>Lundi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="126" />
+      <location filename="../../ui/labels.py" line="128" />
       <source>Tuesday</source>
       <translation>Mardi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="127" />
+      <location filename="../../ui/labels.py" line="129" />
       <source>Wednesday</source>
       <translation>Mercredi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="128" />
+      <location filename="../../ui/labels.py" line="130" />
       <source>Thursday</source>
       <translation>Jeudi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="129" />
+      <location filename="../../ui/labels.py" line="131" />
       <source>Friday</source>
       <translation>Vendredi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="130" />
+      <location filename="../../ui/labels.py" line="132" />
       <source>Saturday</source>
       <translation>Samedi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="131" />
+      <location filename="../../ui/labels.py" line="133" />
       <source>Sunday</source>
       <translation>Dimanche</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="194" />
+      <location filename="../../ui/labels.py" line="196" />
       <source>Kenya</source>
       <translation>Kenya</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="195" />
+      <location filename="../../ui/labels.py" line="197" />
       <source>Uganda</source>
       <translation>Ouganda</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="196" />
+      <location filename="../../ui/labels.py" line="198" />
       <source>Tanzania</source>
       <translation>Tanzanie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="197" />
+      <location filename="../../ui/labels.py" line="199" />
       <source>Rwanda</source>
       <translation>Rwanda</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="198" />
+      <location filename="../../ui/labels.py" line="200" />
       <source>Burundi</source>
       <translation>Burundi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="199" />
+      <location filename="../../ui/labels.py" line="201" />
       <source>South Sudan</source>
       <translation>Soudan du Sud</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="200" />
+      <location filename="../../ui/labels.py" line="202" />
       <source>Ethiopia</source>
       <translation>Éthiopie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="201" />
+      <location filename="../../ui/labels.py" line="203" />
       <source>Somalia</source>
       <translation>Somalie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="202" />
+      <location filename="../../ui/labels.py" line="204" />
       <source>DR Congo</source>
       <translation>RD Congo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="203" />
+      <location filename="../../ui/labels.py" line="205" />
       <source>Cameroon</source>
       <translation>Cameroun</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="204" />
+      <location filename="../../ui/labels.py" line="206" />
       <source>Nigeria</source>
       <translation>Nigeria</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="205" />
+      <location filename="../../ui/labels.py" line="207" />
       <source>Ghana</source>
       <translation>Ghana</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="206" />
+      <location filename="../../ui/labels.py" line="208" />
       <source>Senegal</source>
       <translation>Sénégal</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="207" />
+      <location filename="../../ui/labels.py" line="209" />
       <source>Mali</source>
       <translation>Mali</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="208" />
+      <location filename="../../ui/labels.py" line="210" />
       <source>Burkina Faso</source>
       <translation>Burkina Faso</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="209" />
+      <location filename="../../ui/labels.py" line="211" />
       <source>Niger</source>
       <translation>Niger</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="210" />
+      <location filename="../../ui/labels.py" line="212" />
       <source>Côte d'Ivoire</source>
       <translation>Côte d’Ivoire</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="213" />
       <source>Guinea</source>
       <translation>Guinée</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="212" />
+      <location filename="../../ui/labels.py" line="214" />
       <source>Chad</source>
       <translation>Tchad</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="213" />
+      <location filename="../../ui/labels.py" line="215" />
       <source>Madagascar</source>
       <translation>Madagascar</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="214" />
+      <location filename="../../ui/labels.py" line="216" />
       <source>Malawi</source>
       <translation>Malawi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="215" />
+      <location filename="../../ui/labels.py" line="217" />
       <source>Mozambique</source>
       <translation>Mozambique</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="216" />
+      <location filename="../../ui/labels.py" line="218" />
       <source>Zambia</source>
       <translation>Zambie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="217" />
+      <location filename="../../ui/labels.py" line="219" />
       <source>Zimbabwe</source>
       <translation>Zimbabwe</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="218" />
+      <location filename="../../ui/labels.py" line="220" />
       <source>Haiti</source>
       <translation>Haïti</translation>
     </message>
@@ -1837,32 +1833,32 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../ui/lock.py" line="66" />
+      <location filename="../../ui/lock.py" line="67" />
       <source>Outpost — locked</source>
       <translation>Outpost — verrouillé</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="76" />
+      <location filename="../../ui/lock.py" line="77" />
       <source>&amp;Unlock</source>
       <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="77" />
+      <location filename="../../ui/lock.py" line="78" />
       <source>S&amp;witch user…</source>
       <translation>&amp;Changer d’utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="79" />
+      <location filename="../../ui/lock.py" line="80" />
       <source>Locked after a while without use. {name} ({username}) is signed in: type your password to carry on where you left off.</source>
       <translation>Verrouillé après un moment d’inactivité. {name} ({username}) est connecté : saisissez votre mot de passe pour reprendre là où vous en étiez.</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="89" />
+      <location filename="../../ui/lock.py" line="90" />
       <source>Outpost is locked</source>
       <translation>Outpost est verrouillé</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="91" />
+      <location filename="../../ui/lock.py" line="92" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
@@ -2233,194 +2229,194 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PatientDialog</name>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="95" />
+      <location filename="../../ui/patient_dialog.py" line="96" />
       <source>Register a new patient</source>
       <translation>Enregistrer un nouveau patient</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="97" />
+      <location filename="../../ui/patient_dialog.py" line="98" />
       <source>Edit patient details</source>
       <translation>Modifier les informations du patient</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="104" />
+      <location filename="../../ui/patient_dialog.py" line="105" />
       <source>Identity</source>
       <translation>Identité</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="106" />
+      <location filename="../../ui/patient_dialog.py" line="107" />
       <source>&amp;Given name:</source>
       <translation>&amp;Prénom :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="107" />
+      <location filename="../../ui/patient_dialog.py" line="108" />
       <source>&amp;Other names:</source>
       <translation>&amp;Autres noms :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="108" />
+      <location filename="../../ui/patient_dialog.py" line="109" />
       <source>&amp;Family name:</source>
       <translation>Nom de &amp;famille :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="113" />
+      <location filename="../../ui/patient_dialog.py" line="114" />
       <source>Se&amp;x:</source>
       <translation>Se&amp;xe :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="115" />
+      <location filename="../../ui/patient_dialog.py" line="116" />
       <source>National &amp;ID:</source>
       <translation>N° d’&amp;identité :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="116" />
+      <location filename="../../ui/patient_dialog.py" line="117" />
       <source>Clinic &amp;number:</source>
       <translation>N° de &amp;dossier :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="118" />
+      <location filename="../../ui/patient_dialog.py" line="119" />
       <source>Contact and next of kin</source>
       <translation>Coordonnées et proche à prévenir</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="120" />
+      <location filename="../../ui/patient_dialog.py" line="121" />
       <source>&amp;Phone:</source>
       <translation>&amp;Téléphone :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="120" />
+      <location filename="../../ui/patient_dialog.py" line="121" />
       <source>e.g. 0712 345 678</source>
       <translation>p. ex. 0712 345 678</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="121" />
+      <location filename="../../ui/patient_dialog.py" line="122" />
       <source>Other p&amp;hone:</source>
       <translation>A&amp;utre téléphone :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="122" />
+      <location filename="../../ui/patient_dialog.py" line="123" />
       <source>&amp;Village:</source>
       <translation>&amp;Village :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="123" />
+      <location filename="../../ui/patient_dialog.py" line="124" />
       <source>&amp;Address:</source>
       <translation>A&amp;dresse :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="124" />
+      <location filename="../../ui/patient_dialog.py" line="125" />
       <source>Next of &amp;kin:</source>
       <translation>Pro&amp;che à prévenir :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="125" />
+      <location filename="../../ui/patient_dialog.py" line="126" />
       <source>&amp;Relation:</source>
       <translation>&amp;Lien de parenté :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="126" />
+      <location filename="../../ui/patient_dialog.py" line="127" />
       <source>Next of kin's pho&amp;ne:</source>
       <translation>Télé&amp;phone du proche :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="128" />
+      <location filename="../../ui/patient_dialog.py" line="129" />
       <source>Language, coverage and notes</source>
       <translation>Langue, couverture et notes</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="130" />
+      <location filename="../../ui/patient_dialog.py" line="131" />
       <source>Preferred lan&amp;guage:</source>
       <translation>Lan&amp;gue préférée :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="131" />
+      <location filename="../../ui/patient_dialog.py" line="132" />
       <source>Coverage &amp;scheme:</source>
       <translation>&amp;Régime de couverture :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="132" />
+      <location filename="../../ui/patient_dialog.py" line="133" />
       <source>&amp;Member number:</source>
       <translation>Numéro d’&amp;adhérent :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="133" />
+      <location filename="../../ui/patient_dialog.py" line="134" />
       <source>No&amp;tes:</source>
       <translation>No&amp;tes :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="156" />
+      <location filename="../../ui/patient_dialog.py" line="157" />
       <source>&amp;Register</source>
       <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="156" />
+      <location filename="../../ui/patient_dialog.py" line="157" />
       <source>&amp;Save</source>
       <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="161" />
       <location filename="../../ui/patient_dialog.py" line="162" />
+      <location filename="../../ui/patient_dialog.py" line="163" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="167" />
+      <location filename="../../ui/patient_dialog.py" line="168" />
       <source>* required. Give the date of birth, or the approximate age if the date is not known.</source>
       <translation>* obligatoire. Indiquez la date de naissance, ou l’âge approximatif si la date n’est pas connue.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="223" />
-      <location filename="../../ui/patient_dialog.py" line="238" />
+      <location filename="../../ui/patient_dialog.py" line="224" />
+      <location filename="../../ui/patient_dialog.py" line="239" />
       <source>Date of birth</source>
       <translation>Date de naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="225" />
+      <location filename="../../ui/patient_dialog.py" line="226" />
       <source>&amp;Date known</source>
       <translation>Date &amp;connue</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="226" />
+      <location filename="../../ui/patient_dialog.py" line="227" />
       <source>Only the approximate &amp;age is known</source>
       <translation>Seul l’&amp;âge approximatif est connu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="237" />
+      <location filename="../../ui/patient_dialog.py" line="238" />
       <source>YYYY-MM-DD or DD/MM/YYYY</source>
       <translation>AAAA-MM-JJ ou JJ/MM/AAAA</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="242" />
+      <location filename="../../ui/patient_dialog.py" line="243" />
       <source>years, e.g. 45</source>
       <translation>années, p. ex. 45</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="243" />
+      <location filename="../../ui/patient_dialog.py" line="244" />
       <source>Estimated age in years</source>
       <translation>Âge estimé en années</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="383" />
+      <location filename="../../ui/patient_dialog.py" line="385" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="431" />
+      <location filename="../../ui/patient_dialog.py" line="434" />
       <source>Discard changes?</source>
       <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="432" />
+      <location filename="../../ui/patient_dialog.py" line="435" />
       <source>What you typed has not been saved. Close anyway?</source>
       <translation>Votre saisie n’a pas été enregistrée. Fermer quand même ?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="434" />
+      <location filename="../../ui/patient_dialog.py" line="437" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="435" />
+      <location filename="../../ui/patient_dialog.py" line="438" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
@@ -2962,55 +2958,49 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>RecoverySheet</name>
     <message>
-      <location filename="../../ui/recovery_print.py" line="24" />
-      <source>Outpost recovery key</source>
-      <translation>Clé de récupération Outpost</translation>
-    </message>
-    <message>
-      <location filename="../../ui/recovery_print.py" line="25" />
       <source>Clinic</source>
-      <translation>Centre de santé</translation>
+      <translation type="vanished">Centre de santé</translation>
     </message>
     <message>
-      <location filename="../../ui/recovery_print.py" line="26" />
       <source>Made on</source>
-      <translation>Établie le</translation>
+      <translation type="vanished">Établie le</translation>
     </message>
     <message>
-      <location filename="../../ui/recovery_print.py" line="27" />
-      <source>This key opens the clinic records if every password is forgotten. Keep this page locked away, apart from the laptop. Anyone who has both this page and the laptop can read the records.</source>
-      <translation>Cette clé ouvre les dossiers du centre si tous les mots de passe sont oubliés. Rangez cette page sous clé, loin de l’ordinateur. Quiconque possède à la fois cette page et l’ordinateur peut lire les dossiers.</translation>
+      <source>Outpost recovery key</source>
+      <translation type="vanished">Clé de récupération Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/recovery_print.py" line="32" />
-      <source>To use it: on the sign-in window choose “Forgotten password?”, then type this key exactly as printed.</source>
-      <translation>Pour l’utiliser : dans la fenêtre de connexion, choisissez « Mot de passe oublié ? », puis saisissez cette clé exactement comme imprimée.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/recovery_print.py" line="59" />
       <source>Print the recovery key</source>
-      <translation>Imprimer la clé de récupération</translation>
+      <translation type="vanished">Imprimer la clé de récupération</translation>
+    </message>
+    <message>
+      <source>This key opens the clinic records if every password is forgotten. Keep this page locked away, apart from the laptop. Anyone who has both this page and the laptop can read the records.</source>
+      <translation type="vanished">Cette clé ouvre les dossiers du centre si tous les mots de passe sont oubliés. Rangez cette page sous clé, loin de l’ordinateur. Quiconque possède à la fois cette page et l’ordinateur peut lire les dossiers.</translation>
+    </message>
+    <message>
+      <source>To use it: on the sign-in window choose “Forgotten password?”, then type this key exactly as printed.</source>
+      <translation type="vanished">Pour l’utiliser : dans la fenêtre de connexion, choisissez « Mot de passe oublié ? », puis saisissez cette clé exactement comme imprimée.</translation>
     </message>
   </context>
   <context>
     <name>SessionLock</name>
     <message>
-      <location filename="../../ui/lock.py" line="235" />
+      <location filename="../../ui/lock.py" line="236" />
       <source>That is not the password of {username}. Try again.</source>
       <translation>Ce n’est pas le mot de passe de {username}. Réessayez.</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="241" />
+      <location filename="../../ui/lock.py" line="242" />
       <source>Too many wrong passwords. Wait {seconds} s, then try again.</source>
       <translation>Trop de mots de passe erronés. Attendez {seconds} s, puis réessayez.</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="249" />
+      <location filename="../../ui/lock.py" line="250" />
       <source>The password could not be checked (an unexpected error, now in the log).</source>
       <translation>Le mot de passe n’a pas pu être vérifié (erreur inattendue, inscrite au journal).</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="261" />
+      <location filename="../../ui/lock.py" line="262" />
       <source>Checking the password…</source>
       <translation>Vérification du mot de passe…</translation>
     </message>
@@ -3046,37 +3036,37 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="52" />
+      <location filename="../../ui/setup_wizard.py" line="54" />
       <source>Set up Outpost</source>
       <translation>Installer Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="68" />
+      <location filename="../../ui/setup_wizard.py" line="70" />
       <source>&lt; &amp;Back</source>
       <translation>&lt; &amp;Précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="69" />
+      <location filename="../../ui/setup_wizard.py" line="71" />
       <source>&amp;Next &gt;</source>
       <translation>&amp;Suivant &gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="70" />
+      <location filename="../../ui/setup_wizard.py" line="72" />
       <source>&amp;Finish</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="71" />
+      <location filename="../../ui/setup_wizard.py" line="73" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="94" />
+      <location filename="../../ui/setup_wizard.py" line="96" />
       <source>Welcome to Outpost</source>
       <translation>Bienvenue dans Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="96" />
+      <location filename="../../ui/setup_wizard.py" line="98" />
       <source>This laptop holds no clinic records yet. In three short steps you will name the clinic, create the first administrator's account, and receive the recovery key.
 
 Everything is kept encrypted on this laptop, in this folder:</source>
@@ -3085,159 +3075,164 @@ Everything is kept encrypted on this laptop, in this folder:</source>
 Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="114" />
+      <location filename="../../ui/setup_wizard.py" line="116" />
       <source>The clinic</source>
       <translation>Le centre de santé</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="118" />
+      <location filename="../../ui/setup_wizard.py" line="120" />
       <source>e.g. Kisumu Health Post</source>
       <translation>p. ex. Poste de santé de Kisumu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="134" />
+      <location filename="../../ui/setup_wizard.py" line="136" />
       <source>Clinic &amp;name:</source>
       <translation>&amp;Nom du centre :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="135" />
+      <location filename="../../ui/setup_wizard.py" line="137" />
       <source>&amp;Country:</source>
       <translation>&amp;Pays :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="136" />
+      <location filename="../../ui/setup_wizard.py" line="138" />
       <source>&amp;Time zone:</source>
       <translation>&amp;Fuseau horaire :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="144" />
+      <location filename="../../ui/setup_wizard.py" line="146" />
       <source>The country sets how phone numbers are read; the time zone sets the clinic's clock for appointments.</source>
       <translation>Le pays détermine la lecture des numéros de téléphone ; le fuseau horaire règle l’heure du centre pour les rendez-vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="160" />
+      <location filename="../../ui/setup_wizard.py" line="162" />
       <source>The first administrator</source>
       <translation>Le premier administrateur</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="162" />
+      <location filename="../../ui/setup_wizard.py" line="164" />
       <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
       <translation>L’administrateur ajoute les autres utilisateurs et s’occupe des réglages et des sauvegardes du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="171" />
+      <location filename="../../ui/setup_wizard.py" line="173" />
       <source>e.g. Amina Odhiambo</source>
       <translation>p. ex. Amina Odhiambo</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="173" />
+      <location filename="../../ui/setup_wizard.py" line="175" />
       <source>e.g. amina</source>
       <translation>p. ex. amina</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="179" />
+      <location filename="../../ui/setup_wizard.py" line="181" />
       <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
       <translation>Mot de passe : au moins {n} caractères ; une courte phrase se retient plus facilement qu’un charabia. Différent du nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="187" />
+      <location filename="../../ui/setup_wizard.py" line="189" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="191" />
+      <location filename="../../ui/setup_wizard.py" line="193" />
       <source>Full &amp;name:</source>
       <translation>&amp;Nom complet :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="192" />
+      <location filename="../../ui/setup_wizard.py" line="194" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="193" />
+      <location filename="../../ui/setup_wizard.py" line="195" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="194" />
+      <location filename="../../ui/setup_wizard.py" line="196" />
       <source>&amp;Confirm password:</source>
       <translation>&amp;Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="212" />
+      <location filename="../../ui/setup_wizard.py" line="214" />
       <source>Your recovery key</source>
       <translation>Votre clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="214" />
+      <location filename="../../ui/setup_wizard.py" line="216" />
       <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
       <translation>Si tous les mots de passe sont oubliés, cette clé est le seul moyen d’accéder de nouveau aux dossiers du centre. Elle s’affiche maintenant et plus jamais ensuite. Imprimez-la ou notez-la, et rangez-la sous clé, loin de cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="230" />
+      <location filename="../../ui/setup_wizard.py" line="232" />
       <source>Recovery key</source>
       <translation>Clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="231" />
+      <location filename="../../ui/setup_wizard.py" line="233" />
       <source>&amp;Print the recovery key…</source>
       <translation>&amp;Imprimer la clé de récupération…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="232" />
+      <location filename="../../ui/setup_wizard.py" line="234" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>J’ai &amp;noté ou imprimé la clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="272" />
+      <location filename="../../ui/setup_wizard.py" line="274" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="274" />
+      <location filename="../../ui/setup_wizard.py" line="276" />
       <source>Give the clinic's name.</source>
       <translation>Indiquez le nom du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="275" />
+      <location filename="../../ui/setup_wizard.py" line="277" />
       <source>Choose the country.</source>
       <translation>Choisissez le pays.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="276" />
+      <location filename="../../ui/setup_wizard.py" line="278" />
       <source>Choose the time zone.</source>
       <translation>Choisissez le fuseau horaire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="277" />
+      <location filename="../../ui/setup_wizard.py" line="279" />
       <source>Give the administrator's full name.</source>
       <translation>Indiquez le nom complet de l’administrateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="278" />
+      <location filename="../../ui/setup_wizard.py" line="280" />
       <source>Choose a user name for signing in.</source>
       <translation>Choisissez un nom d’utilisateur pour la connexion.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="279" />
+      <location filename="../../ui/setup_wizard.py" line="281" />
       <source>Choose a password.</source>
       <translation>Choisissez un mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="280" />
+      <location filename="../../ui/setup_wizard.py" line="282" />
       <source>This is required.</source>
       <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="304" />
+      <location filename="../../ui/setup_wizard.py" line="306" />
       <source>Step {step} of {steps}</source>
       <translation>Étape {step} sur {steps}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="343" />
+      <location filename="../../ui/setup_wizard.py" line="345" />
       <source>Creating the encrypted store…</source>
       <translation>Création de la base chiffrée…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="414" />
+      <source>Recovery key sheet</source>
+      <translation>Fiche de la clé de récupération</translation>
     </message>
   </context>
   <context>
@@ -3457,69 +3452,68 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
       <translation>Aujourd’hui, {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="325" />
-      <source>No appointments</source>
-      <translation>Aucun rendez-vous</translation>
-    </message>
-    <message>
-      <location filename="../../ui/today_view.py" line="342" />
+      <location filename="../../ui/today_view.py" line="338" />
       <source>{name} — no appointments</source>
       <translation>{name} — aucun rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="344" />
+      <location filename="../../ui/today_view.py" line="340" />
       <source>{name} — 1 appointment</source>
       <translation>{name} — 1 rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="345" />
+      <location filename="../../ui/today_view.py" line="341" />
       <source>{name} — {count} appointments</source>
       <translation>{name} — {count} rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="378" />
+      <location filename="../../ui/today_view.py" line="374" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Prévu à {time} ; pas encore arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="382" />
+      <location filename="../../ui/today_view.py" line="378" />
       <source>Booked with {provider}</source>
       <translation>Rendez-vous avec {provider}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="401" />
+      <location filename="../../ui/today_view.py" line="397" />
       <source>{minutes} min</source>
       <translation>{minutes} min</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="411" />
+      <location filename="../../ui/today_view.py" line="407" />
       <source>Nobody waiting</source>
       <translation>Personne en attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="428" />
+      <location filename="../../ui/today_view.py" line="424" />
       <source>No appointments.</source>
       <translation>Aucun rendez-vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="486" />
+      <location filename="../../ui/today_view.py" line="482" />
       <source>Checking in…</source>
       <translation>Enregistrement de l’arrivée…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="491" />
+      <location filename="../../ui/today_view.py" line="487" />
       <source>Starting the consultation…</source>
       <translation>Début de la consultation…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="494" />
+      <location filename="../../ui/today_view.py" line="490" />
       <source>Completing the visit…</source>
       <translation>Clôture de la visite…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="497" />
+      <location filename="../../ui/today_view.py" line="493" />
       <source>Marking as no-show…</source>
       <translation>Enregistrement de l’absence…</translation>
+    </message>
+    <message>
+      <source>No appointments</source>
+      <translation type="vanished">Aucun rendez-vous</translation>
     </message>
   </context>
   <context>
