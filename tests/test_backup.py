@@ -152,8 +152,11 @@ def backup(clinic: Clinic, tmp_path: Path) -> Path:
 
 
 def files_under(root: Path) -> dict[str, bytes]:
+    """Every file of the store (the wrong-password counter is not the store: it must change)."""
     return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != "login-attempts.json"
     }
 
 
@@ -1049,3 +1052,15 @@ def test_rotation_never_removes_the_backup_just_written_when_the_clock_is_behind
     just_written = _auto_file(tmp_path, dt.datetime(2001, 1, 1, tzinfo=dt.UTC))
     rotate_backups(tmp_path, STORE_ID, 2, protect=just_written)
     assert sorted(tmp_path.iterdir()) == sorted([just_written, older_names[-1]])
+
+
+def test_repeated_wrong_passwords_on_a_backup_are_slowed_down(clinic: Clinic, backup: Path) -> None:
+    from desktop.errors import LoginThrottled
+
+    before = clinic.paths.database.read_bytes()
+    for _ in range(3):
+        with pytest.raises(WrongPassword):
+            restore_backup(clinic.paths, backup, username="admin", password="a guess here")
+    with pytest.raises(LoginThrottled, match="Wait"):
+        restore_backup(clinic.paths, backup, username="admin", password=PASSWORD)
+    assert clinic.paths.database.read_bytes() == before

@@ -29,6 +29,7 @@ from desktop.services.backup_format import (
 )
 from desktop.store import keys, schema
 from desktop.store.engine import PAGE_SIZE
+from desktop.store.throttle import LoginThrottle
 
 _PLAIN_SQLITE = b"SQLite format 3\x00"
 
@@ -126,8 +127,34 @@ def data_key_for(
     username: str | None,
     password: str | None,
     recovery_key: str | None,
+    throttle: LoginThrottle | None = None,
 ) -> bytes:
-    """Unwrap the backup's data key with a password (as at backup time) or the recovery key."""
+    """Unwrap the backup's data key with a password (as at backup time) or the recovery key.
+
+    With a `throttle`, wrong attempts wait longer and longer, as at the sign-in window: a
+    backup file next to the laptop must not allow endless guessing from the desk.
+    """
+    slot = f"backup:{username}" if recovery_key is None else "backup:recovery key"
+    if throttle is not None:
+        throttle.check(slot)
+    try:
+        key = _unwrap(checked, username=username, password=password, recovery_key=recovery_key)
+    except WrongPassword:
+        if throttle is not None:
+            throttle.failed(slot)
+        raise
+    if throttle is not None:
+        throttle.succeeded(slot)
+    return key
+
+
+def _unwrap(
+    checked: CheckedBackup,
+    *,
+    username: str | None,
+    password: str | None,
+    recovery_key: str | None,
+) -> bytes:
     name = checked.path.name
     if recovery_key is not None:
         try:

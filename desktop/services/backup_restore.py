@@ -66,6 +66,7 @@ from desktop.services.backup_write import remove_stale, utc_stamp
 from desktop.store import schema
 from desktop.store.keyfile import KeyFile
 from desktop.store.models import Role
+from desktop.store.throttle import LoginThrottle
 
 JOURNAL = "restore-journal.json"
 STAGING_PREFIX = ".restore-"
@@ -263,7 +264,11 @@ def restore_backup(
     checked = read_backup(Path(backup), progress=progress, span=(0.0, 0.3))
     check_schema_known(checked)
     data_key = data_key_for(
-        checked, username=username, password=password, recovery_key=recovery_key
+        checked,
+        username=username,
+        password=password,
+        recovery_key=recovery_key,
+        throttle=LoginThrottle(paths.throttle) if paths.root.is_dir() else None,
     )
     try:
         paths.ensure()
