@@ -34,7 +34,6 @@ from ui import labels
 from ui.util import (
     buddy_label,
     combo_index,
-    confirm,
     format_date,
     format_datetime,
     heading,
@@ -460,45 +459,21 @@ class CalendarView(QWidget):
             ).open()
 
     def follow_up_selected(self) -> None:
-        from ui.booking_dialog import BookingDialog
+        from ui.appointment_actions import book_follow_up
 
         entry = self.selected_entry()
         if entry is not None:
-            BookingDialog.follow_up(
-                self.ctx,
-                self,
-                entry.appointment_id,
-                entry.patient_id,
-                entry.patient_name,
-                entry.provider_id,
-            ).open()
+            book_follow_up(self.ctx, self, entry)
 
     def cancel_selected(self) -> None:
-        from desktop.services import scheduling
+        from ui.appointment_actions import cancel_appointment
 
         entry = self.selected_entry()
-        if entry is None:
-            return
-        actor, appointment_id = self.ctx.actor, entry.appointment_id
-
-        def cancel() -> None:
-            self.ctx.db(
-                self,
-                lambda s: scheduling.cancel(s, actor, appointment_id) and None,
-                label=self.tr("Cancelling…"),
-            ).success(lambda _none: self.ctx.events.appointments_changed.emit()).run()
-
-        confirm(
-            self,
-            self.tr("Cancel appointment"),
-            self.tr("Cancel {patient}'s appointment of {when}?").format(
+        if entry is not None:
+            question = self.tr("Cancel {patient}'s appointment of {when}?").format(
                 patient=entry.patient_name, when=format_datetime(entry.starts_at)
-            ),
-            cancel,
-            yes_text=self.tr("Cancel the appointment"),
-            no_text=self.tr("Keep it"),
-            destructive=True,
-        )
+            )
+            cancel_appointment(self.ctx, self, entry.appointment_id, question)
 
     def open_selected(self) -> None:
         entry = self.selected_entry()

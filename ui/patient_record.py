@@ -30,7 +30,6 @@ from ui import labels
 from ui.forms_seam import PrintRequest
 from ui.util import (
     birth_text,
-    confirm,
     format_date,
     format_datetime,
     heading,
@@ -503,31 +502,14 @@ class PatientRecord(QWidget):
         ).open()
 
     def cancel_appointment(self) -> None:
-        from desktop.services import scheduling
+        from ui.appointment_actions import cancel_appointment
 
         appointment = _selected(self.appointments)
-        if appointment is None:
-            return
-        actor, appointment_id = self.ctx.actor, appointment.appointment_id
-
-        def cancel() -> None:
-            self.ctx.db(
-                self,
-                lambda s: scheduling.cancel(s, actor, appointment_id) and None,
-                label=self.tr("Cancelling…"),
-            ).success(lambda _none: self.ctx.events.appointments_changed.emit()).run()
-
-        confirm(
-            self,
-            self.tr("Cancel appointment"),
-            self.tr("Cancel the appointment of {when} with {provider}?").format(
+        if appointment is not None:
+            question = self.tr("Cancel the appointment of {when} with {provider}?").format(
                 when=format_datetime(appointment.starts_at), provider=appointment.provider
-            ),
-            cancel,
-            yes_text=self.tr("Cancel the appointment"),
-            no_text=self.tr("Keep it"),
-            destructive=True,
-        )
+            )
+            cancel_appointment(self.ctx, self, appointment.appointment_id, question)
 
     def new_form(self) -> None:
         if self.patient_id is not None:

@@ -493,19 +493,11 @@ class TodayView(QWidget):
         self._step("mark_no_show", self.tr("Marking as no-show…"))
 
     def book_follow_up(self) -> None:
-        from ui.booking_dialog import BookingDialog
+        from ui.appointment_actions import book_follow_up
 
         entry = self.selected_entry()
-        if entry is None:
-            return
-        BookingDialog.follow_up(
-            self.ctx,
-            self,
-            entry.appointment_id,
-            entry.patient_id,
-            entry.patient_name,
-            entry.provider_id,
-        ).open()
+        if entry is not None:
+            book_follow_up(self.ctx, self, entry)
 
     def open_patient(self) -> None:
         entry = self.selected_entry()

@@ -158,3 +158,36 @@ def test_double_booking_is_refused_with_the_clash_shown(signed_in, qtbot) -> Non
         if calendar.grid.item(r, c)
     ]
     assert any("Peter Mwangi" in t for t in texts) and any("Achieng Otieno" in t for t in texts)
+
+
+def test_cancelling_asks_first_and_keep_it_changes_nothing(signed_in, qtbot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services import scheduling
+    from ui.appointment_actions import cancel_appointment
+
+    core, window = signed_in.ctx.core, signed_in.window
+    clinic = set_up_clinic(core)
+    patient = register(core, "Baraka", "Juma")
+    when = dt.datetime.combine(core.today() + dt.timedelta(days=1), dt.time(10, 0))
+    appointment = book(core, clinic, patient, when)
+
+    def status() -> str:
+        with core.store.session() as session:
+            return scheduling.get_appointment(session, appointment).status.value
+
+    def answer(label: str) -> None:
+        box = find_window(QMessageBox)
+        assert box is not None and "Baraka" in box.text()
+        button = next(b for b in box.buttons() if b.text() == label)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    cancel_appointment(signed_in.ctx, window, appointment, "Cancel Baraka Juma's appointment?")
+    qtbot.waitUntil(lambda: find_window(QMessageBox) is not None, timeout=20_000)
+    answer("Keep it")
+    assert status() == "booked"
+
+    cancel_appointment(signed_in.ctx, window, appointment, "Cancel Baraka Juma's appointment?")
+    qtbot.waitUntil(lambda: find_window(QMessageBox) is not None, timeout=20_000)
+    answer("Cancel the appointment")
+    qtbot.waitUntil(lambda: status() == "cancelled", timeout=20_000)

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
   <context>
+    <name>AppointmentActions</name>
+    <message>
+      <location filename="../../ui/appointment_actions.py" line="35" />
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/appointment_actions.py" line="40" />
+      <source>Cancel appointment</source>
+      <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/appointment_actions.py" line="43" />
+      <source>Cancel the appointment</source>
+      <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/appointment_actions.py" line="44" />
+      <source>Keep it</source>
+      <translation>Le garder</translation>
+    </message>
+  </context>
+  <context>
     <name>BackupPanel</name>
     <message>
       <location filename="../../ui/backup_panel.py" line="59" />
@@ -310,126 +333,122 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>CalendarView</name>
     <message>
-      <location filename="../../ui/calendar_view.py" line="110" />
+      <location filename="../../ui/calendar_view.py" line="109" />
       <source>D&amp;ay</source>
       <translation>&amp;Jour</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="111" />
+      <location filename="../../ui/calendar_view.py" line="110" />
       <source>&amp;Week</source>
       <translation>&amp;Semaine</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="120" />
-      <location filename="../../ui/calendar_view.py" line="122" />
+      <location filename="../../ui/calendar_view.py" line="119" />
+      <location filename="../../ui/calendar_view.py" line="121" />
       <source>Previous</source>
       <translation>Précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="124" />
+      <location filename="../../ui/calendar_view.py" line="123" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="127" />
-      <location filename="../../ui/calendar_view.py" line="129" />
+      <location filename="../../ui/calendar_view.py" line="126" />
+      <location filename="../../ui/calendar_view.py" line="128" />
       <source>Next</source>
       <translation>Suivant</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="134" />
+      <location filename="../../ui/calendar_view.py" line="133" />
       <source>Go to date</source>
       <translation>Aller à la date</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="145" />
+      <location filename="../../ui/calendar_view.py" line="144" />
       <source>Appointment calendar</source>
       <translation>Agenda des rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="157" />
+      <location filename="../../ui/calendar_view.py" line="156" />
       <source>&amp;Book here…</source>
       <translation>&amp;Réserver ici…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="159" />
+      <location filename="../../ui/calendar_view.py" line="158" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Prendre un rendez-vous (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="161" />
+      <location filename="../../ui/calendar_view.py" line="160" />
       <source>&amp;Move…</source>
       <translation>&amp;Déplacer…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="162" />
+      <location filename="../../ui/calendar_view.py" line="161" />
       <source>&amp;Cancel appointment…</source>
       <translation>A&amp;nnuler le rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="163" />
+      <location filename="../../ui/calendar_view.py" line="162" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="164" />
+      <location filename="../../ui/calendar_view.py" line="163" />
       <source>&amp;Open patient</source>
       <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="168" />
+      <location filename="../../ui/calendar_view.py" line="167" />
       <source>grey: not working</source>
       <translation>gris : hors horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="182" />
+      <location filename="../../ui/calendar_view.py" line="181" />
       <source>Pro&amp;vider:</source>
       <translation>&amp;Soignant :</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="268" />
+      <location filename="../../ui/calendar_view.py" line="267" />
       <source>All providers</source>
       <translation>Tous les soignants</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="322" />
+      <location filename="../../ui/calendar_view.py" line="321" />
       <source>Week of {date}</source>
       <translation>Semaine du {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="348" />
+      <location filename="../../ui/calendar_view.py" line="347" />
       <source>Not working</source>
       <translation>Hors horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="397" />
+      <location filename="../../ui/calendar_view.py" line="396" />
       <source>{start}–{end} {patient} ({type}), {status}</source>
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="488" />
-      <source>Cancelling…</source>
-      <translation>Annulation…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/calendar_view.py" line="493" />
-      <source>Cancel appointment</source>
-      <translation>Annuler le rendez-vous</translation>
-    </message>
-    <message>
-      <location filename="../../ui/calendar_view.py" line="494" />
+      <location filename="../../ui/calendar_view.py" line="473" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Annuler le rendez-vous de {patient} du {when} ?</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="498" />
-      <source>Cancel the appointment</source>
-      <translation>Annuler le rendez-vous</translation>
+      <source>Cancel appointment</source>
+      <translation type="vanished">Annuler le rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="499" />
+      <source>Cancel the appointment</source>
+      <translation type="vanished">Annuler le rendez-vous</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation type="vanished">Annulation…</translation>
+    </message>
+    <message>
       <source>Keep it</source>
-      <translation>Le garder</translation>
+      <translation type="vanished">Le garder</translation>
     </message>
   </context>
   <context>
@@ -2424,222 +2443,218 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PatientRecord</name>
     <message>
-      <location filename="../../ui/patient_record.py" line="194" />
+      <location filename="../../ui/patient_record.py" line="193" />
       <source>◀ &amp;Back to the search</source>
       <translation>◀ &amp;Retour à la recherche</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="196" />
+      <location filename="../../ui/patient_record.py" line="195" />
       <source>Back to the search (Esc)</source>
       <translation>Retour à la recherche (Échap)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="203" />
+      <location filename="../../ui/patient_record.py" line="202" />
       <source>&amp;Edit details…</source>
       <translation>&amp;Modifier les informations…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="205" />
+      <location filename="../../ui/patient_record.py" line="204" />
       <source>&amp;Book appointment…</source>
       <translation>&amp;Prendre rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="207" />
+      <location filename="../../ui/patient_record.py" line="206" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Prendre un rendez-vous (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="209" />
+      <location filename="../../ui/patient_record.py" line="208" />
       <source>New &amp;form…</source>
       <translation>Nouveau &amp;formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="211" />
+      <location filename="../../ui/patient_record.py" line="210" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="211" />
+      <location filename="../../ui/patient_record.py" line="210" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="222" />
+      <location filename="../../ui/patient_record.py" line="221" />
       <source>&amp;Details</source>
       <translation>&amp;Détails</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="225" />
+      <location filename="../../ui/patient_record.py" line="224" />
       <source>Appointments</source>
       <translation>Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="227" />
-      <location filename="../../ui/patient_record.py" line="271" />
+      <location filename="../../ui/patient_record.py" line="226" />
+      <location filename="../../ui/patient_record.py" line="270" />
       <source>When</source>
       <translation>Quand</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="228" />
+      <location filename="../../ui/patient_record.py" line="227" />
       <source>Provider</source>
       <translation>Soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="229" />
+      <location filename="../../ui/patient_record.py" line="228" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="230" />
-      <location filename="../../ui/patient_record.py" line="253" />
+      <location filename="../../ui/patient_record.py" line="229" />
+      <location filename="../../ui/patient_record.py" line="252" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="231" />
+      <location filename="../../ui/patient_record.py" line="230" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="235" />
+      <location filename="../../ui/patient_record.py" line="234" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="236" />
+      <location filename="../../ui/patient_record.py" line="235" />
       <source>&amp;Move…</source>
       <translation>&amp;Déplacer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="237" />
+      <location filename="../../ui/patient_record.py" line="236" />
       <source>&amp;Cancel appointment…</source>
       <translation>A&amp;nnuler le rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="238" />
+      <location filename="../../ui/patient_record.py" line="237" />
       <source>Print &amp;slip…</source>
       <translation>Imprimer le &amp;coupon…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="246" />
+      <location filename="../../ui/patient_record.py" line="245" />
       <source>&amp;Appointments</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="249" />
+      <location filename="../../ui/patient_record.py" line="248" />
       <source>Forms</source>
       <translation>Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="251" />
+      <location filename="../../ui/patient_record.py" line="250" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="252" />
+      <location filename="../../ui/patient_record.py" line="251" />
       <source>Version</source>
       <translation>Version</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="254" />
+      <location filename="../../ui/patient_record.py" line="253" />
       <source>Started</source>
       <translation>Commencé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="255" />
+      <location filename="../../ui/patient_record.py" line="254" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="259" />
+      <location filename="../../ui/patient_record.py" line="258" />
       <source>&amp;Open form</source>
       <translation>&amp;Ouvrir le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="260" />
+      <location filename="../../ui/patient_record.py" line="259" />
       <source>Print &amp;this form…</source>
       <translation>Imprimer &amp;ce formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="267" />
+      <location filename="../../ui/patient_record.py" line="266" />
       <source>F&amp;orms</source>
       <translation>&amp;Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="270" />
+      <location filename="../../ui/patient_record.py" line="269" />
       <source>History of changes</source>
       <translation>Historique des modifications</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="271" />
+      <location filename="../../ui/patient_record.py" line="270" />
       <source>Who</source>
       <translation>Qui</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="271" />
+      <location filename="../../ui/patient_record.py" line="270" />
       <source>What</source>
       <translation>Quoi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="271" />
+      <location filename="../../ui/patient_record.py" line="270" />
       <source>Fields</source>
       <translation>Champs</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="274" />
+      <location filename="../../ui/patient_record.py" line="273" />
       <source>Include when the record was &amp;opened</source>
       <translation>Inclure les &amp;ouvertures du dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="280" />
+      <location filename="../../ui/patient_record.py" line="279" />
       <source>&amp;History</source>
       <translation>&amp;Historique</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="301" />
-      <location filename="../../ui/patient_record.py" line="308" />
+      <location filename="../../ui/patient_record.py" line="300" />
+      <location filename="../../ui/patient_record.py" line="307" />
       <source>Opening the record…</source>
       <translation>Ouverture du dossier…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="330" />
+      <location filename="../../ui/patient_record.py" line="329" />
       <source>Clinic no. {number}</source>
       <translation>Dossier n° {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="332" />
+      <location filename="../../ui/patient_record.py" line="331" />
       <source>National ID {number}</source>
       <translation>N° d’identité {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="404" />
+      <location filename="../../ui/patient_record.py" line="403" />
       <source>No forms yet for this patient.</source>
       <translation>Aucun formulaire pour ce patient pour l’instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="517" />
-      <source>Cancelling…</source>
-      <translation>Annulation…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/patient_record.py" line="522" />
-      <source>Cancel appointment</source>
-      <translation>Annuler le rendez-vous</translation>
-    </message>
-    <message>
-      <location filename="../../ui/patient_record.py" line="523" />
+      <location filename="../../ui/patient_record.py" line="509" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Annuler le rendez-vous du {when} avec {provider} ?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="527" />
-      <source>Cancel the appointment</source>
-      <translation>Annuler le rendez-vous</translation>
+      <source>Cancel appointment</source>
+      <translation type="vanished">Annuler le rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="528" />
+      <source>Cancel the appointment</source>
+      <translation type="vanished">Annuler le rendez-vous</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation type="vanished">Annulation…</translation>
+    </message>
+    <message>
       <source>Keep it</source>
-      <translation>Le garder</translation>
+      <translation type="vanished">Le garder</translation>
     </message>
   </context>
   <context>
