@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 
 from desktop.errors import (
     InvalidInput,
@@ -484,3 +484,33 @@ def test_a_clock_set_back_never_locks_a_user_out_for_longer_than_the_delay(
     with pytest.raises(LoginThrottled) as caught:
         throttle.check("admin")
     assert caught.value.retry_after <= delay_after(4)
+
+
+def test_reads_do_not_wait_for_a_writer_but_a_second_writer_does(
+    store: Store, data_paths: DataPaths
+) -> None:
+    import sqlcipher3
+
+    from desktop.errors import StoreError
+
+    with store.session() as session, session.begin():
+        session.add(Patient(clinic_id=store.clinic_id, given_name="Zawadi", family_name="Said"))
+    writer = sqlcipher3.dbapi2.connect(str(data_paths.database), isolation_level=None)
+    writer.execute(f"PRAGMA key = \"x'{store.data_key.hex()}'\"")
+    writer.execute("PRAGMA busy_timeout = 100")
+    writer.execute("BEGIN IMMEDIATE")  # another program is in the middle of a write
+    try:
+        with store.read_session() as session:
+            assert session.scalars(select(Patient.given_name)).all() == ["Zawadi"]
+        store.engine.dispose()
+
+        @event.listens_for(store.engine, "connect")
+        def _short_wait(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            dbapi_conn.execute("PRAGMA busy_timeout = 200")
+
+        with pytest.raises(StoreError, match="busy"), store.session() as session, session.begin():
+            session.scalars(select(Patient.given_name)).all()
+        event.remove(store.engine, "connect", _short_wait)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

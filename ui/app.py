@@ -205,7 +205,7 @@ class OutpostApp(QObject):
         search, store = core.search, core.store
 
         def warm() -> None:
-            with store.session() as session:
+            with store.read_session() as session:
                 search.warm(session)
 
         self.tasks.call_soon(warm)

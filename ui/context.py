@@ -87,7 +87,8 @@ class ClinicContext:
         store = self.core.store
 
         def work() -> T:
-            with store.session() as session:
+            # A read session: searching never takes the write lock from a writer.
+            with store.read_session() as session:
                 return fn(session)
 
         return self.tasks.submit(work, done)

@@ -50,7 +50,7 @@ def prefetch_today(core: ClinicCore) -> DayData | None:
     """The first screen's data, read straight after unlocking; None if it cannot be (the
     Today screen then reads it itself and reports any problem)."""
     try:
-        with core.store.session() as session, session.begin():
+        with core.store.read_session() as session, session.begin():
             return load_day(session, core.today())
     except Exception:
         log.warning("could not read the day ahead of the first screen", exc_info=True)

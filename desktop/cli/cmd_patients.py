@@ -78,7 +78,7 @@ def run_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_search(ctx: CliContext, args: argparse.Namespace) -> int:
-    with ctx.clinic() as core, core.store.session() as session:
+    with ctx.clinic() as core, core.store.read_session() as session:
         for hit in core.search.search(session, args.query, limit=max(1, min(args.limit, 200))):
             born = hit.birth_date.isoformat() if hit.birth_date else "?"
             if hit.birth_date_estimated and hit.birth_date:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from desktop.core import ClinicCore
-from desktop.errors import InvalidInput, OutpostError
+from desktop.errors import InvalidInput
 from desktop.paths import DataPaths, resolve_data_dir
 
 
@@ -72,7 +72,3 @@ class CliContext:
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)
-
-
-def fail(message: str) -> OutpostError:
-    return OutpostError(message)

@@ -133,9 +133,6 @@ class Store:
                 raise
         target.chmod(0o600)
 
-    def data_key_matches(self, keyfile: KeyFile, username: str, password: str) -> bool:
-        return keyfile.unlock_with_password(username, password) == self._data_key
-
 
 # --- opening -----------------------------------------------------------------------------
 
