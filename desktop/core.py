@@ -1,6 +1,8 @@
 """The composition root's product: one unlocked clinic and the objects that serve it.
 
 The CLI builds one per command, the GUI one per login. Nothing else holds global state.
+Every use case is a call on one of its area APIs (see `desktop.app`), each owning its
+transaction and announcing what it changed on `changes`.
 """
 
 from __future__ import annotations
@@ -9,6 +11,16 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass, field
 
+from desktop.app.admin import AdminApi
+from desktop.app.backups import BackupsApi
+from desktop.app.forms import FormsApi
+from desktop.app.patients import PatientsApi
+from desktop.app.printing import PrintingApi
+from desktop.app.remote import RemoteApi
+from desktop.app.schedule import ScheduleApi
+from desktop.app.transactions import Transactions
+from desktop.changes import ChangeBus
+from desktop.clock import ClinicClock
 from desktop.paths import DataPaths
 from desktop.permissions import Actor
 from desktop.services.clinic import get_clinic
@@ -25,10 +37,30 @@ class ClinicCore:
     clinic_name: str
     region: str
     zone: zoneinfo.ZoneInfo
+    clock: ClinicClock = field(init=False)
     search: PatientSearch = field(init=False)
+    changes: ChangeBus = field(init=False)
+    tx: Transactions = field(init=False)
+    patients: PatientsApi = field(init=False)
+    schedule: ScheduleApi = field(init=False)
+    forms: FormsApi = field(init=False)
+    printing: PrintingApi = field(init=False)
+    admin: AdminApi = field(init=False)
+    backups: BackupsApi = field(init=False)
+    remote: RemoteApi = field(init=False)
 
     def __post_init__(self) -> None:
+        self.clock = ClinicClock(self.zone)
         self.search = PatientSearch(self.region)
+        self.changes = ChangeBus()
+        self.tx = Transactions(self.store, self.changes)
+        self.patients = PatientsApi(self)
+        self.schedule = ScheduleApi(self)
+        self.forms = FormsApi(self)
+        self.printing = PrintingApi(self)
+        self.admin = AdminApi(self)
+        self.backups = BackupsApi(self)
+        self.remote = RemoteApi(self)
 
     @property
     def actor(self) -> Actor:
@@ -40,14 +72,14 @@ class ClinicCore:
         return self.store.paths
 
     def today(self) -> dt.date:
-        return dt.datetime.now(self.zone).date()
+        return self.clock.today()
 
     def close(self) -> None:
         self.store.close()
 
     @classmethod
     def from_store(cls, store: Store) -> ClinicCore:
-        with store.session() as session:
+        with store.read_session() as session:
             clinic = get_clinic(session)
             name, region, zone = clinic.name, clinic.country, clinic.timezone
         return cls(

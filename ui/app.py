@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.paths import DataPaths
 from desktop.settings import Settings, load_settings
+from ui.changes import QtChanges
 from ui.context import ClinicContext, ClinicEvents
 from ui.errors import show_error
 from ui.forms_seam import FormsGateway, PrintRequest
@@ -181,7 +182,9 @@ class OutpostApp(QObject):
 
         qt_fixes.install()  # done already while the password was typed; cheap then
 
-        ctx = ClinicContext(core, self.tasks, ClinicEvents(self), SyncStatus(self))
+        ctx = ClinicContext(
+            core, self.tasks, ClinicEvents(self), SyncStatus(self), QtChanges(core.changes, self)
+        )
         window = MainWindow(ctx, first_day=first_day)
         lock_ms = self.auto_lock_ms or core.settings.auto_lock_minutes * 60_000
         lock = SessionLock(

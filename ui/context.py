@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from ui.changes import QtChanges
 from ui.tasks import Operation, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ T = TypeVar("T")
 
 
 class ClinicEvents(QObject):
-    """Changes one view makes that other views show. Emitted on the GUI thread."""
+    """DEPRECATED, being replaced by `ClinicContext.changes` (the core's change events):
+    do not add new uses. Changes one view makes that other views show."""
 
     patients_changed = Signal(object)  # the patient's id, or None for "several"
     appointments_changed = Signal()
@@ -43,6 +45,7 @@ class ClinicContext:
     tasks: TaskRunner
     events: ClinicEvents
     sync: SyncStatus
+    changes: QtChanges
 
     @property
     def actor(self) -> Actor:
@@ -54,11 +57,43 @@ class ClinicContext:
     def today(self) -> dt.date:
         return self.core.today()
 
+    def call(
+        self,
+        parent: QWidget | None,
+        fn: Callable[[ClinicCore], T],
+        *,
+        label: str = "",
+        cancellable: bool = False,
+        long: bool = False,
+    ) -> Operation[T]:
+        """An operation calling the core's API on the database thread:
+        `ctx.call(self, lambda core: core.patients.register(...)).success(...).run()`.
+        The core call owns its transaction and returns plain values; what it changed
+        reaches every view through `changes`."""
+        core = self.core
+        return Operation(
+            parent,
+            self.tasks,
+            lambda _ctx: fn(core),
+            label=label,
+            cancellable=cancellable,
+            long=long,
+        )
+
+    def ask(
+        self,
+        fn: Callable[[ClinicCore], T],
+        done: Callable[[T | None, BaseException | None], None],
+    ) -> Any:
+        """A quiet read through the core's API on the database thread (search as you type):
+        no progress dialog, `done(result, error)` on the GUI thread."""
+        core = self.core
+        return self.tasks.submit(lambda: fn(core), done)
+
     def db(
         self, parent: QWidget | None, fn: Callable[[Session], T], *, label: str = ""
     ) -> Operation[T]:
-        """An operation running `fn(session)` in one transaction on the database thread.
-        `fn` must return plain values (not ORM objects) for the GUI thread to use."""
+        """DEPRECATED (use `call`): an operation running `fn(session)` in one transaction."""
         store = self.core.store
 
         def work(_ctx: TaskContext) -> T:
@@ -76,14 +111,14 @@ class ClinicContext:
         cancellable: bool = False,
         long: bool = False,
     ) -> Operation[T]:
-        """An operation for work that manages its own session (users, backups)."""
+        """An operation for long work that reports progress through its `TaskContext`
+        (backups, restores): `work` calls the core's API, never opens a session."""
         return Operation(parent, self.tasks, work, label=label, cancellable=cancellable, long=long)
 
     def query(
         self, fn: Callable[[Session], T], done: Callable[[T | None, BaseException | None], None]
     ) -> Any:
-        """A quiet read on the database thread (search as you type): no progress dialog,
-        `done(result, error)` on the GUI thread."""
+        """DEPRECATED (use `ask`): a quiet read of `fn(session)` on the database thread."""
         store = self.core.store
 
         def work() -> T:

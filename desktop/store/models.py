@@ -138,6 +138,11 @@ class Clinic(Synced, Base):
     name: Mapped[str] = mapped_column(String(200))
     country: Mapped[str] = mapped_column(String(2), default="KE")  # default phone region
     timezone: Mapped[str] = mapped_column(String(64), default="Africa/Nairobi")
+    phone: Mapped[str] = mapped_column(String(20), default="", server_default="")  # E.164
+    address: Mapped[str] = mapped_column(Text, default="", server_default="")
+    paper_size: Mapped[str] = mapped_column(String(10), default="A4", server_default="A4")
+    # Starts every clinic number this clinic's devices assign (KNC-004211).
+    code: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
 
 class User(Synced, Base):

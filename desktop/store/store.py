@@ -22,6 +22,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.atomic import fsync_dir
+from desktop.changes import install_collector
 from desktop.errors import (
     DiskFull,
     PermissionDenied,
@@ -66,6 +67,8 @@ class Store:
         self._read_sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
         outbox.install(self._sessions)
         outbox.install(self._read_sessions)
+        install_collector(self._sessions)
+        install_collector(self._read_sessions)
         self.actor: Actor | None = None
 
     def _seed_clock(self, engine: Engine) -> None:
