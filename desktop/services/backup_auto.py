@@ -65,6 +65,10 @@ class AutoBackupResult:
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # older backups rotated away
     warnings: list[str] = field(default_factory=list)  # for the status bar / `doctor`
+    # What actually went wrong (a subset of `warnings`): a folder that is there but could not
+    # be written, or no snapshot at all. Advice (only one folder; the USB stick is not
+    # plugged in) is a warning, not a failure: it must not say the backup needs attention.
+    failures: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -206,7 +210,8 @@ def auto_backup(
                         snap, folder / name, progress=progress, span=(start, start + share)
                     )
                 except OutpostError as exc:
-                    result.warnings.append(f"No backup was written to {folder}: {exc}")
+                    result.failures.append(f"No backup was written to {folder}: {exc}")
+                    result.warnings.append(result.failures[-1])
                     continue
                 result.written.append(written.path)
                 result.removed += rotate_backups(
@@ -216,7 +221,8 @@ def auto_backup(
                     protect=written.path,
                 )
     except (OutpostError, OSError) as exc:
-        result.warnings.append(f"The automatic backup could not be made: {exc}")
+        result.failures.append(f"The automatic backup could not be made: {exc}")
+        result.warnings.append(result.failures[-1])
     for warning in result.warnings:
         log.warning("%s", warning)
     return result

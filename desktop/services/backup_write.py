@@ -41,7 +41,7 @@ import anyascii
 import sqlcipher3
 
 from desktop.atomic import fsync_dir, translate_os_error
-from desktop.errors import BackupError
+from desktop.errors import BackupError, DiskFull
 from desktop.permissions import Permission
 from desktop.services.backup_check import DatabaseCheckFailed, inspect_database
 from desktop.services.backup_format import (
@@ -124,6 +124,64 @@ def remove_stale(folder: Path, pattern: str, *, now: float | None = None) -> Non
                     leftover.unlink()
 
 
+COPY_TICK_S = 0.1  # how often a running copy reports (and so may be cancelled)
+_COPY_OPCODES = 2000  # SQLite calls the handler after this many virtual machine steps
+
+
+def copy_database(
+    store: Store, target: Path, *, progress: Progress | None = None, fraction: float = 0.0
+) -> None:
+    """`Store.copy_to` that keeps reporting while SQLite copies, so it can be cancelled.
+
+    A large clinic's copy takes tens of seconds in one SQLite statement; SQLite's progress
+    handler calls `progress` about every `COPY_TICK_S` seconds meanwhile. When `progress`
+    raises (a cancel), SQLite is interrupted, the half-made copy is deleted and the same
+    exception is raised here. Without `progress` this is `Store.copy_to` itself.
+    """
+    if progress is None:
+        store.copy_to(target)  # raises DiskFull itself when the disk fills up
+        return
+    stopped: list[BaseException] = []
+    last = time.monotonic()
+
+    def tick() -> int:
+        nonlocal last
+        now = time.monotonic()
+        if now - last < COPY_TICK_S:
+            return 0
+        last = now
+        try:
+            report(progress, "Copying the database", fraction)
+        except BaseException as exc:  # re-raised below, outside SQLite
+            stopped.append(exc)
+            return 1  # interrupts the statement
+        return 0
+
+    target.unlink(missing_ok=True)
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.set_progress_handler(tick, _COPY_OPCODES)
+        try:
+            raw.execute("VACUUM INTO ?", (str(target),))
+        except sqlcipher3.dbapi2.OperationalError as exc:
+            target.unlink(missing_ok=True)
+            if stopped:
+                raise stopped[0] from None
+            if "full" in str(exc).lower():
+                raise DiskFull(
+                    f"The disk holding {target.parent} is full; the copy was not made. "
+                    "Nothing in the clinic's data was changed."
+                ) from exc
+            raise
+        finally:
+            raw.set_progress_handler(None, 0)
+    if stopped:  # asked to stop just as SQLite finished
+        target.unlink(missing_ok=True)
+        raise stopped[0]
+    target.chmod(0o600)
+
+
 def _hash_file(path: Path) -> Member:
     digest = hashlib.sha256()
     size = 0
@@ -172,7 +230,7 @@ def _snapshot_into(
     created_at = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     report(progress, "Copying the database", start)
     try:
-        store.copy_to(db)  # raises DiskFull itself when the disk fills up
+        copy_database(store, db, progress=progress, fraction=start)
         report(progress, "Checking the copy", start + width * 0.3)
         member = _hash_file(db)
     except OSError as exc:
