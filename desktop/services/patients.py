@@ -1,9 +1,13 @@
-"""Registering, editing and opening patients.
+"""Registering, editing and opening patients (the internals of `desktop.app.patients`).
 
 `PatientInput` is what a person typed (strings, as the CLI and the GUI receive them);
 `validate_patient` turns it into column values or reports every problem at once, each tied
 to its field; registration also looks for likely duplicates and refuses to create one until
-the person confirms that it is someone else.
+the person confirms that it is someone else, and gives the patient a clinic number
+(`desktop.services.clinic_numbers`).
+
+This module does not know scheduling: removing a patient who still has appointments is a use
+case of the application API (`PatientsApi.remove`), which cancels them first.
 """
 
 from __future__ import annotations
@@ -18,26 +22,45 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.dates import age_in_years, estimated_birth_date, read_date
 from desktop.errors import Conflict, InvalidInput, NotFound, ValidationFailed
 from desktop.messages import join, message_of, msg
 from desktop.permissions import Actor, Permission
-from desktop.services import audit
-from desktop.services.phones import normalise_phone, reversed_digits
+from desktop.services import audit, clinic_numbers
+from desktop.services.phones import display_phone, normalise_phone, reversed_digits
 from desktop.services.search import PatientSearch, SearchHit, likely_duplicates
 from desktop.store.models import Appointment, AuditEvent, FormRecord, Patient, Sex
+
+__all__ = [
+    "NotFound",
+    "PatientChart",
+    "PatientInput",
+    "PossibleDuplicate",
+    "age_in_years",
+    "find_duplicates",
+    "get_patient",
+    "open_chart",
+    "register_patient",
+    "remove_patient",
+    "update_patient",
+    "validate_patient",
+]
 
 OLDEST_AGE_YEARS = 125
 NAME_MAX = 200
 
 
-@dataclass
+@dataclass(frozen=True)
 class PatientInput:
     given_name: str = ""
     family_name: str = ""
     other_names: str = ""
     sex: str = Sex.UNKNOWN.value
-    birth_date: str = ""  # YYYY-MM-DD; or leave empty and give estimated_age_years
+    birth_date: str = ""  # YYYY-MM-DD or DD/MM/YYYY (desktop.dates); or an estimated age
     estimated_age_years: str = ""
+    # The person said neither the date nor an age is known (an unconscious patient, a
+    # foundling): the explicit choice a registration needs when both are empty.
+    age_unknown: bool = False
     phone: str = ""
     phone_alt: str = ""
     village: str = ""
@@ -53,11 +76,19 @@ class PatientInput:
     notes: str = ""
 
     @classmethod
-    def from_patient(cls, patient: Patient) -> PatientInput:
+    def from_patient(
+        cls, patient: Patient, today: dt.date | None = None, *, region: str | None = None
+    ) -> PatientInput:
+        """The patient's details as the edit form shows them (phones in their display form
+        when `region` is given; they read back to the same number)."""
         age = ""
         birth = patient.birth_date.isoformat() if patient.birth_date else ""
         if patient.birth_date_estimated and patient.birth_date:
-            age, birth = str(age_in_years(patient.birth_date, dt.date.today())), ""
+            age, birth = str(age_in_years(patient.birth_date, today or dt.date.today())), ""
+
+        def phone(value: str | None) -> str:
+            return display_phone(value, region) if region else value or ""
+
         return cls(
             given_name=patient.given_name,
             family_name=patient.family_name,
@@ -65,24 +96,21 @@ class PatientInput:
             sex=patient.sex.value,
             birth_date=birth,
             estimated_age_years=age,
-            phone=patient.phone or "",
-            phone_alt=patient.phone_alt or "",
+            age_unknown=patient.birth_date is None,
+            phone=phone(patient.phone),
+            phone_alt=phone(patient.phone_alt),
             village=patient.village,
             address=patient.address,
             national_id=patient.national_id or "",
             clinic_number=patient.clinic_number or "",
             next_of_kin_name=patient.next_of_kin_name,
             next_of_kin_relation=patient.next_of_kin_relation,
-            next_of_kin_phone=patient.next_of_kin_phone or "",
+            next_of_kin_phone=phone(patient.next_of_kin_phone),
             preferred_language=patient.preferred_language,
             coverage_scheme=patient.coverage_scheme,
             coverage_member_id=patient.coverage_member_id,
             notes=patient.notes,
         )
-
-
-def age_in_years(birth: dt.date, today: dt.date) -> int:
-    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
 def _clean_text(value: str, *, multiline: bool = False) -> str:
@@ -93,7 +121,7 @@ def _clean_text(value: str, *, multiline: bool = False) -> str:
 
 
 def _parse_birth(
-    data: PatientInput, today: dt.date, problems: dict[str, str]
+    data: PatientInput, today: dt.date, problems: dict[str, str], *, require: bool
 ) -> tuple[dt.date | None, bool]:
     birth_text = data.birth_date.strip()
     age_text = data.estimated_age_years.strip()
@@ -102,13 +130,11 @@ def _parse_birth(
         return None, False
     if birth_text:
         try:
-            birth = dt.date.fromisoformat(birth_text)
-        except ValueError:
-            problems["birth_date"] = msg(
-                "{text} is not a date: write it as YYYY-MM-DD (e.g. 1984-03-21).",
-                text=repr(birth_text),
-            )
+            birth = read_date(birth_text, field="birth_date")
+        except InvalidInput as exc:
+            problems["birth_date"] = message_of(exc)
             return None, False
+        assert birth is not None
         if birth > today:
             problems["birth_date"] = msg("The date of birth is in the future.")
         elif age_in_years(birth, today) > OLDEST_AGE_YEARS:
@@ -129,17 +155,27 @@ def _parse_birth(
                 "An age must be between 0 and {age}.", age=OLDEST_AGE_YEARS
             )
             return None, False
-        # 1 July is the least-wrong guess for a birthday nobody knows; the year is chosen so
-        # the patient is exactly `age` today (and stays so when the record is edited again).
-        year = today.year - age - (1 if (today.month, today.day) < (7, 1) else 0)
-        return (dt.date(year, 7, 1) if age or year == today.year else today), True
+        return estimated_birth_date(age, today), True
+    if require and not data.age_unknown:
+        problems["birth_date"] = msg(
+            "Give the date of birth or an approximate age, or choose “Age not known”."
+        )
     return None, False
 
 
 def validate_patient(
-    data: PatientInput, *, region: str, today: dt.date | None = None
+    data: PatientInput,
+    *,
+    region: str,
+    today: dt.date | None = None,
+    require_birth: bool = False,
 ) -> dict[str, Any]:
-    """Column values for a patient, or ValidationFailed naming every problem."""
+    """Column values for a patient, or ValidationFailed naming every problem.
+
+    With `require_birth` (every registration and edit a person makes through the API), a
+    patient needs a date of birth, an approximate age, or the explicit "age not known"
+    (`PatientInput.age_unknown`); the services' own callers (demo data, tests) may leave
+    all three out, which is stored the same way as "age not known"."""
     today = today or dt.date.today()
     problems: dict[str, str] = {}
     values: dict[str, Any] = {}
@@ -167,7 +203,9 @@ def validate_patient(
         values["sex"] = Sex((data.sex or "unknown").strip().lower())
     except ValueError:
         problems["sex"] = msg("Sex must be female, male, other or unknown.")
-    values["birth_date"], values["birth_date_estimated"] = _parse_birth(data, today, problems)
+    values["birth_date"], values["birth_date_estimated"] = _parse_birth(
+        data, today, problems, require=require_birth
+    )
     for name in ("phone", "phone_alt", "next_of_kin_phone"):
         try:
             values[name] = normalise_phone(getattr(data, name), region, field=name)
@@ -206,10 +244,15 @@ class PossibleDuplicate(Conflict):
 
 
 def find_duplicates(
-    session: Session, values: dict[str, Any], *, exclude_id: uuid.UUID | None = None
+    session: Session,
+    values: dict[str, Any],
+    *,
+    exclude_id: uuid.UUID | None = None,
+    search: PatientSearch | None = None,
 ) -> list[tuple[SearchHit, list[str]]]:
     return likely_duplicates(
         session,
+        search=search,
         given_name=values["given_name"],
         family_name=values["family_name"],
         other_names=values["other_names"],
@@ -231,15 +274,21 @@ def register_patient(
     region: str,
     search: PatientSearch | None = None,
     confirmed_new: bool = False,
+    today: dt.date | None = None,
+    require_birth: bool = False,
+    device_id: uuid.UUID | None = None,
 ) -> Patient:
     """Add a patient. Raises PossibleDuplicate unless `confirmed_new` (the person looked at
-    the candidates and says this is someone else)."""
+    the candidates and says this is someone else). A patient registered without a clinic
+    number is given the next one of this device (`clinic_numbers`)."""
     actor.require(Permission.EDIT_PATIENTS)
-    values = validate_patient(data, region=region)
+    values = validate_patient(data, region=region, today=today, require_birth=require_birth)
     if not confirmed_new:
-        candidates = find_duplicates(session, values)
+        candidates = find_duplicates(session, values, search=search)
         if candidates:
             raise PossibleDuplicate(candidates)
+    if not values["clinic_number"]:
+        values["clinic_number"] = clinic_numbers.next_number(session, device_id)
     patient = Patient(clinic_id=actor.clinic_id, **values)
     session.add(patient)
     session.flush()
@@ -263,10 +312,14 @@ def update_patient(
     *,
     region: str,
     search: PatientSearch | None = None,
+    today: dt.date | None = None,
+    require_birth: bool = False,
 ) -> Patient:
     actor.require(Permission.EDIT_PATIENTS)
     patient = get_patient(session, patient_id)
-    values = validate_patient(data, region=region)
+    values = validate_patient(data, region=region, today=today, require_birth=require_birth)
+    if not values["clinic_number"]:
+        values["clinic_number"] = patient.clinic_number  # an issued number stays
     for key, value in values.items():
         if getattr(patient, key) != value:
             setattr(patient, key, value)
@@ -278,14 +331,11 @@ def update_patient(
 
 def remove_patient(session: Session, actor: Actor, patient_id: uuid.UUID) -> None:
     """Tombstone a patient registered by mistake (the record stays, hidden, and syncs).
-    Their appointments still to come are cancelled, so the slots are free again."""
-    from desktop.services import scheduling  # scheduling builds on this module
 
+    Their booked appointments are the application's business: `PatientsApi.remove` cancels
+    them in the same transaction before calling this."""
     actor.require(Permission.EDIT_PATIENTS)
     patient = get_patient(session, patient_id)
-    for appointment in scheduling.patient_appointments(session, patient_id):
-        if appointment.status is scheduling.S.BOOKED:
-            scheduling.cancel(session, actor, appointment.id)
     patient.deleted = True
     session.flush()
 
@@ -299,7 +349,10 @@ class PatientChart:
 
 
 def open_chart(session: Session, actor: Actor, patient_id: uuid.UUID) -> PatientChart:
-    """Everything the patient screen shows; the opening itself is audited."""
+    """Everything the patient screen shows; the opening itself is audited.
+
+    The opening writes its audit event and nothing else: the patient row is only read, so
+    no patch of the patient is queued for sync (tested)."""
     actor.require(Permission.VIEW_PATIENTS)
     patient = get_patient(session, patient_id)
     appointments = session.scalars(

@@ -2,13 +2,14 @@
 
 What the coordinator types decides the kind of search:
 
-- a date (2001-03-17, 17/03/2001, 17.03.2001) finds patients born that day; a patient whose
+- a date (2001-03-17, 17/03/2001, 17.03.2001: the formats of `desktop.dates`, as everywhere)
+  finds patients born that day; a patient whose
   birth date is estimated (only the year is known) is found by any date in that year;
 - digits (with +, spaces, dashes) find a phone number, normalised in the clinic's region and
   matched exactly in E.164 form, or by its last digits (4 or more: the indexed
   `phone_reversed` column turns "ends with" into "starts with"), and digit-only identifiers;
-- letters and digits together ("OP004512") find a national ID or clinic number, exactly
-  (case-insensitive) and then by prefix;
+- letters and digits together ("OP004512", "KHP-QX0042", "khp qx0042") find a national ID
+  or clinic number, exactly (case-insensitive, with or without the dash) and then by prefix;
 - anything else is a name.
 
 Names are matched on the FTS5 index `patient_names` (rowid = patients.pk), whose terms are
@@ -20,7 +21,8 @@ within a length-aware number of edits (optimal string alignment, so a transposit
 edit), words with the same consonant skeleton ("mohamed" / "muhammad", "wanjuru" /
 "wanjiru"), and for the last word, close prefixes ("wanjur" / "wanjir…"). The vocabulary
 (`patient_names_vocab`) is read once per database, lazily or by `PatientSearch.warm`, and
-kept in memory; `PatientSearch.note_new_names` keeps it current after a registration. A word
+kept in memory by the `PatientSearch` object (the core holds one; there is no module-level
+cache); `PatientSearch.note_new_names` keeps it current after a registration. A word
 the vocabulary does not know yet is still matched as typed, so a stale vocabulary never hides
 a patient: it only delays typo tolerance for a brand-new name.
 
@@ -44,7 +46,7 @@ import re
 import threading
 import uuid
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -55,6 +57,7 @@ from sqlalchemy import Connection, Engine, Integer, Row, Select, column, select,
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from desktop.dates import parse_date
 from desktop.messages import msg
 from desktop.names import display_fold, fold, name_tokens, query_tokens, transliterate
 from desktop.store.models import Patient
@@ -101,8 +104,6 @@ _COLUMNS = (
     Patient.clinic_number,
 )
 
-_DATE_YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_DATE_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _PHONE_LIKE = re.compile(r"[\d\s+()\-./]+")
 _IDENTIFIER = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)*")
 
@@ -305,27 +306,15 @@ class _Vocabulary:
         return pool
 
 
-_VOCABS: weakref.WeakKeyDictionary[Engine, _Vocabulary] = weakref.WeakKeyDictionary()
-_VOCABS_LOCK = threading.Lock()
-
-
 def _engine_of(session: Session) -> Engine:
     bind = session.get_bind()
     return bind.engine if isinstance(bind, Connection) else bind
 
 
-def _vocabulary(session: Session) -> _Vocabulary:
-    engine = _engine_of(session)
-    vocab = _VOCABS.get(engine)
-    if vocab is not None:
-        return vocab
-    with _VOCABS_LOCK:
-        vocab = _VOCABS.get(engine)
-        if vocab is None:
-            rows = session.execute(text("SELECT term, doc FROM patient_names_vocab"))
-            vocab = _Vocabulary((r[0], r[1]) for r in rows)
-            _VOCABS[engine] = vocab
-            log.debug("loaded %d name index terms", len(vocab))
+def _read_vocabulary(session: Session) -> _Vocabulary:
+    rows = session.execute(text("SELECT term, doc FROM patient_names_vocab"))
+    vocab = _Vocabulary((r[0], r[1]) for r in rows)
+    log.debug("loaded %d name index terms", len(vocab))
     return vocab
 
 
@@ -412,26 +401,6 @@ def _name_score(tokens: Sequence[_QueryToken], folded_query: str, row: _Row) -> 
     return 100.0 * (0.85 * base + 0.10 * whole + 0.05 * coverage)
 
 
-def _parse_date(query: str) -> dt.date | None:
-    text_ = query.strip()
-    ymd = _DATE_YMD.fullmatch(text_)
-    attempts: list[tuple[int, int, int]] = []
-    if ymd:
-        attempts.append((int(ymd[1]), int(ymd[2]), int(ymd[3])))
-    dmy = _DATE_DMY.fullmatch(text_)
-    if dmy:
-        # Day first, as written in Kenya and most of the world; month first if that is the
-        # only reading that is a real date (12/25/1990).
-        attempts.append((int(dmy[3]), int(dmy[2]), int(dmy[1])))
-        attempts.append((int(dmy[3]), int(dmy[1]), int(dmy[2])))
-    for year, month, day in attempts:
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
-    return None
-
-
 # --- the search -----------------------------------------------------------------------------
 
 
@@ -466,15 +435,31 @@ class PatientSearch:
     """Patient search for one unlocked store. Build it once and keep it: it holds the name
     vocabulary in memory. Safe to call from the (single) database worker thread."""
 
-    def __init__(self, default_region: str) -> None:
+    def __init__(self, default_region: str | None) -> None:
         self.default_region = (default_region or "").upper() or None
+        # The name vocabulary, per database this object has searched (normally one: the
+        # core's store); read lazily, kept current by `note_new_names`.
+        self._vocabs: weakref.WeakKeyDictionary[Engine, _Vocabulary] = weakref.WeakKeyDictionary()
+        self._vocabs_lock = threading.Lock()
 
     # -- cache of the name vocabulary --
+
+    def vocabulary(self, session: Session) -> _Vocabulary:
+        engine = _engine_of(session)
+        vocab = self._vocabs.get(engine)
+        if vocab is not None:
+            return vocab
+        with self._vocabs_lock:
+            vocab = self._vocabs.get(engine)
+            if vocab is None:
+                vocab = _read_vocabulary(session)
+                self._vocabs[engine] = vocab
+        return vocab
 
     def warm(self, session: Session) -> None:
         """Read the name vocabulary now (e.g. on the worker right after unlocking), so the
         first typo-tolerant search does not pay for it."""
-        _vocabulary(session).prepare()
+        self.vocabulary(session).prepare()
 
     def note_new_names(self, *names: str) -> None:
         """A patient was registered or renamed: make their name tokens known to the cached
@@ -482,15 +467,23 @@ class PatientSearch:
         terms = name_tokens(*names)
         if not terms:
             return
-        for vocab in list(_VOCABS.values()):
+        with self._vocabs_lock:
+            vocabs = list(self._vocabs.values())
+        for vocab in vocabs:
             vocab.add(terms)
 
     def invalidate(self) -> None:
         """Forget the cached vocabulary (after sync applied many changes, or a restore)."""
-        with _VOCABS_LOCK:
-            _VOCABS.clear()
+        with self._vocabs_lock:
+            self._vocabs.clear()
 
     # -- searching --
+
+    def likely_duplicates(
+        self, session: Session, **values: Any
+    ) -> list[tuple[SearchHit, list[str]]]:
+        """`likely_duplicates` with this object's cached vocabulary."""
+        return likely_duplicates(session, search=self, **values)
 
     def search(self, session: Session, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Patients matching `query`, best match first."""
@@ -500,7 +493,7 @@ class PatientSearch:
             return []
         cap = max(CANDIDATE_FLOOR, 3 * limit)
         found = _Found()
-        birth = _parse_date(query)
+        birth = parse_date(query)
         if birth is not None:
             self._by_birth_date(session, birth, cap, found)
             return found.best(limit)
@@ -569,7 +562,13 @@ class PatientSearch:
 
     def _by_identifier(self, session: Session, ident: str, cap: int, found: _Found) -> None:
         ident = ident[:64]
-        variants = sorted({ident, ident.upper(), ident.lower()})
+        spellings = {ident, ident.upper(), ident.lower()}
+        if ident.isalnum() and not ident.isdigit():
+            # A clinic number read out or typed without its dash ("khpqx0042"): the dash
+            # follows a code of two to five letters.
+            upper = ident.upper()
+            spellings |= {f"{upper[:n]}-{upper[n:]}" for n in range(2, 6) if n < len(upper)}
+        variants = sorted(spellings)
         base = select(*_COLUMNS)
         columns = (Patient.national_id, Patient.clinic_number)
         exact = False
@@ -591,7 +590,7 @@ class PatientSearch:
             return
         folded_query = display_fold(" ".join(t.text for t in tokens))
         rows: dict[int, _Row] = {}
-        for match in _passes(session, tokens, limit):
+        for match in _passes(lambda: self.vocabulary(session), tokens, limit):
             for row in _fts_rows(session, match, cap):
                 rows.setdefault(row.pk, row)
             if len(rows) >= limit:
@@ -603,7 +602,9 @@ class PatientSearch:
 _WIDE = math.inf
 
 
-def _passes(session: Session, tokens: Sequence[_QueryToken], limit: int) -> Iterator[str]:
+def _passes(
+    vocabulary: Callable[[], _Vocabulary], tokens: Sequence[_QueryToken], limit: int
+) -> Iterator[str]:
     """The FTS5 expressions to try, most precise first; the caller stops once it has
     `limit` patients (so the vocabulary is not even read for a name typed correctly).
 
@@ -614,7 +615,7 @@ def _passes(session: Session, tokens: Sequence[_QueryToken], limit: int) -> Iter
     4. every word widened: "mohamed" is a real name, and still a spelling of "muhammad".
     """
     yield " AND ".join(_fts_string(t.text, prefix=t.prefix) for t in tokens)
-    vocab = _vocabulary(session)
+    vocab = vocabulary()
     unknown = [not _known(vocab, t) for t in tokens]
     plans: list[list[float]] = []
     if any(unknown):
@@ -682,6 +683,7 @@ def likely_duplicates(
     birth_date_estimated: bool = False,
     national_id: str | None = None,
     clinic_number: str | None = None,
+    search: PatientSearch | None = None,
 ) -> list[tuple[SearchHit, list[str]]]:
     """Existing patients who may be the person being registered, strongest first, each with
     the reasons a person can check ("similar name", "same phone", "same date of birth and
@@ -690,6 +692,7 @@ def likely_duplicates(
     A similar name only counts when the birth dates do not rule it out (two Mary Kamaus born
     thirty years apart are two people). A shared phone counts on its own: families share one.
     With `birth_date_estimated` (only an age was given), a birth date matches on its year.
+    `search` lends its cached name vocabulary (without it, the vocabulary is read afresh).
     """
     if limit <= 0:
         return []
@@ -738,7 +741,7 @@ def likely_duplicates(
     ]
     groups = [group for group in groups if group]
     if groups:
-        vocab = _vocabulary(session)
+        vocab = search.vocabulary(session) if search is not None else _read_vocabulary(session)
         match = " AND ".join(
             _group([alt for t in group for alt in _alternatives(vocab, t, within=_WIDE)])
             for group in groups

@@ -1,0 +1,91 @@
+"""Clinic numbers: the short number a patient is known by at the desk and on paper.
+
+A clinic number reads ``KHP-QX0042``:
+
+- ``KHP`` is the clinic's code (`Clinic.code`, set by the clinic; when empty, the initials of
+  the clinic's name: "Kisumu Health Post" → ``KHP``);
+- ``QX`` names the device that registered the patient. It is derived from the random bits
+  of this device's id, from an alphabet without look-alikes (no I, O, 0, 1): 1,024 tags, so
+  two laptops of one clinic share a tag about once in a thousand pairs. Laptops never ask
+  each other for numbers; when devices enrol at HQ (the sync issue) HQ can hand out the tag
+  instead, and the format does not change;
+- ``0042`` counts the registrations made on this device (four digits at least, more when
+  needed), kept in the store's `store_meta` row ``clinic_number_next``. A number already in
+  use on this device (one that came back from HQ after a restore, or one typed by hand) is
+  skipped, so the device never issues a number twice.
+
+Numbers typed by hand (a clinic moving from paper files) are kept as typed.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from anyascii import anyascii
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.services.clinic import get_clinic
+from desktop.store.models import Meta, Patient
+
+TAG_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 signs, no I/O/0/1
+COUNTER_KEY = "clinic_number_next"
+CODE_MAX = 5
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def clinic_code(name: str) -> str:
+    """The default code of a clinic called `name`: the initials of its first three words,
+    or the first three letters of a one-word name ("Kakamega" → "KAK")."""
+    words: list[str] = _WORD.findall(str(anyascii(name or "")).upper())
+    if not words:
+        return "OP"
+    if len(words) == 1:
+        return words[0][:3]
+    return "".join(w[0] for w in words[:3])
+
+
+def normalise_code(code: str) -> str:
+    """A code as it is printed: upper-case letters and digits, at most five."""
+    return "".join(_WORD.findall(str(anyascii(code or "")).upper()))[:CODE_MAX]
+
+
+def device_tag(device_id: uuid.UUID) -> str:
+    """Two signs naming a device, from the random (low) bits of its id."""
+    bits = device_id.int & 0x3FF  # UUIDv7: the low bits are random, the high ones a time
+    return TAG_ALPHABET[bits >> 5] + TAG_ALPHABET[bits & 0x1F]
+
+
+def prefix(session: Session, device_id: uuid.UUID) -> str:
+    clinic = get_clinic(session)
+    code = normalise_code(clinic.code) or clinic_code(clinic.name)
+    return f"{code}-{device_tag(device_id)}"
+
+
+def device_id_of(session: Session) -> uuid.UUID:
+    """This device's id when the caller did not give it (`PatientsApi` always does, from
+    `Store.device_id`): the session's, else the nil id (demo data, tests)."""
+    found = session.info.get("device_id")
+    return found if isinstance(found, uuid.UUID) else uuid.UUID(int=0)
+
+
+def next_number(session: Session, device_id: uuid.UUID | None = None) -> str:
+    """A clinic number no patient on this device has, for a registration being made now
+    (inside the registration's write transaction, so two registrations never get the same
+    one)."""
+    device = device_id if device_id is not None else device_id_of(session)
+    head = prefix(session, device)
+    counter = session.get(Meta, COUNTER_KEY)
+    value = int(counter.value) if counter is not None and counter.value.isdigit() else 1
+    while True:
+        number = f"{head}{value:04d}"
+        taken = session.scalar(select(Patient.pk).where(Patient.clinic_number == number).limit(1))
+        value += 1
+        if taken is None:
+            break
+    if counter is None:
+        session.add(Meta(key=COUNTER_KEY, value=str(value)))
+    else:
+        counter.value = str(value)
+    return number
