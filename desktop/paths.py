@@ -45,6 +45,12 @@ class DataPaths:
         return self.root / "keys.json"
 
     @property
+    def device(self) -> Path:
+        """This laptop's device identity: beside the database, never inside it, so a backup
+        restored on another laptop does not make two laptops the same device."""
+        return self.root / "device.json"
+
+    @property
     def throttle(self) -> Path:
         return self.root / "login-attempts.json"
 

@@ -267,10 +267,25 @@ def test_a_database_from_a_newer_outpost_is_refused_untouched(
     assert sha256(data_paths.database) == before
 
 
+def _mark_sent(store: Store) -> None:
+    """What sync does before sending: the unsent entries join a batch."""
+    import uuid
+
+    from sqlalchemy import update
+
+    with store.session() as session, session.begin():
+        session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.sent_batch.is_(None))
+            .values(sent_batch=uuid.uuid4())
+        )
+
+
 def test_every_change_is_queued_in_the_outbox_with_only_its_changed_fields(store: Store) -> None:
     with store.session() as session, session.begin():
         patient = Patient(clinic_id=store.clinic_id, given_name="Achieng", family_name="Otieno")
         session.add(patient)
+    _mark_sent(store)
     with store.session() as session, session.begin():
         session.get(Patient, patient.pk).village = "Kondele"  # type: ignore[union-attr]
     with store.session() as session:
@@ -285,6 +300,39 @@ def test_every_change_is_queued_in_the_outbox_with_only_its_changed_fields(store
     assert [a.action for a in audits] == ["create", "update"]
     assert audits[1].detail == {"fields": ["village"]}
     assert audits[0].user_id == store.actor.user_id  # type: ignore[union-attr]
+
+
+def test_unsent_changes_of_one_record_merge_into_one_outbox_entry(store: Store) -> None:
+    with store.session() as session, session.begin():
+        patient = Patient(clinic_id=store.clinic_id, given_name="Achieng", family_name="Otieno")
+        session.add(patient)
+    with store.session() as session, session.begin():
+        session.get(Patient, patient.pk).village = "Kondele"  # type: ignore[union-attr]
+    _mark_sent(store)
+    for village in ("Nyalenda", "Manyatta"):
+        with store.session() as session, session.begin():
+            session.get(Patient, patient.pk).village = village  # type: ignore[union-attr]
+    with store.session() as session, session.begin():
+        session.get(Patient, patient.pk).notes = "Prefers Dholuo"  # type: ignore[union-attr]
+    with store.session() as session:
+        entries = session.scalars(
+            select(OutboxEntry).where(OutboxEntry.entity_id == patient.id).order_by(OutboxEntry.seq)
+        ).all()
+        last_seq = session.scalar(select(func.max(OutboxEntry.seq)))
+        row = session.get(Patient, patient.pk)
+    # The unsent insert took the first edit in; the sent batch is left alone; the later
+    # edits are one update, at the end of the queue, each field with its latest stamp.
+    assert [e.op for e in entries] == ["insert", "update"]
+    assert entries[0].patch["village"]["v"] == "Kondele"
+    assert entries[0].sent_batch is not None
+    assert {k: v["v"] for k, v in entries[1].patch.items()} == {
+        "village": "Manyatta",
+        "notes": "Prefers Dholuo",
+    }
+    assert entries[1].seq < last_seq  # the audit event of the last edit comes after it
+    assert row is not None
+    assert entries[1].patch["notes"]["hlc"] == row.field_hlcs["notes"] == entries[1].hlc
+    assert entries[1].patch["village"]["hlc"] == row.field_hlcs["village"] < entries[1].hlc
 
 
 def test_a_failed_transaction_leaves_neither_the_change_nor_its_outbox_entry(store: Store) -> None:
@@ -309,6 +357,7 @@ def test_synced_records_are_tombstoned_not_deleted(store: Store) -> None:
         session.begin(),
     ):
         session.delete(session.get(Patient, patient.pk))
+    _mark_sent(store)
     with store.session() as session, session.begin():
         session.get(Patient, patient.pk).deleted = True  # type: ignore[union-attr]
     with store.session() as session:
@@ -318,6 +367,18 @@ def test_synced_records_are_tombstoned_not_deleted(store: Store) -> None:
             .order_by(OutboxEntry.seq.desc())
         ).first()
         assert last is not None and last.op == "delete"
+
+
+def test_a_record_deleted_before_its_insert_was_sent_travels_as_a_tombstone(store: Store) -> None:
+    with store.session() as session, session.begin():
+        patient = Patient(clinic_id=store.clinic_id, given_name="Hodan", family_name="Abdi")
+        session.add(patient)
+    with store.session() as session, session.begin():
+        session.get(Patient, patient.pk).deleted = True  # type: ignore[union-attr]
+    with store.session() as session:
+        entries = session.scalars(select(OutboxEntry).where(OutboxEntry.entity_id == patient.id))
+        (entry,) = entries.all()
+    assert entry.op == "insert" and entry.patch["deleted"]["v"] is True
 
 
 def test_audit_events_cannot_be_edited_or_removed(store: Store) -> None:

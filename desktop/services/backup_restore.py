@@ -34,8 +34,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -62,16 +60,21 @@ from desktop.services.backup_format import (
     read_backup,
     report,
 )
-from desktop.services.backup_write import remove_stale, utc_stamp
+from desktop.services.backup_write import utc_stamp
 from desktop.store import schema
 from desktop.store.keyfile import KeyFile
 from desktop.store.models import Role
+from desktop.store.restore_journal import (  # the part opening the store needs
+    ASIDE_PREFIX,
+    JOURNAL,
+    STAGING_PREFIX,
+    finish,
+    recover_interrupted_restore,
+    roll_forward,
+    sidecars,
+    unique,
+)
 from desktop.store.throttle import LoginThrottle
-
-JOURNAL = "restore-journal.json"
-STAGING_PREFIX = ".restore-"
-ASIDE_PREFIX = "replaced-before-restore-"
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
 
 
 @dataclass(frozen=True)
@@ -86,104 +89,6 @@ def _crash_point(step: str) -> None:
     """Called between the steps of the swap. Tests replace it to kill the process there."""
 
 
-def _sidecars(db: Path) -> tuple[Path, Path]:
-    return Path(f"{db}-wal"), Path(f"{db}-shm")
-
-
-def _unique(folder: Path, name: str) -> Path:
-    dest, n = folder / name, 1
-    while dest.exists() or dest.is_symlink():
-        dest, n = folder / f"{name}.{n}", n + 1
-    return dest
-
-
-def _keep_aside(live: Path, aside: Path) -> None:
-    """Keep the old `live` file in `aside` without removing it from its place (a hard link)."""
-    if not live.exists():
-        return
-    aside.mkdir(mode=0o700, exist_ok=True)
-    kept = aside / live.name
-    if kept.exists() and os.path.samefile(live, kept):
-        return  # done before a crash
-    dest = _unique(aside, live.name)
-    try:
-        os.link(live, dest)
-    except OSError:
-        os.replace(live, dest)  # no hard links here (e.g. FAT): move it instead
-    fsync_dir(aside)
-
-
-def _move_aside(live: Path, aside: Path) -> None:
-    if not live.exists():
-        return
-    aside.mkdir(mode=0o700, exist_ok=True)
-    os.replace(live, _unique(aside, live.name))
-    fsync_dir(aside)
-
-
-def _swap(root: Path, live: Path, staged: Path) -> None:
-    os.replace(staged, live)
-    fsync_dir(root)
-
-
-def _roll_forward(paths: DataPaths, staging: Path, aside: Path) -> None:
-    """Move the staged store into place; every step may be repeated after a crash."""
-    root = paths.root
-    if (staging / DATABASE).exists():
-        for sidecar in _sidecars(paths.database):
-            _move_aside(sidecar, aside)
-        _crash_point("old-wal-set-aside")
-        _keep_aside(paths.database, aside)
-        _crash_point("old-database-kept")
-        _swap(root, paths.database, staging / DATABASE)
-        _crash_point("database-swapped")
-    if (staging / KEYS).exists():
-        _move_aside(paths.keyfile.with_name(paths.keyfile.name + ".bak"), aside)
-        _keep_aside(paths.keyfile, aside)
-        _crash_point("old-keys-kept")
-        _swap(root, paths.keyfile, staging / KEYS)
-        _crash_point("keys-swapped")
-
-
-def _finish(paths: DataPaths, staging: Path) -> None:
-    (paths.root / JOURNAL).unlink(missing_ok=True)
-    fsync_dir(paths.root)
-    shutil.rmtree(staging, ignore_errors=True)
-
-
-def recover_interrupted_restore(paths: DataPaths) -> Path | None:
-    """Finish a restore that a crash interrupted, from its journal; clean up leftovers.
-
-    Returns the folder holding the replaced store if a restore was finished now, else None.
-    Cheap when there is nothing to do: call it before opening the store.
-    """
-    journal = paths.root / JOURNAL
-    try:
-        raw = json.loads(journal.read_text("utf-8"))
-        staging_name, aside_name = str(raw["staging"]), str(raw["aside"])
-    except FileNotFoundError:
-        if paths.root.is_dir():
-            remove_stale(paths.root, STAGING_PREFIX + "*")
-        return None
-    except (OSError, ValueError, KeyError, TypeError):
-        raise StoreCorrupt(
-            f"A restore was interrupted and its journal {journal} is unreadable. The replaced "
-            f"store is in a {ASIDE_PREFIX}… folder and the restored one in a {STAGING_PREFIX}… "
-            "folder of the data folder; nothing was deleted. Ask for help before changing "
-            "anything."
-        ) from None
-    for name, prefix in ((staging_name, STAGING_PREFIX), (aside_name, ASIDE_PREFIX)):
-        if not name.startswith(prefix) or not _SAFE_NAME.match(name):
-            raise StoreCorrupt(f"The restore journal {journal} names an unexpected folder.")
-    staging, aside = paths.root / staging_name, paths.root / aside_name
-    try:
-        _roll_forward(paths, staging, aside)
-        _finish(paths, staging)
-    except OSError as exc:
-        raise translate_os_error(exc, paths.database) from exc
-    return aside if aside.exists() else None
-
-
 def _ensure_closed(paths: DataPaths, data_key: bytes) -> None:
     """Fold a leftover WAL into the live database; refuse if the store is open somewhere.
 
@@ -192,7 +97,7 @@ def _ensure_closed(paths: DataPaths, data_key: bytes) -> None:
     the live store's key). If they are still there after our connection closed, another
     connection has the store open: swapping files under it would lose its work.
     """
-    wal, shm = _sidecars(paths.database)
+    wal, shm = sidecars(paths.database)
     if not paths.database.exists() or not (wal.exists() or shm.exists()):
         return  # closed cleanly
     busy = 0
@@ -288,15 +193,15 @@ def restore_backup(
         previous = _previous_store_id(paths)
         _ensure_closed(paths, data_key)
         stamp = utc_stamp(now or dt.datetime.now(dt.UTC))
-        aside = _unique(paths.root, ASIDE_PREFIX + stamp)
+        aside = unique(paths.root, ASIDE_PREFIX + stamp)
         write_atomic(
             paths.root / JOURNAL,
             json.dumps({"staging": staging.name, "aside": aside.name, "at": stamp}).encode(),
         )
         committed = True
         _crash_point("journal-written")
-        _roll_forward(paths, staging, aside)
-        _finish(paths, staging)
+        roll_forward(paths, staging, aside, _crash_point)
+        finish(paths, staging)
     except OSError as exc:
         if not committed:
             shutil.rmtree(staging, ignore_errors=True)

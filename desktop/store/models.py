@@ -261,7 +261,9 @@ class FormRecord(Synced, Base):
     definition_id: Mapped[str] = mapped_column(String(100))
     definition_version: Mapped[int] = mapped_column(Integer)
     language: Mapped[str] = mapped_column(String(16), default="en")
-    # Mutable: an answer changed in place (record.answers["x"] = …) is still saved and sent.
+    # Mutable: an answer changed in place (record.answers["x"] = …) is still saved and sent,
+    # answer by answer ("answers.<name>": its own patch key and clock stamp).
+    __keyed_fields__ = frozenset({"answers"})
     answers: Mapped[dict[str, Any]] = mapped_column(MutableDict.as_mutable(JSON), default=dict)
     status: Mapped[FormStatus] = mapped_column(_enum(FormStatus), default=FormStatus.DRAFT)
     supersedes_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("form_records.id"))
@@ -298,7 +300,8 @@ class OutboxEntry(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)  # local send order
     change_id: Mapped[uuid.UUID] = mapped_column(Uuid, default=new_id, unique=True)
     entity: Mapped[str] = mapped_column(String(64))
-    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    # Indexed: every local update looks for the record's unsent entry to merge into.
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     clinic_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     op: Mapped[str] = mapped_column(String(10))  # "insert" | "update" | "delete"
     # Field-level patch: {field: {"v": value-as-json, "hlc": stamp}}
@@ -325,8 +328,49 @@ class Attachment(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class NeedsAttention(Base):
+    """A change from another device that a person must look at, or a value that lost.
+
+    Local bookkeeping of this device (not itself synced yet): each device lists what *it*
+    met when applying remote changes. `reason` says why:
+    - "safety_critical": allergies, medications, date of birth or sex differ between this
+      device and another; nothing was settled, both values are here.
+    - "signed_here": another device edited a form that is signed here (signed forms are
+      immutable; a correction is a new version); the edit was not applied.
+    - "edit_against_delete": an edit met a deletion of the same record.
+    - "superseded": an ordinary field edited on two devices; the newer edit (by clock stamp)
+      won and the losing value is kept here. Settled at once (`resolution`
+      "newer_edit_kept"), so it is never in the list of things to look at.
+    """
+
+    __tablename__ = "needs_attention"
+    __table_args__ = (Index("ix_needs_attention_entity", "entity", "entity_id"),)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    clinic_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    patient_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    field: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(String(32))
+    local_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    local_hlc: Mapped[str | None] = mapped_column(String(40))
+    local_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    remote_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    remote_hlc: Mapped[str | None] = mapped_column(String(40))
+    remote_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    remote_change_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    resolved_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    resolution: Mapped[str | None] = mapped_column(String(32))
+
+
 class Meta(Base):
-    """Small facts about this store: its id, this device's id, the clinic id."""
+    """Small facts about this store: its id, the clinic id, the clock's high-water mark.
+
+    Never this laptop's device id: that lives in a file beside the database
+    (desktop.store.device), so a backup restored elsewhere does not carry it.
+    """
 
     __tablename__ = "store_meta"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -6,9 +6,25 @@ hybrid logical clock, and adds the matching audit event. Because it runs inside 
 the change and its outbox entry commit or roll back together: a change that exists locally is
 a change that will be sent.
 
+Patches are field by field, `{key: {"v": value-as-json, "hlc": stamp}}`. A keyed field (a
+dict such as a form's `answers`, named in the model's `__keyed_fields__`) is patched key by
+key: `"answers.<name>"`, with its own stamp in `field_hlcs`, so two edits to different
+answers merge at sync. An answer removed is patched with `"v": null`.
+
+Unsent updates of one record coalesce: while its latest entry is not yet in a sent batch
+(`sent_batch IS NULL`), a new change is merged into it instead of queuing another entry, so
+thirty autosaves of a form queue one patch, not thirty. An update merged into a pending
+update moves to the end of the queue (its patch is as new as its newest field); one merged
+into a pending insert stays where the insert is (records created after it may refer to it).
+Sync must therefore mark a batch's entries (`sent_batch`) in the transaction that decides to
+send them, before the bytes leave.
+
+The highest stamp issued is kept in store_meta (`HLC_HIGH_WATER`), in the same transaction,
+so the clock is seeded from it when the store opens, even once acked entries are pruned.
+
 Session.info carries what the hook needs: "clock" (HybridLogicalClock), "user_id" (the actor,
-for audit), and "applying_remote" (True while sync applies changes that came *from* HQ, which
-must not be echoed back).
+for audit), and "applying_remote" (True while sync applies changes that came *from* another
+device: they are not echoed back into the outbox, and they bring their own stamps).
 """
 
 from __future__ import annotations
@@ -18,19 +34,22 @@ import enum
 import uuid
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from desktop.hlc import HybridLogicalClock
 from desktop.store.models import (
     AppointmentEvent,
     AuditEvent,
+    Meta,
     OutboxEntry,
     Synced,
 )
 
 # Records whose own insert is already the audit trail.
 _NOT_AUDITED: tuple[type[Synced], ...] = (AuditEvent, AppointmentEvent)
+HLC_HIGH_WATER = "hlc_high_water"  # store_meta key: the highest stamp issued or seen
 
 
 class TombstoneRequired(RuntimeError):
@@ -50,52 +69,147 @@ def to_wire(value: Any) -> Any:
     return value
 
 
-def _synced_columns(obj: Synced) -> list[str]:
-    mapper = inspect(obj).mapper
+def keyed_fields(model: type[Synced] | Synced) -> frozenset[str]:
+    """Dict fields patched key by key ("answers.<name>")."""
+    return frozenset(getattr(model, "__keyed_fields__", frozenset()))
+
+
+def synced_columns(model: type[Synced]) -> list[str]:
+    """The fields of `model` that travel (its local bookkeeping excluded)."""
+    mapper = inspect(model)
     return [c.key for c in mapper.column_attrs if c.key not in Synced.__local_fields__]
 
 
 def _changed_columns(obj: Synced) -> list[str]:
     state = inspect(obj)
-    return [key for key in _synced_columns(obj) if state.attrs[key].history.has_changes()]
+    return [key for key in synced_columns(type(obj)) if state.attrs[key].history.has_changes()]
+
+
+def _stored_value(session: Session, obj: Synced, key: str) -> Any:
+    """`key` of `obj` as the database holds it now (before this flush writes it)."""
+    table = type(obj).__table__  # type: ignore[attr-defined]
+    pk = obj.pk  # type: ignore[attr-defined]
+    return session.connection().execute(select(table.c[key]).where(table.c.pk == pk)).scalar()
+
+
+def _keyed_patch(session: Session, obj: Synced, key: str, *, insert: bool) -> dict[str, Any]:
+    """`{"answers.<name>": value}` for every answer added, changed or removed."""
+    new = dict(getattr(obj, key) or {})
+    old = {} if insert else dict(_stored_value(session, obj, key) or {})
+    out: dict[str, Any] = {}
+    for name in sorted(new.keys() | old.keys()):
+        if name not in new:
+            out[f"{key}.{name}"] = None
+        elif name not in old or old[name] != new[name]:
+            out[f"{key}.{name}"] = new[name]
+    return out
+
+
+def _values(session: Session, obj: Synced, fields: list[str], *, insert: bool) -> dict[str, Any]:
+    keyed = keyed_fields(obj)
+    values: dict[str, Any] = {}
+    for key in fields:
+        if key in keyed:
+            values.update(_keyed_patch(session, obj, key, insert=insert))
+        else:
+            values[key] = to_wire(getattr(obj, key))
+    return values
+
+
+def _pending_entry(session: Session, table: str, entity_id: uuid.UUID) -> OutboxEntry | None:
+    """The record's latest outbox entry if it is not yet in a sent batch."""
+    with session.no_autoflush:
+        latest = session.scalars(
+            select(OutboxEntry)
+            .where(OutboxEntry.entity == table, OutboxEntry.entity_id == entity_id)
+            .order_by(OutboxEntry.seq.desc())
+            .limit(1)
+        ).first()
+    if latest is None or latest.sent_batch is not None:
+        return None
+    return latest
+
+
+def _merged_op(base: str, patch: dict[str, Any]) -> str:
+    if base == "insert":
+        return "insert"  # the other side never saw the record: it arrives whole
+    deleted = patch.get("deleted")
+    return "delete" if isinstance(deleted, dict) and deleted.get("v") is True else "update"
 
 
 def _queue(
     session: Session, obj: Synced, op: str, fields: list[str], clock: HybridLogicalClock
 ) -> None:
+    values = _values(session, obj, fields, insert=op == "insert")
+    if not values and op != "insert":
+        return  # e.g. answers reassigned to an equal dict: nothing to send
     stamp = clock.now().encode()
     obj.hlc = stamp
     field_hlcs = dict(obj.field_hlcs or {})
     patch: dict[str, Any] = {}
-    for key in fields:
+    for key, value in values.items():
         field_hlcs[key] = stamp
-        patch[key] = {"v": to_wire(getattr(obj, key)), "hlc": stamp}
+        patch[key] = {"v": value, "hlc": stamp}
     obj.field_hlcs = field_hlcs
-    session.add(
-        OutboxEntry(
-            entity=type(obj).__tablename__,  # type: ignore[attr-defined]
-            entity_id=obj.id,
-            clinic_id=obj.clinic_id,
-            op=op,
-            patch=patch,
-            hlc=stamp,
+    table = type(obj).__tablename__  # type: ignore[attr-defined]
+    pending = None if op == "insert" else _pending_entry(session, table, obj.id)
+    if pending is None:
+        session.add(
+            OutboxEntry(
+                entity=table,
+                entity_id=obj.id,
+                clinic_id=obj.clinic_id,
+                op=op,
+                patch=patch,
+                hlc=stamp,
+            )
         )
-    )
+    elif pending.op == "insert":
+        pending.patch, pending.hlc = {**pending.patch, **patch}, stamp
+    else:
+        # A new entry at the end of the queue: the merged patch is as new as its newest field
+        # (the old entry was never sent, so its change id was never seen anywhere).
+        merged = {**pending.patch, **patch}
+        session.delete(pending)
+        session.add(
+            OutboxEntry(
+                entity=table,
+                entity_id=obj.id,
+                clinic_id=obj.clinic_id,
+                op=_merged_op(pending.op, merged),
+                patch=merged,
+                hlc=stamp,
+                created_at=pending.created_at,
+            )
+        )
+    session.info["hlc_issued"] = stamp
     if not isinstance(obj, _NOT_AUDITED):
         action = {"insert": "create", "update": "update", "delete": "delete"}[op]
-        event = AuditEvent(
+        changed = sorted({key.split(".", 1)[0] for key in values})
+        audit = AuditEvent(
             clinic_id=obj.clinic_id,
             user_id=session.info.get("user_id"),
             action=action,
-            entity=type(obj).__tablename__,  # type: ignore[attr-defined]
+            entity=table,
             entity_id=obj.id,
-            detail={"fields": sorted(fields)} if op == "update" else {},
+            detail={"fields": changed} if op == "update" else {},
         )
-        session.add(event)
+        session.add(audit)
         # Added during the flush, it is not in the `session.new` being walked: queue it here
         # (it is itself not audited, so this does not recurse).
-        _fill_defaults(event)
-        _queue(session, event, "insert", _synced_columns(event), clock)
+        _fill_defaults(audit)
+        _queue(session, audit, "insert", synced_columns(AuditEvent), clock)
+
+
+def note_high_water(session: Session, stamp: str) -> None:
+    """Keep `stamp` as the store's clock high-water mark if it is the highest yet."""
+    statement = sqlite_insert(Meta).values(key=HLC_HIGH_WATER, value=stamp)
+    statement = statement.on_conflict_do_update(
+        index_elements=[Meta.key],
+        set_={"value": statement.excluded.value},
+        where=Meta.value < statement.excluded.value,
+    )
+    session.connection().execute(statement)
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
@@ -108,10 +222,11 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
                 f"{type(obj).__name__} records are never deleted; set `deleted = True` "
                 "so the deletion reaches every device"
             )
+    session.info.pop("hlc_issued", None)
     for obj in list(session.new):
         if isinstance(obj, Synced):
             _fill_defaults(obj)
-            _queue(session, obj, "insert", _synced_columns(obj), clock)
+            _queue(session, obj, "insert", synced_columns(type(obj)), clock)
     for obj in list(session.dirty):
         if not isinstance(obj, Synced) or not session.is_modified(obj):
             continue
@@ -120,6 +235,9 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             continue
         tombstoned = "deleted" in changed and obj.deleted
         _queue(session, obj, "delete" if tombstoned else "update", changed, clock)
+    issued = session.info.pop("hlc_issued", None)
+    if issued is not None:
+        note_high_water(session, issued)
 
 
 def _fill_defaults(obj: Synced) -> None:

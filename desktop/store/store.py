@@ -17,12 +17,13 @@ import uuid
 from pathlib import Path
 
 import sqlcipher3
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.atomic import fsync_dir
 from desktop.changes import install_collector
+from desktop.clinic_rules import validate_new_clinic
 from desktop.errors import (
     DiskFull,
     PermissionDenied,
@@ -39,12 +40,16 @@ from desktop.passwords import check_password
 from desktop.paths import DataPaths
 from desktop.permissions import Actor
 from desktop.store import keys, outbox, schema
+from desktop.store.device import ensure_device_id, read_device_id
 from desktop.store.engine import WRITES, check_file_shape, make_engine, translate_db_error
 from desktop.store.keyfile import KeyFile
 from desktop.store.models import Clinic, Meta, OutboxEntry, Role, User
+from desktop.store.restore_journal import recover_interrupted_restore
 from desktop.store.throttle import LoginThrottle
 
 log = logging.getLogger(__name__)
+
+LEGACY_DEVICE_KEY = "device_id"  # in store_meta before schema 0003
 
 
 class Store:
@@ -56,11 +61,13 @@ class Store:
         with Session(engine) as session:
             meta = {m.key: m.value for m in session.scalars(select(Meta))}
         self.clinic_id = uuid.UUID(meta["clinic_id"])
-        self.device_id = uuid.UUID(meta["device_id"])
-        # The node names this device and this opening: the GUI and a command run at the same
-        # time must not issue identical stamps. 16 characters keep a stamp within 40.
-        self.clock = HybridLogicalClock(self.device_id.hex[:12] + secrets.token_hex(2))
-        self._seed_clock(engine)
+        # This laptop's identity lives beside the database, not in it (see desktop.store.device).
+        self.device_id = ensure_device_id(paths, legacy=lambda: _legacy_device_id(meta))
+        # The node names this opening of the store: random, so the GUI and a command run at
+        # the same time never issue identical stamps, and nothing of the device id leaks into
+        # every stamp. 16 hex characters keep a stamp within 40.
+        self.clock = HybridLogicalClock(secrets.token_hex(8))
+        self._seed_clock(engine, meta.get(outbox.HLC_HIGH_WATER))
         self._sessions: sessionmaker[Session] = sessionmaker(
             engine.execution_options(**{WRITES: True}), expire_on_commit=False
         )
@@ -71,14 +78,22 @@ class Store:
         install_collector(self._read_sessions)
         self.actor: Actor | None = None
 
-    def _seed_clock(self, engine: Engine) -> None:
+    def _seed_clock(self, engine: Engine, high_water: str | None) -> None:
+        """Never issue a stamp below the highest this store has issued or seen.
+
+        The high-water mark is kept in store_meta (so the outbox may be pruned once HQ acked
+        it); a store from before it was kept falls back to the newest outbox entry.
+        """
+        candidates = [high_water] if high_water else []
         with Session(engine) as session:
             last = session.scalar(select(OutboxEntry.hlc).order_by(OutboxEntry.seq.desc()).limit(1))
         if last:
+            candidates.append(last)
+        for stamp in candidates:
             try:
-                self.clock.seed(Stamp.decode(last))
+                self.clock.seed(Stamp.decode(stamp))
             except ValueError:
-                log.warning("the last outbox entry has an unreadable clock stamp")
+                log.warning("an unreadable clock stamp in the store was ignored")
 
     # --- sessions ----------------------------------------------------------------------------
 
@@ -140,9 +155,30 @@ class Store:
 # --- opening -----------------------------------------------------------------------------
 
 
+def _legacy_device_id(meta: dict[str, str]) -> uuid.UUID | None:
+    """The device id a store from before schema 0003 kept inside the database."""
+    try:
+        return uuid.UUID(meta[LEGACY_DEVICE_KEY])
+    except (KeyError, ValueError):
+        return None
+
+
+def _take_over_legacy_device_id(paths: DataPaths, engine: Engine) -> None:
+    """Before schema 0003 removes it from store_meta, move the device id into the device
+    file (once: on the first opening by this release, on the laptop that made it)."""
+    if read_device_id(paths) is not None:
+        return
+    with engine.connect() as conn:
+        found = conn.execute(
+            text("SELECT value FROM store_meta WHERE key = :key"), {"key": LEGACY_DEVICE_KEY}
+        ).scalar()
+    ensure_device_id(paths, legacy=lambda: _legacy_device_id({LEGACY_DEVICE_KEY: found or ""}))
+
+
 def _open_engine(paths: DataPaths, data_key: bytes) -> Engine:
     engine = make_engine(paths.database, data_key)
     try:
+        _take_over_legacy_device_id(paths, engine)
         schema.upgrade(engine, before_upgrade=lambda rev: _safety_copy(paths, engine, rev))
     except BaseException:
         engine.dispose()
@@ -168,8 +204,6 @@ def _safety_copy(paths: DataPaths, engine: Engine, revision: str | None) -> None
 def _load_keyfile(paths: DataPaths) -> KeyFile:
     # A restore cut short by a crash is finished from its journal before anything opens the
     # files it was swapping (otherwise database and key file may not match).
-    from desktop.services.backup_restore import recover_interrupted_restore
-
     recover_interrupted_restore(paths)
     if not paths.database.exists():
         if paths.keyfile.exists():
@@ -249,8 +283,6 @@ def create(
     timezone: str = "Africa/Nairobi",
 ) -> tuple[Store, str]:
     """Create a new store; returns it (unlocked as the admin) and the recovery key text."""
-    from desktop.services.clinic import validate_new_clinic
-
     validate_new_clinic(clinic_name, admin_username, country, timezone)
     check_password(password, username=admin_username)
     paths.ensure()
@@ -282,13 +314,12 @@ def create(
     engine = make_engine(building, data_key, pool_size=1)
     try:
         schema.upgrade(engine, before_upgrade=lambda _rev: None)
-        clinic_id, device_id = new_id(), new_id()
+        clinic_id = new_id()
         with Session(engine) as session, session.begin():
             session.add_all(
                 [
                     Meta(key="store_id", value=keyfile.store_id),
                     Meta(key="clinic_id", value=str(clinic_id)),
-                    Meta(key="device_id", value=str(device_id)),
                     Meta(key="created_at", value=dt.datetime.now(dt.UTC).isoformat()),
                 ]
             )
@@ -303,6 +334,8 @@ def create(
     finally:
         engine.dispose()
     keyfile.save(paths.keyfile)
+    # A new store on a laptop that had one before keeps the laptop's identity.
+    ensure_device_id(paths)
     for suffix in ("-wal", "-shm"):
         Path(str(building) + suffix).unlink(missing_ok=True)
     shutil.move(building, paths.database)

@@ -1,5 +1,6 @@
-"""Clinic details people see on paper and on screen: phone, address, paper size and the
-short code that starts every clinic number (KNC-004211).
+"""Clinic details people see on paper and on screen (phone, address, paper size, the code that
+starts every clinic number); the sync seam: a "needs attention" table, the outbox indexed by
+record (unsent updates of one record merge), and the device id moved out of the database.
 
 Revision ID: 0003
 Revises: 0002
@@ -26,6 +27,43 @@ def upgrade() -> None:
     add("clinics", sa.Column("address", sa.Text(), nullable=False, server_default=""))
     add("clinics", sa.Column("paper_size", sa.String(10), nullable=False, server_default="A4"))
     add("clinics", sa.Column("code", sa.String(length=8), nullable=False, server_default=""))
+
+    op.create_table(
+        "needs_attention",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("clinic_id", sa.Uuid(), nullable=False),
+        sa.Column("entity", sa.String(length=64), nullable=False),
+        sa.Column("entity_id", sa.Uuid(), nullable=False),
+        sa.Column("patient_id", sa.Uuid(), nullable=True),
+        sa.Column("field", sa.String(length=200), nullable=True),
+        sa.Column("reason", sa.String(length=32), nullable=False),
+        sa.Column("local_value", sa.JSON(), nullable=True),
+        sa.Column("local_hlc", sa.String(length=40), nullable=True),
+        sa.Column("local_by", sa.Uuid(), nullable=True),
+        sa.Column("remote_value", sa.JSON(), nullable=True),
+        sa.Column("remote_hlc", sa.String(length=40), nullable=True),
+        sa.Column("remote_by", sa.Uuid(), nullable=True),
+        sa.Column("remote_change_id", sa.Uuid(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("resolved_at", sa.DateTime(), nullable=True),
+        sa.Column("resolved_by", sa.Uuid(), nullable=True),
+        sa.Column("resolution", sa.String(length=32), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_needs_attention")),
+    )
+    op.create_index(
+        "ix_needs_attention_entity", "needs_attention", ["entity", "entity_id"], unique=False
+    )
+    op.create_index(
+        op.f("ix_needs_attention_patient_id"), "needs_attention", ["patient_id"], unique=False
+    )
+    op.create_index(
+        op.f("ix_needs_attention_resolved_at"), "needs_attention", ["resolved_at"], unique=False
+    )
+    # Every local update looks up its record's unsent entry (to merge into it).
+    op.create_index(op.f("ix_outbox_entity_id"), "outbox", ["entity_id"], unique=False)
+    # The device id now lives in a file beside the database (taken over from here before
+    # this migration runs): a backup must not carry one laptop's identity to another.
+    op.execute("DELETE FROM store_meta WHERE key = 'device_id'")
 
 
 def downgrade() -> None:
