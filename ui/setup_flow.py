@@ -2,7 +2,10 @@
 person may finish. No Qt here (Electrum's `wizard.py` habit): the dialog in
 `ui.setup_wizard` only draws the pages and asks this object.
 
-    WELCOME → CLINIC → ADMIN → (the store is created) → RECOVERY → finish
+    WELCOME → CLINIC → WEEK → ADMIN → (the store is created) → RECOVERY → finish
+
+The WEEK page offers what a clinic needs before it can book: its opening hours, a first
+provider (working those hours) and an appointment type.
 
 Going back is possible until the store exists. After that, the only way out is to
 acknowledge the recovery key: it is shown once and never again.
@@ -10,24 +13,32 @@ acknowledge the recovery key: it is shown once and never again.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop.messages import message_of
+
+if TYPE_CHECKING:
+    from desktop.app.session import NewClinic
 
 
 class Page(enum.Enum):
     WELCOME = "welcome"
     CLINIC = "clinic"
+    WEEK = "week"
     ADMIN = "admin"
     RECOVERY = "recovery"
 
 
-ORDER = (Page.WELCOME, Page.CLINIC, Page.ADMIN, Page.RECOVERY)
+ORDER = (Page.WELCOME, Page.CLINIC, Page.WEEK, Page.ADMIN, Page.RECOVERY)
+HOURS_FIELDS = tuple(f"hours_{day}" for day in range(7))
 
 PAGE_FIELDS = {
     Page.WELCOME: (),
     Page.CLINIC: ("clinic_name", "country", "timezone"),
+    Page.WEEK: ("provider_name", "provider_title", "type_name", "type_minutes", *HOURS_FIELDS),
     Page.ADMIN: ("admin_display_name", "admin_username", "password", "password_confirm"),
     Page.RECOVERY: (),
 }
@@ -46,11 +57,21 @@ class Problem:
     message: str = ""
 
 
+def _default_hours() -> dict[int, str]:
+    """Monday to Friday 08:00–17:00, as typed on the page."""
+    return {day: ("08:00–17:00" if day < 5 else "") for day in range(7)}
+
+
 @dataclass
 class SetupAnswers:
     clinic_name: str = ""
     country: str = "KE"
     timezone: str = "Africa/Nairobi"
+    provider_name: str = ""
+    provider_title: str = ""
+    type_name: str = "Consultation"
+    type_minutes: int = 20
+    hours: dict[int, str] = field(default_factory=_default_hours)  # weekday → "08:00–17:00"
     admin_display_name: str = ""
     admin_username: str = ""
     password: str = field(default="", repr=False)
@@ -72,12 +93,13 @@ class SetupFlow:
 
     @property
     def step(self) -> int:
-        """1-based position, for "Step 2 of 4"."""
-        return ORDER.index(self.page) + 1
+        """1-based position after the welcome page (0 there), for "Step 2 of 4"."""
+        return ORDER.index(self.page)
 
     @property
     def steps(self) -> int:
-        return len(ORDER)
+        """The steps the welcome page announces (every page after it)."""
+        return len(ORDER) - 1
 
     # -- checking answers --
 
@@ -85,9 +107,79 @@ class SetupFlow:
         page = page or self.page
         if page is Page.CLINIC:
             return self._clinic_problems()
+        if page is Page.WEEK:
+            return self._week_problems()
         if page is Page.ADMIN:
             return self._admin_problems()
         return {}
+
+    def opening_hours(self) -> dict[int, list[tuple[dt.time, dt.time]]]:
+        """The opening hours typed on the WEEK page (InvalidInput for one that is not)."""
+        from desktop.app.admin import parse_windows
+        from desktop.errors import InvalidInput
+
+        week = {}
+        for day, text in sorted(self.answers.hours.items()):
+            try:
+                week[day] = parse_windows(text)
+            except InvalidInput as exc:
+                raise InvalidInput(exc.args[0], field=f"hours_{day}") from exc
+        return week
+
+    def new_clinic(self) -> NewClinic:
+        """Everything the core needs to create the clinic (once every page is valid)."""
+        from desktop.app.session import NewClinic
+
+        a = self.answers
+        return NewClinic(
+            clinic_name=a.clinic_name,
+            admin_username=a.admin_username,
+            admin_display_name=a.admin_display_name,
+            password=a.password,
+            country=a.country,
+            timezone=a.timezone,
+            provider_name=a.provider_name.strip(),
+            provider_title=a.provider_title.strip(),
+            type_name=a.type_name.strip(),
+            type_minutes=a.type_minutes,
+            opening_hours=self.opening_hours(),
+        )
+
+    def _week_problems(self) -> dict[str, Problem]:
+        from desktop.app.session import NewClinic, check_week
+        from desktop.errors import InvalidInput
+
+        a = self.answers
+        problems: dict[str, Problem] = {}
+        if not a.provider_name.strip():
+            problems["provider_name"] = Problem("required")
+        if not a.type_name.strip():
+            problems["type_name"] = Problem("required")
+        try:
+            hours = self.opening_hours()
+        except InvalidInput as exc:
+            problems[exc.field or "hours_0"] = Problem("invalid", message_of(exc))
+            return problems
+        if problems:
+            return problems
+        try:
+            check_week(
+                NewClinic(
+                    clinic_name="",
+                    admin_username="",
+                    admin_display_name="",
+                    password="",
+                    provider_name=a.provider_name,
+                    provider_title=a.provider_title,
+                    type_name=a.type_name,
+                    type_minutes=a.type_minutes,
+                    opening_hours=hours,
+                )
+            )
+        except InvalidInput as exc:
+            name = (exc.field or "hours_0").replace("hours:", "hours_")
+            problems["hours_0" if name == "hours" else name] = Problem("invalid", message_of(exc))
+        return problems
 
     def _clinic_problems(self) -> dict[str, Problem]:
         from desktop.errors import InvalidInput
@@ -140,10 +232,12 @@ class SetupFlow:
     # -- moving --
 
     def can_go_back(self) -> bool:
-        return self.page in (Page.CLINIC, Page.ADMIN) and not self.created
+        return self.page in (Page.CLINIC, Page.WEEK, Page.ADMIN) and not self.created
 
     def can_go_next(self) -> bool:
-        return self.page in (Page.WELCOME, Page.CLINIC, Page.ADMIN) and not self.problems()
+        return (
+            self.page in (Page.WELCOME, Page.CLINIC, Page.WEEK, Page.ADMIN) and not self.problems()
+        )
 
     def needs_creation(self) -> bool:
         """On the administrator page with valid answers: the GUI must now create the store

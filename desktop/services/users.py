@@ -4,6 +4,11 @@ A user's row lives in the database; their password lives only as a wrapped copy 
 key in the key file. Disabling a user removes that wrapped key, so the password stops
 opening the store. (A copy of keys.json taken *before* that still holds it: after a laptop
 or key file is lost, change every password and print a new recovery key.)
+
+The functions taking a `session` are the internals of `desktop.app.admin.AdminApi`, which
+owns the transaction; the key file is written last inside it, so a key file that cannot be
+written rolls the database change back with it. The store-level wrappers below them open a
+transaction of their own (for callers not yet on the API).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from desktop.messages import msg
 from desktop.passwords import check_password
 from desktop.permissions import Actor, Permission
 from desktop.services.clinic import validate_username
@@ -30,7 +36,7 @@ def list_users(session: Session) -> Sequence[User]:
 def get_user(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username, User.deleted.is_(False)))
     if user is None:
-        raise NotFound(f"There is no user called {username}.")
+        raise NotFound(msg("There is no user called {username}.", username=username))
     return user
 
 
@@ -44,74 +50,138 @@ def parse_role(text: str) -> Role:
         ) from None
 
 
-def add_user(
-    store: Store, actor: Actor, *, username: str, display_name: str, role: Role, password: str
+def _active_admins(session: Session) -> list[User]:
+    return [u for u in list_users(session) if u.role is Role.ADMIN and u.active]
+
+
+# -- inside a transaction the caller owns --------------------------------------------------
+
+
+def add_user_in(
+    session: Session,
+    store: Store,
+    actor: Actor,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
 ) -> User:
     actor.require(Permission.MANAGE_USERS)
     validate_username(username)
     check_password(password, username=username)
-    with store.session(actor) as session, session.begin():
-        if session.scalar(select(User).where(User.username == username)) is not None:
-            raise Conflict(f"A user called {username} already exists (perhaps disabled).")
-        user = User(
-            clinic_id=actor.clinic_id,
-            username=username,
-            display_name=display_name.strip() or username,
-            role=role,
+    if session.scalar(select(User).where(User.username == username)) is not None:
+        raise Conflict(
+            msg("A user called {username} already exists (perhaps disabled).", username=username)
         )
-        session.add(user)
-        session.flush()
-        # The key file is written last inside the transaction: if it cannot be written,
-        # the user row rolls back with it.
-        store.set_password(username, password)
+    user = User(
+        clinic_id=actor.clinic_id,
+        username=username,
+        display_name=display_name.strip() or username,
+        role=role,
+    )
+    session.add(user)
+    session.flush()
+    store.set_password(username, password)
     return user
+
+
+def change_password_in(
+    session: Session,
+    store: Store,
+    actor: Actor,
+    username: str,
+    new_password: str,
+    *,
+    old_password: str | None,
+) -> None:
+    """Users change their own password (with the old one); administrators reset anyone's."""
+    if username == actor.username:
+        if old_password is None:
+            raise InvalidInput(
+                msg("Give your current password to change it."), field="old_password"
+            )
+        store.keyfile.unlock_with_password(username, old_password)  # WrongPassword if not
+    else:
+        actor.require(Permission.MANAGE_USERS)
+    user = get_user(session, username)
+    if not user.active:
+        raise PermissionDenied(
+            msg("{username} is disabled; enable the account first.", username=username)
+        )
+    check_password(new_password, username=username)
+    store.set_password(username, new_password)
+
+
+def set_active_in(
+    session: Session,
+    store: Store,
+    actor: Actor,
+    username: str,
+    active: bool,
+    *,
+    password: str | None = None,
+) -> None:
+    actor.require(Permission.MANAGE_USERS)
+    if username == actor.username and not active:
+        raise PermissionDenied(msg("You cannot disable your own account while signed in with it."))
+    user = get_user(session, username)
+    if not active and user.role is Role.ADMIN and len(_active_admins(session)) <= 1:
+        raise PermissionDenied(msg("This is the last administrator; it cannot be disabled."))
+    user.active = active
+    session.flush()
+    if active:
+        if password is None:
+            raise InvalidInput(
+                msg("Set a new password to re-enable the account."), field="password"
+            )
+        check_password(password, username=username)
+        store.set_password(username, password)
+    else:
+        store.remove_password(username)
+
+
+def set_role_in(session: Session, actor: Actor, username: str, role: Role) -> None:
+    actor.require(Permission.MANAGE_USERS)
+    user = get_user(session, username)
+    if user.role is Role.ADMIN and role is not Role.ADMIN and len(_active_admins(session)) <= 1:
+        raise PermissionDenied(msg("This is the last administrator; keep at least one."))
+    user.role = role
+    session.flush()
+
+
+# -- store-level wrappers (their own transaction) --------------------------------------------
+
+
+def add_user(
+    store: Store, actor: Actor, *, username: str, display_name: str, role: Role, password: str
+) -> User:
+    with store.session(actor) as session, session.begin():
+        return add_user_in(
+            session,
+            store,
+            actor,
+            username=username,
+            display_name=display_name,
+            role=role,
+            password=password,
+        )
 
 
 def change_password(
     store: Store, actor: Actor, username: str, new_password: str, *, old_password: str | None
 ) -> None:
-    """Users change their own password (with the old one); administrators reset anyone's."""
-    if username == actor.username:
-        if old_password is None:
-            raise InvalidInput("Give your current password to change it.", field="old_password")
-        store.keyfile.unlock_with_password(username, old_password)  # WrongPassword if not
-    else:
-        actor.require(Permission.MANAGE_USERS)
-    with store.session(actor) as session:
-        user = get_user(session, username)
-        if not user.active:
-            raise PermissionDenied(f"{username} is disabled; enable the account first.")
-    store.set_password(username, new_password)
+    with store.session(actor) as session, session.begin():
+        change_password_in(session, store, actor, username, new_password, old_password=old_password)
 
 
 def set_active(
     store: Store, actor: Actor, username: str, active: bool, *, password: str | None = None
 ) -> None:
-    actor.require(Permission.MANAGE_USERS)
-    if username == actor.username and not active:
-        raise PermissionDenied("You cannot disable your own account while signed in with it.")
     with store.session(actor) as session, session.begin():
-        user = get_user(session, username)
-        if not active and user.role is Role.ADMIN:
-            admins = [u for u in list_users(session) if u.role is Role.ADMIN and u.active]
-            if len(admins) <= 1:
-                raise PermissionDenied("This is the last administrator; it cannot be disabled.")
-        user.active = active
-        if active:
-            if password is None:
-                raise InvalidInput("Set a new password to re-enable the account.", field="password")
-            check_password(password, username=username)
-            store.set_password(username, password)
-        else:
-            store.remove_password(username)
+        set_active_in(session, store, actor, username, active, password=password)
 
 
 def set_role(store: Store, actor: Actor, username: str, role: Role) -> None:
-    actor.require(Permission.MANAGE_USERS)
     with store.session(actor) as session, session.begin():
-        user = get_user(session, username)
-        if user.role is Role.ADMIN and role is not Role.ADMIN:
-            admins = [u for u in list_users(session) if u.role is Role.ADMIN and u.active]
-            if len(admins) <= 1:
-                raise PermissionDenied("This is the last administrator; keep at least one.")
-        user.role = role
+        set_role_in(session, actor, username, role)

@@ -16,6 +16,8 @@ def filled() -> SetupFlow:
     a = flow.answers
     a.clinic_name, a.country, a.timezone = "Kisumu Health Post", "KE", "Africa/Nairobi"
     flow.go_next()
+    a.provider_name, a.provider_title = "Dr. Achieng Otieno", "Clinical officer"
+    flow.go_next()
     a.admin_display_name, a.admin_username = "Amina Odhiambo", "amina"
     a.password = a.password_confirm = "a long sentence here"
     return flow
@@ -91,3 +93,36 @@ def test_finish_needs_the_recovery_key_acknowledged() -> None:
     assert flow.can_finish()
     flow.acknowledge_recovery(False)
     assert not flow.can_finish()
+
+
+def test_the_welcome_page_announces_as_many_steps_as_follow_it() -> None:
+    flow = SetupFlow()
+    assert flow.steps == 4
+    flow.go_next()
+    assert (flow.step, flow.steps) == (1, 4)
+
+
+def test_the_week_page_asks_for_a_provider_a_type_and_opening_hours() -> None:
+    flow = SetupFlow()
+    flow.go_next()
+    flow.answers.clinic_name = "Kisumu Health Post"
+    assert flow.go_next() is Page.WEEK
+    assert flow.problems()["provider_name"].code == "required"
+    flow.answers.provider_name = "Dr. Achieng"
+    assert flow.problems() == {}  # a default type and Monday–Friday hours are offered
+    flow.answers.hours[2] = "9 to 5"
+    assert flow.problems()["hours_2"].code == "invalid"
+    flow.answers.hours[2] = "13:00-09:00"
+    assert "ends before it starts" in flow.problems()["hours_2"].message
+    flow.answers.hours = {day: "" for day in range(7)}
+    assert list(flow.problems()) == ["hours_0"]
+    flow.answers.hours[5] = "08:00-12:00"
+    assert flow.go_next() is Page.ADMIN
+    flow.answers.admin_display_name, flow.answers.admin_username = "Amina", "amina"
+    flow.answers.password = flow.answers.password_confirm = "a long sentence here"
+    new = flow.new_clinic()
+    assert new.provider_name == "Dr. Achieng" and new.type_name == "Consultation"
+    import datetime as dt
+
+    assert new.opening_hours[5] == [(dt.time(8), dt.time(12))]
+    assert new.opening_hours[0] == []
