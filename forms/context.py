@@ -15,6 +15,10 @@ class PrintContext:
     ``patient_sex``, ``patient_age_years``, ``recovery_key``, ``currency``, ``today``.
     Leave ``patient_name``/``patient_id`` as None on a blank form: the header then
     gets lines to write them by hand.
+
+    ``zone`` is the clinic's time zone: the "Printed …" line, signature times and the
+    ``today`` of conditions are shown in it, whatever zone the computer itself is set to
+    (stored instants are UTC). Without it, ``printed_at``'s own zone is used.
     """
 
     clinic_name: str
@@ -25,10 +29,18 @@ class PrintContext:
     values: Mapping[str, object] = field(default_factory=dict)
     supersedes_record_id: str | None = None
     correction_reason: str | None = None
+    zone: dt.tzinfo | None = None
+
+    def local(self, when: dt.datetime) -> dt.datetime:
+        """``when`` as the clinic's wall-clock time (naive times are left as they are)."""
+        zone = self.zone or self.printed_at.tzinfo
+        if zone is None or when.tzinfo is None:
+            return when
+        return when.astimezone(zone)
 
     def condition_values(self) -> dict[str, object]:
         """``values`` plus ``today`` (the print date unless the caller set it), so a
         reprint evaluates conditions such as ages against a stable date."""
         merged = dict(self.values)
-        merged.setdefault("today", self.printed_at.date())
+        merged.setdefault("today", self.local(self.printed_at).date())
         return merged

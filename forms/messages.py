@@ -170,6 +170,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sw": "Marekebisho ya kumbukumbu {record}. Sababu: {reason}",
     },
     "continued": {"en": "(continued)", "fr": "(suite)", "sw": "(inaendelea)"},
+    # ---- the day list (the appointments of one day)
+    "day_list": {"en": "Day list", "fr": "Liste du jour", "sw": "Orodha ya siku"},
+    "day_list_title": {
+        "en": "Appointments of {day}",
+        "fr": "Rendez-vous du {day}",
+        "sw": "Miadi ya {day}",
+    },
+    "day_list_count": {
+        "en": "Appointments: {count}",
+        "fr": "Rendez-vous : {count}",
+        "sw": "Idadi ya miadi: {count}",
+    },
+    "day_list_none": {
+        "en": "No appointments.",
+        "fr": "Aucun rendez-vous.",
+        "sw": "Hakuna miadi.",
+    },
+    "col_time": {"en": "Time", "fr": "Heure", "sw": "Saa"},
+    "col_patient": {"en": "Patient", "fr": "Patient", "sw": "Mgonjwa"},
+    "col_provider": {"en": "Provider", "fr": "Soignant", "sw": "Mhudumu"},
+    "col_type": {"en": "Type", "fr": "Type", "sw": "Aina"},
+    "col_status": {"en": "Status", "fr": "Statut", "sw": "Hali"},
+    "status_booked": {"en": "Booked", "fr": "Prévu", "sw": "Imepangwa"},
+    "status_arrived": {"en": "Arrived", "fr": "Arrivé", "sw": "Amefika"},
+    "status_in_consultation": {
+        "en": "In consultation",
+        "fr": "En consultation",
+        "sw": "Anaonwa",
+    },
+    "status_completed": {"en": "Completed", "fr": "Terminé", "sw": "Imekamilika"},
+    "status_no_show": {"en": "Did not come", "fr": "Absent", "sw": "Hakufika"},
+    "status_cancelled": {"en": "Cancelled", "fr": "Annulé", "sw": "Imeghairiwa"},
+    "status_rescheduled": {"en": "Moved", "fr": "Déplacé", "sw": "Imehamishwa"},
+    "status_late": {"en": "late", "fr": "en retard", "sw": "amechelewa"},
     "not_answered": {"en": "—", "fr": "—", "sw": "—"},
     "yes": {"en": "Yes", "fr": "Oui", "sw": "Ndiyo"},
     "no": {"en": "No", "fr": "Non", "sw": "Hapana"},
@@ -262,6 +296,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sw": "Iandike hapa ikiwa haipo:",
     },
 }
+
+
+_QUOTES = {"fr": ("« ", " »")}
+
+
+def message_label(label: str, lang: str) -> str:
+    """A field's label as it opens a problem ("{label}: this is required."): a label that is
+    a sentence ("I confirm that the patient understood it.") loses its full stop or colon,
+    and a question or exclamation is quoted, so the problem never reads "….: this is
+    required." or "…?: …"."""
+    text = label.strip()
+    while text and text[-1] in ".:;,":
+        if text.endswith("...") or text.endswith("…"):
+            break
+        text = text[:-1].rstrip()
+    if (text and text[-1] in "?!…") or text.endswith("..."):
+        start, end = _QUOTES.get(lang, ("“", "”"))
+        return f"{start}{text}{end}"
+    return text
 
 
 def message(key: str, lang: str, **params: object) -> str:

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from forms import answers as ans
 from forms.context import PrintContext
-from forms.messages import format_number, message
+from forms.messages import format_number, message, message_label
 from forms.model import DISPLAY_TYPES, SIGNATURE_TYPES, Field, FormDefinition, Severity
 from forms.signatures import read_signature
 from forms.visibility import Evaluator, is_empty
@@ -138,7 +138,7 @@ def _values(context: Mapping[str, object] | PrintContext | None) -> Mapping[str,
 def _check_field(
     definition: FormDefinition, field: Field, value: object, lang: str, today: dt.date
 ) -> list[Problem]:
-    label = definition.text(field.label, lang)
+    label = message_label(definition.text(field.label, lang), lang)
 
     def problem(
         code: str, severity: Severity = "error", part: str | None = None, **params: object

@@ -124,7 +124,14 @@ def test_a_correction_is_a_new_unsigned_version_pointing_at_the_old(
     with core.store.session() as session:
         old = svc.get_record(session, record.id)
         assert old.status is FormStatus.SIGNED and old.answers == record.answers
-        pdf = svc.render_record(session, library, fixed.id, clinic_name="Kisumu Health Post")
+        pdf = svc.render_record(
+            session,
+            library,
+            fixed.id,
+            clinic_name="Kisumu Health Post",
+            clock=core.clock,
+            actor=core.actor,
+        )
     text = pdf_text(pdf)
     assert "Staff name misspelt" in text and str(record.id) in text
 
@@ -132,12 +139,12 @@ def test_a_correction_is_a_new_unsigned_version_pointing_at_the_old(
 def test_a_reprint_uses_the_definition_version_the_record_was_filled_with(
     core: ClinicCore, library: forms.FormLibrary, patient_id
 ) -> None:  # type: ignore[no-untyped-def]
-    assert library.versions("appointment_slip") == (1, 2)
+    assert library.versions("appointment_slip") == (1, 2, 3)
     with core.store.session() as session, session.begin():
         record = svc.start_form(
             session, core.actor, library, "appointment_slip", patient_id=patient_id
         )
-        assert record.definition_version == 2
+        assert record.definition_version == 3
     # As if it had been filled before v2 shipped (raw SQL: the ORM refuses bulk changes).
     with core.store.engine.begin() as conn:
         conn.execute(
@@ -145,7 +152,14 @@ def test_a_reprint_uses_the_definition_version_the_record_was_filled_with(
             {"id": record.id.hex},
         )
     with core.store.session() as session:
-        pdf = svc.render_record(session, library, record.id, clinic_name="Kisumu Health Post")
+        pdf = svc.render_record(
+            session,
+            library,
+            record.id,
+            clinic_name="Kisumu Health Post",
+            clock=core.clock,
+            actor=core.actor,
+        )
     assert "v1" in pdf_text(pdf) or "version 1" in pdf_text(pdf).lower()
 
 
@@ -158,6 +172,8 @@ def test_a_blank_downtime_form_prints_with_the_patient_in_the_header(
             library,
             "intake",
             clinic_name="Kisumu Health Post",
+            clock=core.clock,
+            actor=core.actor,
             patient_id=patient_id,
             lang="sw",
             paper="letter",
@@ -173,6 +189,8 @@ def test_printing_a_record_is_audited(
 
     record = signed_consent(core, library, patient_id)
     with core.store.session() as session, session.begin():
-        svc.render_record(session, library, record.id, clinic_name="K", actor=core.actor)
+        svc.render_record(
+            session, library, record.id, clinic_name="K", clock=core.clock, actor=core.actor
+        )
     with core.store.session() as session:
         assert [e.action for e in history(session, "form_records", record.id)][-1] == "print"

@@ -1,17 +1,53 @@
-"""Filling, signing and correcting forms, and the form view's data."""
+"""Filling, signing and correcting forms, and the form view's data.
+
+Every method is one use case in one transaction; what it returns is plain values (frozen
+dataclasses, forms/' own definitions), never a stored record. The services in
+`desktop.services.form_records` stay the internals these calls run.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
-from typing import TYPE_CHECKING
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
 
 import forms
-from desktop.store.models import FormStatus
+from desktop.app.transactions import Done
+from desktop.permissions import Actor, Permission
+from desktop.services import form_records
+from desktop.services.patients import age_in_years, get_patient
+from desktop.store.models import FormRecord, FormStatus, Patient
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
 
-__all__ = ["FormStatus", "FormsApi", "form_title"]
+__all__ = [
+    "SIGNER_IS_PATIENT",
+    "SIGNER_IS_STAFF",
+    "Completed",
+    "DraftSaved",
+    "FormStatus",
+    "FormSummary",
+    "FormViewData",
+    "FormsApi",
+    "PatientSummary",
+    "choose_language",
+    "form_title",
+    "prefill",
+]
+
+SIGNER_IS_PATIENT = ("patient_signature", "patient_thumbprint")
+SIGNER_IS_STAFF = (
+    "staff_signature",
+    "clinician_signature",
+    "cashier_signature",
+    "kept_by_signature",
+)
 
 
 def form_title(
@@ -34,6 +70,146 @@ def form_title(
     return definition.title_in(language)
 
 
+# --- what the API returns ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    """What a form shows about its patient (its header line, its conditions)."""
+
+    patient_id: uuid.UUID
+    full_name: str
+    sex: str  # "female" | "male" | "other" | "unknown"
+    age_years: int | None
+    age_estimated: bool
+    clinic_number: str | None = None
+
+
+@dataclass(frozen=True)
+class FormViewData:
+    """One form record as the form view shows it."""
+
+    record_id: uuid.UUID
+    definition: forms.FormDefinition
+    definition_id: str
+    definition_version: int
+    title: str  # in `language`
+    status: FormStatus
+    answers: Mapping[str, Any]
+    language: str
+    patient: PatientSummary | None
+    context: Mapping[str, object]  # condition values (age, sex, today) and clinic_name
+    today: dt.date  # the clinic's today
+    created_at: dt.datetime  # in the clinic's zone
+    signed_at: dt.datetime | None = None  # in the clinic's zone
+    supersedes_id: uuid.UUID | None = None
+    correction_reason: str | None = None
+    suggested_names: Mapping[str, str] = field(default_factory=dict)
+    new: bool = False  # just started: the answers are what Outpost could prefill
+
+    @property
+    def patient_id(self) -> uuid.UUID | None:
+        return self.patient.patient_id if self.patient is not None else None
+
+    @property
+    def patient_name(self) -> str:
+        return self.patient.full_name if self.patient is not None else ""
+
+
+@dataclass(frozen=True)
+class FormSummary:
+    """One of a patient's forms, for lists (the record's Forms tab, "Print…")."""
+
+    record_id: uuid.UUID
+    definition_id: str
+    definition_version: int
+    title: str
+    status: FormStatus
+    created_at: dt.datetime  # in the clinic's zone
+    signed_at: dt.datetime | None
+    supersedes_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class DraftSaved:
+    record_id: uuid.UUID
+    status: FormStatus
+    saved_at: dt.datetime  # in the clinic's zone
+
+
+@dataclass(frozen=True)
+class Completed:
+    record_id: uuid.UUID
+    status: FormStatus  # FINAL or SIGNED
+    signed_at: dt.datetime | None  # in the clinic's zone
+
+
+# --- pure helpers --------------------------------------------------------------------------------
+
+
+def choose_language(definition: forms.FormDefinition, *preferred: str | None) -> str:
+    for lang in preferred:
+        if lang and lang in definition.languages:
+            return lang
+    return definition.languages[0]
+
+
+def patient_summary(patient: Patient, today: dt.date) -> PatientSummary:
+    birth = patient.birth_date
+    return PatientSummary(
+        patient_id=patient.id,
+        full_name=patient.full_name,
+        sex=patient.sex.value,
+        age_years=age_in_years(birth, today) if birth is not None else None,
+        age_estimated=bool(patient.birth_date_estimated),
+        clinic_number=patient.clinic_number or None,
+    )
+
+
+def prefill(
+    definition: forms.FormDefinition, patient: Patient | None, actor_name: str, today: dt.date
+) -> dict[str, object]:
+    """Answers a new form can take from what Outpost already knows (the patient's details,
+    the clinic's today, who is filling it), for the fields the shipped forms name this way."""
+    known: dict[str, object] = {}
+    if patient is not None:
+        known["full_name"] = patient.full_name
+        known["sex"] = patient.sex.value
+        if patient.birth_date is not None:
+            birth = patient.birth_date
+            known["date_of_birth"] = (
+                {"year": birth.year, "month": None, "day": None, "approximate": True}
+                if patient.birth_date_estimated
+                else {"year": birth.year, "month": birth.month, "day": birth.day}
+            )
+        known["phone"] = patient.phone or ""
+        known["address"] = ", ".join(p for p in (patient.address, patient.village) if p)
+        kin = patient.next_of_kin_name
+        if kin:
+            relation = f" ({patient.next_of_kin_relation})" if patient.next_of_kin_relation else ""
+            phone = f", {patient.next_of_kin_phone}" if patient.next_of_kin_phone else ""
+            known["next_of_kin"] = f"{kin}{relation}{phone}"
+        if patient.coverage_member_id:
+            known["member_number"] = patient.coverage_member_id
+    for date_field in ("visit_date", "referral_date", "invoice_date"):
+        known[date_field] = today.isoformat()
+    for staff_field in ("recorded_by", "staff_name", "clinician_name", "received_by", "seen_by"):
+        known[staff_field] = actor_name
+    out: dict[str, object] = {}
+    for field_id, value in known.items():
+        spec = definition.fields.get(field_id)
+        if spec is None or value in ("", None):
+            continue
+        if spec.type == "single_choice" and spec.choice(str(value)) is None:
+            continue
+        if spec.type in ("text", "long_text", "date", "partial_date", "single_choice"):
+            out[field_id] = value
+    return out
+
+
+# --- the API -------------------------------------------------------------------------------------
+
+
 class FormsApi:
     def __init__(self, core: ClinicCore) -> None:
         self._core = core
@@ -53,3 +229,176 @@ class FormsApi:
     def title(self, definition_id: str, version: int | None, language: str) -> str:
         """`form_title` with the clinic's own library."""
         return form_title(definition_id, version, language, self.library())
+
+    # -- reads --
+
+    def view(self, record_id: uuid.UUID) -> FormViewData:
+        """The form view's data: the record, its definition version and its patient."""
+        library = self.library()
+        return self._tx.read(lambda session: self._view(session, library, record_id))
+
+    def patient_forms(
+        self, patient_id: uuid.UUID, language: str | None = None
+    ) -> list[FormSummary]:
+        """A patient's forms, newest first, each with its title in `language` (default: the
+        interface's)."""
+        library = self.library()
+        lang = language or self._core.settings.language
+        clock = self._core.clock
+
+        def work(session: Session) -> list[FormSummary]:
+            return [
+                FormSummary(
+                    record_id=r.id,
+                    definition_id=r.definition_id,
+                    definition_version=r.definition_version,
+                    title=form_title(r.definition_id, r.definition_version, lang, library),
+                    status=r.status,
+                    created_at=clock.local(r.created_at),
+                    signed_at=clock.local(r.signed_at) if r.signed_at else None,
+                    supersedes_id=r.supersedes_id,
+                )
+                for r in form_records.patient_forms(session, patient_id)
+            ]
+
+        return self._tx.read(work)
+
+    def patient_name(self, patient_id: uuid.UUID) -> str:
+        return self._tx.read(lambda session: get_patient(session, patient_id).full_name)
+
+    # -- writes --
+
+    def start(
+        self,
+        patient_id: uuid.UUID | None,
+        form_id: str,
+        *,
+        language: str | None = None,
+        actor: Actor | None = None,
+    ) -> Done[FormViewData]:
+        """A new draft of the latest version of `form_id`, with what Outpost can prefill."""
+        who = actor or self._core.actor
+        library = self.library()
+        lang = language or self._core.settings.language
+
+        def work(session: Session) -> FormViewData:
+            record = form_records.start_form(
+                session, who, library, form_id, patient_id=patient_id, language=lang
+            )
+            return self._view(session, library, record.id, actor=who)
+
+        return self._tx.write(work, actor=who)
+
+    def save_draft(
+        self, record_id: uuid.UUID, answers: Mapping[str, Any], *, actor: Actor | None = None
+    ) -> Done[DraftSaved]:
+        """Store the answers as typed so far, valid or not (autosave)."""
+        who = actor or self._core.actor
+        clock = self._core.clock
+
+        def work(session: Session) -> DraftSaved:
+            record = form_records.save_draft(session, who, record_id, answers)
+            return DraftSaved(record.id, record.status, clock.now())
+
+        return self._tx.write(work, actor=who)
+
+    def complete(
+        self,
+        record_id: uuid.UUID,
+        answers: Mapping[str, Any],
+        *,
+        lang: str,
+        actor: Actor | None = None,
+    ) -> Done[Completed]:
+        """Validate and store: final, or signed when the answers hold a signature.
+        ValidationFailed names every problem by field, in `lang`."""
+        who = actor or self._core.actor
+        library = self.library()
+        clock = self._core.clock
+
+        def work(session: Session) -> Completed:
+            record = form_records.complete(
+                session,
+                who,
+                library,
+                record_id,
+                answers,
+                lang=lang,
+                today=clock.today(),
+                now=clock.now_utc(),
+            )
+            signed = clock.local(record.signed_at) if record.signed_at else None
+            return Completed(record.id, record.status, signed)
+
+        return self._tx.write(work, actor=who)
+
+    def correct(
+        self,
+        record_id: uuid.UUID,
+        reason: str,
+        changes: Mapping[str, Any] | None = None,
+        *,
+        actor: Actor | None = None,
+    ) -> Done[FormViewData]:
+        """A new draft correcting a final or signed record (which stays as it was)."""
+        who = actor or self._core.actor
+        library = self.library()
+
+        def work(session: Session) -> FormViewData:
+            new = form_records.correct(
+                session, who, library, record_id, changes or {}, reason=reason
+            )
+            return self._view(session, library, new.id, actor=who)
+
+        return self._tx.write(work, actor=who)
+
+    # -- internals --
+
+    def _view(
+        self,
+        session: Session,
+        library: forms.FormLibrary,
+        record_id: uuid.UUID,
+        *,
+        actor: Actor | None = None,
+    ) -> FormViewData:
+        core = self._core
+        who = actor or core.actor
+        who.require(Permission.VIEW_PATIENTS)
+        record: FormRecord = form_records.get_record(session, record_id)
+        definition = form_records.definition_of(library, record)
+        patient = get_patient(session, record.patient_id) if record.patient_id else None
+        today = core.clock.today()
+        context = form_records.condition_values(patient, today)
+        context["clinic_name"] = core.clinic_name
+        answers = form_records.answers_of(session, record)
+        new = not answers and record.status is FormStatus.DRAFT and record.supersedes_id is None
+        if new:
+            answers = prefill(definition, patient, who.display_name, today)
+        names = {f: patient.full_name for f in SIGNER_IS_PATIENT} if patient is not None else {}
+        names.update({f: who.display_name for f in SIGNER_IS_STAFF})
+        language = choose_language(
+            definition,
+            record.language if not new else "",
+            patient.preferred_language if new and patient is not None else None,
+            core.settings.language,
+        )
+        return FormViewData(
+            record_id=record.id,
+            definition=definition,
+            definition_id=definition.id,
+            definition_version=definition.version,
+            title=definition.title_in(language),
+            status=record.status,
+            answers=answers,
+            language=language,
+            patient=patient_summary(patient, today) if patient is not None else None,
+            context=context,
+            today=today,
+            created_at=core.clock.local(record.created_at),
+            signed_at=core.clock.local(record.signed_at) if record.signed_at else None,
+            supersedes_id=record.supersedes_id,
+            correction_reason=record.correction_reason,
+            suggested_names=names,
+            new=new,
+        )

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import forms
+from desktop.clock import ClinicClock
 from desktop.errors import Conflict, InvalidInput, NotFound, ValidationFailed
 from desktop.permissions import Actor, Permission
 from desktop.services import attachments, audit
@@ -108,9 +109,11 @@ def complete(
     *,
     lang: str,
     today: dt.date,
+    now: dt.datetime | None = None,
 ) -> FormRecord:
     """Validate and store the answers: the record becomes final, or signed if it holds a
-    signature. ValidationFailed names every problem by field, in `lang`."""
+    signature. ValidationFailed names every problem by field, in `lang`. `today` is the
+    clinic's date and `now` the clinic clock's instant (UTC) the signing is stamped with."""
     actor.require(Permission.FILL_FORMS)
     record = _editable(session, record_id)
     definition = _definition(library, record.definition_id, record.definition_version)
@@ -127,7 +130,7 @@ def complete(
     record.language = lang
     if forms.is_signed(definition, cleaned):
         record.status = FormStatus.SIGNED
-        record.signed_at = utcnow()
+        record.signed_at = now.astimezone(dt.UTC) if now is not None else utcnow()
     else:
         record.status = FormStatus.FINAL
     session.flush()
@@ -178,35 +181,57 @@ def correct(
     return record
 
 
+def print_context(
+    clock: ClinicClock,
+    *,
+    clinic_name: str,
+    patient: Patient | None,
+    values: Mapping[str, object],
+    record: FormRecord | None = None,
+) -> forms.PrintContext:
+    """What forms/ prints around the answers: "Printed …" and signature times in the
+    clinic's zone (`clock`), never the computer's own."""
+    return forms.PrintContext(
+        clinic_name=clinic_name,
+        printed_at=clock.now(),
+        patient_name=patient.full_name if patient else None,
+        patient_id=(patient.clinic_number or str(patient.id)) if patient else None,
+        record_id=str(record.id) if record is not None else None,
+        values=values,
+        supersedes_record_id=(
+            str(record.supersedes_id) if record is not None and record.supersedes_id else None
+        ),
+        correction_reason=record.correction_reason if record is not None else None,
+        zone=clock.zone,
+    )
+
+
 def render_record(
     session: Session,
     library: forms.FormLibrary,
     record_id: uuid.UUID,
     *,
     clinic_name: str,
+    clock: ClinicClock,
+    actor: Actor,
     lang: str | None = None,
     paper: Paper = "a4",
-    now: dt.datetime | None = None,
-    actor: Actor | None = None,
 ) -> bytes:
     """The PDF of a stored record, with the definition version it was filled with.
-    A print is a disclosure: with an `actor`, it is checked and audited."""
-    if actor is not None:
-        actor.require(Permission.VIEW_PATIENTS)
+    A print is a disclosure: it is checked and audited."""
+    actor.require(Permission.VIEW_PATIENTS)
     record = get_record(session, record_id)
     audit.record(session, actor, "print", "form_records", record.id)
     definition = _definition(library, record.definition_id, record.definition_version)
     patient = get_patient(session, record.patient_id) if record.patient_id else None
-    printed_at = now or dt.datetime.now(dt.UTC)
-    context = forms.PrintContext(
+    # Conditions (ages) are judged on the day the form was filled, in the clinic.
+    filled_on = clock.local(record.created_at).date()
+    context = print_context(
+        clock,
         clinic_name=clinic_name,
-        printed_at=printed_at,
-        patient_name=patient.full_name if patient else None,
-        patient_id=str(patient.id) if patient else None,
-        record_id=str(record.id),
-        values=condition_values(patient, record.created_at.date()),
-        supersedes_record_id=str(record.supersedes_id) if record.supersedes_id else None,
-        correction_reason=record.correction_reason,
+        patient=patient,
+        values=condition_values(patient, filled_on),
+        record=record,
     )
     return forms.render_pdf(
         definition,
@@ -223,28 +248,33 @@ def render_blank(
     form_id: str,
     *,
     clinic_name: str,
+    clock: ClinicClock,
+    actor: Actor,
     patient_id: uuid.UUID | None = None,
     lang: str = "en",
     paper: Paper = "a4",
-    today: dt.date | None = None,
-    actor: Actor | None = None,
 ) -> bytes:
     """A blank form for filling by hand (downtime); with a patient, their name in the header
-    (then, with an `actor`, checked and audited)."""
-    if actor is not None and patient_id is not None:
+    (checked and audited as a print about them)."""
+    definition = _definition(library, form_id, None)
+    if patient_id is not None:
         actor.require(Permission.VIEW_PATIENTS)
         audit.record(session, actor, "print", "patients", patient_id, form=form_id)
-    definition = _definition(library, form_id, None)
+    else:
+        audit.record(session, actor, "print", "forms", None, form=form_id)
     patient = get_patient(session, patient_id) if patient_id else None
-    now = dt.datetime.now(dt.UTC)
-    context = forms.PrintContext(
+    context = print_context(
+        clock,
         clinic_name=clinic_name,
-        printed_at=now,
-        patient_name=patient.full_name if patient else None,
-        patient_id=str(patient.id) if patient else None,
-        values=condition_values(patient, today or now.date()),
+        patient=patient,
+        values=condition_values(patient, clock.today()),
     )
     return forms.render_pdf(definition, None, context=context, lang=lang, paper=paper)
+
+
+def definition_of(library: forms.FormLibrary, record: FormRecord) -> forms.FormDefinition:
+    """The exact definition version a record was filled with."""
+    return _definition(library, record.definition_id, record.definition_version)
 
 
 # --- helpers -------------------------------------------------------------------------------

@@ -115,7 +115,7 @@ def _furniture(definition: FormDefinition, ctx: PrintContext, lang: str, blank: 
         about_patient=definition.about_patient,
         blank=blank,
         qr_payload=payload,
-        footer_left=message("printed", lang, when=format_datetime(ctx.printed_at, lang)),
+        footer_left=message("printed", lang, when=format_datetime(ctx.local(ctx.printed_at), lang)),
         footer_middle=middle,
         page_of=message("page_of", lang, page="{page}", pages="{pages}"),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from reportlab.platypus import Flowable
 
@@ -88,7 +89,13 @@ def _field(
         )
     if field.type in SIGNATURE_TYPES:
         try:
-            return signature_block(label, read_signature(field.type, value), field.type, lang)
+            signature = read_signature(field.type, value)
+            return signature_block(
+                label,
+                replace(signature, signed_at=ctx.local(signature.signed_at)),
+                field.type,
+                lang,
+            )
         except ans.AnswerError:
             pass  # printed as raw text below, so nothing entered disappears
     if field.type == "line_items":

@@ -72,7 +72,7 @@ class Furniture:
     patient_id: str | None
     about_patient: bool
     blank: bool
-    qr_payload: str
+    qr_payload: str | None  # None: a list, not a form (no code to tie it back)
     footer_left: str
     footer_middle: str
     page_of: str  # a template with {page} and {pages}
@@ -84,8 +84,11 @@ class Furniture:
         canv.saveState()
         canv.setFillColorRGB(0.08, 0.08, 0.08)
 
-        qr_y = height - 8 * mm - QR_SIZE
-        draw_qr(canv, self.qr_payload, right - QR_SIZE, qr_y, QR_SIZE)
+        if self.qr_payload is not None:
+            qr_y = height - 8 * mm - QR_SIZE
+            draw_qr(canv, self.qr_payload, right - QR_SIZE, qr_y, QR_SIZE)
+        else:
+            text_right = right
 
         clinic, size = fit_line(self.clinic, BOLD, 10, text_right - left)
         canv.setFont(BOLD, size)

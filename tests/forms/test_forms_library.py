@@ -41,8 +41,9 @@ def clinic_dir(tmp_path: Path) -> Path:
 
 
 def test_get_returns_latest_or_exact_version(library: FormLibrary) -> None:
-    assert library.versions("appointment_slip") == (1, 2)
-    assert library.get("appointment_slip").version == 2
+    assert library.versions("appointment_slip") == (1, 2, 3)
+    assert library.get("appointment_slip").version == 3
+    assert "clinic_address" in library.get("appointment_slip", 3).fields
     assert library.get("appointment_slip", 1).version == 1
     assert "bring" in library.get("appointment_slip", 2).fields
     assert "bring" not in library.get("appointment_slip", 1).fields
@@ -51,9 +52,9 @@ def test_get_returns_latest_or_exact_version(library: FormLibrary) -> None:
 def test_unknown_form_or_version_is_a_clear_error(library: FormLibrary) -> None:
     with pytest.raises(UnknownFormError, match="no form definition with id 'nope'"):
         library.get("nope")
-    with pytest.raises(UnknownFormError, match=r"installed versions: 1, 2") as caught:
+    with pytest.raises(UnknownFormError, match=r"installed versions: 1, 2, 3") as caught:
         library.get("appointment_slip", 7)
-    assert caught.value.known_versions == [1, 2]
+    assert caught.value.known_versions == [1, 2, 3]
 
 
 def test_clinic_forms_load_from_extra_folders(clinic_dir: Path) -> None:

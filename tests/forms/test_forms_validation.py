@@ -275,3 +275,20 @@ def test_line_items_are_checked_row_by_row(library: FormLibrary) -> None:
 def test_validate_refuses_answers_that_are_not_a_mapping(intake: FormDefinition) -> None:
     with pytest.raises(TypeError):
         validate(intake, ["not", "a", "mapping"])  # type: ignore[arg-type]
+
+
+def test_a_sentence_label_and_its_problem_read_as_one_sentence() -> None:
+    """Defect 14: "…understood it.: this is required." — the label's full stop is dropped and
+    a question is quoted, in every language."""
+    from forms import shipped_library
+    from forms.messages import message_label
+
+    consent = shipped_library().get("consent_treatment")
+    for lang in ("en", "fr", "sw"):
+        messages = [p.message for p in validate(consent, {}, lang=lang)]
+        assert messages
+        assert not [m for m in messages if ".:" in m or ". :" in m or "?:" in m or "? :" in m]
+    assert message_label("I understood it.", "en") == "I understood it"
+    assert message_label("Who is signing?", "en") == "“Who is signing?”"
+    assert message_label("Who is signing?", "fr") == "« Who is signing? »"
+    assert message_label("Reason:", "en") == "Reason"
