@@ -103,6 +103,7 @@ def test_add_then_search_finds_the_patient_first(
         "Wambui",
         "--family",
         "Kariuki",
+        "--age-unknown",
         stdin=PASSWORD + "\n",
     )
     code, out, _ = run(
@@ -120,6 +121,7 @@ def test_a_duplicate_is_refused_until_allowed(
     clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     args = ("patients", "add", "--given", "Achieng", "--family", "Otieno", "--phone", "0722000111")
+    args = (*args, "--age", "40")
     assert run(capsys, monkeypatch, clinic, *args, stdin=PASSWORD + "\n")[0] == 0
     code, _, err = run(capsys, monkeypatch, clinic, *args, stdin=PASSWORD + "\n")
     assert code == 1 and "already registered" in err and "same phone" in err
@@ -351,6 +353,7 @@ def test_print_writes_a_patient_form_and_a_blank_one(
         "Zoë",
         "--family",
         "Ndiaye-Oyelọ́wọ̀",
+        "--age-unknown",
         stdin=PASSWORD + "\n",
     )
     patient = out.strip()
@@ -415,3 +418,93 @@ def test_init_can_write_the_recovery_sheet(
     )
     key = out.split("RECOVERY KEY:")[1].split()[0]
     assert code == 0 and key in PdfReader(sheet).pages[0].extract_text()
+
+
+def test_backup_then_restore_through_the_command(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = clinic.parent / "usb" / "monday.outpost-backup"
+    target.parent.mkdir()
+    code, out, err = run(capsys, monkeypatch, clinic, "backup", str(target), stdin=PASSWORD + "\n")
+    assert code == 0, err
+    assert out.startswith(f"Backup written and verified: {target}") and target.is_file()
+    assert "100%" in err  # progress goes to standard error
+    run(capsys, monkeypatch, clinic, "patients", "add", "--given", "Later", stdin=PASSWORD + "\n")
+
+    code, _, err = run(capsys, monkeypatch, clinic, "restore", str(target), stdin="wrong\n")
+    assert code == 1 and "Wrong user name or password for the backup" in err
+    assert err.splitlines()[-1].startswith("outpost: ")
+    code, out, err = run(capsys, monkeypatch, clinic, "restore", str(target), stdin=PASSWORD + "\n")
+    assert code == 0, err
+    assert out.startswith(f"Restored {target}") and "kept in" in out
+    code, out, _ = run(
+        capsys, monkeypatch, clinic, "patients", "search", "Later", stdin=PASSWORD + "\n"
+    )
+    assert code == 0 and "Later" not in out  # registered after the backup
+
+
+def test_restore_onto_a_new_laptop_with_the_recovery_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "c"
+    _, out, _ = run(
+        capsys, monkeypatch, data, "init", "--clinic", "C", "--admin", "admin",
+        stdin=PASSWORD + "\n", user=None,
+    )  # fmt: skip
+    key = out.split("RECOVERY KEY:")[1].split()[0]
+    target = tmp_path / "b.outpost-backup"
+    assert run(capsys, monkeypatch, data, "backup", str(target), stdin=PASSWORD + "\n")[0] == 0
+    new_laptop = tmp_path / "new"
+    code, out, err = run(
+        capsys, monkeypatch, new_laptop, "restore", str(target), "--recovery-key",
+        stdin=key + "\n", user=None,
+    )  # fmt: skip
+    assert code == 0, err
+    assert run(capsys, monkeypatch, new_laptop, "doctor", stdin=PASSWORD + "\n")[0] == 0
+
+
+def test_doctor_on_a_fresh_install_reports_no_backup_failure(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(capsys, monkeypatch, clinic, "doctor", stdin=PASSWORD + "\n")
+    assert code == 0
+    assert "Backup failed" not in out and "Last backup" not in out
+    assert "Backups:           Backups are only in the data folder" in out  # advice only
+
+
+def test_a_refused_write_prints_nothing_on_standard_output(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = run(
+        capsys, monkeypatch, clinic, "users", "add", "admin", stdin=f"{PASSWORD}\nanother pass\n"
+    )
+    assert code == 1 and out == "" and err.startswith("outpost: ")
+    code, out, _ = run(
+        capsys, monkeypatch, clinic, "users", "disable", "nobody", stdin=PASSWORD + "\n"
+    )
+    assert code == 1 and out == ""
+
+
+def test_users_disable_stops_the_user_signing_in(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, monkeypatch, clinic, "users", "add", "peter", stdin=f"{PASSWORD}\npeter's pass1\n")
+    code, out, _ = run(
+        capsys, monkeypatch, clinic, "users", "disable", "peter", stdin=PASSWORD + "\n"
+    )
+    assert code == 0 and out == "peter can no longer sign in.\n"
+    _, out, _ = run(capsys, monkeypatch, clinic, "users", "list", stdin=PASSWORD + "\n")
+    assert "(disabled)" in out
+    code, _, err = run(capsys, monkeypatch, clinic, "doctor", stdin="peter's pass1\n", user="peter")
+    assert code == 1 and "Traceback" not in err
+
+
+CLI = Path(__file__).resolve().parent.parent / "desktop" / "cli"
+API_ONLY = ("main.py", "context.py", "cmd_store.py", "cmd_backup.py")
+
+
+@pytest.mark.parametrize("name", API_ONLY)
+def test_the_command_line_works_through_the_core_api(name: str) -> None:
+    source = (CLI / name).read_text("utf-8")
+    for forbidden in (".session(", ".read_session(", "core.store", "engine.connect", "sqlalchemy"):
+        assert forbidden not in source, f"{name} uses {forbidden}: call the core's API instead"

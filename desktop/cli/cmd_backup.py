@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.app.backups import restore_backup_file
 from desktop.cli.context import CliContext
-from desktop.services import backup as backup_service
 
 
 def register(sub: Any) -> None:
@@ -34,23 +34,23 @@ def _progress(step: str, fraction: float) -> None:
 
 def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.clinic() as core:
-        info = backup_service.make_backup(core.store, args.file, progress=_progress)
+        info = core.backups.make(args.file, progress=_progress)
     ctx.print(f"Backup written and verified: {info.path} ({info.size_bytes:,} bytes).")
     return 0
 
 
 def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    # The store stays closed: a restore may be onto a new laptop with no store yet, and the
+    # backup opens with the passwords as they were when it was made.
     if args.recovery_key:
         key = ctx.secrets.read("Recovery key (as printed): ")
-        result = backup_service.restore_backup(
-            ctx.paths, args.file, recovery_key=key, progress=_progress
-        )
+        result = restore_backup_file(ctx.paths, args.file, recovery_key=key, progress=_progress)
     else:
         username = ctx.require_user()
         password = ctx.secrets.read(
             f"Password for {username} (as it was when the backup was made): "
         )
-        result = backup_service.restore_backup(
+        result = restore_backup_file(
             ctx.paths, args.file, username=username, password=password, progress=_progress
         )
     ctx.print(f"Restored {args.file} (made {result.info.created_at:%Y-%m-%d %H:%M} UTC).")

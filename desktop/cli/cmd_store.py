@@ -6,16 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
+from desktop.app import session as app_session
+from desktop.app.printing import RecoverySheetPrint
 from desktop.atomic import write_atomic
 from desktop.cli.context import CliContext
 from desktop.passwords import RULES_TEXT
-from desktop.recovery_sheet import recovery_sheet_pdf
-from desktop.services import users as user_service
-from desktop.store import store as store_module
-from desktop.store.models import OutboxEntry, Patient
-from desktop.store.schema import current_revision, head_revision
+from desktop.services.users import parse_role
 
 
 def register(sub: Any) -> None:
@@ -64,7 +60,7 @@ def register(sub: Any) -> None:
 
 def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
     password = ctx.secrets.read(f"New password for {args.admin} ({RULES_TEXT}): ", confirm=True)
-    store, recovery = store_module.create(
+    recovery = app_session.create_store(
         ctx.paths,
         clinic_name=args.clinic,
         admin_username=args.admin,
@@ -73,9 +69,14 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
         country=args.country,
         timezone=args.timezone,
     )
-    store.close()
     if args.recovery_sheet:
-        write_atomic(args.recovery_sheet, recovery_sheet_pdf(args.clinic.strip(), recovery))
+        # Printed as the administrator, through the core's printing (audited, clinic time).
+        core = app_session.sign_in(ctx.paths, args.admin.strip(), password)
+        try:
+            printed = core.printing.print(RecoverySheetPrint(recovery)).value
+        finally:
+            core.close()
+        write_atomic(args.recovery_sheet, printed.pdf)
     ctx.print(f"Created the Outpost store for {args.clinic.strip()} in {ctx.paths.root}.")
     ctx.print("")
     ctx.print(f"RECOVERY KEY: {recovery}")
@@ -94,48 +95,34 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def run_recover(ctx: CliContext, args: argparse.Namespace) -> int:
     recovery = ctx.secrets.read("Recovery key (as printed): ")
-    store = store_module.unlock_with_recovery(ctx.paths, recovery)
-    try:
-        new = ctx.secrets.read(f"New password for {args.username} ({RULES_TEXT}): ", confirm=True)
-        with store.session() as session:
-            user_service.get_user(session, args.username)
-        store.set_password(args.username, new)
-    finally:
-        store.close()
+    new = ctx.secrets.read(f"New password for {args.username} ({RULES_TEXT}): ", confirm=True)
+    app_session.recover_password(ctx.paths, recovery, args.username, new)
     ctx.print(f"The password for {args.username} has been set. Sign in with it now.")
     return 0
 
 
 def run_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop.services.backup import backup_locations_warning
-
-    with ctx.clinic() as core, core.store.engine.connect() as conn:
-        cipher = conn.exec_driver_sql("PRAGMA cipher_integrity_check").all()
-        integrity = conn.exec_driver_sql("PRAGMA integrity_check").all()
-        revision = current_revision(conn)
-        version = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
-        with core.store.session() as session:
-            pending = session.scalar(
-                select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
-            )
-            patients = session.scalar(
-                select(func.count()).select_from(Patient).where(Patient.deleted.is_(False))
-            )
-        problems = [row[0] for row in cipher] + [r[0] for r in integrity if r[0] != "ok"]
-        ctx.print(f"Clinic:            {core.clinic_name}")
-        ctx.print(f"Data folder:       {ctx.paths.root}")
-        ctx.print(
-            f"Encryption:        SQLCipher {version}, "
-            f"{'pages intact' if not cipher else 'DAMAGED PAGES'}"
-        )
-        ctx.print(f"Integrity:         {'ok' if not problems else '; '.join(problems[:5])}")
-        ctx.print(f"Schema:            {revision} (this Outpost: {head_revision()})")
-        ctx.print(f"Patients:          {patients}")
-        ctx.print(f"Changes to send:   {pending}")
-        warning = backup_locations_warning(ctx.paths, core.settings)
-        if warning:
-            ctx.print(f"Backups:           {warning}")
-    if problems:
+    with ctx.clinic() as core:
+        health = core.backups.doctor()
+    ctx.print(f"Clinic:            {health.clinic_name}")
+    ctx.print(f"Data folder:       {health.data_folder}")
+    ctx.print(
+        f"Encryption:        SQLCipher {health.cipher_version}, "
+        f"{'pages intact' if health.pages_intact else 'DAMAGED PAGES'}"
+    )
+    ctx.print(f"Integrity:         {'ok' if health.healthy else '; '.join(health.problems[:5])}")
+    ctx.print(f"Schema:            {health.schema_revision} (this Outpost: {health.head_revision})")
+    ctx.print(f"Patients:          {health.patients}")
+    ctx.print(f"Changes to send:   {health.pending_changes}")
+    backups = health.backups
+    if backups.last_success is not None:
+        ctx.print(f"Last backup:       {backups.last_success:%Y-%m-%d %H:%M} UTC")
+    if backups.needs_attention and backups.last_failure is not None:
+        reason = (backups.failure_reason or "").replace("\n", " ")
+        ctx.print(f"Backup failed:     {backups.last_failure:%Y-%m-%d %H:%M} UTC: {reason}")
+    if backups.advice:
+        ctx.print(f"Backups:           {backups.advice}")
+    if not health.healthy:
         ctx.print(
             "The store is damaged. Do not delete it; restore the most recent backup "
             "with `outpost restore FILE` (the damaged file is kept aside)."
@@ -145,17 +132,13 @@ def run_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_users_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    role = parse_role(args.role)
     with ctx.clinic() as core:
         password = ctx.secrets.read(
             f"New password for {args.username} ({RULES_TEXT}): ", confirm=True
         )
-        user_service.add_user(
-            core.store,
-            core.actor,
-            username=args.username,
-            display_name=args.name,
-            role=user_service.parse_role(args.role),
-            password=password,
+        core.admin.add_user(
+            username=args.username, display_name=args.name, role=role, password=password
         )
     ctx.print(f"Added {args.username} ({args.role}).")
     return 0
@@ -166,21 +149,22 @@ def run_users_passwd(ctx: CliContext, args: argparse.Namespace) -> int:
         target = args.username or core.actor.username
         old = ctx.unlocked_with if target == core.actor.username else None
         new = ctx.secrets.read(f"New password for {target} ({RULES_TEXT}): ", confirm=True)
-        user_service.change_password(core.store, core.actor, target, new, old_password=old)
+        core.admin.change_password(target, new, old_password=old)
     ctx.print(f"The password for {target} has been changed.")
     return 0
 
 
 def run_users_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    with ctx.clinic() as core, core.store.session() as session:
-        for user in user_service.list_users(session):
-            state = "" if user.active else "  (disabled)"
-            ctx.print(f"{user.username:<20} {user.role.value:<12} {user.display_name}{state}")
+    with ctx.clinic() as core:
+        users = core.admin.users()
+    for user in users:
+        state = "" if user.active else "  (disabled)"
+        ctx.print(f"{user.username:<20} {user.role.value:<12} {user.display_name}{state}")
     return 0
 
 
 def run_users_disable(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.clinic() as core:
-        user_service.set_active(core.store, core.actor, args.username, False)
+        core.admin.set_user_active(args.username, False)
     ctx.print(f"{args.username} can no longer sign in.")
     return 0

@@ -1,4 +1,9 @@
-"""What every command gets: the data folder, a way to read secrets, and the unlocked clinic."""
+"""What every command gets: the data folder, a way to read secrets, and the unlocked clinic.
+
+A command works through the core's application API (`core.patients`, `core.backups`, …), as
+the GUI does: it never opens a database session itself. Each API call commits before it
+returns, so a command prints what it did only after it is saved.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from desktop.app import session as app_session
 from desktop.core import ClinicCore
 from desktop.errors import InvalidInput
 from desktop.paths import DataPaths, resolve_data_dir
@@ -63,7 +69,7 @@ class CliContext:
     def clinic(self) -> Iterator[ClinicCore]:
         username = self.require_user()
         password = self.secrets.read(f"Password for {username}: ")
-        core = ClinicCore.unlock(self.paths, username, password)
+        core = app_session.sign_in(self.paths, username, password)
         self.unlocked_with = password
         try:
             yield core

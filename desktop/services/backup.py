@@ -29,12 +29,9 @@ from desktop.services.backup_auto import (
 )
 from desktop.services.backup_check import verify_backup
 from desktop.services.backup_format import FORMAT, SUFFIX, BackupInfo, Progress
-from desktop.services.backup_restore import (
-    RestoreResult,
-    recover_interrupted_restore,
-    restore_backup,
-)
+from desktop.services.backup_restore import RestoreResult, restore_backup
 from desktop.services.backup_write import make_backup
+from desktop.store.restore_journal import recover_interrupted_restore
 
 __all__ = [
     "FORMAT",
