@@ -10,17 +10,22 @@ translation:
 - `_tr("…")`, where the module defines `def _tr(text): return
   QCoreApplication.translate("Context", text)`: the context is that literal.
 
-    python -m ui.i18n_catalogue            # refresh every .ts, then compile with lrelease
+    python -m ui.i18n_catalogue            # refresh every language's .ts, compile with lrelease
     python -m ui.i18n_catalogue --check    # fail if a message is new or untranslated
 
-Existing translations are kept; new messages are added as unfinished; messages no longer
-in the code are marked vanished (kept, in case the text comes back).
+Every language in `LANGUAGES` (French, Swahili) is refreshed and compiled by the one command,
+which then lists, per language, the messages still to translate and any translation whose
+placeholders ({name}, %1) differ from the English. Existing translations are kept; new
+messages are added as unfinished; messages no longer in the code are marked vanished (kept,
+in case the text comes back). Qt's own words for a language Qt does not ship (qtbase_sw.ts:
+standard buttons, the text fields' menu) are kept by hand beside them and compiled too.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -30,7 +35,7 @@ from pathlib import Path
 
 UI_DIR = Path(__file__).parent
 CATALOGUES = UI_DIR / "i18n"
-LANGUAGES = ("fr",)
+LANGUAGES = ("fr", "sw")
 
 
 @dataclass
@@ -178,30 +183,63 @@ def missing(language: str) -> list[tuple[str, str]]:
     return sorted(key for key in extract() if key not in translations)
 
 
+def placeholders(text: str) -> list[str]:
+    """The parts of a message a translation must keep: {name} fields and Qt's %1, %n."""
+    return sorted(re.findall(r"\{\w*\}|%(?:\d+|n)", text))
+
+
+def mismatched(language: str) -> list[tuple[str, str]]:
+    """Translated messages whose placeholders differ from the English source."""
+    translations = read_ts(CATALOGUES / f"outpost_{language}.ts")
+    return sorted(
+        key for key, text in translations.items() if placeholders(text) != placeholders(key[1])
+    )
+
+
+def hand_kept(language: str) -> list[Path]:
+    """Catalogues of Qt's own words kept by hand for `language` (e.g. qtbase_sw.ts)."""
+    return sorted(CATALOGUES.glob(f"qtbase_{language}.ts"))
+
+
 def lrelease() -> str | None:
     exe = Path(sys.executable).with_name("pyside6-lrelease")
     return str(exe) if exe.exists() else shutil.which("pyside6-lrelease")
 
 
+def compile_ts(tool: str, ts: Path) -> None:
+    subprocess.run([tool, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+
+
+def report(languages: tuple[str, ...] = LANGUAGES) -> bool:
+    """Print what each language still lacks; True when every language is complete."""
+    complete = True
+    for lang in languages:
+        for context, source in missing(lang):
+            print(f"{lang}: untranslated [{context}] {source!r}")
+            complete = False
+        for context, source in mismatched(lang):
+            print(f"{lang}: placeholders differ [{context}] {source!r}")
+            complete = False
+    return complete
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--check", action="store_true", help="change nothing; fail if incomplete")
     args = parser.parse_args(argv)
     if args.check:
-        problems = {lang: missing(lang) for lang in LANGUAGES}
-        for lang, keys in problems.items():
-            for context, source in keys:
-                print(f"{lang}: untranslated [{context}] {source!r}")
-        return 1 if any(problems.values()) else 0
+        return 0 if report() else 1
     messages = extract()
     tool = lrelease()
+    if tool is None:
+        print("pyside6-lrelease not found: the .ts files are refreshed but not compiled")
     for lang in LANGUAGES:
         ts = CATALOGUES / f"outpost_{lang}.ts"
         write_ts(ts, lang, messages, read_ts(ts))
         if tool:
-            subprocess.run(
-                [tool, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
-            )
+            for catalogue in (ts, *hand_kept(lang)):
+                compile_ts(tool, catalogue)
+    report()
     print(
         f"{len(messages)} messages; untranslated: "
         + ", ".join(f"{lang} {len(missing(lang))}" for lang in LANGUAGES)

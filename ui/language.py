@@ -1,8 +1,9 @@
 """Loading the interface language: Outpost's own catalogue and Qt's standard buttons.
 
 Catalogues live beside this module (ui/i18n/outpost_<lang>.ts, compiled to .qm with
-`pyside6-lrelease`). English is the source language and needs no catalogue. The language is
-read from settings.json at start; changing it takes effect at the next start.
+`pyside6-lrelease`; `python -m ui.i18n_catalogue` refreshes and compiles them all). English
+is the source language and needs no catalogue. The language is read from settings.json at
+start; changing it takes effect at the next start.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from desktop.messages import localize
 
 I18N_DIR = Path(__file__).with_name("i18n")
 
-LANGUAGES = {"en": "English", "fr": "Français"}
+LANGUAGES = {"en": "English", "fr": "Français", "sw": "Kiswahili"}
 """Each language named in itself, so a person can find theirs whatever the current one."""
 
 
@@ -30,9 +31,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if ours.load(f"outpost_{language}", str(I18N_DIR)):
         app.installTranslator(ours)
         installed.append(ours)
+    # Qt's own words (standard buttons, the text fields' menu): Qt ships qtbase_fr but no
+    # qtbase_sw, so Outpost carries its own small qtbase_<lang> beside its catalogues.
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(f"qtbase_{language}", qt_dir):
+    if qt.load(f"qtbase_{language}", qt_dir) or qt.load(f"qtbase_{language}", str(I18N_DIR)):
         app.installTranslator(qt)
         installed.append(qt)
     return installed

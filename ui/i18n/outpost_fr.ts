@@ -785,165 +785,165 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>FormFields</name>
     <message>
-      <location filename="../../ui/form_fields.py" line="300" />
+      <location filename="../../ui/form_fields.py" line="312" />
       <source>systolic</source>
       <translation>systolique</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="300" />
+      <location filename="../../ui/form_fields.py" line="312" />
       <source>diastolic</source>
       <translation>diastolique</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="371" />
+      <location filename="../../ui/form_fields.py" line="383" />
       <source>Year-month-day, or day/month/year</source>
       <translation>Année-mois-jour, ou jour/mois/année</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="373" />
+      <location filename="../../ui/form_fields.py" line="385" />
       <source>Calendar</source>
       <translation>Calendrier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="374" />
+      <location filename="../../ui/form_fields.py" line="386" />
       <source>Choose on a calendar</source>
       <translation>Choisir sur un calendrier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="375" />
+      <location filename="../../ui/form_fields.py" line="387" />
       <source>Choose {label} on a calendar</source>
       <translation>Choisir {label} sur un calendrier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="388" />
+      <location filename="../../ui/form_fields.py" line="400" />
       <source>Today</source>
       <translation>Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="389" />
+      <location filename="../../ui/form_fields.py" line="401" />
       <source>{label}: today</source>
       <translation>{label} : aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="564" />
-      <location filename="../../ui/form_fields.py" line="725" />
+      <location filename="../../ui/form_fields.py" line="576" />
+      <location filename="../../ui/form_fields.py" line="741" />
       <source>Clear</source>
       <translation>Effacer</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="565" />
+      <location filename="../../ui/form_fields.py" line="577" />
       <source>Take this answer back</source>
       <translation>Retirer cette réponse</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="567" />
-      <location filename="../../ui/form_fields.py" line="726" />
+      <location filename="../../ui/form_fields.py" line="579" />
+      <location filename="../../ui/form_fields.py" line="742" />
       <source>Clear {label}</source>
       <translation>Effacer {label}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="713" />
+      <location filename="../../ui/form_fields.py" line="729" />
       <source>e.g. sister, neighbour</source>
       <translation>p. ex. sœur, voisin</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="714" />
+      <location filename="../../ui/form_fields.py" line="730" />
       <source>Signs on the screen</source>
       <translation>Signe à l’écran</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="715" />
+      <location filename="../../ui/form_fields.py" line="731" />
       <source>Signs the printed copy</source>
       <translation>Signe l’exemplaire imprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="724" />
+      <location filename="../../ui/form_fields.py" line="740" />
       <source>{label}: signature pad</source>
       <translation>{label} : zone de signature</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="729" />
+      <location filename="../../ui/form_fields.py" line="745" />
       <source>Print the form after completing it; the person signs the paper, which the clinic keeps.</source>
       <translation>Imprimez le formulaire une fois terminé ; la personne signe le papier, que le centre conserve.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="800" />
+      <location filename="../../ui/form_fields.py" line="816" />
       <source>Not signed yet.</source>
       <translation>Pas encore signé.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="802" />
+      <location filename="../../ui/form_fields.py" line="818" />
       <source>To be signed on the printed copy.</source>
       <translation>À signer sur l’exemplaire imprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="804" />
+      <location filename="../../ui/form_fields.py" line="820" />
       <source>✓ Signed on the screen.</source>
       <translation>✓ Signé à l’écran.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="869" />
+      <location filename="../../ui/form_fields.py" line="885" />
       <source>A thumbprint is given instead of a signature</source>
       <translation>Une empreinte du pouce remplace la signature</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="874" />
+      <location filename="../../ui/form_fields.py" line="890" />
       <source>On the printed copy (the clinic keeps the paper)</source>
       <translation>Sur l’exemplaire imprimé (le centre garde le papier)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="875" />
+      <location filename="../../ui/form_fields.py" line="891" />
       <source>Scanned or photographed image</source>
       <translation>Image scannée ou photographiée</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="882" />
+      <location filename="../../ui/form_fields.py" line="898" />
       <source>Choose the image…</source>
       <translation>Choisir l’image…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="883" />
+      <location filename="../../ui/form_fields.py" line="899" />
       <source>{label}: choose the image</source>
       <translation>{label} : choisir l’image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="889" />
+      <location filename="../../ui/form_fields.py" line="905" />
       <source>{label}: image</source>
       <translation>{label} : image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="930" />
+      <location filename="../../ui/form_fields.py" line="946" />
       <source>no image</source>
       <translation>pas d’image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="939" />
+      <location filename="../../ui/form_fields.py" line="955" />
       <source>Choose the thumbprint image</source>
       <translation>Choisir l’image de l’empreinte</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="941" />
+      <location filename="../../ui/form_fields.py" line="957" />
       <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
       <translation>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="952" />
       <location filename="../../ui/form_fields.py" line="968" />
+      <location filename="../../ui/form_fields.py" line="984" />
       <source>This image is too large to be a thumbprint.</source>
       <translation>Cette image est trop grande pour une empreinte du pouce.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="955" />
+      <location filename="../../ui/form_fields.py" line="971" />
       <source>This file could not be read as an image.</source>
       <translation>Ce fichier n’a pas pu être lu comme une image.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1059" />
+      <location filename="../../ui/form_fields.py" line="1075" />
       <source>Add a line</source>
       <translation>Ajouter une ligne</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1060" />
+      <location filename="../../ui/form_fields.py" line="1076" />
       <source>Remove the line</source>
       <translation>Supprimer la ligne</translation>
     </message>
@@ -2180,67 +2180,67 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>OutpostApp</name>
     <message>
-      <location filename="../../ui/app.py" line="245" />
+      <location filename="../../ui/app.py" line="248" />
       <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
       <translation>⚠ La sauvegarde quotidienne demande votre attention : voir Réglages → Sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="250" />
+      <location filename="../../ui/app.py" line="253" />
       <source>Daily backup made.</source>
       <translation>Sauvegarde quotidienne faite.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="255" />
+      <location filename="../../ui/app.py" line="258" />
       <source>⚠ The daily backup failed: see Settings → Backups.</source>
       <translation>⚠ La sauvegarde quotidienne a échoué : voir Réglages → Sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="269" />
+      <location filename="../../ui/app.py" line="272" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="270" />
+      <location filename="../../ui/app.py" line="273" />
       <source>Not saved yet: {what}</source>
       <translation>Pas encore enregistré : {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="272" />
+      <location filename="../../ui/app.py" line="275" />
       <source>Discard them and continue</source>
       <translation>Les abandonner et continuer</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="273" />
+      <location filename="../../ui/app.py" line="276" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="292" />
+      <location filename="../../ui/app.py" line="295" />
       <source>Switching user closes {name}'s session.</source>
       <translation>Changer d’utilisateur ferme la session de {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="320" />
+      <location filename="../../ui/app.py" line="323" />
       <source>Quitting closes Outpost.</source>
       <translation>Quitter ferme Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="345" />
+      <location filename="../../ui/app.py" line="348" />
       <source>Making the closing backup…</source>
       <translation>Sauvegarde de fermeture en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="386" />
+      <location filename="../../ui/app.py" line="389" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>La sauvegarde du {when} est restaurée. Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="390" />
+      <location filename="../../ui/app.py" line="393" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Les dossiers remplacés sont conservés dans {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="403" />
+      <location filename="../../ui/app.py" line="406" />
       <source>Restoring the backup…</source>
       <translation>Restauration de la sauvegarde…</translation>
     </message>
@@ -2971,6 +2971,34 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
   </context>
   <context>
+    <name>RecoveryKeyPreview</name>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="511" />
+      <source>Save as PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="512" />
+      <source>The PDF file is not encrypted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="514" />
+      <source>Anyone who opens the file can read the clinic's recovery key, which opens every record of the clinic. Print it rather than keep the file; if you save it, keep it only on a USB stick locked away, never on this laptop.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="520" />
+      <source>Save the PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="521" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>RecoverySheet</name>
     <message>
       <source>Clinic</source>
@@ -3051,203 +3079,279 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="54" />
+      <location filename="../../ui/setup_wizard.py" line="59" />
       <source>Set up Outpost</source>
       <translation>Installer Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="70" />
+      <location filename="../../ui/setup_wizard.py" line="76" />
       <source>&lt; &amp;Back</source>
       <translation>&lt; &amp;Précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="71" />
+      <location filename="../../ui/setup_wizard.py" line="77" />
       <source>&amp;Next &gt;</source>
       <translation>&amp;Suivant &gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="72" />
+      <location filename="../../ui/setup_wizard.py" line="78" />
       <source>&amp;Finish</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="73" />
+      <location filename="../../ui/setup_wizard.py" line="79" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="96" />
+      <location filename="../../ui/setup_wizard.py" line="102" />
       <source>Welcome to Outpost</source>
       <translation>Bienvenue dans Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="98" />
-      <source>This laptop holds no clinic records yet. In three short steps you will name the clinic, create the first administrator's account, and receive the recovery key.
+      <location filename="../../ui/setup_wizard.py" line="104" />
+      <source>This laptop holds no clinic records yet. In {steps} short steps you will name the clinic, set out its week (opening hours, a first provider and an appointment type), create the first administrator's account, and receive the recovery key.
 
 Everything is kept encrypted on this laptop, in this folder:</source>
-      <translation>Cet ordinateur ne contient encore aucun dossier. En trois courtes étapes, vous allez nommer le centre, créer le compte du premier administrateur et recevoir la clé de récupération.
-
-Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="116" />
+      <location filename="../../ui/setup_wizard.py" line="124" />
       <source>The clinic</source>
       <translation>Le centre de santé</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="120" />
+      <location filename="../../ui/setup_wizard.py" line="128" />
       <source>e.g. Kisumu Health Post</source>
       <translation>p. ex. Poste de santé de Kisumu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="136" />
+      <location filename="../../ui/setup_wizard.py" line="144" />
       <source>Clinic &amp;name:</source>
       <translation>&amp;Nom du centre :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="137" />
+      <location filename="../../ui/setup_wizard.py" line="145" />
       <source>&amp;Country:</source>
       <translation>&amp;Pays :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="138" />
+      <location filename="../../ui/setup_wizard.py" line="146" />
       <source>&amp;Time zone:</source>
       <translation>&amp;Fuseau horaire :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="146" />
+      <location filename="../../ui/setup_wizard.py" line="154" />
       <source>The country sets how phone numbers are read; the time zone sets the clinic's clock for appointments.</source>
       <translation>Le pays détermine la lecture des numéros de téléphone ; le fuseau horaire règle l’heure du centre pour les rendez-vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="162" />
+      <location filename="../../ui/setup_wizard.py" line="170" />
+      <source>The clinic's week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="172" />
+      <source>So that appointments can be booked from the start: when the clinic is open, who sees patients, and the usual kind of visit. All of it can be changed, and more added, in Settings → Clinic.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="183" />
+      <source>e.g. Dr. Achieng Otieno</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="185" />
+      <source>e.g. Clinical officer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="186" />
+      <source>Consultation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="191" />
+      <source> min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="195" />
+      <source>First &amp;provider:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="196" />
+      <source>Their &amp;title:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="197" />
+      <source>Appointment &amp;type:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="198" />
+      <source>&amp;Duration:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="203" />
+      <source>closed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="216" />
+      <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="230" />
       <source>The first administrator</source>
       <translation>Le premier administrateur</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="164" />
+      <location filename="../../ui/setup_wizard.py" line="232" />
       <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
       <translation>L’administrateur ajoute les autres utilisateurs et s’occupe des réglages et des sauvegardes du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="173" />
+      <location filename="../../ui/setup_wizard.py" line="241" />
       <source>e.g. Amina Odhiambo</source>
       <translation>p. ex. Amina Odhiambo</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="175" />
+      <location filename="../../ui/setup_wizard.py" line="243" />
       <source>e.g. amina</source>
       <translation>p. ex. amina</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="181" />
+      <location filename="../../ui/setup_wizard.py" line="249" />
       <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
       <translation>Mot de passe : au moins {n} caractères ; une courte phrase se retient plus facilement qu’un charabia. Différent du nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="189" />
+      <location filename="../../ui/setup_wizard.py" line="257" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="193" />
+      <location filename="../../ui/setup_wizard.py" line="261" />
       <source>Full &amp;name:</source>
       <translation>&amp;Nom complet :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="194" />
+      <location filename="../../ui/setup_wizard.py" line="262" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="195" />
+      <location filename="../../ui/setup_wizard.py" line="263" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="196" />
+      <location filename="../../ui/setup_wizard.py" line="264" />
       <source>&amp;Confirm password:</source>
       <translation>&amp;Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="214" />
+      <location filename="../../ui/setup_wizard.py" line="282" />
       <source>Your recovery key</source>
       <translation>Votre clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="216" />
+      <location filename="../../ui/setup_wizard.py" line="284" />
       <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
       <translation>Si tous les mots de passe sont oubliés, cette clé est le seul moyen d’accéder de nouveau aux dossiers du centre. Elle s’affiche maintenant et plus jamais ensuite. Imprimez-la ou notez-la, et rangez-la sous clé, loin de cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="232" />
+      <location filename="../../ui/setup_wizard.py" line="300" />
       <source>Recovery key</source>
       <translation>Clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="233" />
+      <location filename="../../ui/setup_wizard.py" line="301" />
       <source>&amp;Print the recovery key…</source>
       <translation>&amp;Imprimer la clé de récupération…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="234" />
+      <location filename="../../ui/setup_wizard.py" line="302" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>J’ai &amp;noté ou imprimé la clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="274" />
+      <location filename="../../ui/setup_wizard.py" line="347" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="276" />
+      <location filename="../../ui/setup_wizard.py" line="349" />
       <source>Give the clinic's name.</source>
       <translation>Indiquez le nom du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="277" />
+      <location filename="../../ui/setup_wizard.py" line="350" />
       <source>Choose the country.</source>
       <translation>Choisissez le pays.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="278" />
+      <location filename="../../ui/setup_wizard.py" line="351" />
       <source>Choose the time zone.</source>
       <translation>Choisissez le fuseau horaire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="279" />
+      <location filename="../../ui/setup_wizard.py" line="352" />
+      <source>Name the first provider (more can be added later in Settings).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="355" />
+      <source>Name the usual kind of appointment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="356" />
       <source>Give the administrator's full name.</source>
       <translation>Indiquez le nom complet de l’administrateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="280" />
+      <location filename="../../ui/setup_wizard.py" line="357" />
       <source>Choose a user name for signing in.</source>
       <translation>Choisissez un nom d’utilisateur pour la connexion.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="281" />
+      <location filename="../../ui/setup_wizard.py" line="358" />
       <source>Choose a password.</source>
       <translation>Choisissez un mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="282" />
+      <location filename="../../ui/setup_wizard.py" line="359" />
       <source>This is required.</source>
       <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="306" />
+      <location filename="../../ui/setup_wizard.py" line="383" />
       <source>Step {step} of {steps}</source>
       <translation>Étape {step} sur {steps}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="345" />
+      <location filename="../../ui/setup_wizard.py" line="425" />
       <source>Creating the encrypted store…</source>
       <translation>Création de la base chiffrée…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="414" />
+      <location filename="../../ui/setup_wizard.py" line="483" />
       <source>Recovery key sheet</source>
       <translation>Fiche de la clé de récupération</translation>
+    </message>
+    <message>
+      <source>This laptop holds no clinic records yet. In three short steps you will name the clinic, create the first administrator's account, and receive the recovery key.
+
+Everything is kept encrypted on this laptop, in this folder:</source>
+      <translation type="vanished">Cet ordinateur ne contient encore aucun dossier. En trois courtes étapes, vous allez nommer le centre, créer le compte du premier administrateur et recevoir la clé de récupération.
+
+Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     </message>
   </context>
   <context>
@@ -3534,205 +3638,214 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
   <context>
     <name>UsersPanel</name>
     <message>
-      <location filename="../../ui/users_admin.py" line="57" />
+      <location filename="../../ui/users_admin.py" line="40" />
       <source>User name</source>
       <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="57" />
+      <location filename="../../ui/users_admin.py" line="40" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="57" />
+      <location filename="../../ui/users_admin.py" line="40" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="57" />
+      <location filename="../../ui/users_admin.py" line="40" />
       <source>Account</source>
       <translation>Compte</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="61" />
+      <location filename="../../ui/users_admin.py" line="44" />
       <source>Users</source>
       <translation>Utilisateurs</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="69" />
+      <location filename="../../ui/users_admin.py" line="52" />
       <source>&amp;Add a user…</source>
       <translation>&amp;Ajouter un utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="70" />
+      <location filename="../../ui/users_admin.py" line="53" />
       <source>&amp;Reset password…</source>
       <translation>&amp;Réinitialiser le mot de passe…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="71" />
+      <location filename="../../ui/users_admin.py" line="54" />
       <source>Change &amp;role…</source>
       <translation>Changer le &amp;rôle…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="72" />
-      <location filename="../../ui/users_admin.py" line="123" />
+      <location filename="../../ui/users_admin.py" line="55" />
+      <location filename="../../ui/users_admin.py" line="120" />
       <source>&amp;Disable</source>
       <translation>&amp;Désactiver</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="74" />
+      <location filename="../../ui/users_admin.py" line="57" />
       <source>A disabled user can no longer sign in; their past work keeps their name. Re-enabling sets a new password.</source>
       <translation>Un utilisateur désactivé ne peut plus se connecter ; son travail passé garde son nom. La réactivation impose un nouveau mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="103" />
+      <location filename="../../ui/users_admin.py" line="100" />
       <source>Active</source>
       <translation>Actif</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="103" />
+      <location filename="../../ui/users_admin.py" line="100" />
       <source>✗ Disabled</source>
       <translation>✗ Désactivé</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="123" />
+      <location filename="../../ui/users_admin.py" line="120" />
       <source>&amp;Enable…</source>
       <translation>&amp;Réactiver…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="134" />
+      <location filename="../../ui/users_admin.py" line="129" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="147" />
+      <location filename="../../ui/users_admin.py" line="140" />
       <source>Add a user</source>
       <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="148" />
+      <location filename="../../ui/users_admin.py" line="141" />
       <source>Full &amp;name:</source>
       <translation>&amp;Nom complet :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="151" />
+      <location filename="../../ui/users_admin.py" line="144" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="152" />
+      <location filename="../../ui/users_admin.py" line="145" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="154" />
-      <location filename="../../ui/users_admin.py" line="223" />
+      <location filename="../../ui/users_admin.py" line="147" />
+      <location filename="../../ui/users_admin.py" line="207" />
       <source>&amp;Role:</source>
       <translation>&amp;Rôle :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="157" />
+      <location filename="../../ui/users_admin.py" line="150" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="159" />
+      <location filename="../../ui/users_admin.py" line="152" />
       <source>At least {n} characters. Give it to the person, who can change it in Settings.</source>
       <translation>Au moins {n} caractères. Donnez-le à la personne, qui pourra le changer dans Réglages.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="163" />
-      <location filename="../../ui/users_admin.py" line="198" />
-      <location filename="../../ui/users_admin.py" line="270" />
+      <location filename="../../ui/users_admin.py" line="156" />
+      <location filename="../../ui/users_admin.py" line="187" />
+      <location filename="../../ui/users_admin.py" line="252" />
       <source>C&amp;onfirm:</source>
       <translation>C&amp;onfirmer :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="192" />
+      <location filename="../../ui/users_admin.py" line="181" />
       <source>Reset {username}'s password</source>
       <translation>Réinitialiser le mot de passe de {username}</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="193" />
+      <location filename="../../ui/users_admin.py" line="182" />
       <source>Choose a new password and give it to {name}; they can change it afterwards.</source>
       <translation>Choisissez un nouveau mot de passe et donnez-le à {name} ; il ou elle pourra le changer ensuite.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="197" />
-      <location filename="../../ui/users_admin.py" line="269" />
+      <location filename="../../ui/users_admin.py" line="186" />
+      <location filename="../../ui/users_admin.py" line="251" />
       <source>&amp;New password:</source>
       <translation>&amp;Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="221" />
+      <location filename="../../ui/users_admin.py" line="205" />
       <source>Role of {username}</source>
       <translation>Rôle de {username}</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="248" />
+      <location filename="../../ui/users_admin.py" line="230" />
       <source>Disabling…</source>
       <translation>Désactivation…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="253" />
+      <location filename="../../ui/users_admin.py" line="235" />
       <source>Disable user</source>
       <translation>Désactiver l’utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="254" />
-      <source>Disable {name} ({username})? They will no longer be able to sign in.</source>
-      <translation>Désactiver {name} ({username}) ? Cette personne ne pourra plus se connecter.</translation>
+      <location filename="../../ui/users_admin.py" line="236" />
+      <source>Disable {who}? They will no longer be able to sign in.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="258" />
+      <location filename="../../ui/users_admin.py" line="240" />
       <source>Disable</source>
       <translation>Désactiver</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="259" />
+      <location filename="../../ui/users_admin.py" line="241" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="266" />
+      <location filename="../../ui/users_admin.py" line="248" />
       <source>Enable {username}</source>
       <translation>Réactiver {username}</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="267" />
+      <location filename="../../ui/users_admin.py" line="249" />
       <source>Set a new password to re-enable the account.</source>
       <translation>Définissez un nouveau mot de passe pour réactiver le compte.</translation>
+    </message>
+    <message>
+      <source>Disable {name} ({username})? They will no longer be able to sign in.</source>
+      <translation type="vanished">Désactiver {name} ({username}) ? Cette personne ne pourra plus se connecter.</translation>
     </message>
   </context>
   <context>
     <name>Util</name>
     <message>
-      <location filename="../../ui/util.py" line="95" />
+      <location filename="../../ui/util.py" line="90" />
+      <source>{name} ({username})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="105" />
       <source>{label}:</source>
       <translation>{label} :</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="186" />
+      <location filename="../../ui/util.py" line="231" />
       <source>Yes</source>
       <translation>Oui</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="187" />
+      <location filename="../../ui/util.py" line="232" />
       <source>No</source>
       <translation>Non</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="253" />
+      <location filename="../../ui/util.py" line="300" />
       <source>Not known</source>
       <translation>Inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="256" />
+      <location filename="../../ui/util.py" line="303" />
       <source>about {age} y</source>
       <translation>environ {age} ans</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="257" />
+      <location filename="../../ui/util.py" line="304" />
       <source>{date} ({age} y)</source>
       <translation>{date} ({age} ans)</translation>
     </message>

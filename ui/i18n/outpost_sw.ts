@@ -1,0 +1,3853 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sw" sourcelanguage="en">
+  <context>
+    <name>AppointmentActions</name>
+    <message>
+      <location filename="../../ui/appointment_actions.py" line="35" />
+      <source>Cancelling…</source>
+      <translation>Inaghairi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/appointment_actions.py" line="40" />
+      <source>Cancel appointment</source>
+      <translation>Ghairi miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/appointment_actions.py" line="43" />
+      <source>Cancel the appointment</source>
+      <translation>Ghairi miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/appointment_actions.py" line="44" />
+      <source>Keep it</source>
+      <translation>Usighairi</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupPanel</name>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="59" />
+      <source>&amp;Back up now…</source>
+      <translation>&amp;Hifadhi nakala sasa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="61" />
+      <source>&amp;Restore from a backup…</source>
+      <translation>&amp;Rejesha kutoka nakala rudufu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="65" />
+      <source>Backup and restore</source>
+      <translation>Nakala rudufu na urejeshaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="68" />
+      <source>A backup is one encrypted file: it opens only with a password of this clinic (as it was when the backup was made) or the recovery key. Keep one on a USB stick, away from the laptop.</source>
+      <translation>Nakala rudufu ni faili moja lililosimbwa: linafunguka tu kwa nenosiri la kliniki hii (kama lilivyokuwa nakala ilipotengenezwa) au kwa ufunguo wa kurejesha. Weka nakala moja kwenye flash ya USB, mbali na kompyuta.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="81" />
+      <source>Extra backup folders</source>
+      <translation>Folda za ziada za nakala rudufu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="85" />
+      <source> backups</source>
+      <translation> nakala</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="91" />
+      <source>&amp;Add a folder…</source>
+      <translation>&amp;Ongeza folda…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="92" />
+      <source>Re&amp;move</source>
+      <translation>O&amp;ndoa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="93" />
+      <source>&amp;Save</source>
+      <translation>Hi&amp;fadhi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="94" />
+      <source>Automatic backups (when Outpost closes, and daily)</source>
+      <translation>Nakala rudufu za kiotomatiki (Outpost inapofungwa, na kila siku)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="97" />
+      <source>They always go to the data folder's backups; add a second place (a USB stick, another disk) so a lost or broken laptop does not take the backups with it.</source>
+      <translation>Huhifadhiwa kila mara kwenye folda ya nakala rudufu ya data; ongeza mahali pa pili (flash ya USB, diski nyingine) ili kompyuta ikipotea au ikiharibika isipoteze nakala rudufu pamoja nayo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="105" />
+      <source>E&amp;xtra folders:</source>
+      <translation>Folda za &amp;ziada:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="109" />
+      <source>&amp;Keep the last:</source>
+      <translation>&amp;Baki na za mwisho:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="148" />
+      <source>Choose a backup folder</source>
+      <translation>Chagua folda ya nakala rudufu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="177" />
+      <source>Saving…</source>
+      <translation>Inahifadhi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="182" />
+      <source>Where should the backup go?</source>
+      <translation>Nakala rudufu ihifadhiwe wapi?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="203" />
+      <source>Backup written and checked: {path} ({size}).</source>
+      <translation>Nakala rudufu imeandikwa na kukaguliwa: {path} ({size}).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="207" />
+      <source>Backup</source>
+      <translation>Nakala rudufu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="211" />
+      <source>Making the backup…</source>
+      <translation>Inatengeneza nakala rudufu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="217" />
+      <source>Choose the backup to restore</source>
+      <translation>Chagua nakala rudufu ya kurejesha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="220" />
+      <source>Outpost backups (*.outpost-backup)</source>
+      <translation>Nakala rudufu za Outpost (*.outpost-backup)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="220" />
+      <source>All files (*)</source>
+      <translation>Faili zote (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="234" />
+      <location filename="../../ui/backup_panel.py" line="264" />
+      <source>Restore a backup</source>
+      <translation>Rejesha nakala rudufu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="235" />
+      <source>Restoring replaces all the clinic's records on this laptop with those in
+{path}.
+The records it replaces are kept aside, not deleted. Everyone is signed out.
+
+Open the backup with a user name and password as they were when it was made, or with the recovery key.</source>
+      <translation>Kurejesha kunabadilisha kumbukumbu zote za kliniki kwenye kompyuta hii kwa zile zilizo katika
+{path}.
+Kumbukumbu zinazobadilishwa zinawekwa kando, hazifutwi. Kila mtu anatolewa kwenye mfumo.
+
+Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipotengenezwa, au kwa ufunguo wa kurejesha.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="242" />
+      <location filename="../../ui/backup_panel.py" line="270" />
+      <source>Restore</source>
+      <translation>Rejesha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="244" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Jina la mtumiaji:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="245" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Nenosiri:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="246" />
+      <source>or &amp;recovery key:</source>
+      <translation>au &amp;ufunguo wa kurejesha:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="250" />
+      <source>Give the password, or the recovery key.</source>
+      <translation>Andika nenosiri, au ufunguo wa kurejesha.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="265" />
+      <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
+      <translation>Ubadilishe kumbukumbu za kliniki kwa nakala rudufu sasa? Kazi ambayo haijahifadhiwa katika madirisha yaliyo wazi itapotea.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="271" />
+      <source>Cancel</source>
+      <translation>Ghairi</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookingDialog</name>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="92" />
+      <source>Book an appointment</source>
+      <translation>Panga miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="93" />
+      <source>Book a follow-up</source>
+      <translation>Panga miadi ya ufuatiliaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="94" />
+      <source>Move an appointment</source>
+      <translation>Hamisha miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="104" />
+      <source>Name, phone, ID or date of birth</source>
+      <translation>Jina, simu, namba ya kitambulisho au tarehe ya kuzaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="107" />
+      <source>Patients found</source>
+      <translation>Wagonjwa waliopatikana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="137" />
+      <source>Follow-up</source>
+      <translation>Ufuatiliaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="141" />
+      <source>&amp;Patient:</source>
+      <translation>&amp;Mgonjwa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="152" />
+      <source>Patient:</source>
+      <translation>Mgonjwa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="153" />
+      <source>Pro&amp;vider:</source>
+      <translation>Mhu&amp;dumu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="154" />
+      <source>&amp;Type:</source>
+      <translation>&amp;Aina:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="157" />
+      <source>at</source>
+      <translation>saa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="159" />
+      <source>Date</source>
+      <translation>Tarehe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="160" />
+      <source>Time</source>
+      <translation>Saa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="161" />
+      <source>&amp;Date:</source>
+      <translation>&amp;Tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="163" />
+      <source>&amp;Reason:</source>
+      <translation>&amp;Sababu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="170" />
+      <source>&amp;Move</source>
+      <translation>&amp;Hamisha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="170" />
+      <source>&amp;Book</source>
+      <translation>&amp;Panga</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="175" />
+      <source>Cancel</source>
+      <translation>Ghairi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="258" />
+      <source>{name} ({minutes} min)</source>
+      <translation>{name} (dak. {minutes})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="264" />
+      <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
+      <translation>Bado hakuna wahudumu wala aina za miadi. Msimamizi huviongeza katika Mipangilio → Kliniki.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="289" />
+      <source>Booking for: {name}</source>
+      <translation>Miadi ya: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="311" />
+      <source>Choose the patient first.</source>
+      <translation>Chagua mgonjwa kwanza.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="350" />
+      <source>Booking…</source>
+      <translation>Inapanga miadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="380" />
+      <source>Discard this booking?</source>
+      <translation>Uache miadi hii?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="381" />
+      <source>The appointment has not been booked. Close anyway?</source>
+      <translation>Miadi haijapangwa. Ufunge hata hivyo?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="383" />
+      <source>Discard</source>
+      <translation>Acha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="384" />
+      <source>Keep editing</source>
+      <translation>Endelea kuhariri</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarView</name>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="109" />
+      <source>D&amp;ay</source>
+      <translation>&amp;Siku</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="110" />
+      <source>&amp;Week</source>
+      <translation>&amp;Wiki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="119" />
+      <location filename="../../ui/calendar_view.py" line="121" />
+      <source>Previous</source>
+      <translation>Iliyotangulia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="123" />
+      <source>&amp;Today</source>
+      <translation>&amp;Leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="126" />
+      <location filename="../../ui/calendar_view.py" line="128" />
+      <source>Next</source>
+      <translation>Inayofuata</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="133" />
+      <source>Go to date</source>
+      <translation>Nenda kwenye tarehe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="144" />
+      <source>Appointment calendar</source>
+      <translation>Kalenda ya miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="156" />
+      <source>&amp;Book here…</source>
+      <translation>&amp;Panga hapa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="158" />
+      <source>Book an appointment (Ctrl+B)</source>
+      <translation>Panga miadi (Ctrl+B)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="160" />
+      <source>&amp;Move…</source>
+      <translation>Ha&amp;misha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="161" />
+      <source>&amp;Cancel appointment…</source>
+      <translation>&amp;Ghairi miadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="162" />
+      <source>Book &amp;follow-up…</source>
+      <translation>Miadi ya &amp;ufuatiliaji…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="163" />
+      <source>&amp;Open patient</source>
+      <translation>&amp;Fungua rekodi ya mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="167" />
+      <source>grey: not working</source>
+      <translation>kijivu: si saa za kazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="181" />
+      <source>Pro&amp;vider:</source>
+      <translation>Mhu&amp;dumu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="267" />
+      <source>All providers</source>
+      <translation>Wahudumu wote</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="321" />
+      <source>Week of {date}</source>
+      <translation>Wiki ya {date}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="347" />
+      <source>Not working</source>
+      <translation>Si saa za kazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="396" />
+      <source>{start}–{end} {patient} ({type}), {status}</source>
+      <translation>{start}–{end} {patient} ({type}), {status}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="473" />
+      <source>Cancel {patient}'s appointment of {when}?</source>
+      <translation>Ughairi miadi ya {patient} ya {when}?</translation>
+    </message>
+    <message>
+      <source>Cancel appointment</source>
+      <translation type="vanished">Ghairi miadi</translation>
+    </message>
+    <message>
+      <source>Cancel the appointment</source>
+      <translation type="vanished">Ghairi miadi</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation type="vanished">Inaghairi…</translation>
+    </message>
+    <message>
+      <source>Keep it</source>
+      <translation type="vanished">Usighairi</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClinicPanel</name>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="98" />
+      <location filename="../../ui/clinic_admin.py" line="101" />
+      <source>Providers</source>
+      <translation>Wahudumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="100" />
+      <source>Add a &amp;provider…</source>
+      <translation>Ongeza &amp;mhudumu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="106" />
+      <source>Working hours</source>
+      <translation>Saa za kazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="113" />
+      <source>day off</source>
+      <translation>siku ya mapumziko</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="122" />
+      <source>e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off.</source>
+      <translation>k.m. 08:00–13:00, 14:00–17:00. Acha wazi kwa siku ya mapumziko.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="124" />
+      <source>&amp;Save working hours</source>
+      <translation>&amp;Hifadhi saa za kazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="131" />
+      <location filename="../../ui/clinic_admin.py" line="133" />
+      <source>Appointment types</source>
+      <translation>Aina za miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="132" />
+      <source>Add an appointment &amp;type…</source>
+      <translation>Ongeza &amp;aina ya miadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="167" />
+      <source>{name} — {minutes} min</source>
+      <translation>{name} — dak. {minutes}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="212" />
+      <source>“{part}” is not a time range: write it like 08:00–13:00.</source>
+      <translation>“{part}” si muda sahihi: uandike hivi 08:00–13:00.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="237" />
+      <source>Saved.</source>
+      <translation>Imehifadhiwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="240" />
+      <source>Saving working hours…</source>
+      <translation>Inahifadhi saa za kazi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="248" />
+      <source>Add a provider</source>
+      <translation>Ongeza mhudumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="249" />
+      <location filename="../../ui/clinic_admin.py" line="268" />
+      <source>&amp;Name:</source>
+      <translation>&amp;Jina:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="250" />
+      <source>&amp;Title:</source>
+      <translation>&amp;Cheo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="250" />
+      <source>e.g. Clinical officer</source>
+      <translation>k.m. Tabibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="267" />
+      <source>Add an appointment type</source>
+      <translation>Ongeza aina ya miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="268" />
+      <source>e.g. Antenatal visit</source>
+      <translation>k.m. Kliniki ya wajawazito</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="269" />
+      <source>&amp;Duration:</source>
+      <translation>&amp;Muda:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="269" />
+      <source> min</source>
+      <translation> dak.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuplicateDialog</name>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="52" />
+      <source>Possible duplicate</source>
+      <translation>Huenda amesajiliwa tayari</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="90" />
+      <source>Name</source>
+      <translation>Jina</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="91" />
+      <source>Sex</source>
+      <translation>Jinsia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="92" />
+      <source>Born</source>
+      <translation>Alizaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="93" />
+      <source>Phone</source>
+      <translation>Simu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="94" />
+      <source>Village</source>
+      <translation>Kijiji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="95" />
+      <source>National ID</source>
+      <translation>Kitambulisho cha taifa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="96" />
+      <source>Clinic no.</source>
+      <translation>Namba ya usajili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="102" />
+      <source>You are registering</source>
+      <translation>Unayemsajili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="104" />
+      <source>Already registered ({n})</source>
+      <translation>Waliosajiliwa tayari ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="113" />
+      <source>Why it may be the same person</source>
+      <translation>Kwa nini huenda ni mtu yuleyule</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="121" />
+      <source>&amp;Open this record</source>
+      <translation>&amp;Fungua rekodi hii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="121" />
+      <source>Open this record</source>
+      <translation>Fungua rekodi hii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="125" />
+      <source>Open the record of {name}</source>
+      <translation>Fungua rekodi ya {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="143" />
+      <source>This person may already be registered. Compare the new entry with the existing records (“✓ same” marks what matches). Open the existing record if it is the same person; register only if this is someone else.</source>
+      <translation>Huenda mtu huyu amesajiliwa tayari. Linganisha taarifa mpya na rekodi zilizopo (“✓ sawa” huonyesha kinacholingana). Fungua rekodi iliyopo ikiwa ni mtu yuleyule; msajili tu ikiwa ni mtu mwingine.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="151" />
+      <source>&amp;Register as a different person</source>
+      <translation>&amp;Sajili kama mtu mwingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="153" />
+      <source>&amp;Back to editing</source>
+      <translation>&amp;Rudi kuhariri</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="156" />
+      <source>Is this the same person?</source>
+      <translation>Je, ni mtu yuleyule?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/duplicate_dialog.py" line="183" />
+      <source>same</source>
+      <translation>sawa</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <location filename="../../ui/errors.py" line="45" />
+      <source>Outpost</source>
+      <translation>Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/errors.py" line="54" />
+      <source>Something unexpected went wrong. Nothing that was already saved has been lost.</source>
+      <translation>Hitilafu isiyotarajiwa imetokea. Hakuna kilichokuwa kimehifadhiwa kilichopotea.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/errors.py" line="57" />
+      <source>Try again. If it happens again, tell whoever looks after this laptop and show them the details below (the event is also in the log, without patient data).</source>
+      <translation>Jaribu tena. Ikitokea tena, mjulishe anayeshughulikia kompyuta hii na umwonyeshe maelezo yaliyo hapa chini (tukio hili pia limeandikwa kwenye kumbukumbu za mfumo, bila taarifa za mgonjwa).</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormChoosers</name>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="68" />
+      <source>New form for {name}</source>
+      <translation>Fomu mpya ya {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="71" />
+      <source>Forms</source>
+      <translation>Fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="82" />
+      <source>&amp;Fill in on screen</source>
+      <translation>&amp;Jaza kwenye skrini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="85" />
+      <source>Print &amp;blank…</source>
+      <translation>Chapisha &amp;tupu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="88" />
+      <source>A blank copy with the patient's name, to fill in by hand</source>
+      <translation>Nakala tupu yenye jina la mgonjwa, ya kujaza kwa mkono</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="96" />
+      <source>Which form?</source>
+      <translation>Fomu ipi?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="154" />
+      <source>Print for {name}</source>
+      <translation>Chapisha kwa ajili ya {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="157" />
+      <source>What to print</source>
+      <translation>Cha kuchapisha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="170" />
+      <source>Blank: {title}</source>
+      <translation>Tupu: {title}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="177" />
+      <location filename="../../ui/form_view_dialogs.py" line="265" />
+      <source>&amp;Preview…</source>
+      <translation>&amp;Onyesho la awali…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="184" />
+      <source>The patient's forms (newest first), then blank forms:</source>
+      <translation>Fomu za mgonjwa (mpya kwanza), kisha fomu tupu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="221" />
+      <source>Blank forms for downtime</source>
+      <translation>Fomu tupu za wakati mfumo haupatikani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="225" />
+      <source>Form</source>
+      <translation>Fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="226" />
+      <source>Copies</source>
+      <translation>Nakala</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="233" />
+      <source>Copies of {title}</source>
+      <translation>Nakala za {title}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="242" />
+      <source>Language</source>
+      <translation>Lugha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="247" />
+      <source>Paper size</source>
+      <translation>Ukubwa wa karatasi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="252" />
+      <source>&amp;Language:</source>
+      <translation>&amp;Lugha:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="254" />
+      <source>P&amp;aper:</source>
+      <translation>K&amp;aratasi:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="273" />
+      <source>When the laptop or the power is down, forms are filled in by hand and entered in Outpost later. Each printed form carries a code that names it.</source>
+      <translation>Kompyuta au umeme ukikatika, fomu hujazwa kwa mkono na kuingizwa kwenye Outpost baadaye. Kila fomu iliyochapishwa ina msimbo unaoitambulisha.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view_dialogs.py" line="295" />
+      <source>Forms to print: {count}</source>
+      <translation>Fomu za kuchapisha: {count}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormFields</name>
+    <message>
+      <location filename="../../ui/form_fields.py" line="312" />
+      <source>systolic</source>
+      <translation>sistoli</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="312" />
+      <source>diastolic</source>
+      <translation>diastoli</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="383" />
+      <source>Year-month-day, or day/month/year</source>
+      <translation>Mwaka-mwezi-siku, au siku/mwezi/mwaka</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="385" />
+      <source>Calendar</source>
+      <translation>Kalenda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="386" />
+      <source>Choose on a calendar</source>
+      <translation>Chagua kwenye kalenda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="387" />
+      <source>Choose {label} on a calendar</source>
+      <translation>Chagua {label} kwenye kalenda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="400" />
+      <source>Today</source>
+      <translation>Leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="401" />
+      <source>{label}: today</source>
+      <translation>{label}: leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="576" />
+      <location filename="../../ui/form_fields.py" line="741" />
+      <source>Clear</source>
+      <translation>Futa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="577" />
+      <source>Take this answer back</source>
+      <translation>Ondoa jibu hili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="579" />
+      <location filename="../../ui/form_fields.py" line="742" />
+      <source>Clear {label}</source>
+      <translation>Futa {label}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="729" />
+      <source>e.g. sister, neighbour</source>
+      <translation>k.m. dada, jirani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="730" />
+      <source>Signs on the screen</source>
+      <translation>Anatia sahihi kwenye skrini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="731" />
+      <source>Signs the printed copy</source>
+      <translation>Anatia sahihi kwenye nakala iliyochapishwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="740" />
+      <source>{label}: signature pad</source>
+      <translation>{label}: kisanduku cha sahihi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="745" />
+      <source>Print the form after completing it; the person signs the paper, which the clinic keeps.</source>
+      <translation>Chapisha fomu baada ya kuikamilisha; mhusika anatia sahihi kwenye karatasi, ambayo kliniki huitunza.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="816" />
+      <source>Not signed yet.</source>
+      <translation>Bado haijatiwa sahihi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="818" />
+      <source>To be signed on the printed copy.</source>
+      <translation>Itatiwa sahihi kwenye nakala iliyochapishwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="820" />
+      <source>✓ Signed on the screen.</source>
+      <translation>✓ Imetiwa sahihi kwenye skrini.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="885" />
+      <source>A thumbprint is given instead of a signature</source>
+      <translation>Alama ya kidole gumba imewekwa badala ya sahihi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="890" />
+      <source>On the printed copy (the clinic keeps the paper)</source>
+      <translation>Kwenye nakala iliyochapishwa (kliniki hutunza karatasi)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="891" />
+      <source>Scanned or photographed image</source>
+      <translation>Picha iliyoskaniwa au kupigwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="898" />
+      <source>Choose the image…</source>
+      <translation>Chagua picha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="899" />
+      <source>{label}: choose the image</source>
+      <translation>{label}: chagua picha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="905" />
+      <source>{label}: image</source>
+      <translation>{label}: picha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="946" />
+      <source>no image</source>
+      <translation>hakuna picha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="955" />
+      <source>Choose the thumbprint image</source>
+      <translation>Chagua picha ya alama ya kidole gumba</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="957" />
+      <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
+      <translation>Picha (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="968" />
+      <location filename="../../ui/form_fields.py" line="984" />
+      <source>This image is too large to be a thumbprint.</source>
+      <translation>Picha hii ni kubwa mno kuwa alama ya kidole gumba.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="971" />
+      <source>This file could not be read as an image.</source>
+      <translation>Faili hili halikuweza kusomwa kama picha.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="1075" />
+      <source>Add a line</source>
+      <translation>Ongeza mstari</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_fields.py" line="1076" />
+      <source>Remove the line</source>
+      <translation>Ondoa mstari</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormView</name>
+    <message>
+      <location filename="../../ui/form_view.py" line="108" />
+      <source>about {age} y</source>
+      <translation>takriban miaka {age}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="108" />
+      <source>{age} y</source>
+      <translation>miaka {age}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="239" />
+      <source>Required.</source>
+      <translation>Inahitajika.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="268" />
+      <source>Check:</source>
+      <translation>Kagua:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="346" />
+      <source>Language of the form</source>
+      <translation>Lugha ya fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="347" />
+      <source>The language the form is read and printed in</source>
+      <translation>Lugha ambayo fomu inasomwa na kuchapishwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="349" />
+      <source>&amp;Language:</source>
+      <translation>&amp;Lugha:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="372" />
+      <source>Form</source>
+      <translation>Fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="377" />
+      <source>&amp;Print…</source>
+      <translation>&amp;Chapisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="377" />
+      <source>Preview and print this form</source>
+      <translation>Tazama na uchapishe fomu hii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="379" />
+      <source>&amp;Edit</source>
+      <translation>&amp;Hariri</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="381" />
+      <source>C&amp;orrect…</source>
+      <translation>&amp;Sahihisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="383" />
+      <source>Make a new version of this signed form, saying why</source>
+      <translation>Tengeneza toleo jipya la fomu hii iliyotiwa sahihi, ukieleza sababu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="386" />
+      <source>&amp;Complete</source>
+      <translation>&amp;Kamilisha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="388" />
+      <source>Check every answer and store the form</source>
+      <translation>Kagua kila jibu na uhifadhi fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="391" />
+      <source>Close</source>
+      <translation>Funga</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="445" />
+      <source>Patient: {name}</source>
+      <translation>Mgonjwa: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="463" />
+      <source>* required</source>
+      <translation>* inahitajika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="565" />
+      <source>Signed {when}.</source>
+      <translation>Imetiwa sahihi {when}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="565" />
+      <source>Signed.</source>
+      <translation>Imetiwa sahihi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="567" />
+      <source>A signed form cannot be changed. To fix a mistake, use Correct…: it makes a new version that refers to this one, to be signed again.</source>
+      <translation>Fomu iliyotiwa sahihi haiwezi kubadilishwa. Kurekebisha kosa, tumia Sahihisha…: inatengeneza toleo jipya linaloirejelea hii, litakalotiwa sahihi tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="576" />
+      <source>Completed. Edit to change an answer (the form is then a draft again until it is completed), or Correct… to keep this version as it is.</source>
+      <translation>Imekamilika. Chagua Hariri kubadilisha jibu (fomu inakuwa rasimu tena hadi ikamilishwe), au Sahihisha… kuacha toleo hili kama lilivyo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="584" />
+      <source>Correction of an earlier version. Reason: {reason}</source>
+      <translation>Marekebisho ya toleo la awali. Sababu: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="590" />
+      <source>You may read this form but not fill it in.</source>
+      <translation>Unaweza kusoma fomu hii lakini huwezi kuijaza.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="605" />
+      <source>Draft</source>
+      <translation>Rasimu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="605" />
+      <source>Completed</source>
+      <translation>Imekamilika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="605" />
+      <source>Signed</source>
+      <translation>Imetiwa sahihi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="608" />
+      <source>saved</source>
+      <translation>imehifadhiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="654" />
+      <source>Draft — saving…</source>
+      <translation>Rasimu — inahifadhi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="693" />
+      <source>Answers to look at before the form can be completed: {count}.</source>
+      <translation>Majibu ya kuangalia kabla fomu haijakamilishwa: {count}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="738" />
+      <source>Draft saved at {time}</source>
+      <translation>Rasimu imehifadhiwa saa {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="746" />
+      <source>unexpected error</source>
+      <translation>hitilafu isiyotarajiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="749" />
+      <source>Not saved: {reason}. Trying again…</source>
+      <translation>Haijahifadhiwa: {reason}. Inajaribu tena…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="760" />
+      <source>Saving the form…</source>
+      <translation>Inahifadhi fomu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="826" />
+      <source>Some values are unusual:</source>
+      <translation>Baadhi ya thamani si za kawaida:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="832" />
+      <source>This form is signed: once completed it can no longer be changed (a mistake is then fixed with a correction, signed again).</source>
+      <translation>Fomu hii imetiwa sahihi: ikishakamilishwa haiwezi kubadilishwa tena (kosa hurekebishwa kwa marekebisho, yanayotiwa sahihi tena).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="842" />
+      <source>Complete the form</source>
+      <translation>Kamilisha fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="845" />
+      <source>Complete and lock</source>
+      <translation>Kamilisha na ufunge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="845" />
+      <source>Complete anyway</source>
+      <translation>Kamilisha hata hivyo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="848" />
+      <source>Go back</source>
+      <translation>Rudi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="880" />
+      <source>Signed and stored.</source>
+      <translation>Imetiwa sahihi na kuhifadhiwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="880" />
+      <source>Completed and stored.</source>
+      <translation>Imekamilika na kuhifadhiwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="897" />
+      <source>Storing the form…</source>
+      <translation>Inahifadhi fomu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="916" />
+      <source>Correct the form</source>
+      <translation>Sahihisha fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="917" />
+      <source>The form stays as it was; a new version is made that refers to it. Signatures are not copied: the new version is signed again.</source>
+      <translation>Fomu inabaki kama ilivyokuwa; toleo jipya linatengenezwa linaloirejelea. Sahihi hazinakiliwi: toleo jipya linatiwa sahihi tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="921" />
+      <source>Make the correction</source>
+      <translation>Fanya marekebisho</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="925" />
+      <source>&amp;Why is it corrected?</source>
+      <translation>&amp;Kwa nini inasahihishwa?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="926" />
+      <source>For example: wrong date of birth written.</source>
+      <translation>Kwa mfano: tarehe ya kuzaliwa iliandikwa vibaya.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/form_view.py" line="939" />
+      <source>Say why the form is corrected.</source>
+      <translation>Eleza kwa nini fomu inasahihishwa.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormsDesk</name>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="114" />
+      <source>Opening the form…</source>
+      <translation>Inafungua fomu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="133" />
+      <source>Print</source>
+      <translation>Chapisha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="133" />
+      <source>There is nothing to print for this.</source>
+      <translation>Hakuna cha kuchapisha hapa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="186" />
+      <source>Starting the form…</source>
+      <translation>Inaanzisha fomu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="340" />
+      <source>{title} (blank)</source>
+      <translation>{title} (tupu)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="418" />
+      <source>Preparing form {n} of {total}…</source>
+      <translation>Inaandaa fomu {n} kati ya {total}…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="431" />
+      <source>Putting the pages together…</source>
+      <translation>Inaunganisha kurasa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="438" />
+      <source>Blank forms ({count})</source>
+      <translation>Fomu tupu ({count})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="530" />
+      <source>Appointments of {day}</source>
+      <translation>Miadi ya {day}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="534" />
+      <source>Time</source>
+      <translation>Saa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="534" />
+      <source>Patient</source>
+      <translation>Mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="534" />
+      <source>Provider</source>
+      <translation>Mhudumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="534" />
+      <source>Type</source>
+      <translation>Aina</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="534" />
+      <source>Status</source>
+      <translation>Hali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="540" />
+      <source>No appointments.</source>
+      <translation>Hakuna miadi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="550" />
+      <source>Day list</source>
+      <translation>Orodha ya siku</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormsSeam</name>
+    <message>
+      <source>Filling forms on screen is not installed in this version of Outpost yet.</source>
+      <translation type="vanished">Kujaza fomu kwenye skrini bado hakujawekwa katika toleo hili la Outpost.</translation>
+    </message>
+    <message>
+      <source>Forms</source>
+      <translation type="vanished">Fomu</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation type="vanished">Chapisha</translation>
+    </message>
+    <message>
+      <source>Printing is not installed in this version of Outpost yet.</source>
+      <translation type="vanished">Kuchapisha bado hakujawekwa katika toleo hili la Outpost.</translation>
+    </message>
+  </context>
+  <context>
+    <name>GeneralSettings</name>
+    <message>
+      <location filename="../../ui/settings_view.py" line="92" />
+      <source> min</source>
+      <translation> dak.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="95" />
+      <source>Make an automatic backup every &amp;day</source>
+      <translation>Tengeneza nakala rudufu ya kiotomatiki kila &amp;siku</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="99" />
+      <source>&amp;Save settings</source>
+      <translation>&amp;Hifadhi mipangilio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="102" />
+      <source>This laptop</source>
+      <translation>Kompyuta hii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="104" />
+      <source>&amp;Language:</source>
+      <translation>&amp;Lugha:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="106" />
+      <source>A new language takes effect the next time Outpost starts.</source>
+      <translation>Lugha mpya itaanza kutumika Outpost itakapofunguliwa tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="108" />
+      <source>&amp;Lock after (no use):</source>
+      <translation>&amp;Funga baada ya (bila kutumika):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="112" />
+      <source>My account</source>
+      <translation>Akaunti yangu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="117" />
+      <source>Signed in as {name} ({username}).</source>
+      <translation>Umeingia kama {name} ({username}).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="123" />
+      <source>&amp;Change my password…</source>
+      <translation>&amp;Badilisha nenosiri langu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="164" />
+      <source>Saved.</source>
+      <translation>Imehifadhiwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="168" />
+      <source>Language</source>
+      <translation>Lugha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="169" />
+      <source>The new language will be used the next time Outpost starts.</source>
+      <translation>Lugha mpya itatumika Outpost itakapofunguliwa tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="172" />
+      <source>Saving settings…</source>
+      <translation>Inahifadhi mipangilio…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="179" />
+      <source>Change my password</source>
+      <translation>Badilisha nenosiri langu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="180" />
+      <source>&amp;Current password:</source>
+      <translation>Nenosiri la &amp;sasa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="183" />
+      <source>&amp;New password:</source>
+      <translation>Nenosiri ji&amp;pya:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="185" />
+      <source>At least {n} characters; a short sentence is easier to remember. Not the same as the user name.</source>
+      <translation>Angalau herufi {n}; sentensi fupi ni rahisi kukumbuka. Lisifanane na jina la mtumiaji.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="190" />
+      <source>C&amp;onfirm:</source>
+      <translation>&amp;Thibitisha:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="195" />
+      <source>The two passwords are different: type the same password twice.</source>
+      <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="215" />
+      <source>Password</source>
+      <translation>Nenosiri</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="215" />
+      <source>Your password has been changed.</source>
+      <translation>Nenosiri lako limebadilishwa.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HitsModel</name>
+    <message>
+      <location filename="../../ui/live_search.py" line="106" />
+      <source>Name</source>
+      <translation>Jina</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="107" />
+      <source>Sex</source>
+      <translation>Jinsia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="108" />
+      <source>Born</source>
+      <translation>Alizaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="109" />
+      <source>Phone</source>
+      <translation>Simu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="110" />
+      <source>Village</source>
+      <translation>Kijiji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="111" />
+      <source>National ID</source>
+      <translation>Kitambulisho cha taifa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="112" />
+      <source>Clinic no.</source>
+      <translation>Namba ya usajili</translation>
+    </message>
+  </context>
+  <context>
+    <name>Labels</name>
+    <message>
+      <location filename="../../ui/labels.py" line="20" />
+      <source>Booked</source>
+      <translation>Imepangwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="21" />
+      <source>Arrived</source>
+      <translation>Amefika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="22" />
+      <source>In consultation</source>
+      <translation>Anahudumiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="23" />
+      <source>Completed</source>
+      <translation>Imekamilika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="24" />
+      <source>No-show</source>
+      <translation>Hakufika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="25" />
+      <source>Cancelled</source>
+      <translation>Imeghairiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="26" />
+      <source>Moved</source>
+      <translation>Imehamishwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="48" />
+      <source>Late</source>
+      <translation>Amechelewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="54" />
+      <source>Female</source>
+      <translation>Mwanamke</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="55" />
+      <source>Male</source>
+      <translation>Mwanamume</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="56" />
+      <source>Other</source>
+      <translation>Nyingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="57" />
+      <source>Not known</source>
+      <translation>Haijulikani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="63" />
+      <source>Administrator</source>
+      <translation>Msimamizi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="64" />
+      <source>Coordinator</source>
+      <translation>Mratibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="65" />
+      <source>Clinician</source>
+      <translation>Mtabibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="71" />
+      <source>Draft</source>
+      <translation>Rasimu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="72" />
+      <source>Final</source>
+      <translation>Ya mwisho</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="73" />
+      <source>Signed</source>
+      <translation>Imetiwa sahihi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="80" />
+      <source>Given name</source>
+      <translation>Jina la kwanza</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="81" />
+      <source>Family name</source>
+      <translation>Jina la ukoo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="82" />
+      <source>Other names</source>
+      <translation>Majina mengine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="83" />
+      <source>Sex</source>
+      <translation>Jinsia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="84" />
+      <source>Date of birth</source>
+      <translation>Tarehe ya kuzaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="85" />
+      <source>Date of birth estimated</source>
+      <translation>Tarehe ya kuzaliwa ni makadirio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="86" />
+      <source>Estimated age</source>
+      <translation>Umri wa makadirio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../ui/labels.py" line="88" />
+      <source>Phone</source>
+      <translation>Simu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="89" />
+      <source>Other phone</source>
+      <translation>Simu nyingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="90" />
+      <source>Village</source>
+      <translation>Kijiji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="91" />
+      <source>Address</source>
+      <translation>Anwani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="92" />
+      <source>National ID</source>
+      <translation>Kitambulisho cha taifa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="93" />
+      <source>Clinic number</source>
+      <translation>Namba ya usajili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="94" />
+      <source>Next of kin</source>
+      <translation>Ndugu wa karibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="95" />
+      <source>Relation</source>
+      <translation>Uhusiano</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="96" />
+      <source>Next of kin's phone</source>
+      <translation>Simu ya ndugu wa karibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="97" />
+      <source>Preferred language</source>
+      <translation>Lugha anayopendelea</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="98" />
+      <source>Coverage scheme</source>
+      <translation>Mpango wa bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="99" />
+      <source>Member number</source>
+      <translation>Namba ya uanachama</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="100" />
+      <source>Notes</source>
+      <translation>Maelezo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="101" />
+      <location filename="../../ui/labels.py" line="109" />
+      <source>Removed</source>
+      <translation>Imeondolewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="107" />
+      <source>Registered</source>
+      <translation>Amesajiliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="108" />
+      <source>Changed</source>
+      <translation>Imebadilishwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="110" />
+      <source>Opened the record</source>
+      <translation>Alifungua rekodi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="117" />
+      <source>similar name</source>
+      <translation>jina linalofanana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="118" />
+      <source>same phone</source>
+      <translation>simu ileile</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="119" />
+      <source>same date of birth and village</source>
+      <translation>tarehe ya kuzaliwa na kijiji vilevile</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="120" />
+      <source>same date of birth</source>
+      <translation>tarehe ya kuzaliwa ileile</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="121" />
+      <source>same village</source>
+      <translation>kijiji kilekile</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="127" />
+      <source>Monday</source>
+      <translation>Jumatatu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="128" />
+      <source>Tuesday</source>
+      <translation>Jumanne</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="129" />
+      <source>Wednesday</source>
+      <translation>Jumatano</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="130" />
+      <source>Thursday</source>
+      <translation>Alhamisi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="131" />
+      <source>Friday</source>
+      <translation>Ijumaa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="132" />
+      <source>Saturday</source>
+      <translation>Jumamosi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="133" />
+      <source>Sunday</source>
+      <translation>Jumapili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="196" />
+      <source>Kenya</source>
+      <translation>Kenya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="197" />
+      <source>Uganda</source>
+      <translation>Uganda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="198" />
+      <source>Tanzania</source>
+      <translation>Tanzania</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="199" />
+      <source>Rwanda</source>
+      <translation>Rwanda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="200" />
+      <source>Burundi</source>
+      <translation>Burundi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="201" />
+      <source>South Sudan</source>
+      <translation>Sudan Kusini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="202" />
+      <source>Ethiopia</source>
+      <translation>Ethiopia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="203" />
+      <source>Somalia</source>
+      <translation>Somalia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="204" />
+      <source>DR Congo</source>
+      <translation>Jamhuri ya Kidemokrasia ya Kongo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="205" />
+      <source>Cameroon</source>
+      <translation>Kamerun</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="206" />
+      <source>Nigeria</source>
+      <translation>Nigeria</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="207" />
+      <source>Ghana</source>
+      <translation>Ghana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="208" />
+      <source>Senegal</source>
+      <translation>Senegali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="209" />
+      <source>Mali</source>
+      <translation>Mali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="210" />
+      <source>Burkina Faso</source>
+      <translation>Burkina Faso</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="211" />
+      <source>Niger</source>
+      <translation>Niger</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="212" />
+      <source>Côte d'Ivoire</source>
+      <translation>Côte d’Ivoire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="213" />
+      <source>Guinea</source>
+      <translation>Guinea</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="214" />
+      <source>Chad</source>
+      <translation>Chadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="215" />
+      <source>Madagascar</source>
+      <translation>Madagaska</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="216" />
+      <source>Malawi</source>
+      <translation>Malawi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="217" />
+      <source>Mozambique</source>
+      <translation>Msumbiji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="218" />
+      <source>Zambia</source>
+      <translation>Zambia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="219" />
+      <source>Zimbabwe</source>
+      <translation>Zimbabwe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="220" />
+      <source>Haiti</source>
+      <translation>Haiti</translation>
+    </message>
+  </context>
+  <context>
+    <name>LockScreen</name>
+    <message>
+      <location filename="../../ui/lock.py" line="67" />
+      <source>Outpost — locked</source>
+      <translation>Outpost — imefungwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="77" />
+      <source>&amp;Unlock</source>
+      <translation>&amp;Fungua</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="78" />
+      <source>S&amp;witch user…</source>
+      <translation>&amp;Badilisha mtumiaji…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="80" />
+      <source>Locked after a while without use. {name} ({username}) is signed in: type your password to carry on where you left off.</source>
+      <translation>Imefungwa baada ya muda bila kutumika. {name} ({username}) ameingia: andika nenosiri lako kuendelea ulipoishia.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="90" />
+      <source>Outpost is locked</source>
+      <translation>Outpost imefungwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="92" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Nenosiri:</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginWindow</name>
+    <message>
+      <location filename="../../ui/login_window.py" line="45" />
+      <source>Outpost — sign in</source>
+      <translation>Outpost — ingia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="57" />
+      <source>Sign-in problem</source>
+      <translation>Tatizo la kuingia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="59" />
+      <source>&amp;Sign in</source>
+      <translation>&amp;Ingia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="60" />
+      <source>&amp;Forgotten password?</source>
+      <translation>&amp;Umesahau nenosiri?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="68" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Jina la mtumiaji:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="69" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Nenosiri:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="71" />
+      <source>Outpost</source>
+      <translation>Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="72" />
+      <source>Clinic records in {folder}</source>
+      <translation>Kumbukumbu za kliniki katika {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="134" />
+      <source>Type your user name.</source>
+      <translation>Andika jina lako la mtumiaji.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="138" />
+      <source>Type your password.</source>
+      <translation>Andika nenosiri lako.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="152" />
+      <source>Opening the clinic's records…</source>
+      <translation>Inafungua kumbukumbu za kliniki…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="167" />
+      <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
+      <translation>Jina la mtumiaji au nenosiri si sahihi. Kagua tahajia (na Caps Lock), kisha ujaribu tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="188" />
+      <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
+      <translation>Manenosiri mengi mno yasiyo sahihi kwa {user}. Subiri sekunde {seconds}, kisha ujaribu tena. Ikiwa nenosiri limepotea, msimamizi anaweza kuliweka upya, au tumia ufunguo wa kurejesha.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="199" />
+      <source>You can try again now.</source>
+      <translation>Unaweza kujaribu tena sasa.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../ui/main_window.py" line="60" />
+      <source>Outpost — {clinic}</source>
+      <translation>Outpost — {clinic}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="70" />
+      <source>Today</source>
+      <translation>Leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="71" />
+      <source>Patients</source>
+      <translation>Wagonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="72" />
+      <source>Calendar</source>
+      <translation>Kalenda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="73" />
+      <source>Settings</source>
+      <translation>Mipangilio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="78" />
+      <source>Sections</source>
+      <translation>Sehemu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="169" />
+      <source>&amp;Outpost</source>
+      <translation>&amp;Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="170" />
+      <source>&amp;Lock now</source>
+      <translation>&amp;Funga sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="172" />
+      <source>&amp;Switch user…</source>
+      <translation>&amp;Badilisha mtumiaji…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="176" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Ondoka</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="179" />
+      <source>&amp;Go</source>
+      <translation>&amp;Nenda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="182" />
+      <source>&amp;Today</source>
+      <translation>&amp;Leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="183" />
+      <source>&amp;Patients</source>
+      <translation>&amp;Wagonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="184" />
+      <source>&amp;Calendar</source>
+      <translation>&amp;Kalenda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="185" />
+      <source>S&amp;ettings</source>
+      <translation>&amp;Mipangilio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="190" />
+      <source>&amp;Patient</source>
+      <translation>M&amp;gonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="191" />
+      <source>&amp;Find a patient</source>
+      <translation>&amp;Tafuta mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="192" />
+      <source>&amp;New patient…</source>
+      <translation>Mgonjwa m&amp;pya…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="193" />
+      <source>&amp;Print…</source>
+      <translation>&amp;Chapisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="198" />
+      <source>Print &amp;blank forms…</source>
+      <translation>Chapisha fomu t&amp;upu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="203" />
+      <source>&amp;Appointment</source>
+      <translation>M&amp;iadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="204" />
+      <source>&amp;Check in</source>
+      <translation>&amp;Sajili kufika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="206" />
+      <source>&amp;Book an appointment…</source>
+      <translation>&amp;Panga miadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="207" />
+      <source>&amp;Refresh</source>
+      <translation>Onyesha &amp;upya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="209" />
+      <source>&amp;Help</source>
+      <translation>M&amp;saada</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="210" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>Njia za &amp;mkato za kibodi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="215" />
+      <source>Signed in: {name} ({role})</source>
+      <translation>Ameingia: {name} ({role})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="302" />
+      <source>Print</source>
+      <translation>Chapisha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="291" />
+      <source>Open a patient's record or the day's list first, then print.</source>
+      <translation>Fungua kwanza rekodi ya mgonjwa au orodha ya siku, kisha uchapishe.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="298" />
+      <source>Find a patient</source>
+      <translation>Tafuta mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="299" />
+      <source>New patient</source>
+      <translation>Mgonjwa mpya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="300" />
+      <source>Check in the selected appointment</source>
+      <translation>Sajili kufika kwa miadi iliyochaguliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="301" />
+      <source>Book an appointment</source>
+      <translation>Panga miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="303" />
+      <source>Today, Patients, Calendar, Settings</source>
+      <translation>Leo, Wagonjwa, Kalenda, Mipangilio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="304" />
+      <source>Refresh</source>
+      <translation>Onyesha upya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="305" />
+      <source>Lock now</source>
+      <translation>Funga sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="306" />
+      <source>Switch user</source>
+      <translation>Badilisha mtumiaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="309" />
+      <source>Keyboard shortcuts</source>
+      <translation>Njia za mkato za kibodi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="326" />
+      <source>an open window</source>
+      <translation>dirisha lililo wazi</translation>
+    </message>
+  </context>
+  <context>
+    <name>Operation</name>
+    <message>
+      <location filename="../../ui/tasks.py" line="233" />
+      <source>Working…</source>
+      <translation>Inashughulikia…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks.py" line="234" />
+      <source>Cancel</source>
+      <translation>Ghairi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks.py" line="238" />
+      <source>Please wait</source>
+      <translation>Tafadhali subiri</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tasks.py" line="253" />
+      <source>Stopping…</source>
+      <translation>Inasimamisha…</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutpostApp</name>
+    <message>
+      <location filename="../../ui/app.py" line="248" />
+      <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
+      <translation>⚠ Nakala rudufu ya kila siku inahitaji kushughulikiwa: angalia Mipangilio → Nakala rudufu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="253" />
+      <source>Daily backup made.</source>
+      <translation>Nakala rudufu ya kila siku imetengenezwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="258" />
+      <source>⚠ The daily backup failed: see Settings → Backups.</source>
+      <translation>⚠ Nakala rudufu ya kila siku imeshindikana: angalia Mipangilio → Nakala rudufu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="272" />
+      <source>Unsaved changes</source>
+      <translation>Mabadiliko hayajahifadhiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="273" />
+      <source>Not saved yet: {what}</source>
+      <translation>Bado haijahifadhiwa: {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="275" />
+      <source>Discard them and continue</source>
+      <translation>Yaache na uendelee</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="276" />
+      <source>Go back</source>
+      <translation>Rudi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="295" />
+      <source>Switching user closes {name}'s session.</source>
+      <translation>Kubadilisha mtumiaji kunafunga kipindi cha {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="323" />
+      <source>Quitting closes Outpost.</source>
+      <translation>Kuondoka kunafunga Outpost.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="348" />
+      <source>Making the closing backup…</source>
+      <translation>Inatengeneza nakala rudufu ya kufunga…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="389" />
+      <source>The backup of {when} is back in place. Sign in to continue.</source>
+      <translation>Nakala rudufu ya {when} imerejeshwa. Ingia ili kuendelea.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="393" />
+      <source>The records it replaced are kept in {folder}.</source>
+      <translation>Kumbukumbu ilizobadilisha zimehifadhiwa katika {folder}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="406" />
+      <source>Restoring the backup…</source>
+      <translation>Inarejesha nakala rudufu…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientDialog</name>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="96" />
+      <source>Register a new patient</source>
+      <translation>Sajili mgonjwa mpya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="98" />
+      <source>Edit patient details</source>
+      <translation>Hariri taarifa za mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="105" />
+      <source>Identity</source>
+      <translation>Utambulisho</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="107" />
+      <source>&amp;Given name:</source>
+      <translation>Jina la k&amp;wanza:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="108" />
+      <source>&amp;Other names:</source>
+      <translation>&amp;Majina mengine:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="109" />
+      <source>&amp;Family name:</source>
+      <translation>Jina la &amp;ukoo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="114" />
+      <source>Se&amp;x:</source>
+      <translation>&amp;Jinsia:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="116" />
+      <source>National &amp;ID:</source>
+      <translation>Kitam&amp;bulisho cha taifa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="117" />
+      <source>Clinic &amp;number:</source>
+      <translation>&amp;Namba ya usajili:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="119" />
+      <source>Contact and next of kin</source>
+      <translation>Mawasiliano na ndugu wa karibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="121" />
+      <source>&amp;Phone:</source>
+      <translation>&amp;Simu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="121" />
+      <source>e.g. 0712 345 678</source>
+      <translation>k.m. 0712 345 678</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="122" />
+      <source>Other p&amp;hone:</source>
+      <translation>Simu n&amp;yingine:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="123" />
+      <source>&amp;Village:</source>
+      <translation>&amp;Kijiji:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="124" />
+      <source>&amp;Address:</source>
+      <translation>&amp;Anwani:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="125" />
+      <source>Next of &amp;kin:</source>
+      <translation>Ndugu wa ka&amp;ribu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="126" />
+      <source>&amp;Relation:</source>
+      <translation>U&amp;husiano:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="127" />
+      <source>Next of kin's pho&amp;ne:</source>
+      <translation>Simu ya n&amp;dugu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="129" />
+      <source>Language, coverage and notes</source>
+      <translation>Lugha, bima na maelezo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="131" />
+      <source>Preferred lan&amp;guage:</source>
+      <translation>&amp;Lugha anayopendelea:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="132" />
+      <source>Coverage &amp;scheme:</source>
+      <translation>M&amp;pango wa bima:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="133" />
+      <source>&amp;Member number:</source>
+      <translation>Namba ya uana&amp;chama:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="134" />
+      <source>No&amp;tes:</source>
+      <translation>Ma&amp;elezo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="157" />
+      <source>&amp;Register</source>
+      <translation>Saj&amp;ili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="157" />
+      <source>&amp;Save</source>
+      <translation>Hi&amp;fadhi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="162" />
+      <location filename="../../ui/patient_dialog.py" line="163" />
+      <source>Cancel</source>
+      <translation>Ghairi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="168" />
+      <source>* required. Give the date of birth, or the approximate age if the date is not known.</source>
+      <translation>* inahitajika. Andika tarehe ya kuzaliwa, au umri wa takriban ikiwa tarehe haijulikani.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="224" />
+      <location filename="../../ui/patient_dialog.py" line="239" />
+      <source>Date of birth</source>
+      <translation>Tarehe ya kuzaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="226" />
+      <source>&amp;Date known</source>
+      <translation>&amp;Tarehe inajulikana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="227" />
+      <source>Only the approximate &amp;age is known</source>
+      <translation>Umri wa takriban tu ndi&amp;o unajulikana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="238" />
+      <source>YYYY-MM-DD or DD/MM/YYYY</source>
+      <translation>YYYY-MM-DD au DD/MM/YYYY</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="243" />
+      <source>years, e.g. 45</source>
+      <translation>miaka, k.m. 45</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="244" />
+      <source>Estimated age in years</source>
+      <translation>Umri wa makadirio kwa miaka</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="385" />
+      <source>Saving…</source>
+      <translation>Inahifadhi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="434" />
+      <source>Discard changes?</source>
+      <translation>Uache mabadiliko?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="435" />
+      <source>What you typed has not been saved. Close anyway?</source>
+      <translation>Ulichoandika hakijahifadhiwa. Ufunge hata hivyo?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="437" />
+      <source>Discard</source>
+      <translation>Acha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="438" />
+      <source>Keep editing</source>
+      <translation>Endelea kuhariri</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientRecord</name>
+    <message>
+      <location filename="../../ui/patient_record.py" line="193" />
+      <source>◀ &amp;Back to the search</source>
+      <translation>◀ &amp;Rudi kwenye utafutaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="195" />
+      <source>Back to the search (Esc)</source>
+      <translation>Rudi kwenye utafutaji (Esc)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="202" />
+      <source>&amp;Edit details…</source>
+      <translation>&amp;Hariri taarifa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="204" />
+      <source>&amp;Book appointment…</source>
+      <translation>&amp;Panga miadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="206" />
+      <source>Book an appointment (Ctrl+B)</source>
+      <translation>Panga miadi (Ctrl+B)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="208" />
+      <source>New &amp;form…</source>
+      <translation>&amp;Fomu mpya…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="210" />
+      <source>&amp;Print…</source>
+      <translation>&amp;Chapisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="210" />
+      <source>Print (Ctrl+P)</source>
+      <translation>Chapisha (Ctrl+P)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="221" />
+      <source>&amp;Details</source>
+      <translation>&amp;Taarifa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="224" />
+      <source>Appointments</source>
+      <translation>Miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="226" />
+      <location filename="../../ui/patient_record.py" line="270" />
+      <source>When</source>
+      <translation>Lini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="227" />
+      <source>Provider</source>
+      <translation>Mhudumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="228" />
+      <source>Type</source>
+      <translation>Aina</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="229" />
+      <location filename="../../ui/patient_record.py" line="252" />
+      <source>Status</source>
+      <translation>Hali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="230" />
+      <source>Reason</source>
+      <translation>Sababu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="234" />
+      <source>Book &amp;follow-up…</source>
+      <translation>Miadi ya &amp;ufuatiliaji…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="235" />
+      <source>&amp;Move…</source>
+      <translation>Ha&amp;misha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="236" />
+      <source>&amp;Cancel appointment…</source>
+      <translation>&amp;Ghairi miadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="237" />
+      <source>Print &amp;slip…</source>
+      <translation>Chapisha &amp;kadi ya miadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="245" />
+      <source>&amp;Appointments</source>
+      <translation>Mia&amp;di</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="248" />
+      <source>Forms</source>
+      <translation>Fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="250" />
+      <source>Form</source>
+      <translation>Fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="251" />
+      <source>Version</source>
+      <translation>Toleo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="253" />
+      <source>Started</source>
+      <translation>Ilianzishwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="254" />
+      <source>Signed</source>
+      <translation>Imetiwa sahihi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="258" />
+      <source>&amp;Open form</source>
+      <translation>Fu&amp;ngua fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="259" />
+      <source>Print &amp;this form…</source>
+      <translation>Chapisha fomu h&amp;ii…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="266" />
+      <source>F&amp;orms</source>
+      <translation>F&amp;omu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="269" />
+      <source>History of changes</source>
+      <translation>Historia ya mabadiliko</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="270" />
+      <source>Who</source>
+      <translation>Nani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="270" />
+      <source>What</source>
+      <translation>Nini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="270" />
+      <source>Fields</source>
+      <translation>Sehemu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="273" />
+      <source>Include when the record was &amp;opened</source>
+      <translation>Onyesha pia rekodi ilipofunguli&amp;wa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="279" />
+      <source>&amp;History</source>
+      <translation>Hi&amp;storia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="300" />
+      <location filename="../../ui/patient_record.py" line="307" />
+      <source>Opening the record…</source>
+      <translation>Inafungua rekodi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="329" />
+      <source>Clinic no. {number}</source>
+      <translation>Namba ya usajili {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="331" />
+      <source>National ID {number}</source>
+      <translation>Kitambulisho cha taifa {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="403" />
+      <source>No forms yet for this patient.</source>
+      <translation>Bado hakuna fomu za mgonjwa huyu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="509" />
+      <source>Cancel the appointment of {when} with {provider}?</source>
+      <translation>Ughairi miadi ya {when} na {provider}?</translation>
+    </message>
+    <message>
+      <source>Cancel appointment</source>
+      <translation type="vanished">Ghairi miadi</translation>
+    </message>
+    <message>
+      <source>Cancel the appointment</source>
+      <translation type="vanished">Ghairi miadi</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation type="vanished">Inaghairi…</translation>
+    </message>
+    <message>
+      <source>Keep it</source>
+      <translation type="vanished">Usighairi</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientsView</name>
+    <message>
+      <location filename="../../ui/patients_view.py" line="53" />
+      <source>Name, phone, ID or date of birth (e.g. 1984-03-21)</source>
+      <translation>Jina, simu, namba ya kitambulisho au tarehe ya kuzaliwa (k.m. 1984-03-21)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="65" />
+      <source>Patients found</source>
+      <translation>Wagonjwa waliopatikana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="74" />
+      <location filename="../../ui/patients_view.py" line="178" />
+      <source>Type a name, a phone number, an ID or a date of birth.</source>
+      <translation>Andika jina, namba ya simu, namba ya kitambulisho au tarehe ya kuzaliwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="79" />
+      <source>&amp;New patient…</source>
+      <translation>Mgonjwa m&amp;pya…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="81" />
+      <source>Register a new patient (Ctrl+N)</source>
+      <translation>Sajili mgonjwa mpya (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="85" />
+      <source>&amp;Open record</source>
+      <translation>&amp;Fungua rekodi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="87" />
+      <source>Open the selected patient (Enter)</source>
+      <translation>Fungua rekodi ya mgonjwa aliyechaguliwa (Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="93" />
+      <source>Patients</source>
+      <translation>Wagonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="94" />
+      <source>&amp;Find a patient:</source>
+      <translation>&amp;Tafuta mgonjwa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="181" />
+      <source>No patient found for “{query}”. Check the spelling, or register a new patient (Ctrl+N).</source>
+      <translation>Hakuna mgonjwa aliyepatikana kwa “{query}”. Kagua tahajia, au sajili mgonjwa mpya (Ctrl+N).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="188" />
+      <source>Patients found: {count}. Press Enter to open the first, or Down to choose.</source>
+      <translation>Wagonjwa waliopatikana: {count}. Bonyeza Enter kufungua wa kwanza, au kishale cha Chini kuchagua.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patients_view.py" line="203" />
+      <source>The search failed unexpectedly.</source>
+      <translation>Utafutaji umeshindikana bila kutarajiwa.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintPreview</name>
+    <message>
+      <location filename="../../ui/print_preview.py" line="65" />
+      <source>This installation of Outpost cannot show PDFs (pypdfium2 is missing).</source>
+      <translation>Usakinishaji huu wa Outpost hauwezi kuonyesha PDF (pypdfium2 haipo).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="133" />
+      <source>The printer could not be started.</source>
+      <translation>Printa haikuweza kuwashwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="142" />
+      <source>Printing page {page} of {pages}…</source>
+      <translation>Inachapisha ukurasa {page} kati ya {pages}…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="164" />
+      <source>Page {page}</source>
+      <translation>Ukurasa {page}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="212" />
+      <source>Print preview — {title}</source>
+      <translation>Onyesho la kuchapisha — {title}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="233" />
+      <source>Previous page</source>
+      <translation>Ukurasa uliotangulia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="234" />
+      <source>Previous page (Page Up)</source>
+      <translation>Ukurasa uliotangulia (Page Up)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="238" />
+      <source>Next page</source>
+      <translation>Ukurasa unaofuata</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="239" />
+      <source>Next page (Page Down)</source>
+      <translation>Ukurasa unaofuata (Page Down)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="242" />
+      <source>Page number</source>
+      <translation>Namba ya ukurasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="247" />
+      <source>Zoom</source>
+      <translation>Kuza</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="248" />
+      <source>Fit width</source>
+      <translation>Jaza upana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="249" />
+      <source>Whole page</source>
+      <translation>Ukurasa mzima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="254" />
+      <source>Paper size</source>
+      <translation>Ukubwa wa karatasi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="260" />
+      <source>Language</source>
+      <translation>Lugha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="269" />
+      <source>Page</source>
+      <translation>Ukurasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="276" />
+      <source>&amp;Zoom:</source>
+      <translation>&amp;Kuza:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="281" />
+      <source>P&amp;aper:</source>
+      <translation>K&amp;aratasi:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="285" />
+      <source>&amp;Language:</source>
+      <translation>&amp;Lugha:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="301" />
+      <source>Pages</source>
+      <translation>Kurasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="308" />
+      <source>&amp;Print…</source>
+      <translation>&amp;Chapisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="311" />
+      <source>&amp;Save as PDF…</source>
+      <translation>&amp;Hifadhi kama PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="313" />
+      <source>Close</source>
+      <translation>Funga</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="354" />
+      <location filename="../../ui/print_preview.py" line="372" />
+      <source>Preparing the pages…</source>
+      <translation>Inaandaa kurasa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="368" />
+      <source>The pages could not be prepared.</source>
+      <translation>Kurasa hazikuweza kuandaliwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="396" />
+      <source>of {pages}</source>
+      <translation>kati ya {pages}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="397" />
+      <source>Pages: {count}</source>
+      <translation>Kurasa: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="535" />
+      <source>Print</source>
+      <translation>Chapisha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="553" />
+      <location filename="../../ui/print_preview.py" line="563" />
+      <source>Printing…</source>
+      <translation>Inachapisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="559" />
+      <source>Pages sent to the printer: {count}</source>
+      <translation>Kurasa zilizotumwa kwa printa: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="579" />
+      <location filename="../../ui/print_preview.py" line="597" />
+      <source>Save as PDF</source>
+      <translation>Hifadhi kama PDF</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="580" />
+      <source>The PDF file is not encrypted.</source>
+      <translation>Faili la PDF halijasimbwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="582" />
+      <source>Anyone who opens the file can read the patient's information in it. Save it only where it must go, and delete it once it is no longer needed.</source>
+      <translation>Yeyote atakayefungua faili hili anaweza kusoma taarifa za mgonjwa zilizomo. Lihifadhi tu mahali linapohitajika, na ulifute mara tu lisipohitajika tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="587" />
+      <source>Save the PDF</source>
+      <translation>Hifadhi PDF</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="588" />
+      <source>Cancel</source>
+      <translation>Ghairi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="599" />
+      <source>PDF files (*.pdf)</source>
+      <translation>Faili za PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="621" />
+      <source>Saved as {path}</source>
+      <translation>Imehifadhiwa kama {path}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="625" />
+      <source>Saving the PDF…</source>
+      <translation>Inahifadhi PDF…</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryDialog</name>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="36" />
+      <source>Forgotten password</source>
+      <translation>Nenosiri limesahaulika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="39" />
+      <source>Type the recovery key exactly as printed on the recovery sheet, then choose a new password for the account. (An administrator who is signed in can also reset a password in Settings.)</source>
+      <translation>Andika ufunguo wa kurejesha sawasawa kama ulivyochapishwa kwenye karatasi ya ufunguo wa kurejesha, kisha uchague nenosiri jipya la akaunti. (Msimamizi aliyeingia anaweza pia kuweka upya nenosiri katika Mipangilio.)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="50" />
+      <source>at least {n} characters</source>
+      <translation>angalau herufi {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="55" />
+      <source>&amp;Recovery key:</source>
+      <translation>&amp;Ufunguo wa kurejesha:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="56" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Jina la mtumiaji:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="57" />
+      <source>&amp;New password:</source>
+      <translation>Nenosiri ji&amp;pya:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="58" />
+      <source>&amp;Confirm:</source>
+      <translation>&amp;Thibitisha:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="76" />
+      <source>Fill in the recovery key, the user name and the new password.</source>
+      <translation>Jaza ufunguo wa kurejesha, jina la mtumiaji na nenosiri jipya.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="81" />
+      <source>The two passwords are different: type the same password twice.</source>
+      <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="112" />
+      <source>Setting the new password…</source>
+      <translation>Inaweka nenosiri jipya…</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryKeyPreview</name>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="511" />
+      <source>Save as PDF</source>
+      <translation>Hifadhi kama PDF</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="512" />
+      <source>The PDF file is not encrypted.</source>
+      <translation>Faili la PDF halijasimbwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="514" />
+      <source>Anyone who opens the file can read the clinic's recovery key, which opens every record of the clinic. Print it rather than keep the file; if you save it, keep it only on a USB stick locked away, never on this laptop.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="520" />
+      <source>Save the PDF</source>
+      <translation>Hifadhi PDF</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="521" />
+      <source>Cancel</source>
+      <translation>Ghairi</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoverySheet</name>
+    <message>
+      <source>Clinic</source>
+      <translation type="vanished">Kliniki</translation>
+    </message>
+    <message>
+      <source>Made on</source>
+      <translation type="vanished">Ulitengenezwa tarehe</translation>
+    </message>
+    <message>
+      <source>Outpost recovery key</source>
+      <translation type="vanished">Ufunguo wa kurejesha wa Outpost</translation>
+    </message>
+    <message>
+      <source>Print the recovery key</source>
+      <translation type="vanished">Chapisha ufunguo wa kurejesha</translation>
+    </message>
+    <message>
+      <source>This key opens the clinic records if every password is forgotten. Keep this page locked away, apart from the laptop. Anyone who has both this page and the laptop can read the records.</source>
+      <translation type="vanished">Ufunguo huu unafungua kumbukumbu za kliniki manenosiri yote yakisahaulika. Ifungie karatasi hii mahali salama, mbali na kompyuta. Yeyote aliye na karatasi hii na kompyuta pia anaweza kusoma kumbukumbu.</translation>
+    </message>
+    <message>
+      <source>To use it: on the sign-in window choose “Forgotten password?”, then type this key exactly as printed.</source>
+      <translation type="vanished">Kuutumia: kwenye dirisha la kuingia chagua “Umesahau nenosiri?”, kisha uandike ufunguo huu sawasawa kama ulivyochapishwa.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SessionLock</name>
+    <message>
+      <location filename="../../ui/lock.py" line="236" />
+      <source>That is not the password of {username}. Try again.</source>
+      <translation>Hilo si nenosiri la {username}. Jaribu tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="242" />
+      <source>Too many wrong passwords. Wait {seconds} s, then try again.</source>
+      <translation>Manenosiri mengi mno yasiyo sahihi. Subiri sekunde {seconds}, kisha ujaribu tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="250" />
+      <source>The password could not be checked (an unexpected error, now in the log).</source>
+      <translation>Nenosiri halikuweza kukaguliwa (hitilafu isiyotarajiwa, imeandikwa kwenye kumbukumbu za mfumo).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="262" />
+      <source>Checking the password…</source>
+      <translation>Inakagua nenosiri…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsView</name>
+    <message>
+      <location filename="../../ui/settings_view.py" line="45" />
+      <source>&amp;General</source>
+      <translation>&amp;Jumla</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="51" />
+      <source>&amp;Backups</source>
+      <translation>&amp;Nakala rudufu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="56" />
+      <source>&amp;Users</source>
+      <translation>&amp;Watumiaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="61" />
+      <source>&amp;Clinic</source>
+      <translation>&amp;Kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="63" />
+      <source>Settings</source>
+      <translation>Mipangilio</translation>
+    </message>
+  </context>
+  <context>
+    <name>SetupWizard</name>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="59" />
+      <source>Set up Outpost</source>
+      <translation>Sanidi Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="76" />
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; &amp;Nyuma</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="77" />
+      <source>&amp;Next &gt;</source>
+      <translation>&amp;Mbele &gt;</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="78" />
+      <source>&amp;Finish</source>
+      <translation>Mali&amp;za</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="79" />
+      <source>Cancel</source>
+      <translation>Ghairi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="102" />
+      <source>Welcome to Outpost</source>
+      <translation>Karibu Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="104" />
+      <source>This laptop holds no clinic records yet. In {steps} short steps you will name the clinic, set out its week (opening hours, a first provider and an appointment type), create the first administrator's account, and receive the recovery key.
+
+Everything is kept encrypted on this laptop, in this folder:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="124" />
+      <source>The clinic</source>
+      <translation>Kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="128" />
+      <source>e.g. Kisumu Health Post</source>
+      <translation>k.m. Zahanati ya Kisumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="144" />
+      <source>Clinic &amp;name:</source>
+      <translation>&amp;Jina la kliniki:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="145" />
+      <source>&amp;Country:</source>
+      <translation>N&amp;chi:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="146" />
+      <source>&amp;Time zone:</source>
+      <translation>&amp;Saa za eneo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="154" />
+      <source>The country sets how phone numbers are read; the time zone sets the clinic's clock for appointments.</source>
+      <translation>Nchi huamua jinsi namba za simu zinavyosomwa; saa za eneo huweka saa ya kliniki kwa ajili ya miadi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="170" />
+      <source>The clinic's week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="172" />
+      <source>So that appointments can be booked from the start: when the clinic is open, who sees patients, and the usual kind of visit. All of it can be changed, and more added, in Settings → Clinic.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="183" />
+      <source>e.g. Dr. Achieng Otieno</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="185" />
+      <source>e.g. Clinical officer</source>
+      <translation>k.m. Tabibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="186" />
+      <source>Consultation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="191" />
+      <source> min</source>
+      <translation> dak.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="195" />
+      <source>First &amp;provider:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="196" />
+      <source>Their &amp;title:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="197" />
+      <source>Appointment &amp;type:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="198" />
+      <source>&amp;Duration:</source>
+      <translation>&amp;Muda:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="203" />
+      <source>closed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="216" />
+      <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="230" />
+      <source>The first administrator</source>
+      <translation>Msimamizi wa kwanza</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="232" />
+      <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
+      <translation>Msimamizi huongeza watumiaji wengine na kushughulikia mipangilio na nakala rudufu za kliniki.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="241" />
+      <source>e.g. Amina Odhiambo</source>
+      <translation>k.m. Amina Odhiambo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="243" />
+      <source>e.g. amina</source>
+      <translation>k.m. amina</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="249" />
+      <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
+      <translation>Nenosiri: angalau herufi {n}; sentensi fupi ni rahisi kukumbuka kuliko mchanganyiko wa herufi ovyo. Lisifanane na jina la mtumiaji.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="257" />
+      <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
+      <translation>Herufi ndogo, tarakimu, '.', '_' au '-', likianza kwa herufi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="261" />
+      <source>Full &amp;name:</source>
+      <translation>Jina &amp;kamili:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="262" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Jina la mtumiaji:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="263" />
+      <source>&amp;Password:</source>
+      <translation>Nenos&amp;iri:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="264" />
+      <source>&amp;Confirm password:</source>
+      <translation>&amp;Thibitisha nenosiri:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="282" />
+      <source>Your recovery key</source>
+      <translation>Ufunguo wako wa kurejesha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="284" />
+      <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
+      <translation>Manenosiri yote yakisahaulika, ufunguo huu ndio njia pekee ya kurudi kwenye kumbukumbu za kliniki. Unaonyeshwa sasa tu na hautaonyeshwa tena. Uchapishe au uuandike, na uufungie mahali salama, mbali na kompyuta hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="300" />
+      <source>Recovery key</source>
+      <translation>Ufunguo wa kurejesha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="301" />
+      <source>&amp;Print the recovery key…</source>
+      <translation>&amp;Chapisha ufunguo wa kurejesha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="302" />
+      <source>I have &amp;written down or printed the recovery key</source>
+      <translation>Nime&amp;andika au nimechapisha ufunguo wa kurejesha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="347" />
+      <source>The two passwords are different: type the same password twice.</source>
+      <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="349" />
+      <source>Give the clinic's name.</source>
+      <translation>Andika jina la kliniki.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="350" />
+      <source>Choose the country.</source>
+      <translation>Chagua nchi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="351" />
+      <source>Choose the time zone.</source>
+      <translation>Chagua saa za eneo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="352" />
+      <source>Name the first provider (more can be added later in Settings).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="355" />
+      <source>Name the usual kind of appointment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="356" />
+      <source>Give the administrator's full name.</source>
+      <translation>Andika jina kamili la msimamizi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="357" />
+      <source>Choose a user name for signing in.</source>
+      <translation>Chagua jina la mtumiaji la kuingilia.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="358" />
+      <source>Choose a password.</source>
+      <translation>Chagua nenosiri.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="359" />
+      <source>This is required.</source>
+      <translation>Hili linahitajika.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="383" />
+      <source>Step {step} of {steps}</source>
+      <translation>Hatua {step} kati ya {steps}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="425" />
+      <source>Creating the encrypted store…</source>
+      <translation>Inatengeneza hifadhi iliyosimbwa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="483" />
+      <source>Recovery key sheet</source>
+      <translation>Karatasi ya ufunguo wa kurejesha</translation>
+    </message>
+    <message>
+      <source>This laptop holds no clinic records yet. In three short steps you will name the clinic, create the first administrator's account, and receive the recovery key.
+
+Everything is kept encrypted on this laptop, in this folder:</source>
+      <translation type="vanished">Kompyuta hii bado haina kumbukumbu za kliniki. Kwa hatua tatu fupi utaipa kliniki jina, utafungua akaunti ya msimamizi wa kwanza, na utapokea ufunguo wa kurejesha.
+
+Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignaturePad</name>
+    <message>
+      <location filename="../../ui/signature_pad.py" line="160" />
+      <source>Signature pad</source>
+      <translation>Kisanduku cha sahihi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signature_pad.py" line="162" />
+      <source>Sign here with the mouse, a finger or a pen. Clear starts again.</source>
+      <translation>Tia sahihi hapa kwa kipanya, kidole au kalamu. Futa huanza upya.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/signature_pad.py" line="345" />
+      <source>Sign here</source>
+      <translation>Tia sahihi hapa</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatusWidget</name>
+    <message>
+      <location filename="../../ui/sync_status.py" line="65" />
+      <source>Sync now</source>
+      <translation>Sawazisha sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="66" />
+      <source>Sync with HQ now</source>
+      <translation>Sawazisha na makao makuu sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="78" />
+      <source>({n} changes waiting to be sent)</source>
+      <translation>(mabadiliko {n} yanasubiri kutumwa)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="80" />
+      <source>Not connected to HQ yet</source>
+      <translation>Bado haijaunganishwa na makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="82" />
+      <source>Syncing with HQ…</source>
+      <translation>Inasawazisha na makao makuu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="84" />
+      <source>HQ not reachable; working offline</source>
+      <translation>Makao makuu hayapatikani; inafanya kazi bila mtandao</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="86" />
+      <source>Sync failed: {detail}</source>
+      <translation>Usawazishaji umeshindikana: {detail}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="88" />
+      <source>Synced; {n} items need attention</source>
+      <translation>Imesawazishwa; vitu {n} vinahitaji kushughulikiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="90" />
+      <source>Synced with HQ at {time}</source>
+      <translation>Imesawazishwa na makao makuu saa {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="91" />
+      <source>Connected to HQ</source>
+      <translation>Imeunganishwa na makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="97" />
+      <source>Sync status: {text}</source>
+      <translation>Hali ya usawazishaji: {text}</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodayView</name>
+    <message>
+      <location filename="../../ui/today_view.py" line="72" />
+      <source>◀ &amp;Previous day</source>
+      <translation>◀ Siku &amp;iliyopita</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="75" />
+      <source>&amp;Today</source>
+      <translation>&amp;Leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="78" />
+      <source>Next &amp;day ▶</source>
+      <translation>Siku ina&amp;yofuata ▶</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="83" />
+      <location filename="../../ui/today_view.py" line="280" />
+      <source>All providers</source>
+      <translation>Wahudumu wote</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="85" />
+      <source>Show &amp;cancelled and moved</source>
+      <translation>Onyesha zilizo&amp;ghairiwa na zilizohamishwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="88" />
+      <source>&amp;Refresh</source>
+      <translation>Onyesha u&amp;pya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="88" />
+      <source>Refresh (F5)</source>
+      <translation>Onyesha upya (F5)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="99" />
+      <source>Time</source>
+      <translation>Saa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="100" />
+      <location filename="../../ui/today_view.py" line="133" />
+      <source>Patient</source>
+      <translation>Mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="101" />
+      <source>Type</source>
+      <translation>Aina</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="102" />
+      <location filename="../../ui/today_view.py" line="133" />
+      <source>Status</source>
+      <translation>Hali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="103" />
+      <source>Arrived</source>
+      <translation>Amefika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="108" />
+      <source>Appointments of the day, by provider</source>
+      <translation>Miadi ya siku, kwa kila mhudumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="133" />
+      <source>Waiting</source>
+      <translation>Wanasubiri</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="139" />
+      <source>Waiting room: patients who have arrived</source>
+      <translation>Chumba cha kusubiri: wagonjwa waliofika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="151" />
+      <source>Check &amp;in</source>
+      <translation>&amp;Sajili kufika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="151" />
+      <source>Check in (Ctrl+I)</source>
+      <translation>Sajili kufika (Ctrl+I)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="155" />
+      <source>&amp;Start consultation</source>
+      <translation>&amp;Anza kumhudumia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="158" />
+      <source>Co&amp;mplete</source>
+      <translation>Mali&amp;za</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="161" />
+      <source>&amp;No-show</source>
+      <translation>&amp;Hakufika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="164" />
+      <source>Book &amp;follow-up…</source>
+      <translation>Miadi ya &amp;ufuatiliaji…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="167" />
+      <source>&amp;Open patient</source>
+      <translation>&amp;Fungua rekodi ya mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="169" />
+      <source>Open the patient's record (Enter)</source>
+      <translation>Fungua rekodi ya mgonjwa (Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="181" />
+      <source>Pro&amp;vider:</source>
+      <translation>Mhu&amp;dumu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="189" />
+      <source>&amp;Appointments</source>
+      <translation>&amp;Miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="194" />
+      <source>&amp;Waiting room</source>
+      <translation>&amp;Chumba cha kusubiri</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="255" />
+      <source>Today, {date}</source>
+      <translation>Leo, {date}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="338" />
+      <source>{name} — no appointments</source>
+      <translation>{name} — hakuna miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="340" />
+      <source>{name} — 1 appointment</source>
+      <translation>{name} — miadi 1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="341" />
+      <source>{name} — {count} appointments</source>
+      <translation>{name} — miadi {count}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="374" />
+      <source>Booked for {time}; not arrived yet</source>
+      <translation>Miadi ya saa {time}; bado hajafika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="378" />
+      <source>Booked with {provider}</source>
+      <translation>Miadi na {provider}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="397" />
+      <source>{minutes} min</source>
+      <translation>dak. {minutes}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="407" />
+      <source>Nobody waiting</source>
+      <translation>Hakuna anayesubiri</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="424" />
+      <source>No appointments.</source>
+      <translation>Hakuna miadi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="482" />
+      <source>Checking in…</source>
+      <translation>Inasajili kufika…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="487" />
+      <source>Starting the consultation…</source>
+      <translation>Inaanza kumhudumia…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="490" />
+      <source>Completing the visit…</source>
+      <translation>Inamaliza ziara…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="493" />
+      <source>Marking as no-show…</source>
+      <translation>Inaweka alama ya kutofika…</translation>
+    </message>
+    <message>
+      <source>No appointments</source>
+      <translation type="vanished">Hakuna miadi</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersPanel</name>
+    <message>
+      <location filename="../../ui/users_admin.py" line="40" />
+      <source>User name</source>
+      <translation>Jina la mtumiaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="40" />
+      <source>Name</source>
+      <translation>Jina</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="40" />
+      <source>Role</source>
+      <translation>Jukumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="40" />
+      <source>Account</source>
+      <translation>Akaunti</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="44" />
+      <source>Users</source>
+      <translation>Watumiaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="52" />
+      <source>&amp;Add a user…</source>
+      <translation>&amp;Ongeza mtumiaji…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="53" />
+      <source>&amp;Reset password…</source>
+      <translation>Weka &amp;upya nenosiri…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="54" />
+      <source>Change &amp;role…</source>
+      <translation>Badilisha &amp;jukumu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="55" />
+      <location filename="../../ui/users_admin.py" line="120" />
+      <source>&amp;Disable</source>
+      <translation>&amp;Zima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="57" />
+      <source>A disabled user can no longer sign in; their past work keeps their name. Re-enabling sets a new password.</source>
+      <translation>Mtumiaji aliyezimwa hawezi tena kuingia; kazi aliyoifanya zamani inabaki na jina lake. Kumwasha tena kunahitaji nenosiri jipya.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="100" />
+      <source>Active</source>
+      <translation>Inatumika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="100" />
+      <source>✗ Disabled</source>
+      <translation>✗ Imezimwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="120" />
+      <source>&amp;Enable…</source>
+      <translation>&amp;Washa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="129" />
+      <source>The two passwords are different: type the same password twice.</source>
+      <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="140" />
+      <source>Add a user</source>
+      <translation>Ongeza mtumiaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="141" />
+      <source>Full &amp;name:</source>
+      <translation>Jina &amp;kamili:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="144" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Jina la mtumiaji:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="145" />
+      <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
+      <translation>Herufi ndogo, tarakimu, '.', '_' au '-', likianza kwa herufi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="147" />
+      <location filename="../../ui/users_admin.py" line="207" />
+      <source>&amp;Role:</source>
+      <translation>J&amp;ukumu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="150" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Nenosiri:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="152" />
+      <source>At least {n} characters. Give it to the person, who can change it in Settings.</source>
+      <translation>Angalau herufi {n}. Mpe mhusika, ambaye anaweza kulibadilisha katika Mipangilio.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="156" />
+      <location filename="../../ui/users_admin.py" line="187" />
+      <location filename="../../ui/users_admin.py" line="252" />
+      <source>C&amp;onfirm:</source>
+      <translation>&amp;Thibitisha:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="181" />
+      <source>Reset {username}'s password</source>
+      <translation>Weka upya nenosiri la {username}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="182" />
+      <source>Choose a new password and give it to {name}; they can change it afterwards.</source>
+      <translation>Chagua nenosiri jipya na umpe {name}; anaweza kulibadilisha baadaye.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="186" />
+      <location filename="../../ui/users_admin.py" line="251" />
+      <source>&amp;New password:</source>
+      <translation>Nenosiri ji&amp;pya:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="205" />
+      <source>Role of {username}</source>
+      <translation>Jukumu la {username}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="230" />
+      <source>Disabling…</source>
+      <translation>Inazima…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="235" />
+      <source>Disable user</source>
+      <translation>Zima mtumiaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="236" />
+      <source>Disable {who}? They will no longer be able to sign in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="240" />
+      <source>Disable</source>
+      <translation>Zima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="241" />
+      <source>Keep</source>
+      <translation>Usimzime</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="248" />
+      <source>Enable {username}</source>
+      <translation>Washa {username}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="249" />
+      <source>Set a new password to re-enable the account.</source>
+      <translation>Weka nenosiri jipya ili kuwasha akaunti tena.</translation>
+    </message>
+    <message>
+      <source>Disable {name} ({username})? They will no longer be able to sign in.</source>
+      <translation type="vanished">Umzime {name} ({username})? Hataweza tena kuingia.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Util</name>
+    <message>
+      <location filename="../../ui/util.py" line="90" />
+      <source>{name} ({username})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="105" />
+      <source>{label}:</source>
+      <translation>{label}:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="231" />
+      <source>Yes</source>
+      <translation>Ndiyo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="232" />
+      <source>No</source>
+      <translation>Hapana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="300" />
+      <source>Not known</source>
+      <translation>Haijulikani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="303" />
+      <source>about {age} y</source>
+      <translation>takriban miaka {age}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/util.py" line="304" />
+      <source>{date} ({age} y)</source>
+      <translation>{date} (miaka {age})</translation>
+    </message>
+  </context>
+</TS>
