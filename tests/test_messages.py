@@ -1,4 +1,5 @@
-"""Core messages in the interface language: English as they are, French from the catalogue."""
+"""Core messages in the interface language: English as they are, French and Swahili from the
+catalogues."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def test_words_inside_a_message_are_translated_too() -> None:
 
 def test_unknown_language_template_or_plain_text_fall_back_to_english() -> None:
     text = msg("Too long: {n} characters at most.", n=80)
-    assert localize(text, "sw") == text
+    assert localize(text, "xh") == text  # no isiXhosa catalogue
     assert localize(text, "../etc") == text
     assert localize(msg("Not in any catalogue ({n}).", n=1), "fr") == "Not in any catalogue (1)."
     assert localize("plain English", "fr") == "plain English"
@@ -177,3 +178,40 @@ def test_every_template_in_the_source_has_a_french_entry() -> None:
     french = catalogue("fr")
     assert sorted(templates - set(french)) == []
     assert sorted(set(french) - templates) == []  # no stale entries either
+
+
+# Swahili (issue 7, defect 27): every core message has a Swahili template too.
+
+
+def test_localize_to_swahili_keeps_the_parameters_and_inner_words() -> None:
+    text = msg("Too long: {n} characters at most.", n=80)
+    assert localize(text, "sw") == "Ni ndefu mno: isizidi herufi 80."
+    status = msg(
+        "An appointment that is {status} cannot become {to}.",
+        status=msg("completed"),
+        to=msg("cancelled"),
+    )
+    assert localize(status, "sw") == (
+        "Miadi iliyo katika hali ya “imekamilika” haiwezi kubadilishwa kuwa “imeghairiwa”."
+    )
+    joined = join(", ", [msg("similar name"), msg("same phone")])
+    assert localize(joined, "sw") == "jina linalofanana, simu ileile"
+    error = InvalidInput(msg("The password must not be the user name."), field="password")
+    assert localize(message_of(error), "sw") == "Nenosiri lisiwe sawa na jina la mtumiaji."
+
+
+def test_every_swahili_entry_has_the_same_placeholders() -> None:
+    swahili = catalogue("sw")
+    assert swahili
+    for english, translated in swahili.items():
+        assert _placeholders(translated) == _placeholders(english), english
+        assert translated.strip() and translated != "TODO", english
+        translated.format(**{name: "x" for name in _placeholders(english)})  # well formed
+
+
+def test_every_template_in_the_source_has_a_swahili_entry() -> None:
+    templates = _templates_in_source()
+    swahili = catalogue("sw")
+    assert sorted(templates - set(swahili)) == []
+    assert sorted(set(swahili) - templates) == []  # no stale entries either
+    assert set(swahili) == set(catalogue("fr"))  # as complete as French
