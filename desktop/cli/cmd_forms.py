@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import zoneinfo
 from pathlib import Path
 from typing import Any
 
 import forms
 from desktop.atomic import write_atomic
 from desktop.cli.context import CliContext
+from desktop.clock import ClinicClock
 from desktop.errors import InvalidInput
 from desktop.forms_library import clinic_library
 from desktop.ids import parse_id
-from desktop.services import form_records
 
 
 def register(sub: Any) -> None:
@@ -33,7 +33,9 @@ def register(sub: Any) -> None:
     which.add_argument("--record", metavar="ID", help="a filled form record")
     which.add_argument("--blank", action="store_true", help="a blank form for downtime")
     p.add_argument("--lang", default=None, help="en, fr or sw (default: the record's language)")
-    p.add_argument("--paper", default="a4", choices=("a4", "letter"))
+    p.add_argument(
+        "--paper", default=None, choices=("a4", "letter"), help="default: the clinic's setting"
+    )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     p.set_defaults(run=run_print)
 
@@ -67,6 +69,8 @@ def run_validate(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_print(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.app.printing import BlankFormPrint, FormRecordPrint, PrintRequest
+
     if not args.record and not args.form:
         raise InvalidInput(
             "Name the form to print (see `outpost forms list`), or give --record ID."
@@ -74,48 +78,29 @@ def run_print(ctx: CliContext, args: argparse.Namespace) -> int:
     output: Path = args.output
     if output.suffix.lower() != ".pdf":
         raise InvalidInput(f"{output} should end in .pdf.")
-    library = clinic_library(ctx.paths)
     if args.blank and not ctx.username:
         # A blank form holds no patient data: printing one needs no password (the clinic's
-        # name, kept in the encrypted store, is then left for writing by hand).
-        definition = _definition(library, args.form)
-        context = forms.PrintContext(clinic_name="", printed_at=dt.datetime.now(dt.UTC))
+        # name and time zone, kept in the encrypted store, are then left out).
+        definition = _definition(clinic_library(ctx.paths), args.form)
+        context = forms.PrintContext(
+            clinic_name="", printed_at=ClinicClock(zoneinfo.ZoneInfo("UTC")).now()
+        )
         pdf = forms.render_pdf(
-            definition, None, context=context, lang=args.lang or "en", paper=args.paper
+            definition, None, context=context, lang=args.lang or "en", paper=args.paper or "a4"
         )
     else:
-        with ctx.clinic() as core, core.store.session() as session, session.begin():
-            if args.blank:
-                pdf = form_records.render_blank(
-                    session,
-                    library,
-                    args.form,
-                    clinic_name=core.clinic_name,
-                    lang=args.lang or "en",
-                    paper=args.paper,
-                )
-            elif args.record:
-                pdf = form_records.render_record(
-                    session,
-                    library,
-                    parse_id(args.record),
-                    clinic_name=core.clinic_name,
-                    lang=args.lang,
-                    paper=args.paper,
-                    actor=core.actor,
-                )
-            else:
-                pdf = form_records.render_blank(
-                    session,
-                    library,
-                    args.form,
-                    clinic_name=core.clinic_name,
-                    patient_id=parse_id(args.patient),
-                    lang=args.lang or "en",
-                    paper=args.paper,
-                    today=core.today(),
-                    actor=core.actor,
-                )
+        request: PrintRequest
+        if args.record:
+            request = FormRecordPrint(parse_id(args.record), lang=args.lang, paper=args.paper)
+        else:
+            request = BlankFormPrint(
+                args.form,
+                patient_id=parse_id(args.patient) if args.patient else None,
+                lang=args.lang,
+                paper=args.paper,
+            )
+        with ctx.clinic() as core:
+            pdf = core.printing.print(request).value.pdf
     write_atomic(output, pdf)
     ctx.print(f"Wrote {output}.")
     if not args.blank:
