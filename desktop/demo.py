@@ -34,23 +34,23 @@ def random_patient(
     group = rng.choice(names["groups"])
     sex = rng.choice(("female", "male"))
     given = rng.choice(group[sex])
-    data = patients.PatientInput(
-        given_name=given,
+    fields: dict[str, str] = {
+        "given_name": given,
         # Some languages (Russian) inflect family names for women.
-        family_name=rng.choice(group.get(f"family_{sex}", group["family"])),
-        sex=sex,
-        village=rng.choice(group["villages"]),
-        phone=f"{rng.choice(SAFARICOM_PREFIXES)}{rng.randrange(100000, 999999)}"
+        "family_name": rng.choice(group.get(f"family_{sex}", group["family"])),
+        "sex": sex,
+        "village": rng.choice(group["villages"]),
+        "phone": f"{rng.choice(SAFARICOM_PREFIXES)}{rng.randrange(100000, 999999)}"
         if rng.random() < 0.8
         else "",
-    )
+    }
     if rng.random() < 0.15:  # many rural patients know only roughly how old they are
-        data.estimated_age_years = str(rng.randint(18, 80))
+        fields["estimated_age_years"] = str(rng.randint(18, 80))
     else:
-        data.birth_date = (today - dt.timedelta(days=rng.randint(0, 85 * 365))).isoformat()
+        fields["birth_date"] = (today - dt.timedelta(days=rng.randint(0, 85 * 365))).isoformat()
     if rng.random() < 0.5:
-        data.national_id = str(rng.randrange(10_000_000, 39_999_999))
-    return data
+        fields["national_id"] = str(rng.randrange(10_000_000, 39_999_999))
+    return patients.PatientInput(**fields)
 
 
 def seed_demo(core: ClinicCore, *, count: int = 200, seed: int = 7) -> str:
@@ -123,12 +123,20 @@ def _register(session: Any, core: ClinicCore, data: patients.PatientInput) -> An
 
 
 def _play_out_past(session: Any, core: ClinicCore, appointment_id: Any, rng: random.Random) -> None:
-    """Yesterday's appointments have happened: most attended, some no-shows."""
+    """Yesterday's appointments have happened: most attended, some no-shows. Each step is
+    stamped with a time of its own day — a few minutes early or late for the arrival, the
+    consultation after it, the end after the booked length — never the time the demo ran."""
     actor = core.actor
+    booked = scheduling.get_appointment(session, appointment_id)
+    start, length = booked.starts_at, booked.ends_at - booked.starts_at
     if rng.random() < 0.15:
-        scheduling.mark_no_show(session, actor, appointment_id)
+        marked = start + dt.timedelta(minutes=rng.randint(30, 90))
+        scheduling.mark_no_show(session, actor, appointment_id, now=marked, at=marked)
         return
-    scheduling.check_in(session, actor, appointment_id)
-    scheduling.start_consultation(session, actor, appointment_id)
-    scheduling.complete(session, actor, appointment_id)
+    arrived = start + dt.timedelta(minutes=rng.randint(-25, 20))
+    started = max(arrived, start) + dt.timedelta(minutes=rng.randint(0, 25))
+    finished = started + length * rng.uniform(0.7, 1.2)
+    scheduling.check_in(session, actor, appointment_id, at=arrived)
+    scheduling.start_consultation(session, actor, appointment_id, at=started)
+    scheduling.complete(session, actor, appointment_id, at=finished)
     assert scheduling.get_appointment(session, appointment_id).status is AppointmentStatus.COMPLETED

@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import Conflict, InvalidInput, NotFound
-from desktop.messages import Message, msg
+from desktop.messages import Message, join, msg
 from desktop.permissions import Actor, Permission
 from desktop.services.clinic import get_clinic
 from desktop.services.clinic_setup import (
@@ -26,11 +26,11 @@ from desktop.services.clinic_setup import (
     get_provider,
     working_hours,
 )
-from desktop.services.patients import get_patient
 from desktop.store.models import (
     Appointment,
     AppointmentEvent,
     AppointmentStatus,
+    AppointmentType,
     Patient,
     Provider,
     utcnow,
@@ -111,23 +111,33 @@ def to_utc(local: dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.datetime:
     return local.replace(tzinfo=zone).astimezone(dt.UTC)
 
 
-def describe(
-    appointment: Appointment, patient: Patient, provider: Provider, zone: zoneinfo.ZoneInfo
-) -> Message:
-    start = appointment.starts_at.astimezone(zone)
-    end = appointment.ends_at.astimezone(zone)
+def get_live_patient(session: Session, patient_id: uuid.UUID) -> Patient:
+    """The patient, unless unknown or removed (tombstoned): then `NotFound`.
+    (Here rather than imported from the patients service: patients builds on scheduling.)"""
+    patient = session.scalar(select(Patient).where(Patient.id == patient_id))
+    if patient is None or patient.deleted:
+        raise NotFound(msg("No patient with id {id}.", id=patient_id))
+    return patient
+
+
+def day_label(moment: dt.datetime | dt.date) -> Message:
+    """'Mon 23 Nov', each word translatable."""
     return msg(
-        "{patient} with {provider}, {weekday} {day} {month} {start}–{end} "
-        "(appointment {appointment})",
-        patient=patient.full_name,
-        provider=provider.name,
-        weekday=WEEKDAY_ABBREVIATIONS[start.weekday()],
-        day=f"{start:%d}",
-        month=MONTH_ABBREVIATIONS[start.month - 1],
-        start=f"{start:%H:%M}",
-        end=f"{end:%H:%M}",
-        appointment=appointment.id,
+        "{weekday} {day} {month}",
+        weekday=WEEKDAY_ABBREVIATIONS[moment.weekday()],
+        day=str(moment.day),
+        month=MONTH_ABBREVIATIONS[moment.month - 1],
     )
+
+
+class Clash(Conflict):
+    """A double booking: the provider already sees someone then. Carries the appointment in
+    the way and the next free starting times (clinic-local, naive) a screen can offer."""
+
+    def __init__(self, message: str, *, clash_id: uuid.UUID, free: tuple[dt.datetime, ...]) -> None:
+        super().__init__(message)
+        self.clash_id = clash_id
+        self.free = free
 
 
 def _check_working_hours(
@@ -161,6 +171,85 @@ def _check_working_hours(
         )
 
 
+SLOT = dt.timedelta(minutes=15)  # free times are offered on the quarter hour
+FREE_TIMES_OFFERED = 3
+FREE_SEARCH_DAYS = 14
+
+
+def _local_naive(moment: dt.datetime, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    return moment.astimezone(zone).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _busy(
+    session: Session,
+    provider_id: uuid.UUID,
+    start_utc: dt.datetime,
+    end_utc: dt.datetime,
+    ignore: uuid.UUID | None,
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    query = select(Appointment.starts_at, Appointment.ends_at, Appointment.id).where(
+        Appointment.provider_id == provider_id,
+        Appointment.deleted.is_(False),
+        Appointment.status.in_(OCCUPYING),
+        Appointment.starts_at < end_utc,
+        Appointment.ends_at > start_utc,
+    )
+    return [(s, e) for s, e, i in session.execute(query) if i != ignore]
+
+
+def next_free_times(
+    session: Session,
+    provider_id: uuid.UUID,
+    minutes: int,
+    after: dt.datetime,
+    *,
+    count: int = FREE_TIMES_OFFERED,
+    days: int = FREE_SEARCH_DAYS,
+    ignore: uuid.UUID | None = None,
+    now: dt.datetime | None = None,
+) -> tuple[dt.datetime, ...]:
+    """The first `count` starting times (clinic-local, naive, on the quarter hour) from
+    `after` (naive = clinic time) at which `provider_id` works and is free for `minutes`,
+    looking `days` days ahead; given `now`, never a time already past."""
+    zone = clinic_zone(session)
+    earliest = _local_naive(after, zone)
+    if now is not None:
+        earliest = max(earliest, _local_naive(now, zone))
+    first_day = earliest.date()
+    windows = working_hours(session, provider_id)
+    busy = _busy(
+        session,
+        provider_id,
+        to_utc(dt.datetime.combine(first_day, dt.time(0)), zone),
+        to_utc(dt.datetime.combine(first_day + dt.timedelta(days=days + 1), dt.time(0)), zone),
+        ignore,
+    )
+    length = dt.timedelta(minutes=minutes)
+    found: list[dt.datetime] = []
+    for offset in range(days):
+        day = first_day + dt.timedelta(days=offset)
+        for window in windows:
+            if window.weekday != day.weekday():
+                continue
+            slot, window_end = (dt.datetime.combine(day, t) for t in (window.start, window.end))
+            while slot + length <= window_end:
+                if slot >= earliest:
+                    start_utc = to_utc(slot, zone)
+                    end_utc = start_utc + length
+                    if not any(b_start < end_utc and b_end > start_utc for b_start, b_end in busy):
+                        found.append(slot)
+                        if len(found) == count:
+                            return tuple(found)
+                slot += SLOT
+    return tuple(found)
+
+
+def _time_choice(moment: dt.datetime, asked: dt.date) -> str:
+    if moment.date() == asked:
+        return f"{moment:%H:%M}"
+    return msg("{day} {time}", day=day_label(moment), time=f"{moment:%H:%M}")
+
+
 def _check_clash(
     session: Session,
     provider: Provider,
@@ -179,19 +268,42 @@ def _check_clash(
     if ignore is not None:
         query = query.where(Appointment.id != ignore)
     clash = session.scalars(query.order_by(Appointment.starts_at)).first()
-    if clash is not None:
-        patient = get_patient(session, clash.patient_id)
-        raise Conflict(
+    if clash is None:
+        return
+    # Not get_live_patient: a removed patient's completed visit still holds its time.
+    patient = session.scalars(select(Patient).where(Patient.id == clash.patient_id)).one()
+    minutes = round((end_utc - start_utc).total_seconds() / 60)
+    asked = start_utc.astimezone(zone)
+    free = next_free_times(session, provider.id, minutes, asked, ignore=ignore)
+    parts = [
+        msg(
+            "{provider} already sees {patient} {start}–{end}.",
+            provider=provider.name,
+            patient=patient.full_name,
+            start=f"{clash.starts_at.astimezone(zone):%H:%M}",
+            end=f"{clash.ends_at.astimezone(zone):%H:%M}",
+        )
+    ]
+    if free:
+        choices = join(", ", [_time_choice(t, asked.date()) for t in free])
+        parts.append(msg("Free next: {times}.", times=choices))
+    else:
+        parts.append(
             msg(
-                "Double booking: {provider} already has {appointment}. Choose another time.",
+                "{provider} has no free time in the next {days} days.",
                 provider=provider.name,
-                appointment=describe(clash, patient, provider, zone),
+                days=FREE_SEARCH_DAYS,
             )
         )
+    raise Clash(join(" ", parts), clash_id=clash.id, free=free)
 
 
 def _transition(
-    session: Session, actor: Actor, appointment: Appointment, to: AppointmentStatus
+    session: Session,
+    actor: Actor,
+    appointment: Appointment,
+    to: AppointmentStatus,
+    at: dt.datetime | None = None,
 ) -> None:
     if to not in TRANSITIONS[appointment.status]:
         raise Conflict(
@@ -208,6 +320,7 @@ def _transition(
             from_status=appointment.status.value,
             to_status=to.value,
             user_id=actor.user_id,
+            at=at or utcnow(),
         )
     )
     appointment.status = to
@@ -228,7 +341,7 @@ def book(
     """Book an appointment at the clinic-local time `starts_at` (naive = clinic time)."""
     actor.require(Permission.MANAGE_APPOINTMENTS)
     zone = clinic_zone(session)
-    get_patient(session, patient_id)
+    get_live_patient(session, patient_id)
     provider = get_provider(session, provider_id)
     kind = get_appointment_type(session, type_id)
     start_utc = to_utc(starts_at, zone)
@@ -328,35 +441,81 @@ def follow_up(
 
 
 def _set_status(
-    session: Session, actor: Actor, appointment_id: uuid.UUID, to: AppointmentStatus
+    session: Session,
+    actor: Actor,
+    appointment_id: uuid.UUID,
+    to: AppointmentStatus,
+    *,
+    at: dt.datetime | None = None,
+    now: dt.datetime | None = None,
 ) -> Appointment:
     actor.require(Permission.MANAGE_APPOINTMENTS)
     appointment = get_appointment(session, appointment_id)
-    _transition(session, actor, appointment, to)
+    if (
+        to is S.NO_SHOW
+        and to in TRANSITIONS[appointment.status]
+        and (now or at or utcnow()) < appointment.starts_at
+    ):
+        zone = clinic_zone(session)
+        start = appointment.starts_at.astimezone(zone)
+        raise Conflict(
+            msg(
+                "This appointment is at {time} on {day}: it can be marked a no-show only once "
+                "that time has passed.",
+                time=f"{start:%H:%M}",
+                day=day_label(start),
+            )
+        )
+    _transition(session, actor, appointment, to, at)
     if to is S.ARRIVED:
-        appointment.arrived_at = utcnow()
+        appointment.arrived_at = at or utcnow()
     session.flush()
     return appointment
 
 
-def check_in(session: Session, actor: Actor, appointment_id: uuid.UUID) -> Appointment:
-    return _set_status(session, actor, appointment_id, S.ARRIVED)
+def check_in(
+    session: Session, actor: Actor, appointment_id: uuid.UUID, *, at: dt.datetime | None = None
+) -> Appointment:
+    """The patient has arrived (at `at`, UTC; now if not given)."""
+    return _set_status(session, actor, appointment_id, S.ARRIVED, at=at)
 
 
-def start_consultation(session: Session, actor: Actor, appointment_id: uuid.UUID) -> Appointment:
-    return _set_status(session, actor, appointment_id, S.IN_CONSULTATION)
+def start_consultation(
+    session: Session, actor: Actor, appointment_id: uuid.UUID, *, at: dt.datetime | None = None
+) -> Appointment:
+    return _set_status(session, actor, appointment_id, S.IN_CONSULTATION, at=at)
 
 
-def complete(session: Session, actor: Actor, appointment_id: uuid.UUID) -> Appointment:
-    return _set_status(session, actor, appointment_id, S.COMPLETED)
+def complete(
+    session: Session, actor: Actor, appointment_id: uuid.UUID, *, at: dt.datetime | None = None
+) -> Appointment:
+    return _set_status(session, actor, appointment_id, S.COMPLETED, at=at)
 
 
-def mark_no_show(session: Session, actor: Actor, appointment_id: uuid.UUID) -> Appointment:
-    return _set_status(session, actor, appointment_id, S.NO_SHOW)
+def mark_no_show(
+    session: Session,
+    actor: Actor,
+    appointment_id: uuid.UUID,
+    *,
+    now: dt.datetime | None = None,
+    at: dt.datetime | None = None,
+) -> Appointment:
+    """Refused before the appointment's start: nobody is absent from a time still to come."""
+    return _set_status(session, actor, appointment_id, S.NO_SHOW, now=now, at=at)
 
 
 def cancel(session: Session, actor: Actor, appointment_id: uuid.UUID) -> Appointment:
     return _set_status(session, actor, appointment_id, S.CANCELLED)
+
+
+def next_steps(
+    status: AppointmentStatus, starts_at: dt.datetime, now: dt.datetime
+) -> frozenset[AppointmentStatus]:
+    """The statuses an appointment may move to now (no-show only once its time has come)."""
+    allowed = TRANSITIONS[status]
+    if now < starts_at:
+        allowed = allowed - {S.NO_SHOW}
+    return allowed
 
 
 @dataclass(frozen=True)
@@ -372,37 +531,53 @@ class DayEntry:
     status: AppointmentStatus
     arrived_at: dt.datetime | None
     late: bool  # booked, start passed by more than LATE_AFTER, not arrived
+    type_id: uuid.UUID | None = None
+    reason: str = ""
+    # What the appointment may become now (check in, no-show once its time has come, …).
+    next_steps: frozenset[AppointmentStatus] = frozenset()
+
+    @property
+    def minutes(self) -> int:
+        return round((self.ends_at - self.starts_at).total_seconds() / 60)
 
 
-def day_list(
-    session: Session,
-    day: dt.date,
-    *,
-    provider_id: uuid.UUID | None = None,
-    now: dt.datetime | None = None,
-) -> list[DayEntry]:
-    """The appointments of one clinic-local day, in time order (all statuses)."""
-    from desktop.store.models import AppointmentType
-
-    zone = clinic_zone(session)
+def _day_bounds(day: dt.date, zone: zoneinfo.ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
     start = dt.datetime.combine(day, dt.time(0), zone).astimezone(dt.UTC)
     # Not start + 24 h: a day with a clock change has 23 or 25 hours.
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), zone).astimezone(dt.UTC)
+    return start, end
+
+
+def _entries(
+    session: Session,
+    *,
+    start: dt.datetime | None = None,
+    end: dt.datetime | None = None,
+    provider_id: uuid.UUID | None = None,
+    patient_id: uuid.UUID | None = None,
+    appointment_id: uuid.UUID | None = None,
+    now: dt.datetime | None = None,
+) -> list[DayEntry]:
+    zone = clinic_zone(session)
     now = now or utcnow()
     query = (
         select(Appointment, Patient, Provider, AppointmentType)
         .join(Patient, Patient.id == Appointment.patient_id)
         .join(Provider, Provider.id == Appointment.provider_id)
         .join(AppointmentType, AppointmentType.id == Appointment.type_id)
-        .where(
-            Appointment.starts_at >= start,
-            Appointment.starts_at < end,
-            Appointment.deleted.is_(False),
-        )
+        .where(Appointment.deleted.is_(False))
         .order_by(Appointment.starts_at, Provider.name)
     )
+    if start is not None:
+        query = query.where(Appointment.starts_at >= start)
+    if end is not None:
+        query = query.where(Appointment.starts_at < end)
     if provider_id is not None:
         query = query.where(Appointment.provider_id == provider_id)
+    if patient_id is not None:
+        query = query.where(Appointment.patient_id == patient_id)
+    if appointment_id is not None:
+        query = query.where(Appointment.id == appointment_id)
     return [
         DayEntry(
             appointment_id=a.id,
@@ -416,32 +591,104 @@ def day_list(
             status=a.status,
             arrived_at=a.arrived_at.astimezone(zone) if a.arrived_at else None,
             late=a.status is S.BOOKED and now - a.starts_at > LATE_AFTER,
+            type_id=t.id,
+            reason=a.reason,
+            next_steps=next_steps(a.status, a.starts_at, now),
         )
         for a, p, pr, t in session.execute(query)
     ]
 
 
-def check_in_queue(
-    session: Session, day: dt.date, *, now: dt.datetime | None = None
+def entry(
+    session: Session, appointment_id: uuid.UUID, *, now: dt.datetime | None = None
+) -> DayEntry:
+    """One appointment as the screens show it."""
+    found = _entries(session, appointment_id=appointment_id, now=now)
+    if not found:
+        raise NotFound(msg("No appointment with id {id}.", id=appointment_id))
+    return found[0]
+
+
+def day_list(
+    session: Session,
+    day: dt.date,
+    *,
+    provider_id: uuid.UUID | None = None,
+    now: dt.datetime | None = None,
 ) -> list[DayEntry]:
-    """Patients who have arrived and not yet finished, first come first served."""
-    waiting = [
-        e for e in day_list(session, day, now=now) if e.status in (S.ARRIVED, S.IN_CONSULTATION)
-    ]
+    """The appointments of one clinic-local day, in time order (all statuses)."""
+    start, end = _day_bounds(day, clinic_zone(session))
+    return _entries(session, start=start, end=end, provider_id=provider_id, now=now)
+
+
+WAITING = (S.ARRIVED, S.IN_CONSULTATION)
+
+
+def waiting_room(entries: Iterable[DayEntry]) -> list[DayEntry]:
+    """The check-in queue (the one implementation of it): patients who have arrived and not
+    yet finished, those in consultation first, then first come first served."""
     return sorted(
-        waiting, key=lambda e: (e.status is not S.IN_CONSULTATION, e.arrived_at or e.starts_at)
+        (e for e in entries if e.status in WAITING),
+        key=lambda e: (e.status is not S.IN_CONSULTATION, e.arrived_at or e.starts_at),
     )
 
 
-def appointments_between(
-    session: Session, start_day: dt.date, days: int, *, provider_id: uuid.UUID | None = None
+def check_in_queue(
+    session: Session, day: dt.date, *, now: dt.datetime | None = None
 ) -> list[DayEntry]:
-    out: list[DayEntry] = []
-    for offset in range(days):
-        out.extend(
-            day_list(session, start_day + dt.timedelta(days=offset), provider_id=provider_id)
+    return waiting_room(day_list(session, day, now=now))
+
+
+def appointments_between(
+    session: Session,
+    start_day: dt.date,
+    days: int,
+    *,
+    provider_id: uuid.UUID | None = None,
+    now: dt.datetime | None = None,
+) -> list[DayEntry]:
+    zone = clinic_zone(session)
+    start, _ = _day_bounds(start_day, zone)
+    _, end = _day_bounds(start_day + dt.timedelta(days=days - 1), zone)
+    return _entries(session, start=start, end=end, provider_id=provider_id, now=now)
+
+
+def same_day_appointments(
+    session: Session,
+    patient_id: uuid.UUID,
+    starts_at: dt.datetime,
+    *,
+    ignore: uuid.UUID | None = None,
+    now: dt.datetime | None = None,
+) -> list[DayEntry]:
+    """The patient's other appointments on the clinic-local day of `starts_at` (naive =
+    clinic time) that still hold a provider's time."""
+    zone = clinic_zone(session)
+    start, end = _day_bounds(_local_naive(starts_at, zone).date(), zone)
+    return [
+        e
+        for e in _entries(session, start=start, end=end, patient_id=patient_id, now=now)
+        if e.status in OCCUPYING and e.appointment_id != ignore
+    ]
+
+
+def most_used_type(session: Session, *, now: dt.datetime | None = None) -> uuid.UUID | None:
+    """The active appointment type booked most in the last 90 days (None before any)."""
+    since = (now or utcnow()) - dt.timedelta(days=90)
+    row = session.execute(
+        select(Appointment.type_id, func.count())
+        .join(AppointmentType, AppointmentType.id == Appointment.type_id)
+        .where(
+            Appointment.starts_at >= since,
+            Appointment.deleted.is_(False),
+            AppointmentType.active.is_(True),
+            AppointmentType.deleted.is_(False),
         )
-    return out
+        .group_by(Appointment.type_id)
+        .order_by(func.count().desc(), Appointment.type_id)
+        .limit(1)
+    ).first()
+    return row[0] if row is not None else None
 
 
 def patient_appointments(session: Session, patient_id: uuid.UUID) -> Sequence[Appointment]:
