@@ -1,14 +1,15 @@
-"""patients add / search / show, and demo."""
+"""patients add / search / show, and demo: through the patients API (`core.patients`), as
+the screens do."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+from desktop.app.patients import PatientInput
 from desktop.cli.context import CliContext
+from desktop.dates import DATE_FORMATS_HINT
 from desktop.ids import parse_id
-from desktop.services import patients as patient_service
-from desktop.services.phones import display_phone
 
 
 def register(sub: Any) -> None:
@@ -19,14 +20,24 @@ def register(sub: Any) -> None:
     p.add_argument("--given", required=True, help="given name(s)")
     p.add_argument("--family", default="", help="family name")
     p.add_argument("--other", default="", help="other or middle names")
+    # One of the three is required; the core says so (naming the field) when none is given.
     when = p.add_mutually_exclusive_group()
-    when.add_argument("--dob", default="", metavar="YYYY-MM-DD", help="date of birth")
+    when.add_argument(
+        "--dob", default="", metavar="DATE", help=f"date of birth ({DATE_FORMATS_HINT})"
+    )
     when.add_argument("--age", default="", metavar="YEARS", help="estimated age in years")
+    when.add_argument(
+        "--age-unknown",
+        action="store_true",
+        help="neither the date of birth nor an approximate age is known",
+    )
     p.add_argument("--sex", default="unknown", help="female, male, other or unknown")
     p.add_argument("--phone", default="")
     p.add_argument("--village", default="")
     p.add_argument("--national-id", default="")
-    p.add_argument("--clinic-number", default="")
+    p.add_argument(
+        "--clinic-number", default="", help="keep a number from paper files (default: the next)"
+    )
     p.add_argument("--language", default="", help="preferred language")
     p.add_argument(
         "--allow-duplicate",
@@ -51,67 +62,67 @@ def register(sub: Any) -> None:
 
 
 def run_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    data = patient_service.PatientInput(
+    data = PatientInput(
         given_name=args.given,
         family_name=args.family,
         other_names=args.other,
         sex=args.sex,
         birth_date=args.dob,
         estimated_age_years=args.age,
+        age_unknown=args.age_unknown,
         phone=args.phone,
         village=args.village,
         national_id=args.national_id,
         clinic_number=args.clinic_number,
         preferred_language=args.language,
     )
-    with ctx.clinic() as core, core.store.session() as session, session.begin():
-        patient = patient_service.register_patient(
-            session,
-            core.actor,
-            data,
-            region=core.region,
-            search=core.search,
-            confirmed_new=args.allow_duplicate,
-        )
-        ctx.print(str(patient.id))
+    with ctx.clinic() as core:
+        patient_id = core.patients.register(data, confirmed_new=args.allow_duplicate).value
+        ctx.print(str(patient_id))
     return 0
 
 
 def run_search(ctx: CliContext, args: argparse.Namespace) -> int:
-    with ctx.clinic() as core, core.store.read_session() as session:
-        for hit in core.search.search(session, args.query, limit=max(1, min(args.limit, 200))):
+    from desktop.services.phones import display_phone
+
+    with ctx.clinic() as core:
+        for hit in core.patients.search(args.query, limit=max(1, min(args.limit, 200))):
             born = hit.birth_date.isoformat() if hit.birth_date else "?"
             if hit.birth_date_estimated and hit.birth_date:
                 born = f"~{hit.birth_date.year}"
             phone = display_phone(hit.phone, core.region)
             ctx.print(
-                f"{hit.patient_id}  {hit.display_name}  {born}  {hit.sex}  "
-                f"{phone}  {hit.village}".rstrip()
+                f"{hit.patient_id}  {hit.clinic_number or '-'}  {hit.display_name}  {born}  "
+                f"{hit.sex}  {phone}  {hit.village}".rstrip()
             )
     return 0
 
 
 def run_show(ctx: CliContext, args: argparse.Namespace) -> int:
     patient_id = parse_id(args.patient_id)
-    with ctx.clinic() as core, core.store.session() as session, session.begin():
-        chart = patient_service.open_chart(session, core.actor, patient_id)
-        p = chart.patient
-        born = p.birth_date.isoformat() if p.birth_date else "unknown"
-        ctx.print(f"{p.full_name}  ({p.id})")
-        ctx.print(
-            f"  sex {p.sex.value}, born {born}{' (estimated)' if p.birth_date_estimated else ''}"
-        )
+    with ctx.clinic() as core:
+        chart = core.patients.open_chart(patient_id)
+        p = chart.details
+        if p.birth_date is None:
+            born = "age not known"
+        elif p.birth_date_estimated:
+            born = f"about {p.age_years} years old (estimated)"
+        else:
+            born = f"born {p.birth_date.isoformat()} ({p.age_years} years old)"
+        ctx.print(f"{p.full_name}  ({p.clinic_number or p.id})")
+        ctx.print(f"  sex {p.sex.value}, {born}")
         if p.phone:
-            ctx.print(f"  phone {display_phone(p.phone, core.region)}")
+            ctx.print(f"  phone {p.phone}")
         if p.village:
             ctx.print(f"  village {p.village}")
-        for ident, label in ((p.national_id, "national id"), (p.clinic_number, "clinic no.")):
-            if ident:
-                ctx.print(f"  {label} {ident}")
+        if p.national_id:
+            ctx.print(f"  national id {p.national_id}")
+        ctx.print(f"  record id {p.id}")
         ctx.print(f"  {len(chart.appointments)} appointments, {len(chart.forms)} forms")
         for appt in chart.appointments[:10]:
-            when = appt.starts_at.astimezone(core.zone)
-            ctx.print(f"    {when:%Y-%m-%d %H:%M}  {appt.status.value}")
+            ctx.print(f"    {appt.starts_at:%Y-%m-%d %H:%M}  {appt.status.value}  {appt.provider}")
+        for form in chart.forms[:10]:
+            ctx.print(f"    {form.created_at:%Y-%m-%d}  {form.title}  {form.status.value}")
     return 0
 
 

@@ -50,8 +50,10 @@ OLDEST_AGE_YEARS = 125
 NAME_MAX = 200
 
 
-@dataclass(frozen=True)
+@dataclass
 class PatientInput:
+    """What a person typed (not frozen: callers build one up field by field)."""
+
     given_name: str = ""
     family_name: str = ""
     other_names: str = ""
