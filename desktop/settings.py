@@ -22,6 +22,8 @@ class Settings:
     backup_dirs: list[str] = field(default_factory=list)
     backups_to_keep: int = 7
     daily_backup: bool = True
+    # The folder the last PDF was saved in ("" until then: the person's Documents).
+    pdf_folder: str = ""
 
     def validate(self) -> None:
         if not 1 <= self.auto_lock_minutes <= 240:

@@ -18,6 +18,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import select
@@ -32,6 +33,7 @@ from desktop.permissions import Actor, Permission
 from desktop.services import audit, form_records
 from desktop.services.clinic import get_clinic
 from desktop.services.patients import get_patient
+from desktop.settings import save_settings
 from desktop.store.models import (
     Appointment,
     AppointmentStatus,
@@ -124,6 +126,7 @@ class PrintInfo:
     paper: Paper  # the clinic's paper size
     file_name: str  # default file name, dated in clinic time
     patient_data: bool  # the PDF holds patient data (saving it warns)
+    folder: str = ""  # where "Save as PDF" opens: the last folder used, else Documents
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,26 @@ class PrintingApi:
     def describe(self, request: PrintRequest, *, language: str | None = None) -> PrintInfo:
         """Title (in `language`, default the interface's), languages and default file name."""
         ui_lang = language or self._core.settings.language
-        return self._tx.read(lambda session: self._describe(session, request, ui_lang))
+        info = self._tx.read(lambda session: self._describe(session, request, ui_lang))
+        return replace(info, folder=self.save_folder())
+
+    def save_folder(self) -> str:
+        """Where a PDF is saved: the folder used last on this laptop, else Documents."""
+        folder = self._core.settings.pdf_folder
+        if folder and Path(folder).is_dir():
+            return folder
+        import platformdirs
+
+        return platformdirs.user_documents_dir()
+
+    def remember_save_folder(self, folder: str) -> None:
+        """Remember where a PDF was saved (settings.json of this laptop: no patient data,
+        nothing any screen shows, so no change is announced)."""
+        settings = self._core.settings
+        if settings.pdf_folder == folder:
+            return
+        settings.pdf_folder = folder
+        save_settings(self._core.paths.settings, settings)
 
     def print(
         self,
