@@ -1,8 +1,12 @@
 """Backups: make one now (to a USB stick), restore one, and choose where automatic backups go.
 
-Backups run on the long-work thread with a progress window and Cancel: the rest of Outpost
-keeps working meanwhile. A restore replaces the clinic's records, so it ends the session
-first; the composition root (`ui.app`) runs it and returns to the sign-in window.
+Everything goes through the core's backups API (`core.backups`): backups run on the long-work
+thread with a progress window and Cancel (a cancelled backup leaves no file), while the rest
+of Outpost keeps working. The automatic backups' state is the core's honest status: the panel
+says a backup needs attention only when one actually failed. A chosen backup file is checked
+(`inspect`) before any password is asked for. A restore replaces the clinic's records, so it
+ends the session first; the composition root (`ui.app`) runs it and returns to the sign-in
+window.
 """
 
 from __future__ import annotations
@@ -24,13 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import SETTINGS
+from ui.errors import show_error
 from ui.small_dialog import InputDialog
 from ui.tasks import TaskContext
-from ui.util import ERROR_STYLE, buddy_label, confirm, inform, make_button, row
+from ui.util import (
+    ERROR_STYLE,
+    buddy_label,
+    confirm,
+    format_datetime,
+    inform,
+    is_alive,
+    make_button,
+    row,
+)
 
 if TYPE_CHECKING:
-    from desktop.services.backup import BackupInfo
-    from desktop.settings import Settings
+    from desktop.app.backups import BackupInfo, BackupLocations, BackupStatus
+    from desktop.changes import Changes
     from ui.context import ClinicContext
 
 
@@ -111,36 +126,72 @@ class BackupPanel(QWidget):
         auto_layout.addWidget(self.warning)
         auto_layout.addLayout(row(save, None))
 
+        self.status = QLabel()
+        self.status.setObjectName("backup_status")
+        self.status.setWordWrap(True)
+        auto_layout.insertWidget(1, self.status)
+
         layout = QVBoxLayout(self)
         layout.addWidget(now_box)
         layout.addWidget(auto_box, 1)
+        self._saved: tuple[tuple[str, ...], int] = ((), 1)
+        ctx.changes.changed.connect(self._on_changes)
         self._load()
 
     def activated(self) -> None:
         self._load()
 
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(SETTINGS) and not self.has_unsaved_changes():
+            self._load()
+
     def _load(self) -> None:
-        settings = self.ctx.core.settings
+        def done(found: tuple[BackupLocations, BackupStatus] | None, error: object) -> None:
+            if found is None or not is_alive(self):
+                return
+            self._show_locations(found[0])
+            self._show_status(found[1])
+
+        # The folders' advice looks at the disk (a USB stick may be slow): off the GUI thread.
+        try:
+            self.ctx.ask(lambda core: (core.backups.locations(), core.backups.status()), done)
+        except RuntimeError:  # the database thread has shut down: the app is closing
+            return
+
+    def _show_locations(self, locations: BackupLocations) -> None:
+        self._saved = (tuple(locations.folders), locations.keep)
         self.folders.clear()
-        self.folders.addItems(settings.backup_dirs)
-        self.keep.setValue(settings.backups_to_keep)
-        self._show_warning()
+        self.folders.addItems(list(locations.folders))
+        self.keep.setValue(locations.keep)
+        self.warning.setText(f"⚠ {locations.advice}" if locations.advice else "")
+        self.warning.setVisible(bool(locations.advice))
 
-    def _show_warning(self) -> None:
-        from desktop.services import backup
+    def _show_status(self, status: BackupStatus) -> None:
+        clock = self.ctx.core.clock
+        lines = []
+        if status.last_success is not None:
+            lines.append(
+                self.tr("Last automatic backup: {when}.").format(
+                    when=format_datetime(clock.local(status.last_success))
+                )
+            )
+        else:
+            lines.append(self.tr("No automatic backup has been made yet."))
+        if status.needs_attention and status.last_failure is not None:
+            lines.append(
+                self.tr("⚠ The automatic backup of {when} failed: {why}").format(
+                    when=format_datetime(clock.local(status.last_failure)),
+                    why=status.failure_reason or "",
+                )
+            )
+        self.status.setText("\n".join(lines))
 
-        text = backup.backup_locations_warning(self.ctx.core.paths, self.ctx.core.settings)
-        self.warning.setText(f"⚠ {text}" if text else "")
-        self.warning.setVisible(bool(text))
-
-    def _edited(self) -> Settings:
-        dirs = [self.folders.item(i).text() for i in range(self.folders.count())]
-        return dataclasses.replace(
-            self.ctx.core.settings, backup_dirs=dirs, backups_to_keep=self.keep.value()
-        )
+    def _edited(self) -> tuple[tuple[str, ...], int]:
+        dirs = tuple(self.folders.item(i).text() for i in range(self.folders.count()))
+        return dirs, self.keep.value()
 
     def has_unsaved_changes(self) -> bool:
-        return bool(self._edited() != self.ctx.core.settings)
+        return self._edited() != self._saved
 
     # -- folders --
 
@@ -161,20 +212,11 @@ class BackupPanel(QWidget):
             self.folders.takeItem(row_index)
 
     def save(self) -> None:
-        from desktop.settings import save_settings
-
-        settings = self._edited()
-        path = self.ctx.core.paths.settings
-
-        def work(_ctx: TaskContext) -> None:
-            save_settings(path, settings)
-
-        def saved(_none: None) -> None:
-            self.ctx.core.settings = settings
-            self.ctx.events.settings_changed.emit()
-            self._show_warning()
-
-        self.ctx.run(self, work, label=self.tr("Saving…")).success(saved).run()
+        folders, keep = self._edited()
+        # The core saves settings.json and announces SETTINGS to every view (this one too).
+        self.ctx.call(
+            self, lambda core: core.backups.save_locations(folders, keep), label=self.tr("Saving…")
+        ).success(self._show_locations).run()
 
     # -- backing up --
 
@@ -190,13 +232,14 @@ class BackupPanel(QWidget):
             self.back_up_to(Path(folder))
 
     def back_up_to(self, target: Path) -> None:
-        from desktop.services import backup
+        core = self.ctx.core
 
-        store = self.ctx.core.store
-
-        def work(ctx: TaskContext) -> BackupInfo:
-            return backup.make_backup(
-                store, target, progress=lambda _step, fraction: ctx.progress("", fraction)
+        def work(task: TaskContext) -> BackupInfo:
+            # Cancel stops it at the next step (even inside the database copy); no file is left.
+            return core.backups.make(
+                target,
+                progress=lambda _step, fraction: task.progress("", fraction),
+                cancel=lambda: task.cancelled,
             )
 
         def done(info: BackupInfo) -> None:
@@ -224,10 +267,25 @@ class BackupPanel(QWidget):
 
     def _backup_file_chosen(self, path: str) -> None:
         if path:
-            self.ask_restore(Path(path))
+            self.check_then_ask_restore(Path(path))
 
-    def ask_restore(self, path: Path) -> InputDialog:
+    def check_then_ask_restore(self, path: Path) -> None:
+        """Check the file (structure, checksums, manifest) before asking for a password: a
+        damaged or foreign file is refused at once, with no password typed for nothing."""
+        self.ctx.call(
+            self, lambda core: core.backups.inspect(path), label=self.tr("Checking the backup…")
+        ).success(lambda info: self.ask_restore(path, info)).failure(
+            lambda error: show_error(self, error)
+        ).run()
+
+    def ask_restore(self, path: Path, info: BackupInfo | None = None) -> InputDialog:
         actor = self.ctx.actor
+        made = ""
+        if info is not None:
+            made = self.tr("It was made on {when} by {clinic}.").format(
+                when=format_datetime(self.ctx.core.clock.local(info.created_at)),
+                clinic=info.clinic_name,
+            )
         dialog = InputDialog(
             self,
             self.ctx.tasks,
@@ -238,7 +296,8 @@ class BackupPanel(QWidget):
                 "signed out.\n\n"
                 "Open the backup with a user name and password as they were when it was made, or "
                 "with the recovery key."
-            ).format(path=path),
+            ).format(path=path)
+            + (f"\n\n{made}" if made else ""),
             ok_text=self.tr("Restore"),
         )
         dialog.add_line("username", self.tr("&User name:"), text=actor.username)

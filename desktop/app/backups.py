@@ -416,7 +416,9 @@ class BackupsApi:
             core.settings, backup_dirs=[str(f) for f in folders], backups_to_keep=keep
         )
         save_settings(core.paths.settings, settings)
-        core.settings = settings
+        # In place, as the admin API does: whoever holds the settings object sees them.
+        core.settings.backup_dirs = list(settings.backup_dirs)
+        core.settings.backups_to_keep = settings.backups_to_keep
         core.changes.publish(Changes.of(SETTINGS))
         return self.locations()
 

@@ -1,24 +1,35 @@
 """Backups from Settings: made on the long-work thread with progress, and restored after
-the session ends, back to the sign-in window."""
+the session ends, back to the sign-in window; the automatic backups' honest state."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.errors import DiskFull, NotFound
+from desktop.services import patients
+from desktop.store.store import Store
 from tests.conftest import PASSWORD
 from tests.ui.conftest import register
-from ui.backup_panel import RestoreRequest
+from ui.backup_panel import BackupPanel, RestoreRequest
+from ui.small_dialog import InputDialog
+
+
+def open_panel(signed_in) -> BackupPanel:
+    window = signed_in.window
+    window.nav.setCurrentRow(3)
+    return window.settings.backups
+
+
+def visible_box(panel: BackupPanel) -> QMessageBox | None:
+    return next((w for w in panel.findChildren(QMessageBox) if w.isVisible()), None)
 
 
 def test_back_up_now_then_restore_it(ui_app, signed_in, core, qtbot, tmp_path: Path) -> None:
-    from desktop.services import patients
-
     kept = register(core, "Wanjiru", "Kamau")
-    window = signed_in.window
-    window.nav.setCurrentRow(3)
-    panel = window.settings.backups
+    panel = open_panel(signed_in)
     usb = tmp_path / "usb"
     usb.mkdir()
     panel.back_up_to(usb)
@@ -27,7 +38,8 @@ def test_back_up_now_then_restore_it(ui_app, signed_in, core, qtbot, tmp_path: P
     backups = list(usb.glob("*.outpost-backup"))
     assert len(backups) == 1
     assert str(backups[0]) in panel.last_result.text()
-    box = next(w for w in panel.findChildren(QMessageBox) if w.isVisible())
+    box = visible_box(panel)
+    assert box is not None
     box.accept()
 
     later = register(core, "Registered", "Afterwards")
@@ -41,11 +53,80 @@ def test_back_up_now_then_restore_it(ui_app, signed_in, core, qtbot, tmp_path: P
     login._submit()
     qtbot.waitUntil(lambda: ui_app.session is not None, timeout=20_000)
     restored = ui_app.session.ctx.core
-    with restored.store.session() as session:
-        patients.get_patient(session, kept)
-        try:
-            patients.get_patient(session, later)
-        except Exception as error:  # NotFound: it was registered after the backup
-            assert "No patient" in str(error)
-        else:
-            raise AssertionError("the restore kept a patient registered after the backup")
+    restored.tx.read(lambda s: patients.get_patient(s, kept))
+    with pytest.raises(NotFound):  # it was registered after the backup
+        restored.tx.read(lambda s: patients.get_patient(s, later))
+
+
+def test_a_fresh_install_shows_no_failed_backup_until_one_fails(
+    signed_in, core, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = open_panel(signed_in)
+    qtbot.waitUntil(lambda: bool(panel.status.text()), timeout=10_000)
+    assert "No automatic backup has been made yet" in panel.status.text()
+    assert "failed" not in panel.status.text()
+    # Only the data folder: advice, shown as advice.
+    assert "only in the data folder" in panel.warning.text()
+
+    def no_space(self: Store, target: Path) -> None:
+        raise DiskFull("The disk holding the data folder is full; the copy was not made.")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Store, "copy_to", no_space)
+        assert not core.backups.run_automatic("daily").ok
+    panel.activated()
+    qtbot.waitUntil(lambda: "failed" in panel.status.text(), timeout=10_000)
+    assert "disk holding the data folder is full" in panel.status.text()
+
+    assert core.backups.run_automatic("daily").ok
+    panel.activated()
+    qtbot.waitUntil(lambda: "Last automatic backup" in panel.status.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "failed" not in panel.status.text(), timeout=10_000)
+
+
+def test_saving_a_second_folder_clears_the_single_folder_advice(
+    signed_in, core, qtbot, tmp_path: Path
+) -> None:
+    panel = open_panel(signed_in)
+    qtbot.waitUntil(lambda: panel.warning.isVisibleTo(panel), timeout=10_000)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    panel._folder_chosen(str(usb))
+    panel.keep.setValue(3)
+    assert panel.has_unsaved_changes()
+    panel.save()
+    qtbot.waitUntil(lambda: not panel.has_unsaved_changes(), timeout=10_000)
+    assert core.settings.backup_dirs == [str(usb)] and core.settings.backups_to_keep == 3
+    qtbot.waitUntil(lambda: not panel.warning.isVisibleTo(panel), timeout=10_000)
+
+
+def test_a_damaged_backup_file_is_refused_before_any_password_is_asked(
+    signed_in, qtbot, tmp_path: Path
+) -> None:
+    panel = open_panel(signed_in)
+    bad = tmp_path / "not-really.outpost-backup"
+    bad.write_bytes(b"PK\x03\x04 this is not a backup")
+    panel.check_then_ask_restore(bad)
+    qtbot.waitUntil(lambda: visible_box(panel) is not None, timeout=10_000)
+    assert not [d for d in panel.findChildren(InputDialog) if d.isVisible()]
+    box = visible_box(panel)
+    assert box is not None
+    box.accept()
+
+
+def test_a_good_backup_file_is_described_when_asking_for_the_password(
+    signed_in, core, qtbot, tmp_path: Path
+) -> None:
+    panel = open_panel(signed_in)
+    made = core.backups.make(tmp_path)
+    panel.check_then_ask_restore(made.path)
+
+    def dialog() -> InputDialog | None:
+        return next((d for d in panel.findChildren(InputDialog) if d.isVisible()), None)
+
+    qtbot.waitUntil(lambda: dialog() is not None, timeout=10_000)
+    found = dialog()
+    assert found is not None
+    texts = " ".join(label.text() for label in found.findChildren(type(panel.status)))
+    assert core.clinic_name in texts
+    found.reject()
