@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from desktop.app.patients import PatientInput
 from desktop.core import ClinicCore
-from desktop.services import backup, clinic_setup, scheduling
-from desktop.services.patients import PatientInput, open_chart, register_patient
-from desktop.settings import Settings
 
 # Distinctive values that cannot occur by chance in encrypted bytes.
 GIVEN, FAMILY = "Qwertyuiopa", "Zxcvbnmlkjh"
@@ -38,43 +36,35 @@ def leaks_under(folder: Path) -> list[str]:
 
 
 def use_the_clinic(core: ClinicCore, tmp_path: Path) -> None:
-    with core.store.session() as session, session.begin():
-        patient = register_patient(
-            session,
-            core.actor,
-            PatientInput(
-                given_name=GIVEN,
-                family_name=FAMILY,
-                other_names="Ánhxyzé",
-                phone=PHONE_LOCAL,
-                national_id=NATIONAL_ID,
-                village=VILLAGE,
-                notes=f"{GIVEN} asked for a callback",
-            ),
-            region=core.region,
-            search=core.search,
+    """A morning's work through the core's API, as the GUI and the command line do it."""
+    patient_id = core.patients.register(
+        PatientInput(
+            given_name=GIVEN,
+            family_name=FAMILY,
+            other_names="Ánhxyzé",
+            estimated_age_years="34",
+            phone=PHONE_LOCAL,
+            national_id=NATIONAL_ID,
+            village=VILLAGE,
+            notes=f"{GIVEN} asked for a callback",
         )
-        provider = clinic_setup.add_provider(session, core.actor, "Dr. Otieno")
-        clinic_setup.set_working_hours(
-            session, core.actor, provider.id, 0, [(dt.time(8), dt.time(17))]
-        )
-        kind = clinic_setup.add_appointment_type(session, core.actor, "Consultation", 20)
-        scheduling.book(
-            session,
-            core.actor,
-            patient_id=patient.id,
-            provider_id=provider.id,
-            type_id=kind.id,
-            starts_at=dt.datetime(2026, 11, 23, 9, 0),
-            reason=f"{FAMILY} fever",
-        )
-    with core.store.session() as session, session.begin():
-        open_chart(session, core.actor, patient.id)
-    with core.store.session() as session:
-        assert core.search.search(session, GIVEN[:5])  # the search index is built
-        assert core.search.search(session, PHONE_DIGITS[-6:])
-    backup.make_backup(core.store, core.paths.backups / "manual.outpost-backup")
-    backup.auto_backup(core.store, Settings(backup_dirs=[str(tmp_path / "usb")]), reason="close")
+    ).value
+    provider = core.admin.add_provider("Dr. Otieno").value
+    core.admin.set_working_hours(provider.id, {0: [(dt.time(8), dt.time(17))]})
+    kind = core.admin.add_appointment_type("Consultation", 20).value
+    core.schedule.book(
+        patient_id=patient_id,
+        provider_id=provider.id,
+        type_id=kind.id,
+        starts_at=dt.datetime(2026, 11, 23, 9, 0),
+        reason=f"{FAMILY} fever",
+    )
+    core.patients.open_chart(patient_id)
+    assert core.patients.search(GIVEN[:5])  # the search index is built
+    assert core.patients.search(PHONE_DIGITS[-6:])
+    core.backups.make(core.paths.backups / "manual.outpost-backup")
+    core.settings.backup_dirs = [str(tmp_path / "usb")]
+    assert core.backups.run_automatic("close").written
 
 
 def test_no_file_holds_patient_data_in_clear_while_open_or_after_closing(
