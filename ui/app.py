@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.changes import SETTINGS
 from desktop.paths import DataPaths
 from desktop.settings import Settings, load_settings
 from ui.changes import QtChanges
@@ -37,14 +38,15 @@ from ui.language import install_translators, remove_translators
 from ui.login_window import LoginWindow
 from ui.sync_status import SyncStatus
 from ui.tasks import Operation, TaskContext, TaskRunner
-from ui.today_data import DayData, prefetch_today
-from ui.util import confirm, is_alive
+from ui.util import SubmitStaysDefault, confirm, is_alive
 
 if TYPE_CHECKING:
     import uuid
 
+    from desktop.app.backups import AutoBackupOutcome, RestoreResult
+    from desktop.app.schedule import TodayData
+    from desktop.changes import Changes
     from desktop.core import ClinicCore
-    from desktop.services.backup import RestoreResult
     from ui.backup_panel import RestoreRequest
     from ui.lock import SessionLock
     from ui.main_window import MainWindow
@@ -55,14 +57,24 @@ log = logging.getLogger(__name__)
 DAILY_BACKUP_DELAY_MS = 5000
 """The daily backup check waits until the first screen is up and in use."""
 
+CLOSING_PROGRESS_MS = 150
+"""The closing backup's progress (with "Finish later") shows almost at once."""
+
 
 def _warm_imports() -> None:
     """Import the core on the database thread while the login window waits for a password."""
-    import desktop.core
-    import desktop.services.patients
-    import desktop.services.scheduling
-    import desktop.services.users
-    import desktop.store.throttle  # noqa: F401
+    import desktop.app.session
+    import desktop.core  # noqa: F401
+
+
+def prefetch_today(core: ClinicCore) -> TodayData | None:
+    """The first screen's data, read on the database thread straight after unlocking; None
+    if it cannot be (the Today screen then reads it itself and reports any problem)."""
+    try:
+        return core.schedule.today(core.today())
+    except Exception:
+        log.warning("could not read the day ahead of the first screen", exc_info=True)
+        return None
 
 
 WARM_GUI_AFTER_MS = 150
@@ -114,8 +126,13 @@ class OutpostApp(QObject):
         self._daily.setSingleShot(True)
         self._daily.setInterval(DAILY_BACKUP_DELAY_MS)
         self._daily.timeout.connect(self._daily_backup_if_due)
+        self._daily_backup: Operation[AutoBackupOutcome] | None = None
+        self.closing_backup: Operation[AutoBackupOutcome | None] | None = None
         # The windows decide when the program ends (a backup may still need to run).
         qapp.setQuitOnLastWindowClosed(False)
+        # Enter presses a dialog's submit button, whatever has the focus (defect 5).
+        self._submit_default = SubmitStaysDefault(self)
+        qapp.installEventFilter(self._submit_default)
 
     @property
     def forms(self) -> FormsGateway:
@@ -131,7 +148,9 @@ class OutpostApp(QObject):
     # -- start --
 
     def start(self) -> None:
-        if self.paths.database.exists():
+        from desktop.app.session import clinic_exists
+
+        if clinic_exists(self.paths):
             self.show_login()
         else:
             self.show_wizard()
@@ -175,7 +194,8 @@ class OutpostApp(QObject):
 
     # -- a signed-in session --
 
-    def _signed_in(self, core: ClinicCore, first_day: DayData | None = None) -> None:
+    def _signed_in(self, core: ClinicCore, first_day: TodayData | None = None) -> None:
+        from desktop.app.session import verify_password
         from ui import qt_fixes
         from ui.lock import SessionLock
         from ui.main_window import MainWindow
@@ -188,31 +208,39 @@ class OutpostApp(QObject):
         window = MainWindow(ctx, first_day=first_day)
         lock_ms = self.auto_lock_ms or core.settings.auto_lock_minutes * 60_000
         lock = SessionLock(
-            core.store, core.actor.display_name, core.actor.username, self.tasks, lock_ms, self
+            lambda password: verify_password(core, password),
+            core.actor.display_name,
+            core.actor.username,
+            self.tasks,
+            lock_ms,
+            self,
         )
         self.session = SignedInSession(ctx, window, lock)
 
-        window.lock_requested.connect(lock.lock)
+        window.lock_requested.connect(lambda: lock.lock())
         window.switch_user_requested.connect(self.switch_user)
         window.quit_requested.connect(self.quit)
         window.open_form_requested.connect(self._open_form)
         window.print_requested.connect(self._print)
         window.restore_requested.connect(self.restore)
         lock.switch_user_requested.connect(self.switch_user)
-        ctx.events.settings_changed.connect(self._settings_changed)
+        ctx.changes.changed.connect(self._on_changes)
 
         window.show()
         if self.login is not None:
             self.login.hide()
         # Warm the typo-tolerant search's vocabulary before the first search needs it.
-        search, store = core.search, core.store
-
-        def warm() -> None:
-            with store.read_session() as session:
-                search.warm(session)
-
+        # (PatientsApi.warm_search when the patients API offers it; until then the search
+        # object's own warm-up in one read transaction of the core.)
+        warm = getattr(core.patients, "warm_search", None) or (
+            lambda: core.tx.read(core.search.warm)
+        )
         self.tasks.call_soon(warm)
         self._daily.start()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(SETTINGS):
+            self._settings_changed()
 
     def _settings_changed(self) -> None:
         if self.session is not None and self.auto_lock_ms is None:
@@ -228,36 +256,57 @@ class OutpostApp(QObject):
             self.forms.print(self.session.window, request)
 
     def _daily_backup_if_due(self) -> None:
+        """After sign-in, when due: the daily backup on the long-work thread, its progress
+        quietly in the status bar (no dialog); it never holds up closing (see `quit`)."""
         session = self.session
-        if session is None:
+        if session is None or self._daily_backup is not None:
             return
         core, window = session.ctx.core, session.window
+        if not core.settings.daily_backup:
+            return
+        making = self.tr("Making the daily backup… {percent} %")
 
-        def work(_ctx: TaskContext) -> list[str] | None:
-            from desktop.services import backup
+        def work(ctx: TaskContext) -> AutoBackupOutcome:
+            def progress(_message: str, fraction: float) -> None:
+                self.tasks.run_on_main(lambda: shown(fraction))
 
-            if not backup.daily_backup_due(core.store, core.settings):
-                return None
-            return backup.auto_backup(core.store, core.settings, reason="daily").warnings
+            return core.backups.run_daily_if_due(progress=progress, cancel=lambda: ctx.cancelled)
 
-        def done(warnings: list[str] | None) -> None:
-            if not is_alive(window):
-                return
-            if warnings:
+        def shown(fraction: float) -> None:
+            if is_alive(window) and self._daily_backup is not None:
+                window.show_backup_state(making.format(percent=round(fraction * 100)))
+
+        def done(outcome: AutoBackupOutcome) -> None:
+            if is_alive(window):
+                self._show_backup_outcome(window, outcome)
+
+        def failed(error: BaseException) -> None:
+            if is_alive(window):
                 window.show_backup_state(
-                    self.tr("⚠ The daily backup needs attention: see Settings → Backups."),
-                    "\n\n".join(warnings),
-                )
-            else:
-                window.show_backup_state(
-                    self.tr("Daily backup made.") if warnings is not None else ""
+                    self.tr("⚠ The daily backup failed: see Settings → Backups."), str(error)
                 )
 
-        Operation(window, self.tasks, work, long=True).success(done).failure(
-            lambda error: window.show_backup_state(
-                self.tr("⚠ The daily backup failed: see Settings → Backups."), str(error)
+        def finished() -> None:
+            self._daily_backup = None
+
+        # No progress dialog: the delay is longer than any backup.
+        op = Operation(window, self.tasks, work, long=True, progress_delay_ms=2**30)
+        self._daily_backup = op
+        op.success(done).failure(failed).finished(finished).run()
+
+    def _show_backup_outcome(self, window: MainWindow, outcome: AutoBackupOutcome) -> None:
+        from ui.errors import error_text
+
+        if outcome.failures:
+            window.show_backup_state(
+                self.tr("⚠ The daily backup needs attention: see Settings → Backups."),
+                "\n\n".join(error_text(Exception(f)) for f in outcome.failures),
             )
-        ).run()
+        elif outcome.written:
+            advice = "\n\n".join(error_text(Exception(a)) for a in outcome.advice)
+            window.show_backup_state(self.tr("Daily backup made."), advice)
+        else:
+            window.show_backup_state("")
 
     # -- ending a session --
 
@@ -283,6 +332,9 @@ class OutpostApp(QObject):
             return self.login
         if session.lock.locked:
             return session.lock.screen
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.isVisible() and session.window.owns(modal):
+            return modal  # asked from a dialog (Ctrl+Q): the question goes on top of it
         return session.window
 
     def switch_user(self) -> None:
@@ -306,6 +358,8 @@ class OutpostApp(QObject):
             return
         session.lock.stop()
         self._daily.stop()
+        if self._daily_backup is not None:
+            self._daily_backup.cancel()  # it is simply due again next time
         session.window.close_for_real()
         session.window.deleteLater()
         self.tasks.call_soon(session.ctx.core.close)
@@ -325,6 +379,10 @@ class OutpostApp(QObject):
         )
 
     def _quit_session(self) -> None:
+        """Close. Only when no automatic backup was made today does a closing backup run,
+        with its progress and a "Finish later" button that closes at once (the backup then
+        stops cleanly and is due again next time): closing never waits on a backup that can
+        be made later."""
         session = self.session
         if session is None:
             self._finish_quit()
@@ -332,21 +390,37 @@ class OutpostApp(QObject):
         self._quitting = True
         core = session.ctx.core
         parent = session.window
+        self._daily.stop()
+        if self._daily_backup is not None:
+            self._daily_backup.cancel()  # the closing backup takes its place if still due
 
-        def work(ctx: TaskContext) -> list[str]:
-            from desktop.services import backup
-
-            result = backup.auto_backup(
-                core.store,
-                core.settings,
-                reason="close",
-                progress=lambda _step, fraction: ctx.progress("", fraction),
+        def work(ctx: TaskContext) -> AutoBackupOutcome | None:
+            if not core.settings.daily_backup or not core.backups.daily_due():
+                return None
+            return core.backups.run_automatic(
+                "close",
+                progress=lambda _message, fraction: ctx.progress("", fraction),
+                cancel=lambda: ctx.cancelled,
             )
-            return result.warnings
 
-        Operation(
-            parent, self.tasks, work, label=self.tr("Making the closing backup…"), cancellable=True
-        ).finished(lambda: self._end_session(self._finish_quit)).run()
+        def finish_later() -> None:
+            # Out of sight at once; the store closes as soon as the backup has stopped.
+            for widget in QApplication.topLevelWidgets():
+                if widget.isVisible():
+                    widget.hide()
+
+        op = Operation(
+            parent,
+            self.tasks,
+            work,
+            label=self.tr("Making the closing backup…"),
+            cancellable=True,
+            cancel_text=self.tr("Finish later"),
+            long=True,
+            progress_delay_ms=CLOSING_PROGRESS_MS,
+        )
+        self.closing_backup = op
+        op.cancelled(finish_later).finished(lambda: self._end_session(self._finish_quit)).run()
 
     def _finish_quit(self) -> None:
         self._quitting = True
@@ -373,9 +447,9 @@ class OutpostApp(QObject):
         paths = self.paths
 
         def work(ctx: TaskContext) -> RestoreResult:
-            from desktop.services import backup
+            from desktop.app.backups import restore_backup_file
 
-            return backup.restore_backup(
+            return restore_backup_file(
                 paths,
                 request.path,
                 username=request.username,

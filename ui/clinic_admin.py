@@ -1,20 +1,21 @@
-"""Administrators: the clinic's week — providers, their working hours, appointment types.
+"""Administrators: the clinic — its details (name, phone, address, paper size), its opening
+hours, providers and their working hours, appointment types.
 
 Working hours are typed the way they are said, one line per weekday:
-"08:00–13:00, 14:00–17:00" (a dash or an en dash), or left empty for a day off.
+"08:00–13:00, 14:00–17:00" (a dash or an en dash), or left empty for a day off. A new
+provider starts with the clinic's opening hours. Everything is read and written through
+`core.admin`; the panel redraws from the change events.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,68 +23,44 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.app.admin import (
+    AppointmentTypeRow,
+    ClinicDetails,
+    ClinicWeek,
+    ProviderRow,
+    Window,
+    format_windows,
+    parse_windows,
+)
+from desktop.changes import APPOINTMENT_TYPES, CLINIC, PROVIDERS, WORKING_HOURS
 from ui import labels
-from ui.errors import error_text
+from ui.errors import error_text, show_error
 from ui.small_dialog import InputDialog
 from ui.tasks import TaskContext
-from ui.util import FieldError, buddy_label, make_button, row, with_colon
+from ui.util import (
+    FieldError,
+    buddy_label,
+    combo_select,
+    confirm,
+    is_alive,
+    make_button,
+    row,
+    with_colon,
+)
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from desktop.changes import Changes
     from ui.context import ClinicContext
 
-_WINDOW = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*[-–—]\s*(\d{1,2})[:.h](\d{2})\s*$")
+OPENING = "opening"
+"""The hours list's first entry: the clinic's opening hours, not a provider's."""
 
-
-class HoursSyntaxError(ValueError):
-    pass
-
-
-def parse_windows(text: str) -> list[tuple[dt.time, dt.time]]:
-    """ "08:00-13:00, 14:00-17:00" → [(08:00, 13:00), (14:00, 17:00)]; "" → []."""
-    windows = []
-    for part in filter(None, (p.strip() for p in re.split(r"[,;]", text))):
-        match = _WINDOW.match(part)
-        if not match:
-            raise HoursSyntaxError(part)
-        h1, m1, h2, m2 = (int(g) for g in match.groups())
-        try:
-            windows.append((dt.time(h1, m1), dt.time(h2, m2)))
-        except ValueError:
-            raise HoursSyntaxError(part) from None
-    return windows
-
-
-def format_windows(windows: list[tuple[dt.time, dt.time]]) -> str:
-    return ", ".join(f"{s:%H:%M}–{e:%H:%M}" for s, e in windows)
-
-
-@dataclass
-class ClinicWeek:
-    providers: list[tuple[uuid.UUID, str, str]]  # id, name, title
-    hours: dict[uuid.UUID, dict[int, list[tuple[dt.time, dt.time]]]] = field(default_factory=dict)
-    kinds: list[tuple[uuid.UUID, str, int]] = field(default_factory=list)
-
-
-def load_week(session: Session) -> ClinicWeek:
-    from desktop.services import clinic_setup
-
-    providers = clinic_setup.list_providers(session)
-    week = ClinicWeek([(p.id, p.name, p.title) for p in providers])
-    for p in providers:
-        days: dict[int, list[tuple[dt.time, dt.time]]] = {}
-        for w in clinic_setup.working_hours(session, p.id):
-            days.setdefault(w.weekday, []).append((w.start, w.end))
-        week.hours[p.id] = days
-    week.kinds = [
-        (t.id, t.name, t.duration_minutes) for t in clinic_setup.list_appointment_types(session)
-    ]
-    return week
+_KINDS = (CLINIC, PROVIDERS, APPOINTMENT_TYPES, WORKING_HOURS, "store_meta")
 
 
 class ClinicPanel(QWidget):
@@ -91,20 +68,71 @@ class ClinicPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.week: ClinicWeek | None = None
+        self.details: ClinicDetails | None = None
         self._hours_loaded: dict[int, str] = {}
+        self._details_loaded: dict[str, str] = {}
 
+        # -- the clinic's details --
+        self.clinic_name = QLineEdit()
+        self.clinic_name.setObjectName("clinic_name")
+        self.clinic_name.setMaxLength(200)
+        self.clinic_phone = QLineEdit()
+        self.clinic_phone.setObjectName("clinic_phone")
+        self.clinic_address = QPlainTextEdit()
+        self.clinic_address.setObjectName("clinic_address")
+        self.clinic_address.setTabChangesFocus(True)
+        self.clinic_address.setMaximumHeight(70)
+        self.paper_size = QComboBox()
+        self.paper_size.setObjectName("paper_size")
+        self.paper_size.addItem(self.tr("A4"), "A4")
+        self.paper_size.addItem(self.tr("Letter"), "Letter")
+        self.details_errors: dict[str, FieldError] = {}
+        details_box = QGroupBox(self.tr("The clinic"))
+        details_form = QFormLayout(details_box)
+        for key, label, field in (
+            ("name", self.tr("&Name:"), self.clinic_name),
+            ("phone", self.tr("P&hone:"), self.clinic_phone),
+            ("address", self.tr("A&ddress:"), self.clinic_address),
+            ("paper_size", self.tr("Pa&per size:"), self.paper_size),
+        ):
+            error = FieldError().attach(field)
+            self.details_errors[key] = error
+            cell = QVBoxLayout()
+            cell.setSpacing(1)
+            cell.addWidget(field)
+            cell.addWidget(error)
+            details_form.addRow(buddy_label(label, field), cell)
+        self.save_details_button = make_button(
+            self.tr("Save the clinic's &details"), self.save_details
+        )
+        self.details_note = QLabel()
+        self.details_note.setObjectName("details_saved")
+        details_form.addRow(QLabel(self.tr("Printed on appointment slips, forms and letters.")))
+        details_form.addRow(row(self.save_details_button, self.details_note, None))
+
+        # -- providers (and the opening hours) --
         self.providers = QListWidget()
         self.providers.setObjectName("providers_list")
-        self.providers.setAccessibleName(self.tr("Providers"))
+        self.providers.setAccessibleName(self.tr("Opening hours and providers"))
         self.providers.currentItemChanged.connect(lambda *_: self._show_hours())
         add_provider = make_button(self.tr("Add a &provider…"), self.add_provider)
-        providers_box = QGroupBox(self.tr("Providers"))
+        self.rename_provider_button = make_button(self.tr("R&ename…"), self.rename_provider)
+        self.deactivate_provider_button = make_button(
+            self.tr("Has &left…"), self.deactivate_provider
+        )
+        providers_box = QGroupBox(self.tr("Opening hours and providers"))
         box = QVBoxLayout(providers_box)
         box.addWidget(self.providers, 1)
-        box.addLayout(row(add_provider, None))
+        box.addLayout(
+            row(add_provider, self.rename_provider_button, self.deactivate_provider_button, None)
+        )
 
+        # -- hours of the selected entry --
         self.hours_box = QGroupBox(self.tr("Working hours"))
         hours_form = QFormLayout(self.hours_box)
+        self.hours_intro = QLabel()
+        self.hours_intro.setWordWrap(True)
+        hours_form.addRow(self.hours_intro)
         self.day_fields: list[QLineEdit] = []
         self.day_errors: list[FieldError] = []
         for weekday in range(7):
@@ -126,157 +154,377 @@ class ClinicPanel(QWidget):
         hours_form.addRow(hint)
         hours_form.addRow(row(self.save_hours_button, self.hours_note, None))
 
+        # -- appointment types --
         self.kinds = QListWidget()
         self.kinds.setObjectName("appointment_types")
         self.kinds.setAccessibleName(self.tr("Appointment types"))
+        self.kinds.currentItemChanged.connect(lambda *_: self._sync_buttons())
         add_kind = make_button(self.tr("Add an appointment &type…"), self.add_kind)
+        self.change_kind_button = make_button(self.tr("&Change…"), self.change_kind)
+        self.deactivate_kind_button = make_button(self.tr("No longer &used…"), self.deactivate_kind)
         kinds_box = QGroupBox(self.tr("Appointment types"))
         box = QVBoxLayout(kinds_box)
         box.addWidget(self.kinds, 1)
-        box.addLayout(row(add_kind, None))
+        box.addLayout(row(add_kind, self.change_kind_button, self.deactivate_kind_button, None))
 
         left = QVBoxLayout()
+        left.addWidget(details_box)
         left.addWidget(providers_box, 1)
         left.addWidget(kinds_box, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
-        layout.addWidget(self.hours_box, 2)
-        ctx.events.clinic_changed.connect(self.refresh)
+        layout.addWidget(self.hours_box, 1)
+        ctx.changes.changed.connect(self._on_changes)
         self.hours_box.setEnabled(False)
+        self._sync_buttons()
+
+    # -- reading --
 
     def activated(self) -> None:
         self.refresh()
 
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(*_KINDS) and is_alive(self) and self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
-        self.ctx.db(self, load_week).success(self._show).run()
+        def read(core: Any) -> tuple[ClinicWeek, ClinicDetails]:
+            return core.admin.clinic_week(), core.admin.clinic()
+
+        self.ctx.ask(read, self._loaded)
+
+    def _loaded(
+        self, result: tuple[ClinicWeek, ClinicDetails] | None, error: BaseException | None
+    ) -> None:
+        if not is_alive(self):
+            return
+        if error is not None or result is None:
+            show_error(self, error or RuntimeError("nothing read"))
+            return
+        week, details = result
+        self._show_details(details)
+        self._show(week)
+
+    def _show_details(self, details: ClinicDetails) -> None:
+        edited = self.details is not None and self._details_edited()
+        self.details = details
+        if edited:
+            return  # keep what is being typed
+        self.clinic_name.setText(details.name)
+        self.clinic_phone.setText(details.phone_display)
+        self.clinic_address.setPlainText(details.address)
+        combo_select(self.paper_size, details.paper_size)
+        self._details_loaded = self._details_values()
 
     def _show(self, week: ClinicWeek) -> None:
-        current = self.selected_provider()
+        current = self.selected_entry()
+        keep_hours = self.has_unsaved_hours()
         self.week = week
+        self.providers.blockSignals(True)
         self.providers.clear()
-        for provider_id, name, title in week.providers:
-            item = QListWidgetItem(f"{name} — {title}" if title else name)
-            item.setData(Qt.ItemDataRole.UserRole, provider_id)
+        opening = QListWidgetItem(self.tr("Clinic opening hours"))
+        opening.setData(Qt.ItemDataRole.UserRole, OPENING)
+        opening.setToolTip(self.tr("A new provider starts with these hours."))
+        self.providers.addItem(opening)
+        for provider in week.providers:
+            item = QListWidgetItem(provider.label)
+            item.setData(Qt.ItemDataRole.UserRole, provider.id)
             self.providers.addItem(item)
-            if provider_id == current:
-                self.providers.setCurrentItem(item)
-        if self.providers.currentItem() is None and self.providers.count():
-            self.providers.setCurrentRow(0)
+        for index in range(self.providers.count()):
+            if self.providers.item(index).data(Qt.ItemDataRole.UserRole) == current:
+                self.providers.setCurrentRow(index)
+        if self.providers.currentItem() is None:
+            self.providers.setCurrentRow(1 if week.providers else 0)
+        self.providers.blockSignals(False)
+        current_kind = self.selected_kind()
         self.kinds.clear()
-        for _type_id, name, minutes in week.kinds:
-            self.kinds.addItem(self.tr("{name} — {minutes} min").format(name=name, minutes=minutes))
-        self._show_hours()
+        for kind in week.kinds:
+            item = QListWidgetItem(
+                self.tr("{name} — {minutes} min").format(
+                    name=kind.name, minutes=kind.duration_minutes
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            self.kinds.addItem(item)
+            if current_kind is not None and kind.id == current_kind.id:
+                self.kinds.setCurrentItem(item)
+        if not keep_hours:
+            self._show_hours()
+        self._sync_buttons()
 
-    def selected_provider(self) -> uuid.UUID | None:
+    # -- selection --
+
+    def selected_entry(self) -> uuid.UUID | str | None:
         item = self.providers.currentItem()
         if item is None:
             return None
-        provider_id: uuid.UUID = item.data(Qt.ItemDataRole.UserRole)
-        return provider_id
+        entry: uuid.UUID | str = item.data(Qt.ItemDataRole.UserRole)
+        return entry
+
+    def selected_provider(self) -> ProviderRow | None:
+        entry = self.selected_entry()
+        if self.week is None or not isinstance(entry, uuid.UUID):
+            return None
+        return next((p for p in self.week.providers if p.id == entry), None)
+
+    def selected_kind(self) -> AppointmentTypeRow | None:
+        item = self.kinds.currentItem()
+        if item is None:
+            return None
+        kind: AppointmentTypeRow = item.data(Qt.ItemDataRole.UserRole)
+        return kind
+
+    def _sync_buttons(self) -> None:
+        provider = self.selected_provider()
+        self.rename_provider_button.setEnabled(provider is not None)
+        self.deactivate_provider_button.setEnabled(provider is not None)
+        kind = self.selected_kind()
+        self.change_kind_button.setEnabled(kind is not None)
+        self.deactivate_kind_button.setEnabled(kind is not None)
 
     def _show_hours(self) -> None:
-        provider_id = self.selected_provider()
-        self.hours_box.setEnabled(provider_id is not None)
+        entry = self.selected_entry()
+        self._sync_buttons()
+        self.hours_box.setEnabled(entry is not None)
         self.hours_note.clear()
-        days = self.week.hours.get(provider_id, {}) if self.week and provider_id else {}
+        days: dict[int, tuple[Window, ...]] = {}
+        if self.week is not None and entry == OPENING:
+            days = dict(self.week.opening_hours)
+            self.hours_box.setTitle(self.tr("Clinic opening hours"))
+            self.hours_intro.setText(self.tr("A new provider starts with these hours."))
+        elif self.week is not None and isinstance(entry, uuid.UUID):
+            days = dict(self.week.hours.get(entry, {}))
+            provider = self.selected_provider()
+            self.hours_box.setTitle(
+                self.tr("Working hours of {name}").format(name=provider.name if provider else "")
+            )
+            self.hours_intro.setText("")
         self._hours_loaded = {}
         for weekday, edit in enumerate(self.day_fields):
-            text = format_windows(days.get(weekday, []))
+            text = format_windows(days.get(weekday, ()))
             edit.setText(text)
             self._hours_loaded[weekday] = text
             self.day_errors[weekday].clear_message()
 
-    def has_unsaved_changes(self) -> bool:
+    # -- unsaved work --
+
+    def has_unsaved_hours(self) -> bool:
         return any(
             edit.text() != self._hours_loaded.get(day, "")
             for day, edit in enumerate(self.day_fields)
         )
 
-    def save_hours(self) -> None:
-        from desktop.services import clinic_setup
+    def _details_values(self) -> dict[str, str]:
+        return {
+            "name": self.clinic_name.text(),
+            "phone": self.clinic_phone.text(),
+            "address": self.clinic_address.toPlainText(),
+            "paper_size": str(self.paper_size.currentData()),
+        }
 
-        provider_id = self.selected_provider()
-        if provider_id is None:
-            return
-        changed: dict[int, list[tuple[dt.time, dt.time]]] = {}
-        ok = True
-        for weekday, edit in enumerate(self.day_fields):
-            self.day_errors[weekday].clear_message()
-            if edit.text() == self._hours_loaded.get(weekday, ""):
-                continue
-            try:
-                changed[weekday] = parse_windows(edit.text())
-            except HoursSyntaxError as exc:
-                ok = False
-                self.day_errors[weekday].show_message(
-                    self.tr("“{part}” is not a time range: write it like 08:00–13:00.").format(
-                        part=str(exc)
-                    )
-                )
-        if not ok or not changed:
-            return
-        actor = self.ctx.actor
-        current: dict[str, Any] = {"weekday": None}
+    def _details_edited(self) -> bool:
+        return bool(self._details_loaded) and self._details_values() != self._details_loaded
 
-        def work(session: Session) -> None:
-            for weekday, windows in changed.items():
-                current["weekday"] = weekday
-                clinic_setup.set_working_hours(session, actor, provider_id, weekday, windows)
+    def has_unsaved_changes(self) -> bool:
+        return self.has_unsaved_hours() or self._details_edited()
+
+    # -- writing --
+
+    def save_details(self) -> None:
+        values = self._details_values()
+        for error in self.details_errors.values():
+            error.clear_message()
 
         def failed(error: BaseException) -> None:
             from desktop.errors import InvalidInput
-            from ui.errors import show_error
 
-            weekday = current["weekday"]
-            if isinstance(error, InvalidInput) and weekday is not None:
-                self.day_errors[weekday].show_message(error_text(error))
+            target = self.details_errors.get(getattr(error, "field", None) or "")
+            if isinstance(error, InvalidInput) and target is not None:
+                target.show_message(error_text(error))
             else:
                 show_error(self, error)
 
-        def saved(_none: None) -> None:
-            self.hours_note.setText(self.tr("Saved."))
-            self.ctx.events.clinic_changed.emit()
+        def saved(done: Any) -> None:
+            self._details_loaded = {}
+            self._show_details(done.value)
+            self.details_note.setText(self.tr("Saved."))
+            window = self.window()
+            title_changed = getattr(window, "clinic_renamed", None)
+            if title_changed is not None:
+                title_changed(done.value.name)
 
-        self.ctx.db(self, work, label=self.tr("Saving working hours…")).success(saved).failure(
+        self.ctx.call(
+            self,
+            lambda core: core.admin.update_clinic(
+                name=values["name"],
+                phone=values["phone"],
+                address=values["address"],
+                paper_size=values["paper_size"],
+            ),
+            label=self.tr("Saving the clinic's details…"),
+        ).success(saved).failure(failed).run()
+
+    def save_hours(self) -> None:
+        from desktop.errors import InvalidInput
+
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        changed: dict[int, list[Window]] = {}
+        ok = True
+        for weekday, edit in enumerate(self.day_fields):
+            self.day_errors[weekday].clear_message()
+            if entry != OPENING and edit.text() == self._hours_loaded.get(weekday, ""):
+                continue
+            try:
+                changed[weekday] = parse_windows(edit.text())
+            except InvalidInput as exc:
+                ok = False
+                self.day_errors[weekday].show_message(error_text(exc))
+        if not ok or not changed:
+            return
+
+        def failed(error: BaseException) -> None:
+            field = getattr(error, "field", None) or ""
+            if isinstance(error, InvalidInput) and field.startswith("hours:"):
+                self.day_errors[int(field.split(":")[1])].show_message(error_text(error))
+            elif isinstance(error, InvalidInput) and entry == OPENING:
+                self.day_errors[0].show_message(error_text(error))
+            else:
+                show_error(self, error)
+
+        def saved(_done: object) -> None:
+            self._hours_loaded = {d: e.text() for d, e in enumerate(self.day_fields)}
+            self.hours_note.setText(self.tr("Saved."))
+
+        def call(core: Any) -> object:
+            if entry == OPENING:
+                return core.admin.set_opening_hours(changed)
+            return core.admin.set_working_hours(entry, changed)
+
+        self.ctx.call(self, call, label=self.tr("Saving working hours…")).success(saved).failure(
             failed
         ).run()
 
     def add_provider(self) -> None:
-        from desktop.services import clinic_setup
-
-        store, actor = self.ctx.core.store, self.ctx.actor
-        dialog = InputDialog(self, self.ctx.tasks, self.tr("Add a provider"))
+        core = self.ctx.core
+        dialog = InputDialog(
+            self,
+            self.ctx.tasks,
+            self.tr("Add a provider"),
+            intro=self.tr(
+                "The new provider works the clinic's opening hours; change them under "
+                "Working hours once added."
+            ),
+        )
         dialog.add_line("name", self.tr("&Name:"))
         dialog.add_line("title", self.tr("&Title:"), hint=self.tr("e.g. Clinical officer"))
 
-        def work(values: dict[str, Any]) -> Callable[[TaskContext], None]:
-            def run(_ctx: TaskContext) -> None:
-                with store.session() as session, session.begin():
-                    clinic_setup.add_provider(session, actor, values["name"], values["title"])
-
-            return run
+        def work(values: dict[str, Any]) -> Callable[[TaskContext], object]:
+            return lambda _ctx: core.admin.add_provider(values["name"], values["title"])
 
         dialog.on_submit(work)
-        dialog.succeeded.connect(lambda _r: self.ctx.events.clinic_changed.emit())
         dialog.open()
 
-    def add_kind(self) -> None:
-        from desktop.services import clinic_setup
+    def rename_provider(self) -> None:
+        provider = self.selected_provider()
+        if provider is None:
+            return
+        core = self.ctx.core
+        dialog = InputDialog(self, self.ctx.tasks, self.tr("Rename a provider"))
+        dialog.add_line("name", self.tr("&Name:"), text=provider.name)
+        dialog.add_line("title", self.tr("&Title:"), text=provider.title)
 
-        store, actor = self.ctx.core.store, self.ctx.actor
+        def work(values: dict[str, Any]) -> Callable[[TaskContext], object]:
+            return lambda _ctx: core.admin.rename_provider(
+                provider.id, values["name"], values["title"]
+            )
+
+        dialog.on_submit(work)
+        dialog.open()
+
+    def deactivate_provider(self) -> None:
+        provider = self.selected_provider()
+        if provider is None:
+            return
+
+        def deactivate() -> None:
+            self.ctx.call(
+                self,
+                lambda core: core.admin.set_provider_active(provider.id, False),
+                label=self.tr("Saving…"),
+            ).run()
+
+        confirm(
+            self,
+            self.tr("Provider has left"),
+            self.tr(
+                "{name} will no longer be offered for new appointments. Past and booked "
+                "appointments keep the name."
+            ).format(name=provider.name),
+            deactivate,
+            yes_text=self.tr("No longer offer {name}").format(name=provider.name),
+            no_text=self.tr("Keep"),
+            destructive=True,
+        )
+
+    def add_kind(self) -> None:
+        core = self.ctx.core
         dialog = InputDialog(self, self.ctx.tasks, self.tr("Add an appointment type"))
         dialog.add_line("name", self.tr("&Name:"), hint=self.tr("e.g. Antenatal visit"))
         dialog.add_spin("duration", self.tr("&Duration:"), 5, 480, 20, suffix=self.tr(" min"))
 
-        def work(values: dict[str, Any]) -> Callable[[TaskContext], None]:
-            def run(_ctx: TaskContext) -> None:
-                with store.session() as session, session.begin():
-                    clinic_setup.add_appointment_type(
-                        session, actor, values["name"], values["duration"]
-                    )
-
-            return run
+        def work(values: dict[str, Any]) -> Callable[[TaskContext], object]:
+            return lambda _ctx: core.admin.add_appointment_type(values["name"], values["duration"])
 
         dialog.on_submit(work)
-        dialog.succeeded.connect(lambda _r: self.ctx.events.clinic_changed.emit())
         dialog.open()
+
+    def change_kind(self) -> None:
+        kind = self.selected_kind()
+        if kind is None:
+            return
+        core = self.ctx.core
+        dialog = InputDialog(
+            self,
+            self.ctx.tasks,
+            self.tr("Change an appointment type"),
+            intro=self.tr("Appointments already booked keep their length."),
+        )
+        dialog.add_line("name", self.tr("&Name:"), text=kind.name)
+        dialog.add_spin(
+            "duration", self.tr("&Duration:"), 5, 480, kind.duration_minutes, suffix=self.tr(" min")
+        )
+
+        def work(values: dict[str, Any]) -> Callable[[TaskContext], object]:
+            return lambda _ctx: core.admin.update_appointment_type(
+                kind.id, name=values["name"], duration_minutes=values["duration"]
+            )
+
+        dialog.on_submit(work)
+        dialog.open()
+
+    def deactivate_kind(self) -> None:
+        kind = self.selected_kind()
+        if kind is None:
+            return
+
+        def deactivate() -> None:
+            self.ctx.call(
+                self,
+                lambda core: core.admin.set_appointment_type_active(kind.id, False),
+                label=self.tr("Saving…"),
+            ).run()
+
+        confirm(
+            self,
+            self.tr("Appointment type no longer used"),
+            self.tr(
+                "{name} will no longer be offered for new appointments. Appointments already "
+                "booked keep it."
+            ).format(name=kind.name),
+            deactivate,
+            yes_text=self.tr("No longer offer it"),
+            no_text=self.tr("Keep"),
+            destructive=True,
+        )

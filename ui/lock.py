@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import math
 import weakref
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.errors import error_text
 from ui.tasks import Operation, TaskContext, TaskRunner
-from ui.util import ERROR_STYLE, buddy_label, heading, is_alive, make_button, row
+from ui.util import ERROR_STYLE, buddy_label, heading, is_alive, make_button, person, row
 
-if TYPE_CHECKING:
-    from desktop.store.store import Store
+Verify = Callable[[str], None]
+"""Checks the signed-in person's password on the database thread (raises WrongPassword or
+LoginThrottled): `desktop.app.session.verify_password` bound to the session's core."""
 
 _INPUT_EVENTS = frozenset(
     {
@@ -38,33 +39,21 @@ _INPUT_EVENTS = frozenset(
 )
 
 
-def verify_password(store: Store, username: str, password: str) -> None:
-    """Raise WrongPassword (or LoginThrottled) unless `password` is `username`'s.
-
-    Runs on the database thread (Argon2id). Uses the same throttle as signing in, so the
-    lock screen is no easier to guess at than the login window. (The core would better
-    offer this as one call, e.g. `Store.verify_password`.)
-    """
-    from desktop.errors import WrongPassword
-    from desktop.store.throttle import LoginThrottle
-
-    throttle = LoginThrottle(store.paths.throttle)
-    throttle.check(username)
-    try:
-        store.keyfile.unlock_with_password(username, password)
-    except WrongPassword:
-        throttle.failed(username)
-        raise
-    throttle.succeeded(username)
-
-
 class LockScreen(QWidget):
     unlock_requested = Signal(str)
     switch_user_requested = Signal()
 
-    def __init__(self, display_name: str, username: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        display_name: str,
+        username: str,
+        parent: QWidget | None = None,
+        *,
+        idle: bool = False,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Outpost — locked"))
+        # Qt adds the application's name ("— Outpost") to every window title.
+        self.setWindowTitle(self.tr("Locked"))
         self.setAccessibleName(self.windowTitle())
         self.password = QLineEdit()
         self.password.setObjectName("lock_password")
@@ -76,12 +65,18 @@ class LockScreen(QWidget):
         self.message.hide()
         self.unlock_button = make_button(self.tr("&Unlock"), self._submit, default=True)
         self.switch_button = make_button(self.tr("S&witch user…"), self.switch_user_requested.emit)
-        who = QLabel(
-            self.tr(
-                "Locked after a while without use. {name} ({username}) is signed "
-                "in: type your password to carry on where you left off."
-            ).format(name=display_name, username=username)
-        )
+        name = person(display_name, username)
+        if idle:
+            text = self.tr(
+                "Locked after a while without use. {who} is signed in: type your password "
+                "to carry on where you left off."
+            ).format(who=name)
+        else:
+            text = self.tr(
+                "Locked by {who}: type your password to carry on where you left off."
+            ).format(who=name)
+        who = QLabel(text)
+        who.setObjectName("lock_reason")
         who.setWordWrap(True)
         card = QWidget()
         card.setMinimumWidth(440)
@@ -117,7 +112,7 @@ class SessionLock(QObject):
 
     def __init__(
         self,
-        store: Store,
+        verify: Verify,
         display_name: str,
         username: str,
         tasks: TaskRunner,
@@ -125,7 +120,7 @@ class SessionLock(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.verify = verify
         self.display_name = display_name
         self.username = username
         self.tasks = tasks
@@ -135,7 +130,7 @@ class SessionLock(QObject):
         self._checking = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.lock)
+        self._timer.timeout.connect(self._lock_idle)
         self.set_timeout(timeout_ms)
         app = QApplication.instance()
         assert app is not None
@@ -191,7 +186,12 @@ class SessionLock(QObject):
 
     # -- locking --
 
-    def lock(self) -> None:
+    def _lock_idle(self) -> None:
+        self.lock(idle=True)
+
+    def lock(self, *, idle: bool = False) -> None:
+        """Hide the session's windows behind the lock screen; `idle` when the timer did it
+        (the screen then says so), not the person (Ctrl+L, the menu)."""
         if self.locked:
             return
         self._timer.stop()
@@ -200,7 +200,7 @@ class SessionLock(QObject):
         visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         # Main windows first, so dialogs come back on top of their parent.
         visible.sort(key=lambda w: w.parentWidget() is not None)
-        screen = LockScreen(self.display_name, self.username)
+        screen = LockScreen(self.display_name, self.username, idle=idle)
         screen.unlock_requested.connect(self._check_password)
         screen.switch_user_requested.connect(self.switch_user_requested.emit)
         geometry = next((w.geometry() for w in visible if w.parentWidget() is None), None)
@@ -220,10 +220,10 @@ class SessionLock(QObject):
         if self._checking or self.screen is None:
             return
         screen = self.screen
-        store, username = self.store, self.username
+        verify, username = self.verify, self.username
 
         def work(_ctx: TaskContext) -> None:
-            verify_password(store, username, password)
+            verify(password)
 
         def failed(error: BaseException) -> None:
             from desktop.errors import LoginThrottled, OutpostError, WrongPassword

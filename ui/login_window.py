@@ -141,9 +141,9 @@ class LoginWindow(QWidget):
         paths, prefetch = self.paths, self.prefetch
 
         def work(_ctx: TaskContext) -> tuple[ClinicCore, object]:
-            from desktop.core import ClinicCore
+            from desktop.app.session import sign_in
 
-            core = ClinicCore.unlock(paths, username, password)
+            core = sign_in(paths, username, password)
             return core, prefetch(core) if prefetch is not None else None
 
         self._busy = True
@@ -206,8 +206,13 @@ class LoginWindow(QWidget):
 
         dialog = RecoveryDialog(self.paths, self.tasks, self)
         dialog.username.setText(self.username.text().strip())
-        dialog.password_set.connect(self.prepare)
+        dialog.password_set.connect(self.password_recovered)
         dialog.open()
+
+    def password_recovered(self, username: str) -> None:
+        """Back from the recovery dialog: say that it worked, and what to do now."""
+        self.prepare(username)
+        self.show_notice(self.tr("Password changed: sign in with the new password."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

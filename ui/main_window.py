@@ -1,9 +1,10 @@
 """The signed-in window: navigation on the left (Today, Patients, Calendar, Settings), the
 current view on the right, a status bar with who is signed in and the sync state.
 
-Views are built here and talk to each other only through this window's methods and the
-session's `ClinicEvents`. The forms work plugs into `open_form_requested` and
-`print_requested` (see `ui.forms_seam`).
+Views are built here and talk to each other only through this window's methods; what the
+core changed reaches each of them through `ctx.changes`. Lock (Ctrl+L) and Quit (Ctrl+Q) work
+from every window of the session, dialogs and forms included. The forms work plugs into
+`open_form_requested` and `print_requested` (see `ui.forms_seam`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from ui import labels
 from ui.forms_seam import PrintRequest
 from ui.sync_status import SyncStatusWidget
-from ui.util import inform, is_alive
+from ui.util import inform, is_alive, person
 
 if TYPE_CHECKING:
     from ui.calendar_view import CalendarView
@@ -39,6 +40,46 @@ if TYPE_CHECKING:
     from ui.today_data import DayData
 
 TODAY, PATIENTS, CALENDAR, SETTINGS = range(4)
+
+LOCK_KEYS = QKeySequence("Ctrl+L")
+QUIT_KEYS = QKeySequence(QKeySequence.StandardKey.Quit)
+
+
+def _matches(event: QKeyEvent, keys: QKeySequence) -> bool:
+    if keys.isEmpty():
+        return False
+    pressed = QKeySequence(event.keyCombination())
+    return pressed.matches(keys) == QKeySequence.SequenceMatch.ExactMatch
+
+
+class SessionShortcuts(QObject):
+    """Ctrl+L and Ctrl+Q from any window of the session, a dialog or a form included.
+
+    The menu's shortcuts belong to the main window, and Qt does not fire them while a
+    window-modal dialog covers it; this filter, on the application, sees the key press in
+    whichever window of the session has the focus. Quitting still asks about unsaved work
+    (the composition root does that)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
+            return False
+        lock, quit_ = _matches(event, LOCK_KEYS), _matches(event, QUIT_KEYS)
+        if not (lock or quit_):
+            return False
+        top = watched.window()
+        if top is self.window or not self.window.owns(top):
+            return False  # the main window's own menu shortcuts, or not the session's
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # keep it a key press: no widget's own shortcut takes it
+            return False
+        (self.window.lock_requested if lock else self.window.quit_requested).emit()
+        return True
 
 
 class MainWindow(QMainWindow):
@@ -57,7 +98,8 @@ class MainWindow(QMainWindow):
 
         self.ctx = ctx
         self._closing_for_real = False
-        self.setWindowTitle(self.tr("Outpost — {clinic}").format(clinic=ctx.core.clinic_name))
+        # Qt adds the application's name ("— Outpost") to every window title.
+        self.setWindowTitle(ctx.core.clinic_name)
         self.setAccessibleName(self.windowTitle())
         self.setMinimumSize(QSize(900, 560))
 
@@ -98,6 +140,10 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
+        self.shortcuts = SessionShortcuts(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.shortcuts)
         self.nav.setCurrentRow(TODAY)
         self.resize(1280, 720)
 
@@ -167,14 +213,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         outpost = bar.addMenu(self.tr("&Outpost"))
-        outpost.addAction(self._action(self.tr("&Lock now"), self.lock_requested.emit, "Ctrl+L"))
+        outpost.addAction(self._action(self.tr("&Lock now"), self.lock_requested.emit, LOCK_KEYS))
         outpost.addAction(
             self._action(self.tr("&Switch user…"), self.switch_user_requested.emit, "Ctrl+Shift+L")
         )
         outpost.addSeparator()
-        outpost.addAction(
-            self._action(self.tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit)
-        )
+        outpost.addAction(self._action(self.tr("&Quit"), self.quit_requested.emit, QUIT_KEYS))
 
         go = bar.addMenu(self.tr("&Go"))
         for row, (text, key) in enumerate(
@@ -213,7 +257,7 @@ class MainWindow(QMainWindow):
         actor = self.ctx.actor
         who = QLabel(
             self.tr("Signed in: {name} ({role})").format(
-                name=actor.display_name, role=labels.role_label(actor.role.value)
+                name=person(actor.display_name), role=labels.role_label(actor.role.value)
             )
         )
         who.setObjectName("signed_in")
@@ -225,6 +269,10 @@ class MainWindow(QMainWindow):
         bar.addWidget(who)
         bar.addWidget(self.backup_label, 1)
         bar.addPermanentWidget(self.sync_widget)
+
+    def clinic_renamed(self, name: str) -> None:
+        self.setWindowTitle(name)
+        self.setAccessibleName(name)
 
     def show_backup_state(self, text: str, details: str = "") -> None:
         self.backup_label.setText(text)
@@ -303,6 +351,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+1 … Ctrl+4", self.tr("Today, Patients, Calendar, Settings")),
             ("F5", self.tr("Refresh")),
             ("Ctrl+L", self.tr("Lock now")),
+            ("Ctrl+Q", self.tr("Quit")),
             ("Ctrl+Shift+L", self.tr("Switch user")),
         ]
         text = "\n".join(f"{keys}\t{what}" for keys, what in lines)
@@ -318,7 +367,7 @@ class MainWindow(QMainWindow):
         candidates += [
             (w.windowTitle(), w)
             for w in QApplication.topLevelWidgets()
-            if w is not self and self._owns(w)
+            if w is not self and self.owns(w)
         ]
         for title, widget in candidates:
             check = getattr(widget, "has_unsaved_changes", None)
@@ -329,8 +378,11 @@ class MainWindow(QMainWindow):
     def close_for_real(self) -> None:
         """Close without asking (the session is ending; the caller asked already)."""
         self._closing_for_real = True
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.shortcuts)
         for widget in QApplication.topLevelWidgets():
-            if widget is not self and self._owns(widget):
+            if widget is not self and self.owns(widget):
                 # done()/hide(), not close(): a dialog's own "discard changes?" question
                 # has been asked for the whole session already.
                 if isinstance(widget, QDialog):
@@ -340,7 +392,7 @@ class MainWindow(QMainWindow):
                 widget.deleteLater()
         self.close()
 
-    def _owns(self, widget: QWidget) -> bool:
+    def owns(self, widget: QWidget) -> bool:
         # QWidget.isAncestorOf stops at window boundaries; dialogs are windows of their own.
         parent = widget.parentWidget()
         while parent is not None:

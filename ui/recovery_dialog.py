@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.passwords import MIN_LENGTH
 from ui.errors import error_text, show_error
 from ui.tasks import Operation, TaskContext, TaskRunner
-from ui.util import FieldError, buddy_label
+from ui.util import FieldError, buddy_label, keep_submit_default
 
 if TYPE_CHECKING:
     from desktop.paths import DataPaths
@@ -59,6 +59,9 @@ class RecoveryDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Set the new password"))
+        keep_submit_default(self, self.ok_button)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -84,17 +87,9 @@ class RecoveryDialog(QDialog):
         paths = self.paths
 
         def work(_ctx: TaskContext) -> None:
-            # Mirrors `outpost recover`; the core would better own this as one call.
-            from desktop.services import users
-            from desktop.store import store as store_module
+            from desktop.app.session import recover_password
 
-            store = store_module.unlock_with_recovery(paths, key)
-            try:
-                with store.session() as session:
-                    users.get_user(session, username)
-                store.set_password(username, password)
-            finally:
-                store.close()
+            recover_password(paths, key, username, password)
 
         def failed(error: BaseException) -> None:
             from desktop.errors import OutpostError
@@ -111,4 +106,8 @@ class RecoveryDialog(QDialog):
         self.buttons.setEnabled(False)
         Operation(self, self.tasks, work, label=self.tr("Setting the new password…")).success(
             lambda _none: done()
-        ).failure(failed).finished(lambda: self.buttons.setEnabled(True)).run()
+        ).failure(failed).finished(self._ready_again).run()
+
+    def _ready_again(self) -> None:
+        self.buttons.setEnabled(True)
+        keep_submit_default(self, self.ok_button)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ui.language import LANGUAGES
 from ui.small_dialog import InputDialog
 from ui.tasks import TaskContext
-from ui.util import buddy_label, combo_select, heading, inform, make_button, row
+from ui.util import buddy_label, combo_select, heading, inform, make_button, person, row
 
 if TYPE_CHECKING:
     from desktop.settings import Settings
@@ -74,7 +74,10 @@ class SettingsView(QWidget):
             activated()
 
     def has_unsaved_changes(self) -> bool:
-        return self.general.has_unsaved_changes()
+        clinic = getattr(self, "clinic", None)
+        return self.general.has_unsaved_changes() or (
+            clinic is not None and clinic.has_unsaved_changes()
+        )
 
 
 class GeneralSettings(QWidget):
@@ -112,13 +115,11 @@ class GeneralSettings(QWidget):
         account = QGroupBox(self.tr("My account"))
         account_layout = QVBoxLayout(account)
         actor = ctx.actor
-        account_layout.addWidget(
-            QLabel(
-                self.tr("Signed in as {name} ({username}).").format(
-                    name=actor.display_name, username=actor.username
-                )
-            )
+        signed_in = QLabel(
+            self.tr("Signed in as {who}.").format(who=person(actor.display_name, actor.username))
         )
+        signed_in.setObjectName("signed_in_as")
+        account_layout.addWidget(signed_in)
         account_layout.addLayout(
             row(make_button(self.tr("&Change my password…"), self.change_password), None)
         )
@@ -149,18 +150,11 @@ class GeneralSettings(QWidget):
         return bool(self._edited() != self.ctx.core.settings)
 
     def save(self) -> None:
-        from desktop.settings import save_settings
-
         settings = self._edited()
-        path = self.ctx.core.paths.settings
         language_changed = settings.language != self.ctx.core.settings.language
 
-        def work(_ctx: TaskContext) -> None:
-            save_settings(path, settings)
-
-        def saved(_none: None) -> None:
-            self.ctx.core.settings = settings
-            self.ctx.events.settings_changed.emit()
+        def saved(_done: object) -> None:
+            # The core announced SETTINGS on its change events: whoever cares follows.
             self.saved_note.setText(self.tr("Saved."))
             if language_changed:
                 inform(
@@ -169,13 +163,14 @@ class GeneralSettings(QWidget):
                     self.tr("The new language will be used the next time Outpost starts."),
                 )
 
-        self.ctx.run(self, work, label=self.tr("Saving settings…")).success(saved).run()
+        self.ctx.call(
+            self, lambda core: core.admin.save_settings(settings), label=self.tr("Saving settings…")
+        ).success(saved).run()
 
     def change_password(self) -> None:
         from desktop.passwords import MIN_LENGTH
-        from desktop.services import users
 
-        actor, store = self.ctx.actor, self.ctx.core.store
+        actor, core = self.ctx.actor, self.ctx.core
         dialog = InputDialog(self, self.ctx.tasks, self.tr("Change my password"))
         dialog.add_line("old_password", self.tr("&Current password:"), password=True)
         dialog.add_line(
@@ -200,12 +195,8 @@ class GeneralSettings(QWidget):
 
         def work(values: dict[str, Any]) -> Callable[[TaskContext], None]:
             def run(_ctx: TaskContext) -> None:
-                users.change_password(
-                    store,
-                    actor,
-                    actor.username,
-                    values["password"],
-                    old_password=values["old_password"],
+                core.admin.change_password(
+                    actor.username, values["password"], old_password=values["old_password"]
                 )
 
             return run

@@ -182,8 +182,8 @@ class SetupFlow:
         return problems
 
     def _clinic_problems(self) -> dict[str, Problem]:
+        from desktop.clinic_rules import validate_new_clinic
         from desktop.errors import InvalidInput
-        from desktop.services.clinic import validate_new_clinic
 
         a = self.answers
         problems: dict[str, Problem] = {}
@@ -203,9 +203,9 @@ class SetupFlow:
         return problems
 
     def _admin_problems(self) -> dict[str, Problem]:
+        from desktop.clinic_rules import validate_username
         from desktop.errors import InvalidInput
         from desktop.passwords import check_password
-        from desktop.services.clinic import validate_username
 
         a = self.answers
         problems: dict[str, Problem] = {}

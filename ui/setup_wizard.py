@@ -1,8 +1,10 @@
-"""First run: name the clinic, create the first administrator, show the recovery key once.
+"""First run: name the clinic, lay out its week (opening hours, a first provider and an
+appointment type, so it can book at once), create the first administrator, show the
+recovery key once.
 
 The navigation is decided by `ui.setup_flow.SetupFlow` (no Qt, unit-tested); this dialog
 draws the pages, shows each problem beside its field, and creates the store on the
-database thread.
+database thread through the core's `desktop.app.session.create_clinic`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,9 +34,10 @@ from desktop.passwords import MIN_LENGTH
 from ui import labels
 from ui.errors import error_text, show_error
 from ui.language import localized
+from ui.print_preview import PrintPreviewDialog
 from ui.setup_flow import PAGE_FIELDS, Page, Problem, SetupFlow
 from ui.tasks import Operation, TaskContext, TaskRunner
-from ui.util import FieldError, buddy_label, heading, make_button
+from ui.util import FieldError, buddy_label, heading, make_button, with_colon
 
 if TYPE_CHECKING:
     from desktop.paths import DataPaths
@@ -61,6 +66,7 @@ class SetupWizard(QDialog):
         self.page_widgets = {
             Page.WELCOME: self._welcome_page(),
             Page.CLINIC: self._clinic_page(),
+            Page.WEEK: self._week_page(),
             Page.ADMIN: self._admin_page(),
             Page.RECOVERY: self._recovery_page(),
         }
@@ -96,11 +102,13 @@ class SetupWizard(QDialog):
         layout.addWidget(heading(self.tr("Welcome to Outpost")))
         text = QLabel(
             self.tr(
-                "This laptop holds no clinic records yet. In three short steps you will name "
-                "the clinic, create the first administrator's account, and receive the "
+                "This laptop holds no clinic records yet. In {steps} short steps you will name "
+                "the clinic, set out its week (opening hours, a first provider and an "
+                "appointment type), create the first administrator's account, and receive the "
                 "recovery key.\n\nEverything is kept encrypted on this laptop, in this folder:"
-            )
+            ).format(steps=self.flow.steps)
         )
+        text.setObjectName("welcome_text")
         text.setWordWrap(True)
         folder = QLabel(str(self.paths.root))
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -154,6 +162,66 @@ class SetupWizard(QDialog):
         outer.addStretch(1)
         self.clinic_name.textChanged.connect(self._answers_changed)
         self.timezone.currentTextChanged.connect(self._answers_changed)
+        return page
+
+    def _week_page(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.addWidget(heading(self.tr("The clinic's week")))
+        intro = QLabel(
+            self.tr(
+                "So that appointments can be booked from the start: when the clinic is open, "
+                "who sees patients, and the usual kind of visit. All of it can be changed, and "
+                "more added, in Settings → Clinic."
+            )
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        a = self.flow.answers
+        form = QFormLayout()
+        self.provider_name = QLineEdit()
+        self.provider_name.setPlaceholderText(self.tr("e.g. Dr. Achieng Otieno"))
+        self.provider_title = QLineEdit()
+        self.provider_title.setPlaceholderText(self.tr("e.g. Clinical officer"))
+        self.type_name = QLineEdit(self.tr("Consultation"))
+        self.type_minutes = QSpinBox()
+        self.type_minutes.setRange(5, 480)
+        self.type_minutes.setSingleStep(5)
+        self.type_minutes.setValue(a.type_minutes)
+        self.type_minutes.setSuffix(self.tr(" min"))
+        self.type_minutes.setMaximumWidth(140)
+        self.hours_fields: list[QLineEdit] = []
+        rows: list[tuple[str, str, QWidget]] = [
+            ("provider_name", self.tr("First &provider:"), self.provider_name),
+            ("provider_title", self.tr("Their &title:"), self.provider_title),
+            ("type_name", self.tr("Appointment &type:"), self.type_name),
+            ("type_minutes", self.tr("&Duration:"), self.type_minutes),
+        ]
+        for day in range(7):
+            edit = QLineEdit(a.hours.get(day, ""))
+            edit.setObjectName(f"opening_{day}")
+            edit.setPlaceholderText(self.tr("closed"))
+            self.hours_fields.append(edit)
+            rows.append((f"hours_{day}", with_colon(labels.weekday_label(day)), edit))
+        for name, label, field in rows:
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(field)
+            box.addWidget(self._error_for(name, field))
+            form.addRow(buddy_label(label, field), box)
+            if isinstance(field, QLineEdit):
+                field.textChanged.connect(self._answers_changed)
+        self.type_minutes.valueChanged.connect(self._answers_changed)
+        hint = QLabel(
+            self.tr(
+                "Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the "
+                "clinic is closed. The first provider works these hours."
+            )
+        )
+        hint.setWordWrap(True)
+        outer.addLayout(form)
+        outer.addWidget(hint)
+        outer.addStretch(1)
         return page
 
     def _admin_page(self) -> QWidget:
@@ -257,6 +325,11 @@ class SetupWizard(QDialog):
         a.clinic_name = self.clinic_name.text()
         a.country = self.country.currentData() or ""
         a.timezone = self.timezone.currentText().strip()
+        a.provider_name = self.provider_name.text()
+        a.provider_title = self.provider_title.text()
+        a.type_name = self.type_name.text()
+        a.type_minutes = self.type_minutes.value()
+        a.hours = {day: edit.text() for day, edit in enumerate(self.hours_fields)}
         a.admin_display_name = self.admin_name.text()
         a.admin_username = self.admin_username.text().strip()
         a.password = self.password.text()
@@ -276,6 +349,10 @@ class SetupWizard(QDialog):
             "clinic_name": self.tr("Give the clinic's name."),
             "country": self.tr("Choose the country."),
             "timezone": self.tr("Choose the time zone."),
+            "provider_name": self.tr(
+                "Name the first provider (more can be added later in Settings)."
+            ),
+            "type_name": self.tr("Name the usual kind of appointment."),
             "admin_display_name": self.tr("Give the administrator's full name."),
             "admin_username": self.tr("Choose a user name for signing in."),
             "password": self.tr("Choose a password."),
@@ -304,6 +381,8 @@ class SetupWizard(QDialog):
         self.pages.setCurrentWidget(self.page_widgets[flow.page])
         self.step_label.setText(
             self.tr("Step {step} of {steps}").format(step=flow.step, steps=flow.steps)
+            if flow.step
+            else ""
         )
         busy = self._creating
         self.back_button.setEnabled(flow.can_go_back() and not busy)
@@ -315,6 +394,7 @@ class SetupWizard(QDialog):
         self.cancel_button.setEnabled(flow.can_cancel() and not busy)
         first = {
             Page.CLINIC: self.clinic_name,
+            Page.WEEK: self.provider_name,
             Page.ADMIN: self.admin_name,
             Page.RECOVERY: self.print_button,
         }.get(flow.page)
@@ -340,25 +420,15 @@ class SetupWizard(QDialog):
         self._sync()
 
     def _create_store(self) -> None:
-        answers = self.flow.answers
+        new = self.flow.new_clinic()
         paths = self.paths
         step = self.tr("Creating the encrypted store…")
 
         def work(ctx: TaskContext) -> str:
-            from desktop.store import store as store_module
+            from desktop.app.session import create_clinic
 
             ctx.progress(step)
-            store, recovery = store_module.create(
-                paths,
-                clinic_name=answers.clinic_name,
-                admin_username=answers.admin_username,
-                admin_display_name=answers.admin_display_name,
-                password=answers.password,
-                country=answers.country,
-                timezone=answers.timezone,
-            )
-            store.close()
-            return recovery
+            return create_clinic(paths, new)
 
         def created(recovery: str) -> None:
             self.flow.store_created(recovery)
@@ -372,7 +442,7 @@ class SetupWizard(QDialog):
 
             field = getattr(error, "field", None)
             if isinstance(error, InvalidInput) and field:
-                target = {"username": "admin_username"}.get(field, field)
+                target = {"username": "admin_username"}.get(field, field).replace(":", "_")
                 if target in self.errors:
                     self.errors[target].show_message(error_text(error))
                     return
@@ -397,7 +467,6 @@ class SetupWizard(QDialog):
         after a warning that the file is not encrypted."""
         from desktop.recovery_sheet import recovery_sheet_pdf
         from desktop.settings import load_settings
-        from ui.print_preview import PrintPreviewDialog
 
         if not self.flow.recovery_key:
             return
@@ -407,7 +476,7 @@ class SetupWizard(QDialog):
             size: Literal["a4", "letter"] = "letter" if paper == "letter" else "a4"
             return recovery_sheet_pdf(clinic, key, lang=lang, paper=size)
 
-        self.preview = PrintPreviewDialog(
+        self.preview = RecoveryKeyPreview(
             self,
             self.tasks,
             self.tasks,
@@ -428,3 +497,31 @@ class SetupWizard(QDialog):
         # Escape or the window's close button must not lose the only sight of the key.
         if self.flow.can_cancel() and not self._creating:
             super().reject()
+
+
+class RecoveryKeyPreview(PrintPreviewDialog):
+    """The recovery key sheet's preview: saving it warns about the clinic's key (the sheet
+    holds no patient's information, but it opens every record)."""
+
+    def save_as(self) -> None:
+        if self.pages is None:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Save as PDF"))
+        box.setText(self.tr("The PDF file is not encrypted."))
+        box.setInformativeText(
+            self.tr(
+                "Anyone who opens the file can read the clinic's recovery key, which opens "
+                "every record of the clinic. Print it rather than keep the file; if you save "
+                "it, keep it only on a USB stick locked away, never on this laptop."
+            )
+        )
+        yes = box.addButton(self.tr("Save the PDF"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.setAccessibleName(box.windowTitle())
+        box.buttonClicked.connect(lambda button: self._choose_file() if button is yes else None)
+        self.warning_box = box
+        box.open()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ui.errors import error_text, show_error
 from ui.tasks import Operation, TaskContext, TaskRunner
-from ui.util import FieldError, buddy_label, combo_select
+from ui.util import FieldError, buddy_label, combo_select, keep_submit_default
 
 
 class InputDialog(QDialog):
@@ -54,6 +55,7 @@ class InputDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok_text:
             self.ok_button.setText(ok_text)
+        keep_submit_default(self, self.ok_button)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -67,6 +69,11 @@ class InputDialog(QDialog):
         self.setMinimumWidth(460)
         self._check: Callable[[dict[str, Any]], dict[str, str]] = lambda _values: {}
         self._work: Callable[[dict[str, Any]], Callable[[TaskContext], Any]] | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Enter submits, even after a problem was shown or Cancel had the focus.
+        keep_submit_default(self, self.ok_button)
+        super().showEvent(event)
 
     # -- fields --
 
@@ -184,4 +191,9 @@ class InputDialog(QDialog):
         self.ok_button.setEnabled(False)
         Operation(self, self.tasks, self._work(values), label=self.windowTitle()).success(
             done
-        ).failure(failed).finished(lambda: self.ok_button.setEnabled(True)).run()
+        ).failure(failed).finished(self._ready_again).run()
+
+    def _ready_again(self) -> None:
+        self.ok_button.setEnabled(True)
+        # Disabling the button moved the focus (and Qt's default) on: give both back.
+        keep_submit_default(self, self.ok_button)

@@ -177,6 +177,8 @@ class Operation(Generic[T]):
         label: str = "",
         cancellable: bool = False,
         long: bool = False,
+        cancel_text: str = "",
+        progress_delay_ms: int | None = None,
     ) -> None:
         self.parent = parent
         self.runner = runner
@@ -184,10 +186,13 @@ class Operation(Generic[T]):
         self.label = label
         self.cancellable = cancellable
         self.long = long
+        self.cancel_text = cancel_text  # e.g. "Finish later" instead of "Cancel"
+        self.progress_delay_ms = progress_delay_ms
         self.context = TaskContext(self._report_from_worker)
         self._on_success: Callable[[T], object] | None = None
         self._on_failure: Callable[[BaseException], object] | None = None
         self._on_finished: Callable[[], object] | None = None
+        self._on_cancel: Callable[[], object] | None = None
         self._done = False
         self._dialog: QProgressDialog | None = None
         self._last_step = ""
@@ -207,6 +212,11 @@ class Operation(Generic[T]):
         self._on_finished = callback
         return self
 
+    def cancelled(self, callback: Callable[[], object]) -> Operation[T]:
+        """Called at once when the person presses Cancel (the work stops a moment later)."""
+        self._on_cancel = callback
+        return self
+
     # -- running --
 
     @property
@@ -216,7 +226,10 @@ class Operation(Generic[T]):
     def run(self) -> Operation[T]:
         self.runner._running.add(self)
         self.runner.submit(lambda: self.work(self.context), self._deliver, long=self.long)
-        QTimer.singleShot(self.runner.progress_delay_ms, self._show_progress)
+        delay = self.progress_delay_ms
+        QTimer.singleShot(
+            self.runner.progress_delay_ms if delay is None else delay, self._show_progress
+        )
         return self
 
     def cancel(self) -> None:
@@ -231,7 +244,11 @@ class Operation(Generic[T]):
         from PySide6.QtCore import QCoreApplication
 
         label = self._last_step or self.label or QCoreApplication.translate("Operation", "Working…")
-        cancel_text = QCoreApplication.translate("Operation", "Cancel") if self.cancellable else ""
+        cancel_text = (
+            (self.cancel_text or QCoreApplication.translate("Operation", "Cancel"))
+            if self.cancellable
+            else ""
+        )
         dialog = QProgressDialog(label, cancel_text, 0, 0, self.parent)
         if not self.cancellable:
             dialog.setCancelButton(None)
@@ -251,6 +268,9 @@ class Operation(Generic[T]):
             from PySide6.QtCore import QCoreApplication
 
             self._dialog.setLabelText(QCoreApplication.translate("Operation", "Stopping…"))
+        callback, self._on_cancel = self._on_cancel, None
+        if callback is not None:
+            callback()
 
     def _update_progress(self, step: str, fraction: float | None) -> None:
         if step:
@@ -297,6 +317,6 @@ class Operation(Generic[T]):
     def _release(self) -> None:
         """Drop what the operation captured (widgets among it), here on the GUI thread, and
         the operation ↔ context cycle, so nothing waits for the cycle collector."""
-        self._on_success = self._on_failure = self._on_finished = None
+        self._on_success = self._on_failure = self._on_finished = self._on_cancel = None
         self.context = TaskContext(lambda _step, _fraction: None)
         self.parent = None

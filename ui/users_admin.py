@@ -4,7 +4,6 @@ account (its password then stops opening the store)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -18,34 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.admin import Role, UserRow
+from desktop.changes import USERS
 from ui import labels
 from ui.small_dialog import InputDialog
 from ui.tasks import TaskContext
-from ui.util import confirm, make_button, row
+from ui.util import confirm, is_alive, make_button, person, row
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from desktop.changes import Changes
     from ui.context import ClinicContext
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True)
-class UserRow:
-    username: str
-    display_name: str
-    role: str
-    active: bool
-
-
-def load_users(session: Session) -> list[UserRow]:
-    from desktop.services import users
-
-    return [
-        UserRow(u.username, u.display_name, u.role.value, u.active)
-        for u in users.list_users(session)
-    ]
 
 
 class UsersPanel(QWidget):
@@ -83,14 +66,28 @@ class UsersPanel(QWidget):
         layout.addLayout(
             row(self.add_button, self.reset_button, self.role_button, self.active_button, None)
         )
-        ctx.events.users_changed.connect(self.refresh)
+        ctx.changes.changed.connect(self._on_changes)
         self._sync()
 
     def activated(self) -> None:
         self.refresh()
 
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(USERS) and is_alive(self) and self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
-        self.ctx.db(self, load_users).success(self._show).run()
+        self.ctx.ask(lambda core: core.admin.users(), self._loaded)
+
+    def _loaded(self, rows: list[UserRow] | None, error: BaseException | None) -> None:
+        if not is_alive(self):
+            return
+        if error is not None:
+            from ui.errors import show_error
+
+            show_error(self, error)
+            return
+        self._show(rows or [])
 
     def _show(self, rows: list[UserRow]) -> None:
         keep = self.selected()
@@ -99,7 +96,7 @@ class UsersPanel(QWidget):
             cells = [
                 QStandardItem(r.username),
                 QStandardItem(r.display_name),
-                QStandardItem(labels.role_label(r.role)),
+                QStandardItem(labels.role_label(r.role.value)),
                 QStandardItem(self.tr("Active") if r.active else self.tr("✗ Disabled")),
             ]
             cells[0].setData(r, ROW_ROLE)
@@ -124,8 +121,6 @@ class UsersPanel(QWidget):
         )
 
     def _roles(self) -> list[tuple[str, Any]]:
-        from desktop.store.models import Role
-
         return [(labels.role_label(r.value), r) for r in Role]
 
     def _password_check(self, values: dict[str, Any]) -> dict[str, str]:
@@ -136,14 +131,12 @@ class UsersPanel(QWidget):
         return {}
 
     def _done(self, _result: object) -> None:
-        self.ctx.events.users_changed.emit()
+        """The list follows from the change event the core published."""
 
     def add_user(self) -> None:
         from desktop.passwords import MIN_LENGTH
-        from desktop.services import users
-        from desktop.store.models import Role
 
-        store, actor = self.ctx.core.store, self.ctx.actor
+        core = self.ctx.core
         dialog = InputDialog(self, self.ctx.tasks, self.tr("Add a user"))
         dialog.add_line("display_name", self.tr("Full &name:"))
         dialog.add_line(
@@ -164,9 +157,7 @@ class UsersPanel(QWidget):
 
         def work(values: dict[str, Any]) -> Callable[[TaskContext], None]:
             def run(_ctx: TaskContext) -> None:
-                users.add_user(
-                    store,
-                    actor,
+                core.admin.add_user(
                     username=values["username"].strip(),
                     display_name=values["display_name"],
                     role=values["role"],
@@ -180,12 +171,10 @@ class UsersPanel(QWidget):
         dialog.open()
 
     def reset_password(self) -> None:
-        from desktop.services import users
-
         user = self.selected()
         if user is None:
             return
-        store, actor = self.ctx.core.store, self.ctx.actor
+        core = self.ctx.core
         dialog = InputDialog(
             self,
             self.ctx.tasks,
@@ -199,9 +188,7 @@ class UsersPanel(QWidget):
 
         def work(values: dict[str, Any]) -> Callable[[TaskContext], None]:
             def run(_ctx: TaskContext) -> None:
-                users.change_password(
-                    store, actor, user.username, values["password"], old_password=None
-                )
+                core.admin.change_password(user.username, values["password"])
 
             return run
 
@@ -210,21 +197,18 @@ class UsersPanel(QWidget):
         dialog.open()
 
     def change_role(self) -> None:
-        from desktop.services import users
-        from desktop.store.models import Role
-
         user = self.selected()
         if user is None:
             return
-        store, actor = self.ctx.core.store, self.ctx.actor
+        core = self.ctx.core
         dialog = InputDialog(
             self, self.ctx.tasks, self.tr("Role of {username}").format(username=user.username)
         )
-        dialog.add_combo("role", self.tr("&Role:"), self._roles(), Role(user.role))
+        dialog.add_combo("role", self.tr("&Role:"), self._roles(), user.role)
 
         def work(values: dict[str, Any]) -> Callable[[TaskContext], None]:
             def run(_ctx: TaskContext) -> None:
-                users.set_role(store, actor, user.username, values["role"])
+                core.admin.set_role(user.username, values["role"])
 
             return run
 
@@ -233,27 +217,25 @@ class UsersPanel(QWidget):
         dialog.open()
 
     def toggle_active(self) -> None:
-        from desktop.services import users
-
         user = self.selected()
         if user is None:
             return
-        store, actor = self.ctx.core.store, self.ctx.actor
+        core = self.ctx.core
         if user.active:
 
             def disable() -> None:
-                self.ctx.run(
+                self.ctx.call(
                     self,
-                    lambda _ctx: users.set_active(store, actor, user.username, False),
+                    lambda core: core.admin.set_user_active(user.username, False),
                     label=self.tr("Disabling…"),
                 ).success(self._done).run()
 
             confirm(
                 self,
                 self.tr("Disable user"),
-                self.tr(
-                    "Disable {name} ({username})? They will no longer be able to sign in."
-                ).format(name=user.display_name, username=user.username),
+                self.tr("Disable {who}? They will no longer be able to sign in.").format(
+                    who=person(user.display_name, user.username)
+                ),
                 disable,
                 yes_text=self.tr("Disable"),
                 no_text=self.tr("Keep"),
@@ -271,7 +253,7 @@ class UsersPanel(QWidget):
 
         def work(values: dict[str, Any]) -> Callable[[TaskContext], None]:
             def run(_ctx: TaskContext) -> None:
-                users.set_active(store, actor, user.username, True, password=values["password"])
+                core.admin.set_user_active(user.username, True, password=values["password"])
 
             return run
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -80,6 +81,15 @@ class FieldError(QLabel):
             self._field.setStyleSheet("")
 
 
+def person(display_name: str, username: str = "") -> str:
+    """ "Amina Odhiambo (amina)"; only "amina" when the two are the same (never "amina
+    (amina)")."""
+    name = display_name.strip() or username
+    if not username or username.casefold() == name.casefold():
+        return name
+    return _tr("{name} ({username})").format(name=name, username=username)
+
+
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
     """A label with a mnemonic (`&Name`) that moves focus to `buddy`; also names the field
     for screen readers."""
@@ -122,6 +132,41 @@ def make_button(
     if default:
         button.setDefault(True)
     return button
+
+
+def keep_submit_default(dialog: QDialog, submit: QPushButton | None = None) -> None:
+    """Enter presses the dialog's submit button, whatever has the focus.
+
+    Qt makes any "auto-default" button the default while it has the focus: after Cancel was
+    clicked (and "Back to editing" chosen) or after the submit button was disabled during
+    work, Enter would press Cancel. Every other button of the dialog stops being auto-default,
+    so the submit button (`submit`, else the one marked default) stays the default."""
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.window() is dialog]
+    if submit is None:
+        submit = next((b for b in buttons if b.isDefault()), None)
+    if submit is None:
+        return
+    for button in buttons:
+        if button is not submit:
+            button.setAutoDefault(False)
+            button.setDefault(False)
+    submit.setAutoDefault(True)
+    submit.setDefault(True)
+
+
+class SubmitStaysDefault(QObject):
+    """Applies `keep_submit_default` to every dialog as it is shown (installed on the
+    application once by the composition root): one fix for every dialog of the program.
+    Message boxes keep Qt's own behaviour (their default button is chosen per question)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QDialog)
+            and not isinstance(watched, QMessageBox)
+        ):
+            keep_submit_default(watched)
+        return False
 
 
 def add_shortcut(
@@ -244,7 +289,9 @@ def format_datetime(moment: dt.datetime | None) -> str:
 
 
 def age_years(birth: dt.date, today: dt.date) -> int:
-    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    from desktop.dates import age_in_years  # the core's one implementation
+
+    return age_in_years(birth, today)
 
 
 def birth_text(birth: dt.date | None, estimated: bool, today: dt.date) -> str:

@@ -89,8 +89,8 @@ def create_clinic(paths: DataPaths, new: NewClinic) -> str:
     """Create the encrypted store with its administrator, opening hours, first provider
     (working the opening hours) and appointment type; returns the recovery key text, shown
     once. The store is closed again: the administrator signs in next."""
+    from desktop.clinic_rules import validate_new_clinic
     from desktop.core import ClinicCore
-    from desktop.services.clinic import validate_new_clinic
     from desktop.store import store as store_module
 
     validate_new_clinic(new.clinic_name, new.admin_username, new.country, new.timezone)

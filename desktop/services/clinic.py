@@ -4,50 +4,28 @@ its printed papers carry (phone, address, paper size, the code its clinic number
 from __future__ import annotations
 
 import re
-import zoneinfo
 
-import phonenumbers
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.clinic_rules import USERNAME, validate_new_clinic, validate_username
 from desktop.errors import InvalidInput
 from desktop.messages import msg
 from desktop.permissions import Actor, Permission
 from desktop.services.phones import normalise_phone
 from desktop.store.models import Clinic
 
-USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
-CLINIC_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+__all__ = [
+    "PAPER_SIZES",
+    "USERNAME",
+    "get_clinic",
+    "update_clinic",
+    "validate_new_clinic",
+    "validate_username",
+]
+
+CLINIC_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")  # at most 5: see services.clinic_numbers
 PAPER_SIZES = ("A4", "Letter")
-
-
-def validate_username(username: str) -> None:
-    if not USERNAME.match(username):
-        raise InvalidInput(
-            f"{username!r} cannot be a user name: use 2 to 32 lower-case letters, digits, "
-            "'.', '_' or '-', starting with a letter.",
-            field="username",
-        )
-
-
-def validate_new_clinic(name: str, admin_username: str, country: str, timezone: str) -> None:
-    if not name.strip():
-        raise InvalidInput("The clinic needs a name.", field="clinic_name")
-    if len(name.strip()) > 200:
-        raise InvalidInput(
-            "The clinic name is too long (200 characters at most).", field="clinic_name"
-        )
-    validate_username(admin_username)
-    if country.upper() not in phonenumbers.SUPPORTED_REGIONS:
-        raise InvalidInput(
-            f"{country!r} is not a two-letter country code (e.g. KE, UG, SN).", field="country"
-        )
-    try:
-        zoneinfo.ZoneInfo(timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(
-            f"{timezone!r} is not a time zone (e.g. Africa/Nairobi).", field="timezone"
-        ) from None
 
 
 def get_clinic(session: Session) -> Clinic:
@@ -95,7 +73,7 @@ def update_clinic(
         if clean and not CLINIC_CODE.match(clean):
             raise InvalidInput(
                 msg(
-                    "The clinic code is 2 to 6 capital letters or digits, starting with a "
+                    "The clinic code is 2 to 5 capital letters or digits, starting with a "
                     "letter (e.g. KNC)."
                 ),
                 field="code",

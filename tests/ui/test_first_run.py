@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from tests.conftest import PASSWORD
 from ui.setup_flow import Page
@@ -20,8 +21,12 @@ def test_first_run_creates_the_store_then_login_opens_it(
     assert wizard is not None and wizard.isVisible()
     assert not data_paths.database.exists()
 
+    # The welcome page announces as many steps as follow it (defect 16: "three" of four).
+    welcome = wizard.findChild(QLabel, "welcome_text").text()
+    assert "In 4 short steps" in welcome and wizard.flow.steps == 4
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     assert wizard.flow.page is Page.CLINIC
+    assert wizard.step_label.text() == "Step 1 of 4"
     # Next with the clinic's name missing: the problem is shown beside that field.
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     assert wizard.flow.page is Page.CLINIC
@@ -29,6 +34,16 @@ def test_first_run_creates_the_store_then_login_opens_it(
     assert wizard.errors["clinic_name"].message
     qtbot.keyClicks(wizard.clinic_name, "Kisumu Health Post")
     assert not wizard.errors["clinic_name"].isVisible()  # updates as the person types
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+
+    # The clinic's week (defect 21): a first provider, an appointment type, opening hours.
+    assert wizard.flow.page is Page.WEEK
+    assert wizard.type_name.text() == "Consultation"
+    assert wizard.hours_fields[0].text() == "08:00–17:00" and wizard.hours_fields[6].text() == ""
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.flow.page is Page.WEEK and wizard.errors["provider_name"].isVisible()
+    qtbot.keyClicks(wizard.provider_name, "Dr. Achieng Otieno")
+    wizard.hours_fields[5].setText("08:00-12:00")
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     assert wizard.flow.page is Page.ADMIN
 
@@ -61,6 +76,13 @@ def test_first_run_creates_the_store_then_login_opens_it(
     with qtbot.waitSignal(preview.loaded, timeout=20_000) as loaded:
         pass
     assert loaded.args[0] >= 1
+    # Saving it warns about the clinic's key, not "the patient's information" (defect 16).
+    preview.save_as()
+    warning = preview.warning_box
+    assert warning is not None
+    assert "recovery key" in warning.informativeText()
+    assert "patient" not in warning.informativeText()
+    warning.reject()
     import io
 
     from pypdf import PdfReader
@@ -84,4 +106,16 @@ def test_first_run_creates_the_store_then_login_opens_it(
     qtbot.waitUntil(lambda: app.session is not None, timeout=15_000)
     window = app.session.window
     assert window.isVisible() and not login.isVisible()
-    assert "Kisumu Health Post" in window.windowTitle()
+    # Qt adds the application's name to the title: the title itself must not repeat it.
+    assert window.windowTitle() == "Kisumu Health Post"
+
+    # The new clinic can book from its first minute (defect 21).
+    import datetime as dt
+
+    core = app.session.ctx.core
+    (provider,) = core.admin.providers()
+    assert provider.name == "Dr. Achieng Otieno"
+    assert [t.name for t in core.admin.appointment_types()] == ["Consultation"]
+    hours = core.admin.working_hours(provider.id)
+    assert hours[0] == ((dt.time(8), dt.time(17)),) and hours[5] == ((dt.time(8), dt.time(12)),)
+    assert 6 not in hours
