@@ -27,123 +27,148 @@
   <context>
     <name>BackupPanel</name>
     <message>
-      <location filename="../../ui/backup_panel.py" line="59" />
+      <location filename="../../ui/backup_panel.py" line="74" />
       <source>&amp;Back up now…</source>
       <translation>&amp;Sauvegarder maintenant…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="61" />
+      <location filename="../../ui/backup_panel.py" line="76" />
       <source>&amp;Restore from a backup…</source>
       <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="65" />
+      <location filename="../../ui/backup_panel.py" line="80" />
       <source>Backup and restore</source>
       <translation>Sauvegarde et restauration</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="68" />
+      <location filename="../../ui/backup_panel.py" line="83" />
       <source>A backup is one encrypted file: it opens only with a password of this clinic (as it was when the backup was made) or the recovery key. Keep one on a USB stick, away from the laptop.</source>
       <translation>Une sauvegarde est un seul fichier chiffré : elle ne s’ouvre qu’avec un mot de passe de ce centre (tel qu’il était au moment de la sauvegarde) ou avec la clé de récupération. Gardez-en une sur une clé USB, loin de l’ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="81" />
+      <location filename="../../ui/backup_panel.py" line="96" />
       <source>Extra backup folders</source>
       <translation>Dossiers de sauvegarde supplémentaires</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="85" />
+      <location filename="../../ui/backup_panel.py" line="100" />
       <source> backups</source>
       <translation> sauvegardes</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="91" />
+      <location filename="../../ui/backup_panel.py" line="106" />
       <source>&amp;Add a folder…</source>
       <translation>&amp;Ajouter un dossier…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="92" />
+      <location filename="../../ui/backup_panel.py" line="107" />
       <source>Re&amp;move</source>
       <translation>Re&amp;tirer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="93" />
+      <location filename="../../ui/backup_panel.py" line="108" />
       <source>&amp;Save</source>
       <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="94" />
+      <location filename="../../ui/backup_panel.py" line="109" />
       <source>Automatic backups (when Outpost closes, and daily)</source>
       <translation>Sauvegardes automatiques (à la fermeture d’Outpost, et chaque jour)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="97" />
+      <location filename="../../ui/backup_panel.py" line="112" />
       <source>They always go to the data folder's backups; add a second place (a USB stick, another disk) so a lost or broken laptop does not take the backups with it.</source>
       <translation>Elles vont toujours dans le dossier des sauvegardes des données ; ajoutez un second emplacement (clé USB, autre disque) pour qu’un ordinateur perdu ou en panne n’emporte pas les sauvegardes avec lui.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="105" />
+      <location filename="../../ui/backup_panel.py" line="120" />
       <source>E&amp;xtra folders:</source>
       <translation>Dossiers &amp;supplémentaires :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="109" />
+      <location filename="../../ui/backup_panel.py" line="124" />
       <source>&amp;Keep the last:</source>
       <translation>&amp;Conserver les dernières :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="148" />
+      <location filename="../../ui/backup_panel.py" line="174" />
+      <source>Last automatic backup: {when}.</source>
+      <translation>Dernière sauvegarde automatique : {when}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="179" />
+      <source>No automatic backup has been made yet.</source>
+      <translation>Aucune sauvegarde automatique n’a encore été faite.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="182" />
+      <source>⚠ The automatic backup of {when} failed: {why}</source>
+      <translation>⚠ La sauvegarde automatique du {when} a échoué : {why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="199" />
       <source>Choose a backup folder</source>
       <translation>Choisir un dossier de sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="177" />
+      <location filename="../../ui/backup_panel.py" line="218" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="182" />
+      <location filename="../../ui/backup_panel.py" line="224" />
       <source>Where should the backup go?</source>
       <translation>Où enregistrer la sauvegarde ?</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="203" />
+      <location filename="../../ui/backup_panel.py" line="246" />
       <source>Backup written and checked: {path} ({size}).</source>
       <translation>Sauvegarde écrite et vérifiée : {path} ({size}).</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="207" />
+      <location filename="../../ui/backup_panel.py" line="250" />
       <source>Backup</source>
       <translation>Sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="211" />
+      <location filename="../../ui/backup_panel.py" line="254" />
       <source>Making the backup…</source>
       <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="217" />
+      <location filename="../../ui/backup_panel.py" line="260" />
       <source>Choose the backup to restore</source>
       <translation>Choisir la sauvegarde à restaurer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="220" />
+      <location filename="../../ui/backup_panel.py" line="263" />
       <source>Outpost backups (*.outpost-backup)</source>
       <translation>Sauvegardes Outpost (*.outpost-backup)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="220" />
+      <location filename="../../ui/backup_panel.py" line="263" />
       <source>All files (*)</source>
       <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="234" />
-      <location filename="../../ui/backup_panel.py" line="264" />
+      <location filename="../../ui/backup_panel.py" line="276" />
+      <source>Checking the backup…</source>
+      <translation>Vérification de la sauvegarde…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="285" />
+      <source>It was made on {when} by {clinic}.</source>
+      <translation>Elle a été faite le {when} par {clinic}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="292" />
+      <location filename="../../ui/backup_panel.py" line="323" />
       <source>Restore a backup</source>
       <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="235" />
+      <location filename="../../ui/backup_panel.py" line="293" />
       <source>Restoring replaces all the clinic's records on this laptop with those in
 {path}.
 The records it replaces are kept aside, not deleted. Everyone is signed out.
@@ -156,38 +181,38 @@ Les dossiers remplacés sont mis de côté, pas supprimés. Tout le monde est d�
 Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’ils étaient lors de la sauvegarde, ou avec la clé de récupération.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="242" />
-      <location filename="../../ui/backup_panel.py" line="270" />
+      <location filename="../../ui/backup_panel.py" line="301" />
+      <location filename="../../ui/backup_panel.py" line="329" />
       <source>Restore</source>
       <translation>Restaurer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="244" />
+      <location filename="../../ui/backup_panel.py" line="303" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="245" />
+      <location filename="../../ui/backup_panel.py" line="304" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="246" />
+      <location filename="../../ui/backup_panel.py" line="305" />
       <source>or &amp;recovery key:</source>
       <translation>ou &amp;clé de récupération :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="250" />
+      <location filename="../../ui/backup_panel.py" line="309" />
       <source>Give the password, or the recovery key.</source>
       <translation>Indiquez le mot de passe ou la clé de récupération.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="265" />
+      <location filename="../../ui/backup_panel.py" line="324" />
       <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
       <translation>Remplacer maintenant les dossiers du centre par la sauvegarde ? Le travail non enregistré dans les fenêtres ouvertes sera perdu.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="271" />
+      <location filename="../../ui/backup_panel.py" line="330" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -333,104 +358,119 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>CalendarView</name>
     <message>
-      <location filename="../../ui/calendar_view.py" line="109" />
+      <location filename="../../ui/calendar_view.py" line="96" />
       <source>D&amp;ay</source>
       <translation>&amp;Jour</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="110" />
+      <location filename="../../ui/calendar_view.py" line="97" />
       <source>&amp;Week</source>
       <translation>&amp;Semaine</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="119" />
-      <location filename="../../ui/calendar_view.py" line="121" />
+      <location filename="../../ui/calendar_view.py" line="106" />
+      <location filename="../../ui/calendar_view.py" line="108" />
       <source>Previous</source>
       <translation>Précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="123" />
+      <location filename="../../ui/calendar_view.py" line="110" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="126" />
-      <location filename="../../ui/calendar_view.py" line="128" />
+      <location filename="../../ui/calendar_view.py" line="113" />
+      <location filename="../../ui/calendar_view.py" line="115" />
       <source>Next</source>
       <translation>Suivant</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="133" />
+      <location filename="../../ui/calendar_view.py" line="120" />
       <source>Go to date</source>
       <translation>Aller à la date</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="144" />
+      <location filename="../../ui/calendar_view.py" line="131" />
       <source>Appointment calendar</source>
       <translation>Agenda des rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="156" />
+      <location filename="../../ui/calendar_view.py" line="143" />
       <source>&amp;Book here…</source>
       <translation>&amp;Réserver ici…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="158" />
+      <location filename="../../ui/calendar_view.py" line="145" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Prendre un rendez-vous (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="160" />
+      <location filename="../../ui/calendar_view.py" line="147" />
       <source>&amp;Move…</source>
       <translation>&amp;Déplacer…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="161" />
+      <location filename="../../ui/calendar_view.py" line="148" />
       <source>&amp;Cancel appointment…</source>
       <translation>A&amp;nnuler le rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="162" />
+      <location filename="../../ui/calendar_view.py" line="149" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="163" />
+      <location filename="../../ui/calendar_view.py" line="150" />
       <source>&amp;Open patient</source>
       <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="167" />
+      <location filename="../../ui/calendar_view.py" line="154" />
       <source>grey: not working</source>
       <translation>gris : hors horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="181" />
+      <location filename="../../ui/calendar_view.py" line="168" />
       <source>Pro&amp;vider:</source>
       <translation>&amp;Soignant :</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="267" />
+      <location filename="../../ui/calendar_view.py" line="266" />
       <source>All providers</source>
       <translation>Tous les soignants</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="321" />
+      <location filename="../../ui/calendar_view.py" line="292" />
+      <source>{day} · Today</source>
+      <translation>{day} · Aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="320" />
       <source>Week of {date}</source>
       <translation>Semaine du {date}</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_view.py" line="324" />
+      <source>Today, {date}</source>
+      <translation>Aujourd’hui, {date}</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_view.py" line="347" />
+      <source>Today</source>
+      <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="358" />
       <source>Not working</source>
       <translation>Hors horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="396" />
+      <location filename="../../ui/calendar_view.py" line="411" />
       <source>{start}–{end} {patient} ({type}), {status}</source>
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="473" />
+      <location filename="../../ui/calendar_view.py" line="488" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Annuler le rendez-vous de {patient} du {when} ?</translation>
     </message>
@@ -454,107 +494,261 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>ClinicPanel</name>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="98" />
-      <location filename="../../ui/clinic_admin.py" line="101" />
-      <source>Providers</source>
-      <translation>Soignants</translation>
+      <location filename="../../ui/clinic_admin.py" line="87" />
+      <source>A4</source>
+      <translation>A4</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="100" />
-      <source>Add a &amp;provider…</source>
-      <translation>Ajouter un &amp;soignant…</translation>
+      <location filename="../../ui/clinic_admin.py" line="88" />
+      <source>Letter</source>
+      <translation>Lettre US</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="106" />
-      <source>Working hours</source>
-      <translation>Horaires de travail</translation>
+      <location filename="../../ui/clinic_admin.py" line="90" />
+      <source>The clinic</source>
+      <translation>Le centre de santé</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="113" />
-      <source>day off</source>
-      <translation>jour de repos</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="122" />
-      <source>e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off.</source>
-      <translation>p. ex. 08:00–13:00, 14:00–17:00. Laissez vide pour un jour de repos.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="124" />
-      <source>&amp;Save working hours</source>
-      <translation>&amp;Enregistrer les horaires</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="131" />
-      <location filename="../../ui/clinic_admin.py" line="133" />
-      <source>Appointment types</source>
-      <translation>Types de rendez-vous</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="132" />
-      <source>Add an appointment &amp;type…</source>
-      <translation>Ajouter un &amp;type de rendez-vous…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="167" />
-      <source>{name} — {minutes} min</source>
-      <translation>{name} — {minutes} min</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="212" />
-      <source>“{part}” is not a time range: write it like 08:00–13:00.</source>
-      <translation>« {part} » n’est pas une plage horaire : écrivez-la comme 08:00–13:00.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="237" />
-      <source>Saved.</source>
-      <translation>Enregistré.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="240" />
-      <source>Saving working hours…</source>
-      <translation>Enregistrement des horaires…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="248" />
-      <source>Add a provider</source>
-      <translation>Ajouter un soignant</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="249" />
-      <location filename="../../ui/clinic_admin.py" line="268" />
+      <location filename="../../ui/clinic_admin.py" line="93" />
+      <location filename="../../ui/clinic_admin.py" line="420" />
+      <location filename="../../ui/clinic_admin.py" line="435" />
+      <location filename="../../ui/clinic_admin.py" line="474" />
+      <location filename="../../ui/clinic_admin.py" line="494" />
       <source>&amp;Name:</source>
       <translation>&amp;Nom :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="250" />
+      <location filename="../../ui/clinic_admin.py" line="94" />
+      <source>P&amp;hone:</source>
+      <translation>Télé&amp;phone :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="95" />
+      <source>A&amp;ddress:</source>
+      <translation>A&amp;dresse :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="96" />
+      <source>Pa&amp;per size:</source>
+      <translation>&amp;Format du papier :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="106" />
+      <source>Save the clinic's &amp;details</source>
+      <translation>Enregistrer les &amp;coordonnées du centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="110" />
+      <source>Printed on appointment slips, forms and letters.</source>
+      <translation>Imprimé sur les coupons de rendez-vous, les formulaires et les lettres.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="116" />
+      <location filename="../../ui/clinic_admin.py" line="123" />
+      <source>Opening hours and providers</source>
+      <translation>Horaires d’ouverture et soignants</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="118" />
+      <source>Add a &amp;provider…</source>
+      <translation>Ajouter un &amp;soignant…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="119" />
+      <source>R&amp;ename…</source>
+      <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="121" />
+      <source>Has &amp;left…</source>
+      <translation>A &amp;quitté le centre…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="131" />
+      <source>Working hours</source>
+      <translation>Horaires de travail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="141" />
+      <source>day off</source>
+      <translation>jour de repos</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="150" />
+      <source>e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off.</source>
+      <translation>p. ex. 08:00–13:00, 14:00–17:00. Laissez vide pour un jour de repos.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="152" />
+      <source>&amp;Save working hours</source>
+      <translation>&amp;Enregistrer les horaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="160" />
+      <location filename="../../ui/clinic_admin.py" line="165" />
+      <source>Appointment types</source>
+      <translation>Types de rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="162" />
+      <source>Add an appointment &amp;type…</source>
+      <translation>Ajouter un &amp;type de rendez-vous…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="163" />
+      <source>&amp;Change…</source>
+      <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="164" />
+      <source>No longer &amp;used…</source>
+      <translation>Ne plus &amp;utiliser…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="225" />
+      <location filename="../../ui/clinic_admin.py" line="293" />
+      <source>Clinic opening hours</source>
+      <translation>Horaires d’ouverture du centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="227" />
+      <location filename="../../ui/clinic_admin.py" line="294" />
+      <source>A new provider starts with these hours.</source>
+      <translation>Un nouveau soignant commence avec ces horaires.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="243" />
+      <source>{name} — {minutes} min</source>
+      <translation>{name} — {minutes} min</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="299" />
+      <source>Working hours of {name}</source>
+      <translation>Horaires de travail de {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="350" />
+      <location filename="../../ui/clinic_admin.py" line="398" />
+      <source>Saved.</source>
+      <translation>Enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="364" />
+      <source>Saving the clinic's details…</source>
+      <translation>Enregistrement des coordonnées du centre…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="405" />
+      <source>Saving working hours…</source>
+      <translation>Enregistrement des horaires…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="414" />
+      <source>Add a provider</source>
+      <translation>Ajouter un soignant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="415" />
+      <source>The new provider works the clinic's opening hours; change them under Working hours once added.</source>
+      <translation>Le nouveau soignant travaille aux horaires d’ouverture du centre ; modifiez-les sous Horaires de travail une fois qu’il est ajouté.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="421" />
+      <location filename="../../ui/clinic_admin.py" line="436" />
       <source>&amp;Title:</source>
       <translation>&amp;Fonction :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="250" />
+      <location filename="../../ui/clinic_admin.py" line="421" />
       <source>e.g. Clinical officer</source>
       <translation>p. ex. Infirmier clinicien</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="267" />
+      <location filename="../../ui/clinic_admin.py" line="434" />
+      <source>Rename a provider</source>
+      <translation>Renommer un soignant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="455" />
+      <location filename="../../ui/clinic_admin.py" line="516" />
+      <source>Saving…</source>
+      <translation>Enregistrement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="460" />
+      <source>Provider has left</source>
+      <translation>Soignant parti</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="461" />
+      <source>{name} will no longer be offered for new appointments. Past and booked appointments keep the name.</source>
+      <translation>{name} ne sera plus proposé pour les nouveaux rendez-vous. Les rendez-vous passés et prévus gardent ce nom.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="466" />
+      <source>No longer offer {name}</source>
+      <translation>Ne plus proposer {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="467" />
+      <location filename="../../ui/clinic_admin.py" line="528" />
+      <source>Keep</source>
+      <translation>Garder</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="473" />
       <source>Add an appointment type</source>
       <translation>Ajouter un type de rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="268" />
+      <location filename="../../ui/clinic_admin.py" line="474" />
       <source>e.g. Antenatal visit</source>
       <translation>p. ex. Consultation prénatale</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="269" />
+      <location filename="../../ui/clinic_admin.py" line="475" />
+      <location filename="../../ui/clinic_admin.py" line="496" />
       <source>&amp;Duration:</source>
       <translation>&amp;Durée :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="269" />
+      <location filename="../../ui/clinic_admin.py" line="475" />
+      <location filename="../../ui/clinic_admin.py" line="496" />
       <source> min</source>
       <translation> min</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="491" />
+      <source>Change an appointment type</source>
+      <translation>Modifier un type de rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="492" />
+      <source>Appointments already booked keep their length.</source>
+      <translation>Les rendez-vous déjà pris gardent leur durée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="521" />
+      <source>Appointment type no longer used</source>
+      <translation>Type de rendez-vous qui n’est plus utilisé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="522" />
+      <source>{name} will no longer be offered for new appointments. Appointments already booked keep it.</source>
+      <translation>{name} ne sera plus proposé pour les nouveaux rendez-vous. Les rendez-vous déjà pris le gardent.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="527" />
+      <source>No longer offer it</source>
+      <translation>Ne plus le proposer</translation>
+    </message>
+    <message>
+      <source>Providers</source>
+      <translation type="vanished">Soignants</translation>
+    </message>
+    <message>
+      <source>“{part}” is not a time range: write it like 08:00–13:00.</source>
+      <translation type="vanished">« {part} » n’est pas une plage horaire : écrivez-la comme 08:00–13:00.</translation>
     </message>
   </context>
   <context>
@@ -676,108 +870,108 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>FormChoosers</name>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="68" />
+      <location filename="../../ui/form_view_dialogs.py" line="70" />
       <source>New form for {name}</source>
       <translation>Nouveau formulaire pour {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="71" />
+      <location filename="../../ui/form_view_dialogs.py" line="73" />
       <source>Forms</source>
       <translation>Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="82" />
+      <location filename="../../ui/form_view_dialogs.py" line="84" />
       <source>&amp;Fill in on screen</source>
       <translation>&amp;Remplir à l’écran</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="85" />
+      <location filename="../../ui/form_view_dialogs.py" line="87" />
       <source>Print &amp;blank…</source>
       <translation>Imprimer &amp;vierge…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="88" />
+      <location filename="../../ui/form_view_dialogs.py" line="90" />
       <source>A blank copy with the patient's name, to fill in by hand</source>
       <translation>Un exemplaire vierge au nom du patient, à remplir à la main</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="96" />
+      <location filename="../../ui/form_view_dialogs.py" line="98" />
       <source>Which form?</source>
       <translation>Quel formulaire ?</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="154" />
+      <location filename="../../ui/form_view_dialogs.py" line="147" />
       <source>Print for {name}</source>
       <translation>Imprimer pour {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="157" />
+      <location filename="../../ui/form_view_dialogs.py" line="150" />
       <source>What to print</source>
       <translation>Que faut-il imprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="170" />
+      <location filename="../../ui/form_view_dialogs.py" line="161" />
       <source>Blank: {title}</source>
       <translation>Vierge : {title}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="177" />
-      <location filename="../../ui/form_view_dialogs.py" line="265" />
+      <location filename="../../ui/form_view_dialogs.py" line="168" />
+      <location filename="../../ui/form_view_dialogs.py" line="256" />
       <source>&amp;Preview…</source>
       <translation>&amp;Aperçu…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="184" />
+      <location filename="../../ui/form_view_dialogs.py" line="175" />
       <source>The patient's forms (newest first), then blank forms:</source>
       <translation>Les formulaires du patient (les plus récents d’abord), puis les formulaires vierges :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="221" />
+      <location filename="../../ui/form_view_dialogs.py" line="212" />
       <source>Blank forms for downtime</source>
       <translation>Formulaires vierges en cas de panne</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="225" />
+      <location filename="../../ui/form_view_dialogs.py" line="216" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="226" />
+      <location filename="../../ui/form_view_dialogs.py" line="217" />
       <source>Copies</source>
       <translation>Exemplaires</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="233" />
+      <location filename="../../ui/form_view_dialogs.py" line="224" />
       <source>Copies of {title}</source>
       <translation>Exemplaires de {title}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="242" />
+      <location filename="../../ui/form_view_dialogs.py" line="233" />
       <source>Language</source>
       <translation>Langue</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="247" />
+      <location filename="../../ui/form_view_dialogs.py" line="238" />
       <source>Paper size</source>
       <translation>Format du papier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="252" />
+      <location filename="../../ui/form_view_dialogs.py" line="243" />
       <source>&amp;Language:</source>
       <translation>&amp;Langue :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="254" />
+      <location filename="../../ui/form_view_dialogs.py" line="245" />
       <source>P&amp;aper:</source>
       <translation>P&amp;apier :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="273" />
+      <location filename="../../ui/form_view_dialogs.py" line="264" />
       <source>When the laptop or the power is down, forms are filled in by hand and entered in Outpost later. Each printed form carries a code that names it.</source>
       <translation>Quand l’ordinateur ou le courant est en panne, les formulaires sont remplis à la main puis saisis dans Outpost plus tard. Chaque formulaire imprimé porte un code qui l’identifie.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="295" />
+      <location filename="../../ui/form_view_dialogs.py" line="286" />
       <source>Forms to print: {count}</source>
       <translation>Formulaires à imprimer : {count}</translation>
     </message>
@@ -951,247 +1145,247 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>FormView</name>
     <message>
-      <location filename="../../ui/form_view.py" line="108" />
+      <location filename="../../ui/form_view.py" line="86" />
       <source>about {age} y</source>
       <translation>environ {age} ans</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="108" />
+      <location filename="../../ui/form_view.py" line="86" />
       <source>{age} y</source>
       <translation>{age} ans</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="239" />
+      <location filename="../../ui/form_view.py" line="132" />
       <source>Required.</source>
       <translation>Obligatoire.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="268" />
+      <location filename="../../ui/form_view.py" line="161" />
       <source>Check:</source>
       <translation>À vérifier :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="346" />
+      <location filename="../../ui/form_view.py" line="238" />
       <source>Language of the form</source>
       <translation>Langue du formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="347" />
+      <location filename="../../ui/form_view.py" line="239" />
       <source>The language the form is read and printed in</source>
       <translation>La langue dans laquelle le formulaire est lu et imprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="349" />
+      <location filename="../../ui/form_view.py" line="241" />
       <source>&amp;Language:</source>
       <translation>&amp;Langue :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="372" />
+      <location filename="../../ui/form_view.py" line="264" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="377" />
+      <location filename="../../ui/form_view.py" line="269" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="377" />
+      <location filename="../../ui/form_view.py" line="269" />
       <source>Preview and print this form</source>
       <translation>Voir l’aperçu et imprimer ce formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="379" />
+      <location filename="../../ui/form_view.py" line="271" />
       <source>&amp;Edit</source>
       <translation>&amp;Modifier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="381" />
+      <location filename="../../ui/form_view.py" line="273" />
       <source>C&amp;orrect…</source>
       <translation>C&amp;orriger…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="383" />
+      <location filename="../../ui/form_view.py" line="275" />
       <source>Make a new version of this signed form, saying why</source>
       <translation>Créer une nouvelle version de ce formulaire signé, en disant pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="386" />
+      <location filename="../../ui/form_view.py" line="278" />
       <source>&amp;Complete</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="388" />
+      <location filename="../../ui/form_view.py" line="280" />
       <source>Check every answer and store the form</source>
       <translation>Vérifier toutes les réponses et enregistrer le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="391" />
+      <location filename="../../ui/form_view.py" line="283" />
       <source>Close</source>
       <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="445" />
+      <location filename="../../ui/form_view.py" line="337" />
       <source>Patient: {name}</source>
       <translation>Patient : {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="463" />
+      <location filename="../../ui/form_view.py" line="355" />
       <source>* required</source>
       <translation>* obligatoire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="565" />
+      <location filename="../../ui/form_view.py" line="458" />
       <source>Signed {when}.</source>
       <translation>Signé le {when}.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="565" />
+      <location filename="../../ui/form_view.py" line="458" />
       <source>Signed.</source>
       <translation>Signé.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="567" />
+      <location filename="../../ui/form_view.py" line="460" />
       <source>A signed form cannot be changed. To fix a mistake, use Correct…: it makes a new version that refers to this one, to be signed again.</source>
       <translation>Un formulaire signé ne peut pas être modifié. Pour réparer une erreur, utilisez Corriger… : une nouvelle version est créée, qui renvoie à celle-ci, et doit être signée à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="576" />
+      <location filename="../../ui/form_view.py" line="469" />
       <source>Completed. Edit to change an answer (the form is then a draft again until it is completed), or Correct… to keep this version as it is.</source>
       <translation>Terminé. Modifier pour changer une réponse (le formulaire redevient un brouillon jusqu’à ce qu’il soit terminé), ou Corriger… pour garder cette version telle quelle.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="584" />
+      <location filename="../../ui/form_view.py" line="477" />
       <source>Correction of an earlier version. Reason: {reason}</source>
       <translation>Correction d’une version précédente. Motif : {reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="590" />
+      <location filename="../../ui/form_view.py" line="483" />
       <source>You may read this form but not fill it in.</source>
       <translation>Vous pouvez lire ce formulaire mais pas le remplir.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="605" />
+      <location filename="../../ui/form_view.py" line="498" />
       <source>Draft</source>
       <translation>Brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="605" />
+      <location filename="../../ui/form_view.py" line="498" />
       <source>Completed</source>
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="605" />
+      <location filename="../../ui/form_view.py" line="498" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="608" />
+      <location filename="../../ui/form_view.py" line="501" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="654" />
+      <location filename="../../ui/form_view.py" line="547" />
       <source>Draft — saving…</source>
       <translation>Brouillon — enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="693" />
+      <location filename="../../ui/form_view.py" line="586" />
       <source>Answers to look at before the form can be completed: {count}.</source>
       <translation>Réponses à revoir avant de pouvoir terminer le formulaire : {count}.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="738" />
+      <location filename="../../ui/form_view.py" line="630" />
       <source>Draft saved at {time}</source>
       <translation>Brouillon enregistré à {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="746" />
+      <location filename="../../ui/form_view.py" line="638" />
       <source>unexpected error</source>
       <translation>erreur inattendue</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="749" />
+      <location filename="../../ui/form_view.py" line="641" />
       <source>Not saved: {reason}. Trying again…</source>
       <translation>Non enregistré : {reason}. Nouvel essai…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="760" />
+      <location filename="../../ui/form_view.py" line="652" />
       <source>Saving the form…</source>
       <translation>Enregistrement du formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="826" />
+      <location filename="../../ui/form_view.py" line="718" />
       <source>Some values are unusual:</source>
       <translation>Certaines valeurs sont inhabituelles :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="832" />
+      <location filename="../../ui/form_view.py" line="724" />
       <source>This form is signed: once completed it can no longer be changed (a mistake is then fixed with a correction, signed again).</source>
       <translation>Ce formulaire est signé : une fois terminé, il ne pourra plus être modifié (une erreur se répare alors par une correction, signée à nouveau).</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="842" />
+      <location filename="../../ui/form_view.py" line="734" />
       <source>Complete the form</source>
       <translation>Terminer le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="845" />
+      <location filename="../../ui/form_view.py" line="737" />
       <source>Complete and lock</source>
       <translation>Terminer et verrouiller</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="845" />
+      <location filename="../../ui/form_view.py" line="737" />
       <source>Complete anyway</source>
       <translation>Terminer quand même</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="848" />
+      <location filename="../../ui/form_view.py" line="740" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="880" />
+      <location filename="../../ui/form_view.py" line="768" />
       <source>Signed and stored.</source>
       <translation>Signé et enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="880" />
+      <location filename="../../ui/form_view.py" line="768" />
       <source>Completed and stored.</source>
       <translation>Terminé et enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="897" />
+      <location filename="../../ui/form_view.py" line="783" />
       <source>Storing the form…</source>
       <translation>Enregistrement du formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="916" />
+      <location filename="../../ui/form_view.py" line="802" />
       <source>Correct the form</source>
       <translation>Corriger le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="917" />
+      <location filename="../../ui/form_view.py" line="803" />
       <source>The form stays as it was; a new version is made that refers to it. Signatures are not copied: the new version is signed again.</source>
       <translation>Le formulaire reste tel qu’il était ; une nouvelle version est créée, qui y renvoie. Les signatures ne sont pas recopiées : la nouvelle version est signée à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="921" />
+      <location filename="../../ui/form_view.py" line="807" />
       <source>Make the correction</source>
       <translation>Faire la correction</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="925" />
+      <location filename="../../ui/form_view.py" line="811" />
       <source>&amp;Why is it corrected?</source>
       <translation>&amp;Pourquoi le corriger ?</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="926" />
+      <location filename="../../ui/form_view.py" line="812" />
       <source>For example: wrong date of birth written.</source>
       <translation>Par exemple : mauvaise date de naissance inscrite.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="939" />
+      <location filename="../../ui/form_view.py" line="818" />
       <source>Say why the form is corrected.</source>
       <translation>Dites pourquoi le formulaire est corrigé.</translation>
     </message>
@@ -1199,84 +1393,80 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>FormsDesk</name>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="114" />
+      <location filename="../../ui/forms_gateway.py" line="98" />
       <source>Opening the form…</source>
       <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="133" />
+      <location filename="../../ui/forms_gateway.py" line="116" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="133" />
+      <location filename="../../ui/forms_gateway.py" line="116" />
       <source>There is nothing to print for this.</source>
       <translation>Il n’y a rien à imprimer pour cela.</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="186" />
+      <location filename="../../ui/forms_gateway.py" line="147" />
       <source>Starting the form…</source>
       <translation>Création du formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="340" />
+      <location filename="../../ui/forms_gateway.py" line="213" />
+      <source>Preparing the pages…</source>
+      <translation>Préparation des pages…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="253" />
       <source>{title} (blank)</source>
       <translation>{title} (vierge)</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="418" />
-      <source>Preparing form {n} of {total}…</source>
-      <translation>Préparation du formulaire {n} sur {total}…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="431" />
-      <source>Putting the pages together…</source>
-      <translation>Assemblage des pages…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="438" />
+      <location filename="../../ui/forms_gateway.py" line="304" />
       <source>Blank forms ({count})</source>
       <translation>Formulaires vierges ({count})</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="530" />
-      <source>Appointments of {day}</source>
-      <translation>Rendez-vous du {day}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="534" />
-      <source>Time</source>
-      <translation>Heure</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="534" />
-      <source>Patient</source>
-      <translation>Patient</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="534" />
-      <source>Provider</source>
-      <translation>Soignant</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="534" />
-      <source>Type</source>
-      <translation>Type</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="534" />
-      <source>Status</source>
-      <translation>Statut</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="540" />
-      <source>No appointments.</source>
-      <translation>Aucun rendez-vous.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="550" />
+      <location filename="../../ui/forms_gateway.py" line="315" />
       <source>Day list</source>
       <translation>Liste du jour</translation>
+    </message>
+    <message>
+      <source>Appointments of {day}</source>
+      <translation type="vanished">Rendez-vous du {day}</translation>
+    </message>
+    <message>
+      <source>No appointments.</source>
+      <translation type="vanished">Aucun rendez-vous.</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation type="vanished">Patient</translation>
+    </message>
+    <message>
+      <source>Preparing form {n} of {total}…</source>
+      <translation type="vanished">Préparation du formulaire {n} sur {total}…</translation>
+    </message>
+    <message>
+      <source>Provider</source>
+      <translation type="vanished">Soignant</translation>
+    </message>
+    <message>
+      <source>Putting the pages together…</source>
+      <translation type="vanished">Assemblage des pages…</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation type="vanished">Statut</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation type="vanished">Heure</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation type="vanished">Type</translation>
     </message>
   </context>
   <context>
@@ -1301,114 +1491,118 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>GeneralSettings</name>
     <message>
-      <location filename="../../ui/settings_view.py" line="92" />
+      <location filename="../../ui/settings_view.py" line="95" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="95" />
+      <location filename="../../ui/settings_view.py" line="98" />
       <source>Make an automatic backup every &amp;day</source>
       <translation>Faire une sauvegarde automatique chaque &amp;jour</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="99" />
+      <location filename="../../ui/settings_view.py" line="102" />
       <source>&amp;Save settings</source>
       <translation>&amp;Enregistrer les réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="102" />
+      <location filename="../../ui/settings_view.py" line="105" />
       <source>This laptop</source>
       <translation>Cet ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="104" />
+      <location filename="../../ui/settings_view.py" line="107" />
       <source>&amp;Language:</source>
       <translation>&amp;Langue :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="106" />
+      <location filename="../../ui/settings_view.py" line="109" />
       <source>A new language takes effect the next time Outpost starts.</source>
       <translation>Une nouvelle langue s’applique au prochain démarrage d’Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="108" />
+      <location filename="../../ui/settings_view.py" line="111" />
       <source>&amp;Lock after (no use):</source>
       <translation>&amp;Verrouiller après (inactivité) :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="112" />
+      <location filename="../../ui/settings_view.py" line="115" />
       <source>My account</source>
       <translation>Mon compte</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="117" />
-      <source>Signed in as {name} ({username}).</source>
-      <translation>Connecté en tant que {name} ({username}).</translation>
+      <location filename="../../ui/settings_view.py" line="119" />
+      <source>Signed in as {who}.</source>
+      <translation>Connecté en tant que {who}.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="123" />
+      <location filename="../../ui/settings_view.py" line="124" />
       <source>&amp;Change my password…</source>
       <translation>&amp;Changer mon mot de passe…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="164" />
+      <location filename="../../ui/settings_view.py" line="158" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="168" />
+      <location filename="../../ui/settings_view.py" line="162" />
       <source>Language</source>
       <translation>Langue</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="169" />
+      <location filename="../../ui/settings_view.py" line="163" />
       <source>The new language will be used the next time Outpost starts.</source>
       <translation>La nouvelle langue sera utilisée au prochain démarrage d’Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="172" />
+      <location filename="../../ui/settings_view.py" line="167" />
       <source>Saving settings…</source>
       <translation>Enregistrement des réglages…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="179" />
+      <location filename="../../ui/settings_view.py" line="174" />
       <source>Change my password</source>
       <translation>Changer mon mot de passe</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="180" />
+      <location filename="../../ui/settings_view.py" line="175" />
       <source>&amp;Current password:</source>
       <translation>Mot de passe &amp;actuel :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="183" />
+      <location filename="../../ui/settings_view.py" line="178" />
       <source>&amp;New password:</source>
       <translation>&amp;Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="185" />
+      <location filename="../../ui/settings_view.py" line="180" />
       <source>At least {n} characters; a short sentence is easier to remember. Not the same as the user name.</source>
       <translation>Au moins {n} caractères ; une courte phrase se retient plus facilement. Différent du nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="190" />
+      <location filename="../../ui/settings_view.py" line="185" />
       <source>C&amp;onfirm:</source>
       <translation>C&amp;onfirmer :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="195" />
+      <location filename="../../ui/settings_view.py" line="190" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="215" />
+      <location filename="../../ui/settings_view.py" line="206" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="215" />
+      <location filename="../../ui/settings_view.py" line="206" />
       <source>Your password has been changed.</source>
       <translation>Votre mot de passe a été changé.</translation>
+    </message>
+    <message>
+      <source>Signed in as {name} ({username}).</source>
+      <translation type="vanished">Connecté en tant que {name} ({username}).</translation>
     </message>
   </context>
   <context>
@@ -1420,431 +1614,451 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
     <message>
       <location filename="../../ui/live_search.py" line="107" />
+      <source>Clinic no.</source>
+      <translation>N° de dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="108" />
       <source>Sex</source>
       <translation>Sexe</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="108" />
+      <location filename="../../ui/live_search.py" line="109" />
       <source>Born</source>
       <translation>Naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="109" />
+      <location filename="../../ui/live_search.py" line="110" />
       <source>Phone</source>
       <translation>Téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="110" />
+      <location filename="../../ui/live_search.py" line="111" />
       <source>Village</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="111" />
+      <location filename="../../ui/live_search.py" line="112" />
       <source>National ID</source>
       <translation>N° d’identité</translation>
-    </message>
-    <message>
-      <location filename="../../ui/live_search.py" line="112" />
-      <source>Clinic no.</source>
-      <translation>N° de dossier</translation>
     </message>
   </context>
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/labels.py" line="20" />
+      <location filename="../../ui/labels.py" line="22" />
       <source>Booked</source>
       <translation>Prévu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="21" />
+      <location filename="../../ui/labels.py" line="23" />
       <source>Arrived</source>
       <translation>Arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="22" />
+      <location filename="../../ui/labels.py" line="24" />
       <source>In consultation</source>
       <translation>En consultation</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="23" />
+      <location filename="../../ui/labels.py" line="25" />
       <source>Completed</source>
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="24" />
+      <location filename="../../ui/labels.py" line="26" />
       <source>No-show</source>
       <translation>Absent</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="25" />
+      <location filename="../../ui/labels.py" line="27" />
       <source>Cancelled</source>
       <translation>Annulé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="26" />
+      <location filename="../../ui/labels.py" line="28" />
       <source>Moved</source>
       <translation>Déplacé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="48" />
+      <location filename="../../ui/labels.py" line="50" />
       <source>Late</source>
       <translation>En retard</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="54" />
+      <location filename="../../ui/labels.py" line="56" />
       <source>Female</source>
       <translation>Femme</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="55" />
+      <location filename="../../ui/labels.py" line="57" />
       <source>Male</source>
       <translation>Homme</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="56" />
+      <location filename="../../ui/labels.py" line="58" />
       <source>Other</source>
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="57" />
+      <location filename="../../ui/labels.py" line="59" />
       <source>Not known</source>
       <translation>Inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="63" />
+      <location filename="../../ui/labels.py" line="68" />
+      <source>Age not known</source>
+      <translation>Âge inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="74" />
+      <source>Clinic no. {number}</source>
+      <translation>Dossier n° {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="79" />
       <source>Administrator</source>
       <translation>Administrateur</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="64" />
+      <location filename="../../ui/labels.py" line="80" />
       <source>Coordinator</source>
       <translation>Coordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="65" />
+      <location filename="../../ui/labels.py" line="81" />
       <source>Clinician</source>
       <translation>Soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="71" />
+      <location filename="../../ui/labels.py" line="87" />
       <source>Draft</source>
       <translation>Brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="72" />
+      <location filename="../../ui/labels.py" line="88" />
       <source>Final</source>
       <translation>Définitif</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/labels.py" line="89" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="80" />
+      <location filename="../../ui/labels.py" line="96" />
       <source>Given name</source>
       <translation>Prénom</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="81" />
+      <location filename="../../ui/labels.py" line="97" />
       <source>Family name</source>
       <translation>Nom de famille</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="82" />
+      <location filename="../../ui/labels.py" line="98" />
       <source>Other names</source>
       <translation>Autres noms</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="83" />
+      <location filename="../../ui/labels.py" line="99" />
       <source>Sex</source>
       <translation>Sexe</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="84" />
+      <location filename="../../ui/labels.py" line="100" />
       <source>Date of birth</source>
       <translation>Date de naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="85" />
+      <location filename="../../ui/labels.py" line="101" />
       <source>Date of birth estimated</source>
       <translation>Date de naissance estimée</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="86" />
+      <location filename="../../ui/labels.py" line="102" />
       <source>Estimated age</source>
       <translation>Âge estimé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="87" />
-      <location filename="../../ui/labels.py" line="88" />
+      <location filename="../../ui/labels.py" line="103" />
+      <location filename="../../ui/labels.py" line="104" />
       <source>Phone</source>
       <translation>Téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="89" />
+      <location filename="../../ui/labels.py" line="105" />
       <source>Other phone</source>
       <translation>Autre téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="90" />
+      <location filename="../../ui/labels.py" line="106" />
       <source>Village</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="91" />
+      <location filename="../../ui/labels.py" line="107" />
       <source>Address</source>
       <translation>Adresse</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="92" />
+      <location filename="../../ui/labels.py" line="108" />
       <source>National ID</source>
       <translation>N° d’identité</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="93" />
+      <location filename="../../ui/labels.py" line="109" />
       <source>Clinic number</source>
       <translation>N° de dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="94" />
+      <location filename="../../ui/labels.py" line="110" />
       <source>Next of kin</source>
       <translation>Proche à prévenir</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="95" />
+      <location filename="../../ui/labels.py" line="111" />
       <source>Relation</source>
       <translation>Lien de parenté</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="96" />
+      <location filename="../../ui/labels.py" line="112" />
       <source>Next of kin's phone</source>
       <translation>Téléphone du proche</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="97" />
+      <location filename="../../ui/labels.py" line="113" />
       <source>Preferred language</source>
       <translation>Langue préférée</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="98" />
+      <location filename="../../ui/labels.py" line="114" />
       <source>Coverage scheme</source>
       <translation>Régime de couverture</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="99" />
+      <location filename="../../ui/labels.py" line="115" />
       <source>Member number</source>
       <translation>Numéro d’adhérent</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="100" />
+      <location filename="../../ui/labels.py" line="116" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="101" />
-      <location filename="../../ui/labels.py" line="109" />
+      <location filename="../../ui/labels.py" line="117" />
+      <location filename="../../ui/labels.py" line="125" />
       <source>Removed</source>
       <translation>Supprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="107" />
+      <location filename="../../ui/labels.py" line="123" />
       <source>Registered</source>
       <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../ui/labels.py" line="124" />
       <source>Changed</source>
       <translation>Modifié</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="110" />
+      <location filename="../../ui/labels.py" line="126" />
       <source>Opened the record</source>
       <translation>A ouvert le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="117" />
+      <location filename="../../ui/labels.py" line="133" />
       <source>similar name</source>
       <translation>nom semblable</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="118" />
+      <location filename="../../ui/labels.py" line="134" />
       <source>same phone</source>
       <translation>même téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="119" />
+      <location filename="../../ui/labels.py" line="135" />
       <source>same date of birth and village</source>
       <translation>même date de naissance et même village</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="120" />
+      <location filename="../../ui/labels.py" line="136" />
       <source>same date of birth</source>
       <translation>même date de naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="121" />
+      <location filename="../../ui/labels.py" line="137" />
       <source>same village</source>
       <translation>même village</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="127" />
+      <location filename="../../ui/labels.py" line="138" />
+      <source>same clinic number</source>
+      <translation>même numéro de dossier du centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="139" />
+      <source>same national ID</source>
+      <translation>même numéro d’identité nationale</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="145" />
       <source>Monday</source>
       <translation>Lundi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="128" />
+      <location filename="../../ui/labels.py" line="146" />
       <source>Tuesday</source>
       <translation>Mardi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="129" />
+      <location filename="../../ui/labels.py" line="147" />
       <source>Wednesday</source>
       <translation>Mercredi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="130" />
+      <location filename="../../ui/labels.py" line="148" />
       <source>Thursday</source>
       <translation>Jeudi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="131" />
+      <location filename="../../ui/labels.py" line="149" />
       <source>Friday</source>
       <translation>Vendredi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="132" />
+      <location filename="../../ui/labels.py" line="150" />
       <source>Saturday</source>
       <translation>Samedi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="133" />
+      <location filename="../../ui/labels.py" line="151" />
       <source>Sunday</source>
       <translation>Dimanche</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="196" />
+      <location filename="../../ui/labels.py" line="214" />
       <source>Kenya</source>
       <translation>Kenya</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="197" />
+      <location filename="../../ui/labels.py" line="215" />
       <source>Uganda</source>
       <translation>Ouganda</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="198" />
+      <location filename="../../ui/labels.py" line="216" />
       <source>Tanzania</source>
       <translation>Tanzanie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="199" />
+      <location filename="../../ui/labels.py" line="217" />
       <source>Rwanda</source>
       <translation>Rwanda</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="200" />
+      <location filename="../../ui/labels.py" line="218" />
       <source>Burundi</source>
       <translation>Burundi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="201" />
+      <location filename="../../ui/labels.py" line="219" />
       <source>South Sudan</source>
       <translation>Soudan du Sud</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="202" />
+      <location filename="../../ui/labels.py" line="220" />
       <source>Ethiopia</source>
       <translation>Éthiopie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="203" />
+      <location filename="../../ui/labels.py" line="221" />
       <source>Somalia</source>
       <translation>Somalie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="204" />
+      <location filename="../../ui/labels.py" line="222" />
       <source>DR Congo</source>
       <translation>RD Congo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="205" />
+      <location filename="../../ui/labels.py" line="223" />
       <source>Cameroon</source>
       <translation>Cameroun</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="206" />
+      <location filename="../../ui/labels.py" line="224" />
       <source>Nigeria</source>
       <translation>Nigeria</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="207" />
+      <location filename="../../ui/labels.py" line="225" />
       <source>Ghana</source>
       <translation>Ghana</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="208" />
+      <location filename="../../ui/labels.py" line="226" />
       <source>Senegal</source>
       <translation>Sénégal</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="209" />
+      <location filename="../../ui/labels.py" line="227" />
       <source>Mali</source>
       <translation>Mali</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="210" />
+      <location filename="../../ui/labels.py" line="228" />
       <source>Burkina Faso</source>
       <translation>Burkina Faso</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="229" />
       <source>Niger</source>
       <translation>Niger</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="212" />
+      <location filename="../../ui/labels.py" line="230" />
       <source>Côte d'Ivoire</source>
       <translation>Côte d’Ivoire</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="213" />
+      <location filename="../../ui/labels.py" line="231" />
       <source>Guinea</source>
       <translation>Guinée</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="214" />
+      <location filename="../../ui/labels.py" line="232" />
       <source>Chad</source>
       <translation>Tchad</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="215" />
+      <location filename="../../ui/labels.py" line="233" />
       <source>Madagascar</source>
       <translation>Madagascar</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="216" />
+      <location filename="../../ui/labels.py" line="234" />
       <source>Malawi</source>
       <translation>Malawi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="217" />
+      <location filename="../../ui/labels.py" line="235" />
       <source>Mozambique</source>
       <translation>Mozambique</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="218" />
+      <location filename="../../ui/labels.py" line="236" />
       <source>Zambia</source>
       <translation>Zambie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="219" />
+      <location filename="../../ui/labels.py" line="237" />
       <source>Zimbabwe</source>
       <translation>Zimbabwe</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="220" />
+      <location filename="../../ui/labels.py" line="238" />
       <source>Haiti</source>
       <translation>Haïti</translation>
     </message>
@@ -1852,34 +2066,47 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../ui/lock.py" line="67" />
-      <source>Outpost — locked</source>
-      <translation>Outpost — verrouillé</translation>
+      <location filename="../../ui/lock.py" line="56" />
+      <source>Locked</source>
+      <translation>Verrouillé</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="77" />
+      <location filename="../../ui/lock.py" line="66" />
       <source>&amp;Unlock</source>
       <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="78" />
+      <location filename="../../ui/lock.py" line="67" />
       <source>S&amp;witch user…</source>
       <translation>&amp;Changer d’utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="80" />
-      <source>Locked after a while without use. {name} ({username}) is signed in: type your password to carry on where you left off.</source>
-      <translation>Verrouillé après un moment d’inactivité. {name} ({username}) est connecté : saisissez votre mot de passe pour reprendre là où vous en étiez.</translation>
+      <location filename="../../ui/lock.py" line="70" />
+      <source>Locked after a while without use. {who} is signed in: type your password to carry on where you left off.</source>
+      <translation>Verrouillé après un moment d’inactivité. {who} est connecté : saisissez votre mot de passe pour reprendre là où vous en étiez.</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="90" />
+      <location filename="../../ui/lock.py" line="75" />
+      <source>Locked by {who}: type your password to carry on where you left off.</source>
+      <translation>Verrouillé par {who} : saisissez votre mot de passe pour reprendre là où vous en étiez.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="85" />
       <source>Outpost is locked</source>
       <translation>Outpost est verrouillé</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="92" />
+      <location filename="../../ui/lock.py" line="87" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <source>Locked after a while without use. {name} ({username}) is signed in: type your password to carry on where you left off.</source>
+      <translation type="vanished">Verrouillé après un moment d’inactivité. {name} ({username}) est connecté : saisissez votre mot de passe pour reprendre là où vous en étiez.</translation>
+    </message>
+    <message>
+      <source>Outpost — locked</source>
+      <translation type="vanished">Outpost — verrouillé</translation>
     </message>
   </context>
   <context>
@@ -1954,225 +2181,234 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <source>You can try again now.</source>
       <translation>Vous pouvez réessayer maintenant.</translation>
     </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="215" />
+      <source>Password changed: sign in with the new password.</source>
+      <translation>Mot de passe changé : connectez-vous avec le nouveau mot de passe.</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="60" />
-      <source>Outpost — {clinic}</source>
-      <translation>Outpost — {clinic}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="70" />
+      <location filename="../../ui/main_window.py" line="112" />
       <source>Today</source>
       <translation>Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="71" />
+      <location filename="../../ui/main_window.py" line="113" />
       <source>Patients</source>
       <translation>Patients</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="72" />
+      <location filename="../../ui/main_window.py" line="114" />
       <source>Calendar</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="73" />
+      <location filename="../../ui/main_window.py" line="115" />
       <source>Settings</source>
       <translation>Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="78" />
+      <location filename="../../ui/main_window.py" line="120" />
       <source>Sections</source>
       <translation>Rubriques</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="169" />
+      <location filename="../../ui/main_window.py" line="215" />
       <source>&amp;Outpost</source>
       <translation>&amp;Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="170" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="172" />
+      <location filename="../../ui/main_window.py" line="218" />
       <source>&amp;Switch user…</source>
       <translation>&amp;Changer d’utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="176" />
+      <location filename="../../ui/main_window.py" line="221" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="179" />
+      <location filename="../../ui/main_window.py" line="223" />
       <source>&amp;Go</source>
       <translation>A&amp;ller à</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="226" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>&amp;Patients</source>
       <translation>&amp;Patients</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="228" />
       <source>&amp;Calendar</source>
       <translation>&amp;Agenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="185" />
+      <location filename="../../ui/main_window.py" line="229" />
       <source>S&amp;ettings</source>
       <translation>&amp;Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="190" />
+      <location filename="../../ui/main_window.py" line="234" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="191" />
+      <location filename="../../ui/main_window.py" line="235" />
       <source>&amp;Find a patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="192" />
+      <location filename="../../ui/main_window.py" line="236" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="193" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="198" />
+      <location filename="../../ui/main_window.py" line="242" />
       <source>Print &amp;blank forms…</source>
       <translation>Imprimer des formulaires &amp;vierges…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="247" />
       <source>&amp;Appointment</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="204" />
+      <location filename="../../ui/main_window.py" line="248" />
       <source>&amp;Check in</source>
       <translation>&amp;Enregistrer l’arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="206" />
+      <location filename="../../ui/main_window.py" line="250" />
       <source>&amp;Book an appointment…</source>
       <translation>&amp;Prendre un rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="207" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>&amp;Refresh</source>
       <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="209" />
+      <location filename="../../ui/main_window.py" line="253" />
       <source>&amp;Help</source>
       <translation>Ai&amp;de</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="259" />
       <source>Signed in: {name} ({role})</source>
       <translation>Connecté : {name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
-      <location filename="../../ui/main_window.py" line="302" />
+      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="291" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>Open a patient's record or the day's list first, then print.</source>
       <translation>Ouvrez d’abord le dossier d’un patient ou la liste du jour, puis imprimez.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>Find a patient</source>
       <translation>Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="347" />
       <source>New patient</source>
       <translation>Nouveau patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>Check in the selected appointment</source>
       <translation>Enregistrer l’arrivée pour le rendez-vous choisi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>Book an appointment</source>
       <translation>Prendre un rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="303" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>Today, Patients, Calendar, Settings</source>
       <translation>Aujourd’hui, Patients, Agenda, Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="304" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>Lock now</source>
       <translation>Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="306" />
+      <location filename="../../ui/main_window.py" line="354" />
+      <source>Quit</source>
+      <translation>Quitter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="355" />
       <source>Switch user</source>
       <translation>Changer d’utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="375" />
       <source>an open window</source>
       <translation>une fenêtre ouverte</translation>
+    </message>
+    <message>
+      <source>Outpost — {clinic}</source>
+      <translation type="vanished">Outpost — {clinic}</translation>
     </message>
   </context>
   <context>
     <name>Operation</name>
     <message>
-      <location filename="../../ui/tasks.py" line="233" />
+      <location filename="../../ui/tasks.py" line="246" />
       <source>Working…</source>
       <translation>Travail en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/tasks.py" line="234" />
+      <location filename="../../ui/tasks.py" line="248" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/tasks.py" line="238" />
+      <location filename="../../ui/tasks.py" line="255" />
       <source>Please wait</source>
       <translation>Veuillez patienter</translation>
     </message>
     <message>
-      <location filename="../../ui/tasks.py" line="253" />
+      <location filename="../../ui/tasks.py" line="270" />
       <source>Stopping…</source>
       <translation>Arrêt en cours…</translation>
     </message>
@@ -2180,67 +2416,77 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>OutpostApp</name>
     <message>
-      <location filename="../../ui/app.py" line="248" />
-      <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
-      <translation>⚠ La sauvegarde quotidienne demande votre attention : voir Réglages → Sauvegardes.</translation>
+      <location filename="../../ui/app.py" line="267" />
+      <source>Making the daily backup… {percent} %</source>
+      <translation>Sauvegarde quotidienne en cours… {percent} %</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="253" />
-      <source>Daily backup made.</source>
-      <translation>Sauvegarde quotidienne faite.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/app.py" line="258" />
+      <location filename="../../ui/app.py" line="286" />
       <source>⚠ The daily backup failed: see Settings → Backups.</source>
       <translation>⚠ La sauvegarde quotidienne a échoué : voir Réglages → Sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="272" />
+      <location filename="../../ui/app.py" line="302" />
+      <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
+      <translation>⚠ La sauvegarde quotidienne demande votre attention : voir Réglages → Sauvegardes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="307" />
+      <source>Daily backup made.</source>
+      <translation>Sauvegarde quotidienne faite.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="321" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="273" />
+      <location filename="../../ui/app.py" line="322" />
       <source>Not saved yet: {what}</source>
       <translation>Pas encore enregistré : {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="275" />
+      <location filename="../../ui/app.py" line="324" />
       <source>Discard them and continue</source>
       <translation>Les abandonner et continuer</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="276" />
+      <location filename="../../ui/app.py" line="325" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="295" />
+      <location filename="../../ui/app.py" line="347" />
       <source>Switching user closes {name}'s session.</source>
       <translation>Changer d’utilisateur ferme la session de {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="323" />
+      <location filename="../../ui/app.py" line="377" />
       <source>Quitting closes Outpost.</source>
       <translation>Quitter ferme Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="348" />
+      <location filename="../../ui/app.py" line="416" />
       <source>Making the closing backup…</source>
       <translation>Sauvegarde de fermeture en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="389" />
+      <location filename="../../ui/app.py" line="418" />
+      <source>Finish later</source>
+      <translation>Terminer plus tard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="463" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>La sauvegarde du {when} est restaurée. Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="393" />
+      <location filename="../../ui/app.py" line="467" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Les dossiers remplacés sont conservés dans {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="406" />
+      <location filename="../../ui/app.py" line="480" />
       <source>Restoring the backup…</source>
       <translation>Restauration de la sauvegarde…</translation>
     </message>
@@ -2724,195 +2970,209 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PrintPreview</name>
     <message>
-      <location filename="../../ui/print_preview.py" line="65" />
+      <location filename="../../ui/print_preview.py" line="78" />
       <source>This installation of Outpost cannot show PDFs (pypdfium2 is missing).</source>
       <translation>Cette installation d’Outpost ne peut pas afficher les PDF (pypdfium2 manque).</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="133" />
+      <location filename="../../ui/print_preview.py" line="130" />
+      <location filename="../../ui/print_preview.py" line="586" />
+      <location filename="../../ui/print_preview.py" line="590" />
       <source>The printer could not be started.</source>
       <translation>L’imprimante n’a pas pu être démarrée.</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="142" />
+      <location filename="../../ui/print_preview.py" line="139" />
       <source>Printing page {page} of {pages}…</source>
       <translation>Impression de la page {page} sur {pages}…</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="164" />
+      <location filename="../../ui/print_preview.py" line="161" />
       <source>Page {page}</source>
       <translation>Page {page}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="212" />
+      <location filename="../../ui/print_preview.py" line="214" />
       <source>Print preview — {title}</source>
       <translation>Aperçu avant impression — {title}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="233" />
+      <location filename="../../ui/print_preview.py" line="235" />
       <source>Previous page</source>
       <translation>Page précédente</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="234" />
+      <location filename="../../ui/print_preview.py" line="236" />
       <source>Previous page (Page Up)</source>
       <translation>Page précédente (Page préc.)</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="238" />
+      <location filename="../../ui/print_preview.py" line="240" />
       <source>Next page</source>
       <translation>Page suivante</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="239" />
+      <location filename="../../ui/print_preview.py" line="241" />
       <source>Next page (Page Down)</source>
       <translation>Page suivante (Page suiv.)</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="242" />
+      <location filename="../../ui/print_preview.py" line="244" />
       <source>Page number</source>
       <translation>Numéro de page</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="247" />
+      <location filename="../../ui/print_preview.py" line="249" />
       <source>Zoom</source>
       <translation>Zoom</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="248" />
+      <location filename="../../ui/print_preview.py" line="250" />
       <source>Fit width</source>
       <translation>Pleine largeur</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="249" />
+      <location filename="../../ui/print_preview.py" line="251" />
       <source>Whole page</source>
       <translation>Page entière</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="254" />
+      <location filename="../../ui/print_preview.py" line="256" />
       <source>Paper size</source>
       <translation>Format du papier</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="260" />
+      <location filename="../../ui/print_preview.py" line="262" />
       <source>Language</source>
       <translation>Langue</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="269" />
+      <location filename="../../ui/print_preview.py" line="271" />
       <source>Page</source>
       <translation>Page</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="276" />
+      <location filename="../../ui/print_preview.py" line="278" />
       <source>&amp;Zoom:</source>
       <translation>&amp;Zoom :</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="281" />
+      <location filename="../../ui/print_preview.py" line="283" />
       <source>P&amp;aper:</source>
       <translation>P&amp;apier :</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="285" />
+      <location filename="../../ui/print_preview.py" line="287" />
       <source>&amp;Language:</source>
       <translation>&amp;Langue :</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="301" />
+      <location filename="../../ui/print_preview.py" line="303" />
       <source>Pages</source>
       <translation>Pages</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="308" />
+      <location filename="../../ui/print_preview.py" line="310" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="311" />
+      <location filename="../../ui/print_preview.py" line="313" />
       <source>&amp;Save as PDF…</source>
       <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="313" />
+      <location filename="../../ui/print_preview.py" line="315" />
+      <location filename="../../ui/print_preview.py" line="599" />
       <source>Close</source>
       <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="354" />
-      <location filename="../../ui/print_preview.py" line="372" />
+      <location filename="../../ui/print_preview.py" line="356" />
+      <location filename="../../ui/print_preview.py" line="374" />
       <source>Preparing the pages…</source>
       <translation>Préparation des pages…</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="368" />
+      <location filename="../../ui/print_preview.py" line="370" />
       <source>The pages could not be prepared.</source>
       <translation>Les pages n’ont pas pu être préparées.</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="396" />
+      <location filename="../../ui/print_preview.py" line="398" />
       <source>of {pages}</source>
       <translation>sur {pages}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="397" />
+      <location filename="../../ui/print_preview.py" line="399" />
       <source>Pages: {count}</source>
       <translation>Pages : {count}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="535" />
+      <location filename="../../ui/print_preview.py" line="540" />
+      <location filename="../../ui/print_preview.py" line="589" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="553" />
-      <location filename="../../ui/print_preview.py" line="563" />
+      <location filename="../../ui/print_preview.py" line="558" />
+      <location filename="../../ui/print_preview.py" line="577" />
       <source>Printing…</source>
       <translation>Impression…</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="559" />
+      <location filename="../../ui/print_preview.py" line="564" />
       <source>Pages sent to the printer: {count}</source>
       <translation>Pages envoyées à l’imprimante : {count}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="579" />
-      <location filename="../../ui/print_preview.py" line="597" />
+      <location filename="../../ui/print_preview.py" line="592" />
+      <source>Check that a printer is set up on this laptop, connected and switched on, then try again. Or save the pages as a PDF, to print them later or from another computer.</source>
+      <translation>Vérifiez qu’une imprimante est installée sur cet ordinateur, branchée et allumée, puis réessayez. Ou enregistrez les pages en PDF, pour les imprimer plus tard ou depuis un autre ordinateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="598" />
+      <source>Save as PDF…</source>
+      <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="619" />
+      <location filename="../../ui/print_preview.py" line="637" />
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="580" />
+      <location filename="../../ui/print_preview.py" line="620" />
       <source>The PDF file is not encrypted.</source>
       <translation>Le fichier PDF n’est pas chiffré.</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="582" />
+      <location filename="../../ui/print_preview.py" line="622" />
       <source>Anyone who opens the file can read the patient's information in it. Save it only where it must go, and delete it once it is no longer needed.</source>
       <translation>Toute personne qui ouvre le fichier peut lire les informations du patient. Enregistrez-le seulement là où il doit aller, et supprimez-le dès qu’il n’est plus utile.</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="587" />
+      <location filename="../../ui/print_preview.py" line="627" />
       <source>Save the PDF</source>
       <translation>Enregistrer le PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="588" />
+      <location filename="../../ui/print_preview.py" line="628" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="599" />
+      <location filename="../../ui/print_preview.py" line="639" />
       <source>PDF files (*.pdf)</source>
       <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="621" />
+      <location filename="../../ui/print_preview.py" line="664" />
       <source>Saved as {path}</source>
       <translation>Enregistré sous {path}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="625" />
+      <location filename="../../ui/print_preview.py" line="671" />
       <source>Saving the PDF…</source>
       <translation>Enregistrement du PDF…</translation>
     </message>
@@ -2947,25 +3207,30 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/recovery_dialog.py" line="57" />
       <source>&amp;New password:</source>
-      <translation>&amp;Nouveau mot de passe :</translation>
+      <translation>Nou&amp;veau mot de passe :</translation>
     </message>
     <message>
       <location filename="../../ui/recovery_dialog.py" line="58" />
       <source>&amp;Confirm:</source>
-      <translation>&amp;Confirmer :</translation>
+      <translation>Con&amp;firmer :</translation>
     </message>
     <message>
-      <location filename="../../ui/recovery_dialog.py" line="76" />
+      <location filename="../../ui/recovery_dialog.py" line="63" />
+      <source>&amp;Set the new password</source>
+      <translation>&amp;Définir le nouveau mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="79" />
       <source>Fill in the recovery key, the user name and the new password.</source>
       <translation>Saisissez la clé de récupération, le nom d’utilisateur et le nouveau mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/recovery_dialog.py" line="81" />
+      <location filename="../../ui/recovery_dialog.py" line="84" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/recovery_dialog.py" line="112" />
+      <location filename="../../ui/recovery_dialog.py" line="107" />
       <source>Setting the new password…</source>
       <translation>Enregistrement du nouveau mot de passe…</translation>
     </message>
@@ -2975,27 +3240,27 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/setup_wizard.py" line="511" />
       <source>Save as PDF</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer en PDF</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="512" />
       <source>The PDF file is not encrypted.</source>
-      <translation type="unfinished" />
+      <translation>Le fichier PDF n’est pas chiffré.</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="514" />
       <source>Anyone who opens the file can read the clinic's recovery key, which opens every record of the clinic. Print it rather than keep the file; if you save it, keep it only on a USB stick locked away, never on this laptop.</source>
-      <translation type="unfinished" />
+      <translation>Toute personne qui ouvre le fichier peut lire la clé de récupération du centre, qui ouvre tous ses dossiers. Imprimez-la plutôt que de garder le fichier ; si vous l’enregistrez, gardez-le uniquement sur une clé USB rangée sous clé, jamais sur cet ordinateur.</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="520" />
       <source>Save the PDF</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer le PDF</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="521" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Annuler</translation>
     </message>
   </context>
   <context>
@@ -3113,7 +3378,9 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <source>This laptop holds no clinic records yet. In {steps} short steps you will name the clinic, set out its week (opening hours, a first provider and an appointment type), create the first administrator's account, and receive the recovery key.
 
 Everything is kept encrypted on this laptop, in this folder:</source>
-      <translation type="unfinished" />
+      <translation>Cet ordinateur ne contient encore aucun dossier. En {steps} courtes étapes, vous allez nommer le centre, organiser sa semaine (horaires d’ouverture, un premier soignant et un type de rendez-vous), créer le compte du premier administrateur et recevoir la clé de récupération.
+
+Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="124" />
@@ -3133,7 +3400,7 @@ Everything is kept encrypted on this laptop, in this folder:</source>
     <message>
       <location filename="../../ui/setup_wizard.py" line="145" />
       <source>&amp;Country:</source>
-      <translation>&amp;Pays :</translation>
+      <translation>Pa&amp;ys :</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="146" />
@@ -3148,62 +3415,62 @@ Everything is kept encrypted on this laptop, in this folder:</source>
     <message>
       <location filename="../../ui/setup_wizard.py" line="170" />
       <source>The clinic's week</source>
-      <translation type="unfinished" />
+      <translation>La semaine du centre</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="172" />
       <source>So that appointments can be booked from the start: when the clinic is open, who sees patients, and the usual kind of visit. All of it can be changed, and more added, in Settings → Clinic.</source>
-      <translation type="unfinished" />
+      <translation>Pour pouvoir prendre des rendez-vous dès le début : quand le centre est ouvert, qui reçoit les patients et le type de visite habituel. Tout cela peut être modifié, et complété, dans Réglages → Centre de santé.</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="183" />
       <source>e.g. Dr. Achieng Otieno</source>
-      <translation type="unfinished" />
+      <translation>p. ex. Dr Achieng Otieno</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="185" />
       <source>e.g. Clinical officer</source>
-      <translation type="unfinished" />
+      <translation>p. ex. Infirmier clinicien</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="186" />
       <source>Consultation</source>
-      <translation type="unfinished" />
+      <translation>Consultation</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="191" />
       <source> min</source>
-      <translation type="unfinished" />
+      <translation> min</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="195" />
       <source>First &amp;provider:</source>
-      <translation type="unfinished" />
+      <translation>Premier soi&amp;gnant :</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="196" />
       <source>Their &amp;title:</source>
-      <translation type="unfinished" />
+      <translation>Sa &amp;fonction :</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="197" />
       <source>Appointment &amp;type:</source>
-      <translation type="unfinished" />
+      <translation>T&amp;ype de rendez-vous :</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="198" />
       <source>&amp;Duration:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Durée :</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="203" />
       <source>closed</source>
-      <translation type="unfinished" />
+      <translation>fermé</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="216" />
       <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
-      <translation type="unfinished" />
+      <translation>Horaires d’ouverture, p. ex. 08:00–13:00, 14:00–17:00 ; laissez vide un jour où le centre est fermé. Le premier soignant travaille à ces horaires.</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="230" />
@@ -3303,12 +3570,12 @@ Everything is kept encrypted on this laptop, in this folder:</source>
     <message>
       <location filename="../../ui/setup_wizard.py" line="352" />
       <source>Name the first provider (more can be added later in Settings).</source>
-      <translation type="unfinished" />
+      <translation>Indiquez le premier soignant (d’autres pourront être ajoutés plus tard dans Réglages).</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="355" />
       <source>Name the usual kind of appointment.</source>
-      <translation type="unfinished" />
+      <translation>Indiquez le type de rendez-vous habituel.</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="356" />
@@ -3433,200 +3700,210 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
   <context>
     <name>TodayView</name>
     <message>
-      <location filename="../../ui/today_view.py" line="72" />
+      <location filename="../../ui/today_view.py" line="91" />
       <source>◀ &amp;Previous day</source>
       <translation>◀ Jour &amp;précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="75" />
+      <location filename="../../ui/today_view.py" line="94" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="78" />
+      <location filename="../../ui/today_view.py" line="97" />
       <source>Next &amp;day ▶</source>
       <translation>Jour &amp;suivant ▶</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="83" />
-      <location filename="../../ui/today_view.py" line="280" />
+      <location filename="../../ui/today_view.py" line="102" />
+      <location filename="../../ui/today_view.py" line="318" />
       <source>All providers</source>
       <translation>Tous les soignants</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="85" />
+      <location filename="../../ui/today_view.py" line="104" />
       <source>Show &amp;cancelled and moved</source>
       <translation>Afficher les rendez-vous a&amp;nnulés et déplacés</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="88" />
+      <location filename="../../ui/today_view.py" line="107" />
       <source>&amp;Refresh</source>
       <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="88" />
+      <location filename="../../ui/today_view.py" line="107" />
       <source>Refresh (F5)</source>
       <translation>Actualiser (F5)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="99" />
+      <location filename="../../ui/today_view.py" line="118" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="100" />
-      <location filename="../../ui/today_view.py" line="133" />
+      <location filename="../../ui/today_view.py" line="119" />
+      <location filename="../../ui/today_view.py" line="152" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="101" />
+      <location filename="../../ui/today_view.py" line="120" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="102" />
-      <location filename="../../ui/today_view.py" line="133" />
+      <location filename="../../ui/today_view.py" line="121" />
+      <location filename="../../ui/today_view.py" line="152" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="103" />
+      <location filename="../../ui/today_view.py" line="122" />
       <source>Arrived</source>
       <translation>Arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="108" />
+      <location filename="../../ui/today_view.py" line="127" />
       <source>Appointments of the day, by provider</source>
       <translation>Rendez-vous du jour, par soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="133" />
+      <location filename="../../ui/today_view.py" line="152" />
       <source>Waiting</source>
       <translation>Attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="139" />
+      <location filename="../../ui/today_view.py" line="158" />
       <source>Waiting room: patients who have arrived</source>
       <translation>Salle d’attente : patients arrivés</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="151" />
+      <location filename="../../ui/today_view.py" line="170" />
       <source>Check &amp;in</source>
       <translation>&amp;Enregistrer l’arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="151" />
+      <location filename="../../ui/today_view.py" line="170" />
       <source>Check in (Ctrl+I)</source>
       <translation>Enregistrer l’arrivée (Ctrl+I)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="155" />
+      <location filename="../../ui/today_view.py" line="174" />
       <source>&amp;Start consultation</source>
       <translation>&amp;Commencer la consultation</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="158" />
+      <location filename="../../ui/today_view.py" line="177" />
       <source>Co&amp;mplete</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="161" />
+      <location filename="../../ui/today_view.py" line="180" />
       <source>&amp;No-show</source>
       <translation>&amp;Absent</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="164" />
+      <location filename="../../ui/today_view.py" line="183" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="167" />
+      <location filename="../../ui/today_view.py" line="186" />
       <source>&amp;Open patient</source>
       <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="169" />
+      <location filename="../../ui/today_view.py" line="188" />
       <source>Open the patient's record (Enter)</source>
       <translation>Ouvrir le dossier du patient (Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="181" />
+      <location filename="../../ui/today_view.py" line="201" />
       <source>Pro&amp;vider:</source>
       <translation>&amp;Soignant :</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="189" />
+      <location filename="../../ui/today_view.py" line="208" />
       <source>&amp;Appointments</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="194" />
+      <location filename="../../ui/today_view.py" line="213" />
       <source>&amp;Waiting room</source>
       <translation>Salle d’&amp;attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="255" />
+      <location filename="../../ui/today_view.py" line="276" />
       <source>Today, {date}</source>
       <translation>Aujourd’hui, {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="338" />
+      <location filename="../../ui/today_view.py" line="363" />
       <source>{name} — no appointments</source>
       <translation>{name} — aucun rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="340" />
+      <location filename="../../ui/today_view.py" line="365" />
       <source>{name} — 1 appointment</source>
       <translation>{name} — 1 rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="341" />
+      <location filename="../../ui/today_view.py" line="366" />
       <source>{name} — {count} appointments</source>
       <translation>{name} — {count} rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="374" />
+      <location filename="../../ui/today_view.py" line="399" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Prévu à {time} ; pas encore arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="378" />
+      <location filename="../../ui/today_view.py" line="403" />
       <source>Booked with {provider}</source>
       <translation>Rendez-vous avec {provider}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="397" />
+      <location filename="../../ui/today_view.py" line="421" />
       <source>{minutes} min</source>
       <translation>{minutes} min</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="407" />
+      <location filename="../../ui/today_view.py" line="431" />
       <source>Nobody waiting</source>
       <translation>Personne en attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="424" />
+      <location filename="../../ui/today_view.py" line="444" />
       <source>No appointments.</source>
       <translation>Aucun rendez-vous.</translation>
     </message>
     <message>
+      <location filename="../../ui/today_view.py" line="479" />
+      <source>A no-show can be marked once the appointment's time ({time}) has passed.</source>
+      <translation>Une absence ne peut être enregistrée qu’une fois l’heure du rendez-vous ({time}) passée.</translation>
+    </message>
+    <message>
       <location filename="../../ui/today_view.py" line="482" />
+      <source>Mark as no-show (Ctrl+Shift+N)</source>
+      <translation>Marquer absent (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="505" />
       <source>Checking in…</source>
       <translation>Enregistrement de l’arrivée…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="487" />
+      <location filename="../../ui/today_view.py" line="510" />
       <source>Starting the consultation…</source>
       <translation>Début de la consultation…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="490" />
+      <location filename="../../ui/today_view.py" line="513" />
       <source>Completing the visit…</source>
       <translation>Clôture de la visite…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="493" />
+      <location filename="../../ui/today_view.py" line="516" />
       <source>Marking as no-show…</source>
       <translation>Enregistrement de l’absence…</translation>
     </message>
@@ -3785,7 +4062,7 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     <message>
       <location filename="../../ui/users_admin.py" line="236" />
       <source>Disable {who}? They will no longer be able to sign in.</source>
-      <translation type="unfinished" />
+      <translation>Désactiver {who} ? Cette personne ne pourra plus se connecter.</translation>
     </message>
     <message>
       <location filename="../../ui/users_admin.py" line="240" />
@@ -3817,7 +4094,7 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     <message>
       <location filename="../../ui/util.py" line="90" />
       <source>{name} ({username})</source>
-      <translation type="unfinished" />
+      <translation>{name} ({username})</translation>
     </message>
     <message>
       <location filename="../../ui/util.py" line="105" />

@@ -27,123 +27,148 @@
   <context>
     <name>BackupPanel</name>
     <message>
-      <location filename="../../ui/backup_panel.py" line="59" />
+      <location filename="../../ui/backup_panel.py" line="74" />
       <source>&amp;Back up now…</source>
       <translation>&amp;Hifadhi nakala sasa…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="61" />
+      <location filename="../../ui/backup_panel.py" line="76" />
       <source>&amp;Restore from a backup…</source>
       <translation>&amp;Rejesha kutoka nakala rudufu…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="65" />
+      <location filename="../../ui/backup_panel.py" line="80" />
       <source>Backup and restore</source>
       <translation>Nakala rudufu na urejeshaji</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="68" />
+      <location filename="../../ui/backup_panel.py" line="83" />
       <source>A backup is one encrypted file: it opens only with a password of this clinic (as it was when the backup was made) or the recovery key. Keep one on a USB stick, away from the laptop.</source>
       <translation>Nakala rudufu ni faili moja lililosimbwa: linafunguka tu kwa nenosiri la kliniki hii (kama lilivyokuwa nakala ilipotengenezwa) au kwa ufunguo wa kurejesha. Weka nakala moja kwenye flash ya USB, mbali na kompyuta.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="81" />
+      <location filename="../../ui/backup_panel.py" line="96" />
       <source>Extra backup folders</source>
       <translation>Folda za ziada za nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="85" />
+      <location filename="../../ui/backup_panel.py" line="100" />
       <source> backups</source>
       <translation> nakala</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="91" />
+      <location filename="../../ui/backup_panel.py" line="106" />
       <source>&amp;Add a folder…</source>
       <translation>&amp;Ongeza folda…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="92" />
+      <location filename="../../ui/backup_panel.py" line="107" />
       <source>Re&amp;move</source>
       <translation>O&amp;ndoa</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="93" />
+      <location filename="../../ui/backup_panel.py" line="108" />
       <source>&amp;Save</source>
       <translation>Hi&amp;fadhi</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="94" />
+      <location filename="../../ui/backup_panel.py" line="109" />
       <source>Automatic backups (when Outpost closes, and daily)</source>
       <translation>Nakala rudufu za kiotomatiki (Outpost inapofungwa, na kila siku)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="97" />
+      <location filename="../../ui/backup_panel.py" line="112" />
       <source>They always go to the data folder's backups; add a second place (a USB stick, another disk) so a lost or broken laptop does not take the backups with it.</source>
       <translation>Huhifadhiwa kila mara kwenye folda ya nakala rudufu ya data; ongeza mahali pa pili (flash ya USB, diski nyingine) ili kompyuta ikipotea au ikiharibika isipoteze nakala rudufu pamoja nayo.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="105" />
+      <location filename="../../ui/backup_panel.py" line="120" />
       <source>E&amp;xtra folders:</source>
       <translation>Folda za &amp;ziada:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="109" />
+      <location filename="../../ui/backup_panel.py" line="124" />
       <source>&amp;Keep the last:</source>
       <translation>&amp;Baki na za mwisho:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="148" />
+      <location filename="../../ui/backup_panel.py" line="174" />
+      <source>Last automatic backup: {when}.</source>
+      <translation>Nakala rudufu ya kiotomatiki ya mwisho: {when}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="179" />
+      <source>No automatic backup has been made yet.</source>
+      <translation>Bado hakuna nakala rudufu ya kiotomatiki iliyotengenezwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="182" />
+      <source>⚠ The automatic backup of {when} failed: {why}</source>
+      <translation>⚠ Nakala rudufu ya kiotomatiki ya {when} imeshindikana: {why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="199" />
       <source>Choose a backup folder</source>
       <translation>Chagua folda ya nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="177" />
+      <location filename="../../ui/backup_panel.py" line="218" />
       <source>Saving…</source>
       <translation>Inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="182" />
+      <location filename="../../ui/backup_panel.py" line="224" />
       <source>Where should the backup go?</source>
       <translation>Nakala rudufu ihifadhiwe wapi?</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="203" />
+      <location filename="../../ui/backup_panel.py" line="246" />
       <source>Backup written and checked: {path} ({size}).</source>
       <translation>Nakala rudufu imeandikwa na kukaguliwa: {path} ({size}).</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="207" />
+      <location filename="../../ui/backup_panel.py" line="250" />
       <source>Backup</source>
       <translation>Nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="211" />
+      <location filename="../../ui/backup_panel.py" line="254" />
       <source>Making the backup…</source>
       <translation>Inatengeneza nakala rudufu…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="217" />
+      <location filename="../../ui/backup_panel.py" line="260" />
       <source>Choose the backup to restore</source>
       <translation>Chagua nakala rudufu ya kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="220" />
+      <location filename="../../ui/backup_panel.py" line="263" />
       <source>Outpost backups (*.outpost-backup)</source>
       <translation>Nakala rudufu za Outpost (*.outpost-backup)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="220" />
+      <location filename="../../ui/backup_panel.py" line="263" />
       <source>All files (*)</source>
       <translation>Faili zote (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="234" />
-      <location filename="../../ui/backup_panel.py" line="264" />
+      <location filename="../../ui/backup_panel.py" line="276" />
+      <source>Checking the backup…</source>
+      <translation>Inakagua nakala rudufu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="285" />
+      <source>It was made on {when} by {clinic}.</source>
+      <translation>Ilitengenezwa {when} na {clinic}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="292" />
+      <location filename="../../ui/backup_panel.py" line="323" />
       <source>Restore a backup</source>
       <translation>Rejesha nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="235" />
+      <location filename="../../ui/backup_panel.py" line="293" />
       <source>Restoring replaces all the clinic's records on this laptop with those in
 {path}.
 The records it replaces are kept aside, not deleted. Everyone is signed out.
@@ -156,38 +181,38 @@ Kumbukumbu zinazobadilishwa zinawekwa kando, hazifutwi. Kila mtu anatolewa kweny
 Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipotengenezwa, au kwa ufunguo wa kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="242" />
-      <location filename="../../ui/backup_panel.py" line="270" />
+      <location filename="../../ui/backup_panel.py" line="301" />
+      <location filename="../../ui/backup_panel.py" line="329" />
       <source>Restore</source>
       <translation>Rejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="244" />
+      <location filename="../../ui/backup_panel.py" line="303" />
       <source>&amp;User name:</source>
       <translation>&amp;Jina la mtumiaji:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="245" />
+      <location filename="../../ui/backup_panel.py" line="304" />
       <source>&amp;Password:</source>
       <translation>&amp;Nenosiri:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="246" />
+      <location filename="../../ui/backup_panel.py" line="305" />
       <source>or &amp;recovery key:</source>
       <translation>au &amp;ufunguo wa kurejesha:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="250" />
+      <location filename="../../ui/backup_panel.py" line="309" />
       <source>Give the password, or the recovery key.</source>
       <translation>Andika nenosiri, au ufunguo wa kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="265" />
+      <location filename="../../ui/backup_panel.py" line="324" />
       <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
       <translation>Ubadilishe kumbukumbu za kliniki kwa nakala rudufu sasa? Kazi ambayo haijahifadhiwa katika madirisha yaliyo wazi itapotea.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="271" />
+      <location filename="../../ui/backup_panel.py" line="330" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
@@ -333,104 +358,119 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>CalendarView</name>
     <message>
-      <location filename="../../ui/calendar_view.py" line="109" />
+      <location filename="../../ui/calendar_view.py" line="96" />
       <source>D&amp;ay</source>
       <translation>&amp;Siku</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="110" />
+      <location filename="../../ui/calendar_view.py" line="97" />
       <source>&amp;Week</source>
       <translation>&amp;Wiki</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="119" />
-      <location filename="../../ui/calendar_view.py" line="121" />
+      <location filename="../../ui/calendar_view.py" line="106" />
+      <location filename="../../ui/calendar_view.py" line="108" />
       <source>Previous</source>
       <translation>Iliyotangulia</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="123" />
+      <location filename="../../ui/calendar_view.py" line="110" />
       <source>&amp;Today</source>
       <translation>&amp;Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="126" />
-      <location filename="../../ui/calendar_view.py" line="128" />
+      <location filename="../../ui/calendar_view.py" line="113" />
+      <location filename="../../ui/calendar_view.py" line="115" />
       <source>Next</source>
       <translation>Inayofuata</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="133" />
+      <location filename="../../ui/calendar_view.py" line="120" />
       <source>Go to date</source>
       <translation>Nenda kwenye tarehe</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="144" />
+      <location filename="../../ui/calendar_view.py" line="131" />
       <source>Appointment calendar</source>
       <translation>Kalenda ya miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="156" />
+      <location filename="../../ui/calendar_view.py" line="143" />
       <source>&amp;Book here…</source>
       <translation>&amp;Panga hapa…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="158" />
+      <location filename="../../ui/calendar_view.py" line="145" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Panga miadi (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="160" />
+      <location filename="../../ui/calendar_view.py" line="147" />
       <source>&amp;Move…</source>
       <translation>Ha&amp;misha…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="161" />
+      <location filename="../../ui/calendar_view.py" line="148" />
       <source>&amp;Cancel appointment…</source>
       <translation>&amp;Ghairi miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="162" />
+      <location filename="../../ui/calendar_view.py" line="149" />
       <source>Book &amp;follow-up…</source>
       <translation>Miadi ya &amp;ufuatiliaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="163" />
+      <location filename="../../ui/calendar_view.py" line="150" />
       <source>&amp;Open patient</source>
       <translation>&amp;Fungua rekodi ya mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="167" />
+      <location filename="../../ui/calendar_view.py" line="154" />
       <source>grey: not working</source>
       <translation>kijivu: si saa za kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="181" />
+      <location filename="../../ui/calendar_view.py" line="168" />
       <source>Pro&amp;vider:</source>
       <translation>Mhu&amp;dumu:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="267" />
+      <location filename="../../ui/calendar_view.py" line="266" />
       <source>All providers</source>
       <translation>Wahudumu wote</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="321" />
+      <location filename="../../ui/calendar_view.py" line="292" />
+      <source>{day} · Today</source>
+      <translation>{day} · Leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="320" />
       <source>Week of {date}</source>
       <translation>Wiki ya {date}</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_view.py" line="324" />
+      <source>Today, {date}</source>
+      <translation>Leo, {date}</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_view.py" line="347" />
+      <source>Today</source>
+      <translation>Leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_view.py" line="358" />
       <source>Not working</source>
       <translation>Si saa za kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="396" />
+      <location filename="../../ui/calendar_view.py" line="411" />
       <source>{start}–{end} {patient} ({type}), {status}</source>
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="473" />
+      <location filename="../../ui/calendar_view.py" line="488" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Ughairi miadi ya {patient} ya {when}?</translation>
     </message>
@@ -454,107 +494,261 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>ClinicPanel</name>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="98" />
-      <location filename="../../ui/clinic_admin.py" line="101" />
-      <source>Providers</source>
-      <translation>Wahudumu</translation>
+      <location filename="../../ui/clinic_admin.py" line="87" />
+      <source>A4</source>
+      <translation>A4</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="100" />
-      <source>Add a &amp;provider…</source>
-      <translation>Ongeza &amp;mhudumu…</translation>
+      <location filename="../../ui/clinic_admin.py" line="88" />
+      <source>Letter</source>
+      <translation>Letter (ya Marekani)</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="106" />
-      <source>Working hours</source>
-      <translation>Saa za kazi</translation>
+      <location filename="../../ui/clinic_admin.py" line="90" />
+      <source>The clinic</source>
+      <translation>Kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="113" />
-      <source>day off</source>
-      <translation>siku ya mapumziko</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="122" />
-      <source>e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off.</source>
-      <translation>k.m. 08:00–13:00, 14:00–17:00. Acha wazi kwa siku ya mapumziko.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="124" />
-      <source>&amp;Save working hours</source>
-      <translation>&amp;Hifadhi saa za kazi</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="131" />
-      <location filename="../../ui/clinic_admin.py" line="133" />
-      <source>Appointment types</source>
-      <translation>Aina za miadi</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="132" />
-      <source>Add an appointment &amp;type…</source>
-      <translation>Ongeza &amp;aina ya miadi…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="167" />
-      <source>{name} — {minutes} min</source>
-      <translation>{name} — dak. {minutes}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="212" />
-      <source>“{part}” is not a time range: write it like 08:00–13:00.</source>
-      <translation>“{part}” si muda sahihi: uandike hivi 08:00–13:00.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="237" />
-      <source>Saved.</source>
-      <translation>Imehifadhiwa.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="240" />
-      <source>Saving working hours…</source>
-      <translation>Inahifadhi saa za kazi…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="248" />
-      <source>Add a provider</source>
-      <translation>Ongeza mhudumu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/clinic_admin.py" line="249" />
-      <location filename="../../ui/clinic_admin.py" line="268" />
+      <location filename="../../ui/clinic_admin.py" line="93" />
+      <location filename="../../ui/clinic_admin.py" line="420" />
+      <location filename="../../ui/clinic_admin.py" line="435" />
+      <location filename="../../ui/clinic_admin.py" line="474" />
+      <location filename="../../ui/clinic_admin.py" line="494" />
       <source>&amp;Name:</source>
       <translation>&amp;Jina:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="250" />
+      <location filename="../../ui/clinic_admin.py" line="94" />
+      <source>P&amp;hone:</source>
+      <translation>&amp;Simu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="95" />
+      <source>A&amp;ddress:</source>
+      <translation>&amp;Anwani:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="96" />
+      <source>Pa&amp;per size:</source>
+      <translation>&amp;Ukubwa wa karatasi:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="106" />
+      <source>Save the clinic's &amp;details</source>
+      <translation>Hifadhi &amp;taarifa za kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="110" />
+      <source>Printed on appointment slips, forms and letters.</source>
+      <translation>Huchapishwa kwenye kadi za miadi, fomu na barua.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="116" />
+      <location filename="../../ui/clinic_admin.py" line="123" />
+      <source>Opening hours and providers</source>
+      <translation>Saa za kufungua na wahudumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="118" />
+      <source>Add a &amp;provider…</source>
+      <translation>Ongeza &amp;mhudumu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="119" />
+      <source>R&amp;ename…</source>
+      <translation>&amp;Badilisha jina…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="121" />
+      <source>Has &amp;left…</source>
+      <translation>Ame&amp;ondoka…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="131" />
+      <source>Working hours</source>
+      <translation>Saa za kazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="141" />
+      <source>day off</source>
+      <translation>siku ya mapumziko</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="150" />
+      <source>e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off.</source>
+      <translation>k.m. 08:00–13:00, 14:00–17:00. Acha wazi kwa siku ya mapumziko.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="152" />
+      <source>&amp;Save working hours</source>
+      <translation>&amp;Hifadhi saa za kazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="160" />
+      <location filename="../../ui/clinic_admin.py" line="165" />
+      <source>Appointment types</source>
+      <translation>Aina za miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="162" />
+      <source>Add an appointment &amp;type…</source>
+      <translation>Ongeza a&amp;ina ya miadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="163" />
+      <source>&amp;Change…</source>
+      <translation>Ba&amp;dilisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="164" />
+      <source>No longer &amp;used…</source>
+      <translation>Haitumiki te&amp;na…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="225" />
+      <location filename="../../ui/clinic_admin.py" line="293" />
+      <source>Clinic opening hours</source>
+      <translation>Saa za kufungua kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="227" />
+      <location filename="../../ui/clinic_admin.py" line="294" />
+      <source>A new provider starts with these hours.</source>
+      <translation>Mhudumu mpya huanza na saa hizi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="243" />
+      <source>{name} — {minutes} min</source>
+      <translation>{name} — dak. {minutes}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="299" />
+      <source>Working hours of {name}</source>
+      <translation>Saa za kazi za {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="350" />
+      <location filename="../../ui/clinic_admin.py" line="398" />
+      <source>Saved.</source>
+      <translation>Imehifadhiwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="364" />
+      <source>Saving the clinic's details…</source>
+      <translation>Inahifadhi taarifa za kliniki…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="405" />
+      <source>Saving working hours…</source>
+      <translation>Inahifadhi saa za kazi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="414" />
+      <source>Add a provider</source>
+      <translation>Ongeza mhudumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="415" />
+      <source>The new provider works the clinic's opening hours; change them under Working hours once added.</source>
+      <translation>Mhudumu mpya atafanya kazi katika saa za kufungua kliniki; zibadilishe chini ya Saa za kazi akishaongezwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="421" />
+      <location filename="../../ui/clinic_admin.py" line="436" />
       <source>&amp;Title:</source>
       <translation>&amp;Cheo:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="250" />
+      <location filename="../../ui/clinic_admin.py" line="421" />
       <source>e.g. Clinical officer</source>
       <translation>k.m. Tabibu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="267" />
+      <location filename="../../ui/clinic_admin.py" line="434" />
+      <source>Rename a provider</source>
+      <translation>Badilisha jina la mhudumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="455" />
+      <location filename="../../ui/clinic_admin.py" line="516" />
+      <source>Saving…</source>
+      <translation>Inahifadhi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="460" />
+      <source>Provider has left</source>
+      <translation>Mhudumu ameondoka</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="461" />
+      <source>{name} will no longer be offered for new appointments. Past and booked appointments keep the name.</source>
+      <translation>{name} hatapatikana tena kwa miadi mipya. Miadi iliyopita na iliyopangwa inabaki na jina hilo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="466" />
+      <source>No longer offer {name}</source>
+      <translation>Mwondoe {name} kwenye machaguo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="467" />
+      <location filename="../../ui/clinic_admin.py" line="528" />
+      <source>Keep</source>
+      <translation>Usimzime</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="473" />
       <source>Add an appointment type</source>
       <translation>Ongeza aina ya miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="268" />
+      <location filename="../../ui/clinic_admin.py" line="474" />
       <source>e.g. Antenatal visit</source>
       <translation>k.m. Kliniki ya wajawazito</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="269" />
+      <location filename="../../ui/clinic_admin.py" line="475" />
+      <location filename="../../ui/clinic_admin.py" line="496" />
       <source>&amp;Duration:</source>
       <translation>&amp;Muda:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="269" />
+      <location filename="../../ui/clinic_admin.py" line="475" />
+      <location filename="../../ui/clinic_admin.py" line="496" />
       <source> min</source>
       <translation> dak.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="491" />
+      <source>Change an appointment type</source>
+      <translation>Badilisha aina ya miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="492" />
+      <source>Appointments already booked keep their length.</source>
+      <translation>Miadi iliyokwisha pangwa inabaki na muda wake.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="521" />
+      <source>Appointment type no longer used</source>
+      <translation>Aina ya miadi isiyotumika tena</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="522" />
+      <source>{name} will no longer be offered for new appointments. Appointments already booked keep it.</source>
+      <translation>{name} haitapatikana tena kwa miadi mipya. Miadi iliyokwisha pangwa inaibakiza.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="527" />
+      <source>No longer offer it</source>
+      <translation>Iondoe kwenye machaguo</translation>
+    </message>
+    <message>
+      <source>Providers</source>
+      <translation type="vanished">Wahudumu</translation>
+    </message>
+    <message>
+      <source>“{part}” is not a time range: write it like 08:00–13:00.</source>
+      <translation type="vanished">“{part}” si muda sahihi: uandike hivi 08:00–13:00.</translation>
     </message>
   </context>
   <context>
@@ -676,108 +870,108 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>FormChoosers</name>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="68" />
+      <location filename="../../ui/form_view_dialogs.py" line="70" />
       <source>New form for {name}</source>
       <translation>Fomu mpya ya {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="71" />
+      <location filename="../../ui/form_view_dialogs.py" line="73" />
       <source>Forms</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="82" />
+      <location filename="../../ui/form_view_dialogs.py" line="84" />
       <source>&amp;Fill in on screen</source>
       <translation>&amp;Jaza kwenye skrini</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="85" />
+      <location filename="../../ui/form_view_dialogs.py" line="87" />
       <source>Print &amp;blank…</source>
       <translation>Chapisha &amp;tupu…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="88" />
+      <location filename="../../ui/form_view_dialogs.py" line="90" />
       <source>A blank copy with the patient's name, to fill in by hand</source>
       <translation>Nakala tupu yenye jina la mgonjwa, ya kujaza kwa mkono</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="96" />
+      <location filename="../../ui/form_view_dialogs.py" line="98" />
       <source>Which form?</source>
       <translation>Fomu ipi?</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="154" />
+      <location filename="../../ui/form_view_dialogs.py" line="147" />
       <source>Print for {name}</source>
       <translation>Chapisha kwa ajili ya {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="157" />
+      <location filename="../../ui/form_view_dialogs.py" line="150" />
       <source>What to print</source>
       <translation>Cha kuchapisha</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="170" />
+      <location filename="../../ui/form_view_dialogs.py" line="161" />
       <source>Blank: {title}</source>
       <translation>Tupu: {title}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="177" />
-      <location filename="../../ui/form_view_dialogs.py" line="265" />
+      <location filename="../../ui/form_view_dialogs.py" line="168" />
+      <location filename="../../ui/form_view_dialogs.py" line="256" />
       <source>&amp;Preview…</source>
-      <translation>&amp;Onyesho la awali…</translation>
+      <translation>Tazama &amp;kwanza…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="184" />
+      <location filename="../../ui/form_view_dialogs.py" line="175" />
       <source>The patient's forms (newest first), then blank forms:</source>
       <translation>Fomu za mgonjwa (mpya kwanza), kisha fomu tupu:</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="221" />
+      <location filename="../../ui/form_view_dialogs.py" line="212" />
       <source>Blank forms for downtime</source>
       <translation>Fomu tupu za wakati mfumo haupatikani</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="225" />
+      <location filename="../../ui/form_view_dialogs.py" line="216" />
       <source>Form</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="226" />
+      <location filename="../../ui/form_view_dialogs.py" line="217" />
       <source>Copies</source>
       <translation>Nakala</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="233" />
+      <location filename="../../ui/form_view_dialogs.py" line="224" />
       <source>Copies of {title}</source>
       <translation>Nakala za {title}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="242" />
+      <location filename="../../ui/form_view_dialogs.py" line="233" />
       <source>Language</source>
       <translation>Lugha</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="247" />
+      <location filename="../../ui/form_view_dialogs.py" line="238" />
       <source>Paper size</source>
       <translation>Ukubwa wa karatasi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="252" />
+      <location filename="../../ui/form_view_dialogs.py" line="243" />
       <source>&amp;Language:</source>
       <translation>&amp;Lugha:</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="254" />
+      <location filename="../../ui/form_view_dialogs.py" line="245" />
       <source>P&amp;aper:</source>
       <translation>K&amp;aratasi:</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="273" />
+      <location filename="../../ui/form_view_dialogs.py" line="264" />
       <source>When the laptop or the power is down, forms are filled in by hand and entered in Outpost later. Each printed form carries a code that names it.</source>
       <translation>Kompyuta au umeme ukikatika, fomu hujazwa kwa mkono na kuingizwa kwenye Outpost baadaye. Kila fomu iliyochapishwa ina msimbo unaoitambulisha.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view_dialogs.py" line="295" />
+      <location filename="../../ui/form_view_dialogs.py" line="286" />
       <source>Forms to print: {count}</source>
       <translation>Fomu za kuchapisha: {count}</translation>
     </message>
@@ -951,247 +1145,247 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>FormView</name>
     <message>
-      <location filename="../../ui/form_view.py" line="108" />
+      <location filename="../../ui/form_view.py" line="86" />
       <source>about {age} y</source>
       <translation>takriban miaka {age}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="108" />
+      <location filename="../../ui/form_view.py" line="86" />
       <source>{age} y</source>
       <translation>miaka {age}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="239" />
+      <location filename="../../ui/form_view.py" line="132" />
       <source>Required.</source>
       <translation>Inahitajika.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="268" />
+      <location filename="../../ui/form_view.py" line="161" />
       <source>Check:</source>
       <translation>Kagua:</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="346" />
+      <location filename="../../ui/form_view.py" line="238" />
       <source>Language of the form</source>
       <translation>Lugha ya fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="347" />
+      <location filename="../../ui/form_view.py" line="239" />
       <source>The language the form is read and printed in</source>
       <translation>Lugha ambayo fomu inasomwa na kuchapishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="349" />
+      <location filename="../../ui/form_view.py" line="241" />
       <source>&amp;Language:</source>
       <translation>&amp;Lugha:</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="372" />
+      <location filename="../../ui/form_view.py" line="264" />
       <source>Form</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="377" />
+      <location filename="../../ui/form_view.py" line="269" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="377" />
+      <location filename="../../ui/form_view.py" line="269" />
       <source>Preview and print this form</source>
       <translation>Tazama na uchapishe fomu hii</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="379" />
+      <location filename="../../ui/form_view.py" line="271" />
       <source>&amp;Edit</source>
       <translation>&amp;Hariri</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="381" />
+      <location filename="../../ui/form_view.py" line="273" />
       <source>C&amp;orrect…</source>
       <translation>&amp;Sahihisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="383" />
+      <location filename="../../ui/form_view.py" line="275" />
       <source>Make a new version of this signed form, saying why</source>
       <translation>Tengeneza toleo jipya la fomu hii iliyotiwa sahihi, ukieleza sababu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="386" />
+      <location filename="../../ui/form_view.py" line="278" />
       <source>&amp;Complete</source>
       <translation>&amp;Kamilisha</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="388" />
+      <location filename="../../ui/form_view.py" line="280" />
       <source>Check every answer and store the form</source>
       <translation>Kagua kila jibu na uhifadhi fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="391" />
+      <location filename="../../ui/form_view.py" line="283" />
       <source>Close</source>
       <translation>Funga</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="445" />
+      <location filename="../../ui/form_view.py" line="337" />
       <source>Patient: {name}</source>
       <translation>Mgonjwa: {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="463" />
+      <location filename="../../ui/form_view.py" line="355" />
       <source>* required</source>
       <translation>* inahitajika</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="565" />
+      <location filename="../../ui/form_view.py" line="458" />
       <source>Signed {when}.</source>
       <translation>Imetiwa sahihi {when}.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="565" />
+      <location filename="../../ui/form_view.py" line="458" />
       <source>Signed.</source>
       <translation>Imetiwa sahihi.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="567" />
+      <location filename="../../ui/form_view.py" line="460" />
       <source>A signed form cannot be changed. To fix a mistake, use Correct…: it makes a new version that refers to this one, to be signed again.</source>
       <translation>Fomu iliyotiwa sahihi haiwezi kubadilishwa. Kurekebisha kosa, tumia Sahihisha…: inatengeneza toleo jipya linaloirejelea hii, litakalotiwa sahihi tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="576" />
+      <location filename="../../ui/form_view.py" line="469" />
       <source>Completed. Edit to change an answer (the form is then a draft again until it is completed), or Correct… to keep this version as it is.</source>
       <translation>Imekamilika. Chagua Hariri kubadilisha jibu (fomu inakuwa rasimu tena hadi ikamilishwe), au Sahihisha… kuacha toleo hili kama lilivyo.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="584" />
+      <location filename="../../ui/form_view.py" line="477" />
       <source>Correction of an earlier version. Reason: {reason}</source>
       <translation>Marekebisho ya toleo la awali. Sababu: {reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="590" />
+      <location filename="../../ui/form_view.py" line="483" />
       <source>You may read this form but not fill it in.</source>
       <translation>Unaweza kusoma fomu hii lakini huwezi kuijaza.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="605" />
+      <location filename="../../ui/form_view.py" line="498" />
       <source>Draft</source>
       <translation>Rasimu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="605" />
+      <location filename="../../ui/form_view.py" line="498" />
       <source>Completed</source>
       <translation>Imekamilika</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="605" />
+      <location filename="../../ui/form_view.py" line="498" />
       <source>Signed</source>
       <translation>Imetiwa sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="608" />
+      <location filename="../../ui/form_view.py" line="501" />
       <source>saved</source>
       <translation>imehifadhiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="654" />
+      <location filename="../../ui/form_view.py" line="547" />
       <source>Draft — saving…</source>
       <translation>Rasimu — inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="693" />
+      <location filename="../../ui/form_view.py" line="586" />
       <source>Answers to look at before the form can be completed: {count}.</source>
       <translation>Majibu ya kuangalia kabla fomu haijakamilishwa: {count}.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="738" />
+      <location filename="../../ui/form_view.py" line="630" />
       <source>Draft saved at {time}</source>
       <translation>Rasimu imehifadhiwa saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="746" />
+      <location filename="../../ui/form_view.py" line="638" />
       <source>unexpected error</source>
       <translation>hitilafu isiyotarajiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="749" />
+      <location filename="../../ui/form_view.py" line="641" />
       <source>Not saved: {reason}. Trying again…</source>
       <translation>Haijahifadhiwa: {reason}. Inajaribu tena…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="760" />
+      <location filename="../../ui/form_view.py" line="652" />
       <source>Saving the form…</source>
       <translation>Inahifadhi fomu…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="826" />
+      <location filename="../../ui/form_view.py" line="718" />
       <source>Some values are unusual:</source>
       <translation>Baadhi ya thamani si za kawaida:</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="832" />
+      <location filename="../../ui/form_view.py" line="724" />
       <source>This form is signed: once completed it can no longer be changed (a mistake is then fixed with a correction, signed again).</source>
       <translation>Fomu hii imetiwa sahihi: ikishakamilishwa haiwezi kubadilishwa tena (kosa hurekebishwa kwa marekebisho, yanayotiwa sahihi tena).</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="842" />
+      <location filename="../../ui/form_view.py" line="734" />
       <source>Complete the form</source>
       <translation>Kamilisha fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="845" />
+      <location filename="../../ui/form_view.py" line="737" />
       <source>Complete and lock</source>
       <translation>Kamilisha na ufunge</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="845" />
+      <location filename="../../ui/form_view.py" line="737" />
       <source>Complete anyway</source>
       <translation>Kamilisha hata hivyo</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="848" />
+      <location filename="../../ui/form_view.py" line="740" />
       <source>Go back</source>
       <translation>Rudi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="880" />
+      <location filename="../../ui/form_view.py" line="768" />
       <source>Signed and stored.</source>
       <translation>Imetiwa sahihi na kuhifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="880" />
+      <location filename="../../ui/form_view.py" line="768" />
       <source>Completed and stored.</source>
       <translation>Imekamilika na kuhifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="897" />
+      <location filename="../../ui/form_view.py" line="783" />
       <source>Storing the form…</source>
       <translation>Inahifadhi fomu…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="916" />
+      <location filename="../../ui/form_view.py" line="802" />
       <source>Correct the form</source>
       <translation>Sahihisha fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="917" />
+      <location filename="../../ui/form_view.py" line="803" />
       <source>The form stays as it was; a new version is made that refers to it. Signatures are not copied: the new version is signed again.</source>
       <translation>Fomu inabaki kama ilivyokuwa; toleo jipya linatengenezwa linaloirejelea. Sahihi hazinakiliwi: toleo jipya linatiwa sahihi tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="921" />
+      <location filename="../../ui/form_view.py" line="807" />
       <source>Make the correction</source>
       <translation>Fanya marekebisho</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="925" />
+      <location filename="../../ui/form_view.py" line="811" />
       <source>&amp;Why is it corrected?</source>
       <translation>&amp;Kwa nini inasahihishwa?</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="926" />
+      <location filename="../../ui/form_view.py" line="812" />
       <source>For example: wrong date of birth written.</source>
       <translation>Kwa mfano: tarehe ya kuzaliwa iliandikwa vibaya.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="939" />
+      <location filename="../../ui/form_view.py" line="818" />
       <source>Say why the form is corrected.</source>
       <translation>Eleza kwa nini fomu inasahihishwa.</translation>
     </message>
@@ -1199,84 +1393,80 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>FormsDesk</name>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="114" />
+      <location filename="../../ui/forms_gateway.py" line="98" />
       <source>Opening the form…</source>
       <translation>Inafungua fomu…</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="133" />
+      <location filename="../../ui/forms_gateway.py" line="116" />
       <source>Print</source>
       <translation>Chapisha</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="133" />
+      <location filename="../../ui/forms_gateway.py" line="116" />
       <source>There is nothing to print for this.</source>
       <translation>Hakuna cha kuchapisha hapa.</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="186" />
+      <location filename="../../ui/forms_gateway.py" line="147" />
       <source>Starting the form…</source>
       <translation>Inaanzisha fomu…</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="340" />
+      <location filename="../../ui/forms_gateway.py" line="213" />
+      <source>Preparing the pages…</source>
+      <translation>Inaandaa kurasa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_gateway.py" line="253" />
       <source>{title} (blank)</source>
       <translation>{title} (tupu)</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="418" />
-      <source>Preparing form {n} of {total}…</source>
-      <translation>Inaandaa fomu {n} kati ya {total}…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="431" />
-      <source>Putting the pages together…</source>
-      <translation>Inaunganisha kurasa…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="438" />
+      <location filename="../../ui/forms_gateway.py" line="304" />
       <source>Blank forms ({count})</source>
       <translation>Fomu tupu ({count})</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="530" />
-      <source>Appointments of {day}</source>
-      <translation>Miadi ya {day}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="534" />
-      <source>Time</source>
-      <translation>Saa</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="534" />
-      <source>Patient</source>
-      <translation>Mgonjwa</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="534" />
-      <source>Provider</source>
-      <translation>Mhudumu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="534" />
-      <source>Type</source>
-      <translation>Aina</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="534" />
-      <source>Status</source>
-      <translation>Hali</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="540" />
-      <source>No appointments.</source>
-      <translation>Hakuna miadi.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms_gateway.py" line="550" />
+      <location filename="../../ui/forms_gateway.py" line="315" />
       <source>Day list</source>
       <translation>Orodha ya siku</translation>
+    </message>
+    <message>
+      <source>Appointments of {day}</source>
+      <translation type="vanished">Miadi ya {day}</translation>
+    </message>
+    <message>
+      <source>No appointments.</source>
+      <translation type="vanished">Hakuna miadi.</translation>
+    </message>
+    <message>
+      <source>Patient</source>
+      <translation type="vanished">Mgonjwa</translation>
+    </message>
+    <message>
+      <source>Preparing form {n} of {total}…</source>
+      <translation type="vanished">Inaandaa fomu {n} kati ya {total}…</translation>
+    </message>
+    <message>
+      <source>Provider</source>
+      <translation type="vanished">Mhudumu</translation>
+    </message>
+    <message>
+      <source>Putting the pages together…</source>
+      <translation type="vanished">Inaunganisha kurasa…</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation type="vanished">Hali</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation type="vanished">Saa</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation type="vanished">Aina</translation>
     </message>
   </context>
   <context>
@@ -1301,114 +1491,118 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>GeneralSettings</name>
     <message>
-      <location filename="../../ui/settings_view.py" line="92" />
+      <location filename="../../ui/settings_view.py" line="95" />
       <source> min</source>
       <translation> dak.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="95" />
+      <location filename="../../ui/settings_view.py" line="98" />
       <source>Make an automatic backup every &amp;day</source>
       <translation>Tengeneza nakala rudufu ya kiotomatiki kila &amp;siku</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="99" />
+      <location filename="../../ui/settings_view.py" line="102" />
       <source>&amp;Save settings</source>
       <translation>&amp;Hifadhi mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="102" />
+      <location filename="../../ui/settings_view.py" line="105" />
       <source>This laptop</source>
       <translation>Kompyuta hii</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="104" />
+      <location filename="../../ui/settings_view.py" line="107" />
       <source>&amp;Language:</source>
       <translation>&amp;Lugha:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="106" />
+      <location filename="../../ui/settings_view.py" line="109" />
       <source>A new language takes effect the next time Outpost starts.</source>
       <translation>Lugha mpya itaanza kutumika Outpost itakapofunguliwa tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="108" />
+      <location filename="../../ui/settings_view.py" line="111" />
       <source>&amp;Lock after (no use):</source>
       <translation>&amp;Funga baada ya (bila kutumika):</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="112" />
+      <location filename="../../ui/settings_view.py" line="115" />
       <source>My account</source>
       <translation>Akaunti yangu</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="117" />
-      <source>Signed in as {name} ({username}).</source>
-      <translation>Umeingia kama {name} ({username}).</translation>
+      <location filename="../../ui/settings_view.py" line="119" />
+      <source>Signed in as {who}.</source>
+      <translation>Umeingia kama {who}.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="123" />
+      <location filename="../../ui/settings_view.py" line="124" />
       <source>&amp;Change my password…</source>
       <translation>&amp;Badilisha nenosiri langu…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="164" />
+      <location filename="../../ui/settings_view.py" line="158" />
       <source>Saved.</source>
       <translation>Imehifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="168" />
+      <location filename="../../ui/settings_view.py" line="162" />
       <source>Language</source>
       <translation>Lugha</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="169" />
+      <location filename="../../ui/settings_view.py" line="163" />
       <source>The new language will be used the next time Outpost starts.</source>
       <translation>Lugha mpya itatumika Outpost itakapofunguliwa tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="172" />
+      <location filename="../../ui/settings_view.py" line="167" />
       <source>Saving settings…</source>
       <translation>Inahifadhi mipangilio…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="179" />
+      <location filename="../../ui/settings_view.py" line="174" />
       <source>Change my password</source>
       <translation>Badilisha nenosiri langu</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="180" />
+      <location filename="../../ui/settings_view.py" line="175" />
       <source>&amp;Current password:</source>
       <translation>Nenosiri la &amp;sasa:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="183" />
+      <location filename="../../ui/settings_view.py" line="178" />
       <source>&amp;New password:</source>
       <translation>Nenosiri ji&amp;pya:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="185" />
+      <location filename="../../ui/settings_view.py" line="180" />
       <source>At least {n} characters; a short sentence is easier to remember. Not the same as the user name.</source>
       <translation>Angalau herufi {n}; sentensi fupi ni rahisi kukumbuka. Lisifanane na jina la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="190" />
+      <location filename="../../ui/settings_view.py" line="185" />
       <source>C&amp;onfirm:</source>
       <translation>&amp;Thibitisha:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="195" />
+      <location filename="../../ui/settings_view.py" line="190" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="215" />
+      <location filename="../../ui/settings_view.py" line="206" />
       <source>Password</source>
       <translation>Nenosiri</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="215" />
+      <location filename="../../ui/settings_view.py" line="206" />
       <source>Your password has been changed.</source>
       <translation>Nenosiri lako limebadilishwa.</translation>
+    </message>
+    <message>
+      <source>Signed in as {name} ({username}).</source>
+      <translation type="vanished">Umeingia kama {name} ({username}).</translation>
     </message>
   </context>
   <context>
@@ -1420,431 +1614,451 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
     <message>
       <location filename="../../ui/live_search.py" line="107" />
+      <source>Clinic no.</source>
+      <translation>Namba ya usajili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/live_search.py" line="108" />
       <source>Sex</source>
       <translation>Jinsia</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="108" />
+      <location filename="../../ui/live_search.py" line="109" />
       <source>Born</source>
       <translation>Alizaliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="109" />
+      <location filename="../../ui/live_search.py" line="110" />
       <source>Phone</source>
       <translation>Simu</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="110" />
+      <location filename="../../ui/live_search.py" line="111" />
       <source>Village</source>
       <translation>Kijiji</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="111" />
+      <location filename="../../ui/live_search.py" line="112" />
       <source>National ID</source>
       <translation>Kitambulisho cha taifa</translation>
-    </message>
-    <message>
-      <location filename="../../ui/live_search.py" line="112" />
-      <source>Clinic no.</source>
-      <translation>Namba ya usajili</translation>
     </message>
   </context>
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../../ui/labels.py" line="20" />
+      <location filename="../../ui/labels.py" line="22" />
       <source>Booked</source>
       <translation>Imepangwa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="21" />
+      <location filename="../../ui/labels.py" line="23" />
       <source>Arrived</source>
       <translation>Amefika</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="22" />
+      <location filename="../../ui/labels.py" line="24" />
       <source>In consultation</source>
       <translation>Anahudumiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="23" />
+      <location filename="../../ui/labels.py" line="25" />
       <source>Completed</source>
       <translation>Imekamilika</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="24" />
+      <location filename="../../ui/labels.py" line="26" />
       <source>No-show</source>
       <translation>Hakufika</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="25" />
+      <location filename="../../ui/labels.py" line="27" />
       <source>Cancelled</source>
       <translation>Imeghairiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="26" />
+      <location filename="../../ui/labels.py" line="28" />
       <source>Moved</source>
       <translation>Imehamishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="48" />
+      <location filename="../../ui/labels.py" line="50" />
       <source>Late</source>
       <translation>Amechelewa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="54" />
+      <location filename="../../ui/labels.py" line="56" />
       <source>Female</source>
       <translation>Mwanamke</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="55" />
+      <location filename="../../ui/labels.py" line="57" />
       <source>Male</source>
       <translation>Mwanamume</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="56" />
+      <location filename="../../ui/labels.py" line="58" />
       <source>Other</source>
       <translation>Nyingine</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="57" />
+      <location filename="../../ui/labels.py" line="59" />
       <source>Not known</source>
       <translation>Haijulikani</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="63" />
+      <location filename="../../ui/labels.py" line="68" />
+      <source>Age not known</source>
+      <translation>Umri haujulikani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="74" />
+      <source>Clinic no. {number}</source>
+      <translation>Namba ya usajili {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="79" />
       <source>Administrator</source>
       <translation>Msimamizi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="64" />
+      <location filename="../../ui/labels.py" line="80" />
       <source>Coordinator</source>
       <translation>Mratibu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="65" />
+      <location filename="../../ui/labels.py" line="81" />
       <source>Clinician</source>
       <translation>Mtabibu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="71" />
+      <location filename="../../ui/labels.py" line="87" />
       <source>Draft</source>
       <translation>Rasimu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="72" />
+      <location filename="../../ui/labels.py" line="88" />
       <source>Final</source>
       <translation>Ya mwisho</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/labels.py" line="89" />
       <source>Signed</source>
       <translation>Imetiwa sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="80" />
+      <location filename="../../ui/labels.py" line="96" />
       <source>Given name</source>
       <translation>Jina la kwanza</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="81" />
+      <location filename="../../ui/labels.py" line="97" />
       <source>Family name</source>
       <translation>Jina la ukoo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="82" />
+      <location filename="../../ui/labels.py" line="98" />
       <source>Other names</source>
       <translation>Majina mengine</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="83" />
+      <location filename="../../ui/labels.py" line="99" />
       <source>Sex</source>
       <translation>Jinsia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="84" />
+      <location filename="../../ui/labels.py" line="100" />
       <source>Date of birth</source>
       <translation>Tarehe ya kuzaliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="85" />
+      <location filename="../../ui/labels.py" line="101" />
       <source>Date of birth estimated</source>
       <translation>Tarehe ya kuzaliwa ni makadirio</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="86" />
+      <location filename="../../ui/labels.py" line="102" />
       <source>Estimated age</source>
       <translation>Umri wa makadirio</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="87" />
-      <location filename="../../ui/labels.py" line="88" />
+      <location filename="../../ui/labels.py" line="103" />
+      <location filename="../../ui/labels.py" line="104" />
       <source>Phone</source>
       <translation>Simu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="89" />
+      <location filename="../../ui/labels.py" line="105" />
       <source>Other phone</source>
       <translation>Simu nyingine</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="90" />
+      <location filename="../../ui/labels.py" line="106" />
       <source>Village</source>
       <translation>Kijiji</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="91" />
+      <location filename="../../ui/labels.py" line="107" />
       <source>Address</source>
       <translation>Anwani</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="92" />
+      <location filename="../../ui/labels.py" line="108" />
       <source>National ID</source>
       <translation>Kitambulisho cha taifa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="93" />
+      <location filename="../../ui/labels.py" line="109" />
       <source>Clinic number</source>
       <translation>Namba ya usajili</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="94" />
+      <location filename="../../ui/labels.py" line="110" />
       <source>Next of kin</source>
       <translation>Ndugu wa karibu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="95" />
+      <location filename="../../ui/labels.py" line="111" />
       <source>Relation</source>
       <translation>Uhusiano</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="96" />
+      <location filename="../../ui/labels.py" line="112" />
       <source>Next of kin's phone</source>
       <translation>Simu ya ndugu wa karibu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="97" />
+      <location filename="../../ui/labels.py" line="113" />
       <source>Preferred language</source>
       <translation>Lugha anayopendelea</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="98" />
+      <location filename="../../ui/labels.py" line="114" />
       <source>Coverage scheme</source>
       <translation>Mpango wa bima</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="99" />
+      <location filename="../../ui/labels.py" line="115" />
       <source>Member number</source>
       <translation>Namba ya uanachama</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="100" />
+      <location filename="../../ui/labels.py" line="116" />
       <source>Notes</source>
       <translation>Maelezo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="101" />
-      <location filename="../../ui/labels.py" line="109" />
+      <location filename="../../ui/labels.py" line="117" />
+      <location filename="../../ui/labels.py" line="125" />
       <source>Removed</source>
       <translation>Imeondolewa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="107" />
+      <location filename="../../ui/labels.py" line="123" />
       <source>Registered</source>
       <translation>Amesajiliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../ui/labels.py" line="124" />
       <source>Changed</source>
       <translation>Imebadilishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="110" />
+      <location filename="../../ui/labels.py" line="126" />
       <source>Opened the record</source>
       <translation>Alifungua rekodi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="117" />
+      <location filename="../../ui/labels.py" line="133" />
       <source>similar name</source>
       <translation>jina linalofanana</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="118" />
+      <location filename="../../ui/labels.py" line="134" />
       <source>same phone</source>
       <translation>simu ileile</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="119" />
+      <location filename="../../ui/labels.py" line="135" />
       <source>same date of birth and village</source>
       <translation>tarehe ya kuzaliwa na kijiji vilevile</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="120" />
+      <location filename="../../ui/labels.py" line="136" />
       <source>same date of birth</source>
       <translation>tarehe ya kuzaliwa ileile</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="121" />
+      <location filename="../../ui/labels.py" line="137" />
       <source>same village</source>
       <translation>kijiji kilekile</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="127" />
+      <location filename="../../ui/labels.py" line="138" />
+      <source>same clinic number</source>
+      <translation>namba ya usajili ileile</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="139" />
+      <source>same national ID</source>
+      <translation>kitambulisho cha taifa kilekile</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="145" />
       <source>Monday</source>
       <translation>Jumatatu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="128" />
+      <location filename="../../ui/labels.py" line="146" />
       <source>Tuesday</source>
       <translation>Jumanne</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="129" />
+      <location filename="../../ui/labels.py" line="147" />
       <source>Wednesday</source>
       <translation>Jumatano</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="130" />
+      <location filename="../../ui/labels.py" line="148" />
       <source>Thursday</source>
       <translation>Alhamisi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="131" />
+      <location filename="../../ui/labels.py" line="149" />
       <source>Friday</source>
       <translation>Ijumaa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="132" />
+      <location filename="../../ui/labels.py" line="150" />
       <source>Saturday</source>
       <translation>Jumamosi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="133" />
+      <location filename="../../ui/labels.py" line="151" />
       <source>Sunday</source>
       <translation>Jumapili</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="196" />
+      <location filename="../../ui/labels.py" line="214" />
       <source>Kenya</source>
       <translation>Kenya</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="197" />
+      <location filename="../../ui/labels.py" line="215" />
       <source>Uganda</source>
       <translation>Uganda</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="198" />
+      <location filename="../../ui/labels.py" line="216" />
       <source>Tanzania</source>
       <translation>Tanzania</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="199" />
+      <location filename="../../ui/labels.py" line="217" />
       <source>Rwanda</source>
       <translation>Rwanda</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="200" />
+      <location filename="../../ui/labels.py" line="218" />
       <source>Burundi</source>
       <translation>Burundi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="201" />
+      <location filename="../../ui/labels.py" line="219" />
       <source>South Sudan</source>
       <translation>Sudan Kusini</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="202" />
+      <location filename="../../ui/labels.py" line="220" />
       <source>Ethiopia</source>
       <translation>Ethiopia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="203" />
+      <location filename="../../ui/labels.py" line="221" />
       <source>Somalia</source>
       <translation>Somalia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="204" />
+      <location filename="../../ui/labels.py" line="222" />
       <source>DR Congo</source>
       <translation>Jamhuri ya Kidemokrasia ya Kongo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="205" />
+      <location filename="../../ui/labels.py" line="223" />
       <source>Cameroon</source>
       <translation>Kamerun</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="206" />
+      <location filename="../../ui/labels.py" line="224" />
       <source>Nigeria</source>
       <translation>Nigeria</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="207" />
+      <location filename="../../ui/labels.py" line="225" />
       <source>Ghana</source>
       <translation>Ghana</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="208" />
+      <location filename="../../ui/labels.py" line="226" />
       <source>Senegal</source>
       <translation>Senegali</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="209" />
+      <location filename="../../ui/labels.py" line="227" />
       <source>Mali</source>
       <translation>Mali</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="210" />
+      <location filename="../../ui/labels.py" line="228" />
       <source>Burkina Faso</source>
       <translation>Burkina Faso</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="211" />
+      <location filename="../../ui/labels.py" line="229" />
       <source>Niger</source>
       <translation>Niger</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="212" />
+      <location filename="../../ui/labels.py" line="230" />
       <source>Côte d'Ivoire</source>
       <translation>Côte d’Ivoire</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="213" />
+      <location filename="../../ui/labels.py" line="231" />
       <source>Guinea</source>
       <translation>Guinea</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="214" />
+      <location filename="../../ui/labels.py" line="232" />
       <source>Chad</source>
       <translation>Chadi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="215" />
+      <location filename="../../ui/labels.py" line="233" />
       <source>Madagascar</source>
       <translation>Madagaska</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="216" />
+      <location filename="../../ui/labels.py" line="234" />
       <source>Malawi</source>
       <translation>Malawi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="217" />
+      <location filename="../../ui/labels.py" line="235" />
       <source>Mozambique</source>
       <translation>Msumbiji</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="218" />
+      <location filename="../../ui/labels.py" line="236" />
       <source>Zambia</source>
       <translation>Zambia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="219" />
+      <location filename="../../ui/labels.py" line="237" />
       <source>Zimbabwe</source>
       <translation>Zimbabwe</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="220" />
+      <location filename="../../ui/labels.py" line="238" />
       <source>Haiti</source>
       <translation>Haiti</translation>
     </message>
@@ -1852,34 +2066,47 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../ui/lock.py" line="67" />
-      <source>Outpost — locked</source>
-      <translation>Outpost — imefungwa</translation>
+      <location filename="../../ui/lock.py" line="56" />
+      <source>Locked</source>
+      <translation>Imefungwa</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="77" />
+      <location filename="../../ui/lock.py" line="66" />
       <source>&amp;Unlock</source>
       <translation>&amp;Fungua</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="78" />
+      <location filename="../../ui/lock.py" line="67" />
       <source>S&amp;witch user…</source>
       <translation>&amp;Badilisha mtumiaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="80" />
-      <source>Locked after a while without use. {name} ({username}) is signed in: type your password to carry on where you left off.</source>
-      <translation>Imefungwa baada ya muda bila kutumika. {name} ({username}) ameingia: andika nenosiri lako kuendelea ulipoishia.</translation>
+      <location filename="../../ui/lock.py" line="70" />
+      <source>Locked after a while without use. {who} is signed in: type your password to carry on where you left off.</source>
+      <translation>Imefungwa baada ya muda bila kutumika. {who} ameingia: andika nenosiri lako kuendelea ulipoishia.</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="90" />
+      <location filename="../../ui/lock.py" line="75" />
+      <source>Locked by {who}: type your password to carry on where you left off.</source>
+      <translation>Imefungwa na {who}: andika nenosiri lako kuendelea ulipoishia.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lock.py" line="85" />
       <source>Outpost is locked</source>
       <translation>Outpost imefungwa</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="92" />
+      <location filename="../../ui/lock.py" line="87" />
       <source>&amp;Password:</source>
       <translation>&amp;Nenosiri:</translation>
+    </message>
+    <message>
+      <source>Locked after a while without use. {name} ({username}) is signed in: type your password to carry on where you left off.</source>
+      <translation type="vanished">Imefungwa baada ya muda bila kutumika. {name} ({username}) ameingia: andika nenosiri lako kuendelea ulipoishia.</translation>
+    </message>
+    <message>
+      <source>Outpost — locked</source>
+      <translation type="vanished">Outpost — imefungwa</translation>
     </message>
   </context>
   <context>
@@ -1954,225 +2181,234 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <source>You can try again now.</source>
       <translation>Unaweza kujaribu tena sasa.</translation>
     </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="215" />
+      <source>Password changed: sign in with the new password.</source>
+      <translation>Nenosiri limebadilishwa: ingia kwa nenosiri jipya.</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="60" />
-      <source>Outpost — {clinic}</source>
-      <translation>Outpost — {clinic}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="70" />
+      <location filename="../../ui/main_window.py" line="112" />
       <source>Today</source>
       <translation>Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="71" />
+      <location filename="../../ui/main_window.py" line="113" />
       <source>Patients</source>
       <translation>Wagonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="72" />
+      <location filename="../../ui/main_window.py" line="114" />
       <source>Calendar</source>
       <translation>Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="73" />
+      <location filename="../../ui/main_window.py" line="115" />
       <source>Settings</source>
       <translation>Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="78" />
+      <location filename="../../ui/main_window.py" line="120" />
       <source>Sections</source>
       <translation>Sehemu</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="169" />
+      <location filename="../../ui/main_window.py" line="215" />
       <source>&amp;Outpost</source>
       <translation>&amp;Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="170" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>&amp;Lock now</source>
       <translation>&amp;Funga sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="172" />
+      <location filename="../../ui/main_window.py" line="218" />
       <source>&amp;Switch user…</source>
       <translation>&amp;Badilisha mtumiaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="176" />
+      <location filename="../../ui/main_window.py" line="221" />
       <source>&amp;Quit</source>
       <translation>&amp;Ondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="179" />
+      <location filename="../../ui/main_window.py" line="223" />
       <source>&amp;Go</source>
       <translation>&amp;Nenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="226" />
       <source>&amp;Today</source>
       <translation>&amp;Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>&amp;Patients</source>
       <translation>&amp;Wagonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="228" />
       <source>&amp;Calendar</source>
       <translation>&amp;Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="185" />
+      <location filename="../../ui/main_window.py" line="229" />
       <source>S&amp;ettings</source>
       <translation>&amp;Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="190" />
+      <location filename="../../ui/main_window.py" line="234" />
       <source>&amp;Patient</source>
       <translation>M&amp;gonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="191" />
+      <location filename="../../ui/main_window.py" line="235" />
       <source>&amp;Find a patient</source>
       <translation>&amp;Tafuta mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="192" />
+      <location filename="../../ui/main_window.py" line="236" />
       <source>&amp;New patient…</source>
       <translation>Mgonjwa m&amp;pya…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="193" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="198" />
+      <location filename="../../ui/main_window.py" line="242" />
       <source>Print &amp;blank forms…</source>
       <translation>Chapisha fomu t&amp;upu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="247" />
       <source>&amp;Appointment</source>
       <translation>M&amp;iadi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="204" />
+      <location filename="../../ui/main_window.py" line="248" />
       <source>&amp;Check in</source>
       <translation>&amp;Sajili kufika</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="206" />
+      <location filename="../../ui/main_window.py" line="250" />
       <source>&amp;Book an appointment…</source>
       <translation>&amp;Panga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="207" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>&amp;Refresh</source>
       <translation>Onyesha &amp;upya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="209" />
+      <location filename="../../ui/main_window.py" line="253" />
       <source>&amp;Help</source>
       <translation>M&amp;saada</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>Njia za &amp;mkato za kibodi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="259" />
       <source>Signed in: {name} ({role})</source>
       <translation>Ameingia: {name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
-      <location filename="../../ui/main_window.py" line="302" />
+      <location filename="../../ui/main_window.py" line="338" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>Print</source>
       <translation>Chapisha</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="291" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>Open a patient's record or the day's list first, then print.</source>
       <translation>Fungua kwanza rekodi ya mgonjwa au orodha ya siku, kisha uchapishe.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>Find a patient</source>
       <translation>Tafuta mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="347" />
       <source>New patient</source>
       <translation>Mgonjwa mpya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>Check in the selected appointment</source>
       <translation>Sajili kufika kwa miadi iliyochaguliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>Book an appointment</source>
       <translation>Panga miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="303" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>Today, Patients, Calendar, Settings</source>
       <translation>Leo, Wagonjwa, Kalenda, Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="304" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Refresh</source>
       <translation>Onyesha upya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>Lock now</source>
       <translation>Funga sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="306" />
+      <location filename="../../ui/main_window.py" line="354" />
+      <source>Quit</source>
+      <translation>Ondoka</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="355" />
       <source>Switch user</source>
       <translation>Badilisha mtumiaji</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>Keyboard shortcuts</source>
       <translation>Njia za mkato za kibodi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="375" />
       <source>an open window</source>
       <translation>dirisha lililo wazi</translation>
+    </message>
+    <message>
+      <source>Outpost — {clinic}</source>
+      <translation type="vanished">Outpost — {clinic}</translation>
     </message>
   </context>
   <context>
     <name>Operation</name>
     <message>
-      <location filename="../../ui/tasks.py" line="233" />
+      <location filename="../../ui/tasks.py" line="246" />
       <source>Working…</source>
       <translation>Inashughulikia…</translation>
     </message>
     <message>
-      <location filename="../../ui/tasks.py" line="234" />
+      <location filename="../../ui/tasks.py" line="248" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/tasks.py" line="238" />
+      <location filename="../../ui/tasks.py" line="255" />
       <source>Please wait</source>
       <translation>Tafadhali subiri</translation>
     </message>
     <message>
-      <location filename="../../ui/tasks.py" line="253" />
+      <location filename="../../ui/tasks.py" line="270" />
       <source>Stopping…</source>
       <translation>Inasimamisha…</translation>
     </message>
@@ -2180,67 +2416,77 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>OutpostApp</name>
     <message>
-      <location filename="../../ui/app.py" line="248" />
-      <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
-      <translation>⚠ Nakala rudufu ya kila siku inahitaji kushughulikiwa: angalia Mipangilio → Nakala rudufu.</translation>
+      <location filename="../../ui/app.py" line="267" />
+      <source>Making the daily backup… {percent} %</source>
+      <translation>Inatengeneza nakala rudufu ya kila siku… {percent} %</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="253" />
-      <source>Daily backup made.</source>
-      <translation>Nakala rudufu ya kila siku imetengenezwa.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/app.py" line="258" />
+      <location filename="../../ui/app.py" line="286" />
       <source>⚠ The daily backup failed: see Settings → Backups.</source>
       <translation>⚠ Nakala rudufu ya kila siku imeshindikana: angalia Mipangilio → Nakala rudufu.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="272" />
+      <location filename="../../ui/app.py" line="302" />
+      <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
+      <translation>⚠ Nakala rudufu ya kila siku inahitaji kushughulikiwa: angalia Mipangilio → Nakala rudufu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="307" />
+      <source>Daily backup made.</source>
+      <translation>Nakala rudufu ya kila siku imetengenezwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="321" />
       <source>Unsaved changes</source>
       <translation>Mabadiliko hayajahifadhiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="273" />
+      <location filename="../../ui/app.py" line="322" />
       <source>Not saved yet: {what}</source>
       <translation>Bado haijahifadhiwa: {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="275" />
+      <location filename="../../ui/app.py" line="324" />
       <source>Discard them and continue</source>
       <translation>Yaache na uendelee</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="276" />
+      <location filename="../../ui/app.py" line="325" />
       <source>Go back</source>
       <translation>Rudi</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="295" />
+      <location filename="../../ui/app.py" line="347" />
       <source>Switching user closes {name}'s session.</source>
       <translation>Kubadilisha mtumiaji kunafunga kipindi cha {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="323" />
+      <location filename="../../ui/app.py" line="377" />
       <source>Quitting closes Outpost.</source>
       <translation>Kuondoka kunafunga Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="348" />
+      <location filename="../../ui/app.py" line="416" />
       <source>Making the closing backup…</source>
       <translation>Inatengeneza nakala rudufu ya kufunga…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="389" />
+      <location filename="../../ui/app.py" line="418" />
+      <source>Finish later</source>
+      <translation>Maliza baadaye</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="463" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>Nakala rudufu ya {when} imerejeshwa. Ingia ili kuendelea.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="393" />
+      <location filename="../../ui/app.py" line="467" />
       <source>The records it replaced are kept in {folder}.</source>
-      <translation>Kumbukumbu ilizobadilisha zimehifadhiwa katika {folder}.</translation>
+      <translation>Kumbukumbu zilizobadilishwa zimehifadhiwa katika {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="406" />
+      <location filename="../../ui/app.py" line="480" />
       <source>Restoring the backup…</source>
       <translation>Inarejesha nakala rudufu…</translation>
     </message>
@@ -2602,7 +2848,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <message>
       <location filename="../../ui/patient_record.py" line="270" />
       <source>Fields</source>
-      <translation>Sehemu</translation>
+      <translation>Vipengele</translation>
     </message>
     <message>
       <location filename="../../ui/patient_record.py" line="273" />
@@ -2724,195 +2970,209 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>PrintPreview</name>
     <message>
-      <location filename="../../ui/print_preview.py" line="65" />
+      <location filename="../../ui/print_preview.py" line="78" />
       <source>This installation of Outpost cannot show PDFs (pypdfium2 is missing).</source>
       <translation>Usakinishaji huu wa Outpost hauwezi kuonyesha PDF (pypdfium2 haipo).</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="133" />
+      <location filename="../../ui/print_preview.py" line="130" />
+      <location filename="../../ui/print_preview.py" line="586" />
+      <location filename="../../ui/print_preview.py" line="590" />
       <source>The printer could not be started.</source>
       <translation>Printa haikuweza kuwashwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="142" />
+      <location filename="../../ui/print_preview.py" line="139" />
       <source>Printing page {page} of {pages}…</source>
       <translation>Inachapisha ukurasa {page} kati ya {pages}…</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="164" />
+      <location filename="../../ui/print_preview.py" line="161" />
       <source>Page {page}</source>
       <translation>Ukurasa {page}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="212" />
+      <location filename="../../ui/print_preview.py" line="214" />
       <source>Print preview — {title}</source>
       <translation>Onyesho la kuchapisha — {title}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="233" />
+      <location filename="../../ui/print_preview.py" line="235" />
       <source>Previous page</source>
       <translation>Ukurasa uliotangulia</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="234" />
+      <location filename="../../ui/print_preview.py" line="236" />
       <source>Previous page (Page Up)</source>
       <translation>Ukurasa uliotangulia (Page Up)</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="238" />
+      <location filename="../../ui/print_preview.py" line="240" />
       <source>Next page</source>
       <translation>Ukurasa unaofuata</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="239" />
+      <location filename="../../ui/print_preview.py" line="241" />
       <source>Next page (Page Down)</source>
       <translation>Ukurasa unaofuata (Page Down)</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="242" />
+      <location filename="../../ui/print_preview.py" line="244" />
       <source>Page number</source>
       <translation>Namba ya ukurasa</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="247" />
+      <location filename="../../ui/print_preview.py" line="249" />
       <source>Zoom</source>
       <translation>Kuza</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="248" />
+      <location filename="../../ui/print_preview.py" line="250" />
       <source>Fit width</source>
       <translation>Jaza upana</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="249" />
+      <location filename="../../ui/print_preview.py" line="251" />
       <source>Whole page</source>
       <translation>Ukurasa mzima</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="254" />
+      <location filename="../../ui/print_preview.py" line="256" />
       <source>Paper size</source>
       <translation>Ukubwa wa karatasi</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="260" />
+      <location filename="../../ui/print_preview.py" line="262" />
       <source>Language</source>
       <translation>Lugha</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="269" />
+      <location filename="../../ui/print_preview.py" line="271" />
       <source>Page</source>
       <translation>Ukurasa</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="276" />
+      <location filename="../../ui/print_preview.py" line="278" />
       <source>&amp;Zoom:</source>
       <translation>&amp;Kuza:</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="281" />
+      <location filename="../../ui/print_preview.py" line="283" />
       <source>P&amp;aper:</source>
       <translation>K&amp;aratasi:</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="285" />
+      <location filename="../../ui/print_preview.py" line="287" />
       <source>&amp;Language:</source>
       <translation>&amp;Lugha:</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="301" />
+      <location filename="../../ui/print_preview.py" line="303" />
       <source>Pages</source>
       <translation>Kurasa</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="308" />
+      <location filename="../../ui/print_preview.py" line="310" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="311" />
+      <location filename="../../ui/print_preview.py" line="313" />
       <source>&amp;Save as PDF…</source>
       <translation>&amp;Hifadhi kama PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="313" />
+      <location filename="../../ui/print_preview.py" line="315" />
+      <location filename="../../ui/print_preview.py" line="599" />
       <source>Close</source>
       <translation>Funga</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="354" />
-      <location filename="../../ui/print_preview.py" line="372" />
+      <location filename="../../ui/print_preview.py" line="356" />
+      <location filename="../../ui/print_preview.py" line="374" />
       <source>Preparing the pages…</source>
       <translation>Inaandaa kurasa…</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="368" />
+      <location filename="../../ui/print_preview.py" line="370" />
       <source>The pages could not be prepared.</source>
       <translation>Kurasa hazikuweza kuandaliwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="396" />
+      <location filename="../../ui/print_preview.py" line="398" />
       <source>of {pages}</source>
       <translation>kati ya {pages}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="397" />
+      <location filename="../../ui/print_preview.py" line="399" />
       <source>Pages: {count}</source>
       <translation>Kurasa: {count}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="535" />
+      <location filename="../../ui/print_preview.py" line="540" />
+      <location filename="../../ui/print_preview.py" line="589" />
       <source>Print</source>
       <translation>Chapisha</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="553" />
-      <location filename="../../ui/print_preview.py" line="563" />
+      <location filename="../../ui/print_preview.py" line="558" />
+      <location filename="../../ui/print_preview.py" line="577" />
       <source>Printing…</source>
       <translation>Inachapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="559" />
+      <location filename="../../ui/print_preview.py" line="564" />
       <source>Pages sent to the printer: {count}</source>
       <translation>Kurasa zilizotumwa kwa printa: {count}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="579" />
-      <location filename="../../ui/print_preview.py" line="597" />
+      <location filename="../../ui/print_preview.py" line="592" />
+      <source>Check that a printer is set up on this laptop, connected and switched on, then try again. Or save the pages as a PDF, to print them later or from another computer.</source>
+      <translation>Hakikisha kuna printa iliyowekwa kwenye kompyuta hii, imeunganishwa na imewashwa, kisha ujaribu tena. Au hifadhi kurasa kama PDF, ili uzichapishe baadaye au kutoka kompyuta nyingine.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="598" />
+      <source>Save as PDF…</source>
+      <translation>Hifadhi kama PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/print_preview.py" line="619" />
+      <location filename="../../ui/print_preview.py" line="637" />
       <source>Save as PDF</source>
       <translation>Hifadhi kama PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="580" />
+      <location filename="../../ui/print_preview.py" line="620" />
       <source>The PDF file is not encrypted.</source>
       <translation>Faili la PDF halijasimbwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="582" />
+      <location filename="../../ui/print_preview.py" line="622" />
       <source>Anyone who opens the file can read the patient's information in it. Save it only where it must go, and delete it once it is no longer needed.</source>
       <translation>Yeyote atakayefungua faili hili anaweza kusoma taarifa za mgonjwa zilizomo. Lihifadhi tu mahali linapohitajika, na ulifute mara tu lisipohitajika tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="587" />
+      <location filename="../../ui/print_preview.py" line="627" />
       <source>Save the PDF</source>
       <translation>Hifadhi PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="588" />
+      <location filename="../../ui/print_preview.py" line="628" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="599" />
+      <location filename="../../ui/print_preview.py" line="639" />
       <source>PDF files (*.pdf)</source>
       <translation>Faili za PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="621" />
+      <location filename="../../ui/print_preview.py" line="664" />
       <source>Saved as {path}</source>
       <translation>Imehifadhiwa kama {path}</translation>
     </message>
     <message>
-      <location filename="../../ui/print_preview.py" line="625" />
+      <location filename="../../ui/print_preview.py" line="671" />
       <source>Saving the PDF…</source>
       <translation>Inahifadhi PDF…</translation>
     </message>
@@ -2955,17 +3215,22 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>&amp;Thibitisha:</translation>
     </message>
     <message>
-      <location filename="../../ui/recovery_dialog.py" line="76" />
+      <location filename="../../ui/recovery_dialog.py" line="63" />
+      <source>&amp;Set the new password</source>
+      <translation>&amp;Weka nenosiri jipya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/recovery_dialog.py" line="79" />
       <source>Fill in the recovery key, the user name and the new password.</source>
       <translation>Jaza ufunguo wa kurejesha, jina la mtumiaji na nenosiri jipya.</translation>
     </message>
     <message>
-      <location filename="../../ui/recovery_dialog.py" line="81" />
+      <location filename="../../ui/recovery_dialog.py" line="84" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/recovery_dialog.py" line="112" />
+      <location filename="../../ui/recovery_dialog.py" line="107" />
       <source>Setting the new password…</source>
       <translation>Inaweka nenosiri jipya…</translation>
     </message>
@@ -2985,7 +3250,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <message>
       <location filename="../../ui/setup_wizard.py" line="514" />
       <source>Anyone who opens the file can read the clinic's recovery key, which opens every record of the clinic. Print it rather than keep the file; if you save it, keep it only on a USB stick locked away, never on this laptop.</source>
-      <translation type="unfinished" />
+      <translation>Yeyote atakayefungua faili hili anaweza kusoma ufunguo wa kurejesha wa kliniki, unaofungua kila kumbukumbu ya kliniki. Uchapishe badala ya kuhifadhi faili; ukilihifadhi, liweke tu kwenye flash ya USB iliyofungiwa mahali salama, kamwe si kwenye kompyuta hii.</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="520" />
@@ -3113,7 +3378,9 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <source>This laptop holds no clinic records yet. In {steps} short steps you will name the clinic, set out its week (opening hours, a first provider and an appointment type), create the first administrator's account, and receive the recovery key.
 
 Everything is kept encrypted on this laptop, in this folder:</source>
-      <translation type="unfinished" />
+      <translation>Kompyuta hii bado haina kumbukumbu za kliniki. Kwa hatua {steps} fupi utaipa kliniki jina, utapanga wiki yake (saa za kufungua, mhudumu wa kwanza na aina ya miadi), utafungua akaunti ya msimamizi wa kwanza, na utapokea ufunguo wa kurejesha.
+
+Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="124" />
@@ -3148,17 +3415,17 @@ Everything is kept encrypted on this laptop, in this folder:</source>
     <message>
       <location filename="../../ui/setup_wizard.py" line="170" />
       <source>The clinic's week</source>
-      <translation type="unfinished" />
+      <translation>Wiki ya kliniki</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="172" />
       <source>So that appointments can be booked from the start: when the clinic is open, who sees patients, and the usual kind of visit. All of it can be changed, and more added, in Settings → Clinic.</source>
-      <translation type="unfinished" />
+      <translation>Ili miadi iweze kupangwa tangu mwanzo: kliniki inafunguliwa lini, nani anawahudumia wagonjwa, na aina ya kawaida ya ziara. Yote haya yanaweza kubadilishwa, na mengine kuongezwa, katika Mipangilio → Kliniki.</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="183" />
       <source>e.g. Dr. Achieng Otieno</source>
-      <translation type="unfinished" />
+      <translation>k.m. Dkt. Achieng Otieno</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="185" />
@@ -3168,7 +3435,7 @@ Everything is kept encrypted on this laptop, in this folder:</source>
     <message>
       <location filename="../../ui/setup_wizard.py" line="186" />
       <source>Consultation</source>
-      <translation type="unfinished" />
+      <translation>Huduma ya kawaida</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="191" />
@@ -3178,32 +3445,32 @@ Everything is kept encrypted on this laptop, in this folder:</source>
     <message>
       <location filename="../../ui/setup_wizard.py" line="195" />
       <source>First &amp;provider:</source>
-      <translation type="unfinished" />
+      <translation>M&amp;hudumu wa kwanza:</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="196" />
       <source>Their &amp;title:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Cheo chake:</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="197" />
       <source>Appointment &amp;type:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Aina ya miadi:</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="198" />
       <source>&amp;Duration:</source>
-      <translation>&amp;Muda:</translation>
+      <translation>Mu&amp;da:</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="203" />
       <source>closed</source>
-      <translation type="unfinished" />
+      <translation>imefungwa</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="216" />
       <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
-      <translation type="unfinished" />
+      <translation>Saa za kufungua, k.m. 08:00–13:00, 14:00–17:00; acha siku wazi kliniki ikiwa imefungwa. Mhudumu wa kwanza hufanya kazi saa hizi.</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="230" />
@@ -3303,12 +3570,12 @@ Everything is kept encrypted on this laptop, in this folder:</source>
     <message>
       <location filename="../../ui/setup_wizard.py" line="352" />
       <source>Name the first provider (more can be added later in Settings).</source>
-      <translation type="unfinished" />
+      <translation>Andika jina la mhudumu wa kwanza (wengine wanaweza kuongezwa baadaye katika Mipangilio).</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="355" />
       <source>Name the usual kind of appointment.</source>
-      <translation type="unfinished" />
+      <translation>Andika aina ya kawaida ya miadi.</translation>
     </message>
     <message>
       <location filename="../../ui/setup_wizard.py" line="356" />
@@ -3433,200 +3700,210 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
   <context>
     <name>TodayView</name>
     <message>
-      <location filename="../../ui/today_view.py" line="72" />
+      <location filename="../../ui/today_view.py" line="91" />
       <source>◀ &amp;Previous day</source>
       <translation>◀ Siku &amp;iliyopita</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="75" />
+      <location filename="../../ui/today_view.py" line="94" />
       <source>&amp;Today</source>
       <translation>&amp;Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="78" />
+      <location filename="../../ui/today_view.py" line="97" />
       <source>Next &amp;day ▶</source>
       <translation>Siku ina&amp;yofuata ▶</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="83" />
-      <location filename="../../ui/today_view.py" line="280" />
+      <location filename="../../ui/today_view.py" line="102" />
+      <location filename="../../ui/today_view.py" line="318" />
       <source>All providers</source>
       <translation>Wahudumu wote</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="85" />
+      <location filename="../../ui/today_view.py" line="104" />
       <source>Show &amp;cancelled and moved</source>
       <translation>Onyesha zilizo&amp;ghairiwa na zilizohamishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="88" />
+      <location filename="../../ui/today_view.py" line="107" />
       <source>&amp;Refresh</source>
       <translation>Onyesha u&amp;pya</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="88" />
+      <location filename="../../ui/today_view.py" line="107" />
       <source>Refresh (F5)</source>
       <translation>Onyesha upya (F5)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="99" />
+      <location filename="../../ui/today_view.py" line="118" />
       <source>Time</source>
       <translation>Saa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="100" />
-      <location filename="../../ui/today_view.py" line="133" />
+      <location filename="../../ui/today_view.py" line="119" />
+      <location filename="../../ui/today_view.py" line="152" />
       <source>Patient</source>
       <translation>Mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="101" />
+      <location filename="../../ui/today_view.py" line="120" />
       <source>Type</source>
       <translation>Aina</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="102" />
-      <location filename="../../ui/today_view.py" line="133" />
+      <location filename="../../ui/today_view.py" line="121" />
+      <location filename="../../ui/today_view.py" line="152" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="103" />
+      <location filename="../../ui/today_view.py" line="122" />
       <source>Arrived</source>
       <translation>Amefika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="108" />
+      <location filename="../../ui/today_view.py" line="127" />
       <source>Appointments of the day, by provider</source>
       <translation>Miadi ya siku, kwa kila mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="133" />
+      <location filename="../../ui/today_view.py" line="152" />
       <source>Waiting</source>
       <translation>Wanasubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="139" />
+      <location filename="../../ui/today_view.py" line="158" />
       <source>Waiting room: patients who have arrived</source>
       <translation>Chumba cha kusubiri: wagonjwa waliofika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="151" />
+      <location filename="../../ui/today_view.py" line="170" />
       <source>Check &amp;in</source>
       <translation>&amp;Sajili kufika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="151" />
+      <location filename="../../ui/today_view.py" line="170" />
       <source>Check in (Ctrl+I)</source>
       <translation>Sajili kufika (Ctrl+I)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="155" />
+      <location filename="../../ui/today_view.py" line="174" />
       <source>&amp;Start consultation</source>
       <translation>&amp;Anza kumhudumia</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="158" />
+      <location filename="../../ui/today_view.py" line="177" />
       <source>Co&amp;mplete</source>
       <translation>Mali&amp;za</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="161" />
+      <location filename="../../ui/today_view.py" line="180" />
       <source>&amp;No-show</source>
       <translation>&amp;Hakufika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="164" />
+      <location filename="../../ui/today_view.py" line="183" />
       <source>Book &amp;follow-up…</source>
       <translation>Miadi ya &amp;ufuatiliaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="167" />
+      <location filename="../../ui/today_view.py" line="186" />
       <source>&amp;Open patient</source>
       <translation>&amp;Fungua rekodi ya mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="169" />
+      <location filename="../../ui/today_view.py" line="188" />
       <source>Open the patient's record (Enter)</source>
       <translation>Fungua rekodi ya mgonjwa (Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="181" />
+      <location filename="../../ui/today_view.py" line="201" />
       <source>Pro&amp;vider:</source>
       <translation>Mhu&amp;dumu:</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="189" />
+      <location filename="../../ui/today_view.py" line="208" />
       <source>&amp;Appointments</source>
       <translation>&amp;Miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="194" />
+      <location filename="../../ui/today_view.py" line="213" />
       <source>&amp;Waiting room</source>
       <translation>&amp;Chumba cha kusubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="255" />
+      <location filename="../../ui/today_view.py" line="276" />
       <source>Today, {date}</source>
       <translation>Leo, {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="338" />
+      <location filename="../../ui/today_view.py" line="363" />
       <source>{name} — no appointments</source>
       <translation>{name} — hakuna miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="340" />
+      <location filename="../../ui/today_view.py" line="365" />
       <source>{name} — 1 appointment</source>
       <translation>{name} — miadi 1</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="341" />
+      <location filename="../../ui/today_view.py" line="366" />
       <source>{name} — {count} appointments</source>
       <translation>{name} — miadi {count}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="374" />
+      <location filename="../../ui/today_view.py" line="399" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Miadi ya saa {time}; bado hajafika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="378" />
+      <location filename="../../ui/today_view.py" line="403" />
       <source>Booked with {provider}</source>
       <translation>Miadi na {provider}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="397" />
+      <location filename="../../ui/today_view.py" line="421" />
       <source>{minutes} min</source>
       <translation>dak. {minutes}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="407" />
+      <location filename="../../ui/today_view.py" line="431" />
       <source>Nobody waiting</source>
       <translation>Hakuna anayesubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="424" />
+      <location filename="../../ui/today_view.py" line="444" />
       <source>No appointments.</source>
       <translation>Hakuna miadi.</translation>
     </message>
     <message>
+      <location filename="../../ui/today_view.py" line="479" />
+      <source>A no-show can be marked once the appointment's time ({time}) has passed.</source>
+      <translation>Alama ya “hakufika” inaweza kuwekwa muda wa miadi ({time}) ukishapita.</translation>
+    </message>
+    <message>
       <location filename="../../ui/today_view.py" line="482" />
+      <source>Mark as no-show (Ctrl+Shift+N)</source>
+      <translation>Weka alama ya hakufika (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="505" />
       <source>Checking in…</source>
       <translation>Inasajili kufika…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="487" />
+      <location filename="../../ui/today_view.py" line="510" />
       <source>Starting the consultation…</source>
       <translation>Inaanza kumhudumia…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="490" />
+      <location filename="../../ui/today_view.py" line="513" />
       <source>Completing the visit…</source>
       <translation>Inamaliza ziara…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="493" />
+      <location filename="../../ui/today_view.py" line="516" />
       <source>Marking as no-show…</source>
       <translation>Inaweka alama ya kutofika…</translation>
     </message>
@@ -3785,7 +4062,7 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
     <message>
       <location filename="../../ui/users_admin.py" line="236" />
       <source>Disable {who}? They will no longer be able to sign in.</source>
-      <translation type="unfinished" />
+      <translation>Umzime {who}? Hataweza tena kuingia.</translation>
     </message>
     <message>
       <location filename="../../ui/users_admin.py" line="240" />
@@ -3817,7 +4094,7 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
     <message>
       <location filename="../../ui/util.py" line="90" />
       <source>{name} ({username})</source>
-      <translation type="unfinished" />
+      <translation>{name} ({username})</translation>
     </message>
     <message>
       <location filename="../../ui/util.py" line="105" />
