@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWidget
 from ui.util import confirm
 
 if TYPE_CHECKING:
-    from desktop.services.scheduling import DayEntry
+    from desktop.app.schedule import DayEntry
+    from desktop.core import ClinicCore
     from ui.context import ClinicContext
 
 
@@ -23,17 +24,13 @@ def cancel_appointment(
     ctx: ClinicContext, parent: QWidget, appointment_id: uuid.UUID, question: str
 ) -> None:
     """Ask `question` (which names the appointment as its screen shows it), then cancel it
-    on the database thread; every screen showing appointments refreshes."""
-    from desktop.services import scheduling
-
-    actor = ctx.actor
+    through the core; every screen showing appointments refreshes from its change event."""
 
     def cancel() -> None:
-        ctx.db(
-            parent,
-            lambda s: scheduling.cancel(s, actor, appointment_id) and None,
-            label=_tr("Cancelling…"),
-        ).success(lambda _none: ctx.events.appointments_changed.emit()).run()
+        def work(core: ClinicCore) -> object:
+            return core.schedule.cancel(appointment_id)
+
+        ctx.call(parent, work, label=_tr("Cancelling…")).run()
 
     confirm(
         parent,

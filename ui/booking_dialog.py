@@ -1,8 +1,10 @@
 """Booking an appointment, a follow-up from a visit, or moving a booking.
 
-The core refuses a double booking (`Conflict`, naming the appointment already there) and
-a time outside the provider's working hours (`InvalidInput`, field "starts_at"); both are
-shown just below the date and time, and the dialog stays open to pick another time.
+The core refuses a double booking (`Clash`, naming the appointment in the way and the next
+free times, offered here as one-click choices), a time outside the provider's working hours
+(`InvalidInput`, field "starts_at"), and asks before a second appointment of the patient on
+the same day (`SameDayBooking`). Refusals are shown just below the date and time; the dialog
+stays open to pick another time, and Enter still books.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,11 +26,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QTimeEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.errors import InvalidInput
+from desktop.times import parse_time
 from ui.errors import error_text, show_error
 from ui.util import (
     FieldError,
@@ -36,32 +40,21 @@ from ui.util import (
     buddy_label,
     combo_select,
     confirm,
+    format_date,
+    format_time,
     pydate,
-    pytime,
     qdate,
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from desktop.app.schedule import BookingChoices, DayEntry
+    from desktop.app.transactions import Done
+    from desktop.core import ClinicCore
     from desktop.services.search import SearchHit
     from ui.context import ClinicContext
 
 BOOK, FOLLOW_UP, MOVE = "book", "follow_up", "move"
 FOLLOW_UP_AFTER = dt.timedelta(days=14)
-
-
-Choices = tuple[list[tuple[uuid.UUID, str]], list[tuple[uuid.UUID, str, int]]]
-
-
-def load_choices(session: Session) -> Choices:
-    from desktop.services import clinic_setup
-
-    providers = [(p.id, p.name) for p in clinic_setup.list_providers(session)]
-    kinds = [
-        (t.id, t.name, t.duration_minutes) for t in clinic_setup.list_appointment_types(session)
-    ]
-    return providers, kinds
 
 
 class BookingDialog(QDialog):
@@ -105,7 +98,7 @@ class BookingDialog(QDialog):
         self.patient_results = QListWidget()
         self.patient_results.setObjectName("booking_patient_results")
         self.patient_results.setAccessibleName(self.tr("Patients found"))
-        self.patient_results.setMaximumHeight(150)
+        self.patient_results.setMaximumHeight(170)
         self.patient_results.currentItemChanged.connect(self._patient_chosen)
         self.patient_error = FieldError().attach(self.patient_search)
 
@@ -113,26 +106,40 @@ class BookingDialog(QDialog):
         self.provider.setObjectName("booking_provider")
         self.kind = QComboBox()
         self.kind.setObjectName("booking_type")
+        self.kind.setPlaceholderText(self.tr("Choose the type of visit…"))
+        self.kind_error = FieldError().attach(self.kind)
         self.date = QDateEdit()
         self.date.setObjectName("booking_date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
-        self.time = QTimeEdit()
+        # Typed as text and read by the core's one time parser ("0930", "9:30", "2 pm"):
+        # a spin box read "09:10" as 14:10 and "0930" as 09:09.
+        self.time = QLineEdit()
         self.time.setObjectName("booking_time")
-        self.time.setDisplayFormat("HH:mm")
+        self.time.setPlaceholderText(self.tr("HH:MM"))
+        self.time.setMaxLength(12)
+        self.time.setFixedWidth(self.time.fontMetrics().horizontalAdvance("00:00 pm") + 24)
         self.reason = QLineEdit()
         self.reason.setObjectName("booking_reason")
         self.when_error = FieldError().attach(self.time)
         self.when_error.setObjectName("booking_when_error")
+        # The next free times after a clash, one click each.
+        self.free_row = QHBoxLayout()
+        self.free_box = QWidget()
+        self.free_box.setObjectName("booking_free_times")
+        self.free_box.setLayout(self.free_row)
+        self.free_row.setContentsMargins(0, 0, 0, 0)
+        self.free_box.hide()
+        self.free_buttons: list[QPushButton] = []
         self.general_error = FieldError()
 
         today = ctx.today()
         if start is not None:
             self.date.setDate(qdate(start.date()))
-            self.time.setTime(QTime(start.hour, start.minute))
+            self.time.setText(format_time(start))
         else:
             self.date.setDate(qdate(today + FOLLOW_UP_AFTER if mode == FOLLOW_UP else today))
-            self.time.setTime(QTime(9, 0))
+            self.time.setText("09:00")
         if mode == FOLLOW_UP:
             self.reason.setText(self.tr("Follow-up"))
 
@@ -152,6 +159,7 @@ class BookingDialog(QDialog):
             form.addRow(self.tr("Patient:"), self.patient_label)
         form.addRow(buddy_label(self.tr("Pro&vider:"), self.provider), self.provider)
         form.addRow(buddy_label(self.tr("&Type:"), self.kind), self.kind)
+        form.addRow("", self.kind_error)
         when = QHBoxLayout()
         when.addWidget(self.date, 2)
         when.addWidget(buddy_label(self.tr("at"), self.time))
@@ -160,6 +168,7 @@ class BookingDialog(QDialog):
         self.time.setAccessibleName(self.tr("Time"))
         form.addRow(buddy_label(self.tr("&Date:"), self.date), when)
         form.addRow("", self.when_error)
+        form.addRow("", self.free_box)
         form.addRow(buddy_label(self.tr("&Reason:"), self.reason), self.reason)
         if mode == MOVE:
             self.kind.setEnabled(False)
@@ -171,8 +180,15 @@ class BookingDialog(QDialog):
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.save_button.setObjectName("booking_save")
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        # Enter books, whatever had the focus: no other button ever becomes the default
+        # (Qt makes a focused auto-default button the default: after a clash, Enter used
+        # to press Cancel and ask "Close anyway?").
+        self.cancel_button.setAutoDefault(False)
+        self.save_button.setAutoDefault(True)
         self.save_button.setDefault(True)
-        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -181,13 +197,21 @@ class BookingDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
 
-        for widget in (self.date, self.time):
-            widget.editingFinished.connect(self._clear_when_error)
+        self.date.dateChanged.connect(self._clear_when_error)
+        self.time.textEdited.connect(self._clear_when_error)
+        self.time.editingFinished.connect(self._normalise_time)
+        self.kind.currentIndexChanged.connect(lambda _i: self.kind_error.clear_message())
         self.reason.textEdited.connect(self._touch)
         self.date.dateChanged.connect(self._touch)
-        self.time.timeChanged.connect(self._touch)
+        self.time.textEdited.connect(self._touch)
         self.save_button.setEnabled(False)
-        ctx.db(self, load_choices).success(self._choices_loaded).run()
+        self._same_day_ok = False
+        for_appointment = appointment_id if mode in (MOVE, FOLLOW_UP) else None
+
+        def choices(core: ClinicCore) -> BookingChoices:
+            return core.schedule.booking_choices(for_appointment)
+
+        ctx.call(self, choices).success(self._choices_loaded).run()
         (self.patient_search if patient is None else self.provider).setFocus()
 
     # -- the three uses --
@@ -249,34 +273,43 @@ class BookingDialog(QDialog):
     def _touch(self) -> None:
         self._touched = True
 
-    def _choices_loaded(self, choices: Choices) -> None:
-        providers, kinds = choices
-        for provider_id, name in providers:
-            self.provider.addItem(name, provider_id)
-        for type_id, name, minutes in kinds:
+    def _choices_loaded(self, choices: BookingChoices) -> None:
+        for provider in choices.providers:
+            self.provider.addItem(provider.name, provider.provider_id)
+        for kind in choices.types:
             self.kind.addItem(
-                self.tr("{name} ({minutes} min)").format(name=name, minutes=minutes), type_id
+                self.tr("{name} ({minutes} min)").format(name=kind.name, minutes=kind.minutes),
+                kind.type_id,
             )
+        # The clinic's most booked type (or the appointment's own), never merely the
+        # alphabetically first; none at all before anything was booked: the person chooses.
+        self.kind.setCurrentIndex(-1)
+        if choices.default_type_id is not None:
+            combo_select(self.kind, choices.default_type_id)
         if self._provider_id is not None:
             combo_select(self.provider, self._provider_id)
-        if not providers or not kinds:
+        if not choices.providers or not choices.types:
             self.general_error.show_message(
                 self.tr(
                     "There are no providers or appointment types yet. An administrator adds them "
                     "in Settings → Clinic."
                 )
             )
-        self.save_button.setEnabled(bool(providers and kinds))
+        self.save_button.setEnabled(bool(choices.providers and choices.types))
 
     def _show_patients(self, _query: str, hits: list[SearchHit]) -> None:
+        from desktop.services.phones import display_phone
+
         self.patient_results.clear()
         today = self.ctx.today()
+        region = self.ctx.core.region
         for hit in hits:
-            item = QListWidgetItem(
-                f"{hit.display_name} — "
-                f"{birth_text(hit.birth_date, hit.birth_date_estimated, today)}"
-                f" — {hit.village}"
-            )
+            parts = [hit.display_name, birth_text(hit.birth_date, hit.birth_date_estimated, today)]
+            if hit.phone:
+                parts.append(display_phone(hit.phone, region))
+            if hit.village:
+                parts.append(hit.village)
+            item = QListWidgetItem(" — ".join(parts))
             item.setData(Qt.ItemDataRole.UserRole, (hit.patient_id, hit.display_name))
             self.patient_results.addItem(item)
         if hits:
@@ -292,10 +325,25 @@ class BookingDialog(QDialog):
 
     def _clear_when_error(self) -> None:
         self.when_error.clear_message()
+        self._same_day_ok = False
+
+    def _normalise_time(self) -> None:
+        """ "930" becomes "09:30" as the field is left; a time that is not one says so."""
+        text = self.time.text()
+        if not text.strip():
+            return
+        try:
+            self.time.setText(format_time(parse_time(text)))
+        except InvalidInput as error:
+            self.when_error.show_message(error_text(error))
+
+    def set_time(self, value: dt.time) -> None:
+        self.time.setText(format_time(value))
 
     def starts_at(self) -> dt.datetime:
-        """The chosen clinic-local wall-clock time (naive, as the scheduling service wants)."""
-        return dt.datetime.combine(pydate(self.date.date()), pytime(self.time.time()))
+        """The chosen clinic-local wall-clock time (naive, as the core wants); raises
+        `InvalidInput` when the time typed is not one."""
+        return dt.datetime.combine(pydate(self.date.date()), parse_time(self.time.text()))
 
     def has_unsaved_changes(self) -> bool:
         return self._touched and not self._saving
@@ -303,75 +351,139 @@ class BookingDialog(QDialog):
     # -- saving --
 
     def submit(self) -> None:
-        from desktop.services import scheduling
-
         if self._saving:
             return
         if self.patient is None:
             self.patient_error.show_message(self.tr("Choose the patient first."))
             self.patient_search.setFocus()
             return
-        actor, mode = self.ctx.actor, self.mode
-        patient_id = self.patient[0]
-        provider_id, type_id = self.provider.currentData(), self.kind.currentData()
-        start, reason, appointment_id = self.starts_at(), self.reason.text(), self.appointment_id
+        type_id = self.kind.currentData()
+        if type_id is None and self.mode != MOVE:
+            self.kind_error.show_message(self.tr("Choose the type of visit."))
+            self.kind.setFocus()
+            return
+        try:
+            start = self.starts_at()
+        except InvalidInput as error:
+            self.when_error.show_message(error_text(error))
+            self.time.setFocus()
+            return
+        mode, patient_id = self.mode, self.patient[0]
+        provider_id = self.provider.currentData()
+        reason, appointment_id = self.reason.text(), self.appointment_id
+        same_day_ok = self._same_day_ok
 
-        def work(session: Session) -> uuid.UUID:
+        def work(core: ClinicCore) -> Done[DayEntry]:
+            schedule = core.schedule
             if mode == MOVE:
                 assert appointment_id is not None
-                return scheduling.move(
-                    session, actor, appointment_id, start, provider_id=provider_id
-                ).id
+                return schedule.move(
+                    appointment_id, start, provider_id=provider_id, same_day_ok=same_day_ok
+                )
             if mode == FOLLOW_UP:
                 assert appointment_id is not None
-                return scheduling.follow_up(
-                    session,
-                    actor,
+                return schedule.follow_up(
                     appointment_id,
                     start,
                     provider_id=provider_id,
                     type_id=type_id,
                     reason=reason,
-                ).id
-            return scheduling.book(
-                session,
-                actor,
+                    same_day_ok=same_day_ok,
+                )
+            return schedule.book(
                 patient_id=patient_id,
                 provider_id=provider_id,
                 type_id=type_id,
                 starts_at=start,
                 reason=reason,
-            ).id
+                same_day_ok=same_day_ok,
+            )
 
+        # The save button stays enabled (`_saving` guards against a second press): disabling
+        # it would move the focus, and Qt's default button with it, to Cancel.
         self._saving = True
-        self.save_button.setEnabled(False)
         self.when_error.clear_message()
         self.general_error.clear_message()
-        self.ctx.db(self, work, label=self.tr("Booking…")).success(self._saved).failure(
+        self._show_free_times(())
+        self.ctx.call(self, work, label=self.tr("Booking…")).success(self._saved).failure(
             self._failed
         ).finished(self._done).run()
 
     def _done(self) -> None:
         self._saving = False
-        self.save_button.setEnabled(True)
 
-    def _saved(self, appointment_id: uuid.UUID) -> None:
+    def _saved(self, done: Done[DayEntry]) -> None:
         self._touched = False
-        self.ctx.events.appointments_changed.emit()
-        self.booked.emit(appointment_id)
+        # Every screen showing appointments refreshes from the core's change event.
+        self.booked.emit(done.value.appointment_id)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        from desktop.errors import Conflict, InvalidInput
+        from desktop.app.schedule import Clash, SameDayBooking
 
-        if isinstance(error, Conflict):
+        if isinstance(error, SameDayBooking):
+            self._ask_same_day(error_text(error))
+        elif isinstance(error, Clash):
             self.when_error.show_message(error_text(error))  # the clash, named by the core
+            self._show_free_times(error.free)
             self.time.setFocus()
+            self.time.selectAll()
         elif isinstance(error, InvalidInput):
             target = self.when_error if error.field == "starts_at" else self.general_error
             target.show_message(error_text(error))
         else:
-            show_error(self, error)
+            from desktop.errors import OutpostError
+
+            if isinstance(error, OutpostError):
+                self.general_error.show_message(error_text(error))
+            else:
+                show_error(self, error)
+
+    def _ask_same_day(self, said: str) -> None:
+        def book_anyway() -> None:
+            self._same_day_ok = True
+            self.submit()
+
+        confirm(
+            self,
+            self.tr("Another appointment that day"),
+            said + "\n\n" + self.tr("Book this one as well?"),
+            book_anyway,
+            yes_text=self.tr("Book as well"),
+            no_text=self.tr("Go back"),
+        )
+
+    def _show_free_times(self, free: tuple[dt.datetime, ...]) -> None:
+        for button in self.free_buttons:
+            self.free_row.removeWidget(button)
+            button.deleteLater()
+        self.free_buttons = []
+        if not free:
+            self.free_box.hide()
+            return
+        asked = pydate(self.date.date())
+        for moment in free:
+            text = format_time(moment)
+            if moment.date() != asked:
+                text = self.tr("{date} {time}").format(date=format_date(moment.date()), time=text)
+            button = QPushButton(text)
+            button.setAutoDefault(False)  # Enter still books what is typed
+            button.setObjectName("booking_free_time")
+            button.setToolTip(self.tr("Choose this time"))
+            button.setAccessibleName(self.tr("Free at {time}").format(time=text))
+            button.clicked.connect(lambda _checked=False, m=moment: self._choose_free(m))
+            self.free_row.addWidget(button)
+            self.free_buttons.append(button)
+        self.free_row.addStretch(1)
+        self.free_box.show()
+
+    def _choose_free(self, moment: dt.datetime) -> None:
+        self.date.setDate(qdate(moment.date()))
+        self.set_time(moment.time())
+        self.when_error.clear_message()
+        self._show_free_times(())
+        self._touched = True
+        self.save_button.setFocus()
 
     def reject(self) -> None:
         if self.has_unsaved_changes():

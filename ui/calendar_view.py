@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -30,6 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import (
+    APPOINTMENT_TYPES,
+    APPOINTMENTS,
+    CLINIC,
+    PATIENTS,
+    PROVIDERS,
+    WORKING_HOURS,
+    Changes,
+)
 from ui import labels
 from ui.util import (
     buddy_label,
@@ -43,9 +51,8 @@ from ui.util import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from desktop.services.scheduling import DayEntry
+    from desktop.app.schedule import CalendarData, DayEntry
+    from desktop.core import ClinicCore
     from ui.context import ClinicContext
 
 SLOT = dt.timedelta(minutes=15)
@@ -54,6 +61,7 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SLOT_ROLE = Qt.ItemDataRole.UserRole + 2  # (provider id, clinic-local start)
 SHOWN = ("booked", "arrived", "in_consultation", "completed", "no_show")
 OFF_HOURS = "#e4e4e4"
+TODAY_TINT = "#fff4c2"  # the week's today column (also said in words in its header)
 TINTS = {
     "booked": "#dbe9f6",
     "arrived": "#cfe6f7",
@@ -61,30 +69,8 @@ TINTS = {
     "completed": "#ececec",
     "no_show": "#f3d0d0",
 }
-
-
-@dataclass
-class CalendarData:
-    start: dt.date
-    days: int
-    provider_id: uuid.UUID | None
-    providers: list[tuple[uuid.UUID, str]]
-    hours: dict[uuid.UUID, list[tuple[int, dt.time, dt.time]]] = field(default_factory=dict)
-    entries: list[DayEntry] = field(default_factory=list)
-
-
-def load_calendar(
-    session: Session, start: dt.date, days: int, provider_id: uuid.UUID | None
-) -> CalendarData:
-    from desktop.services import clinic_setup, scheduling
-
-    providers = [(p.id, p.name) for p in clinic_setup.list_providers(session)]
-    hours = {
-        pid: [(w.weekday, w.start, w.end) for w in clinic_setup.working_hours(session, pid)]
-        for pid, _name in providers
-    }
-    entries = scheduling.appointments_between(session, start, days, provider_id=provider_id)
-    return CalendarData(start, days, provider_id, providers, hours, entries)
+# The Calendar reloads when any of these change, here or on another screen.
+SHOWN_KINDS = (APPOINTMENTS, PATIENTS, PROVIDERS, APPOINTMENT_TYPES, WORKING_HOURS, CLINIC)
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -104,6 +90,7 @@ class CalendarView(QWidget):
         self.data: CalendarData | None = None
         self._loading = False
         self._again = False
+        self._stale = False
         self._may_book = ctx.can(Permission.MANAGE_APPOINTMENTS)
 
         self.day_button = QPushButton(self.tr("D&ay"))
@@ -196,9 +183,7 @@ class CalendarView(QWidget):
         layout.addWidget(self.legend)
         layout.addLayout(actions)
 
-        ctx.events.appointments_changed.connect(self.refresh)
-        ctx.events.clinic_changed.connect(self.refresh)
-        ctx.events.patients_changed.connect(lambda _id: self.refresh())
+        ctx.changes.changed.connect(self._on_changes)
         self._sync_actions()
 
     # -- what is shown --
@@ -236,9 +221,15 @@ class CalendarView(QWidget):
     def _range(self) -> tuple[dt.date, int]:
         return (week_start(self.day), 7) if self.week_mode else (self.day, 1)
 
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(*SHOWN_KINDS):
+            self.refresh()
+
     def refresh(self) -> None:
-        if not self.isVisible() and self.data is not None:
-            self.data = None  # reload when shown
+        """Reload what is shown; while hidden (another view, locked, the session over) it
+        only notes that a reload is due, done when the Calendar is shown again."""
+        if not self.isVisible():
+            self._stale = True
             return
         if self._loading:
             self._again = True
@@ -248,9 +239,17 @@ class CalendarView(QWidget):
         if self.week_mode and provider_id is None and self.provider.count() > 1:
             provider_id = self.provider.itemData(1)
         self._loading = True
-        self.ctx.db(self, lambda s: load_calendar(s, start, days, provider_id)).success(
-            self._loaded
-        ).finished(self._finished).run()
+        self._stale = False
+
+        def read(core: ClinicCore) -> CalendarData:
+            return core.schedule.calendar(start, days, provider_id)
+
+        self.ctx.call(self, read).success(self._loaded).finished(self._finished).run()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale or self.data is None:
+            self.refresh()
 
     def _finished(self) -> None:
         self._loading = False
@@ -265,8 +264,8 @@ class CalendarView(QWidget):
         self.provider.clear()
         if not self.week_mode:
             self.provider.addItem(self.tr("All providers"), None)
-        for provider_id, name in data.providers:
-            self.provider.addItem(name, provider_id)
+        for provider in data.providers:
+            self.provider.addItem(provider.name, provider.provider_id)
         wanted = data.provider_id if self.week_mode else current
         self.provider.setCurrentIndex(max(0, combo_index(self.provider, wanted)))
         self.provider.blockSignals(False)
@@ -285,28 +284,28 @@ class CalendarView(QWidget):
             provider_id = data.provider_id
             if provider_id is None:
                 return []
-            return [
-                (
-                    format_date(data.start + dt.timedelta(days=i)).rsplit(" ", 1)[0]
-                    + "\n"
-                    + labels.weekday_label(i),
-                    provider_id,
-                    data.start + dt.timedelta(days=i),
-                )
-                for i in range(7)
-            ]
+            columns = []
+            for i in range(7):
+                day = data.start + dt.timedelta(days=i)
+                title = format_date(day).rsplit(" ", 1)[0] + "\n" + labels.weekday_label(i)
+                if day == data.today:
+                    title = self.tr("{day} · Today").format(day=title)
+                columns.append((title, provider_id, day))
+            return columns
         only = self.provider.currentData()
         return [
-            (name, pid, data.start) for pid, name in data.providers if only is None or pid == only
+            (p.name, p.provider_id, data.start)
+            for p in data.providers
+            if only is None or p.provider_id == only
         ]
 
     def _fill(self, data: CalendarData) -> None:
         columns = self._columns(data)
         first, last = DEFAULT_START, DEFAULT_END
         for _title, pid, day in columns:
-            for weekday, start, end in data.hours.get(pid, []):
-                if weekday == day.weekday():
-                    first, last = min(first, start), max(last, end)
+            for window in data.hours.get(pid, ()):
+                if window.weekday == day.weekday():
+                    first, last = min(first, window.start), max(last, window.end)
         for entry in data.entries:
             first = min(first, entry.starts_at.time())
             last = max(
@@ -319,6 +318,10 @@ class CalendarView(QWidget):
         if self.week_mode:
             self.title.setText(
                 self.tr("Week of {date}").format(date=format_date(data.start, long=True))
+            )
+        elif data.start == data.today:
+            self.title.setText(
+                self.tr("Today, {date}").format(date=format_date(data.start, long=True))
             )
         else:
             self.title.setText(format_date(data.start, long=True))
@@ -336,7 +339,15 @@ class CalendarView(QWidget):
             ]
         )
         for c, (_title, pid, day) in enumerate(columns):
-            windows = [(s, e) for w, s, e in data.hours.get(pid, []) if w == day.weekday()]
+            header = grid.horizontalHeaderItem(c)
+            if self.week_mode and day == data.today and header is not None:
+                bold = header.font()
+                bold.setBold(True)
+                header.setFont(bold)
+                header.setToolTip(self.tr("Today"))
+            windows = [
+                (w.start, w.end) for w in data.hours.get(pid, ()) if w.weekday == day.weekday()
+            ]
             for r in range(rows):
                 minutes = start_minutes + 15 * r
                 slot_start = dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60))
@@ -345,6 +356,8 @@ class CalendarView(QWidget):
                 if not any(s <= slot_start.time() < e for s, e in windows):
                     item.setBackground(QBrush(QColor(OFF_HOURS)))
                     item.setToolTip(self.tr("Not working"))
+                elif self.week_mode and day == data.today:
+                    item.setBackground(QBrush(QColor(TODAY_TINT)))
                 grid.setItem(r, c, item)
         taken: set[tuple[int, int]] = set()
         column_of = {(pid, day): c for c, (_t, pid, day) in enumerate(columns)}
@@ -379,11 +392,13 @@ class CalendarView(QWidget):
                 continue
             item = placed
             text = f"{labels.STATUS_MARKS.get(status, '')} {entry.patient_name}"
-            if span > 1:
-                text += f"\n{entry.type_name}"
+            # A 15-minute appointment has one row: its type goes on the same line.
+            text += f"\n{entry.type_name}" if span > 1 else f" · {entry.type_name}"
             if entry.late:
                 late_text = labels.status_text(status, late=True)
-                text = f"{labels.LATE_MARK} {entry.patient_name}\n{late_text}"
+                text = f"{labels.LATE_MARK} {entry.patient_name}" + (
+                    f"\n{late_text}" if span > 1 else f" · {late_text}"
+                )
             item.setText(text)
             item.setData(ENTRY_ROLE, entry)
             item.setToolTip(self._describe(entry))

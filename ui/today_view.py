@@ -12,7 +12,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,21 +20,32 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.changes import (
+    APPOINTMENT_TYPES,
+    APPOINTMENTS,
+    CLINIC,
+    PATIENTS,
+    PROVIDERS,
+    WORKING_HOURS,
+    Changes,
+)
 from ui import labels
-from ui.today_data import DayData, load_day
 from ui.util import buddy_label, combo_index, format_date, format_time, heading, make_button
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from desktop.services.scheduling import DayEntry
+    from desktop.app.schedule import DayEntry, TodayData
+    from desktop.core import ClinicCore
     from ui.context import ClinicContext
+
+# What Today shows changed: it reloads when any of these change, here or elsewhere.
+SHOWN_KINDS = (APPOINTMENTS, PATIENTS, PROVIDERS, APPOINTMENT_TYPES, WORKING_HOURS, CLINIC)
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 REFRESH_MS = 60_000  # "late" changes with the clock
@@ -53,21 +64,29 @@ class TodayView(QWidget):
     open_patient_requested = Signal(object)  # patient id
 
     def __init__(
-        self, ctx: ClinicContext, parent: QWidget | None = None, *, first_day: DayData | None = None
+        self,
+        ctx: ClinicContext,
+        parent: QWidget | None = None,
+        *,
+        first_day: TodayData | None = None,
     ) -> None:
         super().__init__(parent)
         from desktop.permissions import Permission
 
         self.ctx = ctx
         self.day = ctx.today()
-        self.data: DayData | None = None
+        self.data: TodayData | None = None
         self._loading = False
         self._reload_again = False
+        self._stale = False  # a reload was due while hidden: done when shown again
         self._keep_selection: uuid.UUID | None = None
         self._may_change = ctx.can(Permission.MANAGE_APPOINTMENTS)
 
         self.title = heading("")
         self.title.setObjectName("today_title")
+        # One line at 1280×720: the heading never wraps; the row gives it the room it needs.
+        self.title.setWordWrap(False)
+        self.title.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.previous_day = make_button(
             self.tr("◀ &Previous day"), lambda: self.go_to(-1), shortcut="Alt+Left"
         )
@@ -177,10 +196,10 @@ class TodayView(QWidget):
         top.addWidget(self.back_to_today)
         top.addWidget(self.next_day)
         top.addSpacing(12)
-        top.addWidget(self.title, 1)
+        top.addWidget(self.title)
+        top.addStretch(1)
         top.addWidget(buddy_label(self.tr("Pro&vider:"), self.provider))
         top.addWidget(self.provider)
-        top.addWidget(self.show_cancelled)
         top.addWidget(self.refresh_button)
 
         left = QWidget()
@@ -213,19 +232,21 @@ class TodayView(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.open_button)
 
+        below = QHBoxLayout()
+        below.addWidget(self.summary, 1)
+        below.addWidget(self.show_cancelled)
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.summary)
+        layout.addLayout(below)
         layout.addLayout(actions)
 
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
-        ctx.events.appointments_changed.connect(self.refresh)
-        ctx.events.patients_changed.connect(lambda _id: self.refresh())
-        ctx.events.clinic_changed.connect(self.refresh)
+        ctx.changes.changed.connect(self._on_changes)
         self._show_title()
         self._sync_actions()
         if first_day is not None and first_day.day == self.day:
@@ -255,31 +276,48 @@ class TodayView(QWidget):
             text = self.tr("Today, {date}").format(date=text)
         self.title.setText(text)
 
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(*SHOWN_KINDS):
+            self.refresh()
+
     def refresh(self) -> None:
+        """Reload the day. Never while hidden — behind another view, locked, or after the
+        session ended and the task runner shut down: it reloads when shown again."""
+        if not self.isVisible():
+            self._stale = True
+            return
         if self._loading:
             self._reload_again = True
             return
         self._loading = True
+        self._stale = False
         day = self.day
-        self.ctx.db(self, lambda s: load_day(s, day)).success(self._loaded).finished(
-            self._load_finished
-        ).run()
+
+        def read(core: ClinicCore) -> TodayData:
+            return core.schedule.today(day)
+
+        self.ctx.call(self, read).success(self._loaded).finished(self._load_finished).run()
 
     def _load_finished(self) -> None:
         self._loading = False
         if self._reload_again:
             self._reload_again = False
+            self.refresh()  # which waits for the view to be shown again if it is hidden now
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
             self.refresh()
 
-    def _loaded(self, data: DayData) -> None:
+    def _loaded(self, data: TodayData) -> None:
         if data.day != self.day:
             return  # the person moved on to another day meanwhile
         current = self.provider.currentData()
         self.provider.blockSignals(True)
         self.provider.clear()
         self.provider.addItem(self.tr("All providers"), None)
-        for provider_id, name in data.providers:
-            self.provider.addItem(name, provider_id)
+        for group in data.providers:
+            self.provider.addItem(group.name, group.provider_id)
         index = combo_index(self.provider, current)
         self.provider.setCurrentIndex(max(index, 0))
         self.provider.blockSignals(False)
@@ -296,32 +334,19 @@ class TodayView(QWidget):
         only = self.provider.currentData()
         show_all = self.show_cancelled.isChecked()
         self.model.removeRows(0, self.model.rowCount())
-        groups: dict[uuid.UUID, QStandardItem] = {}
-        counts: dict[uuid.UUID, int] = {}
-        names = dict(data.providers)
-        for provider_id, name in data.providers:
-            if only is None or provider_id == only:
-                groups[provider_id] = self._group_item(name)
-                counts[provider_id] = 0
         select: QModelIndex | None = None
-        for entry in data.entries:
-            if only is not None and entry.provider_id != only:
+        for group in data.providers:
+            if only is not None and group.provider_id != only:
                 continue
-            if entry.status.value in HIDDEN_BY_DEFAULT and not show_all:
-                continue
-            group = groups.get(entry.provider_id)
-            if group is None:  # a provider made inactive keeps the day's appointments
-                group = groups[entry.provider_id] = self._group_item(
-                    names.get(entry.provider_id, entry.provider_name)
-                )
-                counts[entry.provider_id] = 0
-            group.appendRow(self._entry_row(entry))
-            counts[entry.provider_id] += 1
-        for provider_id, group in groups.items():
-            group.setText(
-                self._group_title(group.data(Qt.ItemDataRole.UserRole), counts[provider_id])
-            )
-            self.model.appendRow([group] + [QStandardItem() for _ in range(4)])
+            item = self._group_item(group.name)
+            count = 0
+            for entry in group.entries:
+                if entry.status.value in HIDDEN_BY_DEFAULT and not show_all:
+                    continue
+                item.appendRow(self._entry_row(entry))
+                count += 1
+            item.setText(self._group_title(group.name, count))
+            self.model.appendRow([item] + [QStandardItem() for _ in range(4)])
         for row in range(self.model.rowCount()):  # provider names use the whole row
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         self.tree.expandAll()
@@ -387,14 +412,13 @@ class TodayView(QWidget):
                     return group.child(r).index()
         return None
 
-    def _fill_queue(self, data: DayData) -> None:
+    def _fill_queue(self, data: TodayData) -> None:
         self.queue_model.removeRows(0, self.queue_model.rowCount())
-        now = dt.datetime.now(self.ctx.core.zone)
-        for entry in data.queue:
+        for waiting in data.queue:
+            entry = waiting.entry
             waited = ""
-            if entry.arrived_at is not None:
-                minutes = max(0, int((now - entry.arrived_at).total_seconds() // 60))
-                waited = self.tr("{minutes} min").format(minutes=minutes)
+            if waiting.waited_minutes is not None:
+                waited = self.tr("{minutes} min").format(minutes=waiting.waited_minutes)
             cells = [
                 QStandardItem(entry.patient_name),
                 QStandardItem(labels.status_text(entry.status.value)),
@@ -408,19 +432,15 @@ class TodayView(QWidget):
             empty.setEnabled(False)
             self.queue_model.appendRow([empty, QStandardItem(), QStandardItem()])
 
-    def _summarise(self, data: DayData) -> None:
-        counts: dict[str, int] = {}
-        late = 0
-        for entry in data.entries:
-            counts[entry.status.value] = counts.get(entry.status.value, 0) + 1
-            late += entry.late
+    def _summarise(self, data: TodayData) -> None:
+        counts = {status.value: count for status, count in data.counts.items()}
         parts = [
             f"{labels.status_text(s)}: {counts[s]}"
             for s in ("booked", "arrived", "in_consultation", "completed", "no_show")
             if counts.get(s)
         ]
-        if late:
-            parts.append(f"{labels.status_text('booked', late=True)}: {late}")
+        if data.late:
+            parts.append(f"{labels.status_text('booked', late=True)}: {data.late}")
         self.summary.setText("   ·   ".join(parts) if parts else self.tr("No appointments."))
 
     # -- selection and actions --
@@ -445,37 +465,41 @@ class TodayView(QWidget):
             self.select_appointment(entry.appointment_id)
 
     def _sync_actions(self) -> None:
-        from desktop.services.scheduling import TRANSITIONS
-        from desktop.store.models import AppointmentStatus as S
-
         entry = self.selected_entry()
-        allowed = TRANSITIONS[entry.status] if entry is not None else frozenset()
+        # What the appointment may become now, as the core says (no-show only once its
+        # time has come: the core refuses it before, too).
+        allowed = {s.value for s in entry.next_steps} if entry is not None else set()
         may = self._may_change
-        self.check_in_button.setEnabled(may and S.ARRIVED in allowed)
-        self.start_button.setEnabled(may and S.IN_CONSULTATION in allowed)
-        self.complete_button.setEnabled(may and S.COMPLETED in allowed)
-        self.no_show_button.setEnabled(may and S.NO_SHOW in allowed)
+        self.check_in_button.setEnabled(may and "arrived" in allowed)
+        self.start_button.setEnabled(may and "in_consultation" in allowed)
+        self.complete_button.setEnabled(may and "completed" in allowed)
+        self.no_show_button.setEnabled(may and "no_show" in allowed)
+        not_yet = entry is not None and entry.status.value == "booked" and "no_show" not in allowed
+        self.no_show_button.setToolTip(
+            self.tr(
+                "A no-show can be marked once the appointment's time ({time}) has passed."
+            ).format(time=format_time(entry.starts_at))
+            if not_yet and entry is not None
+            else self.tr("Mark as no-show (Ctrl+Shift+N)")
+        )
         self.follow_up_button.setEnabled(may and entry is not None)
         self.open_button.setEnabled(entry is not None)
 
     def _step(self, name: str, label: str) -> None:
-        from desktop.services import scheduling
-
         entry = self.selected_entry()
         if entry is None:
             self.tree.setFocus()
             return
-        actor, appointment_id = self.ctx.actor, entry.appointment_id
-        step = getattr(scheduling, name)
+        appointment_id = entry.appointment_id
 
-        def work(session: Session) -> None:
-            step(session, actor, appointment_id)
+        def work(core: ClinicCore) -> object:
+            return getattr(core.schedule, name)(appointment_id)
 
-        def done(_none: None) -> None:
+        def done(_result: object) -> None:
+            # The change event reloads the day; the selection stays on this appointment.
             self._keep_selection = appointment_id
-            self.ctx.events.appointments_changed.emit()
 
-        self.ctx.db(self, work, label=label).success(done).run()
+        self.ctx.call(self, work, label=label).success(done).run()
 
     def check_in(self) -> None:
         if self.check_in_button.isEnabled():
@@ -484,13 +508,13 @@ class TodayView(QWidget):
             self.tree.setFocus()
 
     def start_consultation(self) -> None:
-        self._step("start_consultation", self.tr("Starting the consultation…"))
+        self._step("start", self.tr("Starting the consultation…"))
 
     def complete(self) -> None:
         self._step("complete", self.tr("Completing the visit…"))
 
     def mark_no_show(self) -> None:
-        self._step("mark_no_show", self.tr("Marking as no-show…"))
+        self._step("no_show", self.tr("Marking as no-show…"))
 
     def book_follow_up(self) -> None:
         from ui.appointment_actions import book_follow_up
