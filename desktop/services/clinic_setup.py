@@ -15,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.errors import InvalidInput, NotFound
+from desktop.errors import InvalidInput
 from desktop.messages import msg
 from desktop.permissions import Actor, Permission
+from desktop.records import get_live, kinds
 from desktop.store.models import AppointmentType, Meta, Provider, WorkingHours
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -134,10 +135,7 @@ def list_providers(session: Session, *, include_inactive: bool = False) -> Seque
 
 
 def get_provider(session: Session, provider_id: uuid.UUID) -> Provider:
-    provider = session.scalar(select(Provider).where(Provider.id == provider_id))
-    if provider is None or provider.deleted:
-        raise NotFound(f"No provider with id {provider_id}.")
-    return provider
+    return get_live(session, kinds.PROVIDERS, provider_id)
 
 
 def add_appointment_type(
@@ -191,10 +189,7 @@ def list_appointment_types(
 
 
 def get_appointment_type(session: Session, type_id: uuid.UUID) -> AppointmentType:
-    kind = session.scalar(select(AppointmentType).where(AppointmentType.id == type_id))
-    if kind is None or kind.deleted:
-        raise NotFound(f"No appointment type with id {type_id}.")
-    return kind
+    return get_live(session, kinds.APPOINTMENT_TYPES, type_id)
 
 
 def working_hours(session: Session, provider_id: uuid.UUID) -> Sequence[WorkingHours]:

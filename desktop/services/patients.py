@@ -26,6 +26,7 @@ from desktop.dates import age_in_years, estimated_birth_date, read_date
 from desktop.errors import Conflict, InvalidInput, NotFound, ValidationFailed
 from desktop.messages import join, message_of, msg
 from desktop.permissions import Actor, Permission
+from desktop.records import get_live, kinds
 from desktop.services import audit, clinic_numbers
 from desktop.services.phones import display_phone, normalise_phone, reversed_digits
 from desktop.services.search import PatientSearch, SearchHit, likely_duplicates
@@ -300,10 +301,7 @@ def register_patient(
 
 
 def get_patient(session: Session, patient_id: uuid.UUID) -> Patient:
-    patient = session.scalar(select(Patient).where(Patient.id == patient_id))
-    if patient is None or patient.deleted:
-        raise NotFound(msg("No patient with id {id}.", id=patient_id))
-    return patient
+    return get_live(session, kinds.PATIENTS, patient_id)
 
 
 def update_patient(

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import Conflict, InvalidInput, NotFound
 from desktop.messages import Message, join, msg
 from desktop.permissions import Actor, Permission
+from desktop.records import get_live, kinds
 from desktop.services.clinic import get_clinic
 from desktop.services.clinic_setup import (
     get_appointment_type,
@@ -71,15 +72,7 @@ MONTH_ABBREVIATIONS = (
     msg("Nov"),
     msg("Dec"),
 )
-STATUS_WORDS: dict[AppointmentStatus, Message] = {
-    S.BOOKED: msg("booked"),
-    S.ARRIVED: msg("arrived"),
-    S.IN_CONSULTATION: msg("in consultation"),
-    S.COMPLETED: msg("completed"),
-    S.NO_SHOW: msg("no show"),
-    S.CANCELLED: msg("cancelled"),
-    S.RESCHEDULED: msg("rescheduled"),
-}
+STATUS_WORDS: dict[AppointmentStatus, Message] = dict(kinds.APPOINTMENT_WORDS)
 # As the status is written in data (the move refusal has always named it so).
 STATUS_CODES: dict[AppointmentStatus, Message] = {
     **STATUS_WORDS,
@@ -87,15 +80,10 @@ STATUS_CODES: dict[AppointmentStatus, Message] = {
     S.NO_SHOW: msg("no_show"),
 }
 
-TRANSITIONS: dict[AppointmentStatus, frozenset[AppointmentStatus]] = {
-    S.BOOKED: frozenset({S.ARRIVED, S.NO_SHOW, S.CANCELLED, S.RESCHEDULED}),
-    S.ARRIVED: frozenset({S.IN_CONSULTATION, S.COMPLETED, S.CANCELLED}),
-    S.IN_CONSULTATION: frozenset({S.COMPLETED}),
-    S.COMPLETED: frozenset(),
-    S.NO_SHOW: frozenset({S.ARRIVED}),  # the patient turned up late after all
-    S.CANCELLED: frozenset(),
-    S.RESCHEDULED: frozenset(),
-}
+# The appointment spec's status machine (desktop.records.kinds), re-exported.
+TRANSITIONS: dict[AppointmentStatus, frozenset[AppointmentStatus]] = dict(
+    kinds.APPOINTMENT_STATUS.transitions
+)
 # Statuses that hold a provider's time: another booking may not overlap them.
 OCCUPYING = (S.BOOKED, S.ARRIVED, S.IN_CONSULTATION, S.COMPLETED)
 LATE_AFTER = dt.timedelta(minutes=15)
@@ -305,14 +293,7 @@ def _transition(
     to: AppointmentStatus,
     at: dt.datetime | None = None,
 ) -> None:
-    if to not in TRANSITIONS[appointment.status]:
-        raise Conflict(
-            msg(
-                "An appointment that is {status} cannot become {to}.",
-                status=STATUS_WORDS[appointment.status],
-                to=STATUS_WORDS[to],
-            )
-        )
+    kinds.APPOINTMENTS.check_transition(appointment.status, to)
     session.add(
         AppointmentEvent(
             clinic_id=actor.clinic_id,
@@ -377,10 +358,7 @@ def book(
 
 
 def get_appointment(session: Session, appointment_id: uuid.UUID) -> Appointment:
-    appointment = session.scalar(select(Appointment).where(Appointment.id == appointment_id))
-    if appointment is None or appointment.deleted:
-        raise NotFound(msg("No appointment with id {id}.", id=appointment_id))
-    return appointment
+    return get_live(session, kinds.APPOINTMENTS, appointment_id)
 
 
 def move(

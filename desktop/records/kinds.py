@@ -1,0 +1,334 @@
+"""The synced record kinds, declared as data (see `desktop.records.spec`).
+
+A new kind (results, referrals, care plans, claims) is a new `RecordSpec` here plus its model
+and migration; get/list, tombstone filters, status checks, the remote apply step and the
+tests that compare specs, models and migrations pick it up from `SPECS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from desktop.messages import Message, msg
+from desktop.permissions import Permission
+from desktop.records.spec import FieldSpec, RecordSpec, StatusMachine
+from desktop.store.models import (
+    Appointment,
+    AppointmentEvent,
+    AppointmentStatus,
+    AppointmentType,
+    AuditEvent,
+    Clinic,
+    FormRecord,
+    FormStatus,
+    Patient,
+    Provider,
+    Role,
+    Sex,
+    User,
+    WorkingHours,
+)
+
+F = FieldSpec
+S = AppointmentStatus
+
+
+def text(name: str, length: int | None = None, **options: Any) -> FieldSpec:
+    return FieldSpec(name, str, max_length=length, **options)
+
+
+def maybe(name: str, kind: type, **options: Any) -> FieldSpec:
+    return FieldSpec(name, kind, nullable=True, **options)
+
+
+def _between(low: int, high: int, what: str) -> Any:
+    def check(value: Any) -> str | None:
+        return None if low <= value <= high else f"{what} must be between {low} and {high}"
+
+    return check
+
+
+# Every synced record carries these (desktop.store.models.Synced).
+COMMON: tuple[FieldSpec, ...] = (
+    F("id", uuid.UUID, required=True, indexed=True),
+    F("clinic_id", uuid.UUID, required=True, indexed=True),
+    F("deleted", bool),
+    F("created_at", dt.datetime, required=True),
+)
+
+
+# --- status machines -------------------------------------------------------------------------
+
+APPOINTMENT_WORDS: dict[Any, Message] = {
+    S.BOOKED: msg("booked"),
+    S.ARRIVED: msg("arrived"),
+    S.IN_CONSULTATION: msg("in consultation"),
+    S.COMPLETED: msg("completed"),
+    S.NO_SHOW: msg("no show"),
+    S.CANCELLED: msg("cancelled"),
+    S.RESCHEDULED: msg("rescheduled"),
+}
+
+APPOINTMENT_STATUS = StatusMachine(
+    field="status",
+    transitions={
+        S.BOOKED: frozenset({S.ARRIVED, S.NO_SHOW, S.CANCELLED, S.RESCHEDULED}),
+        S.ARRIVED: frozenset({S.IN_CONSULTATION, S.COMPLETED, S.CANCELLED}),
+        S.IN_CONSULTATION: frozenset({S.COMPLETED}),
+        S.COMPLETED: frozenset(),
+        S.NO_SHOW: frozenset({S.ARRIVED}),  # the patient turned up late after all
+        S.CANCELLED: frozenset(),
+        S.RESCHEDULED: frozenset(),
+    },
+    words=APPOINTMENT_WORDS,
+    refused=lambda status, to: msg(
+        "An appointment that is {status} cannot become {to}.", status=status, to=to
+    ),
+)
+
+FORM_STATUS = StatusMachine(
+    field="status",
+    transitions={
+        # A draft or a final form may be edited again (back to draft) or completed; a signed
+        # form never changes: a correction is a new record that supersedes it.
+        FormStatus.DRAFT: frozenset({FormStatus.DRAFT, FormStatus.FINAL, FormStatus.SIGNED}),
+        FormStatus.FINAL: frozenset({FormStatus.DRAFT, FormStatus.FINAL, FormStatus.SIGNED}),
+        FormStatus.SIGNED: frozenset(),
+    },
+    words={
+        FormStatus.DRAFT: msg("draft"),
+        FormStatus.FINAL: msg("final"),
+        FormStatus.SIGNED: msg("signed"),
+    },
+    refused=lambda status, to: msg(
+        "A form that is {status} cannot become {to}.", status=status, to=to
+    ),
+)
+
+
+# --- the kinds -----------------------------------------------------------------------------
+
+CLINICS: RecordSpec[Clinic] = RecordSpec(
+    kind="clinics",
+    model=Clinic,
+    fields=(
+        *COMMON,
+        text("name", 200, required=True),
+        text("country", 2, required=True),
+        text("timezone", 64, required=True),
+        text("phone", 20),
+        text("address"),
+        text("paper_size", 10),
+        text("code", 8),
+    ),
+    not_found=lambda i: msg("No clinic with id {id}.", id=i),
+    read=None,
+    write=Permission.MANAGE_CLINIC,
+)
+
+USERS: RecordSpec[User] = RecordSpec(
+    kind="users",
+    model=User,
+    fields=(
+        *COMMON,
+        text("username", 64, required=True, indexed=True),
+        text("display_name", 200, required=True),
+        F("role", Role, required=True),
+        F("active", bool),
+    ),
+    not_found=lambda i: msg("No user with id {id}.", id=i),
+    read=None,  # names of who did what are shown to everyone
+    write=Permission.MANAGE_USERS,
+)
+
+PATIENTS: RecordSpec[Patient] = RecordSpec(
+    kind="patients",
+    model=Patient,
+    fields=(
+        *COMMON,
+        text("given_name", 200, required=True),
+        text("family_name", 200, required=True),
+        text("other_names", 200),
+        F("sex", Sex, safety_critical=True),
+        maybe("birth_date", dt.date, indexed=True, safety_critical=True),
+        F("birth_date_estimated", bool, safety_critical=True),
+        maybe("phone", str, max_length=20),
+        maybe("phone_reversed", str, max_length=20, indexed=True),
+        maybe("phone_alt", str, max_length=20),
+        text("village", 200),
+        text("address"),
+        maybe("national_id", str, max_length=64, indexed=True),
+        maybe("clinic_number", str, max_length=64, indexed=True),
+        text("next_of_kin_name", 200),
+        text("next_of_kin_relation", 64),
+        maybe("next_of_kin_phone", str, max_length=20),
+        text("preferred_language", 16),
+        text("coverage_scheme", 100),
+        text("coverage_member_id", 64),
+        text("notes"),
+    ),
+    not_found=lambda i: msg("No patient with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.EDIT_PATIENTS,
+    patient_link="id",
+)
+
+PROVIDERS: RecordSpec[Provider] = RecordSpec(
+    kind="providers",
+    model=Provider,
+    fields=(*COMMON, text("name", 200, required=True), text("title", 100), F("active", bool)),
+    not_found=lambda i: msg("No provider with id {id}.", id=i),
+    read=None,
+    write=Permission.MANAGE_CLINIC,
+)
+
+APPOINTMENT_TYPES: RecordSpec[AppointmentType] = RecordSpec(
+    kind="appointment_types",
+    model=AppointmentType,
+    fields=(
+        *COMMON,
+        text("name", 100, required=True),
+        F(
+            "duration_minutes",
+            int,
+            required=True,
+            checks=(_between(5, 480, "a duration in minutes"),),
+        ),
+        F("active", bool),
+    ),
+    not_found=lambda i: msg("No appointment type with id {id}.", id=i),
+    read=None,
+    write=Permission.MANAGE_CLINIC,
+)
+
+WORKING_HOURS: RecordSpec[WorkingHours] = RecordSpec(
+    kind="working_hours",
+    model=WorkingHours,
+    fields=(
+        *COMMON,
+        F("provider_id", uuid.UUID, required=True, indexed=True),
+        F("weekday", int, required=True, checks=(_between(0, 6, "a weekday"),)),
+        F("start", dt.time, required=True),
+        F("end", dt.time, required=True),
+    ),
+    not_found=lambda i: msg("No working hours with id {id}.", id=i),
+    read=None,
+    write=Permission.MANAGE_CLINIC,
+)
+
+APPOINTMENTS: RecordSpec[Appointment] = RecordSpec(
+    kind="appointments",
+    model=Appointment,
+    fields=(
+        *COMMON,
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        # Leads the (provider, start) index the clash check reads.
+        F("provider_id", uuid.UUID, required=True, indexed=True),
+        F("type_id", uuid.UUID, required=True),
+        F("starts_at", dt.datetime, required=True, indexed=True),
+        F("ends_at", dt.datetime, required=True),
+        F("status", AppointmentStatus, required=True),
+        text("reason"),
+        maybe("follow_up_of_id", uuid.UUID),
+        maybe("rescheduled_from_id", uuid.UUID),
+        maybe("arrived_at", dt.datetime),
+        maybe("booked_by", uuid.UUID),
+    ),
+    not_found=lambda i: msg("No appointment with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.MANAGE_APPOINTMENTS,
+    patient_link="patient_id",
+    status=APPOINTMENT_STATUS,
+)
+
+APPOINTMENT_EVENTS: RecordSpec[AppointmentEvent] = RecordSpec(
+    kind="appointment_events",
+    model=AppointmentEvent,
+    fields=(
+        *COMMON,
+        F("appointment_id", uuid.UUID, required=True, indexed=True),
+        maybe("from_status", str, max_length=20),
+        text("to_status", 20, required=True),
+        F("at", dt.datetime, required=True),
+        maybe("user_id", uuid.UUID),
+    ),
+    not_found=lambda i: msg("No appointment event with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=None,  # written by the appointment book itself
+    append_only=True,
+)
+
+FORM_RECORDS: RecordSpec[FormRecord] = RecordSpec(
+    kind="form_records",
+    model=FormRecord,
+    fields=(
+        *COMMON,
+        maybe("patient_id", uuid.UUID, indexed=True),
+        text("definition_id", 100, required=True),
+        F("definition_version", int, required=True),
+        text("language", 16),
+        F("answers", dict, keyed=True),
+        F("status", FormStatus, required=True),
+        maybe("supersedes_id", uuid.UUID),
+        maybe("correction_reason", str),
+        maybe("definition_fingerprint", str, max_length=64),
+        maybe("created_by", uuid.UUID),
+        maybe("signed_at", dt.datetime),
+    ),
+    not_found=lambda i: msg("No form record with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.FILL_FORMS,
+    patient_link="patient_id",
+    status=FORM_STATUS,
+    # What the intake (and the referral letter) record of allergies and medicines.
+    safety_critical_keys=frozenset(
+        {
+            "answers.has_allergies",
+            "answers.allergies",
+            "answers.takes_medication",
+            "answers.medications",
+        }
+    ),
+    immutable_when=("status", FormStatus.SIGNED),
+)
+
+AUDIT_EVENTS: RecordSpec[AuditEvent] = RecordSpec(
+    kind="audit_events",
+    model=AuditEvent,
+    fields=(
+        *COMMON,
+        F("at", dt.datetime, required=True, indexed=True),
+        maybe("user_id", uuid.UUID),
+        text("action", 32, required=True),
+        text("entity", 64, required=True, indexed=True),
+        maybe("entity_id", uuid.UUID),
+        F("detail", dict),
+    ),
+    not_found=lambda i: msg("No audit event with id {id}.", id=i),
+    read=Permission.MANAGE_USERS,
+    write=None,  # written by the outbox hook and the audit service
+    append_only=True,
+)
+
+SPECS: dict[str, RecordSpec[Any]] = {
+    spec.kind: spec
+    for spec in (
+        CLINICS,
+        USERS,
+        PATIENTS,
+        PROVIDERS,
+        APPOINTMENT_TYPES,
+        WORKING_HOURS,
+        APPOINTMENTS,
+        APPOINTMENT_EVENTS,
+        FORM_RECORDS,
+        AUDIT_EVENTS,
+    )
+}
+
+
+def spec_for(kind: str) -> RecordSpec[Any]:
+    """The spec of a record kind by its table name; KeyError for a kind this release lacks."""
+    return SPECS[kind]
