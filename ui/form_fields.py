@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, Signal
@@ -59,9 +59,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("FormFields", text)
 
 
-def now_with_zone() -> str:
-    """The signing time: now, in the laptop's zone, with its offset (forms requires it)."""
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+Now = Callable[[], dt.datetime]
+"""The clinic's clock (`core.clock.now`): an aware time in the clinic's zone."""
+
+
+def _utc_now() -> dt.datetime:
+    # Only for widgets made without the clinic's clock (tests of a lone widget).
+    return dt.datetime.now(dt.UTC)
+
+
+def now_with_zone(now: Now = _utc_now) -> str:
+    """The signing time: the clinic's time now, with its offset (forms requires it)."""
+    return now().isoformat(timespec="seconds")
 
 
 # --- numbers and dates as people type them -----------------------------------------------------
@@ -144,8 +153,11 @@ class FieldWidget(QWidget):
         definition: forms.FormDefinition,
         lang: str,
         parent: QWidget | None = None,
+        *,
+        now: Now | None = None,
     ) -> None:
         super().__init__(parent)
+        self.now: Now = now or _utc_now
         self.field = field
         self.definition = definition
         self.lang = lang
@@ -388,7 +400,7 @@ class DateField(FieldWidget):
         self.today_button = QPushButton(_tr("Today"))
         self.today_button.setAccessibleName(_tr("{label}: today").format(label=self.label))
         self.today_button.clicked.connect(self._today)
-        self.today = dt.date.today
+        self.today: Callable[[], dt.date] = lambda: self.now().date()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
@@ -627,11 +639,13 @@ class SingleChoiceField(_ChoiceGroup):
         definition: forms.FormDefinition,
         lang: str,
         parent: QWidget | None = None,
+        *,
+        now: Now | None = None,
     ) -> None:
         options: list[tuple[object, str]] = [
             (c.value, definition.text(c.label, lang)) for c in field.choices
         ]
-        super().__init__(field, definition, lang, parent, options=options)
+        super().__init__(field, definition, lang, parent, options=options, now=now)
 
 
 class YesNoField(_ChoiceGroup):
@@ -641,6 +655,8 @@ class YesNoField(_ChoiceGroup):
         definition: forms.FormDefinition,
         lang: str,
         parent: QWidget | None = None,
+        *,
+        now: Now | None = None,
     ) -> None:
         options: list[tuple[object, str]] = [
             (True, message("yes", lang)),
@@ -648,7 +664,7 @@ class YesNoField(_ChoiceGroup):
         ]
         if field.allow_unknown:
             options.append(("unknown", message("unknown", lang)))
-        super().__init__(field, definition, lang, parent, options=options)
+        super().__init__(field, definition, lang, parent, options=options, now=now)
 
 
 class MultipleChoiceField(FieldWidget):
@@ -781,12 +797,12 @@ class SignatureField(FieldWidget):
         self.paper_note.setVisible(paper and not self.read_only)
 
     def _method_changed(self, _paper: bool) -> None:
-        self._signed_at = now_with_zone()
+        self._signed_at = now_with_zone(self.now)
         self._show_method()
         self._edited()
 
     def _signed(self) -> None:
-        self._signed_at = now_with_zone()
+        self._signed_at = now_with_zone(self.now)
         self._edited()
         self.left.emit()
 
@@ -809,7 +825,7 @@ class SignatureField(FieldWidget):
             return None
         answer: dict[str, object] = {
             "signer_name": self.name.text().strip(),
-            "signed_at": self._signed_at or now_with_zone(),
+            "signed_at": self._signed_at or now_with_zone(self.now),
             "method": "paper" if paper else "drawn",
         }
         if not paper:
@@ -930,7 +946,7 @@ class ThumbprintField(FieldWidget):
             self.preview.setText(_tr("no image"))
 
     def _edited(self, _on: bool = False) -> None:
-        self._signed_at = now_with_zone()
+        self._signed_at = now_with_zone(self.now)
         self._sync()
         self.changed.emit()
         self.left.emit()
@@ -984,7 +1000,7 @@ class ThumbprintField(FieldWidget):
             return None
         answer: dict[str, object] = {
             "signer_name": self.name.text().strip(),
-            "signed_at": self._signed_at or now_with_zone(),
+            "signed_at": self._signed_at or now_with_zone(self.now),
             "method": "thumbprint" if self.scanned.isChecked() else "paper",
         }
         if self.scanned.isChecked() and self._png:
@@ -1229,13 +1245,17 @@ def make_field_widget(
     *,
     context: Mapping[str, object] | None = None,
     suggested_name: str = "",
+    now: Now | None = None,
 ) -> FieldWidget:
+    """The widget for `field`; `now` is the clinic's clock (signing times, "Today")."""
     kind = WIDGETS[field.type]
     if kind is DisplayField:
-        return DisplayField(field, definition, lang, shown=(context or {}).get(field.source or ""))
+        return DisplayField(
+            field, definition, lang, shown=(context or {}).get(field.source or ""), now=now
+        )
     if kind in (SignatureField, ThumbprintField):
-        return kind(field, definition, lang, suggested_name=suggested_name)
-    return kind(field, definition, lang)
+        return kind(field, definition, lang, suggested_name=suggested_name, now=now)
+    return kind(field, definition, lang, now=now)
 
 
 __all__ = [

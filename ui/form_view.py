@@ -11,12 +11,11 @@ draft that supersedes it (forms/FORMAT.md, "Signature answers").
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
@@ -36,15 +35,24 @@ from PySide6.QtWidgets import (
 )
 
 import forms
+from desktop.app.forms import FormStatus, FormViewData, choose_language
+from desktop.changes import FORMS, Changes
 from forms.visibility import Evaluator
 from ui.errors import error_text, show_error
 from ui.form_fields import FieldWidget, make_field_widget
 from ui.language import localized
-from ui.util import ERROR_STYLE, add_shortcut, format_datetime, heading, is_alive, make_button
+from ui.util import (
+    ERROR_STYLE,
+    add_shortcut,
+    format_datetime,
+    format_time,
+    heading,
+    is_alive,
+    make_button,
+)
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from desktop.app.forms import Completed, DraftSaved
     from desktop.core import ClinicCore
     from ui.context import ClinicContext
 
@@ -55,144 +63,29 @@ WARNING_STYLE = "color: #6b4a00; font-weight: 600;"
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "sw": "Kiswahili"}
 
-SIGNER_IS_PATIENT = ("patient_signature", "patient_thumbprint")
-SIGNER_IS_STAFF = (
-    "staff_signature",
-    "clinician_signature",
-    "cashier_signature",
-    "kept_by_signature",
-)
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FormView", text)
 
 
-# --- what the view is given (built on the database thread) -----------------------------------
+# --- what the view is given (the core's form view data) -------------------------------------------
+
+LoadedForm = FormViewData
+"""A form record as the core gives it (`core.forms.view`, `start`, `correct`)."""
 
 
-@dataclass
-class LoadedForm:
-    """A record as plain values: no ORM object crosses to the GUI thread."""
-
-    record_id: uuid.UUID
-    definition: forms.FormDefinition
-    status: str  # "draft" | "final" | "signed"
-    answers: dict[str, Any]
-    language: str
-    patient_id: uuid.UUID | None
-    patient_name: str
-    patient_line: str
-    context: dict[str, object]
-    signed_at: dt.datetime | None = None
-    supersedes_id: uuid.UUID | None = None
-    correction_reason: str | None = None
-    suggested_names: dict[str, str] = field(default_factory=dict)
-    new: bool = False
-
-
-def choose_language(definition: forms.FormDefinition, *preferred: str | None) -> str:
-    for lang in preferred:
-        if lang and lang in definition.languages:
-            return lang
-    return definition.languages[0]
-
-
-def _patient_line(patient: Any, today: dt.date) -> str:
-    from desktop.services.patients import age_in_years
+def patient_line(data: FormViewData) -> str:
+    """ "Female · 34 y" under the form's title (the age worked out by the core)."""
     from ui import labels
 
-    parts = [labels.sex_label(patient.sex.value)]
-    if patient.birth_date is not None:
-        age = age_in_years(patient.birth_date, today)
-        text = _tr("about {age} y") if patient.birth_date_estimated else _tr("{age} y")
-        parts.append(text.format(age=age))
+    patient = data.patient
+    if patient is None:
+        return ""
+    parts = [labels.sex_label(patient.sex)]
+    if patient.age_years is not None:
+        text = _tr("about {age} y") if patient.age_estimated else _tr("{age} y")
+        parts.append(text.format(age=patient.age_years))
     return " · ".join(parts)
-
-
-def prefill(
-    definition: forms.FormDefinition, patient: Any, actor_name: str, today: dt.date
-) -> dict[str, object]:
-    """Answers a new form can take from what Outpost already knows (the patient's details,
-    today's date, who is filling it), for the fields the shipped forms name this way."""
-    known: dict[str, object] = {}
-    if patient is not None:
-        known["full_name"] = patient.full_name
-        known["sex"] = patient.sex.value
-        if patient.birth_date is not None:
-            birth = patient.birth_date
-            known["date_of_birth"] = (
-                {"year": birth.year, "month": None, "day": None, "approximate": True}
-                if patient.birth_date_estimated
-                else {"year": birth.year, "month": birth.month, "day": birth.day}
-            )
-        known["phone"] = patient.phone or ""
-        known["address"] = ", ".join(p for p in (patient.address, patient.village) if p)
-        kin = patient.next_of_kin_name
-        if kin:
-            relation = f" ({patient.next_of_kin_relation})" if patient.next_of_kin_relation else ""
-            phone = f", {patient.next_of_kin_phone}" if patient.next_of_kin_phone else ""
-            known["next_of_kin"] = f"{kin}{relation}{phone}"
-        if patient.coverage_member_id:
-            known["member_number"] = patient.coverage_member_id
-    for date_field in ("visit_date", "referral_date", "invoice_date"):
-        known[date_field] = today.isoformat()
-    for staff_field in ("recorded_by", "staff_name", "clinician_name", "received_by", "seen_by"):
-        known[staff_field] = actor_name
-    out: dict[str, object] = {}
-    for field_id, value in known.items():
-        spec = definition.fields.get(field_id)
-        if spec is None or value in ("", None):
-            continue
-        if spec.type == "single_choice" and spec.choice(str(value)) is None:
-            continue
-        if spec.type in ("text", "long_text", "date", "partial_date", "single_choice"):
-            out[field_id] = value
-    return out
-
-
-def load_form(
-    session: Session, core: ClinicCore, library: forms.FormLibrary, record_id: uuid.UUID
-) -> LoadedForm:
-    """On the database thread: the record, its definition version and its patient."""
-    from desktop.services import form_records
-    from desktop.services.patients import get_patient
-
-    record = form_records.get_record(session, record_id)
-    definition = library.get(record.definition_id, record.definition_version)
-    patient = get_patient(session, record.patient_id) if record.patient_id else None
-    today = core.today()
-    context = form_records.condition_values(patient, today)
-    context["clinic_name"] = core.clinic_name
-    answers = form_records.answers_of(session, record)
-    new = not answers and record.status.value == "draft" and record.supersedes_id is None
-    actor_name = core.actor.display_name
-    if new:
-        answers = prefill(definition, patient, actor_name, today)
-    names = {f: patient.full_name for f in SIGNER_IS_PATIENT} if patient is not None else {}
-    names.update({f: actor_name for f in SIGNER_IS_STAFF})
-    language = record.language if not new else ""
-    return LoadedForm(
-        record_id=record.id,
-        definition=definition,
-        status=record.status.value,
-        answers=answers,
-        language=choose_language(
-            definition,
-            language,
-            getattr(patient, "preferred_language", None) if new else None,
-            core.settings.language,
-        ),
-        patient_id=record.patient_id,
-        patient_name=patient.full_name if patient is not None else "",
-        patient_line=_patient_line(patient, today) if patient is not None else "",
-        context=context,
-        signed_at=record.signed_at,
-        supersedes_id=record.supersedes_id,
-        correction_reason=record.correction_reason,
-        suggested_names=names,
-        new=new,
-    )
 
 
 # --- one field with its label, help and problems ------------------------------------------------
@@ -291,8 +184,7 @@ class FormView(QDialog):
     def __init__(
         self,
         ctx: ClinicContext,
-        library: forms.FormLibrary,
-        loaded: LoadedForm,
+        loaded: FormViewData,
         parent: QWidget | None = None,
         *,
         on_print: Callable[[QWidget, uuid.UUID, str], None] | None = None,
@@ -301,7 +193,6 @@ class FormView(QDialog):
         from desktop.permissions import Permission
 
         self.ctx = ctx
-        self.library = library
         self.on_print = on_print
         self.may_fill = ctx.can(Permission.FILL_FORMS)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -335,6 +226,7 @@ class FormView(QDialog):
         add_shortcut(self, "Ctrl+S", self.save_now)
         add_shortcut(self, QKeySequence.StandardKey.Print, self.print_form)
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        ctx.changes.changed.connect(self._on_changes)
 
     # -- building --
 
@@ -407,12 +299,12 @@ class FormView(QDialog):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bottom)
 
-    def load(self, loaded: LoadedForm) -> None:
+    def load(self, loaded: FormViewData) -> None:
         """Show `loaded` (a record just opened, or the correction that replaced it)."""
         self.loaded = loaded
         self.definition = loaded.definition
         self.record_id = loaded.record_id
-        self.status = loaded.status
+        self.status = str(loaded.status.value)
         self.context: dict[str, object] = dict(loaded.context)
         self.lang = loaded.language
         self.editing_final = False
@@ -443,7 +335,7 @@ class FormView(QDialog):
         if self.loaded.patient_name:
             self.patient.setText(
                 _tr("Patient: {name}").format(name=self.loaded.patient_name)
-                + (f" · {self.loaded.patient_line}" if self.loaded.patient_line else "")
+                + (f" · {line}" if (line := patient_line(self.loaded)) else "")
             )
         self.patient.setVisible(bool(self.loaded.patient_name))
         old = self.scroll_area.takeWidget()
@@ -509,6 +401,7 @@ class FormView(QDialog):
                 lang,
                 context=self.context,
                 suggested_name=self.loaded.suggested_names.get(spec.id, ""),
+                now=self.ctx.core.clock.now,
             )
             if spec.id in answers:
                 widget.set_value(answers[spec.id])
@@ -719,23 +612,22 @@ class FormView(QDialog):
             self._dirty = False
             self._show_save_state()
             return
-        from desktop.services import form_records
-
-        actor, record_id = self.ctx.actor, self.record_id
+        record_id = self.record_id
         self._saving = True
 
-        def work(session: Session) -> None:
-            form_records.save_draft(session, actor, record_id, answers)
+        def work(core: ClinicCore) -> DraftSaved:
+            return core.forms.save_draft(record_id, answers).value
 
-        def done(_none: None) -> None:
+        def done(saved: DraftSaved) -> None:
             self._saved_json = snapshot
             self._dirty = self._json(self.answers()) != snapshot
             if self.status == "final":
                 self.status = "draft"  # an edited final form is a draft until completed
                 self.editing_final = False
                 self._apply_state()
-            now = dt.datetime.now().strftime("%H:%M")
-            self._show_save_state(_tr("Draft saved at {time}").format(time=now))
+            # The clinic's time, not the laptop's zone.
+            when = format_time(saved.saved_at)
+            self._show_save_state(_tr("Draft saved at {time}").format(time=when))
             self.saved.emit(record_id)
 
         def failed(error: BaseException) -> None:
@@ -757,7 +649,7 @@ class FormView(QDialog):
                 self.save_now()
 
         # No parent: the save must finish (and is harmless) even if this window is gone.
-        self.ctx.db(None, work, label=_tr("Saving the form…")).success(
+        self.ctx.call(None, work, label=_tr("Saving the form…")).success(
             lambda r: done(r) if is_alive(self) else None
         ).failure(lambda e: failed(e) if is_alive(self) else None).finished(
             lambda: finished() if is_alive(self) else None
@@ -855,22 +747,18 @@ class FormView(QDialog):
 
     def _store(self) -> None:
         from desktop.errors import ValidationFailed
-        from desktop.services import form_records
 
         self._autosave.stop()
-        actor, library, record_id = self.ctx.actor, self.library, self.record_id
-        answers, lang, today = self.answers(), self.lang, self.ctx.today()
+        record_id = self.record_id
+        answers, lang = self.answers(), self.lang
 
-        def work(session: Session) -> tuple[str, dt.datetime | None]:
-            record = form_records.complete(
-                session, actor, library, record_id, answers, lang=lang, today=today
-            )
-            return record.status.value, record.signed_at
+        def work(core: ClinicCore) -> Completed:
+            return core.forms.complete(record_id, answers, lang=lang).value
 
-        def done(result: tuple[str, dt.datetime | None]) -> None:
-            status, signed_at = result
+        def done(result: Completed) -> None:
+            status = str(result.status.value)
             self.status = status
-            self.loaded.signed_at = signed_at
+            self.loaded = replace(self.loaded, status=result.status, signed_at=result.signed_at)
             self.editing_final = False
             self._dirty = False
             self._saved_json = self._json(self.answers())
@@ -879,8 +767,6 @@ class FormView(QDialog):
             self._show_save_state(
                 _tr("Signed and stored.") if status == "signed" else _tr("Completed and stored.")
             )
-            if self.loaded.patient_id is not None:
-                self.ctx.events.patients_changed.emit(self.loaded.patient_id)
             self.completed.emit(record_id, status)
 
         def failed(error: BaseException) -> None:
@@ -894,7 +780,7 @@ class FormView(QDialog):
                 show_error(self, error, logged=True)
 
         self.complete_button.setEnabled(False)
-        self.ctx.db(self, work, label=_tr("Storing the form…")).success(done).failure(
+        self.ctx.call(self, work, label=_tr("Storing the form…")).success(done).failure(
             failed
         ).finished(lambda: self.complete_button.setEnabled(True)).run()
 
@@ -925,29 +811,19 @@ class FormView(QDialog):
             _tr("&Why is it corrected?"),
             hint=_tr("For example: wrong date of birth written."),
         )
-        from desktop.services import form_records
-
-        actor, core, library, record_id = (
-            self.ctx.actor,
-            self.ctx.core,
-            self.library,
-            self.record_id,
-        )
+        core, record_id = self.ctx.core, self.record_id
 
         def check(values: dict[str, Any]) -> dict[str, str]:
             if not str(values["reason"]).strip():
                 return {"reason": _tr("Say why the form is corrected.")}
             return {}
 
-        def work(values: dict[str, Any]) -> Callable[[Any], LoadedForm]:
+        def work(values: dict[str, Any]) -> Callable[[Any], FormViewData]:
             reason = str(values["reason"]).strip()
 
-            def run(_task: Any) -> LoadedForm:
-                with core.store.session() as session, session.begin():
-                    new = form_records.correct(
-                        session, actor, library, record_id, {}, reason=reason
-                    )
-                    return load_form(session, core, library, new.id)
+            def run(_task: Any) -> FormViewData:
+                # On the database thread: one core call makes the new version.
+                return core.forms.correct(record_id, reason).value
 
             return run
 
@@ -956,11 +832,28 @@ class FormView(QDialog):
         self.correction_dialog = dialog
         dialog.open()
 
-    def _corrected(self, loaded: LoadedForm) -> None:
+    def _corrected(self, loaded: FormViewData) -> None:
         self.load(loaded)
-        if loaded.patient_id is not None:
-            self.ctx.events.patients_changed.emit(loaded.patient_id)
         self.correction_opened.emit(loaded)
+
+    # -- changes made elsewhere --
+
+    def _on_changes(self, changes: Changes) -> None:
+        """A change from another device (sync) to this form: show it, unless typing here
+        is not saved yet (what is typed wins on screen and is saved over it)."""
+        if not is_alive(self) or not changes.remote or not changes.touches(FORMS):
+            return
+        if not changes.touches_patient(self.loaded.patient_id) or self._dirty or self._saving:
+            return
+        record_id = self.record_id
+        self.ctx.ask(
+            lambda core: core.forms.view(record_id),
+            lambda data, error: self._reload(data) if error is None and is_alive(self) else None,
+        )
+
+    def _reload(self, data: FormViewData | None) -> None:
+        if data is not None and data.record_id == self.record_id and not self._dirty:
+            self.load(data)
 
     # -- printing --
 
@@ -975,4 +868,4 @@ def field_value(view: FormView, field_id: str) -> object:
     return view.rows[field_id].widget.value()
 
 
-__all__ = ["FieldRow", "FormView", "LoadedForm", "choose_language", "load_form", "prefill"]
+__all__ = ["FieldRow", "FormStatus", "FormView", "LoadedForm", "choose_language", "patient_line"]

@@ -3,10 +3,9 @@ patient, and which blank forms (and how many copies) to print for downtime."""
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +24,9 @@ from PySide6.QtWidgets import (
 
 import forms
 from ui.util import format_datetime
+
+if TYPE_CHECKING:
+    from desktop.app.forms import FormSummary
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "sw": "Kiswahili"}
 HIDDEN_FORMS = frozenset({"recovery_sheet"})
@@ -124,15 +126,6 @@ class FormChooser(QDialog):
             self.blank_requested.emit(form_id)
 
 
-@dataclass(frozen=True)
-class RecordChoice:
-    record_id: uuid.UUID
-    form_id: str
-    version: int
-    status: str
-    created_at: dt.datetime
-
-
 class PrintChoiceDialog(QDialog):
     """What to print for a patient: one of their forms, or a blank form with their name."""
 
@@ -144,7 +137,7 @@ class PrintChoiceDialog(QDialog):
         parent: QWidget | None,
         library: forms.FormLibrary,
         patient_name: str,
-        records: Sequence[RecordChoice],
+        records: Sequence[FormSummary],
         lang: str,
     ) -> None:
         from ui import labels
@@ -156,12 +149,10 @@ class PrintChoiceDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(_tr("What to print"))
         for record in records:
-            try:
-                title = _title(library.get(record.form_id, record.version), lang)
-            except forms.UnknownFormError:
-                title = record.form_id
-            text = f"{title} — {labels.form_status_label(record.status)}, " + format_datetime(
-                record.created_at
+            # Titles and clinic-time dates come from the core (desktop.app.forms).
+            text = (
+                f"{record.title} — {labels.form_status_label(record.status.value)}, "
+                + format_datetime(record.created_at)
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, ("record", record.record_id))
@@ -307,6 +298,5 @@ __all__ = [
     "BlankFormsDialog",
     "FormChooser",
     "PrintChoiceDialog",
-    "RecordChoice",
     "patient_forms",
 ]

@@ -6,19 +6,19 @@
         "form_record", "patient" (choose one of their forms, or a blank one with their
         name), "appointment_slip", "day_list", "blank_forms" (for downtime, in copies)
 
-The gateway lives as long as the application; everything of a signed-in session (core,
-database thread, events) is reached through the `ClinicContext` of the moment. The clinic's
-form library is loaded once per login, on the database thread, and kept.
+A thin face on the core: forms are started, read and stored through `core.forms`, and every
+page previewed is made by `core.printing.print` (which renders it in the clinic's time and
+records the print). The gateway lives as long as the application; everything of a
+signed-in session is reached through the `ClinicContext` of the moment.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import threading
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -28,12 +28,13 @@ from ui.tasks import TaskContext, TaskRunner
 from ui.util import inform, is_alive
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     import forms
+    from desktop.app.forms import FormSummary, FormViewData
+    from desktop.app.printing import PrintInfo
+    from desktop.app.printing import PrintRequest as CorePrintRequest
     from desktop.core import ClinicCore
     from ui.context import ClinicContext
-    from ui.form_view import FormView, LoadedForm
+    from ui.form_view import FormView
     from ui.form_view_dialogs import BlankBatch
     from ui.print_preview import PrintPreviewDialog
 
@@ -50,8 +51,6 @@ class FormsDesk:
 
     def __init__(self, context: Callable[[], ClinicContext | None] | None = None) -> None:
         self._context = context
-        self._library: tuple[object, forms.FormLibrary] | None = None
-        self._library_lock = threading.Lock()
         self._print_tasks: TaskRunner | None = None
         self.views: dict[uuid.UUID, FormView] = {}
         self.last_preview: PrintPreviewDialog | None = None
@@ -64,15 +63,6 @@ class FormsDesk:
             return self._context()
         window = parent.window() if parent is not None else None
         return getattr(window, "ctx", None)
-
-    def library(self, core: ClinicCore) -> forms.FormLibrary:
-        """The clinic's forms, loaded on first use for this login (database thread)."""
-        with self._library_lock:
-            if self._library is None or self._library[0] is not core:
-                from desktop.forms_library import clinic_library
-
-                self._library = (core, clinic_library(core.paths))
-            return self._library[1]
 
     @property
     def print_tasks(self) -> TaskRunner:
@@ -103,17 +93,10 @@ class FormsDesk:
             view.raise_()
             view.activateWindow()
             return
-        core = ctx.core
-
-        def work(session: Session) -> tuple[forms.FormLibrary, LoadedForm]:
-            from ui.form_view import load_form
-
-            library = self.library(core)
-            return library, load_form(session, core, library, form_record_id)
-
-        ctx.db(parent, work, label=_tr("Opening the form…")).success(
-            lambda result: self._show_view(parent, ctx, *result)
-        ).run()
+        record_id = form_record_id
+        ctx.call(
+            parent, lambda core: core.forms.view(record_id), label=_tr("Opening the form…")
+        ).success(lambda data: self._show_view(parent, ctx, data)).run()
 
     def print(self, parent: QWidget, request: PrintRequest) -> None:
         ctx = self.ctx(parent)
@@ -135,18 +118,14 @@ class FormsDesk:
     # -- starting and opening forms --
 
     def choose_form(self, parent: QWidget, ctx: ClinicContext, patient_id: uuid.UUID) -> None:
-        core = ctx.core
-
-        def work(session: Session) -> tuple[forms.FormLibrary, str]:
-            from desktop.services.patients import get_patient
-
-            return self.library(core), get_patient(session, patient_id).full_name
+        def work(core: ClinicCore) -> tuple[forms.FormLibrary, str]:
+            return core.forms.library(), core.forms.patient_name(patient_id)
 
         def chosen(result: tuple[forms.FormLibrary, str]) -> None:
             from ui.form_view_dialogs import FormChooser
 
             library, name = result
-            dialog = FormChooser(parent, library, name, core.settings.language)
+            dialog = FormChooser(parent, library, name, ctx.core.settings.language)
             dialog.fill_requested.connect(
                 lambda form_id: self.start_form(parent, ctx, patient_id, form_id)
             )
@@ -156,54 +135,30 @@ class FormsDesk:
             self.last_dialog = dialog
             dialog.open()
 
-        ctx.db(parent, work).success(chosen).run()
+        ctx.call(parent, work).success(chosen).run()
 
     def start_form(
         self, parent: QWidget, ctx: ClinicContext, patient_id: uuid.UUID, form_id: str
     ) -> None:
-        from desktop.services import form_records
+        # The patient record hears of the new draft through the core's change events.
+        ctx.call(
+            parent,
+            lambda core: core.forms.start(patient_id, form_id).value,
+            label=_tr("Starting the form…"),
+        ).success(lambda data: self._show_view(parent, ctx, data)).run()
 
-        core = ctx.core
-
-        def work(session: Session) -> tuple[forms.FormLibrary, LoadedForm]:
-            from ui.form_view import load_form
-
-            library = self.library(core)
-            record = form_records.start_form(
-                session,
-                core.actor,
-                library,
-                form_id,
-                patient_id=patient_id,
-                language=core.settings.language,
-            )
-            return library, load_form(session, core, library, record.id)
-
-        def started(result: tuple[forms.FormLibrary, LoadedForm]) -> None:
-            ctx.events.patients_changed.emit(patient_id)  # the record lists the new draft
-            self._show_view(parent, ctx, *result)
-
-        ctx.db(parent, work, label=_tr("Starting the form…")).success(started).run()
-
-    def _show_view(
-        self,
-        parent: QWidget,
-        ctx: ClinicContext,
-        library: forms.FormLibrary,
-        loaded: LoadedForm,
-    ) -> FormView:
+    def _show_view(self, parent: QWidget, ctx: ClinicContext, data: FormViewData) -> FormView:
         from ui.form_view import FormView
 
         view = FormView(
             ctx,
-            library,
-            loaded,
+            data,
             parent.window() if parent is not None else None,
             on_print=self._print_from_view,
         )
-        self.views[loaded.record_id] = view
+        self.views[data.record_id] = view
         view.correction_opened.connect(lambda new: self._moved(view, new.record_id))
-        view.destroyed.connect(lambda _obj=None, rid=loaded.record_id: self._forget(rid))
+        view.destroyed.connect(lambda _obj=None, rid=data.record_id: self._forget(rid))
         view.show()
         view.raise_()
         return view
@@ -220,33 +175,61 @@ class FormsDesk:
         if view is None or not is_alive(view):
             self.views.pop(record_id, None)
 
-    # -- printing --
+    # -- printing: every page comes from core.printing.print (rendered and audited) --
 
-    def _preview(
+    def preview(
+        self,
+        parent: QWidget,
+        request: CorePrintRequest,
+        *,
+        title: Callable[[PrintInfo], str] | None = None,
+    ) -> None:
+        """Ask the core what `request` is (title, languages, clinic paper, file name), then
+        open the preview; each page set shown is one audited print."""
+        ctx = self.ctx(parent)
+        if ctx is None:
+            return
+        ctx.call(parent, lambda core: core.printing.describe(request)).success(
+            lambda info: self._open_preview(parent, ctx, request, info, title)
+        ).run()
+
+    def _open_preview(
         self,
         parent: QWidget,
         ctx: ClinicContext,
-        title: str,
-        produce: Callable[[TaskContext, str, str], Any],
-        *,
-        languages: tuple[str, ...] = (),
-        lang: str = "en",
-        file_name: str,
-        patient_data: bool = True,
+        request: CorePrintRequest,
+        info: PrintInfo,
+        title: Callable[[PrintInfo], str] | None,
     ) -> PrintPreviewDialog:
         from ui.print_preview import PrintPreviewDialog
+
+        core = ctx.core
+
+        def produce(task: TaskContext, lang: str, paper: str) -> bytes:
+            # On the database thread: one core call renders the PDF and records the print.
+            asked = replace(request, lang=lang, paper=paper)  # type: ignore[arg-type]
+
+            def progress(_step: str, fraction: float) -> None:
+                task.progress(_tr("Preparing the pages…"), fraction)
+
+            return core.printing.print(asked, progress=progress).value.pdf
+
+        def remember(folder: str) -> None:
+            ctx.ask(lambda core: core.printing.remember_save_folder(folder), _ignore)
 
         dialog = PrintPreviewDialog(
             parent.window() if parent is not None else None,
             ctx.tasks,
             self.print_tasks,
-            title,
+            title(info) if title is not None else info.title,
             produce,
-            languages=languages,
-            lang=lang,
-            paper=_paper(ctx),
-            file_name=file_name,
-            patient_data=patient_data,
+            languages=info.languages,
+            lang=info.lang,
+            paper=info.paper,
+            file_name=info.file_name,
+            patient_data=info.patient_data,
+            folder=info.folder,
+            remember_folder=remember,
         )
         self.last_preview = dialog
         dialog.show()
@@ -254,125 +237,35 @@ class FormsDesk:
 
     def preview_record(
         self, parent: QWidget, record_id: uuid.UUID, lang: str | None = None
-    ) -> PrintPreviewDialog | None:
-        from desktop.services import form_records
+    ) -> None:
+        from desktop.app.printing import FormRecordPrint
 
-        ctx = self.ctx(parent)
-        if ctx is None:
-            return None
-        core = ctx.core
-
-        def produce(_task: TaskContext, lang: str, paper: str) -> bytes:
-            library = self.library(core)
-            # A print is a disclosure: the core checks and audits it (hence a transaction).
-            with core.store.session() as session, session.begin():
-                return form_records.render_record(
-                    session,
-                    library,
-                    record_id,
-                    clinic_name=core.clinic_name,
-                    lang=lang,
-                    paper=paper,  # type: ignore[arg-type]
-                    actor=core.actor,
-                )
-
-        def work(session: Session) -> tuple[str, tuple[str, ...], str, str]:
-            library = self.library(core)
-            record = form_records.get_record(session, record_id)
-            definition = library.get(record.definition_id, record.definition_version)
-            return (
-                definition.title_in(core.settings.language),
-                definition.languages,
-                record.language,
-                f"{definition.id}-{record.created_at.date().isoformat()}.pdf",
-            )
-
-        def show(result: tuple[str, tuple[str, ...], str, str]) -> None:
-            title, languages, stored_lang, file_name = result
-            self._preview(
-                parent,
-                ctx,
-                title,
-                produce,
-                languages=languages,
-                lang=lang or stored_lang,
-                file_name=file_name,
-            )
-
-        ctx.db(parent, work).success(show).run()
-        return None
+        self.preview(parent, FormRecordPrint(record_id, lang=lang))
 
     def preview_blank(
         self, parent: QWidget, form_id: str, patient_id: uuid.UUID | None = None
     ) -> None:
-        from desktop.services import form_records
+        from desktop.app.printing import BlankFormPrint
 
-        ctx = self.ctx(parent)
-        if ctx is None:
-            return
-        core = ctx.core
-
-        def produce(_task: TaskContext, lang: str, paper: str) -> bytes:
-            library = self.library(core)
-            with core.store.session() as session, session.begin():
-                return form_records.render_blank(
-                    session,
-                    library,
-                    form_id,
-                    clinic_name=core.clinic_name,
-                    patient_id=patient_id,
-                    lang=lang,
-                    paper=paper,  # type: ignore[arg-type]
-                    today=core.today(),
-                    actor=core.actor,
-                )
-
-        def work(_session: Session) -> tuple[str, tuple[str, ...]]:
-            definition = self.library(core).get(form_id)
-            return definition.title_in(core.settings.language), definition.languages
-
-        def show(result: tuple[str, tuple[str, ...]]) -> None:
-            title, languages = result
-            lang = core.settings.language if core.settings.language in languages else (languages[0])
-            self._preview(
-                parent,
-                ctx,
-                _tr("{title} (blank)").format(title=title),
-                produce,
-                languages=languages,
-                lang=lang,
-                file_name=f"{form_id}-blank.pdf",
-                patient_data=patient_id is not None,
-            )
-
-        ctx.db(parent, work).success(show).run()
+        self.preview(
+            parent,
+            BlankFormPrint(form_id, patient_id=patient_id),
+            title=lambda info: _tr("{title} (blank)").format(title=info.title),
+        )
 
     def choose_print(self, parent: QWidget, ctx: ClinicContext, patient_id: uuid.UUID) -> None:
-        from desktop.services import form_records
-        from desktop.services.patients import get_patient
-        from ui.form_view_dialogs import RecordChoice
+        def work(core: ClinicCore) -> tuple[forms.FormLibrary, str, list[FormSummary]]:
+            return (
+                core.forms.library(),
+                core.forms.patient_name(patient_id),
+                core.forms.patient_forms(patient_id),
+            )
 
-        core = ctx.core
-
-        def work(session: Session) -> tuple[forms.FormLibrary, str, list[RecordChoice]]:
-            name = get_patient(session, patient_id).full_name
-            records = [
-                RecordChoice(
-                    r.id,
-                    r.definition_id,
-                    r.definition_version,
-                    r.status.value,
-                    r.created_at.astimezone(core.zone),
-                )
-                for r in form_records.patient_forms(session, patient_id)
-            ]
-            return self.library(core), name, records
-
-        def chosen(result: tuple[forms.FormLibrary, str, list[RecordChoice]]) -> None:
+        def chosen(result: tuple[forms.FormLibrary, str, list[FormSummary]]) -> None:
             from ui.form_view_dialogs import PrintChoiceDialog
 
             library, name, records = result
-            dialog = PrintChoiceDialog(parent, library, name, records, core.settings.language)
+            dialog = PrintChoiceDialog(parent, library, name, records, ctx.core.settings.language)
             dialog.record_requested.connect(lambda rid: self.preview_record(parent, rid))
             dialog.blank_requested.connect(
                 lambda form_id: self.preview_blank(parent, form_id, patient_id)
@@ -380,180 +273,50 @@ class FormsDesk:
             self.last_dialog = dialog
             dialog.open()
 
-        ctx.db(parent, work).success(chosen).run()
+        ctx.call(parent, work).success(chosen).run()
 
     def print_blank_forms(self, parent: QWidget) -> None:
         """Blank forms for downtime: choose forms and copies, then the preview."""
         ctx = self.ctx(parent)
         if ctx is None:
             return
-        core = ctx.core
 
-        def chosen(library: forms.FormLibrary) -> None:
+        def chosen(result: tuple[forms.FormLibrary, str]) -> None:
             from ui.form_view_dialogs import BlankFormsDialog
 
-            dialog = BlankFormsDialog(parent, library, core.settings.language, _paper(ctx))
+            library, paper = result
+            dialog = BlankFormsDialog(parent, library, ctx.core.settings.language, paper)
             dialog.batch_requested.connect(lambda batch: self.preview_batch(parent, batch))
             self.last_dialog = dialog
             dialog.open()
 
-        ctx.db(parent, lambda _session: self.library(core)).success(chosen).run()
+        ctx.call(parent, lambda core: (core.forms.library(), core.printing.paper())).success(
+            chosen
+        ).run()
 
-    def preview_batch(self, parent: QWidget, batch: BlankBatch) -> PrintPreviewDialog | None:
-        from desktop.services import form_records
-        from ui.print_preview import merge_pdfs
-
-        ctx = self.ctx(parent)
-        if ctx is None:
-            return None
-        core = ctx.core
-
-        def produce(task: TaskContext, lang: str, paper: str) -> bytes:
-            library = self.library(core)
-            parts: list[tuple[bytes, int]] = []
-            total = len(batch.forms)
-            with core.store.session() as session:
-                for n, (form_id, copies) in enumerate(batch.forms):
-                    task.progress(
-                        _tr("Preparing form {n} of {total}…").format(n=n + 1, total=total),
-                        n / total,
-                    )
-                    pdf = form_records.render_blank(
-                        session,
-                        library,
-                        form_id,
-                        clinic_name=core.clinic_name,
-                        lang=lang,
-                        paper=paper,  # type: ignore[arg-type]
-                        today=core.today(),
-                    )
-                    parts.append((pdf, copies))
-            task.progress(_tr("Putting the pages together…"), 1.0)
-            return merge_pdfs(parts)
+    def preview_batch(self, parent: QWidget, batch: BlankBatch) -> None:
+        from desktop.app.printing import BlankFormsPrint
 
         copies = sum(c for _f, c in batch.forms)
-        return self._preview(
+        self.preview(
             parent,
-            ctx,
-            _tr("Blank forms ({count})").format(count=copies),
-            produce,
-            languages=("en", "fr", "sw"),
-            lang=batch.lang,
-            file_name=f"blank-forms-{dt.date.today().isoformat()}.pdf",
-            patient_data=False,
+            BlankFormsPrint(batch.forms, lang=batch.lang, paper=batch.paper),  # type: ignore[arg-type]
+            title=lambda _info: _tr("Blank forms ({count})").format(count=copies),
         )
 
     def preview_appointment_slip(self, parent: QWidget, appointment_id: uuid.UUID) -> None:
-        ctx = self.ctx(parent)
-        if ctx is None:
-            return
-        core = ctx.core
+        from desktop.app.printing import AppointmentSlipPrint
 
-        def produce(_task: TaskContext, lang: str, paper: str) -> bytes:
-            import forms as forms_lib
-            from desktop.services import clinic_setup, form_records, scheduling
-            from desktop.services.patients import get_patient
+        self.preview(parent, AppointmentSlipPrint(appointment_id))
 
-            definition = self.library(core).get("appointment_slip")
-            with core.store.session() as session:
-                appointment = scheduling.get_appointment(session, appointment_id)
-                patient = get_patient(session, appointment.patient_id)
-                provider = clinic_setup.get_provider(session, appointment.provider_id)
-                kind = clinic_setup.get_appointment_type(session, appointment.type_id)
-                starts = appointment.starts_at.astimezone(core.zone)
-                answers = {
-                    "appointment_date": starts.date().isoformat(),
-                    "appointment_time": starts.strftime("%H:%M"),
-                    "provider": provider.name,
-                    "service": kind.name,
-                    "notes": appointment.reason,
-                }
-                answers = {k: v for k, v in answers.items() if k in definition.fields and v}
-                context = forms_lib.PrintContext(
-                    clinic_name=core.clinic_name,
-                    printed_at=dt.datetime.now(dt.UTC),
-                    patient_name=patient.full_name,
-                    patient_id=str(patient.id),
-                    values=form_records.condition_values(patient, core.today()),
-                )
-            return forms_lib.render_pdf(
-                definition,
-                answers,
-                context=context,
-                lang=lang,
-                paper=paper,  # type: ignore[arg-type]
-            )
+    def preview_day_list(self, parent: QWidget, day: dt.date) -> None:
+        from desktop.app.printing import DayListPrint
 
-        def work(_session: Session) -> tuple[str, tuple[str, ...]]:
-            definition = self.library(core).get("appointment_slip")
-            return definition.title_in(core.settings.language), definition.languages
-
-        def show(result: tuple[str, tuple[str, ...]]) -> None:
-            title, languages = result
-            lang = core.settings.language if core.settings.language in languages else (languages[0])
-            self._preview(
-                parent,
-                ctx,
-                title,
-                produce,
-                languages=languages,
-                lang=lang,
-                file_name="appointment-slip.pdf",
-            )
-
-        ctx.db(parent, work).success(show).run()
-
-    def preview_day_list(self, parent: QWidget, day: dt.date) -> PrintPreviewDialog | None:
-        ctx = self.ctx(parent)
-        if ctx is None:
-            return None
-        core = ctx.core
-
-        def produce(_task: TaskContext, _lang: str, paper: str) -> Callable[[], bytes]:
-            from desktop.services import scheduling
-            from ui import labels
-            from ui.print_preview import html_pdf
-            from ui.util import format_date, format_time
-
-            with core.store.session() as session:
-                entries = scheduling.day_list(session, day)
-                rows = [
-                    (
-                        format_time(e.starts_at),
-                        e.patient_name,
-                        e.provider_name,
-                        e.type_name,
-                        labels.status_text(e.status.value, late=e.late),
-                    )
-                    for e in entries
-                ]
-            title = _tr("Appointments of {day}").format(day=format_date(day, long=True))
-            e = html.escape
-            head = "".join(
-                f"<th>{e(h)}</th>"
-                for h in (_tr("Time"), _tr("Patient"), _tr("Provider"), _tr("Type"), _tr("Status"))
-            )
-            body = (
-                "".join(
-                    "<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>" for cells in rows
-                )
-                or f"<tr><td colspan='5'>{e(_tr('No appointments.'))}</td></tr>"
-            )
-            page = (
-                f"<h1>{e(title)}</h1><p>{e(core.clinic_name)}</p>"
-                f"<table width='100%' cellspacing='0' border='1'>"
-                f"<tr>{head}</tr>{body}</table>"
-            )
-            return lambda: html_pdf(page, paper, title=title)
-
-        return self._preview(
-            parent, ctx, _tr("Day list"), produce, file_name=f"day-list-{day.isoformat()}.pdf"
-        )
+        self.preview(parent, DayListPrint(day), title=lambda _info: _tr("Day list"))
 
 
-def _paper(ctx: ClinicContext) -> str:
-    paper = getattr(ctx.core.settings, "paper", "a4")
-    return paper if paper in ("a4", "letter") else "a4"
+def _ignore(_result: object, _error: BaseException | None) -> None:
+    return None
 
 
 __all__ = ["FormsDesk"]

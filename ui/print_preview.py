@@ -14,16 +14,13 @@ and Cancel when they take a while.
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.render.merge import PDFIUM_LOCK, merge_pdfs
 from ui.tasks import Operation, TaskContext, TaskRunner
 from ui.util import add_shortcut, is_alive, make_button
 
@@ -46,7 +44,7 @@ PREVIEW_DPI = 96.0
 MAX_PRINT_DPI = 300
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "sw": "Kiswahili"}
-_PDFIUM_LOCK = threading.RLock()
+_PDFIUM_LOCK = PDFIUM_LOCK  # one lock for every use of PDFium in the process
 
 
 def _tr(text: str) -> str:
@@ -55,6 +53,21 @@ def _tr(text: str) -> str:
 
 class PreviewUnavailable(Exception):
     pass
+
+
+class PrinterUnavailable(OSError):
+    """No printer is set up, or the one chosen could not be started."""
+
+
+def documents_folder() -> str:
+    """Where a save dialog opens the first time: the person's Documents folder."""
+    import platformdirs
+
+    return platformdirs.user_documents_dir()
+
+
+def has_printer() -> bool:
+    return bool(QPrinterInfo.availablePrinterNames())
 
 
 def _pdfium() -> Any:
@@ -98,22 +111,6 @@ class PdfPages:
             self._doc.close()
 
 
-def merge_pdfs(parts: Sequence[tuple[bytes, int]]) -> bytes:
-    """One PDF of every part, each repeated `copies` times (blank forms for downtime)."""
-    pdfium = _pdfium()
-    with _PDFIUM_LOCK:
-        merged = pdfium.PdfDocument.new()
-        for data, copies in parts:
-            source = pdfium.PdfDocument(data)
-            for _ in range(copies):
-                merged.import_pages(source)
-            source.close()
-        out = io.BytesIO()
-        merged.save(out)
-        merged.close()
-    return out.getvalue()
-
-
 def print_pages(
     pages: PdfPages,
     printer: QPrinter,
@@ -130,7 +127,7 @@ def print_pages(
     dpi = min(MAX_PRINT_DPI, max(72, printer.resolution()))
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError(_tr("The printer could not be started."))
+        raise PrinterUnavailable(_tr("The printer could not be started."))
     sent = 0
     try:
         total = len(indexes) * copies
@@ -189,8 +186,13 @@ class PrintPreviewDialog(QDialog):
         paper: str = "a4",
         file_name: str = "outpost.pdf",
         patient_data: bool = True,
+        folder: str = "",
+        remember_folder: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.folder = folder or documents_folder()
+        self.remember_folder = remember_folder
+        self.printer_box: QMessageBox | None = None
         self.tasks = tasks
         self.print_tasks = print_tasks
         self.produce = produce
@@ -529,6 +531,9 @@ class PrintPreviewDialog(QDialog):
         """The system's printer dialog (window-modal, not blocking); prints on OK."""
         if self.pages is None:
             return
+        if not has_printer():
+            self.printer_unavailable()
+            return
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -559,12 +564,47 @@ class PrintPreviewDialog(QDialog):
             self.state.setText(_tr("Pages sent to the printer: {count}").format(count=sent))
             self.printed.emit(sent)
 
+        def failed(error: BaseException) -> None:
+            if isinstance(error, OSError):
+                self.printer_unavailable()
+            else:
+                from ui.errors import show_error
+
+                self.state.setText("")
+                show_error(self, error)
+
         return (
             Operation(self, self.print_tasks, work, label=_tr("Printing…"), cancellable=True)
             .success(done)
+            .failure(failed)
             .finished(lambda: self.print_button.setEnabled(True))
             .run()
         )
+
+    def printer_unavailable(self) -> QMessageBox:
+        """Say the printer could not be started, and offer to save the pages as a PDF."""
+        self.state.setText("⚠ " + _tr("The printer could not be started."))
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_tr("Print"))
+        box.setText(_tr("The printer could not be started."))
+        box.setInformativeText(
+            _tr(
+                "Check that a printer is set up on this laptop, connected and switched on, "
+                "then try again. Or save the pages as a PDF, to print them later or from "
+                "another computer."
+            )
+        )
+        save = box.addButton(_tr("Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
+        close = box.addButton(_tr("Close"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(close)
+        box.setAccessibleName(box.windowTitle())
+        box.setAccessibleDescription(box.text())
+        box.buttonClicked.connect(lambda button: self.save_as() if button is save else None)
+        self.printer_box = box
+        box.open()
+        return box
 
     # -- saving --
 
@@ -598,6 +638,9 @@ class PrintPreviewDialog(QDialog):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(_tr("PDF files (*.pdf)"))
         dialog.setDefaultSuffix("pdf")
+        # The last folder a PDF was saved in (Documents the first time), never the
+        # program's own folder.
+        dialog.setDirectory(self.folder)
         dialog.selectFile(self.file_name)
         dialog.fileSelected.connect(self.save_to)
         self.file_dialog = dialog
@@ -619,6 +662,9 @@ class PrintPreviewDialog(QDialog):
 
         def done(_none: None) -> None:
             self.state.setText(_tr("Saved as {path}").format(path=str(target)))
+            self.folder = str(target.parent)
+            if self.remember_folder is not None:
+                self.remember_folder(self.folder)
             self.saved.emit(str(target))
 
         return (
@@ -639,48 +685,12 @@ class PrintPreviewDialog(QDialog):
         super().done(result)
 
 
-def html_pdf(html: str, paper: str = "a4", *, title: str = "") -> bytes:
-    """A simple document (the day's list) laid out by Qt and written as PDF bytes, in
-    memory. For the GUI thread."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QPdfWriter, QTextDocument
-
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(title)
-    writer.setCreator("Outpost")
-    size = QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(size),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setResolution(300)
-    document = QTextDocument()
-    document.setDefaultStyleSheet(
-        "body { font-size: 10pt; } h1 { font-size: 15pt; } "
-        "th { text-align: left; background: #e6e6e6; } td, th { padding: 3px 6px; }"
-    )
-    document.setHtml(html)
-    document.print_(writer)
-    buffer.close()
-    return bytes(data.data())
-
-
-def stamp() -> str:
-    return dt.date.today().isoformat()
-
-
 __all__ = [
     "PdfPages",
     "PreviewUnavailable",
     "PrintPreviewDialog",
-    "html_pdf",
+    "PrinterUnavailable",
+    "documents_folder",
     "merge_pdfs",
     "print_pages",
 ]

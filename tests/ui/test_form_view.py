@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 import forms
+from desktop.app.forms import FormStatus, FormViewData
 from forms.answers import read_partial_date
 from forms.examples import answers_for
 from tests.ui.conftest import register
@@ -22,6 +24,25 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 # --- helpers shared by the forms tests ----------------------------------------------------------
+
+
+def view_data(definition, status: str, answers, language: str, context) -> FormViewData:
+    """What the core would give the form view, for a record that is not stored."""
+    now = dt.datetime(2025, 3, 4, 10, 0, tzinfo=dt.UTC)
+    return FormViewData(
+        record_id=uuid.uuid4(),
+        definition=definition,
+        definition_id=definition.id,
+        definition_version=definition.version,
+        title=definition.title_in(language),
+        status=FormStatus(status),
+        answers=answers,
+        language=language,
+        patient=None,
+        context=context,
+        today=now.date(),
+        created_at=now,
+    )
 
 
 def make_desk(signed_in) -> FormsDesk:
@@ -276,22 +297,10 @@ def test_drafts_are_saved_while_typing_and_reopen(signed_in, qtbot) -> None:
 def test_every_field_type_shows_and_returns_its_answer(signed_in, qtbot, form_id) -> None:
     """Each widget reads back exactly the answer it was given (signatures, line items,
     partial dates, blood pressure...), so reopening a record never changes it."""
-    from ui.form_view import LoadedForm
-
     definition = forms.shipped_library().get(form_id)
     answers = answers_for(definition)
-    loaded = LoadedForm(
-        record_id=uuid.uuid4(),
-        definition=definition,
-        status="draft",
-        answers=answers,
-        language="en",
-        patient_id=None,
-        patient_name="",
-        patient_line="",
-        context={"clinic_phone": "+254 20 555 0100"},
-    )
-    view = FormView(signed_in.ctx, forms.shipped_library(), loaded)
+    loaded = view_data(definition, "draft", answers, "en", {"clinic_phone": "+254 20 555 0100"})
+    view = FormView(signed_in.ctx, loaded)
     qtbot.addWidget(view)
     shown = view.answers()
     expected = forms.clean_answers(definition, answers, context={"today": "2025-03-04"})
@@ -380,21 +389,9 @@ def test_every_forms_string_has_its_french(signed_in, qtbot, tmp_path) -> None:
     app = QCoreApplication.instance()
     app.installTranslator(translator)
     try:
-        from ui.form_view import LoadedForm
-
         definition = forms.shipped_library().get("consent_treatment")
-        loaded = LoadedForm(
-            record_id=uuid.uuid4(),
-            definition=definition,
-            status="signed",
-            answers={},
-            language="fr",
-            patient_id=None,
-            patient_name="",
-            patient_line="",
-            context={},
-        )
-        view = FormView(signed_in.ctx, forms.shipped_library(), loaded)
+        loaded = view_data(definition, "signed", {}, "fr", {})
+        view = FormView(signed_in.ctx, loaded)
         qtbot.addWidget(view)
         assert view.correct_button.text() == "C&orriger…"
         assert "ne peut pas être modifié" in view.banner.text()
