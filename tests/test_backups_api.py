@@ -181,3 +181,26 @@ def test_doctor_reports_a_healthy_store_and_the_backups_state(core: ClinicCore) 
     assert health.healthy and health.pages_intact and health.problems == ()
     assert health.schema_revision == health.head_revision
     assert health.patients == 0 and not health.backups.needs_attention
+
+
+def test_a_closing_backup_stopped_so_the_app_can_close_is_made_at_the_next_chance(
+    core: ClinicCore,
+) -> None:
+    assert core.backups.run_daily_if_due(now=T0).ok  # this morning's
+    later = T0 + dt.timedelta(hours=6)
+    assert not core.backups.daily_due(now=later)
+
+    class Closing(Exception):  # the GUI's Cancel raises from its progress callback
+        pass
+
+    def progress(message: str, _fraction: float) -> None:
+        if message == "Writing the backup":
+            raise Closing
+
+    with pytest.raises(Closing):
+        core.backups.run_automatic("close", progress=progress, now=later)
+    status = core.backups.status(now=later)
+    assert status.due and not status.needs_attention  # owed, not failed
+    made = core.backups.run_daily_if_due(now=later + dt.timedelta(minutes=5))
+    assert made.ok
+    assert not core.backups.daily_due(now=later + dt.timedelta(minutes=6))

@@ -293,7 +293,15 @@ class BackupsApi:
     # -- automatic --
 
     def daily_due(self, *, now: dt.datetime | None = None) -> bool:
+        """True when an automatic backup should run now: daily backups are on and none was
+        made in 24 hours, or an automatic backup was stopped before it finished (closing
+        the app does not wait for one: it is owed, and made at the next chance)."""
+        if self._owed():
+            return True
         return service.daily_backup_due(self._core.store, self._core.settings, now=now)
+
+    def _owed(self) -> bool:
+        return _instant(_read_status(self._status_path).get("owed_since")) is not None
 
     def run_automatic(
         self,
@@ -306,8 +314,9 @@ class BackupsApi:
         """Back up to every location now; never raises for a failing folder or disk.
 
         Stopped (by `cancel`, or a `progress` that raises) at any point: no partial file is
-        left, nothing is recorded as a failure, and the outcome says `cancelled` — a daily
-        backup is then simply due again. What went wrong is recorded for `status()`.
+        left, nothing is recorded as a failure, the outcome says `cancelled` (or `progress`'s
+        exception goes on up), and the backup is owed: `daily_due()` is True until one is
+        made, even if one was made earlier today. What went wrong is recorded for `status()`.
         """
         core = self._core
         try:
@@ -319,7 +328,11 @@ class BackupsApi:
                 progress=_guarded(progress, cancel),
             )
         except BackupCancelled:
+            self._record_owed(now or dt.datetime.now(dt.UTC))
             return AutoBackupOutcome(reason, ran=False, cancelled=True)
+        except BaseException:  # stopped by `progress` itself (the GUI's Cancel), or worse
+            self._record_owed(now or dt.datetime.now(dt.UTC))
+            raise
         failures = tuple(result.failures)
         if not result.written and not failures:  # e.g. every location missing
             failures = tuple(result.warnings) or (
@@ -348,9 +361,23 @@ class BackupsApi:
             return AutoBackupOutcome("daily", ran=False)
         return self.run_automatic("daily", progress=progress, cancel=cancel, now=now)
 
+    def _record_owed(self, moment: dt.datetime) -> None:
+        with self._status_lock:
+            raw = _read_status(self._status_path)
+            raw.setdefault("owed_since", _iso(moment))
+            self._write_status(raw)
+
+    def _write_status(self, raw: dict[str, Any]) -> None:
+        try:
+            write_atomic(self._status_path, json.dumps(raw, indent=2).encode("utf-8"))
+        except OutpostError as exc:
+            log.warning("the backup status could not be saved: %s", exc)
+
     def _record(self, outcome: AutoBackupOutcome, moment: dt.datetime) -> None:
         with self._status_lock:
             raw = _read_status(self._status_path)
+            if outcome.written:
+                raw.pop("owed_since", None)
             if outcome.written:
                 raw["last_success"] = {
                     "at": _iso(moment),
@@ -361,10 +388,7 @@ class BackupsApi:
                 raw["last_failure"] = {"at": _iso(moment), "reason": "\n".join(outcome.failures)}
             elif outcome.written:
                 raw.pop("last_failure", None)
-            try:
-                write_atomic(self._status_path, json.dumps(raw, indent=2).encode("utf-8"))
-            except OutpostError as exc:
-                log.warning("the backup status could not be saved: %s", exc)
+            self._write_status(raw)
 
     def status(self, *, now: dt.datetime | None = None) -> BackupStatus:
         """The automatic backups' honest state: a fresh install has nothing wrong."""
