@@ -4,22 +4,22 @@
   <context>
     <name>AppointmentActions</name>
     <message>
-      <location filename="../../ui/appointment_actions.py" line="35" />
+      <location filename="../../ui/appointment_actions.py" line="33" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="../../ui/appointment_actions.py" line="40" />
+      <location filename="../../ui/appointment_actions.py" line="37" />
       <source>Cancel appointment</source>
       <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/appointment_actions.py" line="43" />
+      <location filename="../../ui/appointment_actions.py" line="40" />
       <source>Cancel the appointment</source>
       <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/appointment_actions.py" line="44" />
+      <location filename="../../ui/appointment_actions.py" line="41" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
@@ -220,137 +220,187 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>BookingDialog</name>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="92" />
+      <location filename="../../ui/booking_dialog.py" line="85" />
       <source>Book an appointment</source>
       <translation>Prendre un rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="93" />
+      <location filename="../../ui/booking_dialog.py" line="86" />
       <source>Book a follow-up</source>
       <translation>Prendre un rendez-vous de suivi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="94" />
+      <location filename="../../ui/booking_dialog.py" line="87" />
       <source>Move an appointment</source>
       <translation>Déplacer un rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="104" />
+      <location filename="../../ui/booking_dialog.py" line="97" />
       <source>Name, phone, ID or date of birth</source>
       <translation>Nom, téléphone, identifiant ou date de naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="107" />
+      <location filename="../../ui/booking_dialog.py" line="100" />
       <source>Patients found</source>
       <translation>Patients trouvés</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="137" />
+      <location filename="../../ui/booking_dialog.py" line="109" />
+      <source>Choose the type of visit…</source>
+      <translation>Choisir le type de visite…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="119" />
+      <source>HH:MM</source>
+      <translation>HH:MM</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="144" />
       <source>Follow-up</source>
       <translation>Suivi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="141" />
+      <location filename="../../ui/booking_dialog.py" line="148" />
       <source>&amp;Patient:</source>
       <translation>&amp;Patient :</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="152" />
+      <location filename="../../ui/booking_dialog.py" line="159" />
       <source>Patient:</source>
       <translation>Patient :</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="153" />
+      <location filename="../../ui/booking_dialog.py" line="160" />
       <source>Pro&amp;vider:</source>
       <translation>&amp;Soignant :</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="154" />
+      <location filename="../../ui/booking_dialog.py" line="161" />
       <source>&amp;Type:</source>
       <translation>&amp;Type :</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="157" />
+      <location filename="../../ui/booking_dialog.py" line="165" />
       <source>at</source>
       <translation>à</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="159" />
+      <location filename="../../ui/booking_dialog.py" line="167" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="160" />
+      <location filename="../../ui/booking_dialog.py" line="168" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="161" />
+      <location filename="../../ui/booking_dialog.py" line="169" />
       <source>&amp;Date:</source>
       <translation>&amp;Date :</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="163" />
+      <location filename="../../ui/booking_dialog.py" line="172" />
       <source>&amp;Reason:</source>
       <translation>&amp;Motif :</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="170" />
+      <location filename="../../ui/booking_dialog.py" line="179" />
       <source>&amp;Move</source>
       <translation>&amp;Déplacer</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="170" />
+      <location filename="../../ui/booking_dialog.py" line="179" />
       <source>&amp;Book</source>
       <translation>&amp;Réserver</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="175" />
+      <location filename="../../ui/booking_dialog.py" line="184" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="258" />
+      <location filename="../../ui/booking_dialog.py" line="281" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} ({minutes} min)</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="264" />
+      <location filename="../../ui/booking_dialog.py" line="293" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Il n’y a encore ni soignant ni type de rendez-vous. Un administrateur les ajoute dans Réglages → Centre de santé.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="289" />
+      <location filename="../../ui/booking_dialog.py" line="322" />
       <source>Booking for: {name}</source>
       <translation>Rendez-vous pour : {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="311" />
+      <location filename="../../ui/booking_dialog.py" line="357" />
       <source>Choose the patient first.</source>
       <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="350" />
+      <location filename="../../ui/booking_dialog.py" line="362" />
+      <source>Choose the type of visit.</source>
+      <translation>Choisissez le type de visite.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="408" />
       <source>Booking…</source>
       <translation>Réservation…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="380" />
+      <location filename="../../ui/booking_dialog.py" line="449" />
+      <source>Another appointment that day</source>
+      <translation>Un autre rendez-vous ce jour-là</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="450" />
+      <source>Book this one as well?</source>
+      <translation>Prendre aussi ce rendez-vous ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="452" />
+      <source>Book as well</source>
+      <translation>Réserver aussi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="453" />
+      <source>Go back</source>
+      <translation>Revenir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="468" />
+      <source>{date} {time}</source>
+      <translation>{date} {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="472" />
+      <source>Choose this time</source>
+      <translation>Choisir cet horaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="473" />
+      <source>Free at {time}</source>
+      <translation>Libre à {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="492" />
       <source>Discard this booking?</source>
       <translation>Abandonner ce rendez-vous ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="381" />
+      <location filename="../../ui/booking_dialog.py" line="493" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Le rendez-vous n’a pas été enregistré. Fermer quand même ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="383" />
+      <location filename="../../ui/booking_dialog.py" line="495" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="384" />
+      <location filename="../../ui/booking_dialog.py" line="496" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
@@ -759,92 +809,92 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Doublon possible</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="90" />
+      <location filename="../../ui/duplicate_dialog.py" line="79" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="91" />
+      <location filename="../../ui/duplicate_dialog.py" line="80" />
       <source>Sex</source>
       <translation>Sexe</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="92" />
+      <location filename="../../ui/duplicate_dialog.py" line="81" />
       <source>Born</source>
       <translation>Naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="93" />
+      <location filename="../../ui/duplicate_dialog.py" line="82" />
       <source>Phone</source>
       <translation>Téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="94" />
+      <location filename="../../ui/duplicate_dialog.py" line="83" />
       <source>Village</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="95" />
+      <location filename="../../ui/duplicate_dialog.py" line="84" />
       <source>National ID</source>
       <translation>N° d’identité</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="96" />
+      <location filename="../../ui/duplicate_dialog.py" line="85" />
       <source>Clinic no.</source>
       <translation>N° de dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="102" />
+      <location filename="../../ui/duplicate_dialog.py" line="91" />
       <source>You are registering</source>
       <translation>Vous enregistrez</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="104" />
+      <location filename="../../ui/duplicate_dialog.py" line="93" />
       <source>Already registered ({n})</source>
       <translation>Déjà enregistré ({n})</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="113" />
+      <location filename="../../ui/duplicate_dialog.py" line="102" />
       <source>Why it may be the same person</source>
       <translation>Pourquoi ce pourrait être la même personne</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="121" />
+      <location filename="../../ui/duplicate_dialog.py" line="110" />
       <source>&amp;Open this record</source>
       <translation>&amp;Ouvrir ce dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="121" />
+      <location filename="../../ui/duplicate_dialog.py" line="110" />
       <source>Open this record</source>
       <translation>Ouvrir ce dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="125" />
+      <location filename="../../ui/duplicate_dialog.py" line="114" />
       <source>Open the record of {name}</source>
       <translation>Ouvrir le dossier de {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="143" />
+      <location filename="../../ui/duplicate_dialog.py" line="132" />
       <source>This person may already be registered. Compare the new entry with the existing records (“✓ same” marks what matches). Open the existing record if it is the same person; register only if this is someone else.</source>
       <translation>Cette personne est peut-être déjà enregistrée. Comparez la nouvelle saisie avec les dossiers existants (« ✓ identique » signale ce qui correspond). Ouvrez le dossier existant s’il s’agit de la même personne ; n’enregistrez que s’il s’agit de quelqu’un d’autre.</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="151" />
+      <location filename="../../ui/duplicate_dialog.py" line="140" />
       <source>&amp;Register as a different person</source>
       <translation>&amp;Enregistrer comme une autre personne</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="153" />
+      <location filename="../../ui/duplicate_dialog.py" line="142" />
       <source>&amp;Back to editing</source>
       <translation>&amp;Revenir à la saisie</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="156" />
+      <location filename="../../ui/duplicate_dialog.py" line="145" />
       <source>Is this the same person?</source>
       <translation>Est-ce la même personne ?</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="183" />
+      <location filename="../../ui/duplicate_dialog.py" line="172" />
       <source>same</source>
       <translation>identique</translation>
     </message>
@@ -2494,395 +2544,418 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PatientDialog</name>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="96" />
+      <location filename="../../ui/patient_dialog.py" line="95" />
       <source>Register a new patient</source>
       <translation>Enregistrer un nouveau patient</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="98" />
+      <location filename="../../ui/patient_dialog.py" line="97" />
       <source>Edit patient details</source>
       <translation>Modifier les informations du patient</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="105" />
+      <location filename="../../ui/patient_dialog.py" line="104" />
       <source>Identity</source>
       <translation>Identité</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="107" />
+      <location filename="../../ui/patient_dialog.py" line="106" />
       <source>&amp;Given name:</source>
       <translation>&amp;Prénom :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="108" />
+      <location filename="../../ui/patient_dialog.py" line="107" />
       <source>&amp;Other names:</source>
       <translation>&amp;Autres noms :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="109" />
+      <location filename="../../ui/patient_dialog.py" line="108" />
       <source>&amp;Family name:</source>
       <translation>Nom de &amp;famille :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="114" />
+      <location filename="../../ui/patient_dialog.py" line="113" />
       <source>Se&amp;x:</source>
       <translation>Se&amp;xe :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="116" />
+      <location filename="../../ui/patient_dialog.py" line="115" />
       <source>National &amp;ID:</source>
       <translation>N° d’&amp;identité :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="117" />
+      <location filename="../../ui/patient_dialog.py" line="116" />
       <source>Clinic &amp;number:</source>
       <translation>N° de &amp;dossier :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="119" />
+      <location filename="../../ui/patient_dialog.py" line="118" />
+      <source>given at registration</source>
+      <translation>attribué à l’enregistrement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="120" />
       <source>Contact and next of kin</source>
       <translation>Coordonnées et proche à prévenir</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="121" />
+      <location filename="../../ui/patient_dialog.py" line="122" />
       <source>&amp;Phone:</source>
       <translation>&amp;Téléphone :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="121" />
+      <location filename="../../ui/patient_dialog.py" line="122" />
       <source>e.g. 0712 345 678</source>
       <translation>p. ex. 0712 345 678</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="122" />
+      <location filename="../../ui/patient_dialog.py" line="123" />
       <source>Other p&amp;hone:</source>
       <translation>A&amp;utre téléphone :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="123" />
+      <location filename="../../ui/patient_dialog.py" line="124" />
       <source>&amp;Village:</source>
       <translation>&amp;Village :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="124" />
+      <location filename="../../ui/patient_dialog.py" line="125" />
       <source>&amp;Address:</source>
       <translation>A&amp;dresse :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="125" />
+      <location filename="../../ui/patient_dialog.py" line="126" />
       <source>Next of &amp;kin:</source>
       <translation>Pro&amp;che à prévenir :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="126" />
+      <location filename="../../ui/patient_dialog.py" line="127" />
       <source>&amp;Relation:</source>
       <translation>&amp;Lien de parenté :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="127" />
+      <location filename="../../ui/patient_dialog.py" line="128" />
       <source>Next of kin's pho&amp;ne:</source>
       <translation>Télé&amp;phone du proche :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="129" />
+      <location filename="../../ui/patient_dialog.py" line="130" />
       <source>Language, coverage and notes</source>
       <translation>Langue, couverture et notes</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="131" />
+      <location filename="../../ui/patient_dialog.py" line="132" />
       <source>Preferred lan&amp;guage:</source>
       <translation>Lan&amp;gue préférée :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="132" />
+      <location filename="../../ui/patient_dialog.py" line="133" />
       <source>Coverage &amp;scheme:</source>
       <translation>&amp;Régime de couverture :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="133" />
+      <location filename="../../ui/patient_dialog.py" line="134" />
       <source>&amp;Member number:</source>
       <translation>Numéro d’&amp;adhérent :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="134" />
+      <location filename="../../ui/patient_dialog.py" line="135" />
       <source>No&amp;tes:</source>
       <translation>No&amp;tes :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="157" />
+      <location filename="../../ui/patient_dialog.py" line="163" />
       <source>&amp;Register</source>
       <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="157" />
+      <location filename="../../ui/patient_dialog.py" line="163" />
       <source>&amp;Save</source>
       <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="162" />
-      <location filename="../../ui/patient_dialog.py" line="163" />
+      <location filename="../../ui/patient_dialog.py" line="168" />
+      <location filename="../../ui/patient_dialog.py" line="169" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="168" />
-      <source>* required. Give the date of birth, or the approximate age if the date is not known.</source>
-      <translation>* obligatoire. Indiquez la date de naissance, ou l’âge approximatif si la date n’est pas connue.</translation>
+      <location filename="../../ui/patient_dialog.py" line="174" />
+      <source>* required. Give the date of birth, or the approximate age if the date is not known; choose “Age not known” only when neither is known.</source>
+      <translation>* obligatoire. Indiquez la date de naissance, ou l’âge approximatif si la date n’est pas connue ; ne choisissez « Âge inconnu » que si ni l’une ni l’autre n’est connue.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="224" />
-      <location filename="../../ui/patient_dialog.py" line="239" />
-      <source>Date of birth</source>
-      <translation>Date de naissance</translation>
+      <location filename="../../ui/patient_dialog.py" line="232" />
+      <source>Date of birth *</source>
+      <translation>Date de naissance *</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="226" />
+      <location filename="../../ui/patient_dialog.py" line="234" />
       <source>&amp;Date known</source>
       <translation>Date &amp;connue</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="227" />
+      <location filename="../../ui/patient_dialog.py" line="235" />
       <source>Only the approximate &amp;age is known</source>
       <translation>Seul l’&amp;âge approximatif est connu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="238" />
+      <location filename="../../ui/patient_dialog.py" line="236" />
+      <source>Age not kno&amp;wn</source>
+      <translation>Âge i&amp;nconnu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="250" />
       <source>YYYY-MM-DD or DD/MM/YYYY</source>
       <translation>AAAA-MM-JJ ou JJ/MM/AAAA</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="243" />
+      <location filename="../../ui/patient_dialog.py" line="251" />
+      <source>Date of birth</source>
+      <translation>Date de naissance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="255" />
       <source>years, e.g. 45</source>
       <translation>années, p. ex. 45</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="244" />
+      <location filename="../../ui/patient_dialog.py" line="256" />
       <source>Estimated age in years</source>
       <translation>Âge estimé en années</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="385" />
+      <location filename="../../ui/patient_dialog.py" line="257" />
+      <source>Neither the date of birth nor the age is known.</source>
+      <translation>Ni la date de naissance ni l’âge ne sont connus.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="460" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="434" />
+      <location filename="../../ui/patient_dialog.py" line="517" />
       <source>Discard changes?</source>
       <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="435" />
+      <location filename="../../ui/patient_dialog.py" line="518" />
       <source>What you typed has not been saved. Close anyway?</source>
       <translation>Votre saisie n’a pas été enregistrée. Fermer quand même ?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="437" />
+      <location filename="../../ui/patient_dialog.py" line="520" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="438" />
+      <location filename="../../ui/patient_dialog.py" line="521" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
+    </message>
+    <message>
+      <source>* required. Give the date of birth, or the approximate age if the date is not known.</source>
+      <translation type="vanished">* obligatoire. Indiquez la date de naissance, ou l’âge approximatif si la date n’est pas connue.</translation>
     </message>
   </context>
   <context>
     <name>PatientRecord</name>
     <message>
-      <location filename="../../ui/patient_record.py" line="193" />
+      <location filename="../../ui/patient_record.py" line="97" />
       <source>◀ &amp;Back to the search</source>
       <translation>◀ &amp;Retour à la recherche</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="195" />
+      <location filename="../../ui/patient_record.py" line="99" />
       <source>Back to the search (Esc)</source>
       <translation>Retour à la recherche (Échap)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="202" />
+      <location filename="../../ui/patient_record.py" line="106" />
       <source>&amp;Edit details…</source>
       <translation>&amp;Modifier les informations…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="204" />
+      <location filename="../../ui/patient_record.py" line="108" />
       <source>&amp;Book appointment…</source>
       <translation>&amp;Prendre rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="206" />
+      <location filename="../../ui/patient_record.py" line="110" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Prendre un rendez-vous (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="208" />
+      <location filename="../../ui/patient_record.py" line="112" />
       <source>New &amp;form…</source>
       <translation>Nouveau &amp;formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="210" />
+      <location filename="../../ui/patient_record.py" line="114" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="210" />
+      <location filename="../../ui/patient_record.py" line="114" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="221" />
+      <location filename="../../ui/patient_record.py" line="125" />
       <source>&amp;Details</source>
       <translation>&amp;Détails</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="224" />
+      <location filename="../../ui/patient_record.py" line="128" />
       <source>Appointments</source>
       <translation>Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="226" />
-      <location filename="../../ui/patient_record.py" line="270" />
+      <location filename="../../ui/patient_record.py" line="130" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>When</source>
       <translation>Quand</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="227" />
+      <location filename="../../ui/patient_record.py" line="131" />
       <source>Provider</source>
       <translation>Soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="228" />
+      <location filename="../../ui/patient_record.py" line="132" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="229" />
-      <location filename="../../ui/patient_record.py" line="252" />
+      <location filename="../../ui/patient_record.py" line="133" />
+      <location filename="../../ui/patient_record.py" line="156" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="230" />
+      <location filename="../../ui/patient_record.py" line="134" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="234" />
+      <location filename="../../ui/patient_record.py" line="138" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="235" />
+      <location filename="../../ui/patient_record.py" line="139" />
       <source>&amp;Move…</source>
       <translation>&amp;Déplacer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="236" />
+      <location filename="../../ui/patient_record.py" line="140" />
       <source>&amp;Cancel appointment…</source>
       <translation>A&amp;nnuler le rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="237" />
+      <location filename="../../ui/patient_record.py" line="141" />
       <source>Print &amp;slip…</source>
       <translation>Imprimer le &amp;coupon…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="245" />
+      <location filename="../../ui/patient_record.py" line="149" />
       <source>&amp;Appointments</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="248" />
+      <location filename="../../ui/patient_record.py" line="152" />
       <source>Forms</source>
       <translation>Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="250" />
+      <location filename="../../ui/patient_record.py" line="154" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="251" />
+      <location filename="../../ui/patient_record.py" line="155" />
       <source>Version</source>
       <translation>Version</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="253" />
+      <location filename="../../ui/patient_record.py" line="157" />
       <source>Started</source>
       <translation>Commencé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="254" />
+      <location filename="../../ui/patient_record.py" line="158" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="258" />
+      <location filename="../../ui/patient_record.py" line="162" />
       <source>&amp;Open form</source>
       <translation>&amp;Ouvrir le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="259" />
+      <location filename="../../ui/patient_record.py" line="163" />
       <source>Print &amp;this form…</source>
       <translation>Imprimer &amp;ce formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="266" />
+      <location filename="../../ui/patient_record.py" line="170" />
       <source>F&amp;orms</source>
       <translation>&amp;Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="269" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>History of changes</source>
       <translation>Historique des modifications</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="270" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>Who</source>
       <translation>Qui</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="270" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>What</source>
       <translation>Quoi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="270" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>Fields</source>
       <translation>Champs</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="273" />
+      <location filename="../../ui/patient_record.py" line="177" />
       <source>Include when the record was &amp;opened</source>
       <translation>Inclure les &amp;ouvertures du dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="279" />
+      <location filename="../../ui/patient_record.py" line="183" />
       <source>&amp;History</source>
       <translation>&amp;Historique</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="300" />
-      <location filename="../../ui/patient_record.py" line="307" />
+      <location filename="../../ui/patient_record.py" line="205" />
+      <location filename="../../ui/patient_record.py" line="215" />
       <source>Opening the record…</source>
       <translation>Ouverture du dossier…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="329" />
-      <source>Clinic no. {number}</source>
-      <translation>Dossier n° {number}</translation>
+      <location filename="../../ui/patient_record.py" line="274" />
+      <source>This patient's record was removed.</source>
+      <translation>Le dossier de ce patient a été supprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="331" />
+      <location filename="../../ui/patient_record.py" line="292" />
       <source>National ID {number}</source>
       <translation>N° d’identité {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="403" />
+      <location filename="../../ui/patient_record.py" line="365" />
       <source>No forms yet for this patient.</source>
       <translation>Aucun formulaire pour ce patient pour l’instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="509" />
+      <location filename="../../ui/patient_record.py" line="471" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Annuler le rendez-vous du {when} avec {provider} ?</translation>
     </message>
@@ -2899,6 +2972,10 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation type="vanished">Annulation…</translation>
     </message>
     <message>
+      <source>Clinic no. {number}</source>
+      <translation type="vanished">Dossier n° {number}</translation>
+    </message>
+    <message>
       <source>Keep it</source>
       <translation type="vanished">Le garder</translation>
     </message>
@@ -2906,65 +2983,69 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PatientsView</name>
     <message>
-      <location filename="../../ui/patients_view.py" line="53" />
-      <source>Name, phone, ID or date of birth (e.g. 1984-03-21)</source>
-      <translation>Nom, téléphone, identifiant ou date de naissance (p. ex. 1984-03-21)</translation>
+      <location filename="../../ui/patients_view.py" line="59" />
+      <source>Name, phone, ID, clinic number or date of birth (e.g. 1984-03-21)</source>
+      <translation>Nom, téléphone, identifiant, n° de dossier ou date de naissance (p. ex. 1984-03-21)</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="65" />
+      <location filename="../../ui/patients_view.py" line="72" />
       <source>Patients found</source>
       <translation>Patients trouvés</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="74" />
-      <location filename="../../ui/patients_view.py" line="178" />
+      <location filename="../../ui/patients_view.py" line="81" />
+      <location filename="../../ui/patients_view.py" line="198" />
       <source>Type a name, a phone number, an ID or a date of birth.</source>
       <translation>Saisissez un nom, un numéro de téléphone, un identifiant ou une date de naissance.</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="79" />
+      <location filename="../../ui/patients_view.py" line="86" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="81" />
+      <location filename="../../ui/patients_view.py" line="88" />
       <source>Register a new patient (Ctrl+N)</source>
       <translation>Enregistrer un nouveau patient (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="85" />
+      <location filename="../../ui/patients_view.py" line="92" />
       <source>&amp;Open record</source>
       <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="87" />
+      <location filename="../../ui/patients_view.py" line="94" />
       <source>Open the selected patient (Enter)</source>
       <translation>Ouvrir le patient choisi (Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="93" />
+      <location filename="../../ui/patients_view.py" line="100" />
       <source>Patients</source>
       <translation>Patients</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="94" />
+      <location filename="../../ui/patients_view.py" line="101" />
       <source>&amp;Find a patient:</source>
       <translation>&amp;Rechercher un patient :</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="181" />
+      <location filename="../../ui/patients_view.py" line="201" />
       <source>No patient found for “{query}”. Check the spelling, or register a new patient (Ctrl+N).</source>
       <translation>Aucun patient trouvé pour « {query} ». Vérifiez l’orthographe, ou enregistrez un nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="188" />
+      <location filename="../../ui/patients_view.py" line="208" />
       <source>Patients found: {count}. Press Enter to open the first, or Down to choose.</source>
       <translation>Patients trouvés : {count}. Appuyez sur Entrée pour ouvrir le premier, ou sur Bas pour choisir.</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="203" />
+      <location filename="../../ui/patients_view.py" line="223" />
       <source>The search failed unexpectedly.</source>
       <translation>La recherche a échoué de façon inattendue.</translation>
+    </message>
+    <message>
+      <source>Name, phone, ID or date of birth (e.g. 1984-03-21)</source>
+      <translation type="vanished">Nom, téléphone, identifiant ou date de naissance (p. ex. 1984-03-21)</translation>
     </message>
   </context>
   <context>
@@ -3883,27 +3964,27 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
       <translation>Une absence ne peut être enregistrée qu’une fois l’heure du rendez-vous ({time}) passée.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="482" />
+      <location filename="../../ui/today_view.py" line="483" />
       <source>Mark as no-show (Ctrl+Shift+N)</source>
       <translation>Marquer absent (Ctrl+Shift+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="505" />
+      <location filename="../../ui/today_view.py" line="506" />
       <source>Checking in…</source>
       <translation>Enregistrement de l’arrivée…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="510" />
+      <location filename="../../ui/today_view.py" line="511" />
       <source>Starting the consultation…</source>
       <translation>Début de la consultation…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="513" />
+      <location filename="../../ui/today_view.py" line="514" />
       <source>Completing the visit…</source>
       <translation>Clôture de la visite…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="516" />
+      <location filename="../../ui/today_view.py" line="517" />
       <source>Marking as no-show…</source>
       <translation>Enregistrement de l’absence…</translation>
     </message>

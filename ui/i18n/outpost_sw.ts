@@ -4,22 +4,22 @@
   <context>
     <name>AppointmentActions</name>
     <message>
-      <location filename="../../ui/appointment_actions.py" line="35" />
+      <location filename="../../ui/appointment_actions.py" line="33" />
       <source>Cancelling…</source>
       <translation>Inaghairi…</translation>
     </message>
     <message>
-      <location filename="../../ui/appointment_actions.py" line="40" />
+      <location filename="../../ui/appointment_actions.py" line="37" />
       <source>Cancel appointment</source>
       <translation>Ghairi miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/appointment_actions.py" line="43" />
+      <location filename="../../ui/appointment_actions.py" line="40" />
       <source>Cancel the appointment</source>
       <translation>Ghairi miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/appointment_actions.py" line="44" />
+      <location filename="../../ui/appointment_actions.py" line="41" />
       <source>Keep it</source>
       <translation>Usighairi</translation>
     </message>
@@ -220,137 +220,187 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>BookingDialog</name>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="92" />
+      <location filename="../../ui/booking_dialog.py" line="85" />
       <source>Book an appointment</source>
       <translation>Panga miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="93" />
+      <location filename="../../ui/booking_dialog.py" line="86" />
       <source>Book a follow-up</source>
       <translation>Panga miadi ya ufuatiliaji</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="94" />
+      <location filename="../../ui/booking_dialog.py" line="87" />
       <source>Move an appointment</source>
       <translation>Hamisha miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="104" />
+      <location filename="../../ui/booking_dialog.py" line="97" />
       <source>Name, phone, ID or date of birth</source>
       <translation>Jina, simu, namba ya kitambulisho au tarehe ya kuzaliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="107" />
+      <location filename="../../ui/booking_dialog.py" line="100" />
       <source>Patients found</source>
       <translation>Wagonjwa waliopatikana</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="137" />
+      <location filename="../../ui/booking_dialog.py" line="109" />
+      <source>Choose the type of visit…</source>
+      <translation>Chagua aina ya ziara…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="119" />
+      <source>HH:MM</source>
+      <translation>HH:MM</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="144" />
       <source>Follow-up</source>
       <translation>Ufuatiliaji</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="141" />
+      <location filename="../../ui/booking_dialog.py" line="148" />
       <source>&amp;Patient:</source>
       <translation>&amp;Mgonjwa:</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="152" />
+      <location filename="../../ui/booking_dialog.py" line="159" />
       <source>Patient:</source>
       <translation>Mgonjwa:</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="153" />
+      <location filename="../../ui/booking_dialog.py" line="160" />
       <source>Pro&amp;vider:</source>
       <translation>Mhu&amp;dumu:</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="154" />
+      <location filename="../../ui/booking_dialog.py" line="161" />
       <source>&amp;Type:</source>
       <translation>&amp;Aina:</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="157" />
+      <location filename="../../ui/booking_dialog.py" line="165" />
       <source>at</source>
       <translation>saa</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="159" />
+      <location filename="../../ui/booking_dialog.py" line="167" />
       <source>Date</source>
       <translation>Tarehe</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="160" />
+      <location filename="../../ui/booking_dialog.py" line="168" />
       <source>Time</source>
       <translation>Saa</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="161" />
+      <location filename="../../ui/booking_dialog.py" line="169" />
       <source>&amp;Date:</source>
       <translation>&amp;Tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="163" />
+      <location filename="../../ui/booking_dialog.py" line="172" />
       <source>&amp;Reason:</source>
       <translation>&amp;Sababu:</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="170" />
+      <location filename="../../ui/booking_dialog.py" line="179" />
       <source>&amp;Move</source>
       <translation>&amp;Hamisha</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="170" />
+      <location filename="../../ui/booking_dialog.py" line="179" />
       <source>&amp;Book</source>
       <translation>&amp;Panga</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="175" />
+      <location filename="../../ui/booking_dialog.py" line="184" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="258" />
+      <location filename="../../ui/booking_dialog.py" line="281" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} (dak. {minutes})</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="264" />
+      <location filename="../../ui/booking_dialog.py" line="293" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Bado hakuna wahudumu wala aina za miadi. Msimamizi huviongeza katika Mipangilio → Kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="289" />
+      <location filename="../../ui/booking_dialog.py" line="322" />
       <source>Booking for: {name}</source>
       <translation>Miadi ya: {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="311" />
+      <location filename="../../ui/booking_dialog.py" line="357" />
       <source>Choose the patient first.</source>
       <translation>Chagua mgonjwa kwanza.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="350" />
+      <location filename="../../ui/booking_dialog.py" line="362" />
+      <source>Choose the type of visit.</source>
+      <translation>Chagua aina ya ziara.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="408" />
       <source>Booking…</source>
       <translation>Inapanga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="380" />
+      <location filename="../../ui/booking_dialog.py" line="449" />
+      <source>Another appointment that day</source>
+      <translation>Miadi nyingine siku hiyo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="450" />
+      <source>Book this one as well?</source>
+      <translation>Upange miadi hii pia?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="452" />
+      <source>Book as well</source>
+      <translation>Panga pia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="453" />
+      <source>Go back</source>
+      <translation>Rudi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="468" />
+      <source>{date} {time}</source>
+      <translation>{date} saa {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="472" />
+      <source>Choose this time</source>
+      <translation>Chagua muda huu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="473" />
+      <source>Free at {time}</source>
+      <translation>Nafasi saa {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="492" />
       <source>Discard this booking?</source>
       <translation>Uache miadi hii?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="381" />
+      <location filename="../../ui/booking_dialog.py" line="493" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Miadi haijapangwa. Ufunge hata hivyo?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="383" />
+      <location filename="../../ui/booking_dialog.py" line="495" />
       <source>Discard</source>
       <translation>Acha</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="384" />
+      <location filename="../../ui/booking_dialog.py" line="496" />
       <source>Keep editing</source>
       <translation>Endelea kuhariri</translation>
     </message>
@@ -759,92 +809,92 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Huenda amesajiliwa tayari</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="90" />
+      <location filename="../../ui/duplicate_dialog.py" line="79" />
       <source>Name</source>
       <translation>Jina</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="91" />
+      <location filename="../../ui/duplicate_dialog.py" line="80" />
       <source>Sex</source>
       <translation>Jinsia</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="92" />
+      <location filename="../../ui/duplicate_dialog.py" line="81" />
       <source>Born</source>
       <translation>Alizaliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="93" />
+      <location filename="../../ui/duplicate_dialog.py" line="82" />
       <source>Phone</source>
       <translation>Simu</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="94" />
+      <location filename="../../ui/duplicate_dialog.py" line="83" />
       <source>Village</source>
       <translation>Kijiji</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="95" />
+      <location filename="../../ui/duplicate_dialog.py" line="84" />
       <source>National ID</source>
       <translation>Kitambulisho cha taifa</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="96" />
+      <location filename="../../ui/duplicate_dialog.py" line="85" />
       <source>Clinic no.</source>
       <translation>Namba ya usajili</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="102" />
+      <location filename="../../ui/duplicate_dialog.py" line="91" />
       <source>You are registering</source>
       <translation>Unayemsajili</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="104" />
+      <location filename="../../ui/duplicate_dialog.py" line="93" />
       <source>Already registered ({n})</source>
       <translation>Waliosajiliwa tayari ({n})</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="113" />
+      <location filename="../../ui/duplicate_dialog.py" line="102" />
       <source>Why it may be the same person</source>
       <translation>Kwa nini huenda ni mtu yuleyule</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="121" />
+      <location filename="../../ui/duplicate_dialog.py" line="110" />
       <source>&amp;Open this record</source>
       <translation>&amp;Fungua rekodi hii</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="121" />
+      <location filename="../../ui/duplicate_dialog.py" line="110" />
       <source>Open this record</source>
       <translation>Fungua rekodi hii</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="125" />
+      <location filename="../../ui/duplicate_dialog.py" line="114" />
       <source>Open the record of {name}</source>
       <translation>Fungua rekodi ya {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="143" />
+      <location filename="../../ui/duplicate_dialog.py" line="132" />
       <source>This person may already be registered. Compare the new entry with the existing records (“✓ same” marks what matches). Open the existing record if it is the same person; register only if this is someone else.</source>
       <translation>Huenda mtu huyu amesajiliwa tayari. Linganisha taarifa mpya na rekodi zilizopo (“✓ sawa” huonyesha kinacholingana). Fungua rekodi iliyopo ikiwa ni mtu yuleyule; msajili tu ikiwa ni mtu mwingine.</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="151" />
+      <location filename="../../ui/duplicate_dialog.py" line="140" />
       <source>&amp;Register as a different person</source>
       <translation>&amp;Sajili kama mtu mwingine</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="153" />
+      <location filename="../../ui/duplicate_dialog.py" line="142" />
       <source>&amp;Back to editing</source>
       <translation>&amp;Rudi kuhariri</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="156" />
+      <location filename="../../ui/duplicate_dialog.py" line="145" />
       <source>Is this the same person?</source>
       <translation>Je, ni mtu yuleyule?</translation>
     </message>
     <message>
-      <location filename="../../ui/duplicate_dialog.py" line="183" />
+      <location filename="../../ui/duplicate_dialog.py" line="172" />
       <source>same</source>
       <translation>sawa</translation>
     </message>
@@ -2494,395 +2544,418 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>PatientDialog</name>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="96" />
+      <location filename="../../ui/patient_dialog.py" line="95" />
       <source>Register a new patient</source>
       <translation>Sajili mgonjwa mpya</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="98" />
+      <location filename="../../ui/patient_dialog.py" line="97" />
       <source>Edit patient details</source>
       <translation>Hariri taarifa za mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="105" />
+      <location filename="../../ui/patient_dialog.py" line="104" />
       <source>Identity</source>
       <translation>Utambulisho</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="107" />
+      <location filename="../../ui/patient_dialog.py" line="106" />
       <source>&amp;Given name:</source>
-      <translation>Jina la k&amp;wanza:</translation>
+      <translation>Jina la kwan&amp;za:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="108" />
+      <location filename="../../ui/patient_dialog.py" line="107" />
       <source>&amp;Other names:</source>
       <translation>&amp;Majina mengine:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="109" />
+      <location filename="../../ui/patient_dialog.py" line="108" />
       <source>&amp;Family name:</source>
       <translation>Jina la &amp;ukoo:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="114" />
+      <location filename="../../ui/patient_dialog.py" line="113" />
       <source>Se&amp;x:</source>
       <translation>&amp;Jinsia:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="116" />
+      <location filename="../../ui/patient_dialog.py" line="115" />
       <source>National &amp;ID:</source>
       <translation>Kitam&amp;bulisho cha taifa:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="117" />
+      <location filename="../../ui/patient_dialog.py" line="116" />
       <source>Clinic &amp;number:</source>
       <translation>&amp;Namba ya usajili:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="119" />
+      <location filename="../../ui/patient_dialog.py" line="118" />
+      <source>given at registration</source>
+      <translation>hutolewa wakati wa usajili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="120" />
       <source>Contact and next of kin</source>
       <translation>Mawasiliano na ndugu wa karibu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="121" />
+      <location filename="../../ui/patient_dialog.py" line="122" />
       <source>&amp;Phone:</source>
       <translation>&amp;Simu:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="121" />
+      <location filename="../../ui/patient_dialog.py" line="122" />
       <source>e.g. 0712 345 678</source>
       <translation>k.m. 0712 345 678</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="122" />
+      <location filename="../../ui/patient_dialog.py" line="123" />
       <source>Other p&amp;hone:</source>
       <translation>Simu n&amp;yingine:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="123" />
+      <location filename="../../ui/patient_dialog.py" line="124" />
       <source>&amp;Village:</source>
       <translation>&amp;Kijiji:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="124" />
+      <location filename="../../ui/patient_dialog.py" line="125" />
       <source>&amp;Address:</source>
       <translation>&amp;Anwani:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="125" />
+      <location filename="../../ui/patient_dialog.py" line="126" />
       <source>Next of &amp;kin:</source>
       <translation>Ndugu wa ka&amp;ribu:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="126" />
+      <location filename="../../ui/patient_dialog.py" line="127" />
       <source>&amp;Relation:</source>
-      <translation>U&amp;husiano:</translation>
+      <translation>Uhusian&amp;o:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="127" />
+      <location filename="../../ui/patient_dialog.py" line="128" />
       <source>Next of kin's pho&amp;ne:</source>
       <translation>Simu ya n&amp;dugu:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="129" />
+      <location filename="../../ui/patient_dialog.py" line="130" />
       <source>Language, coverage and notes</source>
       <translation>Lugha, bima na maelezo</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="131" />
+      <location filename="../../ui/patient_dialog.py" line="132" />
       <source>Preferred lan&amp;guage:</source>
       <translation>&amp;Lugha anayopendelea:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="132" />
+      <location filename="../../ui/patient_dialog.py" line="133" />
       <source>Coverage &amp;scheme:</source>
       <translation>M&amp;pango wa bima:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="133" />
+      <location filename="../../ui/patient_dialog.py" line="134" />
       <source>&amp;Member number:</source>
       <translation>Namba ya uana&amp;chama:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="134" />
+      <location filename="../../ui/patient_dialog.py" line="135" />
       <source>No&amp;tes:</source>
       <translation>Ma&amp;elezo:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="157" />
+      <location filename="../../ui/patient_dialog.py" line="163" />
       <source>&amp;Register</source>
       <translation>Saj&amp;ili</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="157" />
+      <location filename="../../ui/patient_dialog.py" line="163" />
       <source>&amp;Save</source>
       <translation>Hi&amp;fadhi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="162" />
-      <location filename="../../ui/patient_dialog.py" line="163" />
+      <location filename="../../ui/patient_dialog.py" line="168" />
+      <location filename="../../ui/patient_dialog.py" line="169" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="168" />
-      <source>* required. Give the date of birth, or the approximate age if the date is not known.</source>
-      <translation>* inahitajika. Andika tarehe ya kuzaliwa, au umri wa takriban ikiwa tarehe haijulikani.</translation>
+      <location filename="../../ui/patient_dialog.py" line="174" />
+      <source>* required. Give the date of birth, or the approximate age if the date is not known; choose “Age not known” only when neither is known.</source>
+      <translation>* inahitajika. Andika tarehe ya kuzaliwa, au umri wa takriban ikiwa tarehe haijulikani; chagua “Umri haujulikani” pale tu ambapo hakuna kimoja kinachojulikana.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="224" />
-      <location filename="../../ui/patient_dialog.py" line="239" />
-      <source>Date of birth</source>
-      <translation>Tarehe ya kuzaliwa</translation>
+      <location filename="../../ui/patient_dialog.py" line="232" />
+      <source>Date of birth *</source>
+      <translation>Tarehe ya kuzaliwa *</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="226" />
+      <location filename="../../ui/patient_dialog.py" line="234" />
       <source>&amp;Date known</source>
       <translation>&amp;Tarehe inajulikana</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="227" />
+      <location filename="../../ui/patient_dialog.py" line="235" />
       <source>Only the approximate &amp;age is known</source>
-      <translation>Umri wa takriban tu ndi&amp;o unajulikana</translation>
+      <translation>Umri &amp;wa takriban tu ndio unajulikana</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="238" />
+      <location filename="../../ui/patient_dialog.py" line="236" />
+      <source>Age not kno&amp;wn</source>
+      <translation>Umri &amp;haujulikani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="250" />
       <source>YYYY-MM-DD or DD/MM/YYYY</source>
       <translation>YYYY-MM-DD au DD/MM/YYYY</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="243" />
+      <location filename="../../ui/patient_dialog.py" line="251" />
+      <source>Date of birth</source>
+      <translation>Tarehe ya kuzaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="255" />
       <source>years, e.g. 45</source>
       <translation>miaka, k.m. 45</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="244" />
+      <location filename="../../ui/patient_dialog.py" line="256" />
       <source>Estimated age in years</source>
       <translation>Umri wa makadirio kwa miaka</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="385" />
+      <location filename="../../ui/patient_dialog.py" line="257" />
+      <source>Neither the date of birth nor the age is known.</source>
+      <translation>Tarehe ya kuzaliwa wala umri havijulikani.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_dialog.py" line="460" />
       <source>Saving…</source>
       <translation>Inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="434" />
+      <location filename="../../ui/patient_dialog.py" line="517" />
       <source>Discard changes?</source>
       <translation>Uache mabadiliko?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="435" />
+      <location filename="../../ui/patient_dialog.py" line="518" />
       <source>What you typed has not been saved. Close anyway?</source>
       <translation>Ulichoandika hakijahifadhiwa. Ufunge hata hivyo?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="437" />
+      <location filename="../../ui/patient_dialog.py" line="520" />
       <source>Discard</source>
       <translation>Acha</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="438" />
+      <location filename="../../ui/patient_dialog.py" line="521" />
       <source>Keep editing</source>
       <translation>Endelea kuhariri</translation>
+    </message>
+    <message>
+      <source>* required. Give the date of birth, or the approximate age if the date is not known.</source>
+      <translation type="vanished">* inahitajika. Andika tarehe ya kuzaliwa, au umri wa takriban ikiwa tarehe haijulikani.</translation>
     </message>
   </context>
   <context>
     <name>PatientRecord</name>
     <message>
-      <location filename="../../ui/patient_record.py" line="193" />
+      <location filename="../../ui/patient_record.py" line="97" />
       <source>◀ &amp;Back to the search</source>
       <translation>◀ &amp;Rudi kwenye utafutaji</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="195" />
+      <location filename="../../ui/patient_record.py" line="99" />
       <source>Back to the search (Esc)</source>
       <translation>Rudi kwenye utafutaji (Esc)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="202" />
+      <location filename="../../ui/patient_record.py" line="106" />
       <source>&amp;Edit details…</source>
       <translation>&amp;Hariri taarifa…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="204" />
+      <location filename="../../ui/patient_record.py" line="108" />
       <source>&amp;Book appointment…</source>
       <translation>&amp;Panga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="206" />
+      <location filename="../../ui/patient_record.py" line="110" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Panga miadi (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="208" />
+      <location filename="../../ui/patient_record.py" line="112" />
       <source>New &amp;form…</source>
       <translation>&amp;Fomu mpya…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="210" />
+      <location filename="../../ui/patient_record.py" line="114" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="210" />
+      <location filename="../../ui/patient_record.py" line="114" />
       <source>Print (Ctrl+P)</source>
       <translation>Chapisha (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="221" />
+      <location filename="../../ui/patient_record.py" line="125" />
       <source>&amp;Details</source>
       <translation>&amp;Taarifa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="224" />
+      <location filename="../../ui/patient_record.py" line="128" />
       <source>Appointments</source>
       <translation>Miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="226" />
-      <location filename="../../ui/patient_record.py" line="270" />
+      <location filename="../../ui/patient_record.py" line="130" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>When</source>
       <translation>Lini</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="227" />
+      <location filename="../../ui/patient_record.py" line="131" />
       <source>Provider</source>
       <translation>Mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="228" />
+      <location filename="../../ui/patient_record.py" line="132" />
       <source>Type</source>
       <translation>Aina</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="229" />
-      <location filename="../../ui/patient_record.py" line="252" />
+      <location filename="../../ui/patient_record.py" line="133" />
+      <location filename="../../ui/patient_record.py" line="156" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="230" />
+      <location filename="../../ui/patient_record.py" line="134" />
       <source>Reason</source>
       <translation>Sababu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="234" />
+      <location filename="../../ui/patient_record.py" line="138" />
       <source>Book &amp;follow-up…</source>
       <translation>Miadi ya &amp;ufuatiliaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="235" />
+      <location filename="../../ui/patient_record.py" line="139" />
       <source>&amp;Move…</source>
       <translation>Ha&amp;misha…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="236" />
+      <location filename="../../ui/patient_record.py" line="140" />
       <source>&amp;Cancel appointment…</source>
       <translation>&amp;Ghairi miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="237" />
+      <location filename="../../ui/patient_record.py" line="141" />
       <source>Print &amp;slip…</source>
       <translation>Chapisha &amp;kadi ya miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="245" />
+      <location filename="../../ui/patient_record.py" line="149" />
       <source>&amp;Appointments</source>
       <translation>Mia&amp;di</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="248" />
+      <location filename="../../ui/patient_record.py" line="152" />
       <source>Forms</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="250" />
+      <location filename="../../ui/patient_record.py" line="154" />
       <source>Form</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="251" />
+      <location filename="../../ui/patient_record.py" line="155" />
       <source>Version</source>
       <translation>Toleo</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="253" />
+      <location filename="../../ui/patient_record.py" line="157" />
       <source>Started</source>
       <translation>Ilianzishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="254" />
+      <location filename="../../ui/patient_record.py" line="158" />
       <source>Signed</source>
       <translation>Imetiwa sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="258" />
+      <location filename="../../ui/patient_record.py" line="162" />
       <source>&amp;Open form</source>
       <translation>Fu&amp;ngua fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="259" />
+      <location filename="../../ui/patient_record.py" line="163" />
       <source>Print &amp;this form…</source>
       <translation>Chapisha fomu h&amp;ii…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="266" />
+      <location filename="../../ui/patient_record.py" line="170" />
       <source>F&amp;orms</source>
       <translation>F&amp;omu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="269" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>History of changes</source>
       <translation>Historia ya mabadiliko</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="270" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>Who</source>
       <translation>Nani</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="270" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>What</source>
       <translation>Nini</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="270" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>Fields</source>
       <translation>Vipengele</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="273" />
+      <location filename="../../ui/patient_record.py" line="177" />
       <source>Include when the record was &amp;opened</source>
       <translation>Onyesha pia rekodi ilipofunguli&amp;wa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="279" />
+      <location filename="../../ui/patient_record.py" line="183" />
       <source>&amp;History</source>
       <translation>Hi&amp;storia</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="300" />
-      <location filename="../../ui/patient_record.py" line="307" />
+      <location filename="../../ui/patient_record.py" line="205" />
+      <location filename="../../ui/patient_record.py" line="215" />
       <source>Opening the record…</source>
       <translation>Inafungua rekodi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="329" />
-      <source>Clinic no. {number}</source>
-      <translation>Namba ya usajili {number}</translation>
+      <location filename="../../ui/patient_record.py" line="274" />
+      <source>This patient's record was removed.</source>
+      <translation>Rekodi ya mgonjwa huyu imeondolewa.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="331" />
+      <location filename="../../ui/patient_record.py" line="292" />
       <source>National ID {number}</source>
       <translation>Kitambulisho cha taifa {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="403" />
+      <location filename="../../ui/patient_record.py" line="365" />
       <source>No forms yet for this patient.</source>
       <translation>Bado hakuna fomu za mgonjwa huyu.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="509" />
+      <location filename="../../ui/patient_record.py" line="471" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Ughairi miadi ya {when} na {provider}?</translation>
     </message>
@@ -2899,6 +2972,10 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation type="vanished">Inaghairi…</translation>
     </message>
     <message>
+      <source>Clinic no. {number}</source>
+      <translation type="vanished">Namba ya usajili {number}</translation>
+    </message>
+    <message>
       <source>Keep it</source>
       <translation type="vanished">Usighairi</translation>
     </message>
@@ -2906,65 +2983,69 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>PatientsView</name>
     <message>
-      <location filename="../../ui/patients_view.py" line="53" />
-      <source>Name, phone, ID or date of birth (e.g. 1984-03-21)</source>
-      <translation>Jina, simu, namba ya kitambulisho au tarehe ya kuzaliwa (k.m. 1984-03-21)</translation>
+      <location filename="../../ui/patients_view.py" line="59" />
+      <source>Name, phone, ID, clinic number or date of birth (e.g. 1984-03-21)</source>
+      <translation>Jina, simu, kitambulisho, namba ya usajili au tarehe ya kuzaliwa (k.m. 1984-03-21)</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="65" />
+      <location filename="../../ui/patients_view.py" line="72" />
       <source>Patients found</source>
       <translation>Wagonjwa waliopatikana</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="74" />
-      <location filename="../../ui/patients_view.py" line="178" />
+      <location filename="../../ui/patients_view.py" line="81" />
+      <location filename="../../ui/patients_view.py" line="198" />
       <source>Type a name, a phone number, an ID or a date of birth.</source>
       <translation>Andika jina, namba ya simu, namba ya kitambulisho au tarehe ya kuzaliwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="79" />
+      <location filename="../../ui/patients_view.py" line="86" />
       <source>&amp;New patient…</source>
       <translation>Mgonjwa m&amp;pya…</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="81" />
+      <location filename="../../ui/patients_view.py" line="88" />
       <source>Register a new patient (Ctrl+N)</source>
       <translation>Sajili mgonjwa mpya (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="85" />
+      <location filename="../../ui/patients_view.py" line="92" />
       <source>&amp;Open record</source>
       <translation>&amp;Fungua rekodi</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="87" />
+      <location filename="../../ui/patients_view.py" line="94" />
       <source>Open the selected patient (Enter)</source>
       <translation>Fungua rekodi ya mgonjwa aliyechaguliwa (Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="93" />
+      <location filename="../../ui/patients_view.py" line="100" />
       <source>Patients</source>
       <translation>Wagonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="94" />
+      <location filename="../../ui/patients_view.py" line="101" />
       <source>&amp;Find a patient:</source>
       <translation>&amp;Tafuta mgonjwa:</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="181" />
+      <location filename="../../ui/patients_view.py" line="201" />
       <source>No patient found for “{query}”. Check the spelling, or register a new patient (Ctrl+N).</source>
       <translation>Hakuna mgonjwa aliyepatikana kwa “{query}”. Kagua tahajia, au sajili mgonjwa mpya (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="188" />
+      <location filename="../../ui/patients_view.py" line="208" />
       <source>Patients found: {count}. Press Enter to open the first, or Down to choose.</source>
       <translation>Wagonjwa waliopatikana: {count}. Bonyeza Enter kufungua wa kwanza, au kishale cha Chini kuchagua.</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="203" />
+      <location filename="../../ui/patients_view.py" line="223" />
       <source>The search failed unexpectedly.</source>
       <translation>Utafutaji umeshindikana bila kutarajiwa.</translation>
+    </message>
+    <message>
+      <source>Name, phone, ID or date of birth (e.g. 1984-03-21)</source>
+      <translation type="vanished">Jina, simu, namba ya kitambulisho au tarehe ya kuzaliwa (k.m. 1984-03-21)</translation>
     </message>
   </context>
   <context>
@@ -3760,7 +3841,7 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
     <message>
       <location filename="../../ui/today_view.py" line="122" />
       <source>Arrived</source>
-      <translation>Amefika</translation>
+      <translation>Alifika</translation>
     </message>
     <message>
       <location filename="../../ui/today_view.py" line="127" />
@@ -3770,7 +3851,7 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
     <message>
       <location filename="../../ui/today_view.py" line="152" />
       <source>Waiting</source>
-      <translation>Wanasubiri</translation>
+      <translation>Muda wa kusubiri</translation>
     </message>
     <message>
       <location filename="../../ui/today_view.py" line="158" />
@@ -3883,27 +3964,27 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
       <translation>Alama ya “hakufika” inaweza kuwekwa muda wa miadi ({time}) ukishapita.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="482" />
+      <location filename="../../ui/today_view.py" line="483" />
       <source>Mark as no-show (Ctrl+Shift+N)</source>
       <translation>Weka alama ya hakufika (Ctrl+Shift+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="505" />
+      <location filename="../../ui/today_view.py" line="506" />
       <source>Checking in…</source>
       <translation>Inasajili kufika…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="510" />
+      <location filename="../../ui/today_view.py" line="511" />
       <source>Starting the consultation…</source>
       <translation>Inaanza kumhudumia…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="513" />
+      <location filename="../../ui/today_view.py" line="514" />
       <source>Completing the visit…</source>
       <translation>Inamaliza ziara…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="516" />
+      <location filename="../../ui/today_view.py" line="517" />
       <source>Marking as no-show…</source>
       <translation>Inaweka alama ya kutofika…</translation>
     </message>
