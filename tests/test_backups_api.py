@@ -204,3 +204,26 @@ def test_a_closing_backup_stopped_so_the_app_can_close_is_made_at_the_next_chanc
     made = core.backups.run_daily_if_due(now=later + dt.timedelta(minutes=5))
     assert made.ok
     assert not core.backups.daily_due(now=later + dt.timedelta(minutes=6))
+
+
+def test_a_second_folder_that_fails_needs_attention_though_the_first_was_written(
+    core: ClinicCore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    core.settings.backup_dirs = [str(usb)]
+    real = backup_write.write_backup_file
+
+    def full_stick(snap: object, target: Path, **kwargs: object) -> object:
+        if target.parent == usb:
+            raise DiskFull(f"The disk is full while writing {target.name}.")
+        return real(snap, target, **kwargs)  # type: ignore[arg-type]
+
+    from desktop.services import backup_auto
+
+    monkeypatch.setattr(backup_auto, "write_backup_file", full_stick)
+    outcome = core.backups.run_automatic("daily", now=T0)
+    assert outcome.written and outcome.failures and not outcome.ok
+    status = core.backups.status(now=T0)
+    assert status.needs_attention and "disk is full" in (status.failure_reason or "")
+    assert not status.due  # the data folder's backup counts for the day

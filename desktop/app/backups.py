@@ -43,7 +43,6 @@ from sqlalchemy import func, select
 from desktop.atomic import write_atomic
 from desktop.changes import EVERYTHING, SETTINGS, Changes
 from desktop.errors import OutpostError
-from desktop.messages import msg
 from desktop.paths import DataPaths
 from desktop.services import backup as service
 from desktop.services.backup import SUFFIX, BackupInfo, Progress, RestoreResult
@@ -334,10 +333,8 @@ class BackupsApi:
             self._record_owed(now or dt.datetime.now(dt.UTC))
             raise
         failures = tuple(result.failures)
-        if not result.written and not failures:  # e.g. every location missing
-            failures = tuple(result.warnings) or (
-                msg("The automatic backup could not be written anywhere."),
-            )
+        if not result.written and not failures:  # written nowhere: whatever was said is why
+            failures = tuple(result.warnings)
         outcome = AutoBackupOutcome(
             reason,
             ran=True,
@@ -378,7 +375,6 @@ class BackupsApi:
             raw = _read_status(self._status_path)
             if outcome.written:
                 raw.pop("owed_since", None)
-            if outcome.written:
                 raw["last_success"] = {
                     "at": _iso(moment),
                     "path": str(outcome.written[0]),
@@ -406,7 +402,9 @@ class BackupsApi:
             if found and (last_success is None or found[0].created_at > last_success):
                 last_success, last_path = found[0].created_at, found[0].path
         last_failure = _instant(failure.get("at"))
-        if last_failure is not None and last_success is not None and last_success >= last_failure:
+        # A failure is over once a backup succeeded after it. One made at the same moment
+        # (the data folder written, the USB stick full) does not end it.
+        if last_failure is not None and last_success is not None and last_success > last_failure:
             last_failure = None
         reason = failure.get("reason") if last_failure is not None else None
         return BackupStatus(
