@@ -930,6 +930,7 @@ def test_a_missing_second_folder_does_not_fail_auto_backup(clinic: Clinic, tmp_p
         store.close()
     assert [p.parent for p in result.written] == [clinic.paths.backups]
     assert any("not available" in w and str(unplugged) in w for w in result.warnings)
+    assert result.failures == []  # a stick not plugged in is advice, not a failure
     assert not unplugged.exists()  # a missing stick's folder is never created on the laptop
 
 
@@ -944,6 +945,7 @@ def test_a_full_second_folder_does_not_fail_auto_backup(
         store.close()
     assert [p.parent for p in result.written] == [clinic.paths.backups]
     assert any("disk is full" in w for w in result.warnings)
+    assert any("disk is full" in f for f in result.failures)  # this one did go wrong
     assert list(usb.iterdir()) == []
 
 
@@ -960,6 +962,7 @@ def test_a_failing_snapshot_is_a_warning_not_an_exception(
     finally:
         store.close()
     assert not result.ok and any("could not be made" in w for w in result.warnings)
+    assert result.failures
 
 
 def test_with_no_second_folder_the_single_location_warning_is_given(
@@ -981,6 +984,7 @@ def test_with_no_second_folder_the_single_location_warning_is_given(
     finally:
         store.close()
     assert result.ok and result.warnings == [SINGLE_FOLDER_WARNING]
+    assert result.failures == []  # advice only: nothing needs attention (defect 23)
 
 
 def test_a_daily_backup_is_due_only_after_24_hours_without_one(clinic: Clinic) -> None:
