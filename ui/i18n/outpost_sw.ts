@@ -743,7 +743,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <location filename="../../ui/clinic_admin.py" line="467" />
       <location filename="../../ui/clinic_admin.py" line="528" />
       <source>Keep</source>
-      <translation>Usimzime</translation>
+      <translation>Acha kama ilivyo</translation>
     </message>
     <message>
       <location filename="../../ui/clinic_admin.py" line="473" />
@@ -2030,7 +2030,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <message>
       <location filename="../../ui/labels.py" line="222" />
       <source>DR Congo</source>
-      <translation>Jamhuri ya Kidemokrasia ya Kongo</translation>
+      <translation>DR Kongo</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="223" />
@@ -3060,7 +3060,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <location filename="../../ui/print_preview.py" line="586" />
       <location filename="../../ui/print_preview.py" line="590" />
       <source>The printer could not be started.</source>
-      <translation>Printa haikuweza kuwashwa.</translation>
+      <translation>Printa haikuweza kuanzishwa.</translation>
     </message>
     <message>
       <location filename="../../ui/print_preview.py" line="139" />
