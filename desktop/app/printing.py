@@ -215,13 +215,12 @@ class PrintingApi:
         if isinstance(request, FormRecordPrint):
             record = form_records.get_record(session, request.record_id)
             definition = form_records.definition_of(library, record)
-            filled_on = self.clock.local(record.created_at).date().isoformat()
             return PrintInfo(
                 definition.title_in(ui_lang),
                 definition.languages,
                 _pick(definition.languages, prefer, record.language),
                 paper,
-                f"{definition.id}-{filled_on}.pdf",
+                f"{definition.id}-{stamp}.pdf",
                 True,
             )
         if isinstance(request, BlankFormPrint):

@@ -203,3 +203,84 @@ def test_merge_repeats_copies() -> None:
     slip = forms.render_pdf(library.get("appointment_slip"), None, context=context)
     merged = merge_pdfs([(slip, 4)])
     assert len(PdfReader(io.BytesIO(merged)).pages) == 4 * PdfPages(slip).page_count
+
+
+def test_a_printer_that_cannot_start_offers_save_as_pdf(
+    signed_in, qtbot, tmp_path, monkeypatch
+) -> None:
+    """Defect 1: no printer set up (or one that cannot start) says so and offers Save as
+    PDF, never "Something unexpected went wrong"."""
+    import ui.print_preview as preview_module
+
+    desk = make_desk(signed_in)
+    patient_id = new_patient(signed_in)
+    record_id = completed_intake(signed_in, patient_id)
+    desk.preview_record(signed_in.window, record_id)
+    preview = wait_for_preview(qtbot, desk)
+
+    # No printer on this laptop: Print… says so at once.
+    monkeypatch.setattr(preview_module, "has_printer", lambda: False)
+    preview.print_()
+    box = preview.printer_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "The printer could not be started."
+    assert "Something unexpected" not in box.text() + box.informativeText()
+    save = next(b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.AcceptRole)
+    assert save.text() == "Save as PDF…" and box.defaultButton() is save
+    qtbot.mouseClick(save, LEFT)
+    assert preview.warning_box is not None and "not encrypted" in preview.warning_box.text()
+    preview.warning_box.close()
+
+    # A printer that fails to start once chosen: the same answer, from the print thread.
+    preview.printer_box = None
+    broken = preview.make_printer()
+    broken.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    broken.setOutputFileName(str(tmp_path / "no-such-folder" / "x.pdf"))
+    preview.print_to(broken)
+    qtbot.waitUntil(lambda: preview.printer_box is not None, timeout=20_000)
+    assert preview.printer_box.text() == "The printer could not be started."
+    assert preview.print_button.isEnabled()
+
+
+def test_save_dialogs_open_in_documents_then_in_the_last_folder(
+    signed_in, qtbot, tmp_path, monkeypatch
+) -> None:
+    """Defect 20: the first save opens in Documents (not the program's folder), the next
+    one where the last PDF went; the default name is dated in clinic time."""
+    import platformdirs
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(documents))
+    desk = make_desk(signed_in)
+    patient_id = new_patient(signed_in)
+    record_id = completed_intake(signed_in, patient_id)
+    core = signed_in.ctx.core
+
+    desk.preview_record(signed_in.window, record_id)
+    preview = wait_for_preview(qtbot, desk)
+    assert preview.file_name == f"intake-{core.today().isoformat()}.pdf"
+    preview._choose_file()
+    dialog = preview.file_dialog
+    assert Path(dialog.directory().absolutePath()) == documents
+    assert Path(dialog.directory().absolutePath()) != Path.cwd()
+    elsewhere = tmp_path / "usb-stick"
+    elsewhere.mkdir()
+    with qtbot.waitSignal(preview.saved, timeout=20_000):
+        dialog.selectFile(str(elsewhere / "intake"))
+        dialog.accept()
+    signed_in.ctx.tasks.wait_for_idle()
+    qtbot.waitUntil(lambda: core.settings.pdf_folder == str(elsewhere), timeout=20_000)
+    from desktop.settings import load_settings
+
+    assert load_settings(core.paths.settings).pdf_folder == str(elsewhere)  # kept on disk
+    preview.close()
+
+    desk.last_preview = None
+    desk.print(signed_in.window, PrintRequest("blank_forms"))
+    qtbot.waitUntil(lambda: isinstance(desk.last_dialog, BlankFormsDialog), timeout=20_000)
+    desk.last_dialog.set_copies("intake", 1)
+    qtbot.mouseClick(desk.last_dialog.preview_button, LEFT)
+    second = wait_for_preview(qtbot, desk)
+    second._choose_file()
+    assert Path(second.file_dialog.directory().absolutePath()) == elsewhere
