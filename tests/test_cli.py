@@ -508,3 +508,14 @@ def test_the_command_line_works_through_the_core_api(name: str) -> None:
     source = (CLI / name).read_text("utf-8")
     for forbidden in (".session(", ".read_session(", "core.store", "engine.connect", "sqlalchemy"):
         assert forbidden not in source, f"{name} uses {forbidden}: call the core's API instead"
+
+
+def test_recover_with_a_wrong_key_says_so_before_asking_for_a_new_password(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wrong = "-".join(["ABCD"] * 13)
+    code, out, err = run(
+        capsys, monkeypatch, clinic, "recover", "admin", stdin=wrong + "\n", user=None
+    )
+    assert code == 1 and out == ""
+    assert "recovery key" in err and "Expected a line" not in err

@@ -95,6 +95,7 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def run_recover(ctx: CliContext, args: argparse.Namespace) -> int:
     recovery = ctx.secrets.read("Recovery key (as printed): ")
+    app_session.check_recovery_key(ctx.paths, recovery)  # a wrong key is said at once
     new = ctx.secrets.read(f"New password for {args.username} ({RULES_TEXT}): ", confirm=True)
     app_session.recover_password(ctx.paths, recovery, args.username, new)
     ctx.print(f"The password for {args.username} has been set. Sign in with it now.")
