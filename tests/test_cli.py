@@ -519,3 +519,19 @@ def test_recover_with_a_wrong_key_says_so_before_asking_for_a_new_password(
     )
     assert code == 1 and out == ""
     assert "recovery key" in err and "Expected a line" not in err
+
+
+def test_backup_progress_prints_a_line_only_when_something_changes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from desktop.cli.cmd_backup import _Progress
+
+    progress = _Progress()
+    for _ in range(50):  # the database copy reports several times a second
+        progress("Copying the database", 0.0)
+    progress("Copying the database", 0.004)
+    progress("Checking the copy", 0.12)
+    assert capsys.readouterr().err.splitlines() == [
+        "    0%  Copying the database",
+        "   12%  Checking the copy",
+    ]

@@ -28,13 +28,23 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run_restore)
 
 
-def _progress(step: str, fraction: float) -> None:
-    print(f"  {fraction:4.0%}  {step}", file=sys.stderr)
+class _Progress:
+    """Progress on standard error: one line each time the step or the whole percent changes
+    (the database copy reports several times a second, so that Ctrl+C stops it at once)."""
+
+    def __init__(self) -> None:
+        self._last = ""
+
+    def __call__(self, step: str, fraction: float) -> None:
+        line = f"  {fraction:4.0%}  {step}"
+        if line != self._last:
+            self._last = line
+            print(line, file=sys.stderr)
 
 
 def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.clinic() as core:
-        info = core.backups.make(args.file, progress=_progress)
+        info = core.backups.make(args.file, progress=_Progress())
     ctx.print(f"Backup written and verified: {info.path} ({info.size_bytes:,} bytes).")
     return 0
 
@@ -44,14 +54,14 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     # backup opens with the passwords as they were when it was made.
     if args.recovery_key:
         key = ctx.secrets.read("Recovery key (as printed): ")
-        result = restore_backup_file(ctx.paths, args.file, recovery_key=key, progress=_progress)
+        result = restore_backup_file(ctx.paths, args.file, recovery_key=key, progress=_Progress())
     else:
         username = ctx.require_user()
         password = ctx.secrets.read(
             f"Password for {username} (as it was when the backup was made): "
         )
         result = restore_backup_file(
-            ctx.paths, args.file, username=username, password=password, progress=_progress
+            ctx.paths, args.file, username=username, password=password, progress=_Progress()
         )
     ctx.print(f"Restored {args.file} (made {result.info.created_at:%Y-%m-%d %H:%M} UTC).")
     if result.kept_aside is not None:
