@@ -19,7 +19,11 @@ from forms.signatures import read_signature
 
 def reference_date(context: Mapping[str, object]) -> dt.date:
     """The "today" that ages and future-date checks use: ``context["today"]`` if given
-    (so a late entry of a paper form is judged by its own date), else the real today."""
+    (so a late entry of a paper form is judged by its own date), else the real today.
+
+    The desktop always gives it: the clinic's today (``ClinicClock.today``), never the
+    computer's own date, which is the other day around midnight on a laptop left on UTC.
+    The fallback is only for a script using forms/ on its own."""
     value = context.get("today")
     if isinstance(value, dt.datetime):
         return value.date()
