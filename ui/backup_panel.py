@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.changes import SETTINGS
 from ui.errors import show_error
 from ui.small_dialog import InputDialog
-from ui.tasks import TaskContext
+from ui.tasks import Operation, TaskContext
 from ui.util import (
     ERROR_STYLE,
     buddy_label,
@@ -231,15 +231,14 @@ class BackupPanel(QWidget):
         if folder:
             self.back_up_to(Path(folder))
 
-    def back_up_to(self, target: Path) -> None:
+    def back_up_to(self, target: Path) -> Operation[BackupInfo]:
         core = self.ctx.core
 
         def work(task: TaskContext) -> BackupInfo:
-            # Cancel stops it at the next step (even inside the database copy); no file is left.
+            # Cancel stops it at the next report (TaskContext.progress raises), even inside
+            # the database copy; no file is left.
             return core.backups.make(
-                target,
-                progress=lambda _step, fraction: task.progress("", fraction),
-                cancel=lambda: task.cancelled,
+                target, progress=lambda _step, fraction: task.progress("", fraction)
             )
 
         def done(info: BackupInfo) -> None:
@@ -250,9 +249,14 @@ class BackupPanel(QWidget):
             inform(self, self.tr("Backup"), text)
 
         self.backup_button.setEnabled(False)
-        self.ctx.run(
-            self, work, label=self.tr("Making the backup…"), cancellable=True, long=True
-        ).success(done).finished(lambda: self.backup_button.setEnabled(True)).run()
+        return (
+            self.ctx.run(
+                self, work, label=self.tr("Making the backup…"), cancellable=True, long=True
+            )
+            .success(done)
+            .finished(lambda: self.backup_button.setEnabled(True))
+            .run()
+        )
 
     # -- restoring --
 

@@ -130,3 +130,15 @@ def test_a_good_backup_file_is_described_when_asking_for_the_password(
     texts = " ".join(label.text() for label in found.findChildren(type(panel.status)))
     assert core.clinic_name in texts
     found.reject()
+
+
+def test_a_cancelled_backup_leaves_no_file_and_says_nothing(signed_in, qtbot, tmp_path) -> None:
+    panel = open_panel(signed_in)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    operation = panel.back_up_to(usb)
+    operation.cancel()  # as pressing Cancel on the progress window does
+    qtbot.waitUntil(lambda: panel.backup_button.isEnabled(), timeout=30_000)
+    assert list(usb.iterdir()) == []
+    assert visible_box(panel) is None  # a cancel is not an error
+    assert panel.last_result.text() == ""
