@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui import labels
-from ui.util import birth_text, heading, make_button, row, with_colon
+from ui.util import heading, make_button, row, with_colon
 
 if TYPE_CHECKING:
-    from desktop.services.search import SearchHit
+    from desktop.app.patients import PatientDetails, SearchHit
     from ui.context import ClinicContext
 
-ROWS = ("name", "sex", "birth", "phone", "village", "national_id", "clinic_number")
+ROWS = ("name", "clinic_number", "sex", "birth", "phone", "village", "national_id")
 SAME_STYLE = "font-weight: 700;"
 
 
@@ -41,7 +41,7 @@ class DuplicateDialog(QDialog):
     def __init__(
         self,
         ctx: ClinicContext,
-        new_values: dict[str, Any],
+        new: PatientDetails,
         candidates: list[tuple[SearchHit, list[str]]],
         parent: QWidget | None = None,
     ) -> None:
@@ -54,31 +54,20 @@ class DuplicateDialog(QDialog):
         self.candidates = candidates
         region, today = ctx.core.region, ctx.today()
 
-        name = " ".join(
-            p
-            for p in (
-                new_values.get("given_name"),
-                new_values.get("other_names"),
-                new_values.get("family_name"),
-            )
-            if p
-        )
         new_column = {
-            "name": name,
-            "sex": labels.sex_label(getattr(new_values.get("sex"), "value", "unknown")),
-            "birth": birth_text(
-                new_values.get("birth_date"), bool(new_values.get("birth_date_estimated")), today
-            ),
-            "phone": display_phone(new_values.get("phone"), region),
-            "village": new_values.get("village") or "",
-            "national_id": new_values.get("national_id") or "",
-            "clinic_number": new_values.get("clinic_number") or "",
+            "name": new.full_name,
+            "sex": labels.sex_label(new.sex.value),
+            "birth": labels.birth_label(new.birth_date, new.birth_date_estimated, today),
+            "phone": new.phone,
+            "village": new.village,
+            "national_id": new.national_id,
+            "clinic_number": new.clinic_number,
         }
         columns = [
             {
                 "name": hit.display_name,
                 "sex": labels.sex_label(hit.sex),
-                "birth": birth_text(hit.birth_date, hit.birth_date_estimated, today),
+                "birth": labels.birth_label(hit.birth_date, hit.birth_date_estimated, today),
                 "phone": display_phone(hit.phone, region),
                 "village": hit.village,
                 "national_id": hit.national_id or "",

@@ -6,6 +6,8 @@ person reads. Each call translates afresh, so the active translator always appli
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication
 
 from ui.language import localized
@@ -56,6 +58,20 @@ def sex_label(sex: str) -> str:
         "other": _tr("Other"),
         "unknown": _tr("Not known"),
     }.get(str(sex), str(sex))
+
+
+def birth_label(birth: dt.date | None, estimated: bool, today: dt.date) -> str:
+    """ "21 Mar 1984 (40 y)", "about 45 y", or "Age not known" (chosen at registration)."""
+    from ui.util import birth_text
+
+    if birth is None:
+        return _tr("Age not known")
+    return birth_text(birth, estimated, today)
+
+
+def clinic_number_label(number: str) -> str:
+    """ "Clinic no. KHP-QX0042" (what the desk reads out; the record id stays internal)."""
+    return _tr("Clinic no. {number}").format(number=number) if number else ""
 
 
 def role_label(role: str) -> str:
@@ -119,6 +135,8 @@ def duplicate_reason_label(reason: str) -> str:
         "same date of birth and village": _tr("same date of birth and village"),
         "same date of birth": _tr("same date of birth"),
         "same village": _tr("same village"),
+        "same clinic number": _tr("same clinic number"),
+        "same national ID": _tr("same national ID"),
     }.get(reason) or localized(reason)  # the others from the core's catalogue
 
 

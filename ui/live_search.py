@@ -1,9 +1,10 @@
 """Search as you type: debounced, run on the database thread, stale answers dropped.
 
 Typing restarts a short timer (150 ms). When it fires, the query goes to the database
-thread unless a search is already running there: then only the latest query is kept and
-sent when the running one comes back. So the worker never holds a backlog of searches, and
-an answer is shown only if it is for what the search field holds now.
+thread (`core.patients.search`, through `ctx.ask`) unless a search is already running
+there: then only the latest query is kept and sent when the running one comes back. So the
+worker never holds a backlog of searches, and an answer is shown only if it is for what the
+search field holds now.
 """
 
 from __future__ import annotations
@@ -22,10 +23,9 @@ from PySide6.QtCore import (
 )
 
 from ui import labels
-from ui.util import birth_text
 
 if TYPE_CHECKING:
-    from desktop.services.search import SearchHit
+    from desktop.app.patients import SearchHit
     from ui.context import ClinicContext
 
 DEBOUNCE_MS = 150
@@ -74,9 +74,9 @@ class LiveSearch(QObject):
         query = self.query
         self.running = query
         self.searches_run += 1
-        search, limit = self.ctx.core.search, self.limit
-        self.ctx.query(
-            lambda session: search.search(session, query, limit=limit),
+        limit = self.limit
+        self.ctx.ask(
+            lambda core: core.patients.search(query, limit=limit),
             lambda hits, error: self._done(query, hits, error),
         )
 
@@ -104,12 +104,12 @@ class HitsModel(QAbstractTableModel):
     def headers(self) -> list[str]:
         return [
             self.tr("Name"),
+            self.tr("Clinic no."),
             self.tr("Sex"),
             self.tr("Born"),
             self.tr("Phone"),
             self.tr("Village"),
             self.tr("National ID"),
-            self.tr("Clinic no."),
         ]
 
     def set_hits(self, hits: list[SearchHit]) -> None:
@@ -120,12 +120,12 @@ class HitsModel(QAbstractTableModel):
         self._rows = [
             [
                 h.display_name,
+                h.clinic_number or "",
                 labels.sex_label(h.sex),
-                birth_text(h.birth_date, h.birth_date_estimated, self.today),
+                labels.birth_label(h.birth_date, h.birth_date_estimated, self.today),
                 display_phone(h.phone, self.region),
                 h.village,
                 h.national_id or "",
-                h.clinic_number or "",
             ]
             for h in self.hits
         ]

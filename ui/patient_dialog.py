@@ -1,17 +1,24 @@
-"""Registering a patient, or editing one's details.
+"""Registering a patient, or editing one's details (`core.patients.register` / `.edit`).
 
 Every problem the core finds (`ValidationFailed.problems`) is shown just below its own
-field, and focus goes to the first. Registration may answer "possible duplicate": the new
-entry and each candidate are then shown side by side (`ui.duplicate_dialog`), and the
-person opens the existing record or confirms that this is a different person.
+field, and focus goes to the first; a problem disappears as soon as its field is edited.
+Registration may answer "possible duplicate": the new entry and each candidate are then
+shown side by side (`ui.duplicate_dialog`), and the person opens the existing record or
+confirms that this is a different person.
+
+The date of birth is required: the date, an approximate age, or the explicit "Age not
+known" (the core holds the same rule). Dates are typed in any of the formats of
+`desktop.dates` and read by the core, as everywhere else. Tab goes through the fields in
+reading order: identity, then contact (phone first), then language, coverage and notes.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import uuid
 from dataclasses import asdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIntValidator
@@ -39,12 +46,8 @@ from ui.language import localized
 from ui.util import FieldError, buddy_label, combo_select, confirm
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from desktop.services.patients import PatientInput, PossibleDuplicate
+    from desktop.app.patients import PatientDetails, PatientInput, PossibleDuplicate
     from ui.context import ClinicContext
-
-_DMY = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*")
 
 TEXT_FIELDS = (
     "given_name",
@@ -65,13 +68,9 @@ TEXT_FIELDS = (
 MULTILINE_FIELDS = ("address", "notes")
 
 
-def iso_birth_date(text: str) -> str:
-    """Accept 21/03/1984 as well as 1984-03-21 (the core wants the latter)."""
-    match = _DMY.fullmatch(text)
-    if match:
-        day, month, year = match.groups()
-        return f"{year}-{int(month):02d}-{int(day):02d}"
-    return text.strip()
+def capitalised(word: str) -> str:
+    """ "wanjiru" → "Wanjiru", "ng'ang'a" → "Ng'ang'a" (str.title would give "Ng'Ang'A")."""
+    return word[:1].upper() + word[1:]
 
 
 class PatientDialog(QDialog):
@@ -87,7 +86,7 @@ class PatientDialog(QDialog):
         initial: PatientInput | None = None,
     ) -> None:
         super().__init__(parent)
-        from desktop.services.patients import PatientInput
+        from desktop.app.patients import PatientInput
 
         self.ctx = ctx
         self.patient_id = patient_id
@@ -114,7 +113,9 @@ class PatientDialog(QDialog):
         self._add(identity_form, "sex", self.tr("Se&x:"), self.sex)
         identity_form.addRow(self._birth_row())
         self._line(identity_form, "national_id", self.tr("National &ID:"))
-        self._line(identity_form, "clinic_number", self.tr("Clinic &number:"))
+        number = self._line(identity_form, "clinic_number", self.tr("Clinic &number:"))
+        if patient_id is None:
+            number.setPlaceholderText(self.tr("given at registration"))
 
         contact = QGroupBox(self.tr("Contact and next of kin"))
         contact_form = QFormLayout(contact)
@@ -135,18 +136,23 @@ class PatientDialog(QDialog):
 
         self.general_error = FieldError()
         self.general_error.setObjectName("general_error")
+        # Identity and contact side by side, then the rest below them: the reading order,
+        # which Tab follows too (`_set_tab_order`).
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(identity)
-        left.addWidget(more)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(contact)
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
+        body_layout = QVBoxLayout()
+        body_layout.addLayout(columns)
+        body_layout.addWidget(more)
+        body_layout.addStretch(1)
         body = QWidget()
-        body.setLayout(columns)
+        body.setLayout(body_layout)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -166,8 +172,8 @@ class PatientDialog(QDialog):
 
         required = QLabel(
             self.tr(
-                "* required. Give the date of birth, or the approximate age "
-                "if the date is not known."
+                "* required. Give the date of birth, or the approximate age if the date is "
+                "not known; choose “Age not known” only when neither is known."
             )
         )
         required.setWordWrap(True)
@@ -180,6 +186,8 @@ class PatientDialog(QDialog):
 
         self.initial = initial or PatientInput()
         self.set_input(self.initial)
+        self._set_tab_order(cancel)
+        self._clear_problems_when_edited()
         self.fields["given_name"].setFocus()
 
     # -- building --
@@ -221,17 +229,21 @@ class PatientDialog(QDialog):
         return field
 
     def _birth_row(self) -> QWidget:
-        box = QGroupBox(self.tr("Date of birth"))
+        box = QGroupBox(self.tr("Date of birth *"))
         layout = QVBoxLayout(box)
         self.birth_known = QRadioButton(self.tr("&Date known"))
         self.age_only = QRadioButton(self.tr("Only the approximate &age is known"))
+        self.age_unknown = QRadioButton(self.tr("Age not kno&wn"))
+        self.age_unknown.setObjectName("age_unknown")
         group = QButtonGroup(box)
         group.addButton(self.birth_known)
         group.addButton(self.age_only)
+        group.addButton(self.age_unknown)
         self.birth_known.setChecked(True)
         choice = QHBoxLayout()
         choice.addWidget(self.birth_known)
         choice.addWidget(self.age_only)
+        choice.addWidget(self.age_unknown)
         choice.addStretch(1)
         self.birth_date = QLineEdit()
         self.birth_date.setObjectName("birth_date")
@@ -242,11 +254,15 @@ class PatientDialog(QDialog):
         self.age.setValidator(QIntValidator(0, 125, self.age))
         self.age.setPlaceholderText(self.tr("years, e.g. 45"))
         self.age.setAccessibleName(self.tr("Estimated age in years"))
+        self.no_birth = QLabel(self.tr("Neither the date of birth nor the age is known."))
+        self.no_birth.setEnabled(False)
         self.birth_stack = QStackedWidget()
         self.birth_stack.addWidget(self.birth_date)
         self.birth_stack.addWidget(self.age)
+        self.birth_stack.addWidget(self.no_birth)
         self.birth_stack.setFixedHeight(self.birth_date.sizeHint().height())
-        self.birth_known.toggled.connect(self._birth_mode)
+        for button in (self.birth_known, self.age_only, self.age_unknown):
+            button.toggled.connect(self._birth_mode)
         layout.addLayout(choice)
         layout.addWidget(self.birth_stack)
         for name, field in (("birth_date", self.birth_date), ("estimated_age_years", self.age)):
@@ -257,9 +273,65 @@ class PatientDialog(QDialog):
             layout.addWidget(error)
         return box
 
-    def _birth_mode(self, date_known: bool) -> None:
-        self.birth_stack.setCurrentWidget(self.birth_date if date_known else self.age)
-        (self.birth_date if date_known else self.age).setFocus()
+    def _birth_mode(self, checked: bool) -> None:
+        if not checked:
+            return
+        self.errors["birth_date"].clear_message()
+        self.errors["estimated_age_years"].clear_message()
+        if self.birth_known.isChecked():
+            self.birth_stack.setCurrentWidget(self.birth_date)
+            self.birth_date.setFocus()
+        elif self.age_only.isChecked():
+            self.birth_stack.setCurrentWidget(self.age)
+            self.age.setFocus()
+        else:
+            self.birth_stack.setCurrentWidget(self.no_birth)
+
+    def _set_tab_order(self, cancel: QWidget) -> None:
+        f = self.fields
+        chain: list[QWidget] = [
+            f["given_name"],
+            f["other_names"],
+            f["family_name"],
+            self.sex,
+            self.birth_known,
+            self.age_only,
+            self.age_unknown,
+            self.birth_date,
+            self.age,
+            f["national_id"],
+            f["clinic_number"],
+            f["phone"],
+            f["phone_alt"],
+            f["village"],
+            f["address"],
+            f["next_of_kin_name"],
+            f["next_of_kin_relation"],
+            f["next_of_kin_phone"],
+            f["preferred_language"],
+            f["coverage_scheme"],
+            f["coverage_member_id"],
+            f["notes"],
+            self.save_button,
+            cancel,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _clear_problems_when_edited(self) -> None:
+        """A field's problem goes as soon as the person edits that field."""
+        for name, field in self.fields.items():
+            error = self.errors[name]
+            if isinstance(field, QLineEdit):
+                field.textEdited.connect(lambda _text, e=error: self._edited(e))
+            elif isinstance(field, QPlainTextEdit):
+                field.textChanged.connect(lambda e=error: self._edited(e))
+            elif isinstance(field, QComboBox):
+                field.currentIndexChanged.connect(lambda _i, e=error: self._edited(e))
+
+    def _edited(self, error: FieldError) -> None:
+        if error.message:
+            error.clear_message()
 
     # -- constructors for the two uses --
 
@@ -278,12 +350,15 @@ class PatientDialog(QDialog):
         return cls(ctx, parent, patient_id=patient_id, initial=details)
 
     def prefill_name(self, text: str) -> None:
-        words = text.split()
+        """Start from the name just searched for, capitalised ("wanjiru kamau" → Wanjiru /
+        Kamau), the given name selected so that typing replaces it."""
+        words = [capitalised(w) for w in text.split()]
         given = self.fields["given_name"]
         family = self.fields["family_name"]
         assert isinstance(given, QLineEdit) and isinstance(family, QLineEdit)
         given.setText(words[0] if words else "")
         family.setText(" ".join(words[1:]))
+        given.selectAll()
         self.initial = self.read_input()  # prefilled is not "changed by the person"
 
     # -- reading and writing the fields --
@@ -300,12 +375,15 @@ class PatientDialog(QDialog):
         combo_select(self.sex, data.sex or "unknown")
         self.birth_date.setText(data.birth_date)
         self.age.setText(data.estimated_age_years)
-        (
-            self.age_only if data.estimated_age_years and not data.birth_date else self.birth_known
-        ).setChecked(True)
+        if data.estimated_age_years and not data.birth_date:
+            self.age_only.setChecked(True)
+        elif data.age_unknown and not data.birth_date:
+            self.age_unknown.setChecked(True)
+        else:
+            self.birth_known.setChecked(True)
 
     def read_input(self) -> PatientInput:
-        from desktop.services.patients import PatientInput
+        from desktop.app.patients import PatientInput
 
         values: dict[str, str] = {}
         for name in TEXT_FIELDS:
@@ -317,13 +395,19 @@ class PatientDialog(QDialog):
             assert isinstance(field, QPlainTextEdit)
             values[name] = field.toPlainText()
         values["sex"] = self.sex.currentData() or "unknown"
+        birth, age = self.birth_date.text().strip(), self.age.text().strip()
         if self.birth_known.isChecked():
-            values["birth_date"] = iso_birth_date(self.birth_date.text())
-            values["estimated_age_years"] = ""
+            age = ""
+        elif self.age_only.isChecked():
+            birth = ""
         else:
-            values["birth_date"] = ""
-            values["estimated_age_years"] = self.age.text().strip()
-        return PatientInput(**values)
+            birth = age = ""
+        return PatientInput(
+            **values,
+            birth_date=birth,
+            estimated_age_years=age,
+            age_unknown=self.age_unknown.isChecked(),
+        )
 
     def has_unsaved_changes(self) -> bool:
         return asdict(self.read_input()) != asdict(self.initial)
@@ -351,6 +435,10 @@ class PatientDialog(QDialog):
         if first is not None:
             if first in (self.birth_date, self.age):
                 (self.birth_known if first is self.birth_date else self.age_only).setChecked(True)
+                # Checking the radio clears the birth problems: show this one again.
+                self.errors[first.objectName()].show_message(
+                    localized(problems[first.objectName()])
+                )
             first.setFocus()
 
     # -- saving --
@@ -358,31 +446,18 @@ class PatientDialog(QDialog):
     def submit(self, *, confirmed_new: bool = False) -> None:
         if self._saving:
             return
-        from desktop.services import patients
-
         data = self.read_input()
-        ctx, actor, patient_id = self.ctx, self.ctx.actor, self.patient_id
-        core = ctx.core
+        patient_id = self.patient_id
 
-        def work(session: Session) -> uuid.UUID:
+        def work(core: Any) -> uuid.UUID:
             if patient_id is None:
-                return patients.register_patient(
-                    session,
-                    actor,
-                    data,
-                    region=core.region,
-                    search=core.search,
-                    confirmed_new=confirmed_new,
-                ).id
-            patients.update_patient(
-                session, actor, patient_id, data, region=core.region, search=core.search
-            )
-            return patient_id
+                return core.patients.register(data, confirmed_new=confirmed_new).value
+            return core.patients.edit(patient_id, data).value
 
         self._saving = True
         self.save_button.setEnabled(False)
         self.clear_problems()
-        ctx.db(self, work, label=self.tr("Saving…")).success(self._saved).failure(
+        self.ctx.call(self, work, label=self.tr("Saving…")).success(self._saved).failure(
             lambda error: self._failed(error, data)
         ).finished(self._done).run()
 
@@ -392,14 +467,13 @@ class PatientDialog(QDialog):
 
     def _saved(self, patient_id: uuid.UUID) -> None:
         self.initial = self.read_input()
-        self.ctx.events.patients_changed.emit(patient_id)
         self.saved.emit(patient_id)
         self.accept()
 
     def _failed(self, error: BaseException, data: PatientInput) -> None:
+        from desktop.app.patients import PossibleDuplicate
         from desktop.errors import InvalidInput, ValidationFailed
         from desktop.messages import message_of
-        from desktop.services.patients import PossibleDuplicate
 
         if isinstance(error, PossibleDuplicate):
             self._show_duplicates(error, data)
@@ -411,11 +485,20 @@ class PatientDialog(QDialog):
             show_error(self, error)
 
     def _show_duplicates(self, error: PossibleDuplicate, data: PatientInput) -> None:
-        from desktop.services.patients import validate_patient
+        candidates = error.candidates
+
+        def shown(new: PatientDetails | None, failed: BaseException | None) -> None:
+            if failed is not None or new is None:
+                show_error(self, failed or RuntimeError("no preview"))
+                return
+            self._compare(new, candidates)
+
+        self.ctx.ask(lambda core: core.patients.preview(data), shown)
+
+    def _compare(self, new: PatientDetails, candidates: list[Any]) -> None:
         from ui.duplicate_dialog import DuplicateDialog
 
-        values = validate_patient(data, region=self.ctx.core.region, today=self.ctx.today())
-        dialog = DuplicateDialog(self.ctx, values, error.candidates, self)
+        dialog = DuplicateDialog(self.ctx, new, candidates, self)
         dialog.open_existing.connect(self._open_existing)
         dialog.register_anyway.connect(lambda: self.submit(confirmed_new=True))
         dialog.open()

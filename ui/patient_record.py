@@ -1,19 +1,21 @@
 """One patient's record: details, appointments, forms and the history of changes.
 
-Opening it is audited by the core (`open_chart`). The forms tab lists the patient's form
-records; opening or starting one, and printing, are asked for by signal (the forms work
-connects to them: see `ui.forms_seam`).
+The record is the core's read model (`core.patients.open_chart`): this screen draws it and
+nothing else. Opening a patient is audited by the core; an open record refreshes itself,
+quietly and without auditing again, whenever the core's change events concern its patient
+(an appointment booked from the Calendar, Today or another window, a form saved, an edit)
+or the names it shows (providers, appointment types, users), and F5 reloads it. The forms
+tab lists the patient's forms by title; opening or starting one, and printing, are asked
+for by signal (the forms work connects to them: see `ui.forms_seam`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import APPOINTMENT_TYPES, PROVIDERS, USERS, Changes
 from ui import labels
 from ui.forms_seam import PrintRequest
+from ui.language import current_language
 from ui.util import (
-    birth_text,
     format_date,
     format_datetime,
     heading,
@@ -39,116 +42,12 @@ from ui.util import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from desktop.core import ClinicCore
-    from desktop.services.patients import PatientInput
+    from desktop.app.patients import PatientChart
     from ui.context import ClinicContext
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True)
-class AppointmentRow:
-    appointment_id: uuid.UUID
-    starts_at: dt.datetime  # clinic-local
-    provider_id: uuid.UUID
-    provider: str
-    type_name: str
-    status: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class FormRow:
-    record_id: uuid.UUID
-    definition_id: str
-    version: int
-    status: str
-    created_at: dt.datetime
-    signed_at: dt.datetime | None
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    at: dt.datetime
-    who: str
-    action: str
-    fields: tuple[str, ...]
-
-
-@dataclass
-class ChartData:
-    patient_id: uuid.UUID
-    name: str
-    sex: str
-    birth_date: dt.date | None
-    birth_date_estimated: bool
-    details: PatientInput
-    phone_display: dict[str, str]
-    appointments: list[AppointmentRow] = field(default_factory=list)
-    forms: list[FormRow] = field(default_factory=list)
-    history: list[HistoryRow] = field(default_factory=list)
-
-
-def load_chart(session: Session, core: ClinicCore, patient_id: uuid.UUID) -> ChartData:
-    """On the database thread: the chart as plain values (no ORM object leaves the thread)."""
-    from desktop.services import clinic_setup, patients, users
-    from desktop.services.phones import display_phone
-
-    chart = patients.open_chart(session, core.actor, patient_id)
-    p = chart.patient
-    providers = {
-        pr.id: pr.name for pr in clinic_setup.list_providers(session, include_inactive=True)
-    }
-    kinds = {t.id: t.name for t in clinic_setup.list_appointment_types(session)}
-    people = {u.id: u.display_name for u in users.list_users(session)}
-    zone = core.zone
-    details = patients.PatientInput.from_patient(p)
-    return ChartData(
-        patient_id=p.id,
-        name=p.full_name,
-        sex=p.sex.value,
-        birth_date=p.birth_date,
-        birth_date_estimated=p.birth_date_estimated,
-        details=details,
-        phone_display={
-            name: display_phone(getattr(p, name), core.region)
-            for name in ("phone", "phone_alt", "next_of_kin_phone")
-        },
-        appointments=[
-            AppointmentRow(
-                a.id,
-                a.starts_at.astimezone(zone),
-                a.provider_id,
-                providers.get(a.provider_id, "—"),
-                kinds.get(a.type_id, "—"),
-                a.status.value,
-                a.reason,
-            )
-            for a in chart.appointments
-        ],
-        forms=[
-            FormRow(
-                f.id,
-                f.definition_id,
-                f.definition_version,
-                f.status.value,
-                f.created_at.astimezone(zone),
-                f.signed_at.astimezone(zone) if f.signed_at else None,
-            )
-            for f in chart.forms
-        ],
-        history=[
-            HistoryRow(
-                e.at.astimezone(zone),
-                people.get(e.user_id, "—") if e.user_id else "—",
-                e.action,
-                tuple((e.detail or {}).get("fields", ())),
-            )
-            for e in reversed(chart.history)  # newest first
-        ],
-    )
+# Names the record shows that other records own: a change to them redraws it too.
+_NAMES_SHOWN = (PROVIDERS, APPOINTMENT_TYPES, USERS)
 
 
 def _table(name: str, headers: list[str]) -> tuple[QTableView, QStandardItemModel]:
@@ -183,7 +82,11 @@ class PatientRecord(QWidget):
 
         self.ctx = ctx
         self.patient_id: uuid.UUID | None = None
-        self.chart: ChartData | None = None
+        self.chart: PatientChart | None = None
+        self.refreshes = 0  # quiet reloads done (for tests)
+        self._stale = False  # changed while hidden: refresh when shown again
+        self._refreshing = False
+        self._refresh_again = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._may_edit = ctx.can(Permission.EDIT_PATIENTS)
         self._may_book = ctx.can(Permission.MANAGE_APPOINTMENTS)
@@ -288,77 +191,133 @@ class PatientRecord(QWidget):
         )
         layout.addWidget(self.tabs, 1)
 
-        ctx.events.patients_changed.connect(self._changed_elsewhere)
-        ctx.events.appointments_changed.connect(self.reload)
+        ctx.changes.changed.connect(self._on_changes)  # F5: the window's Refresh → refresh()
         self._sync()
 
     # -- loading --
 
     def load(self, patient_id: uuid.UUID) -> None:
+        """Open `patient_id`'s record (the opening is audited)."""
         if patient_id != self.patient_id:
             self.chart = None
             self.name_label.setText(self.tr("Opening the record…"))
             self.summary.clear()
             self.tabs.setCurrentIndex(0)
         self.patient_id = patient_id
+        self._stale = False
         self._sync()
-        core = self.ctx.core
-        self.ctx.db(
-            self, lambda s: load_chart(s, core, patient_id), label=self.tr("Opening the record…")
-        ).success(self._show).run()
+        language = current_language()
+        self.ctx.call(
+            self,
+            lambda core: core.patients.open_chart(patient_id, language=language),
+            label=self.tr("Opening the record…"),
+        ).success(self._show).failure(self._failed).run()
 
-    def reload(self) -> None:
-        if self.patient_id is not None and self.isVisible():
-            self.load(self.patient_id)
+    def refresh(self) -> None:
+        """Read the open record again (F5, or a change elsewhere): quietly, not audited again
+        (the person already opened it). A refresh asked for while one runs is done after."""
+        patient_id = self.patient_id
+        if patient_id is None:
+            return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        self._stale = False
+        language = current_language()
+        self.ctx.ask(
+            lambda core: core.patients.chart(patient_id, language=language),
+            lambda chart, error: self._refreshed(patient_id, chart, error),
+        )
 
-    def _changed_elsewhere(self, patient_id: object) -> None:
-        if patient_id is None or patient_id == self.patient_id:
-            self.reload()
+    def reload(self) -> None:  # the name main-window code and older callers know
+        self.refresh()
 
-    def _show(self, chart: ChartData) -> None:
+    def _refreshed(
+        self, patient_id: uuid.UUID, chart: PatientChart | None, error: BaseException | None
+    ) -> None:
+        self._refreshing = False
+        if error is not None:
+            if patient_id == self.patient_id:
+                self._failed(error)
+        elif chart is not None:
+            self.refreshes += 1
+            self._show(chart)
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.patient_id is None:
+            return
+        if not (changes.touches_patient(self.patient_id) or changes.touches(*_NAMES_SHOWN)):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        from desktop.errors import NotFound
+        from ui.errors import show_error
+
+        if isinstance(error, NotFound):
+            # Removed meanwhile (here or on another laptop): say so, offer nothing to do.
+            self.chart = None
+            self.name_label.setText(self.tr("This patient's record was removed."))
+            self.summary.clear()
+            self._sync()
+            return
+        show_error(self, error)
+
+    def _show(self, chart: PatientChart) -> None:
         if chart.patient_id != self.patient_id:
             return
         self.chart = chart
         d = chart.details
-        self.name_label.setText(chart.name)
+        self.name_label.setText(d.full_name)
         parts = [
-            labels.sex_label(chart.sex),
-            birth_text(chart.birth_date, chart.birth_date_estimated, self.ctx.today()),
+            labels.clinic_number_label(d.clinic_number),
+            labels.sex_label(d.sex.value),
+            labels.birth_label(d.birth_date, d.birth_date_estimated, self.ctx.today()),
         ]
-        if d.clinic_number:
-            parts.append(self.tr("Clinic no. {number}").format(number=d.clinic_number))
         if d.national_id:
             parts.append(self.tr("National ID {number}").format(number=d.national_id))
-        if chart.phone_display.get("phone"):
-            parts.append(chart.phone_display["phone"])
-        self.summary.setText("  ·  ".join(parts))
+        if d.phone:
+            parts.append(d.phone)
+        self.summary.setText("  ·  ".join(p for p in parts if p))
         self._fill_details(chart)
         self._fill_appointments(chart)
         self._fill_forms(chart)
         self._fill_history()
         self._sync()
 
-    def _fill_details(self, chart: ChartData) -> None:
+    def _fill_details(self, chart: PatientChart) -> None:
         form = self.details_form
         while form.rowCount():
             form.removeRow(0)
         d = chart.details
-        birth = birth_text(chart.birth_date, chart.birth_date_estimated, self.ctx.today())
+        birth = labels.birth_label(d.birth_date, d.birth_date_estimated, self.ctx.today())
         values = [
+            ("clinic_number", d.clinic_number),
             ("given_name", d.given_name),
             ("other_names", d.other_names),
             ("family_name", d.family_name),
-            ("sex", labels.sex_label(d.sex)),
+            ("sex", labels.sex_label(d.sex.value)),
             ("birth_date", birth),
-            ("phone", chart.phone_display.get("phone", "")),
-            ("phone_alt", chart.phone_display.get("phone_alt", "")),
+            ("phone", d.phone),
+            ("phone_alt", d.phone_alt),
             ("village", d.village),
             ("address", d.address),
             ("national_id", d.national_id),
-            ("clinic_number", d.clinic_number),
             ("next_of_kin_name", d.next_of_kin_name),
             ("next_of_kin_relation", d.next_of_kin_relation),
-            ("next_of_kin_phone", chart.phone_display.get("next_of_kin_phone", "")),
+            ("next_of_kin_phone", d.next_of_kin_phone),
             ("preferred_language", d.preferred_language),
             ("coverage_scheme", d.coverage_scheme),
             ("coverage_member_id", d.coverage_member_id),
@@ -369,9 +328,10 @@ class PatientRecord(QWidget):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setAccessibleName(labels.field_label(name))
+            label.setObjectName(f"detail_{name}")
             form.addRow(with_colon(labels.field_label(name)), label)
 
-    def _fill_appointments(self, chart: ChartData) -> None:
+    def _fill_appointments(self, chart: PatientChart) -> None:
         model = self.appointments_model
         model.removeRows(0, model.rowCount())
         for a in chart.appointments:
@@ -379,21 +339,21 @@ class PatientRecord(QWidget):
                 QStandardItem(format_datetime(a.starts_at)),
                 QStandardItem(a.provider),
                 QStandardItem(a.type_name),
-                QStandardItem(labels.status_text(a.status)),
+                QStandardItem(labels.status_text(a.status.value)),
                 QStandardItem(a.reason),
             ]
             cells[0].setData(a, ROW_ROLE)
             model.appendRow(cells)
         self.appointments.resizeColumnsToContents()
 
-    def _fill_forms(self, chart: ChartData) -> None:
+    def _fill_forms(self, chart: PatientChart) -> None:
         model = self.forms_model
         model.removeRows(0, model.rowCount())
         for f in chart.forms:
             cells = [
-                QStandardItem(f.definition_id),
+                QStandardItem(f.title),
                 QStandardItem(str(f.version)),
-                QStandardItem(labels.form_status_label(f.status)),
+                QStandardItem(labels.form_status_label(f.status.value)),
                 QStandardItem(format_datetime(f.created_at)),
                 QStandardItem(format_datetime(f.signed_at)),
             ]
@@ -414,9 +374,7 @@ class PatientRecord(QWidget):
         for h in chart.history:
             if h.action == "view" and not self.include_views.isChecked():
                 continue
-            fields = ", ".join(
-                labels.field_label(f) for f in h.fields if f not in ("phone_reversed",)
-            )
+            fields = ", ".join(labels.field_label(f) for f in h.fields)
             cells = [
                 QStandardItem(format_datetime(h.at)),
                 QStandardItem(h.who),
@@ -436,7 +394,7 @@ class PatientRecord(QWidget):
         self.new_form_button.setEnabled(loaded and self._may_fill)
         self.print_button.setEnabled(loaded)
         appointment = _selected(self.appointments)
-        status = appointment.status if appointment else None
+        status = appointment.status.value if appointment else None
         self.follow_up_button.setEnabled(loaded and self._may_book and appointment is not None)
         self.move_button.setEnabled(self._may_book and status == "booked")
         self.cancel_button.setEnabled(self._may_book and status in ("booked", "arrived"))
@@ -460,7 +418,8 @@ class PatientRecord(QWidget):
 
         if self.chart is None:
             return
-        dialog = PatientDialog.edit(self.ctx, self, self.chart.patient_id, self.chart.details)
+        details = self.chart.details
+        dialog = PatientDialog.edit(self.ctx, self, details.id, details.editable)
         dialog.open()
 
     def book(self) -> None:
@@ -468,7 +427,8 @@ class PatientRecord(QWidget):
 
         if self.chart is None:
             return
-        BookingDialog.book(self.ctx, self, patient=(self.chart.patient_id, self.chart.name)).open()
+        patient = (self.chart.patient_id, self.chart.details.full_name)
+        BookingDialog.book(self.ctx, self, patient=patient).open()
 
     def book_follow_up(self) -> None:
         from ui.booking_dialog import BookingDialog
@@ -481,7 +441,7 @@ class PatientRecord(QWidget):
             self,
             appointment.appointment_id,
             self.chart.patient_id,
-            self.chart.name,
+            self.chart.details.full_name,
             appointment.provider_id,
         ).open()
 
@@ -496,7 +456,7 @@ class PatientRecord(QWidget):
             self,
             appointment.appointment_id,
             self.chart.patient_id,
-            self.chart.name,
+            self.chart.details.full_name,
             appointment.provider_id,
             appointment.starts_at,
         ).open()
@@ -541,4 +501,4 @@ class PatientRecord(QWidget):
             )
 
 
-__all__ = ["ChartData", "PatientRecord", "format_date", "load_chart"]
+__all__ = ["PatientRecord", "format_date"]

@@ -1,6 +1,7 @@
-"""Patients: find a patient as you type (name, phone, ID or date of birth), register a new
-one, and open a record. The record replaces the results on this page; Back returns to them
-as they were."""
+"""Patients: find a patient as you type (name, phone, ID, clinic number or date of birth),
+register a new one, and open a record. The record replaces the results on this page; Back
+returns to them as they were. Results and the open record follow the core's change events;
+F5 reads them again."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import PATIENTS, Changes
 from ui.errors import error_text, show_error
 from ui.forms_seam import PrintRequest
 from ui.live_search import HIT_ROLE, HitsModel, LiveSearch
@@ -27,7 +29,7 @@ from ui.patient_record import PatientRecord
 from ui.util import add_shortcut, buddy_label, heading, make_button, row
 
 if TYPE_CHECKING:
-    from desktop.services.search import SearchHit
+    from desktop.app.patients import SearchHit
     from ui.context import ClinicContext
 
 
@@ -42,6 +44,10 @@ class PatientsView(QWidget):
 
         self.ctx = ctx
         self._hits_query = ""  # the query the shown results answer
+        # True while the search text is what the person is looking for now: typed since
+        # they last opened a record or left the page. Only then may Ctrl+N take a name
+        # from it.
+        self._search_is_current = False
         self.search = LiveSearch(ctx, self)
         self.search.results_ready.connect(self._show_hits)
         self.search.failed.connect(self._search_failed)
@@ -50,9 +56,10 @@ class PatientsView(QWidget):
         self.search_field.setObjectName("patient_search")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setPlaceholderText(
-            self.tr("Name, phone, ID or date of birth (e.g. 1984-03-21)")
+            self.tr("Name, phone, ID, clinic number or date of birth (e.g. 1984-03-21)")
         )
         self.search_field.textChanged.connect(self.search.set_query)
+        self.search_field.textEdited.connect(self._search_typed)
         self.search_field.returnPressed.connect(self._enter_in_search)
         self.search_field.installEventFilter(self)
         font = self.search_field.font()
@@ -108,7 +115,7 @@ class PatientsView(QWidget):
         outer.addWidget(self.stack)
         add_shortcut(self.record, "Escape", self.show_search)
 
-        ctx.events.patients_changed.connect(self._patients_changed)
+        ctx.changes.changed.connect(self._on_changes)
 
     # -- the page --
 
@@ -127,7 +134,20 @@ class PatientsView(QWidget):
         self.stack.setCurrentIndex(0)
         self.search_field.setFocus()
 
+    def refresh(self) -> None:
+        """F5: the open record, or the results, read again."""
+        if self.showing_record():
+            self.record.refresh()
+        elif self.search.query:
+            self.search.search_now()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # another page, not the window minimised
+            self._search_is_current = False  # what was searched is history now
+
     def open_record(self, patient_id: uuid.UUID) -> None:
+        self._search_is_current = False
         self.stack.setCurrentWidget(self.record)
         self.record.load(patient_id)
         self.record.setFocus()
@@ -203,9 +223,12 @@ class PatientsView(QWidget):
             self.status.setText(self.tr("The search failed unexpectedly."))
             show_error(self, error)
 
-    def _patients_changed(self, _patient_id: object) -> None:
-        if self.search.query:
-            self.search.search_now()
+    def _search_typed(self, _text: str) -> None:
+        self._search_is_current = True
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(PATIENTS) and self.search.query:
+            self.search.search_now()  # a new, renamed or removed patient among the results
 
     def selected_hit(self) -> SearchHit | None:
         index = self.results.currentIndex()
@@ -222,13 +245,27 @@ class PatientsView(QWidget):
 
     # -- registering --
 
+    def name_to_prefill(self) -> str:
+        """The search text, when it is a name the person is looking for right now (typed on
+        this page since they last opened a record or went elsewhere), else ""."""
+        text = self.search_field.text().strip()
+        if (
+            not self._search_is_current
+            or self.showing_record()
+            or not text
+            or any(ch.isdigit() for ch in text)
+            or not any(ch.isalpha() for ch in text)
+        ):
+            return ""
+        return text
+
     def new_patient(self) -> None:
         from ui.patient_dialog import PatientDialog
 
         dialog = PatientDialog.register(self.ctx, self)
-        text = self.search_field.text().strip()
-        if text and not any(ch.isdigit() for ch in text):
-            dialog.prefill_name(text)  # what was searched for is usually the name
+        name = self.name_to_prefill()
+        if name:
+            dialog.prefill_name(name)  # what was just searched for is usually the name
         dialog.saved.connect(self.open_record)
         dialog.open_existing.connect(self.open_record)
         dialog.open()

@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
 from desktop.dates import age_in_years
-from desktop.services import audit, clinic_setup, scheduling, users
+from desktop.permissions import Permission
+from desktop.services import audit, clinic_setup, form_records, scheduling, users
 from desktop.services import patients as svc
 from desktop.services.patients import PatientInput, PossibleDuplicate
 from desktop.services.phones import display_phone
@@ -251,60 +252,85 @@ class PatientsApi:
     def open_chart(self, patient_id: uuid.UUID, *, language: str = "en") -> PatientChart:
         """The patient record, form titles in `language`. The opening is audited (an audit
         event, no patch of the patient)."""
-        core = self._core
-        actor = core.actor
-        clock = core.clock
-        titles = core.forms.title
+        actor = self._core.actor
 
         def work(session: Session) -> PatientChart:
             chart = svc.open_chart(session, actor, patient_id)
-            providers = {
-                p.id: p.name for p in clinic_setup.list_providers(session, include_inactive=True)
-            }
-            kinds = {
-                t.id: t.name
-                for t in clinic_setup.list_appointment_types(session, include_inactive=True)
-            }
-            people = {u.id: u.display_name for u in users.list_users(session)}
-            return PatientChart(
-                details=self._details(chart.patient),
-                appointments=tuple(
-                    ChartAppointment(
-                        a.id,
-                        clock.local(a.starts_at),
-                        a.provider_id,
-                        providers.get(a.provider_id, "—"),
-                        kinds.get(a.type_id, "—"),
-                        a.status,
-                        a.reason,
-                    )
-                    for a in chart.appointments
-                ),
-                forms=tuple(
-                    ChartForm(
-                        f.id,
-                        f.definition_id,
-                        titles(f.definition_id, f.definition_version, language),
-                        f.definition_version,
-                        f.status,
-                        clock.local(f.created_at),
-                        clock.local(f.signed_at) if f.signed_at else None,
-                    )
-                    for f in chart.forms
-                ),
-                history=tuple(
-                    ChartHistory(
-                        clock.local(e.at),
-                        people.get(e.user_id, "—") if e.user_id else "—",
-                        e.action,
-                        tuple(_fields(e.detail)),
-                    )
-                    for e in reversed(chart.history)  # newest first
-                ),
-            )
+            return self._chart(session, chart, language)
 
         # A write: the opening's audit event is the one thing written.
         return self._tx.write(work).value
+
+    def chart(self, patient_id: uuid.UUID, *, language: str = "en") -> PatientChart:
+        """The record of a patient already open on screen, read again (a change elsewhere,
+        F5): the same as `open_chart`, without auditing another opening."""
+        actor = self._core.actor
+
+        def work(session: Session) -> PatientChart:
+            actor.require(Permission.VIEW_PATIENTS)
+            patient = svc.get_patient(session, patient_id)
+            chart = svc.PatientChart(
+                patient,
+                scheduling.patient_appointments(session, patient_id),
+                form_records.patient_forms(session, patient_id),
+                audit.history(session, "patients", patient_id),
+            )
+            return self._chart(session, chart, language)
+
+        return self._tx.read(work)
+
+    def warm_search(self) -> None:
+        """Read the search's name vocabulary now (right after unlocking, on the database
+        thread), so the first typo-tolerant search does not wait for it."""
+        self._tx.read(self._core.search.warm)
+
+    def _chart(self, session: Session, chart: svc.PatientChart, language: str) -> PatientChart:
+        clock = self._core.clock
+        titles = self._core.forms.title
+        providers = {
+            p.id: p.name for p in clinic_setup.list_providers(session, include_inactive=True)
+        }
+        kinds = {
+            t.id: t.name
+            for t in clinic_setup.list_appointment_types(session, include_inactive=True)
+        }
+        people = {u.id: u.display_name for u in users.list_users(session)}
+        return PatientChart(
+            details=self._details(chart.patient),
+            appointments=tuple(
+                ChartAppointment(
+                    a.id,
+                    clock.local(a.starts_at),
+                    a.provider_id,
+                    providers.get(a.provider_id, "—"),
+                    kinds.get(a.type_id, "—"),
+                    a.status,
+                    a.reason,
+                )
+                for a in chart.appointments
+            ),
+            forms=tuple(
+                ChartForm(
+                    f.id,
+                    f.definition_id,
+                    titles(f.definition_id, f.definition_version, language),
+                    f.definition_version,
+                    f.status,
+                    clock.local(f.created_at),
+                    clock.local(f.signed_at) if f.signed_at else None,
+                )
+                for f in chart.forms
+            ),
+            history=tuple(
+                ChartHistory(
+                    clock.local(e.at),
+                    people.get(e.user_id, "—") if e.user_id else "—",
+                    e.action,
+                    tuple(_fields(e.detail)),
+                )
+                for e in reversed(chart.history)  # newest first
+            ),
+        )
 
     def history(self, patient_id: uuid.UUID) -> Sequence[ChartHistory]:
         """The record's history without opening it (not audited)."""

@@ -48,8 +48,8 @@ def test_validation_problems_are_shown_beside_their_fields(signed_in, qtbot) -> 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.patients.record.chart is not None, timeout=20_000)
     record = window.patients.record
-    assert record.chart.name == "Wanjiru Kamau"
-    assert record.chart.birth_date_estimated
+    assert record.chart.details.full_name == "Wanjiru Kamau"
+    assert record.chart.details.birth_date_estimated
     assert "about 45 y" in record.summary.text()
 
 
@@ -97,6 +97,7 @@ def test_open_existing_instead_of_registering(signed_in, qtbot) -> None:
     existing = register(core, "Mohamed", "Abdi", phone="0722000111")
     dialog = open_registration(qtbot, window)
     type_into(qtbot, dialog, given_name="Muhammad", family_name="Abdi", phone="0722000111")
+    dialog.age_unknown.setChecked(True)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: find_window(DuplicateDialog) is not None, timeout=20_000)
     qtbot.mouseClick(find_window(DuplicateDialog).open_buttons[0], Qt.MouseButton.LeftButton)
@@ -147,3 +148,182 @@ def test_stale_answers_are_dropped(signed_in, qtbot) -> None:
     assert [q for q, _hits in answers] == ["wan"]
     assert answers[0][1][0].display_name == "Wanjiru Kamau"
     assert search.searches_run <= 2  # the one running, then only the latest
+
+
+# --- defects of issue 7 ---------------------------------------------------------------------
+
+
+def _open_record(qtbot, window, patient_id):
+    window.show_patient(patient_id)
+    record = window.patients.record
+    qtbot.waitUntil(
+        lambda: record.chart is not None and record.chart.patient_id == patient_id,
+        timeout=20_000,
+    )
+    return record
+
+
+def _rows(view) -> list[str]:
+    model = view.model()
+    return [model.index(r, 0).data() or "" for r in range(model.rowCount())]
+
+
+def test_an_open_record_shows_an_appointment_booked_elsewhere(signed_in, qtbot) -> None:
+    """Defect 3: the record follows the core's change events."""
+    import datetime as dt
+
+    from tests.ui.conftest import set_up_clinic
+
+    core, window = signed_in.ctx.core, signed_in.window
+    window.show()
+    clinic = set_up_clinic(core)
+    patient = register(core, "Achieng", "Otieno")
+    record = _open_record(qtbot, window, patient)
+    assert record.appointments_model.rowCount() == 0
+    # Booked from the Calendar, Today or another window: the core announces it.
+    when = dt.datetime.combine(core.today() + dt.timedelta(days=3), dt.time(10))
+    core.schedule.book(
+        patient_id=patient,
+        provider_id=clinic.provider_id,
+        type_id=clinic.type_id,
+        starts_at=when,
+    )
+    qtbot.waitUntil(lambda: record.appointments_model.rowCount() == 1, timeout=20_000)
+    # The refresh did not audit another opening.
+    views = [h for h in core.patients.history(patient) if h.action == "view"]
+    assert len(views) == 1
+
+
+def test_f5_reloads_the_open_record(signed_in, qtbot) -> None:
+    """Defect 3: F5 reads the record again (here a change no event announced)."""
+    import datetime as dt
+
+    from tests.ui.conftest import book, set_up_clinic
+
+    core, window = signed_in.ctx.core, signed_in.window
+    window.show()
+    clinic = set_up_clinic(core)
+    patient = register(core, "Achieng", "Otieno")
+    record = _open_record(qtbot, window, patient)
+    when = dt.datetime.combine(core.today() + dt.timedelta(days=3), dt.time(9))
+    book(core, clinic, patient, when)
+    qtbot.wait(200)
+    assert record.appointments_model.rowCount() == 0  # written behind the core's back
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # the window's Refresh
+    qtbot.waitUntil(lambda: record.appointments_model.rowCount() == 1, timeout=20_000)
+
+
+def test_the_date_of_birth_or_age_not_known_is_required(signed_in, qtbot) -> None:
+    """Defect 4: screen, rule and record agree."""
+    window = signed_in.window
+    window.show()
+    dialog = open_registration(qtbot, window)
+    assert "*" in dialog.birth_known.parentWidget().title()
+    type_into(qtbot, dialog, given_name="Neema", family_name="Juma")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["birth_date"].isVisible(), timeout=20_000)
+    assert "Age not known" in dialog.errors["birth_date"].message
+    dialog.age_unknown.setChecked(True)
+    assert not dialog.errors["birth_date"].isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    record = window.patients.record
+    qtbot.waitUntil(lambda: record.chart is not None, timeout=20_000)
+    assert record.chart.details.age_unknown
+    assert "Age not known" in record.summary.text()
+    birth = record.findChild(QLabel, "detail_birth_date")
+    assert birth is not None and birth.text() == "Age not known"
+
+
+def test_a_problem_goes_as_soon_as_its_field_is_edited(signed_in, qtbot) -> None:
+    """Defect 7."""
+    window = signed_in.window
+    window.show()
+    dialog = open_registration(qtbot, window)
+    type_into(qtbot, dialog, given_name="Neema", phone="12", birth_date="2031-02-30")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["phone"].isVisible(), timeout=20_000)
+    # Defect 13: the day that does not exist is named.
+    assert "There is no 30 February 2031" in dialog.errors["birth_date"].message
+    qtbot.keyClicks(dialog.fields["phone"], "3")
+    assert not dialog.errors["phone"].isVisible()
+    assert dialog.fields["phone"].accessibleDescription() == ""
+    assert dialog.errors["birth_date"].isVisible()  # the others stay until edited
+    qtbot.keyClick(dialog.fields["birth_date"], Qt.Key.Key_Backspace)
+    assert not dialog.errors["birth_date"].isVisible()
+
+
+def test_ctrl_n_takes_the_name_only_from_the_current_search(signed_in, qtbot) -> None:
+    """Defect 8: capitalised and selected; an old search is not used."""
+    core, window = signed_in.ctx.core, signed_in.window
+    window.show()
+    wanted = register(core, "Otieno", "Odhiambo")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    patients = window.patients
+    qtbot.keyClicks(patients.search_field, "wanjiru ng'ang'a")
+    dialog = open_registration(qtbot, window)
+    assert dialog.fields["given_name"].text() == "Wanjiru"
+    assert dialog.fields["family_name"].text() == "Ng'ang'a"
+    assert dialog.fields["given_name"].selectedText() == "Wanjiru"
+    assert not dialog.has_unsaved_changes()
+    dialog.reject()
+    qtbot.waitUntil(lambda: find_window(PatientDialog) is None, timeout=5_000)
+
+    # An old search: the person opened a record, went to Today, and now presses Ctrl+N.
+    patients.search_field.clear()
+    qtbot.keyClicks(patients.search_field, "otieno")
+    window.show_patient(wanted)
+    window.show_today()
+    dialog = open_registration(qtbot, window)
+    assert dialog.fields["given_name"].text() == ""
+    assert dialog.fields["family_name"].text() == ""
+
+
+def test_tab_goes_to_the_phone_before_language_and_coverage(signed_in, qtbot) -> None:
+    """Defect 17: the tab order follows reading order."""
+    window = signed_in.window
+    window.show()
+    dialog = open_registration(qtbot, window)
+    wanted = {"national_id", "clinic_number", "phone", "preferred_language", "coverage_scheme"}
+    order: list[str] = []
+    widget = dialog.fields["given_name"]
+    for _ in range(200):
+        widget = widget.nextInFocusChain()
+        if widget.objectName() in wanted and widget.objectName() not in order:
+            order.append(widget.objectName())
+        if widget is dialog.fields["given_name"]:
+            break
+    assert order == [
+        "national_id",
+        "clinic_number",
+        "phone",
+        "preferred_language",
+        "coverage_scheme",
+    ]
+
+
+def test_the_record_shows_the_clinic_number_and_one_phone_format(signed_in, qtbot) -> None:
+    """Defects 17 and 22: the clinic number instead of the id; phones as everywhere."""
+    core, window = signed_in.ctx.core, signed_in.window
+    window.show()
+    dialog = open_registration(qtbot, window)
+    type_into(qtbot, dialog, given_name="Baraka", family_name="Mwangi", phone="+254712345678")
+    dialog.age_only.setChecked(True)
+    qtbot.keyClicks(dialog.age, "30")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    record = window.patients.record
+    qtbot.waitUntil(lambda: record.chart is not None, timeout=20_000)
+    details = record.chart.details
+    assert details.clinic_number.startswith("KHP-")
+    assert f"Clinic no. {details.clinic_number}" in record.summary.text()
+    assert str(details.id) not in record.summary.text()
+    assert "0712 345678" in record.summary.text()
+    assert details.phone == core.patients.details(details.id).phone == "0712 345678"
+    # And the search finds the number.
+    window.find_patient()
+    patients = window.patients
+    patients.search_field.clear()
+    qtbot.keyClicks(patients.search_field, details.clinic_number.lower())
+    qtbot.waitUntil(lambda: patients._hits_query == details.clinic_number.lower(), timeout=20_000)
+    assert [h.patient_id for h in patients.model.hits] == [details.id]
