@@ -185,3 +185,18 @@ def test_forms_library_is_plain_data(core: ClinicCore) -> None:
     assert isinstance(core.forms.library(), forms.FormLibrary)
     with core.store.read_session() as session:
         assert session.scalar(select(func.count()).select_from(AuditEvent)) is not None
+
+
+def test_the_slip_leaves_out_a_phone_or_address_the_clinic_has_not_set(
+    core: ClinicCore, patient_id: uuid.UUID
+) -> None:
+    day = core.today() + dt.timedelta(days=2)
+    appointment_id = _appointment(
+        core, patient_id, dt.datetime.combine(day, dt.time(10, 0), core.zone)
+    )
+    with core.store.session() as session, session.begin():
+        clinic = get_clinic(session)
+        clinic.phone, clinic.address = "", ""
+    text = pdf_text(core.printing.print(AppointmentSlipPrint(appointment_id)).value.pdf)
+    assert "Clinic phone" not in text and "Clinic address" not in text
+    assert "Dr. Achieng Otieno" in text

@@ -69,6 +69,10 @@ def _section(
     out.extend(prose(definition, section, lang))
     for field in fields:
         value = answers.get(field.id)
+        if field.type == "display" and ctx.values.get(field.source or "") in (None, ""):
+            # A value the program does not have (a clinic with no phone set): printing
+            # "Clinic phone —" would only say nothing.
+            continue
         if section.on_paper and is_empty(value) and field.type != "display":
             # Left for someone else to fill in on the printed copy (a referral reply).
             out.append(blank_field(definition, field, ctx, lang))
