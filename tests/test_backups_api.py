@@ -227,3 +227,20 @@ def test_a_second_folder_that_fails_needs_attention_though_the_first_was_written
     status = core.backups.status(now=T0)
     assert status.needs_attention and "disk is full" in (status.failure_reason or "")
     assert not status.due  # the data folder's backup counts for the day
+
+
+def test_the_automatic_backups_are_listed_newest_first_from_every_folder(
+    core: ClinicCore, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    core.settings.backup_dirs = [str(usb)]
+    core.backups.run_automatic("daily", now=T0)
+    core.backups.run_automatic("close", now=T0 + dt.timedelta(hours=2))
+    listed = core.backups.list_automatic()
+    assert [(e.created_at, e.reason) for e in listed[::2]] == [
+        (T0 + dt.timedelta(hours=2), "close"),
+        (T0, "daily"),
+    ]
+    assert {e.path.parent for e in listed} == {core.paths.backups, usb}
+    assert all(e.size_bytes > 0 for e in listed)

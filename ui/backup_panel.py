@@ -135,6 +135,7 @@ class BackupPanel(QWidget):
         layout.addWidget(now_box)
         layout.addWidget(auto_box, 1)
         self._saved: tuple[tuple[str, ...], int] = ((), 1)
+        self._last_folder: Path | None = None
         ctx.changes.changed.connect(self._on_changes)
         self._load()
 
@@ -220,15 +221,28 @@ class BackupPanel(QWidget):
 
     # -- backing up --
 
+    def _start_folder(self) -> str:
+        """Where the folder and file dialogs open: the last folder chosen here, else the
+        first extra backup folder (the USB stick), else the data folder's own backups."""
+        if self._last_folder is not None:
+            return str(self._last_folder)
+        for folder in self._saved[0]:
+            if Path(folder).is_dir():
+                return folder
+        backups = self.ctx.core.paths.backups
+        return str(backups if backups.is_dir() else self.ctx.core.paths.root)
+
     def back_up_now(self) -> None:
         dialog = QFileDialog(self, self.tr("Where should the backup go?"))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setDirectory(self._start_folder())
         dialog.fileSelected.connect(self._backup_folder_chosen)
         dialog.open()
 
     def _backup_folder_chosen(self, folder: str) -> None:
         if folder:
+            self._last_folder = Path(folder)
             self.back_up_to(Path(folder))
 
     def back_up_to(self, target: Path) -> Operation[BackupInfo]:
@@ -266,11 +280,13 @@ class BackupPanel(QWidget):
         dialog.setNameFilters(
             [self.tr("Outpost backups (*.outpost-backup)"), self.tr("All files (*)")]
         )
+        dialog.setDirectory(self._start_folder())
         dialog.fileSelected.connect(self._backup_file_chosen)
         dialog.open()
 
     def _backup_file_chosen(self, path: str) -> None:
         if path:
+            self._last_folder = Path(path).parent
             self.check_then_ask_restore(Path(path))
 
     def check_then_ask_restore(self, path: Path) -> None:

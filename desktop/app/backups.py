@@ -7,6 +7,7 @@ store's health (`outpost doctor`).
     core.backups.daily_due()                            -> bool
     core.backups.run_automatic("daily" | "close", progress=, cancel=) -> AutoBackupOutcome
     core.backups.run_daily_if_due(progress=, cancel=)   -> AutoBackupOutcome (skipped if not)
+    core.backups.list_automatic()                       -> AutoBackupEntry, newest first
     core.backups.locations() / save_locations(folders, keep)
     core.backups.restore(path, ...)                     -> RestoreResult (the core is closed)
     core.backups.doctor()                               -> StoreHealth
@@ -61,6 +62,7 @@ Cancel = Callable[[], bool]
 
 __all__ = [
     "SUFFIX",
+    "AutoBackupEntry",
     "AutoBackupOutcome",
     "BackupCancelled",
     "BackupInfo",
@@ -114,6 +116,16 @@ class BackupStatus:
     def needs_attention(self) -> bool:
         """True only when an automatic backup actually failed (and none succeeded since)."""
         return self.last_failure is not None
+
+
+@dataclass(frozen=True)
+class AutoBackupEntry:
+    """One of this clinic's automatic backups, as found on disk (by its name: not opened)."""
+
+    path: Path
+    created_at: dt.datetime  # aware, UTC
+    reason: str  # "daily" or "close"
+    size_bytes: int
 
 
 @dataclass(frozen=True)
@@ -416,6 +428,20 @@ class BackupsApi:
             failure_reason=str(reason) if reason else None,
             advice=service.backup_locations_warning(core.paths, core.settings),
         )
+
+    def list_automatic(self) -> tuple[AutoBackupEntry, ...]:
+        """This clinic's automatic backups in every location, newest first (to restore one)."""
+        core = self._core
+        found: list[AutoBackupEntry] = []
+        for folder in service.backup_locations(core.paths, core.settings):
+            for name in service.list_auto_backups(folder, core.store.keyfile.store_id):
+                try:
+                    size = name.path.stat().st_size
+                except OSError:
+                    continue  # removed meanwhile, or the stick was pulled out
+                found.append(AutoBackupEntry(name.path, name.created_at, name.reason, size))
+        found.sort(key=lambda e: (e.created_at, str(e.path)), reverse=True)
+        return tuple(found)
 
     # -- where automatic backups go --
 

@@ -142,3 +142,31 @@ def test_a_cancelled_backup_leaves_no_file_and_says_nothing(signed_in, qtbot, tm
     assert list(usb.iterdir()) == []
     assert visible_box(panel) is None  # a cancel is not an error
     assert panel.last_result.text() == ""
+
+
+def test_the_backup_dialogs_open_in_the_last_folder_used(signed_in, core, qtbot, tmp_path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    panel = open_panel(signed_in)
+    core.backups.run_automatic("daily")  # the data folder's backups/ now exists
+
+    def dialog() -> QFileDialog:
+        found = [d for d in panel.findChildren(QFileDialog) if d.isVisible()]
+        assert len(found) == 1
+        return found[0]
+
+    panel.restore()
+    first = dialog()
+    assert Path(first.directory().absolutePath()) == core.paths.backups
+    first.reject()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    panel._backup_folder_chosen(str(usb))
+    qtbot.waitUntil(lambda: panel.backup_button.isEnabled(), timeout=30_000)
+    box = visible_box(panel)
+    if box is not None:
+        box.accept()
+    panel.restore()
+    second = [d for d in panel.findChildren(QFileDialog) if d.isVisible()]
+    assert Path(second[-1].directory().absolutePath()) == usb
+    second[-1].reject()
