@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 TODAY, PATIENTS, CALENDAR, SETTINGS = range(4)
 
 LOCK_KEYS = QKeySequence("Ctrl+L")
-QUIT_KEYS = QKeySequence(QKeySequence.StandardKey.Quit)
+QUIT_KEYS = QKeySequence("Ctrl+Q")  # the platform's StandardKey.Quit may be empty (offscreen)
 
 
 def _matches(event: QKeyEvent, keys: QKeySequence) -> bool:

@@ -100,8 +100,8 @@ class RecoveryDialog(QDialog):
                 show_error(self, error, logged=True)
 
         def done() -> None:
+            self.accept()  # first: the sign-in window then takes the focus back
             self.password_set.emit(username)
-            self.accept()
 
         self.buttons.setEnabled(False)
         Operation(self, self.tasks, work, label=self.tr("Setting the new password…")).success(
