@@ -34,24 +34,24 @@ _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 DATE_FORMATS_HINT = "YYYY-MM-DD or DD/MM/YYYY"
 
 _MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    msg("January"),
+    msg("February"),
+    msg("March"),
+    msg("April"),
+    msg("May"),
+    msg("June"),
+    msg("July"),
+    msg("August"),
+    msg("September"),
+    msg("October"),
+    msg("November"),
+    msg("December"),
 )
 
 
 def month_name(month: int) -> Message:
     """The month's name, translatable (``msg("February")``)."""
-    return msg(_MONTHS[month - 1])
+    return _MONTHS[month - 1]
 
 
 def _no_such_day(year: int, month: int, day: int) -> Message:

@@ -83,8 +83,8 @@ def test_validation_problems_localize_field_by_field() -> None:
     french = {name: localize(p, "fr") for name, p in problems.items()}
     assert french["given_name"] == "Le prénom du patient est obligatoire."
     assert french["birth_date"] == (
-        "'1984-13-40' n’est pas une date\u00a0: écrivez-la sous la forme AAAA-MM-JJ "
-        "(par ex. 1984-03-21)."
+        "Il n’y a pas de mois 13\u00a0: écrivez la date sous la forme AAAA-MM-JJ ou "
+        "JJ/MM/AAAA (par ex. 1984-03-21)."
     )
     assert french["phone"].startswith("'12' n’est pas un numéro de téléphone valable pour KE")
     assert localize(message_of(caught.value), "fr").count("; ") == 2
