@@ -87,8 +87,8 @@ def test_core_problems_beside_a_field_are_in_french(make_app, core, qtbot) -> No
     qtbot.waitUntil(lambda: dialog.errors["given_name"].isVisible(), timeout=20_000)
     assert dialog.errors["given_name"].message == "Le prénom du patient est obligatoire."
     assert dialog.errors["birth_date"].message == (
-        "'1984-13-40' n’est pas une date\u00a0: écrivez-la sous la forme AAAA-MM-JJ "
-        "(par ex. 1984-03-21)."
+        "Il n’y a pas de mois 13\u00a0: écrivez la date sous la forme AAAA-MM-JJ ou "
+        "JJ/MM/AAAA (par ex. 1984-03-21)."
     )
     assert "n’est pas un numéro de téléphone valable" in dialog.errors["phone"].message
     assert dialog.fields["given_name"].accessibleDescription() == (
