@@ -174,7 +174,9 @@ class BookingDialog(QDialog):
             self.kind.setEnabled(False)
             self.reason.setEnabled(False)
 
-        self.buttons = QDialogButtonBox()
+        # Made inside the dialog: a default button set while the box had no window of its
+        # own dialog was lost as soon as the button lost the focus (Enter then did nothing).
+        self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
             self.tr("&Move") if mode == MOVE else self.tr("&Book"),
             QDialogButtonBox.ButtonRole.AcceptRole,
@@ -195,6 +197,7 @@ class BookingDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        self.save_button.setDefault(True)  # now that the button is the dialog's
         self.setMinimumWidth(560)
 
         self.date.dateChanged.connect(self._clear_when_error)

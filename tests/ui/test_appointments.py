@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 
 from tests.ui.conftest import book, find_window, register, set_up_clinic
@@ -119,7 +120,7 @@ def test_double_booking_is_refused_with_the_clash_shown(signed_in, qtbot) -> Non
     window.nav.setCurrentRow(1)
     window.patients.open_record(second)
     qtbot.waitUntil(lambda: window.patients.record.chart is not None, timeout=20_000)
-    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # Ctrl+B
+    window.book()  # Appointment → Book an appointment… (Ctrl+B)
     dialog = find_window(BookingDialog)
     assert dialog is not None and dialog.patient == (second, "Peter Mwangi")
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=20_000)
@@ -191,3 +192,155 @@ def test_cancelling_asks_first_and_keep_it_changes_nothing(signed_in, qtbot) -> 
     qtbot.waitUntil(lambda: find_window(QMessageBox) is not None, timeout=20_000)
     answer("Cancel the appointment")
     qtbot.waitUntil(lambda: status() == "cancelled", timeout=20_000)
+
+
+# --- the booking dialog (issue 7: defects 5, 11, 18, 19) ----------------------------------
+
+
+def open_booking(signed_in, qtbot, patient: tuple) -> BookingDialog:
+    dialog = BookingDialog.book(signed_in.ctx, signed_in.window, patient=patient)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=20_000)
+    return dialog
+
+
+def stored_start(core, appointment_id) -> dt.datetime:
+    return core.schedule.appointment(appointment_id).starts_at.replace(tzinfo=None)
+
+
+def test_a_clash_offers_the_next_free_times_and_enter_still_books(signed_in, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    core = signed_in.ctx.core
+    clinic = set_up_clinic(core)
+    first, second = register(core, "Achieng", "Otieno"), register(core, "Peter", "Mwangi")
+    day = core.today() + dt.timedelta(days=1)
+    book(core, clinic, first, dt.datetime.combine(day, dt.time(10, 0)))
+    dialog = open_booking(signed_in, qtbot, (second, "Peter Mwangi"))
+    combo_select(dialog.provider, clinic.provider_id)
+    dialog.date.setDate(QDate(day.year, day.month, day.day))
+    dialog.time.setText("10:15")
+    booked: list = []
+    dialog.booked.connect(booked.append)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.when_error.isVisible(), timeout=20_000)
+    assert dialog.when_error.message == (
+        "Dr. Achieng Otieno already sees Achieng Otieno 10:00–10:30. "
+        "Free next: 10:30, 10:45, 11:00."
+    )
+    assert [b.text() for b in dialog.free_buttons] == ["10:30", "10:45", "11:00"]
+
+    # Enter submits again (the time is still taken): never Cancel's "Close anyway?".
+    errors_before = dialog.when_error.message
+    dialog.when_error.clear_message()
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.when_error.message == errors_before, timeout=20_000)
+    assert find_window(QMessageBox) is None and dialog.isVisible()
+    assert dialog.save_button.isDefault()
+
+    # One click on a free time chooses it; Enter books it.
+    qtbot.mouseClick(dialog.free_buttons[0], Qt.MouseButton.LeftButton)
+    assert dialog.time.text() == "10:30" and not dialog.when_error.isVisible()
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(booked), timeout=20_000)
+    assert stored_start(core, booked[0]) == dt.datetime.combine(day, dt.time(10, 30))
+    assert find_window(QMessageBox) is None
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("09:10", "09:10"), ("0930", "09:30")])
+def test_a_typed_time_is_the_time_booked(signed_in, qtbot, typed: str, expected: str) -> None:
+    core = signed_in.ctx.core
+    clinic = set_up_clinic(core)
+    patient = register(core, "Amani", "Mohamed")
+    day = core.today() + dt.timedelta(days=2)
+    dialog = open_booking(signed_in, qtbot, (patient, "Amani Mohamed"))
+    combo_select(dialog.kind, clinic.type_id)
+    dialog.date.setDate(QDate(day.year, day.month, day.day))
+    dialog.time.setFocus()
+    dialog.time.clear()
+    qtbot.keyClicks(dialog.time, typed)
+    dialog.reason.setFocus()  # leaving the field writes the time out in full
+    assert dialog.time.text() == expected
+    booked: list = []
+    dialog.booked.connect(booked.append)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(booked), timeout=20_000)
+    hour, minute = map(int, expected.split(":"))
+    assert stored_start(core, booked[0]) == dt.datetime.combine(day, dt.time(hour, minute))
+
+
+def test_a_time_that_is_not_one_is_said_beside_the_field(signed_in, qtbot) -> None:
+    core = signed_in.ctx.core
+    clinic = set_up_clinic(core)
+    patient = register(core, "Amani", "Mohamed")
+    dialog = open_booking(signed_in, qtbot, (patient, "Amani Mohamed"))
+    combo_select(dialog.kind, clinic.type_id)
+    dialog.time.setText("25:00")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "hours go from 00 to 23" in dialog.when_error.message
+    assert dialog.isVisible()
+
+
+def test_the_type_starts_unchosen_then_as_the_most_booked(signed_in, qtbot) -> None:
+    from desktop.services import clinic_setup
+
+    core = signed_in.ctx.core
+    clinic = set_up_clinic(core)
+    with core.store.session() as session, session.begin():
+        clinic_setup.add_appointment_type(session, core.actor, "Antenatal visit", 20)
+    patient = register(core, "Amani", "Mohamed")
+    dialog = open_booking(signed_in, qtbot, (patient, "Amani Mohamed"))
+    assert dialog.kind.currentIndex() == -1  # not "Antenatal visit", the alphabetically first
+    assert dialog.kind.placeholderText() == "Choose the type of visit…"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.kind_error.message == "Choose the type of visit."
+    dialog.done(0)
+
+    book(core, clinic, patient, dt.datetime.combine(core.today(), dt.time(9)))
+    again = open_booking(signed_in, qtbot, (patient, "Amani Mohamed"))
+    assert again.kind.currentData() == clinic.type_id
+    assert again.kind.currentText() == "Consultation (30 min)"
+    again.done(0)
+
+
+def test_booking_the_same_patient_twice_on_one_day_asks_naming_the_other(signed_in, qtbot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    core = signed_in.ctx.core
+    clinic = set_up_clinic(core)
+    patient = register(core, "Baraka", "Juma")
+    day = core.today() + dt.timedelta(days=3)
+    book(core, clinic, patient, dt.datetime.combine(day, dt.time(10)))
+    dialog = open_booking(signed_in, qtbot, (patient, "Baraka Juma"))
+    combo_select(dialog.provider, clinic.other_provider_id)
+    dialog.date.setDate(QDate(day.year, day.month, day.day))
+    dialog.time.setText("15:00")
+    booked: list = []
+    dialog.booked.connect(booked.append)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: find_window(QMessageBox) is not None, timeout=20_000)
+    box = find_window(QMessageBox)
+    assert "Baraka Juma already has an appointment on" in box.text()
+    assert "10:00–10:30 with Dr. Achieng Otieno (Consultation)" in box.text()
+    assert not booked
+    yes = next(b for b in box.buttons() if b.text() == "Book as well")
+    qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(booked), timeout=20_000)
+    assert len(core.schedule.day(day)) == 2
+
+
+def test_the_patient_list_shows_each_patients_phone(signed_in, qtbot) -> None:
+    from desktop.services.phones import display_phone
+
+    core = signed_in.ctx.core
+    set_up_clinic(core)
+    register(core, "Wanjiru", "Kamau", phone="0712345678")
+    dialog = BookingDialog.book(signed_in.ctx, signed_in.window)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=20_000)
+    qtbot.keyClicks(dialog.patient_search, "Wanjiru")
+    qtbot.waitUntil(lambda: dialog.patient_results.count() == 1, timeout=20_000)
+    text = dialog.patient_results.item(0).text()
+    assert display_phone("+254712345678", core.region) in text
+    assert text.startswith("Wanjiru Kamau — ")
+    dialog.done(0)
