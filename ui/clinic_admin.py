@@ -70,6 +70,7 @@ class ClinicPanel(QWidget):
         self.week: ClinicWeek | None = None
         self.details: ClinicDetails | None = None
         self._hours_loaded: dict[int, str] = {}
+        self._hours_entry: uuid.UUID | str | None = None
         self._details_loaded: dict[str, str] = {}
 
         # -- the clinic's details --
@@ -286,7 +287,9 @@ class ClinicPanel(QWidget):
         entry = self.selected_entry()
         self._sync_buttons()
         self.hours_box.setEnabled(entry is not None)
-        self.hours_note.clear()
+        if entry != self._hours_entry:
+            self.hours_note.clear()  # "Saved." stays while the same hours are redrawn
+        self._hours_entry = entry
         days: dict[int, tuple[Window, ...]] = {}
         if self.week is not None and entry == OPENING:
             days = dict(self.week.opening_hours)

@@ -199,7 +199,7 @@ class AdminApi:
         )
 
     def add_provider(
-        self, name: str, title: str = "", *, hours: Week | None = None
+        self, name: str, title: str = "", *, hours: Mapping[int, Sequence[Window]] | None = None
     ) -> Done[ProviderRow]:
         """A new provider; their working hours are `hours`, by default the clinic's opening
         hours (so a new provider can be booked at once)."""

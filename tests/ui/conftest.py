@@ -94,19 +94,11 @@ class Clinic:
 
 def set_up_clinic(core: ClinicCore) -> Clinic:
     """Two providers working 07:00–19:00 every day, and a 30-minute consultation."""
-    from desktop.services import clinic_setup
-
-    with core.store.session() as session, session.begin():
-        actor = core.actor
-        first = clinic_setup.add_provider(session, actor, "Dr. Achieng Otieno", "Clinical officer")
-        second = clinic_setup.add_provider(session, actor, "Nurse Peter Mwangi", "Nurse")
-        for provider in (first, second):
-            for weekday in range(7):
-                clinic_setup.set_working_hours(
-                    session, actor, provider.id, weekday, [(dt.time(7), dt.time(19))]
-                )
-        kind = clinic_setup.add_appointment_type(session, actor, "Consultation", 30)
-        return Clinic(first.id, second.id, kind.id)
+    every_day = {weekday: [(dt.time(7), dt.time(19))] for weekday in range(7)}
+    first = core.admin.add_provider("Dr. Achieng Otieno", "Clinical officer", hours=every_day)
+    second = core.admin.add_provider("Nurse Peter Mwangi", "Nurse", hours=every_day)
+    kind = core.admin.add_appointment_type("Consultation", 30)
+    return Clinic(first.value.id, second.value.id, kind.value.id)
 
 
 def register(core: ClinicCore, given: str, family: str, **fields: str) -> uuid.UUID:
