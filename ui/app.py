@@ -31,7 +31,7 @@ from desktop.changes import SETTINGS
 from desktop.paths import DataPaths
 from desktop.settings import Settings, load_settings
 from ui.changes import QtChanges
-from ui.context import ClinicContext, ClinicEvents
+from ui.context import ClinicContext
 from ui.errors import show_error
 from ui.forms_seam import FormsGateway, PrintRequest
 from ui.language import install_translators, remove_translators
@@ -202,9 +202,7 @@ class OutpostApp(QObject):
 
         qt_fixes.install()  # done already while the password was typed; cheap then
 
-        ctx = ClinicContext(
-            core, self.tasks, ClinicEvents(self), SyncStatus(self), QtChanges(core.changes, self)
-        )
+        ctx = ClinicContext(core, self.tasks, SyncStatus(self), QtChanges(core.changes, self))
         window = MainWindow(ctx, first_day=first_day)
         lock_ms = self.auto_lock_ms or core.settings.auto_lock_minutes * 60_000
         lock = SessionLock(

@@ -1,7 +1,8 @@
 """What every window and view of a signed-in session is given (built by `ui.app`).
 
 No global main window, no module-level state: a view receives this object and reaches the
-core, the database thread and the session's events through it.
+core's API (`call`, `ask`, `run`, on the database thread) and the core's change events
+(`changes`) through it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.changes import QtChanges
@@ -19,8 +19,6 @@ from ui.tasks import Operation, TaskContext, TaskRunner
 if TYPE_CHECKING:
     import datetime as dt
 
-    from sqlalchemy.orm import Session
-
     from desktop.core import ClinicCore
     from desktop.permissions import Actor, Permission
     from ui.sync_status import SyncStatus
@@ -28,22 +26,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class ClinicEvents(QObject):
-    """DEPRECATED, being replaced by `ClinicContext.changes` (the core's change events):
-    do not add new uses. Changes one view makes that other views show."""
-
-    patients_changed = Signal(object)  # the patient's id, or None for "several"
-    appointments_changed = Signal()
-    users_changed = Signal()
-    clinic_changed = Signal()  # providers, appointment types, working hours
-    settings_changed = Signal()
-
-
 @dataclass
 class ClinicContext:
     core: ClinicCore
     tasks: TaskRunner
-    events: ClinicEvents
     sync: SyncStatus
     changes: QtChanges
 
@@ -90,18 +76,6 @@ class ClinicContext:
         core = self.core
         return self.tasks.submit(lambda: fn(core), done)
 
-    def db(
-        self, parent: QWidget | None, fn: Callable[[Session], T], *, label: str = ""
-    ) -> Operation[T]:
-        """DEPRECATED (use `call`): an operation running `fn(session)` in one transaction."""
-        store = self.core.store
-
-        def work(_ctx: TaskContext) -> T:
-            with store.session() as session, session.begin():
-                return fn(session)
-
-        return Operation(parent, self.tasks, work, label=label)
-
     def run(
         self,
         parent: QWidget | None,
@@ -114,16 +88,3 @@ class ClinicContext:
         """An operation for long work that reports progress through its `TaskContext`
         (backups, restores): `work` calls the core's API, never opens a session."""
         return Operation(parent, self.tasks, work, label=label, cancellable=cancellable, long=long)
-
-    def query(
-        self, fn: Callable[[Session], T], done: Callable[[T | None, BaseException | None], None]
-    ) -> Any:
-        """DEPRECATED (use `ask`): a quiet read of `fn(session)` on the database thread."""
-        store = self.core.store
-
-        def work() -> T:
-            # A read session: searching never takes the write lock from a writer.
-            with store.read_session() as session:
-                return fn(session)
-
-        return self.tasks.submit(work, done)
