@@ -385,6 +385,60 @@ def test_new_names_become_typo_tolerant_once_noted(tmp_path: Path) -> None:
         store.close()
 
 
+def test_the_vocabulary_belongs_to_the_search_object(tmp_path: Path) -> None:
+    """No module-level cache: each PatientSearch keeps its own vocabulary."""
+    import weakref
+
+    import desktop.services.search as module
+
+    caches = [n for n, v in vars(module).items() if isinstance(v, weakref.WeakKeyDictionary)]
+    assert caches == []
+    store, _ = store_module.create(
+        DataPaths(tmp_path / "d"),
+        clinic_name="C",
+        admin_username="admin",
+        admin_display_name="Admin",
+        password="correct horse",
+    )
+    try:
+        first, second = PatientSearch(REGION), PatientSearch(REGION)
+        _add(store, "Grace", "Otieno")
+        with store.session() as session:
+            first.warm(session)
+            second.warm(session)
+        pid = _add(store, "Sikudhani", "Mwadime")
+        first.note_new_names("Sikudhani", "", "Mwadime")
+        with store.session() as session:
+            assert _ids(first.search(session, "sikudani mwadme")) == [pid]
+            assert second.search(session, "sikudani mwadme") == []  # its own, stale copy
+            second.invalidate()
+            assert _ids(second.search(session, "sikudani mwadme")) == [pid]
+    finally:
+        store.close()
+
+
+def test_a_clinic_number_is_found_as_people_type_it(tmp_path: Path) -> None:
+    store, _ = store_module.create(
+        DataPaths(tmp_path / "d"),
+        clinic_name="C",
+        admin_username="admin",
+        admin_display_name="Admin",
+        password="correct horse",
+    )
+    try:
+        search = PatientSearch(REGION)
+        pid = _add(store, "Amani", "Otieno", clinic_number="KNC-QX0042")
+        _add(store, "Bahati", "Odera", clinic_number="KNC-QX0043")
+        with store.session() as session:
+            for typed in ("KNC-QX0042", "knc-qx0042", "kncqx0042", "KNC QX0042", "knc qx0042"):
+                hits = search.search(session, typed)
+                assert _ids(hits)[:1] == [pid], typed
+                assert hits[0].matched == "id" and hits[0].score == 100.0
+            assert set(_ids(search.search(session, "knc-qx004"))) >= {pid}  # as it is typed
+    finally:
+        store.close()
+
+
 def test_the_vocabulary_knows_words_prefixes_and_close_spellings() -> None:
     from desktop.services.search import _Vocabulary
 
