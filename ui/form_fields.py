@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSizePolicy,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -386,6 +387,10 @@ class DateField(FieldWidget):
         self.pick.setToolTip(_tr("Choose on a calendar"))
         self.pick.setAccessibleName(_tr("Choose {label} on a calendar").format(label=self.label))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The menu's arrow is drawn inside the button: room for it beside the word, which it
+        # clipped otherwise (issue 7, defect 18).
+        indicator = self.pick.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator)
+        self.pick.setMinimumWidth(self.pick.sizeHint().width() + indicator)
         menu = QMenu(self.pick)
         self.calendar = QCalendarWidget(menu)
         self.calendar.setLocale(QLocale(self.lang))
