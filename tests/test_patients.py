@@ -406,3 +406,12 @@ def test_the_patients_service_does_not_import_scheduling() -> None:
         for alias in node.names
     } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not any("scheduling" in (name or "") for name in imported)
+
+
+def test_one_phone_display_format() -> None:
+    from desktop.services.phones import display_phone
+
+    assert display_phone("+254712345678", "KE") == "0712 345678"
+    assert display_phone("+256772123456", "KE") == "+256 772 123456"
+    assert display_phone("not a number", "KE") == "not a number"
+    assert display_phone(None, "KE") == ""

@@ -47,6 +47,7 @@ from ui.util import FieldError, buddy_label, combo_select, confirm
 
 if TYPE_CHECKING:
     from desktop.app.patients import PatientDetails, PatientInput, PossibleDuplicate
+    from desktop.core import ClinicCore
     from ui.context import ClinicContext
 
 TEXT_FIELDS = (
@@ -449,7 +450,7 @@ class PatientDialog(QDialog):
         data = self.read_input()
         patient_id = self.patient_id
 
-        def work(core: Any) -> uuid.UUID:
+        def work(core: ClinicCore) -> uuid.UUID:
             if patient_id is None:
                 return core.patients.register(data, confirmed_new=confirmed_new).value
             return core.patients.edit(patient_id, data).value

@@ -43,9 +43,16 @@ def reversed_digits(e164: str | None) -> str | None:
 
 
 def display_phone(e164: str | None, region: str) -> str:
+    """The one way a stored number is shown, on screen, on paper and in a form's prefill:
+    the local way for a number of the clinic's country ("0712 345678"), with the country
+    code otherwise ("+256 772 123456"). A value that is not a number (from an older
+    release, or sync) is shown as stored rather than failing the screen."""
     if not e164:
         return ""
-    number = phonenumbers.parse(e164, None)
-    if phonenumbers.region_code_for_number(number) == region.upper():
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == (region or "").upper():
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
