@@ -27,10 +27,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.changes import SETTINGS
 from desktop.paths import DataPaths
 from desktop.settings import Settings, load_settings
-from ui.changes import QtChanges
 from ui.context import ClinicContext
 from ui.errors import show_error
 from ui.forms_seam import FormsGateway, PrintRequest
@@ -148,9 +146,9 @@ class OutpostApp(QObject):
     # -- start --
 
     def start(self) -> None:
-        from desktop.app.session import clinic_exists
-
-        if clinic_exists(self.paths):
+        # (`desktop.app.session.clinic_exists` says the same, but importing the core's API
+        # costs more than showing the window: it is imported while the password is typed.)
+        if self.paths.database.exists():
             self.show_login()
         else:
             self.show_wizard()
@@ -197,6 +195,7 @@ class OutpostApp(QObject):
     def _signed_in(self, core: ClinicCore, first_day: TodayData | None = None) -> None:
         from desktop.app.session import verify_password
         from ui import qt_fixes
+        from ui.changes import QtChanges
         from ui.lock import SessionLock
         from ui.main_window import MainWindow
 
@@ -237,6 +236,8 @@ class OutpostApp(QObject):
         self._daily.start()
 
     def _on_changes(self, changes: Changes) -> None:
+        from desktop.changes import SETTINGS
+
         if changes.touches(SETTINGS):
             self._settings_changed()
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from ui.changes import QtChanges
 from ui.tasks import Operation, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
 
     from desktop.core import ClinicCore
     from desktop.permissions import Actor, Permission
+    from ui.changes import QtChanges
     from ui.sync_status import SyncStatus
 
 T = TypeVar("T")

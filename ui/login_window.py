@@ -42,7 +42,8 @@ class LoginWindow(QWidget):
         self._busy = False
         self._wait_left = 0
         self._throttled_user = ""
-        self.setWindowTitle(self.tr("Outpost — sign in"))
+        # Qt adds the application's name ("— Outpost") to every window title.
+        self.setWindowTitle(self.tr("Sign in"))
         self.setAccessibleName(self.windowTitle())
 
         self.username = QLineEdit()

@@ -56,7 +56,8 @@ class SetupWizard(QDialog):
         self.preview: QWidget | None = None  # the recovery sheet's print preview, once opened
         self._creating = False
         self._tried: set[Page] = set()  # pages where Next was pressed: problems update live
-        self.setWindowTitle(self.tr("Set up Outpost"))
+        # Qt adds the application's name ("— Outpost") to every window title.
+        self.setWindowTitle(self.tr("Setting up the clinic"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(620)
 

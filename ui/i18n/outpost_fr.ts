@@ -92,83 +92,83 @@
       <translation>&amp;Conserver les dernières :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="174" />
+      <location filename="../../ui/backup_panel.py" line="175" />
       <source>Last automatic backup: {when}.</source>
       <translation>Dernière sauvegarde automatique : {when}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="179" />
+      <location filename="../../ui/backup_panel.py" line="180" />
       <source>No automatic backup has been made yet.</source>
       <translation>Aucune sauvegarde automatique n’a encore été faite.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="182" />
+      <location filename="../../ui/backup_panel.py" line="183" />
       <source>⚠ The automatic backup of {when} failed: {why}</source>
       <translation>⚠ La sauvegarde automatique du {when} a échoué : {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="199" />
+      <location filename="../../ui/backup_panel.py" line="200" />
       <source>Choose a backup folder</source>
       <translation>Choisir un dossier de sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="218" />
+      <location filename="../../ui/backup_panel.py" line="219" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="224" />
+      <location filename="../../ui/backup_panel.py" line="236" />
       <source>Where should the backup go?</source>
       <translation>Où enregistrer la sauvegarde ?</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="246" />
+      <location filename="../../ui/backup_panel.py" line="259" />
       <source>Backup written and checked: {path} ({size}).</source>
       <translation>Sauvegarde écrite et vérifiée : {path} ({size}).</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="250" />
+      <location filename="../../ui/backup_panel.py" line="263" />
       <source>Backup</source>
       <translation>Sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="254" />
+      <location filename="../../ui/backup_panel.py" line="268" />
       <source>Making the backup…</source>
       <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="260" />
+      <location filename="../../ui/backup_panel.py" line="278" />
       <source>Choose the backup to restore</source>
       <translation>Choisir la sauvegarde à restaurer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="263" />
+      <location filename="../../ui/backup_panel.py" line="281" />
       <source>Outpost backups (*.outpost-backup)</source>
       <translation>Sauvegardes Outpost (*.outpost-backup)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="263" />
+      <location filename="../../ui/backup_panel.py" line="281" />
       <source>All files (*)</source>
       <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="276" />
+      <location filename="../../ui/backup_panel.py" line="296" />
       <source>Checking the backup…</source>
       <translation>Vérification de la sauvegarde…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="285" />
+      <location filename="../../ui/backup_panel.py" line="305" />
       <source>It was made on {when} by {clinic}.</source>
       <translation>Elle a été faite le {when} par {clinic}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="292" />
-      <location filename="../../ui/backup_panel.py" line="323" />
+      <location filename="../../ui/backup_panel.py" line="312" />
+      <location filename="../../ui/backup_panel.py" line="343" />
       <source>Restore a backup</source>
       <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="293" />
+      <location filename="../../ui/backup_panel.py" line="313" />
       <source>Restoring replaces all the clinic's records on this laptop with those in
 {path}.
 The records it replaces are kept aside, not deleted. Everyone is signed out.
@@ -181,38 +181,38 @@ Les dossiers remplacés sont mis de côté, pas supprimés. Tout le monde est d�
 Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’ils étaient lors de la sauvegarde, ou avec la clé de récupération.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="301" />
-      <location filename="../../ui/backup_panel.py" line="329" />
+      <location filename="../../ui/backup_panel.py" line="321" />
+      <location filename="../../ui/backup_panel.py" line="349" />
       <source>Restore</source>
       <translation>Restaurer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="303" />
+      <location filename="../../ui/backup_panel.py" line="323" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="304" />
+      <location filename="../../ui/backup_panel.py" line="324" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="305" />
+      <location filename="../../ui/backup_panel.py" line="325" />
       <source>or &amp;recovery key:</source>
       <translation>ou &amp;clé de récupération :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="309" />
+      <location filename="../../ui/backup_panel.py" line="329" />
       <source>Give the password, or the recovery key.</source>
       <translation>Indiquez le mot de passe ou la clé de récupération.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="324" />
+      <location filename="../../ui/backup_panel.py" line="344" />
       <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
       <translation>Remplacer maintenant les dossiers du centre par la sauvegarde ? Le travail non enregistré dans les fenêtres ouvertes sera perdu.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="330" />
+      <location filename="../../ui/backup_panel.py" line="350" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -305,102 +305,102 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>&amp;Motif :</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="179" />
+      <location filename="../../ui/booking_dialog.py" line="181" />
       <source>&amp;Move</source>
       <translation>&amp;Déplacer</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="179" />
+      <location filename="../../ui/booking_dialog.py" line="181" />
       <source>&amp;Book</source>
       <translation>&amp;Réserver</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="184" />
+      <location filename="../../ui/booking_dialog.py" line="186" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="281" />
+      <location filename="../../ui/booking_dialog.py" line="284" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} ({minutes} min)</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="293" />
+      <location filename="../../ui/booking_dialog.py" line="296" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Il n’y a encore ni soignant ni type de rendez-vous. Un administrateur les ajoute dans Réglages → Centre de santé.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="322" />
+      <location filename="../../ui/booking_dialog.py" line="325" />
       <source>Booking for: {name}</source>
       <translation>Rendez-vous pour : {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="357" />
+      <location filename="../../ui/booking_dialog.py" line="360" />
       <source>Choose the patient first.</source>
       <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="362" />
+      <location filename="../../ui/booking_dialog.py" line="365" />
       <source>Choose the type of visit.</source>
       <translation>Choisissez le type de visite.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="408" />
+      <location filename="../../ui/booking_dialog.py" line="411" />
       <source>Booking…</source>
       <translation>Réservation…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="449" />
+      <location filename="../../ui/booking_dialog.py" line="452" />
       <source>Another appointment that day</source>
       <translation>Un autre rendez-vous ce jour-là</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="450" />
+      <location filename="../../ui/booking_dialog.py" line="453" />
       <source>Book this one as well?</source>
       <translation>Prendre aussi ce rendez-vous ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="452" />
+      <location filename="../../ui/booking_dialog.py" line="455" />
       <source>Book as well</source>
       <translation>Réserver aussi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="453" />
+      <location filename="../../ui/booking_dialog.py" line="456" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="468" />
+      <location filename="../../ui/booking_dialog.py" line="471" />
       <source>{date} {time}</source>
       <translation>{date} {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="472" />
+      <location filename="../../ui/booking_dialog.py" line="475" />
       <source>Choose this time</source>
       <translation>Choisir cet horaire</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="473" />
+      <location filename="../../ui/booking_dialog.py" line="476" />
       <source>Free at {time}</source>
       <translation>Libre à {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="492" />
+      <location filename="../../ui/booking_dialog.py" line="495" />
       <source>Discard this booking?</source>
       <translation>Abandonner ce rendez-vous ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="493" />
+      <location filename="../../ui/booking_dialog.py" line="496" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Le rendez-vous n’a pas été enregistré. Fermer quand même ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="495" />
+      <location filename="../../ui/booking_dialog.py" line="498" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="496" />
+      <location filename="../../ui/booking_dialog.py" line="499" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
@@ -544,251 +544,251 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>ClinicPanel</name>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="87" />
+      <location filename="../../ui/clinic_admin.py" line="88" />
       <source>A4</source>
       <translation>A4</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="88" />
+      <location filename="../../ui/clinic_admin.py" line="89" />
       <source>Letter</source>
       <translation>Lettre US</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="90" />
+      <location filename="../../ui/clinic_admin.py" line="91" />
       <source>The clinic</source>
       <translation>Le centre de santé</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="93" />
-      <location filename="../../ui/clinic_admin.py" line="420" />
-      <location filename="../../ui/clinic_admin.py" line="435" />
-      <location filename="../../ui/clinic_admin.py" line="474" />
-      <location filename="../../ui/clinic_admin.py" line="494" />
+      <location filename="../../ui/clinic_admin.py" line="94" />
+      <location filename="../../ui/clinic_admin.py" line="423" />
+      <location filename="../../ui/clinic_admin.py" line="438" />
+      <location filename="../../ui/clinic_admin.py" line="477" />
+      <location filename="../../ui/clinic_admin.py" line="497" />
       <source>&amp;Name:</source>
       <translation>&amp;Nom :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="94" />
+      <location filename="../../ui/clinic_admin.py" line="95" />
       <source>P&amp;hone:</source>
       <translation>Télé&amp;phone :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="95" />
+      <location filename="../../ui/clinic_admin.py" line="96" />
       <source>A&amp;ddress:</source>
       <translation>A&amp;dresse :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="96" />
+      <location filename="../../ui/clinic_admin.py" line="97" />
       <source>Pa&amp;per size:</source>
       <translation>&amp;Format du papier :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="106" />
+      <location filename="../../ui/clinic_admin.py" line="107" />
       <source>Save the clinic's &amp;details</source>
       <translation>Enregistrer les &amp;coordonnées du centre</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="110" />
+      <location filename="../../ui/clinic_admin.py" line="111" />
       <source>Printed on appointment slips, forms and letters.</source>
       <translation>Imprimé sur les coupons de rendez-vous, les formulaires et les lettres.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="116" />
-      <location filename="../../ui/clinic_admin.py" line="123" />
+      <location filename="../../ui/clinic_admin.py" line="117" />
+      <location filename="../../ui/clinic_admin.py" line="124" />
       <source>Opening hours and providers</source>
       <translation>Horaires d’ouverture et soignants</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="118" />
+      <location filename="../../ui/clinic_admin.py" line="119" />
       <source>Add a &amp;provider…</source>
       <translation>Ajouter un &amp;soignant…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="119" />
+      <location filename="../../ui/clinic_admin.py" line="120" />
       <source>R&amp;ename…</source>
       <translation>&amp;Renommer…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="121" />
+      <location filename="../../ui/clinic_admin.py" line="122" />
       <source>Has &amp;left…</source>
       <translation>A &amp;quitté le centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="131" />
+      <location filename="../../ui/clinic_admin.py" line="132" />
       <source>Working hours</source>
       <translation>Horaires de travail</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="141" />
+      <location filename="../../ui/clinic_admin.py" line="142" />
       <source>day off</source>
       <translation>jour de repos</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="150" />
+      <location filename="../../ui/clinic_admin.py" line="151" />
       <source>e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off.</source>
       <translation>p. ex. 08:00–13:00, 14:00–17:00. Laissez vide pour un jour de repos.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="152" />
+      <location filename="../../ui/clinic_admin.py" line="153" />
       <source>&amp;Save working hours</source>
       <translation>&amp;Enregistrer les horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="160" />
-      <location filename="../../ui/clinic_admin.py" line="165" />
+      <location filename="../../ui/clinic_admin.py" line="161" />
+      <location filename="../../ui/clinic_admin.py" line="166" />
       <source>Appointment types</source>
       <translation>Types de rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="162" />
+      <location filename="../../ui/clinic_admin.py" line="163" />
       <source>Add an appointment &amp;type…</source>
       <translation>Ajouter un &amp;type de rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="163" />
+      <location filename="../../ui/clinic_admin.py" line="164" />
       <source>&amp;Change…</source>
       <translation>&amp;Modifier…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="164" />
+      <location filename="../../ui/clinic_admin.py" line="165" />
       <source>No longer &amp;used…</source>
       <translation>Ne plus &amp;utiliser…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="225" />
-      <location filename="../../ui/clinic_admin.py" line="293" />
+      <location filename="../../ui/clinic_admin.py" line="226" />
+      <location filename="../../ui/clinic_admin.py" line="296" />
       <source>Clinic opening hours</source>
       <translation>Horaires d’ouverture du centre</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="227" />
-      <location filename="../../ui/clinic_admin.py" line="294" />
+      <location filename="../../ui/clinic_admin.py" line="228" />
+      <location filename="../../ui/clinic_admin.py" line="297" />
       <source>A new provider starts with these hours.</source>
       <translation>Un nouveau soignant commence avec ces horaires.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="243" />
+      <location filename="../../ui/clinic_admin.py" line="244" />
       <source>{name} — {minutes} min</source>
       <translation>{name} — {minutes} min</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="299" />
+      <location filename="../../ui/clinic_admin.py" line="302" />
       <source>Working hours of {name}</source>
       <translation>Horaires de travail de {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="350" />
-      <location filename="../../ui/clinic_admin.py" line="398" />
+      <location filename="../../ui/clinic_admin.py" line="353" />
+      <location filename="../../ui/clinic_admin.py" line="401" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="364" />
+      <location filename="../../ui/clinic_admin.py" line="367" />
       <source>Saving the clinic's details…</source>
       <translation>Enregistrement des coordonnées du centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="405" />
+      <location filename="../../ui/clinic_admin.py" line="408" />
       <source>Saving working hours…</source>
       <translation>Enregistrement des horaires…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="414" />
+      <location filename="../../ui/clinic_admin.py" line="417" />
       <source>Add a provider</source>
       <translation>Ajouter un soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="415" />
+      <location filename="../../ui/clinic_admin.py" line="418" />
       <source>The new provider works the clinic's opening hours; change them under Working hours once added.</source>
       <translation>Le nouveau soignant travaille aux horaires d’ouverture du centre ; modifiez-les sous Horaires de travail une fois qu’il est ajouté.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="421" />
-      <location filename="../../ui/clinic_admin.py" line="436" />
+      <location filename="../../ui/clinic_admin.py" line="424" />
+      <location filename="../../ui/clinic_admin.py" line="439" />
       <source>&amp;Title:</source>
       <translation>&amp;Fonction :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="421" />
+      <location filename="../../ui/clinic_admin.py" line="424" />
       <source>e.g. Clinical officer</source>
       <translation>p. ex. Infirmier clinicien</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="434" />
+      <location filename="../../ui/clinic_admin.py" line="437" />
       <source>Rename a provider</source>
       <translation>Renommer un soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="455" />
-      <location filename="../../ui/clinic_admin.py" line="516" />
+      <location filename="../../ui/clinic_admin.py" line="458" />
+      <location filename="../../ui/clinic_admin.py" line="519" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="460" />
+      <location filename="../../ui/clinic_admin.py" line="463" />
       <source>Provider has left</source>
       <translation>Soignant parti</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="461" />
+      <location filename="../../ui/clinic_admin.py" line="464" />
       <source>{name} will no longer be offered for new appointments. Past and booked appointments keep the name.</source>
       <translation>{name} ne sera plus proposé pour les nouveaux rendez-vous. Les rendez-vous passés et prévus gardent ce nom.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="466" />
+      <location filename="../../ui/clinic_admin.py" line="469" />
       <source>No longer offer {name}</source>
       <translation>Ne plus proposer {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="467" />
-      <location filename="../../ui/clinic_admin.py" line="528" />
+      <location filename="../../ui/clinic_admin.py" line="470" />
+      <location filename="../../ui/clinic_admin.py" line="531" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="473" />
+      <location filename="../../ui/clinic_admin.py" line="476" />
       <source>Add an appointment type</source>
       <translation>Ajouter un type de rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="474" />
+      <location filename="../../ui/clinic_admin.py" line="477" />
       <source>e.g. Antenatal visit</source>
       <translation>p. ex. Consultation prénatale</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="475" />
-      <location filename="../../ui/clinic_admin.py" line="496" />
+      <location filename="../../ui/clinic_admin.py" line="478" />
+      <location filename="../../ui/clinic_admin.py" line="499" />
       <source>&amp;Duration:</source>
       <translation>&amp;Durée :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="475" />
-      <location filename="../../ui/clinic_admin.py" line="496" />
+      <location filename="../../ui/clinic_admin.py" line="478" />
+      <location filename="../../ui/clinic_admin.py" line="499" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="491" />
+      <location filename="../../ui/clinic_admin.py" line="494" />
       <source>Change an appointment type</source>
       <translation>Modifier un type de rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="492" />
+      <location filename="../../ui/clinic_admin.py" line="495" />
       <source>Appointments already booked keep their length.</source>
       <translation>Les rendez-vous déjà pris gardent leur durée.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="521" />
+      <location filename="../../ui/clinic_admin.py" line="524" />
       <source>Appointment type no longer used</source>
       <translation>Type de rendez-vous qui n’est plus utilisé</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="522" />
+      <location filename="../../ui/clinic_admin.py" line="525" />
       <source>{name} will no longer be offered for new appointments. Appointments already booked keep it.</source>
       <translation>{name} ne sera plus proposé pour les nouveaux rendez-vous. Les rendez-vous déjà pris le gardent.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="527" />
+      <location filename="../../ui/clinic_admin.py" line="530" />
       <source>No longer offer it</source>
       <translation>Ne plus le proposer</translation>
     </message>
@@ -1029,165 +1029,165 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>FormFields</name>
     <message>
-      <location filename="../../ui/form_fields.py" line="312" />
+      <location filename="../../ui/form_fields.py" line="313" />
       <source>systolic</source>
       <translation>systolique</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="312" />
+      <location filename="../../ui/form_fields.py" line="313" />
       <source>diastolic</source>
       <translation>diastolique</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="383" />
+      <location filename="../../ui/form_fields.py" line="384" />
       <source>Year-month-day, or day/month/year</source>
       <translation>Année-mois-jour, ou jour/mois/année</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="385" />
+      <location filename="../../ui/form_fields.py" line="386" />
       <source>Calendar</source>
       <translation>Calendrier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="386" />
+      <location filename="../../ui/form_fields.py" line="387" />
       <source>Choose on a calendar</source>
       <translation>Choisir sur un calendrier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="387" />
+      <location filename="../../ui/form_fields.py" line="388" />
       <source>Choose {label} on a calendar</source>
       <translation>Choisir {label} sur un calendrier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="400" />
+      <location filename="../../ui/form_fields.py" line="405" />
       <source>Today</source>
       <translation>Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="401" />
+      <location filename="../../ui/form_fields.py" line="406" />
       <source>{label}: today</source>
       <translation>{label} : aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="576" />
-      <location filename="../../ui/form_fields.py" line="741" />
+      <location filename="../../ui/form_fields.py" line="581" />
+      <location filename="../../ui/form_fields.py" line="746" />
       <source>Clear</source>
       <translation>Effacer</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="577" />
+      <location filename="../../ui/form_fields.py" line="582" />
       <source>Take this answer back</source>
       <translation>Retirer cette réponse</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="579" />
-      <location filename="../../ui/form_fields.py" line="742" />
+      <location filename="../../ui/form_fields.py" line="584" />
+      <location filename="../../ui/form_fields.py" line="747" />
       <source>Clear {label}</source>
       <translation>Effacer {label}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="729" />
+      <location filename="../../ui/form_fields.py" line="734" />
       <source>e.g. sister, neighbour</source>
       <translation>p. ex. sœur, voisin</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="730" />
+      <location filename="../../ui/form_fields.py" line="735" />
       <source>Signs on the screen</source>
       <translation>Signe à l’écran</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="731" />
+      <location filename="../../ui/form_fields.py" line="736" />
       <source>Signs the printed copy</source>
       <translation>Signe l’exemplaire imprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="740" />
+      <location filename="../../ui/form_fields.py" line="745" />
       <source>{label}: signature pad</source>
       <translation>{label} : zone de signature</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="745" />
+      <location filename="../../ui/form_fields.py" line="750" />
       <source>Print the form after completing it; the person signs the paper, which the clinic keeps.</source>
       <translation>Imprimez le formulaire une fois terminé ; la personne signe le papier, que le centre conserve.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="816" />
+      <location filename="../../ui/form_fields.py" line="821" />
       <source>Not signed yet.</source>
       <translation>Pas encore signé.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="818" />
+      <location filename="../../ui/form_fields.py" line="823" />
       <source>To be signed on the printed copy.</source>
       <translation>À signer sur l’exemplaire imprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="820" />
+      <location filename="../../ui/form_fields.py" line="825" />
       <source>✓ Signed on the screen.</source>
       <translation>✓ Signé à l’écran.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="885" />
+      <location filename="../../ui/form_fields.py" line="890" />
       <source>A thumbprint is given instead of a signature</source>
       <translation>Une empreinte du pouce remplace la signature</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="890" />
+      <location filename="../../ui/form_fields.py" line="895" />
       <source>On the printed copy (the clinic keeps the paper)</source>
       <translation>Sur l’exemplaire imprimé (le centre garde le papier)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="891" />
+      <location filename="../../ui/form_fields.py" line="896" />
       <source>Scanned or photographed image</source>
       <translation>Image scannée ou photographiée</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="898" />
+      <location filename="../../ui/form_fields.py" line="903" />
       <source>Choose the image…</source>
       <translation>Choisir l’image…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="899" />
+      <location filename="../../ui/form_fields.py" line="904" />
       <source>{label}: choose the image</source>
       <translation>{label} : choisir l’image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="905" />
+      <location filename="../../ui/form_fields.py" line="910" />
       <source>{label}: image</source>
       <translation>{label} : image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="946" />
+      <location filename="../../ui/form_fields.py" line="951" />
       <source>no image</source>
       <translation>pas d’image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="955" />
+      <location filename="../../ui/form_fields.py" line="960" />
       <source>Choose the thumbprint image</source>
       <translation>Choisir l’image de l’empreinte</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="957" />
+      <location filename="../../ui/form_fields.py" line="962" />
       <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
       <translation>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="968" />
-      <location filename="../../ui/form_fields.py" line="984" />
+      <location filename="../../ui/form_fields.py" line="973" />
+      <location filename="../../ui/form_fields.py" line="989" />
       <source>This image is too large to be a thumbprint.</source>
       <translation>Cette image est trop grande pour une empreinte du pouce.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="971" />
+      <location filename="../../ui/form_fields.py" line="976" />
       <source>This file could not be read as an image.</source>
       <translation>Ce fichier n’a pas pu être lu comme une image.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1075" />
+      <location filename="../../ui/form_fields.py" line="1080" />
       <source>Add a line</source>
       <translation>Ajouter une ligne</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1076" />
+      <location filename="../../ui/form_fields.py" line="1081" />
       <source>Remove the line</source>
       <translation>Supprimer la ligne</translation>
     </message>
@@ -2162,79 +2162,83 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>LoginWindow</name>
     <message>
-      <location filename="../../ui/login_window.py" line="45" />
-      <source>Outpost — sign in</source>
-      <translation>Outpost — connexion</translation>
+      <location filename="../../ui/login_window.py" line="46" />
+      <source>Sign in</source>
+      <translation>Connexion</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="57" />
+      <location filename="../../ui/login_window.py" line="58" />
       <source>Sign-in problem</source>
       <translation>Problème de connexion</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="59" />
+      <location filename="../../ui/login_window.py" line="60" />
       <source>&amp;Sign in</source>
       <translation>&amp;Se connecter</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="60" />
+      <location filename="../../ui/login_window.py" line="61" />
       <source>&amp;Forgotten password?</source>
       <translation>Mot de passe &amp;oublié ?</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="68" />
+      <location filename="../../ui/login_window.py" line="69" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="69" />
+      <location filename="../../ui/login_window.py" line="70" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="71" />
+      <location filename="../../ui/login_window.py" line="72" />
       <source>Outpost</source>
       <translation>Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="72" />
+      <location filename="../../ui/login_window.py" line="73" />
       <source>Clinic records in {folder}</source>
       <translation>Dossiers du centre dans {folder}</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="134" />
+      <location filename="../../ui/login_window.py" line="135" />
       <source>Type your user name.</source>
       <translation>Saisissez votre nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="138" />
+      <location filename="../../ui/login_window.py" line="139" />
       <source>Type your password.</source>
       <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="152" />
+      <location filename="../../ui/login_window.py" line="153" />
       <source>Opening the clinic's records…</source>
       <translation>Ouverture des dossiers du centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="167" />
+      <location filename="../../ui/login_window.py" line="168" />
       <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
       <translation>Nom d’utilisateur ou mot de passe incorrect. Vérifiez l’orthographe (et le verrouillage des majuscules), puis réessayez.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="188" />
+      <location filename="../../ui/login_window.py" line="189" />
       <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
       <translation>Trop de mots de passe erronés pour {user}. Attendez {seconds} s, puis réessayez. Si le mot de passe est perdu, un administrateur peut le réinitialiser, ou utilisez la clé de récupération.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="199" />
+      <location filename="../../ui/login_window.py" line="200" />
       <source>You can try again now.</source>
       <translation>Vous pouvez réessayer maintenant.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="215" />
+      <location filename="../../ui/login_window.py" line="216" />
       <source>Password changed: sign in with the new password.</source>
       <translation>Mot de passe changé : connectez-vous avec le nouveau mot de passe.</translation>
+    </message>
+    <message>
+      <source>Outpost — sign in</source>
+      <translation type="vanished">Outpost — connexion</translation>
     </message>
   </context>
   <context>
@@ -2466,77 +2470,77 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>OutpostApp</name>
     <message>
-      <location filename="../../ui/app.py" line="267" />
+      <location filename="../../ui/app.py" line="266" />
       <source>Making the daily backup… {percent} %</source>
       <translation>Sauvegarde quotidienne en cours… {percent} %</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="286" />
+      <location filename="../../ui/app.py" line="285" />
       <source>⚠ The daily backup failed: see Settings → Backups.</source>
       <translation>⚠ La sauvegarde quotidienne a échoué : voir Réglages → Sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="302" />
+      <location filename="../../ui/app.py" line="301" />
       <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
       <translation>⚠ La sauvegarde quotidienne demande votre attention : voir Réglages → Sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="307" />
+      <location filename="../../ui/app.py" line="306" />
       <source>Daily backup made.</source>
       <translation>Sauvegarde quotidienne faite.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="321" />
+      <location filename="../../ui/app.py" line="320" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="322" />
+      <location filename="../../ui/app.py" line="321" />
       <source>Not saved yet: {what}</source>
       <translation>Pas encore enregistré : {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="324" />
+      <location filename="../../ui/app.py" line="323" />
       <source>Discard them and continue</source>
       <translation>Les abandonner et continuer</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="325" />
+      <location filename="../../ui/app.py" line="324" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="347" />
+      <location filename="../../ui/app.py" line="346" />
       <source>Switching user closes {name}'s session.</source>
       <translation>Changer d’utilisateur ferme la session de {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="377" />
+      <location filename="../../ui/app.py" line="376" />
       <source>Quitting closes Outpost.</source>
       <translation>Quitter ferme Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="416" />
+      <location filename="../../ui/app.py" line="415" />
       <source>Making the closing backup…</source>
       <translation>Sauvegarde de fermeture en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="418" />
+      <location filename="../../ui/app.py" line="417" />
       <source>Finish later</source>
       <translation>Terminer plus tard</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="463" />
+      <location filename="../../ui/app.py" line="462" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>La sauvegarde du {when} est restaurée. Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="467" />
+      <location filename="../../ui/app.py" line="466" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Les dossiers remplacés sont conservés dans {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="480" />
+      <location filename="../../ui/app.py" line="479" />
       <source>Restoring the backup…</source>
       <translation>Restauration de la sauvegarde…</translation>
     </message>
@@ -2544,213 +2548,213 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PatientDialog</name>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="95" />
+      <location filename="../../ui/patient_dialog.py" line="96" />
       <source>Register a new patient</source>
       <translation>Enregistrer un nouveau patient</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="97" />
+      <location filename="../../ui/patient_dialog.py" line="98" />
       <source>Edit patient details</source>
       <translation>Modifier les informations du patient</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="104" />
+      <location filename="../../ui/patient_dialog.py" line="105" />
       <source>Identity</source>
       <translation>Identité</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="106" />
+      <location filename="../../ui/patient_dialog.py" line="107" />
       <source>&amp;Given name:</source>
       <translation>&amp;Prénom :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="107" />
+      <location filename="../../ui/patient_dialog.py" line="108" />
       <source>&amp;Other names:</source>
       <translation>&amp;Autres noms :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="108" />
+      <location filename="../../ui/patient_dialog.py" line="109" />
       <source>&amp;Family name:</source>
       <translation>Nom de &amp;famille :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="113" />
+      <location filename="../../ui/patient_dialog.py" line="114" />
       <source>Se&amp;x:</source>
       <translation>Se&amp;xe :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="115" />
+      <location filename="../../ui/patient_dialog.py" line="116" />
       <source>National &amp;ID:</source>
       <translation>N° d’&amp;identité :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="116" />
+      <location filename="../../ui/patient_dialog.py" line="117" />
       <source>Clinic &amp;number:</source>
       <translation>N° de &amp;dossier :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="118" />
+      <location filename="../../ui/patient_dialog.py" line="119" />
       <source>given at registration</source>
       <translation>attribué à l’enregistrement</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="120" />
+      <location filename="../../ui/patient_dialog.py" line="121" />
       <source>Contact and next of kin</source>
       <translation>Coordonnées et proche à prévenir</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="122" />
+      <location filename="../../ui/patient_dialog.py" line="123" />
       <source>&amp;Phone:</source>
       <translation>&amp;Téléphone :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="122" />
+      <location filename="../../ui/patient_dialog.py" line="123" />
       <source>e.g. 0712 345 678</source>
       <translation>p. ex. 0712 345 678</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="123" />
+      <location filename="../../ui/patient_dialog.py" line="124" />
       <source>Other p&amp;hone:</source>
       <translation>A&amp;utre téléphone :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="124" />
+      <location filename="../../ui/patient_dialog.py" line="125" />
       <source>&amp;Village:</source>
       <translation>&amp;Village :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="125" />
+      <location filename="../../ui/patient_dialog.py" line="126" />
       <source>&amp;Address:</source>
       <translation>A&amp;dresse :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="126" />
+      <location filename="../../ui/patient_dialog.py" line="127" />
       <source>Next of &amp;kin:</source>
       <translation>Pro&amp;che à prévenir :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="127" />
+      <location filename="../../ui/patient_dialog.py" line="128" />
       <source>&amp;Relation:</source>
       <translation>&amp;Lien de parenté :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="128" />
+      <location filename="../../ui/patient_dialog.py" line="129" />
       <source>Next of kin's pho&amp;ne:</source>
       <translation>Télé&amp;phone du proche :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="130" />
+      <location filename="../../ui/patient_dialog.py" line="131" />
       <source>Language, coverage and notes</source>
       <translation>Langue, couverture et notes</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="132" />
+      <location filename="../../ui/patient_dialog.py" line="133" />
       <source>Preferred lan&amp;guage:</source>
       <translation>Lan&amp;gue préférée :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="133" />
+      <location filename="../../ui/patient_dialog.py" line="134" />
       <source>Coverage &amp;scheme:</source>
       <translation>&amp;Régime de couverture :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="134" />
+      <location filename="../../ui/patient_dialog.py" line="135" />
       <source>&amp;Member number:</source>
       <translation>Numéro d’&amp;adhérent :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="135" />
+      <location filename="../../ui/patient_dialog.py" line="136" />
       <source>No&amp;tes:</source>
       <translation>No&amp;tes :</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="163" />
+      <location filename="../../ui/patient_dialog.py" line="164" />
       <source>&amp;Register</source>
       <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="163" />
+      <location filename="../../ui/patient_dialog.py" line="164" />
       <source>&amp;Save</source>
       <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="168" />
       <location filename="../../ui/patient_dialog.py" line="169" />
+      <location filename="../../ui/patient_dialog.py" line="170" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="174" />
+      <location filename="../../ui/patient_dialog.py" line="175" />
       <source>* required. Give the date of birth, or the approximate age if the date is not known; choose “Age not known” only when neither is known.</source>
       <translation>* obligatoire. Indiquez la date de naissance, ou l’âge approximatif si la date n’est pas connue ; ne choisissez « Âge inconnu » que si ni l’une ni l’autre n’est connue.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="232" />
+      <location filename="../../ui/patient_dialog.py" line="233" />
       <source>Date of birth *</source>
       <translation>Date de naissance *</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="234" />
+      <location filename="../../ui/patient_dialog.py" line="235" />
       <source>&amp;Date known</source>
       <translation>Date &amp;connue</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="235" />
+      <location filename="../../ui/patient_dialog.py" line="236" />
       <source>Only the approximate &amp;age is known</source>
       <translation>Seul l’&amp;âge approximatif est connu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="236" />
+      <location filename="../../ui/patient_dialog.py" line="237" />
       <source>Age not kno&amp;wn</source>
       <translation>Âge i&amp;nconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="250" />
+      <location filename="../../ui/patient_dialog.py" line="251" />
       <source>YYYY-MM-DD or DD/MM/YYYY</source>
       <translation>AAAA-MM-JJ ou JJ/MM/AAAA</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="251" />
+      <location filename="../../ui/patient_dialog.py" line="252" />
       <source>Date of birth</source>
       <translation>Date de naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="255" />
+      <location filename="../../ui/patient_dialog.py" line="256" />
       <source>years, e.g. 45</source>
       <translation>années, p. ex. 45</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="256" />
+      <location filename="../../ui/patient_dialog.py" line="257" />
       <source>Estimated age in years</source>
       <translation>Âge estimé en années</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="257" />
+      <location filename="../../ui/patient_dialog.py" line="258" />
       <source>Neither the date of birth nor the age is known.</source>
       <translation>Ni la date de naissance ni l’âge ne sont connus.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="460" />
+      <location filename="../../ui/patient_dialog.py" line="461" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="517" />
+      <location filename="../../ui/patient_dialog.py" line="518" />
       <source>Discard changes?</source>
       <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="518" />
+      <location filename="../../ui/patient_dialog.py" line="519" />
       <source>What you typed has not been saved. Close anyway?</source>
       <translation>Votre saisie n’a pas été enregistrée. Fermer quand même ?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="520" />
+      <location filename="../../ui/patient_dialog.py" line="521" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="521" />
+      <location filename="../../ui/patient_dialog.py" line="522" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
@@ -2762,200 +2766,200 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PatientRecord</name>
     <message>
-      <location filename="../../ui/patient_record.py" line="97" />
+      <location filename="../../ui/patient_record.py" line="96" />
       <source>◀ &amp;Back to the search</source>
       <translation>◀ &amp;Retour à la recherche</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="99" />
+      <location filename="../../ui/patient_record.py" line="98" />
       <source>Back to the search (Esc)</source>
       <translation>Retour à la recherche (Échap)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="106" />
+      <location filename="../../ui/patient_record.py" line="105" />
       <source>&amp;Edit details…</source>
       <translation>&amp;Modifier les informations…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="108" />
+      <location filename="../../ui/patient_record.py" line="107" />
       <source>&amp;Book appointment…</source>
       <translation>&amp;Prendre rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="110" />
+      <location filename="../../ui/patient_record.py" line="109" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Prendre un rendez-vous (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="112" />
+      <location filename="../../ui/patient_record.py" line="111" />
       <source>New &amp;form…</source>
       <translation>Nouveau &amp;formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="114" />
+      <location filename="../../ui/patient_record.py" line="113" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="114" />
+      <location filename="../../ui/patient_record.py" line="113" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="125" />
+      <location filename="../../ui/patient_record.py" line="124" />
       <source>&amp;Details</source>
       <translation>&amp;Détails</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="128" />
+      <location filename="../../ui/patient_record.py" line="127" />
       <source>Appointments</source>
       <translation>Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="130" />
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="129" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>When</source>
       <translation>Quand</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="131" />
+      <location filename="../../ui/patient_record.py" line="130" />
       <source>Provider</source>
       <translation>Soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="132" />
+      <location filename="../../ui/patient_record.py" line="131" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="133" />
-      <location filename="../../ui/patient_record.py" line="156" />
+      <location filename="../../ui/patient_record.py" line="132" />
+      <location filename="../../ui/patient_record.py" line="155" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="134" />
+      <location filename="../../ui/patient_record.py" line="133" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="138" />
+      <location filename="../../ui/patient_record.py" line="137" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="139" />
+      <location filename="../../ui/patient_record.py" line="138" />
       <source>&amp;Move…</source>
       <translation>&amp;Déplacer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="140" />
+      <location filename="../../ui/patient_record.py" line="139" />
       <source>&amp;Cancel appointment…</source>
       <translation>A&amp;nnuler le rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="141" />
+      <location filename="../../ui/patient_record.py" line="140" />
       <source>Print &amp;slip…</source>
       <translation>Imprimer le &amp;coupon…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="149" />
+      <location filename="../../ui/patient_record.py" line="148" />
       <source>&amp;Appointments</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="152" />
+      <location filename="../../ui/patient_record.py" line="151" />
       <source>Forms</source>
       <translation>Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="154" />
+      <location filename="../../ui/patient_record.py" line="153" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="155" />
+      <location filename="../../ui/patient_record.py" line="154" />
       <source>Version</source>
       <translation>Version</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="157" />
+      <location filename="../../ui/patient_record.py" line="156" />
       <source>Started</source>
       <translation>Commencé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="158" />
+      <location filename="../../ui/patient_record.py" line="157" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="162" />
+      <location filename="../../ui/patient_record.py" line="161" />
       <source>&amp;Open form</source>
       <translation>&amp;Ouvrir le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="163" />
+      <location filename="../../ui/patient_record.py" line="162" />
       <source>Print &amp;this form…</source>
       <translation>Imprimer &amp;ce formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="170" />
+      <location filename="../../ui/patient_record.py" line="169" />
       <source>F&amp;orms</source>
       <translation>&amp;Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="172" />
       <source>History of changes</source>
       <translation>Historique des modifications</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>Who</source>
       <translation>Qui</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>What</source>
       <translation>Quoi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>Fields</source>
       <translation>Champs</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="177" />
+      <location filename="../../ui/patient_record.py" line="176" />
       <source>Include when the record was &amp;opened</source>
       <translation>Inclure les &amp;ouvertures du dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="183" />
+      <location filename="../../ui/patient_record.py" line="182" />
       <source>&amp;History</source>
       <translation>&amp;Historique</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="205" />
-      <location filename="../../ui/patient_record.py" line="215" />
+      <location filename="../../ui/patient_record.py" line="203" />
+      <location filename="../../ui/patient_record.py" line="213" />
       <source>Opening the record…</source>
       <translation>Ouverture du dossier…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="274" />
+      <location filename="../../ui/patient_record.py" line="272" />
       <source>This patient's record was removed.</source>
       <translation>Le dossier de ce patient a été supprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="292" />
+      <location filename="../../ui/patient_record.py" line="290" />
       <source>National ID {number}</source>
       <translation>N° d’identité {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="365" />
+      <location filename="../../ui/patient_record.py" line="363" />
       <source>No forms yet for this patient.</source>
       <translation>Aucun formulaire pour ce patient pour l’instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="471" />
+      <location filename="../../ui/patient_record.py" line="469" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Annuler le rendez-vous du {when} avec {provider} ?</translation>
     </message>
@@ -3319,27 +3323,27 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>RecoveryKeyPreview</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="511" />
+      <location filename="../../ui/setup_wizard.py" line="512" />
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="512" />
+      <location filename="../../ui/setup_wizard.py" line="513" />
       <source>The PDF file is not encrypted.</source>
       <translation>Le fichier PDF n’est pas chiffré.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="514" />
+      <location filename="../../ui/setup_wizard.py" line="515" />
       <source>Anyone who opens the file can read the clinic's recovery key, which opens every record of the clinic. Print it rather than keep the file; if you save it, keep it only on a USB stick locked away, never on this laptop.</source>
       <translation>Toute personne qui ouvre le fichier peut lire la clé de récupération du centre, qui ouvre tous ses dossiers. Imprimez-la plutôt que de garder le fichier ; si vous l’enregistrez, gardez-le uniquement sur une clé USB rangée sous clé, jamais sur cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="520" />
+      <location filename="../../ui/setup_wizard.py" line="521" />
       <source>Save the PDF</source>
       <translation>Enregistrer le PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="521" />
+      <location filename="../../ui/setup_wizard.py" line="522" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -3425,37 +3429,37 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="59" />
-      <source>Set up Outpost</source>
-      <translation>Installer Outpost</translation>
+      <location filename="../../ui/setup_wizard.py" line="60" />
+      <source>Setting up the clinic</source>
+      <translation>Mise en place de la clinique</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="76" />
+      <location filename="../../ui/setup_wizard.py" line="77" />
       <source>&lt; &amp;Back</source>
       <translation>&lt; &amp;Précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="77" />
+      <location filename="../../ui/setup_wizard.py" line="78" />
       <source>&amp;Next &gt;</source>
       <translation>&amp;Suivant &gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="78" />
+      <location filename="../../ui/setup_wizard.py" line="79" />
       <source>&amp;Finish</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="79" />
+      <location filename="../../ui/setup_wizard.py" line="80" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="102" />
+      <location filename="../../ui/setup_wizard.py" line="103" />
       <source>Welcome to Outpost</source>
       <translation>Bienvenue dans Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="104" />
+      <location filename="../../ui/setup_wizard.py" line="105" />
       <source>This laptop holds no clinic records yet. In {steps} short steps you will name the clinic, set out its week (opening hours, a first provider and an appointment type), create the first administrator's account, and receive the recovery key.
 
 Everything is kept encrypted on this laptop, in this folder:</source>
@@ -3464,234 +3468,238 @@ Everything is kept encrypted on this laptop, in this folder:</source>
 Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="124" />
+      <location filename="../../ui/setup_wizard.py" line="125" />
       <source>The clinic</source>
       <translation>Le centre de santé</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="128" />
+      <location filename="../../ui/setup_wizard.py" line="129" />
       <source>e.g. Kisumu Health Post</source>
       <translation>p. ex. Poste de santé de Kisumu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="144" />
+      <location filename="../../ui/setup_wizard.py" line="145" />
       <source>Clinic &amp;name:</source>
       <translation>&amp;Nom du centre :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="145" />
+      <location filename="../../ui/setup_wizard.py" line="146" />
       <source>&amp;Country:</source>
       <translation>Pa&amp;ys :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="146" />
+      <location filename="../../ui/setup_wizard.py" line="147" />
       <source>&amp;Time zone:</source>
       <translation>&amp;Fuseau horaire :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="154" />
+      <location filename="../../ui/setup_wizard.py" line="155" />
       <source>The country sets how phone numbers are read; the time zone sets the clinic's clock for appointments.</source>
       <translation>Le pays détermine la lecture des numéros de téléphone ; le fuseau horaire règle l’heure du centre pour les rendez-vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="170" />
+      <location filename="../../ui/setup_wizard.py" line="171" />
       <source>The clinic's week</source>
       <translation>La semaine du centre</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="172" />
+      <location filename="../../ui/setup_wizard.py" line="173" />
       <source>So that appointments can be booked from the start: when the clinic is open, who sees patients, and the usual kind of visit. All of it can be changed, and more added, in Settings → Clinic.</source>
       <translation>Pour pouvoir prendre des rendez-vous dès le début : quand le centre est ouvert, qui reçoit les patients et le type de visite habituel. Tout cela peut être modifié, et complété, dans Réglages → Centre de santé.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="183" />
+      <location filename="../../ui/setup_wizard.py" line="184" />
       <source>e.g. Dr. Achieng Otieno</source>
       <translation>p. ex. Dr Achieng Otieno</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="185" />
+      <location filename="../../ui/setup_wizard.py" line="186" />
       <source>e.g. Clinical officer</source>
       <translation>p. ex. Infirmier clinicien</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="186" />
+      <location filename="../../ui/setup_wizard.py" line="187" />
       <source>Consultation</source>
       <translation>Consultation</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="191" />
+      <location filename="../../ui/setup_wizard.py" line="192" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="195" />
+      <location filename="../../ui/setup_wizard.py" line="196" />
       <source>First &amp;provider:</source>
       <translation>Premier soi&amp;gnant :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="196" />
+      <location filename="../../ui/setup_wizard.py" line="197" />
       <source>Their &amp;title:</source>
       <translation>Sa &amp;fonction :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="197" />
+      <location filename="../../ui/setup_wizard.py" line="198" />
       <source>Appointment &amp;type:</source>
       <translation>T&amp;ype de rendez-vous :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="198" />
+      <location filename="../../ui/setup_wizard.py" line="199" />
       <source>&amp;Duration:</source>
       <translation>&amp;Durée :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="203" />
+      <location filename="../../ui/setup_wizard.py" line="204" />
       <source>closed</source>
       <translation>fermé</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="216" />
+      <location filename="../../ui/setup_wizard.py" line="217" />
       <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
       <translation>Horaires d’ouverture, p. ex. 08:00–13:00, 14:00–17:00 ; laissez vide un jour où le centre est fermé. Le premier soignant travaille à ces horaires.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="230" />
+      <location filename="../../ui/setup_wizard.py" line="231" />
       <source>The first administrator</source>
       <translation>Le premier administrateur</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="232" />
+      <location filename="../../ui/setup_wizard.py" line="233" />
       <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
       <translation>L’administrateur ajoute les autres utilisateurs et s’occupe des réglages et des sauvegardes du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="241" />
+      <location filename="../../ui/setup_wizard.py" line="242" />
       <source>e.g. Amina Odhiambo</source>
       <translation>p. ex. Amina Odhiambo</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="243" />
+      <location filename="../../ui/setup_wizard.py" line="244" />
       <source>e.g. amina</source>
       <translation>p. ex. amina</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="249" />
+      <location filename="../../ui/setup_wizard.py" line="250" />
       <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
       <translation>Mot de passe : au moins {n} caractères ; une courte phrase se retient plus facilement qu’un charabia. Différent du nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="257" />
+      <location filename="../../ui/setup_wizard.py" line="258" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="261" />
+      <location filename="../../ui/setup_wizard.py" line="262" />
       <source>Full &amp;name:</source>
       <translation>&amp;Nom complet :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="262" />
+      <location filename="../../ui/setup_wizard.py" line="263" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="263" />
+      <location filename="../../ui/setup_wizard.py" line="264" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="264" />
+      <location filename="../../ui/setup_wizard.py" line="265" />
       <source>&amp;Confirm password:</source>
       <translation>&amp;Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="282" />
+      <location filename="../../ui/setup_wizard.py" line="283" />
       <source>Your recovery key</source>
       <translation>Votre clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="284" />
+      <location filename="../../ui/setup_wizard.py" line="285" />
       <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
       <translation>Si tous les mots de passe sont oubliés, cette clé est le seul moyen d’accéder de nouveau aux dossiers du centre. Elle s’affiche maintenant et plus jamais ensuite. Imprimez-la ou notez-la, et rangez-la sous clé, loin de cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="300" />
+      <location filename="../../ui/setup_wizard.py" line="301" />
       <source>Recovery key</source>
       <translation>Clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="301" />
+      <location filename="../../ui/setup_wizard.py" line="302" />
       <source>&amp;Print the recovery key…</source>
       <translation>&amp;Imprimer la clé de récupération…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="302" />
+      <location filename="../../ui/setup_wizard.py" line="303" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>J’ai &amp;noté ou imprimé la clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="347" />
+      <location filename="../../ui/setup_wizard.py" line="348" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="349" />
+      <location filename="../../ui/setup_wizard.py" line="350" />
       <source>Give the clinic's name.</source>
       <translation>Indiquez le nom du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="350" />
+      <location filename="../../ui/setup_wizard.py" line="351" />
       <source>Choose the country.</source>
       <translation>Choisissez le pays.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="351" />
+      <location filename="../../ui/setup_wizard.py" line="352" />
       <source>Choose the time zone.</source>
       <translation>Choisissez le fuseau horaire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="352" />
+      <location filename="../../ui/setup_wizard.py" line="353" />
       <source>Name the first provider (more can be added later in Settings).</source>
       <translation>Indiquez le premier soignant (d’autres pourront être ajoutés plus tard dans Réglages).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="355" />
+      <location filename="../../ui/setup_wizard.py" line="356" />
       <source>Name the usual kind of appointment.</source>
       <translation>Indiquez le type de rendez-vous habituel.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="356" />
+      <location filename="../../ui/setup_wizard.py" line="357" />
       <source>Give the administrator's full name.</source>
       <translation>Indiquez le nom complet de l’administrateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="357" />
+      <location filename="../../ui/setup_wizard.py" line="358" />
       <source>Choose a user name for signing in.</source>
       <translation>Choisissez un nom d’utilisateur pour la connexion.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="358" />
+      <location filename="../../ui/setup_wizard.py" line="359" />
       <source>Choose a password.</source>
       <translation>Choisissez un mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="359" />
+      <location filename="../../ui/setup_wizard.py" line="360" />
       <source>This is required.</source>
       <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="383" />
+      <location filename="../../ui/setup_wizard.py" line="384" />
       <source>Step {step} of {steps}</source>
       <translation>Étape {step} sur {steps}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="425" />
+      <location filename="../../ui/setup_wizard.py" line="426" />
       <source>Creating the encrypted store…</source>
       <translation>Création de la base chiffrée…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="483" />
+      <location filename="../../ui/setup_wizard.py" line="484" />
       <source>Recovery key sheet</source>
       <translation>Fiche de la clé de récupération</translation>
+    </message>
+    <message>
+      <source>Set up Outpost</source>
+      <translation type="vanished">Installer Outpost</translation>
     </message>
     <message>
       <source>This laptop holds no clinic records yet. In three short steps you will name the clinic, create the first administrator's account, and receive the recovery key.

@@ -92,83 +92,83 @@
       <translation>&amp;Baki na za mwisho:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="174" />
+      <location filename="../../ui/backup_panel.py" line="175" />
       <source>Last automatic backup: {when}.</source>
       <translation>Nakala rudufu ya kiotomatiki ya mwisho: {when}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="179" />
+      <location filename="../../ui/backup_panel.py" line="180" />
       <source>No automatic backup has been made yet.</source>
       <translation>Bado hakuna nakala rudufu ya kiotomatiki iliyotengenezwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="182" />
+      <location filename="../../ui/backup_panel.py" line="183" />
       <source>⚠ The automatic backup of {when} failed: {why}</source>
       <translation>⚠ Nakala rudufu ya kiotomatiki ya {when} imeshindikana: {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="199" />
+      <location filename="../../ui/backup_panel.py" line="200" />
       <source>Choose a backup folder</source>
       <translation>Chagua folda ya nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="218" />
+      <location filename="../../ui/backup_panel.py" line="219" />
       <source>Saving…</source>
       <translation>Inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="224" />
+      <location filename="../../ui/backup_panel.py" line="236" />
       <source>Where should the backup go?</source>
       <translation>Nakala rudufu ihifadhiwe wapi?</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="246" />
+      <location filename="../../ui/backup_panel.py" line="259" />
       <source>Backup written and checked: {path} ({size}).</source>
       <translation>Nakala rudufu imeandikwa na kukaguliwa: {path} ({size}).</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="250" />
+      <location filename="../../ui/backup_panel.py" line="263" />
       <source>Backup</source>
       <translation>Nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="254" />
+      <location filename="../../ui/backup_panel.py" line="268" />
       <source>Making the backup…</source>
       <translation>Inatengeneza nakala rudufu…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="260" />
+      <location filename="../../ui/backup_panel.py" line="278" />
       <source>Choose the backup to restore</source>
       <translation>Chagua nakala rudufu ya kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="263" />
+      <location filename="../../ui/backup_panel.py" line="281" />
       <source>Outpost backups (*.outpost-backup)</source>
       <translation>Nakala rudufu za Outpost (*.outpost-backup)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="263" />
+      <location filename="../../ui/backup_panel.py" line="281" />
       <source>All files (*)</source>
       <translation>Faili zote (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="276" />
+      <location filename="../../ui/backup_panel.py" line="296" />
       <source>Checking the backup…</source>
       <translation>Inakagua nakala rudufu…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="285" />
+      <location filename="../../ui/backup_panel.py" line="305" />
       <source>It was made on {when} by {clinic}.</source>
       <translation>Ilitengenezwa {when} na {clinic}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="292" />
-      <location filename="../../ui/backup_panel.py" line="323" />
+      <location filename="../../ui/backup_panel.py" line="312" />
+      <location filename="../../ui/backup_panel.py" line="343" />
       <source>Restore a backup</source>
       <translation>Rejesha nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="293" />
+      <location filename="../../ui/backup_panel.py" line="313" />
       <source>Restoring replaces all the clinic's records on this laptop with those in
 {path}.
 The records it replaces are kept aside, not deleted. Everyone is signed out.
@@ -181,38 +181,38 @@ Kumbukumbu zinazobadilishwa zinawekwa kando, hazifutwi. Kila mtu anatolewa kweny
 Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipotengenezwa, au kwa ufunguo wa kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="301" />
-      <location filename="../../ui/backup_panel.py" line="329" />
+      <location filename="../../ui/backup_panel.py" line="321" />
+      <location filename="../../ui/backup_panel.py" line="349" />
       <source>Restore</source>
       <translation>Rejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="303" />
+      <location filename="../../ui/backup_panel.py" line="323" />
       <source>&amp;User name:</source>
       <translation>&amp;Jina la mtumiaji:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="304" />
+      <location filename="../../ui/backup_panel.py" line="324" />
       <source>&amp;Password:</source>
       <translation>&amp;Nenosiri:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="305" />
+      <location filename="../../ui/backup_panel.py" line="325" />
       <source>or &amp;recovery key:</source>
       <translation>au &amp;ufunguo wa kurejesha:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="309" />
+      <location filename="../../ui/backup_panel.py" line="329" />
       <source>Give the password, or the recovery key.</source>
       <translation>Andika nenosiri, au ufunguo wa kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="324" />
+      <location filename="../../ui/backup_panel.py" line="344" />
       <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
       <translation>Ubadilishe kumbukumbu za kliniki kwa nakala rudufu sasa? Kazi ambayo haijahifadhiwa katika madirisha yaliyo wazi itapotea.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="330" />
+      <location filename="../../ui/backup_panel.py" line="350" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
@@ -305,102 +305,102 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>&amp;Sababu:</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="179" />
+      <location filename="../../ui/booking_dialog.py" line="181" />
       <source>&amp;Move</source>
       <translation>&amp;Hamisha</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="179" />
+      <location filename="../../ui/booking_dialog.py" line="181" />
       <source>&amp;Book</source>
       <translation>&amp;Panga</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="184" />
+      <location filename="../../ui/booking_dialog.py" line="186" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="281" />
+      <location filename="../../ui/booking_dialog.py" line="284" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} (dak. {minutes})</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="293" />
+      <location filename="../../ui/booking_dialog.py" line="296" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Bado hakuna wahudumu wala aina za miadi. Msimamizi huviongeza katika Mipangilio → Kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="322" />
+      <location filename="../../ui/booking_dialog.py" line="325" />
       <source>Booking for: {name}</source>
       <translation>Miadi ya: {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="357" />
+      <location filename="../../ui/booking_dialog.py" line="360" />
       <source>Choose the patient first.</source>
       <translation>Chagua mgonjwa kwanza.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="362" />
+      <location filename="../../ui/booking_dialog.py" line="365" />
       <source>Choose the type of visit.</source>
       <translation>Chagua aina ya ziara.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="408" />
+      <location filename="../../ui/booking_dialog.py" line="411" />
       <source>Booking…</source>
       <translation>Inapanga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="449" />
+      <location filename="../../ui/booking_dialog.py" line="452" />
       <source>Another appointment that day</source>
       <translation>Miadi nyingine siku hiyo</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="450" />
+      <location filename="../../ui/booking_dialog.py" line="453" />
       <source>Book this one as well?</source>
       <translation>Upange miadi hii pia?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="452" />
+      <location filename="../../ui/booking_dialog.py" line="455" />
       <source>Book as well</source>
       <translation>Panga pia</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="453" />
+      <location filename="../../ui/booking_dialog.py" line="456" />
       <source>Go back</source>
       <translation>Rudi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="468" />
+      <location filename="../../ui/booking_dialog.py" line="471" />
       <source>{date} {time}</source>
       <translation>{date} saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="472" />
+      <location filename="../../ui/booking_dialog.py" line="475" />
       <source>Choose this time</source>
       <translation>Chagua muda huu</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="473" />
+      <location filename="../../ui/booking_dialog.py" line="476" />
       <source>Free at {time}</source>
       <translation>Nafasi saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="492" />
+      <location filename="../../ui/booking_dialog.py" line="495" />
       <source>Discard this booking?</source>
       <translation>Uache miadi hii?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="493" />
+      <location filename="../../ui/booking_dialog.py" line="496" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Miadi haijapangwa. Ufunge hata hivyo?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="495" />
+      <location filename="../../ui/booking_dialog.py" line="498" />
       <source>Discard</source>
       <translation>Acha</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="496" />
+      <location filename="../../ui/booking_dialog.py" line="499" />
       <source>Keep editing</source>
       <translation>Endelea kuhariri</translation>
     </message>
@@ -544,251 +544,251 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>ClinicPanel</name>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="87" />
+      <location filename="../../ui/clinic_admin.py" line="88" />
       <source>A4</source>
       <translation>A4</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="88" />
+      <location filename="../../ui/clinic_admin.py" line="89" />
       <source>Letter</source>
       <translation>Letter (ya Marekani)</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="90" />
+      <location filename="../../ui/clinic_admin.py" line="91" />
       <source>The clinic</source>
       <translation>Kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="93" />
-      <location filename="../../ui/clinic_admin.py" line="420" />
-      <location filename="../../ui/clinic_admin.py" line="435" />
-      <location filename="../../ui/clinic_admin.py" line="474" />
-      <location filename="../../ui/clinic_admin.py" line="494" />
+      <location filename="../../ui/clinic_admin.py" line="94" />
+      <location filename="../../ui/clinic_admin.py" line="423" />
+      <location filename="../../ui/clinic_admin.py" line="438" />
+      <location filename="../../ui/clinic_admin.py" line="477" />
+      <location filename="../../ui/clinic_admin.py" line="497" />
       <source>&amp;Name:</source>
       <translation>&amp;Jina:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="94" />
+      <location filename="../../ui/clinic_admin.py" line="95" />
       <source>P&amp;hone:</source>
       <translation>&amp;Simu:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="95" />
+      <location filename="../../ui/clinic_admin.py" line="96" />
       <source>A&amp;ddress:</source>
       <translation>&amp;Anwani:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="96" />
+      <location filename="../../ui/clinic_admin.py" line="97" />
       <source>Pa&amp;per size:</source>
       <translation>&amp;Ukubwa wa karatasi:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="106" />
+      <location filename="../../ui/clinic_admin.py" line="107" />
       <source>Save the clinic's &amp;details</source>
       <translation>Hifadhi &amp;taarifa za kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="110" />
+      <location filename="../../ui/clinic_admin.py" line="111" />
       <source>Printed on appointment slips, forms and letters.</source>
       <translation>Huchapishwa kwenye kadi za miadi, fomu na barua.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="116" />
-      <location filename="../../ui/clinic_admin.py" line="123" />
+      <location filename="../../ui/clinic_admin.py" line="117" />
+      <location filename="../../ui/clinic_admin.py" line="124" />
       <source>Opening hours and providers</source>
       <translation>Saa za kufungua na wahudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="118" />
+      <location filename="../../ui/clinic_admin.py" line="119" />
       <source>Add a &amp;provider…</source>
       <translation>Ongeza &amp;mhudumu…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="119" />
+      <location filename="../../ui/clinic_admin.py" line="120" />
       <source>R&amp;ename…</source>
       <translation>&amp;Badilisha jina…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="121" />
+      <location filename="../../ui/clinic_admin.py" line="122" />
       <source>Has &amp;left…</source>
       <translation>Ame&amp;ondoka…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="131" />
+      <location filename="../../ui/clinic_admin.py" line="132" />
       <source>Working hours</source>
       <translation>Saa za kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="141" />
+      <location filename="../../ui/clinic_admin.py" line="142" />
       <source>day off</source>
       <translation>siku ya mapumziko</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="150" />
+      <location filename="../../ui/clinic_admin.py" line="151" />
       <source>e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off.</source>
       <translation>k.m. 08:00–13:00, 14:00–17:00. Acha wazi kwa siku ya mapumziko.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="152" />
+      <location filename="../../ui/clinic_admin.py" line="153" />
       <source>&amp;Save working hours</source>
       <translation>&amp;Hifadhi saa za kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="160" />
-      <location filename="../../ui/clinic_admin.py" line="165" />
+      <location filename="../../ui/clinic_admin.py" line="161" />
+      <location filename="../../ui/clinic_admin.py" line="166" />
       <source>Appointment types</source>
       <translation>Aina za miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="162" />
+      <location filename="../../ui/clinic_admin.py" line="163" />
       <source>Add an appointment &amp;type…</source>
       <translation>Ongeza a&amp;ina ya miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="163" />
+      <location filename="../../ui/clinic_admin.py" line="164" />
       <source>&amp;Change…</source>
       <translation>Ba&amp;dilisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="164" />
+      <location filename="../../ui/clinic_admin.py" line="165" />
       <source>No longer &amp;used…</source>
       <translation>Haitumiki te&amp;na…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="225" />
-      <location filename="../../ui/clinic_admin.py" line="293" />
+      <location filename="../../ui/clinic_admin.py" line="226" />
+      <location filename="../../ui/clinic_admin.py" line="296" />
       <source>Clinic opening hours</source>
       <translation>Saa za kufungua kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="227" />
-      <location filename="../../ui/clinic_admin.py" line="294" />
+      <location filename="../../ui/clinic_admin.py" line="228" />
+      <location filename="../../ui/clinic_admin.py" line="297" />
       <source>A new provider starts with these hours.</source>
       <translation>Mhudumu mpya huanza na saa hizi.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="243" />
+      <location filename="../../ui/clinic_admin.py" line="244" />
       <source>{name} — {minutes} min</source>
       <translation>{name} — dak. {minutes}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="299" />
+      <location filename="../../ui/clinic_admin.py" line="302" />
       <source>Working hours of {name}</source>
       <translation>Saa za kazi za {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="350" />
-      <location filename="../../ui/clinic_admin.py" line="398" />
+      <location filename="../../ui/clinic_admin.py" line="353" />
+      <location filename="../../ui/clinic_admin.py" line="401" />
       <source>Saved.</source>
       <translation>Imehifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="364" />
+      <location filename="../../ui/clinic_admin.py" line="367" />
       <source>Saving the clinic's details…</source>
       <translation>Inahifadhi taarifa za kliniki…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="405" />
+      <location filename="../../ui/clinic_admin.py" line="408" />
       <source>Saving working hours…</source>
       <translation>Inahifadhi saa za kazi…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="414" />
+      <location filename="../../ui/clinic_admin.py" line="417" />
       <source>Add a provider</source>
       <translation>Ongeza mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="415" />
+      <location filename="../../ui/clinic_admin.py" line="418" />
       <source>The new provider works the clinic's opening hours; change them under Working hours once added.</source>
       <translation>Mhudumu mpya atafanya kazi katika saa za kufungua kliniki; zibadilishe chini ya Saa za kazi akishaongezwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="421" />
-      <location filename="../../ui/clinic_admin.py" line="436" />
+      <location filename="../../ui/clinic_admin.py" line="424" />
+      <location filename="../../ui/clinic_admin.py" line="439" />
       <source>&amp;Title:</source>
       <translation>&amp;Cheo:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="421" />
+      <location filename="../../ui/clinic_admin.py" line="424" />
       <source>e.g. Clinical officer</source>
       <translation>k.m. Tabibu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="434" />
+      <location filename="../../ui/clinic_admin.py" line="437" />
       <source>Rename a provider</source>
       <translation>Badilisha jina la mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="455" />
-      <location filename="../../ui/clinic_admin.py" line="516" />
+      <location filename="../../ui/clinic_admin.py" line="458" />
+      <location filename="../../ui/clinic_admin.py" line="519" />
       <source>Saving…</source>
       <translation>Inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="460" />
+      <location filename="../../ui/clinic_admin.py" line="463" />
       <source>Provider has left</source>
       <translation>Mhudumu ameondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="461" />
+      <location filename="../../ui/clinic_admin.py" line="464" />
       <source>{name} will no longer be offered for new appointments. Past and booked appointments keep the name.</source>
       <translation>{name} hatapatikana tena kwa miadi mipya. Miadi iliyopita na iliyopangwa inabaki na jina hilo.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="466" />
+      <location filename="../../ui/clinic_admin.py" line="469" />
       <source>No longer offer {name}</source>
       <translation>Mwondoe {name} kwenye machaguo</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="467" />
-      <location filename="../../ui/clinic_admin.py" line="528" />
+      <location filename="../../ui/clinic_admin.py" line="470" />
+      <location filename="../../ui/clinic_admin.py" line="531" />
       <source>Keep</source>
       <translation>Acha kama ilivyo</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="473" />
+      <location filename="../../ui/clinic_admin.py" line="476" />
       <source>Add an appointment type</source>
       <translation>Ongeza aina ya miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="474" />
+      <location filename="../../ui/clinic_admin.py" line="477" />
       <source>e.g. Antenatal visit</source>
       <translation>k.m. Kliniki ya wajawazito</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="475" />
-      <location filename="../../ui/clinic_admin.py" line="496" />
+      <location filename="../../ui/clinic_admin.py" line="478" />
+      <location filename="../../ui/clinic_admin.py" line="499" />
       <source>&amp;Duration:</source>
       <translation>&amp;Muda:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="475" />
-      <location filename="../../ui/clinic_admin.py" line="496" />
+      <location filename="../../ui/clinic_admin.py" line="478" />
+      <location filename="../../ui/clinic_admin.py" line="499" />
       <source> min</source>
       <translation> dak.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="491" />
+      <location filename="../../ui/clinic_admin.py" line="494" />
       <source>Change an appointment type</source>
       <translation>Badilisha aina ya miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="492" />
+      <location filename="../../ui/clinic_admin.py" line="495" />
       <source>Appointments already booked keep their length.</source>
       <translation>Miadi iliyokwisha pangwa inabaki na muda wake.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="521" />
+      <location filename="../../ui/clinic_admin.py" line="524" />
       <source>Appointment type no longer used</source>
       <translation>Aina ya miadi isiyotumika tena</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="522" />
+      <location filename="../../ui/clinic_admin.py" line="525" />
       <source>{name} will no longer be offered for new appointments. Appointments already booked keep it.</source>
       <translation>{name} haitapatikana tena kwa miadi mipya. Miadi iliyokwisha pangwa inaibakiza.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="527" />
+      <location filename="../../ui/clinic_admin.py" line="530" />
       <source>No longer offer it</source>
       <translation>Iondoe kwenye machaguo</translation>
     </message>
@@ -1029,165 +1029,165 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>FormFields</name>
     <message>
-      <location filename="../../ui/form_fields.py" line="312" />
+      <location filename="../../ui/form_fields.py" line="313" />
       <source>systolic</source>
       <translation>sistoli</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="312" />
+      <location filename="../../ui/form_fields.py" line="313" />
       <source>diastolic</source>
       <translation>diastoli</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="383" />
+      <location filename="../../ui/form_fields.py" line="384" />
       <source>Year-month-day, or day/month/year</source>
       <translation>Mwaka-mwezi-siku, au siku/mwezi/mwaka</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="385" />
+      <location filename="../../ui/form_fields.py" line="386" />
       <source>Calendar</source>
       <translation>Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="386" />
+      <location filename="../../ui/form_fields.py" line="387" />
       <source>Choose on a calendar</source>
       <translation>Chagua kwenye kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="387" />
+      <location filename="../../ui/form_fields.py" line="388" />
       <source>Choose {label} on a calendar</source>
       <translation>Chagua {label} kwenye kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="400" />
+      <location filename="../../ui/form_fields.py" line="405" />
       <source>Today</source>
       <translation>Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="401" />
+      <location filename="../../ui/form_fields.py" line="406" />
       <source>{label}: today</source>
       <translation>{label}: leo</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="576" />
-      <location filename="../../ui/form_fields.py" line="741" />
+      <location filename="../../ui/form_fields.py" line="581" />
+      <location filename="../../ui/form_fields.py" line="746" />
       <source>Clear</source>
       <translation>Futa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="577" />
+      <location filename="../../ui/form_fields.py" line="582" />
       <source>Take this answer back</source>
       <translation>Ondoa jibu hili</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="579" />
-      <location filename="../../ui/form_fields.py" line="742" />
+      <location filename="../../ui/form_fields.py" line="584" />
+      <location filename="../../ui/form_fields.py" line="747" />
       <source>Clear {label}</source>
       <translation>Futa {label}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="729" />
+      <location filename="../../ui/form_fields.py" line="734" />
       <source>e.g. sister, neighbour</source>
       <translation>k.m. dada, jirani</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="730" />
+      <location filename="../../ui/form_fields.py" line="735" />
       <source>Signs on the screen</source>
       <translation>Anatia sahihi kwenye skrini</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="731" />
+      <location filename="../../ui/form_fields.py" line="736" />
       <source>Signs the printed copy</source>
       <translation>Anatia sahihi kwenye nakala iliyochapishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="740" />
+      <location filename="../../ui/form_fields.py" line="745" />
       <source>{label}: signature pad</source>
       <translation>{label}: kisanduku cha sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="745" />
+      <location filename="../../ui/form_fields.py" line="750" />
       <source>Print the form after completing it; the person signs the paper, which the clinic keeps.</source>
       <translation>Chapisha fomu baada ya kuikamilisha; mhusika anatia sahihi kwenye karatasi, ambayo kliniki huitunza.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="816" />
+      <location filename="../../ui/form_fields.py" line="821" />
       <source>Not signed yet.</source>
       <translation>Bado haijatiwa sahihi.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="818" />
+      <location filename="../../ui/form_fields.py" line="823" />
       <source>To be signed on the printed copy.</source>
       <translation>Itatiwa sahihi kwenye nakala iliyochapishwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="820" />
+      <location filename="../../ui/form_fields.py" line="825" />
       <source>✓ Signed on the screen.</source>
       <translation>✓ Imetiwa sahihi kwenye skrini.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="885" />
+      <location filename="../../ui/form_fields.py" line="890" />
       <source>A thumbprint is given instead of a signature</source>
       <translation>Alama ya kidole gumba imewekwa badala ya sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="890" />
+      <location filename="../../ui/form_fields.py" line="895" />
       <source>On the printed copy (the clinic keeps the paper)</source>
       <translation>Kwenye nakala iliyochapishwa (kliniki hutunza karatasi)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="891" />
+      <location filename="../../ui/form_fields.py" line="896" />
       <source>Scanned or photographed image</source>
       <translation>Picha iliyoskaniwa au kupigwa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="898" />
+      <location filename="../../ui/form_fields.py" line="903" />
       <source>Choose the image…</source>
       <translation>Chagua picha…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="899" />
+      <location filename="../../ui/form_fields.py" line="904" />
       <source>{label}: choose the image</source>
       <translation>{label}: chagua picha</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="905" />
+      <location filename="../../ui/form_fields.py" line="910" />
       <source>{label}: image</source>
       <translation>{label}: picha</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="946" />
+      <location filename="../../ui/form_fields.py" line="951" />
       <source>no image</source>
       <translation>hakuna picha</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="955" />
+      <location filename="../../ui/form_fields.py" line="960" />
       <source>Choose the thumbprint image</source>
       <translation>Chagua picha ya alama ya kidole gumba</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="957" />
+      <location filename="../../ui/form_fields.py" line="962" />
       <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
       <translation>Picha (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="968" />
-      <location filename="../../ui/form_fields.py" line="984" />
+      <location filename="../../ui/form_fields.py" line="973" />
+      <location filename="../../ui/form_fields.py" line="989" />
       <source>This image is too large to be a thumbprint.</source>
       <translation>Picha hii ni kubwa mno kuwa alama ya kidole gumba.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="971" />
+      <location filename="../../ui/form_fields.py" line="976" />
       <source>This file could not be read as an image.</source>
       <translation>Faili hili halikuweza kusomwa kama picha.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1075" />
+      <location filename="../../ui/form_fields.py" line="1080" />
       <source>Add a line</source>
       <translation>Ongeza mstari</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1076" />
+      <location filename="../../ui/form_fields.py" line="1081" />
       <source>Remove the line</source>
       <translation>Ondoa mstari</translation>
     </message>
@@ -2162,79 +2162,83 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>LoginWindow</name>
     <message>
-      <location filename="../../ui/login_window.py" line="45" />
-      <source>Outpost — sign in</source>
-      <translation>Outpost — ingia</translation>
+      <location filename="../../ui/login_window.py" line="46" />
+      <source>Sign in</source>
+      <translation>Ingia</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="57" />
+      <location filename="../../ui/login_window.py" line="58" />
       <source>Sign-in problem</source>
       <translation>Tatizo la kuingia</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="59" />
+      <location filename="../../ui/login_window.py" line="60" />
       <source>&amp;Sign in</source>
       <translation>&amp;Ingia</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="60" />
+      <location filename="../../ui/login_window.py" line="61" />
       <source>&amp;Forgotten password?</source>
       <translation>&amp;Umesahau nenosiri?</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="68" />
+      <location filename="../../ui/login_window.py" line="69" />
       <source>&amp;User name:</source>
       <translation>&amp;Jina la mtumiaji:</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="69" />
+      <location filename="../../ui/login_window.py" line="70" />
       <source>&amp;Password:</source>
       <translation>&amp;Nenosiri:</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="71" />
+      <location filename="../../ui/login_window.py" line="72" />
       <source>Outpost</source>
       <translation>Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="72" />
+      <location filename="../../ui/login_window.py" line="73" />
       <source>Clinic records in {folder}</source>
       <translation>Kumbukumbu za kliniki katika {folder}</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="134" />
+      <location filename="../../ui/login_window.py" line="135" />
       <source>Type your user name.</source>
       <translation>Andika jina lako la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="138" />
+      <location filename="../../ui/login_window.py" line="139" />
       <source>Type your password.</source>
       <translation>Andika nenosiri lako.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="152" />
+      <location filename="../../ui/login_window.py" line="153" />
       <source>Opening the clinic's records…</source>
       <translation>Inafungua kumbukumbu za kliniki…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="167" />
+      <location filename="../../ui/login_window.py" line="168" />
       <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
       <translation>Jina la mtumiaji au nenosiri si sahihi. Kagua tahajia (na Caps Lock), kisha ujaribu tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="188" />
+      <location filename="../../ui/login_window.py" line="189" />
       <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
       <translation>Manenosiri mengi mno yasiyo sahihi kwa {user}. Subiri sekunde {seconds}, kisha ujaribu tena. Ikiwa nenosiri limepotea, msimamizi anaweza kuliweka upya, au tumia ufunguo wa kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="199" />
+      <location filename="../../ui/login_window.py" line="200" />
       <source>You can try again now.</source>
       <translation>Unaweza kujaribu tena sasa.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="215" />
+      <location filename="../../ui/login_window.py" line="216" />
       <source>Password changed: sign in with the new password.</source>
       <translation>Nenosiri limebadilishwa: ingia kwa nenosiri jipya.</translation>
+    </message>
+    <message>
+      <source>Outpost — sign in</source>
+      <translation type="vanished">Outpost — ingia</translation>
     </message>
   </context>
   <context>
@@ -2466,77 +2470,77 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>OutpostApp</name>
     <message>
-      <location filename="../../ui/app.py" line="267" />
+      <location filename="../../ui/app.py" line="266" />
       <source>Making the daily backup… {percent} %</source>
       <translation>Inatengeneza nakala rudufu ya kila siku… {percent} %</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="286" />
+      <location filename="../../ui/app.py" line="285" />
       <source>⚠ The daily backup failed: see Settings → Backups.</source>
       <translation>⚠ Nakala rudufu ya kila siku imeshindikana: angalia Mipangilio → Nakala rudufu.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="302" />
+      <location filename="../../ui/app.py" line="301" />
       <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
       <translation>⚠ Nakala rudufu ya kila siku inahitaji kushughulikiwa: angalia Mipangilio → Nakala rudufu.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="307" />
+      <location filename="../../ui/app.py" line="306" />
       <source>Daily backup made.</source>
       <translation>Nakala rudufu ya kila siku imetengenezwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="321" />
+      <location filename="../../ui/app.py" line="320" />
       <source>Unsaved changes</source>
       <translation>Mabadiliko hayajahifadhiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="322" />
+      <location filename="../../ui/app.py" line="321" />
       <source>Not saved yet: {what}</source>
       <translation>Bado haijahifadhiwa: {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="324" />
+      <location filename="../../ui/app.py" line="323" />
       <source>Discard them and continue</source>
       <translation>Yaache na uendelee</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="325" />
+      <location filename="../../ui/app.py" line="324" />
       <source>Go back</source>
       <translation>Rudi</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="347" />
+      <location filename="../../ui/app.py" line="346" />
       <source>Switching user closes {name}'s session.</source>
       <translation>Kubadilisha mtumiaji kunafunga kipindi cha {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="377" />
+      <location filename="../../ui/app.py" line="376" />
       <source>Quitting closes Outpost.</source>
       <translation>Kuondoka kunafunga Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="416" />
+      <location filename="../../ui/app.py" line="415" />
       <source>Making the closing backup…</source>
       <translation>Inatengeneza nakala rudufu ya kufunga…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="418" />
+      <location filename="../../ui/app.py" line="417" />
       <source>Finish later</source>
       <translation>Maliza baadaye</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="463" />
+      <location filename="../../ui/app.py" line="462" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>Nakala rudufu ya {when} imerejeshwa. Ingia ili kuendelea.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="467" />
+      <location filename="../../ui/app.py" line="466" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Kumbukumbu zilizobadilishwa zimehifadhiwa katika {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="480" />
+      <location filename="../../ui/app.py" line="479" />
       <source>Restoring the backup…</source>
       <translation>Inarejesha nakala rudufu…</translation>
     </message>
@@ -2544,213 +2548,213 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>PatientDialog</name>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="95" />
+      <location filename="../../ui/patient_dialog.py" line="96" />
       <source>Register a new patient</source>
       <translation>Sajili mgonjwa mpya</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="97" />
+      <location filename="../../ui/patient_dialog.py" line="98" />
       <source>Edit patient details</source>
       <translation>Hariri taarifa za mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="104" />
+      <location filename="../../ui/patient_dialog.py" line="105" />
       <source>Identity</source>
       <translation>Utambulisho</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="106" />
+      <location filename="../../ui/patient_dialog.py" line="107" />
       <source>&amp;Given name:</source>
       <translation>Jina la kwan&amp;za:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="107" />
+      <location filename="../../ui/patient_dialog.py" line="108" />
       <source>&amp;Other names:</source>
       <translation>&amp;Majina mengine:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="108" />
+      <location filename="../../ui/patient_dialog.py" line="109" />
       <source>&amp;Family name:</source>
       <translation>Jina la &amp;ukoo:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="113" />
+      <location filename="../../ui/patient_dialog.py" line="114" />
       <source>Se&amp;x:</source>
       <translation>&amp;Jinsia:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="115" />
+      <location filename="../../ui/patient_dialog.py" line="116" />
       <source>National &amp;ID:</source>
       <translation>Kitam&amp;bulisho cha taifa:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="116" />
+      <location filename="../../ui/patient_dialog.py" line="117" />
       <source>Clinic &amp;number:</source>
       <translation>&amp;Namba ya usajili:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="118" />
+      <location filename="../../ui/patient_dialog.py" line="119" />
       <source>given at registration</source>
       <translation>hutolewa wakati wa usajili</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="120" />
+      <location filename="../../ui/patient_dialog.py" line="121" />
       <source>Contact and next of kin</source>
       <translation>Mawasiliano na ndugu wa karibu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="122" />
+      <location filename="../../ui/patient_dialog.py" line="123" />
       <source>&amp;Phone:</source>
       <translation>&amp;Simu:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="122" />
+      <location filename="../../ui/patient_dialog.py" line="123" />
       <source>e.g. 0712 345 678</source>
       <translation>k.m. 0712 345 678</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="123" />
+      <location filename="../../ui/patient_dialog.py" line="124" />
       <source>Other p&amp;hone:</source>
       <translation>Simu n&amp;yingine:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="124" />
+      <location filename="../../ui/patient_dialog.py" line="125" />
       <source>&amp;Village:</source>
       <translation>&amp;Kijiji:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="125" />
+      <location filename="../../ui/patient_dialog.py" line="126" />
       <source>&amp;Address:</source>
       <translation>&amp;Anwani:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="126" />
+      <location filename="../../ui/patient_dialog.py" line="127" />
       <source>Next of &amp;kin:</source>
       <translation>Ndugu wa ka&amp;ribu:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="127" />
+      <location filename="../../ui/patient_dialog.py" line="128" />
       <source>&amp;Relation:</source>
       <translation>Uhusian&amp;o:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="128" />
+      <location filename="../../ui/patient_dialog.py" line="129" />
       <source>Next of kin's pho&amp;ne:</source>
       <translation>Simu ya n&amp;dugu:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="130" />
+      <location filename="../../ui/patient_dialog.py" line="131" />
       <source>Language, coverage and notes</source>
       <translation>Lugha, bima na maelezo</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="132" />
+      <location filename="../../ui/patient_dialog.py" line="133" />
       <source>Preferred lan&amp;guage:</source>
       <translation>&amp;Lugha anayopendelea:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="133" />
+      <location filename="../../ui/patient_dialog.py" line="134" />
       <source>Coverage &amp;scheme:</source>
       <translation>M&amp;pango wa bima:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="134" />
+      <location filename="../../ui/patient_dialog.py" line="135" />
       <source>&amp;Member number:</source>
       <translation>Namba ya uana&amp;chama:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="135" />
+      <location filename="../../ui/patient_dialog.py" line="136" />
       <source>No&amp;tes:</source>
       <translation>Ma&amp;elezo:</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="163" />
+      <location filename="../../ui/patient_dialog.py" line="164" />
       <source>&amp;Register</source>
       <translation>Saj&amp;ili</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="163" />
+      <location filename="../../ui/patient_dialog.py" line="164" />
       <source>&amp;Save</source>
       <translation>Hi&amp;fadhi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="168" />
       <location filename="../../ui/patient_dialog.py" line="169" />
+      <location filename="../../ui/patient_dialog.py" line="170" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="174" />
+      <location filename="../../ui/patient_dialog.py" line="175" />
       <source>* required. Give the date of birth, or the approximate age if the date is not known; choose “Age not known” only when neither is known.</source>
       <translation>* inahitajika. Andika tarehe ya kuzaliwa, au umri wa takriban ikiwa tarehe haijulikani; chagua “Umri haujulikani” pale tu ambapo hakuna kimoja kinachojulikana.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="232" />
+      <location filename="../../ui/patient_dialog.py" line="233" />
       <source>Date of birth *</source>
       <translation>Tarehe ya kuzaliwa *</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="234" />
+      <location filename="../../ui/patient_dialog.py" line="235" />
       <source>&amp;Date known</source>
       <translation>&amp;Tarehe inajulikana</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="235" />
+      <location filename="../../ui/patient_dialog.py" line="236" />
       <source>Only the approximate &amp;age is known</source>
       <translation>Umri &amp;wa takriban tu ndio unajulikana</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="236" />
+      <location filename="../../ui/patient_dialog.py" line="237" />
       <source>Age not kno&amp;wn</source>
       <translation>Umri &amp;haujulikani</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="250" />
+      <location filename="../../ui/patient_dialog.py" line="251" />
       <source>YYYY-MM-DD or DD/MM/YYYY</source>
       <translation>YYYY-MM-DD au DD/MM/YYYY</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="251" />
+      <location filename="../../ui/patient_dialog.py" line="252" />
       <source>Date of birth</source>
       <translation>Tarehe ya kuzaliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="255" />
+      <location filename="../../ui/patient_dialog.py" line="256" />
       <source>years, e.g. 45</source>
       <translation>miaka, k.m. 45</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="256" />
+      <location filename="../../ui/patient_dialog.py" line="257" />
       <source>Estimated age in years</source>
       <translation>Umri wa makadirio kwa miaka</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="257" />
+      <location filename="../../ui/patient_dialog.py" line="258" />
       <source>Neither the date of birth nor the age is known.</source>
       <translation>Tarehe ya kuzaliwa wala umri havijulikani.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="460" />
+      <location filename="../../ui/patient_dialog.py" line="461" />
       <source>Saving…</source>
       <translation>Inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="517" />
+      <location filename="../../ui/patient_dialog.py" line="518" />
       <source>Discard changes?</source>
       <translation>Uache mabadiliko?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="518" />
+      <location filename="../../ui/patient_dialog.py" line="519" />
       <source>What you typed has not been saved. Close anyway?</source>
       <translation>Ulichoandika hakijahifadhiwa. Ufunge hata hivyo?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="520" />
+      <location filename="../../ui/patient_dialog.py" line="521" />
       <source>Discard</source>
       <translation>Acha</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="521" />
+      <location filename="../../ui/patient_dialog.py" line="522" />
       <source>Keep editing</source>
       <translation>Endelea kuhariri</translation>
     </message>
@@ -2762,200 +2766,200 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>PatientRecord</name>
     <message>
-      <location filename="../../ui/patient_record.py" line="97" />
+      <location filename="../../ui/patient_record.py" line="96" />
       <source>◀ &amp;Back to the search</source>
       <translation>◀ &amp;Rudi kwenye utafutaji</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="99" />
+      <location filename="../../ui/patient_record.py" line="98" />
       <source>Back to the search (Esc)</source>
       <translation>Rudi kwenye utafutaji (Esc)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="106" />
+      <location filename="../../ui/patient_record.py" line="105" />
       <source>&amp;Edit details…</source>
       <translation>&amp;Hariri taarifa…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="108" />
+      <location filename="../../ui/patient_record.py" line="107" />
       <source>&amp;Book appointment…</source>
       <translation>&amp;Panga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="110" />
+      <location filename="../../ui/patient_record.py" line="109" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Panga miadi (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="112" />
+      <location filename="../../ui/patient_record.py" line="111" />
       <source>New &amp;form…</source>
       <translation>&amp;Fomu mpya…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="114" />
+      <location filename="../../ui/patient_record.py" line="113" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="114" />
+      <location filename="../../ui/patient_record.py" line="113" />
       <source>Print (Ctrl+P)</source>
       <translation>Chapisha (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="125" />
+      <location filename="../../ui/patient_record.py" line="124" />
       <source>&amp;Details</source>
       <translation>&amp;Taarifa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="128" />
+      <location filename="../../ui/patient_record.py" line="127" />
       <source>Appointments</source>
       <translation>Miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="130" />
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="129" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>When</source>
       <translation>Lini</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="131" />
+      <location filename="../../ui/patient_record.py" line="130" />
       <source>Provider</source>
       <translation>Mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="132" />
+      <location filename="../../ui/patient_record.py" line="131" />
       <source>Type</source>
       <translation>Aina</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="133" />
-      <location filename="../../ui/patient_record.py" line="156" />
+      <location filename="../../ui/patient_record.py" line="132" />
+      <location filename="../../ui/patient_record.py" line="155" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="134" />
+      <location filename="../../ui/patient_record.py" line="133" />
       <source>Reason</source>
       <translation>Sababu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="138" />
+      <location filename="../../ui/patient_record.py" line="137" />
       <source>Book &amp;follow-up…</source>
       <translation>Miadi ya &amp;ufuatiliaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="139" />
+      <location filename="../../ui/patient_record.py" line="138" />
       <source>&amp;Move…</source>
       <translation>Ha&amp;misha…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="140" />
+      <location filename="../../ui/patient_record.py" line="139" />
       <source>&amp;Cancel appointment…</source>
       <translation>&amp;Ghairi miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="141" />
+      <location filename="../../ui/patient_record.py" line="140" />
       <source>Print &amp;slip…</source>
       <translation>Chapisha &amp;kadi ya miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="149" />
+      <location filename="../../ui/patient_record.py" line="148" />
       <source>&amp;Appointments</source>
       <translation>Mia&amp;di</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="152" />
+      <location filename="../../ui/patient_record.py" line="151" />
       <source>Forms</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="154" />
+      <location filename="../../ui/patient_record.py" line="153" />
       <source>Form</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="155" />
+      <location filename="../../ui/patient_record.py" line="154" />
       <source>Version</source>
       <translation>Toleo</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="157" />
+      <location filename="../../ui/patient_record.py" line="156" />
       <source>Started</source>
       <translation>Ilianzishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="158" />
+      <location filename="../../ui/patient_record.py" line="157" />
       <source>Signed</source>
       <translation>Imetiwa sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="162" />
+      <location filename="../../ui/patient_record.py" line="161" />
       <source>&amp;Open form</source>
       <translation>Fu&amp;ngua fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="163" />
+      <location filename="../../ui/patient_record.py" line="162" />
       <source>Print &amp;this form…</source>
       <translation>Chapisha fomu h&amp;ii…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="170" />
+      <location filename="../../ui/patient_record.py" line="169" />
       <source>F&amp;orms</source>
       <translation>F&amp;omu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="172" />
       <source>History of changes</source>
       <translation>Historia ya mabadiliko</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>Who</source>
       <translation>Nani</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>What</source>
       <translation>Nini</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>Fields</source>
       <translation>Vipengele</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="177" />
+      <location filename="../../ui/patient_record.py" line="176" />
       <source>Include when the record was &amp;opened</source>
       <translation>Onyesha pia rekodi ilipofunguli&amp;wa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="183" />
+      <location filename="../../ui/patient_record.py" line="182" />
       <source>&amp;History</source>
       <translation>Hi&amp;storia</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="205" />
-      <location filename="../../ui/patient_record.py" line="215" />
+      <location filename="../../ui/patient_record.py" line="203" />
+      <location filename="../../ui/patient_record.py" line="213" />
       <source>Opening the record…</source>
       <translation>Inafungua rekodi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="274" />
+      <location filename="../../ui/patient_record.py" line="272" />
       <source>This patient's record was removed.</source>
       <translation>Rekodi ya mgonjwa huyu imeondolewa.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="292" />
+      <location filename="../../ui/patient_record.py" line="290" />
       <source>National ID {number}</source>
       <translation>Kitambulisho cha taifa {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="365" />
+      <location filename="../../ui/patient_record.py" line="363" />
       <source>No forms yet for this patient.</source>
       <translation>Bado hakuna fomu za mgonjwa huyu.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="471" />
+      <location filename="../../ui/patient_record.py" line="469" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Ughairi miadi ya {when} na {provider}?</translation>
     </message>
@@ -3319,27 +3323,27 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>RecoveryKeyPreview</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="511" />
+      <location filename="../../ui/setup_wizard.py" line="512" />
       <source>Save as PDF</source>
       <translation>Hifadhi kama PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="512" />
+      <location filename="../../ui/setup_wizard.py" line="513" />
       <source>The PDF file is not encrypted.</source>
       <translation>Faili la PDF halijasimbwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="514" />
+      <location filename="../../ui/setup_wizard.py" line="515" />
       <source>Anyone who opens the file can read the clinic's recovery key, which opens every record of the clinic. Print it rather than keep the file; if you save it, keep it only on a USB stick locked away, never on this laptop.</source>
       <translation>Yeyote atakayefungua faili hili anaweza kusoma ufunguo wa kurejesha wa kliniki, unaofungua kila kumbukumbu ya kliniki. Uchapishe badala ya kuhifadhi faili; ukilihifadhi, liweke tu kwenye flash ya USB iliyofungiwa mahali salama, kamwe si kwenye kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="520" />
+      <location filename="../../ui/setup_wizard.py" line="521" />
       <source>Save the PDF</source>
       <translation>Hifadhi PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="521" />
+      <location filename="../../ui/setup_wizard.py" line="522" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
@@ -3425,37 +3429,37 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="59" />
-      <source>Set up Outpost</source>
-      <translation>Sanidi Outpost</translation>
+      <location filename="../../ui/setup_wizard.py" line="60" />
+      <source>Setting up the clinic</source>
+      <translation>Kuanzisha kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="76" />
+      <location filename="../../ui/setup_wizard.py" line="77" />
       <source>&lt; &amp;Back</source>
       <translation>&lt; &amp;Nyuma</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="77" />
+      <location filename="../../ui/setup_wizard.py" line="78" />
       <source>&amp;Next &gt;</source>
       <translation>&amp;Mbele &gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="78" />
+      <location filename="../../ui/setup_wizard.py" line="79" />
       <source>&amp;Finish</source>
       <translation>Mali&amp;za</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="79" />
+      <location filename="../../ui/setup_wizard.py" line="80" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="102" />
+      <location filename="../../ui/setup_wizard.py" line="103" />
       <source>Welcome to Outpost</source>
       <translation>Karibu Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="104" />
+      <location filename="../../ui/setup_wizard.py" line="105" />
       <source>This laptop holds no clinic records yet. In {steps} short steps you will name the clinic, set out its week (opening hours, a first provider and an appointment type), create the first administrator's account, and receive the recovery key.
 
 Everything is kept encrypted on this laptop, in this folder:</source>
@@ -3464,234 +3468,238 @@ Everything is kept encrypted on this laptop, in this folder:</source>
 Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="124" />
+      <location filename="../../ui/setup_wizard.py" line="125" />
       <source>The clinic</source>
       <translation>Kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="128" />
+      <location filename="../../ui/setup_wizard.py" line="129" />
       <source>e.g. Kisumu Health Post</source>
       <translation>k.m. Zahanati ya Kisumu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="144" />
+      <location filename="../../ui/setup_wizard.py" line="145" />
       <source>Clinic &amp;name:</source>
       <translation>&amp;Jina la kliniki:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="145" />
+      <location filename="../../ui/setup_wizard.py" line="146" />
       <source>&amp;Country:</source>
       <translation>N&amp;chi:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="146" />
+      <location filename="../../ui/setup_wizard.py" line="147" />
       <source>&amp;Time zone:</source>
       <translation>&amp;Saa za eneo:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="154" />
+      <location filename="../../ui/setup_wizard.py" line="155" />
       <source>The country sets how phone numbers are read; the time zone sets the clinic's clock for appointments.</source>
       <translation>Nchi huamua jinsi namba za simu zinavyosomwa; saa za eneo huweka saa ya kliniki kwa ajili ya miadi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="170" />
+      <location filename="../../ui/setup_wizard.py" line="171" />
       <source>The clinic's week</source>
       <translation>Wiki ya kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="172" />
+      <location filename="../../ui/setup_wizard.py" line="173" />
       <source>So that appointments can be booked from the start: when the clinic is open, who sees patients, and the usual kind of visit. All of it can be changed, and more added, in Settings → Clinic.</source>
       <translation>Ili miadi iweze kupangwa tangu mwanzo: kliniki inafunguliwa lini, nani anawahudumia wagonjwa, na aina ya kawaida ya ziara. Yote haya yanaweza kubadilishwa, na mengine kuongezwa, katika Mipangilio → Kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="183" />
+      <location filename="../../ui/setup_wizard.py" line="184" />
       <source>e.g. Dr. Achieng Otieno</source>
       <translation>k.m. Dkt. Achieng Otieno</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="185" />
+      <location filename="../../ui/setup_wizard.py" line="186" />
       <source>e.g. Clinical officer</source>
       <translation>k.m. Tabibu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="186" />
+      <location filename="../../ui/setup_wizard.py" line="187" />
       <source>Consultation</source>
       <translation>Huduma ya kawaida</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="191" />
+      <location filename="../../ui/setup_wizard.py" line="192" />
       <source> min</source>
       <translation> dak.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="195" />
+      <location filename="../../ui/setup_wizard.py" line="196" />
       <source>First &amp;provider:</source>
       <translation>M&amp;hudumu wa kwanza:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="196" />
+      <location filename="../../ui/setup_wizard.py" line="197" />
       <source>Their &amp;title:</source>
       <translation>&amp;Cheo chake:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="197" />
+      <location filename="../../ui/setup_wizard.py" line="198" />
       <source>Appointment &amp;type:</source>
       <translation>&amp;Aina ya miadi:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="198" />
+      <location filename="../../ui/setup_wizard.py" line="199" />
       <source>&amp;Duration:</source>
       <translation>Mu&amp;da:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="203" />
+      <location filename="../../ui/setup_wizard.py" line="204" />
       <source>closed</source>
       <translation>imefungwa</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="216" />
+      <location filename="../../ui/setup_wizard.py" line="217" />
       <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
       <translation>Saa za kufungua, k.m. 08:00–13:00, 14:00–17:00; acha siku wazi kliniki ikiwa imefungwa. Mhudumu wa kwanza hufanya kazi saa hizi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="230" />
+      <location filename="../../ui/setup_wizard.py" line="231" />
       <source>The first administrator</source>
       <translation>Msimamizi wa kwanza</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="232" />
+      <location filename="../../ui/setup_wizard.py" line="233" />
       <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
       <translation>Msimamizi huongeza watumiaji wengine na kushughulikia mipangilio na nakala rudufu za kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="241" />
+      <location filename="../../ui/setup_wizard.py" line="242" />
       <source>e.g. Amina Odhiambo</source>
       <translation>k.m. Amina Odhiambo</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="243" />
+      <location filename="../../ui/setup_wizard.py" line="244" />
       <source>e.g. amina</source>
       <translation>k.m. amina</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="249" />
+      <location filename="../../ui/setup_wizard.py" line="250" />
       <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
       <translation>Nenosiri: angalau herufi {n}; sentensi fupi ni rahisi kukumbuka kuliko mchanganyiko wa herufi ovyo. Lisifanane na jina la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="257" />
+      <location filename="../../ui/setup_wizard.py" line="258" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Herufi ndogo, tarakimu, '.', '_' au '-', likianza kwa herufi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="261" />
+      <location filename="../../ui/setup_wizard.py" line="262" />
       <source>Full &amp;name:</source>
       <translation>Jina &amp;kamili:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="262" />
+      <location filename="../../ui/setup_wizard.py" line="263" />
       <source>&amp;User name:</source>
       <translation>&amp;Jina la mtumiaji:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="263" />
+      <location filename="../../ui/setup_wizard.py" line="264" />
       <source>&amp;Password:</source>
       <translation>Nenos&amp;iri:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="264" />
+      <location filename="../../ui/setup_wizard.py" line="265" />
       <source>&amp;Confirm password:</source>
       <translation>&amp;Thibitisha nenosiri:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="282" />
+      <location filename="../../ui/setup_wizard.py" line="283" />
       <source>Your recovery key</source>
       <translation>Ufunguo wako wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="284" />
+      <location filename="../../ui/setup_wizard.py" line="285" />
       <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
       <translation>Manenosiri yote yakisahaulika, ufunguo huu ndio njia pekee ya kurudi kwenye kumbukumbu za kliniki. Unaonyeshwa sasa tu na hautaonyeshwa tena. Uchapishe au uuandike, na uufungie mahali salama, mbali na kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="300" />
+      <location filename="../../ui/setup_wizard.py" line="301" />
       <source>Recovery key</source>
       <translation>Ufunguo wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="301" />
+      <location filename="../../ui/setup_wizard.py" line="302" />
       <source>&amp;Print the recovery key…</source>
       <translation>&amp;Chapisha ufunguo wa kurejesha…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="302" />
+      <location filename="../../ui/setup_wizard.py" line="303" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>Nime&amp;andika au nimechapisha ufunguo wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="347" />
+      <location filename="../../ui/setup_wizard.py" line="348" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="349" />
+      <location filename="../../ui/setup_wizard.py" line="350" />
       <source>Give the clinic's name.</source>
       <translation>Andika jina la kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="350" />
+      <location filename="../../ui/setup_wizard.py" line="351" />
       <source>Choose the country.</source>
       <translation>Chagua nchi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="351" />
+      <location filename="../../ui/setup_wizard.py" line="352" />
       <source>Choose the time zone.</source>
       <translation>Chagua saa za eneo.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="352" />
+      <location filename="../../ui/setup_wizard.py" line="353" />
       <source>Name the first provider (more can be added later in Settings).</source>
       <translation>Andika jina la mhudumu wa kwanza (wengine wanaweza kuongezwa baadaye katika Mipangilio).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="355" />
+      <location filename="../../ui/setup_wizard.py" line="356" />
       <source>Name the usual kind of appointment.</source>
       <translation>Andika aina ya kawaida ya miadi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="356" />
+      <location filename="../../ui/setup_wizard.py" line="357" />
       <source>Give the administrator's full name.</source>
       <translation>Andika jina kamili la msimamizi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="357" />
+      <location filename="../../ui/setup_wizard.py" line="358" />
       <source>Choose a user name for signing in.</source>
       <translation>Chagua jina la mtumiaji la kuingilia.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="358" />
+      <location filename="../../ui/setup_wizard.py" line="359" />
       <source>Choose a password.</source>
       <translation>Chagua nenosiri.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="359" />
+      <location filename="../../ui/setup_wizard.py" line="360" />
       <source>This is required.</source>
       <translation>Hili linahitajika.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="383" />
+      <location filename="../../ui/setup_wizard.py" line="384" />
       <source>Step {step} of {steps}</source>
       <translation>Hatua {step} kati ya {steps}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="425" />
+      <location filename="../../ui/setup_wizard.py" line="426" />
       <source>Creating the encrypted store…</source>
       <translation>Inatengeneza hifadhi iliyosimbwa…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="483" />
+      <location filename="../../ui/setup_wizard.py" line="484" />
       <source>Recovery key sheet</source>
       <translation>Karatasi ya ufunguo wa kurejesha</translation>
+    </message>
+    <message>
+      <source>Set up Outpost</source>
+      <translation type="vanished">Sanidi Outpost</translation>
     </message>
     <message>
       <source>This laptop holds no clinic records yet. In three short steps you will name the clinic, create the first administrator's account, and receive the recovery key.
