@@ -53,6 +53,7 @@ __all__ = [
     "PossibleDuplicate",
     "SearchHit",
     "Sex",
+    "details_of",
 ]
 
 
@@ -353,34 +354,38 @@ class PatientsApi:
     # -- shaping --
 
     def _details(self, p: Patient) -> PatientDetails:
-        region = self._core.region
-        today = self._core.today()
-        return PatientDetails(
-            id=p.id,
-            clinic_number=p.clinic_number or "",
-            given_name=p.given_name,
-            other_names=p.other_names or "",
-            family_name=p.family_name or "",
-            full_name=p.full_name,
-            sex=Sex(p.sex),
-            birth_date=p.birth_date,
-            birth_date_estimated=bool(p.birth_date_estimated),
-            age_years=age_in_years(p.birth_date, today) if p.birth_date else None,
-            phone=display_phone(p.phone, region),
-            phone_alt=display_phone(p.phone_alt, region),
-            village=p.village or "",
-            address=p.address or "",
-            national_id=p.national_id or "",
-            next_of_kin_name=p.next_of_kin_name or "",
-            next_of_kin_relation=p.next_of_kin_relation or "",
-            next_of_kin_phone=display_phone(p.next_of_kin_phone, region),
-            preferred_language=p.preferred_language or "",
-            coverage_scheme=p.coverage_scheme or "",
-            coverage_member_id=p.coverage_member_id or "",
-            notes=p.notes or "",
-            phone_e164=p.phone,
-            editable=PatientInput.from_patient(p, today, region=region),
-        )
+        return details_of(p, region=self._core.region, today=self._core.today())
+
+
+def details_of(p: Patient, *, region: str, today: dt.date) -> PatientDetails:
+    """A patient row as `PatientDetails`, inside another area's transaction (a form's prefill
+    reads the phone in the one display format from here)."""
+    return PatientDetails(
+        id=p.id,
+        clinic_number=p.clinic_number or "",
+        given_name=p.given_name,
+        other_names=p.other_names or "",
+        family_name=p.family_name or "",
+        full_name=p.full_name,
+        sex=Sex(p.sex),
+        birth_date=p.birth_date,
+        birth_date_estimated=bool(p.birth_date_estimated),
+        age_years=age_in_years(p.birth_date, today) if p.birth_date else None,
+        phone=display_phone(p.phone, region),
+        phone_alt=display_phone(p.phone_alt, region),
+        village=p.village or "",
+        address=p.address or "",
+        national_id=p.national_id or "",
+        next_of_kin_name=p.next_of_kin_name or "",
+        next_of_kin_relation=p.next_of_kin_relation or "",
+        next_of_kin_phone=display_phone(p.next_of_kin_phone, region),
+        preferred_language=p.preferred_language or "",
+        coverage_scheme=p.coverage_scheme or "",
+        coverage_member_id=p.coverage_member_id or "",
+        notes=p.notes or "",
+        phone_e164=p.phone,
+        editable=PatientInput.from_patient(p, today, region=region),
+    )
 
 
 def _fields(detail: Any) -> list[str]:
