@@ -34,23 +34,30 @@ def random_patient(
     group = rng.choice(names["groups"])
     sex = rng.choice(("female", "male"))
     given = rng.choice(group[sex])
-    fields: dict[str, str] = {
-        "given_name": given,
-        # Some languages (Russian) inflect family names for women.
-        "family_name": rng.choice(group.get(f"family_{sex}", group["family"])),
-        "sex": sex,
-        "village": rng.choice(group["villages"]),
-        "phone": f"{rng.choice(SAFARICOM_PREFIXES)}{rng.randrange(100000, 999999)}"
+    # Some languages (Russian) inflect family names for women.
+    family = rng.choice(group.get(f"family_{sex}", group["family"]))
+    village = rng.choice(group["villages"])
+    phone = (
+        f"{rng.choice(SAFARICOM_PREFIXES)}{rng.randrange(100000, 999999)}"
         if rng.random() < 0.8
-        else "",
-    }
+        else ""
+    )
+    age = birth = ""
     if rng.random() < 0.15:  # many rural patients know only roughly how old they are
-        fields["estimated_age_years"] = str(rng.randint(18, 80))
+        age = str(rng.randint(18, 80))
     else:
-        fields["birth_date"] = (today - dt.timedelta(days=rng.randint(0, 85 * 365))).isoformat()
-    if rng.random() < 0.5:
-        fields["national_id"] = str(rng.randrange(10_000_000, 39_999_999))
-    return patients.PatientInput(**fields)
+        birth = (today - dt.timedelta(days=rng.randint(0, 85 * 365))).isoformat()
+    national_id = str(rng.randrange(10_000_000, 39_999_999)) if rng.random() < 0.5 else ""
+    return patients.PatientInput(
+        given_name=given,
+        family_name=family,
+        sex=sex,
+        village=village,
+        phone=phone,
+        estimated_age_years=age,
+        birth_date=birth,
+        national_id=national_id,
+    )
 
 
 def seed_demo(core: ClinicCore, *, count: int = 200, seed: int = 7) -> str:
