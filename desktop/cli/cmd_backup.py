@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.app.backups import restore_backup_file
 from desktop.cli.context import CliContext
 
 
@@ -50,6 +49,8 @@ def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.app.backups import restore_backup_file
+
     # The store stays closed: a restore may be onto a new laptop with no store yet, and the
     # backup opens with the passwords as they were when it was made.
     if args.recovery_key:

@@ -7,11 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.app import session as app_session
-from desktop.app.printing import RecoverySheetPrint
 from desktop.atomic import write_atomic
 from desktop.cli.context import CliContext
 from desktop.passwords import RULES_TEXT
-from desktop.services.users import parse_role
 
 
 def register(sub: Any) -> None:
@@ -70,6 +68,8 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
         timezone=args.timezone,
     )
     if args.recovery_sheet:
+        from desktop.app.printing import RecoverySheetPrint
+
         # Printed as the administrator, through the core's printing (audited, clinic time).
         core = app_session.sign_in(ctx.paths, args.admin.strip(), password)
         try:
@@ -133,6 +133,8 @@ def run_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_users_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.services.users import parse_role  # a pure function: no session
+
     role = parse_role(args.role)
     with ctx.clinic() as core:
         password = ctx.secrets.read(

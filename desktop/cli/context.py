@@ -13,12 +13,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from desktop.app import session as app_session
-from desktop.core import ClinicCore
 from desktop.errors import InvalidInput
 from desktop.paths import DataPaths, resolve_data_dir
+
+if TYPE_CHECKING:  # the core is imported when a command first opens the clinic
+    from desktop.core import ClinicCore
 
 
 class SecretReader:
