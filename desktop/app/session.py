@@ -206,3 +206,30 @@ def create_store(
     )
     store.close()
     return recovery
+
+
+def check_recovery_key(paths: DataPaths, recovery_key: str) -> None:
+    """Raise WrongPassword (throttled like `recover_password`) unless the key opens this
+    clinic's key file; nothing is opened or changed. `outpost recover` checks the key before
+    asking for the new password."""
+    from desktop.store import keys
+    from desktop.store.keyfile import KeyFile
+    from desktop.store.throttle import LoginThrottle
+
+    throttle = LoginThrottle(paths.throttle)
+    guard = "recovery key"
+    throttle.check(guard)
+    try:
+        raw = keys.parse_recovery_key(recovery_key)
+    except ValueError as exc:
+        throttle.failed(guard)
+        raise WrongPassword(f"That is not a recovery key: {exc}.") from None
+    try:
+        keyfile = KeyFile.load(paths.keyfile)
+    except FileNotFoundError:
+        return  # no clinic here: `recover_password` says so in its own words
+    try:
+        keyfile.unlock_with_recovery(raw)
+    except WrongPassword:
+        throttle.failed(guard)
+        raise
