@@ -1,14 +1,629 @@
-"""The sync seam: applying changes from another device, and what needs a person's attention."""
+"""The sync seam: applying changes from another device, and what needs a person's attention.
+
+`RemoteApi.apply(changes)` is what the sync engine will call with each page it pulls (today
+tests call it with another store's outbox). In one transaction, flagged `applying_remote` so
+nothing is echoed back into the outbox, it applies each change field by field:
+
+- Last writer wins per field, by the hybrid-logical-clock stamp of each patch key (a form's
+  answers are keys of their own, "answers.<name>"). The losing value is kept, never thrown
+  away: in `needs_attention` with reason "superseded", settled at once (resolution
+  "newer_edit_kept"), so it is on record without asking anyone for anything. A local value
+  that loses is kept when the other device edited without having seen it: the patch's
+  "base" (the stamp of the value its edit replaced) is not our stamp (without a base: our
+  value is still in an unacknowledged outbox entry). A remote edit that loses is kept too
+  (not the values of a record's creation replayed: this device had them already).
+- Safety-critical fields (the record specs' `safety_critical`: date of birth, sex, the
+  intake's allergies and medications) are never settled silently: when the two devices
+  disagree, nothing is applied and both values go to `needs_attention` ("safety_critical").
+- What the guard triggers would refuse is not attempted: an edit to a form signed here
+  ("signed_here") or to a row of the append-only trail ("append_only") goes to
+  `needs_attention` with both values.
+- An edit meeting a deletion is applied by the same rule (tombstones travel, so both devices
+  end up alike), and noted in `needs_attention` ("edit_against_delete") so the edit is not
+  silently lost.
+- A change whose record has not arrived yet (an update before its create), or that points
+  at a record that has not arrived (an appointment before its patient), is parked in
+  `remote_parked` and retried on every apply, until it can be applied.
+- A change that is malformed (unknown field types, a bad stamp, another clinic's record, a
+  stamp far in the future) is refused and reported, and the others are applied.
+
+The patient name index is kept by the same database triggers that index local edits; the
+search vocabulary hears of new names as after a registration. Change events are published
+(remote=True) through `Transactions`, with the patients concerned, like any local write.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from desktop.app.transactions import Done
+from desktop.errors import NotFound
+from desktop.hlc import ClockDriftError, Stamp
+from desktop.messages import msg
+from desktop.permissions import Permission
+from desktop.records.kinds import SPECS
+from desktop.records.spec import RecordSpec
+from desktop.store.models import (
+    AuditEvent,
+    NeedsAttention,
+    OutboxEntry,
+    ParkedChange,
+    Patient,
+    Synced,
+    utcnow,
+)
+from desktop.store.outbox import note_high_water, to_wire
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
+
+log = logging.getLogger(__name__)
+
+# Reasons a change or a value is in needs_attention (see the module docstring).
+SUPERSEDED = "superseded"
+SAFETY_CRITICAL = "safety_critical"
+SIGNED_HERE = "signed_here"
+APPEND_ONLY = "append_only"
+EDIT_AGAINST_DELETE = "edit_against_delete"
+NEWER_EDIT_KEPT = "newer_edit_kept"
+# Resolutions a person chooses.
+KEPT_LOCAL = "kept_local"
+TOOK_REMOTE = "took_remote"
+
+_NAME_FIELDS = ("given_name", "other_names", "family_name")
+
+
+@dataclass(frozen=True)
+class RemoteChange:
+    """One change from another device, as its outbox entry had it."""
+
+    change_id: uuid.UUID
+    entity: str  # the record kind (table name)
+    entity_id: uuid.UUID
+    clinic_id: uuid.UUID
+    op: str  # "insert" | "update" | "delete"
+    patch: Mapping[str, Mapping[str, Any]]  # {key: {"v": value-as-json, "hlc": stamp}}
+    hlc: str
+    user_id: uuid.UUID | None = None  # who made it, when the sender says
+
+
+@dataclass(frozen=True)
+class ApplyReport:
+    applied: tuple[uuid.UUID, ...] = ()  # change ids applied (some values may have lost)
+    parked: tuple[uuid.UUID, ...] = ()  # waiting for their record (or one it points at)
+    refused: tuple[tuple[uuid.UUID, str], ...] = ()  # malformed: (change id, why)
+    needs_attention: int = 0  # new items a person must look at
+    kept: int = 0  # losing values kept (settled by the newer edit)
+
+
+@dataclass(frozen=True)
+class Attention:
+    """An item of the "needs attention" list, as plain values."""
+
+    id: uuid.UUID
+    entity: str
+    entity_id: uuid.UUID
+    patient_id: uuid.UUID | None
+    field: str | None
+    reason: str
+    local_value: Any
+    local_hlc: str | None
+    remote_value: Any
+    remote_hlc: str | None
+    created_at: dt.datetime
+    resolved_at: dt.datetime | None
+    resolution: str | None
+
+
+class _Refused(Exception):
+    pass
+
+
+class _Park(Exception):
+    pass
+
+
+@dataclass
+class _Run:
+    """What one apply() did so far."""
+
+    applied: list[uuid.UUID] = field(default_factory=list)
+    parked: list[uuid.UUID] = field(default_factory=list)
+    refused: list[tuple[uuid.UUID, str]] = field(default_factory=list)
+    attention: int = 0
+    kept: int = 0
+    names: list[tuple[str, ...]] = field(default_factory=list)
+    top: Stamp | None = None
+
+
+def _stamp(raw: Any) -> Stamp:
+    try:
+        return Stamp.decode(str(raw))
+    except ValueError:
+        raise _Refused(f"not a clock stamp: {str(raw)[:60]!r}") from None
 
 
 class RemoteApi:
     def __init__(self, core: ClinicCore) -> None:
         self._core = core
         self._tx = core.tx
+
+    # --- applying ---------------------------------------------------------------------------
+
+    def apply(self, changes: Sequence[RemoteChange]) -> Done[ApplyReport]:
+        """Apply changes from another device in one transaction (see the module docstring)."""
+        return self._tx.write(lambda session: self._apply(session, changes), remote=True)
+
+    def _apply(self, session: Session, changes: Sequence[RemoteChange]) -> ApplyReport:
+        session.info["applying_remote"] = True
+        # Within one page, order does not matter: a patient may come after its appointment.
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
+        run = _Run()
+        parked_rows = {row.change_id: row for row in session.scalars(select(ParkedChange))}
+        waiting: list[RemoteChange] = [_from_parked(row) for row in parked_rows.values()]
+        seen = set(parked_rows)
+        for change in changes:
+            if change.change_id not in seen:
+                seen.add(change.change_id)
+                waiting.append(change)
+        reasons: dict[uuid.UUID, str] = {}
+        progress = True
+        while waiting and progress:
+            progress = False
+            for change in list(waiting):
+                try:
+                    self._apply_one(session, change, run)
+                except _Park as why:
+                    reasons[change.change_id] = str(why)
+                    continue
+                except _Refused as why:
+                    run.refused.append((change.change_id, str(why)))
+                else:
+                    run.applied.append(change.change_id)
+                    progress = True
+                waiting.remove(change)
+                reasons.pop(change.change_id, None)
+        for change_id, row in parked_rows.items():
+            if change_id not in reasons:
+                session.delete(row)
+        for change in waiting:
+            run.parked.append(change.change_id)
+            if change.change_id not in parked_rows:
+                session.add(_parked(change, reasons[change.change_id]))
+        if run.top is not None:
+            note_high_water(session, self._core.store.clock.last.encode())
+        session.flush()
+        for names in run.names:
+            self._core.search.note_new_names(*names)
+        return ApplyReport(
+            applied=tuple(run.applied),
+            parked=tuple(run.parked),
+            refused=tuple(run.refused),
+            needs_attention=run.attention,
+            kept=run.kept,
+        )
+
+    def _apply_one(self, session: Session, change: RemoteChange, run: _Run) -> None:
+        spec = SPECS.get(change.entity)
+        if spec is None:
+            raise _Park(f"a kind of record this Outpost does not know: {change.entity[:64]}")
+        if change.clinic_id != self._core.store.clinic_id:
+            raise _Refused("a record of another clinic")
+        values, stamps, bases = self._decode(spec, change)
+        top = max(stamps.values(), default=_stamp(change.hlc))
+        try:
+            self._core.store.clock.observe(top)
+        except ClockDriftError as exc:
+            raise _Refused(str(exc)) from None
+        if run.top is None or top > run.top:
+            run.top = top
+        model: Any = spec.model
+        row = session.scalar(select(model).where(model.id == change.entity_id))
+        if row is None:
+            self._create(session, spec, change, values, stamps, run)
+        else:
+            self._merge(session, spec, change, row, values, stamps, bases, run)
+
+    def _decode(
+        self, spec: RecordSpec[Any], change: RemoteChange
+    ) -> tuple[dict[str, Any], dict[str, Stamp], dict[str, str]]:
+        """The patch as Python values (per key) and their stamps; malformed → refused."""
+        values: dict[str, Any] = {}
+        stamps: dict[str, Stamp] = {}
+        bases: dict[str, str] = {}
+        if not isinstance(change.patch, Mapping):
+            raise _Refused("the patch is not a set of fields")
+        for key, entry in change.patch.items():
+            if not isinstance(entry, Mapping) or "hlc" not in entry:
+                raise _Refused(f"{str(key)[:64]}: not a patch entry")
+            found = spec.field_for_key(str(key))
+            if found is None:
+                log.info("ignored a field this Outpost does not know: %s", str(key)[:64])
+                continue
+            stamps[key] = _stamp(entry["hlc"])
+            if entry.get("base") is not None:
+                bases[key] = _stamp(entry["base"]).encode()
+            if key in ("id", "clinic_id"):
+                continue  # the change's own entity_id and clinic_id say it (and are checked)
+            if found.keyed:
+                values[key] = entry.get("v")
+                continue
+            try:
+                value = found.from_wire(entry.get("v"))
+            except (ValueError, TypeError) as exc:
+                raise _Refused(str(exc)) from None
+            problem = found.problem(value)
+            if problem:
+                raise _Refused(problem)
+            values[key] = value
+        return values, stamps, bases
+
+    def _create(
+        self,
+        session: Session,
+        spec: RecordSpec[Any],
+        change: RemoteChange,
+        values: dict[str, Any],
+        stamps: dict[str, Stamp],
+        run: _Run,
+    ) -> None:
+        """A record this device has not seen: made from the patch, if the patch is whole."""
+        plain = {k: v for k, v in values.items() if "." not in k}
+        missing = [
+            f.name
+            for f in spec.fields
+            if f.name not in plain
+            and f.name not in ("id", "clinic_id")
+            and not f.nullable
+            and not f.keyed
+            and _column_default(spec, f.name) is None
+        ]
+        if missing:
+            raise _Park("its record has not arrived yet")
+        self._require_targets(session, spec, plain)
+        row: Any = spec.model(id=change.entity_id, clinic_id=change.clinic_id, **plain)
+        for keyed in spec.keyed:
+            answers = {
+                k.split(".", 1)[1]: v
+                for k, v in values.items()
+                if k.startswith(keyed + ".") and v is not None
+            }
+            setattr(row, keyed, answers)
+        row.field_hlcs = {k: s.encode() for k, s in stamps.items()}
+        row.hlc = max(stamps.values(), default=_stamp(change.hlc)).encode()
+        session.add(row)
+        session.flush()
+        if isinstance(row, Patient):
+            run.names.append(tuple(getattr(row, n) for n in _NAME_FIELDS))
+
+    def _require_targets(
+        self, session: Session, spec: RecordSpec[Any], plain: Mapping[str, Any]
+    ) -> None:
+        """Park a change that points at a record this device does not have yet."""
+        table = spec.model.__table__
+        for fk in table.foreign_keys:
+            value = plain.get(fk.parent.name)
+            if value is None:
+                continue
+            target = fk.column.table
+            found = session.execute(select(target.c.pk).where(fk.column == value).limit(1)).first()
+            if found is None:
+                raise _Park(f"it points at a {target.name} record that has not arrived yet")
+
+    def _merge(
+        self,
+        session: Session,
+        spec: RecordSpec[Any],
+        change: RemoteChange,
+        row: Any,
+        values: dict[str, Any],
+        stamps: dict[str, Stamp],
+        bases: dict[str, str],
+        run: _Run,
+    ) -> None:
+        self._require_targets(session, spec, {k: v for k, v in values.items() if "." not in k})
+        field_hlcs = dict(row.field_hlcs or {})
+        unacked = self._unacked_keys(session, spec, row.id)
+        patient_id = spec.patient_of(row)
+        frozen = spec.append_only or (
+            spec.immutable_when is not None
+            and getattr(row, spec.immutable_when[0]) == spec.immutable_when[1]
+        )
+        deleted_here = bool(row.deleted)
+        applied_any = False
+        names_before = tuple(getattr(row, n, "") for n in _NAME_FIELDS)
+        for key, remote in values.items():
+            stamp = stamps[key]
+            local = _current(row, key)
+            local_hlc = field_hlcs.get(key, "")
+            if _same(local, remote):
+                if stamp.encode() > local_hlc and not frozen:
+                    field_hlcs[key] = stamp.encode()
+                continue
+            note = _Note(session, self._core, spec, change, row.id, patient_id, key)
+            if frozen:
+                reason = APPEND_ONLY if spec.append_only else SIGNED_HERE
+                run.attention += note.add(reason, local, local_hlc, remote, stamp, open_=True)
+                continue
+            if key in spec.safety_critical:
+                run.attention += note.add(
+                    SAFETY_CRITICAL, local, local_hlc, remote, stamp, open_=True
+                )
+                continue
+            remote_wins = stamp.encode() > local_hlc
+            if key == "deleted" and remote is True and remote_wins and (unacked - {"deleted"}):
+                # Deleted there while edited here (edits not yet acknowledged): the tombstone
+                # travels, and the edit is on the list so it is not silently lost.
+                run.attention += note.add(
+                    EDIT_AGAINST_DELETE, False, local_hlc, True, stamp, open_=True
+                )
+            elif deleted_here and key != "deleted":
+                run.attention += note.add(
+                    EDIT_AGAINST_DELETE, local, local_hlc, remote, stamp, open_=True
+                )
+            if remote_wins:
+                # The local value lost; keep it if the other device never saw it: its edit
+                # replaced another value (base), or ours may not have reached it (unacked).
+                concurrent = bases[key] != local_hlc if key in bases else key in unacked
+                if concurrent:
+                    run.kept += note.add(SUPERSEDED, local, local_hlc, remote, stamp, open_=False)
+                _assign(row, key, remote)
+                field_hlcs[key] = stamp.encode()
+                applied_any = True
+            elif key in bases:
+                # An edit made there without seeing ours, which is newer: kept. (A value
+                # without a base is the record's creation, which this device already had.)
+                run.kept += note.add(SUPERSEDED, local, local_hlc, remote, stamp, open_=False)
+        if applied_any:
+            row.field_hlcs = field_hlcs
+            row.hlc = max(row.hlc or "", change.hlc, *field_hlcs.values())
+        elif field_hlcs != (row.field_hlcs or {}):
+            row.field_hlcs = field_hlcs
+        session.flush()
+        if isinstance(row, Patient):
+            names_after = tuple(getattr(row, n) for n in _NAME_FIELDS)
+            if names_after != names_before:
+                run.names.append(names_after)
+
+    def _unacked_keys(
+        self, session: Session, spec: RecordSpec[Any], entity_id: uuid.UUID
+    ) -> set[str]:
+        """Patch keys of this record's local changes HQ has not acknowledged yet."""
+        keys: set[str] = set()
+        for patch in session.scalars(
+            select(OutboxEntry.patch).where(
+                OutboxEntry.entity == spec.kind,
+                OutboxEntry.entity_id == entity_id,
+                OutboxEntry.acked_at.is_(None),
+            )
+        ):
+            keys.update(patch)
+        return keys
+
+    # --- what is waiting to go, and what needs a person ----------------------------------
+
+    def pending_outbox(self) -> list[RemoteChange]:
+        """This device's unsent changes, as another device would receive them."""
+
+        def read(session: Session) -> list[RemoteChange]:
+            entries = session.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.sent_batch.is_(None))
+                .order_by(OutboxEntry.seq)
+            )
+            return [
+                RemoteChange(
+                    change_id=e.change_id,
+                    entity=e.entity,
+                    entity_id=e.entity_id,
+                    clinic_id=e.clinic_id,
+                    op=e.op,
+                    patch=dict(e.patch),
+                    hlc=e.hlc,
+                )
+                for e in entries
+            ]
+
+        return self._tx.read(read)
+
+    def needs_attention(
+        self, *, patient_id: uuid.UUID | None = None, include_settled: bool = False
+    ) -> list[Attention]:
+        """What a person must look at (oldest first); settled items too if asked."""
+        self._core.actor.require(Permission.VIEW_PATIENTS)
+
+        def read(session: Session) -> list[Attention]:
+            query = select(NeedsAttention).order_by(NeedsAttention.created_at)
+            if not include_settled:
+                query = query.where(NeedsAttention.resolved_at.is_(None))
+            if patient_id is not None:
+                query = query.where(NeedsAttention.patient_id == patient_id)
+            return [_attention(row) for row in session.scalars(query)]
+
+        return self._tx.read(read)
+
+    def resolve(self, attention_id: uuid.UUID, *, take_remote: bool) -> Done[Attention]:
+        """Settle an item: keep this device's value, or take the other's (a new local edit,
+        which then travels to every device like any edit)."""
+        actor = self._core.actor
+
+        def work(session: Session) -> Attention:
+            row = session.get(NeedsAttention, attention_id)
+            if row is None or row.resolved_at is not None:
+                raise NotFound(msg("This item was already settled."))
+            spec = SPECS[row.entity]
+            if spec.write is not None:
+                actor.require(spec.write)
+            if take_remote and row.field is not None and row.reason != SIGNED_HERE:
+                model: Any = spec.model
+                record = session.scalar(select(model).where(model.id == row.entity_id))
+                if record is not None:
+                    found = spec.field_for_key(row.field)
+                    value = row.remote_value
+                    if found is not None and not found.keyed:
+                        value = found.from_wire(value)
+                    _assign(record, row.field, value)
+            row.resolved_at = utcnow()
+            row.resolved_by = actor.user_id
+            row.resolution = TOOK_REMOTE if take_remote else KEPT_LOCAL
+            session.flush()
+            return _attention(row)
+
+        return self._tx.write(work)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+class _Note:
+    """Writes needs_attention rows for one key of one change (never twice the same)."""
+
+    def __init__(
+        self,
+        session: Session,
+        core: ClinicCore,
+        spec: RecordSpec[Any],
+        change: RemoteChange,
+        entity_id: uuid.UUID,
+        patient_id: uuid.UUID | None,
+        key: str,
+    ) -> None:
+        self._session = session
+        self._core = core
+        self._spec = spec
+        self._change = change
+        self._entity_id = entity_id
+        self._patient_id = patient_id
+        self._key = key
+
+    def add(
+        self,
+        reason: str,
+        local: Any,
+        local_hlc: str,
+        remote: Any,
+        remote_hlc: Stamp,
+        *,
+        open_: bool,
+    ) -> int:
+        session = self._session
+        already = session.scalar(
+            select(NeedsAttention.id).where(
+                NeedsAttention.entity_id == self._entity_id,
+                NeedsAttention.field == self._key,
+                NeedsAttention.reason == reason,
+                NeedsAttention.remote_hlc == remote_hlc.encode(),
+            )
+        )
+        if already is not None:
+            return 0  # the same change applied again (a retried page)
+        now = utcnow()
+        session.add(
+            NeedsAttention(
+                clinic_id=self._change.clinic_id,
+                entity=self._spec.kind,
+                entity_id=self._entity_id,
+                patient_id=self._patient_id,
+                field=self._key,
+                reason=reason,
+                local_value=to_wire(local),
+                local_hlc=local_hlc or None,
+                local_by=_last_editor(session, self._spec.kind, self._entity_id),
+                remote_value=to_wire(remote),
+                remote_hlc=remote_hlc.encode(),
+                remote_by=self._change.user_id,
+                remote_change_id=self._change.change_id,
+                resolved_at=None if open_ else now,
+                resolution=None if open_ else NEWER_EDIT_KEPT,
+            )
+        )
+        return 1
+
+
+def _last_editor(session: Session, kind: str, entity_id: uuid.UUID) -> uuid.UUID | None:
+    return session.scalar(
+        select(AuditEvent.user_id)
+        .where(AuditEvent.entity == kind, AuditEvent.entity_id == entity_id)
+        .order_by(AuditEvent.at.desc())
+        .limit(1)
+    )
+
+
+def _column_default(spec: RecordSpec[Any], name: str) -> Any:
+    column = spec.model.__table__.c[name]
+    return column.default if column.default is not None else column.server_default
+
+
+def _current(row: Synced, key: str) -> Any:
+    if "." in key:
+        name, answer = key.split(".", 1)
+        return (getattr(row, name) or {}).get(answer)
+    return getattr(row, key)
+
+
+def _assign(row: Synced, key: str, value: Any) -> None:
+    if "." in key:
+        name, answer = key.split(".", 1)
+        answers = dict(getattr(row, name) or {})
+        if value is None:
+            answers.pop(answer, None)
+        else:
+            answers[answer] = value
+        setattr(row, name, answers)
+    else:
+        setattr(row, key, value)
+
+
+def _same(local: Any, remote: Any) -> bool:
+    return bool(to_wire(local) == to_wire(remote))
+
+
+def _parked(change: RemoteChange, reason: str) -> ParkedChange:
+    return ParkedChange(
+        change_id=change.change_id,
+        entity=change.entity[:64],
+        entity_id=change.entity_id,
+        clinic_id=change.clinic_id,
+        op=change.op[:10],
+        patch={str(k): dict(v) for k, v in change.patch.items()},
+        hlc=change.hlc[:40],
+        reason=reason[:64],
+    )
+
+
+def _from_parked(row: ParkedChange) -> RemoteChange:
+    return RemoteChange(
+        change_id=row.change_id,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        clinic_id=row.clinic_id,
+        op=row.op,
+        patch=row.patch,
+        hlc=row.hlc,
+    )
+
+
+def _attention(row: NeedsAttention) -> Attention:
+    return Attention(
+        id=row.id,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        patient_id=row.patient_id,
+        field=row.field,
+        reason=row.reason,
+        local_value=row.local_value,
+        local_hlc=row.local_hlc,
+        remote_value=row.remote_value,
+        remote_hlc=row.remote_hlc,
+        created_at=row.created_at,
+        resolved_at=row.resolved_at,
+        resolution=row.resolution,
+    )

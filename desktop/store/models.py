@@ -365,6 +365,22 @@ class NeedsAttention(Base):
     resolution: Mapped[str | None] = mapped_column(String(32))
 
 
+class ParkedChange(Base):
+    """A change from another device that cannot be applied yet: its record (or a record it
+    points at) has not arrived. Retried on every apply; removed once applied."""
+
+    __tablename__ = "remote_parked"
+    change_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    clinic_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    op: Mapped[str] = mapped_column(String(10))
+    patch: Mapped[dict[str, Any]] = mapped_column(JSON)
+    hlc: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class Meta(Base):
     """Small facts about this store: its id, the clinic id, the clock's high-water mark.
 

@@ -6,7 +6,10 @@ hybrid logical clock, and adds the matching audit event. Because it runs inside 
 the change and its outbox entry commit or roll back together: a change that exists locally is
 a change that will be sent.
 
-Patches are field by field, `{key: {"v": value-as-json, "hlc": stamp}}`. A keyed field (a
+Patches are field by field, `{key: {"v": value-as-json, "hlc": stamp, "base": stamp}}`, where
+"base" (absent in an insert) is the stamp of the value the edit replaced: a device receiving
+the patch whose own stamp for the field is another one knows the two edits were made without
+seeing each other (a conflict, whose losing value is kept). A keyed field (a
 dict such as a form's `answers`, named in the model's `__keyed_fields__`) is patched key by
 key: `"answers.<name>"`, with its own stamp in `field_hlcs`, so two edits to different
 answers merge at sync. An answer removed is patched with `"v": null`.
@@ -130,6 +133,21 @@ def _pending_entry(session: Session, table: str, entity_id: uuid.UUID) -> Outbox
     return latest
 
 
+def _merge_patches(pending: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The newer values and stamps; each key keeps the base of its first unsent edit (the
+    value the other devices still have)."""
+    merged = dict(pending)
+    for key, entry in new.items():
+        earlier = pending.get(key)
+        if earlier is None:
+            merged[key] = entry
+        else:
+            merged[key] = {k: v for k, v in entry.items() if k != "base"}
+            if "base" in earlier:
+                merged[key]["base"] = earlier["base"]
+    return merged
+
+
 def _merged_op(base: str, patch: dict[str, Any]) -> str:
     if base == "insert":
         return "insert"  # the other side never saw the record: it arrives whole
@@ -148,8 +166,17 @@ def _queue(
     field_hlcs = dict(obj.field_hlcs or {})
     patch: dict[str, Any] = {}
     for key, value in values.items():
+        base = field_hlcs.get(key) if op != "insert" else None
         field_hlcs[key] = stamp
-        patch[key] = {"v": value, "hlc": stamp}
+        patch[key] = (
+            {"v": value, "hlc": stamp}
+            if base is None
+            else {
+                "v": value,
+                "hlc": stamp,
+                "base": base,
+            }
+        )
     obj.field_hlcs = field_hlcs
     table = type(obj).__tablename__  # type: ignore[attr-defined]
     pending = None if op == "insert" else _pending_entry(session, table, obj.id)
@@ -165,11 +192,11 @@ def _queue(
             )
         )
     elif pending.op == "insert":
-        pending.patch, pending.hlc = {**pending.patch, **patch}, stamp
+        pending.patch, pending.hlc = _merge_patches(pending.patch, patch), stamp
     else:
         # A new entry at the end of the queue: the merged patch is as new as its newest field
         # (the old entry was never sent, so its change id was never seen anywhere).
-        merged = {**pending.patch, **patch}
+        merged = _merge_patches(pending.patch, patch)
         session.delete(pending)
         session.add(
             OutboxEntry(

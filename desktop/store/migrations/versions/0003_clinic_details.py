@@ -1,6 +1,7 @@
 """Clinic details people see on paper and on screen (phone, address, paper size, the code that
-starts every clinic number); the sync seam: a "needs attention" table, the outbox indexed by
-record (unsent updates of one record merge), and the device id moved out of the database.
+starts every clinic number); the sync seam: "needs attention" and parked remote changes, the
+outbox indexed by record (unsent updates of one record merge), and the device id moved out of
+the database.
 
 Revision ID: 0003
 Revises: 0002
@@ -58,6 +59,22 @@ def upgrade() -> None:
     )
     op.create_index(
         op.f("ix_needs_attention_resolved_at"), "needs_attention", ["resolved_at"], unique=False
+    )
+    op.create_table(
+        "remote_parked",
+        sa.Column("change_id", sa.Uuid(), nullable=False),
+        sa.Column("entity", sa.String(length=64), nullable=False),
+        sa.Column("entity_id", sa.Uuid(), nullable=False),
+        sa.Column("clinic_id", sa.Uuid(), nullable=False),
+        sa.Column("op", sa.String(length=10), nullable=False),
+        sa.Column("patch", sa.JSON(), nullable=False),
+        sa.Column("hlc", sa.String(length=40), nullable=False),
+        sa.Column("reason", sa.String(length=64), nullable=False),
+        sa.Column("received_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("change_id", name=op.f("pk_remote_parked")),
+    )
+    op.create_index(
+        op.f("ix_remote_parked_entity_id"), "remote_parked", ["entity_id"], unique=False
     )
     # Every local update looks up its record's unsent entry (to merge into it).
     op.create_index(op.f("ix_outbox_entity_id"), "outbox", ["entity_id"], unique=False)
