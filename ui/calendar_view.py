@@ -29,15 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.changes import (
-    APPOINTMENT_TYPES,
-    APPOINTMENTS,
-    CLINIC,
-    PATIENTS,
-    PROVIDERS,
-    WORKING_HOURS,
-    Changes,
-)
 from ui import labels
 from ui.util import (
     buddy_label,
@@ -52,6 +43,7 @@ from ui.util import (
 
 if TYPE_CHECKING:
     from desktop.app.schedule import CalendarData, DayEntry
+    from desktop.changes import Changes
     from desktop.core import ClinicCore
     from ui.context import ClinicContext
 
@@ -69,8 +61,17 @@ TINTS = {
     "completed": "#ececec",
     "no_show": "#f3d0d0",
 }
-# The Calendar reloads when any of these change, here or on another screen.
-SHOWN_KINDS = (APPOINTMENTS, PATIENTS, PROVIDERS, APPOINTMENT_TYPES, WORKING_HOURS, CLINIC)
+# What this view shows (kinds of record, named as desktop.changes names them): it reloads
+# when any of them change, here or on another screen. Plain names, so importing the view
+# while the password is typed does not load SQLAlchemy.
+SHOWN_KINDS = (
+    "appointments",
+    "patients",
+    "providers",
+    "appointment_types",
+    "working_hours",
+    "clinics",
+)
 
 
 def week_start(day: dt.date) -> dt.date:

@@ -27,25 +27,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.changes import (
-    APPOINTMENT_TYPES,
-    APPOINTMENTS,
-    CLINIC,
-    PATIENTS,
-    PROVIDERS,
-    WORKING_HOURS,
-    Changes,
-)
 from ui import labels
 from ui.util import buddy_label, combo_index, format_date, format_time, heading, make_button
 
 if TYPE_CHECKING:
     from desktop.app.schedule import DayEntry, TodayData
+    from desktop.changes import Changes
     from desktop.core import ClinicCore
     from ui.context import ClinicContext
 
-# What Today shows changed: it reloads when any of these change, here or elsewhere.
-SHOWN_KINDS = (APPOINTMENTS, PATIENTS, PROVIDERS, APPOINTMENT_TYPES, WORKING_HOURS, CLINIC)
+# What this view shows (kinds of record, named as desktop.changes names them): it reloads
+# when any of them change, here or on another screen. Plain names, so importing the view
+# while the password is typed does not load SQLAlchemy.
+SHOWN_KINDS = (
+    "appointments",
+    "patients",
+    "providers",
+    "appointment_types",
+    "working_hours",
+    "clinics",
+)
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 REFRESH_MS = 60_000  # "late" changes with the clock
