@@ -408,119 +408,119 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>CalendarView</name>
     <message>
-      <location filename="../../ui/calendar_view.py" line="96" />
+      <location filename="../../ui/calendar_view.py" line="97" />
       <source>D&amp;ay</source>
       <translation>&amp;Jour</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="97" />
+      <location filename="../../ui/calendar_view.py" line="98" />
       <source>&amp;Week</source>
       <translation>&amp;Semaine</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="106" />
-      <location filename="../../ui/calendar_view.py" line="108" />
+      <location filename="../../ui/calendar_view.py" line="107" />
+      <location filename="../../ui/calendar_view.py" line="109" />
       <source>Previous</source>
       <translation>Précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="110" />
+      <location filename="../../ui/calendar_view.py" line="111" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="113" />
-      <location filename="../../ui/calendar_view.py" line="115" />
+      <location filename="../../ui/calendar_view.py" line="114" />
+      <location filename="../../ui/calendar_view.py" line="116" />
       <source>Next</source>
       <translation>Suivant</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="120" />
+      <location filename="../../ui/calendar_view.py" line="121" />
       <source>Go to date</source>
       <translation>Aller à la date</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="131" />
+      <location filename="../../ui/calendar_view.py" line="132" />
       <source>Appointment calendar</source>
       <translation>Agenda des rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="143" />
+      <location filename="../../ui/calendar_view.py" line="144" />
       <source>&amp;Book here…</source>
       <translation>&amp;Réserver ici…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="145" />
+      <location filename="../../ui/calendar_view.py" line="146" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Prendre un rendez-vous (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="147" />
+      <location filename="../../ui/calendar_view.py" line="148" />
       <source>&amp;Move…</source>
       <translation>&amp;Déplacer…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="148" />
+      <location filename="../../ui/calendar_view.py" line="149" />
       <source>&amp;Cancel appointment…</source>
       <translation>A&amp;nnuler le rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="149" />
+      <location filename="../../ui/calendar_view.py" line="150" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="150" />
+      <location filename="../../ui/calendar_view.py" line="151" />
       <source>&amp;Open patient</source>
       <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="154" />
+      <location filename="../../ui/calendar_view.py" line="155" />
       <source>grey: not working</source>
       <translation>gris : hors horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="168" />
+      <location filename="../../ui/calendar_view.py" line="169" />
       <source>Pro&amp;vider:</source>
       <translation>&amp;Soignant :</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="266" />
+      <location filename="../../ui/calendar_view.py" line="267" />
       <source>All providers</source>
       <translation>Tous les soignants</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="292" />
+      <location filename="../../ui/calendar_view.py" line="293" />
       <source>{day} · Today</source>
       <translation>{day} · Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="320" />
+      <location filename="../../ui/calendar_view.py" line="321" />
       <source>Week of {date}</source>
       <translation>Semaine du {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="324" />
+      <location filename="../../ui/calendar_view.py" line="325" />
       <source>Today, {date}</source>
       <translation>Aujourd’hui, {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="347" />
+      <location filename="../../ui/calendar_view.py" line="348" />
       <source>Today</source>
       <translation>Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="358" />
+      <location filename="../../ui/calendar_view.py" line="359" />
       <source>Not working</source>
       <translation>Hors horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="411" />
+      <location filename="../../ui/calendar_view.py" line="412" />
       <source>{start}–{end} {patient} ({type}), {status}</source>
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="488" />
+      <location filename="../../ui/calendar_view.py" line="489" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Annuler le rendez-vous de {patient} du {when} ?</translation>
     </message>
@@ -3789,210 +3789,210 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
   <context>
     <name>TodayView</name>
     <message>
-      <location filename="../../ui/today_view.py" line="91" />
+      <location filename="../../ui/today_view.py" line="92" />
       <source>◀ &amp;Previous day</source>
       <translation>◀ Jour &amp;précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="94" />
+      <location filename="../../ui/today_view.py" line="95" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="97" />
+      <location filename="../../ui/today_view.py" line="98" />
       <source>Next &amp;day ▶</source>
       <translation>Jour &amp;suivant ▶</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="102" />
-      <location filename="../../ui/today_view.py" line="318" />
+      <location filename="../../ui/today_view.py" line="103" />
+      <location filename="../../ui/today_view.py" line="319" />
       <source>All providers</source>
       <translation>Tous les soignants</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="104" />
+      <location filename="../../ui/today_view.py" line="105" />
       <source>Show &amp;cancelled and moved</source>
       <translation>Afficher les rendez-vous a&amp;nnulés et déplacés</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="107" />
+      <location filename="../../ui/today_view.py" line="108" />
       <source>&amp;Refresh</source>
       <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="107" />
+      <location filename="../../ui/today_view.py" line="108" />
       <source>Refresh (F5)</source>
       <translation>Actualiser (F5)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="118" />
+      <location filename="../../ui/today_view.py" line="119" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="119" />
-      <location filename="../../ui/today_view.py" line="152" />
+      <location filename="../../ui/today_view.py" line="120" />
+      <location filename="../../ui/today_view.py" line="153" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="120" />
+      <location filename="../../ui/today_view.py" line="121" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="121" />
-      <location filename="../../ui/today_view.py" line="152" />
+      <location filename="../../ui/today_view.py" line="122" />
+      <location filename="../../ui/today_view.py" line="153" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="122" />
+      <location filename="../../ui/today_view.py" line="123" />
       <source>Arrived</source>
       <translation>Arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="127" />
+      <location filename="../../ui/today_view.py" line="128" />
       <source>Appointments of the day, by provider</source>
       <translation>Rendez-vous du jour, par soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="152" />
+      <location filename="../../ui/today_view.py" line="153" />
       <source>Waiting</source>
       <translation>Attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="158" />
+      <location filename="../../ui/today_view.py" line="159" />
       <source>Waiting room: patients who have arrived</source>
       <translation>Salle d’attente : patients arrivés</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="170" />
+      <location filename="../../ui/today_view.py" line="171" />
       <source>Check &amp;in</source>
       <translation>&amp;Enregistrer l’arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="170" />
+      <location filename="../../ui/today_view.py" line="171" />
       <source>Check in (Ctrl+I)</source>
       <translation>Enregistrer l’arrivée (Ctrl+I)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="174" />
+      <location filename="../../ui/today_view.py" line="175" />
       <source>&amp;Start consultation</source>
       <translation>&amp;Commencer la consultation</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="177" />
+      <location filename="../../ui/today_view.py" line="178" />
       <source>Co&amp;mplete</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="180" />
+      <location filename="../../ui/today_view.py" line="181" />
       <source>&amp;No-show</source>
       <translation>&amp;Absent</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="183" />
+      <location filename="../../ui/today_view.py" line="184" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="186" />
+      <location filename="../../ui/today_view.py" line="187" />
       <source>&amp;Open patient</source>
       <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="188" />
+      <location filename="../../ui/today_view.py" line="189" />
       <source>Open the patient's record (Enter)</source>
       <translation>Ouvrir le dossier du patient (Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="201" />
+      <location filename="../../ui/today_view.py" line="202" />
       <source>Pro&amp;vider:</source>
       <translation>&amp;Soignant :</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="208" />
+      <location filename="../../ui/today_view.py" line="209" />
       <source>&amp;Appointments</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="213" />
+      <location filename="../../ui/today_view.py" line="214" />
       <source>&amp;Waiting room</source>
       <translation>Salle d’&amp;attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="276" />
+      <location filename="../../ui/today_view.py" line="277" />
       <source>Today, {date}</source>
       <translation>Aujourd’hui, {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="363" />
+      <location filename="../../ui/today_view.py" line="364" />
       <source>{name} — no appointments</source>
       <translation>{name} — aucun rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="365" />
+      <location filename="../../ui/today_view.py" line="366" />
       <source>{name} — 1 appointment</source>
       <translation>{name} — 1 rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="366" />
+      <location filename="../../ui/today_view.py" line="367" />
       <source>{name} — {count} appointments</source>
       <translation>{name} — {count} rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="399" />
+      <location filename="../../ui/today_view.py" line="400" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Prévu à {time} ; pas encore arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="403" />
+      <location filename="../../ui/today_view.py" line="404" />
       <source>Booked with {provider}</source>
       <translation>Rendez-vous avec {provider}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="421" />
+      <location filename="../../ui/today_view.py" line="422" />
       <source>{minutes} min</source>
       <translation>{minutes} min</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="431" />
+      <location filename="../../ui/today_view.py" line="432" />
       <source>Nobody waiting</source>
       <translation>Personne en attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="444" />
+      <location filename="../../ui/today_view.py" line="445" />
       <source>No appointments.</source>
       <translation>Aucun rendez-vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="479" />
+      <location filename="../../ui/today_view.py" line="480" />
       <source>A no-show can be marked once the appointment's time ({time}) has passed.</source>
       <translation>Une absence ne peut être enregistrée qu’une fois l’heure du rendez-vous ({time}) passée.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="483" />
+      <location filename="../../ui/today_view.py" line="484" />
       <source>Mark as no-show (Ctrl+Shift+N)</source>
       <translation>Marquer absent (Ctrl+Shift+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="506" />
+      <location filename="../../ui/today_view.py" line="507" />
       <source>Checking in…</source>
       <translation>Enregistrement de l’arrivée…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="511" />
+      <location filename="../../ui/today_view.py" line="512" />
       <source>Starting the consultation…</source>
       <translation>Début de la consultation…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="514" />
+      <location filename="../../ui/today_view.py" line="515" />
       <source>Completing the visit…</source>
       <translation>Clôture de la visite…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="517" />
+      <location filename="../../ui/today_view.py" line="518" />
       <source>Marking as no-show…</source>
       <translation>Enregistrement de l’absence…</translation>
     </message>
