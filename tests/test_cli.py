@@ -535,3 +535,29 @@ def test_backup_progress_prints_a_line_only_when_something_changes(
         "    0%  Copying the database",
         "   12%  Checking the copy",
     ]
+
+
+def test_doctor_says_when_an_automatic_backup_failed_in_clinic_time(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from desktop.app.session import sign_in
+    from desktop.errors import DiskFull
+    from desktop.paths import DataPaths
+    from desktop.store.store import Store
+
+    def no_space(self: Store, target: Path) -> None:
+        raise DiskFull("The disk holding the data folder is full; the copy was not made.")
+
+    core = sign_in(DataPaths(clinic), "admin", PASSWORD)
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(Store, "copy_to", no_space)
+            at = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.UTC)  # 21:00 in Nairobi
+            assert not core.backups.run_automatic("daily", now=at).ok
+    finally:
+        core.close()
+    code, out, _ = run(capsys, monkeypatch, clinic, "doctor", stdin=PASSWORD + "\n")
+    assert code == 0  # the store itself is healthy
+    assert "Backup failed:     2026-03-02 21:00: The automatic backup could not be made" in out

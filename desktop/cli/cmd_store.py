@@ -105,6 +105,7 @@ def run_recover(ctx: CliContext, args: argparse.Namespace) -> int:
 def run_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.clinic() as core:
         health = core.backups.doctor()
+        clock = core.clock  # times as the clinic reads them
     ctx.print(f"Clinic:            {health.clinic_name}")
     ctx.print(f"Data folder:       {health.data_folder}")
     ctx.print(
@@ -117,10 +118,12 @@ def run_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.print(f"Changes to send:   {health.pending_changes}")
     backups = health.backups
     if backups.last_success is not None:
-        ctx.print(f"Last backup:       {backups.last_success:%Y-%m-%d %H:%M} UTC")
+        ctx.print(f"Last backup:       {clock.local(backups.last_success):%Y-%m-%d %H:%M}")
     if backups.needs_attention and backups.last_failure is not None:
         reason = (backups.failure_reason or "").replace("\n", " ")
-        ctx.print(f"Backup failed:     {backups.last_failure:%Y-%m-%d %H:%M} UTC: {reason}")
+        ctx.print(
+            f"Backup failed:     {clock.local(backups.last_failure):%Y-%m-%d %H:%M}: {reason}"
+        )
     if backups.advice:
         ctx.print(f"Backups:           {backups.advice}")
     if not health.healthy:
