@@ -33,11 +33,11 @@ from ui.sync_status import SyncStatusWidget
 from ui.util import inform, is_alive, person
 
 if TYPE_CHECKING:
+    from desktop.app.schedule import TodayData
     from ui.calendar_view import CalendarView
     from ui.context import ClinicContext
     from ui.patients_view import PatientsView
     from ui.settings_view import SettingsView
-    from ui.today_data import DayData
 
 TODAY, PATIENTS, CALENDAR, SETTINGS = range(4)
 
@@ -91,7 +91,11 @@ class MainWindow(QMainWindow):
     restore_requested = Signal(object)  # RestoreRequest (ui.backup_panel)
 
     def __init__(
-        self, ctx: ClinicContext, parent: QWidget | None = None, *, first_day: DayData | None = None
+        self,
+        ctx: ClinicContext,
+        parent: QWidget | None = None,
+        *,
+        first_day: TodayData | None = None,
     ) -> None:
         super().__init__(parent)
         from ui.today_view import TodayView
