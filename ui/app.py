@@ -227,12 +227,7 @@ class OutpostApp(QObject):
         if self.login is not None:
             self.login.hide()
         # Warm the typo-tolerant search's vocabulary before the first search needs it.
-        # (PatientsApi.warm_search when the patients API offers it; until then the search
-        # object's own warm-up in one read transaction of the core.)
-        warm = getattr(core.patients, "warm_search", None) or (
-            lambda: core.tx.read(core.search.warm)
-        )
-        self.tasks.call_soon(warm)
+        self.tasks.call_soon(core.patients.warm_search)
         self._daily.start()
 
     def _on_changes(self, changes: Changes) -> None:
