@@ -433,10 +433,11 @@ class CalendarView(QWidget):
 
     def _sync_actions(self) -> None:
         entry = self.selected_entry()
-        status = entry.status.value if entry else None
+        # What the appointment may become, as the core says (moving leaves it "rescheduled").
+        allowed = {s.value for s in entry.next_steps} if entry is not None else set()
         self.book_button.setEnabled(self._may_book)
-        self.move_button.setEnabled(self._may_book and status == "booked")
-        self.cancel_button.setEnabled(self._may_book and status in ("booked", "arrived"))
+        self.move_button.setEnabled(self._may_book and "rescheduled" in allowed)
+        self.cancel_button.setEnabled(self._may_book and "cancelled" in allowed)
         self.follow_up_button.setEnabled(self._may_book and entry is not None)
         self.open_button.setEnabled(entry is not None)
 
