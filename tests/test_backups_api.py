@@ -244,3 +244,40 @@ def test_the_automatic_backups_are_listed_newest_first_from_every_folder(
     ]
     assert {e.path.parent for e in listed} == {core.paths.backups, usb}
     assert all(e.size_bytes > 0 for e in listed)
+
+
+def test_a_backup_says_when_it_was_made_in_the_clinics_own_time(
+    core: ClinicCore, tmp_path: Path
+) -> None:
+    made = core.backups.make(tmp_path)
+    info = core.backups.inspect(made.path)
+    assert info.clinic_timezone == "Africa/Nairobi"  # the clinic's, not the laptop's
+    local = info.made_at_clinic_time()
+    assert local == info.created_at and local.utcoffset() == dt.timedelta(hours=3)
+    restored = core.backups.restore(made.path, username="admin", password=PASSWORD)
+    assert restored.info.made_at_clinic_time().utcoffset() == dt.timedelta(hours=3)
+
+
+def test_an_older_backup_without_a_time_zone_is_read_as_utc(tmp_path: Path) -> None:
+    from desktop.services.backup_format import BackupInfo
+
+    info = BackupInfo(
+        path=tmp_path / "old.outpost-backup",
+        format=1,
+        store_id="s",
+        clinic_id="c",
+        clinic_name="Old",
+        schema_revision="0001",
+        created_at=T0,
+        outpost_version="0.1.0",
+        reason="manual",
+        size_bytes=1,
+        row_counts={},
+        usernames=("admin",),
+        has_recovery_key=True,
+        decrypted=False,
+    )
+    assert (
+        info.made_at_clinic_time() == T0
+        and info.made_at_clinic_time().utcoffset() == dt.timedelta(0)
+    )

@@ -64,7 +64,8 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
         result = restore_backup_file(
             ctx.paths, args.file, username=username, password=password, progress=_Progress()
         )
-    ctx.print(f"Restored {args.file} (made {result.info.created_at:%Y-%m-%d %H:%M} UTC).")
+    made = result.info.made_at_clinic_time()  # the clinic's time, as recorded in the backup
+    ctx.print(f"Restored {args.file} (made {made:%Y-%m-%d %H:%M} {made.tzname()}).")
     if result.kept_aside is not None:
         ctx.print(f"The store it replaced was kept in {result.kept_aside}.")
     if result.upgrade_needed:

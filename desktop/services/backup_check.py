@@ -41,6 +41,7 @@ class DatabaseFacts:
     clinic_id: str
     clinic_name: str
     row_counts: dict[str, int]
+    clinic_timezone: str = ""
 
 
 class DatabaseCheckFailed(Exception):
@@ -81,7 +82,7 @@ def inspect_database(db: Path, data_key: bytes) -> DatabaseFacts:
             meta = dict(conn.execute("SELECT key, value FROM store_meta").fetchall())
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             clinic = conn.execute(
-                "SELECT name FROM clinics WHERE NOT deleted ORDER BY pk LIMIT 1"
+                "SELECT name, timezone FROM clinics WHERE NOT deleted ORDER BY pk LIMIT 1"
             ).fetchone()
             tables = [
                 row[0]
@@ -109,6 +110,7 @@ def inspect_database(db: Path, data_key: bytes) -> DatabaseFacts:
         clinic_id=str(meta["clinic_id"]),
         clinic_name=str(clinic[0]) if clinic else "",
         row_counts=counts,
+        clinic_timezone=str(clinic[1] or "") if clinic else "",
     )
 
 

@@ -26,6 +26,7 @@ import json
 import os
 import re
 import zipfile
+import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,9 @@ class Manifest:
     reason: str
     members: Mapping[str, Member]
     row_counts: Mapping[str, int]
+    # The clinic's IANA time zone (added without raising FORMAT: older backups have none), so
+    # that "made on …" is said in clinic time even before the backup is restored.
+    clinic_timezone: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,6 +93,7 @@ class Manifest:
                 name: {"sha256": m.sha256, "size": m.size} for name, m in self.members.items()
             },
             "row_counts": dict(sorted(self.row_counts.items())),
+            "clinic_timezone": self.clinic_timezone,
         }
 
     def to_bytes(self) -> bytes:
@@ -135,7 +140,19 @@ class Manifest:
             reason=_str(raw, "reason"),
             members=members,
             row_counts={str(k): int(v) for k, v in counts.items()},
+            clinic_timezone=_zone(raw.get("clinic_timezone")),
         )
+
+
+def _zone(value: Any) -> str:
+    """An IANA zone name as text, or "" (absent in older backups, or not one we know)."""
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return ""
+    return value
 
 
 def _str(raw: dict[str, Any], key: str) -> str:
@@ -170,6 +187,12 @@ class BackupInfo:
     usernames: tuple[str, ...]  # whose password (as at backup time) opens it
     has_recovery_key: bool
     decrypted: bool  # True: the database inside was opened with a key and integrity-checked
+    clinic_timezone: str = ""  # IANA name; "" for a backup made before it was recorded
+
+    def made_at_clinic_time(self) -> dt.datetime:
+        """When it was made, in the clinic's own time (UTC for an older backup)."""
+        zone = zoneinfo.ZoneInfo(self.clinic_timezone) if self.clinic_timezone else dt.UTC
+        return self.created_at.astimezone(zone)
 
 
 @dataclass(frozen=True)
@@ -198,6 +221,7 @@ class CheckedBackup:
             usernames=tuple(sorted(self.keyfile.users)),
             has_recovery_key=self.keyfile.recovery is not None,
             decrypted=decrypted,
+            clinic_timezone=m.clinic_timezone,
         )
 
 

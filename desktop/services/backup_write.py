@@ -264,6 +264,7 @@ def _snapshot_into(
         reason=reason,
         members={DATABASE: member, KEYS: Member(hashlib.sha256(keys).hexdigest(), len(keys))},
         row_counts=facts.row_counts,
+        clinic_timezone=facts.clinic_timezone,
     )
     report(progress, "Checking the copy", start + width)
     return Snapshot(db, keys, manifest)
