@@ -281,9 +281,11 @@ class PatientRecord(QWidget):
         self.chart = chart
         d = chart.details
         self.name_label.setText(d.full_name)
+        sex = d.sex.value
         parts = [
             labels.clinic_number_label(d.clinic_number),
-            labels.sex_label(d.sex.value),
+            # In a one-line summary a bare "Not known" would not say what is not known.
+            self.tr("Sex not known") if sex == "unknown" else labels.sex_label(sex),
             labels.birth_label(d.birth_date, d.birth_date_estimated, self.ctx.today()),
         ]
         if d.national_id:

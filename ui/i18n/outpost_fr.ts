@@ -320,87 +320,87 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="284" />
+      <location filename="../../ui/booking_dialog.py" line="282" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} ({minutes} min)</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="296" />
+      <location filename="../../ui/booking_dialog.py" line="294" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Il n’y a encore ni soignant ni type de rendez-vous. Un administrateur les ajoute dans Réglages → Centre de santé.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="325" />
+      <location filename="../../ui/booking_dialog.py" line="323" />
       <source>Booking for: {name}</source>
       <translation>Rendez-vous pour : {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="360" />
+      <location filename="../../ui/booking_dialog.py" line="358" />
       <source>Choose the patient first.</source>
       <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="365" />
+      <location filename="../../ui/booking_dialog.py" line="363" />
       <source>Choose the type of visit.</source>
       <translation>Choisissez le type de visite.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="411" />
+      <location filename="../../ui/booking_dialog.py" line="409" />
       <source>Booking…</source>
       <translation>Réservation…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="452" />
+      <location filename="../../ui/booking_dialog.py" line="450" />
       <source>Another appointment that day</source>
       <translation>Un autre rendez-vous ce jour-là</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="453" />
+      <location filename="../../ui/booking_dialog.py" line="451" />
       <source>Book this one as well?</source>
       <translation>Prendre aussi ce rendez-vous ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="455" />
+      <location filename="../../ui/booking_dialog.py" line="453" />
       <source>Book as well</source>
       <translation>Réserver aussi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="456" />
+      <location filename="../../ui/booking_dialog.py" line="454" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="471" />
+      <location filename="../../ui/booking_dialog.py" line="469" />
       <source>{date} {time}</source>
       <translation>{date} {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="475" />
+      <location filename="../../ui/booking_dialog.py" line="473" />
       <source>Choose this time</source>
       <translation>Choisir cet horaire</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="476" />
+      <location filename="../../ui/booking_dialog.py" line="474" />
       <source>Free at {time}</source>
       <translation>Libre à {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="495" />
+      <location filename="../../ui/booking_dialog.py" line="493" />
       <source>Discard this booking?</source>
       <translation>Abandonner ce rendez-vous ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="496" />
+      <location filename="../../ui/booking_dialog.py" line="494" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Le rendez-vous n’a pas été enregistré. Fermer quand même ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="498" />
+      <location filename="../../ui/booking_dialog.py" line="496" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="499" />
+      <location filename="../../ui/booking_dialog.py" line="497" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
@@ -520,7 +520,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="489" />
+      <location filename="../../ui/calendar_view.py" line="490" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Annuler le rendez-vous de {patient} du {when} ?</translation>
     </message>
@@ -2244,198 +2244,198 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="112" />
+      <location filename="../../ui/main_window.py" line="116" />
       <source>Today</source>
       <translation>Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="113" />
+      <location filename="../../ui/main_window.py" line="117" />
       <source>Patients</source>
       <translation>Patients</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="114" />
+      <location filename="../../ui/main_window.py" line="118" />
       <source>Calendar</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="115" />
+      <location filename="../../ui/main_window.py" line="119" />
       <source>Settings</source>
       <translation>Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="120" />
+      <location filename="../../ui/main_window.py" line="124" />
       <source>Sections</source>
       <translation>Rubriques</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="219" />
       <source>&amp;Outpost</source>
       <translation>&amp;Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="220" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="222" />
       <source>&amp;Switch user…</source>
       <translation>&amp;Changer d’utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="221" />
+      <location filename="../../ui/main_window.py" line="225" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="223" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>&amp;Go</source>
       <translation>A&amp;ller à</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="226" />
+      <location filename="../../ui/main_window.py" line="230" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>&amp;Patients</source>
       <translation>&amp;Patients</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="228" />
+      <location filename="../../ui/main_window.py" line="232" />
       <source>&amp;Calendar</source>
       <translation>&amp;Agenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="229" />
+      <location filename="../../ui/main_window.py" line="233" />
       <source>S&amp;ettings</source>
       <translation>&amp;Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="234" />
+      <location filename="../../ui/main_window.py" line="238" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="235" />
+      <location filename="../../ui/main_window.py" line="239" />
       <source>&amp;Find a patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="240" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="242" />
+      <location filename="../../ui/main_window.py" line="246" />
       <source>Print &amp;blank forms…</source>
       <translation>Imprimer des formulaires &amp;vierges…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>&amp;Appointment</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="248" />
+      <location filename="../../ui/main_window.py" line="252" />
       <source>&amp;Check in</source>
       <translation>&amp;Enregistrer l’arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="250" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>&amp;Book an appointment…</source>
       <translation>&amp;Prendre un rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>&amp;Refresh</source>
       <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="253" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>&amp;Help</source>
       <translation>Ai&amp;de</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="258" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="263" />
       <source>Signed in: {name} ({role})</source>
       <translation>Connecté : {name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="339" />
+      <location filename="../../ui/main_window.py" line="343" />
       <source>Open a patient's record or the day's list first, then print.</source>
       <translation>Ouvrez d’abord le dossier d’un patient ou la liste du jour, puis imprimez.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>Find a patient</source>
       <translation>Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>New patient</source>
       <translation>Nouveau patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Check in the selected appointment</source>
       <translation>Enregistrer l’arrivée pour le rendez-vous choisi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>Book an appointment</source>
       <translation>Prendre un rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>Today, Patients, Calendar, Settings</source>
       <translation>Aujourd’hui, Patients, Agenda, Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="357" />
       <source>Lock now</source>
       <translation>Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="359" />
       <source>Switch user</source>
       <translation>Changer d’utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="362" />
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="379" />
       <source>an open window</source>
       <translation>une fenêtre ouverte</translation>
     </message>
@@ -2470,77 +2470,77 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>OutpostApp</name>
     <message>
-      <location filename="../../ui/app.py" line="266" />
+      <location filename="../../ui/app.py" line="261" />
       <source>Making the daily backup… {percent} %</source>
       <translation>Sauvegarde quotidienne en cours… {percent} %</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="285" />
+      <location filename="../../ui/app.py" line="280" />
       <source>⚠ The daily backup failed: see Settings → Backups.</source>
       <translation>⚠ La sauvegarde quotidienne a échoué : voir Réglages → Sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="301" />
+      <location filename="../../ui/app.py" line="296" />
       <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
       <translation>⚠ La sauvegarde quotidienne demande votre attention : voir Réglages → Sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="306" />
+      <location filename="../../ui/app.py" line="301" />
       <source>Daily backup made.</source>
       <translation>Sauvegarde quotidienne faite.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="320" />
+      <location filename="../../ui/app.py" line="315" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="321" />
+      <location filename="../../ui/app.py" line="316" />
       <source>Not saved yet: {what}</source>
       <translation>Pas encore enregistré : {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="323" />
+      <location filename="../../ui/app.py" line="318" />
       <source>Discard them and continue</source>
       <translation>Les abandonner et continuer</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="324" />
+      <location filename="../../ui/app.py" line="319" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="346" />
+      <location filename="../../ui/app.py" line="341" />
       <source>Switching user closes {name}'s session.</source>
       <translation>Changer d’utilisateur ferme la session de {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="376" />
+      <location filename="../../ui/app.py" line="380" />
       <source>Quitting closes Outpost.</source>
       <translation>Quitter ferme Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="415" />
+      <location filename="../../ui/app.py" line="419" />
       <source>Making the closing backup…</source>
       <translation>Sauvegarde de fermeture en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="417" />
+      <location filename="../../ui/app.py" line="421" />
       <source>Finish later</source>
       <translation>Terminer plus tard</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="462" />
+      <location filename="../../ui/app.py" line="466" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>La sauvegarde du {when} est restaurée. Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="466" />
+      <location filename="../../ui/app.py" line="470" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Les dossiers remplacés sont conservés dans {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="479" />
+      <location filename="../../ui/app.py" line="483" />
       <source>Restoring the backup…</source>
       <translation>Restauration de la sauvegarde…</translation>
     </message>
@@ -2949,17 +2949,22 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Le dossier de ce patient a été supprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="290" />
+      <location filename="../../ui/patient_record.py" line="288" />
+      <source>Sex not known</source>
+      <translation>Sexe inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="292" />
       <source>National ID {number}</source>
       <translation>N° d’identité {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="363" />
+      <location filename="../../ui/patient_record.py" line="365" />
       <source>No forms yet for this patient.</source>
       <translation>Aucun formulaire pour ce patient pour l’instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="469" />
+      <location filename="../../ui/patient_record.py" line="471" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Annuler le rendez-vous du {when} avec {provider} ?</translation>
     </message>

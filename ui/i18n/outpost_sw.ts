@@ -320,87 +320,87 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="284" />
+      <location filename="../../ui/booking_dialog.py" line="282" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} (dak. {minutes})</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="296" />
+      <location filename="../../ui/booking_dialog.py" line="294" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Bado hakuna wahudumu wala aina za miadi. Msimamizi huviongeza katika Mipangilio → Kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="325" />
+      <location filename="../../ui/booking_dialog.py" line="323" />
       <source>Booking for: {name}</source>
       <translation>Miadi ya: {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="360" />
+      <location filename="../../ui/booking_dialog.py" line="358" />
       <source>Choose the patient first.</source>
       <translation>Chagua mgonjwa kwanza.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="365" />
+      <location filename="../../ui/booking_dialog.py" line="363" />
       <source>Choose the type of visit.</source>
       <translation>Chagua aina ya ziara.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="411" />
+      <location filename="../../ui/booking_dialog.py" line="409" />
       <source>Booking…</source>
       <translation>Inapanga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="452" />
+      <location filename="../../ui/booking_dialog.py" line="450" />
       <source>Another appointment that day</source>
       <translation>Miadi nyingine siku hiyo</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="453" />
+      <location filename="../../ui/booking_dialog.py" line="451" />
       <source>Book this one as well?</source>
       <translation>Upange miadi hii pia?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="455" />
+      <location filename="../../ui/booking_dialog.py" line="453" />
       <source>Book as well</source>
       <translation>Panga pia</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="456" />
+      <location filename="../../ui/booking_dialog.py" line="454" />
       <source>Go back</source>
       <translation>Rudi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="471" />
+      <location filename="../../ui/booking_dialog.py" line="469" />
       <source>{date} {time}</source>
       <translation>{date} saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="475" />
+      <location filename="../../ui/booking_dialog.py" line="473" />
       <source>Choose this time</source>
       <translation>Chagua muda huu</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="476" />
+      <location filename="../../ui/booking_dialog.py" line="474" />
       <source>Free at {time}</source>
       <translation>Nafasi saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="495" />
+      <location filename="../../ui/booking_dialog.py" line="493" />
       <source>Discard this booking?</source>
       <translation>Uache miadi hii?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="496" />
+      <location filename="../../ui/booking_dialog.py" line="494" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Miadi haijapangwa. Ufunge hata hivyo?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="498" />
+      <location filename="../../ui/booking_dialog.py" line="496" />
       <source>Discard</source>
       <translation>Acha</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="499" />
+      <location filename="../../ui/booking_dialog.py" line="497" />
       <source>Keep editing</source>
       <translation>Endelea kuhariri</translation>
     </message>
@@ -520,7 +520,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="489" />
+      <location filename="../../ui/calendar_view.py" line="490" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Ughairi miadi ya {patient} ya {when}?</translation>
     </message>
@@ -2244,198 +2244,198 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="112" />
+      <location filename="../../ui/main_window.py" line="116" />
       <source>Today</source>
       <translation>Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="113" />
+      <location filename="../../ui/main_window.py" line="117" />
       <source>Patients</source>
       <translation>Wagonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="114" />
+      <location filename="../../ui/main_window.py" line="118" />
       <source>Calendar</source>
       <translation>Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="115" />
+      <location filename="../../ui/main_window.py" line="119" />
       <source>Settings</source>
       <translation>Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="120" />
+      <location filename="../../ui/main_window.py" line="124" />
       <source>Sections</source>
       <translation>Sehemu</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="219" />
       <source>&amp;Outpost</source>
       <translation>&amp;Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="220" />
       <source>&amp;Lock now</source>
       <translation>&amp;Funga sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="222" />
       <source>&amp;Switch user…</source>
       <translation>&amp;Badilisha mtumiaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="221" />
+      <location filename="../../ui/main_window.py" line="225" />
       <source>&amp;Quit</source>
       <translation>&amp;Ondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="223" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>&amp;Go</source>
       <translation>&amp;Nenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="226" />
+      <location filename="../../ui/main_window.py" line="230" />
       <source>&amp;Today</source>
       <translation>&amp;Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>&amp;Patients</source>
       <translation>&amp;Wagonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="228" />
+      <location filename="../../ui/main_window.py" line="232" />
       <source>&amp;Calendar</source>
       <translation>&amp;Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="229" />
+      <location filename="../../ui/main_window.py" line="233" />
       <source>S&amp;ettings</source>
       <translation>&amp;Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="234" />
+      <location filename="../../ui/main_window.py" line="238" />
       <source>&amp;Patient</source>
       <translation>M&amp;gonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="235" />
+      <location filename="../../ui/main_window.py" line="239" />
       <source>&amp;Find a patient</source>
       <translation>&amp;Tafuta mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="240" />
       <source>&amp;New patient…</source>
       <translation>Mgonjwa m&amp;pya…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="242" />
+      <location filename="../../ui/main_window.py" line="246" />
       <source>Print &amp;blank forms…</source>
       <translation>Chapisha fomu t&amp;upu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>&amp;Appointment</source>
       <translation>M&amp;iadi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="248" />
+      <location filename="../../ui/main_window.py" line="252" />
       <source>&amp;Check in</source>
       <translation>&amp;Sajili kufika</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="250" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>&amp;Book an appointment…</source>
       <translation>&amp;Panga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>&amp;Refresh</source>
       <translation>Onyesha &amp;upya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="253" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>&amp;Help</source>
       <translation>M&amp;saada</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="258" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>Njia za &amp;mkato za kibodi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="263" />
       <source>Signed in: {name} ({role})</source>
       <translation>Ameingia: {name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="338" />
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>Print</source>
       <translation>Chapisha</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="339" />
+      <location filename="../../ui/main_window.py" line="343" />
       <source>Open a patient's record or the day's list first, then print.</source>
       <translation>Fungua kwanza rekodi ya mgonjwa au orodha ya siku, kisha uchapishe.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="350" />
       <source>Find a patient</source>
       <translation>Tafuta mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>New patient</source>
       <translation>Mgonjwa mpya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Check in the selected appointment</source>
       <translation>Sajili kufika kwa miadi iliyochaguliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>Book an appointment</source>
       <translation>Panga miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>Today, Patients, Calendar, Settings</source>
       <translation>Leo, Wagonjwa, Kalenda, Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>Refresh</source>
       <translation>Onyesha upya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="357" />
       <source>Lock now</source>
       <translation>Funga sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>Quit</source>
       <translation>Ondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="359" />
       <source>Switch user</source>
       <translation>Badilisha mtumiaji</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="362" />
       <source>Keyboard shortcuts</source>
       <translation>Njia za mkato za kibodi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="379" />
       <source>an open window</source>
       <translation>dirisha lililo wazi</translation>
     </message>
@@ -2470,77 +2470,77 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>OutpostApp</name>
     <message>
-      <location filename="../../ui/app.py" line="266" />
+      <location filename="../../ui/app.py" line="261" />
       <source>Making the daily backup… {percent} %</source>
       <translation>Inatengeneza nakala rudufu ya kila siku… {percent} %</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="285" />
+      <location filename="../../ui/app.py" line="280" />
       <source>⚠ The daily backup failed: see Settings → Backups.</source>
       <translation>⚠ Nakala rudufu ya kila siku imeshindikana: angalia Mipangilio → Nakala rudufu.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="301" />
+      <location filename="../../ui/app.py" line="296" />
       <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
       <translation>⚠ Nakala rudufu ya kila siku inahitaji kushughulikiwa: angalia Mipangilio → Nakala rudufu.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="306" />
+      <location filename="../../ui/app.py" line="301" />
       <source>Daily backup made.</source>
       <translation>Nakala rudufu ya kila siku imetengenezwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="320" />
+      <location filename="../../ui/app.py" line="315" />
       <source>Unsaved changes</source>
       <translation>Mabadiliko hayajahifadhiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="321" />
+      <location filename="../../ui/app.py" line="316" />
       <source>Not saved yet: {what}</source>
       <translation>Bado haijahifadhiwa: {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="323" />
+      <location filename="../../ui/app.py" line="318" />
       <source>Discard them and continue</source>
       <translation>Yaache na uendelee</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="324" />
+      <location filename="../../ui/app.py" line="319" />
       <source>Go back</source>
       <translation>Rudi</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="346" />
+      <location filename="../../ui/app.py" line="341" />
       <source>Switching user closes {name}'s session.</source>
       <translation>Kubadilisha mtumiaji kunafunga kipindi cha {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="376" />
+      <location filename="../../ui/app.py" line="380" />
       <source>Quitting closes Outpost.</source>
       <translation>Kuondoka kunafunga Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="415" />
+      <location filename="../../ui/app.py" line="419" />
       <source>Making the closing backup…</source>
       <translation>Inatengeneza nakala rudufu ya kufunga…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="417" />
+      <location filename="../../ui/app.py" line="421" />
       <source>Finish later</source>
       <translation>Maliza baadaye</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="462" />
+      <location filename="../../ui/app.py" line="466" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>Nakala rudufu ya {when} imerejeshwa. Ingia ili kuendelea.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="466" />
+      <location filename="../../ui/app.py" line="470" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Kumbukumbu zilizobadilishwa zimehifadhiwa katika {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="479" />
+      <location filename="../../ui/app.py" line="483" />
       <source>Restoring the backup…</source>
       <translation>Inarejesha nakala rudufu…</translation>
     </message>
@@ -2949,17 +2949,22 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Rekodi ya mgonjwa huyu imeondolewa.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="290" />
+      <location filename="../../ui/patient_record.py" line="288" />
+      <source>Sex not known</source>
+      <translation>Jinsia haijulikani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="292" />
       <source>National ID {number}</source>
       <translation>Kitambulisho cha taifa {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="363" />
+      <location filename="../../ui/patient_record.py" line="365" />
       <source>No forms yet for this patient.</source>
       <translation>Bado hakuna fomu za mgonjwa huyu.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="469" />
+      <location filename="../../ui/patient_record.py" line="471" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Ughairi miadi ya {when} na {provider}?</translation>
     </message>
