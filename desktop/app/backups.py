@@ -16,10 +16,12 @@ store's health (`outpost doctor`).
 a new laptop, or after the GUI has ended the session).
 
 Long work takes `progress(message, fraction)` and `cancel()`; either may stop it (`cancel`
-returning True raises `BackupCancelled`; a `progress` that raises stops it with its own
-exception, as the GUI's TaskContext does). A stopped backup leaves no partial file anywhere —
-only complete, verified backups ever carry a backup's name — and an automatic backup that was
-stopped is simply due again: closing the app never has to wait for one.
+returning True makes `make`/`inspect` raise `BackupCancelled` and `run_automatic` return an
+outcome with `cancelled`; a `progress` that raises stops it with its own exception, as the
+GUI's TaskContext does — pass only `progress` from the GUI, so a cancel stays silent).
+A stopped backup leaves no partial file anywhere — only complete, verified backups ever carry
+a backup's name — and an automatic backup that was stopped is owed: due again at the next
+chance. Closing the app never has to wait for one.
 
 The daily backup's state is kept honestly in `backup-status.json` in the data folder (no
 patient data): the last success and the last failure with its reason. "Needs attention" is
