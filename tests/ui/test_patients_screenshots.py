@@ -101,3 +101,42 @@ def test_patients_screenshots(signed_in, qtbot) -> None:
     record.tabs.setCurrentIndex(3)
     qtbot.wait(100)
     _save(window, "desk-08c-patient-record-history.png")
+
+
+@pytest.mark.skipif(not OUT, reason="set OUTPOST_SCREENSHOTS to a folder to make them")
+def test_patients_screenshots_in_french(make_app, core, qtbot) -> None:
+    core.settings.daily_backup = False
+    app = make_app(language="fr")
+    app._signed_in(core)
+    assert app.session is not None
+    window = app.session.window
+    window.show()
+    core.patients.register(
+        PatientInput(
+            given_name="Aminata",
+            family_name="Diallo",
+            birth_date="1988-05-14",
+            phone="0712345678",
+            village="Gatundu",
+        ),
+        confirmed_new=True,
+    )
+    window.new_patient()
+    dialog = find_window(PatientDialog)
+    type_into(qtbot, dialog, family_name="Diallo", phone="12", birth_date="30/02/2031")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["given_name"].isVisible(), timeout=20_000)
+    qtbot.wait(100)
+    _save(dialog, "desk-fr-06-registration-validation.png")
+    type_into(
+        qtbot,
+        dialog,
+        given_name="Aminata",
+        phone="0712 345 678",
+        birth_date="14/05/1988",
+        village="Gatundu",
+    )
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: find_window(DuplicateDialog) is not None, timeout=20_000)
+    qtbot.wait(100)
+    _save(find_window(DuplicateDialog), "desk-fr-07-duplicate-side-by-side.png")
