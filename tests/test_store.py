@@ -575,3 +575,190 @@ def test_reads_do_not_wait_for_a_writer_but_a_second_writer_does(
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+# --- the sync seam: outbox size, clock high-water mark, device identity ----------------------
+
+
+def _outbox_bytes(store: Store, entity: str | None = None) -> int:
+    with store.session() as session:
+        query = select(OutboxEntry.patch)
+        if entity is not None:
+            query = query.where(OutboxEntry.entity == entity)
+        return sum(len(json.dumps(patch)) for patch in session.scalars(query))
+
+
+def test_thirty_autosaves_of_a_form_queue_one_small_patch_not_thirty_copies(store: Store) -> None:
+    from desktop.services.form_records import save_draft
+    from desktop.store.models import FormRecord
+
+    answers = {f"q{n:02d}": f"answer {n} " + "x" * 80 for n in range(20)}  # about 2 KB
+    with store.session() as session, session.begin():
+        record = FormRecord(
+            clinic_id=store.clinic_id, definition_id="intake", definition_version=1, answers={}
+        )
+        session.add(record)
+    _mark_sent(store)  # the empty draft went out; now the coordinator types
+    assert store.actor is not None
+    typed = dict(answers)
+    for n in range(30):
+        typed[f"q{n % 20:02d}"] = f"answer {n} typed " + "y" * 80
+        with store.session() as session, session.begin():
+            save_draft(session, store.actor, record.id, typed)
+    size = len(json.dumps(typed))
+    form_bytes = _outbox_bytes(store, "form_records")
+    with store.session() as session:
+        entries = session.scalars(
+            select(OutboxEntry).where(
+                OutboxEntry.entity_id == record.id, OutboxEntry.sent_batch.is_(None)
+            )
+        ).all()
+    # One pending entry, one key per answer: about the form's own size, not 30 times it
+    # (the whole answers dict per autosave queued 61 KB before).
+    assert len(entries) == 1
+    assert set(entries[0].patch) == {f"answers.{k}" for k in typed}
+    assert form_bytes < 2.5 * size
+    # The 30 audit events of the autosaves (field names only, never values) stay small too.
+    assert _outbox_bytes(store) < 61_000 / 2
+
+
+def test_form_answers_are_patched_and_stamped_one_by_one(store: Store) -> None:
+    from desktop.store.models import FormRecord
+
+    with store.session() as session, session.begin():
+        record = FormRecord(
+            clinic_id=store.clinic_id,
+            definition_id="intake",
+            definition_version=1,
+            answers={"reason": "Fever", "history": "None"},
+        )
+        session.add(record)
+    created = record.field_hlcs["answers.reason"]
+    _mark_sent(store)
+    with store.session() as session, session.begin():
+        row = session.get(FormRecord, record.pk)
+        assert row is not None
+        row.answers["reason"] = "Fever and cough"
+        del row.answers["history"]
+    with store.session() as session:
+        (entry,) = session.scalars(
+            select(OutboxEntry).where(
+                OutboxEntry.entity_id == record.id, OutboxEntry.sent_batch.is_(None)
+            )
+        ).all()
+        row = session.get(FormRecord, record.pk)
+    assert entry.op == "update"
+    assert {k: v["v"] for k, v in entry.patch.items()} == {
+        "answers.reason": "Fever and cough",
+        "answers.history": None,
+    }
+    assert row is not None and "answers" not in row.field_hlcs
+    assert row.field_hlcs["answers.reason"] == entry.hlc
+    # The base is the stamp of the value the edit replaced (the other devices' value).
+    assert entry.patch["answers.reason"]["base"] == created
+
+
+def test_the_clock_high_water_mark_survives_a_pruned_outbox(
+    store: Store, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.hlc as hlc
+    from desktop.store.models import Meta
+    from desktop.store.outbox import HLC_HIGH_WATER
+
+    with store.session() as session, session.begin():
+        patient = Patient(clinic_id=store.clinic_id, given_name="Rehema", family_name="Kombo")
+        session.add(patient)
+    with store.session() as session:
+        high = session.get(Meta, HLC_HIGH_WATER)
+        last = session.scalar(select(OutboxEntry.hlc).order_by(OutboxEntry.seq.desc()))
+    assert high is not None and high.value == last == store.clock.last.encode()
+    first = patient.field_hlcs["given_name"]
+    # Sync pruned every acknowledged entry; then the clock battery died.
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM outbox"))
+    store.close()
+    real = hlc.wall_clock_ms()
+    monkeypatch.setattr(hlc, "wall_clock_ms", lambda: real - 3 * 86_400_000)
+    reopened = store_module.unlock(data_paths, "admin", PASSWORD)
+    reopened.clock._wall = hlc.wall_clock_ms
+    try:
+        with reopened.session() as session, session.begin():
+            session.get(Patient, patient.pk).given_name = "Rehema M."  # type: ignore[union-attr]
+        with reopened.session() as session:
+            later = session.get(Patient, patient.pk).field_hlcs["given_name"]  # type: ignore[union-attr]
+    finally:
+        reopened.close()
+    assert later > first
+
+
+def test_the_device_id_lives_in_a_file_beside_the_database_not_in_it(
+    store: Store, data_paths: DataPaths
+) -> None:
+    from desktop.store.device import read_device_id
+
+    assert read_device_id(data_paths) == store.device_id
+    assert oct(data_paths.device.stat().st_mode & 0o777) == "0o600"
+    with store.engine.connect() as conn:
+        keys_in_db = set(conn.execute(text("SELECT key FROM store_meta")).scalars())
+    assert "device_id" not in keys_in_db
+    store.close()
+    again = store_module.unlock(data_paths, "admin", PASSWORD)
+    assert again.device_id == store.device_id
+    again.close()
+
+
+def test_the_clock_node_is_random_not_the_device_id(store: Store, data_paths: DataPaths) -> None:
+    node = store.clock.node
+    assert len(node) == 16 and store.device_id.hex[:12] not in node
+    store.close()
+    again = store_module.unlock(data_paths, "admin", PASSWORD)
+    assert again.clock.node != node  # each opening its own: GUI and CLI never collide
+    again.close()
+
+
+def test_a_backup_restored_on_a_second_laptop_keeps_that_laptops_device_id(
+    store: Store, data_paths: DataPaths, tmp_path: Path
+) -> None:
+    from desktop.services.backup_restore import restore_backup
+    from desktop.services.backup_write import make_backup
+    from desktop.store.device import read_device_id
+
+    first_laptop = store.device_id
+    backup = make_backup(store, tmp_path / "clinic.outpost-backup").path
+    store.close()
+    # The second laptop had its own store (and so its own identity) before the restore.
+    second = DataPaths(tmp_path / "second")
+    other, _ = store_module.create(
+        second,
+        clinic_name="Other",
+        admin_username="admin",
+        admin_display_name="",
+        password=PASSWORD,
+    )
+    second_laptop = other.device_id
+    other.close()
+    restore_backup(second, backup, username="admin", password=PASSWORD)
+    restored = store_module.unlock(second, "admin", PASSWORD)
+    try:
+        assert restored.clinic_id == store.clinic_id  # the backed-up clinic...
+        assert restored.device_id == second_laptop != first_laptop  # ...on this laptop
+    finally:
+        restored.close()
+    # A brand-new laptop restoring the backup gets an identity of its own as well.
+    fresh = DataPaths(tmp_path / "fresh")
+    restore_backup(fresh, backup, username="admin", password=PASSWORD)
+    assert read_device_id(fresh) not in (None, first_laptop, second_laptop)
+
+
+def test_the_store_imports_no_service() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, desktop.store.store, desktop.store.outbox; "
+        "print(sorted(m for m in sys.modules if m.startswith('desktop.services')))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert found == "[]"

@@ -90,7 +90,8 @@ class RemoteChange:
     entity_id: uuid.UUID
     clinic_id: uuid.UUID
     op: str  # "insert" | "update" | "delete"
-    patch: Mapping[str, Mapping[str, Any]]  # {key: {"v": value-as-json, "hlc": stamp}}
+    # {key: {"v": value-as-json, "hlc": stamp, "base": stamp}} ("hlc" left out: the change's)
+    patch: Mapping[str, Mapping[str, Any]]
     hlc: str
     user_id: uuid.UUID | None = None  # who made it, when the sender says
 
@@ -242,13 +243,13 @@ class RemoteApi:
         if not isinstance(change.patch, Mapping):
             raise _Refused("the patch is not a set of fields")
         for key, entry in change.patch.items():
-            if not isinstance(entry, Mapping) or "hlc" not in entry:
+            if not isinstance(entry, Mapping) or "v" not in entry:
                 raise _Refused(f"{str(key)[:64]}: not a patch entry")
             found = spec.field_for_key(str(key))
             if found is None:
                 log.info("ignored a field this Outpost does not know: %s", str(key)[:64])
                 continue
-            stamps[key] = _stamp(entry["hlc"])
+            stamps[key] = _stamp(entry.get("hlc", change.hlc))  # an insert's: the change's
             if entry.get("base") is not None:
                 bases[key] = _stamp(entry["base"]).encode()
             if key in ("id", "clinic_id"):

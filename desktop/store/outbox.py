@@ -6,8 +6,10 @@ hybrid logical clock, and adds the matching audit event. Because it runs inside 
 the change and its outbox entry commit or roll back together: a change that exists locally is
 a change that will be sent.
 
-Patches are field by field, `{key: {"v": value-as-json, "hlc": stamp, "base": stamp}}`, where
-"base" (absent in an insert) is the stamp of the value the edit replaced: a device receiving
+Patches are field by field, `{key: {"v": value-as-json, "hlc": stamp, "base": stamp}}`. In an
+insert every field has the entry's own stamp, so "hlc" is left out of its fields (a patient's
+creation, or each audit event, is then half the size). "base" (absent in an insert) is the
+stamp of the value the edit replaced: a device receiving
 the patch whose own stamp for the field is another one knows the two edits were made without
 seeing each other (a conflict, whose losing value is kept). A keyed field (a
 dict such as a form's `answers`, named in the model's `__keyed_fields__`) is patched key by
@@ -166,17 +168,13 @@ def _queue(
     field_hlcs = dict(obj.field_hlcs or {})
     patch: dict[str, Any] = {}
     for key, value in values.items():
-        base = field_hlcs.get(key) if op != "insert" else None
-        field_hlcs[key] = stamp
-        patch[key] = (
-            {"v": value, "hlc": stamp}
-            if base is None
-            else {
-                "v": value,
-                "hlc": stamp,
-                "base": base,
-            }
-        )
+        field_hlcs[key], entry = stamp, {"v": value}
+        if op != "insert":  # an insert's fields all carry the entry's own stamp
+            entry["hlc"] = stamp
+            base = (obj.field_hlcs or {}).get(key)
+            if base is not None:
+                entry["base"] = base
+        patch[key] = entry
     obj.field_hlcs = field_hlcs
     table = type(obj).__tablename__  # type: ignore[attr-defined]
     pending = None if op == "insert" else _pending_entry(session, table, obj.id)
@@ -192,7 +190,9 @@ def _queue(
             )
         )
     elif pending.op == "insert":
-        pending.patch, pending.hlc = _merge_patches(pending.patch, patch), stamp
+        # The insert's own fields keep the stamp they were made with, now written out.
+        made = {k: {"hlc": pending.hlc, **v} for k, v in pending.patch.items()}
+        pending.patch, pending.hlc = _merge_patches(made, patch), stamp
     else:
         # A new entry at the end of the queue: the merged patch is as new as its newest field
         # (the old entry was never sent, so its change id was never seen anywhere).
