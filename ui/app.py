@@ -356,7 +356,16 @@ class OutpostApp(QObject):
             self._daily_backup.cancel()  # it is simply due again next time
         session.window.close_for_real()
         session.window.deleteLater()
-        self.tasks.call_soon(session.ctx.core.close)
+        core = session.ctx.core
+        # The store closes after the work already queued on the database thread, and after
+        # a backup on the long-work thread has stopped (a cancelled one stops at once).
+        long_idle = self.tasks.submit(lambda: None, lambda _result, _error: None, long=True)
+
+        def close() -> None:
+            long_idle.result()
+            core.close()
+
+        self.tasks.call_soon(close)
         then()
 
     def quit(self) -> None:
