@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui.errors import error_text, show_error
 from ui.tasks import Operation, TaskContext, TaskRunner
-from ui.util import ERROR_STYLE, buddy_label, heading, make_button, row
+from ui.util import ERROR_STYLE, buddy_label, heading, is_alive, make_button, row
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
@@ -102,6 +102,30 @@ class LoginWindow(QWidget):
             self.username.setText(username)
         self._set_message("")
         (self.password if self.username.text() else self.username).setFocus()
+        if username:
+            self._check_throttle(username)
+
+    def _check_throttle(self, username: str) -> None:
+        """Show at once that `username` must still wait (after wrong passwords, even across a
+        restart), rather than after the next try."""
+        paths = self.paths
+
+        def wait() -> float:
+            from desktop.app.session import sign_in_wait
+
+            return sign_in_wait(paths, username)
+
+        def done(seconds: float | None, error: BaseException | None) -> None:
+            if error is not None or not seconds or not is_alive(self):
+                return
+            if self.username.text().strip() != username or self._wait_left > 0:
+                return
+            self._throttled_user = username
+            self._wait_left = max(1, math.ceil(seconds))
+            self._countdown.start()
+            self._show_wait()
+
+        self.tasks.submit(wait, done)
 
     # -- signing in --
 

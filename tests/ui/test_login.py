@@ -51,3 +51,19 @@ def test_repeated_failures_show_a_countdown(make_app, store, qtbot) -> None:
     assert not login.sign_in.isEnabled()
     qtbot.waitUntil(lambda: login.sign_in.isEnabled(), timeout=20_000)
     assert "try again now" in login.message.text()
+
+
+def test_a_throttled_user_sees_the_wait_before_trying_again(make_app, store, qtbot) -> None:
+    from desktop.store.throttle import LoginThrottle
+
+    store.close()
+    throttle = LoginThrottle(store.paths.throttle)
+    for _ in range(4):
+        throttle.failed("admin")
+    app = make_app()
+    app.start()
+    app.show_login("admin")  # as after switching user, or a restart
+    login = app.login
+    qtbot.waitUntil(lambda: login._wait_left > 0, timeout=20_000)
+    assert "Too many wrong passwords for admin" in login.message.text()
+    assert not login.sign_in.isEnabled()
