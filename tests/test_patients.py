@@ -415,3 +415,20 @@ def test_one_phone_display_format() -> None:
     assert display_phone("+256772123456", "KE") == "+256 772 123456"
     assert display_phone("not a number", "KE") == "not a number"
     assert display_phone(None, "KE") == ""
+
+
+def test_a_restore_or_a_sync_makes_the_search_read_its_vocabulary_again(
+    core: ClinicCore,
+) -> None:
+    from desktop.changes import EVERYTHING, PATIENTS, Changes
+
+    core.patients.warm_search()
+    with core.store.read_session() as session:
+        first = core.search.vocabulary(session)
+        core.changes.publish(Changes.of(PATIENTS))  # typed here: noted name by name
+        assert core.search.vocabulary(session) is first
+        core.changes.publish(Changes.of(PATIENTS, remote=True))
+        second = core.search.vocabulary(session)
+        assert second is not first
+        core.changes.publish(Changes.of(EVERYTHING))
+        assert core.search.vocabulary(session) is not second

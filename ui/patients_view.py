@@ -193,6 +193,7 @@ class PatientsView(QWidget):
 
     def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
         self._hits_query = query
+        self.model.today = self.ctx.today()  # ages as of the clinic's today, even after midnight
         self.model.set_hits(hits)
         if not query:
             self.status.setText(self.tr("Type a name, a phone number, an ID or a date of birth."))

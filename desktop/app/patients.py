@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
+from desktop.changes import EVERYTHING, PATIENTS, Changes
 from desktop.dates import age_in_years
 from desktop.permissions import Permission
 from desktop.services import audit, clinic_setup, form_records, scheduling, users
@@ -152,6 +153,13 @@ class PatientsApi:
     def __init__(self, core: ClinicCore) -> None:
         self._core = core
         self._tx = core.tx
+        core.changes.subscribe(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        # Names that arrived other than by a registration here (a restore, sync) are not in
+        # the search's cached vocabulary: read it again on the next search.
+        if changes.touches(EVERYTHING) or (changes.remote and changes.touches(PATIENTS)):
+            self._core.search.invalidate()
 
     # -- writes --
 
