@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,10 @@ from sqlalchemy import func, select
 
 from desktop.paths import DataPaths
 from desktop.store import store as store_module
-from desktop.store.models import Appointment, Attachment, FormRecord, Patient
+from desktop.store.device import read_device_id
+from desktop.store.engine import make_engine
+from desktop.store.keyfile import KeyFile
+from desktop.store.models import Appointment, Attachment, FormRecord, NeedsAttention, Patient
 from desktop.store.schema import current_revision, head_revision, known_revisions
 
 EXPECTED_TRIGGERS = {
@@ -24,6 +28,10 @@ EXPECTED_TRIGGERS = {
     "form_records_tombstone_only",
     "audit_events_tombstone_only",
     "attachments_immutable",
+    "providers_tombstone_only",
+    "appointments_tombstone_only",
+    "users_tombstone_only",
+    "clinics_tombstone_only",
 }
 SAMPLES = sorted((Path(__file__).parent / "fixtures" / "stores").glob("*/sample.json"))
 
@@ -44,6 +52,7 @@ def test_a_sample_store_upgrades_to_the_current_schema_without_loss(
     folder = tmp_path / "clinic"
     shutil.copytree(sample.parent, folder)
     paths = DataPaths(folder)
+    device_before = _device_id_inside(paths, facts["password"])
     store = store_module.unlock(paths, "admin", facts["password"])
     try:
         with store.engine.connect() as conn:
@@ -69,11 +78,40 @@ def test_a_sample_store_upgrades_to_the_current_schema_without_loss(
             )
             attachments = session.scalar(select(func.count()).select_from(Attachment))
             assert attachments == facts.get("attachments", 0)
+            attention = session.scalar(select(func.count()).select_from(NeedsAttention))
+            assert attention == facts.get("needs_attention", 0)
+        with store.engine.connect() as conn:
+            meta = set(conn.exec_driver_sql("SELECT key FROM store_meta").scalars())
+        # The device id moved out of the database into the device file, and kept its value.
+        assert "device_id" not in meta
+        if device_before is not None:
+            assert store.device_id == device_before == read_device_id(paths)
+        # Edits after the upgrade still go through the outbox with stamps past the old ones.
+        with store.session() as session, session.begin():
+            patient = session.scalars(select(Patient).order_by(Patient.pk)).first()
+            assert patient is not None
+            old_stamp = patient.hlc
+            patient.village = "After the upgrade"
+        assert patient.hlc > old_stamp
     finally:
         store.close()
     if facts["revision"] != head_revision():
         copies = list(paths.backups.glob(f"before-upgrade-from-{facts['revision']}-*.db"))
         assert copies, "an upgrade must first leave an encrypted copy of the old database"
+
+
+def _device_id_inside(paths: DataPaths, password: str) -> uuid.UUID | None:
+    """The device id an old store kept in its store_meta (None from schema 0003 on)."""
+    data_key = KeyFile.load(paths.keyfile).unlock_with_password("admin", password)
+    engine = make_engine(paths.database, data_key, pool_size=1)
+    try:
+        with engine.connect() as conn:
+            found = conn.exec_driver_sql(
+                "SELECT value FROM store_meta WHERE key = 'device_id'"
+            ).scalar()
+    finally:
+        engine.dispose()
+    return uuid.UUID(found) if found else None
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.parent.name)

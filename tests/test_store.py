@@ -329,7 +329,9 @@ def test_unsent_changes_of_one_record_merge_into_one_outbox_entry(store: Store) 
         "village": "Manyatta",
         "notes": "Prefers Dholuo",
     }
-    assert entries[1].seq < last_seq  # the audit event of the last edit comes after it
+    assert (
+        last_seq is not None and entries[1].seq < last_seq
+    )  # the audit event of the last edit comes after it
     assert row is not None
     assert entries[1].patch["notes"]["hlc"] == row.field_hlcs["notes"] == entries[1].hlc
     assert entries[1].patch["village"]["hlc"] == row.field_hlcs["village"] < entries[1].hlc
@@ -463,8 +465,9 @@ def test_every_synced_row_including_automatic_audit_events_is_in_the_outbox(stor
         queued = {(e.entity, e.entity_id) for e in session.scalars(select(OutboxEntry))}
         for model in SYNCED_MODELS:
             for row in session.scalars(select(model)):
-                assert (model.__tablename__, row.id) in queued, model.__tablename__
-                assert row.hlc, f"{model.__tablename__} row without a clock stamp"
+                table = model.__tablename__  # type: ignore[attr-defined]
+                assert (table, row.id) in queued, table
+                assert row.hlc, f"{table} row without a clock stamp"
 
 
 def test_new_edits_order_after_old_ones_even_if_the_clock_went_back(
