@@ -5,10 +5,9 @@ key in the key file. Disabling a user removes that wrapped key, so the password 
 opening the store. (A copy of keys.json taken *before* that still holds it: after a laptop
 or key file is lost, change every password and print a new recovery key.)
 
-The functions taking a `session` are the internals of `desktop.app.admin.AdminApi`, which
-owns the transaction; the key file is written last inside it, so a key file that cannot be
-written rolls the database change back with it. The store-level wrappers below them open a
-transaction of their own (for callers not yet on the API).
+These functions are the internals of `desktop.app.admin.AdminApi`, which owns the
+transaction; the key file is written last inside it, so a key file that cannot be written
+rolls the database change back with it.
 """
 
 from __future__ import annotations
@@ -148,40 +147,3 @@ def set_role_in(session: Session, actor: Actor, username: str, role: Role) -> No
         raise PermissionDenied(msg("This is the last administrator; keep at least one."))
     user.role = role
     session.flush()
-
-
-# -- store-level wrappers (their own transaction) --------------------------------------------
-
-
-def add_user(
-    store: Store, actor: Actor, *, username: str, display_name: str, role: Role, password: str
-) -> User:
-    with store.session(actor) as session, session.begin():
-        return add_user_in(
-            session,
-            store,
-            actor,
-            username=username,
-            display_name=display_name,
-            role=role,
-            password=password,
-        )
-
-
-def change_password(
-    store: Store, actor: Actor, username: str, new_password: str, *, old_password: str | None
-) -> None:
-    with store.session(actor) as session, session.begin():
-        change_password_in(session, store, actor, username, new_password, old_password=old_password)
-
-
-def set_active(
-    store: Store, actor: Actor, username: str, active: bool, *, password: str | None = None
-) -> None:
-    with store.session(actor) as session, session.begin():
-        set_active_in(session, store, actor, username, active, password=password)
-
-
-def set_role(store: Store, actor: Actor, username: str, role: Role) -> None:
-    with store.session(actor) as session, session.begin():
-        set_role_in(session, actor, username, role)
