@@ -302,6 +302,7 @@ class ClinicPanel(QWidget):
                 self.tr("Working hours of {name}").format(name=provider.name if provider else "")
             )
             self.hours_intro.setText("")
+        self.hours_intro.setVisible(bool(self.hours_intro.text()))
         self._hours_loaded = {}
         for weekday, edit in enumerate(self.day_fields):
             text = format_windows(days.get(weekday, ()))

@@ -204,7 +204,17 @@ class SetupWizard(QDialog):
             edit.setPlaceholderText(self.tr("closed"))
             self.hours_fields.append(edit)
             rows.append((f"hours_{day}", with_colon(labels.weekday_label(day)), edit))
+        hint = QLabel(
+            self.tr(
+                "Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the "
+                "clinic is closed. The first provider works these hours."
+            )
+        )
+        hint.setWordWrap(True)
         for name, label, field in rows:
+            if name == "hours_0":
+                form.addRow(heading(self.tr("Opening hours"), level=2))
+                form.addRow(hint)
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(field)
@@ -213,15 +223,7 @@ class SetupWizard(QDialog):
             if isinstance(field, QLineEdit):
                 field.textChanged.connect(self._answers_changed)
         self.type_minutes.valueChanged.connect(self._answers_changed)
-        hint = QLabel(
-            self.tr(
-                "Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the "
-                "clinic is closed. The first provider works these hours."
-            )
-        )
-        hint.setWordWrap(True)
         outer.addLayout(form)
-        outer.addWidget(hint)
         outer.addStretch(1)
         return page
 

@@ -320,87 +320,87 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="282" />
+      <location filename="../../ui/booking_dialog.py" line="284" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} ({minutes} min)</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="294" />
+      <location filename="../../ui/booking_dialog.py" line="296" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Il n’y a encore ni soignant ni type de rendez-vous. Un administrateur les ajoute dans Réglages → Centre de santé.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="323" />
+      <location filename="../../ui/booking_dialog.py" line="325" />
       <source>Booking for: {name}</source>
       <translation>Rendez-vous pour : {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="358" />
+      <location filename="../../ui/booking_dialog.py" line="360" />
       <source>Choose the patient first.</source>
       <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="363" />
+      <location filename="../../ui/booking_dialog.py" line="365" />
       <source>Choose the type of visit.</source>
       <translation>Choisissez le type de visite.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="409" />
+      <location filename="../../ui/booking_dialog.py" line="411" />
       <source>Booking…</source>
       <translation>Réservation…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="450" />
+      <location filename="../../ui/booking_dialog.py" line="452" />
       <source>Another appointment that day</source>
       <translation>Un autre rendez-vous ce jour-là</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="451" />
+      <location filename="../../ui/booking_dialog.py" line="453" />
       <source>Book this one as well?</source>
       <translation>Prendre aussi ce rendez-vous ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="453" />
+      <location filename="../../ui/booking_dialog.py" line="455" />
       <source>Book as well</source>
       <translation>Réserver aussi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="454" />
+      <location filename="../../ui/booking_dialog.py" line="456" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="469" />
+      <location filename="../../ui/booking_dialog.py" line="471" />
       <source>{date} {time}</source>
       <translation>{date} {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="473" />
+      <location filename="../../ui/booking_dialog.py" line="475" />
       <source>Choose this time</source>
       <translation>Choisir cet horaire</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="474" />
+      <location filename="../../ui/booking_dialog.py" line="476" />
       <source>Free at {time}</source>
       <translation>Libre à {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="493" />
+      <location filename="../../ui/booking_dialog.py" line="495" />
       <source>Discard this booking?</source>
       <translation>Abandonner ce rendez-vous ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="494" />
+      <location filename="../../ui/booking_dialog.py" line="496" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Le rendez-vous n’a pas été enregistré. Fermer quand même ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="496" />
+      <location filename="../../ui/booking_dialog.py" line="498" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="497" />
+      <location filename="../../ui/booking_dialog.py" line="499" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
@@ -515,12 +515,12 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Hors horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="412" />
+      <location filename="../../ui/calendar_view.py" line="411" />
       <source>{start}–{end} {patient} ({type}), {status}</source>
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="490" />
+      <location filename="../../ui/calendar_view.py" line="489" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Annuler le rendez-vous de {patient} du {when} ?</translation>
     </message>
@@ -560,10 +560,10 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
     <message>
       <location filename="../../ui/clinic_admin.py" line="94" />
-      <location filename="../../ui/clinic_admin.py" line="423" />
-      <location filename="../../ui/clinic_admin.py" line="438" />
-      <location filename="../../ui/clinic_admin.py" line="477" />
-      <location filename="../../ui/clinic_admin.py" line="497" />
+      <location filename="../../ui/clinic_admin.py" line="424" />
+      <location filename="../../ui/clinic_admin.py" line="439" />
+      <location filename="../../ui/clinic_admin.py" line="478" />
+      <location filename="../../ui/clinic_admin.py" line="498" />
       <source>&amp;Name:</source>
       <translation>&amp;Nom :</translation>
     </message>
@@ -677,118 +677,118 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Horaires de travail de {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="353" />
-      <location filename="../../ui/clinic_admin.py" line="401" />
+      <location filename="../../ui/clinic_admin.py" line="354" />
+      <location filename="../../ui/clinic_admin.py" line="402" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="367" />
+      <location filename="../../ui/clinic_admin.py" line="368" />
       <source>Saving the clinic's details…</source>
       <translation>Enregistrement des coordonnées du centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="408" />
+      <location filename="../../ui/clinic_admin.py" line="409" />
       <source>Saving working hours…</source>
       <translation>Enregistrement des horaires…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="417" />
+      <location filename="../../ui/clinic_admin.py" line="418" />
       <source>Add a provider</source>
       <translation>Ajouter un soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="418" />
+      <location filename="../../ui/clinic_admin.py" line="419" />
       <source>The new provider works the clinic's opening hours; change them under Working hours once added.</source>
       <translation>Le nouveau soignant travaille aux horaires d’ouverture du centre ; modifiez-les sous Horaires de travail une fois qu’il est ajouté.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="424" />
-      <location filename="../../ui/clinic_admin.py" line="439" />
+      <location filename="../../ui/clinic_admin.py" line="425" />
+      <location filename="../../ui/clinic_admin.py" line="440" />
       <source>&amp;Title:</source>
       <translation>&amp;Fonction :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="424" />
+      <location filename="../../ui/clinic_admin.py" line="425" />
       <source>e.g. Clinical officer</source>
       <translation>p. ex. Infirmier clinicien</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="437" />
+      <location filename="../../ui/clinic_admin.py" line="438" />
       <source>Rename a provider</source>
       <translation>Renommer un soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="458" />
-      <location filename="../../ui/clinic_admin.py" line="519" />
+      <location filename="../../ui/clinic_admin.py" line="459" />
+      <location filename="../../ui/clinic_admin.py" line="520" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="463" />
+      <location filename="../../ui/clinic_admin.py" line="464" />
       <source>Provider has left</source>
       <translation>Soignant parti</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="464" />
+      <location filename="../../ui/clinic_admin.py" line="465" />
       <source>{name} will no longer be offered for new appointments. Past and booked appointments keep the name.</source>
       <translation>{name} ne sera plus proposé pour les nouveaux rendez-vous. Les rendez-vous passés et prévus gardent ce nom.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="469" />
+      <location filename="../../ui/clinic_admin.py" line="470" />
       <source>No longer offer {name}</source>
       <translation>Ne plus proposer {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="470" />
-      <location filename="../../ui/clinic_admin.py" line="531" />
+      <location filename="../../ui/clinic_admin.py" line="471" />
+      <location filename="../../ui/clinic_admin.py" line="532" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="476" />
+      <location filename="../../ui/clinic_admin.py" line="477" />
       <source>Add an appointment type</source>
       <translation>Ajouter un type de rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="477" />
+      <location filename="../../ui/clinic_admin.py" line="478" />
       <source>e.g. Antenatal visit</source>
       <translation>p. ex. Consultation prénatale</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="478" />
-      <location filename="../../ui/clinic_admin.py" line="499" />
+      <location filename="../../ui/clinic_admin.py" line="479" />
+      <location filename="../../ui/clinic_admin.py" line="500" />
       <source>&amp;Duration:</source>
       <translation>&amp;Durée :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="478" />
-      <location filename="../../ui/clinic_admin.py" line="499" />
+      <location filename="../../ui/clinic_admin.py" line="479" />
+      <location filename="../../ui/clinic_admin.py" line="500" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="494" />
+      <location filename="../../ui/clinic_admin.py" line="495" />
       <source>Change an appointment type</source>
       <translation>Modifier un type de rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="495" />
+      <location filename="../../ui/clinic_admin.py" line="496" />
       <source>Appointments already booked keep their length.</source>
       <translation>Les rendez-vous déjà pris gardent leur durée.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="524" />
+      <location filename="../../ui/clinic_admin.py" line="525" />
       <source>Appointment type no longer used</source>
       <translation>Type de rendez-vous qui n’est plus utilisé</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="525" />
+      <location filename="../../ui/clinic_admin.py" line="526" />
       <source>{name} will no longer be offered for new appointments. Appointments already booked keep it.</source>
       <translation>{name} ne sera plus proposé pour les nouveaux rendez-vous. Les rendez-vous déjà pris le gardent.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="530" />
+      <location filename="../../ui/clinic_admin.py" line="531" />
       <source>No longer offer it</source>
       <translation>Ne plus le proposer</translation>
     </message>
@@ -2202,37 +2202,37 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Dossiers du centre dans {folder}</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="135" />
+      <location filename="../../ui/login_window.py" line="159" />
       <source>Type your user name.</source>
       <translation>Saisissez votre nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="139" />
+      <location filename="../../ui/login_window.py" line="163" />
       <source>Type your password.</source>
       <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="153" />
+      <location filename="../../ui/login_window.py" line="177" />
       <source>Opening the clinic's records…</source>
       <translation>Ouverture des dossiers du centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="168" />
+      <location filename="../../ui/login_window.py" line="192" />
       <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
       <translation>Nom d’utilisateur ou mot de passe incorrect. Vérifiez l’orthographe (et le verrouillage des majuscules), puis réessayez.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="189" />
+      <location filename="../../ui/login_window.py" line="213" />
       <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
       <translation>Trop de mots de passe erronés pour {user}. Attendez {seconds} s, puis réessayez. Si le mot de passe est perdu, un administrateur peut le réinitialiser, ou utilisez la clé de récupération.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="200" />
+      <location filename="../../ui/login_window.py" line="224" />
       <source>You can try again now.</source>
       <translation>Vous pouvez réessayer maintenant.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="216" />
+      <location filename="../../ui/login_window.py" line="240" />
       <source>Password changed: sign in with the new password.</source>
       <translation>Mot de passe changé : connectez-vous avec le nouveau mot de passe.</translation>
     </message>
@@ -3003,7 +3003,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
     <message>
       <location filename="../../ui/patients_view.py" line="81" />
-      <location filename="../../ui/patients_view.py" line="198" />
+      <location filename="../../ui/patients_view.py" line="199" />
       <source>Type a name, a phone number, an ID or a date of birth.</source>
       <translation>Saisissez un nom, un numéro de téléphone, un identifiant ou une date de naissance.</translation>
     </message>
@@ -3038,17 +3038,17 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>&amp;Rechercher un patient :</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="201" />
+      <location filename="../../ui/patients_view.py" line="202" />
       <source>No patient found for “{query}”. Check the spelling, or register a new patient (Ctrl+N).</source>
       <translation>Aucun patient trouvé pour « {query} ». Vérifiez l’orthographe, ou enregistrez un nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="208" />
+      <location filename="../../ui/patients_view.py" line="209" />
       <source>Patients found: {count}. Press Enter to open the first, or Down to choose.</source>
       <translation>Patients trouvés : {count}. Appuyez sur Entrée pour ouvrir le premier, ou sur Bas pour choisir.</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="223" />
+      <location filename="../../ui/patients_view.py" line="224" />
       <source>The search failed unexpectedly.</source>
       <translation>La recherche a échoué de façon inattendue.</translation>
     </message>
@@ -3328,27 +3328,27 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>RecoveryKeyPreview</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="512" />
+      <location filename="../../ui/setup_wizard.py" line="514" />
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="513" />
+      <location filename="../../ui/setup_wizard.py" line="515" />
       <source>The PDF file is not encrypted.</source>
       <translation>Le fichier PDF n’est pas chiffré.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="515" />
+      <location filename="../../ui/setup_wizard.py" line="517" />
       <source>Anyone who opens the file can read the clinic's recovery key, which opens every record of the clinic. Print it rather than keep the file; if you save it, keep it only on a USB stick locked away, never on this laptop.</source>
       <translation>Toute personne qui ouvre le fichier peut lire la clé de récupération du centre, qui ouvre tous ses dossiers. Imprimez-la plutôt que de garder le fichier ; si vous l’enregistrez, gardez-le uniquement sur une clé USB rangée sous clé, jamais sur cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="521" />
+      <location filename="../../ui/setup_wizard.py" line="523" />
       <source>Save the PDF</source>
       <translation>Enregistrer le PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="522" />
+      <location filename="../../ui/setup_wizard.py" line="524" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -3558,147 +3558,152 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
       <translation>fermé</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="217" />
+      <location filename="../../ui/setup_wizard.py" line="208" />
       <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
       <translation>Horaires d’ouverture, p. ex. 08:00–13:00, 14:00–17:00 ; laissez vide un jour où le centre est fermé. Le premier soignant travaille à ces horaires.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="231" />
+      <location filename="../../ui/setup_wizard.py" line="216" />
+      <source>Opening hours</source>
+      <translation>Horaires d’ouverture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="233" />
       <source>The first administrator</source>
       <translation>Le premier administrateur</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="233" />
+      <location filename="../../ui/setup_wizard.py" line="235" />
       <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
       <translation>L’administrateur ajoute les autres utilisateurs et s’occupe des réglages et des sauvegardes du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="242" />
+      <location filename="../../ui/setup_wizard.py" line="244" />
       <source>e.g. Amina Odhiambo</source>
       <translation>p. ex. Amina Odhiambo</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="244" />
+      <location filename="../../ui/setup_wizard.py" line="246" />
       <source>e.g. amina</source>
       <translation>p. ex. amina</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="250" />
+      <location filename="../../ui/setup_wizard.py" line="252" />
       <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
       <translation>Mot de passe : au moins {n} caractères ; une courte phrase se retient plus facilement qu’un charabia. Différent du nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="258" />
+      <location filename="../../ui/setup_wizard.py" line="260" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="262" />
+      <location filename="../../ui/setup_wizard.py" line="264" />
       <source>Full &amp;name:</source>
       <translation>&amp;Nom complet :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="263" />
+      <location filename="../../ui/setup_wizard.py" line="265" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="264" />
+      <location filename="../../ui/setup_wizard.py" line="266" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="265" />
+      <location filename="../../ui/setup_wizard.py" line="267" />
       <source>&amp;Confirm password:</source>
       <translation>&amp;Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="283" />
+      <location filename="../../ui/setup_wizard.py" line="285" />
       <source>Your recovery key</source>
       <translation>Votre clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="285" />
+      <location filename="../../ui/setup_wizard.py" line="287" />
       <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
       <translation>Si tous les mots de passe sont oubliés, cette clé est le seul moyen d’accéder de nouveau aux dossiers du centre. Elle s’affiche maintenant et plus jamais ensuite. Imprimez-la ou notez-la, et rangez-la sous clé, loin de cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="301" />
+      <location filename="../../ui/setup_wizard.py" line="303" />
       <source>Recovery key</source>
       <translation>Clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="302" />
+      <location filename="../../ui/setup_wizard.py" line="304" />
       <source>&amp;Print the recovery key…</source>
       <translation>&amp;Imprimer la clé de récupération…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="303" />
+      <location filename="../../ui/setup_wizard.py" line="305" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>J’ai &amp;noté ou imprimé la clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="348" />
+      <location filename="../../ui/setup_wizard.py" line="350" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="350" />
+      <location filename="../../ui/setup_wizard.py" line="352" />
       <source>Give the clinic's name.</source>
       <translation>Indiquez le nom du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="351" />
+      <location filename="../../ui/setup_wizard.py" line="353" />
       <source>Choose the country.</source>
       <translation>Choisissez le pays.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="352" />
+      <location filename="../../ui/setup_wizard.py" line="354" />
       <source>Choose the time zone.</source>
       <translation>Choisissez le fuseau horaire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="353" />
+      <location filename="../../ui/setup_wizard.py" line="355" />
       <source>Name the first provider (more can be added later in Settings).</source>
       <translation>Indiquez le premier soignant (d’autres pourront être ajoutés plus tard dans Réglages).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="356" />
+      <location filename="../../ui/setup_wizard.py" line="358" />
       <source>Name the usual kind of appointment.</source>
       <translation>Indiquez le type de rendez-vous habituel.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="357" />
+      <location filename="../../ui/setup_wizard.py" line="359" />
       <source>Give the administrator's full name.</source>
       <translation>Indiquez le nom complet de l’administrateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="358" />
+      <location filename="../../ui/setup_wizard.py" line="360" />
       <source>Choose a user name for signing in.</source>
       <translation>Choisissez un nom d’utilisateur pour la connexion.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="359" />
+      <location filename="../../ui/setup_wizard.py" line="361" />
       <source>Choose a password.</source>
       <translation>Choisissez un mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="360" />
+      <location filename="../../ui/setup_wizard.py" line="362" />
       <source>This is required.</source>
       <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="384" />
+      <location filename="../../ui/setup_wizard.py" line="386" />
       <source>Step {step} of {steps}</source>
       <translation>Étape {step} sur {steps}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="426" />
+      <location filename="../../ui/setup_wizard.py" line="428" />
       <source>Creating the encrypted store…</source>
       <translation>Création de la base chiffrée…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="484" />
+      <location filename="../../ui/setup_wizard.py" line="486" />
       <source>Recovery key sheet</source>
       <translation>Fiche de la clé de récupération</translation>
     </message>

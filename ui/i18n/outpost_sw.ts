@@ -320,87 +320,87 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="282" />
+      <location filename="../../ui/booking_dialog.py" line="284" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} (dak. {minutes})</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="294" />
+      <location filename="../../ui/booking_dialog.py" line="296" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Bado hakuna wahudumu wala aina za miadi. Msimamizi huviongeza katika Mipangilio → Kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="323" />
+      <location filename="../../ui/booking_dialog.py" line="325" />
       <source>Booking for: {name}</source>
       <translation>Miadi ya: {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="358" />
+      <location filename="../../ui/booking_dialog.py" line="360" />
       <source>Choose the patient first.</source>
       <translation>Chagua mgonjwa kwanza.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="363" />
+      <location filename="../../ui/booking_dialog.py" line="365" />
       <source>Choose the type of visit.</source>
       <translation>Chagua aina ya ziara.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="409" />
+      <location filename="../../ui/booking_dialog.py" line="411" />
       <source>Booking…</source>
       <translation>Inapanga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="450" />
+      <location filename="../../ui/booking_dialog.py" line="452" />
       <source>Another appointment that day</source>
       <translation>Miadi nyingine siku hiyo</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="451" />
+      <location filename="../../ui/booking_dialog.py" line="453" />
       <source>Book this one as well?</source>
       <translation>Upange miadi hii pia?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="453" />
+      <location filename="../../ui/booking_dialog.py" line="455" />
       <source>Book as well</source>
       <translation>Panga pia</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="454" />
+      <location filename="../../ui/booking_dialog.py" line="456" />
       <source>Go back</source>
       <translation>Rudi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="469" />
+      <location filename="../../ui/booking_dialog.py" line="471" />
       <source>{date} {time}</source>
       <translation>{date} saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="473" />
+      <location filename="../../ui/booking_dialog.py" line="475" />
       <source>Choose this time</source>
       <translation>Chagua muda huu</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="474" />
+      <location filename="../../ui/booking_dialog.py" line="476" />
       <source>Free at {time}</source>
       <translation>Nafasi saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="493" />
+      <location filename="../../ui/booking_dialog.py" line="495" />
       <source>Discard this booking?</source>
       <translation>Uache miadi hii?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="494" />
+      <location filename="../../ui/booking_dialog.py" line="496" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Miadi haijapangwa. Ufunge hata hivyo?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="496" />
+      <location filename="../../ui/booking_dialog.py" line="498" />
       <source>Discard</source>
       <translation>Acha</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="497" />
+      <location filename="../../ui/booking_dialog.py" line="499" />
       <source>Keep editing</source>
       <translation>Endelea kuhariri</translation>
     </message>
@@ -515,12 +515,12 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Si saa za kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="412" />
+      <location filename="../../ui/calendar_view.py" line="411" />
       <source>{start}–{end} {patient} ({type}), {status}</source>
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="490" />
+      <location filename="../../ui/calendar_view.py" line="489" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Ughairi miadi ya {patient} ya {when}?</translation>
     </message>
@@ -560,10 +560,10 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
     <message>
       <location filename="../../ui/clinic_admin.py" line="94" />
-      <location filename="../../ui/clinic_admin.py" line="423" />
-      <location filename="../../ui/clinic_admin.py" line="438" />
-      <location filename="../../ui/clinic_admin.py" line="477" />
-      <location filename="../../ui/clinic_admin.py" line="497" />
+      <location filename="../../ui/clinic_admin.py" line="424" />
+      <location filename="../../ui/clinic_admin.py" line="439" />
+      <location filename="../../ui/clinic_admin.py" line="478" />
+      <location filename="../../ui/clinic_admin.py" line="498" />
       <source>&amp;Name:</source>
       <translation>&amp;Jina:</translation>
     </message>
@@ -677,118 +677,118 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Saa za kazi za {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="353" />
-      <location filename="../../ui/clinic_admin.py" line="401" />
+      <location filename="../../ui/clinic_admin.py" line="354" />
+      <location filename="../../ui/clinic_admin.py" line="402" />
       <source>Saved.</source>
       <translation>Imehifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="367" />
+      <location filename="../../ui/clinic_admin.py" line="368" />
       <source>Saving the clinic's details…</source>
       <translation>Inahifadhi taarifa za kliniki…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="408" />
+      <location filename="../../ui/clinic_admin.py" line="409" />
       <source>Saving working hours…</source>
       <translation>Inahifadhi saa za kazi…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="417" />
+      <location filename="../../ui/clinic_admin.py" line="418" />
       <source>Add a provider</source>
       <translation>Ongeza mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="418" />
+      <location filename="../../ui/clinic_admin.py" line="419" />
       <source>The new provider works the clinic's opening hours; change them under Working hours once added.</source>
       <translation>Mhudumu mpya atafanya kazi katika saa za kufungua kliniki; zibadilishe chini ya Saa za kazi akishaongezwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="424" />
-      <location filename="../../ui/clinic_admin.py" line="439" />
+      <location filename="../../ui/clinic_admin.py" line="425" />
+      <location filename="../../ui/clinic_admin.py" line="440" />
       <source>&amp;Title:</source>
       <translation>&amp;Cheo:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="424" />
+      <location filename="../../ui/clinic_admin.py" line="425" />
       <source>e.g. Clinical officer</source>
       <translation>k.m. Tabibu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="437" />
+      <location filename="../../ui/clinic_admin.py" line="438" />
       <source>Rename a provider</source>
       <translation>Badilisha jina la mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="458" />
-      <location filename="../../ui/clinic_admin.py" line="519" />
+      <location filename="../../ui/clinic_admin.py" line="459" />
+      <location filename="../../ui/clinic_admin.py" line="520" />
       <source>Saving…</source>
       <translation>Inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="463" />
+      <location filename="../../ui/clinic_admin.py" line="464" />
       <source>Provider has left</source>
       <translation>Mhudumu ameondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="464" />
+      <location filename="../../ui/clinic_admin.py" line="465" />
       <source>{name} will no longer be offered for new appointments. Past and booked appointments keep the name.</source>
       <translation>{name} hatapatikana tena kwa miadi mipya. Miadi iliyopita na iliyopangwa inabaki na jina hilo.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="469" />
+      <location filename="../../ui/clinic_admin.py" line="470" />
       <source>No longer offer {name}</source>
       <translation>Mwondoe {name} kwenye machaguo</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="470" />
-      <location filename="../../ui/clinic_admin.py" line="531" />
+      <location filename="../../ui/clinic_admin.py" line="471" />
+      <location filename="../../ui/clinic_admin.py" line="532" />
       <source>Keep</source>
       <translation>Acha kama ilivyo</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="476" />
+      <location filename="../../ui/clinic_admin.py" line="477" />
       <source>Add an appointment type</source>
       <translation>Ongeza aina ya miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="477" />
+      <location filename="../../ui/clinic_admin.py" line="478" />
       <source>e.g. Antenatal visit</source>
       <translation>k.m. Kliniki ya wajawazito</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="478" />
-      <location filename="../../ui/clinic_admin.py" line="499" />
+      <location filename="../../ui/clinic_admin.py" line="479" />
+      <location filename="../../ui/clinic_admin.py" line="500" />
       <source>&amp;Duration:</source>
       <translation>&amp;Muda:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="478" />
-      <location filename="../../ui/clinic_admin.py" line="499" />
+      <location filename="../../ui/clinic_admin.py" line="479" />
+      <location filename="../../ui/clinic_admin.py" line="500" />
       <source> min</source>
       <translation> dak.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="494" />
+      <location filename="../../ui/clinic_admin.py" line="495" />
       <source>Change an appointment type</source>
       <translation>Badilisha aina ya miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="495" />
+      <location filename="../../ui/clinic_admin.py" line="496" />
       <source>Appointments already booked keep their length.</source>
       <translation>Miadi iliyokwisha pangwa inabaki na muda wake.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="524" />
+      <location filename="../../ui/clinic_admin.py" line="525" />
       <source>Appointment type no longer used</source>
       <translation>Aina ya miadi isiyotumika tena</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="525" />
+      <location filename="../../ui/clinic_admin.py" line="526" />
       <source>{name} will no longer be offered for new appointments. Appointments already booked keep it.</source>
       <translation>{name} haitapatikana tena kwa miadi mipya. Miadi iliyokwisha pangwa inaibakiza.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="530" />
+      <location filename="../../ui/clinic_admin.py" line="531" />
       <source>No longer offer it</source>
       <translation>Iondoe kwenye machaguo</translation>
     </message>
@@ -2202,37 +2202,37 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Kumbukumbu za kliniki katika {folder}</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="135" />
+      <location filename="../../ui/login_window.py" line="159" />
       <source>Type your user name.</source>
       <translation>Andika jina lako la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="139" />
+      <location filename="../../ui/login_window.py" line="163" />
       <source>Type your password.</source>
       <translation>Andika nenosiri lako.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="153" />
+      <location filename="../../ui/login_window.py" line="177" />
       <source>Opening the clinic's records…</source>
       <translation>Inafungua kumbukumbu za kliniki…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="168" />
+      <location filename="../../ui/login_window.py" line="192" />
       <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
       <translation>Jina la mtumiaji au nenosiri si sahihi. Kagua tahajia (na Caps Lock), kisha ujaribu tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="189" />
+      <location filename="../../ui/login_window.py" line="213" />
       <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
       <translation>Manenosiri mengi mno yasiyo sahihi kwa {user}. Subiri sekunde {seconds}, kisha ujaribu tena. Ikiwa nenosiri limepotea, msimamizi anaweza kuliweka upya, au tumia ufunguo wa kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="200" />
+      <location filename="../../ui/login_window.py" line="224" />
       <source>You can try again now.</source>
       <translation>Unaweza kujaribu tena sasa.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="216" />
+      <location filename="../../ui/login_window.py" line="240" />
       <source>Password changed: sign in with the new password.</source>
       <translation>Nenosiri limebadilishwa: ingia kwa nenosiri jipya.</translation>
     </message>
@@ -3003,7 +3003,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
     <message>
       <location filename="../../ui/patients_view.py" line="81" />
-      <location filename="../../ui/patients_view.py" line="198" />
+      <location filename="../../ui/patients_view.py" line="199" />
       <source>Type a name, a phone number, an ID or a date of birth.</source>
       <translation>Andika jina, namba ya simu, namba ya kitambulisho au tarehe ya kuzaliwa.</translation>
     </message>
@@ -3038,17 +3038,17 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>&amp;Tafuta mgonjwa:</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="201" />
+      <location filename="../../ui/patients_view.py" line="202" />
       <source>No patient found for “{query}”. Check the spelling, or register a new patient (Ctrl+N).</source>
       <translation>Hakuna mgonjwa aliyepatikana kwa “{query}”. Kagua tahajia, au sajili mgonjwa mpya (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="208" />
+      <location filename="../../ui/patients_view.py" line="209" />
       <source>Patients found: {count}. Press Enter to open the first, or Down to choose.</source>
       <translation>Wagonjwa waliopatikana: {count}. Bonyeza Enter kufungua wa kwanza, au kishale cha Chini kuchagua.</translation>
     </message>
     <message>
-      <location filename="../../ui/patients_view.py" line="223" />
+      <location filename="../../ui/patients_view.py" line="224" />
       <source>The search failed unexpectedly.</source>
       <translation>Utafutaji umeshindikana bila kutarajiwa.</translation>
     </message>
@@ -3328,27 +3328,27 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>RecoveryKeyPreview</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="512" />
+      <location filename="../../ui/setup_wizard.py" line="514" />
       <source>Save as PDF</source>
       <translation>Hifadhi kama PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="513" />
+      <location filename="../../ui/setup_wizard.py" line="515" />
       <source>The PDF file is not encrypted.</source>
       <translation>Faili la PDF halijasimbwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="515" />
+      <location filename="../../ui/setup_wizard.py" line="517" />
       <source>Anyone who opens the file can read the clinic's recovery key, which opens every record of the clinic. Print it rather than keep the file; if you save it, keep it only on a USB stick locked away, never on this laptop.</source>
       <translation>Yeyote atakayefungua faili hili anaweza kusoma ufunguo wa kurejesha wa kliniki, unaofungua kila kumbukumbu ya kliniki. Uchapishe badala ya kuhifadhi faili; ukilihifadhi, liweke tu kwenye flash ya USB iliyofungiwa mahali salama, kamwe si kwenye kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="521" />
+      <location filename="../../ui/setup_wizard.py" line="523" />
       <source>Save the PDF</source>
       <translation>Hifadhi PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="522" />
+      <location filename="../../ui/setup_wizard.py" line="524" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
@@ -3558,147 +3558,152 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
       <translation>imefungwa</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="217" />
+      <location filename="../../ui/setup_wizard.py" line="208" />
       <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
       <translation>Saa za kufungua, k.m. 08:00–13:00, 14:00–17:00; acha siku wazi kliniki ikiwa imefungwa. Mhudumu wa kwanza hufanya kazi saa hizi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="231" />
+      <location filename="../../ui/setup_wizard.py" line="216" />
+      <source>Opening hours</source>
+      <translation>Saa za kufungua</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="233" />
       <source>The first administrator</source>
       <translation>Msimamizi wa kwanza</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="233" />
+      <location filename="../../ui/setup_wizard.py" line="235" />
       <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
       <translation>Msimamizi huongeza watumiaji wengine na kushughulikia mipangilio na nakala rudufu za kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="242" />
+      <location filename="../../ui/setup_wizard.py" line="244" />
       <source>e.g. Amina Odhiambo</source>
       <translation>k.m. Amina Odhiambo</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="244" />
+      <location filename="../../ui/setup_wizard.py" line="246" />
       <source>e.g. amina</source>
       <translation>k.m. amina</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="250" />
+      <location filename="../../ui/setup_wizard.py" line="252" />
       <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
       <translation>Nenosiri: angalau herufi {n}; sentensi fupi ni rahisi kukumbuka kuliko mchanganyiko wa herufi ovyo. Lisifanane na jina la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="258" />
+      <location filename="../../ui/setup_wizard.py" line="260" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Herufi ndogo, tarakimu, '.', '_' au '-', likianza kwa herufi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="262" />
+      <location filename="../../ui/setup_wizard.py" line="264" />
       <source>Full &amp;name:</source>
       <translation>Jina &amp;kamili:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="263" />
+      <location filename="../../ui/setup_wizard.py" line="265" />
       <source>&amp;User name:</source>
       <translation>&amp;Jina la mtumiaji:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="264" />
+      <location filename="../../ui/setup_wizard.py" line="266" />
       <source>&amp;Password:</source>
       <translation>Nenos&amp;iri:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="265" />
+      <location filename="../../ui/setup_wizard.py" line="267" />
       <source>&amp;Confirm password:</source>
       <translation>&amp;Thibitisha nenosiri:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="283" />
+      <location filename="../../ui/setup_wizard.py" line="285" />
       <source>Your recovery key</source>
       <translation>Ufunguo wako wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="285" />
+      <location filename="../../ui/setup_wizard.py" line="287" />
       <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
       <translation>Manenosiri yote yakisahaulika, ufunguo huu ndio njia pekee ya kurudi kwenye kumbukumbu za kliniki. Unaonyeshwa sasa tu na hautaonyeshwa tena. Uchapishe au uuandike, na uufungie mahali salama, mbali na kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="301" />
+      <location filename="../../ui/setup_wizard.py" line="303" />
       <source>Recovery key</source>
       <translation>Ufunguo wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="302" />
+      <location filename="../../ui/setup_wizard.py" line="304" />
       <source>&amp;Print the recovery key…</source>
       <translation>&amp;Chapisha ufunguo wa kurejesha…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="303" />
+      <location filename="../../ui/setup_wizard.py" line="305" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>Nime&amp;andika au nimechapisha ufunguo wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="348" />
+      <location filename="../../ui/setup_wizard.py" line="350" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="350" />
+      <location filename="../../ui/setup_wizard.py" line="352" />
       <source>Give the clinic's name.</source>
       <translation>Andika jina la kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="351" />
+      <location filename="../../ui/setup_wizard.py" line="353" />
       <source>Choose the country.</source>
       <translation>Chagua nchi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="352" />
+      <location filename="../../ui/setup_wizard.py" line="354" />
       <source>Choose the time zone.</source>
       <translation>Chagua saa za eneo.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="353" />
+      <location filename="../../ui/setup_wizard.py" line="355" />
       <source>Name the first provider (more can be added later in Settings).</source>
       <translation>Andika jina la mhudumu wa kwanza (wengine wanaweza kuongezwa baadaye katika Mipangilio).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="356" />
+      <location filename="../../ui/setup_wizard.py" line="358" />
       <source>Name the usual kind of appointment.</source>
       <translation>Andika aina ya kawaida ya miadi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="357" />
+      <location filename="../../ui/setup_wizard.py" line="359" />
       <source>Give the administrator's full name.</source>
       <translation>Andika jina kamili la msimamizi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="358" />
+      <location filename="../../ui/setup_wizard.py" line="360" />
       <source>Choose a user name for signing in.</source>
       <translation>Chagua jina la mtumiaji la kuingilia.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="359" />
+      <location filename="../../ui/setup_wizard.py" line="361" />
       <source>Choose a password.</source>
       <translation>Chagua nenosiri.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="360" />
+      <location filename="../../ui/setup_wizard.py" line="362" />
       <source>This is required.</source>
       <translation>Hili linahitajika.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="384" />
+      <location filename="../../ui/setup_wizard.py" line="386" />
       <source>Step {step} of {steps}</source>
       <translation>Hatua {step} kati ya {steps}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="426" />
+      <location filename="../../ui/setup_wizard.py" line="428" />
       <source>Creating the encrypted store…</source>
       <translation>Inatengeneza hifadhi iliyosimbwa…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="484" />
+      <location filename="../../ui/setup_wizard.py" line="486" />
       <source>Recovery key sheet</source>
       <translation>Karatasi ya ufunguo wa kurejesha</translation>
     </message>
