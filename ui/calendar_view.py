@@ -395,11 +395,10 @@ class CalendarView(QWidget):
             text = f"{labels.STATUS_MARKS.get(status, '')} {entry.patient_name}"
             # A 15-minute appointment has one row: its type goes on the same line.
             text += f"\n{entry.type_name}" if span > 1 else f" · {entry.type_name}"
-            if entry.late:
-                late_text = labels.status_text(status, late=True)
-                text = f"{labels.LATE_MARK} {entry.patient_name}" + (
-                    f"\n{late_text}" if span > 1 else f" · {late_text}"
-                )
+            if entry.late:  # the sign once, the word beside the type (which stays shown)
+                late_word = labels.status_text(status, late=True).replace(labels.LATE_MARK, "")
+                text = f"{labels.LATE_MARK} {entry.patient_name}" + ("\n" if span > 1 else " · ")
+                text += f"{entry.type_name} · {late_word.strip()}"
             item.setText(text)
             item.setData(ENTRY_ROLE, entry)
             item.setToolTip(self._describe(entry))

@@ -58,10 +58,19 @@ def test_a_fifteen_minute_appointment_shows_its_type(clocked, signed_in, qtbot):
         type_id=short,
         starts_at=dt.datetime.combine(DAY, dt.time(10)),
     )
+    late = register(core, "Juma", "Said")
+    core.schedule.book(
+        patient_id=late,
+        provider_id=clinic.provider_id,
+        type_id=short,
+        starts_at=dt.datetime.combine(DAY, dt.time(7, 15)),  # the clock says 08:00
+    )
     calendar = show_calendar(signed_in.window, qtbot, DAY)
     qtbot.waitUntil(lambda: any("Neema Hamisi" in t for t in texts(calendar)), timeout=20_000)
     (cell,) = [t for t in texts(calendar) if "Neema Hamisi" in t]
     assert cell == "○ Neema Hamisi · Immunisation"
+    (cell,) = [t for t in texts(calendar) if "Juma Said" in t]
+    assert cell == "⚠ Juma Said · Immunisation · Late"  # late: still its type
 
 
 def test_the_week_marks_today(clocked, signed_in, qtbot):
