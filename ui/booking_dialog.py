@@ -164,6 +164,14 @@ class BookingDialog(QDialog):
         when.addWidget(self.date, 2)
         when.addWidget(buddy_label(self.tr("at"), self.time))
         when.addWidget(self.time, 1)
+        self.next_free_button = QPushButton(self.tr("Ne&xt free"))
+        self.next_free_button.setObjectName("booking_next_free")
+        self.next_free_button.setAutoDefault(False)  # Enter books; this only proposes
+        self.next_free_button.setToolTip(
+            self.tr("The provider's next free times for this type, from the chosen day")
+        )
+        self.next_free_button.clicked.connect(self.propose_free_times)
+        when.addWidget(self.next_free_button)
         self.date.setAccessibleName(self.tr("Date"))
         self.time.setAccessibleName(self.tr("Time"))
         form.addRow(buddy_label(self.tr("&Date:"), self.date), when)
@@ -455,6 +463,34 @@ class BookingDialog(QDialog):
             yes_text=self.tr("Book as well"),
             no_text=self.tr("Go back"),
         )
+
+    def propose_free_times(self) -> None:
+        """Ask the core for the provider's next free times for the chosen type, from the
+        chosen day (never in the past), and offer them as one-click choices."""
+        provider_id, type_id = self.provider.currentData(), self.kind.currentData()
+        if provider_id is None:
+            return
+        if type_id is None:
+            self.kind_error.show_message(self.tr("Choose the type of visit."))
+            self.kind.setFocus()
+            return
+        after = dt.datetime.combine(pydate(self.date.date()), dt.time(0))
+        ignore = self.appointment_id if self.mode == MOVE else None
+
+        def read(core: ClinicCore) -> tuple[dt.datetime, ...]:
+            return core.schedule.next_free(provider_id, type_id, after, ignore=ignore)
+
+        def show(free: tuple[dt.datetime, ...]) -> None:
+            self.when_error.clear_message()
+            if not free:
+                self.when_error.show_message(
+                    self.tr(
+                        "{provider} has no free time for this type in the next two weeks."
+                    ).format(provider=self.provider.currentText())
+                )
+            self._show_free_times(free)
+
+        self.ctx.call(self, read).success(show).run()
 
     def _show_free_times(self, free: tuple[dt.datetime, ...]) -> None:
         for button in self.free_buttons:

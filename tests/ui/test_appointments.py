@@ -344,3 +344,21 @@ def test_the_patient_list_shows_each_patients_phone(signed_in, qtbot) -> None:
     assert display_phone("+254712345678", core.region) in text
     assert text.startswith("Wanjiru Kamau — ")
     dialog.done(0)
+
+
+def test_next_free_offers_the_providers_next_free_times(signed_in, qtbot) -> None:
+    core = signed_in.ctx.core
+    clinic = set_up_clinic(core)  # 07:00–19:00 every day
+    patient, other = register(core, "Amani", "Mohamed"), register(core, "Neema", "Hamisi")
+    day = core.today() + dt.timedelta(days=5)
+    book(core, clinic, other, dt.datetime.combine(day, dt.time(7)))
+    dialog = open_booking(signed_in, qtbot, (patient, "Amani Mohamed"))
+    combo_select(dialog.provider, clinic.provider_id)
+    combo_select(dialog.kind, clinic.type_id)
+    dialog.date.setDate(QDate(day.year, day.month, day.day))
+    qtbot.mouseClick(dialog.next_free_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.free_buttons), timeout=20_000)
+    assert [b.text() for b in dialog.free_buttons] == ["07:30", "07:45", "08:00"]
+    qtbot.mouseClick(dialog.free_buttons[0], Qt.MouseButton.LeftButton)
+    assert dialog.time.text() == "07:30" and not dialog.free_box.isVisible()
+    dialog.done(0)
