@@ -26,6 +26,7 @@ from desktop.app.remote import (
 )
 from desktop.changes import Changes
 from desktop.core import ClinicCore
+from desktop.errors import Conflict
 from desktop.paths import DataPaths
 from desktop.store import store as store_module
 from desktop.store.models import (
@@ -386,6 +387,11 @@ def test_a_form_signed_here_and_edited_elsewhere_needs_attention(
     assert item.reason == SIGNED_HERE and item.field == "answers.reason"
     assert (item.local_value, item.remote_value) == ("Fever", "Fever and a rash")
     assert b.remote.apply(page).value.needs_attention == 0  # the same page again: no more
+    with pytest.raises(Conflict, match="correction"):
+        b.remote.resolve(item.id, take_remote=True)
+    settled = b.remote.resolve(item.id, take_remote=False).value
+    assert settled.resolution == "kept_local" and b.remote.needs_attention() == []
+    assert form(b, record_id).answers == {"reason": "Fever"}
 
 
 def test_a_remote_date_of_birth_change_needs_attention_and_is_not_applied(

@@ -45,7 +45,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
-from desktop.errors import NotFound
+from desktop.errors import Conflict, NotFound
 from desktop.hlc import ClockDriftError, Stamp
 from desktop.messages import msg
 from desktop.permissions import Permission
@@ -463,7 +463,11 @@ class RemoteApi:
             spec = SPECS[row.entity]
             if spec.write is not None:
                 actor.require(spec.write)
-            if take_remote and row.field is not None and row.reason != SIGNED_HERE:
+            if take_remote and row.reason in (SIGNED_HERE, APPEND_ONLY):
+                raise Conflict(
+                    msg("A signed form is never changed: record a correction of it instead.")
+                )
+            if take_remote and row.field is not None:
                 model: Any = spec.model
                 record = session.scalar(select(model).where(model.id == row.entity_id))
                 if record is not None:
