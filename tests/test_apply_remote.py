@@ -508,3 +508,35 @@ def test_malformed_changes_are_refused_and_the_others_applied(
     assert set(refused) == {other_clinic.change_id, bad_stamp.change_id, bad_type.change_id}
     assert "another clinic" in refused[other_clinic.change_id]
     assert patient(b, patient_id).given_name == "Zawadi"
+
+
+def test_a_change_the_database_refuses_is_reported_and_the_others_applied(
+    pair: tuple[ClinicCore, ClinicCore],
+) -> None:
+    from desktop.store.models import Role, User
+
+    a, b = pair
+
+    def add_user(core: ClinicCore) -> Callable[[Session], None]:
+        def work(session: Session) -> None:
+            session.add(
+                User(
+                    clinic_id=core.store.clinic_id,
+                    username="grace",
+                    display_name="Grace",
+                    role=Role.COORDINATOR,
+                )
+            )
+
+        return work
+
+    write(a, add_user(a))
+    write(b, add_user(b))  # the same user name, made on both laptops offline
+    patient_id = new_patient(a, given_name="Achieng", family_name="Otieno")
+    heard: list[Changes] = []
+    b.changes.subscribe(heard.append)
+    report = sync(a, b)
+    (refused,) = report.refused
+    assert "clashes" in refused[1]
+    assert patient(b, patient_id).given_name == "Achieng"
+    assert heard and patient_id in heard[-1].patient_ids and heard[-1].remote

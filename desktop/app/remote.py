@@ -42,9 +42,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
+from desktop.changes import collector
 from desktop.errors import Conflict, NotFound
 from desktop.hlc import ClockDriftError, Stamp
 from desktop.messages import msg
@@ -142,6 +144,7 @@ class _Run:
     attention: int = 0
     kept: int = 0
     names: list[tuple[str, ...]] = field(default_factory=list)
+    touched: list[Any] = field(default_factory=list)  # rows written (for the change events)
     top: Stamp | None = None
 
 
@@ -181,12 +184,17 @@ class RemoteApi:
             progress = False
             for change in list(waiting):
                 try:
-                    self._apply_one(session, change, run)
+                    # One savepoint per change: a change the database refuses (a user name
+                    # taken here) is reported, and the others are applied.
+                    with session.begin_nested():
+                        self._apply_one(session, change, run)
                 except _Park as why:
                     reasons[change.change_id] = str(why)
                     continue
                 except _Refused as why:
                     run.refused.append((change.change_id, str(why)))
+                except IntegrityError:
+                    run.refused.append((change.change_id, "it clashes with a record here"))
                 else:
                     run.applied.append(change.change_id)
                     progress = True
@@ -202,6 +210,11 @@ class RemoteApi:
         if run.top is not None:
             note_high_water(session, self._core.store.clock.last.encode())
         session.flush()
+        # Announced from what was applied (a refused change's savepoint rollback must not
+        # make the others go unannounced).
+        noted = collector(session)
+        for obj in run.touched:
+            noted.note(obj)
         for names in run.names:
             self._core.search.note_new_names(*names)
         return ApplyReport(
@@ -302,6 +315,7 @@ class RemoteApi:
         row.hlc = max(stamps.values(), default=_stamp(change.hlc)).encode()
         session.add(row)
         session.flush()
+        run.touched.append(row)
         if isinstance(row, Patient):
             run.names.append(tuple(getattr(row, n) for n in _NAME_FIELDS))
 
@@ -349,7 +363,7 @@ class RemoteApi:
                 if stamp.encode() > local_hlc and not frozen:
                     field_hlcs[key] = stamp.encode()
                 continue
-            note = _Note(session, self._core, spec, change, row.id, patient_id, key)
+            note = _Note(session, spec, change, row.id, patient_id, key, run.touched)
             if frozen:
                 reason = APPEND_ONLY if spec.append_only else SIGNED_HERE
                 run.attention += note.add(reason, local, local_hlc, remote, stamp, open_=True)
@@ -389,6 +403,8 @@ class RemoteApi:
         elif field_hlcs != (row.field_hlcs or {}):
             row.field_hlcs = field_hlcs
         session.flush()
+        if applied_any:
+            run.touched.append(row)
         if isinstance(row, Patient):
             names_after = tuple(getattr(row, n) for n in _NAME_FIELDS)
             if names_after != names_before:
@@ -494,15 +510,15 @@ class _Note:
     def __init__(
         self,
         session: Session,
-        core: ClinicCore,
         spec: RecordSpec[Any],
         change: RemoteChange,
         entity_id: uuid.UUID,
         patient_id: uuid.UUID | None,
         key: str,
+        touched: list[Any],
     ) -> None:
         self._session = session
-        self._core = core
+        self._touched = touched
         self._spec = spec
         self._change = change
         self._entity_id = entity_id
@@ -531,25 +547,25 @@ class _Note:
         if already is not None:
             return 0  # the same change applied again (a retried page)
         now = utcnow()
-        session.add(
-            NeedsAttention(
-                clinic_id=self._change.clinic_id,
-                entity=self._spec.kind,
-                entity_id=self._entity_id,
-                patient_id=self._patient_id,
-                field=self._key,
-                reason=reason,
-                local_value=to_wire(local),
-                local_hlc=local_hlc or None,
-                local_by=_last_editor(session, self._spec.kind, self._entity_id),
-                remote_value=to_wire(remote),
-                remote_hlc=remote_hlc.encode(),
-                remote_by=self._change.user_id,
-                remote_change_id=self._change.change_id,
-                resolved_at=None if open_ else now,
-                resolution=None if open_ else NEWER_EDIT_KEPT,
-            )
+        item = NeedsAttention(
+            clinic_id=self._change.clinic_id,
+            entity=self._spec.kind,
+            entity_id=self._entity_id,
+            patient_id=self._patient_id,
+            field=self._key,
+            reason=reason,
+            local_value=to_wire(local),
+            local_hlc=local_hlc or None,
+            local_by=_last_editor(session, self._spec.kind, self._entity_id),
+            remote_value=to_wire(remote),
+            remote_hlc=remote_hlc.encode(),
+            remote_by=self._change.user_id,
+            remote_change_id=self._change.change_id,
+            resolved_at=None if open_ else now,
+            resolution=None if open_ else NEWER_EDIT_KEPT,
         )
+        session.add(item)
+        self._touched.append(item)
         return 1
 
 
