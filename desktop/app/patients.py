@@ -211,6 +211,7 @@ class PatientsApi:
         actor = self._core.actor
 
         def work(session: Session) -> int:
+            actor.require(Permission.EDIT_PATIENTS)  # before touching any appointment
             svc.get_patient(session, patient_id)
             cancelled = 0
             for appointment in scheduling.patient_appointments(session, patient_id):
