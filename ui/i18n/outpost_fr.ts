@@ -286,121 +286,137 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
     <message>
       <location filename="../../ui/booking_dialog.py" line="167" />
+      <source>Ne&amp;xt free</source>
+      <translation>Prochain horaire &amp;libre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="171" />
+      <source>The provider's next free times for this type, from the chosen day</source>
+      <translation>Les prochains horaires libres du soignant pour ce type, à partir du jour choisi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="175" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="168" />
+      <location filename="../../ui/booking_dialog.py" line="176" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="169" />
+      <location filename="../../ui/booking_dialog.py" line="177" />
       <source>&amp;Date:</source>
       <translation>&amp;Date :</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="172" />
+      <location filename="../../ui/booking_dialog.py" line="180" />
       <source>&amp;Reason:</source>
       <translation>&amp;Motif :</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="181" />
+      <location filename="../../ui/booking_dialog.py" line="189" />
       <source>&amp;Move</source>
       <translation>&amp;Déplacer</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="181" />
+      <location filename="../../ui/booking_dialog.py" line="189" />
       <source>&amp;Book</source>
       <translation>&amp;Réserver</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="186" />
+      <location filename="../../ui/booking_dialog.py" line="194" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="284" />
+      <location filename="../../ui/booking_dialog.py" line="292" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} ({minutes} min)</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="296" />
+      <location filename="../../ui/booking_dialog.py" line="304" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Il n’y a encore ni soignant ni type de rendez-vous. Un administrateur les ajoute dans Réglages → Centre de santé.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="325" />
+      <location filename="../../ui/booking_dialog.py" line="333" />
       <source>Booking for: {name}</source>
       <translation>Rendez-vous pour : {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="360" />
+      <location filename="../../ui/booking_dialog.py" line="368" />
       <source>Choose the patient first.</source>
       <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="365" />
+      <location filename="../../ui/booking_dialog.py" line="373" />
+      <location filename="../../ui/booking_dialog.py" line="474" />
       <source>Choose the type of visit.</source>
       <translation>Choisissez le type de visite.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="411" />
+      <location filename="../../ui/booking_dialog.py" line="419" />
       <source>Booking…</source>
       <translation>Réservation…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="452" />
+      <location filename="../../ui/booking_dialog.py" line="460" />
       <source>Another appointment that day</source>
       <translation>Un autre rendez-vous ce jour-là</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="453" />
+      <location filename="../../ui/booking_dialog.py" line="461" />
       <source>Book this one as well?</source>
       <translation>Prendre aussi ce rendez-vous ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="455" />
+      <location filename="../../ui/booking_dialog.py" line="463" />
       <source>Book as well</source>
       <translation>Réserver aussi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="456" />
+      <location filename="../../ui/booking_dialog.py" line="464" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="471" />
+      <location filename="../../ui/booking_dialog.py" line="487" />
+      <source>{provider} has no free time for this type in the next two weeks.</source>
+      <translation>{provider} n’a aucun horaire libre pour ce type dans les deux prochaines semaines.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="507" />
       <source>{date} {time}</source>
       <translation>{date} {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="475" />
+      <location filename="../../ui/booking_dialog.py" line="511" />
       <source>Choose this time</source>
       <translation>Choisir cet horaire</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="476" />
+      <location filename="../../ui/booking_dialog.py" line="512" />
       <source>Free at {time}</source>
       <translation>Libre à {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="495" />
+      <location filename="../../ui/booking_dialog.py" line="531" />
       <source>Discard this booking?</source>
       <translation>Abandonner ce rendez-vous ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="496" />
+      <location filename="../../ui/booking_dialog.py" line="532" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Le rendez-vous n’a pas été enregistré. Fermer quand même ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="498" />
+      <location filename="../../ui/booking_dialog.py" line="534" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="499" />
+      <location filename="../../ui/booking_dialog.py" line="535" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
@@ -1658,37 +1674,37 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>HitsModel</name>
     <message>
-      <location filename="../../ui/live_search.py" line="106" />
+      <location filename="../../ui/live_search.py" line="109" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="107" />
+      <location filename="../../ui/live_search.py" line="110" />
       <source>Clinic no.</source>
       <translation>N° de dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="108" />
+      <location filename="../../ui/live_search.py" line="111" />
       <source>Sex</source>
       <translation>Sexe</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="109" />
+      <location filename="../../ui/live_search.py" line="112" />
       <source>Born</source>
       <translation>Naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="110" />
+      <location filename="../../ui/live_search.py" line="113" />
       <source>Phone</source>
       <translation>Téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="111" />
+      <location filename="../../ui/live_search.py" line="114" />
       <source>Village</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="112" />
+      <location filename="../../ui/live_search.py" line="115" />
       <source>National ID</source>
       <translation>N° d’identité</translation>
     </message>
@@ -2766,205 +2782,205 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PatientRecord</name>
     <message>
-      <location filename="../../ui/patient_record.py" line="96" />
+      <location filename="../../ui/patient_record.py" line="97" />
       <source>◀ &amp;Back to the search</source>
       <translation>◀ &amp;Retour à la recherche</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="98" />
+      <location filename="../../ui/patient_record.py" line="99" />
       <source>Back to the search (Esc)</source>
       <translation>Retour à la recherche (Échap)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="105" />
+      <location filename="../../ui/patient_record.py" line="106" />
       <source>&amp;Edit details…</source>
       <translation>&amp;Modifier les informations…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="107" />
+      <location filename="../../ui/patient_record.py" line="108" />
       <source>&amp;Book appointment…</source>
       <translation>&amp;Prendre rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="109" />
+      <location filename="../../ui/patient_record.py" line="110" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Prendre un rendez-vous (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="111" />
+      <location filename="../../ui/patient_record.py" line="112" />
       <source>New &amp;form…</source>
       <translation>Nouveau &amp;formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="113" />
+      <location filename="../../ui/patient_record.py" line="114" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="113" />
+      <location filename="../../ui/patient_record.py" line="114" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="124" />
+      <location filename="../../ui/patient_record.py" line="125" />
       <source>&amp;Details</source>
       <translation>&amp;Détails</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="127" />
+      <location filename="../../ui/patient_record.py" line="128" />
       <source>Appointments</source>
       <translation>Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="129" />
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="130" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>When</source>
       <translation>Quand</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="130" />
+      <location filename="../../ui/patient_record.py" line="131" />
       <source>Provider</source>
       <translation>Soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="131" />
+      <location filename="../../ui/patient_record.py" line="132" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="132" />
-      <location filename="../../ui/patient_record.py" line="155" />
+      <location filename="../../ui/patient_record.py" line="133" />
+      <location filename="../../ui/patient_record.py" line="156" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="133" />
+      <location filename="../../ui/patient_record.py" line="134" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="137" />
+      <location filename="../../ui/patient_record.py" line="138" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="138" />
+      <location filename="../../ui/patient_record.py" line="139" />
       <source>&amp;Move…</source>
       <translation>&amp;Déplacer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="139" />
+      <location filename="../../ui/patient_record.py" line="140" />
       <source>&amp;Cancel appointment…</source>
       <translation>A&amp;nnuler le rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="140" />
+      <location filename="../../ui/patient_record.py" line="141" />
       <source>Print &amp;slip…</source>
       <translation>Imprimer le &amp;coupon…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="148" />
+      <location filename="../../ui/patient_record.py" line="149" />
       <source>&amp;Appointments</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="151" />
+      <location filename="../../ui/patient_record.py" line="152" />
       <source>Forms</source>
       <translation>Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="153" />
+      <location filename="../../ui/patient_record.py" line="154" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="154" />
+      <location filename="../../ui/patient_record.py" line="155" />
       <source>Version</source>
       <translation>Version</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="156" />
+      <location filename="../../ui/patient_record.py" line="157" />
       <source>Started</source>
       <translation>Commencé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="157" />
+      <location filename="../../ui/patient_record.py" line="158" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="161" />
+      <location filename="../../ui/patient_record.py" line="162" />
       <source>&amp;Open form</source>
       <translation>&amp;Ouvrir le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="162" />
+      <location filename="../../ui/patient_record.py" line="163" />
       <source>Print &amp;this form…</source>
       <translation>Imprimer &amp;ce formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="169" />
+      <location filename="../../ui/patient_record.py" line="170" />
       <source>F&amp;orms</source>
       <translation>&amp;Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="172" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>History of changes</source>
       <translation>Historique des modifications</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>Who</source>
       <translation>Qui</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>What</source>
       <translation>Quoi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>Fields</source>
       <translation>Champs</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="176" />
+      <location filename="../../ui/patient_record.py" line="177" />
       <source>Include when the record was &amp;opened</source>
       <translation>Inclure les &amp;ouvertures du dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="182" />
+      <location filename="../../ui/patient_record.py" line="183" />
       <source>&amp;History</source>
       <translation>&amp;Historique</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="203" />
-      <location filename="../../ui/patient_record.py" line="213" />
+      <location filename="../../ui/patient_record.py" line="204" />
+      <location filename="../../ui/patient_record.py" line="214" />
       <source>Opening the record…</source>
       <translation>Ouverture du dossier…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="272" />
+      <location filename="../../ui/patient_record.py" line="278" />
       <source>This patient's record was removed.</source>
       <translation>Le dossier de ce patient a été supprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="288" />
+      <location filename="../../ui/patient_record.py" line="294" />
       <source>Sex not known</source>
       <translation>Sexe inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="292" />
+      <location filename="../../ui/patient_record.py" line="298" />
       <source>National ID {number}</source>
       <translation>N° d’identité {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="365" />
+      <location filename="../../ui/patient_record.py" line="371" />
       <source>No forms yet for this patient.</source>
       <translation>Aucun formulaire pour ce patient pour l’instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="471" />
+      <location filename="../../ui/patient_record.py" line="477" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Annuler le rendez-vous du {when} avec {provider} ?</translation>
     </message>

@@ -286,121 +286,137 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
     <message>
       <location filename="../../ui/booking_dialog.py" line="167" />
+      <source>Ne&amp;xt free</source>
+      <translation>Nafasi &amp;zinazofuata</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="171" />
+      <source>The provider's next free times for this type, from the chosen day</source>
+      <translation>Nafasi zinazofuata zilizo wazi za mhudumu kwa aina hii, kuanzia siku iliyochaguliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="175" />
       <source>Date</source>
       <translation>Tarehe</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="168" />
+      <location filename="../../ui/booking_dialog.py" line="176" />
       <source>Time</source>
       <translation>Saa</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="169" />
+      <location filename="../../ui/booking_dialog.py" line="177" />
       <source>&amp;Date:</source>
       <translation>&amp;Tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="172" />
+      <location filename="../../ui/booking_dialog.py" line="180" />
       <source>&amp;Reason:</source>
       <translation>&amp;Sababu:</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="181" />
+      <location filename="../../ui/booking_dialog.py" line="189" />
       <source>&amp;Move</source>
       <translation>&amp;Hamisha</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="181" />
+      <location filename="../../ui/booking_dialog.py" line="189" />
       <source>&amp;Book</source>
       <translation>&amp;Panga</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="186" />
+      <location filename="../../ui/booking_dialog.py" line="194" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="284" />
+      <location filename="../../ui/booking_dialog.py" line="292" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} (dak. {minutes})</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="296" />
+      <location filename="../../ui/booking_dialog.py" line="304" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Bado hakuna wahudumu wala aina za miadi. Msimamizi huviongeza katika Mipangilio → Kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="325" />
+      <location filename="../../ui/booking_dialog.py" line="333" />
       <source>Booking for: {name}</source>
       <translation>Miadi ya: {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="360" />
+      <location filename="../../ui/booking_dialog.py" line="368" />
       <source>Choose the patient first.</source>
       <translation>Chagua mgonjwa kwanza.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="365" />
+      <location filename="../../ui/booking_dialog.py" line="373" />
+      <location filename="../../ui/booking_dialog.py" line="474" />
       <source>Choose the type of visit.</source>
       <translation>Chagua aina ya ziara.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="411" />
+      <location filename="../../ui/booking_dialog.py" line="419" />
       <source>Booking…</source>
       <translation>Inapanga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="452" />
+      <location filename="../../ui/booking_dialog.py" line="460" />
       <source>Another appointment that day</source>
       <translation>Miadi nyingine siku hiyo</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="453" />
+      <location filename="../../ui/booking_dialog.py" line="461" />
       <source>Book this one as well?</source>
       <translation>Upange miadi hii pia?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="455" />
+      <location filename="../../ui/booking_dialog.py" line="463" />
       <source>Book as well</source>
       <translation>Panga pia</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="456" />
+      <location filename="../../ui/booking_dialog.py" line="464" />
       <source>Go back</source>
       <translation>Rudi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="471" />
+      <location filename="../../ui/booking_dialog.py" line="487" />
+      <source>{provider} has no free time for this type in the next two weeks.</source>
+      <translation>{provider} hana nafasi iliyo wazi kwa aina hii katika wiki mbili zijazo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="507" />
       <source>{date} {time}</source>
       <translation>{date} saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="475" />
+      <location filename="../../ui/booking_dialog.py" line="511" />
       <source>Choose this time</source>
       <translation>Chagua muda huu</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="476" />
+      <location filename="../../ui/booking_dialog.py" line="512" />
       <source>Free at {time}</source>
       <translation>Nafasi saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="495" />
+      <location filename="../../ui/booking_dialog.py" line="531" />
       <source>Discard this booking?</source>
       <translation>Uache miadi hii?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="496" />
+      <location filename="../../ui/booking_dialog.py" line="532" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Miadi haijapangwa. Ufunge hata hivyo?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="498" />
+      <location filename="../../ui/booking_dialog.py" line="534" />
       <source>Discard</source>
       <translation>Acha</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="499" />
+      <location filename="../../ui/booking_dialog.py" line="535" />
       <source>Keep editing</source>
       <translation>Endelea kuhariri</translation>
     </message>
@@ -1658,37 +1674,37 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>HitsModel</name>
     <message>
-      <location filename="../../ui/live_search.py" line="106" />
+      <location filename="../../ui/live_search.py" line="109" />
       <source>Name</source>
       <translation>Jina</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="107" />
+      <location filename="../../ui/live_search.py" line="110" />
       <source>Clinic no.</source>
       <translation>Namba ya usajili</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="108" />
+      <location filename="../../ui/live_search.py" line="111" />
       <source>Sex</source>
       <translation>Jinsia</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="109" />
+      <location filename="../../ui/live_search.py" line="112" />
       <source>Born</source>
       <translation>Alizaliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="110" />
+      <location filename="../../ui/live_search.py" line="113" />
       <source>Phone</source>
       <translation>Simu</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="111" />
+      <location filename="../../ui/live_search.py" line="114" />
       <source>Village</source>
       <translation>Kijiji</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="112" />
+      <location filename="../../ui/live_search.py" line="115" />
       <source>National ID</source>
       <translation>Kitambulisho cha taifa</translation>
     </message>
@@ -2766,205 +2782,205 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>PatientRecord</name>
     <message>
-      <location filename="../../ui/patient_record.py" line="96" />
+      <location filename="../../ui/patient_record.py" line="97" />
       <source>◀ &amp;Back to the search</source>
       <translation>◀ &amp;Rudi kwenye utafutaji</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="98" />
+      <location filename="../../ui/patient_record.py" line="99" />
       <source>Back to the search (Esc)</source>
       <translation>Rudi kwenye utafutaji (Esc)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="105" />
+      <location filename="../../ui/patient_record.py" line="106" />
       <source>&amp;Edit details…</source>
       <translation>&amp;Hariri taarifa…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="107" />
+      <location filename="../../ui/patient_record.py" line="108" />
       <source>&amp;Book appointment…</source>
       <translation>&amp;Panga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="109" />
+      <location filename="../../ui/patient_record.py" line="110" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Panga miadi (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="111" />
+      <location filename="../../ui/patient_record.py" line="112" />
       <source>New &amp;form…</source>
       <translation>&amp;Fomu mpya…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="113" />
+      <location filename="../../ui/patient_record.py" line="114" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="113" />
+      <location filename="../../ui/patient_record.py" line="114" />
       <source>Print (Ctrl+P)</source>
       <translation>Chapisha (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="124" />
+      <location filename="../../ui/patient_record.py" line="125" />
       <source>&amp;Details</source>
       <translation>&amp;Taarifa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="127" />
+      <location filename="../../ui/patient_record.py" line="128" />
       <source>Appointments</source>
       <translation>Miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="129" />
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="130" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>When</source>
       <translation>Lini</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="130" />
+      <location filename="../../ui/patient_record.py" line="131" />
       <source>Provider</source>
       <translation>Mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="131" />
+      <location filename="../../ui/patient_record.py" line="132" />
       <source>Type</source>
       <translation>Aina</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="132" />
-      <location filename="../../ui/patient_record.py" line="155" />
+      <location filename="../../ui/patient_record.py" line="133" />
+      <location filename="../../ui/patient_record.py" line="156" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="133" />
+      <location filename="../../ui/patient_record.py" line="134" />
       <source>Reason</source>
       <translation>Sababu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="137" />
+      <location filename="../../ui/patient_record.py" line="138" />
       <source>Book &amp;follow-up…</source>
       <translation>Miadi ya &amp;ufuatiliaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="138" />
+      <location filename="../../ui/patient_record.py" line="139" />
       <source>&amp;Move…</source>
       <translation>Ha&amp;misha…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="139" />
+      <location filename="../../ui/patient_record.py" line="140" />
       <source>&amp;Cancel appointment…</source>
       <translation>&amp;Ghairi miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="140" />
+      <location filename="../../ui/patient_record.py" line="141" />
       <source>Print &amp;slip…</source>
       <translation>Chapisha &amp;kadi ya miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="148" />
+      <location filename="../../ui/patient_record.py" line="149" />
       <source>&amp;Appointments</source>
       <translation>Mia&amp;di</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="151" />
+      <location filename="../../ui/patient_record.py" line="152" />
       <source>Forms</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="153" />
+      <location filename="../../ui/patient_record.py" line="154" />
       <source>Form</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="154" />
+      <location filename="../../ui/patient_record.py" line="155" />
       <source>Version</source>
       <translation>Toleo</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="156" />
+      <location filename="../../ui/patient_record.py" line="157" />
       <source>Started</source>
       <translation>Ilianzishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="157" />
+      <location filename="../../ui/patient_record.py" line="158" />
       <source>Signed</source>
       <translation>Imetiwa sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="161" />
+      <location filename="../../ui/patient_record.py" line="162" />
       <source>&amp;Open form</source>
       <translation>Fu&amp;ngua fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="162" />
+      <location filename="../../ui/patient_record.py" line="163" />
       <source>Print &amp;this form…</source>
       <translation>Chapisha fomu h&amp;ii…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="169" />
+      <location filename="../../ui/patient_record.py" line="170" />
       <source>F&amp;orms</source>
       <translation>F&amp;omu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="172" />
+      <location filename="../../ui/patient_record.py" line="173" />
       <source>History of changes</source>
       <translation>Historia ya mabadiliko</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>Who</source>
       <translation>Nani</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>What</source>
       <translation>Nini</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>Fields</source>
       <translation>Vipengele</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="176" />
+      <location filename="../../ui/patient_record.py" line="177" />
       <source>Include when the record was &amp;opened</source>
       <translation>Onyesha pia rekodi ilipofunguli&amp;wa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="182" />
+      <location filename="../../ui/patient_record.py" line="183" />
       <source>&amp;History</source>
       <translation>Hi&amp;storia</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="203" />
-      <location filename="../../ui/patient_record.py" line="213" />
+      <location filename="../../ui/patient_record.py" line="204" />
+      <location filename="../../ui/patient_record.py" line="214" />
       <source>Opening the record…</source>
       <translation>Inafungua rekodi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="272" />
+      <location filename="../../ui/patient_record.py" line="278" />
       <source>This patient's record was removed.</source>
       <translation>Rekodi ya mgonjwa huyu imeondolewa.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="288" />
+      <location filename="../../ui/patient_record.py" line="294" />
       <source>Sex not known</source>
       <translation>Jinsia haijulikani</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="292" />
+      <location filename="../../ui/patient_record.py" line="298" />
       <source>National ID {number}</source>
       <translation>Kitambulisho cha taifa {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="365" />
+      <location filename="../../ui/patient_record.py" line="371" />
       <source>No forms yet for this patient.</source>
       <translation>Bado hakuna fomu za mgonjwa huyu.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="471" />
+      <location filename="../../ui/patient_record.py" line="477" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Ughairi miadi ya {when} na {provider}?</translation>
     </message>
