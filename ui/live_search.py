@@ -72,13 +72,16 @@ class LiveSearch(QObject):
         if not self.query or self.running is not None:
             return  # the running search will look at self.query when it comes back
         query = self.query
+        limit = self.limit
+        try:
+            self.ctx.ask(
+                lambda core: core.patients.search(query, limit=limit),
+                lambda hits, error: self._done(query, hits, error),
+            )
+        except RuntimeError:  # the session is closing: its task runner has stopped
+            return
         self.running = query
         self.searches_run += 1
-        limit = self.limit
-        self.ctx.ask(
-            lambda core: core.patients.search(query, limit=limit),
-            lambda hits, error: self._done(query, hits, error),
-        )
 
     def _done(self, query: str, hits: list[SearchHit] | None, error: BaseException | None) -> None:
         self.running = None

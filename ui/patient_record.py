@@ -36,6 +36,7 @@ from ui.util import (
     format_date,
     format_datetime,
     heading,
+    is_alive,
     make_button,
     row,
     with_colon,
@@ -222,13 +223,16 @@ class PatientRecord(QWidget):
         if self._refreshing:
             self._refresh_again = True
             return
+        language = current_language()
+        try:
+            self.ctx.ask(
+                lambda core: core.patients.chart(patient_id, language=language),
+                lambda chart, error: self._refreshed(patient_id, chart, error),
+            )
+        except RuntimeError:  # the session is closing: its task runner has stopped
+            return
         self._refreshing = True
         self._stale = False
-        language = current_language()
-        self.ctx.ask(
-            lambda core: core.patients.chart(patient_id, language=language),
-            lambda chart, error: self._refreshed(patient_id, chart, error),
-        )
 
     def reload(self) -> None:  # the name main-window code and older callers know
         self.refresh()
@@ -236,6 +240,8 @@ class PatientRecord(QWidget):
     def _refreshed(
         self, patient_id: uuid.UUID, chart: PatientChart | None, error: BaseException | None
     ) -> None:
+        if not is_alive(self):
+            return
         self._refreshing = False
         if error is not None:
             if patient_id == self.patient_id:
