@@ -231,7 +231,7 @@ class PossibleDuplicate(Conflict):
             msg(
                 "{name} ({id}): {reasons}",
                 name=hit.display_name,
-                id=hit.patient_id,
+                id=hit.clinic_number or hit.patient_id,  # the number people know them by
                 reasons=join(", ", reasons),
             )
             for hit, reasons in candidates
