@@ -40,14 +40,12 @@ import uuid
 from typing import Any
 
 from sqlalchemy import event, inspect, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from desktop.hlc import HybridLogicalClock
 from desktop.store.models import (
     AppointmentEvent,
     AuditEvent,
-    Meta,
     OutboxEntry,
     Synced,
 )
@@ -121,18 +119,21 @@ def _values(session: Session, obj: Synced, fields: list[str], *, insert: bool) -
     return values
 
 
+_LATEST_SQL = (
+    "SELECT seq, sent_batch FROM outbox WHERE entity_id = ? AND entity = ? "
+    "ORDER BY seq DESC LIMIT 1"
+)
+
+
 def _pending_entry(session: Session, table: str, entity_id: uuid.UUID) -> OutboxEntry | None:
     """The record's latest outbox entry if it is not yet in a sent batch."""
-    with session.no_autoflush:
-        latest = session.scalars(
-            select(OutboxEntry)
-            .where(OutboxEntry.entity == table, OutboxEntry.entity_id == entity_id)
-            .order_by(OutboxEntry.seq.desc())
-            .limit(1)
-        ).first()
-    if latest is None or latest.sent_batch is not None:
+    # Plain SQL on the entity_id index (ids are stored as 32 hex digits): this runs for every
+    # local update, and the compiled ORM query cost more than the lookup.
+    latest = session.connection().exec_driver_sql(_LATEST_SQL, (entity_id.hex, table)).first()
+    if latest is None or latest[1] is not None:
         return None
-    return latest
+    with session.no_autoflush:
+        return session.get(OutboxEntry, latest[0])
 
 
 def _merge_patches(pending: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -228,15 +229,16 @@ def _queue(
         _queue(session, audit, "insert", synced_columns(AuditEvent), clock)
 
 
+_HIGH_WATER_SQL = (
+    "INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
+    "SET value = excluded.value WHERE excluded.value > store_meta.value"
+)
+
+
 def note_high_water(session: Session, stamp: str) -> None:
     """Keep `stamp` as the store's clock high-water mark if it is the highest yet."""
-    statement = sqlite_insert(Meta).values(key=HLC_HIGH_WATER, value=stamp)
-    statement = statement.on_conflict_do_update(
-        index_elements=[Meta.key],
-        set_={"value": statement.excluded.value},
-        where=Meta.value < statement.excluded.value,
-    )
-    session.connection().execute(statement)
+    # Plain SQL: once per flush, and a compiled upsert costs more than the write itself.
+    session.connection().exec_driver_sql(_HIGH_WATER_SQL, (HLC_HIGH_WATER, stamp))
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
