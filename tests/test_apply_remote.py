@@ -192,6 +192,7 @@ ANSWERS = ("reason", "history", "visit_notes")
 words = st.text(alphabet="abcdeéz ", max_size=6)
 edits = st.one_of(
     st.tuples(st.sampled_from("ab"), st.sampled_from(PLAIN), words),
+    st.tuples(st.sampled_from("ab"), st.just("deleted"), st.booleans()),  # delete vs edit
     st.tuples(
         st.sampled_from("ab"),
         st.sampled_from([f"answers.{name}" for name in ANSWERS]),
@@ -229,7 +230,7 @@ def test_two_stores_exchanging_their_outboxes_converge_field_by_field(
     sync_both(a, b)
     sync_both(a, b)
     pa, pb = patient(a, patient_id), patient(b, patient_id)
-    for key in PLAIN:
+    for key in (*PLAIN, "deleted"):
         assert getattr(pa, key) == getattr(pb, key), key
     fa, fb = form(a, record_id), form(b, record_id)
     assert fa.answers == fb.answers
@@ -237,6 +238,7 @@ def test_two_stores_exchanging_their_outboxes_converge_field_by_field(
     assert {k: v for k, v in pa.field_hlcs.items() if k in PLAIN} == {
         k: v for k, v in pb.field_hlcs.items() if k in PLAIN
     }
+    assert pa.field_hlcs.get("deleted") == pb.field_hlcs.get("deleted")
 
 
 def test_edits_to_different_answers_of_one_form_merge(
