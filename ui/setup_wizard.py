@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -34,7 +33,6 @@ from desktop.passwords import MIN_LENGTH
 from ui import labels
 from ui.errors import error_text, show_error
 from ui.language import localized
-from ui.print_preview import PrintPreviewDialog
 from ui.setup_flow import PAGE_FIELDS, Page, Problem, SetupFlow
 from ui.tasks import Operation, TaskContext, TaskRunner
 from ui.util import FieldError, buddy_label, heading, make_button, with_colon
@@ -470,6 +468,7 @@ class SetupWizard(QDialog):
         after a warning that the file is not encrypted."""
         from desktop.recovery_sheet import recovery_sheet_pdf
         from desktop.settings import load_settings
+        from ui.recovery_preview import RecoveryKeyPreview  # the print preview, when needed
 
         if not self.flow.recovery_key:
             return
@@ -500,31 +499,3 @@ class SetupWizard(QDialog):
         # Escape or the window's close button must not lose the only sight of the key.
         if self.flow.can_cancel() and not self._creating:
             super().reject()
-
-
-class RecoveryKeyPreview(PrintPreviewDialog):
-    """The recovery key sheet's preview: saving it warns about the clinic's key (the sheet
-    holds no patient's information, but it opens every record)."""
-
-    def save_as(self) -> None:
-        if self.pages is None:
-            return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Save as PDF"))
-        box.setText(self.tr("The PDF file is not encrypted."))
-        box.setInformativeText(
-            self.tr(
-                "Anyone who opens the file can read the clinic's recovery key, which opens "
-                "every record of the clinic. Print it rather than keep the file; if you save "
-                "it, keep it only on a USB stick locked away, never on this laptop."
-            )
-        )
-        yes = box.addButton(self.tr("Save the PDF"), QMessageBox.ButtonRole.AcceptRole)
-        no = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.setAccessibleName(box.windowTitle())
-        box.buttonClicked.connect(lambda button: self._choose_file() if button is yes else None)
-        self.warning_box = box
-        box.open()
