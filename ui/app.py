@@ -448,6 +448,8 @@ class OutpostApp(QObject):
 
     def restore(self, request: RestoreRequest) -> None:
         paths = self.paths
+        # The clinic's clock outlives the session it came from: the notice tells clinic time.
+        clock = self.session.ctx.core.clock if self.session is not None else None
 
         def work(ctx: TaskContext) -> RestoreResult:
             from desktop.app.backups import restore_backup_file
@@ -462,7 +464,12 @@ class OutpostApp(QObject):
             )
 
         def restored(result: RestoreResult) -> None:
-            when = result.info.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            created = result.info.created_at
+            when = (
+                clock.stamp(created)
+                if clock is not None
+                else created.astimezone().strftime("%Y-%m-%d %H:%M")
+            )
             notice = self.tr("The backup of {when} is back in place. Sign in to continue.").format(
                 when=when
             )
