@@ -17,11 +17,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 import forms
+from desktop.app.patients import PatientDetails, details_of
 from desktop.app.transactions import Done
+from desktop.dates import age_in_years
+from desktop.errors import InvalidInput
 from desktop.permissions import Actor, Permission
 from desktop.services import form_records
-from desktop.services.patients import age_in_years, get_patient
+from desktop.services import patients as patients_svc
+from desktop.services.patients import PatientInput, get_patient
 from desktop.store.models import FormRecord, FormStatus, Patient
+from forms import answers as form_answers
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
@@ -142,6 +147,9 @@ class Completed:
     record_id: uuid.UUID
     status: FormStatus  # FINAL or SIGNED
     signed_at: dt.datetime | None  # in the clinic's zone
+    # The form gave a date of birth the patient record lacked (none, or only an estimate):
+    # the record now has it (same transaction, audited as an edit of the patient).
+    birth_date_recorded: dt.date | None = None
 
 
 # --- pure helpers --------------------------------------------------------------------------------
@@ -154,35 +162,51 @@ def choose_language(definition: forms.FormDefinition, *preferred: str | None) ->
     return definition.languages[0]
 
 
-def patient_summary(patient: Patient, today: dt.date) -> PatientSummary:
+def patient_summary(patient: Patient | PatientDetails, today: dt.date) -> PatientSummary:
     birth = patient.birth_date
     return PatientSummary(
         patient_id=patient.id,
         full_name=patient.full_name,
         sex=patient.sex.value,
         age_years=age_in_years(birth, today) if birth is not None else None,
-        age_estimated=bool(patient.birth_date_estimated),
+        age_estimated=bool(patient.birth_date_estimated) and birth is not None,
         clinic_number=patient.clinic_number or None,
     )
 
 
+def birth_answer(birth: dt.date | None, estimated: bool) -> dict[str, object] | None:
+    """A record's date of birth as a `partial_date` answer: the whole date, or only "about"
+    the year for an estimate (an age given at registration); None when it is not known."""
+    if birth is None:
+        return None
+    if estimated:
+        return {"year": birth.year, "month": None, "day": None, "approximate": True}
+    return {"year": birth.year, "month": birth.month, "day": birth.day, "approximate": False}
+
+
 def prefill(
-    definition: forms.FormDefinition, patient: Patient | None, actor_name: str, today: dt.date
+    definition: forms.FormDefinition,
+    patient: PatientDetails | None,
+    actor_name: str,
+    today: dt.date,
 ) -> dict[str, object]:
-    """Answers a new form can take from what Outpost already knows (the patient's details,
-    the clinic's today, who is filling it), for the fields the shipped forms name this way."""
+    """Answers a new form can take from what Outpost already knows (the patient's details
+    as people read them, `desktop.app.patients.details_of`: the phone in the one display
+    format; the clinic's today; who is filling it), for the fields the shipped forms name
+    this way."""
     known: dict[str, object] = {}
     if patient is not None:
         known["full_name"] = patient.full_name
         known["sex"] = patient.sex.value
-        if patient.birth_date is not None:
-            birth = patient.birth_date
-            known["date_of_birth"] = (
-                {"year": birth.year, "month": None, "day": None, "approximate": True}
-                if patient.birth_date_estimated
-                else {"year": birth.year, "month": birth.month, "day": birth.day}
-            )
-        known["phone"] = patient.phone or ""
+        birth = birth_answer(patient.birth_date, patient.birth_date_estimated)
+        if birth is not None:
+            spec = definition.fields.get("date_of_birth")
+            if spec is not None and spec.type == "date":
+                if not patient.birth_date_estimated and patient.birth_date is not None:
+                    known["date_of_birth"] = patient.birth_date.isoformat()
+            else:
+                known["date_of_birth"] = birth
+        known["phone"] = patient.phone
         known["address"] = ", ".join(p for p in (patient.address, patient.village) if p)
         kin = patient.next_of_kin_name
         if kin:
@@ -327,8 +351,9 @@ class FormsApi:
                 today=clock.today(),
                 now=clock.now_utc(),
             )
+            recorded = self._birth_date_to_record(session, who, library, record)
             signed = clock.local(record.signed_at) if record.signed_at else None
-            return Completed(record.id, record.status, signed)
+            return Completed(record.id, record.status, signed, recorded)
 
         return self._tx.write(work, actor=who)
 
@@ -354,6 +379,63 @@ class FormsApi:
 
     # -- internals --
 
+    def _birth_date_to_record(
+        self,
+        session: Session,
+        actor: Actor,
+        library: forms.FormLibrary,
+        record: FormRecord,
+    ) -> dt.date | None:
+        """A completed form's date of birth (the intake's) reaches the patient record when
+        the record has none or only an estimate: an exact date replaces an estimate, a year
+        or an "about" replaces nothing known with an estimate; a date the record already has
+        exactly is never overwritten by a form (a correction is made on the record). Made
+        through the patients service (its validation), in the form's transaction, and so
+        audited as an edit of the patient. Returns the date recorded, None if none was."""
+        if record.patient_id is None or not actor.can(Permission.EDIT_PATIENTS):
+            return None
+        definition = form_records.definition_of(library, record)
+        spec = definition.fields.get("date_of_birth")
+        value = (record.answers or {}).get("date_of_birth")
+        if spec is None or value is None or spec.type not in ("date", "partial_date"):
+            return None
+        try:
+            given = form_answers.read_partial_date(value)
+        except form_answers.AnswerError:
+            return None
+        exact = given.month is not None and given.day is not None and not given.approximate
+        patient = get_patient(session, record.patient_id)
+        known_exactly = patient.birth_date is not None and not patient.birth_date_estimated
+        if known_exactly or (patient.birth_date is not None and not exact):
+            return None
+        core = self._core
+        today = core.clock.today()
+        data = PatientInput.from_patient(patient, today, region=core.region)
+        data.age_unknown = False
+        if exact:
+            assert given.month is not None and given.day is not None
+            data.birth_date = dt.date(given.year, given.month, given.day).isoformat()
+            data.estimated_age_years = ""
+        else:
+            middle = dt.date(given.year, given.month or 7, 1)
+            data.birth_date = ""
+            data.estimated_age_years = str(max(0, age_in_years(middle, today)))
+        try:
+            updated = patients_svc.update_patient(
+                session,
+                actor,
+                patient.id,
+                data,
+                region=core.region,
+                search=core.search,
+                today=today,
+            )
+        except InvalidInput:
+            # Something else on the record no longer validates (an older release's data):
+            # the form is still completed; the date of birth waits for an edit of the record.
+            return None
+        return updated.birth_date
+
     def _view(
         self,
         session: Session,
@@ -373,8 +455,11 @@ class FormsApi:
         context["clinic_name"] = core.clinic_name
         answers = form_records.answers_of(session, record)
         new = not answers and record.status is FormStatus.DRAFT and record.supersedes_id is None
+        details = (
+            details_of(patient, region=core.region, today=today) if patient is not None else None
+        )
         if new:
-            answers = prefill(definition, patient, who.display_name, today)
+            answers = prefill(definition, details, who.display_name, today)
         names = {f: patient.full_name for f in SIGNER_IS_PATIENT} if patient is not None else {}
         names.update({f: who.display_name for f in SIGNER_IS_STAFF})
         language = choose_language(
@@ -392,7 +477,7 @@ class FormsApi:
             status=record.status,
             answers=answers,
             language=language,
-            patient=patient_summary(patient, today) if patient is not None else None,
+            patient=patient_summary(details, today) if details is not None else None,
             context=context,
             today=today,
             created_at=core.clock.local(record.created_at),
