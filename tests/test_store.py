@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select, text
+from sqlalchemy import event, func, select, text, update
 
 from desktop.errors import (
     InvalidInput,
@@ -271,8 +272,6 @@ def _mark_sent(store: Store) -> None:
     """What sync does before sending: the unsent entries join a batch."""
     import uuid
 
-    from sqlalchemy import update
-
     with store.session() as session, session.begin():
         session.execute(
             update(OutboxEntry)
@@ -445,8 +444,6 @@ def test_the_keyfile_copy_never_keeps_a_replaced_password(
 
 
 def test_bulk_updates_that_would_bypass_the_outbox_are_refused(store: Store) -> None:
-    from sqlalchemy import update
-
     with store.session() as session, session.begin():
         session.add(Patient(clinic_id=store.clinic_id, given_name="Juma", family_name="Said"))
     with pytest.raises(TombstoneRequired, match="bypass the outbox"), store.session() as session:
@@ -676,9 +673,14 @@ def test_the_clock_high_water_mark_survives_a_pruned_outbox(
         last = session.scalar(select(OutboxEntry.hlc).order_by(OutboxEntry.seq.desc()))
     assert high is not None and high.value == last == store.clock.last.encode()
     first = patient.field_hlcs["given_name"]
-    # Sync pruned every acknowledged entry; then the clock battery died.
-    with store.engine.begin() as conn:
-        conn.execute(text("DELETE FROM outbox"))
+    # HQ acknowledged everything and the outbox was pruned; then the clock battery died.
+    from desktop.store.outbox import prune_acknowledged
+
+    with store.session() as session, session.begin():
+        session.execute(update(OutboxEntry).values(acked_at=dt.datetime.now(dt.UTC)))
+        assert prune_acknowledged(session) > 0
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(OutboxEntry)) == 0
     store.close()
     real = hlc.wall_clock_ms()
     monkeypatch.setattr(hlc, "wall_clock_ms", lambda: real - 3 * 86_400_000)

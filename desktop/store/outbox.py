@@ -39,7 +39,7 @@ import enum
 import uuid
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import delete, event, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from desktop.hlc import HybridLogicalClock
@@ -239,6 +239,15 @@ def note_high_water(session: Session, stamp: str) -> None:
     """Keep `stamp` as the store's clock high-water mark if it is the highest yet."""
     # Plain SQL: once per flush, and a compiled upsert costs more than the write itself.
     session.connection().exec_driver_sql(_HIGH_WATER_SQL, (HLC_HIGH_WATER, stamp))
+
+
+def prune_acknowledged(session: Session) -> int:
+    """Remove the entries HQ acknowledged (they are durably there); returns how many.
+
+    The clock's high-water mark stays in store_meta, so pruning never lets the clock go
+    back below a stamp this device already issued."""
+    result = session.execute(delete(OutboxEntry).where(OutboxEntry.acked_at.is_not(None)))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
