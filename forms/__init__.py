@@ -11,7 +11,7 @@ Typical use::
 
 from typing import TYPE_CHECKING
 
-from forms.context import PrintContext
+from forms.context import PatientAge, PrintContext
 from forms.errors import (
     CorrectionError,
     DefinitionError,
@@ -70,6 +70,7 @@ __all__ = [
     "FormLibrary",
     "FormRecord",
     "FormsError",
+    "PatientAge",
     "PrintContext",
     "Problem",
     "QrTarget",

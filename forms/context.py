@@ -8,13 +8,24 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
+class PatientAge:
+    """The patient's age as the header prints it: ``years`` None is "Age not known" (the
+    explicit choice at registration), ``estimated`` prints "about …"."""
+
+    years: int | None
+    estimated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class PrintContext:
     """Plain data the desktop passes to :func:`forms.render_pdf`.
 
     ``values`` are named values conditions and ``display`` fields can read, e.g.
     ``patient_sex``, ``patient_age_years``, ``recovery_key``, ``currency``, ``today``.
     Leave ``patient_name``/``patient_id`` as None on a blank form: the header then
-    gets lines to write them by hand.
+    gets lines to write them by hand. ``patient_id`` is what people read (the clinic
+    number), ``record_id`` what the QR code carries. ``patient_age`` (None: not printed)
+    follows the name in the header: "34 y", "about 45 y" or "Age not known".
 
     ``zone`` is the clinic's time zone: the "Printed …" line, signature times and the
     ``today`` of conditions are shown in it, whatever zone the computer itself is set to
@@ -30,6 +41,7 @@ class PrintContext:
     supersedes_record_id: str | None = None
     correction_reason: str | None = None
     zone: dt.tzinfo | None = None
+    patient_age: PatientAge | None = None
 
     def local(self, when: dt.datetime) -> dt.datetime:
         """``when`` as the clinic's wall-clock time (naive times are left as they are)."""

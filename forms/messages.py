@@ -156,7 +156,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "printed": {"en": "Printed {when}", "fr": "Imprimé le {when}", "sw": "Imechapishwa {when}"},
     "version": {"en": "version {version}", "fr": "version {version}", "sw": "toleo {version}"},
     "patient": {"en": "Patient", "fr": "Patient", "sw": "Mgonjwa"},
-    "patient_id": {"en": "Patient ID", "fr": "N° patient", "sw": "Namba ya mgonjwa"},
+    # The clinic number, as the screens name it ("Clinic no. KHP-QX0042"), never a record id.
+    "patient_id": {"en": "Clinic no.", "fr": "Dossier n°", "sw": "Namba ya usajili"},
+    "age_years": {"en": "{age} y", "fr": "{age} ans", "sw": "miaka {age}"},
+    "age_about": {"en": "about {age} y", "fr": "environ {age} ans", "sw": "takriban miaka {age}"},
+    "age_not_known": {"en": "Age not known", "fr": "Âge inconnu", "sw": "Umri haujulikani"},
     "record": {"en": "Record", "fr": "Fiche", "sw": "Kumbukumbu"},
     "form": {"en": "Form", "fr": "Formulaire", "sw": "Fomu"},
     "blank_form": {

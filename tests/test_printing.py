@@ -26,7 +26,7 @@ from desktop.clock import ClinicClock
 from desktop.core import ClinicCore
 from desktop.services import clinic_setup, scheduling
 from desktop.services.clinic import get_clinic
-from desktop.services.patients import PatientInput, register_patient
+from desktop.services.patients import PatientInput, get_patient, register_patient
 from desktop.store.models import AuditEvent
 from forms.examples import answers_for
 
@@ -200,3 +200,96 @@ def test_the_slip_leaves_out_a_phone_or_address_the_clinic_has_not_set(
     text = pdf_text(core.printing.print(AppointmentSlipPrint(appointment_id)).value.pdf)
     assert "Clinic phone" not in text and "Clinic address" not in text
     assert "Dr. Achieng Otieno" in text
+
+
+# --- issue 7, defects 4 and 22: people read the clinic number and the age the screen shows ------
+
+
+def _number(core: ClinicCore, patient_id: uuid.UUID) -> str:
+    number = core.patients.details(patient_id).clinic_number
+    assert number
+    return number
+
+
+def test_prints_name_the_patient_by_clinic_number_never_by_record_id(
+    core: ClinicCore, patient_id: uuid.UUID
+) -> None:
+    number = _number(core, patient_id)
+    record_id = _completed_intake(core, patient_id)
+    day = core.today() + dt.timedelta(days=1)
+    appointment_id = _appointment(core, patient_id, dt.datetime.combine(day, dt.time(9), core.zone))
+    for request in (
+        FormRecordPrint(record_id),
+        BlankFormPrint("consent_treatment", patient_id=patient_id),
+        AppointmentSlipPrint(appointment_id),
+        DayListPrint(day),
+    ):
+        text = pdf_text(core.printing.print(request).value.pdf)
+        assert number in text, request
+        assert str(patient_id) not in text, request
+    header = pdf_text(core.printing.print(FormRecordPrint(record_id)).value.pdf)
+    assert f"Clinic no.: {number}" in header  # as the record says "Clinic no. …"
+
+
+def test_a_patient_without_a_clinic_number_gets_lines_not_a_uuid(
+    core: ClinicCore, patient_id: uuid.UUID
+) -> None:
+    with core.store.session() as session, session.begin():
+        get_patient(session, patient_id).clinic_number = None
+    text = pdf_text(
+        core.printing.print(BlankFormPrint("consent_treatment", patient_id=patient_id)).value.pdf
+    )
+    assert "Amina Wanjiru" in text and str(patient_id) not in text
+
+
+@pytest.mark.parametrize(
+    ("fields", "shown"),
+    [
+        ({"age_unknown": True}, "Age not known"),
+        ({"estimated_age_years": "40"}, "about 40 y"),
+        ({"birth_date": "1990-04-02"}, None),
+    ],
+)
+def test_the_printed_header_gives_the_age_as_the_screen_does(
+    core: ClinicCore, fields: dict[str, object], shown: str | None
+) -> None:
+    with core.store.session() as session, session.begin():
+        pid = register_patient(
+            session,
+            core.actor,
+            PatientInput(given_name="Baraka", family_name="Otieno", sex="male", **fields),  # type: ignore[arg-type]
+            region=core.region,
+            confirmed_new=True,
+        ).id
+    details = core.patients.details(pid)
+    expected = shown or f"{details.age_years} y"
+    text = pdf_text(
+        core.printing.print(BlankFormPrint("consent_treatment", patient_id=pid)).value.pdf
+    )
+    assert f"Baraka Otieno · {expected}" in text
+    french = pdf_text(
+        core.printing.print(
+            BlankFormPrint("consent_treatment", patient_id=pid, lang="fr")
+        ).value.pdf
+    )
+    if shown == "Age not known":
+        assert "Âge inconnu" in french
+
+
+# --- the day list's lateness is the schedule's ---------------------------------------------------
+
+
+def test_the_day_list_marks_late_whom_the_schedule_calls_late(
+    core: ClinicCore, patient_id: uuid.UUID, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    starts = dt.datetime(2026, 12, 2, 9, 0, tzinfo=core.zone)
+    core.clock = ClinicClock(core.zone, now=lambda: starts + dt.timedelta(minutes=10))
+    _appointment(core, patient_id, starts)
+    # One rule of lateness: the schedule's. Were it 5 minutes, the print follows it.
+    monkeypatch.setattr(scheduling, "LATE_AFTER", dt.timedelta(minutes=5))
+    late = [e.late for e in core.schedule.day(starts.date())]
+    text = pdf_text(core.printing.print(DayListPrint(starts.date())).value.pdf)
+    assert late == [True] and "(late)" in text
+    monkeypatch.setattr(scheduling, "LATE_AFTER", dt.timedelta(minutes=15))
+    text = pdf_text(core.printing.print(DayListPrint(starts.date())).value.pdf)
+    assert "(late)" not in text

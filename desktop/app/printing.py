@@ -30,24 +30,17 @@ from desktop.clock import ClinicClock
 from desktop.errors import InvalidInput, NotFound
 from desktop.messages import msg
 from desktop.permissions import Actor, Permission
-from desktop.services import audit, form_records
+from desktop.services import audit, form_records, scheduling
 from desktop.services.clinic import get_clinic
 from desktop.services.patients import get_patient
 from desktop.settings import save_settings
-from desktop.store.models import (
-    Appointment,
-    AppointmentStatus,
-    AppointmentType,
-    Patient,
-    Provider,
-)
+from desktop.store.models import Appointment, AppointmentType, Patient, Provider
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
 
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
-LATE_AFTER = dt.timedelta(minutes=15)
 SHIPPED = ("en", "fr", "sw")
 Progress = Callable[[str, float], None]
 
@@ -396,42 +389,40 @@ class PrintingApi:
 
         actor.require(Permission.VIEW_PATIENTS)
         zone = self.clock.zone
-        start = dt.datetime.combine(request.day, dt.time(0), zone).astimezone(dt.UTC)
-        # Not start + 24 h: a day with a clock change has 23 or 25 hours.
-        end = dt.datetime.combine(request.day + dt.timedelta(days=1), dt.time(0), zone).astimezone(
-            dt.UTC
-        )
-        query = (
-            select(Appointment, Patient, Provider, AppointmentType)
-            .join(Patient, Patient.id == Appointment.patient_id)
-            .join(Provider, Provider.id == Appointment.provider_id)
-            .join(AppointmentType, AppointmentType.id == Appointment.type_id)
-            .where(
-                Appointment.starts_at >= start,
-                Appointment.starts_at < end,
-                Appointment.deleted.is_(False),
-            )
-            .order_by(Appointment.starts_at, Provider.name)
-        )
         provider_name = None
         if request.provider_id is not None:
-            query = query.where(Appointment.provider_id == request.provider_id)
             found = session.scalar(select(Provider).where(Provider.id == request.provider_id))
             provider_name = found.name if found is not None else None
-        now = self.clock.now_utc()
-        rows = [
-            DayListRow(
-                time=self.clock.local(a.starts_at).strftime("%H:%M"),
-                patient=p.full_name,
-                provider=pr.name,
-                kind=t.name,
-                status=a.status.value,
-                late=a.status is AppointmentStatus.BOOKED and now - a.starts_at > LATE_AFTER,
-                patient_number=p.clinic_number or None,
-                phone=_phone_text(p.phone, self._core.region) if p.phone else None,
+        # The schedule's own day (`core.schedule.day`'s internals): the same appointments,
+        # times and lateness as Today shows, never a rule of the print's own.
+        entries = scheduling.day_list(
+            session, request.day, provider_id=request.provider_id, now=self.clock.now_utc()
+        )
+        people = {
+            p.id: p
+            for p in session.scalars(
+                select(Patient).where(Patient.id.in_({e.patient_id for e in entries}))
             )
-            for a, p, pr, t in session.execute(query)
-        ]
+        }
+        rows = []
+        for e in entries:
+            person = people.get(e.patient_id)
+            rows.append(
+                DayListRow(
+                    time=self.clock.local(e.starts_at).strftime("%H:%M"),
+                    patient=e.patient_name,
+                    provider=e.provider_name,
+                    kind=e.type_name,
+                    status=e.status.value,
+                    late=e.late,
+                    patient_number=(person.clinic_number or None) if person else None,
+                    phone=(
+                        _phone_text(person.phone, self._core.region)
+                        if person is not None and person.phone
+                        else None
+                    ),
+                )
+            )
         audit.record(
             session, actor, "print", "appointments", None, day_list=request.day.isoformat()
         )

@@ -190,12 +190,16 @@ def print_context(
     record: FormRecord | None = None,
 ) -> forms.PrintContext:
     """What forms/ prints around the answers: "Printed …" and signature times in the
-    clinic's zone (`clock`), never the computer's own."""
+    clinic's zone (`clock`), never the computer's own. The patient is named by their clinic
+    number (what people read; the record id stays in the QR code) and their age on the
+    day of `values["today"]`: "34 y", "about 45 y" or "Age not known", as on screen."""
     return forms.PrintContext(
         clinic_name=clinic_name,
         printed_at=clock.now(),
         patient_name=patient.full_name if patient else None,
-        patient_id=(patient.clinic_number or str(patient.id)) if patient else None,
+        # A patient from before clinic numbers has none yet: lines to write it, no UUID.
+        patient_id=(patient.clinic_number or None) if patient else None,
+        patient_age=_age(patient, values.get("today"), clock) if patient else None,
         record_id=str(record.id) if record is not None else None,
         values=values,
         supersedes_record_id=(
@@ -278,6 +282,15 @@ def definition_of(library: forms.FormLibrary, record: FormRecord) -> forms.FormD
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _age(patient: Patient, on: object, clock: ClinicClock) -> forms.PatientAge:
+    day = on if isinstance(on, dt.date) else clock.today()
+    if patient.birth_date is None:
+        return forms.PatientAge(None)
+    return forms.PatientAge(
+        age_in_years(patient.birth_date, day), estimated=bool(patient.birth_date_estimated)
+    )
 
 
 def _definition(

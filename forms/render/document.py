@@ -12,7 +12,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from forms import qr
-from forms.context import PrintContext
+from forms.context import PatientAge, PrintContext
 from forms.errors import RenderError
 from forms.messages import message
 from forms.model import FormDefinition
@@ -110,7 +110,7 @@ def _furniture(definition: FormDefinition, ctx: PrintContext, lang: str, blank: 
         version=message("version", lang, version=definition.version),
         patient_label=message("patient", lang),
         patient_id_label=message("patient_id", lang),
-        patient_name=printable(ctx.patient_name, multiline=False) if ctx.patient_name else None,
+        patient_name=_patient_text(ctx, lang),
         patient_id=printable(ctx.patient_id, multiline=False) if ctx.patient_id else None,
         about_patient=definition.about_patient,
         blank=blank,
@@ -119,3 +119,19 @@ def _furniture(definition: FormDefinition, ctx: PrintContext, lang: str, blank: 
         footer_middle=middle,
         page_of=message("page_of", lang, page="{page}", pages="{pages}"),
     )
+
+
+def age_text(age: PatientAge, lang: str) -> str:
+    """ "34 y", "about 45 y" or "Age not known", as the screens say it."""
+    if age.years is None:
+        return message("age_not_known", lang)
+    return message("age_about" if age.estimated else "age_years", lang, age=age.years)
+
+
+def _patient_text(ctx: PrintContext, lang: str) -> str | None:
+    if not ctx.patient_name:
+        return None
+    name = printable(ctx.patient_name, multiline=False)
+    if ctx.patient_age is None:
+        return name
+    return f"{name}  ·  {age_text(ctx.patient_age, lang)}"
