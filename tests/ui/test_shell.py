@@ -100,6 +100,18 @@ def test_ctrl_l_locks_from_inside_a_dialog(signed_in, qtbot) -> None:
     assert dialog.isVisible()
 
 
+def test_ctrl_l_locks_from_a_form_window(signed_in, qtbot) -> None:
+    # Forms open in windows of their own beside the main window (not modal).
+    form = QDialog(signed_in.window)
+    form.setWindowFlag(Qt.WindowType.Window, True)
+    field = QLineEdit(form)
+    form.show()
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert signed_in.lock.locked and not form.isVisible()
+    signed_in.lock.unlock()
+
+
 def test_ctrl_q_from_a_dialog_still_asks_about_unsaved_work(ui_app, signed_in, qtbot) -> None:
     dialog = _Unsaved(signed_in.window, signed_in.ctx.tasks, "Edit patient details")
     field = dialog.add_line("name", "&Name:")
