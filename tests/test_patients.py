@@ -432,3 +432,13 @@ def test_a_restore_or_a_sync_makes_the_search_read_its_vocabulary_again(
         assert second is not first
         core.changes.publish(Changes.of(EVERYTHING))
         assert core.search.vocabulary(session) is not second
+
+
+def test_a_registration_made_through_the_services_carries_this_devices_tag(
+    core: ClinicCore,
+) -> None:
+    from desktop.services.clinic_numbers import device_tag
+
+    patient = register(core, given_name="Achieng", family_name="Otieno", estimated_age_years="30")
+    assert patient.clinic_number is not None
+    assert f"-{device_tag(core.store.device_id)}" in patient.clinic_number

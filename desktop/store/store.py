@@ -100,11 +100,19 @@ class Store:
     def session(self, actor: Actor | None = None) -> Session:
         """A new session; its changes are attributed to `actor` (default: who unlocked)."""
         who = actor or self.actor
-        return self._sessions(info={"clock": self.clock, "user_id": who.user_id if who else None})
+        return self._sessions(
+            info={
+                "clock": self.clock,
+                "user_id": who.user_id if who else None,
+                "device_id": self.device_id,
+            }
+        )
 
     def read_session(self) -> Session:
         """A session for reading only (search, lists): it does not take the write lock."""
-        return self._read_sessions(info={"clock": self.clock, "user_id": None})
+        return self._read_sessions(
+            info={"clock": self.clock, "user_id": None, "device_id": self.device_id}
+        )
 
     def close(self) -> None:
         self.engine.dispose()
