@@ -356,6 +356,8 @@ class OutpostApp(QObject):
             self._daily_backup.cancel()  # it is simply due again next time
         session.window.close_for_real()
         session.window.deleteLater()
+        session.ctx.changes.stop()  # the session's views are gone: stop hearing its core
+        session.ctx.changes.deleteLater()
         core = session.ctx.core
         # The store closes after the work already queued on the database thread, and after
         # a backup on the long-work thread has stopped (a cancelled one stops at once).
