@@ -439,6 +439,9 @@ def test_a_registration_made_through_the_services_carries_this_devices_tag(
 ) -> None:
     from desktop.services.clinic_numbers import device_tag
 
-    patient = register(core, given_name="Achieng", family_name="Otieno", estimated_age_years="30")
-    assert patient.clinic_number is not None
-    assert f"-{device_tag(core.store.device_id)}" in patient.clinic_number
+    data = PatientInput(given_name="Achieng", family_name="Otieno", estimated_age_years="30")
+    number = core.tx.write(
+        lambda s: svc.register_patient(s, core.actor, data, region=core.region).clinic_number
+    ).value
+    assert number is not None
+    assert f"-{device_tag(core.store.device_id)}" in number
