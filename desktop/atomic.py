@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -66,3 +68,18 @@ def translate_os_error(exc: OSError, path: Path) -> OutpostError:
             f"Outpost is not allowed to write {path}. Check the folder's permissions."
         )
     return OutpostError(f"Could not write {path}: {exc.strerror or exc}.")
+
+
+STALE_AFTER_S = 12 * 3600  # a work folder or temporary file this old was left by a crash
+
+
+def remove_stale(folder: Path, pattern: str, *, now: float | None = None) -> None:
+    """Remove work folders or temporary files a crash left behind (ours by name, and old)."""
+    cutoff = (now if now is not None else time.time()) - STALE_AFTER_S
+    for leftover in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            if leftover.lstat().st_mtime < cutoff:
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    leftover.unlink()

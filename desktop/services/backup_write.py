@@ -40,7 +40,7 @@ from typing import BinaryIO
 import anyascii
 import sqlcipher3
 
-from desktop.atomic import fsync_dir, translate_os_error
+from desktop.atomic import fsync_dir, remove_stale, translate_os_error
 from desktop.errors import BackupError, DiskFull
 from desktop.permissions import Permission
 from desktop.services.backup_check import DatabaseCheckFailed, inspect_database
@@ -63,7 +63,6 @@ from desktop.services.backup_format import (
 from desktop.store.store import Store
 
 WORK_PREFIX = ".backup-"
-STALE_AFTER_S = 12 * 3600  # a work folder or temporary file this old was left by a crash
 
 
 @dataclass(frozen=True)
@@ -110,18 +109,6 @@ def data_key(store: Store) -> bytes:
     # The backup must check its copy with the store's own key. Store exposes no accessor yet
     # (asked for: a read-only `Store.data_key`); this is the one place that reaches in.
     return store.data_key
-
-
-def remove_stale(folder: Path, pattern: str, *, now: float | None = None) -> None:
-    """Remove work folders or temporary files a crash left behind (ours by name, and old)."""
-    cutoff = (now if now is not None else time.time()) - STALE_AFTER_S
-    for leftover in folder.glob(pattern):
-        with contextlib.suppress(OSError):
-            if leftover.lstat().st_mtime < cutoff:
-                if leftover.is_dir() and not leftover.is_symlink():
-                    shutil.rmtree(leftover, ignore_errors=True)
-                else:
-                    leftover.unlink()
 
 
 COPY_TICK_S = 0.1  # how often a running copy reports (and so may be cancelled)

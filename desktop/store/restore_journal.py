@@ -16,16 +16,14 @@ restored store keeps this laptop's identity and never takes on the backed-up one
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import shutil
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.atomic import fsync_dir, translate_os_error
+from desktop.atomic import fsync_dir, remove_stale, translate_os_error
 from desktop.errors import StoreCorrupt
 from desktop.paths import DataPaths
 from desktop.store.device import ensure_device_id
@@ -36,7 +34,6 @@ ASIDE_PREFIX = "replaced-before-restore-"
 # The staged members, named as in a backup (desktop.services.backup_format DATABASE/KEYS).
 STAGED_DATABASE = "outpost.db"
 STAGED_KEYS = "keys.json"
-STALE_AFTER_S = 12 * 3600  # a staging folder this old was left by a crash
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
 
 CrashPoint = Callable[[str], None]
@@ -113,18 +110,6 @@ def finish(paths: DataPaths, staging: Path) -> None:
     (paths.root / JOURNAL).unlink(missing_ok=True)
     fsync_dir(paths.root)
     shutil.rmtree(staging, ignore_errors=True)
-
-
-def remove_stale(folder: Path, pattern: str, *, now: float | None = None) -> None:
-    """Remove work folders or temporary files a crash left behind (ours by name, and old)."""
-    cutoff = (now if now is not None else time.time()) - STALE_AFTER_S
-    for leftover in folder.glob(pattern):
-        with contextlib.suppress(OSError):
-            if leftover.lstat().st_mtime < cutoff:
-                if leftover.is_dir() and not leftover.is_symlink():
-                    shutil.rmtree(leftover, ignore_errors=True)
-                else:
-                    leftover.unlink()
 
 
 def recover_interrupted_restore(paths: DataPaths) -> Path | None:
