@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -48,6 +47,9 @@ from PySide6.QtWidgets import (
 )
 
 import forms
+from desktop.dates import read_date
+from desktop.errors import InvalidInput
+from desktop.messages import localize, message_of
 from forms import answers as form_answers
 from forms.messages import format_number, message
 from forms.vitals import MEASURES
@@ -103,27 +105,27 @@ def show_number(value: object, lang: str) -> str:
     return str(value)
 
 
-_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
-
-
 def parse_date(text: str) -> str | None:
-    """ "2025-03-04", "4/3/2025" or "04.03.2025" (day first, as written in the clinics)
-    → "2025-03-04"; blank → None; anything else is kept as typed."""
+    """A typed date as forms/ stores it ("2025-03-04"), read by the core's one date parser
+    (`desktop.dates`: "2025-03-04", "2025/3/4", "4/3/2025" or "04.03.2025", day first as
+    written in the clinics); blank → None; anything else is kept as typed, and
+    `date_problem` says what is wrong with it."""
     cleaned = text.strip()
-    if not cleaned:
-        return None
     try:
-        return dt.date.fromisoformat(cleaned).isoformat() if len(cleaned) == 10 else cleaned
-    except ValueError:
-        pass
-    match = _DMY.fullmatch(cleaned)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return dt.date(year, month, day).isoformat()
-        except ValueError:
-            return cleaned
-    return cleaned
+        found = read_date(cleaned)
+    except InvalidInput:
+        return cleaned
+    return found.isoformat() if found is not None else None
+
+
+def date_problem(text: str, lang: str) -> str | None:
+    """Why `text` is not a date, in `lang` ("There is no 30 February 2031 (February 2031
+    has 28 days)."), None when it is one or is blank."""
+    try:
+        read_date(text)
+    except InvalidInput as exc:
+        return localize(message_of(exc), lang)
+    return None
 
 
 class _LeaveFilter(QObject):
@@ -443,6 +445,10 @@ class DateField(FieldWidget):
 
     def value(self) -> object:
         return parse_date(self.edit.text())
+
+    def problem(self) -> str | None:
+        """What is wrong with the date typed, in the form's language (None: nothing)."""
+        return date_problem(self.edit.text(), self.lang)
 
     def set_value(self, value: object) -> None:
         self.edit.setText("" if value is None else str(value))
@@ -1275,6 +1281,7 @@ __all__ = [
     "ThumbprintField",
     "VitalsField",
     "YesNoField",
+    "date_problem",
     "make_field_widget",
     "parse_date",
     "parse_number",

@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
 import forms
 from desktop.app.forms import FormStatus, FormViewData, choose_language
 from desktop.changes import FORMS, Changes
+from forms.messages import message_label
 from forms.visibility import Evaluator
 from ui.errors import error_text, show_error
-from ui.form_fields import FieldWidget, make_field_widget
+from ui.form_fields import DateField, FieldWidget, make_field_widget
 from ui.language import localized
 from ui.util import (
     ERROR_STYLE,
@@ -75,17 +76,21 @@ LoadedForm = FormViewData
 
 
 def patient_line(data: FormViewData) -> str:
-    """ "Female · 34 y" under the form's title (the age worked out by the core)."""
+    """ "Clinic no. KHP-QX0042 · Female · 34 y" under the form's title (the age worked out
+    by the core; "about 45 y" for an estimate, "Age not known" as the record and the print
+    say it)."""
     from ui import labels
 
     patient = data.patient
     if patient is None:
         return ""
-    parts = [labels.sex_label(patient.sex)]
+    parts = [labels.clinic_number_label(patient.clinic_number or ""), labels.sex_label(patient.sex)]
     if patient.age_years is not None:
         text = _tr("about {age} y") if patient.age_estimated else _tr("{age} y")
         parts.append(text.format(age=patient.age_years))
-    return " · ".join(parts)
+    else:
+        parts.append(labels.birth_label(None, False, data.today))
+    return " · ".join(p for p in parts if p)
 
 
 # --- one field with its label, help and problems ------------------------------------------------
@@ -562,7 +567,20 @@ class FormView(QDialog):
     def _problems(self) -> list[forms.Problem]:
         context = self._validation_context()
         cleaned = forms.clean_answers(self.definition, self.answers(), context=context)
-        return forms.validate(self.definition, cleaned, lang=self.lang, context=context)
+        problems = forms.validate(self.definition, cleaned, lang=self.lang, context=context)
+        return [self._explained(p) for p in problems]
+
+    def _explained(self, problem: forms.Problem) -> forms.Problem:
+        """A date that is not one says why, as the core says it everywhere ("There is no
+        30 February 2031…"), rather than asking for the format the person already used."""
+        row = self.rows.get(problem.field_id)
+        if problem.code != "type_date" or row is None or not isinstance(row.widget, DateField):
+            return problem
+        why = row.widget.problem()
+        if not why:
+            return problem
+        label = message_label(row.widget.label, self.lang)
+        return replace(problem, message=f"{label}: {why}")
 
     def _validate(self, *, show: str, include_required: bool = True) -> list[forms.Problem]:
         problems = [p for p in self._problems() if p.field_id in self.rows]

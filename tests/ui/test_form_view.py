@@ -418,3 +418,65 @@ def test_tab_moves_through_the_form_in_reading_order(signed_in, qtbot) -> None:
     assert order == [onset.year, onset.month, onset.day]
     # Tab leaves a long text (Enter makes a new line there).
     assert view.rows["reason"].widget.edit.tabChangesFocus()
+
+
+# --- issue 7: the intake starts from the record as the record shows it (defects 4, 13, 17) -----
+
+
+def test_the_intake_shows_the_phone_and_date_of_birth_as_the_record_has_them(
+    signed_in, qtbot
+) -> None:
+    desk = make_desk(signed_in)
+    patient_id = new_patient(signed_in, phone="+254712345678", birth_date="1984-03-21")
+    view = open_new_form(qtbot, signed_in, desk, patient_id, "intake")
+    assert view.answers()["phone"] == "0712 345678"  # the record's way, not E.164
+    birth = view.rows["date_of_birth"].widget
+    assert birth.year.text() == "1984"
+    assert birth.month.currentData() == 3 and birth.day.currentData() == 21
+    assert not birth.approximate.isChecked()
+    number = signed_in.ctx.core.patients.details(patient_id).clinic_number
+    assert f"Clinic no. {number}" in view.patient.text()
+
+
+def test_the_intake_says_about_the_year_for_an_estimate_and_age_not_known(signed_in, qtbot) -> None:
+    desk = make_desk(signed_in)
+    estimated = new_patient(signed_in, birth_date="", estimated_age_years="40")
+    view = open_new_form(qtbot, signed_in, desk, estimated, "intake")
+    birth = view.rows["date_of_birth"].widget
+    assert birth.year.text() and birth.approximate.isChecked()
+    assert birth.month.currentData() is None
+    assert "about 40 y" in view.patient.text()
+
+    unknown = register(signed_in.ctx.core, "Baraka", "Otieno", sex="male", age_unknown=True)
+    view = open_new_form(qtbot, signed_in, desk, unknown, "intake")
+    assert view.rows["date_of_birth"].widget.value() is None  # asked, not guessed
+    assert "Age not known" in view.patient.text()  # as the record and the print say it
+
+
+def test_a_date_that_does_not_exist_says_so_on_the_form(signed_in, qtbot) -> None:
+    desk = make_desk(signed_in)
+    patient_id = new_patient(signed_in)
+    view = open_new_form(qtbot, signed_in, desk, patient_id, "intake")
+    edit = view.rows["visit_date"].widget.edit
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "2031-02-30")
+    view.rows["reason"].widget.focus_target().setFocus()
+    qtbot.waitUntil(lambda: bool(view.rows["visit_date"].error), timeout=20_000)
+    assert "There is no 30 February 2031" in view.rows["visit_date"].error
+    assert "expected a date" not in view.rows["visit_date"].error
+
+
+def test_form_dates_are_read_as_everywhere_else() -> None:
+    from ui.form_fields import date_problem, parse_date
+
+    assert parse_date("1984/3/21") == "1984-03-21"  # the core's formats, all of them
+    assert parse_date("21-03-1984") == "1984-03-21"
+    assert parse_date("3/21/1984") == "1984-03-21"  # only month first makes sense
+    assert parse_date("  ") is None
+    assert parse_date("30/02/2031") == "30/02/2031"  # kept as typed, the form says why
+    assert date_problem("30/02/2031", "en") == (
+        "There is no 30 February 2031 (February 2031 has 28 days)."
+    )
+    assert date_problem("2031-02-28", "en") is None
+    assert "février" in (date_problem("2031-02-30", "fr") or "")
