@@ -358,9 +358,12 @@ class OutpostApp(QObject):
         session.window.deleteLater()
         session.ctx.changes.stop()  # the session's views are gone: stop hearing its core
         session.ctx.changes.deleteLater()
-        core = session.ctx.core
-        # The store closes after the work already queued on the database thread, and after
-        # a backup on the long-work thread has stopped (a cancelled one stops at once).
+        self._close_later(session.ctx.core)
+        then()
+
+    def _close_later(self, core: ClinicCore) -> None:
+        """Close the store after the work already queued on the database thread, and after
+        a backup on the long-work thread has stopped (a cancelled one stops at once)."""
         long_idle = self.tasks.submit(lambda: None, lambda _result, _error: None, long=True)
 
         def close() -> None:
@@ -368,7 +371,6 @@ class OutpostApp(QObject):
             core.close()
 
         self.tasks.call_soon(close)
-        then()
 
     def quit(self) -> None:
         if self._quitting:
@@ -434,11 +436,14 @@ class OutpostApp(QObject):
         self.qapp.quit()
 
     def shutdown(self) -> None:
-        """After the event loop: finish queued work and close the store if still open."""
+        """After the event loop: finish queued work and close the store if still open. A
+        daily backup still running is stopped (it is due again next time), never waited for."""
+        if self._daily_backup is not None:
+            self._daily_backup.cancel()
         if self.session is not None:
             session, self.session = self.session, None
             session.lock.stop()
-            self.tasks.call_soon(session.ctx.core.close)
+            self._close_later(session.ctx.core)
         self.tasks.shutdown()
         shutdown_forms = getattr(self._forms, "shutdown", None)
         if shutdown_forms is not None:

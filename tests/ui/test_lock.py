@@ -18,6 +18,9 @@ def open_edit_dialog(qtbot, session, patient_id) -> PatientDialog:
     window.show_patient(patient_id)
     record = window.patients.record
     qtbot.waitUntil(lambda: record.chart is not None, timeout=20_000)
+    # A window's shortcuts answer only in the active window (an earlier test's may be).
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=20_000)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     # A button's shortcut "animates" the click: the dialog opens a moment later.
     qtbot.waitUntil(lambda: find_window(PatientDialog) is not None, timeout=20_000)
