@@ -269,14 +269,20 @@ class SessionLock(QObject):
             return
         screen, self.screen = self.screen, None
         hidden, self._hidden = self._hidden, []
+        shown: list[QWidget] = []
         for ref in hidden:
             widget = ref()
             if widget is not None and is_alive(widget):
                 widget.show()
+                shown.append(widget)
         focus = self._focus() if self._focus is not None else None
         if focus is not None and is_alive(focus):
             focus.activateWindow()
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif shown:
+            # The last window shown (a dialog over its main window) takes the keyboard, so
+            # shortcuts answer at once without a click first.
+            shown[-1].activateWindow()
         screen.close()
         screen.deleteLater()
         self._timer.start()
