@@ -362,3 +362,17 @@ def test_next_free_offers_the_providers_next_free_times(signed_in, qtbot) -> Non
     qtbot.mouseClick(dialog.free_buttons[0], Qt.MouseButton.LeftButton)
     assert dialog.time.text() == "07:30" and not dialog.free_box.isVisible()
     dialog.done(0)
+
+
+def test_ctrl_b_from_an_open_record_books_for_that_patient(signed_in, qtbot) -> None:
+    core, window = signed_in.ctx.core, signed_in.window
+    set_up_clinic(core)
+    patient = register(core, "Peter", "Mwangi")
+    window.nav.setCurrentRow(1)
+    window.patients.open_record(patient)
+    qtbot.waitUntil(lambda: window.patients.record.chart is not None, timeout=20_000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=5_000)
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: find_window(BookingDialog) is not None, timeout=5_000)
+    assert find_window(BookingDialog).patient == (patient, "Peter Mwangi")
