@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from desktop.app.admin import Role
-from desktop.changes import PROVIDERS, SETTINGS, USERS, WORKING_HOURS, Changes
+from desktop.changes import CLINIC, PROVIDERS, SETTINGS, USERS, WORKING_HOURS, Changes
 from desktop.errors import InvalidInput, LoginThrottled, PermissionDenied, WrongPassword
 from tests.conftest import PASSWORD
 
@@ -65,6 +65,17 @@ def test_a_new_provider_works_the_clinics_opening_hours(core: ClinicCore) -> Non
     provider = core.admin.add_provider("Dr. Achieng", "Clinical officer").value
     assert heard[-1].touches(PROVIDERS) and heard[-1].touches(WORKING_HOURS)
     assert core.admin.working_hours(provider.id) == {0: (NINE_TO_ONE,), 2: (NINE_TO_ONE,)}
+
+
+def test_opening_hours_belong_to_the_clinic_record_and_are_sent_like_any_change(
+    core: ClinicCore,
+) -> None:
+    heard = _heard(core)
+    core.admin.set_opening_hours({0: [NINE_TO_ONE]})
+    assert heard[-1].touches(CLINIC)
+    assert core.admin.opening_hours() == {0: (NINE_TO_ONE,)}
+    pending = [c for c in core.remote.pending_outbox() if c.entity == "clinics"]
+    assert pending and pending[-1].patch["opening_hours"]["v"] == {"0": [["09:00", "13:00"]]}
 
 
 def test_providers_are_renamed_and_deactivated(core: ClinicCore) -> None:

@@ -122,6 +122,7 @@ CLINICS: RecordSpec[Clinic] = RecordSpec(
         text("address"),
         text("paper_size", 10),
         text("code", 8),
+        F("opening_hours", dict),
     ),
     not_found=lambda i: msg("No clinic with id {id}.", id=i),
     read=None,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 import uuid
 from collections.abc import Mapping, Sequence
 
@@ -19,7 +18,8 @@ from desktop.errors import InvalidInput
 from desktop.messages import msg
 from desktop.permissions import Actor, Permission
 from desktop.records import get_live, kinds
-from desktop.store.models import AppointmentType, Meta, Provider, WorkingHours
+from desktop.services.clinic import get_clinic
+from desktop.store.models import AppointmentType, Provider, WorkingHours
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -31,8 +31,6 @@ DEFAULT_OPENING_HOURS: dict[int, list[Window]] = {
     day: [(dt.time(8), dt.time(17))] for day in range(5)
 }
 """Monday to Friday, 08:00–17:00: what the wizard offers until the clinic says otherwise."""
-
-_OPENING_HOURS_KEY = "opening_hours"
 
 
 def _provider_name(name: str) -> str:
@@ -243,11 +241,10 @@ def set_week(session: Session, actor: Actor, provider_id: uuid.UUID, week: Week)
 
 def opening_hours(session: Session) -> dict[int, list[Window]]:
     """The clinic's opening hours (what a new provider's working hours start from)."""
-    row = session.get(Meta, _OPENING_HOURS_KEY)
-    if row is None:
+    raw = get_clinic(session).opening_hours
+    if not raw:
         return {day: list(windows) for day, windows in DEFAULT_OPENING_HOURS.items()}
     try:
-        raw = json.loads(row.value)
         return {
             int(day): [(dt.time.fromisoformat(a), dt.time.fromisoformat(b)) for a, b in windows]
             for day, windows in raw.items()
@@ -258,7 +255,8 @@ def opening_hours(session: Session) -> dict[int, list[Window]]:
 
 
 def set_opening_hours(session: Session, actor: Actor, week: Week) -> None:
-    """Replace the whole week of opening hours (a weekday left out: closed)."""
+    """Replace the whole week of opening hours (a weekday left out: closed). They belong to
+    the clinic's record, so they reach its other laptops and HQ like any other change."""
     actor.require(Permission.MANAGE_CLINIC)
     clean: dict[str, list[list[str]]] = {}
     for weekday, windows in sorted(week.items()):
@@ -266,10 +264,5 @@ def set_opening_hours(session: Session, actor: Actor, week: Week) -> None:
         ordered = check_windows(windows)
         if ordered:
             clean[str(weekday)] = [[f"{a:%H:%M}", f"{b:%H:%M}"] for a, b in ordered]
-    value = json.dumps(clean)
-    row = session.get(Meta, _OPENING_HOURS_KEY)
-    if row is None:
-        session.add(Meta(key=_OPENING_HOURS_KEY, value=value))
-    else:
-        row.value = value
+    get_clinic(session).opening_hours = clean
     session.flush()

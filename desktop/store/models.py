@@ -143,6 +143,8 @@ class Clinic(Synced, Base):
     paper_size: Mapped[str] = mapped_column(String(10), default="A4", server_default="A4")
     # Starts every clinic number this clinic's devices assign (KNC-004211).
     code: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    # By weekday (Monday = "0"): [["08:00", "17:00"], …]; {} until set (the defaults apply).
+    opening_hours: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class User(Synced, Base):

@@ -1,7 +1,7 @@
-"""Clinic details people see on paper and on screen (phone, address, paper size, the code that
-starts every clinic number); the sync seam: "needs attention" and parked remote changes, the
-outbox indexed by record (unsent updates of one record merge), and the device id moved out of
-the database.
+"""Clinic details people see on paper and on screen (phone, address, paper size, the code
+that starts every clinic number) and its opening hours, synced with the clinic; the sync seam:
+"needs attention" and parked remote changes, the outbox indexed by record (unsent updates of
+one record merge), and the device id moved out of the database.
 
 Revision ID: 0003
 Revises: 0002
@@ -28,6 +28,8 @@ def upgrade() -> None:
     add("clinics", sa.Column("address", sa.Text(), nullable=False, server_default=""))
     add("clinics", sa.Column("paper_size", sa.String(10), nullable=False, server_default="A4"))
     add("clinics", sa.Column("code", sa.String(length=8), nullable=False, server_default=""))
+    # {"0": [["08:00", "17:00"]], …} by weekday (Monday = 0); {} until the clinic sets them.
+    add("clinics", sa.Column("opening_hours", sa.JSON(), nullable=False, server_default="{}"))
 
     op.create_table(
         "needs_attention",
