@@ -8,17 +8,12 @@ book and gives the rows with their times already in the clinic's zone.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -26,9 +21,9 @@ from reportlab.platypus import (
 )
 
 from forms.messages import message
-from forms.render.document import PAPER_SIZES, Paper
+from forms.render.document import PAPER_SIZES, Paper, build_furnished
 from forms.render.fonts import BOLD, REGULAR, ensure_fonts
-from forms.render.furniture import FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, Furniture, FurnitureCanvas
+from forms.render.furniture import MARGIN, Furniture
 from forms.render.textlayout import printable
 from forms.render.units import mm
 from forms.render.values import format_date, format_datetime
@@ -81,7 +76,7 @@ def render_day_list(day_list: DayList, *, lang: str = "en", paper: Paper = "a4")
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be 'a4' or 'letter', not {paper!r}")
     ensure_fonts()
-    width, height = PAPER_SIZES[paper]
+    width = PAPER_SIZES[paper][0]
     title = message("day_list_title", lang, day=format_date(day_list.day, lang))
     if day_list.provider:
         title = f"{title} — {day_list.provider}"
@@ -142,36 +137,15 @@ def render_day_list(day_list: DayList, *, lang: str = "en", paper: Paper = "a4")
     story: list[object] = [table]
     if not day_list.rows:
         story += [Spacer(1, 4 * mm), para(message("day_list_none", lang))]
-    buffer = io.BytesIO()
-    document = BaseDocTemplate(
-        buffer,
-        pagesize=(width, height),
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=HEADER_HEIGHT,
-        bottomMargin=FOOTER_HEIGHT,
-        title=printable(title, multiline=False),
-        author=printable(day_list.clinic_name, multiline=False),
-        subject="day list",
-        creator="Outpost",
+    return build_furnished(
+        story,
+        furniture,
+        paper=paper,
         lang=lang,
-        invariant=1,
-        initialFontName=REGULAR,
+        title=title,
+        author=day_list.clinic_name,
+        subject="day list",
     )
-    frame = Frame(
-        MARGIN,
-        FOOTER_HEIGHT,
-        inner,
-        height - HEADER_HEIGHT - FOOTER_HEIGHT,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    document.addPageTemplates([PageTemplate(id="day_list", frames=[frame])])
-    document.build(story, canvasmaker=functools.partial(FurnitureCanvas, furniture=furniture))
-    return buffer.getvalue()
 
 
 __all__ = ["DayList", "DayListRow", "render_day_list", "status_text"]

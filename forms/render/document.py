@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Mapping
-from typing import Literal
+from typing import Any, Literal
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -53,9 +53,36 @@ def render_pdf(
         else filled_story(definition, answers, context, lang)
     )
     furniture = _furniture(definition, context, lang, blank)
+    try:
+        return build_furnished(
+            story,
+            furniture,
+            paper=paper,
+            lang=lang,
+            title=definition.title_in(lang),
+            author=context.clinic_name,
+            subject=f"{definition.id} v{definition.version}",
+        )
+    except LayoutError as exc:
+        raise RenderError(
+            f"cannot lay out form {definition.id} v{definition.version}: {exc}"
+        ) from exc
+
+
+def build_furnished(
+    story: list[Any],
+    furniture: Furniture,
+    *,
+    paper: Paper,
+    lang: str,
+    title: str,
+    author: str,
+    subject: str,
+) -> bytes:
+    """A PDF of `story` in the body frame, every page carrying the same page furniture
+    (clinic, title, page X of Y, print date, QR code): every Outpost print is built here."""
     width, height = PAPER_SIZES[paper]
     buffer = io.BytesIO()
-    title = definition.title_in(lang)
     document = BaseDocTemplate(
         buffer,
         pagesize=(width, height),
@@ -64,8 +91,8 @@ def render_pdf(
         topMargin=HEADER_HEIGHT,
         bottomMargin=FOOTER_HEIGHT,
         title=printable(title, multiline=False),
-        author=printable(context.clinic_name, multiline=False),
-        subject=f"{definition.id} v{definition.version}",
+        author=printable(author, multiline=False),
+        subject=subject,
         creator="Outpost",
         lang=lang,
         invariant=1,
@@ -83,13 +110,8 @@ def render_pdf(
         bottomPadding=0,
         id="body",
     )
-    document.addPageTemplates([PageTemplate(id="form", frames=[frame])])
-    try:
-        document.build(story, canvasmaker=functools.partial(FurnitureCanvas, furniture=furniture))
-    except LayoutError as exc:
-        raise RenderError(
-            f"cannot lay out form {definition.id} v{definition.version}: {exc}"
-        ) from exc
+    document.addPageTemplates([PageTemplate(id="body", frames=[frame])])
+    document.build(story, canvasmaker=functools.partial(FurnitureCanvas, furniture=furniture))
     return buffer.getvalue()
 
 
