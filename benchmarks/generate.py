@@ -194,12 +194,16 @@ class Params:
         return self.patients * 5 // 2
 
     def key(self) -> str:
-        """Names the cached build: the parameters, this generator, and the schema revision
-        (a new migration means a new build, made by the migrations as they are now)."""
+        """Names the cached build: the parameters, this generator, the schema revision and the
+        migrations' text (a new or changed migration means a new build)."""
+        versions = sorted((schema.MIGRATIONS / "versions").glob("*.py"))
+        migrations = hashlib.sha256(b"".join(p.read_bytes() for p in versions)).hexdigest()
         identity = {
             **dataclasses.asdict(self),
             "version": GENERATOR_VERSION,
             "schema": schema.head_revision(),
+            # A migration edited before its release (same revision) is a new build too.
+            "migrations": migrations[:16],
         }
         raw = json.dumps(identity, sort_keys=True).encode()
         return f"p{self.patients}-{hashlib.sha256(raw).hexdigest()[:10]}"
