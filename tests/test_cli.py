@@ -561,3 +561,22 @@ def test_doctor_says_when_an_automatic_backup_failed_in_clinic_time(
     code, out, _ = run(capsys, monkeypatch, clinic, "doctor", stdin=PASSWORD + "\n")
     assert code == 0  # the store itself is healthy
     assert "Backup failed:     2026-03-02 21:00: The automatic backup could not be made" in out
+
+
+def test_a_registration_without_birth_date_or_age_names_the_three_options(
+    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = run(
+        capsys,
+        monkeypatch,
+        clinic,
+        "patients",
+        "add",
+        "--given",
+        "Otieno",
+        "--family",
+        "Ouma",
+        stdin=PASSWORD + "\n",
+    )
+    assert code == 1 and out == ""
+    assert "--dob" in err and "--age YEARS" in err and "--age-unknown" in err

@@ -9,6 +9,7 @@ from typing import Any
 from desktop.app.patients import PatientInput
 from desktop.cli.context import CliContext
 from desktop.dates import DATE_FORMATS_HINT
+from desktop.errors import InvalidInput
 from desktop.ids import parse_id
 
 
@@ -62,6 +63,13 @@ def register(sub: Any) -> None:
 
 
 def run_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    if not (args.dob or args.age or args.age_unknown):
+        # The core's own message speaks of the form's "Age not known" choice.
+        raise InvalidInput(
+            "Give the date of birth (--dob DATE), an approximate age (--age YEARS) or "
+            "--age-unknown.",
+            field="birth_date",
+        )
     data = PatientInput(
         given_name=args.given,
         family_name=args.family,
