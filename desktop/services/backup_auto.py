@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from desktop.atomic import remove_stale
 from desktop.errors import OutpostError
 from desktop.paths import DataPaths
 from desktop.services.backup_format import SUFFIX, Progress
 from desktop.services.backup_write import (
     backup_name,
-    remove_stale,
     store_tag,
     take_snapshot,
     write_backup_file,
