@@ -72,7 +72,9 @@ class LoginWindow(QWidget):
         inner.addWidget(heading(self.tr("Outpost")))
         folder = QLabel(self.tr("Clinic records in {folder}").format(folder=paths.root))
         folder.setWordWrap(True)
-        folder.setEnabled(False)
+        # Plain text, not a disabled label: greyed out it was hard to read (and a screen
+        # reader called it unavailable). Selectable, to read it out to someone helping.
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         inner.addWidget(folder)
         inner.addLayout(form)
         inner.addWidget(self.message)

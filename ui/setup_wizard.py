@@ -13,7 +13,7 @@ import zoneinfo
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -373,7 +373,22 @@ class SetupWizard(QDialog):
                 first = first or error.field
         if focus and first is not None:
             first.setFocus()
+        self._fit_height()  # a problem shown takes a line or two more
         return not problems
+
+    # -- size --
+
+    def _fit_height(self) -> None:
+        """Tall enough for the wrapped text at this width. Qt sizes a window by its layout's
+        minimum, which ignores how many lines a wrapped label needs: on a 768-pixel screen
+        the week page's opening hours hint was squeezed into one clipped line."""
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
 
     # -- moving --
 
