@@ -76,6 +76,17 @@ def test_a_missing_usb_stick_is_advice_not_a_failure(core: ClinicCore, tmp_path:
     assert not status.needs_attention and "not available" in (status.advice or "")
 
 
+def test_backup_advice_and_failures_reach_the_interface_in_its_language(
+    core: ClinicCore, tmp_path: Path
+) -> None:
+    from desktop.messages import localize
+
+    assert localize(core.backups.status(now=T0).advice or "", "sw").startswith("Nakala rudufu")
+    core.settings.backup_dirs = [str(tmp_path / "usb-not-plugged-in")]
+    outcome = core.backups.run_automatic("daily", now=T0)
+    assert all(localize(a, "fr") != a for a in outcome.advice)
+
+
 # Copying (inside SQLite's statement), checking the copy, packing it into a temporary file,
 # and reading that file back before it is given its name.
 PHASES = ["Copying the database", "Checking the copy", "Writing the backup", "Checking the backup"]

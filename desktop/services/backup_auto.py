@@ -24,6 +24,7 @@ from typing import Literal
 
 from desktop.atomic import remove_stale
 from desktop.errors import OutpostError
+from desktop.messages import message_of, msg
 from desktop.paths import DataPaths
 from desktop.services.backup_format import SUFFIX, Progress
 from desktop.services.backup_write import (
@@ -45,7 +46,7 @@ AUTO_NAME = re.compile(
     r"(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>close|daily)" + re.escape(SUFFIX) + "$"
 )
 
-SINGLE_FOLDER_WARNING = (
+SINGLE_FOLDER_WARNING = msg(
     "Backups are only in the data folder, on the same disk as the clinic's data: if this "
     "laptop is lost, stolen or its disk fails, they are lost too. Configure a second backup "
     "folder, such as a USB stick."
@@ -162,9 +163,10 @@ def backup_locations_warning(paths: DataPaths, settings: Settings) -> str | None
         return SINGLE_FOLDER_WARNING
     if not any(f.is_dir() for f in extra):
         names = ", ".join(str(f) for f in extra)
-        return (
-            f"The second backup folder ({names}) is not available: is the USB stick plugged "
-            "in? Until it is, backups are only in the data folder."
+        return msg(
+            "The second backup folder ({names}) is not available: is the USB stick plugged "
+            "in? Until it is, backups are only in the data folder.",
+            names=names,
         )
     return None
 
@@ -200,8 +202,11 @@ def auto_backup(
             for i, folder in enumerate(locations):
                 if not folder.is_dir():
                     result.warnings.append(
-                        f"The backup folder {folder} is not available (is the USB stick "
-                        "plugged in?); no backup was written there."
+                        msg(
+                            "The backup folder {folder} is not available (is the USB stick "
+                            "plugged in?); no backup was written there.",
+                            folder=folder,
+                        )
                     )
                     continue
                 start = 0.3 + i * share
@@ -210,7 +215,13 @@ def auto_backup(
                         snap, folder / name, progress=progress, span=(start, start + share)
                     )
                 except OutpostError as exc:
-                    result.failures.append(f"No backup was written to {folder}: {exc}")
+                    result.failures.append(
+                        msg(
+                            "No backup was written to {folder}: {why}",
+                            folder=folder,
+                            why=message_of(exc),
+                        )
+                    )
                     result.warnings.append(result.failures[-1])
                     continue
                 result.written.append(written.path)
@@ -221,7 +232,9 @@ def auto_backup(
                     protect=written.path,
                 )
     except (OutpostError, OSError) as exc:
-        result.failures.append(f"The automatic backup could not be made: {exc}")
+        result.failures.append(
+            msg("The automatic backup could not be made: {why}", why=message_of(exc))
+        )
         result.warnings.append(result.failures[-1])
     for warning in result.warnings:
         log.warning("%s", warning)
