@@ -11,16 +11,86 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.core import ClinicCore
+from desktop.dates import age_in_years
 from desktop.errors import Conflict, InvalidInput
 from desktop.services import clinic_setup, patients, scheduling
 from desktop.store.models import AppointmentStatus
 
 NAMES_FILE = Path(__file__).with_name("demo_names.json")
 SAFARICOM_PREFIXES = ("0701", "0712", "0722", "0723", "0733", "0745", "0757", "0768", "0790")
+
+
+@dataclass(frozen=True)
+class DemoPatient:
+    id: Any
+    sex: str  # "female" | "male"
+    age: int  # whole years on the demo's day
+
+
+Fits = Callable[[DemoPatient], bool]
+
+
+def _any(_p: DemoPatient) -> bool:
+    return True
+
+
+def _woman_of_childbearing_age(p: DemoPatient) -> bool:
+    return p.sex == "female" and 15 <= p.age <= 49
+
+
+def _young_child(p: DemoPatient) -> bool:
+    return p.age < 5
+
+
+def _not_a_baby(p: DemoPatient) -> bool:
+    return p.age >= 5
+
+
+def _adolescent_or_adult(p: DemoPatient) -> bool:
+    return p.age >= 15
+
+
+def _adult_over_30(p: DemoPatient) -> bool:
+    return p.age >= 30
+
+
+# Who each appointment type and each reason is for: no antenatal visit for a man, no HIV
+# test and counselling for a 1-year-old. A name not listed here fits everyone.
+TYPE_FITS: dict[str, Fits] = {
+    "Antenatal visit": _woman_of_childbearing_age,
+    "Immunisation": _young_child,
+    "HIV test and counselling": _adolescent_or_adult,
+}
+REASON_FITS: dict[str, Fits] = {
+    "Antenatal check": _woman_of_childbearing_age,
+    "Family planning": _woman_of_childbearing_age,
+    "Child immunisation": _young_child,
+    "Blood pressure review": _adult_over_30,
+    "Diabetes review": _adult_over_30,
+    "Headache and dizziness": _not_a_baby,
+}
+# The reason an appointment of this type is booked for (others: one that fits the patient).
+TYPE_REASONS: dict[str, str] = {
+    "Antenatal visit": "Antenatal check",
+    "Immunisation": "Child immunisation",
+    "HIV test and counselling": "",
+}
+
+
+def fits(name: str, patient: DemoPatient, table: dict[str, Fits]) -> bool:
+    return table.get(name, _any)(patient)
+
+
+def _age(data: patients.PatientInput, today: dt.date) -> int:
+    if data.birth_date:
+        return age_in_years(dt.date.fromisoformat(data.birth_date), today)
+    return int(data.estimated_age_years)
 
 
 def load_names() -> dict[str, Any]:
@@ -82,12 +152,12 @@ def seed_demo(core: ClinicCore, *, count: int = 200, seed: int = 7) -> str:
             providers = clinic_setup.list_providers(session)
         kinds = clinic_setup.list_appointment_types(session)
 
-    patient_ids = []
+    people: list[DemoPatient] = []
     for _ in range(count):
         data = random_patient(rng, names, today)
         with core.store.session() as session, session.begin():
             patient = _register(session, core, data)
-            patient_ids.append(patient.id)
+            people.append(DemoPatient(patient.id, data.sex, _age(data, today)))
 
     booked = 0
     for offset in range(-1, 6):
@@ -96,19 +166,25 @@ def seed_demo(core: ClinicCore, *, count: int = 200, seed: int = 7) -> str:
             continue
         for provider in providers:
             slot = dt.datetime.combine(day, dt.time(8, 0))
-            while slot.time() < dt.time(16, 30) and patient_ids:
-                if rng.random() < 0.55:
-                    kind = rng.choice(kinds)
+            while slot.time() < dt.time(16, 30) and people:
+                person = rng.choice(people)
+                fitting = [k for k in kinds if fits(k.name, person, TYPE_FITS)]
+                if rng.random() < 0.55 and fitting:
+                    kind = rng.choice(fitting)
+                    reason = TYPE_REASONS.get(kind.name)
+                    if reason is None:
+                        reasons = [r for r in names["reasons"] if fits(r, person, REASON_FITS)]
+                        reason = rng.choice(reasons) if reasons else ""
                     with core.store.session() as session, session.begin():
                         try:
                             appt = scheduling.book(
                                 session,
                                 actor,
-                                patient_id=rng.choice(patient_ids),
+                                patient_id=person.id,
                                 provider_id=provider.id,
                                 type_id=kind.id,
                                 starts_at=slot,
-                                reason=rng.choice(names["reasons"]),
+                                reason=reason,
                             )
                             booked += 1
                             if offset < 0:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.changes import SETTINGS
 from ui.errors import show_error
+from ui.language import localized
 from ui.small_dialog import InputDialog
 from ui.tasks import Operation, TaskContext
 from ui.util import (
@@ -71,12 +72,13 @@ class BackupPanel(QWidget):
     def __init__(self, ctx: ClinicContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.backup_button = make_button(self.tr("&Back up now…"), self.back_up_now)
+        self.backup_button = make_button(self.tr("Ba&ck up now…"), self.back_up_now)
         self.backup_button.setObjectName("backup_now")
         self.restore_button = make_button(self.tr("&Restore from a backup…"), self.restore)
         self.last_result = QLabel()
         self.last_result.setObjectName("backup_result")
         self.last_result.setWordWrap(True)
+        self.last_result.hide()  # no empty strip under the buttons before the first backup
         now_box = QGroupBox(self.tr("Backup and restore"))
         now_layout = QVBoxLayout(now_box)
         explain = QLabel(
@@ -103,7 +105,7 @@ class BackupPanel(QWidget):
         self.warning.setObjectName("backup_warning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(ERROR_STYLE)
-        add = make_button(self.tr("&Add a folder…"), self.add_folder)
+        add = make_button(self.tr("Add a &folder…"), self.add_folder)
         remove = make_button(self.tr("Re&move"), self.remove_folder)
         save = make_button(self.tr("&Save"), self.save)
         auto_box = QGroupBox(self.tr("Automatic backups (when Outpost closes, and daily)"))
@@ -164,7 +166,7 @@ class BackupPanel(QWidget):
         self.folders.clear()
         self.folders.addItems(list(locations.folders))
         self.keep.setValue(locations.keep)
-        self.warning.setText(f"⚠ {locations.advice}" if locations.advice else "")
+        self.warning.setText(f"⚠ {localized(locations.advice)}" if locations.advice else "")
         self.warning.setVisible(bool(locations.advice))
 
     def _show_status(self, status: BackupStatus) -> None:
@@ -182,7 +184,7 @@ class BackupPanel(QWidget):
             lines.append(
                 self.tr("⚠ The automatic backup of {when} failed: {why}").format(
                     when=format_datetime(clock.local(status.last_failure)),
-                    why=status.failure_reason or "",
+                    why=localized(status.failure_reason or ""),
                 )
             )
         self.status.setText("\n".join(lines))
@@ -260,6 +262,7 @@ class BackupPanel(QWidget):
                 path=info.path, size=_size(info.size_bytes)
             )
             self.last_result.setText(text)
+            self.last_result.setVisible(bool(text))
             inform(self, self.tr("Backup"), text)
 
         self.backup_button.setEnabled(False)

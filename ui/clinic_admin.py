@@ -9,6 +9,7 @@ provider starts with the clinic's opening hours. Everything is read and written 
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -77,6 +78,16 @@ class ClinicPanel(QWidget):
         self.clinic_name = QLineEdit()
         self.clinic_name.setObjectName("clinic_name")
         self.clinic_name.setMaxLength(200)
+        self.clinic_code = QLineEdit()
+        self.clinic_code.setObjectName("clinic_code")
+        self.clinic_code.setMaxLength(5)  # the core's rule: 2 to 5, see update_clinic
+        code_hint = QLabel(self.tr("Starts every new clinic number: KHP in KHP-QX0042."))
+        code_hint.setObjectName("clinic_code_hint")
+        code_hint.setWordWrap(True)
+        self.clinic_code.setToolTip(
+            self.tr("2 to 5 capital letters or digits, starting with a letter.")
+        )
+        self.clinic_code.setAccessibleDescription(code_hint.text())
         self.clinic_phone = QLineEdit()
         self.clinic_phone.setObjectName("clinic_phone")
         self.clinic_address = QPlainTextEdit()
@@ -90,21 +101,25 @@ class ClinicPanel(QWidget):
         self.details_errors: dict[str, FieldError] = {}
         details_box = QGroupBox(self.tr("The clinic"))
         details_form = QFormLayout(details_box)
+        hints: dict[str, QLabel] = {"code": code_hint}
         for key, label, field in (
-            ("name", self.tr("&Name:"), self.clinic_name),
-            ("phone", self.tr("P&hone:"), self.clinic_phone),
+            ("name", self.tr("Na&me:"), self.clinic_name),
+            ("code", self.tr("C&linic code:"), self.clinic_code),
+            ("phone", self.tr("Phon&e:"), self.clinic_phone),
             ("address", self.tr("A&ddress:"), self.clinic_address),
-            ("paper_size", self.tr("Pa&per size:"), self.paper_size),
+            ("paper_size", self.tr("Paper si&ze:"), self.paper_size),
         ):
             error = FieldError().attach(field)
             self.details_errors[key] = error
             cell = QVBoxLayout()
             cell.setSpacing(1)
             cell.addWidget(field)
+            if key in hints:
+                cell.addWidget(hints[key])
             cell.addWidget(error)
             details_form.addRow(buddy_label(label, field), cell)
         self.save_details_button = make_button(
-            self.tr("Save the clinic's &details"), self.save_details
+            self.tr("Save the clinic's de&tails"), self.save_details
         )
         self.details_note = QLabel()
         self.details_note.setObjectName("details_saved")
@@ -116,10 +131,10 @@ class ClinicPanel(QWidget):
         self.providers.setObjectName("providers_list")
         self.providers.setAccessibleName(self.tr("Opening hours and providers"))
         self.providers.currentItemChanged.connect(lambda *_: self._show_hours())
-        add_provider = make_button(self.tr("Add a &provider…"), self.add_provider)
-        self.rename_provider_button = make_button(self.tr("R&ename…"), self.rename_provider)
+        add_provider = make_button(self.tr("Add a pro&vider…"), self.add_provider)
+        self.rename_provider_button = make_button(self.tr("&Rename…"), self.rename_provider)
         self.deactivate_provider_button = make_button(
-            self.tr("Has &left…"), self.deactivate_provider
+            self.tr("Has le&ft…"), self.deactivate_provider
         )
         providers_box = QGroupBox(self.tr("Opening hours and providers"))
         box = QVBoxLayout(providers_box)
@@ -150,7 +165,7 @@ class ClinicPanel(QWidget):
             self.day_errors.append(error)
         hint = QLabel(self.tr("e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off."))
         hint.setWordWrap(True)
-        self.save_hours_button = make_button(self.tr("&Save working hours"), self.save_hours)
+        self.save_hours_button = make_button(self.tr("Save &working hours"), self.save_hours)
         self.hours_note = QLabel()
         hours_form.addRow(hint)
         hours_form.addRow(row(self.save_hours_button, self.hours_note, None))
@@ -160,9 +175,9 @@ class ClinicPanel(QWidget):
         self.kinds.setObjectName("appointment_types")
         self.kinds.setAccessibleName(self.tr("Appointment types"))
         self.kinds.currentItemChanged.connect(lambda *_: self._sync_buttons())
-        add_kind = make_button(self.tr("Add an appointment &type…"), self.add_kind)
+        add_kind = make_button(self.tr("Add an appointment t&ype…"), self.add_kind)
         self.change_kind_button = make_button(self.tr("&Change…"), self.change_kind)
-        self.deactivate_kind_button = make_button(self.tr("No longer &used…"), self.deactivate_kind)
+        self.deactivate_kind_button = make_button(self.tr("No longer u&sed…"), self.deactivate_kind)
         kinds_box = QGroupBox(self.tr("Appointment types"))
         box = QVBoxLayout(kinds_box)
         box.addWidget(self.kinds, 1)
@@ -175,6 +190,22 @@ class ClinicPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addWidget(self.hours_box, 1)
+        # Tab: a provider (and its buttons), then that provider's hours, then the
+        # appointment types — not the types wedged between a provider and its hours.
+        chain: list[QWidget] = [
+            self.providers,
+            add_provider,
+            self.rename_provider_button,
+            self.deactivate_provider_button,
+            *self.day_fields,
+            self.save_hours_button,
+            self.kinds,
+            add_kind,
+            self.change_kind_button,
+            self.deactivate_kind_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
         ctx.changes.changed.connect(self._on_changes)
         self.hours_box.setEnabled(False)
         self._sync_buttons()
@@ -212,6 +243,7 @@ class ClinicPanel(QWidget):
         if edited:
             return  # keep what is being typed
         self.clinic_name.setText(details.name)
+        self.clinic_code.setText(details.code)
         self.clinic_phone.setText(details.phone_display)
         self.clinic_address.setPlainText(details.address)
         combo_select(self.paper_size, details.paper_size)
@@ -321,6 +353,7 @@ class ClinicPanel(QWidget):
     def _details_values(self) -> dict[str, str]:
         return {
             "name": self.clinic_name.text(),
+            "code": self.clinic_code.text().strip().upper(),
             "phone": self.clinic_phone.text(),
             "address": self.clinic_address.toPlainText(),
             "paper_size": str(self.paper_size.currentData()),
@@ -364,6 +397,7 @@ class ClinicPanel(QWidget):
                 phone=values["phone"],
                 address=values["address"],
                 paper_size=values["paper_size"],
+                code=values["code"],
             ),
             label=self.tr("Saving the clinic's details…"),
         ).success(saved).failure(failed).run()

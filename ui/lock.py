@@ -93,6 +93,10 @@ class LockScreen(QWidget):
         outer.addLayout(row(None, card, None))
         outer.addStretch(2)
         self.password.returnPressed.connect(self._submit)
+        # As in the sign-in window: the password, then what it is for, then the way out
+        # (Switch user stands on the left, where a way out stands, but comes last).
+        self.setTabOrder(self.password, self.unlock_button)
+        self.setTabOrder(self.unlock_button, self.switch_button)
 
     def _submit(self) -> None:
         if self.unlock_button.isEnabled() and self.password.text():

@@ -88,7 +88,8 @@ class PatientRecord(QWidget):
         self._stale = False  # changed while hidden: refresh when shown again
         self._refreshing = False
         self._refresh_again = False
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Focusable (Esc goes back to the search) but no Tab stop of its own.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._may_edit = ctx.can(Permission.EDIT_PATIENTS)
         self._may_book = ctx.can(Permission.MANAGE_APPOINTMENTS)
         self._may_fill = ctx.can(Permission.FILL_FORMS)
@@ -347,10 +348,19 @@ class PatientRecord(QWidget):
                 QStandardItem(format_datetime(a.starts_at)),
                 QStandardItem(a.provider),
                 QStandardItem(a.type_name),
-                QStandardItem(labels.status_text(a.status.value)),
+                QStandardItem(labels.status_text(a.status.value, late=a.late)),
                 QStandardItem(a.reason),
             ]
             cells[0].setData(a, ROW_ROLE)
+            if a.late:  # as Today shows it: the word and its sign, in bold
+                font = cells[3].font()
+                font.setBold(True)
+                cells[3].setFont(font)
+                cells[3].setToolTip(
+                    self.tr("Booked for {time}; not arrived yet").format(
+                        time=format_datetime(a.starts_at)
+                    )
+                )
             model.appendRow(cells)
         self.appointments.resizeColumnsToContents()
 

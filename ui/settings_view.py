@@ -42,7 +42,7 @@ class SettingsView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
         self.general = GeneralSettings(ctx)
-        self.tabs.addTab(self.general, self.tr("&General"))
+        self.tabs.addTab(self.general, self.tr("Ge&neral"))
         if ctx.can(Permission.BACKUP):
             from ui.backup_panel import BackupPanel
 
@@ -58,7 +58,7 @@ class SettingsView(QWidget):
             from ui.clinic_admin import ClinicPanel
 
             self.clinic = ClinicPanel(ctx)
-            self.tabs.addTab(self.clinic, self.tr("&Clinic"))
+            self.tabs.addTab(self.clinic, self.tr("Cl&inic"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Settings")))
         layout.addWidget(self.tabs, 1)
@@ -108,7 +108,7 @@ class GeneralSettings(QWidget):
         form.addRow(
             "", QLabel(self.tr("A new language takes effect the next time Outpost starts."))
         )
-        form.addRow(buddy_label(self.tr("&Lock after (no use):"), self.auto_lock), self.auto_lock)
+        form.addRow(buddy_label(self.tr("Loc&k after (no use):"), self.auto_lock), self.auto_lock)
         form.addRow("", self.daily)
         form.addRow(row(self.save_button, self.saved_note, None))
 

@@ -140,7 +140,7 @@ class SetupWizard(QDialog):
         self.country.currentIndexChanged.connect(self._country_changed)
 
         for name, label, field in (
-            ("clinic_name", self.tr("Clinic &name:"), self.clinic_name),
+            ("clinic_name", self.tr("Clinic na&me:"), self.clinic_name),
             ("country", self.tr("&Country:"), self.country),
             ("timezone", self.tr("&Time zone:"), self.timezone),
         ):
@@ -192,7 +192,7 @@ class SetupWizard(QDialog):
         self.hours_fields: list[QLineEdit] = []
         rows: list[tuple[str, str, QWidget]] = [
             ("provider_name", self.tr("First &provider:"), self.provider_name),
-            ("provider_title", self.tr("Their &title:"), self.provider_title),
+            ("provider_title", self.tr("Their t&itle:"), self.provider_title),
             ("type_name", self.tr("Appointment &type:"), self.type_name),
             ("type_minutes", self.tr("&Duration:"), self.type_minutes),
         ]
@@ -259,7 +259,7 @@ class SetupWizard(QDialog):
         )
         username_hint.setWordWrap(True)
         for name, label, field, hint in (
-            ("admin_display_name", self.tr("Full &name:"), self.admin_name, None),
+            ("admin_display_name", self.tr("Full na&me:"), self.admin_name, None),
             ("admin_username", self.tr("&User name:"), self.admin_username, username_hint),
             ("password", self.tr("&Password:"), self.password, rules),
             ("password_confirm", self.tr("&Confirm password:"), self.password_confirm, None),

@@ -49,9 +49,9 @@ class UsersPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._sync())
-        self.add_button = make_button(self.tr("&Add a user…"), self.add_user)
+        self.add_button = make_button(self.tr("Add a u&ser…"), self.add_user)
         self.reset_button = make_button(self.tr("&Reset password…"), self.reset_password)
-        self.role_button = make_button(self.tr("Change &role…"), self.change_role)
+        self.role_button = make_button(self.tr("&Change role…"), self.change_role)
         self.active_button = make_button(self.tr("&Disable"), self.toggle_active)
         note = QLabel(
             self.tr(

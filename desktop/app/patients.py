@@ -106,6 +106,7 @@ class ChartAppointment:
     type_name: str
     status: AppointmentStatus
     reason: str
+    late: bool  # booked, not arrived, start passed by more than LATE_AFTER (is_late)
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,7 @@ class PatientsApi:
 
     def _chart(self, session: Session, chart: svc.PatientChart, language: str) -> PatientChart:
         clock = self._core.clock
+        now = clock.now_utc()
         titles = self._core.forms.title
         providers = {
             p.id: p.name for p in clinic_setup.list_providers(session, include_inactive=True)
@@ -316,6 +318,7 @@ class PatientsApi:
                     kinds.get(a.type_id, "—"),
                     a.status,
                     a.reason,
+                    scheduling.is_late(a.status, a.starts_at, now),
                 )
                 for a in chart.appointments
             ),

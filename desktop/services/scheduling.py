@@ -89,6 +89,12 @@ OCCUPYING = (S.BOOKED, S.ARRIVED, S.IN_CONSULTATION, S.COMPLETED)
 LATE_AFTER = dt.timedelta(minutes=15)
 
 
+def is_late(status: AppointmentStatus, starts_at: dt.datetime, now: dt.datetime) -> bool:
+    """The one lateness rule (Today, the calendar, the patient record): still booked and its
+    start passed by more than LATE_AFTER."""
+    return status is S.BOOKED and now - starts_at > LATE_AFTER
+
+
 def clinic_zone(session: Session) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(get_clinic(session).timezone)
 
@@ -568,7 +574,7 @@ def _entries(
             ends_at=a.ends_at.astimezone(zone),
             status=a.status,
             arrived_at=a.arrived_at.astimezone(zone) if a.arrived_at else None,
-            late=a.status is S.BOOKED and now - a.starts_at > LATE_AFTER,
+            late=is_late(a.status, a.starts_at, now),
             type_id=t.id,
             reason=a.reason,
             next_steps=next_steps(a.status, a.starts_at, now),

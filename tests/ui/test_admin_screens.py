@@ -104,3 +104,50 @@ def test_providers_and_types_are_renamed_and_retired(signed_in, qtbot) -> None:
     qtbot.waitUntil(lambda: clinic.kinds.item(0).text() == "Consultation — 30 min", timeout=20_000)
     core.admin.set_provider_active(core.admin.providers()[0].id, False)
     qtbot.waitUntil(lambda: clinic.providers.count() == 1, timeout=20_000)
+
+
+def test_the_clinic_code_is_shown_and_changed_in_settings(signed_in, qtbot) -> None:
+    """The code that starts every clinic number is edited with the clinic's details; a code
+    the core refuses is explained beside the field."""
+    core = signed_in.ctx.core
+    clinic = _tab(signed_in.window, "clinic")
+    qtbot.waitUntil(lambda: clinic.details is not None, timeout=20_000)
+    assert clinic.clinic_code.text() == core.admin.clinic().code
+    assert "KHP-QX0042" in clinic.findChild(type(clinic.details_note), "clinic_code_hint").text()
+
+    clinic.clinic_code.setText("1X")  # must start with a letter
+    clinic.save_details()
+    qtbot.waitUntil(lambda: clinic.details_errors["code"].isVisible(), timeout=20_000)
+    assert "2 to 5" in clinic.details_errors["code"].message
+    assert core.admin.clinic().code != "1X"
+
+    clinic.clinic_code.setText("khp")
+    clinic.save_details()
+    qtbot.waitUntil(lambda: clinic.details_note.text() == "Saved.", timeout=20_000)
+    assert core.admin.clinic().code == "KHP"
+    assert clinic.clinic_code.text() == "KHP"
+
+
+def test_tab_goes_from_a_provider_to_its_hours_before_the_appointment_types(
+    signed_in, qtbot
+) -> None:
+    window = signed_in.window
+    window.show()
+    signed_in.ctx.core.admin.add_provider("Dr. A")
+    clinic = _tab(window, "clinic")
+    qtbot.waitUntil(lambda: clinic.providers.count() == 2, timeout=20_000)
+    clinic.providers.setCurrentRow(1)
+    qtbot.waitUntil(lambda: clinic.hours_box.isEnabled(), timeout=20_000)
+    stops = []
+    widget = clinic.providers.nextInFocusChain()
+    while widget is not clinic.providers and len(stops) < 100:
+        if (
+            clinic.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    assert stops.index(clinic.day_fields[0]) < stops.index(clinic.kinds)
+    assert stops.index(clinic.save_hours_button) < stops.index(clinic.kinds)

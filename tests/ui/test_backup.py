@@ -38,6 +38,7 @@ def test_back_up_now_then_restore_it(ui_app, signed_in, core, qtbot, tmp_path: P
     backups = list(usb.glob("*.outpost-backup"))
     assert len(backups) == 1
     assert str(backups[0]) in panel.last_result.text()
+    assert not panel.last_result.isHidden()  # shown once it has something to say
     box = visible_box(panel)
     assert box is not None
     box.accept()
@@ -142,6 +143,7 @@ def test_a_cancelled_backup_leaves_no_file_and_says_nothing(signed_in, qtbot, tm
     assert list(usb.iterdir()) == []
     assert visible_box(panel) is None  # a cancel is not an error
     assert panel.last_result.text() == ""
+    assert panel.last_result.isHidden()  # no empty strip under the buttons
 
 
 def test_the_backup_dialogs_open_in_the_last_folder_used(signed_in, core, qtbot, tmp_path) -> None:

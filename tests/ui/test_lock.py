@@ -123,3 +123,19 @@ def test_switch_user_from_the_lock_screen(ui_app, signed_in, core, qtbot) -> Non
     assert ui_app.login.isVisible()
     qtbot.waitUntil(lambda: find_window(LockScreen) is None, timeout=20_000)
     assert find_window(PatientDialog) is None
+
+
+def test_tab_goes_from_the_password_to_unlock_then_switch_user(qtbot) -> None:
+    """As in the sign-in window: password → Unlock → Switch user."""
+    screen = LockScreen("Amina Odhiambo", "amina")
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    stops = []
+    widget = screen.password
+    for _ in range(3):
+        stops.append(widget)
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()):
+            widget = widget.nextInFocusChain()
+    assert stops == [screen.password, screen.unlock_button, screen.switch_button]

@@ -327,3 +327,59 @@ def test_the_record_shows_the_clinic_number_and_one_phone_format(signed_in, qtbo
     qtbot.keyClicks(patients.search_field, details.clinic_number.lower())
     qtbot.waitUntil(lambda: patients._hits_query == details.clinic_number.lower(), timeout=20_000)
     assert [h.patient_id for h in patients.model.hits] == [details.id]
+
+
+def test_the_record_marks_a_late_appointment_as_today_does(signed_in, qtbot) -> None:
+    """At 10:25 an 08:30 appointment still booked is late in the record too, in words."""
+    import datetime as dt
+
+    from desktop.clock import ClinicClock
+    from tests.ui.conftest import set_up_clinic
+    from ui import labels
+
+    core, window = signed_in.ctx.core, signed_in.window
+    window.show()
+    clinic = set_up_clinic(core)
+    patient = register(core, "Achieng", "Otieno")
+    day = core.today() + dt.timedelta(days=2)
+    booked = core.schedule.book(
+        patient_id=patient,
+        provider_id=clinic.provider_id,
+        type_id=clinic.type_id,
+        starts_at=dt.datetime.combine(day, dt.time(8, 30)),
+    ).value
+    instant = dt.datetime.combine(day, dt.time(10, 25), core.zone).astimezone(dt.UTC)
+    core.clock = ClinicClock(core.zone, now=lambda: instant)
+    (today_entry,) = [
+        e for e in core.schedule.day(day) if e.appointment_id == booked.appointment_id
+    ]
+    assert today_entry.late
+    record = _open_record(qtbot, window, patient)
+    (appointment,) = record.chart.appointments
+    assert appointment.late
+    status = record.appointments_model.item(0, 3).text()
+    assert status == labels.status_text("booked", late=True)
+    assert "Late" in status
+
+
+def test_tab_in_the_record_starts_at_back_to_the_search(signed_in, qtbot) -> None:
+    """The record widget itself is no invisible Tab stop before "◀ Back to the search"."""
+    from PySide6.QtCore import Qt as _Qt
+
+    window = signed_in.window
+    window.show()
+    patient = register(signed_in.ctx.core, "Achieng", "Otieno")
+    record = _open_record(qtbot, window, patient)
+    assert not record.focusPolicy() & _Qt.FocusPolicy.TabFocus
+    stops = []
+    widget = record.nextInFocusChain()
+    while widget is not record and len(stops) < 200:
+        if (
+            record.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & _Qt.FocusPolicy.TabFocus
+        ):
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    assert stops and stops[0] is record.back_button
