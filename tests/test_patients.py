@@ -445,3 +445,22 @@ def test_a_registration_made_through_the_services_carries_this_devices_tag(
     ).value
     assert number is not None
     assert f"-{device_tag(core.store.device_id)}" in number
+
+
+def test_registrations_in_one_transaction_and_the_next_get_consecutive_numbers(
+    core: ClinicCore,
+) -> None:
+    def two(session: object) -> list[str | None]:
+        return [
+            svc.register_patient(
+                session,  # type: ignore[arg-type]
+                core.actor,
+                PatientInput(given_name=given, family_name="Otieno", estimated_age_years="30"),
+                region=core.region,
+            ).clinic_number
+            for given in ("Achieng", "Atieno")
+        ]
+
+    first = core.tx.write(two).value + core.tx.write(two).value
+    counters = [int(str(n)[-4:]) for n in first]
+    assert counters == list(range(counters[0], counters[0] + 4))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from typing import Any
 
 from anyascii import anyascii
 from sqlalchemy import select
@@ -57,6 +58,19 @@ def device_tag(device_id: uuid.UUID) -> str:
     return TAG_ALPHABET[bits >> 5] + TAG_ALPHABET[bits & 0x1F]
 
 
+# What one transaction has read already (its prefix, its counter row), kept in
+# session.info under the transaction it belongs to, so a later transaction reads afresh.
+_CACHE = "clinic_numbers"
+
+
+def _cached(session: Session) -> dict[str, Any]:
+    transaction = session.get_transaction()
+    found = session.info.get(_CACHE)
+    if not isinstance(found, dict) or found.get("transaction") is not transaction:
+        found = session.info[_CACHE] = {"transaction": transaction}
+    return found
+
+
 def prefix(session: Session, device_id: uuid.UUID) -> str:
     clinic = get_clinic(session)
     code = normalise_code(clinic.code) or clinic_code(clinic.name)
@@ -75,17 +89,28 @@ def next_number(session: Session, device_id: uuid.UUID | None = None) -> str:
     (inside the registration's write transaction, so two registrations never get the same
     one)."""
     device = device_id if device_id is not None else device_id_of(session)
-    head = prefix(session, device)
-    counter = session.get(Meta, COUNTER_KEY)
-    value = int(counter.value) if counter is not None and counter.value.isdigit() else 1
-    while True:
-        number = f"{head}{value:04d}"
-        taken = session.scalar(select(Patient.pk).where(Patient.clinic_number == number).limit(1))
-        value += 1
-        if taken is None:
-            break
+    # No autoflush: flushing each registration before its number is chosen would undo the
+    # batching of a transaction that registers many (the demo, an import). The counter has
+    # already moved past every number given earlier in this transaction.
+    cache = _cached(session)
+    with session.no_autoflush:
+        if "prefix" not in cache:
+            cache["prefix"] = prefix(session, device)
+        head: str = cache["prefix"]
+        # Held here as well: the identity map keeps a clean row only weakly, so without it
+        # every registration of a batch would read the counter again.
+        counter: Meta | None = cache.get("counter") or session.get(Meta, COUNTER_KEY)
+        value = int(counter.value) if counter is not None and counter.value.isdigit() else 1
+        while True:
+            number = f"{head}{value:04d}"
+            query = select(Patient.pk).where(Patient.clinic_number == number).limit(1)
+            value += 1
+            if session.scalar(query) is None:
+                break
     if counter is None:
-        session.add(Meta(key=COUNTER_KEY, value=str(value)))
+        counter = Meta(key=COUNTER_KEY, value=str(value))
+        session.add(counter)
     else:
         counter.value = str(value)
+    cache["counter"] = counter
     return number
