@@ -27,148 +27,148 @@
   <context>
     <name>BackupPanel</name>
     <message>
-      <location filename="../../ui/backup_panel.py" line="74" />
-      <source>&amp;Back up now…</source>
+      <location filename="../../ui/backup_panel.py" line="75" />
+      <source>Ba&amp;ck up now…</source>
       <translation>&amp;Sauvegarder maintenant…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="76" />
+      <location filename="../../ui/backup_panel.py" line="77" />
       <source>&amp;Restore from a backup…</source>
       <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="80" />
+      <location filename="../../ui/backup_panel.py" line="82" />
       <source>Backup and restore</source>
       <translation>Sauvegarde et restauration</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="83" />
+      <location filename="../../ui/backup_panel.py" line="85" />
       <source>A backup is one encrypted file: it opens only with a password of this clinic (as it was when the backup was made) or the recovery key. Keep one on a USB stick, away from the laptop.</source>
       <translation>Une sauvegarde est un seul fichier chiffré : elle ne s’ouvre qu’avec un mot de passe de ce centre (tel qu’il était au moment de la sauvegarde) ou avec la clé de récupération. Gardez-en une sur une clé USB, loin de l’ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="96" />
+      <location filename="../../ui/backup_panel.py" line="98" />
       <source>Extra backup folders</source>
       <translation>Dossiers de sauvegarde supplémentaires</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="100" />
+      <location filename="../../ui/backup_panel.py" line="102" />
       <source> backups</source>
       <translation> sauvegardes</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="106" />
-      <source>&amp;Add a folder…</source>
+      <location filename="../../ui/backup_panel.py" line="108" />
+      <source>Add a &amp;folder…</source>
       <translation>&amp;Ajouter un dossier…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="107" />
+      <location filename="../../ui/backup_panel.py" line="109" />
       <source>Re&amp;move</source>
       <translation>Re&amp;tirer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="108" />
+      <location filename="../../ui/backup_panel.py" line="110" />
       <source>&amp;Save</source>
       <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="109" />
+      <location filename="../../ui/backup_panel.py" line="111" />
       <source>Automatic backups (when Outpost closes, and daily)</source>
       <translation>Sauvegardes automatiques (à la fermeture d’Outpost, et chaque jour)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="112" />
+      <location filename="../../ui/backup_panel.py" line="114" />
       <source>They always go to the data folder's backups; add a second place (a USB stick, another disk) so a lost or broken laptop does not take the backups with it.</source>
       <translation>Elles vont toujours dans le dossier des sauvegardes des données ; ajoutez un second emplacement (clé USB, autre disque) pour qu’un ordinateur perdu ou en panne n’emporte pas les sauvegardes avec lui.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="120" />
+      <location filename="../../ui/backup_panel.py" line="122" />
       <source>E&amp;xtra folders:</source>
       <translation>Dossiers &amp;supplémentaires :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="124" />
+      <location filename="../../ui/backup_panel.py" line="126" />
       <source>&amp;Keep the last:</source>
       <translation>&amp;Conserver les dernières :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="175" />
+      <location filename="../../ui/backup_panel.py" line="177" />
       <source>Last automatic backup: {when}.</source>
       <translation>Dernière sauvegarde automatique : {when}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="180" />
+      <location filename="../../ui/backup_panel.py" line="182" />
       <source>No automatic backup has been made yet.</source>
       <translation>Aucune sauvegarde automatique n’a encore été faite.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="183" />
+      <location filename="../../ui/backup_panel.py" line="185" />
       <source>⚠ The automatic backup of {when} failed: {why}</source>
       <translation>⚠ La sauvegarde automatique du {when} a échoué : {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="200" />
+      <location filename="../../ui/backup_panel.py" line="202" />
       <source>Choose a backup folder</source>
       <translation>Choisir un dossier de sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="219" />
+      <location filename="../../ui/backup_panel.py" line="221" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="236" />
+      <location filename="../../ui/backup_panel.py" line="238" />
       <source>Where should the backup go?</source>
       <translation>Où enregistrer la sauvegarde ?</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="259" />
+      <location filename="../../ui/backup_panel.py" line="261" />
       <source>Backup written and checked: {path} ({size}).</source>
       <translation>Sauvegarde écrite et vérifiée : {path} ({size}).</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="263" />
+      <location filename="../../ui/backup_panel.py" line="266" />
       <source>Backup</source>
       <translation>Sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="268" />
+      <location filename="../../ui/backup_panel.py" line="271" />
       <source>Making the backup…</source>
       <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="278" />
+      <location filename="../../ui/backup_panel.py" line="281" />
       <source>Choose the backup to restore</source>
       <translation>Choisir la sauvegarde à restaurer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="281" />
+      <location filename="../../ui/backup_panel.py" line="284" />
       <source>Outpost backups (*.outpost-backup)</source>
       <translation>Sauvegardes Outpost (*.outpost-backup)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="281" />
+      <location filename="../../ui/backup_panel.py" line="284" />
       <source>All files (*)</source>
       <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="296" />
+      <location filename="../../ui/backup_panel.py" line="299" />
       <source>Checking the backup…</source>
       <translation>Vérification de la sauvegarde…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="305" />
+      <location filename="../../ui/backup_panel.py" line="308" />
       <source>It was made on {when} by {clinic}.</source>
       <translation>Elle a été faite le {when} par {clinic}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="312" />
-      <location filename="../../ui/backup_panel.py" line="343" />
+      <location filename="../../ui/backup_panel.py" line="315" />
+      <location filename="../../ui/backup_panel.py" line="346" />
       <source>Restore a backup</source>
       <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="313" />
+      <location filename="../../ui/backup_panel.py" line="316" />
       <source>Restoring replaces all the clinic's records on this laptop with those in
 {path}.
 The records it replaces are kept aside, not deleted. Everyone is signed out.
@@ -181,40 +181,48 @@ Les dossiers remplacés sont mis de côté, pas supprimés. Tout le monde est d�
 Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’ils étaient lors de la sauvegarde, ou avec la clé de récupération.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="321" />
-      <location filename="../../ui/backup_panel.py" line="349" />
+      <location filename="../../ui/backup_panel.py" line="324" />
+      <location filename="../../ui/backup_panel.py" line="352" />
       <source>Restore</source>
       <translation>Restaurer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="323" />
+      <location filename="../../ui/backup_panel.py" line="326" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="324" />
+      <location filename="../../ui/backup_panel.py" line="327" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="325" />
+      <location filename="../../ui/backup_panel.py" line="328" />
       <source>or &amp;recovery key:</source>
       <translation>ou &amp;clé de récupération :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="329" />
+      <location filename="../../ui/backup_panel.py" line="332" />
       <source>Give the password, or the recovery key.</source>
       <translation>Indiquez le mot de passe ou la clé de récupération.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="344" />
+      <location filename="../../ui/backup_panel.py" line="347" />
       <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
       <translation>Remplacer maintenant les dossiers du centre par la sauvegarde ? Le travail non enregistré dans les fenêtres ouvertes sera perdu.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="350" />
+      <location filename="../../ui/backup_panel.py" line="353" />
       <source>Cancel</source>
       <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>&amp;Add a folder…</source>
+      <translation type="vanished">&amp;Ajouter un dossier…</translation>
+    </message>
+    <message>
+      <source>&amp;Back up now…</source>
+      <translation type="vanished">&amp;Sauvegarder maintenant…</translation>
     </message>
   </context>
   <context>
@@ -560,257 +568,312 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>ClinicPanel</name>
     <message>
+      <location filename="../../ui/clinic_admin.py" line="84" />
+      <source>Starts every new clinic number: KHP in KHP-QX0042.</source>
+      <translation>Début de chaque nouveau n° de dossier : KHP dans KHP-QX0042.</translation>
+    </message>
+    <message>
       <location filename="../../ui/clinic_admin.py" line="88" />
+      <source>2 to 5 capital letters or digits, starting with a letter.</source>
+      <translation>2 à 5 majuscules ou chiffres, en commençant par une lettre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="99" />
       <source>A4</source>
       <translation>A4</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="89" />
+      <location filename="../../ui/clinic_admin.py" line="100" />
       <source>Letter</source>
       <translation>Lettre US</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="91" />
+      <location filename="../../ui/clinic_admin.py" line="102" />
       <source>The clinic</source>
       <translation>Le centre de santé</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="94" />
-      <location filename="../../ui/clinic_admin.py" line="424" />
-      <location filename="../../ui/clinic_admin.py" line="439" />
-      <location filename="../../ui/clinic_admin.py" line="478" />
-      <location filename="../../ui/clinic_admin.py" line="498" />
-      <source>&amp;Name:</source>
+      <location filename="../../ui/clinic_admin.py" line="106" />
+      <source>Na&amp;me:</source>
       <translation>&amp;Nom :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="95" />
-      <source>P&amp;hone:</source>
+      <location filename="../../ui/clinic_admin.py" line="107" />
+      <source>C&amp;linic code:</source>
+      <translation>C&amp;ode du centre :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="108" />
+      <source>Phon&amp;e:</source>
       <translation>Télé&amp;phone :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="96" />
+      <location filename="../../ui/clinic_admin.py" line="109" />
       <source>A&amp;ddress:</source>
       <translation>A&amp;dresse :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="97" />
-      <source>Pa&amp;per size:</source>
+      <location filename="../../ui/clinic_admin.py" line="110" />
+      <source>Paper si&amp;ze:</source>
       <translation>&amp;Format du papier :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="107" />
-      <source>Save the clinic's &amp;details</source>
+      <location filename="../../ui/clinic_admin.py" line="122" />
+      <source>Save the clinic's de&amp;tails</source>
       <translation>Enregistrer les &amp;coordonnées du centre</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="111" />
+      <location filename="../../ui/clinic_admin.py" line="126" />
       <source>Printed on appointment slips, forms and letters.</source>
       <translation>Imprimé sur les coupons de rendez-vous, les formulaires et les lettres.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="117" />
-      <location filename="../../ui/clinic_admin.py" line="124" />
+      <location filename="../../ui/clinic_admin.py" line="132" />
+      <location filename="../../ui/clinic_admin.py" line="139" />
       <source>Opening hours and providers</source>
       <translation>Horaires d’ouverture et soignants</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="119" />
-      <source>Add a &amp;provider…</source>
+      <location filename="../../ui/clinic_admin.py" line="134" />
+      <source>Add a pro&amp;vider…</source>
       <translation>Ajouter un &amp;soignant…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="120" />
-      <source>R&amp;ename…</source>
+      <location filename="../../ui/clinic_admin.py" line="135" />
+      <source>&amp;Rename…</source>
       <translation>&amp;Renommer…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="122" />
-      <source>Has &amp;left…</source>
+      <location filename="../../ui/clinic_admin.py" line="137" />
+      <source>Has le&amp;ft…</source>
       <translation>A &amp;quitté le centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="132" />
+      <location filename="../../ui/clinic_admin.py" line="147" />
       <source>Working hours</source>
       <translation>Horaires de travail</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="142" />
+      <location filename="../../ui/clinic_admin.py" line="157" />
       <source>day off</source>
       <translation>jour de repos</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="151" />
+      <location filename="../../ui/clinic_admin.py" line="166" />
       <source>e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off.</source>
       <translation>p. ex. 08:00–13:00, 14:00–17:00. Laissez vide pour un jour de repos.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="153" />
-      <source>&amp;Save working hours</source>
+      <location filename="../../ui/clinic_admin.py" line="168" />
+      <source>Save &amp;working hours</source>
       <translation>&amp;Enregistrer les horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="161" />
-      <location filename="../../ui/clinic_admin.py" line="166" />
+      <location filename="../../ui/clinic_admin.py" line="176" />
+      <location filename="../../ui/clinic_admin.py" line="181" />
       <source>Appointment types</source>
       <translation>Types de rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="163" />
-      <source>Add an appointment &amp;type…</source>
+      <location filename="../../ui/clinic_admin.py" line="178" />
+      <source>Add an appointment t&amp;ype…</source>
       <translation>Ajouter un &amp;type de rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="164" />
+      <location filename="../../ui/clinic_admin.py" line="179" />
       <source>&amp;Change…</source>
       <translation>&amp;Modifier…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="165" />
-      <source>No longer &amp;used…</source>
+      <location filename="../../ui/clinic_admin.py" line="180" />
+      <source>No longer u&amp;sed…</source>
       <translation>Ne plus &amp;utiliser…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="226" />
-      <location filename="../../ui/clinic_admin.py" line="296" />
+      <location filename="../../ui/clinic_admin.py" line="258" />
+      <location filename="../../ui/clinic_admin.py" line="328" />
       <source>Clinic opening hours</source>
       <translation>Horaires d’ouverture du centre</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="228" />
-      <location filename="../../ui/clinic_admin.py" line="297" />
+      <location filename="../../ui/clinic_admin.py" line="260" />
+      <location filename="../../ui/clinic_admin.py" line="329" />
       <source>A new provider starts with these hours.</source>
       <translation>Un nouveau soignant commence avec ces horaires.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="244" />
+      <location filename="../../ui/clinic_admin.py" line="276" />
       <source>{name} — {minutes} min</source>
       <translation>{name} — {minutes} min</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="302" />
+      <location filename="../../ui/clinic_admin.py" line="334" />
       <source>Working hours of {name}</source>
       <translation>Horaires de travail de {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="354" />
-      <location filename="../../ui/clinic_admin.py" line="402" />
+      <location filename="../../ui/clinic_admin.py" line="387" />
+      <location filename="../../ui/clinic_admin.py" line="436" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="368" />
+      <location filename="../../ui/clinic_admin.py" line="402" />
       <source>Saving the clinic's details…</source>
       <translation>Enregistrement des coordonnées du centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="409" />
+      <location filename="../../ui/clinic_admin.py" line="443" />
       <source>Saving working hours…</source>
       <translation>Enregistrement des horaires…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="418" />
+      <location filename="../../ui/clinic_admin.py" line="452" />
       <source>Add a provider</source>
       <translation>Ajouter un soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="419" />
+      <location filename="../../ui/clinic_admin.py" line="453" />
       <source>The new provider works the clinic's opening hours; change them under Working hours once added.</source>
       <translation>Le nouveau soignant travaille aux horaires d’ouverture du centre ; modifiez-les sous Horaires de travail une fois qu’il est ajouté.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="425" />
-      <location filename="../../ui/clinic_admin.py" line="440" />
+      <location filename="../../ui/clinic_admin.py" line="458" />
+      <location filename="../../ui/clinic_admin.py" line="473" />
+      <location filename="../../ui/clinic_admin.py" line="512" />
+      <location filename="../../ui/clinic_admin.py" line="532" />
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="459" />
+      <location filename="../../ui/clinic_admin.py" line="474" />
       <source>&amp;Title:</source>
       <translation>&amp;Fonction :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="425" />
+      <location filename="../../ui/clinic_admin.py" line="459" />
       <source>e.g. Clinical officer</source>
       <translation>p. ex. Infirmier clinicien</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="438" />
+      <location filename="../../ui/clinic_admin.py" line="472" />
       <source>Rename a provider</source>
       <translation>Renommer un soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="459" />
-      <location filename="../../ui/clinic_admin.py" line="520" />
+      <location filename="../../ui/clinic_admin.py" line="493" />
+      <location filename="../../ui/clinic_admin.py" line="554" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="464" />
+      <location filename="../../ui/clinic_admin.py" line="498" />
       <source>Provider has left</source>
       <translation>Soignant parti</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="465" />
+      <location filename="../../ui/clinic_admin.py" line="499" />
       <source>{name} will no longer be offered for new appointments. Past and booked appointments keep the name.</source>
       <translation>{name} ne sera plus proposé pour les nouveaux rendez-vous. Les rendez-vous passés et prévus gardent ce nom.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="470" />
+      <location filename="../../ui/clinic_admin.py" line="504" />
       <source>No longer offer {name}</source>
       <translation>Ne plus proposer {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="471" />
-      <location filename="../../ui/clinic_admin.py" line="532" />
+      <location filename="../../ui/clinic_admin.py" line="505" />
+      <location filename="../../ui/clinic_admin.py" line="566" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="477" />
+      <location filename="../../ui/clinic_admin.py" line="511" />
       <source>Add an appointment type</source>
       <translation>Ajouter un type de rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="478" />
+      <location filename="../../ui/clinic_admin.py" line="512" />
       <source>e.g. Antenatal visit</source>
       <translation>p. ex. Consultation prénatale</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="479" />
-      <location filename="../../ui/clinic_admin.py" line="500" />
+      <location filename="../../ui/clinic_admin.py" line="513" />
+      <location filename="../../ui/clinic_admin.py" line="534" />
       <source>&amp;Duration:</source>
       <translation>&amp;Durée :</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="479" />
-      <location filename="../../ui/clinic_admin.py" line="500" />
+      <location filename="../../ui/clinic_admin.py" line="513" />
+      <location filename="../../ui/clinic_admin.py" line="534" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="495" />
+      <location filename="../../ui/clinic_admin.py" line="529" />
       <source>Change an appointment type</source>
       <translation>Modifier un type de rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="496" />
+      <location filename="../../ui/clinic_admin.py" line="530" />
       <source>Appointments already booked keep their length.</source>
       <translation>Les rendez-vous déjà pris gardent leur durée.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="525" />
+      <location filename="../../ui/clinic_admin.py" line="559" />
       <source>Appointment type no longer used</source>
       <translation>Type de rendez-vous qui n’est plus utilisé</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="526" />
+      <location filename="../../ui/clinic_admin.py" line="560" />
       <source>{name} will no longer be offered for new appointments. Appointments already booked keep it.</source>
       <translation>{name} ne sera plus proposé pour les nouveaux rendez-vous. Les rendez-vous déjà pris le gardent.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="531" />
+      <location filename="../../ui/clinic_admin.py" line="565" />
       <source>No longer offer it</source>
       <translation>Ne plus le proposer</translation>
     </message>
     <message>
+      <source>&amp;Save working hours</source>
+      <translation type="vanished">&amp;Enregistrer les horaires</translation>
+    </message>
+    <message>
+      <source>Add a &amp;provider…</source>
+      <translation type="vanished">Ajouter un &amp;soignant…</translation>
+    </message>
+    <message>
+      <source>Add an appointment &amp;type…</source>
+      <translation type="vanished">Ajouter un &amp;type de rendez-vous…</translation>
+    </message>
+    <message>
+      <source>Has &amp;left…</source>
+      <translation type="vanished">A &amp;quitté le centre…</translation>
+    </message>
+    <message>
+      <source>No longer &amp;used…</source>
+      <translation type="vanished">Ne plus &amp;utiliser…</translation>
+    </message>
+    <message>
+      <source>P&amp;hone:</source>
+      <translation type="vanished">Télé&amp;phone :</translation>
+    </message>
+    <message>
+      <source>Pa&amp;per size:</source>
+      <translation type="vanished">&amp;Format du papier :</translation>
+    </message>
+    <message>
       <source>Providers</source>
       <translation type="vanished">Soignants</translation>
+    </message>
+    <message>
+      <source>R&amp;ename…</source>
+      <translation type="vanished">&amp;Renommer…</translation>
+    </message>
+    <message>
+      <source>Save the clinic's &amp;details</source>
+      <translation type="vanished">Enregistrer les &amp;coordonnées du centre</translation>
     </message>
     <message>
       <source>“{part}” is not a time range: write it like 08:00–13:00.</source>
@@ -1045,165 +1108,165 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>FormFields</name>
     <message>
-      <location filename="../../ui/form_fields.py" line="313" />
+      <location filename="../../ui/form_fields.py" line="315" />
       <source>systolic</source>
       <translation>systolique</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="313" />
+      <location filename="../../ui/form_fields.py" line="315" />
       <source>diastolic</source>
       <translation>diastolique</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="384" />
+      <location filename="../../ui/form_fields.py" line="386" />
       <source>Year-month-day, or day/month/year</source>
       <translation>Année-mois-jour, ou jour/mois/année</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="386" />
+      <location filename="../../ui/form_fields.py" line="388" />
       <source>Calendar</source>
       <translation>Calendrier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="387" />
+      <location filename="../../ui/form_fields.py" line="389" />
       <source>Choose on a calendar</source>
       <translation>Choisir sur un calendrier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="388" />
+      <location filename="../../ui/form_fields.py" line="390" />
       <source>Choose {label} on a calendar</source>
       <translation>Choisir {label} sur un calendrier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="405" />
+      <location filename="../../ui/form_fields.py" line="407" />
       <source>Today</source>
       <translation>Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="406" />
+      <location filename="../../ui/form_fields.py" line="408" />
       <source>{label}: today</source>
       <translation>{label} : aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="581" />
-      <location filename="../../ui/form_fields.py" line="746" />
+      <location filename="../../ui/form_fields.py" line="587" />
+      <location filename="../../ui/form_fields.py" line="752" />
       <source>Clear</source>
       <translation>Effacer</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="582" />
+      <location filename="../../ui/form_fields.py" line="588" />
       <source>Take this answer back</source>
       <translation>Retirer cette réponse</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="584" />
-      <location filename="../../ui/form_fields.py" line="747" />
+      <location filename="../../ui/form_fields.py" line="590" />
+      <location filename="../../ui/form_fields.py" line="753" />
       <source>Clear {label}</source>
       <translation>Effacer {label}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="734" />
+      <location filename="../../ui/form_fields.py" line="740" />
       <source>e.g. sister, neighbour</source>
       <translation>p. ex. sœur, voisin</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="735" />
+      <location filename="../../ui/form_fields.py" line="741" />
       <source>Signs on the screen</source>
       <translation>Signe à l’écran</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="736" />
+      <location filename="../../ui/form_fields.py" line="742" />
       <source>Signs the printed copy</source>
       <translation>Signe l’exemplaire imprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="745" />
+      <location filename="../../ui/form_fields.py" line="751" />
       <source>{label}: signature pad</source>
       <translation>{label} : zone de signature</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="750" />
+      <location filename="../../ui/form_fields.py" line="756" />
       <source>Print the form after completing it; the person signs the paper, which the clinic keeps.</source>
       <translation>Imprimez le formulaire une fois terminé ; la personne signe le papier, que le centre conserve.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="821" />
+      <location filename="../../ui/form_fields.py" line="827" />
       <source>Not signed yet.</source>
       <translation>Pas encore signé.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="823" />
+      <location filename="../../ui/form_fields.py" line="829" />
       <source>To be signed on the printed copy.</source>
       <translation>À signer sur l’exemplaire imprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="825" />
+      <location filename="../../ui/form_fields.py" line="831" />
       <source>✓ Signed on the screen.</source>
       <translation>✓ Signé à l’écran.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="890" />
+      <location filename="../../ui/form_fields.py" line="896" />
       <source>A thumbprint is given instead of a signature</source>
       <translation>Une empreinte du pouce remplace la signature</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="895" />
+      <location filename="../../ui/form_fields.py" line="901" />
       <source>On the printed copy (the clinic keeps the paper)</source>
       <translation>Sur l’exemplaire imprimé (le centre garde le papier)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="896" />
+      <location filename="../../ui/form_fields.py" line="902" />
       <source>Scanned or photographed image</source>
       <translation>Image scannée ou photographiée</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="903" />
+      <location filename="../../ui/form_fields.py" line="909" />
       <source>Choose the image…</source>
       <translation>Choisir l’image…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="904" />
+      <location filename="../../ui/form_fields.py" line="910" />
       <source>{label}: choose the image</source>
       <translation>{label} : choisir l’image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="910" />
+      <location filename="../../ui/form_fields.py" line="916" />
       <source>{label}: image</source>
       <translation>{label} : image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="951" />
+      <location filename="../../ui/form_fields.py" line="957" />
       <source>no image</source>
       <translation>pas d’image</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="960" />
+      <location filename="../../ui/form_fields.py" line="966" />
       <source>Choose the thumbprint image</source>
       <translation>Choisir l’image de l’empreinte</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="962" />
+      <location filename="../../ui/form_fields.py" line="968" />
       <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
       <translation>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="973" />
-      <location filename="../../ui/form_fields.py" line="989" />
+      <location filename="../../ui/form_fields.py" line="979" />
+      <location filename="../../ui/form_fields.py" line="995" />
       <source>This image is too large to be a thumbprint.</source>
       <translation>Cette image est trop grande pour une empreinte du pouce.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="976" />
+      <location filename="../../ui/form_fields.py" line="982" />
       <source>This file could not be read as an image.</source>
       <translation>Ce fichier n’a pas pu être lu comme une image.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1080" />
+      <location filename="../../ui/form_fields.py" line="1086" />
       <source>Add a line</source>
       <translation>Ajouter une ligne</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1081" />
+      <location filename="../../ui/form_fields.py" line="1087" />
       <source>Remove the line</source>
       <translation>Supprimer la ligne</translation>
     </message>
@@ -1211,247 +1274,247 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>FormView</name>
     <message>
-      <location filename="../../ui/form_view.py" line="86" />
+      <location filename="../../ui/form_view.py" line="89" />
       <source>about {age} y</source>
       <translation>environ {age} ans</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="86" />
+      <location filename="../../ui/form_view.py" line="89" />
       <source>{age} y</source>
       <translation>{age} ans</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="132" />
+      <location filename="../../ui/form_view.py" line="137" />
       <source>Required.</source>
       <translation>Obligatoire.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="161" />
+      <location filename="../../ui/form_view.py" line="166" />
       <source>Check:</source>
       <translation>À vérifier :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="238" />
+      <location filename="../../ui/form_view.py" line="243" />
       <source>Language of the form</source>
       <translation>Langue du formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="239" />
+      <location filename="../../ui/form_view.py" line="244" />
       <source>The language the form is read and printed in</source>
       <translation>La langue dans laquelle le formulaire est lu et imprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="241" />
+      <location filename="../../ui/form_view.py" line="246" />
       <source>&amp;Language:</source>
       <translation>&amp;Langue :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="264" />
+      <location filename="../../ui/form_view.py" line="269" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="269" />
+      <location filename="../../ui/form_view.py" line="274" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="269" />
+      <location filename="../../ui/form_view.py" line="274" />
       <source>Preview and print this form</source>
       <translation>Voir l’aperçu et imprimer ce formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="271" />
+      <location filename="../../ui/form_view.py" line="276" />
       <source>&amp;Edit</source>
       <translation>&amp;Modifier</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="273" />
+      <location filename="../../ui/form_view.py" line="278" />
       <source>C&amp;orrect…</source>
       <translation>C&amp;orriger…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="275" />
+      <location filename="../../ui/form_view.py" line="280" />
       <source>Make a new version of this signed form, saying why</source>
       <translation>Créer une nouvelle version de ce formulaire signé, en disant pourquoi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="278" />
+      <location filename="../../ui/form_view.py" line="283" />
       <source>&amp;Complete</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="280" />
+      <location filename="../../ui/form_view.py" line="285" />
       <source>Check every answer and store the form</source>
       <translation>Vérifier toutes les réponses et enregistrer le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="283" />
+      <location filename="../../ui/form_view.py" line="288" />
       <source>Close</source>
       <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="337" />
+      <location filename="../../ui/form_view.py" line="342" />
       <source>Patient: {name}</source>
       <translation>Patient : {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="355" />
+      <location filename="../../ui/form_view.py" line="360" />
       <source>* required</source>
       <translation>* obligatoire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="458" />
+      <location filename="../../ui/form_view.py" line="463" />
       <source>Signed {when}.</source>
       <translation>Signé le {when}.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="458" />
+      <location filename="../../ui/form_view.py" line="463" />
       <source>Signed.</source>
       <translation>Signé.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="460" />
+      <location filename="../../ui/form_view.py" line="465" />
       <source>A signed form cannot be changed. To fix a mistake, use Correct…: it makes a new version that refers to this one, to be signed again.</source>
       <translation>Un formulaire signé ne peut pas être modifié. Pour réparer une erreur, utilisez Corriger… : une nouvelle version est créée, qui renvoie à celle-ci, et doit être signée à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="469" />
+      <location filename="../../ui/form_view.py" line="474" />
       <source>Completed. Edit to change an answer (the form is then a draft again until it is completed), or Correct… to keep this version as it is.</source>
       <translation>Terminé. Modifier pour changer une réponse (le formulaire redevient un brouillon jusqu’à ce qu’il soit terminé), ou Corriger… pour garder cette version telle quelle.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="477" />
+      <location filename="../../ui/form_view.py" line="482" />
       <source>Correction of an earlier version. Reason: {reason}</source>
       <translation>Correction d’une version précédente. Motif : {reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="483" />
+      <location filename="../../ui/form_view.py" line="488" />
       <source>You may read this form but not fill it in.</source>
       <translation>Vous pouvez lire ce formulaire mais pas le remplir.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="498" />
+      <location filename="../../ui/form_view.py" line="503" />
       <source>Draft</source>
       <translation>Brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="498" />
+      <location filename="../../ui/form_view.py" line="503" />
       <source>Completed</source>
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="498" />
+      <location filename="../../ui/form_view.py" line="503" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="501" />
+      <location filename="../../ui/form_view.py" line="506" />
       <source>saved</source>
       <translation>enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="547" />
+      <location filename="../../ui/form_view.py" line="552" />
       <source>Draft — saving…</source>
       <translation>Brouillon — enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="586" />
+      <location filename="../../ui/form_view.py" line="604" />
       <source>Answers to look at before the form can be completed: {count}.</source>
       <translation>Réponses à revoir avant de pouvoir terminer le formulaire : {count}.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="630" />
+      <location filename="../../ui/form_view.py" line="648" />
       <source>Draft saved at {time}</source>
       <translation>Brouillon enregistré à {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="638" />
+      <location filename="../../ui/form_view.py" line="656" />
       <source>unexpected error</source>
       <translation>erreur inattendue</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="641" />
+      <location filename="../../ui/form_view.py" line="659" />
       <source>Not saved: {reason}. Trying again…</source>
       <translation>Non enregistré : {reason}. Nouvel essai…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="652" />
+      <location filename="../../ui/form_view.py" line="670" />
       <source>Saving the form…</source>
       <translation>Enregistrement du formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="718" />
+      <location filename="../../ui/form_view.py" line="736" />
       <source>Some values are unusual:</source>
       <translation>Certaines valeurs sont inhabituelles :</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="724" />
+      <location filename="../../ui/form_view.py" line="742" />
       <source>This form is signed: once completed it can no longer be changed (a mistake is then fixed with a correction, signed again).</source>
       <translation>Ce formulaire est signé : une fois terminé, il ne pourra plus être modifié (une erreur se répare alors par une correction, signée à nouveau).</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="734" />
+      <location filename="../../ui/form_view.py" line="752" />
       <source>Complete the form</source>
       <translation>Terminer le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="737" />
+      <location filename="../../ui/form_view.py" line="755" />
       <source>Complete and lock</source>
       <translation>Terminer et verrouiller</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="737" />
+      <location filename="../../ui/form_view.py" line="755" />
       <source>Complete anyway</source>
       <translation>Terminer quand même</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="740" />
+      <location filename="../../ui/form_view.py" line="758" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="768" />
+      <location filename="../../ui/form_view.py" line="786" />
       <source>Signed and stored.</source>
       <translation>Signé et enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="768" />
+      <location filename="../../ui/form_view.py" line="786" />
       <source>Completed and stored.</source>
       <translation>Terminé et enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="783" />
+      <location filename="../../ui/form_view.py" line="801" />
       <source>Storing the form…</source>
       <translation>Enregistrement du formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="802" />
+      <location filename="../../ui/form_view.py" line="820" />
       <source>Correct the form</source>
       <translation>Corriger le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="803" />
+      <location filename="../../ui/form_view.py" line="821" />
       <source>The form stays as it was; a new version is made that refers to it. Signatures are not copied: the new version is signed again.</source>
       <translation>Le formulaire reste tel qu’il était ; une nouvelle version est créée, qui y renvoie. Les signatures ne sont pas recopiées : la nouvelle version est signée à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="807" />
+      <location filename="../../ui/form_view.py" line="825" />
       <source>Make the correction</source>
       <translation>Faire la correction</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="811" />
+      <location filename="../../ui/form_view.py" line="829" />
       <source>&amp;Why is it corrected?</source>
       <translation>&amp;Pourquoi le corriger ?</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="812" />
+      <location filename="../../ui/form_view.py" line="830" />
       <source>For example: wrong date of birth written.</source>
       <translation>Par exemple : mauvaise date de naissance inscrite.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="818" />
+      <location filename="../../ui/form_view.py" line="836" />
       <source>Say why the form is corrected.</source>
       <translation>Dites pourquoi le formulaire est corrigé.</translation>
     </message>
@@ -1588,7 +1651,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
     <message>
       <location filename="../../ui/settings_view.py" line="111" />
-      <source>&amp;Lock after (no use):</source>
+      <source>Loc&amp;k after (no use):</source>
       <translation>&amp;Verrouiller après (inactivité) :</translation>
     </message>
     <message>
@@ -1665,6 +1728,10 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <location filename="../../ui/settings_view.py" line="206" />
       <source>Your password has been changed.</source>
       <translation>Votre mot de passe a été changé.</translation>
+    </message>
+    <message>
+      <source>&amp;Lock after (no use):</source>
+      <translation type="vanished">&amp;Verrouiller après (inactivité) :</translation>
     </message>
     <message>
       <source>Signed in as {name} ({username}).</source>
@@ -2218,37 +2285,37 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Dossiers du centre dans {folder}</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="159" />
+      <location filename="../../ui/login_window.py" line="161" />
       <source>Type your user name.</source>
       <translation>Saisissez votre nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="163" />
+      <location filename="../../ui/login_window.py" line="165" />
       <source>Type your password.</source>
       <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="177" />
+      <location filename="../../ui/login_window.py" line="179" />
       <source>Opening the clinic's records…</source>
       <translation>Ouverture des dossiers du centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="192" />
+      <location filename="../../ui/login_window.py" line="194" />
       <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
       <translation>Nom d’utilisateur ou mot de passe incorrect. Vérifiez l’orthographe (et le verrouillage des majuscules), puis réessayez.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="213" />
+      <location filename="../../ui/login_window.py" line="215" />
       <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
       <translation>Trop de mots de passe erronés pour {user}. Attendez {seconds} s, puis réessayez. Si le mot de passe est perdu, un administrateur peut le réinitialiser, ou utilisez la clé de récupération.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="224" />
+      <location filename="../../ui/login_window.py" line="226" />
       <source>You can try again now.</source>
       <translation>Vous pouvez réessayer maintenant.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="240" />
+      <location filename="../../ui/login_window.py" line="242" />
       <source>Password changed: sign in with the new password.</source>
       <translation>Mot de passe changé : connectez-vous avec le nouveau mot de passe.</translation>
     </message>
@@ -2531,32 +2598,32 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Changer d’utilisateur ferme la session de {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="380" />
+      <location filename="../../ui/app.py" line="384" />
       <source>Quitting closes Outpost.</source>
       <translation>Quitter ferme Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="419" />
+      <location filename="../../ui/app.py" line="423" />
       <source>Making the closing backup…</source>
       <translation>Sauvegarde de fermeture en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="421" />
+      <location filename="../../ui/app.py" line="425" />
       <source>Finish later</source>
       <translation>Terminer plus tard</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="466" />
+      <location filename="../../ui/app.py" line="480" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>La sauvegarde du {when} est restaurée. Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="470" />
+      <location filename="../../ui/app.py" line="484" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Les dossiers remplacés sont conservés dans {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="483" />
+      <location filename="../../ui/app.py" line="497" />
       <source>Restoring the backup…</source>
       <translation>Restauration de la sauvegarde…</translation>
     </message>
@@ -2782,205 +2849,210 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PatientRecord</name>
     <message>
-      <location filename="../../ui/patient_record.py" line="97" />
+      <location filename="../../ui/patient_record.py" line="98" />
       <source>◀ &amp;Back to the search</source>
       <translation>◀ &amp;Retour à la recherche</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="99" />
+      <location filename="../../ui/patient_record.py" line="100" />
       <source>Back to the search (Esc)</source>
       <translation>Retour à la recherche (Échap)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="106" />
+      <location filename="../../ui/patient_record.py" line="107" />
       <source>&amp;Edit details…</source>
       <translation>&amp;Modifier les informations…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="108" />
+      <location filename="../../ui/patient_record.py" line="109" />
       <source>&amp;Book appointment…</source>
       <translation>&amp;Prendre rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="110" />
+      <location filename="../../ui/patient_record.py" line="111" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Prendre un rendez-vous (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="112" />
+      <location filename="../../ui/patient_record.py" line="113" />
       <source>New &amp;form…</source>
       <translation>Nouveau &amp;formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="114" />
+      <location filename="../../ui/patient_record.py" line="115" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="114" />
+      <location filename="../../ui/patient_record.py" line="115" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="125" />
+      <location filename="../../ui/patient_record.py" line="126" />
       <source>&amp;Details</source>
       <translation>&amp;Détails</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="128" />
+      <location filename="../../ui/patient_record.py" line="129" />
       <source>Appointments</source>
       <translation>Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="130" />
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="131" />
+      <location filename="../../ui/patient_record.py" line="175" />
       <source>When</source>
       <translation>Quand</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="131" />
+      <location filename="../../ui/patient_record.py" line="132" />
       <source>Provider</source>
       <translation>Soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="132" />
+      <location filename="../../ui/patient_record.py" line="133" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="133" />
-      <location filename="../../ui/patient_record.py" line="156" />
+      <location filename="../../ui/patient_record.py" line="134" />
+      <location filename="../../ui/patient_record.py" line="157" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="134" />
+      <location filename="../../ui/patient_record.py" line="135" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="138" />
+      <location filename="../../ui/patient_record.py" line="139" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="139" />
+      <location filename="../../ui/patient_record.py" line="140" />
       <source>&amp;Move…</source>
       <translation>&amp;Déplacer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="140" />
+      <location filename="../../ui/patient_record.py" line="141" />
       <source>&amp;Cancel appointment…</source>
       <translation>A&amp;nnuler le rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="141" />
+      <location filename="../../ui/patient_record.py" line="142" />
       <source>Print &amp;slip…</source>
       <translation>Imprimer le &amp;coupon…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="149" />
+      <location filename="../../ui/patient_record.py" line="150" />
       <source>&amp;Appointments</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="152" />
+      <location filename="../../ui/patient_record.py" line="153" />
       <source>Forms</source>
       <translation>Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="154" />
+      <location filename="../../ui/patient_record.py" line="155" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="155" />
+      <location filename="../../ui/patient_record.py" line="156" />
       <source>Version</source>
       <translation>Version</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="157" />
+      <location filename="../../ui/patient_record.py" line="158" />
       <source>Started</source>
       <translation>Commencé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="158" />
+      <location filename="../../ui/patient_record.py" line="159" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="162" />
+      <location filename="../../ui/patient_record.py" line="163" />
       <source>&amp;Open form</source>
       <translation>&amp;Ouvrir le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="163" />
+      <location filename="../../ui/patient_record.py" line="164" />
       <source>Print &amp;this form…</source>
       <translation>Imprimer &amp;ce formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="170" />
+      <location filename="../../ui/patient_record.py" line="171" />
       <source>F&amp;orms</source>
       <translation>&amp;Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>History of changes</source>
       <translation>Historique des modifications</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="175" />
       <source>Who</source>
       <translation>Qui</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="175" />
       <source>What</source>
       <translation>Quoi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="175" />
       <source>Fields</source>
       <translation>Champs</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="177" />
+      <location filename="../../ui/patient_record.py" line="178" />
       <source>Include when the record was &amp;opened</source>
       <translation>Inclure les &amp;ouvertures du dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="183" />
+      <location filename="../../ui/patient_record.py" line="184" />
       <source>&amp;History</source>
       <translation>&amp;Historique</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="204" />
-      <location filename="../../ui/patient_record.py" line="214" />
+      <location filename="../../ui/patient_record.py" line="205" />
+      <location filename="../../ui/patient_record.py" line="215" />
       <source>Opening the record…</source>
       <translation>Ouverture du dossier…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="278" />
+      <location filename="../../ui/patient_record.py" line="279" />
       <source>This patient's record was removed.</source>
       <translation>Le dossier de ce patient a été supprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="294" />
+      <location filename="../../ui/patient_record.py" line="295" />
       <source>Sex not known</source>
       <translation>Sexe inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="298" />
+      <location filename="../../ui/patient_record.py" line="299" />
       <source>National ID {number}</source>
       <translation>N° d’identité {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="371" />
+      <location filename="../../ui/patient_record.py" line="360" />
+      <source>Booked for {time}; not arrived yet</source>
+      <translation>Prévu à {time} ; pas encore arrivé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="381" />
       <source>No forms yet for this patient.</source>
       <translation>Aucun formulaire pour ce patient pour l’instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="477" />
+      <location filename="../../ui/patient_record.py" line="487" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Annuler le rendez-vous du {when} avec {provider} ?</translation>
     </message>
@@ -3344,27 +3416,27 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>RecoveryKeyPreview</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="514" />
+      <location filename="../../ui/recovery_preview.py" line="20" />
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="515" />
+      <location filename="../../ui/recovery_preview.py" line="21" />
       <source>The PDF file is not encrypted.</source>
       <translation>Le fichier PDF n’est pas chiffré.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="517" />
+      <location filename="../../ui/recovery_preview.py" line="23" />
       <source>Anyone who opens the file can read the clinic's recovery key, which opens every record of the clinic. Print it rather than keep the file; if you save it, keep it only on a USB stick locked away, never on this laptop.</source>
       <translation>Toute personne qui ouvre le fichier peut lire la clé de récupération du centre, qui ouvre tous ses dossiers. Imprimez-la plutôt que de garder le fichier ; si vous l’enregistrez, gardez-le uniquement sur une clé USB rangée sous clé, jamais sur cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="523" />
+      <location filename="../../ui/recovery_preview.py" line="29" />
       <source>Save the PDF</source>
       <translation>Enregistrer le PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="524" />
+      <location filename="../../ui/recovery_preview.py" line="30" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -3399,22 +3471,22 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>SessionLock</name>
     <message>
-      <location filename="../../ui/lock.py" line="236" />
+      <location filename="../../ui/lock.py" line="240" />
       <source>That is not the password of {username}. Try again.</source>
       <translation>Ce n’est pas le mot de passe de {username}. Réessayez.</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="242" />
+      <location filename="../../ui/lock.py" line="246" />
       <source>Too many wrong passwords. Wait {seconds} s, then try again.</source>
       <translation>Trop de mots de passe erronés. Attendez {seconds} s, puis réessayez.</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="250" />
+      <location filename="../../ui/lock.py" line="254" />
       <source>The password could not be checked (an unexpected error, now in the log).</source>
       <translation>Le mot de passe n’a pas pu être vérifié (erreur inattendue, inscrite au journal).</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="262" />
+      <location filename="../../ui/lock.py" line="266" />
       <source>Checking the password…</source>
       <translation>Vérification du mot de passe…</translation>
     </message>
@@ -3423,7 +3495,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <name>SettingsView</name>
     <message>
       <location filename="../../ui/settings_view.py" line="45" />
-      <source>&amp;General</source>
+      <source>Ge&amp;neral</source>
       <translation>&amp;Général</translation>
     </message>
     <message>
@@ -3438,7 +3510,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
     <message>
       <location filename="../../ui/settings_view.py" line="61" />
-      <source>&amp;Clinic</source>
+      <source>Cl&amp;inic</source>
       <translation>&amp;Centre de santé</translation>
     </message>
     <message>
@@ -3446,41 +3518,49 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <source>Settings</source>
       <translation>Réglages</translation>
     </message>
+    <message>
+      <source>&amp;Clinic</source>
+      <translation type="vanished">&amp;Centre de santé</translation>
+    </message>
+    <message>
+      <source>&amp;General</source>
+      <translation type="vanished">&amp;Général</translation>
+    </message>
   </context>
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="60" />
+      <location filename="../../ui/setup_wizard.py" line="58" />
       <source>Setting up the clinic</source>
       <translation>Mise en place de la clinique</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="77" />
+      <location filename="../../ui/setup_wizard.py" line="75" />
       <source>&lt; &amp;Back</source>
       <translation>&lt; &amp;Précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="78" />
+      <location filename="../../ui/setup_wizard.py" line="76" />
       <source>&amp;Next &gt;</source>
       <translation>&amp;Suivant &gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="79" />
+      <location filename="../../ui/setup_wizard.py" line="77" />
       <source>&amp;Finish</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="80" />
+      <location filename="../../ui/setup_wizard.py" line="78" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="103" />
+      <location filename="../../ui/setup_wizard.py" line="101" />
       <source>Welcome to Outpost</source>
       <translation>Bienvenue dans Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="105" />
+      <location filename="../../ui/setup_wizard.py" line="103" />
       <source>This laptop holds no clinic records yet. In {steps} short steps you will name the clinic, set out its week (opening hours, a first provider and an appointment type), create the first administrator's account, and receive the recovery key.
 
 Everything is kept encrypted on this laptop, in this folder:</source>
@@ -3489,243 +3569,255 @@ Everything is kept encrypted on this laptop, in this folder:</source>
 Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="125" />
+      <location filename="../../ui/setup_wizard.py" line="123" />
       <source>The clinic</source>
       <translation>Le centre de santé</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="129" />
+      <location filename="../../ui/setup_wizard.py" line="127" />
       <source>e.g. Kisumu Health Post</source>
       <translation>p. ex. Poste de santé de Kisumu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="145" />
-      <source>Clinic &amp;name:</source>
+      <location filename="../../ui/setup_wizard.py" line="143" />
+      <source>Clinic na&amp;me:</source>
       <translation>&amp;Nom du centre :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="146" />
+      <location filename="../../ui/setup_wizard.py" line="144" />
       <source>&amp;Country:</source>
       <translation>Pa&amp;ys :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="147" />
+      <location filename="../../ui/setup_wizard.py" line="145" />
       <source>&amp;Time zone:</source>
       <translation>&amp;Fuseau horaire :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="155" />
+      <location filename="../../ui/setup_wizard.py" line="153" />
       <source>The country sets how phone numbers are read; the time zone sets the clinic's clock for appointments.</source>
       <translation>Le pays détermine la lecture des numéros de téléphone ; le fuseau horaire règle l’heure du centre pour les rendez-vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="171" />
+      <location filename="../../ui/setup_wizard.py" line="169" />
       <source>The clinic's week</source>
       <translation>La semaine du centre</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="173" />
+      <location filename="../../ui/setup_wizard.py" line="171" />
       <source>So that appointments can be booked from the start: when the clinic is open, who sees patients, and the usual kind of visit. All of it can be changed, and more added, in Settings → Clinic.</source>
       <translation>Pour pouvoir prendre des rendez-vous dès le début : quand le centre est ouvert, qui reçoit les patients et le type de visite habituel. Tout cela peut être modifié, et complété, dans Réglages → Centre de santé.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="184" />
+      <location filename="../../ui/setup_wizard.py" line="182" />
       <source>e.g. Dr. Achieng Otieno</source>
       <translation>p. ex. Dr Achieng Otieno</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="186" />
+      <location filename="../../ui/setup_wizard.py" line="184" />
       <source>e.g. Clinical officer</source>
       <translation>p. ex. Infirmier clinicien</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="187" />
+      <location filename="../../ui/setup_wizard.py" line="185" />
       <source>Consultation</source>
       <translation>Consultation</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="192" />
+      <location filename="../../ui/setup_wizard.py" line="190" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="196" />
+      <location filename="../../ui/setup_wizard.py" line="194" />
       <source>First &amp;provider:</source>
       <translation>Premier soi&amp;gnant :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="197" />
-      <source>Their &amp;title:</source>
+      <location filename="../../ui/setup_wizard.py" line="195" />
+      <source>Their t&amp;itle:</source>
       <translation>Sa &amp;fonction :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="198" />
+      <location filename="../../ui/setup_wizard.py" line="196" />
       <source>Appointment &amp;type:</source>
       <translation>T&amp;ype de rendez-vous :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="199" />
+      <location filename="../../ui/setup_wizard.py" line="197" />
       <source>&amp;Duration:</source>
       <translation>&amp;Durée :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="204" />
+      <location filename="../../ui/setup_wizard.py" line="202" />
       <source>closed</source>
       <translation>fermé</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="208" />
+      <location filename="../../ui/setup_wizard.py" line="206" />
       <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
       <translation>Horaires d’ouverture, p. ex. 08:00–13:00, 14:00–17:00 ; laissez vide un jour où le centre est fermé. Le premier soignant travaille à ces horaires.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="216" />
+      <location filename="../../ui/setup_wizard.py" line="214" />
       <source>Opening hours</source>
       <translation>Horaires d’ouverture</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="233" />
+      <location filename="../../ui/setup_wizard.py" line="231" />
       <source>The first administrator</source>
       <translation>Le premier administrateur</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="235" />
+      <location filename="../../ui/setup_wizard.py" line="233" />
       <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
       <translation>L’administrateur ajoute les autres utilisateurs et s’occupe des réglages et des sauvegardes du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="244" />
+      <location filename="../../ui/setup_wizard.py" line="242" />
       <source>e.g. Amina Odhiambo</source>
       <translation>p. ex. Amina Odhiambo</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="246" />
+      <location filename="../../ui/setup_wizard.py" line="244" />
       <source>e.g. amina</source>
       <translation>p. ex. amina</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="252" />
+      <location filename="../../ui/setup_wizard.py" line="250" />
       <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
       <translation>Mot de passe : au moins {n} caractères ; une courte phrase se retient plus facilement qu’un charabia. Différent du nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="260" />
+      <location filename="../../ui/setup_wizard.py" line="258" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="264" />
-      <source>Full &amp;name:</source>
+      <location filename="../../ui/setup_wizard.py" line="262" />
+      <source>Full na&amp;me:</source>
       <translation>&amp;Nom complet :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="265" />
+      <location filename="../../ui/setup_wizard.py" line="263" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="266" />
+      <location filename="../../ui/setup_wizard.py" line="264" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="267" />
+      <location filename="../../ui/setup_wizard.py" line="265" />
       <source>&amp;Confirm password:</source>
       <translation>&amp;Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="285" />
+      <location filename="../../ui/setup_wizard.py" line="283" />
       <source>Your recovery key</source>
       <translation>Votre clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="287" />
+      <location filename="../../ui/setup_wizard.py" line="285" />
       <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
       <translation>Si tous les mots de passe sont oubliés, cette clé est le seul moyen d’accéder de nouveau aux dossiers du centre. Elle s’affiche maintenant et plus jamais ensuite. Imprimez-la ou notez-la, et rangez-la sous clé, loin de cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="303" />
+      <location filename="../../ui/setup_wizard.py" line="301" />
       <source>Recovery key</source>
       <translation>Clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="304" />
+      <location filename="../../ui/setup_wizard.py" line="302" />
       <source>&amp;Print the recovery key…</source>
       <translation>&amp;Imprimer la clé de récupération…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="305" />
+      <location filename="../../ui/setup_wizard.py" line="303" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>J’ai &amp;noté ou imprimé la clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="350" />
+      <location filename="../../ui/setup_wizard.py" line="348" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="352" />
+      <location filename="../../ui/setup_wizard.py" line="350" />
       <source>Give the clinic's name.</source>
       <translation>Indiquez le nom du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="353" />
+      <location filename="../../ui/setup_wizard.py" line="351" />
       <source>Choose the country.</source>
       <translation>Choisissez le pays.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="354" />
+      <location filename="../../ui/setup_wizard.py" line="352" />
       <source>Choose the time zone.</source>
       <translation>Choisissez le fuseau horaire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="355" />
+      <location filename="../../ui/setup_wizard.py" line="353" />
       <source>Name the first provider (more can be added later in Settings).</source>
       <translation>Indiquez le premier soignant (d’autres pourront être ajoutés plus tard dans Réglages).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="358" />
+      <location filename="../../ui/setup_wizard.py" line="356" />
       <source>Name the usual kind of appointment.</source>
       <translation>Indiquez le type de rendez-vous habituel.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="359" />
+      <location filename="../../ui/setup_wizard.py" line="357" />
       <source>Give the administrator's full name.</source>
       <translation>Indiquez le nom complet de l’administrateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="360" />
+      <location filename="../../ui/setup_wizard.py" line="358" />
       <source>Choose a user name for signing in.</source>
       <translation>Choisissez un nom d’utilisateur pour la connexion.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="361" />
+      <location filename="../../ui/setup_wizard.py" line="359" />
       <source>Choose a password.</source>
       <translation>Choisissez un mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="362" />
+      <location filename="../../ui/setup_wizard.py" line="360" />
       <source>This is required.</source>
       <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="386" />
+      <location filename="../../ui/setup_wizard.py" line="399" />
       <source>Step {step} of {steps}</source>
       <translation>Étape {step} sur {steps}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="428" />
+      <location filename="../../ui/setup_wizard.py" line="441" />
       <source>Creating the encrypted store…</source>
       <translation>Création de la base chiffrée…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="486" />
+      <location filename="../../ui/setup_wizard.py" line="500" />
       <source>Recovery key sheet</source>
       <translation>Fiche de la clé de récupération</translation>
     </message>
     <message>
+      <source>Clinic &amp;name:</source>
+      <translation type="vanished">&amp;Nom du centre :</translation>
+    </message>
+    <message>
+      <source>Full &amp;name:</source>
+      <translation type="vanished">&amp;Nom complet :</translation>
+    </message>
+    <message>
       <source>Set up Outpost</source>
       <translation type="vanished">Installer Outpost</translation>
+    </message>
+    <message>
+      <source>Their &amp;title:</source>
+      <translation type="vanished">Sa &amp;fonction :</translation>
     </message>
     <message>
       <source>This laptop holds no clinic records yet. In three short steps you will name the clinic, create the first administrator's account, and receive the recovery key.
@@ -4056,7 +4148,7 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     </message>
     <message>
       <location filename="../../ui/users_admin.py" line="52" />
-      <source>&amp;Add a user…</source>
+      <source>Add a u&amp;ser…</source>
       <translation>&amp;Ajouter un utilisateur…</translation>
     </message>
     <message>
@@ -4066,7 +4158,7 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     </message>
     <message>
       <location filename="../../ui/users_admin.py" line="54" />
-      <source>Change &amp;role…</source>
+      <source>&amp;Change role…</source>
       <translation>Changer le &amp;rôle…</translation>
     </message>
     <message>
@@ -4198,6 +4290,14 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
       <location filename="../../ui/users_admin.py" line="249" />
       <source>Set a new password to re-enable the account.</source>
       <translation>Définissez un nouveau mot de passe pour réactiver le compte.</translation>
+    </message>
+    <message>
+      <source>&amp;Add a user…</source>
+      <translation type="vanished">&amp;Ajouter un utilisateur…</translation>
+    </message>
+    <message>
+      <source>Change &amp;role…</source>
+      <translation type="vanished">Changer le &amp;rôle…</translation>
     </message>
     <message>
       <source>Disable {name} ({username})? They will no longer be able to sign in.</source>

@@ -27,148 +27,148 @@
   <context>
     <name>BackupPanel</name>
     <message>
-      <location filename="../../ui/backup_panel.py" line="74" />
-      <source>&amp;Back up now…</source>
+      <location filename="../../ui/backup_panel.py" line="75" />
+      <source>Ba&amp;ck up now…</source>
       <translation>&amp;Hifadhi nakala sasa…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="76" />
+      <location filename="../../ui/backup_panel.py" line="77" />
       <source>&amp;Restore from a backup…</source>
       <translation>&amp;Rejesha kutoka nakala rudufu…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="80" />
+      <location filename="../../ui/backup_panel.py" line="82" />
       <source>Backup and restore</source>
       <translation>Nakala rudufu na urejeshaji</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="83" />
+      <location filename="../../ui/backup_panel.py" line="85" />
       <source>A backup is one encrypted file: it opens only with a password of this clinic (as it was when the backup was made) or the recovery key. Keep one on a USB stick, away from the laptop.</source>
       <translation>Nakala rudufu ni faili moja lililosimbwa: linafunguka tu kwa nenosiri la kliniki hii (kama lilivyokuwa nakala ilipotengenezwa) au kwa ufunguo wa kurejesha. Weka nakala moja kwenye flash ya USB, mbali na kompyuta.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="96" />
+      <location filename="../../ui/backup_panel.py" line="98" />
       <source>Extra backup folders</source>
       <translation>Folda za ziada za nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="100" />
+      <location filename="../../ui/backup_panel.py" line="102" />
       <source> backups</source>
       <translation> nakala</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="106" />
-      <source>&amp;Add a folder…</source>
+      <location filename="../../ui/backup_panel.py" line="108" />
+      <source>Add a &amp;folder…</source>
       <translation>&amp;Ongeza folda…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="107" />
+      <location filename="../../ui/backup_panel.py" line="109" />
       <source>Re&amp;move</source>
       <translation>O&amp;ndoa</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="108" />
+      <location filename="../../ui/backup_panel.py" line="110" />
       <source>&amp;Save</source>
       <translation>Hi&amp;fadhi</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="109" />
+      <location filename="../../ui/backup_panel.py" line="111" />
       <source>Automatic backups (when Outpost closes, and daily)</source>
       <translation>Nakala rudufu za kiotomatiki (Outpost inapofungwa, na kila siku)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="112" />
+      <location filename="../../ui/backup_panel.py" line="114" />
       <source>They always go to the data folder's backups; add a second place (a USB stick, another disk) so a lost or broken laptop does not take the backups with it.</source>
       <translation>Huhifadhiwa kila mara kwenye folda ya nakala rudufu ya data; ongeza mahali pa pili (flash ya USB, diski nyingine) ili kompyuta ikipotea au ikiharibika isipoteze nakala rudufu pamoja nayo.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="120" />
+      <location filename="../../ui/backup_panel.py" line="122" />
       <source>E&amp;xtra folders:</source>
       <translation>Folda za &amp;ziada:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="124" />
+      <location filename="../../ui/backup_panel.py" line="126" />
       <source>&amp;Keep the last:</source>
       <translation>&amp;Baki na za mwisho:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="175" />
+      <location filename="../../ui/backup_panel.py" line="177" />
       <source>Last automatic backup: {when}.</source>
       <translation>Nakala rudufu ya kiotomatiki ya mwisho: {when}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="180" />
+      <location filename="../../ui/backup_panel.py" line="182" />
       <source>No automatic backup has been made yet.</source>
       <translation>Bado hakuna nakala rudufu ya kiotomatiki iliyotengenezwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="183" />
+      <location filename="../../ui/backup_panel.py" line="185" />
       <source>⚠ The automatic backup of {when} failed: {why}</source>
       <translation>⚠ Nakala rudufu ya kiotomatiki ya {when} imeshindikana: {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="200" />
+      <location filename="../../ui/backup_panel.py" line="202" />
       <source>Choose a backup folder</source>
       <translation>Chagua folda ya nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="219" />
+      <location filename="../../ui/backup_panel.py" line="221" />
       <source>Saving…</source>
       <translation>Inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="236" />
+      <location filename="../../ui/backup_panel.py" line="238" />
       <source>Where should the backup go?</source>
       <translation>Nakala rudufu ihifadhiwe wapi?</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="259" />
+      <location filename="../../ui/backup_panel.py" line="261" />
       <source>Backup written and checked: {path} ({size}).</source>
       <translation>Nakala rudufu imeandikwa na kukaguliwa: {path} ({size}).</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="263" />
+      <location filename="../../ui/backup_panel.py" line="266" />
       <source>Backup</source>
       <translation>Nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="268" />
+      <location filename="../../ui/backup_panel.py" line="271" />
       <source>Making the backup…</source>
       <translation>Inatengeneza nakala rudufu…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="278" />
+      <location filename="../../ui/backup_panel.py" line="281" />
       <source>Choose the backup to restore</source>
       <translation>Chagua nakala rudufu ya kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="281" />
+      <location filename="../../ui/backup_panel.py" line="284" />
       <source>Outpost backups (*.outpost-backup)</source>
       <translation>Nakala rudufu za Outpost (*.outpost-backup)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="281" />
+      <location filename="../../ui/backup_panel.py" line="284" />
       <source>All files (*)</source>
       <translation>Faili zote (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="296" />
+      <location filename="../../ui/backup_panel.py" line="299" />
       <source>Checking the backup…</source>
       <translation>Inakagua nakala rudufu…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="305" />
+      <location filename="../../ui/backup_panel.py" line="308" />
       <source>It was made on {when} by {clinic}.</source>
       <translation>Ilitengenezwa {when} na {clinic}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="312" />
-      <location filename="../../ui/backup_panel.py" line="343" />
+      <location filename="../../ui/backup_panel.py" line="315" />
+      <location filename="../../ui/backup_panel.py" line="346" />
       <source>Restore a backup</source>
       <translation>Rejesha nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="313" />
+      <location filename="../../ui/backup_panel.py" line="316" />
       <source>Restoring replaces all the clinic's records on this laptop with those in
 {path}.
 The records it replaces are kept aside, not deleted. Everyone is signed out.
@@ -181,40 +181,48 @@ Kumbukumbu zinazobadilishwa zinawekwa kando, hazifutwi. Kila mtu anatolewa kweny
 Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipotengenezwa, au kwa ufunguo wa kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="321" />
-      <location filename="../../ui/backup_panel.py" line="349" />
+      <location filename="../../ui/backup_panel.py" line="324" />
+      <location filename="../../ui/backup_panel.py" line="352" />
       <source>Restore</source>
       <translation>Rejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="323" />
+      <location filename="../../ui/backup_panel.py" line="326" />
       <source>&amp;User name:</source>
       <translation>&amp;Jina la mtumiaji:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="324" />
+      <location filename="../../ui/backup_panel.py" line="327" />
       <source>&amp;Password:</source>
       <translation>&amp;Nenosiri:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="325" />
+      <location filename="../../ui/backup_panel.py" line="328" />
       <source>or &amp;recovery key:</source>
       <translation>au &amp;ufunguo wa kurejesha:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="329" />
+      <location filename="../../ui/backup_panel.py" line="332" />
       <source>Give the password, or the recovery key.</source>
       <translation>Andika nenosiri, au ufunguo wa kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="344" />
+      <location filename="../../ui/backup_panel.py" line="347" />
       <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
       <translation>Ubadilishe kumbukumbu za kliniki kwa nakala rudufu sasa? Kazi ambayo haijahifadhiwa katika madirisha yaliyo wazi itapotea.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="350" />
+      <location filename="../../ui/backup_panel.py" line="353" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
+    </message>
+    <message>
+      <source>&amp;Add a folder…</source>
+      <translation type="vanished">&amp;Ongeza folda…</translation>
+    </message>
+    <message>
+      <source>&amp;Back up now…</source>
+      <translation type="vanished">&amp;Hifadhi nakala sasa…</translation>
     </message>
   </context>
   <context>
@@ -560,257 +568,312 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>ClinicPanel</name>
     <message>
+      <location filename="../../ui/clinic_admin.py" line="84" />
+      <source>Starts every new clinic number: KHP in KHP-QX0042.</source>
+      <translation>Huanza kila namba mpya ya usajili: KHP katika KHP-QX0042.</translation>
+    </message>
+    <message>
       <location filename="../../ui/clinic_admin.py" line="88" />
+      <source>2 to 5 capital letters or digits, starting with a letter.</source>
+      <translation>Herufi kubwa au tarakimu 2 hadi 5, zikianza kwa herufi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="99" />
       <source>A4</source>
       <translation>A4</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="89" />
+      <location filename="../../ui/clinic_admin.py" line="100" />
       <source>Letter</source>
       <translation>Letter (ya Marekani)</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="91" />
+      <location filename="../../ui/clinic_admin.py" line="102" />
       <source>The clinic</source>
       <translation>Kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="94" />
-      <location filename="../../ui/clinic_admin.py" line="424" />
-      <location filename="../../ui/clinic_admin.py" line="439" />
-      <location filename="../../ui/clinic_admin.py" line="478" />
-      <location filename="../../ui/clinic_admin.py" line="498" />
-      <source>&amp;Name:</source>
+      <location filename="../../ui/clinic_admin.py" line="106" />
+      <source>Na&amp;me:</source>
       <translation>&amp;Jina:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="95" />
-      <source>P&amp;hone:</source>
+      <location filename="../../ui/clinic_admin.py" line="107" />
+      <source>C&amp;linic code:</source>
+      <translation>Msimbo wa &amp;kliniki:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="108" />
+      <source>Phon&amp;e:</source>
       <translation>&amp;Simu:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="96" />
+      <location filename="../../ui/clinic_admin.py" line="109" />
       <source>A&amp;ddress:</source>
       <translation>&amp;Anwani:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="97" />
-      <source>Pa&amp;per size:</source>
+      <location filename="../../ui/clinic_admin.py" line="110" />
+      <source>Paper si&amp;ze:</source>
       <translation>&amp;Ukubwa wa karatasi:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="107" />
-      <source>Save the clinic's &amp;details</source>
+      <location filename="../../ui/clinic_admin.py" line="122" />
+      <source>Save the clinic's de&amp;tails</source>
       <translation>Hifadhi &amp;taarifa za kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="111" />
+      <location filename="../../ui/clinic_admin.py" line="126" />
       <source>Printed on appointment slips, forms and letters.</source>
       <translation>Huchapishwa kwenye kadi za miadi, fomu na barua.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="117" />
-      <location filename="../../ui/clinic_admin.py" line="124" />
+      <location filename="../../ui/clinic_admin.py" line="132" />
+      <location filename="../../ui/clinic_admin.py" line="139" />
       <source>Opening hours and providers</source>
       <translation>Saa za kufungua na wahudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="119" />
-      <source>Add a &amp;provider…</source>
+      <location filename="../../ui/clinic_admin.py" line="134" />
+      <source>Add a pro&amp;vider…</source>
       <translation>Ongeza &amp;mhudumu…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="120" />
-      <source>R&amp;ename…</source>
+      <location filename="../../ui/clinic_admin.py" line="135" />
+      <source>&amp;Rename…</source>
       <translation>&amp;Badilisha jina…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="122" />
-      <source>Has &amp;left…</source>
+      <location filename="../../ui/clinic_admin.py" line="137" />
+      <source>Has le&amp;ft…</source>
       <translation>Ame&amp;ondoka…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="132" />
+      <location filename="../../ui/clinic_admin.py" line="147" />
       <source>Working hours</source>
       <translation>Saa za kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="142" />
+      <location filename="../../ui/clinic_admin.py" line="157" />
       <source>day off</source>
       <translation>siku ya mapumziko</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="151" />
+      <location filename="../../ui/clinic_admin.py" line="166" />
       <source>e.g. 08:00–13:00, 14:00–17:00. Leave empty for a day off.</source>
       <translation>k.m. 08:00–13:00, 14:00–17:00. Acha wazi kwa siku ya mapumziko.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="153" />
-      <source>&amp;Save working hours</source>
+      <location filename="../../ui/clinic_admin.py" line="168" />
+      <source>Save &amp;working hours</source>
       <translation>&amp;Hifadhi saa za kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="161" />
-      <location filename="../../ui/clinic_admin.py" line="166" />
+      <location filename="../../ui/clinic_admin.py" line="176" />
+      <location filename="../../ui/clinic_admin.py" line="181" />
       <source>Appointment types</source>
       <translation>Aina za miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="163" />
-      <source>Add an appointment &amp;type…</source>
+      <location filename="../../ui/clinic_admin.py" line="178" />
+      <source>Add an appointment t&amp;ype…</source>
       <translation>Ongeza a&amp;ina ya miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="164" />
+      <location filename="../../ui/clinic_admin.py" line="179" />
       <source>&amp;Change…</source>
       <translation>Ba&amp;dilisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="165" />
-      <source>No longer &amp;used…</source>
+      <location filename="../../ui/clinic_admin.py" line="180" />
+      <source>No longer u&amp;sed…</source>
       <translation>Haitumiki te&amp;na…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="226" />
-      <location filename="../../ui/clinic_admin.py" line="296" />
+      <location filename="../../ui/clinic_admin.py" line="258" />
+      <location filename="../../ui/clinic_admin.py" line="328" />
       <source>Clinic opening hours</source>
       <translation>Saa za kufungua kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="228" />
-      <location filename="../../ui/clinic_admin.py" line="297" />
+      <location filename="../../ui/clinic_admin.py" line="260" />
+      <location filename="../../ui/clinic_admin.py" line="329" />
       <source>A new provider starts with these hours.</source>
       <translation>Mhudumu mpya huanza na saa hizi.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="244" />
+      <location filename="../../ui/clinic_admin.py" line="276" />
       <source>{name} — {minutes} min</source>
       <translation>{name} — dak. {minutes}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="302" />
+      <location filename="../../ui/clinic_admin.py" line="334" />
       <source>Working hours of {name}</source>
       <translation>Saa za kazi za {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="354" />
-      <location filename="../../ui/clinic_admin.py" line="402" />
+      <location filename="../../ui/clinic_admin.py" line="387" />
+      <location filename="../../ui/clinic_admin.py" line="436" />
       <source>Saved.</source>
       <translation>Imehifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="368" />
+      <location filename="../../ui/clinic_admin.py" line="402" />
       <source>Saving the clinic's details…</source>
       <translation>Inahifadhi taarifa za kliniki…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="409" />
+      <location filename="../../ui/clinic_admin.py" line="443" />
       <source>Saving working hours…</source>
       <translation>Inahifadhi saa za kazi…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="418" />
+      <location filename="../../ui/clinic_admin.py" line="452" />
       <source>Add a provider</source>
       <translation>Ongeza mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="419" />
+      <location filename="../../ui/clinic_admin.py" line="453" />
       <source>The new provider works the clinic's opening hours; change them under Working hours once added.</source>
       <translation>Mhudumu mpya atafanya kazi katika saa za kufungua kliniki; zibadilishe chini ya Saa za kazi akishaongezwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="425" />
-      <location filename="../../ui/clinic_admin.py" line="440" />
+      <location filename="../../ui/clinic_admin.py" line="458" />
+      <location filename="../../ui/clinic_admin.py" line="473" />
+      <location filename="../../ui/clinic_admin.py" line="512" />
+      <location filename="../../ui/clinic_admin.py" line="532" />
+      <source>&amp;Name:</source>
+      <translation>&amp;Jina:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/clinic_admin.py" line="459" />
+      <location filename="../../ui/clinic_admin.py" line="474" />
       <source>&amp;Title:</source>
       <translation>&amp;Cheo:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="425" />
+      <location filename="../../ui/clinic_admin.py" line="459" />
       <source>e.g. Clinical officer</source>
       <translation>k.m. Tabibu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="438" />
+      <location filename="../../ui/clinic_admin.py" line="472" />
       <source>Rename a provider</source>
       <translation>Badilisha jina la mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="459" />
-      <location filename="../../ui/clinic_admin.py" line="520" />
+      <location filename="../../ui/clinic_admin.py" line="493" />
+      <location filename="../../ui/clinic_admin.py" line="554" />
       <source>Saving…</source>
       <translation>Inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="464" />
+      <location filename="../../ui/clinic_admin.py" line="498" />
       <source>Provider has left</source>
       <translation>Mhudumu ameondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="465" />
+      <location filename="../../ui/clinic_admin.py" line="499" />
       <source>{name} will no longer be offered for new appointments. Past and booked appointments keep the name.</source>
       <translation>{name} hatapatikana tena kwa miadi mipya. Miadi iliyopita na iliyopangwa inabaki na jina hilo.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="470" />
+      <location filename="../../ui/clinic_admin.py" line="504" />
       <source>No longer offer {name}</source>
       <translation>Mwondoe {name} kwenye machaguo</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="471" />
-      <location filename="../../ui/clinic_admin.py" line="532" />
+      <location filename="../../ui/clinic_admin.py" line="505" />
+      <location filename="../../ui/clinic_admin.py" line="566" />
       <source>Keep</source>
       <translation>Acha kama ilivyo</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="477" />
+      <location filename="../../ui/clinic_admin.py" line="511" />
       <source>Add an appointment type</source>
       <translation>Ongeza aina ya miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="478" />
+      <location filename="../../ui/clinic_admin.py" line="512" />
       <source>e.g. Antenatal visit</source>
       <translation>k.m. Kliniki ya wajawazito</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="479" />
-      <location filename="../../ui/clinic_admin.py" line="500" />
+      <location filename="../../ui/clinic_admin.py" line="513" />
+      <location filename="../../ui/clinic_admin.py" line="534" />
       <source>&amp;Duration:</source>
       <translation>&amp;Muda:</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="479" />
-      <location filename="../../ui/clinic_admin.py" line="500" />
+      <location filename="../../ui/clinic_admin.py" line="513" />
+      <location filename="../../ui/clinic_admin.py" line="534" />
       <source> min</source>
       <translation> dak.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="495" />
+      <location filename="../../ui/clinic_admin.py" line="529" />
       <source>Change an appointment type</source>
       <translation>Badilisha aina ya miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="496" />
+      <location filename="../../ui/clinic_admin.py" line="530" />
       <source>Appointments already booked keep their length.</source>
       <translation>Miadi iliyokwisha pangwa inabaki na muda wake.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="525" />
+      <location filename="../../ui/clinic_admin.py" line="559" />
       <source>Appointment type no longer used</source>
       <translation>Aina ya miadi isiyotumika tena</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="526" />
+      <location filename="../../ui/clinic_admin.py" line="560" />
       <source>{name} will no longer be offered for new appointments. Appointments already booked keep it.</source>
       <translation>{name} haitapatikana tena kwa miadi mipya. Miadi iliyokwisha pangwa inaibakiza.</translation>
     </message>
     <message>
-      <location filename="../../ui/clinic_admin.py" line="531" />
+      <location filename="../../ui/clinic_admin.py" line="565" />
       <source>No longer offer it</source>
       <translation>Iondoe kwenye machaguo</translation>
     </message>
     <message>
+      <source>&amp;Save working hours</source>
+      <translation type="vanished">&amp;Hifadhi saa za kazi</translation>
+    </message>
+    <message>
+      <source>Add a &amp;provider…</source>
+      <translation type="vanished">Ongeza &amp;mhudumu…</translation>
+    </message>
+    <message>
+      <source>Add an appointment &amp;type…</source>
+      <translation type="vanished">Ongeza a&amp;ina ya miadi…</translation>
+    </message>
+    <message>
+      <source>Has &amp;left…</source>
+      <translation type="vanished">Ame&amp;ondoka…</translation>
+    </message>
+    <message>
+      <source>No longer &amp;used…</source>
+      <translation type="vanished">Haitumiki te&amp;na…</translation>
+    </message>
+    <message>
+      <source>P&amp;hone:</source>
+      <translation type="vanished">&amp;Simu:</translation>
+    </message>
+    <message>
+      <source>Pa&amp;per size:</source>
+      <translation type="vanished">&amp;Ukubwa wa karatasi:</translation>
+    </message>
+    <message>
       <source>Providers</source>
       <translation type="vanished">Wahudumu</translation>
+    </message>
+    <message>
+      <source>R&amp;ename…</source>
+      <translation type="vanished">&amp;Badilisha jina…</translation>
+    </message>
+    <message>
+      <source>Save the clinic's &amp;details</source>
+      <translation type="vanished">Hifadhi &amp;taarifa za kliniki</translation>
     </message>
     <message>
       <source>“{part}” is not a time range: write it like 08:00–13:00.</source>
@@ -1045,165 +1108,165 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>FormFields</name>
     <message>
-      <location filename="../../ui/form_fields.py" line="313" />
+      <location filename="../../ui/form_fields.py" line="315" />
       <source>systolic</source>
       <translation>sistoli</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="313" />
+      <location filename="../../ui/form_fields.py" line="315" />
       <source>diastolic</source>
       <translation>diastoli</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="384" />
+      <location filename="../../ui/form_fields.py" line="386" />
       <source>Year-month-day, or day/month/year</source>
       <translation>Mwaka-mwezi-siku, au siku/mwezi/mwaka</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="386" />
+      <location filename="../../ui/form_fields.py" line="388" />
       <source>Calendar</source>
       <translation>Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="387" />
+      <location filename="../../ui/form_fields.py" line="389" />
       <source>Choose on a calendar</source>
       <translation>Chagua kwenye kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="388" />
+      <location filename="../../ui/form_fields.py" line="390" />
       <source>Choose {label} on a calendar</source>
       <translation>Chagua {label} kwenye kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="405" />
+      <location filename="../../ui/form_fields.py" line="407" />
       <source>Today</source>
       <translation>Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="406" />
+      <location filename="../../ui/form_fields.py" line="408" />
       <source>{label}: today</source>
       <translation>{label}: leo</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="581" />
-      <location filename="../../ui/form_fields.py" line="746" />
+      <location filename="../../ui/form_fields.py" line="587" />
+      <location filename="../../ui/form_fields.py" line="752" />
       <source>Clear</source>
       <translation>Futa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="582" />
+      <location filename="../../ui/form_fields.py" line="588" />
       <source>Take this answer back</source>
       <translation>Ondoa jibu hili</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="584" />
-      <location filename="../../ui/form_fields.py" line="747" />
+      <location filename="../../ui/form_fields.py" line="590" />
+      <location filename="../../ui/form_fields.py" line="753" />
       <source>Clear {label}</source>
       <translation>Futa {label}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="734" />
+      <location filename="../../ui/form_fields.py" line="740" />
       <source>e.g. sister, neighbour</source>
       <translation>k.m. dada, jirani</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="735" />
+      <location filename="../../ui/form_fields.py" line="741" />
       <source>Signs on the screen</source>
       <translation>Anatia sahihi kwenye skrini</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="736" />
+      <location filename="../../ui/form_fields.py" line="742" />
       <source>Signs the printed copy</source>
       <translation>Anatia sahihi kwenye nakala iliyochapishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="745" />
+      <location filename="../../ui/form_fields.py" line="751" />
       <source>{label}: signature pad</source>
       <translation>{label}: kisanduku cha sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="750" />
+      <location filename="../../ui/form_fields.py" line="756" />
       <source>Print the form after completing it; the person signs the paper, which the clinic keeps.</source>
       <translation>Chapisha fomu baada ya kuikamilisha; mhusika anatia sahihi kwenye karatasi, ambayo kliniki huitunza.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="821" />
+      <location filename="../../ui/form_fields.py" line="827" />
       <source>Not signed yet.</source>
       <translation>Bado haijatiwa sahihi.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="823" />
+      <location filename="../../ui/form_fields.py" line="829" />
       <source>To be signed on the printed copy.</source>
       <translation>Itatiwa sahihi kwenye nakala iliyochapishwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="825" />
+      <location filename="../../ui/form_fields.py" line="831" />
       <source>✓ Signed on the screen.</source>
       <translation>✓ Imetiwa sahihi kwenye skrini.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="890" />
+      <location filename="../../ui/form_fields.py" line="896" />
       <source>A thumbprint is given instead of a signature</source>
       <translation>Alama ya kidole gumba imewekwa badala ya sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="895" />
+      <location filename="../../ui/form_fields.py" line="901" />
       <source>On the printed copy (the clinic keeps the paper)</source>
       <translation>Kwenye nakala iliyochapishwa (kliniki hutunza karatasi)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="896" />
+      <location filename="../../ui/form_fields.py" line="902" />
       <source>Scanned or photographed image</source>
       <translation>Picha iliyoskaniwa au kupigwa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="903" />
+      <location filename="../../ui/form_fields.py" line="909" />
       <source>Choose the image…</source>
       <translation>Chagua picha…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="904" />
+      <location filename="../../ui/form_fields.py" line="910" />
       <source>{label}: choose the image</source>
       <translation>{label}: chagua picha</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="910" />
+      <location filename="../../ui/form_fields.py" line="916" />
       <source>{label}: image</source>
       <translation>{label}: picha</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="951" />
+      <location filename="../../ui/form_fields.py" line="957" />
       <source>no image</source>
       <translation>hakuna picha</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="960" />
+      <location filename="../../ui/form_fields.py" line="966" />
       <source>Choose the thumbprint image</source>
       <translation>Chagua picha ya alama ya kidole gumba</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="962" />
+      <location filename="../../ui/form_fields.py" line="968" />
       <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
       <translation>Picha (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="973" />
-      <location filename="../../ui/form_fields.py" line="989" />
+      <location filename="../../ui/form_fields.py" line="979" />
+      <location filename="../../ui/form_fields.py" line="995" />
       <source>This image is too large to be a thumbprint.</source>
       <translation>Picha hii ni kubwa mno kuwa alama ya kidole gumba.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="976" />
+      <location filename="../../ui/form_fields.py" line="982" />
       <source>This file could not be read as an image.</source>
       <translation>Faili hili halikuweza kusomwa kama picha.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1080" />
+      <location filename="../../ui/form_fields.py" line="1086" />
       <source>Add a line</source>
       <translation>Ongeza mstari</translation>
     </message>
     <message>
-      <location filename="../../ui/form_fields.py" line="1081" />
+      <location filename="../../ui/form_fields.py" line="1087" />
       <source>Remove the line</source>
       <translation>Ondoa mstari</translation>
     </message>
@@ -1211,247 +1274,247 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>FormView</name>
     <message>
-      <location filename="../../ui/form_view.py" line="86" />
+      <location filename="../../ui/form_view.py" line="89" />
       <source>about {age} y</source>
       <translation>takriban miaka {age}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="86" />
+      <location filename="../../ui/form_view.py" line="89" />
       <source>{age} y</source>
       <translation>miaka {age}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="132" />
+      <location filename="../../ui/form_view.py" line="137" />
       <source>Required.</source>
       <translation>Inahitajika.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="161" />
+      <location filename="../../ui/form_view.py" line="166" />
       <source>Check:</source>
       <translation>Kagua:</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="238" />
+      <location filename="../../ui/form_view.py" line="243" />
       <source>Language of the form</source>
       <translation>Lugha ya fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="239" />
+      <location filename="../../ui/form_view.py" line="244" />
       <source>The language the form is read and printed in</source>
       <translation>Lugha ambayo fomu inasomwa na kuchapishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="241" />
+      <location filename="../../ui/form_view.py" line="246" />
       <source>&amp;Language:</source>
       <translation>&amp;Lugha:</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="264" />
+      <location filename="../../ui/form_view.py" line="269" />
       <source>Form</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="269" />
+      <location filename="../../ui/form_view.py" line="274" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="269" />
+      <location filename="../../ui/form_view.py" line="274" />
       <source>Preview and print this form</source>
       <translation>Tazama na uchapishe fomu hii</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="271" />
+      <location filename="../../ui/form_view.py" line="276" />
       <source>&amp;Edit</source>
       <translation>&amp;Hariri</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="273" />
+      <location filename="../../ui/form_view.py" line="278" />
       <source>C&amp;orrect…</source>
       <translation>&amp;Sahihisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="275" />
+      <location filename="../../ui/form_view.py" line="280" />
       <source>Make a new version of this signed form, saying why</source>
       <translation>Tengeneza toleo jipya la fomu hii iliyotiwa sahihi, ukieleza sababu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="278" />
+      <location filename="../../ui/form_view.py" line="283" />
       <source>&amp;Complete</source>
       <translation>&amp;Kamilisha</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="280" />
+      <location filename="../../ui/form_view.py" line="285" />
       <source>Check every answer and store the form</source>
       <translation>Kagua kila jibu na uhifadhi fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="283" />
+      <location filename="../../ui/form_view.py" line="288" />
       <source>Close</source>
       <translation>Funga</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="337" />
+      <location filename="../../ui/form_view.py" line="342" />
       <source>Patient: {name}</source>
       <translation>Mgonjwa: {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="355" />
+      <location filename="../../ui/form_view.py" line="360" />
       <source>* required</source>
       <translation>* inahitajika</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="458" />
+      <location filename="../../ui/form_view.py" line="463" />
       <source>Signed {when}.</source>
       <translation>Imetiwa sahihi {when}.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="458" />
+      <location filename="../../ui/form_view.py" line="463" />
       <source>Signed.</source>
       <translation>Imetiwa sahihi.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="460" />
+      <location filename="../../ui/form_view.py" line="465" />
       <source>A signed form cannot be changed. To fix a mistake, use Correct…: it makes a new version that refers to this one, to be signed again.</source>
       <translation>Fomu iliyotiwa sahihi haiwezi kubadilishwa. Kurekebisha kosa, tumia Sahihisha…: inatengeneza toleo jipya linaloirejelea hii, litakalotiwa sahihi tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="469" />
+      <location filename="../../ui/form_view.py" line="474" />
       <source>Completed. Edit to change an answer (the form is then a draft again until it is completed), or Correct… to keep this version as it is.</source>
       <translation>Imekamilika. Chagua Hariri kubadilisha jibu (fomu inakuwa rasimu tena hadi ikamilishwe), au Sahihisha… kuacha toleo hili kama lilivyo.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="477" />
+      <location filename="../../ui/form_view.py" line="482" />
       <source>Correction of an earlier version. Reason: {reason}</source>
       <translation>Marekebisho ya toleo la awali. Sababu: {reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="483" />
+      <location filename="../../ui/form_view.py" line="488" />
       <source>You may read this form but not fill it in.</source>
       <translation>Unaweza kusoma fomu hii lakini huwezi kuijaza.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="498" />
+      <location filename="../../ui/form_view.py" line="503" />
       <source>Draft</source>
       <translation>Rasimu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="498" />
+      <location filename="../../ui/form_view.py" line="503" />
       <source>Completed</source>
       <translation>Imekamilika</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="498" />
+      <location filename="../../ui/form_view.py" line="503" />
       <source>Signed</source>
       <translation>Imetiwa sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="501" />
+      <location filename="../../ui/form_view.py" line="506" />
       <source>saved</source>
       <translation>imehifadhiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="547" />
+      <location filename="../../ui/form_view.py" line="552" />
       <source>Draft — saving…</source>
       <translation>Rasimu — inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="586" />
+      <location filename="../../ui/form_view.py" line="604" />
       <source>Answers to look at before the form can be completed: {count}.</source>
       <translation>Majibu ya kuangalia kabla fomu haijakamilishwa: {count}.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="630" />
+      <location filename="../../ui/form_view.py" line="648" />
       <source>Draft saved at {time}</source>
       <translation>Rasimu imehifadhiwa saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="638" />
+      <location filename="../../ui/form_view.py" line="656" />
       <source>unexpected error</source>
       <translation>hitilafu isiyotarajiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="641" />
+      <location filename="../../ui/form_view.py" line="659" />
       <source>Not saved: {reason}. Trying again…</source>
       <translation>Haijahifadhiwa: {reason}. Inajaribu tena…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="652" />
+      <location filename="../../ui/form_view.py" line="670" />
       <source>Saving the form…</source>
       <translation>Inahifadhi fomu…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="718" />
+      <location filename="../../ui/form_view.py" line="736" />
       <source>Some values are unusual:</source>
       <translation>Baadhi ya thamani si za kawaida:</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="724" />
+      <location filename="../../ui/form_view.py" line="742" />
       <source>This form is signed: once completed it can no longer be changed (a mistake is then fixed with a correction, signed again).</source>
       <translation>Fomu hii imetiwa sahihi: ikishakamilishwa haiwezi kubadilishwa tena (kosa hurekebishwa kwa marekebisho, yanayotiwa sahihi tena).</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="734" />
+      <location filename="../../ui/form_view.py" line="752" />
       <source>Complete the form</source>
       <translation>Kamilisha fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="737" />
+      <location filename="../../ui/form_view.py" line="755" />
       <source>Complete and lock</source>
       <translation>Kamilisha na ufunge</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="737" />
+      <location filename="../../ui/form_view.py" line="755" />
       <source>Complete anyway</source>
       <translation>Kamilisha hata hivyo</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="740" />
+      <location filename="../../ui/form_view.py" line="758" />
       <source>Go back</source>
       <translation>Rudi</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="768" />
+      <location filename="../../ui/form_view.py" line="786" />
       <source>Signed and stored.</source>
       <translation>Imetiwa sahihi na kuhifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="768" />
+      <location filename="../../ui/form_view.py" line="786" />
       <source>Completed and stored.</source>
       <translation>Imekamilika na kuhifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="783" />
+      <location filename="../../ui/form_view.py" line="801" />
       <source>Storing the form…</source>
       <translation>Inahifadhi fomu…</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="802" />
+      <location filename="../../ui/form_view.py" line="820" />
       <source>Correct the form</source>
       <translation>Sahihisha fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="803" />
+      <location filename="../../ui/form_view.py" line="821" />
       <source>The form stays as it was; a new version is made that refers to it. Signatures are not copied: the new version is signed again.</source>
       <translation>Fomu inabaki kama ilivyokuwa; toleo jipya linatengenezwa linaloirejelea. Sahihi hazinakiliwi: toleo jipya linatiwa sahihi tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="807" />
+      <location filename="../../ui/form_view.py" line="825" />
       <source>Make the correction</source>
       <translation>Fanya marekebisho</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="811" />
+      <location filename="../../ui/form_view.py" line="829" />
       <source>&amp;Why is it corrected?</source>
       <translation>&amp;Kwa nini inasahihishwa?</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="812" />
+      <location filename="../../ui/form_view.py" line="830" />
       <source>For example: wrong date of birth written.</source>
       <translation>Kwa mfano: tarehe ya kuzaliwa iliandikwa vibaya.</translation>
     </message>
     <message>
-      <location filename="../../ui/form_view.py" line="818" />
+      <location filename="../../ui/form_view.py" line="836" />
       <source>Say why the form is corrected.</source>
       <translation>Eleza kwa nini fomu inasahihishwa.</translation>
     </message>
@@ -1588,7 +1651,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
     <message>
       <location filename="../../ui/settings_view.py" line="111" />
-      <source>&amp;Lock after (no use):</source>
+      <source>Loc&amp;k after (no use):</source>
       <translation>&amp;Funga baada ya (bila kutumika):</translation>
     </message>
     <message>
@@ -1665,6 +1728,10 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <location filename="../../ui/settings_view.py" line="206" />
       <source>Your password has been changed.</source>
       <translation>Nenosiri lako limebadilishwa.</translation>
+    </message>
+    <message>
+      <source>&amp;Lock after (no use):</source>
+      <translation type="vanished">&amp;Funga baada ya (bila kutumika):</translation>
     </message>
     <message>
       <source>Signed in as {name} ({username}).</source>
@@ -2218,37 +2285,37 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Kumbukumbu za kliniki katika {folder}</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="159" />
+      <location filename="../../ui/login_window.py" line="161" />
       <source>Type your user name.</source>
       <translation>Andika jina lako la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="163" />
+      <location filename="../../ui/login_window.py" line="165" />
       <source>Type your password.</source>
       <translation>Andika nenosiri lako.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="177" />
+      <location filename="../../ui/login_window.py" line="179" />
       <source>Opening the clinic's records…</source>
       <translation>Inafungua kumbukumbu za kliniki…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="192" />
+      <location filename="../../ui/login_window.py" line="194" />
       <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
       <translation>Jina la mtumiaji au nenosiri si sahihi. Kagua tahajia (na Caps Lock), kisha ujaribu tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="213" />
+      <location filename="../../ui/login_window.py" line="215" />
       <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
       <translation>Manenosiri mengi mno yasiyo sahihi kwa {user}. Subiri sekunde {seconds}, kisha ujaribu tena. Ikiwa nenosiri limepotea, msimamizi anaweza kuliweka upya, au tumia ufunguo wa kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="224" />
+      <location filename="../../ui/login_window.py" line="226" />
       <source>You can try again now.</source>
       <translation>Unaweza kujaribu tena sasa.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="240" />
+      <location filename="../../ui/login_window.py" line="242" />
       <source>Password changed: sign in with the new password.</source>
       <translation>Nenosiri limebadilishwa: ingia kwa nenosiri jipya.</translation>
     </message>
@@ -2531,32 +2598,32 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Kubadilisha mtumiaji kunafunga kipindi cha {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="380" />
+      <location filename="../../ui/app.py" line="384" />
       <source>Quitting closes Outpost.</source>
       <translation>Kuondoka kunafunga Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="419" />
+      <location filename="../../ui/app.py" line="423" />
       <source>Making the closing backup…</source>
       <translation>Inatengeneza nakala rudufu ya kufunga…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="421" />
+      <location filename="../../ui/app.py" line="425" />
       <source>Finish later</source>
       <translation>Maliza baadaye</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="466" />
+      <location filename="../../ui/app.py" line="480" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>Nakala rudufu ya {when} imerejeshwa. Ingia ili kuendelea.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="470" />
+      <location filename="../../ui/app.py" line="484" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Kumbukumbu zilizobadilishwa zimehifadhiwa katika {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="483" />
+      <location filename="../../ui/app.py" line="497" />
       <source>Restoring the backup…</source>
       <translation>Inarejesha nakala rudufu…</translation>
     </message>
@@ -2782,205 +2849,210 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>PatientRecord</name>
     <message>
-      <location filename="../../ui/patient_record.py" line="97" />
+      <location filename="../../ui/patient_record.py" line="98" />
       <source>◀ &amp;Back to the search</source>
       <translation>◀ &amp;Rudi kwenye utafutaji</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="99" />
+      <location filename="../../ui/patient_record.py" line="100" />
       <source>Back to the search (Esc)</source>
       <translation>Rudi kwenye utafutaji (Esc)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="106" />
+      <location filename="../../ui/patient_record.py" line="107" />
       <source>&amp;Edit details…</source>
       <translation>&amp;Hariri taarifa…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="108" />
+      <location filename="../../ui/patient_record.py" line="109" />
       <source>&amp;Book appointment…</source>
       <translation>&amp;Panga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="110" />
+      <location filename="../../ui/patient_record.py" line="111" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Panga miadi (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="112" />
+      <location filename="../../ui/patient_record.py" line="113" />
       <source>New &amp;form…</source>
       <translation>&amp;Fomu mpya…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="114" />
+      <location filename="../../ui/patient_record.py" line="115" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="114" />
+      <location filename="../../ui/patient_record.py" line="115" />
       <source>Print (Ctrl+P)</source>
       <translation>Chapisha (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="125" />
+      <location filename="../../ui/patient_record.py" line="126" />
       <source>&amp;Details</source>
       <translation>&amp;Taarifa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="128" />
+      <location filename="../../ui/patient_record.py" line="129" />
       <source>Appointments</source>
       <translation>Miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="130" />
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="131" />
+      <location filename="../../ui/patient_record.py" line="175" />
       <source>When</source>
       <translation>Lini</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="131" />
+      <location filename="../../ui/patient_record.py" line="132" />
       <source>Provider</source>
       <translation>Mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="132" />
+      <location filename="../../ui/patient_record.py" line="133" />
       <source>Type</source>
       <translation>Aina</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="133" />
-      <location filename="../../ui/patient_record.py" line="156" />
+      <location filename="../../ui/patient_record.py" line="134" />
+      <location filename="../../ui/patient_record.py" line="157" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="134" />
+      <location filename="../../ui/patient_record.py" line="135" />
       <source>Reason</source>
       <translation>Sababu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="138" />
+      <location filename="../../ui/patient_record.py" line="139" />
       <source>Book &amp;follow-up…</source>
       <translation>Miadi ya &amp;ufuatiliaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="139" />
+      <location filename="../../ui/patient_record.py" line="140" />
       <source>&amp;Move…</source>
       <translation>Ha&amp;misha…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="140" />
+      <location filename="../../ui/patient_record.py" line="141" />
       <source>&amp;Cancel appointment…</source>
       <translation>&amp;Ghairi miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="141" />
+      <location filename="../../ui/patient_record.py" line="142" />
       <source>Print &amp;slip…</source>
       <translation>Chapisha &amp;kadi ya miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="149" />
+      <location filename="../../ui/patient_record.py" line="150" />
       <source>&amp;Appointments</source>
       <translation>Mia&amp;di</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="152" />
+      <location filename="../../ui/patient_record.py" line="153" />
       <source>Forms</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="154" />
+      <location filename="../../ui/patient_record.py" line="155" />
       <source>Form</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="155" />
+      <location filename="../../ui/patient_record.py" line="156" />
       <source>Version</source>
       <translation>Toleo</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="157" />
+      <location filename="../../ui/patient_record.py" line="158" />
       <source>Started</source>
       <translation>Ilianzishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="158" />
+      <location filename="../../ui/patient_record.py" line="159" />
       <source>Signed</source>
       <translation>Imetiwa sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="162" />
+      <location filename="../../ui/patient_record.py" line="163" />
       <source>&amp;Open form</source>
       <translation>Fu&amp;ngua fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="163" />
+      <location filename="../../ui/patient_record.py" line="164" />
       <source>Print &amp;this form…</source>
       <translation>Chapisha fomu h&amp;ii…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="170" />
+      <location filename="../../ui/patient_record.py" line="171" />
       <source>F&amp;orms</source>
       <translation>F&amp;omu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="173" />
+      <location filename="../../ui/patient_record.py" line="174" />
       <source>History of changes</source>
       <translation>Historia ya mabadiliko</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="175" />
       <source>Who</source>
       <translation>Nani</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="175" />
       <source>What</source>
       <translation>Nini</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="175" />
       <source>Fields</source>
       <translation>Vipengele</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="177" />
+      <location filename="../../ui/patient_record.py" line="178" />
       <source>Include when the record was &amp;opened</source>
       <translation>Onyesha pia rekodi ilipofunguli&amp;wa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="183" />
+      <location filename="../../ui/patient_record.py" line="184" />
       <source>&amp;History</source>
       <translation>Hi&amp;storia</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="204" />
-      <location filename="../../ui/patient_record.py" line="214" />
+      <location filename="../../ui/patient_record.py" line="205" />
+      <location filename="../../ui/patient_record.py" line="215" />
       <source>Opening the record…</source>
       <translation>Inafungua rekodi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="278" />
+      <location filename="../../ui/patient_record.py" line="279" />
       <source>This patient's record was removed.</source>
       <translation>Rekodi ya mgonjwa huyu imeondolewa.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="294" />
+      <location filename="../../ui/patient_record.py" line="295" />
       <source>Sex not known</source>
       <translation>Jinsia haijulikani</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="298" />
+      <location filename="../../ui/patient_record.py" line="299" />
       <source>National ID {number}</source>
       <translation>Kitambulisho cha taifa {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="371" />
+      <location filename="../../ui/patient_record.py" line="360" />
+      <source>Booked for {time}; not arrived yet</source>
+      <translation>Miadi ya saa {time}; bado hajafika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="381" />
       <source>No forms yet for this patient.</source>
       <translation>Bado hakuna fomu za mgonjwa huyu.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="477" />
+      <location filename="../../ui/patient_record.py" line="487" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Ughairi miadi ya {when} na {provider}?</translation>
     </message>
@@ -3344,27 +3416,27 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>RecoveryKeyPreview</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="514" />
+      <location filename="../../ui/recovery_preview.py" line="20" />
       <source>Save as PDF</source>
       <translation>Hifadhi kama PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="515" />
+      <location filename="../../ui/recovery_preview.py" line="21" />
       <source>The PDF file is not encrypted.</source>
       <translation>Faili la PDF halijasimbwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="517" />
+      <location filename="../../ui/recovery_preview.py" line="23" />
       <source>Anyone who opens the file can read the clinic's recovery key, which opens every record of the clinic. Print it rather than keep the file; if you save it, keep it only on a USB stick locked away, never on this laptop.</source>
       <translation>Yeyote atakayefungua faili hili anaweza kusoma ufunguo wa kurejesha wa kliniki, unaofungua kila kumbukumbu ya kliniki. Uchapishe badala ya kuhifadhi faili; ukilihifadhi, liweke tu kwenye flash ya USB iliyofungiwa mahali salama, kamwe si kwenye kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="523" />
+      <location filename="../../ui/recovery_preview.py" line="29" />
       <source>Save the PDF</source>
       <translation>Hifadhi PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="524" />
+      <location filename="../../ui/recovery_preview.py" line="30" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
@@ -3399,22 +3471,22 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>SessionLock</name>
     <message>
-      <location filename="../../ui/lock.py" line="236" />
+      <location filename="../../ui/lock.py" line="240" />
       <source>That is not the password of {username}. Try again.</source>
       <translation>Hilo si nenosiri la {username}. Jaribu tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="242" />
+      <location filename="../../ui/lock.py" line="246" />
       <source>Too many wrong passwords. Wait {seconds} s, then try again.</source>
       <translation>Manenosiri mengi mno yasiyo sahihi. Subiri sekunde {seconds}, kisha ujaribu tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="250" />
+      <location filename="../../ui/lock.py" line="254" />
       <source>The password could not be checked (an unexpected error, now in the log).</source>
       <translation>Nenosiri halikuweza kukaguliwa (hitilafu isiyotarajiwa, imeandikwa kwenye kumbukumbu za mfumo).</translation>
     </message>
     <message>
-      <location filename="../../ui/lock.py" line="262" />
+      <location filename="../../ui/lock.py" line="266" />
       <source>Checking the password…</source>
       <translation>Inakagua nenosiri…</translation>
     </message>
@@ -3423,7 +3495,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <name>SettingsView</name>
     <message>
       <location filename="../../ui/settings_view.py" line="45" />
-      <source>&amp;General</source>
+      <source>Ge&amp;neral</source>
       <translation>&amp;Jumla</translation>
     </message>
     <message>
@@ -3438,7 +3510,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
     <message>
       <location filename="../../ui/settings_view.py" line="61" />
-      <source>&amp;Clinic</source>
+      <source>Cl&amp;inic</source>
       <translation>&amp;Kliniki</translation>
     </message>
     <message>
@@ -3446,41 +3518,49 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <source>Settings</source>
       <translation>Mipangilio</translation>
     </message>
+    <message>
+      <source>&amp;Clinic</source>
+      <translation type="vanished">&amp;Kliniki</translation>
+    </message>
+    <message>
+      <source>&amp;General</source>
+      <translation type="vanished">&amp;Jumla</translation>
+    </message>
   </context>
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="60" />
+      <location filename="../../ui/setup_wizard.py" line="58" />
       <source>Setting up the clinic</source>
       <translation>Kuanzisha kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="77" />
+      <location filename="../../ui/setup_wizard.py" line="75" />
       <source>&lt; &amp;Back</source>
       <translation>&lt; &amp;Nyuma</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="78" />
+      <location filename="../../ui/setup_wizard.py" line="76" />
       <source>&amp;Next &gt;</source>
       <translation>&amp;Mbele &gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="79" />
+      <location filename="../../ui/setup_wizard.py" line="77" />
       <source>&amp;Finish</source>
       <translation>Mali&amp;za</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="80" />
+      <location filename="../../ui/setup_wizard.py" line="78" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="103" />
+      <location filename="../../ui/setup_wizard.py" line="101" />
       <source>Welcome to Outpost</source>
       <translation>Karibu Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="105" />
+      <location filename="../../ui/setup_wizard.py" line="103" />
       <source>This laptop holds no clinic records yet. In {steps} short steps you will name the clinic, set out its week (opening hours, a first provider and an appointment type), create the first administrator's account, and receive the recovery key.
 
 Everything is kept encrypted on this laptop, in this folder:</source>
@@ -3489,243 +3569,255 @@ Everything is kept encrypted on this laptop, in this folder:</source>
 Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="125" />
+      <location filename="../../ui/setup_wizard.py" line="123" />
       <source>The clinic</source>
       <translation>Kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="129" />
+      <location filename="../../ui/setup_wizard.py" line="127" />
       <source>e.g. Kisumu Health Post</source>
       <translation>k.m. Zahanati ya Kisumu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="145" />
-      <source>Clinic &amp;name:</source>
+      <location filename="../../ui/setup_wizard.py" line="143" />
+      <source>Clinic na&amp;me:</source>
       <translation>&amp;Jina la kliniki:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="146" />
+      <location filename="../../ui/setup_wizard.py" line="144" />
       <source>&amp;Country:</source>
       <translation>N&amp;chi:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="147" />
+      <location filename="../../ui/setup_wizard.py" line="145" />
       <source>&amp;Time zone:</source>
       <translation>&amp;Saa za eneo:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="155" />
+      <location filename="../../ui/setup_wizard.py" line="153" />
       <source>The country sets how phone numbers are read; the time zone sets the clinic's clock for appointments.</source>
       <translation>Nchi huamua jinsi namba za simu zinavyosomwa; saa za eneo huweka saa ya kliniki kwa ajili ya miadi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="171" />
+      <location filename="../../ui/setup_wizard.py" line="169" />
       <source>The clinic's week</source>
       <translation>Wiki ya kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="173" />
+      <location filename="../../ui/setup_wizard.py" line="171" />
       <source>So that appointments can be booked from the start: when the clinic is open, who sees patients, and the usual kind of visit. All of it can be changed, and more added, in Settings → Clinic.</source>
       <translation>Ili miadi iweze kupangwa tangu mwanzo: kliniki inafunguliwa lini, nani anawahudumia wagonjwa, na aina ya kawaida ya ziara. Yote haya yanaweza kubadilishwa, na mengine kuongezwa, katika Mipangilio → Kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="184" />
+      <location filename="../../ui/setup_wizard.py" line="182" />
       <source>e.g. Dr. Achieng Otieno</source>
       <translation>k.m. Dkt. Achieng Otieno</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="186" />
+      <location filename="../../ui/setup_wizard.py" line="184" />
       <source>e.g. Clinical officer</source>
       <translation>k.m. Tabibu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="187" />
+      <location filename="../../ui/setup_wizard.py" line="185" />
       <source>Consultation</source>
       <translation>Huduma ya kawaida</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="192" />
+      <location filename="../../ui/setup_wizard.py" line="190" />
       <source> min</source>
       <translation> dak.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="196" />
+      <location filename="../../ui/setup_wizard.py" line="194" />
       <source>First &amp;provider:</source>
       <translation>M&amp;hudumu wa kwanza:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="197" />
-      <source>Their &amp;title:</source>
+      <location filename="../../ui/setup_wizard.py" line="195" />
+      <source>Their t&amp;itle:</source>
       <translation>&amp;Cheo chake:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="198" />
+      <location filename="../../ui/setup_wizard.py" line="196" />
       <source>Appointment &amp;type:</source>
       <translation>&amp;Aina ya miadi:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="199" />
+      <location filename="../../ui/setup_wizard.py" line="197" />
       <source>&amp;Duration:</source>
       <translation>Mu&amp;da:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="204" />
+      <location filename="../../ui/setup_wizard.py" line="202" />
       <source>closed</source>
       <translation>imefungwa</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="208" />
+      <location filename="../../ui/setup_wizard.py" line="206" />
       <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
       <translation>Saa za kufungua, k.m. 08:00–13:00, 14:00–17:00; acha siku wazi kliniki ikiwa imefungwa. Mhudumu wa kwanza hufanya kazi saa hizi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="216" />
+      <location filename="../../ui/setup_wizard.py" line="214" />
       <source>Opening hours</source>
       <translation>Saa za kufungua</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="233" />
+      <location filename="../../ui/setup_wizard.py" line="231" />
       <source>The first administrator</source>
       <translation>Msimamizi wa kwanza</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="235" />
+      <location filename="../../ui/setup_wizard.py" line="233" />
       <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
       <translation>Msimamizi huongeza watumiaji wengine na kushughulikia mipangilio na nakala rudufu za kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="244" />
+      <location filename="../../ui/setup_wizard.py" line="242" />
       <source>e.g. Amina Odhiambo</source>
       <translation>k.m. Amina Odhiambo</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="246" />
+      <location filename="../../ui/setup_wizard.py" line="244" />
       <source>e.g. amina</source>
       <translation>k.m. amina</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="252" />
+      <location filename="../../ui/setup_wizard.py" line="250" />
       <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
       <translation>Nenosiri: angalau herufi {n}; sentensi fupi ni rahisi kukumbuka kuliko mchanganyiko wa herufi ovyo. Lisifanane na jina la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="260" />
+      <location filename="../../ui/setup_wizard.py" line="258" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Herufi ndogo, tarakimu, '.', '_' au '-', likianza kwa herufi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="264" />
-      <source>Full &amp;name:</source>
+      <location filename="../../ui/setup_wizard.py" line="262" />
+      <source>Full na&amp;me:</source>
       <translation>Jina &amp;kamili:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="265" />
+      <location filename="../../ui/setup_wizard.py" line="263" />
       <source>&amp;User name:</source>
       <translation>&amp;Jina la mtumiaji:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="266" />
+      <location filename="../../ui/setup_wizard.py" line="264" />
       <source>&amp;Password:</source>
       <translation>Nenos&amp;iri:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="267" />
+      <location filename="../../ui/setup_wizard.py" line="265" />
       <source>&amp;Confirm password:</source>
       <translation>&amp;Thibitisha nenosiri:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="285" />
+      <location filename="../../ui/setup_wizard.py" line="283" />
       <source>Your recovery key</source>
       <translation>Ufunguo wako wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="287" />
+      <location filename="../../ui/setup_wizard.py" line="285" />
       <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
       <translation>Manenosiri yote yakisahaulika, ufunguo huu ndio njia pekee ya kurudi kwenye kumbukumbu za kliniki. Unaonyeshwa sasa tu na hautaonyeshwa tena. Uchapishe au uuandike, na uufungie mahali salama, mbali na kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="303" />
+      <location filename="../../ui/setup_wizard.py" line="301" />
       <source>Recovery key</source>
       <translation>Ufunguo wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="304" />
+      <location filename="../../ui/setup_wizard.py" line="302" />
       <source>&amp;Print the recovery key…</source>
       <translation>&amp;Chapisha ufunguo wa kurejesha…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="305" />
+      <location filename="../../ui/setup_wizard.py" line="303" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>Nime&amp;andika au nimechapisha ufunguo wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="350" />
+      <location filename="../../ui/setup_wizard.py" line="348" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="352" />
+      <location filename="../../ui/setup_wizard.py" line="350" />
       <source>Give the clinic's name.</source>
       <translation>Andika jina la kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="353" />
+      <location filename="../../ui/setup_wizard.py" line="351" />
       <source>Choose the country.</source>
       <translation>Chagua nchi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="354" />
+      <location filename="../../ui/setup_wizard.py" line="352" />
       <source>Choose the time zone.</source>
       <translation>Chagua saa za eneo.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="355" />
+      <location filename="../../ui/setup_wizard.py" line="353" />
       <source>Name the first provider (more can be added later in Settings).</source>
       <translation>Andika jina la mhudumu wa kwanza (wengine wanaweza kuongezwa baadaye katika Mipangilio).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="358" />
+      <location filename="../../ui/setup_wizard.py" line="356" />
       <source>Name the usual kind of appointment.</source>
       <translation>Andika aina ya kawaida ya miadi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="359" />
+      <location filename="../../ui/setup_wizard.py" line="357" />
       <source>Give the administrator's full name.</source>
       <translation>Andika jina kamili la msimamizi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="360" />
+      <location filename="../../ui/setup_wizard.py" line="358" />
       <source>Choose a user name for signing in.</source>
       <translation>Chagua jina la mtumiaji la kuingilia.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="361" />
+      <location filename="../../ui/setup_wizard.py" line="359" />
       <source>Choose a password.</source>
       <translation>Chagua nenosiri.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="362" />
+      <location filename="../../ui/setup_wizard.py" line="360" />
       <source>This is required.</source>
       <translation>Hili linahitajika.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="386" />
+      <location filename="../../ui/setup_wizard.py" line="399" />
       <source>Step {step} of {steps}</source>
       <translation>Hatua {step} kati ya {steps}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="428" />
+      <location filename="../../ui/setup_wizard.py" line="441" />
       <source>Creating the encrypted store…</source>
       <translation>Inatengeneza hifadhi iliyosimbwa…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="486" />
+      <location filename="../../ui/setup_wizard.py" line="500" />
       <source>Recovery key sheet</source>
       <translation>Karatasi ya ufunguo wa kurejesha</translation>
     </message>
     <message>
+      <source>Clinic &amp;name:</source>
+      <translation type="vanished">&amp;Jina la kliniki:</translation>
+    </message>
+    <message>
+      <source>Full &amp;name:</source>
+      <translation type="vanished">Jina &amp;kamili:</translation>
+    </message>
+    <message>
       <source>Set up Outpost</source>
       <translation type="vanished">Sanidi Outpost</translation>
+    </message>
+    <message>
+      <source>Their &amp;title:</source>
+      <translation type="vanished">&amp;Cheo chake:</translation>
     </message>
     <message>
       <source>This laptop holds no clinic records yet. In three short steps you will name the clinic, create the first administrator's account, and receive the recovery key.
@@ -4056,7 +4148,7 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
     </message>
     <message>
       <location filename="../../ui/users_admin.py" line="52" />
-      <source>&amp;Add a user…</source>
+      <source>Add a u&amp;ser…</source>
       <translation>&amp;Ongeza mtumiaji…</translation>
     </message>
     <message>
@@ -4066,7 +4158,7 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
     </message>
     <message>
       <location filename="../../ui/users_admin.py" line="54" />
-      <source>Change &amp;role…</source>
+      <source>&amp;Change role…</source>
       <translation>Badilisha &amp;jukumu…</translation>
     </message>
     <message>
@@ -4198,6 +4290,14 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
       <location filename="../../ui/users_admin.py" line="249" />
       <source>Set a new password to re-enable the account.</source>
       <translation>Weka nenosiri jipya ili kuwasha akaunti tena.</translation>
+    </message>
+    <message>
+      <source>&amp;Add a user…</source>
+      <translation type="vanished">&amp;Ongeza mtumiaji…</translation>
+    </message>
+    <message>
+      <source>Change &amp;role…</source>
+      <translation type="vanished">Badilisha &amp;jukumu…</translation>
     </message>
     <message>
       <source>Disable {name} ({username})? They will no longer be able to sign in.</source>
