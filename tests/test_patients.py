@@ -457,6 +457,7 @@ def test_registrations_in_one_transaction_and_the_next_get_consecutive_numbers(
                 core.actor,
                 PatientInput(given_name=given, family_name="Otieno", estimated_age_years="30"),
                 region=core.region,
+                confirmed_new=True,
             ).clinic_number
             for given in ("Achieng", "Atieno")
         ]
