@@ -9,8 +9,9 @@ from typing import Any
 from desktop.app.patients import PatientInput
 from desktop.cli.context import CliContext
 from desktop.dates import DATE_FORMATS_HINT
-from desktop.errors import InvalidInput
+from desktop.errors import ValidationFailed
 from desktop.ids import parse_id
+from desktop.services.patients import NO_BIRTH_PROBLEM
 
 
 def register(sub: Any) -> None:
@@ -63,13 +64,6 @@ def register(sub: Any) -> None:
 
 
 def run_add(ctx: CliContext, args: argparse.Namespace) -> int:
-    if not (args.dob or args.age or args.age_unknown):
-        # The core's own message speaks of the form's "Age not known" choice.
-        raise InvalidInput(
-            "Give the date of birth (--dob DATE), an approximate age (--age YEARS) or "
-            "--age-unknown.",
-            field="birth_date",
-        )
     data = PatientInput(
         given_name=args.given,
         family_name=args.family,
@@ -85,9 +79,24 @@ def run_add(ctx: CliContext, args: argparse.Namespace) -> int:
         preferred_language=args.language,
     )
     with ctx.clinic() as core:
-        patient_id = core.patients.register(data, confirmed_new=args.allow_duplicate).value
+        try:
+            patient_id = core.patients.register(data, confirmed_new=args.allow_duplicate).value
+        except ValidationFailed as failed:
+            raise _in_cli_words(failed) from None
         ctx.print(str(patient_id))
     return 0
+
+
+def _in_cli_words(failed: ValidationFailed) -> ValidationFailed:
+    """The core's problems, with the missing-birth one naming this command's options (the
+    core's own words speak of the form's "Age not known" choice)."""
+    if failed.problems.get("birth_date") != NO_BIRTH_PROBLEM:
+        return failed
+    problems = dict(failed.problems)
+    problems["birth_date"] = (
+        "Give the date of birth (--dob DATE), an approximate age (--age YEARS) or --age-unknown."
+    )
+    return ValidationFailed(problems)
 
 
 def run_search(ctx: CliContext, args: argparse.Namespace) -> int:

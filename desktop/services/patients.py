@@ -116,6 +116,10 @@ class PatientInput:
         )
 
 
+# Registration needs one of the three (defect 4: screen, rule and print agree).
+NO_BIRTH_PROBLEM = msg("Give the date of birth or an approximate age, or choose “Age not known”.")
+
+
 def _clean_text(value: str, *, multiline: bool = False) -> str:
     """Trim, normalise to NFC and drop control characters (pasted text carries them)."""
     allowed = {"\n"} if multiline else set()
@@ -160,9 +164,7 @@ def _parse_birth(
             return None, False
         return estimated_birth_date(age, today), True
     if require and not data.age_unknown:
-        problems["birth_date"] = msg(
-            "Give the date of birth or an approximate age, or choose “Age not known”."
-        )
+        problems["birth_date"] = NO_BIRTH_PROBLEM
     return None, False
 
 
