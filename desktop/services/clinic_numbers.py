@@ -24,11 +24,10 @@ import uuid
 from typing import Any
 
 from anyascii import anyascii
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.services.clinic import get_clinic
-from desktop.store.models import Meta, Patient
+from desktop.store.models import Meta
 
 TAG_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 signs, no I/O/0/1
 COUNTER_KEY = "clinic_number_next"
@@ -77,6 +76,15 @@ def prefix(session: Session, device_id: uuid.UUID) -> str:
     return f"{code}-{device_tag(device_id)}"
 
 
+def _taken(session: Session, number: str) -> bool:
+    # Plain SQL on the session's connection: this runs for every registration, and the ORM's
+    # statement machinery costs more than the indexed lookup itself.
+    found = session.connection().exec_driver_sql(
+        "SELECT 1 FROM patients WHERE clinic_number = ? LIMIT 1", (number,)
+    )
+    return found.first() is not None
+
+
 def device_id_of(session: Session) -> uuid.UUID:
     """This device's id when the caller did not give it (`PatientsApi` always does, from
     `Store.device_id`): the session's, else the nil id (demo data, tests)."""
@@ -103,9 +111,8 @@ def next_number(session: Session, device_id: uuid.UUID | None = None) -> str:
         value = int(counter.value) if counter is not None and counter.value.isdigit() else 1
         while True:
             number = f"{head}{value:04d}"
-            query = select(Patient.pk).where(Patient.clinic_number == number).limit(1)
             value += 1
-            if session.scalar(query) is None:
+            if not _taken(session, number):
                 break
     if counter is None:
         counter = Meta(key=COUNTER_KEY, value=str(value))
