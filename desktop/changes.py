@@ -5,8 +5,9 @@ record it touched and the patients concerned, and publishes it on the `ChangeBus
 subscribe once and decide from it whether to redraw; the sync engine publishes the same
 events when it applies remote changes, so every screen refreshes through one mechanism.
 
-The changes are collected from the session's flush (`install_collector`), not written by
-hand in each operation, so a new operation cannot forget to announce what it did.
+The changes are collected from the session's flush (`desktop.store.change_collector`), not
+written by hand in each operation, so a new operation cannot forget to announce what it did.
+This module imports no SQLAlchemy: views name the kinds they show while the password is typed.
 """
 
 from __future__ import annotations
@@ -15,11 +16,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import event
-from sqlalchemy.orm import Session, sessionmaker
+from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +33,6 @@ ATTENTION = "needs_attention"
 # Not records: settings.json, and the store replaced as a whole by a restore.
 SETTINGS = "settings"
 EVERYTHING = "everything"
-
-# Kinds whose rows are a trail of other changes: announcing them would make a view that
-# records its own opening (the chart's audit event) refresh itself for ever.
-_TRAIL_KINDS = frozenset({"audit_events", "appointment_events"})
 
 
 @dataclass(frozen=True)
@@ -77,51 +70,8 @@ class Changes:
 
 NO_CHANGES = Changes()
 
-
-@dataclass
-class ChangeCollector:
-    """What one session's flushes touched, kept in `session.info` until the commit."""
-
-    kinds: set[str] = field(default_factory=set)
-    patient_ids: set[uuid.UUID] = field(default_factory=set)
-
-    def note(self, obj: Any) -> None:
-        table = getattr(type(obj), "__tablename__", None)
-        if table is None or table in _TRAIL_KINDS:
-            return
-        self.kinds.add(table)
-        patient_id = obj.id if table == PATIENTS else getattr(obj, "patient_id", None)
-        if isinstance(patient_id, uuid.UUID):
-            self.patient_ids.add(patient_id)
-
-    def changes(self, *, remote: bool = False) -> Changes:
-        return Changes(frozenset(self.kinds), frozenset(self.patient_ids), remote)
-
-
-def collector(session: Session) -> ChangeCollector:
-    found = session.info.get("changes")
-    if not isinstance(found, ChangeCollector):
-        found = ChangeCollector()
-        session.info["changes"] = found
-    return found
-
-
-def _after_flush(session: Session, _context: Any) -> None:
-    collected = collector(session)
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        if obj in session.dirty and not session.is_modified(obj):
-            continue
-        collected.note(obj)
-
-
-def _after_rollback(session: Session) -> None:
-    # What a rolled-back transaction touched never happened.
-    session.info.pop("changes", None)
-
-
-def install_collector(factory: sessionmaker[Session]) -> None:
-    event.listen(factory, "after_flush", _after_flush)
-    event.listen(factory, "after_soft_rollback", lambda s, _t: _after_rollback(s))
+# What the appointment book's views (Today, the Calendar) show.
+SCHEDULE_KINDS = (APPOINTMENTS, PATIENTS, PROVIDERS, APPOINTMENT_TYPES, WORKING_HOURS, CLINIC)
 
 
 Listener = Callable[[Changes], None]

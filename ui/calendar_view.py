@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import SCHEDULE_KINDS
 from ui import labels
 from ui.util import (
     buddy_label,
@@ -61,17 +62,6 @@ TINTS = {
     "completed": "#ececec",
     "no_show": "#f3d0d0",
 }
-# What this view shows (kinds of record, named as desktop.changes names them): it reloads
-# when any of them change, here or on another screen. Plain names, so importing the view
-# while the password is typed does not load SQLAlchemy.
-SHOWN_KINDS = (
-    "appointments",
-    "patients",
-    "providers",
-    "appointment_types",
-    "working_hours",
-    "clinics",
-)
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -223,7 +213,7 @@ class CalendarView(QWidget):
         return (week_start(self.day), 7) if self.week_mode else (self.day, 1)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches(*SHOWN_KINDS):
+        if changes.touches(*SCHEDULE_KINDS):
             self.refresh()
 
     def refresh(self) -> None:

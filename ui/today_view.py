@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import SCHEDULE_KINDS
 from ui import labels
 from ui.util import buddy_label, combo_index, format_date, format_time, heading, make_button
 
@@ -36,17 +37,6 @@ if TYPE_CHECKING:
     from desktop.core import ClinicCore
     from ui.context import ClinicContext
 
-# What this view shows (kinds of record, named as desktop.changes names them): it reloads
-# when any of them change, here or on another screen. Plain names, so importing the view
-# while the password is typed does not load SQLAlchemy.
-SHOWN_KINDS = (
-    "appointments",
-    "patients",
-    "providers",
-    "appointment_types",
-    "working_hours",
-    "clinics",
-)
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 REFRESH_MS = 60_000  # "late" changes with the clock
@@ -278,7 +268,7 @@ class TodayView(QWidget):
         self.title.setText(text)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches(*SHOWN_KINDS):
+        if changes.touches(*SCHEDULE_KINDS):
             self.refresh()
 
     def refresh(self) -> None:

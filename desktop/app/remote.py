@@ -46,13 +46,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
-from desktop.changes import collector
 from desktop.errors import Conflict, NotFound
 from desktop.hlc import ClockDriftError, Stamp
 from desktop.messages import msg
 from desktop.permissions import Permission
 from desktop.records.kinds import SPECS
 from desktop.records.spec import RecordSpec
+from desktop.store.change_collector import collector
 from desktop.store.models import (
     AuditEvent,
     NeedsAttention,

@@ -177,8 +177,8 @@ def sign_in_wait(paths: DataPaths, username: str) -> float:
     return 0.0
 
 
-# --- `outpost init` (added by the backups/CLI helper: the command creates a clinic with only
-# its administrator; providers, types and hours come afterwards) ---------------------------------
+# --- `outpost init`: a clinic with only its administrator (providers, types and hours come
+# afterwards, from Settings) ------------------------------------------------------------------
 
 
 def create_store(

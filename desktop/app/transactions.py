@@ -13,8 +13,9 @@ from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
-from desktop.changes import ChangeBus, Changes, collector
+from desktop.changes import ChangeBus, Changes
 from desktop.permissions import Actor
+from desktop.store.change_collector import collector
 from desktop.store.store import Store
 
 T = TypeVar("T")

@@ -14,6 +14,7 @@ import secrets
 import shutil
 import sqlite3
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3
@@ -22,7 +23,6 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.atomic import fsync_dir
-from desktop.changes import install_collector
 from desktop.clinic_rules import validate_new_clinic
 from desktop.errors import (
     DiskFull,
@@ -40,6 +40,7 @@ from desktop.passwords import check_password
 from desktop.paths import DataPaths
 from desktop.permissions import Actor
 from desktop.store import keys, outbox, schema
+from desktop.store.change_collector import install_collector
 from desktop.store.device import ensure_device_id, read_device_id
 from desktop.store.engine import WRITES, check_file_shape, make_engine, translate_db_error
 from desktop.store.keyfile import KeyFile
@@ -50,6 +51,9 @@ from desktop.store.throttle import LoginThrottle
 log = logging.getLogger(__name__)
 
 LEGACY_DEVICE_KEY = "device_id"  # in store_meta before schema 0003
+
+
+_COPY_STEPS = 2000  # SQLite calls a copy's `step` after this many virtual machine steps
 
 
 class Store:
@@ -140,12 +144,18 @@ class Store:
         self.keyfile.save(self.paths.keyfile)
         return keys.format_recovery_key(raw)
 
-    def copy_to(self, target: Path) -> None:
-        """A consistent, encrypted (same key) copy of the database at `target`."""
+    def copy_to(self, target: Path, *, step: Callable[[], bool] | None = None) -> None:
+        """A consistent, encrypted (same key) copy of the database at `target`.
+
+        `step`, when given, is called every few thousand SQLite steps while the copy runs (a
+        large clinic's copy is one statement of tens of seconds); returning True stops it,
+        and the half-made copy is removed."""
         target.unlink(missing_ok=True)
         with self.engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
+            if step is not None:
+                raw.set_progress_handler(lambda: 1 if step() else 0, _COPY_STEPS)
             try:
                 # VACUUM INTO writes a compacted snapshot encrypted with the same key.
                 raw.execute("VACUUM INTO ?", (str(target),))
@@ -157,6 +167,9 @@ class Store:
                         "Nothing in the clinic's data was changed."
                     ) from exc
                 raise
+            finally:
+                if step is not None:
+                    raw.set_progress_handler(None, 0)
         target.chmod(0o600)
 
 
