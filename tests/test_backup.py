@@ -952,7 +952,7 @@ def test_a_full_second_folder_does_not_fail_auto_backup(
 def test_a_failing_snapshot_is_a_warning_not_an_exception(
     clinic: Clinic, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_space(self: Store, target: Path) -> None:
+    def no_space(self: Store, target: Path, **_: object) -> None:
         raise DiskFull("The disk holding the data folder is full; the copy was not made.")
 
     monkeypatch.setattr(Store, "copy_to", no_space)

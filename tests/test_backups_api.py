@@ -14,6 +14,7 @@ from desktop.core import ClinicCore
 from desktop.errors import DiskFull
 from desktop.services import backup_write
 from desktop.services.backup import SINGLE_FOLDER_WARNING
+from desktop.store import store as store_module
 from desktop.store.store import Store, unlock
 from tests.conftest import PASSWORD
 
@@ -48,7 +49,7 @@ def test_a_fresh_install_does_not_say_the_daily_backup_needs_attention(core: Cli
 def test_a_failed_automatic_backup_needs_attention_until_one_succeeds(
     core: ClinicCore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_space(self: Store, target: Path) -> None:
+    def no_space(self: Store, target: Path, **_: object) -> None:
         raise DiskFull("The disk holding the data folder is full; the copy was not made.")
 
     with monkeypatch.context() as patch:
@@ -98,7 +99,7 @@ def test_an_automatic_backup_stopped_mid_way_leaves_no_partial_file_and_runs_aga
 ) -> None:
     # Report on every few SQLite steps, so the copy itself is stopped from inside SQLite.
     monkeypatch.setattr(backup_write, "COPY_TICK_S", 0.0)
-    monkeypatch.setattr(backup_write, "_COPY_OPCODES", 50)
+    monkeypatch.setattr(store_module, "_COPY_STEPS", 50)
     seen: list[str] = []
 
     def progress(message: str, _fraction: float) -> None:

@@ -547,7 +547,7 @@ def test_doctor_says_when_an_automatic_backup_failed_in_clinic_time(
     from desktop.paths import DataPaths
     from desktop.store.store import Store
 
-    def no_space(self: Store, target: Path) -> None:
+    def no_space(self: Store, target: Path, **_: object) -> None:
         raise DiskFull("The disk holding the data folder is full; the copy was not made.")
 
     core = sign_in(DataPaths(clinic), "admin", PASSWORD)

@@ -41,7 +41,7 @@ import anyascii
 import sqlcipher3
 
 from desktop.atomic import fsync_dir, remove_stale, translate_os_error
-from desktop.errors import BackupError, DiskFull
+from desktop.errors import BackupError
 from desktop.permissions import Permission
 from desktop.services.backup_check import DatabaseCheckFailed, inspect_database
 from desktop.services.backup_format import (
@@ -112,7 +112,6 @@ def data_key(store: Store) -> bytes:
 
 
 COPY_TICK_S = 0.1  # how often a running copy reports (and so may be cancelled)
-_COPY_OPCODES = 2000  # SQLite calls the handler after this many virtual machine steps
 
 
 def copy_database(
@@ -131,42 +130,28 @@ def copy_database(
     stopped: list[BaseException] = []
     last = time.monotonic()
 
-    def tick() -> int:
+    def tick() -> bool:
         nonlocal last
         now = time.monotonic()
         if now - last < COPY_TICK_S:
-            return 0
+            return False
         last = now
         try:
             report(progress, "Copying the database", fraction)
         except BaseException as exc:  # re-raised below, outside SQLite
             stopped.append(exc)
-            return 1  # interrupts the statement
-        return 0
+            return True  # interrupts the statement
+        return False
 
-    target.unlink(missing_ok=True)
-    with store.engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        raw.set_progress_handler(tick, _COPY_OPCODES)
-        try:
-            raw.execute("VACUUM INTO ?", (str(target),))
-        except sqlcipher3.dbapi2.OperationalError as exc:
-            target.unlink(missing_ok=True)
-            if stopped:
-                raise stopped[0] from None
-            if "full" in str(exc).lower():
-                raise DiskFull(
-                    f"The disk holding {target.parent} is full; the copy was not made. "
-                    "Nothing in the clinic's data was changed."
-                ) from exc
-            raise
-        finally:
-            raw.set_progress_handler(None, 0)
+    try:
+        store.copy_to(target, step=tick)
+    except sqlcipher3.dbapi2.OperationalError:
+        if stopped:
+            raise stopped[0] from None
+        raise
     if stopped:  # asked to stop just as SQLite finished
         target.unlink(missing_ok=True)
         raise stopped[0]
-    target.chmod(0o600)
 
 
 def _hash_file(path: Path) -> Member:

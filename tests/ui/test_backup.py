@@ -69,7 +69,7 @@ def test_a_fresh_install_shows_no_failed_backup_until_one_fails(
     # Only the data folder: advice, shown as advice.
     assert "only in the data folder" in panel.warning.text()
 
-    def no_space(self: Store, target: Path) -> None:
+    def no_space(self: Store, target: Path, **_: object) -> None:
         raise DiskFull("The disk holding the data folder is full; the copy was not made.")
 
     with monkeypatch.context() as patch:
