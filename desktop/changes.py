@@ -68,8 +68,6 @@ class Changes:
         )
 
 
-NO_CHANGES = Changes()
-
 # What the appointment book's views (Today, the Calendar) show.
 SCHEDULE_KINDS = (APPOINTMENTS, PATIENTS, PROVIDERS, APPOINTMENT_TYPES, WORKING_HOURS, CLINIC)
 

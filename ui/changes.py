@@ -30,10 +30,6 @@ class QtChanges(QObject):
     def _deliver(self, changes: Changes) -> None:
         self.changed.emit(changes)
 
-    def publish_local(self, changes: Changes) -> None:
-        """For what is not a database change but views must hear of (settings saved)."""
-        self._arrived.emit(changes)
-
     def stop(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
