@@ -25,6 +25,7 @@ Window = tuple[dt.time, dt.time]
 
 DEFAULT_TYPE_NAME = "Consultation"
 DEFAULT_TYPE_MINUTES = 20
+RECOVERY_GUARD = "recovery key"  # the throttle's name for guesses at the recovery key
 
 
 def default_opening_hours() -> dict[int, list[Window]]:
@@ -129,14 +130,8 @@ def verify_password(core: ClinicCore, password: str) -> None:
     from desktop.store.throttle import LoginThrottle
 
     username = core.actor.username
-    throttle = LoginThrottle(core.paths.throttle)
-    throttle.check(username)
-    try:
+    with LoginThrottle(core.paths.throttle).attempt(username):
         core.store.keyfile.unlock_with_password(username, password)
-    except WrongPassword:
-        throttle.failed(username)
-        raise
-    throttle.succeeded(username)
 
 
 def recover_password(paths: DataPaths, recovery_key: str, username: str, password: str) -> None:
@@ -148,15 +143,8 @@ def recover_password(paths: DataPaths, recovery_key: str, username: str, passwor
     from desktop.store.throttle import LoginThrottle
 
     check_password(password, username=username)
-    throttle = LoginThrottle(paths.throttle)
-    guard = "recovery key"
-    throttle.check(guard)
-    try:
+    with LoginThrottle(paths.throttle).attempt(RECOVERY_GUARD):
         store = store_module.unlock_with_recovery(paths, recovery_key)
-    except WrongPassword:
-        throttle.failed(guard)
-        raise
-    throttle.succeeded(guard)
     try:
         with store.read_session() as session:
             users.get_user(session, username)
@@ -167,14 +155,9 @@ def recover_password(paths: DataPaths, recovery_key: str, username: str, passwor
 
 def sign_in_wait(paths: DataPaths, username: str) -> float:
     """Seconds `username` must still wait before the next try (0: may try now)."""
-    from desktop.errors import LoginThrottled
     from desktop.store.throttle import LoginThrottle
 
-    try:
-        LoginThrottle(paths.throttle).check(username)
-    except LoginThrottled as exc:
-        return exc.retry_after
-    return 0.0
+    return LoginThrottle(paths.throttle).wait_for(username)
 
 
 # --- `outpost init`: a clinic with only its administrator (providers, types and hours come
@@ -216,20 +199,13 @@ def check_recovery_key(paths: DataPaths, recovery_key: str) -> None:
     from desktop.store.keyfile import KeyFile
     from desktop.store.throttle import LoginThrottle
 
-    throttle = LoginThrottle(paths.throttle)
-    guard = "recovery key"
-    throttle.check(guard)
-    try:
-        raw = keys.parse_recovery_key(recovery_key)
-    except ValueError as exc:
-        throttle.failed(guard)
-        raise WrongPassword(f"That is not a recovery key: {exc}.") from None
-    try:
-        keyfile = KeyFile.load(paths.keyfile)
-    except FileNotFoundError:
-        return  # no clinic here: `recover_password` says so in its own words
-    try:
+    with LoginThrottle(paths.throttle).attempt(RECOVERY_GUARD):
+        try:
+            raw = keys.parse_recovery_key(recovery_key)
+        except ValueError as exc:
+            raise WrongPassword(f"That is not a recovery key: {exc}.") from None
+        try:
+            keyfile = KeyFile.load(paths.keyfile)
+        except FileNotFoundError:
+            return  # no clinic here: `recover_password` says so in its own words
         keyfile.unlock_with_recovery(raw)
-    except WrongPassword:
-        throttle.failed(guard)
-        raise

@@ -137,17 +137,10 @@ def data_key_for(
     backup file next to the laptop must not allow endless guessing from the desk.
     """
     slot = f"backup:{username}" if recovery_key is None else "backup:recovery key"
-    if throttle is not None:
-        throttle.check(slot)
-    try:
-        key = _unwrap(checked, username=username, password=password, recovery_key=recovery_key)
-    except WrongPassword:
-        if throttle is not None:
-            throttle.failed(slot)
-        raise
-    if throttle is not None:
-        throttle.succeeded(slot)
-    return key
+    if throttle is None:
+        return _unwrap(checked, username=username, password=password, recovery_key=recovery_key)
+    with throttle.attempt(slot):
+        return _unwrap(checked, username=username, password=password, recovery_key=recovery_key)
 
 
 def _unwrap(

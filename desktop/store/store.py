@@ -264,13 +264,8 @@ def unlock(
 ) -> Store:
     keyfile = _load_keyfile(paths)
     throttle = throttle or LoginThrottle(paths.throttle)
-    throttle.check(username)
-    try:
+    with throttle.attempt(username):
         data_key = keyfile.unlock_with_password(username, password)
-    except WrongPassword:
-        throttle.failed(username)
-        raise
-    throttle.succeeded(username)
     engine = _open_engine(paths, data_key)
     try:
         actor = _actor_for(engine, username)

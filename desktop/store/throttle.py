@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from desktop.atomic import write_atomic
-from desktop.errors import LoginThrottled
+from desktop.errors import LoginThrottled, WrongPassword
 from desktop.messages import msg
 
 FREE_FAILURES = 3
@@ -41,6 +42,35 @@ class LoginThrottle:
 
     def _save(self, state: dict[str, Any]) -> None:
         write_atomic(self.path, json.dumps(state).encode("utf-8"))
+
+    # --- what callers use -------------------------------------------------------------------
+
+    def wait_for(self, guard: str) -> float:
+        """Seconds before `guard` (a user name, "recovery key", …) may be tried again; 0 when
+        it may be tried now. Records nothing (the login window asks this as the name is typed)."""
+        try:
+            self.check(guard)
+        except LoginThrottled as exc:
+            return exc.retry_after
+        return 0.0
+
+    @contextmanager
+    def attempt(self, guard: str) -> Iterator[None]:
+        """One guess at `guard`'s secret, run inside the block.
+
+        Raises LoginThrottled before the block when `guard` must wait. WrongPassword out of
+        the block counts as a failure; a block that ends normally clears the failures; any
+        other error (a damaged file, a key file of another store) is not the guesser's doing
+        and does not count."""
+        self.check(guard)
+        try:
+            yield
+        except WrongPassword:
+            self.failed(guard)
+            raise
+        self.succeeded(guard)
+
+    # --- the state ---------------------------------------------------------------------------
 
     def check(self, username: str) -> None:
         entry = self._load().get(username) or {}
