@@ -7,6 +7,7 @@ PBKDF2 step is skipped: the key is already the output of our KDF and the AES-GCM
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,10 +61,12 @@ def _connect(path: Path, data_key: bytes) -> sqlcipher3.dbapi2.Connection:
     return conn
 
 
-def make_engine(path: Path, data_key: bytes, *, pool_size: int = 4) -> Engine:
+def make_engine(path: Path, data_key: bytes | Callable[[], bytes], *, pool_size: int = 4) -> Engine:
+    """`data_key` may be a function: each new connection then asks it for the current key
+    (a re-keyed store disposes its pool, and the next connections open with the new key)."""
     engine = create_engine(
         "sqlite://",
-        creator=lambda: _connect(path, data_key),
+        creator=lambda: _connect(path, data_key() if callable(data_key) else data_key),
         module=sqlcipher3.dbapi2,
         poolclass=QueuePool,
         pool_size=pool_size,
