@@ -64,6 +64,11 @@ class StoreCorrupt(StoreError):
     """The database or key file is damaged; it is never overwritten automatically."""
 
 
+class KeyFileMismatch(StoreCorrupt):
+    """The key file opens, but not this store: a slot copied from another user or another
+    store's key file. Not a wrong password (the throttle does not count it)."""
+
+
 class StoreTooNew(StoreError):
     pass
 
