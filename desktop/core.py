@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from desktop.app.admin import AdminApi
 from desktop.app.backups import BackupsApi
 from desktop.app.forms import FormsApi
+from desktop.app.integrity import IntegrityApi
 from desktop.app.patients import PatientsApi
 from desktop.app.printing import PrintingApi
 from desktop.app.remote import RemoteApi
@@ -48,6 +49,7 @@ class ClinicCore:
     admin: AdminApi = field(init=False)
     backups: BackupsApi = field(init=False)
     remote: RemoteApi = field(init=False)
+    integrity: IntegrityApi = field(init=False)
 
     def __post_init__(self) -> None:
         self.clock = ClinicClock(self.zone)
@@ -61,6 +63,7 @@ class ClinicCore:
         self.admin = AdminApi(self)
         self.backups = BackupsApi(self)
         self.remote = RemoteApi(self)
+        self.integrity = IntegrityApi(self)
 
     @property
     def actor(self) -> Actor:
@@ -75,6 +78,7 @@ class ClinicCore:
         return self.clock.today()
 
     def close(self) -> None:
+        self.integrity.close()
         self.store.close()
 
     @classmethod

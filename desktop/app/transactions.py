@@ -3,6 +3,9 @@
 An operation of the core is a function of a session; `Transactions` opens the session, commits
 (or rolls back), reads what the flushes changed and publishes it. Nothing outside the core
 opens a session: screens and commands call the API, which returns plain values.
+
+A damaged store is read-only (`desktop.store.damage`): `write` then raises `StoreDamaged`
+before any work is done, and reads go on where the pages are readable.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from sqlalchemy.orm import Session
 from desktop.changes import ChangeBus, Changes
 from desktop.permissions import Actor
 from desktop.store.change_collector import collector
+from desktop.store.damage import DamageWatch
+from desktop.store.engine import damage_watch
 from desktop.store.store import Store
 
 T = TypeVar("T")
@@ -34,10 +39,18 @@ class Transactions:
         self._store = store
         self.bus = bus
 
+    @property
+    def damage(self) -> DamageWatch:
+        """The store's damage state (the engine's, so a re-opened engine is followed)."""
+        return damage_watch(self._store.engine)
+
     def write(
         self, work: Callable[[Session], T], *, actor: Actor | None = None, remote: bool = False
     ) -> Done[T]:
-        """Run `work` in one write transaction; publish what it changed after the commit."""
+        """Run `work` in one write transaction; publish what it changed after the commit.
+
+        Raises StoreDamaged, before anything is done, once the store is known to be damaged."""
+        self.damage.check_writable()
         with self._store.session(actor) as session:
             with session.begin():
                 value = work(session)

@@ -11,6 +11,11 @@ then the newest of the rest. Ten closes in an afternoon keep the N newest; a wee
 keeps one per day for N days, so a mistake noticed days later can still be undone. The
 backup just written is never removed, even when the clock is behind the older names
 (a dead laptop clock battery is common).
+
+A damaged store (`desktop.store.damage`) gets no automatic backups: a copy of damaged records
+is not a good backup, and rotating would push out the good ones. The outcome says so (a
+failure: the backup needs attention), nothing is rotated away, and when damage is found while
+a backup runs, the newest backup made before it was found is kept whatever the count.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+import sqlcipher3
 
 from desktop.atomic import remove_stale
 from desktop.errors import OutpostError
@@ -34,6 +41,8 @@ from desktop.services.backup_write import (
     write_backup_file,
 )
 from desktop.settings import Settings
+from desktop.store.damage import kind_of
+from desktop.store.engine import damage_watch
 from desktop.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -115,16 +124,27 @@ def choose_kept(backups: list[AutoBackupName], keep: int) -> set[Path]:
 
 
 def rotate_backups(
-    folder: Path, store_id: str, keep: int, *, protect: Path | None = None
+    folder: Path,
+    store_id: str,
+    keep: int,
+    *,
+    protect: Path | None = None,
+    damaged_since: dt.datetime | None = None,
 ) -> list[Path]:
     """Delete this store's older automatic backups in `folder`; returns what was deleted.
 
     Only files named like our automatic backups, with this store's tag, are candidates;
-    `protect` (the backup just written) is always kept. Leftover temporary files of ours
-    older than a few hours are removed too.
+    `protect` (the backup just written) is always kept, and so, when the store was found
+    damaged at `damaged_since`, is the newest backup made before that (the last good one).
+    Leftover temporary files of ours older than a few hours are removed too.
     """
     backups = list_auto_backups(folder, store_id)
-    candidates = [b for b in backups if b.path != protect]
+    protected = {protect} if protect is not None else set()
+    if damaged_since is not None:
+        good = [b for b in backups if b.created_at < damaged_since]
+        if good:
+            protected.add(good[0].path)  # newest first
+    candidates = [b for b in backups if b.path not in protected]
     kept = choose_kept(candidates, keep - (len(backups) - len(candidates)))
     removed: list[Path] = []
     for backup in candidates:
@@ -171,6 +191,14 @@ def backup_locations_warning(paths: DataPaths, settings: Settings) -> str | None
     return None
 
 
+def damaged_store_message() -> str:
+    return msg(
+        "No automatic backup was made: the clinic's records are damaged, and a copy of them "
+        "would not be a good backup. The existing backups are all kept. Run `outpost "
+        "doctor`, then restore the most recent backup."
+    )
+
+
 def auto_backup(
     store: Store,
     settings: Settings,
@@ -185,8 +213,15 @@ def auto_backup(
     `warnings` (also logged). One snapshot is taken and written to each folder in turn.
     The configured folders are never created (a missing USB stick's mount point must not
     turn into a folder on the laptop's own disk); the data folder's backups/ is.
+    A damaged store is not backed up at all, and nothing is rotated away (see the module).
     """
     result = AutoBackupResult()
+    watch = damage_watch(store.engine)
+    if watch.current() is not None:
+        result.failures.append(damaged_store_message())
+        result.warnings.append(result.failures[-1])
+        log.warning("%s", result.failures[-1])
+        return result
     locations = backup_locations(store.paths, settings)
     warning = backup_locations_warning(store.paths, settings)
     if warning == SINGLE_FOLDER_WARNING:
@@ -225,13 +260,19 @@ def auto_backup(
                     result.warnings.append(result.failures[-1])
                     continue
                 result.written.append(written.path)
+                damage = watch.current()  # found meanwhile, by another query?
                 result.removed += rotate_backups(
                     folder,
                     snap.manifest.store_id,
                     settings.backups_to_keep,
                     protect=written.path,
+                    damaged_since=damage.detected_at if damage is not None else None,
                 )
     except (OutpostError, OSError) as exc:
+        cause = exc.__cause__
+        what = kind_of(str(cause)) if isinstance(cause, sqlcipher3.dbapi2.Error) else None
+        if what is not None:
+            watch.found(what)  # the copy met a damaged page: the store is read-only now
         result.failures.append(
             msg("The automatic backup could not be made: {why}", why=message_of(exc))
         )

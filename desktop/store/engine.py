@@ -2,11 +2,25 @@
 
 The data key is handed to SQLCipher as a raw 256-bit key (`x'…'`), so SQLCipher's own
 PBKDF2 step is skipped: the key is already the output of our KDF and the AES-GCM unwrap.
+
+SQLCipher's own log (4.x writes it to the process's standard error at WARN: a damaged page
+gives some 200 lines of "ERROR CORE sqlcipher_page_cipher: hmac check failed…" before our
+one clear line) is switched off when this module is imported: the setting is process-wide.
+What it would have said reaches the program's log in our words (`desktop.store.damage`),
+and `core.integrity.check()` names the damaged pages.
+
+Every engine watches its file for damage (`desktop.store.damage.DamageWatch`): a query that
+meets a damaged page records it, and from then on every write transaction is refused and
+every connection is `query_only`.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
+import stat
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +31,9 @@ from sqlalchemy.pool import QueuePool
 
 from desktop.errors import DiskFull, StoreCorrupt, StoreError
 from desktop.names import search_terms
+from desktop.store.damage import DamageWatch, StoreDamaged, kind_of, read_only_message
+
+log = logging.getLogger(__name__)
 
 WRITES = "outpost_writes"  # execution option: transactions that will write
 PAGE_SIZE = 4096  # SQLCipher 4 default; a database file is a whole number of pages
@@ -32,6 +49,34 @@ PRAGMAS = (
     # Every page read from disk is decrypted; a larger cache decrypts each page once.
     "PRAGMA cache_size = -32768",
 )
+
+_QUERY_ONLY = "outpost_query_only"  # connection info: PRAGMA query_only is set on it
+_WATCHES: weakref.WeakKeyDictionary[Engine, DamageWatch] = weakref.WeakKeyDictionary()
+
+
+def quiet_sqlcipher_log() -> None:
+    """Nothing from SQLCipher's own log on standard error (process-wide; idempotent).
+
+    `PRAGMA cipher_log_level` is global to the SQLCipher library, so one setting on a
+    throwaway connection covers every connection the process opens later."""
+    try:
+        conn = sqlcipher3.dbapi2.connect(":memory:")
+    except sqlcipher3.dbapi2.Error:
+        return
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
+    except sqlcipher3.dbapi2.Error:
+        log.warning("SQLCipher's log could not be switched off")
+    finally:
+        conn.close()
+
+
+quiet_sqlcipher_log()
+
+
+def damage_watch(engine: Engine) -> DamageWatch:
+    """The damage state of the database `engine` opens (see `make_engine`)."""
+    return _WATCHES[engine]
 
 
 def _connect(path: Path, data_key: bytes) -> sqlcipher3.dbapi2.Connection:
@@ -64,6 +109,7 @@ def _connect(path: Path, data_key: bytes) -> sqlcipher3.dbapi2.Connection:
 def make_engine(path: Path, data_key: bytes | Callable[[], bytes], *, pool_size: int = 4) -> Engine:
     """`data_key` may be a function: each new connection then asks it for the current key
     (a re-keyed store disposes its pool, and the next connections open with the new key)."""
+    watch = DamageWatch(path)
     engine = create_engine(
         "sqlite://",
         creator=lambda: _connect(path, data_key() if callable(data_key) else data_key),
@@ -80,12 +126,33 @@ def make_engine(path: Path, data_key: bytes | Callable[[], bytes], *, pool_size:
         # A transaction that will write takes the write lock at once: a deferred one that
         # read first fails outright (SQLITE_BUSY_SNAPSHOT) if another commit came between.
         writes = conn.get_execution_options().get(WRITES, False)
+        damaged = watch.damaged
+        if writes and damaged:
+            raise StoreDamaged(read_only_message())
+        info = conn.connection.info
+        if info.get(_QUERY_ONLY, False) != damaged:
+            # Damaged: not even a read transaction may write (SQLite refuses it itself).
+            conn.exec_driver_sql(f"PRAGMA query_only = {1 if damaged else 0}")
+            info[_QUERY_ONLY] = damaged
         conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     @event.listens_for(engine, "handle_error")
     def _translate(context: Any) -> Exception | None:
-        return translate_db_error(context.original_exception, path)
+        original = context.original_exception
+        if isinstance(original, sqlcipher3.dbapi2.Error):
+            what = kind_of(str(original))
+            if what is not None:
+                watch.found(what)
+                # SQLCipher keeps the error on the connection that met the bad page (every
+                # later query on it fails): that one is dropped, so a fresh connection reads
+                # the pages that are still readable.
+                context.is_disconnect = True
+                context.invalidate_pool_on_disconnect = False
+            elif "readonly" in str(original).lower() and watch.damaged:
+                return StoreDamaged(read_only_message())
+        return translate_db_error(original, path)
 
+    _WATCHES[engine] = watch
     return engine
 
 
@@ -102,29 +169,70 @@ def translate_db_error(exc: BaseException, path: Path) -> Exception | None:
             "The clinic's records are busy (another Outpost window or command is writing). "
             "Wait a moment and try again."
         )
-    if "malformed" in text or "file is not a database" in text or "hmac" in text:
-        return StoreCorrupt(
+    if kind_of(text) is not None:
+        return StoreDamaged(
             f"Part of {path.name} cannot be read: the file is damaged. Nothing more will be "
             "written to it. Run `outpost doctor`, then restore the most recent backup."
         )
     return None
 
 
+def _not_a_file(path: Path, mode: int) -> StoreCorrupt:
+    if stat.S_ISDIR(mode):
+        kind = "a folder"
+    elif stat.S_ISFIFO(mode):
+        kind = "a pipe (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "not a regular file"
+    return StoreCorrupt(
+        f"The database {path} is {kind}, not the clinic's database file, so it cannot be "
+        "opened; nothing was changed. Move it away, then put outpost.db back or restore the "
+        "most recent backup (`outpost restore FILE`)."
+    )
+
+
 def check_file_shape(path: Path) -> None:
-    """Cheap checks before any key is tried: present, a whole number of pages, not plain SQLite."""
-    size = path.stat().st_size
-    if size == 0 or size % PAGE_SIZE:
+    """Cheap checks before any key is tried: a regular file (a symbolic link to one will do),
+    a whole number of pages, not plain SQLite. Never blocks (a FIFO) nor reads a device."""
+    try:
+        before = os.stat(path)
+    except OSError as exc:
         raise StoreCorrupt(
-            f"The database file {path} is truncated ({size} bytes, not a whole number of "
-            "pages). It has not been changed. Restore the most recent backup "
-            "(`outpost restore FILE`)."
-        )
-    with path.open("rb") as handle:
-        if handle.read(16) == b"SQLite format 3\x00":
+            f"The database {path} cannot be read ({exc.strerror or exc}); nothing was "
+            "changed. Check the data folder, or restore the most recent backup."
+        ) from None
+    if not stat.S_ISREG(before.st_mode):
+        raise _not_a_file(path, before.st_mode)
+    try:
+        # O_NONBLOCK: had the file just been swapped for a FIFO, opening it must not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise StoreCorrupt(
+            f"The database {path} cannot be read ({exc.strerror or exc}); nothing was "
+            "changed. Check the data folder, or restore the most recent backup."
+        ) from None
+    try:
+        now = os.fstat(fd)
+        if not stat.S_ISREG(now.st_mode):
+            raise _not_a_file(path, now.st_mode)
+        size = now.st_size
+        if size == 0 or size % PAGE_SIZE:
+            raise StoreCorrupt(
+                f"The database file {path} is truncated ({size} bytes, not a whole number of "
+                "pages). It has not been changed. Restore the most recent backup "
+                "(`outpost restore FILE`)."
+            )
+        if os.read(fd, 16) == b"SQLite format 3\x00":
             raise StoreCorrupt(
                 f"{path} is an unencrypted SQLite file, not an Outpost store. Outpost never "
                 "writes patient data unencrypted; move this file away and investigate."
             )
+    finally:
+        os.close(fd)
 
 
 def is_plain_sqlite_readable(path: Path) -> bool:
