@@ -28,6 +28,10 @@ from dataclasses import dataclass
 COMPARISONS = ("eq", "ne", "lt", "lte", "gt", "gte")
 OPERATORS = (*COMPARISONS, "in", "between", "includes", "answered")
 SUBJECT_KEYS = ("field", "context", "age_of")
+#: Deepest nesting of all/any/not a condition may have. Every walk over a condition (checks,
+#: evaluation, the "Only if: …" text) recurses once per level, so parsing is where depth is
+#: bounded; a real form needs three or four levels.
+MAX_DEPTH = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +119,14 @@ class ConditionSyntaxError(ValueError):
 # --------------------------------------------------------------------------- parsing
 
 
-def parse(raw: object, path: str) -> Condition:
-    """Build a condition from its JSON form; shape errors raise ConditionSyntaxError."""
+def parse(raw: object, path: str, *, depth: int = 1) -> Condition:
+    """Build a condition from its JSON form; shape errors raise ConditionSyntaxError, and so
+    does nesting deeper than MAX_DEPTH (checked before going further down)."""
+    if depth > MAX_DEPTH:
+        raise ConditionSyntaxError(
+            path,
+            f"conditions are nested more than {MAX_DEPTH} deep (all/any/not inside each other)",
+        )
     if not isinstance(raw, Mapping):
         raise ConditionSyntaxError(path, "a condition must be a JSON object")
     if "all" in raw or "any" in raw:
@@ -124,12 +134,14 @@ def parse(raw: object, path: str) -> Condition:
         items = raw[key]
         if len(raw) != 1 or not isinstance(items, list) or not items:
             raise ConditionSyntaxError(path, f"'{key}' takes a non-empty list and nothing else")
-        parsed = tuple(parse(item, f"{path}.{key}[{i}]") for i, item in enumerate(items))
+        parsed = tuple(
+            parse(item, f"{path}.{key}[{i}]", depth=depth + 1) for i, item in enumerate(items)
+        )
         return AllOf(parsed) if key == "all" else AnyOf(parsed)
     if "not" in raw:
         if len(raw) != 1:
             raise ConditionSyntaxError(path, "'not' takes one condition and nothing else")
-        return Not(parse(raw["not"], f"{path}.not"))
+        return Not(parse(raw["not"], f"{path}.not", depth=depth + 1))
     subject = _parse_subject(raw, path)
     ops = [key for key in raw if key in OPERATORS]
     extra = [key for key in raw if key not in OPERATORS and key not in (*SUBJECT_KEYS, "part")]

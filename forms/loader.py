@@ -11,6 +11,9 @@ import functools
 import hashlib
 import itertools
 import json
+import os
+import re
+import stat
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,6 +46,20 @@ TRANSLATION_FORMAT = "outpost-translation/1"
 
 #: A definition file larger than this is refused before parsing (a stray data dump, not a form).
 MAX_FILE_BYTES = 2_000_000
+#: Deepest nesting of JSON objects and lists a file may have (the shipped forms need 8): checked
+#: before parsing, so neither json nor the schema check ever recurses deeply.
+MAX_JSON_DEPTH = 40
+#: Longest text (in characters) of each kind of text slot: a label or a choice is printed in one
+#: block that must fit on a page; paragraphs and bullets (the schema's 8,000) flow across pages.
+TEXT_LIMITS: dict[str, int] = {
+    "title": 300,
+    "label": 500,
+    "choice": 300,
+    "help": 1000,
+    "when_text": 300,
+    "message": 500,
+    "description": 2000,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,20 +89,81 @@ def definition_schema() -> Mapping[str, Any]:
 # --------------------------------------------------------------------------- entry points
 
 
+def shown_path(path: str | Path) -> str:
+    """A path short enough for one line of an error message (long ones keep both ends)."""
+    text = str(path)
+    if len(text) <= 160:
+        return text
+    return f"{text[:60]}…{text[-60:]} ({len(text)} characters)"
+
+
+def read_form_file(path: str | Path) -> bytes:
+    """The bytes of a form or translation file, read safely whatever the path names.
+
+    Only a regular file is read (never a FIFO, a device, a folder or a symbolic link: the
+    link's target could be /dev/zero), it is opened without blocking and without following
+    links, its size is checked on the open file before reading, and at most
+    MAX_FILE_BYTES + 1 bytes are ever read (a file that grows while read is still refused).
+    """
+    source = shown_path(path)
+
+    def refuse(message: str) -> DefinitionError:
+        return DefinitionError(source, [DefinitionIssue(message)])
+
+    try:
+        info = os.lstat(path)
+    except OSError as exc:
+        raise refuse(f"cannot read file: {exc.strerror or exc}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise refuse("is a symbolic link; give the form file itself")
+    if stat.S_ISDIR(info.st_mode):
+        raise refuse("is a folder, not a form file")
+    if not stat.S_ISREG(info.st_mode):
+        raise refuse("is not a regular file (a pipe, socket or device); give a form file")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise refuse(f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):  # swapped between the two looks
+            raise refuse("is not a regular file (a pipe, socket or device); give a form file")
+        if opened.st_size > MAX_FILE_BYTES:
+            raise refuse(_too_big(opened.st_size))
+        chunks: list[bytes] = []
+        left = MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise refuse(f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_FILE_BYTES:
+        raise refuse(_too_big(len(data)))
+    return data
+
+
+def _too_big(size: int) -> str:
+    return f"file is {size:,} bytes; a form is at most {MAX_FILE_BYTES:,}"
+
+
 def load_file(path: str | Path) -> FormDefinition | Translation:
     """A definition or a translation, depending on the file's ``format``."""
-    source = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise DefinitionError(
-            source, [DefinitionIssue(f"cannot read file: {exc.strerror}")]
-        ) from exc
+    data = read_form_file(path)
+    return load_bytes(data, shown_path(path))
+
+
+def load_bytes(data: bytes, source: str) -> FormDefinition | Translation:
+    """A definition or a translation from a file's bytes (UTF-8, an optional BOM)."""
     if len(data) > MAX_FILE_BYTES:
-        raise DefinitionError(
-            source,
-            [DefinitionIssue(f"file is {len(data)} bytes; a form is at most {MAX_FILE_BYTES}")],
-        )
+        raise DefinitionError(source, [DefinitionIssue(_too_big(len(data)))])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -98,6 +176,8 @@ def load_file(path: str | Path) -> FormDefinition | Translation:
 
 
 def load_text(text: str, source: str = "<text>") -> FormDefinition | Translation:
+    if len(text) > MAX_FILE_BYTES:
+        raise DefinitionError(source, [DefinitionIssue(_too_big(len(text)))])
     raw = _parse_json(text, source)
     if isinstance(raw, dict) and raw.get("format") == TRANSLATION_FORMAT:
         return _build_translation(raw, text, source)
@@ -137,6 +217,9 @@ def check_file(path: str | Path) -> list[DefinitionIssue]:
 
 def from_raw(raw: Mapping[str, object], source: str = "<data>") -> FormDefinition:
     """Build a definition from already-parsed JSON data (positions are then unknown)."""
+    depth = data_depth(raw)
+    if depth > MAX_JSON_DEPTH:
+        raise DefinitionError(source, [_depth_issue(depth)])
     return _build_definition(raw, None, source)
 
 
@@ -185,7 +268,62 @@ def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not allowed in a form definition")
 
 
+_DEPTH_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
+
+
+def text_depth(text: str) -> tuple[int, int]:
+    """How deeply ``text``'s JSON objects and lists nest (strings skipped), without parsing
+    it, and the offset where that depth is first passed over MAX_JSON_DEPTH (or -1)."""
+    depth = deepest = 0
+    where = -1
+    for match in _DEPTH_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if depth == MAX_JSON_DEPTH + 1:
+                    where = match.start()
+        elif token in "]}":
+            depth -= 1
+    return deepest, where
+
+
+def data_depth(raw: object) -> int:
+    """How deeply parsed JSON data nests (iteratively: any depth is measured safely)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(raw, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, Mapping):
+            children: Iterable[object] = node.values()
+        elif isinstance(node, list | tuple):
+            children = node
+        else:
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        if deepest > MAX_JSON_DEPTH:
+            return deepest
+        stack.extend((child, depth) for child in children)
+    return deepest
+
+
+def _depth_issue(depth: int, line: int | None = None, column: int | None = None) -> DefinitionIssue:
+    shown = f"more than {MAX_JSON_DEPTH}" if depth > MAX_JSON_DEPTH else str(depth)
+    return DefinitionIssue(
+        f"objects and lists are nested {shown} deep; a form needs at most {MAX_JSON_DEPTH}",
+        "$",
+        line,
+        column,
+    )
+
+
 def _parse_json(text: str, source: str) -> object:
+    depth, where = text_depth(text)
+    if depth > MAX_JSON_DEPTH:
+        at_line, at_column = line_column(text, where)
+        raise DefinitionError(source, [_depth_issue(depth, at_line, at_column)])
     try:
         return json.loads(
             text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant
@@ -348,6 +486,15 @@ class _Builder:
                 self.issues.add(
                     (*slot.path, lang), f"text in {lang!r}, which is not in the form's languages"
                 )
+            limit = TEXT_LIMITS.get(_slot_kind(slot.key))
+            for lang, value in slot.text.items():
+                if limit is not None and isinstance(value, str) and len(value) > limit:
+                    self.issues.add(
+                        (*slot.path, lang),
+                        f"text is {len(value):,} characters; a {_slot_kind(slot.key)} is printed "
+                        f"in one block and may have at most {limit:,} (long text belongs in "
+                        "a section's paragraphs)",
+                    )
 
     def _index_fields(self) -> None:
         section_ids: set[str] = set()
@@ -504,6 +651,16 @@ class _Builder:
                     f"visibility of {f!r} depends on itself (through {sorted(depends[f])})",
                 )
         return tuple(order)
+
+
+def _slot_kind(key: str) -> str:
+    """What kind of text a translation key names: "label", "choice", "paragraphs", …"""
+    parts = key.split(".")
+    if key.startswith("fields.") and ".choices." in key:
+        return "choice"
+    if len(parts) >= 2 and parts[-2] in ("paragraphs", "bullets"):
+        return parts[-2]
+    return parts[-1]
 
 
 def _unformat(path: str) -> tuple[PathKey, ...]:

@@ -155,6 +155,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "printed": {"en": "Printed {when}", "fr": "Imprimé le {when}", "sw": "Imechapishwa {when}"},
     "version": {"en": "version {version}", "fr": "version {version}", "sw": "toleo {version}"},
+    # A shipped form's id in a version the clinic installed itself (not Outpost's wording).
+    "clinic_version": {
+        "en": "version {version}, the clinic's own",
+        "fr": "version {version}, propre à la clinique",
+        "sw": "toleo {version}, la kliniki yenyewe",
+    },
     "patient": {"en": "Patient", "fr": "Patient", "sw": "Mgonjwa"},
     # The clinic number, as the screens name it ("Clinic no. KHP-QX0042"), never a record id.
     "patient_id": {"en": "Clinic no.", "fr": "Dossier n°", "sw": "Namba ya usajili"},

@@ -117,6 +117,9 @@ class FormDefinition:
     raw: Mapping[str, object] = field(repr=False, compare=False)
     description: Text | None = None
     about_patient: bool = True
+    # A version of a shipped form's id that the clinic installed itself (with
+    # `--replace-shipped`): its printouts say it is the clinic's own wording, not Outpost's.
+    clinic_own: bool = False
     _fields: Mapping[str, Field] = field(default_factory=dict, repr=False, compare=False)
     _section_of: Mapping[str, Section] = field(default_factory=dict, repr=False, compare=False)
     _order: tuple[str, ...] = field(default=(), repr=False, compare=False)

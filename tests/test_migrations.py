@@ -32,6 +32,8 @@ EXPECTED_TRIGGERS = {
     "appointments_tombstone_only",
     "users_tombstone_only",
     "clinics_tombstone_only",
+    "clinic_forms_append_only_update",
+    "clinic_forms_tombstone_only",
 }
 SAMPLES = sorted((Path(__file__).parent / "fixtures" / "stores").glob("*/sample.json"))
 

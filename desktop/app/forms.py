@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -19,11 +20,13 @@ from sqlalchemy.orm import Session
 import forms
 from desktop.app.patients import PatientDetails, details_of
 from desktop.app.transactions import Done
+from desktop.changes import Changes
 from desktop.dates import age_in_years
 from desktop.errors import InvalidInput
 from desktop.permissions import Actor, Permission
-from desktop.services import form_records
+from desktop.services import form_install, form_records
 from desktop.services import patients as patients_svc
+from desktop.services.form_install import FormRefused, InstalledForm
 from desktop.services.patients import PatientInput, get_patient
 from desktop.store.models import FormRecord, FormStatus, Patient
 from forms import answers as form_answers
@@ -31,15 +34,20 @@ from forms import answers as form_answers
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
 
+INSTALLED_FORMS = "clinic_forms"  # the change kind of an installed form (its table)
+
 __all__ = [
+    "INSTALLED_FORMS",
     "SIGNER_IS_PATIENT",
     "SIGNER_IS_STAFF",
     "Completed",
     "DraftSaved",
+    "FormRefused",
     "FormStatus",
     "FormSummary",
     "FormViewData",
     "FormsApi",
+    "InstalledForm",
     "PatientSummary",
     "choose_language",
     "form_title",
@@ -240,15 +248,69 @@ class FormsApi:
         self._tx = core.tx
         self._library: forms.FormLibrary | None = None
         self._library_lock = threading.Lock()
+        self._unsubscribe: Callable[[], None] | None = None
 
     def library(self) -> forms.FormLibrary:
-        """The clinic's forms (shipped, then the clinic's own folder), loaded once."""
+        """The clinic's forms (shipped, then those installed in the store), loaded once and
+        again after an install (here or arriving by sync)."""
         with self._library_lock:
             if self._library is None:
                 from desktop.forms_library import clinic_library
 
-                self._library = clinic_library(self._core.paths)
+                installed = self._tx.read(form_install.installed_files)
+                self._library = clinic_library(self._core.paths, installed)
+                if self._unsubscribe is None:
+                    self._unsubscribe = self._core.changes.subscribe(self._forget_library)
             return self._library
+
+    def _forget_library(self, changes: Changes) -> None:
+        if changes.touches(INSTALLED_FORMS):
+            with self._library_lock:
+                self._library = None
+
+    # -- installed forms (administrators) --
+
+    def installed(self) -> list[InstalledForm]:
+        """The forms and translations installed for the clinic, by id and version."""
+        return self._tx.read(form_install.list_installed)
+
+    def install_file(
+        self, path: Path, *, replace_shipped: bool = False, actor: Actor | None = None
+    ) -> Done[InstalledForm]:
+        """Read a form or translation file safely and install it (see
+        `desktop.services.form_install`); FormRefused names every reason it cannot be."""
+        who = actor or self._core.actor
+        who.require(Permission.MANAGE_CLINIC)
+        data = form_install.read_file(path)
+        return self.install(data, str(path), replace_shipped=replace_shipped, actor=who)
+
+    def install(
+        self,
+        data: bytes,
+        name: str,
+        *,
+        replace_shipped: bool = False,
+        actor: Actor | None = None,
+    ) -> Done[InstalledForm]:
+        """Install the bytes of the file `name`: checked, printed once as a check, stored
+        with its audit event in one transaction."""
+        who = actor or self._core.actor
+        now = self._core.clock.now_utc()
+        done = self._tx.write(
+            lambda session: form_install.install(
+                session, who, data, name, replace_shipped=replace_shipped, now=now
+            ),
+            actor=who,
+        )
+        with self._library_lock:
+            self._library = None
+        return done
+
+    def loose_files(self) -> list[str]:
+        """Warnings for form files left in the data folder's forms folder (not installed)."""
+        from desktop.forms_library import loose_warnings
+
+        return list(loose_warnings(self._core.paths, to_log=False))
 
     def title(self, definition_id: str, version: int | None, language: str) -> str:
         """`form_title` with the clinic's own library."""

@@ -21,6 +21,7 @@ from desktop.store.models import (
     AppointmentType,
     AuditEvent,
     Clinic,
+    ClinicForm,
     FormRecord,
     FormStatus,
     Patient,
@@ -295,6 +296,28 @@ FORM_RECORDS: RecordSpec[FormRecord] = RecordSpec(
     immutable_when=("status", FormStatus.SIGNED),
 )
 
+CLINIC_FORMS: RecordSpec[ClinicForm] = RecordSpec(
+    kind="clinic_forms",
+    model=ClinicForm,
+    fields=(
+        *COMMON,
+        text("form_id", 100, required=True, indexed=True),
+        F("version", int, required=True, checks=(_between(1, 2**31 - 1, "a form version"),)),
+        text("kind", 16, required=True),
+        text("language", 16),
+        text("definition", required=True),
+        text("sha256", 64, required=True),
+        F("replaces_shipped", bool),
+        maybe("installed_by", uuid.UUID),
+        F("installed_at", dt.datetime, required=True),
+    ),
+    not_found=lambda i: msg("No installed form with id {id}.", id=i),
+    read=None,  # every signed-in person prints with them
+    write=Permission.MANAGE_CLINIC,
+    # A published version never changes (a trigger refuses edits): install a new version.
+    append_only=True,
+)
+
 AUDIT_EVENTS: RecordSpec[AuditEvent] = RecordSpec(
     kind="audit_events",
     model=AuditEvent,
@@ -325,6 +348,7 @@ SPECS: dict[str, RecordSpec[Any]] = {
         APPOINTMENTS,
         APPOINTMENT_EVENTS,
         FORM_RECORDS,
+        CLINIC_FORMS,
         AUDIT_EVENTS,
     )
 }

@@ -277,6 +277,31 @@ class FormRecord(Synced, Base):
     signed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
+class ClinicForm(Synced, Base):
+    """A form definition or translation file an administrator installed for the clinic.
+
+    Published versions never change: a row is never edited in place (a database trigger
+    refuses it), only tombstoned. `definition` is the file's text exactly as installed,
+    `sha256` the SHA-256 of its bytes; `kind` is "form" or "translation" (`language` then
+    names the language it adds). `replaces_shipped` marks a version of a form shipped with
+    Outpost that the administrator installed on purpose (`--replace-shipped`): it prints
+    as the clinic's own.
+    """
+
+    __tablename__ = "clinic_forms"
+    __table_args__ = (Index("ix_clinic_forms_form", "form_id", "version"),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16), default="form")
+    language: Mapped[str] = mapped_column(String(16), default="")
+    definition: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    replaces_shipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    installed_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    installed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class AuditEvent(Synced, Base):
     """Who did what to which record, and who opened which chart. Append-only.
 
@@ -405,5 +430,6 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Appointment,
     AppointmentEvent,
     FormRecord,
+    ClinicForm,
     AuditEvent,
 )

@@ -129,7 +129,11 @@ def _furniture(definition: FormDefinition, ctx: PrintContext, lang: str, blank: 
     return Furniture(
         clinic=printable(ctx.clinic_name, multiline=False),
         title=printable(definition.title_in(lang), multiline=False),
-        version=message("version", lang, version=definition.version),
+        version=message(
+            "clinic_version" if definition.clinic_own else "version",
+            lang,
+            version=definition.version,
+        ),
         patient_label=message("patient", lang),
         patient_id_label=message("patient_id", lang),
         patient_name=_patient_text(ctx, lang),
