@@ -321,7 +321,7 @@ def test_forms_validate_points_at_the_line_of_a_malformed_definition(
     assert code == 1 and "line 3" in out
 
 
-def test_a_clinic_form_dropped_in_the_forms_folder_is_listed(
+def test_a_clinic_form_dropped_in_the_forms_folder_is_not_used_but_named_in_a_warning(
     clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import json
@@ -335,7 +335,9 @@ def test_a_clinic_form_dropped_in_the_forms_folder_is_listed(
     (clinic / "forms").mkdir()
     (clinic / "forms" / "tb_referral.v1.json").write_text(json.dumps(shipped))
     code, out, _ = run(capsys, monkeypatch, clinic, "forms", "list", user=None)
-    assert code == 0 and "tb_referral" in out
+    # Clinic forms are installed (`outpost forms install`), never read from the folder.
+    assert code == 0 and "tb_referral.v1.json is not installed" in out
+    assert not any(line.startswith("tb_referral ") for line in out.splitlines())
 
 
 def test_print_writes_a_patient_form_and_a_blank_one(
