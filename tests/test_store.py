@@ -13,6 +13,7 @@ from sqlalchemy import event, func, select, text, update
 
 from desktop.errors import (
     InvalidInput,
+    KeyFileMismatch,
     LoginThrottled,
     StoreAlreadyExists,
     StoreCorrupt,
@@ -130,7 +131,7 @@ def test_a_wrapped_key_moved_to_another_users_slot_does_not_open(
     raw["users"]["mallory"] = raw["users"]["admin"]
     data_paths.keyfile.write_text(json.dumps(raw))
     store.close()
-    with pytest.raises(WrongPassword):
+    with pytest.raises(KeyFileMismatch, match="entry for mallory was copied"):
         store_module.unlock(data_paths, "mallory", PASSWORD)
 
 

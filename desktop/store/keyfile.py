@@ -1,109 +1,300 @@
-"""The key file: the data key wrapped once per user and once under the recovery key.
+"""The key file: the data key, sealed once per user and once for the recovery key.
 
 keys.json sits beside the database. It holds no secret in clear: usernames, KDF parameters,
-salts and AES-GCM ciphertexts. The associated data binds each wrapped key to this store and to
-its slot, so a wrapped key copied into another slot or another clinic's file does not open.
-A second copy, keys.json.bak, is written with the same content, because losing this file loses
-the clinic's data. It mirrors the current file and never keeps an older one: a removed user's or
-a replaced password's wrapped key must not survive in it.
+salts, public keys and AES-GCM ciphertexts. A second copy, keys.json.bak, is written with the
+same content, because losing this file loses the clinic's data. It mirrors the current file
+and never keeps an older one: a removed user's slot or an old data key must not survive in it.
+
+Format 2 (desktop.store.slots): each slot holds an X25519 key pair, its private half wrapped
+under the slot's secret (Argon2id of the password, or HKDF of the recovery key), and the data
+key sealed to its public half. The associated data binds the private key and the sealed data
+key to this store and to the slot's name. A re-key seals a fresh data key to every slot
+without knowing any password (`resealed`). A check value tells a wrong password from a slot
+copied from another user or store (`KeyFileMismatch`, which the throttle does not count).
+
+Format 1 (the data key wrapped directly under each secret) is still read. A format-1 slot is
+upgraded the moment its secret is used (`upgraded` tells the caller to save); a re-key cannot
+re-seal it without the secret, so it is dropped there.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.atomic import write_atomic
-from desktop.errors import StoreCorrupt, WrongPassword
+from desktop.errors import KeyFileMismatch, OutpostError, StoreCorrupt, WrongPassword
 from desktop.messages import msg
-from desktop.store import keys
+from desktop.store import keys, slots
 
-FORMAT = 1
+FORMAT = 2
+LEGACY_FORMAT = 1
+RECOVERY = "recovery"
+MAX_BYTES = 1024 * 1024  # a key file of a thousand users is ~1 MB; anything larger is not one
+_HKDF = {"alg": "hkdf-sha256"}
 
 
 @dataclass
-class WrappedKey:
+class LegacySlot:
+    """Format 1: the data key wrapped directly under the secret's derived key."""
+
     salt: bytes
     nonce: bytes
     ciphertext: bytes
     kdf: keys.Argon2Params | None  # None: the recovery slot (HKDF)
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
+        return {
             "salt": keys.b64e(self.salt),
             "nonce": keys.b64e(self.nonce),
             "wrapped": keys.b64e(self.ciphertext),
+            "kdf": self.kdf.to_json() if self.kdf else dict(_HKDF),
         }
-        out["kdf"] = self.kdf.to_json() if self.kdf else {"alg": "hkdf-sha256"}
-        return out
 
-    @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> WrappedKey:
-        kdf_raw = raw["kdf"]
-        kdf = None if kdf_raw.get("alg") == "hkdf-sha256" else keys.Argon2Params.from_json(kdf_raw)
-        return cls(keys.b64d(raw["salt"]), keys.b64d(raw["nonce"]), keys.b64d(raw["wrapped"]), kdf)
+
+@dataclass
+class Slot:
+    """Format 2: a key pair; the private key wrapped under the secret, the data key sealed to
+    the public key."""
+
+    salt: bytes
+    kdf: keys.Argon2Params | None  # None: the recovery slot (HKDF)
+    check: bytes
+    private_nonce: bytes
+    private_wrapped: bytes
+    public: bytes
+    ephemeral: bytes
+    sealed_nonce: bytes
+    sealed: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kdf": self.kdf.to_json() if self.kdf else dict(_HKDF),
+            "salt": keys.b64e(self.salt),
+            "check": keys.b64e(self.check),
+            "private": {
+                "nonce": keys.b64e(self.private_nonce),
+                "wrapped": keys.b64e(self.private_wrapped),
+            },
+            "public": keys.b64e(self.public),
+            "data_key": {
+                "ephemeral": keys.b64e(self.ephemeral),
+                "nonce": keys.b64e(self.sealed_nonce),
+                "sealed": keys.b64e(self.sealed),
+            },
+        }
+
+
+AnySlot = Slot | LegacySlot
+# Kept for callers of the format-1 name.
+WrappedKey = LegacySlot
+
+
+def _wrong_password() -> WrongPassword:
+    # Same message for an unknown name: do not tell a stranger which names exist.
+    return WrongPassword(msg("Wrong user name or password. Check the spelling and try again."))
+
+
+def _wrong_recovery_key() -> WrongPassword:
+    return WrongPassword(
+        msg("That recovery key does not open this store. Check it against the printed sheet.")
+    )
+
+
+def mismatch(name: str) -> KeyFileMismatch:
+    return KeyFileMismatch(
+        msg(
+            "This key file does not belong to this store (its entry for {name} was copied "
+            "from elsewhere): put back keys.json.bak or restore a backup. Nothing was changed.",
+            name=name,
+        )
+    )
+
+
+def _dummy_derivation(password: str) -> None:
+    """As long as a real derivation: an unknown name costs what a wrong password does."""
+    dummy = getattr(keys, "derive_dummy", None)
+    if callable(dummy):
+        dummy(password)
+    else:
+        keys.derive_password_key(password, b"\0" * keys.SALT_BYTES, keys.DEFAULT_ARGON2)
 
 
 @dataclass
 class KeyFile:
     store_id: str
-    users: dict[str, WrappedKey] = field(default_factory=dict)
-    recovery: WrappedKey | None = None
+    users: dict[str, AnySlot] = field(default_factory=dict)
+    recovery: AnySlot | None = None
+    # Set when opening upgraded a format-1 slot in memory: the caller saves the file.
+    upgraded: bool = field(default=False, compare=False)
 
-    # --- wrapping ------------------------------------------------------------------------
+    # --- associated data ---------------------------------------------------------------------
 
-    def _aad(self, slot: str) -> bytes:
-        return f"outpost-key/v{FORMAT}/{self.store_id}/{slot}".encode()
+    def _aad_v1(self, slot: str) -> bytes:
+        return f"outpost-key/v{LEGACY_FORMAT}/{self.store_id}/{slot}".encode()
+
+    def _aad(self, slot: str, part: str) -> bytes:
+        return f"outpost-key/v{FORMAT}/{self.store_id}/{slot}/{part}".encode()
+
+    # --- making slots --------------------------------------------------------------------------
+
+    def _new_slot(
+        self,
+        slot_name: str,
+        derived: bytes,
+        salt: bytes,
+        kdf: keys.Argon2Params | None,
+        data_key: bytes,
+    ) -> Slot:
+        private, public = slots.new_key_pair()
+        private_nonce, private_wrapped = keys.wrap(
+            derived, private, self._aad(slot_name, "private")
+        )
+        ephemeral, sealed_nonce, sealed = slots.seal(
+            public, data_key, self._aad(slot_name, "data key")
+        )
+        return Slot(
+            salt,
+            kdf,
+            slots.check_value(derived),
+            private_nonce,
+            private_wrapped,
+            public,
+            ephemeral,
+            sealed_nonce,
+            sealed,
+        )
+
+    def _resealed_slot(self, slot_name: str, slot: Slot, data_key: bytes) -> Slot:
+        ephemeral, sealed_nonce, sealed = slots.seal(
+            slot.public, data_key, self._aad(slot_name, "data key")
+        )
+        return Slot(
+            slot.salt,
+            slot.kdf,
+            slot.check,
+            slot.private_nonce,
+            slot.private_wrapped,
+            slot.public,
+            ephemeral,
+            sealed_nonce,
+            sealed,
+        )
 
     def set_password(
         self, username: str, password: str, data_key: bytes, params: keys.Argon2Params
     ) -> None:
         salt = os.urandom(keys.SALT_BYTES)
-        kek = keys.derive_password_key(password, salt, params)
-        nonce, ct = keys.wrap(kek, data_key, self._aad(f"user:{username}"))
-        self.users[username] = WrappedKey(salt, nonce, ct, params)
+        derived = keys.derive_password_key(password, salt, params)
+        self.users[username] = self._new_slot(f"user:{username}", derived, salt, params, data_key)
 
     def set_recovery(self, recovery_key: bytes, data_key: bytes) -> None:
         salt = os.urandom(keys.SALT_BYTES)
-        kek = keys.derive_recovery_key(recovery_key, salt)
-        nonce, ct = keys.wrap(kek, data_key, self._aad("recovery"))
-        self.recovery = WrappedKey(salt, nonce, ct, None)
+        derived = keys.derive_recovery_key(recovery_key, salt)
+        self.recovery = self._new_slot(RECOVERY, derived, salt, None, data_key)
 
-    def unlock_with_password(self, username: str, password: str) -> bytes:
+    # --- opening -------------------------------------------------------------------------------
+
+    def derive_for(self, username: str, password: str) -> bytes | None:
+        """The password's derived key for `username`'s slot (one Argon2id), or None for a
+        name without a slot (after the same work, so the two cost the same)."""
         slot = self.users.get(username)
         if slot is None or slot.kdf is None:
-            # Same message as a wrong password: do not tell a stranger which names exist.
-            raise WrongPassword(
-                msg("Wrong user name or password. Check the spelling and try again.")
+            _dummy_derivation(password)
+            return None
+        return keys.derive_password_key(password, slot.salt, slot.kdf)
+
+    def salt_of(self, username: str) -> bytes | None:
+        slot = self.users.get(username)
+        return slot.salt if slot is not None else None
+
+    def open_user(self, username: str, derived: bytes | None) -> bytes:
+        """The data key from `username`'s slot, given `derive_for`'s result.
+
+        WrongPassword for a wrong password or unknown name; KeyFileMismatch for a right
+        password on a slot that was copied from another user or store. A format-1 slot is
+        upgraded in memory (`upgraded`)."""
+        slot = self.users.get(username)
+        if slot is None or derived is None:
+            raise _wrong_password()
+        data_key = self._open(f"user:{username}", username, slot, derived, _wrong_password)
+        if isinstance(slot, LegacySlot):
+            self.users[username] = self._new_slot(
+                f"user:{username}", derived, slot.salt, slot.kdf, data_key
             )
-        kek = keys.derive_password_key(password, slot.salt, slot.kdf)
-        try:
-            return keys.unwrap(kek, slot.nonce, slot.ciphertext, self._aad(f"user:{username}"))
-        except keys.UnwrapFailed:
-            raise WrongPassword(
-                msg("Wrong user name or password. Check the spelling and try again.")
-            ) from None
+            self.upgraded = True
+        return data_key
+
+    def unlock_with_password(self, username: str, password: str) -> bytes:
+        return self.open_user(username, self.derive_for(username, password))
 
     def unlock_with_recovery(self, recovery_key: bytes) -> bytes:
-        if self.recovery is None:
+        slot = self.recovery
+        if slot is None:
             raise WrongPassword(msg("This store has no recovery key."))
-        kek = keys.derive_recovery_key(recovery_key, self.recovery.salt)
-        try:
-            return keys.unwrap(
-                kek, self.recovery.nonce, self.recovery.ciphertext, self._aad("recovery")
-            )
-        except keys.UnwrapFailed:
-            raise WrongPassword(
-                msg(
-                    "That recovery key does not open this store. Check it against the printed "
-                    "sheet."
-                )
-            ) from None
+        derived = keys.derive_recovery_key(recovery_key, slot.salt)
+        data_key = self._open(RECOVERY, "the recovery key", slot, derived, _wrong_recovery_key)
+        if isinstance(slot, LegacySlot):
+            self.recovery = self._new_slot(RECOVERY, derived, slot.salt, None, data_key)
+            self.upgraded = True
+        return data_key
 
-    # --- files ---------------------------------------------------------------------------
+    def _open(
+        self,
+        slot_name: str,
+        who: str,
+        slot: AnySlot,
+        derived: bytes,
+        wrong: Any,
+    ) -> bytes:
+        if isinstance(slot, LegacySlot):
+            try:
+                return keys.unwrap(derived, slot.nonce, slot.ciphertext, self._aad_v1(slot_name))
+            except keys.UnwrapFailed:
+                raise wrong() from None
+        if not slots.check_matches(derived, slot.check):
+            raise wrong()
+        # The secret is right: from here on a failure is a slot out of its place.
+        try:
+            private = keys.unwrap(
+                derived, slot.private_nonce, slot.private_wrapped, self._aad(slot_name, "private")
+            )
+            if len(private) != 32 or slots.public_of(private) != slot.public:
+                raise mismatch(who)
+            return slots.unseal(
+                private,
+                slot.ephemeral,
+                slot.sealed_nonce,
+                slot.sealed,
+                self._aad(slot_name, "data key"),
+            )
+        except (keys.UnwrapFailed, ValueError):
+            raise mismatch(who) from None
+
+    # --- re-keying -----------------------------------------------------------------------------
+
+    @property
+    def legacy_users(self) -> list[str]:
+        return sorted(name for name, slot in self.users.items() if isinstance(slot, LegacySlot))
+
+    def resealed(self, data_key: bytes) -> tuple[KeyFile, list[str], bool]:
+        """A copy with `data_key` sealed to every format-2 slot: (key file, the users whose
+        format-1 slots had to be dropped, True when a format-1 recovery slot was dropped)."""
+        dropped = self.legacy_users
+        out = KeyFile(self.store_id)
+        for name, slot in sorted(self.users.items()):
+            if isinstance(slot, Slot):
+                out.users[name] = self._resealed_slot(f"user:{name}", slot, data_key)
+        recovery_dropped = isinstance(self.recovery, LegacySlot)
+        if isinstance(self.recovery, Slot):
+            out.recovery = self._resealed_slot(RECOVERY, self.recovery, data_key)
+        return out, dropped, recovery_dropped
+
+    # --- files ---------------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -113,27 +304,143 @@ class KeyFile:
             "recovery": self.recovery.to_json() if self.recovery else None,
         }
 
+    def to_bytes(self) -> bytes:
+        return json.dumps(self.to_json(), indent=2).encode("utf-8")
+
     @classmethod
     def from_json(cls, raw: Any) -> KeyFile:
-        if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        """ValueError (with a short reason) for anything that is not a key file we know."""
+        top = _object(raw, "the file")
+        if top.get("format") not in (LEGACY_FORMAT, FORMAT) or isinstance(top.get("format"), bool):
             raise ValueError("not an Outpost key file of a known format")
-        users = {str(k): WrappedKey.from_json(v) for k, v in raw["users"].items()}
-        recovery = WrappedKey.from_json(raw["recovery"]) if raw.get("recovery") else None
-        return cls(str(raw["store_id"]), users, recovery)
+        store_id = top.get("store_id")
+        if not isinstance(store_id, str) or not 0 < len(store_id) <= 100:
+            raise ValueError("its store id is missing")
+        users_raw = _object(top.get("users"), "the list of users")
+        users: dict[str, AnySlot] = {}
+        for name, value in users_raw.items():
+            if not name or len(name) > 200:
+                raise ValueError("a user name in it is empty or too long")
+            users[name] = _slot(value, f"the entry for {name}", recovery=False)
+        recovery_raw = top.get("recovery")
+        recovery = (
+            None
+            if recovery_raw is None
+            else _slot(recovery_raw, "the recovery key's entry", recovery=True)
+        )
+        if not users and recovery is None:
+            raise ValueError("it holds no entry for any user nor for the recovery key")
+        return cls(store_id, users, recovery)
 
     def save(self, path: Path) -> None:
-        content = json.dumps(self.to_json(), indent=2).encode("utf-8")
+        content = self.to_bytes()
         write_atomic(path, content)
         write_atomic(path.with_name(path.name + ".bak"), content)
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
+        """The key file at `path`: FileNotFoundError when there is none, StoreCorrupt (one
+        clear line) for anything that is not a key file."""
         try:
-            return cls.from_json(json.loads(path.read_bytes()))
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                raise ValueError("it is not a regular file")
+            if info.st_size > MAX_BYTES:
+                raise ValueError(f"it is {info.st_size:,} bytes, far more than a key file")
+            data = path.read_bytes()[: MAX_BYTES + 1]
+            if len(data) > MAX_BYTES:
+                raise ValueError("it is far larger than a key file")
+            return cls.from_json(json.loads(data))
         except FileNotFoundError:
             raise
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise StoreCorrupt(
-                f"The key file {path} is damaged ({exc}). Restore it from keys.json.bak "
-                "or from a backup; do not delete the database."
-            ) from None
+        except OutpostError:
+            raise
+        except RecursionError:
+            reason = "it is nested far too deep"
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
+            reason = _one_line(exc)
+        raise StoreCorrupt(
+            msg(
+                "The key file {path} is damaged ({reason}). Restore it from keys.json.bak "
+                "or from a backup; do not delete the database.",
+                path=str(path),
+                reason=reason,
+            )
+        )
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+# --- reading, strictly ----------------------------------------------------------------------
+
+
+def _object(raw: Any, what: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise ValueError(f"{what} is not a JSON object")
+    return raw
+
+
+def _bytes(raw: dict[str, Any], key: str, what: str, sizes: range) -> bytes:
+    text = raw.get(key)
+    if not isinstance(text, str) or len(text) > 4 * sizes.stop:
+        raise ValueError(f"{what}: “{key}” is missing or not text")
+    try:
+        value = keys.b64d(text)
+    except (ValueError, UnicodeEncodeError):
+        raise ValueError(f"{what}: “{key}” is not base64") from None
+    if len(value) not in sizes:
+        raise ValueError(f"{what}: “{key}” has the wrong length")
+    return value
+
+
+def _kdf(raw: Any, what: str, *, recovery: bool) -> keys.Argon2Params | None:
+    kdf = _object(raw, f"{what}: its key derivation")
+    if recovery:
+        if kdf.get("alg") != _HKDF["alg"]:
+            raise ValueError(f"{what}: the recovery key's derivation is not HKDF")
+        return None
+    for name in ("m", "t", "p"):
+        value = kdf.get(name)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValueError(f"{what}: the key derivation's “{name}” is not a whole number")
+    try:
+        return keys.Argon2Params.from_json(kdf)
+    except OutpostError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
+        raise ValueError(f"{what}: {_one_line(exc)}") from None
+
+
+_SALT = range(8, 65)
+_NONCE = range(keys.NONCE_BYTES, keys.NONCE_BYTES + 1)
+_KEY32 = range(32, 33)
+_WRAPPED32 = range(32 + 16, 32 + 16 + 1)  # a 32-byte secret and its 16-byte tag
+
+
+def _slot(raw: Any, what: str, *, recovery: bool) -> AnySlot:
+    slot = _object(raw, what)
+    kdf = _kdf(slot.get("kdf"), what, recovery=recovery)
+    salt = _bytes(slot, "salt", what, _SALT)
+    if "data_key" not in slot:
+        return LegacySlot(
+            salt,
+            _bytes(slot, "nonce", what, _NONCE),
+            _bytes(slot, "wrapped", what, _WRAPPED32),
+            kdf,
+        )
+    private = _object(slot.get("private"), f"{what}: its private key")
+    sealed = _object(slot.get("data_key"), f"{what}: its data key")
+    return Slot(
+        salt,
+        kdf,
+        _bytes(slot, "check", what, _KEY32),
+        _bytes(private, "nonce", what, _NONCE),
+        _bytes(private, "wrapped", what, _WRAPPED32),
+        _bytes(slot, "public", what, _KEY32),
+        _bytes(sealed, "ephemeral", what, _KEY32),
+        _bytes(sealed, "nonce", what, _NONCE),
+        _bytes(sealed, "sealed", what, _WRAPPED32),
+    )

@@ -26,6 +26,8 @@ from desktop.atomic import fsync_dir
 from desktop.clinic_rules import validate_new_clinic
 from desktop.errors import (
     DiskFull,
+    KeyFileMismatch,
+    OutpostError,
     PermissionDenied,
     StoreAlreadyExists,
     StoreCorrupt,
@@ -56,14 +58,42 @@ LEGACY_DEVICE_KEY = "device_id"  # in store_meta before schema 0003
 _COPY_STEPS = 2000  # SQLite calls a copy's `step` after this many virtual machine steps
 
 
+def pending_keyfile(paths: DataPaths) -> Path:
+    """Where a re-key writes the key file of the new data key before the database takes it
+    (desktop.store.rekey): while it exists, opening tries it when keys.json does not open."""
+    return paths.keyfile.with_name(paths.keyfile.name + ".pending")
+
+
+class KeyCell:
+    """The data key the engine's next connections open with: a re-key changes it in place
+    (and disposes the pool), so the open Store keeps working."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: bytes) -> None:
+        self.value = value
+
+
 class Store:
-    def __init__(self, paths: DataPaths, engine: Engine, data_key: bytes, keyfile: KeyFile) -> None:
+    def __init__(
+        self, paths: DataPaths, engine: Engine, data_key: bytes | KeyCell, keyfile: KeyFile
+    ) -> None:
         self.paths = paths
         self.engine = engine
-        self._data_key = data_key
+        self._key = data_key if isinstance(data_key, KeyCell) else KeyCell(data_key)
         self.keyfile = keyfile
         with Session(engine) as session:
             meta = {m.key: m.value for m in session.scalars(select(Meta))}
+        if meta.get("store_id") not in (None, keyfile.store_id):
+            raise KeyFileMismatch(
+                msg(
+                    "The key file {keyfile} belongs to another store than the database {db} "
+                    "(its store id differs): put back keys.json.bak or restore a backup. "
+                    "Nothing was changed.",
+                    keyfile=paths.keyfile.name,
+                    db=paths.database.name,
+                )
+            )
         self.clinic_id = uuid.UUID(meta["clinic_id"])
         # This laptop's identity lives beside the database, not in it (see desktop.store.device).
         self.device_id = ensure_device_id(paths, legacy=lambda: _legacy_device_id(meta))
@@ -126,10 +156,21 @@ class Store:
     @property
     def data_key(self) -> bytes:
         """The raw database key: for writing backups with the same key, nothing else."""
-        return self._data_key
+        return self._key.value
+
+    @property
+    def _data_key(self) -> bytes:
+        return self._key.value
+
+    def take_new_key(self, data_key: bytes, keyfile: KeyFile) -> None:
+        """After the database was re-keyed (desktop.store.rekey): new connections open with
+        `data_key`, and the connections opened with the old one are closed."""
+        self._key.value = data_key
+        self.keyfile = keyfile
+        self.engine.dispose()
 
     def set_password(self, username: str, password: str) -> None:
-        """Re-wrap the data key for `username`; the database is not re-encrypted."""
+        """Seal the data key for `username`; the database is not re-encrypted."""
         check_password(password, username=username)
         self.keyfile.set_password(username, password, self._data_key, keys.DEFAULT_ARGON2)
         self.keyfile.save(self.paths.keyfile)
@@ -196,8 +237,8 @@ def _take_over_legacy_device_id(paths: DataPaths, engine: Engine) -> None:
     ensure_device_id(paths, legacy=lambda: _legacy_device_id({LEGACY_DEVICE_KEY: found or ""}))
 
 
-def _open_engine(paths: DataPaths, data_key: bytes) -> Engine:
-    engine = make_engine(paths.database, data_key)
+def _open_engine(paths: DataPaths, key: KeyCell) -> Engine:
+    engine = make_engine(paths.database, lambda: key.value)
     try:
         _take_over_legacy_device_id(paths, engine)
         schema.upgrade(engine, before_upgrade=lambda rev: _safety_copy(paths, engine, rev))
@@ -259,33 +300,165 @@ def _actor_for(engine: Engine, username: str) -> Actor:
     return Actor(user.id, user.username, user.display_name, user.role, user.clinic_id)
 
 
+def _load_pending(paths: DataPaths) -> KeyFile | None:
+    path = pending_keyfile(paths)
+    try:
+        return KeyFile.load(path)
+    except FileNotFoundError:
+        return None
+    except StoreCorrupt:
+        # Written atomically before the database is touched: a damaged one opens nothing.
+        log.warning("ignored a damaged %s", path.name)
+        return None
+
+
+def _key_opens(paths: DataPaths, data_key: bytes) -> bool:
+    """True when `data_key` decrypts the database's first page (nothing is written)."""
+    conn = sqlcipher3.dbapi2.connect(str(paths.database), isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.dbapi2.DatabaseError as exc:
+        if "not a database" in str(exc).lower():
+            return False
+        translated = translate_db_error(exc, paths.database)
+        if translated is not None:
+            raise translated from exc
+        raise
+    finally:
+        conn.close()
+
+
+def _open_checked(
+    paths: DataPaths,
+    keyfile: KeyFile,
+    data_key: bytes,
+    pending: KeyFile | None,
+    pending_key: Callable[[], bytes | None],
+    who: str,
+) -> tuple[KeyFile, KeyCell, Engine]:
+    """The engine on the database, opened with the key file's data key, or with the pending
+    one's when a re-key was cut short after the database took its new key (the pending file
+    then becomes keys.json). KeyFileMismatch when neither opens it."""
+    if _key_opens(paths, data_key):
+        chosen = keyfile
+    else:
+        new_key = pending_key() if pending is not None else None
+        if new_key is None or not _key_opens(paths, new_key):
+            if pending is not None and new_key is None:
+                raise PermissionDenied(
+                    msg(
+                        "The clinic's keys were changed, and {who} no longer opens the "
+                        "store: an administrator must set a new password for it.",
+                        who=who,
+                    )
+                )
+            raise KeyFileMismatch(
+                msg(
+                    "The database {db} cannot be read with the key file {keyfile}: the key "
+                    "file belongs to another store, or the database's first page is damaged. "
+                    "Put back keys.json.bak or restore a backup; nothing was changed.",
+                    keyfile=paths.keyfile.name,
+                    db=paths.database.name,
+                )
+            )
+        assert pending is not None
+        chosen, data_key = pending, new_key
+    cell = KeyCell(data_key)
+    return chosen, cell, _open_engine(paths, cell)
+
+
+def _settle_keyfile(paths: DataPaths, keyfile: KeyFile, pending: KeyFile | None) -> None:
+    """After the store opened: finish an interrupted re-key (the pending key file opened the
+    database), or save a slot upgraded from format 1."""
+    if pending is not None and keyfile is pending:
+        keyfile.save(paths.keyfile)
+        pending_keyfile(paths).unlink(missing_ok=True)
+        fsync_dir(paths.root)
+        log.info("finished an interrupted re-key: the pending key file is now keys.json")
+        keyfile.upgraded = False
+        return
+    if keyfile.upgraded:
+        try:
+            keyfile.save(paths.keyfile)
+            keyfile.upgraded = False
+        except (OSError, OutpostError):
+            # Still format 1 on disk: tried again at the next opening.
+            log.warning("could not save the key file's upgraded slot; it stays as it was")
+
+
 def unlock(
     paths: DataPaths, username: str, password: str, *, throttle: LoginThrottle | None = None
 ) -> Store:
     keyfile = _load_keyfile(paths)
+    pending = _load_pending(paths)
     throttle = throttle or LoginThrottle(paths.throttle)
     with throttle.attempt(username):
-        data_key = keyfile.unlock_with_password(username, password)
-    engine = _open_engine(paths, data_key)
+        derived = keyfile.derive_for(username, password)
+        data_key = keyfile.open_user(username, derived)
+
+    def pending_key() -> bytes | None:
+        assert pending is not None
+        try:
+            if pending.salt_of(username) == keyfile.salt_of(username):
+                return pending.open_user(username, derived)
+            return pending.unlock_with_password(username, password)
+        except (WrongPassword, StoreCorrupt):
+            return None
+
+    chosen, cell, engine = _open_checked(paths, keyfile, data_key, pending, pending_key, username)
     try:
         actor = _actor_for(engine, username)
-        store = Store(paths, engine, data_key, keyfile)
+        store = Store(paths, engine, cell, chosen)
     except BaseException:
         engine.dispose()
         raise
     store.actor = actor
+    _settle_keyfile(paths, chosen, pending)
     return store
 
 
 def unlock_with_recovery(paths: DataPaths, recovery_text: str) -> Store:
     """Open the store with the printed recovery key (to set a forgotten password)."""
     keyfile = _load_keyfile(paths)
+    pending = _load_pending(paths)
     try:
         raw = keys.parse_recovery_key(recovery_text)
     except ValueError as exc:
         raise WrongPassword(f"That is not a recovery key: {exc}.") from None
     data_key = keyfile.unlock_with_recovery(raw)
-    return Store(paths, _open_engine(paths, data_key), data_key, keyfile)
+
+    def pending_key() -> bytes | None:
+        assert pending is not None
+        try:
+            return pending.unlock_with_recovery(raw)
+        except (WrongPassword, StoreCorrupt):
+            return None
+
+    chosen, cell, engine = _open_checked(
+        paths, keyfile, data_key, pending, pending_key, "the recovery key"
+    )
+    try:
+        store = Store(paths, engine, cell, chosen)
+    except BaseException:
+        engine.dispose()
+        raise
+    _settle_keyfile(paths, chosen, pending)
+    return store
+
+
+def open_with_key(paths: DataPaths, data_key: bytes, keyfile: KeyFile) -> Store:
+    """A Store on `paths` opened with a data key already unwrapped (a staged restore): its
+    engine follows the Store's key, so `desktop.store.rekey.rekey` works on it."""
+    cell = KeyCell(data_key)
+    engine = _open_engine(paths, cell)
+    try:
+        return Store(paths, engine, cell, keyfile)
+    except BaseException:
+        engine.dispose()
+        raise
 
 
 def create(
@@ -359,7 +532,8 @@ def create(
     paths.database.chmod(0o600)
     fsync_dir(paths.root)
 
-    store = Store(paths, _open_engine(paths, data_key), data_key, keyfile)
+    cell = KeyCell(data_key)
+    store = Store(paths, _open_engine(paths, cell), cell, keyfile)
     display_name = admin_display_name.strip() or admin_username
     store.actor = Actor(new_id(), admin_username, display_name, Role.ADMIN, clinic_id)
     with store.session() as session, session.begin():
