@@ -5,15 +5,21 @@ Views are built here and talk to each other only through this window's methods; 
 core changed reaches each of them through `ctx.changes`. Lock (Ctrl+L) and Quit (Ctrl+Q) work
 from every window of the session, dialogs and forms included. The forms work plugs into
 `open_form_requested` and `print_requested` (see `ui.forms_seam`).
+
+A while after sign-in the window has the core check the store's integrity in the background
+(on the long-work thread, at low priority: typing never waits for it). Damaged records, found
+by that check or by any other query, show a banner across the top; the core makes the store
+read-only meanwhile.
 """
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,22 +30,33 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from ui import labels
 from ui.forms_seam import PrintRequest
+from ui.integrity_banner import IntegrityBanner
 from ui.sync_status import SyncStatusWidget
+from ui.tasks import Operation, TaskContext
 from ui.util import inform, is_alive, person
 
 if TYPE_CHECKING:
+    from desktop.app.integrity import IntegrityReport
     from desktop.app.schedule import TodayData
+    from desktop.changes import Changes
     from ui.calendar_view import CalendarView
     from ui.context import ClinicContext
     from ui.patients_view import PatientsView
     from ui.settings_view import SettingsView
 
 TODAY, PATIENTS, CALENDAR, SETTINGS = range(4)
+
+log = logging.getLogger(__name__)
+
+INTEGRITY_CHECK_DELAY_MS = 120_000
+"""The background integrity check starts two minutes after sign-in: the first minutes of
+work (the daily backup, the first searches) never share the disk and the CPU with it."""
 
 LOCK_KEYS = QKeySequence("Ctrl+L")
 QUIT_KEYS = QKeySequence("Ctrl+Q")  # the platform's StandardKey.Quit may be empty (offscreen)
@@ -136,11 +153,26 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_page)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(6, 6, 6, 0)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 0)
+        self.integrity_banner = IntegrityBanner()
+        self.integrity_banner.backups_requested.connect(self._go_to(SETTINGS))
+        outer.addWidget(self.integrity_banner)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
+        # Known damaged already (an earlier session found it): say so from the first moment.
+        self.integrity_banner.show_state(ctx.core.integrity.state())
+        ctx.changes.changed.connect(self._on_changes)
+        self._integrity_check: Operation[IntegrityReport] | None = None
+        self._integrity_timer = QTimer(self)
+        self._integrity_timer.setSingleShot(True)
+        self._integrity_timer.setInterval(INTEGRITY_CHECK_DELAY_MS)
+        self._integrity_timer.timeout.connect(self.check_integrity)
+        self._integrity_timer.start()
 
         self._build_menus()
         self._build_status_bar()
@@ -283,6 +315,37 @@ class MainWindow(QMainWindow):
         self.backup_label.setToolTip(details or text)
         self.backup_label.setAccessibleDescription(details or text)
 
+    # -- the store's integrity --
+
+    def _on_changes(self, changes: Changes) -> None:
+        from desktop.app.integrity import INTEGRITY  # loaded with the core already
+
+        if changes.touches(INTEGRITY) and not self._closing_for_real:
+            self.integrity_banner.show_state(self.ctx.core.integrity.state())
+
+    def check_integrity(self) -> None:
+        """The background check (long-work thread, low priority, no progress window); what it
+        finds reaches the banner through the core's change events."""
+        if self._integrity_check is not None or self._closing_for_real:
+            return
+        core = self.ctx.core
+
+        def work(task: TaskContext) -> IntegrityReport:
+            return core.integrity.background_check(cancel=lambda: task.cancelled)
+
+        def failed(error: BaseException) -> None:
+            # Not the person's business unless it found damage (then the banner says so).
+            log.warning("the background integrity check could not run: %s", type(error).__name__)
+
+        def finished() -> None:
+            self._integrity_check = None
+
+        op: Operation[Any] = Operation(
+            self, self.ctx.tasks, work, long=True, progress_delay_ms=2**30
+        )
+        self._integrity_check = op
+        op.failure(failed).finished(finished).run()
+
     # -- navigation --
 
     def _go_to(self, row: int) -> Callable[[], None]:
@@ -382,6 +445,9 @@ class MainWindow(QMainWindow):
     def close_for_real(self) -> None:
         """Close without asking (the session is ending; the caller asked already)."""
         self._closing_for_real = True
+        self._integrity_timer.stop()
+        if self._integrity_check is not None:
+            self._integrity_check.cancel()  # it stops at its next step; nothing is recorded
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.shortcuts)
