@@ -458,3 +458,21 @@ def test_a_database_that_is_not_a_regular_file_is_one_clear_line(
     ran = run_outpost(data, "patients", "search", "Otieno", stdin=PASSWORD + "\n", timeout=60)
     assert_one_clear_line(ran, says="not the clinic's database file")
     assert store_bytes(data) == before
+
+
+def test_damage_met_on_a_raw_connection_is_recorded_too(damaged: DataPaths) -> None:
+    from desktop.store.engine import translate_raw_error
+
+    core = open_core(damaged)
+    try:
+        with core.store.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            with pytest.raises(sqlcipher3.dbapi2.DatabaseError) as caught:
+                raw.execute("SELECT * FROM appointments").fetchall()
+            conn.invalidate()
+        translated = translate_raw_error(core.store.engine, caught.value, damaged.database)
+        assert isinstance(translated, StoreDamaged)
+        assert core.integrity.state().damaged
+    finally:
+        core.close()

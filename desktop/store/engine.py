@@ -156,6 +156,18 @@ def make_engine(path: Path, data_key: bytes | Callable[[], bytes], *, pool_size:
     return engine
 
 
+def translate_raw_error(engine: Engine, exc: BaseException, path: Path) -> Exception | None:
+    """`translate_db_error` for an error met on a raw DBAPI connection of `engine` (VACUUM
+    INTO, a progress-handled copy), which SQLAlchemy's error hook never sees: damage is
+    recorded as it is for any other query, and the store becomes read-only."""
+    if isinstance(exc, sqlcipher3.dbapi2.Error):
+        what = kind_of(str(exc))
+        watch = _WATCHES.get(engine)
+        if what is not None and watch is not None:
+            watch.found(what)
+    return translate_db_error(exc, path)
+
+
 def translate_db_error(exc: BaseException, path: Path) -> Exception | None:
     """A person-readable error for the SQLite failures a clinic laptop really meets."""
     text = str(exc).lower()
