@@ -8,10 +8,13 @@ folder of their own and never touch a real user's data.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from desktop.errors import StoreError
 
 APP_NAME = "Outpost"
 DATA_DIR_ENV = "OUTPOST_DATA_DIR"
@@ -28,6 +31,10 @@ def resolve_data_dir(flag: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return default_data_dir()
+
+
+class DataFolderProblem(StoreError):
+    """The data folder is not a folder, cannot be read, or is open to other users."""
 
 
 @dataclass(frozen=True)
@@ -72,4 +79,69 @@ class DataPaths:
         return self.root / "forms"
 
     def ensure(self) -> None:
+        """Create the data folder, owner-only (whatever the umask)."""
+        created = not self.root.exists()
         self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if created and os.name != "nt":
+            self.root.chmod(0o700)
+
+    def secure(self) -> list[str]:
+        """Check an existing data folder before anything is read or written in it.
+
+        A folder (or its logs/ and backups/) that other users of the computer can read is made
+        owner-only; returns a note for the log about each folder tightened. Raises
+        DataFolderProblem (one clear line) when the data folder is not a folder, cannot be
+        read, or is open to others and cannot be tightened (another user owns it).
+        """
+        from desktop.atomic import shown
+
+        root = self.root
+        try:
+            info = root.stat()
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise DataFolderProblem(
+                f"Outpost cannot reach the data folder {shown(root)} "
+                f"({exc.strerror or type(exc).__name__}). Check its permissions, or give "
+                "another folder with --data-dir."
+            ) from None
+        if not stat.S_ISDIR(info.st_mode):
+            raise DataFolderProblem(
+                f"{shown(root)} is a file, not a folder: give --data-dir the clinic's data "
+                "folder (or a new folder's name)."
+            )
+        if not os.access(root, os.R_OK | os.W_OK | os.X_OK):
+            raise DataFolderProblem(
+                f"Outpost is not allowed to read and write the data folder {shown(root)}. "
+                "Sign in to the computer as the person who set up Outpost, or check the "
+                "folder's permissions."
+            )
+        if os.name == "nt":
+            return []
+        notes = []
+        for folder in (root, self.logs, self.backups):
+            try:
+                mode = stat.S_IMODE(folder.lstat().st_mode)
+            except OSError:
+                continue  # logs/ or backups/ not made yet
+            if not mode & 0o077:
+                continue
+            owner = folder.lstat().st_uid
+            try:
+                if owner != os.geteuid():
+                    raise PermissionError("owned by another user")
+                folder.chmod(mode & 0o700 | 0o700)
+            except OSError:
+                raise DataFolderProblem(
+                    f"Other users of this computer can open {shown(folder)} (mode "
+                    f"{mode:04o}) and Outpost cannot make it private"
+                    + (" (it belongs to another user)" if owner != os.geteuid() else "")
+                    + ". Nothing was read or written; use a folder of your own "
+                    "(--data-dir), or have its owner run `chmod 700` on it."
+                ) from None
+            notes.append(
+                f"{folder.name} folder was open to other users (mode {mode:04o}); "
+                "made owner-only (0700)"
+            )
+        return notes

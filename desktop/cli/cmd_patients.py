@@ -4,12 +4,17 @@ the screens do."""
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import stat
+from pathlib import Path
 from typing import Any
 
 from desktop.app.patients import PatientInput
+from desktop.atomic import shown
 from desktop.cli.context import CliContext
 from desktop.dates import DATE_FORMATS_HINT
-from desktop.errors import ValidationFailed
+from desktop.errors import InvalidInput, ValidationFailed
 from desktop.ids import parse_id
 from desktop.services.patients import NO_BIRTH_PROBLEM
 
@@ -18,8 +23,24 @@ def register(sub: Any) -> None:
     patients = sub.add_parser("patients", help="register and find patients").add_subparsers(
         dest="patients_command", metavar="ACTION", required=True
     )
-    p = patients.add_parser("add", help="register a patient; prints the new id")
-    p.add_argument("--given", required=True, help="given name(s)")
+    p = patients.add_parser(
+        "add",
+        help="register a patient; prints the new id",
+        description="Register a patient and print the new id once it is saved. Options on the "
+        "command line can be seen by other users of this computer (in the process list) while "
+        "the command runs: give a patient's details with --from-json - (standard input) "
+        "instead.",
+    )
+    p.add_argument(
+        "--from-json",
+        metavar="FILE",
+        help="read the patient from a JSON object in FILE, or '-' for standard input (not "
+        "visible to other users, unlike options), with the options' names as keys: "
+        + ", ".join(JSON_FIELDS)
+        + ". With --password-stdin, the password is the first line of standard input and "
+        "the JSON follows it",
+    )
+    p.add_argument("--given", default="", help="given name(s)")
     p.add_argument("--family", default="", help="family name")
     p.add_argument("--other", default="", help="other or middle names")
     # One of the three is required; the core says so (naming the field) when none is given.
@@ -33,7 +54,7 @@ def register(sub: Any) -> None:
         action="store_true",
         help="neither the date of birth nor an approximate age is known",
     )
-    p.add_argument("--sex", default="unknown", help="female, male, other or unknown")
+    p.add_argument("--sex", default="", help="female, male, other or unknown (the default)")
     p.add_argument("--phone", default="")
     p.add_argument("--village", default="")
     p.add_argument("--national-id", default="")
@@ -63,28 +84,165 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run_demo)
 
 
+# --from-json: the options' names (dashes as underscores), and what each may hold.
+JSON_FIELDS: dict[str, str] = {
+    "given": "text",
+    "family": "text",
+    "other": "text",
+    "dob": "text",
+    "age": "age",
+    "age_unknown": "flag",
+    "sex": "text",
+    "phone": "text",
+    "village": "text",
+    "national_id": "text",
+    "clinic_number": "text",
+    "language": "text",
+    "allow_duplicate": "flag",
+}
+PATIENT_OPTIONS = tuple(name for name in JSON_FIELDS if name != "allow_duplicate")
+JSON_MAX_CHARS = 64 * 1024  # a patient is a few hundred characters; more is a mistake
+
+
 def run_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.from_json is not None:
+        given_as_options = [
+            "--" + name.replace("_", "-")
+            for name in PATIENT_OPTIONS
+            if getattr(args, name) not in ("", False, None)
+        ]
+        if given_as_options:
+            raise InvalidInput(
+                f"Give the patient either with --from-json or as options, not both "
+                f"({', '.join(given_as_options)} given too)."
+            )
+        if args.from_json == "-" and ctx.secrets.from_stdin:
+            ctx.read_password_first()  # the first line; the JSON is the rest
+        fields = patient_from_json(_read_json_text(ctx, args.from_json))
+    else:
+        fields = {name: getattr(args, name) for name in JSON_FIELDS}  # the core checks them
     data = PatientInput(
-        given_name=args.given,
-        family_name=args.family,
-        other_names=args.other,
-        sex=args.sex,
-        birth_date=args.dob,
-        estimated_age_years=args.age,
-        age_unknown=args.age_unknown,
-        phone=args.phone,
-        village=args.village,
-        national_id=args.national_id,
-        clinic_number=args.clinic_number,
-        preferred_language=args.language,
+        given_name=fields.get("given", ""),
+        family_name=fields.get("family", ""),
+        other_names=fields.get("other", ""),
+        sex=fields.get("sex", "") or "unknown",
+        birth_date=fields.get("dob", ""),
+        estimated_age_years=fields.get("age", ""),
+        age_unknown=bool(fields.get("age_unknown", False)),
+        phone=fields.get("phone", ""),
+        village=fields.get("village", ""),
+        national_id=fields.get("national_id", ""),
+        clinic_number=fields.get("clinic_number", ""),
+        preferred_language=fields.get("language", ""),
     )
+    allow_duplicate = bool(fields.get("allow_duplicate", False))
     with ctx.clinic() as core:
         try:
-            patient_id = core.patients.register(data, confirmed_new=args.allow_duplicate).value
+            patient_id = core.patients.register(data, confirmed_new=allow_duplicate).value
         except ValidationFailed as failed:
             raise _in_cli_words(failed) from None
-        ctx.print(str(patient_id))
+    # Printed once the clinic has closed: an id on the screen is an id in the store.
+    ctx.print(str(patient_id))
     return 0
+
+
+def _read_json_text(ctx: CliContext, source: str) -> str:
+    """At most JSON_MAX_CHARS of text from standard input ('-') or a regular file."""
+    if source == "-":
+        try:
+            text = ctx.secrets.stdin.read(JSON_MAX_CHARS + 1)
+        except UnicodeDecodeError:
+            raise InvalidInput("The patient on standard input is not UTF-8 text.") from None
+        where = "standard input"
+    else:
+        path = Path(source)
+        try:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                raise InvalidInput(
+                    f"{shown(path)} is not a regular file: give a JSON file, or - for "
+                    "standard input."
+                )
+            # O_NONBLOCK: a FIFO swapped in after the check must not hang the command.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as handle:
+                raw = handle.read(JSON_MAX_CHARS * 4 + 1)
+        except OSError as exc:
+            raise InvalidInput(
+                f"Cannot read {shown(path)}: {exc.strerror or type(exc).__name__}."
+            ) from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvalidInput(f"{shown(path)} is not UTF-8 text.") from None
+        where = shown(path)
+    if len(text) > JSON_MAX_CHARS:
+        raise InvalidInput(
+            f"The patient in {where} is too large ({JSON_MAX_CHARS:,} characters at most)."
+        )
+    return text.removeprefix("\ufeff")
+
+
+def patient_from_json(text: str) -> dict[str, Any]:
+    """The --from-json fields, checked: one JSON object, known keys, the right types."""
+
+    def no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [key for key, _ in pairs]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise InvalidInput(f"The patient's JSON gives {', '.join(repeated)} twice.")
+        return dict(pairs)
+
+    def no_constant(name: str) -> Any:
+        raise InvalidInput(f"The patient's JSON holds {name}, which is not a JSON number.")
+
+    if not text.strip():
+        raise InvalidInput("No patient given: --from-json expects a JSON object.")
+    try:
+        value = json.loads(text, object_pairs_hook=no_repeats, parse_constant=no_constant)
+    except RecursionError:
+        raise InvalidInput("The patient's JSON is nested too deeply.") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            f"The patient is not valid JSON (line {exc.lineno}, column {exc.colno})."
+        ) from None
+    except ValueError:  # an integer of thousands of digits
+        raise InvalidInput("The patient is not valid JSON.") from None
+    if not isinstance(value, dict):
+        raise InvalidInput(
+            "--from-json expects one JSON object, e.g. "
+            '{"given": "Amina", "family": "Odhiambo", "dob": "1990-04-12"}.'
+        )
+    unknown = sorted(key for key in value if key not in JSON_FIELDS)
+    if unknown:
+        names = ", ".join(repr(shown(Path(key), 40)) for key in unknown[:5])
+        raise InvalidInput(
+            f"Unknown field{'s' if len(unknown) > 1 else ''} in the patient's JSON: {names}. "
+            f"Known fields: {', '.join(JSON_FIELDS)}."
+        )
+    fields: dict[str, Any] = {}
+    for key, item in value.items():
+        kind = JSON_FIELDS[key]
+        if item is None:
+            fields[key] = False if kind == "flag" else ""
+        elif kind == "flag":
+            if not isinstance(item, bool):
+                raise InvalidInput(f"In the patient's JSON, {key} must be true or false.")
+            fields[key] = item
+        elif kind == "age" and isinstance(item, int) and not isinstance(item, bool):
+            fields[key] = str(item)
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InvalidInput(
+                    f"In the patient's JSON, {key} holds an invalid character (\\u escape)."
+                ) from None
+            fields[key] = item
+        else:
+            expected = "a number of years or text" if kind == "age" else "text"
+            raise InvalidInput(f"In the patient's JSON, {key} must be {expected}.")
+    return fields
 
 
 def _in_cli_words(failed: ValidationFailed) -> ValidationFailed:

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.app import session as app_session
-from desktop.atomic import write_atomic
+from desktop.atomic import shown, write_atomic
 from desktop.cli.context import CliContext
+from desktop.errors import InvalidInput, OutpostError
 from desktop.passwords import RULES_TEXT
 
 
@@ -57,6 +58,13 @@ def register(sub: Any) -> None:
 
 
 def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
+    sheet: Path | None = args.recovery_sheet
+    if sheet is not None and not sheet.parent.is_dir():
+        # Said before the store exists: a store made without its sheet is a second attempt.
+        raise InvalidInput(
+            f"The folder {shown(sheet.parent)} for the recovery sheet does not exist; nothing "
+            "was created. Create the folder, or choose another one."
+        )
     password = ctx.secrets.read(f"New password for {args.admin} ({RULES_TEXT}): ", confirm=True)
     recovery = app_session.create_store(
         ctx.paths,
@@ -67,16 +75,13 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
         country=args.country,
         timezone=args.timezone,
     )
-    if args.recovery_sheet:
-        from desktop.app.printing import RecoverySheetPrint
-
-        # Printed as the administrator, through the core's printing (audited, clinic time).
-        core = app_session.sign_in(ctx.paths, args.admin.strip(), password)
+    # The store is saved: from here on the recovery key is shown whatever else fails.
+    sheet_failed: OutpostError | None = None
+    if sheet is not None:
         try:
-            printed = core.printing.print(RecoverySheetPrint(recovery)).value
-        finally:
-            core.close()
-        write_atomic(args.recovery_sheet, printed.pdf)
+            _write_recovery_sheet(ctx, args.admin.strip(), password, recovery, sheet)
+        except OutpostError as exc:
+            sheet_failed = exc
     ctx.print(f"Created the Outpost store for {args.clinic.strip()} in {ctx.paths.root}.")
     ctx.print("")
     ctx.print(f"RECOVERY KEY: {recovery}")
@@ -85,12 +90,31 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
         "Write this key down or print it now and keep it locked away: it is shown only "
         "once, and it is the only way back in if every password is forgotten."
     )
-    if args.recovery_sheet:
+    if sheet_failed is not None:
+        raise OutpostError(
+            f"The store was created (its recovery key is above), but the recovery sheet was "
+            f"not written: {sheet_failed}"
+        )
+    if sheet is not None:
         ctx.print(
-            f"The recovery sheet is in {args.recovery_sheet}: print it now, then delete "
+            f"The recovery sheet is in {sheet}: print it now, then delete "
             "the file (anyone who reads it can open the clinic's records)."
         )
     return 0
+
+
+def _write_recovery_sheet(
+    ctx: CliContext, admin: str, password: str, recovery: str, sheet: Path
+) -> None:
+    from desktop.app.printing import RecoverySheetPrint
+
+    # Printed as the administrator, through the core's printing (audited, clinic time).
+    core = app_session.sign_in(ctx.paths, admin, password)
+    try:
+        printed = core.printing.print(RecoverySheetPrint(recovery)).value
+    finally:
+        core.close()
+    write_atomic(sheet, printed.pdf, create_parents=False)
 
 
 def run_recover(ctx: CliContext, args: argparse.Namespace) -> int:

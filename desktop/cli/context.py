@@ -2,13 +2,16 @@
 
 A command works through the core's application API (`core.patients`, `core.backups`, …), as
 the GUI does: it never opens a database session itself. Each API call commits before it
-returns, so a command prints what it did only after it is saved.
+returns, and what a command prints while the clinic is open is held back until the clinic has
+closed cleanly (`CliContext.clinic`): a command killed, or failing on a full disk as the store
+closes, never shows an id or a "done" that was not saved.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +24,8 @@ from desktop.paths import DataPaths, resolve_data_dir
 
 if TYPE_CHECKING:  # the core is imported when a command first opens the clinic
     from desktop.core import ClinicCore
+
+log = logging.getLogger(__name__)
 
 
 class SecretReader:
@@ -51,13 +56,25 @@ class CliContext:
     secrets: SecretReader
     out: TextIO = field(default_factory=lambda: sys.stdout)
     # The password this command unlocked with (a user changing their own needs it again).
-    unlocked_with: str | None = None
+    unlocked_with: str | None = field(default=None, repr=False)
+    # A password read before the clinic opens (`read_password_first`).
+    _password: str | None = field(default=None, repr=False)
+    # Lines printed while the clinic is open: shown only once it has closed cleanly.
+    _held: list[str] | None = field(default=None, repr=False)
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace) -> CliContext:
+    def from_args(cls, args: argparse.Namespace, paths: DataPaths | None = None) -> CliContext:
         return cls(
-            DataPaths(resolve_data_dir(args.data_dir)), args.user, SecretReader(args.password_stdin)
+            paths or DataPaths(resolve_data_dir(args.data_dir)),
+            args.user,
+            SecretReader(args.password_stdin),
         )
+
+    def read_password_first(self) -> None:
+        """Read the signing-in password now (it comes first on standard input, before data
+        the command reads from there too, such as `--from-json -`)."""
+        if self._password is None:
+            self._password = self.secrets.read(f"Password for {self.require_user()}: ")
 
     def require_user(self) -> str:
         if not self.username:
@@ -69,14 +86,35 @@ class CliContext:
 
     @contextmanager
     def clinic(self) -> Iterator[ClinicCore]:
+        """The signed-in core, closed at the end. Lines printed inside are held back and
+        shown after the close: a failure anywhere before (the command's own, or the close
+        on a full disk) is then the only thing said."""
         username = self.require_user()
-        password = self.secrets.read(f"Password for {username}: ")
+        password = self._password
+        if password is None:
+            password = self.secrets.read(f"Password for {username}: ")
+        self._password = None
         core = app_session.sign_in(self.paths, username, password)
         self.unlocked_with = password
+        held: list[str] = []
+        self._held = held
         try:
             yield core
-        finally:
-            core.close()
+        except BaseException:
+            self._held = None
+            # The command's own error is the one to report, not a second one from the close.
+            try:
+                core.close()
+            except Exception:
+                log.warning("closing the store after a failed command failed too", exc_info=True)
+            raise
+        self._held = None
+        core.close()
+        for line in held:
+            self.print(line)
 
     def print(self, text: str = "") -> None:
-        print(text, file=self.out)
+        if self._held is not None:
+            self._held.append(text)
+        else:
+            print(text, file=self.out)

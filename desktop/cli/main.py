@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -47,11 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    paths = DataPaths(resolve_data_dir(args.data_dir))
-    handler = log_to_folder(paths.logs) if paths.root.exists() else None
-    log_file = getattr(handler, "baseFilename", None)
+    handler: logging.Handler | None = None
     try:
-        code: int = args.run(CliContext.from_args(args), args)
+        paths = DataPaths(resolve_data_dir(args.data_dir))
+        # Before anything is read or written there: not a file, readable, owner-only.
+        tightened = paths.secure()
+        handler = log_to_folder(paths.logs) if paths.root.is_dir() else None
+        for note in tightened:
+            log.warning("data folder: %s", note)
+        code: int = args.run(CliContext.from_args(args, paths), args)
+        sys.stdout.flush()  # a closed pipe is said here, not at exit
         return code
     except OutpostError as exc:
         print(f"outpost: {exc}", file=sys.stderr)
@@ -59,8 +65,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("outpost: interrupted; nothing half-written was kept.", file=sys.stderr)
         return EXIT_USER_ERROR
+    except BrokenPipeError:
+        # `outpost … | head`: the reader left; what was saved is saved, say nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_USER_ERROR
     except Exception:
         log.exception("unexpected error in `outpost %s`", args.command)
+        log_file = getattr(handler, "baseFilename", None)
         where = f" Details are in {log_file}." if log_file else ""
         print(
             f"outpost: an unexpected error stopped `{args.command}`; nothing already saved "
