@@ -55,7 +55,7 @@ from desktop.services.backup import (
 )
 from desktop.services.backup_check import inspect_database, open_read_only
 from desktop.services.backup_format import DATABASE, FORMAT, KEYS, MANIFEST, Manifest, Member
-from desktop.services.backup_restore import JOURNAL, STAGING_PREFIX
+from desktop.services.backup_restore import JOURNAL, STAGING_PREFIX, BackupCredentials
 from desktop.services.backup_write import Snapshot, store_tag, write_backup_file
 from desktop.settings import Settings
 from desktop.store import keys as keys_module
@@ -848,7 +848,15 @@ def test_restoring_another_stores_backup_over_a_crashed_store_keeps_its_wal_with
     finally:
         other.close()
 
-    result = restore_backup(clinic.paths, other_backup, recovery_key=other_recovery)
+    # An administrator of the live store authorises; the other store's recovery key opens it.
+    result = restore_backup(
+        clinic.paths,
+        other_backup,
+        username="admin",
+        password=PASSWORD,
+        backup_credentials=BackupCredentials(recovery_key=other_recovery),
+        confirm_clinic="Bondo Clinic",
+    )
 
     assert Clinic(clinic.paths, other_recovery).names() == []  # the other store, intact
     assert result.kept_aside is not None

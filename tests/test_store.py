@@ -29,7 +29,7 @@ from desktop.store.models import AuditEvent, OutboxEntry, Patient
 from desktop.store.outbox import TombstoneRequired
 from desktop.store.store import Store
 from desktop.store.throttle import LoginThrottle, delay_after
-from tests.conftest import PASSWORD
+from tests.conftest import CLINIC, PASSWORD
 
 
 def sha256(path: Path) -> str:
@@ -743,7 +743,8 @@ def test_a_backup_restored_on_a_second_laptop_keeps_that_laptops_device_id(
     )
     second_laptop = other.device_id
     other.close()
-    restore_backup(second, backup, username="admin", password=PASSWORD)
+    # Another clinic's backup over this laptop's store: its administrator confirms it by name.
+    restore_backup(second, backup, username="admin", password=PASSWORD, confirm_clinic=CLINIC)
     restored = store_module.unlock(second, "admin", PASSWORD)
     try:
         assert restored.clinic_id == store.clinic_id  # the backed-up clinic...

@@ -9,11 +9,16 @@ store's health (`outpost doctor`).
     core.backups.run_daily_if_due(progress=, cancel=)   -> AutoBackupOutcome (skipped if not)
     core.backups.list_automatic()                       -> AutoBackupEntry, newest first
     core.backups.locations() / save_locations(folders, keep)
+    core.backups.preview_restore(path)                  -> RestorePreview (what it will ask)
     core.backups.restore(path, ...)                     -> RestoreResult (the core is closed)
     core.backups.doctor()                               -> StoreHealth
 
 `restore_backup_file` and `inspect_backup` do the same without a signed-in core (restoring onto
 a new laptop, or after the GUI has ended the session).
+
+A restore is authorised against the store it replaces (an administrator of it, with their
+current password), never against the backup; accounts that store disabled stay disabled, and
+another clinic's backup needs its name confirmed (see desktop.services.backup_restore).
 
 Long work takes `progress(message, fraction)` and `cancel()`; either may stop it (`cancel`
 returning True makes `make`/`inspect` raise `BackupCancelled` and `run_automatic` return an
@@ -50,6 +55,16 @@ from desktop.paths import DataPaths
 from desktop.services import backup as service
 from desktop.services.backup import SUFFIX, BackupInfo, Progress, RestoreResult
 from desktop.services.backup_auto import Reason
+from desktop.services.backup_restore import (
+    RECOVERY_KEY,
+    AskBackupCredentials,
+    BackupCredentials,
+    BackupCredentialsNeeded,
+    OtherClinic,
+    RestorePreview,
+    has_live_store,
+    preview_restore,
+)
 from desktop.settings import save_settings
 from desktop.store.models import OutboxEntry, Patient
 from desktop.store.schema import current_revision, head_revision
@@ -63,16 +78,23 @@ STATUS_FILE = "backup-status.json"
 Cancel = Callable[[], bool]
 
 __all__ = [
+    "RECOVERY_KEY",
     "SUFFIX",
+    "AskBackupCredentials",
     "AutoBackupEntry",
     "AutoBackupOutcome",
     "BackupCancelled",
+    "BackupCredentials",
+    "BackupCredentialsNeeded",
     "BackupInfo",
     "BackupLocations",
     "BackupStatus",
     "BackupsApi",
+    "OtherClinic",
+    "RestorePreview",
     "RestoreResult",
     "StoreHealth",
+    "has_live_store",
     "inspect_backup",
     "restore_backup_file",
 ]
@@ -234,12 +256,17 @@ def restore_backup_file(
     username: str | None = None,
     password: str | None = None,
     recovery_key: str | None = None,
+    backup_credentials: BackupCredentials | AskBackupCredentials | None = None,
+    confirm_clinic: str | None = None,
     progress: Progress | None = None,
 ) -> RestoreResult:
     """Replace the (closed) store in `paths` with a fully checked backup.
 
     For when no clinic is signed in: a new laptop, or the GUI after it ended the session.
-    Not cancellable once it starts putting files in place (the swap is journalled and always
+    With a store in `paths`, `username` + `password` are an administrator's of that store
+    (their current password) and `backup_credentials` open the backup when that store's key
+    does not (a function is called only then); without one, they open the backup. Not
+    cancellable once it starts putting files in place (the swap is journalled and always
     finishes); a `progress` that raises before that leaves the live store untouched.
     """
     return service.restore_backup(
@@ -248,6 +275,8 @@ def restore_backup_file(
         username=username,
         password=password,
         recovery_key=recovery_key,
+        backup_credentials=backup_credentials,
+        confirm_clinic=confirm_clinic,
         progress=progress,
     )
 
@@ -481,9 +510,14 @@ class BackupsApi:
         username: str | None = None,
         password: str | None = None,
         recovery_key: str | None = None,
+        backup_credentials: BackupCredentials | AskBackupCredentials | None = None,
+        confirm_clinic: str | None = None,
         progress: Progress | None = None,
     ) -> RestoreResult:
         """Close this clinic's store and replace it with the backup; the session ends.
+
+        `username` + `password`: an administrator of this store, with their current password
+        (see `restore_backup_file`).
 
         The backup is checked in full first; on any error the live store is unchanged (but
         closed: sign in again). Afterwards `Changes.of(EVERYTHING)` is published on this
@@ -497,10 +531,29 @@ class BackupsApi:
             username=username,
             password=password,
             recovery_key=recovery_key,
+            backup_credentials=backup_credentials,
+            confirm_clinic=confirm_clinic,
             progress=progress,
         )
         core.changes.publish(Changes.of(EVERYTHING))
         return result
+
+    def preview_restore(
+        self, path: Path, *, progress: Progress | None = None, cancel: Cancel | None = None
+    ) -> RestorePreview:
+        """Before asking anyone to type: the backup file is checked (structure, checksums,
+        schema), and it is said whether it is another clinic's (its name must then be
+        confirmed) and whether this store's key opens it (else the backup's own password or
+        recovery key is needed too). Nothing is changed."""
+        core = self._core
+        return preview_restore(
+            Path(path),
+            data_key=core.store.data_key,
+            store_id=core.store.keyfile.store_id,
+            clinic_name=core.clinic_name,
+            workdir=core.paths.root,
+            progress=_guarded(progress, cancel),
+        )
 
     # -- the store's health --
 

@@ -59,6 +59,17 @@ def open_read_only(db: Path, data_key: bytes) -> Iterator[sqlcipher3.dbapi2.Conn
         conn.close()
 
 
+def opens_with(db: Path, data_key: bytes) -> bool:
+    """Whether `data_key` opens the database copy (its first page authenticates); nothing
+    more is checked (`inspect_database` does that)."""
+    try:
+        with open_read_only(db, data_key) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.dbapi2.Error:
+        return False
+    return True
+
+
 def inspect_database(db: Path, data_key: bytes) -> DatabaseFacts:
     """Integrity-check an encrypted database copy and read what the manifest records.
 

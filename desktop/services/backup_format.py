@@ -116,7 +116,7 @@ class Manifest:
         members: dict[str, Member] = {}
         for name, entry in _dict(raw, "members").items():
             sha, size = entry["sha256"], entry["size"]
-            if not isinstance(sha, str) or not _SHA256.match(sha):
+            if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
                 raise ValueError(f"the checksum of {name} is malformed")
             if not isinstance(size, int) or isinstance(size, bool) or size < 0:
                 raise ValueError(f"the size of {name} is malformed")
@@ -150,7 +150,7 @@ def _zone(value: Any) -> str:
         return ""
     try:
         zoneinfo.ZoneInfo(value)
-    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+    except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
         return ""
     return value
 
@@ -315,6 +315,25 @@ def check_member(path: Path, name: str, expected: Member, actual: Member) -> Non
         raise damaged(path, f"{name} does not match its checksum")
 
 
+# What parsing a hostile manifest or key file may raise: wrong types (TypeError, KeyError,
+# AttributeError), bad values (ValueError, also for numbers of thousands of digits), dates
+# beyond the calendar (OverflowError), and nesting deeper than Python's stack (RecursionError).
+_HOSTILE = (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError)
+_WHY_LIMIT = 120
+
+
+def _why(exc: BaseException) -> str:
+    """The reason, short and on one line, whatever the file held."""
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply"
+    if isinstance(exc, KeyError):
+        text = f"{str(exc.args[0]) if exc.args else ''} is missing"
+    else:
+        text = str(exc) or type(exc).__name__
+    text = " ".join(text.split())
+    return text if len(text) <= _WHY_LIMIT else text[: _WHY_LIMIT - 1] + "…"
+
+
 def read_backup(
     path: Path, *, progress: Progress | None = None, span: tuple[float, float] = (0.0, 1.0)
 ) -> CheckedBackup:
@@ -327,8 +346,8 @@ def read_backup(
             raise BackupError(f"{path.name} is not an Outpost backup (it has no manifest).")
         try:
             manifest = Manifest.from_json(json.loads(read_small(zf, path, MANIFEST)))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise damaged(path, f"its manifest is unreadable: {exc}") from None
+        except _HOSTILE as exc:
+            raise damaged(path, f"its manifest is unreadable: {_why(exc)}") from None
         if len(set(names)) != len(names) or sorted(names) != sorted((MANIFEST, *MEMBERS)):
             raise damaged(path, f"it holds {sorted(names)} instead of the expected members")
         for info in infos:
@@ -338,8 +357,8 @@ def read_backup(
                 raise damaged(path, f"{info.filename} has the wrong size")
         try:
             keyfile = KeyFile.from_json(json.loads(read_small(zf, path, KEYS)))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise damaged(path, f"its key file is unreadable: {exc}") from None
+        except _HOSTILE as exc:
+            raise damaged(path, f"its key file is unreadable: {_why(exc)}") from None
         if keyfile.store_id != manifest.store_id:
             raise damaged(path, "its key file belongs to another store")
         total = max(1, sum(m.size for m in manifest.members.values()))

@@ -1,11 +1,35 @@
 """Restoring a backup: checked in full before the live store is touched, then swapped in so
 that a crash at any moment leaves a store that opens, and nothing is ever deleted.
 
+Who may restore. A restore replaces everyone's records, so it is authorised against the
+store it replaces, never against the backup (whose accounts are as they were then: a
+coordinator disabled since still has his old password in it):
+
+- A store in the data folder (its database and a readable key file): the person must be an
+  *administrator of that store* — their current password opens the live keys.json (through
+  the sign-in throttle, under their user name) and the live database has them as an active
+  user allowed to restore (Permission.BACKUP). The store's recovery key is accepted instead
+  (whoever holds it can reset any password with `outpost recover` anyway). The backup is then
+  opened with the live data key when that opens it (same store, not re-keyed since), else
+  with the same secret if it opened the backup too, else with the backup's own credentials,
+  asked for only then (`backup_credentials`: the password as it was when the backup was made,
+  or the recovery key printed for the backup's store; throttled too).
+- No store yet (a new laptop): the backup's own credentials, throttled, and a password's user
+  must be allowed to restore in the backup. (A database whose key file is unreadable cannot
+  say who its administrators are: it is treated the same way, and kept aside as always.)
+- A backup of *another clinic* (another store id, or another clinic name) is refused unless
+  `confirm_clinic` names the backup's clinic.
+- Accounts the live store disabled or deleted stay disabled: where the backup has them active
+  they are disabled in the restored database and their key slots removed; then, because they
+  may hold an old key file that opens the backup's data key, the restored store is re-keyed
+  (desktop.store.rekey) before it is put in place. The result names them.
+
 1. Check, touching nothing: structure and checksums; the schema is one this Outpost knows
-   (else StoreTooNew); the password or recovery key opens the backup's key file (else
-   WrongPassword); the members are unpacked into a staging folder inside the data folder
-   (`.restore-*`, same disk, so the later renames are atomic) and the database is opened
-   with the key and integrity-checked; a password's user must be allowed to restore.
+   (else StoreTooNew); the restore is authorised (above; else WrongPassword,
+   PermissionDenied, BackupCredentialsNeeded, OtherClinic); the members are unpacked into a
+   staging folder inside the data folder (`.restore-*`, same disk, so the later renames are
+   atomic), the database is opened with the key and integrity-checked, accounts the live
+   store disabled are disabled in it, and it is re-keyed when that was needed.
 2. Make sure the live store is closed: where the key opens it, its WAL is checkpointed; a
    store still open elsewhere is refused ("close Outpost first").
 3. Write the journal `restore-journal.json` (atomically). From here on the restore only ever
@@ -26,42 +50,57 @@ A crash (power cut, kill) at any point:
   `recover_interrupted_restore()` finishes the swap from the journal; `restore_backup` calls
   it first, and opening the store should call it too (it is cheap when there is nothing to
   do), which also covers the rare window after a crash while restoring *another* store's
-  backup, where the live database and key file briefly do not match.
+  backup or a re-keyed one, where the live database and key file briefly do not match.
 - after step 4: the restored store is in place; the journal is cleared on the next call.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import importlib
 import json
 import shutil
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 
 from desktop.atomic import fsync_dir, translate_os_error, write_atomic
-from desktop.errors import BackupError, PermissionDenied, StoreCorrupt
+from desktop.errors import (
+    BackupError,
+    InvalidInput,
+    PermissionDenied,
+    StoreCorrupt,
+    WrongPassword,
+)
 from desktop.paths import DataPaths
 from desktop.permissions import ROLE_PERMISSIONS, Permission
 from desktop.services.backup_check import (
-    check_decrypted,
+    DatabaseCheckFailed,
+    check_against_manifest,
     check_schema_known,
     data_key_for,
+    inspect_database,
     open_read_only,
+    opens_with,
 )
 from desktop.services.backup_format import (
     DATABASE,
     KEYS,
     BackupInfo,
+    CheckedBackup,
     Progress,
+    damaged,
     extract_member,
     read_backup,
     report,
 )
 from desktop.services.backup_write import utc_stamp
-from desktop.store import schema
+from desktop.store import keys, schema
 from desktop.store.keyfile import KeyFile
 from desktop.store.models import Role
 from desktop.store.restore_journal import (  # the part opening the store needs
@@ -76,6 +115,49 @@ from desktop.store.restore_journal import (  # the part opening the store needs
 )
 from desktop.store.throttle import LoginThrottle
 
+RECOVERY_KEY = "the recovery key"  # RestoreResult.authorised_by when no user name was given
+_RECOVERY_GUARD = "recovery key"  # the throttle's name for guesses at the live recovery key
+REKEY_MODULE = "desktop.store.rekey"
+
+
+@dataclass(frozen=True)
+class BackupCredentials:
+    """The backup's own secret, for when the live store's key does not open it: a user's
+    password as it was when the backup was made, or the recovery key printed for its store."""
+
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    recovery_key: str | None = field(default=None, repr=False)
+
+
+AskBackupCredentials = Callable[[], BackupCredentials]
+
+
+class BackupCredentialsNeeded(InvalidInput):
+    """The live store's key does not open this backup: its own credentials are needed."""
+
+    def __init__(self, backup: Path) -> None:
+        super().__init__(
+            f"The backup {backup.name} does not open with this store's current key (it is of "
+            "another store, or the store was re-keyed since). Give also the password as it was "
+            "when the backup was made, or the recovery key printed for it. Nothing was changed.",
+            field="backup_password",
+        )
+
+
+class OtherClinic(BackupError):
+    """The backup is of another clinic than the live store, and nobody confirmed that."""
+
+    def __init__(self, backup: Path, backup_clinic: str, live_clinic: str) -> None:
+        super().__init__(
+            f'The backup {backup.name} is of another clinic, "{backup_clinic}" (this laptop '
+            f'holds "{live_clinic}"). To replace this clinic\'s records with it, confirm that '
+            f'clinic by name: outpost restore FILE --confirm-clinic "{backup_clinic}". Nothing '
+            "was changed."
+        )
+        self.backup_clinic = backup_clinic
+        self.live_clinic = live_clinic
+
 
 @dataclass(frozen=True)
 class RestoreResult:
@@ -83,6 +165,42 @@ class RestoreResult:
     kept_aside: Path | None  # where the replaced store was kept (None: there was none)
     previous_store_id: str | None  # the replaced store's id, if its key file was readable
     upgrade_needed: bool  # older schema: upgraded (after a safety copy) when next opened
+    # Who authorised it: a user name, or RECOVERY_KEY.
+    authorised_by: str = ""
+    # True: by an administrator of the store it replaced; False: by the backup's own
+    # credentials (there was no store, or its key file was unreadable).
+    authorised_by_live_store: bool = False
+    # Accounts the replaced store had disabled or deleted, active in the backup: they stay
+    # disabled (their key slots removed).
+    kept_disabled: tuple[str, ...] = ()
+    rekeyed: bool = False  # the restored store was given a fresh data key
+    # Accounts whose key slots the re-key could not renew (a backup's key file of an older
+    # format): an administrator sets them a new password.
+    dropped_users: tuple[str, ...] = ()
+    # Issued by the re-key when the backup's recovery slot could not be renewed: the only copy.
+    new_recovery_key: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class _UserRow:
+    id: Any
+    username: str
+    role: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class _Live:
+    """The store being replaced, as far as the restore needs it."""
+
+    keyfile: KeyFile
+    data_key: bytes
+    authorised_by: str
+    username: str | None  # None: authorised with the recovery key
+    password: str | None = field(repr=False)
+    recovery_key: bytes | None = field(repr=False)
+    users: tuple[_UserRow, ...] | None  # None: the database could not be read
+    clinic_name: str | None
 
 
 def _crash_point(step: str) -> None:
@@ -120,7 +238,16 @@ def _ensure_closed(paths: DataPaths, data_key: bytes) -> None:
         )
 
 
+def _role_may_restore(raw_role: str) -> bool:
+    try:
+        role = Role(raw_role)
+    except ValueError:
+        role = Role.CLINICIAN  # a role this version does not know gets the least rights
+    return Permission.BACKUP in ROLE_PERMISSIONS[role]
+
+
 def _require_restore_permission(db: Path, data_key: bytes, username: str) -> None:
+    """The backup's own rule (no live store): its user must be allowed to restore in it."""
     with open_read_only(db, data_key) as conn:
         row = conn.execute(
             "SELECT role, active, deleted FROM users WHERE username = ?", (username,)
@@ -130,13 +257,9 @@ def _require_restore_permission(db: Path, data_key: bytes, username: str) -> Non
             f"The account {username} is not active in this backup. Restore it as an "
             "administrator, or with the recovery key. Nothing was changed."
         )
-    try:
-        role = Role(row[0])
-    except ValueError:
-        role = Role.CLINICIAN  # a role this version does not know gets the least rights
-    if Permission.BACKUP not in ROLE_PERMISSIONS[role]:
+    if not _role_may_restore(str(row[0])):
         raise PermissionDenied(
-            f"{username} ({role.value}) may not restore backups. Ask an administrator, or use "
+            f"{username} ({row[0]}) may not restore backups. Ask an administrator, or use "
             "the recovery key. Nothing was changed."
         )
 
@@ -148,6 +271,263 @@ def _previous_store_id(paths: DataPaths) -> str | None:
         return None
 
 
+# --- the live store -----------------------------------------------------------------------------
+
+
+def _live_keyfile(paths: DataPaths) -> KeyFile | None:
+    """The key file of the store in the data folder, or None when there is no store to
+    authorise against (no database, or no readable key file: it cannot say who is who)."""
+    if not paths.database.exists():
+        return None
+    for candidate in (paths.keyfile, paths.keyfile.with_name(paths.keyfile.name + ".bak")):
+        try:
+            return KeyFile.load(candidate)
+        except (FileNotFoundError, StoreCorrupt):
+            continue
+    return None
+
+
+def has_live_store(paths: DataPaths) -> bool:
+    """True when a restore into `paths` must be authorised by an administrator of the store
+    already there (the CLI asks for the current password rather than the backup's)."""
+    return _live_keyfile(paths) is not None
+
+
+@contextlib.contextmanager
+def _open_live(db: Path, data_key: bytes) -> Iterator[sqlcipher3.dbapi2.Connection]:
+    # Not read-only: a store closed by a crash has a WAL that a read-only connection may be
+    # unable to use. Nothing is written (a SELECT), and the last connection to close folds
+    # the WAL in, as `_ensure_closed` would.
+    conn = sqlcipher3.dbapi2.connect(str(db), isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        yield conn
+    finally:
+        conn.close()
+
+
+def _users(conn: sqlcipher3.dbapi2.Connection) -> tuple[_UserRow, ...]:
+    rows = conn.execute("SELECT id, username, role, active, deleted FROM users").fetchall()
+    return tuple(
+        _UserRow(row[0], str(row[1]), str(row[2]), bool(row[3]) and not row[4]) for row in rows
+    )
+
+
+def _read_live(db: Path, data_key: bytes) -> tuple[tuple[_UserRow, ...], str] | None:
+    try:
+        with _open_live(db, data_key) as conn:
+            users = _users(conn)
+            clinic = conn.execute(
+                "SELECT name FROM clinics WHERE NOT deleted ORDER BY pk LIMIT 1"
+            ).fetchone()
+    except sqlcipher3.dbapi2.Error:
+        return None  # damaged: a restore is the remedy, authorised by the key file alone
+    return users, str(clinic[0]) if clinic else ""
+
+
+def _authorise_live(
+    paths: DataPaths,
+    keyfile: KeyFile,
+    *,
+    username: str | None,
+    password: str | None,
+    recovery_key: str | None,
+) -> _Live:
+    """An administrator of the live store (current password, throttled), or its recovery key."""
+    throttle = LoginThrottle(paths.throttle)
+    raw_recovery: bytes | None = None
+    if username is not None and password is not None:
+        with throttle.attempt(username):
+            try:
+                data_key = keyfile.unlock_with_password(username, password)
+            except WrongPassword:
+                raise WrongPassword(
+                    "Wrong user name or password. Restoring a backup replaces the records of "
+                    "the store on this laptop, so it needs an administrator of that store with "
+                    "their current password. Nothing was changed."
+                ) from None
+    elif recovery_key is not None:
+        with throttle.attempt(_RECOVERY_GUARD):
+            try:
+                raw_recovery = keys.parse_recovery_key(recovery_key)
+            except ValueError as exc:
+                raise WrongPassword(f"That is not a recovery key: {exc}.") from None
+            try:
+                data_key = keyfile.unlock_with_recovery(raw_recovery)
+            except WrongPassword:
+                raise WrongPassword(
+                    "That recovery key does not open the store on this laptop. Restoring "
+                    "replaces its records, so it needs an administrator of that store (give "
+                    "--user and their current password) or its own recovery key. Nothing was "
+                    "changed."
+                ) from None
+    else:
+        raise InvalidInput(
+            "This laptop already holds a clinic's store: restoring over it needs an "
+            "administrator of that store. Give their user name and current password. Nothing "
+            "was changed.",
+            field="password",
+        )
+    live = _read_live(paths.database, data_key)
+    users, clinic_name = live if live is not None else (None, None)
+    if username is not None and users is not None:
+        row = next((u for u in users if u.username == username), None)
+        if row is None or not row.active:
+            raise PermissionDenied(
+                f"The account {username} is disabled in the store on this laptop, so it may not "
+                "restore a backup over it. Ask an administrator. Nothing was changed."
+            )
+        if not _role_may_restore(row.role):
+            raise PermissionDenied(
+                f"{username} ({row.role}) may not restore backups over the store on this laptop. "
+                "Ask an administrator. Nothing was changed."
+            )
+    return _Live(
+        keyfile=keyfile,
+        data_key=data_key,
+        authorised_by=username if username is not None else RECOVERY_KEY,
+        username=username,
+        password=password,
+        recovery_key=raw_recovery,
+        users=users,
+        clinic_name=clinic_name,
+    )
+
+
+def _same_clinic(checked: CheckedBackup, live: _Live) -> bool:
+    manifest = checked.manifest
+    if manifest.store_id != live.keyfile.store_id:
+        return False
+    return live.clinic_name is None or manifest.clinic_name.strip() == live.clinic_name.strip()
+
+
+def _check_clinic(checked: CheckedBackup, live: _Live, confirm_clinic: str | None) -> None:
+    if _same_clinic(checked, live):
+        return
+    name = checked.manifest.clinic_name
+    if confirm_clinic is not None and confirm_clinic.strip().casefold() == name.strip().casefold():
+        return
+    raise OtherClinic(checked.path, name, live.clinic_name or "")
+
+
+# --- the backup's data key ----------------------------------------------------------------------
+
+
+def _backup_key_over_live(
+    paths: DataPaths,
+    checked: CheckedBackup,
+    staged_db: Path,
+    live: _Live,
+    backup_credentials: BackupCredentials | AskBackupCredentials | None,
+) -> bytes:
+    """The live data key when it opens the backup; else the same secret that authorised (it
+    was just proven, so not counted again); else the backup's own credentials, asked for only
+    now and throttled."""
+    if opens_with(staged_db, live.data_key):
+        return live.data_key
+    with contextlib.suppress(WrongPassword):
+        if live.username is not None and live.password is not None:
+            if live.username in checked.keyfile.users:
+                return checked.keyfile.unlock_with_password(live.username, live.password)
+        elif live.recovery_key is not None:
+            return checked.keyfile.unlock_with_recovery(live.recovery_key)
+    credentials = backup_credentials() if callable(backup_credentials) else backup_credentials
+    if credentials is None or (credentials.password is None and credentials.recovery_key is None):
+        raise BackupCredentialsNeeded(checked.path)
+    return data_key_for(
+        checked,
+        username=credentials.username or live.username,
+        password=credentials.password,
+        recovery_key=credentials.recovery_key,
+        throttle=LoginThrottle(paths.throttle),
+    )
+
+
+# --- accounts the live store disabled -----------------------------------------------------------
+
+
+def _keep_disabled(
+    staging: Path, data_key: bytes, live_users: tuple[_UserRow, ...]
+) -> tuple[str, ...]:
+    """Disable, in the staged database and key file, the accounts the live store disabled or
+    deleted that the backup has active. Returns their user names (as in the backup)."""
+    off_ids = {u.id for u in live_users if not u.active}
+    off_names = {u.username for u in live_users if not u.active}
+    on_ids = {u.id for u in live_users if u.active}
+    db = staging / DATABASE
+    with _open_live(db, data_key) as conn:
+        staged = _users(conn)
+        kept = [
+            u
+            for u in staged
+            if u.active and (u.id in off_ids or (u.username in off_names and u.id not in on_ids))
+        ]
+        if kept:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany("UPDATE users SET active = 0 WHERE id = ?", [(u.id,) for u in kept])
+            conn.execute("COMMIT")
+    names = tuple(sorted(u.username for u in kept))
+    if names:
+        keyfile = KeyFile.load(staging / KEYS)
+        for name in names:
+            keyfile.users.pop(name, None)
+        keyfile.save(staging / KEYS)
+    return names
+
+
+@dataclass(frozen=True)
+class _Rekeyed:
+    dropped_users: tuple[str, ...]  # slots the re-key could not renew (an older key file)
+    recovery_key: str | None  # a new recovery key, when one had to be issued
+
+
+def _rekey_staged(staging: Path, data_key: bytes, live: _Live) -> _Rekeyed:
+    """Give the staged store a fresh data key (every remaining slot re-sealed), with the
+    store's own re-key (desktop.store.rekey), before it is put in place. Slots the re-key
+    could not renew (a key file of an older format) are dropped; the authorising
+    administrator's is set again from the password just proven, so they can sign in."""
+    try:
+        rekey_module: Any = importlib.import_module(REKEY_MODULE)
+    except ImportError:
+        raise BackupError(
+            "This Outpost cannot re-key a store, so it cannot restore a backup in which accounts "
+            "disabled since are active. Nothing was changed."
+        ) from None
+    from desktop.store.engine import make_engine
+    from desktop.store.store import Store
+
+    staged_paths = DataPaths(staging)
+    keyfile = KeyFile.load(staged_paths.keyfile)
+    opened: list[Store] = []
+    # The engine asks the Store for its key, so connections after the re-key use the new one.
+    engine = make_engine(staged_paths.database, lambda: opened[0].data_key if opened else data_key)
+    try:
+        store = Store(staged_paths, engine, data_key, keyfile)
+    except BaseException:
+        engine.dispose()
+        raise
+    opened.append(store)
+    try:
+        result = rekey_module.rekey(store)
+        dropped = tuple(str(name) for name in getattr(result, "dropped_users", ()))
+        recovery = getattr(result, "recovery_key", None)
+        if live.username is not None and live.password is not None and live.username in dropped:
+            store.set_password(live.username, live.password)
+            dropped = tuple(name for name in dropped if name != live.username)
+    finally:
+        store.close()
+    wal, _shm = sidecars(staged_paths.database)
+    if wal.exists():  # only the database file is swapped in: every change must be in it
+        raise BackupError(
+            "The re-keyed copy of the backup could not be closed cleanly. Nothing was changed; "
+            "try the restore again."
+        )
+    return _Rekeyed(dropped, str(recovery) if recovery else None)
+
+
+# --- the restore ------------------------------------------------------------------------------
+
+
 def restore_backup(
     paths: DataPaths,
     backup: Path,
@@ -155,43 +535,86 @@ def restore_backup(
     username: str | None = None,
     password: str | None = None,
     recovery_key: str | None = None,
+    backup_credentials: BackupCredentials | AskBackupCredentials | None = None,
+    confirm_clinic: str | None = None,
     progress: Progress | None = None,
     now: dt.datetime | None = None,
 ) -> RestoreResult:
     """Replace the store in `paths` with the backup, which is fully checked first.
 
-    Opens with `username` + `password` (as they were when the backup was made) or the
-    `recovery_key`. The store must be closed. Raises WrongPassword, BackupError (damaged or
-    not a backup, store still open), StoreTooNew, PermissionDenied, DiskFull; in all these
-    cases the live store was not changed. The replaced store is kept in `kept_aside`.
+    With a store in `paths`: `username` + `password` are an administrator's of *that* store
+    (current password), or `recovery_key` is its recovery key; `backup_credentials` (a value,
+    or a function called only when needed) open the backup when the live key does not;
+    `confirm_clinic` must name the backup's clinic when it is another clinic's. Without a
+    store: `username` + `password` (as when the backup was made) or `recovery_key` open the
+    backup. Every guess goes through the sign-in throttle. The store must be closed.
+
+    Raises WrongPassword, LoginThrottled, PermissionDenied, BackupCredentialsNeeded,
+    OtherClinic, BackupError (damaged or not a backup, store still open), StoreTooNew,
+    DiskFull; in all these cases the live store was not changed. The replaced store is kept
+    in `kept_aside`.
     """
     recover_interrupted_restore(paths)
     checked = read_backup(Path(backup), progress=progress, span=(0.0, 0.3))
     check_schema_known(checked)
-    data_key = data_key_for(
-        checked,
-        username=username,
-        password=password,
-        recovery_key=recovery_key,
-        throttle=LoginThrottle(paths.throttle) if paths.root.is_dir() else None,
-    )
     try:
-        paths.ensure()
+        paths.ensure()  # the throttle's file lives in it, even on a new laptop
+    except OSError as exc:
+        raise translate_os_error(exc, paths.root) from exc
+    live_keyfile = _live_keyfile(paths)
+    live: _Live | None = None
+    data_key: bytes | None = None
+    if live_keyfile is not None:
+        live = _authorise_live(
+            paths, live_keyfile, username=username, password=password, recovery_key=recovery_key
+        )
+        _check_clinic(checked, live, confirm_clinic)
+    else:
+        if username is None and password is None and recovery_key is None:
+            # A new laptop: the backup's own credentials are the only ones there are.
+            first = backup_credentials() if callable(backup_credentials) else backup_credentials
+            if first is not None:
+                username, password = first.username, first.password
+                recovery_key = first.recovery_key
+        data_key = data_key_for(
+            checked,
+            username=username,
+            password=password,
+            recovery_key=recovery_key,
+            throttle=LoginThrottle(paths.throttle),
+        )
+    try:
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=paths.root))
     except OSError as exc:
         raise translate_os_error(exc, paths.root / STAGING_PREFIX) from exc
     committed = False
+    kept_disabled: tuple[str, ...] = ()
+    rekeyed: _Rekeyed | None = None
     try:
-        facts = check_decrypted(
-            checked, data_key, staging / DATABASE, progress=progress, span=(0.3, 0.85)
-        )
+        staged_db = staging / DATABASE
+        extract_member(checked, DATABASE, staged_db, progress=progress, span=(0.3, 0.55))
+        if live is not None:
+            data_key = _backup_key_over_live(paths, checked, staged_db, live, backup_credentials)
+        assert data_key is not None
+        report(progress, "Checking the database in the backup", 0.55)
+        try:
+            facts = inspect_database(staged_db, data_key)
+        except DatabaseCheckFailed as exc:
+            raise damaged(checked.path, str(exc)) from None
+        check_against_manifest(checked.path, facts, checked.manifest)
+        report(progress, "Checking the database in the backup", 0.8)
         extract_member(checked, KEYS, staging / KEYS)
-        if recovery_key is None and username is not None:
-            _require_restore_permission(staging / DATABASE, data_key, username)
+        if (live is None or live.users is None) and recovery_key is None and username is not None:
+            _require_restore_permission(staged_db, data_key, username)
+        if live is not None and live.users is not None:
+            kept_disabled = _keep_disabled(staging, data_key, live.users)
+            if kept_disabled:
+                report(progress, "Re-keying the restored store", 0.85)
+                rekeyed = _rekey_staged(staging, data_key, live)
         fsync_dir(staging)
         report(progress, "Putting the backup in place", 0.9)
         previous = _previous_store_id(paths)
-        _ensure_closed(paths, data_key)
+        _ensure_closed(paths, live.data_key if live is not None else data_key)
         stamp = utc_stamp(now or dt.datetime.now(dt.UTC))
         aside = unique(paths.root, ASIDE_PREFIX + stamp)
         write_atomic(
@@ -210,14 +633,87 @@ def restore_backup(
             f"The restore was interrupted ({exc.strerror or exc}). Start it again to complete "
             "it; nothing was deleted."
         ) from exc
+    except sqlcipher3.dbapi2.Error as exc:
+        if not committed:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise BackupError(
+            f"The backup's database could not be prepared ({exc}). Nothing was changed."
+        ) from exc
     except BaseException:
         if not committed:
             shutil.rmtree(staging, ignore_errors=True)
         raise
     report(progress, "Restored", 1.0)
+    if live is not None:
+        authorised_by = live.authorised_by
+    else:
+        authorised_by = username if recovery_key is None and username else RECOVERY_KEY
     return RestoreResult(
         info=checked.info(decrypted=True),
         kept_aside=aside if aside.is_dir() else None,
         previous_store_id=previous,
         upgrade_needed=facts.schema_revision != schema.head_revision(),
+        authorised_by=authorised_by,
+        authorised_by_live_store=live is not None,
+        kept_disabled=kept_disabled,
+        rekeyed=rekeyed is not None,
+        dropped_users=rekeyed.dropped_users if rekeyed else (),
+        new_recovery_key=rekeyed.recovery_key if rekeyed else None,
     )
+
+
+# --- before asking (the GUI) --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RestorePreview:
+    """What a restore over a signed-in store will ask for, found before anyone types."""
+
+    info: BackupInfo
+    other_clinic: bool  # confirm the backup's clinic by name (info.clinic_name)
+    live_clinic_name: str
+    opens_with_live_key: bool  # False: the backup's own password or recovery key is needed
+
+
+def preview_restore(
+    backup: Path,
+    *,
+    data_key: bytes,
+    store_id: str,
+    clinic_name: str,
+    workdir: Path | None = None,
+    progress: Progress | None = None,
+) -> RestorePreview:
+    """Check the backup file (structure, checksums, schema) and whether the live store's key
+    opens it; nothing is changed, the temporary copy (still encrypted) is removed."""
+    checked = read_backup(Path(backup), progress=progress, span=(0.0, 0.6))
+    check_schema_known(checked)
+    manifest = checked.manifest
+    other = manifest.store_id != store_id or manifest.clinic_name.strip() != clinic_name.strip()
+    try:
+        with tempfile.TemporaryDirectory(prefix="outpost-preview-", dir=workdir) as tmp:
+            db = Path(tmp) / DATABASE
+            extract_member(checked, DATABASE, db, progress=progress, span=(0.6, 1.0))
+            opens = opens_with(db, data_key)
+    except OSError as exc:
+        raise translate_os_error(exc, workdir or Path(tempfile.gettempdir())) from exc
+    return RestorePreview(
+        info=checked.info(decrypted=False),
+        other_clinic=other,
+        live_clinic_name=clinic_name,
+        opens_with_live_key=opens,
+    )
+
+
+__all__ = [
+    "RECOVERY_KEY",
+    "AskBackupCredentials",
+    "BackupCredentials",
+    "BackupCredentialsNeeded",
+    "OtherClinic",
+    "RestorePreview",
+    "RestoreResult",
+    "has_live_store",
+    "preview_restore",
+    "restore_backup",
+]
