@@ -22,12 +22,15 @@ from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
 from desktop.changes import SETTINGS, Changes
+from desktop.errors import OutpostError, StoreError
+from desktop.messages import message_of, msg
 from desktop.services import clinic as clinic_service
 from desktop.services import clinic_setup
 from desktop.services import users as user_service
 from desktop.services.phones import display_phone
 from desktop.settings import Settings, save_settings
 from desktop.store.models import AppointmentType, Clinic, Provider, Role, User
+from desktop.store.rekey import Progress, RekeyResult
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
@@ -38,6 +41,7 @@ __all__ = [
     "ClinicDetails",
     "ClinicWeek",
     "ProviderRow",
+    "RekeyResult",
     "Role",
     "UserRow",
     "Week",
@@ -173,16 +177,54 @@ class AdminApi:
         )
 
     def set_user_active(
-        self, username: str, active: bool, *, password: str | None = None
-    ) -> Done[None]:
-        """Disable an account (its password stops opening the store), or enable it again
-        with a new password."""
+        self,
+        username: str,
+        active: bool,
+        *,
+        password: str | None = None,
+        progress: Progress | None = None,
+    ) -> Done[RekeyResult | None]:
+        """Disable an account, or enable it again with a new password.
+
+        Disabling removes the account's key-file entry and then re-keys the store (`rekey`):
+        neither the password nor any copy of the key file taken before opens the database
+        afterwards. `progress` (0..1) follows the re-key; the value is its result."""
         core = self._core
-        return self._tx.write(
+        done = self._tx.write(
             lambda s: user_service.set_active_in(
                 s, core.store, core.actor, username, active, password=password
             )
         )
+        if active:
+            return Done(None, done.changes)
+        try:
+            rekeyed = self.rekey(progress=progress)
+        except OutpostError as exc:
+            raise StoreError(
+                msg(
+                    "{username} is disabled and their password no longer opens the store, but "
+                    "the clinic's key could not be changed ({reason}), so an older copy of the "
+                    "key file still would. Run the disable again (or `outpost rekey`) once "
+                    "that is put right.",
+                    username=username,
+                    reason=message_of(exc).rstrip("."),
+                )
+            ) from exc
+        return Done(rekeyed.value, done.changes | rekeyed.changes)
+
+    def rekey(
+        self, *, progress: Progress | None = None, reissue_recovery: bool = False
+    ) -> Done[RekeyResult]:
+        """A fresh data key for the store (after a key file was lost or stolen, and on every
+        disable): the database is re-encrypted, every remaining key-file entry renewed, and
+        with `reissue_recovery` a new recovery key issued (its text in the result). Older
+        backups keep the keys of their time. Audited."""
+        core = self._core
+        result = user_service.rekey_store(
+            core.store, core.actor, progress=progress, reissue_recovery=reissue_recovery
+        )
+        done = self._tx.write(lambda s: user_service.record_rekey(s, core.actor, result))
+        return Done(result, done.changes)
 
     def set_role(self, username: str, role: Role) -> Done[None]:
         core = self._core

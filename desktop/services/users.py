@@ -1,9 +1,11 @@
 """People who sign in to Outpost, their roles, and their passwords.
 
-A user's row lives in the database; their password lives only as a wrapped copy of the data
-key in the key file. Disabling a user removes that wrapped key, so the password stops
-opening the store. (A copy of keys.json taken *before* that still holds it: after a laptop
-or key file is lost, change every password and print a new recovery key.)
+A user's row lives in the database; their password opens only their entry in the key file,
+which holds the data key sealed to it. Disabling a user removes that entry and then re-keys
+the store (desktop.store.rekey): a fresh data key, the database re-encrypted, every remaining
+entry renewed, so neither the password nor a copy of keys.json taken before opens it again.
+After a key file is lost or stolen, `rekey_store` (`outpost rekey`) does the same for all.
+Backups made before keep the keys of their time.
 
 These functions are the internals of `desktop.app.admin.AdminApi`, which owns the
 transaction; the key file is written last inside it, so a key file that cannot be written
@@ -21,8 +23,10 @@ from desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from desktop.messages import msg
 from desktop.passwords import check_password
 from desktop.permissions import Actor, Permission
+from desktop.services import audit
 from desktop.services.clinic import validate_username
 from desktop.store.models import Role, User
+from desktop.store.rekey import Progress, RekeyResult, rekey
 from desktop.store.store import Store
 
 
@@ -147,3 +151,30 @@ def set_role_in(session: Session, actor: Actor, username: str, role: Role) -> No
         raise PermissionDenied(msg("This is the last administrator; keep at least one."))
     user.role = role
     session.flush()
+
+
+# -- re-keying (outside any transaction: the database is re-encrypted) --------------------
+
+
+def rekey_store(
+    store: Store,
+    actor: Actor,
+    *,
+    progress: Progress | None = None,
+    reissue_recovery: bool = False,
+) -> RekeyResult:
+    """A fresh data key for the store; administrators only."""
+    actor.require(Permission.MANAGE_USERS)
+    return rekey(store, progress=progress, reissue_recovery=reissue_recovery)
+
+
+def record_rekey(session: Session, actor: Actor, result: RekeyResult) -> None:
+    audit.record(
+        session,
+        actor,
+        "rekey",
+        "store",
+        None,
+        dropped=", ".join(result.dropped_users),
+        recovery_key="reissued" if result.recovery_key else "kept",
+    )

@@ -117,11 +117,7 @@ def mismatch(name: str) -> KeyFileMismatch:
 
 def _dummy_derivation(password: str) -> None:
     """As long as a real derivation: an unknown name costs what a wrong password does."""
-    dummy = getattr(keys, "derive_dummy", None)
-    if callable(dummy):
-        dummy(password)
-    else:
-        keys.derive_password_key(password, b"\0" * keys.SALT_BYTES, keys.DEFAULT_ARGON2)
+    keys.derive_dummy(password)
 
 
 @dataclass

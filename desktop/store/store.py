@@ -312,9 +312,9 @@ def _load_pending(paths: DataPaths) -> KeyFile | None:
         return None
 
 
-def _key_opens(paths: DataPaths, data_key: bytes) -> bool:
+def key_opens(database: Path, data_key: bytes) -> bool:
     """True when `data_key` decrypts the database's first page (nothing is written)."""
-    conn = sqlcipher3.dbapi2.connect(str(paths.database), isolation_level=None)
+    conn = sqlcipher3.dbapi2.connect(str(database), isolation_level=None)
     try:
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         conn.execute("PRAGMA busy_timeout = 5000")
@@ -323,7 +323,7 @@ def _key_opens(paths: DataPaths, data_key: bytes) -> bool:
     except sqlcipher3.dbapi2.DatabaseError as exc:
         if "not a database" in str(exc).lower():
             return False
-        translated = translate_db_error(exc, paths.database)
+        translated = translate_db_error(exc, database)
         if translated is not None:
             raise translated from exc
         raise
@@ -342,11 +342,11 @@ def _open_checked(
     """The engine on the database, opened with the key file's data key, or with the pending
     one's when a re-key was cut short after the database took its new key (the pending file
     then becomes keys.json). KeyFileMismatch when neither opens it."""
-    if _key_opens(paths, data_key):
+    if key_opens(paths.database, data_key):
         chosen = keyfile
     else:
         new_key = pending_key() if pending is not None else None
-        if new_key is None or not _key_opens(paths, new_key):
+        if new_key is None or not key_opens(paths.database, new_key):
             if pending is not None and new_key is None:
                 raise PermissionDenied(
                     msg(
@@ -380,6 +380,9 @@ def _settle_keyfile(paths: DataPaths, keyfile: KeyFile, pending: KeyFile | None)
         log.info("finished an interrupted re-key: the pending key file is now keys.json")
         keyfile.upgraded = False
         return
+    if pending is not None and _same_bytes(pending_keyfile(paths), paths.keyfile):
+        # A re-key killed after it rewrote keys.json, before it removed the pending file.
+        pending_keyfile(paths).unlink(missing_ok=True)
     if keyfile.upgraded:
         try:
             keyfile.save(paths.keyfile)
@@ -387,6 +390,13 @@ def _settle_keyfile(paths: DataPaths, keyfile: KeyFile, pending: KeyFile | None)
         except (OSError, OutpostError):
             # Still format 1 on disk: tried again at the next opening.
             log.warning("could not save the key file's upgraded slot; it stays as it was")
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 def unlock(
@@ -522,6 +532,8 @@ def create(
         raise StoreError(f"Could not create the database in {paths.root}: {exc}") from exc
     finally:
         engine.dispose()
+    # The sign-in record first: beside a key file, a missing one counts as deleted (throttle.py).
+    LoginThrottle(paths.throttle).ensure()
     keyfile.save(paths.keyfile)
     # A new store on a laptop that had one before keeps the laptop's identity.
     ensure_device_id(paths)
