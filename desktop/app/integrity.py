@@ -11,10 +11,12 @@ published on `core.changes` whenever the state changes, so the GUI shows (or hid
 banner. Only `check()` finding the store intact — or a restore putting another database in
 place — makes it writable again.
 
-The checks: `PRAGMA cipher_integrity_check` reads every page of the file and checks its HMAC
-(one call, not interruptible: about 0.2 s for a 20,000-patient clinic on our laptops), then
-`PRAGMA quick_check` walks every b-tree (interruptible, with progress). Problems are reported
-as SQLite words them: page numbers and index names, never a row's values.
+The full check: `PRAGMA cipher_integrity_check` reads every page of the file and checks its
+HMAC (one call, not interruptible), then `PRAGMA quick_check` walks every b-tree through
+SQLite (interruptible, with progress; each page it reads is decrypted and its HMAC checked, so
+it finds a damaged page in use too). The background check is the quick_check alone, paced.
+Problems are reported as SQLite words them: page numbers and index names, never a row's
+values.
 """
 
 from __future__ import annotations
@@ -130,7 +132,7 @@ class IntegrityApi:
         Damage found: recorded (the store becomes read-only). Found intact while the store was
         marked damaged: the mark is cleared and the store may be written again. Cancelled: an
         IntegrityReport with `cancelled`, nothing recorded or cleared."""
-        report = self._run(progress=progress, cancel=cancel, share=1.0)
+        report = self._run(progress=progress, cancel=cancel, share=1.0, pages_too=True)
         if report.cancelled:
             return report
         if not report.intact:
@@ -144,12 +146,14 @@ class IntegrityApi:
     def background_check(
         self, *, cancel: Cancel | None = None, share: float = 0.5
     ) -> IntegrityReport:
-        """The same check at low priority, for the GUI a while after sign-in (long-work thread).
+        """A check at low priority, for the GUI a while after sign-in (long-work thread).
 
-        It runs on a thread of its own at the lowest scheduling priority (where the system
-        allows it), and rests between short slices so that it uses at most `share` of one
-        core. It never clears a damage mark (only `check()` does), and does not run at all
-        while the store is already known to be damaged."""
+        Only `quick_check`: it reads every page in use through SQLite (each read checks the
+        page's HMAC, so a damaged page fails it) a few hundred pages at a time, and can stop
+        at any moment (closing the app never waits for it). It runs on a thread of its own at
+        the lowest scheduling priority (where the system allows it) and rests between short
+        slices, so that it uses at most `share` of one core. It never clears a damage mark
+        (only `check()` does), and does not run at all while the store is known damaged."""
         if self._watch.damaged:
             return IntegrityReport(False, skipped=True)
         result: list[IntegrityReport | BaseException] = []
@@ -157,7 +161,7 @@ class IntegrityApi:
         def run() -> None:
             _lower_this_threads_priority()
             try:
-                result.append(self._run(cancel=cancel, share=share, confirm=True))
+                result.append(self._run(cancel=cancel, share=share, pages_too=False))
             except BaseException as exc:
                 result.append(exc)
 
@@ -179,21 +183,23 @@ class IntegrityApi:
         progress: Progress | None = None,
         cancel: Cancel | None = None,
         share: float,
-        confirm: bool = False,
+        pages_too: bool,
     ) -> IntegrityReport:
         started = time.monotonic()
         with self._raw_connection() as conn:
             pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
             problems: list[str] = []
             try:
-                _say(progress, msg("Checking every page of the database"), 0.0)
-                _stop_if(cancel)
-                problems += [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-                if problems and confirm:
-                    # A page read while a checkpoint was writing it may look torn: damage is
-                    # only what a second reading confirms.
-                    again = {str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")}
-                    problems = [p for p in problems if p in again]
+                if pages_too:
+                    # Every page of the file, free ones too (one call: not interruptible).
+                    _say(progress, msg("Checking every page of the database"), 0.0)
+                    _stop_if(cancel)
+                    problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+                    if problems:
+                        # It reads the file itself: a page read while a checkpoint wrote it
+                        # may look torn. Damage is what a second reading confirms.
+                        again = {str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")}
+                        problems = [p for p in problems if p in again]
                 _say(progress, msg("Checking the database's structure"), 0.3)
                 _stop_if(cancel)
                 pacer = _Pacer(cancel, share, progress, pages)
