@@ -47,12 +47,15 @@ class _Progress:
     """Progress on standard error: one line each time the step or the whole percent changes
     (the database copy reports several times a second, so that Ctrl+C stops it at once)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, terminal_only: bool = False) -> None:
         self._last = ""
+        # Only for a person watching: a script's standard error then holds nothing but the
+        # one line of a refusal.
+        self._silent = terminal_only and not sys.stderr.isatty()
 
     def __call__(self, step: str, fraction: float) -> None:
         line = f"  {fraction:4.0%}  {step}"
-        if line != self._last:
+        if line != self._last and not self._silent:
             self._last = line
             print(line, file=sys.stderr)
 
@@ -73,7 +76,10 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     )
 
     # The store stays closed: a restore may be onto a new laptop with no store yet.
-    common: dict[str, Any] = {"confirm_clinic": args.confirm_clinic, "progress": _Progress()}
+    common: dict[str, Any] = {
+        "confirm_clinic": args.confirm_clinic,
+        "progress": _Progress(terminal_only=True),
+    }
     if has_live_store(ctx.paths):
         # Authorised against the store it replaces: an administrator's current password (or
         # that store's recovery key); the backup's own secret is asked for only if needed.

@@ -59,12 +59,21 @@ def open_read_only(db: Path, data_key: bytes) -> Iterator[sqlcipher3.dbapi2.Conn
         conn.close()
 
 
-def opens_with(db: Path, data_key: bytes) -> bool:
-    """Whether `data_key` opens the database copy (its first page authenticates); nothing
-    more is checked (`inspect_database` does that)."""
+def opens_with(db: Path, data_key: bytes, *, read_only: bool = True) -> bool:
+    """Whether `data_key` opens the database (its first page authenticates); nothing more is
+    checked (`inspect_database` does that). `read_only=False` for a live store, whose WAL a
+    read-only connection may be unable to use after a crash (a SELECT writes nothing)."""
     try:
-        with open_read_only(db, data_key) as conn:
+        if read_only:
+            with open_read_only(db, data_key) as conn:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return True
+        conn = sqlcipher3.dbapi2.connect(str(db), isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
     except sqlcipher3.dbapi2.Error:
         return False
     return True

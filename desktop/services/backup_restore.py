@@ -314,6 +314,15 @@ def _users(conn: sqlcipher3.dbapi2.Connection) -> tuple[_UserRow, ...]:
 
 
 def _read_live(db: Path, data_key: bytes) -> tuple[tuple[_UserRow, ...], str] | None:
+    """The live store's users and clinic name; None when its tables cannot be read (damage).
+    A key that does not even open the database is refused: an entry of an older key file
+    (the store was re-keyed since) is no authority over the store as it is now."""
+    if not opens_with(db, data_key, read_only=False):
+        raise PermissionDenied(
+            "That key-file entry does not open the store on this laptop (it is from an older "
+            "copy of the key file: the store was re-keyed since). Restoring a backup over the "
+            "store needs one of its administrators. Nothing was changed."
+        )
     try:
         with _open_live(db, data_key) as conn:
             users = _users(conn)

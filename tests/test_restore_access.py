@@ -1,0 +1,304 @@
+"""Who may restore a backup: an administrator of the store it replaces, never the backup's
+accounts as they were (issue 8, item 1), and the backup's own credentials only on a laptop
+with no store yet, throttled (item 3).
+
+The attack: a coordinator makes a backup, is disabled, patients are registered, and he
+restores his backup with the password he had then, signs in again, and the patients
+registered since are gone from the live store.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from desktop.core import ClinicCore
+from desktop.errors import LoginThrottled, PermissionDenied, WrongPassword
+from desktop.paths import DataPaths
+from desktop.services.backup_restore import (
+    BackupCredentials,
+    BackupCredentialsNeeded,
+    OtherClinic,
+    has_live_store,
+    restore_backup,
+)
+from desktop.services.backup_write import make_backup
+from desktop.store import store as store_module
+from desktop.store.keyfile import KeyFile
+from desktop.store.models import Patient, Role
+from tests.hostile import assert_one_clear_line, run_outpost, store_bytes
+
+PASSWORD = "correct horse battery"
+DAN_THEN = "dans password back then"
+CLINIC = "Kisumu Health Post"
+
+
+def _add_patient(core: ClinicCore, given: str) -> None:
+    store = core.store
+    with store.session() as session, session.begin():
+        session.add(Patient(clinic_id=store.clinic_id, given_name=given, family_name="Test"))
+
+
+def _names(paths: DataPaths, username: str = "admin", password: str = PASSWORD) -> list[str]:
+    store = store_module.unlock(paths, username, password)
+    try:
+        with store.session() as session:
+            return sorted(p.given_name for p in session.query(Patient))
+    finally:
+        store.close()
+
+
+class Scene:
+    """A clinic where dan (coordinator) made a backup, was disabled, and Otieno came later."""
+
+    def __init__(self, root: Path, backup: Path) -> None:
+        self.paths = DataPaths(root)
+        self.backup = backup
+
+
+@pytest.fixture(scope="module")
+def scene_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("scene")
+    paths = DataPaths(base / "clinic")
+    store, _recovery = store_module.create(
+        paths, clinic_name=CLINIC, admin_username="admin", admin_display_name="", password=PASSWORD
+    )
+    core = ClinicCore.from_store(store)
+    try:
+        core.admin.add_user(
+            username="dan", display_name="Dan", role=Role.COORDINATOR, password=DAN_THEN
+        )
+        _add_patient(core, "Wanjiru")
+        backup = make_backup(store, base / "dan.outpost-backup").path  # dan's copy
+        core.admin.set_user_active("dan", False)
+        _add_patient(core, "Otieno")  # registered after the backup
+    finally:
+        core.close()
+    return paths.root, backup
+
+
+@pytest.fixture
+def scene(scene_template: tuple[Path, Path], tmp_path: Path) -> Scene:
+    root, backup = scene_template
+    shutil.copytree(root, tmp_path / "clinic")
+    shutil.copy2(backup, tmp_path / backup.name)
+    return Scene(tmp_path / "clinic", tmp_path / backup.name)
+
+
+# --- the disabled coordinator -------------------------------------------------------------------
+
+
+def test_a_disabled_coordinator_cannot_restore_his_old_backup_from_the_command_line(
+    scene: Scene,
+) -> None:
+    before = store_bytes(scene.paths.root)
+    ran = run_outpost(
+        scene.paths.root, "restore", str(scene.backup), user="dan", stdin=DAN_THEN + "\n"
+    )
+    assert_one_clear_line(ran, says="administrator of that store")
+    assert store_bytes(scene.paths.root) == before
+    assert _names(scene.paths) == ["Otieno", "Wanjiru"]
+
+
+def test_a_disabled_account_whose_key_slot_survived_is_still_refused_by_the_live_database(
+    scene: Scene,
+) -> None:
+    # A copy of an older key file put back (keys.json.bak from a USB stick, say) gives dan his
+    # slot in the live keys.json again: his old password opens it, but the store was re-keyed
+    # when he was disabled, and the live database says he is disabled anyway.
+    from desktop.services.backup_format import read_backup
+
+    with_slot = KeyFile.load(scene.paths.keyfile)
+    with_slot.users["dan"] = read_backup(scene.backup).keyfile.users["dan"]
+    with_slot.save(scene.paths.keyfile)
+    before = store_bytes(scene.paths.root)
+    with pytest.raises((PermissionDenied, WrongPassword)) as caught:
+        restore_backup(scene.paths, scene.backup, username="dan", password=DAN_THEN)
+    assert "Nothing was changed" in str(caught.value)
+    assert store_bytes(scene.paths.root) == before
+    assert _names(scene.paths) == ["Otieno", "Wanjiru"]
+
+
+def test_the_backups_own_password_does_not_authorise_a_restore_over_a_live_store(
+    scene: Scene,
+) -> None:
+    # The backup's recovery key or passwords are no authority over a store that exists.
+    with pytest.raises(WrongPassword, match="administrator"):
+        restore_backup(
+            scene.paths,
+            scene.backup,
+            username="dan",
+            password=DAN_THEN,
+            backup_credentials=BackupCredentials(username="dan", password=DAN_THEN),
+        )
+
+
+def test_an_administrator_restoring_keeps_him_disabled_and_re_keys_the_store(
+    scene: Scene,
+) -> None:
+    pytest.importorskip("desktop.store.rekey")
+    from desktop.services.backup_format import read_backup
+
+    dans_old_keyfile = read_backup(scene.backup).keyfile  # the key file dan may have kept
+    result = restore_backup(scene.paths, scene.backup, username="admin", password=PASSWORD)
+
+    assert result.authorised_by == "admin" and result.authorised_by_live_store
+    assert result.kept_disabled == ("dan",)
+    assert result.rekeyed
+    assert _names(scene.paths) == ["Wanjiru"]  # what the administrator chose to restore
+    with pytest.raises((WrongPassword, PermissionDenied)):
+        store_module.unlock(scene.paths, "dan", DAN_THEN)
+    assert "dan" not in KeyFile.load(scene.paths.keyfile).users
+    # His old key file still unwraps the backup's data key, which no longer opens the store.
+    old_key = dans_old_keyfile.unlock_with_password("dan", DAN_THEN)
+    conn = sqlcipher3.dbapi2.connect(str(scene.paths.database))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{old_key.hex()}'\"")
+        with pytest.raises(sqlcipher3.dbapi2.DatabaseError):
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+    store = store_module.unlock(scene.paths, "admin", PASSWORD)
+    try:
+        with store.session() as session:
+            from desktop.store.models import User
+
+            dan = session.query(User).filter_by(username="dan").one()
+            assert not dan.active
+    finally:
+        store.close()
+
+
+def test_the_command_line_names_who_authorised_and_who_stayed_disabled(scene: Scene) -> None:
+    pytest.importorskip("desktop.store.rekey")
+    ran = run_outpost(
+        scene.paths.root, "restore", str(scene.backup), user="admin", stdin=PASSWORD + "\n"
+    )
+    assert ran.code == 0, ran.err
+    assert "Authorised by admin" in ran.out
+    assert "Kept disabled, as the replaced store had them: dan." in ran.out
+    assert "re-keyed" in ran.out
+
+
+def test_a_restore_of_the_same_store_needs_only_the_administrators_password(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "clinic")
+    store, _ = store_module.create(
+        paths, clinic_name=CLINIC, admin_username="admin", admin_display_name="", password=PASSWORD
+    )
+    try:
+        backup = make_backup(store, tmp_path / "b.outpost-backup").path
+    finally:
+        store.close()
+    asked: list[str] = []
+
+    def ask() -> BackupCredentials:
+        asked.append("asked")
+        return BackupCredentials()
+
+    result = restore_backup(
+        paths, backup, username="admin", password=PASSWORD, backup_credentials=ask
+    )
+    assert asked == []  # the live key opens it: nothing more is asked
+    assert result.kept_disabled == () and not result.rekeyed
+
+
+# --- a new laptop: the backup's own credentials, throttled ---------------------------------------
+
+
+def test_a_restore_into_an_empty_folder_is_throttled(scene: Scene, tmp_path: Path) -> None:
+    fresh = DataPaths(tmp_path / "new-laptop")
+    assert not fresh.root.exists()
+    assert not has_live_store(fresh)
+    for _ in range(3):
+        with pytest.raises(WrongPassword):
+            restore_backup(fresh, scene.backup, username="admin", password="a wrong guess")
+    # The fourth attempt waits, even with the right password.
+    with pytest.raises(LoginThrottled):
+        restore_backup(fresh, scene.backup, username="admin", password=PASSWORD)
+    assert not fresh.database.exists()
+
+
+def test_a_restore_into_an_empty_folder_opens_with_the_backups_own_password(
+    scene: Scene, tmp_path: Path
+) -> None:
+    fresh = DataPaths(tmp_path / "new-laptop")
+    result = restore_backup(fresh, scene.backup, username="admin", password=PASSWORD)
+    assert result.authorised_by == "admin" and not result.authorised_by_live_store
+    assert (fresh.root.stat().st_mode & 0o777) == 0o700
+    assert _names(fresh) == ["Wanjiru"]
+
+
+# --- another clinic's backup ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def other_clinic_backup(tmp_path: Path) -> Path:
+    paths = DataPaths(tmp_path / "bondo")
+    store, _ = store_module.create(
+        paths,
+        clinic_name="Bondo Clinic",
+        admin_username="admin",
+        admin_display_name="",
+        password="bondo admin password",
+    )
+    try:
+        return make_backup(store, tmp_path / "bondo.outpost-backup").path
+    finally:
+        store.close()
+
+
+def test_another_clinics_backup_is_refused_without_confirming_it_by_name(
+    scene: Scene, other_clinic_backup: Path
+) -> None:
+    before = store_bytes(scene.paths.root)
+    ran = run_outpost(scene.paths.root, "restore", str(other_clinic_backup), stdin=PASSWORD + "\n")
+    assert_one_clear_line(ran, says='--confirm-clinic "Bondo Clinic"')
+    assert "Bondo Clinic" in ran.err and CLINIC in ran.err
+    ran = run_outpost(
+        scene.paths.root,
+        "restore",
+        str(other_clinic_backup),
+        "--confirm-clinic",
+        "Somewhere Else",
+        stdin=PASSWORD + "\n",
+    )
+    assert_one_clear_line(ran, says="another clinic")
+    assert store_bytes(scene.paths.root) == before
+
+
+def test_another_clinics_backup_is_restored_once_confirmed_with_its_own_password(
+    scene: Scene, other_clinic_backup: Path
+) -> None:
+    # The first line authorises (this store's admin); the second opens the other backup.
+    ran = run_outpost(
+        scene.paths.root,
+        "restore",
+        str(other_clinic_backup),
+        "--confirm-clinic",
+        "bondo clinic",
+        stdin=PASSWORD + "\nbondo admin password\n",
+    )
+    assert ran.code == 0, ran.err
+    assert "Authorised by admin" in ran.out
+    assert _names(scene.paths, password="bondo admin password") == []
+
+
+def test_another_clinics_backup_without_its_own_credentials_says_what_is_needed(
+    scene: Scene, other_clinic_backup: Path
+) -> None:
+    before = store_bytes(scene.paths.root)
+    with pytest.raises(BackupCredentialsNeeded, match="as it was when the backup was made"):
+        restore_backup(
+            scene.paths,
+            other_clinic_backup,
+            username="admin",
+            password=PASSWORD,
+            confirm_clinic="Bondo Clinic",
+        )
+    with pytest.raises(OtherClinic):
+        restore_backup(scene.paths, other_clinic_backup, username="admin", password=PASSWORD)
+    assert store_bytes(scene.paths.root) == before
+    assert not list(scene.paths.root.glob(".restore-*"))
