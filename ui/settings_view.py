@@ -1,6 +1,6 @@
 """Settings: this laptop's preferences and one's own password for everyone; backups for roles
 that may make them; users and the clinic's week (providers, working hours, appointment
-types) for administrators only."""
+types) and the clinic's installed forms for administrators only."""
 
 from __future__ import annotations
 
@@ -59,6 +59,14 @@ class SettingsView(QWidget):
 
             self.clinic = ClinicPanel(ctx)
             self.tabs.addTab(self.clinic, self.tr("Cl&inic"))
+            from ui.forms_admin import FormsPanel
+
+            self.forms = FormsPanel(ctx)
+            # No Alt+letter: each letter of "Forms" is already taken on some Settings page.
+            self.tabs.addTab(self.forms, self.tr("Forms"))
+            self.tabs.setTabToolTip(
+                self.tabs.indexOf(self.forms), self.tr("The clinic's installed forms")
+            )
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Settings")))
         layout.addWidget(self.tabs, 1)

@@ -46,6 +46,7 @@ __all__ = [
     "FormStatus",
     "FormSummary",
     "FormViewData",
+    "FormsAdminView",
     "FormsApi",
     "InstalledForm",
     "PatientSummary",
@@ -141,6 +142,15 @@ class FormSummary:
     created_at: dt.datetime  # in the clinic's zone
     signed_at: dt.datetime | None
     supersedes_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class FormsAdminView:
+    """Settings → Forms: what is installed, and what is wrong, in plain words."""
+
+    installed: tuple[InstalledForm, ...]
+    warnings: tuple[str, ...]  # files left in the data folder's forms folder (not used)
+    problems: tuple[str, ...]  # installed forms that could not be loaded (the rest work)
 
 
 @dataclass(frozen=True)
@@ -305,6 +315,18 @@ class FormsApi:
         with self._library_lock:
             self._library = None
         return done
+
+    def admin_view(self) -> FormsAdminView:
+        """What Settings → Forms shows: the installed forms, loose files in the data folder
+        (not used) and installed forms that could not be loaded, each in plain words."""
+        installed = self.installed()
+        library = self.library()
+        problems = tuple(
+            f"{str(problem).splitlines()[0]}: "
+            + "; ".join(issue.message for issue in problem.issues[:3])
+            for problem in library.problems
+        )
+        return FormsAdminView(tuple(installed), tuple(self.loose_files()), problems)
 
     def loose_files(self) -> list[str]:
         """Warnings for form files left in the data folder's forms folder (not installed)."""

@@ -50,8 +50,13 @@ class FormRefused(InvalidInput):
     """A form or translation file that cannot be installed; `problems` lists why, each in
     plain words (the message is one line naming the first ones)."""
 
-    def __init__(self, name: str, problems: Sequence[str]) -> None:
+    def __init__(
+        self, name: str, problems: Sequence[str], *, needs_replace_shipped: bool = False
+    ) -> None:
         self.problems = tuple(problems)
+        # The file is a higher version of a shipped form: it installs once the administrator
+        # confirms the clinic's wording replaces Outpost's (`replace_shipped=True`).
+        self.needs_replace_shipped = needs_replace_shipped
         shown = "; ".join(self.problems[:3])
         more = len(self.problems) - 3
         if more > 0:
@@ -311,6 +316,7 @@ def _check_definition(
                         form=form_id,
                     )
                 ],
+                needs_replace_shipped=version > max(library.versions(form_id)),
             )
         newest = max(library.versions(form_id))
         if version <= newest:
