@@ -361,3 +361,52 @@ def test_a_damaged_key_file_is_store_corrupt(data_paths: DataPaths, store: Store
     data_paths.keyfile.write_text('{"format": 2, "store_id": "x", "users": []}')
     with pytest.raises(StoreCorrupt, match="damaged"):
         store_module.unlock(data_paths, "admin", PASSWORD)
+
+
+# --- the real CLI ------------------------------------------------------------------------------
+
+
+def test_outpost_users_disable_and_outpost_rekey_end_what_an_old_key_file_opens(
+    tmp_path: Path,
+) -> None:
+    from tests.hostile import make_clinic, recovery_key_of, run_outpost
+
+    data = make_clinic(tmp_path / "data")
+    paths = DataPaths(data)
+    ran = run_outpost(data, "users", "add", "peter", stdin=f"{PASSWORD}\n{PETER}\n")
+    assert ran.code == 0, ran.err
+    stolen = paths.keyfile.read_bytes()
+
+    ran = run_outpost(data, "users", "disable", "peter", stdin=f"{PASSWORD}\n")
+
+    assert ran.code == 0, ran.err
+    assert "peter can no longer sign in" in ran.out
+    assert "100%" in ran.err and "Traceback" not in ran.err
+    assert not _opens(paths, stolen, "admin", PASSWORD)
+    stolen = paths.keyfile.read_bytes()  # now the admin's laptop bag is stolen
+
+    ran = run_outpost(data, "rekey", "--new-recovery-key", stdin=f"{PASSWORD}\n")
+
+    assert ran.code == 0, ran.err
+    assert not _opens(paths, stolen, "admin", PASSWORD)
+    new_recovery = next(
+        line.split(":", 1)[1].strip()
+        for line in ran.out.splitlines()
+        if line.startswith("NEW RECOVERY KEY:")
+    )
+    with pytest.raises(WrongPassword):
+        store_module.unlock_with_recovery(paths, recovery_key_of(data))
+    store_module.unlock_with_recovery(paths, new_recovery).close()
+    assert run_outpost(data, "users", "list", stdin=f"{PASSWORD}\n").code == 0
+
+
+def test_outpost_rekey_is_refused_to_a_coordinator(tmp_path: Path) -> None:
+    from tests.hostile import assert_one_clear_line, make_clinic, run_outpost, store_bytes
+
+    data = make_clinic(tmp_path / "data")
+    ran = run_outpost(data, "users", "add", "peter", stdin=f"{PASSWORD}\n{PETER}\n")
+    assert ran.code == 0, ran.err
+    before = store_bytes(data)
+    ran = run_outpost(data, "rekey", user="peter", stdin=f"{PETER}\n")
+    assert_one_clear_line(ran, code=1, says="may not manage users")
+    assert store_bytes(data) == before

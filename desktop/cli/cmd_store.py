@@ -194,7 +194,18 @@ def run_users_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_users_disable(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.cli.cmd_keys import progress_on
+
     with ctx.clinic() as core:
-        core.admin.set_user_active(args.username, False)
-    ctx.print(f"{args.username} can no longer sign in.")
+        result = core.admin.set_user_active(args.username, False, progress=progress_on()).value
+    ctx.print(
+        f"{args.username} can no longer sign in: the clinic's key has been changed, so neither "
+        "their password nor any copy of the key file taken before opens the records. Backups "
+        "made before still open with the passwords of that time."
+    )
+    if result is not None and result.recovery_key:
+        ctx.print(f"NEW RECOVERY KEY: {result.recovery_key}")
+        ctx.print("Write it down or print it now: the old recovery sheet no longer works.")
+    if result is not None and result.advice:
+        ctx.print(result.advice)
     return 0
