@@ -25,9 +25,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import logging
-import os
-import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -56,7 +53,7 @@ INTEGRITY = "integrity"  # the change kind published when the damage state chang
 Progress = Callable[[str, float], None]
 Cancel = Callable[[], bool]
 
-_PROGRESS_STEPS = 1000  # SQLite virtual machine steps between two calls of our handler
+_PROGRESS_STEPS = 5000  # SQLite virtual machine steps between two calls of our handler
 _SLICE_S = 0.02  # the background check works this long before it rests
 _MAX_PROBLEMS = 100  # what quick_check reports at most (it stops counting there anyway)
 
@@ -149,28 +146,14 @@ class IntegrityApi:
         """A check at low priority, for the GUI a while after sign-in (long-work thread).
 
         Only `quick_check`: it reads every page in use through SQLite (each read checks the
-        page's HMAC, so a damaged page fails it) a few hundred pages at a time, and can stop
-        at any moment (closing the app never waits for it). It runs on a thread of its own at
-        the lowest scheduling priority (where the system allows it) and rests between short
-        slices, so that it uses at most `share` of one core. It never clears a damage mark
+        page's HMAC, so a damaged page fails it), and can stop at any moment (closing the app
+        never waits for it). It rests between short slices so that it uses at most `share`
+        of one core. (It is not given a lower scheduling priority: a starved thread holding
+        Python's GIL would stall the GUI thread instead.) It never clears a damage mark
         (only `check()` does), and does not run at all while the store is known damaged."""
         if self._watch.damaged:
             return IntegrityReport(False, skipped=True)
-        result: list[IntegrityReport | BaseException] = []
-
-        def run() -> None:
-            _lower_this_threads_priority()
-            try:
-                result.append(self._run(cancel=cancel, share=share, pages_too=False))
-            except BaseException as exc:
-                result.append(exc)
-
-        worker = threading.Thread(target=run, name="outpost-integrity", daemon=True)
-        worker.start()
-        worker.join()
-        outcome = result[0]
-        if isinstance(outcome, BaseException):
-            raise outcome
+        outcome = self._run(cancel=cancel, share=share, pages_too=False)
         if not outcome.cancelled and not outcome.intact:
             self._watch.found(CHECK_FOUND)
         return outcome
@@ -289,12 +272,3 @@ def _say(progress: Progress | None, step: str, fraction: float) -> None:
 def _stop_if(cancel: Cancel | None) -> None:
     if cancel is not None and cancel():
         raise _Stopped()
-
-
-def _lower_this_threads_priority() -> None:
-    """The calling thread at the lowest priority (Linux: per-thread niceness). Elsewhere the
-    pacing alone keeps the check light."""
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
