@@ -1,5 +1,6 @@
 """Administrators: who may sign in, with which role; resetting a password; disabling an
-account (its password then stops opening the store)."""
+account (the store is then re-keyed: neither its password nor any copy of the key file taken
+before opens the clinic's records)."""
 
 from __future__ import annotations
 
@@ -17,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.admin import Role, UserRow
+from desktop.app.admin import RekeyResult, Role, UserRow
 from desktop.changes import USERS
 from ui import labels
 from ui.small_dialog import InputDialog
-from ui.tasks import TaskContext
-from ui.util import confirm, is_alive, make_button, person, row
+from ui.tasks import Operation, TaskContext
+from ui.util import confirm, inform, is_alive, make_button, person, row
 
 if TYPE_CHECKING:
     from desktop.changes import Changes
@@ -53,6 +54,7 @@ class UsersPanel(QWidget):
         self.reset_button = make_button(self.tr("&Reset password…"), self.reset_password)
         self.role_button = make_button(self.tr("&Change role…"), self.change_role)
         self.active_button = make_button(self.tr("&Disable"), self.toggle_active)
+        self.last_message = ""  # what the last disable said (its dialog's text)
         note = QLabel(
             self.tr(
                 "A disabled user can no longer sign in; their past work keeps "
@@ -129,6 +131,42 @@ class UsersPanel(QWidget):
                 "confirm": self.tr("The two passwords are different: type the same password twice.")
             }
         return {}
+
+    def disable(self, user: UserRow) -> Operation[RekeyResult | None]:
+        """Disable `user` off the GUI thread, with a progress dialog while the store is
+        re-keyed, then say what it means."""
+        core = self.ctx.core
+        who = person(user.display_name, user.username)
+
+        def work(task: TaskContext) -> RekeyResult | None:
+            step = self.tr("Disabling {who} and changing the clinic's key…").format(who=who)
+            task.progress(step, 0.0)
+            return core.admin.set_user_active(
+                user.username, False, progress=lambda fraction: task.progress(step, fraction)
+            ).value
+
+        def done(result: RekeyResult | None) -> None:
+            text = self.tr(
+                "{who}'s password and any copy of the key file no longer open the clinic's "
+                "records. Backups made before today still open with the passwords of that time."
+            ).format(who=who)
+            if result is not None and result.recovery_key:
+                text += "\n\n" + self.tr(
+                    "New recovery key: {key}\nWrite it down or print it now: the old recovery "
+                    "sheet no longer opens the store."
+                ).format(key=result.recovery_key)
+            if result is not None and result.advice:
+                text += "\n\n" + result.advice
+            self.last_message = text
+            inform(self, self.tr("{who} is disabled").format(who=who), text)
+
+        self.active_button.setEnabled(False)
+        return (
+            self.ctx.run(self, work, label=self.tr("Disabling…"), long=True)
+            .success(done)
+            .finished(self._sync)
+            .run()
+        )
 
     def _done(self, _result: object) -> None:
         """The list follows from the change event the core published."""
@@ -222,21 +260,14 @@ class UsersPanel(QWidget):
             return
         core = self.ctx.core
         if user.active:
-
-            def disable() -> None:
-                self.ctx.call(
-                    self,
-                    lambda core: core.admin.set_user_active(user.username, False),
-                    label=self.tr("Disabling…"),
-                ).success(self._done).run()
-
             confirm(
                 self,
                 self.tr("Disable user"),
-                self.tr("Disable {who}? They will no longer be able to sign in.").format(
-                    who=person(user.display_name, user.username)
-                ),
-                disable,
+                self.tr(
+                    "Disable {who}? They will no longer be able to sign in, and the clinic's "
+                    "records are re-encrypted under a new key (this can take a minute)."
+                ).format(who=person(user.display_name, user.username)),
+                lambda: self.disable(user),
                 yes_text=self.tr("Disable"),
                 no_text=self.tr("Keep"),
                 destructive=True,
