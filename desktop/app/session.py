@@ -199,13 +199,14 @@ def check_recovery_key(paths: DataPaths, recovery_key: str) -> None:
     from desktop.store.keyfile import KeyFile
     from desktop.store.throttle import LoginThrottle
 
+    try:
+        keyfile = KeyFile.load(paths.keyfile)
+    except FileNotFoundError:
+        return  # no clinic here: `recover_password` says so in its own words
+    # Every try counts, a key that is not even the shape of one included.
     with LoginThrottle(paths.throttle).attempt(RECOVERY_GUARD):
         try:
             raw = keys.parse_recovery_key(recovery_key)
         except ValueError as exc:
             raise WrongPassword(f"That is not a recovery key: {exc}.") from None
-        try:
-            keyfile = KeyFile.load(paths.keyfile)
-        except FileNotFoundError:
-            return  # no clinic here: `recover_password` says so in its own words
         keyfile.unlock_with_recovery(raw)

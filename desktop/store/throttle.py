@@ -1,31 +1,191 @@
-"""A growing delay after repeated wrong passwords, remembered across restarts.
+"""A growing delay after repeated wrong guesses, remembered across restarts, failing closed.
 
-The key file can be attacked offline anyway (that is what Argon2id is for); this delay stops
-someone at the desk from trying password after password in the app. Three failures are free
-(typos happen), then each attempt must wait twice as long as the last, up to five minutes.
+What it defends against: someone at the desk (or a script on the laptop) trying password after
+password, or recovery key after recovery key, through the app or the command line. Three
+failures are free (typos happen), then each attempt must wait twice as long as the last, up to
+five minutes. What it cannot do: stop someone who can copy keys.json away and attack it offline,
+where no delay of ours applies. Argon2id (desktop.store.keys) is the defence there, and the
+reason a password must be long.
+
+Within those limits the throttle fails closed:
+
+- Every attempt is recorded as a failure on disk *before* the guess runs, and cleared when the
+  guess succeeds (or fails for a reason that is not the guess, such as a damaged key file), so
+  killing the process in the middle of a derivation never yields a free guess. When the record
+  cannot be written (a full disk, a read-only folder) the attempt is refused.
+- A record that is unreadable or makes no sense (not JSON, wrong types, a negative or absurd
+  count, a time in the future, an unknown version, a FIFO or a device instead of a file) counts
+  as the most recent failure, for every name: the waiting level (FREE_FAILURES) starting now.
+  The file is then rewritten sanely. The next successful sign-in lifts that penalty.
+- A missing record beside an existing store (keys.json is there) is tampering too: deleting
+  the file must not reset the count. So the record is made together with the store (`ensure`,
+  called when a store is created) and a throttle on a folder that does not exist yet creates
+  the folder to record. A store made by a version before this one has no record and meets
+  the penalty once: its first sign-in waits a second.
+- Names are never stored in clear: each entry is keyed by HMAC-SHA256 of the name (trimmed,
+  case-folded), under a random key kept in the file. Unknown names are counted exactly like
+  known ones; the key file makes them cost the same time (`keys.derive_dummy`).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
+import hmac
 import json
+import logging
+import math
+import os
+import secrets
+import stat
+import string
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.atomic import write_atomic
-from desktop.errors import LoginThrottled, WrongPassword
+from desktop.errors import DiskFull, LoginThrottled, OutpostError, WrongPassword
 from desktop.messages import msg
 
+log = logging.getLogger(__name__)
+
+VERSION = 2
 FREE_FAILURES = 3
 MAX_DELAY_S = 300.0
+# A 'last' time this far ahead of the clock is a clock that moved, not tampering (the delay
+# itself is clamped, so a clock set back never locks anyone out for longer than the delay).
+CLOCK_TOLERANCE_S = 120.0
+# More failures than anyone could type: a count beyond it was written by someone else.
+MAX_FAILURES = 100_000
+# Entries not tried for a day are forgotten (the file must not grow with every name typed).
+FORGET_AFTER_S = 86_400.0
+MAX_ENTRIES = 5_000
+MAX_FILE_BYTES = 1024 * 1024
+_KEY_BYTES = 32
+_STORE_FILE = "keys.json"  # DataPaths.keyfile's name: the record sits beside it
 
 
 def delay_after(failures: int) -> float:
     if failures < FREE_FAILURES:
         return 0.0
-    return min(2.0 ** (failures - FREE_FAILURES), MAX_DELAY_S)
+    return min(2.0 ** min(failures - FREE_FAILURES, 64), MAX_DELAY_S)
+
+
+def normalise_guard(guard: str) -> str:
+    """The name as sign-in compares it: surrounding spaces dropped, any case."""
+    return unicodedata.normalize("NFKC", guard).strip().casefold()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    failures: int
+    last: float
+
+    @classmethod
+    def parse(cls, raw: Any, now: float) -> _Entry | None:
+        """None unless `raw` is a count and a time that could have been written by us."""
+        if not isinstance(raw, dict) or set(raw) != {"failures", "last"}:
+            return None
+        failures, last = raw["failures"], raw["last"]
+        if type(failures) is not int or not 0 <= failures <= MAX_FAILURES:
+            return None
+        if type(last) not in (int, float) or not math.isfinite(last):
+            return None
+        if not 0 <= last <= now + CLOCK_TOLERANCE_S:
+            return None
+        return cls(failures, float(last))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"failures": self.failures, "last": self.last}
+
+    def wait(self, now: float) -> float:
+        delay = delay_after(self.failures)
+        # Clamped: a clock set back must not lock a user out for days.
+        return max(0.0, min(self.last + delay - now, delay))
+
+
+def _worse(a: _Entry | None, b: _Entry | None) -> _Entry | None:
+    if a is None or b is None:
+        return a or b
+    return _Entry(max(a.failures, b.failures), max(a.last, b.last))
+
+
+@dataclass
+class _State:
+    key: bytes
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    # The penalty for a record that was lost or tampered with: applies to every name.
+    floor: _Entry | None = None
+    dirty: bool = False  # the file on disk is not this state (tampered, missing)
+
+    @classmethod
+    def new(cls) -> _State:
+        return cls(secrets.token_bytes(_KEY_BYTES))
+
+    @classmethod
+    def tampered(cls, now: float) -> _State:
+        return cls(secrets.token_bytes(_KEY_BYTES), floor=_Entry(FREE_FAILURES, now), dirty=True)
+
+    @classmethod
+    def parse(cls, data: bytes, now: float) -> _State:
+        try:
+            raw = json.loads(data.decode("utf-8"))
+        except (ValueError, RecursionError):
+            return cls.tampered(now)
+        if not isinstance(raw, dict) or raw.get("version") != VERSION:
+            return cls.tampered(now)
+        try:
+            key = base64.b64decode(str(raw.get("key")), validate=True)
+        except (ValueError, binascii.Error):
+            key = b""
+        entries_raw = raw.get("entries")
+        if len(key) != _KEY_BYTES or not isinstance(entries_raw, dict):
+            return cls.tampered(now)
+        state = cls(key)
+        damaged = set(raw) - {"version", "key", "entries", "floor"}
+        for name, value in entries_raw.items():
+            entry = _Entry.parse(value, now)
+            if entry is None or len(name) != 64 or name.strip(string.hexdigits):
+                damaged.add(name)
+            else:
+                state.entries[name] = entry
+        if raw.get("floor") is not None:
+            state.floor = _Entry.parse(raw["floor"], now)
+            if state.floor is None:
+                damaged.add("floor")
+        if damaged:
+            # Whatever else was edited counts as the most recent failure, for every name.
+            state.floor = _worse(state.floor, _Entry(FREE_FAILURES, now))
+            state.dirty = True
+        return state
+
+    def to_bytes(self, now: float) -> bytes:
+        recent = [
+            (name, entry)
+            for name, entry in self.entries.items()
+            if entry.last > now - FORGET_AFTER_S
+        ]
+        recent.sort(key=lambda item: item[1].last, reverse=True)
+        out: dict[str, Any] = {
+            "version": VERSION,
+            "key": base64.b64encode(self.key).decode("ascii"),
+            "entries": {name: entry.to_json() for name, entry in recent[:MAX_ENTRIES]},
+        }
+        if self.floor is not None:
+            out["floor"] = self.floor.to_json()
+        return json.dumps(out).encode("utf-8")
+
+    def name_of(self, guard: str) -> str:
+        digest = hmac.new(self.key, normalise_guard(guard).encode("utf-8"), hashlib.sha256)
+        return digest.hexdigest()
+
+    def entry(self, guard: str) -> _Entry | None:
+        return _worse(self.entries.get(self.name_of(guard)), self.floor)
 
 
 class LoginThrottle:
@@ -33,72 +193,157 @@ class LoginThrottle:
         self.path = path
         self.clock = clock
 
-    def _load(self) -> dict[str, Any]:
-        try:
-            raw = json.loads(self.path.read_text("utf-8"))
-            return raw if isinstance(raw, dict) else {}
-        except (OSError, ValueError):
-            return {}
-
-    def _save(self, state: dict[str, Any]) -> None:
-        write_atomic(self.path, json.dumps(state).encode("utf-8"))
-
     # --- what callers use -------------------------------------------------------------------
 
     def wait_for(self, guard: str) -> float:
         """Seconds before `guard` (a user name, "recovery key", …) may be tried again; 0 when
-        it may be tried now. Records nothing (the login window asks this as the name is typed)."""
-        try:
-            self.check(guard)
-        except LoginThrottled as exc:
-            return exc.retry_after
-        return 0.0
+        it may be tried now. Records no attempt (the login window asks this as the name is
+        typed); a damaged record is rewritten, so the wait it shows does run down."""
+        now = self.clock()
+        state = self._load(now)
+        if state.dirty:
+            try:
+                self._save(state, now)
+            except OutpostError:
+                log.warning("the sign-in attempts record could not be rewritten")
+        entry = state.entry(guard)
+        return entry.wait(now) if entry else 0.0
 
     @contextmanager
     def attempt(self, guard: str) -> Iterator[None]:
         """One guess at `guard`'s secret, run inside the block.
 
-        Raises LoginThrottled before the block when `guard` must wait. WrongPassword out of
-        the block counts as a failure; a block that ends normally clears the failures; any
-        other error (a damaged file, a key file of another store) is not the guesser's doing
-        and does not count."""
-        self.check(guard)
+        Raises LoginThrottled before the block when `guard` must wait, and refuses (DiskFull
+        or OutpostError) when the attempt cannot be recorded. The attempt is recorded as a
+        failure before the block runs; a block that ends normally clears the failures;
+        WrongPassword (or an interruption) leaves the failure counted; any other error (a
+        damaged file, a key file of another store) is not the guesser's doing and is taken
+        back."""
+        now = self.clock()
+        state = self._load(now)
+        self._refuse_if_waiting(state, guard, now)
+        before = state.entry(guard)
+        name = state.name_of(guard)
+        state.entries[name] = _Entry((before.failures if before else 0) + 1, now)
+        self._save(state, now)
         try:
             yield
         except WrongPassword:
-            self.failed(guard)
+            raise
+        except Exception:
+            self._take_back(guard, before)
             raise
         self.succeeded(guard)
 
     # --- the state ---------------------------------------------------------------------------
 
-    def check(self, username: str) -> None:
-        entry = self._load().get(username) or {}
-        failures = int(entry.get("failures", 0))
-        # Clamped: a clock set back must not lock a user out for days.
-        wait = min(
-            float(entry.get("last", 0)) + delay_after(failures) - self.clock(),
-            delay_after(failures),
-        )
-        if wait > 0:
-            raise LoginThrottled(
-                msg(
-                    "Too many wrong passwords for {username}. Wait {seconds} seconds, then try "
-                    "again. If the password is lost, an administrator can reset it, or use the "
-                    "recovery key.",
-                    username=username,
-                    seconds=f"{wait:.0f}",
-                ),
-                retry_after=wait,
+    def ensure(self) -> None:
+        """Write an empty record if there is none (with a new store, before its key file)."""
+        if not self.path.exists():
+            self._save(_State.new(), self.clock())
+
+    def check(self, guard: str) -> None:
+        """LoginThrottled when `guard` must wait (records nothing)."""
+        now = self.clock()
+        self._refuse_if_waiting(self._load(now), guard, now)
+
+    def failed(self, guard: str) -> None:
+        """Count one failure for `guard` (what `attempt` records before each guess)."""
+        now = self.clock()
+        state = self._load(now)
+        before = state.entry(guard)
+        state.entries[state.name_of(guard)] = _Entry((before.failures if before else 0) + 1, now)
+        self._save(state, now)
+
+    def succeeded(self, guard: str) -> None:
+        """Clear `guard`'s failures, and the penalty of a lost record (someone knew a secret).
+        A record that cannot be written now only leaves one failure counted: not an error."""
+        now = self.clock()
+        state = self._load(now)
+        state.entries.pop(state.name_of(guard), None)
+        state.floor = None
+        try:
+            self._save(state, now)
+        except OutpostError:
+            log.warning("a successful sign-in could not clear its failures from the record")
+
+    def _take_back(self, guard: str, before: _Entry | None) -> None:
+        now = self.clock()
+        state = self._load(now)
+        name = state.name_of(guard)
+        if before is None or before.failures == 0:
+            state.entries.pop(name, None)
+        else:
+            state.entries[name] = before
+        try:
+            self._save(state, now)
+        except OutpostError:
+            log.warning("an attempt that was not a guess stays counted in the record")
+
+    def _refuse_if_waiting(self, state: _State, guard: str, now: float) -> None:
+        if state.dirty:
+            self._save(state, now)  # refuses the attempt when the record cannot be written
+        entry = state.entry(guard)
+        wait = entry.wait(now) if entry else 0.0
+        if wait <= 0:
+            return
+        if state.floor is not None and state.floor.wait(now) >= wait:
+            text = msg(
+                "The record of wrong sign-in attempts in {folder} was missing or damaged, so "
+                "every name must wait: try again in {seconds} seconds.",
+                folder=str(self.path.parent),
+                seconds=f"{math.ceil(wait)}",
             )
+        else:
+            text = msg(
+                "Too many wrong passwords for {username}. Wait {seconds} seconds, then try "
+                "again. If the password is lost, an administrator can reset it, or use the "
+                "recovery key.",
+                username=guard,
+                seconds=f"{wait:.0f}",
+            )
+        raise LoginThrottled(text, retry_after=wait)
 
-    def failed(self, username: str) -> None:
-        state = self._load()
-        entry = state.get(username) or {}
-        state[username] = {"failures": int(entry.get("failures", 0)) + 1, "last": self.clock()}
-        self._save(state)
+    # --- the file ----------------------------------------------------------------------------
 
-    def succeeded(self, username: str) -> None:
-        state = self._load()
-        if state.pop(username, None) is not None:
-            self._save(state)
+    def _load(self, now: float) -> _State:
+        try:
+            data = _read_regular(self.path)
+        except FileNotFoundError:
+            if (self.path.parent / _STORE_FILE).exists():
+                return _State.tampered(now)  # deleted beside a store: not a fresh start
+            return _State.new()  # a folder with no store yet (written by the first attempt)
+        except (OSError, ValueError):
+            return _State.tampered(now)
+        return _State.parse(data, now)
+
+    def _save(self, state: _State, now: float) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_atomic(self.path, state.to_bytes(now))
+        except (OSError, OutpostError) as exc:
+            text = msg(
+                "Cannot record the attempt in {folder}: free disk space (or let Outpost "
+                "write there), then try again. Nothing saved was lost.",
+                folder=str(self.path.parent),
+            )
+            full = isinstance(exc, DiskFull) or getattr(exc, "errno", None) == 28
+            raise (DiskFull(text) if full else OutpostError(text)) from exc
+        state.dirty = False
+
+
+def _read_regular(path: Path) -> bytes:
+    """The file's bytes, refusing (ValueError) what is not a small regular file: a FIFO would
+    hang the read and a link to /dev/zero would never end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            raise ValueError("not a small regular file")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError("too large")
+    return data
