@@ -464,9 +464,7 @@ class OutpostApp(QObject):
             return restore_backup_file(
                 paths,
                 request.path,
-                username=request.username,
-                password=request.password,
-                recovery_key=request.recovery_key,
+                **request.restore_arguments(),
                 progress=lambda _step, fraction: ctx.progress("", fraction),
             )
 
@@ -484,6 +482,9 @@ class OutpostApp(QObject):
                 notice += " " + self.tr("The records it replaced are kept in {folder}.").format(
                     folder=result.kept_aside
                 )
+            from ui.backup_panel import restore_outcome
+
+            notice += " " + restore_outcome(result)
             self.show_login(request.username or "", notice)
 
         def failed(error: BaseException) -> None:

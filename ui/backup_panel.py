@@ -7,6 +7,11 @@ says a backup needs attention only when one actually failed. A chosen backup fil
 (`inspect`) before any password is asked for. A restore replaces the clinic's records, so it
 ends the session first; the composition root (`ui.app`) runs it and returns to the sign-in
 window.
+
+A restore is done by the signed-in administrator, authorised against this store: their own
+password is asked again (checked, through the sign-in throttle, before the session ends). The
+backup's own password or recovery key is asked only when this store's key does not open it,
+and a backup of another clinic only restores once that clinic's name is typed.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -45,7 +50,13 @@ from ui.util import (
 )
 
 if TYPE_CHECKING:
-    from desktop.app.backups import BackupInfo, BackupLocations, BackupStatus
+    from desktop.app.backups import (
+        BackupInfo,
+        BackupLocations,
+        BackupStatus,
+        RestorePreview,
+        RestoreResult,
+    )
     from desktop.changes import Changes
     from ui.context import ClinicContext
 
@@ -53,9 +64,69 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class RestoreRequest:
     path: Path
+    # The signed-in administrator and their current password: they authorise the restore.
     username: str | None = None
     password: str | None = dataclasses.field(default=None, repr=False)
     recovery_key: str | None = dataclasses.field(default=None, repr=False)
+    # The backup's own secret, given only when this store's key does not open it.
+    backup_password: str | None = dataclasses.field(default=None, repr=False)
+    backup_recovery_key: str | None = dataclasses.field(default=None, repr=False)
+    # The backup's clinic, typed by the administrator, when it is another clinic's.
+    confirm_clinic: str | None = None
+
+    def restore_arguments(self) -> dict[str, Any]:
+        """The keyword arguments of `desktop.app.backups.restore_backup_file` (but progress)."""
+        from desktop.app.backups import BackupCredentials
+
+        backup = None
+        if self.backup_password is not None or self.backup_recovery_key is not None:
+            backup = BackupCredentials(
+                username=self.username,
+                password=self.backup_password,
+                recovery_key=self.backup_recovery_key,
+            )
+        return {
+            "username": self.username,
+            "password": self.password,
+            "recovery_key": self.recovery_key,
+            "backup_credentials": backup,
+            "confirm_clinic": self.confirm_clinic,
+        }
+
+
+def restore_outcome(result: RestoreResult) -> str:
+    """What the sign-in window says after a restore, besides "back in place": who authorised
+    it, which accounts stayed disabled, and whether the store was re-keyed."""
+    from desktop.app.backups import RECOVERY_KEY
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("BackupPanel", text)
+
+    who = tr("the recovery key") if result.authorised_by == RECOVERY_KEY else result.authorised_by
+    parts = [tr("Restored by {who}.").format(who=who)]
+    if result.kept_disabled:
+        parts.append(
+            tr("Still disabled, as they were before the restore: {names}.").format(
+                names=", ".join(result.kept_disabled)
+            )
+        )
+    if result.rekeyed:
+        parts.append(
+            tr("The clinic's key was changed: older copies of the key file no longer open it.")
+        )
+    if result.dropped_users:
+        parts.append(
+            tr("An administrator must set a new password for {names}.").format(
+                names=", ".join(result.dropped_users)
+            )
+        )
+    if result.new_recovery_key:
+        parts.append(
+            tr("The new recovery key is {key}: write it down now.").format(
+                key=result.new_recovery_key
+            )
+        )
+    return " ".join(parts)
 
 
 def _size(n: int) -> str:
@@ -294,52 +365,104 @@ class BackupPanel(QWidget):
 
     def check_then_ask_restore(self, path: Path) -> None:
         """Check the file (structure, checksums, manifest) before asking for a password: a
-        damaged or foreign file is refused at once, with no password typed for nothing."""
+        damaged or foreign file is refused at once, with no password typed for nothing. The
+        check also finds whether this store's key opens it and whether it is this clinic's."""
         self.ctx.call(
-            self, lambda core: core.backups.inspect(path), label=self.tr("Checking the backup…")
-        ).success(lambda info: self.ask_restore(path, info)).failure(
+            self,
+            lambda core: core.backups.preview_restore(path),
+            label=self.tr("Checking the backup…"),
+        ).success(lambda preview: self.ask_restore(path, preview)).failure(
             lambda error: show_error(self, error)
         ).run()
 
-    def ask_restore(self, path: Path, info: BackupInfo | None = None) -> InputDialog:
+    def ask_restore(self, path: Path, preview: RestorePreview | None = None) -> InputDialog:
         actor = self.ctx.actor
+        info: BackupInfo | None = preview.info if preview is not None else None
+        needs_backup_secret = preview is not None and not preview.opens_with_live_key
+        other_clinic = preview is not None and preview.other_clinic
         made = ""
         if info is not None:
             made = self.tr("It was made on {when} by {clinic}.").format(
                 when=format_datetime(self.ctx.core.clock.local(info.created_at)),
                 clinic=info.clinic_name,
             )
+        intro = self.tr(
+            "Restoring replaces all the clinic's records on this laptop with those "
+            "in\n{path}.\nThe records it replaces are kept aside, not deleted. Everyone is "
+            "signed out. Accounts disabled here stay disabled.\n\n"
+            "Give your own password again: only an administrator of this clinic may restore."
+        ).format(path=path) + (f"\n\n{made}" if made else "")
+        if other_clinic and info is not None:
+            intro += "\n\n" + self.tr(
+                "⚠ This backup is of another clinic, {clinic}, not of {here}. Type its name "
+                "below to confirm that it should replace this clinic's records."
+            ).format(clinic=info.clinic_name, here=preview.live_clinic_name if preview else "")
+        if needs_backup_secret:
+            intro += "\n\n" + self.tr(
+                "This clinic's key does not open the backup (it is of another store, or the key "
+                "was changed since): give also your password as it was when the backup was "
+                "made, or the recovery key printed for it."
+            )
         dialog = InputDialog(
             self,
             self.ctx.tasks,
             self.tr("Restore a backup"),
-            intro=self.tr(
-                "Restoring replaces all the clinic's records on this laptop with those "
-                "in\n{path}.\nThe records it replaces are kept aside, not deleted. Everyone is "
-                "signed out.\n\n"
-                "Open the backup with a user name and password as they were when it was made, or "
-                "with the recovery key."
-            ).format(path=path)
-            + (f"\n\n{made}" if made else ""),
+            intro=intro,
             ok_text=self.tr("Restore"),
         )
-        dialog.add_line("username", self.tr("&User name:"), text=actor.username)
-        dialog.add_line("password", self.tr("&Password:"), password=True)
-        dialog.add_line("recovery_key", self.tr("or &recovery key:"))
+        dialog.add_line(
+            "password",
+            self.tr("Your &password ({username}):").format(username=actor.username),
+            password=True,
+        )
+        if needs_backup_secret:
+            dialog.add_line("backup_password", self.tr("Password &then:"), password=True)
+            dialog.add_line("backup_recovery_key", self.tr("or the backup's &recovery key:"))
+        if other_clinic:
+            dialog.add_line("confirm_clinic", self.tr("&Clinic of the backup:"))
 
         def check(values: dict[str, Any]) -> dict[str, str]:
-            if not values["recovery_key"].strip() and not values["password"]:
-                return {"password": self.tr("Give the password, or the recovery key.")}
-            return {}
+            problems: dict[str, str] = {}
+            if not values["password"]:
+                problems["password"] = self.tr("Give your password.")
+            if needs_backup_secret and not (
+                values["backup_password"] or values["backup_recovery_key"].strip()
+            ):
+                problems["backup_password"] = self.tr(
+                    "Give the password as it was then, or the backup's recovery key."
+                )
+            if other_clinic and info is not None:
+                typed = values["confirm_clinic"].strip().casefold()
+                if typed != info.clinic_name.strip().casefold():
+                    problems["confirm_clinic"] = self.tr(
+                        "Type the name of the backup's clinic: {clinic}."
+                    ).format(clinic=info.clinic_name)
+            return problems
+
+        core = self.ctx.core
+
+        def work(values: dict[str, Any]) -> Any:
+            password = values["password"]
+
+            def run(_task: TaskContext) -> None:
+                # Checked now (throttled, as the lock screen does), before the session ends:
+                # a mistyped password keeps the dialog open instead of signing everyone out.
+                from desktop.app.session import verify_password
+
+                verify_password(core, password)
+
+            return run
 
         def accepted() -> None:
             values = dialog.values()
-            key = values["recovery_key"].strip() or None
+            recovery = values.get("backup_recovery_key", "").strip() or None
             request = RestoreRequest(
                 path,
-                username=None if key else values["username"].strip(),
-                password=None if key else values["password"],
-                recovery_key=key,
+                username=actor.username,
+                password=values["password"],
+                backup_password=(values.get("backup_password") or None) if not recovery else None,
+                backup_recovery_key=recovery,
+                confirm_clinic=info.clinic_name if other_clinic and info is not None else None,
             )
             confirm(
                 self,
@@ -354,7 +477,7 @@ class BackupPanel(QWidget):
                 destructive=True,
             )
 
-        dialog.on_submit(None, check=check)  # the restore itself runs after signing out
-        dialog.accepted.connect(accepted)
+        dialog.on_submit(work, check=check)  # the restore itself runs after signing out
+        dialog.succeeded.connect(lambda _result: accepted())
         dialog.open()
         return dialog
