@@ -410,3 +410,51 @@ def test_outpost_rekey_is_refused_to_a_coordinator(tmp_path: Path) -> None:
     ran = run_outpost(data, "rekey", user="peter", stdin=f"{PETER}\n")
     assert_one_clear_line(ran, code=1, says="may not manage users")
     assert store_bytes(data) == before
+
+
+_HOLD_OPEN = """
+import os, sys, time
+from pathlib import Path
+from sqlalchemy import text
+from desktop.paths import DataPaths
+from desktop.store import store as store_module
+
+store = store_module.unlock(DataPaths(Path(sys.argv[1])), "admin", os.environ["PW"])
+with store.engine.connect() as conn:
+    conn.execute(text("SELECT count(*) FROM patients")).scalar()
+print("open", flush=True)
+sys.stdin.readline()  # idle, its pooled connection still open, until the test says
+with store.engine.connect() as conn:
+    print(conn.execute(text("SELECT count(*) FROM patients")).scalar(), flush=True)
+"""
+
+
+def test_a_rekey_is_refused_while_another_process_has_the_store_open(
+    store: Store, data_paths: DataPaths
+) -> None:
+    from desktop.errors import StoreError
+
+    _register(store, "Akinyi")
+    old_key = store.data_key
+    other = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_OPEN, str(data_paths.root)],
+        env={**os.environ, "PW": PASSWORD, "PYTHONPATH": str(REPO)},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError, match="open in another Outpost window"):
+            rekey(store)
+        assert store.data_key == old_key and not pending_keyfile(data_paths).exists()
+        # The other process's idle connection still reads (it would have met pages under a
+        # new key and taken them for damage).
+        out, _ = other.communicate("\n", timeout=60)
+        assert out.strip() == "1"
+    finally:
+        other.kill()
+    _register(store, "Baraka")
+    rekey(store)  # alone again: it goes through
+    assert _patient_names(store) == ["Akinyi", "Baraka"]

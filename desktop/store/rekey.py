@@ -31,6 +31,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import sqlcipher3
 
 from desktop.atomic import fsync_dir, write_atomic
 from desktop.errors import DiskFull, StoreError
@@ -124,6 +127,28 @@ def rekey(
     return RekeyResult(tuple(dropped), recovery_text)
 
 
+def _take_exclusive(raw: Any, db: Path) -> None:
+    """Hold the database alone for the re-key. A connection open in another process (an
+    Outpost window, a command) would read pages under the new key with the old one and take
+    them for damage; it holds a lock on the file even while idle, so this waits the busy
+    timeout and then refuses instead."""
+    try:
+        raw.execute("PRAGMA locking_mode = EXCLUSIVE")
+        raw.execute("BEGIN EXCLUSIVE")
+        raw.execute("COMMIT")
+    except sqlcipher3.dbapi2.OperationalError as exc:
+        raw.execute("PRAGMA locking_mode = NORMAL")
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise StoreError(
+                msg(
+                    "The clinic's records are open in another Outpost window or command, so "
+                    "their key cannot be changed now. Nothing was changed: close the other "
+                    "window (or wait for the command), then try again."
+                )
+            ) from exc
+        raise
+
+
 def _reencrypt(store: Store, new_key: bytes, progress: Progress) -> None:
     """PRAGMA rekey on one connection, reporting progress as the WAL fills."""
     store.engine.dispose()  # connections opened with the old key go now
@@ -132,6 +157,7 @@ def _reencrypt(store: Store, new_key: bytes, progress: Progress) -> None:
     with store.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
+        _take_exclusive(raw, db)
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         pages = int(raw.execute("PRAGMA page_count").fetchone()[0])
         page_size = int(raw.execute("PRAGMA page_size").fetchone()[0])
@@ -173,6 +199,9 @@ def _reencrypt(store: Store, new_key: bytes, progress: Progress) -> None:
             ) from exc
         # The new pages move from the WAL into the database file under the new key.
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # Back to normal locking: the lock goes with the next read (and this connection).
+        raw.execute("PRAGMA locking_mode = NORMAL")
+        raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
         progress(1.0)
     if not key_opens(db, new_key):
         raise StoreError(
