@@ -142,6 +142,43 @@ def test_on_a_really_full_disk_no_password_is_tried(tmp_path: Path) -> None:
         assert ran == []
 
 
+def test_attempts_started_at_once_in_many_processes_get_only_the_free_failures(
+    tmp_path: Path,
+) -> None:
+    path = store_folder(tmp_path) / "login-attempts.json"
+    go = tmp_path / "go"
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from desktop.errors import LoginThrottled, WrongPassword\n"
+        "from desktop.store.throttle import LoginThrottle\n"
+        "throttle = LoginThrottle(Path(sys.argv[1]), clock=lambda: float(sys.argv[3]))\n"
+        "while not Path(sys.argv[2]).exists():\n"
+        "    time.sleep(0.001)\n"
+        "try:\n"
+        "    with throttle.attempt('admin'):\n"
+        "        print('ran')\n"
+        "        raise WrongPassword('wrong')\n"
+        "except WrongPassword:\n"
+        "    pass\n"
+        "except LoginThrottled:\n"
+        "    print('refused')\n"
+    )
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(path), str(go), str(NOW)],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(12)
+    ]
+    time.sleep(1.0)  # let them start: they wait for the go file
+    go.touch()
+    said = [child.communicate(timeout=120)[0].strip() for child in children]
+    assert sorted(said) == ["ran"] * FREE_FAILURES + ["refused"] * (12 - FREE_FAILURES)
+
+
 # --- a missing, damaged or edited record -------------------------------------------------------
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import errno
 import hashlib
 import hmac
 import json
@@ -47,6 +48,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: one process at a time is not enforced there
+    fcntl = None  # type: ignore[assignment]
 
 from desktop.atomic import write_atomic
 from desktop.errors import DiskFull, LoginThrottled, OutpostError, WrongPassword
@@ -187,6 +193,10 @@ class _State:
     def entry(self, guard: str) -> _Entry | None:
         return _worse(self.entries.get(self.name_of(guard)), self.floor)
 
+    def count_failure(self, guard: str, now: float) -> None:
+        before = self.entry(guard)
+        self.entries[self.name_of(guard)] = _Entry((before.failures if before else 0) + 1, now)
+
 
 class LoginThrottle:
     def __init__(self, path: Path, *, clock: Callable[[], float] = time.time) -> None:
@@ -203,7 +213,10 @@ class LoginThrottle:
         state = self._load(now)
         if state.dirty:
             try:
-                self._save(state, now)
+                with self._locked():
+                    state = self._load(now)
+                    if state.dirty:
+                        self._save(state, now)
             except OutpostError:
                 log.warning("the sign-in attempts record could not be rewritten")
         entry = state.entry(guard)
@@ -219,13 +232,15 @@ class LoginThrottle:
         WrongPassword (or an interruption) leaves the failure counted; any other error (a
         damaged file, a key file of another store) is not the guesser's doing and is taken
         back."""
-        now = self.clock()
-        state = self._load(now)
-        self._refuse_if_waiting(state, guard, now)
-        before = state.entry(guard)
-        name = state.name_of(guard)
-        state.entries[name] = _Entry((before.failures if before else 0) + 1, now)
-        self._save(state, now)
+        # Checked and recorded under the lock: attempts started at once in several processes
+        # must not all read the count before any of them has raised it.
+        with self._locked():
+            now = self.clock()
+            state = self._load(now)
+            self._refuse_if_waiting(state, guard, now)
+            before = state.entry(guard)
+            state.count_failure(guard, now)
+            self._save(state, now)
         try:
             yield
         except WrongPassword:
@@ -239,8 +254,9 @@ class LoginThrottle:
 
     def ensure(self) -> None:
         """Write an empty record if there is none (with a new store, before its key file)."""
-        if not self.path.exists():
-            self._save(_State.new(), self.clock())
+        with self._locked():
+            if not self.path.exists():
+                self._save(_State.new(), self.clock())
 
     def check(self, guard: str) -> None:
         """LoginThrottled when `guard` must wait (records nothing)."""
@@ -249,34 +265,36 @@ class LoginThrottle:
 
     def failed(self, guard: str) -> None:
         """Count one failure for `guard` (what `attempt` records before each guess)."""
-        now = self.clock()
-        state = self._load(now)
-        before = state.entry(guard)
-        state.entries[state.name_of(guard)] = _Entry((before.failures if before else 0) + 1, now)
-        self._save(state, now)
+        with self._locked():
+            now = self.clock()
+            state = self._load(now)
+            state.count_failure(guard, now)
+            self._save(state, now)
 
     def succeeded(self, guard: str) -> None:
         """Clear `guard`'s failures, and the penalty of a lost record (someone knew a secret).
         A record that cannot be written now only leaves one failure counted: not an error."""
-        now = self.clock()
-        state = self._load(now)
-        state.entries.pop(state.name_of(guard), None)
-        state.floor = None
         try:
-            self._save(state, now)
+            with self._locked():
+                now = self.clock()
+                state = self._load(now)
+                state.entries.pop(state.name_of(guard), None)
+                state.floor = None
+                self._save(state, now)
         except OutpostError:
             log.warning("a successful sign-in could not clear its failures from the record")
 
     def _take_back(self, guard: str, before: _Entry | None) -> None:
-        now = self.clock()
-        state = self._load(now)
-        name = state.name_of(guard)
-        if before is None or before.failures == 0:
-            state.entries.pop(name, None)
-        else:
-            state.entries[name] = before
         try:
-            self._save(state, now)
+            with self._locked():
+                now = self.clock()
+                state = self._load(now)
+                name = state.name_of(guard)
+                if before is None or before.failures == 0:
+                    state.entries.pop(name, None)
+                else:
+                    state.entries[name] = before
+                self._save(state, now)
         except OutpostError:
             log.warning("an attempt that was not a guess stays counted in the record")
 
@@ -306,6 +324,40 @@ class LoginThrottle:
 
     # --- the file ----------------------------------------------------------------------------
 
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold a lock on the record's folder while reading and rewriting the record: one
+        process at a time (a lock on the folder, so there is no lock file to tamper with).
+        Refused like a record that cannot be written."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise self._cannot_record(exc) from exc
+        if fcntl is None:
+            yield
+            return
+        try:
+            fd = os.open(self.path.parent, os.O_RDONLY)
+        except OSError as exc:
+            raise self._cannot_record(exc) from exc
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError as exc:
+                raise self._cannot_record(exc) from exc
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    def _cannot_record(self, exc: BaseException) -> OutpostError:
+        text = msg(
+            "Cannot record the attempt in {folder}: free disk space (or let Outpost "
+            "write there), then try again. Nothing saved was lost.",
+            folder=str(self.path.parent),
+        )
+        full = isinstance(exc, DiskFull) or getattr(exc, "errno", None) == errno.ENOSPC
+        return DiskFull(text) if full else OutpostError(text)
+
     def _load(self, now: float) -> _State:
         try:
             data = _read_regular(self.path)
@@ -322,13 +374,7 @@ class LoginThrottle:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             write_atomic(self.path, state.to_bytes(now))
         except (OSError, OutpostError) as exc:
-            text = msg(
-                "Cannot record the attempt in {folder}: free disk space (or let Outpost "
-                "write there), then try again. Nothing saved was lost.",
-                folder=str(self.path.parent),
-            )
-            full = isinstance(exc, DiskFull) or getattr(exc, "errno", None) == 28
-            raise (DiskFull(text) if full else OutpostError(text)) from exc
+            raise self._cannot_record(exc) from exc
         state.dirty = False
 
 
