@@ -302,3 +302,39 @@ def test_another_clinics_backup_without_its_own_credentials_says_what_is_needed(
         restore_backup(scene.paths, other_clinic_backup, username="admin", password=PASSWORD)
     assert store_bytes(scene.paths.root) == before
     assert not list(scene.paths.root.glob(".restore-*"))
+
+
+# --- what the GUI asks for, found before anyone types ---------------------------------------------
+
+
+def test_the_preview_says_when_the_live_key_opens_the_backup_and_when_it_is_another_clinic(
+    scene: Scene, other_clinic_backup: Path, tmp_path: Path
+) -> None:
+    from desktop.services.backup_restore import RestorePreview, preview_restore
+
+    store = store_module.unlock(scene.paths, "admin", PASSWORD)
+    try:
+        fresh_backup = make_backup(store, tmp_path / "now.outpost-backup").path
+
+        def preview(path: Path) -> RestorePreview:
+            return preview_restore(
+                path,
+                data_key=store.data_key,
+                store_id=store.keyfile.store_id,
+                clinic_name=CLINIC,
+                workdir=scene.paths.root,
+            )
+
+        now, before_rekey, other = (
+            preview(fresh_backup),
+            preview(scene.backup),
+            preview(other_clinic_backup),
+        )
+    finally:
+        store.close()
+    assert now.opens_with_live_key and not now.other_clinic
+    # Made before dan was disabled (which re-keyed the store): its own password is needed.
+    assert not before_rekey.opens_with_live_key and not before_rekey.other_clinic
+    assert not other.opens_with_live_key and other.other_clinic
+    assert other.info.clinic_name == "Bondo Clinic"
+    assert not list(scene.paths.root.glob(".restore-*"))  # its page copy is gone

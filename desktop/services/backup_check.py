@@ -24,6 +24,7 @@ from desktop.services.backup_format import (
     Progress,
     damaged,
     extract_member,
+    open_zip,
     read_backup,
     report,
 )
@@ -76,6 +77,27 @@ def opens_with(db: Path, data_key: bytes, *, read_only: bool = True) -> bool:
             conn.close()
     except sqlcipher3.dbapi2.Error:
         return False
+    return True
+
+
+_NOT_A_DATABASE = 26  # SQLITE_NOTADB: what SQLCipher says when page 1 fails its HMAC
+
+
+def first_page_opens(checked: CheckedBackup, data_key: bytes, workdir: Path | None) -> bool:
+    """Whether `data_key` opens the backup's database, from its first page alone (a few
+    kilobytes copied, not the whole database): the wrong key fails page 1's HMAC (not a
+    database); the right one reads it, and only then misses the pages left out (damaged)."""
+    with open_zip(checked.path) as zf, zf.open(DATABASE) as member:
+        first = member.read(PAGE_SIZE)
+    with tempfile.TemporaryDirectory(prefix=".restore-preview-", dir=workdir) as tmp:
+        db = Path(tmp) / DATABASE
+        db.write_bytes(first)
+        db.chmod(0o600)
+        try:
+            with open_read_only(db, data_key) as conn:
+                conn.execute("PRAGMA user_version").fetchone()
+        except sqlcipher3.dbapi2.DatabaseError as exc:
+            return getattr(exc, "sqlite_errorcode", None) != _NOT_A_DATABASE
     return True
 
 

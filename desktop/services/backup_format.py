@@ -108,8 +108,9 @@ class Manifest:
         if not isinstance(fmt, int) or isinstance(fmt, bool) or fmt < 1:
             raise ValueError("its backup format is not a version number")
         if fmt > FORMAT:
+            shown = fmt if fmt < 1_000_000 else "beyond any known"  # a huge number: not echoed
             raise StoreTooNew(
-                f"This backup was made by a newer Outpost (backup format {fmt}; this version "
+                f"This backup was made by a newer Outpost (backup format {shown}; this version "
                 f"reads format {FORMAT}). Install the newer Outpost to restore it; the backup "
                 "file has not been changed."
             )

@@ -84,6 +84,7 @@ from desktop.services.backup_check import (
     check_against_manifest,
     check_schema_known,
     data_key_for,
+    first_page_opens,
     inspect_database,
     open_read_only,
     opens_with,
@@ -695,17 +696,15 @@ def preview_restore(
 ) -> RestorePreview:
     """Check the backup file (structure, checksums, schema) and whether the live store's key
     opens it; nothing is changed, the temporary copy (still encrypted) is removed."""
-    checked = read_backup(Path(backup), progress=progress, span=(0.0, 0.6))
+    checked = read_backup(Path(backup), progress=progress, span=(0.0, 0.95))
     check_schema_known(checked)
     manifest = checked.manifest
     other = manifest.store_id != store_id or manifest.clinic_name.strip() != clinic_name.strip()
     try:
-        with tempfile.TemporaryDirectory(prefix="outpost-preview-", dir=workdir) as tmp:
-            db = Path(tmp) / DATABASE
-            extract_member(checked, DATABASE, db, progress=progress, span=(0.6, 1.0))
-            opens = opens_with(db, data_key)
+        opens = first_page_opens(checked, data_key, workdir)
     except OSError as exc:
         raise translate_os_error(exc, workdir or Path(tempfile.gettempdir())) from exc
+    report(progress, "Checked", 1.0)
     return RestorePreview(
         info=checked.info(decrypted=False),
         other_clinic=other,
