@@ -25,6 +25,12 @@ Within those limits the throttle fails closed:
 - Names are never stored in clear: each entry is keyed by HMAC-SHA256 of the name (trimmed,
   case-folded), under a random key kept in the file. Unknown names are counted exactly like
   known ones; the key file makes them cost the same time (`keys.derive_dummy`).
+- Each attempt is checked and recorded under a lock on the data folder, so attempts started
+  at once in many processes get the free failures once, not once each.
+
+What it cannot tell: a record rewritten to look well formed (a fresh key, no entries). Whoever
+can do that can as well copy keys.json away, which is the offline attack above. Entries not
+tried for a day are forgotten, so the file does not grow with every name ever typed.
 """
 
 from __future__ import annotations
