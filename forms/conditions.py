@@ -1,6 +1,6 @@
 """A small declarative condition language for visibility and cross-field rules.
 
-Conditions are plain JSON, never code: a definition dropped in by a clinic cannot run
+Conditions are plain JSON, never code: a definition a clinic installs cannot run
 anything. The grammar (documented with examples in FORMAT.md)::
 
     {"all": [cond, ...]}   {"any": [cond, ...]}   {"not": cond}

@@ -65,8 +65,8 @@ class UnknownFormError(FormsError, LookupError):
             listed = ", ".join(str(v) for v in known_versions)
             message = (
                 f"form {form_id!r} has no version {version} (installed versions: {listed}); "
-                "a record filled with a removed version needs its definition file back in "
-                "the forms folder to be reprinted"
+                "a record filled with a version that is not here needs its definition file "
+                "installed again (`outpost forms install FILE`) to be reprinted"
             )
         super().__init__(message)
 
