@@ -201,6 +201,8 @@ TAMPERED = {
     "count as a bool": _valid({HEX: {"failures": True, "last": NOW}}),
     "a time far ahead": _valid({HEX: {"failures": 1, "last": NOW + 10**7}}),
     "a time that is not a number": _valid({HEX: {"failures": 1, "last": "NaN"}}),
+    "a time too large for a float": _valid({HEX: {"failures": 1, "last": 10**400}}),
+    "an infinite time": _valid({HEX: {"failures": 1, "last": float("inf")}}),
     "a name in clear": _valid({"admin": {"failures": 0, "last": NOW}}),
     "an edited penalty": _valid(floor={"failures": -5, "last": NOW}),
     "a short key": json.dumps({"version": VERSION, "key": "a2V5", "entries": {}}).encode(),
@@ -288,6 +290,7 @@ _json = st.recursive(
 )
 _number = st.one_of(
     st.integers(min_value=-(10**20), max_value=10**20),
+    st.integers(min_value=10**300, max_value=10**400),
     st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(),
     st.text(max_size=5),

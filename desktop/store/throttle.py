@@ -106,9 +106,9 @@ class _Entry:
         failures, last = raw["failures"], raw["last"]
         if type(failures) is not int or not 0 <= failures <= MAX_FAILURES:
             return None
-        if type(last) not in (int, float) or not math.isfinite(last):
-            return None
-        if not 0 <= last <= now + CLOCK_TOLERANCE_S:
+        # Compared before any conversion: an int too large for a float must not raise, and
+        # NaN or infinity fail the comparison.
+        if type(last) not in (int, float) or not 0 <= last <= now + CLOCK_TOLERANCE_S:
             return None
         return cls(failures, float(last))
 
