@@ -76,9 +76,9 @@ def write_atomic(target: Path, data: bytes, *, create_parents: bool = True) -> N
         handle.write(data)
 
 
-def shown(path: Path, limit: int = 120) -> str:
+def shown(path: str | os.PathLike[str], limit: int = 120) -> str:
     """A path as a message shows it: a 5,000-character name is cut in the middle."""
-    text = str(path)
+    text = os.fspath(path)
     if len(text) <= limit:
         return text
     half = (limit - 1) // 2

@@ -178,7 +178,7 @@ def run_print(ctx: CliContext, args: argparse.Namespace) -> int:
             )
         with ctx.clinic() as core:
             pdf = core.printing.print(request).value.pdf
-    write_atomic(output, pdf)
+    write_atomic(output, pdf, create_parents=False)  # a mistyped folder is said, not made
     ctx.print(f"Wrote {output}.")
     if shipped_only:
         ctx.print("Printed from the forms shipped with Outpost (installed forms: --user NAME).")

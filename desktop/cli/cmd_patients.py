@@ -121,6 +121,19 @@ def run_add(ctx: CliContext, args: argparse.Namespace) -> int:
         fields = patient_from_json(_read_json_text(ctx, args.from_json))
     else:
         fields = {name: getattr(args, name) for name in JSON_FIELDS}  # the core checks them
+    data, allow_duplicate = input_from_fields(fields)
+    with ctx.clinic() as core:
+        try:
+            patient_id = core.patients.register(data, confirmed_new=allow_duplicate).value
+        except ValidationFailed as failed:
+            raise _in_cli_words(failed) from None
+    # Printed once the clinic has closed: an id on the screen is an id in the store.
+    ctx.print(str(patient_id))
+    return 0
+
+
+def input_from_fields(fields: dict[str, Any]) -> tuple[PatientInput, bool]:
+    """The core's input from the options (or --from-json) fields, and --allow-duplicate."""
     data = PatientInput(
         given_name=fields.get("given", ""),
         family_name=fields.get("family", ""),
@@ -135,15 +148,7 @@ def run_add(ctx: CliContext, args: argparse.Namespace) -> int:
         clinic_number=fields.get("clinic_number", ""),
         preferred_language=fields.get("language", ""),
     )
-    allow_duplicate = bool(fields.get("allow_duplicate", False))
-    with ctx.clinic() as core:
-        try:
-            patient_id = core.patients.register(data, confirmed_new=allow_duplicate).value
-        except ValidationFailed as failed:
-            raise _in_cli_words(failed) from None
-    # Printed once the clinic has closed: an id on the screen is an id in the store.
-    ctx.print(str(patient_id))
-    return 0
+    return data, bool(fields.get("allow_duplicate", False))
 
 
 def _read_json_text(ctx: CliContext, source: str) -> str:
@@ -215,7 +220,7 @@ def patient_from_json(text: str) -> dict[str, Any]:
         )
     unknown = sorted(key for key in value if key not in JSON_FIELDS)
     if unknown:
-        names = ", ".join(repr(shown(Path(key), 40)) for key in unknown[:5])
+        names = ", ".join(repr(shown(key, 40)) for key in unknown[:5])
         raise InvalidInput(
             f"Unknown field{'s' if len(unknown) > 1 else ''} in the patient's JSON: {names}. "
             f"Known fields: {', '.join(JSON_FIELDS)}."
@@ -274,7 +279,10 @@ def run_search(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_show(ctx: CliContext, args: argparse.Namespace) -> int:
-    patient_id = parse_id(args.patient_id)
+    text: str = args.patient_id
+    if len(text) > 100:  # a UUID is 36 characters; a pasted page is not repeated back whole
+        raise InvalidInput(f"{shown(text, 60)!r} is not a record id (expected a UUID).")
+    patient_id = parse_id(text)
     with ctx.clinic() as core:
         chart = core.patients.open_chart(patient_id)
         p = chart.details
