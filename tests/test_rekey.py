@@ -458,3 +458,20 @@ def test_a_rekey_is_refused_while_another_process_has_the_store_open(
     _register(store, "Baraka")
     rekey(store)  # alone again: it goes through
     assert _patient_names(store) == ["Akinyi", "Baraka"]
+
+
+def test_signing_in_after_a_rekey_still_costs_one_argon2id(
+    store: Store, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rekey(store)
+    store.close()
+    calls: list[bytes] = []
+    real = keys.derive_password_key
+
+    def counting(password: str, salt: bytes, params: keys.Argon2Params) -> bytes:
+        calls.append(salt)
+        return real(password, salt, params)
+
+    monkeypatch.setattr(keys, "derive_password_key", counting)
+    store_module.unlock(data_paths, "admin", PASSWORD).close()
+    assert len(calls) == 1
