@@ -42,6 +42,8 @@ class LoginWindow(QWidget):
         self._busy = False
         self._wait_left = 0
         self._throttled_user = ""
+        # The wait comes from a lost or damaged record of wrong attempts, not from this name.
+        self._record_lost = False
         # Qt adds the application's name ("— Outpost") to every window title.
         self.setWindowTitle(self.tr("Sign in"))
         self.setAccessibleName(self.windowTitle())
@@ -123,6 +125,7 @@ class LoginWindow(QWidget):
             if self.username.text().strip() != username or self._wait_left > 0:
                 return
             self._throttled_user = username
+            self._record_lost = False
             self._wait_left = max(1, math.ceil(seconds))
             self._countdown.start()
             self._show_wait()
@@ -198,6 +201,7 @@ class LoginWindow(QWidget):
             )
         elif isinstance(error, LoginThrottled):
             self._throttled_user = self.username.text().strip()
+            self._record_lost = bool(getattr(error, "record_lost", False))
             self._wait_left = max(1, math.ceil(error.retry_after))
             self._countdown.start()
             self._show_wait()
@@ -211,6 +215,15 @@ class LoginWindow(QWidget):
         self._sync_buttons()
 
     def _show_wait(self) -> None:
+        if self._record_lost:
+            self._set_message(
+                self.tr(
+                    "The record of wrong sign-in attempts was missing or damaged, so signing "
+                    "in waits {seconds} s. Then try again."
+                ).format(seconds=self._wait_left)
+            )
+            self._sync_buttons()
+            return
         self._set_message(
             self.tr(
                 "Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the "

@@ -82,6 +82,13 @@ _KEY_BYTES = 32
 _STORE_FILE = "keys.json"  # DataPaths.keyfile's name: the record sits beside it
 
 
+class AttemptsRecordLost(LoginThrottled):
+    """The wait comes from a record of wrong attempts that was missing or damaged, not from
+    this name's wrong passwords (the login window says so rather than blame the person)."""
+
+    record_lost = True
+
+
 def delay_after(failures: int) -> float:
     if failures < FREE_FAILURES:
         return 0.0
@@ -318,15 +325,17 @@ class LoginThrottle:
                 folder=str(self.path.parent),
                 seconds=f"{math.ceil(wait)}",
             )
-        else:
-            text = msg(
+            raise AttemptsRecordLost(text, retry_after=wait)
+        raise LoginThrottled(
+            msg(
                 "Too many wrong passwords for {username}. Wait {seconds} seconds, then try "
                 "again. If the password is lost, an administrator can reset it, or use the "
                 "recovery key.",
                 username=guard,
                 seconds=f"{wait:.0f}",
-            )
-        raise LoginThrottled(text, retry_after=wait)
+            ),
+            retry_after=wait,
+        )
 
     # --- the file ----------------------------------------------------------------------------
 
