@@ -136,21 +136,44 @@ def test_rekey_is_for_administrators_and_is_audited(
     assert "rekey" in actions
 
 
-def test_a_disable_that_cannot_rekey_says_the_account_is_disabled_but_the_key_is_not_new(
+def test_a_disable_whose_rekey_fails_changes_nothing(
     core: ClinicCore, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.errors import DiskFull, StoreError
+    from desktop.errors import DiskFull
 
     _add(core, "peter", PETER)
 
     def full(*_a: object, **_k: object) -> None:
-        raise DiskFull("The disk is full.")
+        raise DiskFull("The disk is full. Nothing was changed.")
 
     monkeypatch.setattr(rekey_module, "_reencrypt", full)
-    with pytest.raises(StoreError, match=r"peter is disabled.*outpost rekey"):
+    with pytest.raises(DiskFull):
         core.admin.set_user_active("peter", False)
     assert not pending_keyfile(data_paths).exists()
-    store_module.unlock(data_paths, "admin", PASSWORD).close()  # the old key still opens
+    assert {u.username: u for u in core.admin.users()}["peter"].active
+    store_module.unlock(data_paths, "peter", PETER).close()  # nothing was changed
+
+
+def test_a_disable_killed_after_its_rekey_has_already_ended_the_old_key_file(
+    core: ClinicCore, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.services import users as user_service
+
+    _add(core, "peter", PETER)
+    stolen = data_paths.keyfile.read_bytes()
+
+    def killed(*_a: object, **_k: object) -> None:
+        raise KeyboardInterrupt  # stands for the power failing after the re-key
+
+    monkeypatch.setattr(user_service, "set_active_in", killed)
+    with pytest.raises(KeyboardInterrupt):
+        core.admin.set_user_active("peter", False)
+    assert not _opens(data_paths, stolen, "peter", PETER)
+    with pytest.raises(WrongPassword):
+        store_module.unlock(data_paths, "peter", PETER)
+    monkeypatch.undo()
+    core.admin.set_user_active("peter", False)  # disabling again finishes it
+    assert not {u.username: u for u in core.admin.users()}["peter"].active
 
 
 # --- a kill at each step ---------------------------------------------------------------------

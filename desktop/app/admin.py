@@ -22,8 +22,6 @@ from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
 from desktop.changes import SETTINGS, Changes
-from desktop.errors import OutpostError, StoreError
-from desktop.messages import message_of, msg
 from desktop.services import clinic as clinic_service
 from desktop.services import clinic_setup
 from desktop.services import users as user_service
@@ -186,34 +184,32 @@ class AdminApi:
     ) -> Done[RekeyResult | None]:
         """Disable an account, or enable it again with a new password.
 
-        Disabling removes the account's key-file entry and then re-keys the store (`rekey`):
-        neither the password nor any copy of the key file taken before opens the database
-        afterwards. `progress` (0..1) follows the re-key; the value is its result."""
+        Disabling re-keys the store first (`rekey`), leaving the account's key-file entry
+        out, then marks the account disabled: neither the password nor any copy of the key
+        file taken before opens the database afterwards. A crash between the two leaves an
+        account shown active that can no longer sign in (disable it again); a failed re-key
+        changes nothing. `progress` (0..1) follows the re-key; the value is its result."""
         core = self._core
-        done = self._tx.write(
-            lambda s: user_service.set_active_in(
-                s, core.store, core.actor, username, active, password=password
-            )
-        )
         if active:
-            return Done(None, done.changes)
-        try:
-            rekeyed = self.rekey(progress=progress)
-        except OutpostError as exc:
-            raise StoreError(
-                msg(
-                    "{username} is disabled and their password no longer opens the store, but "
-                    "the clinic's key could not be changed ({reason}), so an older copy of the "
-                    "key file still would. Run the disable again (or `outpost rekey`) once "
-                    "that is put right.",
-                    username=username,
-                    reason=message_of(exc).rstrip("."),
+            done = self._tx.write(
+                lambda s: user_service.set_active_in(
+                    s, core.store, core.actor, username, True, password=password
                 )
-            ) from exc
-        return Done(rekeyed.value, done.changes | rekeyed.changes)
+            )
+            return Done(None, done.changes)
+        self._tx.read(lambda s: user_service.check_can_disable(s, core.actor, username))
+        rekeyed = self.rekey(progress=progress, _remove=(username,))
+        done = self._tx.write(
+            lambda s: user_service.set_active_in(s, core.store, core.actor, username, False)
+        )
+        return Done(rekeyed.value, rekeyed.changes | done.changes)
 
     def rekey(
-        self, *, progress: Progress | None = None, reissue_recovery: bool = False
+        self,
+        *,
+        progress: Progress | None = None,
+        reissue_recovery: bool = False,
+        _remove: tuple[str, ...] = (),
     ) -> Done[RekeyResult]:
         """A fresh data key for the store (after a key file was lost or stolen, and on every
         disable): the database is re-encrypted, every remaining key-file entry renewed, and
@@ -221,7 +217,11 @@ class AdminApi:
         backups keep the keys of their time. Audited."""
         core = self._core
         result = user_service.rekey_store(
-            core.store, core.actor, progress=progress, reissue_recovery=reissue_recovery
+            core.store,
+            core.actor,
+            progress=progress,
+            reissue_recovery=reissue_recovery,
+            remove_users=_remove,
         )
         done = self._tx.write(lambda s: user_service.record_rekey(s, core.actor, result))
         return Done(result, done.changes)

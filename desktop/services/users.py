@@ -14,7 +14,7 @@ rolls the database change back with it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -116,6 +116,17 @@ def change_password_in(
     store.set_password(username, new_password)
 
 
+def check_can_disable(session: Session, actor: Actor, username: str) -> User:
+    """The user, when `actor` may disable them (PermissionDenied, NotFound otherwise)."""
+    actor.require(Permission.MANAGE_USERS)
+    if username == actor.username:
+        raise PermissionDenied(msg("You cannot disable your own account while signed in with it."))
+    user = get_user(session, username)
+    if user.role is Role.ADMIN and user.active and len(_active_admins(session)) <= 1:
+        raise PermissionDenied(msg("This is the last administrator; it cannot be disabled."))
+    return user
+
+
 def set_active_in(
     session: Session,
     store: Store,
@@ -126,11 +137,9 @@ def set_active_in(
     password: str | None = None,
 ) -> None:
     actor.require(Permission.MANAGE_USERS)
-    if username == actor.username and not active:
-        raise PermissionDenied(msg("You cannot disable your own account while signed in with it."))
-    user = get_user(session, username)
-    if not active and user.role is Role.ADMIN and len(_active_admins(session)) <= 1:
-        raise PermissionDenied(msg("This is the last administrator; it cannot be disabled."))
+    user = (
+        check_can_disable(session, actor, username) if not active else get_user(session, username)
+    )
     user.active = active
     session.flush()
     if active:
@@ -162,10 +171,14 @@ def rekey_store(
     *,
     progress: Progress | None = None,
     reissue_recovery: bool = False,
+    remove_users: Collection[str] = (),
 ) -> RekeyResult:
-    """A fresh data key for the store; administrators only."""
+    """A fresh data key for the store, without the slots of `remove_users`; administrators
+    only."""
     actor.require(Permission.MANAGE_USERS)
-    return rekey(store, progress=progress, reissue_recovery=reissue_recovery)
+    return rekey(
+        store, progress=progress, reissue_recovery=reissue_recovery, remove_users=remove_users
+    )
 
 
 def record_rekey(session: Session, actor: Actor, result: RekeyResult) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -277,13 +278,16 @@ class KeyFile:
     def legacy_users(self) -> list[str]:
         return sorted(name for name, slot in self.users.items() if isinstance(slot, LegacySlot))
 
-    def resealed(self, data_key: bytes) -> tuple[KeyFile, list[str], bool]:
-        """A copy with `data_key` sealed to every format-2 slot: (key file, the users whose
-        format-1 slots had to be dropped, True when a format-1 recovery slot was dropped)."""
-        dropped = self.legacy_users
+    def resealed(
+        self, data_key: bytes, *, without: Collection[str] = ()
+    ) -> tuple[KeyFile, list[str], bool]:
+        """A copy with `data_key` sealed to every format-2 slot but those of `without`: (key
+        file, the users whose format-1 slots had to be dropped, True when a format-1 recovery
+        slot was dropped)."""
+        dropped = [name for name in self.legacy_users if name not in without]
         out = KeyFile(self.store_id)
         for name, slot in sorted(self.users.items()):
-            if isinstance(slot, Slot):
+            if isinstance(slot, Slot) and name not in without:
                 out.users[name] = self._resealed_slot(f"user:{name}", slot, data_key)
         recovery_dropped = isinstance(self.recovery, LegacySlot)
         if isinstance(self.recovery, Slot):

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,16 +81,21 @@ class RekeyResult:
 
 
 def rekey(
-    store: Store, *, progress: Progress | None = None, reissue_recovery: bool = False
+    store: Store,
+    *,
+    progress: Progress | None = None,
+    reissue_recovery: bool = False,
+    remove_users: Collection[str] = (),
 ) -> RekeyResult:
     """Give `store` a fresh data key (see the module's docstring). Works on any open Store:
-    its paths decide where the files go, and it keeps working afterwards."""
+    its paths decide where the files go, and it keeps working afterwards. The slots of
+    `remove_users` are left out of the new key file (a disable)."""
     report = progress or (lambda _fraction: None)
     paths = store.paths
     _crash_point("started")
     report(0.0)
     new_key = keys.new_data_key()
-    keyfile, dropped, recovery_dropped = store.keyfile.resealed(new_key)
+    keyfile, dropped, recovery_dropped = store.keyfile.resealed(new_key, without=remove_users)
     recovery_text = None
     if reissue_recovery or recovery_dropped:
         raw = keys.new_recovery_key()
