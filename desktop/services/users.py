@@ -1,9 +1,9 @@
 """People who sign in to Outpost, their roles, and their passwords.
 
 A user's row lives in the database; their password opens only their entry in the key file,
-which holds the data key sealed to it. Disabling a user removes that entry and then re-keys
-the store (desktop.store.rekey): a fresh data key, the database re-encrypted, every remaining
-entry renewed, so neither the password nor a copy of keys.json taken before opens it again.
+which holds the data key sealed to it. Disabling a user re-keys the store without that entry
+(desktop.store.rekey): a fresh data key, the database re-encrypted, every remaining entry
+renewed, so neither the password nor a copy of keys.json taken before opens it again.
 After a key file is lost or stolen, `rekey_store` (`outpost rekey`) does the same for all.
 Backups made before keep the keys of their time.
 
