@@ -338,3 +338,87 @@ def test_the_preview_says_when_the_live_key_opens_the_backup_and_when_it_is_anot
     assert not other.opens_with_live_key and other.other_clinic
     assert other.info.clinic_name == "Bondo Clinic"
     assert not list(scene.paths.root.glob(".restore-*"))  # its page copy is gone
+
+
+# --- a backup from before the key-file format that a re-key can renew -----------------------------
+
+SAMPLE_0001 = Path(__file__).parent / "fixtures" / "stores" / "0001"
+
+
+@pytest.mark.skipif(not (SAMPLE_0001 / "outpost.db").exists(), reason="no 0001 sample store")
+def test_an_older_backup_with_a_disabled_account_keeps_its_administrator_able_to_sign_in(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+    import hashlib
+    import json
+    import uuid
+
+    from desktop.services.backup_check import inspect_database
+    from desktop.services.backup_format import DATABASE, FORMAT, KEYS, Manifest, Member
+    from desktop.services.backup_write import Snapshot, write_backup_file
+    from desktop.store import keys as keys_module
+
+    facts = json.loads((SAMPLE_0001 / "sample.json").read_text())
+    sample_password = facts["password"]
+    db = tmp_path / "work" / DATABASE
+    db.parent.mkdir()
+    shutil.copy2(SAMPLE_0001 / "outpost.db", db)
+    keys_bytes = (SAMPLE_0001 / "keys.json").read_bytes()  # an older key-file format
+    key = KeyFile.from_json(json.loads(keys_bytes)).unlock_with_recovery(
+        keys_module.parse_recovery_key(facts["recovery_key"])
+    )
+    # dan, a coordinator in that old backup.
+    conn = sqlcipher3.dbapi2.connect(str(db), isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(users)")]
+        admin = dict(
+            zip(columns, conn.execute("SELECT * FROM users LIMIT 1").fetchone(), strict=True)
+        )
+        admin.update(pk=None, id=uuid.uuid4().hex, username="dan", role="COORDINATOR")
+        if str(conn.execute("SELECT role FROM users LIMIT 1").fetchone()[0]).islower():
+            admin["role"] = "coordinator"
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        conn.execute(f"INSERT INTO users ({names}) VALUES ({marks})", [admin[c] for c in columns])
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    found = inspect_database(db, key)
+    manifest = Manifest(
+        format=FORMAT,
+        store_id=found.store_id,
+        clinic_id=found.clinic_id,
+        clinic_name=found.clinic_name,
+        schema_revision=found.schema_revision,
+        created_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
+        outpost_version="0.0.1",
+        reason="manual",
+        members={
+            DATABASE: Member(hashlib.sha256(db.read_bytes()).hexdigest(), db.stat().st_size),
+            KEYS: Member(hashlib.sha256(keys_bytes).hexdigest(), len(keys_bytes)),
+        },
+        row_counts=found.row_counts,
+    )
+    old = write_backup_file(Snapshot(db, keys_bytes, manifest), tmp_path / "old.outpost-backup")
+
+    # The clinic restored it on this laptop, then disabled dan (which re-keyed the store).
+    paths = DataPaths(tmp_path / "clinic")
+    restore_backup(paths, old.path, username="admin", password=sample_password)
+    core = ClinicCore.unlock(paths, "admin", sample_password)
+    try:
+        core.admin.set_user_active("dan", False)
+    finally:
+        core.close()
+
+    result = restore_backup(paths, old.path, username="admin", password=sample_password)
+
+    assert result.kept_disabled == ("dan",) and result.rekeyed
+    assert "admin" not in result.dropped_users  # renewed from the password just proven
+    store = store_module.unlock(paths, "admin", sample_password)
+    store.close()
+    # The old format's recovery slot could not be renewed: a new key, which opens the store.
+    assert result.new_recovery_key
+    store = store_module.unlock_with_recovery(paths, result.new_recovery_key)
+    store.close()

@@ -73,6 +73,7 @@ from desktop.atomic import fsync_dir, translate_os_error, write_atomic
 from desktop.errors import (
     BackupError,
     InvalidInput,
+    OutpostError,
     PermissionDenied,
     StoreCorrupt,
     WrongPassword,
@@ -491,6 +492,28 @@ class _Rekeyed:
     recovery_key: str | None  # a new recovery key, when one had to be issued
 
 
+def _renew_proven_slots(keyfile: KeyFile, data_key: bytes, live: _Live) -> None:
+    """Slots of the backup's key file whose secret the authorising person just proved are
+    written afresh (in the current format): the re-key then renews them instead of dropping
+    them, as it must drop slots of an older format whose secret it does not know."""
+    username, password, recovery = live.username, live.password, live.recovery_key
+    with contextlib.suppress(OutpostError):  # not their secret there: left to the re-key
+        if (
+            username is not None
+            and password is not None
+            and username in keyfile.users
+            and keyfile.unlock_with_password(username, password) == data_key
+        ):
+            keyfile.set_password(username, password, data_key, keys.DEFAULT_ARGON2)
+    with contextlib.suppress(OutpostError):
+        if (
+            recovery is not None
+            and keyfile.recovery is not None
+            and keyfile.unlock_with_recovery(recovery) == data_key
+        ):
+            keyfile.set_recovery(recovery, data_key)
+
+
 def _rekey_staged(staging: Path, data_key: bytes, live: _Live) -> _Rekeyed:
     """Give the staged store a fresh data key (every remaining slot re-sealed), with the
     store's own re-key (desktop.store.rekey), before it is put in place. Slots the re-key
@@ -508,6 +531,7 @@ def _rekey_staged(staging: Path, data_key: bytes, live: _Live) -> _Rekeyed:
 
     staged_paths = DataPaths(staging)
     keyfile = KeyFile.load(staged_paths.keyfile)
+    _renew_proven_slots(keyfile, data_key, live)
     opened: list[Store] = []
     # The engine asks the Store for its key, so connections after the re-key use the new one.
     engine = make_engine(staged_paths.database, lambda: opened[0].data_key if opened else data_key)
