@@ -195,3 +195,22 @@ def test_the_cli_gives_one_line_and_exit_1_for_a_key_file_that_is_not_one(
         assert store_bytes(clinic) == before
     finally:
         keyfile.write_bytes(original)
+
+
+def test_the_cli_says_another_stores_key_file_is_a_mismatch_and_does_not_throttle(
+    clinic: Path, tmp_path: Path
+) -> None:
+    other = make_clinic(tmp_path / "other")
+    keyfile = clinic / "keys.json"
+    original = keyfile.read_bytes()
+    keyfile.write_bytes((other / "keys.json").read_bytes())
+    before = store_bytes(clinic)
+    try:
+        for _ in range(5):  # more than the free failures
+            ran = run_outpost(clinic, "users", "list", stdin="correct horse battery\n")
+            assert_one_clear_line(ran, code=1, says="cannot be read with the key file")
+        assert store_bytes(clinic) == before
+    finally:
+        keyfile.write_bytes(original)
+    ran = run_outpost(clinic, "users", "list", stdin="correct horse battery\n")
+    assert ran.code == 0, ran.err  # not made to wait: a mismatch is not a wrong password
