@@ -431,6 +431,25 @@ def test_damage_the_add_never_reads_is_still_refused_once_found(
     assert store_bytes(data) == before
 
 
+def test_doctor_on_a_damaged_store_names_the_damage_and_a_clean_doctor_lifts_a_stale_mark(
+    cli_clinic: Path, tmp_path: Path
+) -> None:
+    data = _copy(cli_clinic, tmp_path / "clinic")
+    flip_a_byte(data / "outpost.db", root_page(data, "patients"))
+    ran = run_outpost(data, "doctor", stdin=PASSWORD + "\n")
+    assert ran.code == 1 and "Traceback" not in ran.err, ran.err
+    assert "DAMAGED PAGES" in ran.out and "cannot be read (damage)" in ran.out
+    assert "restore the most recent backup" in ran.out
+    assert (data / MARKER_NAME).exists()
+
+    sound = _copy(cli_clinic, tmp_path / "sound")
+    (sound / MARKER_NAME).write_text('{"what": "a test mark"}', "utf-8")
+    ran = run_outpost(sound, "doctor", stdin=PASSWORD + "\n")
+    assert ran.code == 0, ran.err
+    assert "may be written again" in ran.out
+    assert not (sound / MARKER_NAME).exists()
+
+
 # --- item 11: a database that is not a regular file ----------------------------------------------
 
 

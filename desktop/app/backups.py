@@ -50,7 +50,7 @@ from sqlalchemy import func, select
 
 from desktop.atomic import write_atomic
 from desktop.changes import EVERYTHING, SETTINGS, Changes
-from desktop.errors import OutpostError
+from desktop.errors import OutpostError, StoreCorrupt
 from desktop.paths import DataPaths
 from desktop.services import backup as service
 from desktop.services.backup import SUFFIX, BackupInfo, Progress, RestoreResult
@@ -171,8 +171,9 @@ class StoreHealth:
     problems: tuple[str, ...]  # cipher and integrity problems; empty when healthy
     schema_revision: str | None
     head_revision: str
-    patients: int
-    pending_changes: int
+    patients: int | None  # None: not readable (damage)
+    pending_changes: int | None
+    cleared: bool  # the store was marked damaged and is found intact: writable again
     backups: BackupStatus
 
     @property
@@ -558,14 +559,20 @@ class BackupsApi:
     # -- the store's health --
 
     def doctor(self) -> StoreHealth:
-        """Check the store through: encryption (every page's HMAC), integrity, schema, the
-        outbox, and the automatic backups' state."""
+        """Check the store through: encryption (every page's HMAC) and integrity (through
+        `core.integrity.check()`, which marks a damaged store read-only or clears the mark of
+        one found intact), schema, the outbox, and the automatic backups' state. Counts that
+        cannot be read because of damage are None."""
         core = self._core
-        with core.store.engine.connect() as conn:
-            cipher = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-            integrity = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check")]
-            revision = current_revision(conn)
-            version = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
+        report = core.integrity.check()
+        revision: str | None = None
+        version = "?"
+        try:
+            with core.store.engine.connect() as conn:
+                revision = current_revision(conn)
+                version = str(conn.exec_driver_sql("PRAGMA cipher_version").scalar())
+        except StoreCorrupt:
+            pass  # the damage is in the report already
 
         def counts(session: Any) -> tuple[int, int]:
             pending = session.scalar(
@@ -576,17 +583,22 @@ class BackupsApi:
             )
             return int(pending or 0), int(patients or 0)
 
-        pending, patients = self._tx.read(counts)
-        problems = tuple(cipher + [r for r in integrity if r != "ok"])
+        pending: int | None
+        patients: int | None
+        try:
+            pending, patients = self._tx.read(counts)
+        except StoreCorrupt:
+            pending = patients = None
         return StoreHealth(
             clinic_name=core.clinic_name,
             data_folder=core.paths.root,
-            cipher_version=str(version),
-            pages_intact=not cipher,
-            problems=problems,
+            cipher_version=version,
+            pages_intact=not report.problems,
+            problems=report.problems,
             schema_revision=revision,
             head_revision=head_revision(),
             patients=patients,
             pending_changes=pending,
+            cleared=report.cleared,
             backups=self.status(),
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import forms
-from desktop.atomic import write_atomic
+from desktop.atomic import shown, write_atomic
 from desktop.cli.context import CliContext
 from desktop.clock import ClinicClock
 from desktop.errors import InvalidInput
@@ -152,6 +152,12 @@ def run_print(ctx: CliContext, args: argparse.Namespace) -> int:
     output: Path = args.output
     if output.suffix.lower() != ".pdf":
         raise InvalidInput(f"{output} should end in .pdf.")
+    if not output.parent.exists():
+        # Said before signing in: a print is audited, and a mistyped folder should not be.
+        raise InvalidInput(
+            f"The folder {shown(output.parent)} does not exist: create it first, or choose "
+            "another file name."
+        )
     shipped_only = False
     if args.blank and not ctx.username:
         # A blank form holds no patient data: printing one needs no password (the clinic's

@@ -138,8 +138,9 @@ def run_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
     )
     ctx.print(f"Integrity:         {'ok' if health.healthy else '; '.join(health.problems[:5])}")
     ctx.print(f"Schema:            {health.schema_revision} (this Outpost: {health.head_revision})")
-    ctx.print(f"Patients:          {health.patients}")
-    ctx.print(f"Changes to send:   {health.pending_changes}")
+    unreadable = "cannot be read (damage)"
+    ctx.print(f"Patients:          {_count(health.patients, unreadable)}")
+    ctx.print(f"Changes to send:   {_count(health.pending_changes, unreadable)}")
     backups = health.backups
     if backups.last_success is not None:
         ctx.print(f"Last backup:       {clock.local(backups.last_success):%Y-%m-%d %H:%M}")
@@ -152,11 +153,18 @@ def run_doctor(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.print(f"Backups:           {backups.advice}")
     if not health.healthy:
         ctx.print(
-            "The store is damaged. Do not delete it; restore the most recent backup "
-            "with `outpost restore FILE` (the damaged file is kept aside)."
+            "The store is damaged: nothing more is written to it, and everything saved is "
+            "kept. Do not delete it; restore the most recent backup with `outpost restore "
+            "FILE` (the damaged file is kept aside)."
         )
         return 1
+    if health.cleared:
+        ctx.print("Damage:            none found now; the store may be written again.")
     return 0
+
+
+def _count(value: int | None, unreadable: str) -> str:
+    return unreadable if value is None else str(value)
 
 
 def run_users_add(ctx: CliContext, args: argparse.Namespace) -> int:

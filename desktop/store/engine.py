@@ -176,6 +176,14 @@ def translate_db_error(exc: BaseException, path: Path) -> Exception | None:
             f"The disk holding {path.parent} is full, so the last change was not saved "
             "(everything saved before it is safe). Free some space, then try again."
         )
+    if "disk i/o error" in text:
+        # What SQLite says when it cannot write its -wal/-shm files on a nearly full disk
+        # (or the disk is failing): nothing was written.
+        return StoreError(
+            f"The disk holding {path.parent} could not be written (a disk I/O error): it may "
+            "be full or failing. Nothing already saved was lost; free some space, then try "
+            "again."
+        )
     if "database is locked" in text or "database is busy" in text:
         return StoreError(
             "The clinic's records are busy (another Outpost window or command is writing). "

@@ -39,6 +39,7 @@ from desktop.atomic import fsync_dir, write_atomic
 from desktop.errors import DiskFull, StoreError
 from desktop.messages import msg
 from desktop.store import keys
+from desktop.store.engine import damage_watch
 from desktop.store.store import Store, key_opens, pending_keyfile
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,9 @@ def rekey(
     `remove_users` are left out of the new key file (a disable)."""
     report = progress or (lambda _fraction: None)
     paths = store.paths
+    # The re-encryption runs on a raw connection, which the write guard does not see: a
+    # damaged database is never rewritten (a restore, not a re-key, is its remedy).
+    damage_watch(store.engine).check_writable()
     _crash_point("started")
     report(0.0)
     new_key = keys.new_data_key()

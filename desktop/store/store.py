@@ -44,7 +44,13 @@ from desktop.permissions import Actor
 from desktop.store import keys, outbox, schema
 from desktop.store.change_collector import install_collector
 from desktop.store.device import ensure_device_id, read_device_id
-from desktop.store.engine import WRITES, check_file_shape, make_engine, translate_db_error
+from desktop.store.engine import (
+    WRITES,
+    check_file_shape,
+    make_engine,
+    translate_db_error,
+    translate_raw_error,
+)
 from desktop.store.keyfile import KeyFile
 from desktop.store.models import Clinic, Meta, OutboxEntry, Role, User
 from desktop.store.restore_journal import recover_interrupted_restore
@@ -258,7 +264,12 @@ def _safety_copy(paths: DataPaths, engine: Engine, revision: str | None) -> None
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
-        raw.execute("VACUUM INTO ?", (str(target),))
+        try:
+            raw.execute("VACUUM INTO ?", (str(target),))
+        except sqlcipher3.dbapi2.Error as exc:
+            target.unlink(missing_ok=True)
+            # A full disk or a damaged page: the upgrade does not start, and says why.
+            raise (translate_raw_error(engine, exc, paths.database) or exc) from exc
     target.chmod(0o600)
     log.info("copied the database to %s before upgrading from schema %s", target.name, revision)
 
