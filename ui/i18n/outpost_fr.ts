@@ -27,192 +27,217 @@
   <context>
     <name>BackupPanel</name>
     <message>
-      <location filename="../../ui/backup_panel.py" line="75" />
+      <location filename="../../ui/backup_panel.py" line="146" />
       <source>Ba&amp;ck up now…</source>
       <translation>&amp;Sauvegarder maintenant…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="77" />
+      <location filename="../../ui/backup_panel.py" line="148" />
       <source>&amp;Restore from a backup…</source>
       <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="82" />
+      <location filename="../../ui/backup_panel.py" line="153" />
       <source>Backup and restore</source>
       <translation>Sauvegarde et restauration</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="85" />
+      <location filename="../../ui/backup_panel.py" line="156" />
       <source>A backup is one encrypted file: it opens only with a password of this clinic (as it was when the backup was made) or the recovery key. Keep one on a USB stick, away from the laptop.</source>
       <translation>Une sauvegarde est un seul fichier chiffré : elle ne s’ouvre qu’avec un mot de passe de ce centre (tel qu’il était au moment de la sauvegarde) ou avec la clé de récupération. Gardez-en une sur une clé USB, loin de l’ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="98" />
+      <location filename="../../ui/backup_panel.py" line="169" />
       <source>Extra backup folders</source>
       <translation>Dossiers de sauvegarde supplémentaires</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="102" />
+      <location filename="../../ui/backup_panel.py" line="173" />
       <source> backups</source>
       <translation> sauvegardes</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="108" />
+      <location filename="../../ui/backup_panel.py" line="179" />
       <source>Add a &amp;folder…</source>
       <translation>&amp;Ajouter un dossier…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="109" />
+      <location filename="../../ui/backup_panel.py" line="180" />
       <source>Re&amp;move</source>
       <translation>Re&amp;tirer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="110" />
+      <location filename="../../ui/backup_panel.py" line="181" />
       <source>&amp;Save</source>
       <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="111" />
+      <location filename="../../ui/backup_panel.py" line="182" />
       <source>Automatic backups (when Outpost closes, and daily)</source>
       <translation>Sauvegardes automatiques (à la fermeture d’Outpost, et chaque jour)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="114" />
+      <location filename="../../ui/backup_panel.py" line="185" />
       <source>They always go to the data folder's backups; add a second place (a USB stick, another disk) so a lost or broken laptop does not take the backups with it.</source>
       <translation>Elles vont toujours dans le dossier des sauvegardes des données ; ajoutez un second emplacement (clé USB, autre disque) pour qu’un ordinateur perdu ou en panne n’emporte pas les sauvegardes avec lui.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="122" />
+      <location filename="../../ui/backup_panel.py" line="193" />
       <source>E&amp;xtra folders:</source>
       <translation>Dossiers &amp;supplémentaires :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="126" />
+      <location filename="../../ui/backup_panel.py" line="197" />
       <source>&amp;Keep the last:</source>
       <translation>&amp;Conserver les dernières :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="177" />
+      <location filename="../../ui/backup_panel.py" line="248" />
       <source>Last automatic backup: {when}.</source>
       <translation>Dernière sauvegarde automatique : {when}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="182" />
+      <location filename="../../ui/backup_panel.py" line="253" />
       <source>No automatic backup has been made yet.</source>
       <translation>Aucune sauvegarde automatique n’a encore été faite.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="185" />
+      <location filename="../../ui/backup_panel.py" line="256" />
       <source>⚠ The automatic backup of {when} failed: {why}</source>
       <translation>⚠ La sauvegarde automatique du {when} a échoué : {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="202" />
+      <location filename="../../ui/backup_panel.py" line="273" />
       <source>Choose a backup folder</source>
       <translation>Choisir un dossier de sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="221" />
+      <location filename="../../ui/backup_panel.py" line="292" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="238" />
+      <location filename="../../ui/backup_panel.py" line="309" />
       <source>Where should the backup go?</source>
       <translation>Où enregistrer la sauvegarde ?</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="261" />
+      <location filename="../../ui/backup_panel.py" line="332" />
       <source>Backup written and checked: {path} ({size}).</source>
       <translation>Sauvegarde écrite et vérifiée : {path} ({size}).</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="266" />
+      <location filename="../../ui/backup_panel.py" line="337" />
       <source>Backup</source>
       <translation>Sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="271" />
+      <location filename="../../ui/backup_panel.py" line="342" />
       <source>Making the backup…</source>
       <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="281" />
+      <location filename="../../ui/backup_panel.py" line="352" />
       <source>Choose the backup to restore</source>
       <translation>Choisir la sauvegarde à restaurer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="284" />
+      <location filename="../../ui/backup_panel.py" line="355" />
       <source>Outpost backups (*.outpost-backup)</source>
       <translation>Sauvegardes Outpost (*.outpost-backup)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="284" />
+      <location filename="../../ui/backup_panel.py" line="355" />
       <source>All files (*)</source>
       <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="299" />
+      <location filename="../../ui/backup_panel.py" line="373" />
       <source>Checking the backup…</source>
       <translation>Vérification de la sauvegarde…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="308" />
+      <location filename="../../ui/backup_panel.py" line="385" />
       <source>It was made on {when} by {clinic}.</source>
       <translation>Elle a été faite le {when} par {clinic}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="315" />
-      <location filename="../../ui/backup_panel.py" line="346" />
+      <location filename="../../ui/backup_panel.py" line="389" />
+      <source>Restoring replaces all the clinic's records on this laptop with those in
+{path}.
+The records it replaces are kept aside, not deleted. Everyone is signed out. Accounts disabled here stay disabled.
+
+Give your own password again: only an administrator of this clinic may restore.</source>
+      <translation>La restauration remplace tous les dossiers du centre sur cet ordinateur par ceux de
+{path}.
+Les dossiers remplacés sont mis de côté, pas supprimés. Tout le monde est déconnecté. Les comptes désactivés ici restent désactivés.
+
+Indiquez à nouveau votre propre mot de passe : seul un administrateur de ce centre peut restaurer.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="396" />
+      <source>⚠ This backup is of another clinic, {clinic}, not of {here}. Type its name below to confirm that it should replace this clinic's records.</source>
+      <translation>⚠ Cette sauvegarde est celle d’un autre centre, {clinic}, et non de {here}. Saisissez son nom ci-dessous pour confirmer qu’elle doit remplacer les dossiers de ce centre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="401" />
+      <source>This clinic's key does not open the backup (it is of another store, or the key was changed since): give also your password as it was when the backup was made, or the recovery key printed for it.</source>
+      <translation>La clé de ce centre n’ouvre pas la sauvegarde (elle vient d’autres données, ou la clé a été changée depuis) : indiquez aussi votre mot de passe tel qu’il était lors de la sauvegarde, ou la clé de récupération imprimée pour elle.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="409" />
+      <location filename="../../ui/backup_panel.py" line="469" />
       <source>Restore a backup</source>
       <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="316" />
-      <source>Restoring replaces all the clinic's records on this laptop with those in
-{path}.
-The records it replaces are kept aside, not deleted. Everyone is signed out.
-
-Open the backup with a user name and password as they were when it was made, or with the recovery key.</source>
-      <translation>La restauration remplace tous les dossiers du centre sur cet ordinateur par ceux de
-{path}.
-Les dossiers remplacés sont mis de côté, pas supprimés. Tout le monde est déconnecté.
-
-Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’ils étaient lors de la sauvegarde, ou avec la clé de récupération.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/backup_panel.py" line="324" />
-      <location filename="../../ui/backup_panel.py" line="352" />
+      <location filename="../../ui/backup_panel.py" line="411" />
+      <location filename="../../ui/backup_panel.py" line="475" />
       <source>Restore</source>
       <translation>Restaurer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="326" />
-      <source>&amp;User name:</source>
-      <translation>&amp;Nom d’utilisateur :</translation>
+      <location filename="../../ui/backup_panel.py" line="415" />
+      <source>Your &amp;password ({username}):</source>
+      <translation>Votre &amp;mot de passe ({username}) :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="327" />
-      <source>&amp;Password:</source>
-      <translation>&amp;Mot de passe :</translation>
+      <location filename="../../ui/backup_panel.py" line="419" />
+      <source>Password &amp;then:</source>
+      <translation>Mot de passe d’&amp;alors :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="328" />
-      <source>or &amp;recovery key:</source>
-      <translation>ou &amp;clé de récupération :</translation>
+      <location filename="../../ui/backup_panel.py" line="420" />
+      <source>or the backup's &amp;recovery key:</source>
+      <translation>ou la clé de &amp;récupération de la sauvegarde :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="332" />
-      <source>Give the password, or the recovery key.</source>
-      <translation>Indiquez le mot de passe ou la clé de récupération.</translation>
+      <location filename="../../ui/backup_panel.py" line="422" />
+      <source>&amp;Clinic of the backup:</source>
+      <translation>&amp;Centre de la sauvegarde :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="347" />
+      <location filename="../../ui/backup_panel.py" line="427" />
+      <source>Give your password.</source>
+      <translation>Indiquez votre mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="431" />
+      <source>Give the password as it was then, or the backup's recovery key.</source>
+      <translation>Indiquez le mot de passe tel qu’il était alors, ou la clé de récupération de la sauvegarde.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="437" />
+      <source>Type the name of the backup's clinic: {clinic}.</source>
+      <translation>Saisissez le nom du centre de la sauvegarde : {clinic}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="470" />
       <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
       <translation>Remplacer maintenant les dossiers du centre par la sauvegarde ? Le travail non enregistré dans les fenêtres ouvertes sera perdu.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="353" />
+      <location filename="../../ui/backup_panel.py" line="476" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -223,6 +248,34 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <source>&amp;Back up now…</source>
       <translation type="vanished">&amp;Sauvegarder maintenant…</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation type="vanished">&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <source>&amp;User name:</source>
+      <translation type="vanished">&amp;Nom d’utilisateur :</translation>
+    </message>
+    <message>
+      <source>Give the password, or the recovery key.</source>
+      <translation type="vanished">Indiquez le mot de passe ou la clé de récupération.</translation>
+    </message>
+    <message>
+      <source>Restoring replaces all the clinic's records on this laptop with those in
+{path}.
+The records it replaces are kept aside, not deleted. Everyone is signed out.
+
+Open the backup with a user name and password as they were when it was made, or with the recovery key.</source>
+      <translation type="vanished">La restauration remplace tous les dossiers du centre sur cet ordinateur par ceux de
+{path}.
+Les dossiers remplacés sont mis de côté, pas supprimés. Tout le monde est déconnecté.
+
+Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’ils étaient lors de la sauvegarde, ou avec la clé de récupération.</translation>
+    </message>
+    <message>
+      <source>or &amp;recovery key:</source>
+      <translation type="vanished">ou &amp;clé de récupération :</translation>
     </message>
   </context>
   <context>
@@ -432,119 +485,119 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>CalendarView</name>
     <message>
-      <location filename="../../ui/calendar_view.py" line="97" />
+      <location filename="../../ui/calendar_view.py" line="87" />
       <source>D&amp;ay</source>
       <translation>&amp;Jour</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="98" />
+      <location filename="../../ui/calendar_view.py" line="88" />
       <source>&amp;Week</source>
       <translation>&amp;Semaine</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="107" />
-      <location filename="../../ui/calendar_view.py" line="109" />
+      <location filename="../../ui/calendar_view.py" line="97" />
+      <location filename="../../ui/calendar_view.py" line="99" />
       <source>Previous</source>
       <translation>Précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="111" />
+      <location filename="../../ui/calendar_view.py" line="101" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="114" />
-      <location filename="../../ui/calendar_view.py" line="116" />
+      <location filename="../../ui/calendar_view.py" line="104" />
+      <location filename="../../ui/calendar_view.py" line="106" />
       <source>Next</source>
       <translation>Suivant</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="121" />
+      <location filename="../../ui/calendar_view.py" line="111" />
       <source>Go to date</source>
       <translation>Aller à la date</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="132" />
+      <location filename="../../ui/calendar_view.py" line="122" />
       <source>Appointment calendar</source>
       <translation>Agenda des rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="144" />
+      <location filename="../../ui/calendar_view.py" line="134" />
       <source>&amp;Book here…</source>
       <translation>&amp;Réserver ici…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="146" />
+      <location filename="../../ui/calendar_view.py" line="136" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Prendre un rendez-vous (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="148" />
+      <location filename="../../ui/calendar_view.py" line="138" />
       <source>&amp;Move…</source>
       <translation>&amp;Déplacer…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="149" />
+      <location filename="../../ui/calendar_view.py" line="139" />
       <source>&amp;Cancel appointment…</source>
       <translation>A&amp;nnuler le rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="150" />
+      <location filename="../../ui/calendar_view.py" line="140" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="151" />
+      <location filename="../../ui/calendar_view.py" line="141" />
       <source>&amp;Open patient</source>
       <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="155" />
+      <location filename="../../ui/calendar_view.py" line="145" />
       <source>grey: not working</source>
       <translation>gris : hors horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="169" />
+      <location filename="../../ui/calendar_view.py" line="159" />
       <source>Pro&amp;vider:</source>
       <translation>&amp;Soignant :</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="267" />
+      <location filename="../../ui/calendar_view.py" line="257" />
       <source>All providers</source>
       <translation>Tous les soignants</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="293" />
+      <location filename="../../ui/calendar_view.py" line="283" />
       <source>{day} · Today</source>
       <translation>{day} · Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="321" />
+      <location filename="../../ui/calendar_view.py" line="311" />
       <source>Week of {date}</source>
       <translation>Semaine du {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="325" />
+      <location filename="../../ui/calendar_view.py" line="315" />
       <source>Today, {date}</source>
       <translation>Aujourd’hui, {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="348" />
+      <location filename="../../ui/calendar_view.py" line="338" />
       <source>Today</source>
       <translation>Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="359" />
+      <location filename="../../ui/calendar_view.py" line="349" />
       <source>Not working</source>
       <translation>Hors horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="411" />
+      <location filename="../../ui/calendar_view.py" line="401" />
       <source>{start}–{end} {patient} ({type}), {status}</source>
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="489" />
+      <location filename="../../ui/calendar_view.py" line="479" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Annuler le rendez-vous de {patient} du {when} ?</translation>
     </message>
@@ -1599,6 +1652,119 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
   </context>
   <context>
+    <name>FormsPanel</name>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="39" />
+      <source>Form</source>
+      <translation>Formulaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="40" />
+      <source>Version</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="41" />
+      <source>Languages</source>
+      <translation>Langues</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="42" />
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="43" />
+      <source>Installed by</source>
+      <translation>Installé par</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="44" />
+      <source>Installed on</source>
+      <translation>Installé le</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="49" />
+      <source>Installed forms</source>
+      <translation>Formulaires installés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="55" />
+      <source>In&amp;stall a form…</source>
+      <translation>Installer un &amp;formulaire…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="57" />
+      <source>The forms shipped with Outpost are always there. A clinic's own form or a translation is installed here from its file: it is checked and printed once first, and a published version never changes (install the next version).</source>
+      <translation>Les formulaires fournis avec Outpost sont toujours là. Un formulaire propre au centre ou une traduction s’installe ici à partir de son fichier : il est d’abord vérifié et imprimé une fois, et une version publiée ne change jamais (installez la version suivante).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="104" />
+      <source>adds {language}</source>
+      <translation>ajoute {language}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="109" />
+      <source>{version} (the clinic's own)</source>
+      <translation>{version} (propre au centre)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="132" />
+      <source>Install a form</source>
+      <translation>Installer un formulaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="134" />
+      <source>Form files (*.json)</source>
+      <translation>Fichiers de formulaire (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="134" />
+      <source>All files (*)</source>
+      <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="145" />
+      <source>Checking the form…</source>
+      <translation>Vérification du formulaire…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="155" />
+      <source>{form} version {version} is already installed; nothing changed.</source>
+      <translation>{form} version {version} est déjà installé ; rien n’a changé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="157" />
+      <source>{form} version {version} is installed.</source>
+      <translation>{form} version {version} est installé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="160" />
+      <source>Forms</source>
+      <translation>Formulaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="173" />
+      <source>Replace Outpost's wording?</source>
+      <translation>Remplacer le texte d’Outpost ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="174" />
+      <source>This file is a new version of a form shipped with Outpost. Installed, new forms of this kind print the clinic's wording instead of Outpost's, marked on every page as the clinic's own. Records already filled keep their version. Install it?</source>
+      <translation>Ce fichier est une nouvelle version d’un formulaire fourni avec Outpost. Une fois installé, les nouveaux formulaires de ce type s’impriment avec le texte du centre au lieu de celui d’Outpost, marqués sur chaque page comme propres au centre. Les formulaires déjà remplis gardent leur version. L’installer ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="181" />
+      <source>Install as the clinic's own</source>
+      <translation>Installer comme formulaire du centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="182" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+  </context>
+  <context>
     <name>FormsSeam</name>
     <message>
       <source>Filling forms on screen is not installed in this version of Outpost yet.</source>
@@ -1620,112 +1786,112 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>GeneralSettings</name>
     <message>
-      <location filename="../../ui/settings_view.py" line="95" />
+      <location filename="../../ui/settings_view.py" line="103" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="98" />
+      <location filename="../../ui/settings_view.py" line="106" />
       <source>Make an automatic backup every &amp;day</source>
       <translation>Faire une sauvegarde automatique chaque &amp;jour</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="102" />
+      <location filename="../../ui/settings_view.py" line="110" />
       <source>&amp;Save settings</source>
       <translation>&amp;Enregistrer les réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="105" />
+      <location filename="../../ui/settings_view.py" line="113" />
       <source>This laptop</source>
       <translation>Cet ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="107" />
+      <location filename="../../ui/settings_view.py" line="115" />
       <source>&amp;Language:</source>
       <translation>&amp;Langue :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="109" />
+      <location filename="../../ui/settings_view.py" line="117" />
       <source>A new language takes effect the next time Outpost starts.</source>
       <translation>Une nouvelle langue s’applique au prochain démarrage d’Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="111" />
+      <location filename="../../ui/settings_view.py" line="119" />
       <source>Loc&amp;k after (no use):</source>
       <translation>&amp;Verrouiller après (inactivité) :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="115" />
+      <location filename="../../ui/settings_view.py" line="123" />
       <source>My account</source>
       <translation>Mon compte</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="119" />
+      <location filename="../../ui/settings_view.py" line="127" />
       <source>Signed in as {who}.</source>
       <translation>Connecté en tant que {who}.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="124" />
+      <location filename="../../ui/settings_view.py" line="132" />
       <source>&amp;Change my password…</source>
       <translation>&amp;Changer mon mot de passe…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="158" />
+      <location filename="../../ui/settings_view.py" line="166" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="162" />
+      <location filename="../../ui/settings_view.py" line="170" />
       <source>Language</source>
       <translation>Langue</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="163" />
+      <location filename="../../ui/settings_view.py" line="171" />
       <source>The new language will be used the next time Outpost starts.</source>
       <translation>La nouvelle langue sera utilisée au prochain démarrage d’Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="167" />
+      <location filename="../../ui/settings_view.py" line="175" />
       <source>Saving settings…</source>
       <translation>Enregistrement des réglages…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="174" />
+      <location filename="../../ui/settings_view.py" line="182" />
       <source>Change my password</source>
       <translation>Changer mon mot de passe</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="175" />
+      <location filename="../../ui/settings_view.py" line="183" />
       <source>&amp;Current password:</source>
       <translation>Mot de passe &amp;actuel :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="178" />
+      <location filename="../../ui/settings_view.py" line="186" />
       <source>&amp;New password:</source>
       <translation>&amp;Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="180" />
+      <location filename="../../ui/settings_view.py" line="188" />
       <source>At least {n} characters; a short sentence is easier to remember. Not the same as the user name.</source>
       <translation>Au moins {n} caractères ; une courte phrase se retient plus facilement. Différent du nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="185" />
+      <location filename="../../ui/settings_view.py" line="193" />
       <source>C&amp;onfirm:</source>
       <translation>C&amp;onfirmer :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="190" />
+      <location filename="../../ui/settings_view.py" line="198" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="206" />
+      <location filename="../../ui/settings_view.py" line="214" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="206" />
+      <location filename="../../ui/settings_view.py" line="214" />
       <source>Your password has been changed.</source>
       <translation>Votre mot de passe a été changé.</translation>
     </message>
@@ -1774,6 +1940,24 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <location filename="../../ui/live_search.py" line="115" />
       <source>National ID</source>
       <translation>N° d’identité</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntegrityBanner</name>
+    <message>
+      <location filename="../../ui/integrity_banner.py" line="36" />
+      <source>Open &amp;Backups</source>
+      <translation>Ouvr&amp;ir les sauvegardes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/integrity_banner.py" line="40" />
+      <source>The clinic's records are damaged</source>
+      <translation>Les dossiers du centre sont endommagés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/integrity_banner.py" line="48" />
+      <source>⚠ The clinic's records are damaged, so nothing more can be saved: everything saved so far is kept and can still be read. An administrator should run “outpost doctor”, then restore the most recent backup (Settings → Backups).</source>
+      <translation>⚠ Les dossiers du centre sont endommagés, plus rien ne peut donc être enregistré : tout ce qui a été enregistré jusqu’ici est conservé et peut encore être lu. Un administrateur doit lancer « outpost doctor », puis restaurer la sauvegarde la plus récente (Réglages → Sauvegardes).</translation>
     </message>
   </context>
   <context>
@@ -2245,77 +2429,82 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>LoginWindow</name>
     <message>
-      <location filename="../../ui/login_window.py" line="46" />
+      <location filename="../../ui/login_window.py" line="48" />
       <source>Sign in</source>
       <translation>Connexion</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="58" />
+      <location filename="../../ui/login_window.py" line="60" />
       <source>Sign-in problem</source>
       <translation>Problème de connexion</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="60" />
+      <location filename="../../ui/login_window.py" line="62" />
       <source>&amp;Sign in</source>
       <translation>&amp;Se connecter</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="61" />
+      <location filename="../../ui/login_window.py" line="63" />
       <source>&amp;Forgotten password?</source>
       <translation>Mot de passe &amp;oublié ?</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="69" />
+      <location filename="../../ui/login_window.py" line="71" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="70" />
+      <location filename="../../ui/login_window.py" line="72" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="72" />
+      <location filename="../../ui/login_window.py" line="74" />
       <source>Outpost</source>
       <translation>Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="73" />
+      <location filename="../../ui/login_window.py" line="75" />
       <source>Clinic records in {folder}</source>
       <translation>Dossiers du centre dans {folder}</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="161" />
+      <location filename="../../ui/login_window.py" line="164" />
       <source>Type your user name.</source>
       <translation>Saisissez votre nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="165" />
+      <location filename="../../ui/login_window.py" line="168" />
       <source>Type your password.</source>
       <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="179" />
+      <location filename="../../ui/login_window.py" line="182" />
       <source>Opening the clinic's records…</source>
       <translation>Ouverture des dossiers du centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="194" />
+      <location filename="../../ui/login_window.py" line="197" />
       <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
       <translation>Nom d’utilisateur ou mot de passe incorrect. Vérifiez l’orthographe (et le verrouillage des majuscules), puis réessayez.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="215" />
+      <location filename="../../ui/login_window.py" line="220" />
+      <source>The record of wrong sign-in attempts was missing or damaged, so signing in waits {seconds} s. Then try again.</source>
+      <translation>Le registre des tentatives de connexion erronées manquait ou était endommagé, la connexion attend donc {seconds} s. Réessayez ensuite.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="228" />
       <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
       <translation>Trop de mots de passe erronés pour {user}. Attendez {seconds} s, puis réessayez. Si le mot de passe est perdu, un administrateur peut le réinitialiser, ou utilisez la clé de récupération.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="226" />
+      <location filename="../../ui/login_window.py" line="239" />
       <source>You can try again now.</source>
       <translation>Vous pouvez réessayer maintenant.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="242" />
+      <location filename="../../ui/login_window.py" line="255" />
       <source>Password changed: sign in with the new password.</source>
       <translation>Mot de passe changé : connectez-vous avec le nouveau mot de passe.</translation>
     </message>
@@ -2327,198 +2516,198 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="116" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>Today</source>
       <translation>Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="117" />
+      <location filename="../../ui/main_window.py" line="134" />
       <source>Patients</source>
       <translation>Patients</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="118" />
+      <location filename="../../ui/main_window.py" line="135" />
       <source>Calendar</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="119" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>Settings</source>
       <translation>Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="124" />
+      <location filename="../../ui/main_window.py" line="141" />
       <source>Sections</source>
       <translation>Rubriques</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>&amp;Outpost</source>
       <translation>&amp;Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="220" />
+      <location filename="../../ui/main_window.py" line="252" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="222" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>&amp;Switch user…</source>
       <translation>&amp;Changer d’utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="225" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="259" />
       <source>&amp;Go</source>
       <translation>A&amp;ller à</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="230" />
+      <location filename="../../ui/main_window.py" line="262" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="231" />
+      <location filename="../../ui/main_window.py" line="263" />
       <source>&amp;Patients</source>
       <translation>&amp;Patients</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="264" />
       <source>&amp;Calendar</source>
       <translation>&amp;Agenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="265" />
       <source>S&amp;ettings</source>
       <translation>&amp;Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="238" />
+      <location filename="../../ui/main_window.py" line="270" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="271" />
       <source>&amp;Find a patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="240" />
+      <location filename="../../ui/main_window.py" line="272" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="278" />
       <source>Print &amp;blank forms…</source>
       <translation>Imprimer des formulaires &amp;vierges…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="283" />
       <source>&amp;Appointment</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="284" />
       <source>&amp;Check in</source>
       <translation>&amp;Enregistrer l’arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>&amp;Book an appointment…</source>
       <translation>&amp;Prendre un rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>&amp;Refresh</source>
       <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>&amp;Help</source>
       <translation>Ai&amp;de</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="258" />
+      <location filename="../../ui/main_window.py" line="290" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="263" />
+      <location filename="../../ui/main_window.py" line="295" />
       <source>Signed in: {name} ({role})</source>
       <translation>Connecté : {name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="405" />
+      <location filename="../../ui/main_window.py" line="417" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="343" />
+      <location filename="../../ui/main_window.py" line="406" />
       <source>Open a patient's record or the day's list first, then print.</source>
       <translation>Ouvrez d’abord le dossier d’un patient ou la liste du jour, puis imprimez.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="413" />
       <source>Find a patient</source>
       <translation>Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="414" />
       <source>New patient</source>
       <translation>Nouveau patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="415" />
       <source>Check in the selected appointment</source>
       <translation>Enregistrer l’arrivée pour le rendez-vous choisi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="416" />
       <source>Book an appointment</source>
       <translation>Prendre un rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="418" />
       <source>Today, Patients, Calendar, Settings</source>
       <translation>Aujourd’hui, Patients, Agenda, Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="356" />
+      <location filename="../../ui/main_window.py" line="419" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="420" />
       <source>Lock now</source>
       <translation>Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="421" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="422" />
       <source>Switch user</source>
       <translation>Changer d’utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="362" />
+      <location filename="../../ui/main_window.py" line="425" />
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="379" />
+      <location filename="../../ui/main_window.py" line="442" />
       <source>an open window</source>
       <translation>une fenêtre ouverte</translation>
     </message>
@@ -2613,17 +2802,17 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Terminer plus tard</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="480" />
+      <location filename="../../ui/app.py" line="478" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>La sauvegarde du {when} est restaurée. Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="484" />
+      <location filename="../../ui/app.py" line="482" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Les dossiers remplacés sont conservés dans {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="497" />
+      <location filename="../../ui/app.py" line="498" />
       <source>Restoring the backup…</source>
       <translation>Restauration de la sauvegarde…</translation>
     </message>
@@ -3514,7 +3703,17 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>&amp;Centre de santé</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="63" />
+      <location filename="../../ui/settings_view.py" line="66" />
+      <source>Forms</source>
+      <translation>Formulaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="68" />
+      <source>The clinic's installed forms</source>
+      <translation>Les formulaires installés du centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="71" />
       <source>Settings</source>
       <translation>Réglages</translation>
     </message>
@@ -3907,210 +4106,210 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
   <context>
     <name>TodayView</name>
     <message>
-      <location filename="../../ui/today_view.py" line="92" />
+      <location filename="../../ui/today_view.py" line="82" />
       <source>◀ &amp;Previous day</source>
       <translation>◀ Jour &amp;précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="95" />
+      <location filename="../../ui/today_view.py" line="85" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="98" />
+      <location filename="../../ui/today_view.py" line="88" />
       <source>Next &amp;day ▶</source>
       <translation>Jour &amp;suivant ▶</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="103" />
-      <location filename="../../ui/today_view.py" line="319" />
+      <location filename="../../ui/today_view.py" line="93" />
+      <location filename="../../ui/today_view.py" line="309" />
       <source>All providers</source>
       <translation>Tous les soignants</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="105" />
+      <location filename="../../ui/today_view.py" line="95" />
       <source>Show &amp;cancelled and moved</source>
       <translation>Afficher les rendez-vous a&amp;nnulés et déplacés</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="108" />
+      <location filename="../../ui/today_view.py" line="98" />
       <source>&amp;Refresh</source>
       <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="108" />
+      <location filename="../../ui/today_view.py" line="98" />
       <source>Refresh (F5)</source>
       <translation>Actualiser (F5)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="119" />
+      <location filename="../../ui/today_view.py" line="109" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="120" />
-      <location filename="../../ui/today_view.py" line="153" />
+      <location filename="../../ui/today_view.py" line="110" />
+      <location filename="../../ui/today_view.py" line="143" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="121" />
+      <location filename="../../ui/today_view.py" line="111" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="122" />
-      <location filename="../../ui/today_view.py" line="153" />
+      <location filename="../../ui/today_view.py" line="112" />
+      <location filename="../../ui/today_view.py" line="143" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="123" />
+      <location filename="../../ui/today_view.py" line="113" />
       <source>Arrived</source>
       <translation>Arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="128" />
+      <location filename="../../ui/today_view.py" line="118" />
       <source>Appointments of the day, by provider</source>
       <translation>Rendez-vous du jour, par soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="153" />
+      <location filename="../../ui/today_view.py" line="143" />
       <source>Waiting</source>
       <translation>Attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="159" />
+      <location filename="../../ui/today_view.py" line="149" />
       <source>Waiting room: patients who have arrived</source>
       <translation>Salle d’attente : patients arrivés</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="171" />
+      <location filename="../../ui/today_view.py" line="161" />
       <source>Check &amp;in</source>
       <translation>&amp;Enregistrer l’arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="171" />
+      <location filename="../../ui/today_view.py" line="161" />
       <source>Check in (Ctrl+I)</source>
       <translation>Enregistrer l’arrivée (Ctrl+I)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="175" />
+      <location filename="../../ui/today_view.py" line="165" />
       <source>&amp;Start consultation</source>
       <translation>&amp;Commencer la consultation</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="178" />
+      <location filename="../../ui/today_view.py" line="168" />
       <source>Co&amp;mplete</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="181" />
+      <location filename="../../ui/today_view.py" line="171" />
       <source>&amp;No-show</source>
       <translation>&amp;Absent</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="184" />
+      <location filename="../../ui/today_view.py" line="174" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="187" />
+      <location filename="../../ui/today_view.py" line="177" />
       <source>&amp;Open patient</source>
       <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="189" />
+      <location filename="../../ui/today_view.py" line="179" />
       <source>Open the patient's record (Enter)</source>
       <translation>Ouvrir le dossier du patient (Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="202" />
+      <location filename="../../ui/today_view.py" line="192" />
       <source>Pro&amp;vider:</source>
       <translation>&amp;Soignant :</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="209" />
+      <location filename="../../ui/today_view.py" line="199" />
       <source>&amp;Appointments</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="214" />
+      <location filename="../../ui/today_view.py" line="204" />
       <source>&amp;Waiting room</source>
       <translation>Salle d’&amp;attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="277" />
+      <location filename="../../ui/today_view.py" line="267" />
       <source>Today, {date}</source>
       <translation>Aujourd’hui, {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="364" />
+      <location filename="../../ui/today_view.py" line="354" />
       <source>{name} — no appointments</source>
       <translation>{name} — aucun rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="366" />
+      <location filename="../../ui/today_view.py" line="356" />
       <source>{name} — 1 appointment</source>
       <translation>{name} — 1 rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="367" />
+      <location filename="../../ui/today_view.py" line="357" />
       <source>{name} — {count} appointments</source>
       <translation>{name} — {count} rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="400" />
+      <location filename="../../ui/today_view.py" line="390" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Prévu à {time} ; pas encore arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="404" />
+      <location filename="../../ui/today_view.py" line="394" />
       <source>Booked with {provider}</source>
       <translation>Rendez-vous avec {provider}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="422" />
+      <location filename="../../ui/today_view.py" line="412" />
       <source>{minutes} min</source>
       <translation>{minutes} min</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="432" />
+      <location filename="../../ui/today_view.py" line="422" />
       <source>Nobody waiting</source>
       <translation>Personne en attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="445" />
+      <location filename="../../ui/today_view.py" line="435" />
       <source>No appointments.</source>
       <translation>Aucun rendez-vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="480" />
+      <location filename="../../ui/today_view.py" line="470" />
       <source>A no-show can be marked once the appointment's time ({time}) has passed.</source>
       <translation>Une absence ne peut être enregistrée qu’une fois l’heure du rendez-vous ({time}) passée.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="484" />
+      <location filename="../../ui/today_view.py" line="474" />
       <source>Mark as no-show (Ctrl+Shift+N)</source>
       <translation>Marquer absent (Ctrl+Shift+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="507" />
+      <location filename="../../ui/today_view.py" line="497" />
       <source>Checking in…</source>
       <translation>Enregistrement de l’arrivée…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="512" />
+      <location filename="../../ui/today_view.py" line="502" />
       <source>Starting the consultation…</source>
       <translation>Début de la consultation…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="515" />
+      <location filename="../../ui/today_view.py" line="505" />
       <source>Completing the visit…</source>
       <translation>Clôture de la visite…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="518" />
+      <location filename="../../ui/today_view.py" line="508" />
       <source>Marking as no-show…</source>
       <translation>Enregistrement de l’absence…</translation>
     </message>
@@ -4122,172 +4321,194 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
   <context>
     <name>UsersPanel</name>
     <message>
-      <location filename="../../ui/users_admin.py" line="40" />
+      <location filename="../../ui/users_admin.py" line="41" />
       <source>User name</source>
       <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="40" />
+      <location filename="../../ui/users_admin.py" line="41" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="40" />
+      <location filename="../../ui/users_admin.py" line="41" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="40" />
+      <location filename="../../ui/users_admin.py" line="41" />
       <source>Account</source>
       <translation>Compte</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="44" />
+      <location filename="../../ui/users_admin.py" line="45" />
       <source>Users</source>
       <translation>Utilisateurs</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="52" />
+      <location filename="../../ui/users_admin.py" line="53" />
       <source>Add a u&amp;ser…</source>
       <translation>&amp;Ajouter un utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="53" />
+      <location filename="../../ui/users_admin.py" line="54" />
       <source>&amp;Reset password…</source>
       <translation>&amp;Réinitialiser le mot de passe…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="54" />
+      <location filename="../../ui/users_admin.py" line="55" />
       <source>&amp;Change role…</source>
       <translation>Changer le &amp;rôle…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="55" />
-      <location filename="../../ui/users_admin.py" line="120" />
+      <location filename="../../ui/users_admin.py" line="56" />
+      <location filename="../../ui/users_admin.py" line="122" />
       <source>&amp;Disable</source>
       <translation>&amp;Désactiver</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="57" />
+      <location filename="../../ui/users_admin.py" line="59" />
       <source>A disabled user can no longer sign in; their past work keeps their name. Re-enabling sets a new password.</source>
       <translation>Un utilisateur désactivé ne peut plus se connecter ; son travail passé garde son nom. La réactivation impose un nouveau mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="100" />
+      <location filename="../../ui/users_admin.py" line="102" />
       <source>Active</source>
       <translation>Actif</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="100" />
+      <location filename="../../ui/users_admin.py" line="102" />
       <source>✗ Disabled</source>
       <translation>✗ Désactivé</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="120" />
+      <location filename="../../ui/users_admin.py" line="122" />
       <source>&amp;Enable…</source>
       <translation>&amp;Réactiver…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="129" />
+      <location filename="../../ui/users_admin.py" line="131" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="140" />
-      <source>Add a user</source>
-      <translation>Ajouter un utilisateur</translation>
+      <location filename="../../ui/users_admin.py" line="142" />
+      <source>Disabling {who} and changing the clinic's key…</source>
+      <translation>Désactivation de {who} et changement de la clé du centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="141" />
-      <source>Full &amp;name:</source>
-      <translation>&amp;Nom complet :</translation>
+      <location filename="../../ui/users_admin.py" line="149" />
+      <source>{who}'s password and any copy of the key file no longer open the clinic's records. Backups made before today still open with the passwords of that time.</source>
+      <translation>Le mot de passe de {who} et toute copie du fichier de clés n’ouvrent plus les dossiers du centre. Les sauvegardes faites avant aujourd’hui s’ouvrent encore avec les mots de passe de l’époque.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="144" />
-      <source>&amp;User name:</source>
-      <translation>&amp;Nom d’utilisateur :</translation>
+      <location filename="../../ui/users_admin.py" line="154" />
+      <source>New recovery key: {key}
+Write it down or print it now: the old recovery sheet no longer opens the store.</source>
+      <translation>Nouvelle clé de récupération : {key}
+Notez-la ou imprimez-la maintenant : l’ancienne fiche de la clé de récupération n’ouvre plus les données.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="145" />
-      <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
-      <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
+      <location filename="../../ui/users_admin.py" line="161" />
+      <source>{who} is disabled</source>
+      <translation>Compte de {who} désactivé</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="147" />
-      <location filename="../../ui/users_admin.py" line="207" />
-      <source>&amp;Role:</source>
-      <translation>&amp;Rôle :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="150" />
-      <source>&amp;Password:</source>
-      <translation>&amp;Mot de passe :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="152" />
-      <source>At least {n} characters. Give it to the person, who can change it in Settings.</source>
-      <translation>Au moins {n} caractères. Donnez-le à la personne, qui pourra le changer dans Réglages.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="156" />
-      <location filename="../../ui/users_admin.py" line="187" />
-      <location filename="../../ui/users_admin.py" line="252" />
-      <source>C&amp;onfirm:</source>
-      <translation>C&amp;onfirmer :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="181" />
-      <source>Reset {username}'s password</source>
-      <translation>Réinitialiser le mot de passe de {username}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="182" />
-      <source>Choose a new password and give it to {name}; they can change it afterwards.</source>
-      <translation>Choisissez un nouveau mot de passe et donnez-le à {name} ; il ou elle pourra le changer ensuite.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="186" />
-      <location filename="../../ui/users_admin.py" line="251" />
-      <source>&amp;New password:</source>
-      <translation>&amp;Nouveau mot de passe :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="205" />
-      <source>Role of {username}</source>
-      <translation>Rôle de {username}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="230" />
+      <location filename="../../ui/users_admin.py" line="165" />
       <source>Disabling…</source>
       <translation>Désactivation…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="235" />
+      <location filename="../../ui/users_admin.py" line="178" />
+      <source>Add a user</source>
+      <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="179" />
+      <source>Full &amp;name:</source>
+      <translation>&amp;Nom complet :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="182" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Nom d’utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="183" />
+      <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
+      <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="185" />
+      <location filename="../../ui/users_admin.py" line="245" />
+      <source>&amp;Role:</source>
+      <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="188" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="190" />
+      <source>At least {n} characters. Give it to the person, who can change it in Settings.</source>
+      <translation>Au moins {n} caractères. Donnez-le à la personne, qui pourra le changer dans Réglages.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="194" />
+      <location filename="../../ui/users_admin.py" line="225" />
+      <location filename="../../ui/users_admin.py" line="283" />
+      <source>C&amp;onfirm:</source>
+      <translation>C&amp;onfirmer :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="219" />
+      <source>Reset {username}'s password</source>
+      <translation>Réinitialiser le mot de passe de {username}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="220" />
+      <source>Choose a new password and give it to {name}; they can change it afterwards.</source>
+      <translation>Choisissez un nouveau mot de passe et donnez-le à {name} ; il ou elle pourra le changer ensuite.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="224" />
+      <location filename="../../ui/users_admin.py" line="282" />
+      <source>&amp;New password:</source>
+      <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="243" />
+      <source>Role of {username}</source>
+      <translation>Rôle de {username}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="265" />
       <source>Disable user</source>
       <translation>Désactiver l’utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="236" />
-      <source>Disable {who}? They will no longer be able to sign in.</source>
-      <translation>Désactiver {who} ? Cette personne ne pourra plus se connecter.</translation>
+      <location filename="../../ui/users_admin.py" line="266" />
+      <source>Disable {who}? They will no longer be able to sign in, and the clinic's records are re-encrypted under a new key (this can take a minute).</source>
+      <translation>Désactiver {who} ? Cette personne ne pourra plus se connecter, et les dossiers du centre seront rechiffrés avec une nouvelle clé (cela peut prendre une minute).</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="240" />
+      <location filename="../../ui/users_admin.py" line="271" />
       <source>Disable</source>
       <translation>Désactiver</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="241" />
+      <location filename="../../ui/users_admin.py" line="272" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="248" />
+      <location filename="../../ui/users_admin.py" line="279" />
       <source>Enable {username}</source>
       <translation>Réactiver {username}</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="249" />
+      <location filename="../../ui/users_admin.py" line="280" />
       <source>Set a new password to re-enable the account.</source>
       <translation>Définissez un nouveau mot de passe pour réactiver le compte.</translation>
     </message>
@@ -4302,6 +4523,10 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     <message>
       <source>Disable {name} ({username})? They will no longer be able to sign in.</source>
       <translation type="vanished">Désactiver {name} ({username}) ? Cette personne ne pourra plus se connecter.</translation>
+    </message>
+    <message>
+      <source>Disable {who}? They will no longer be able to sign in.</source>
+      <translation type="vanished">Désactiver {who} ? Cette personne ne pourra plus se connecter.</translation>
     </message>
   </context>
   <context>

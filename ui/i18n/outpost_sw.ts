@@ -27,192 +27,217 @@
   <context>
     <name>BackupPanel</name>
     <message>
-      <location filename="../../ui/backup_panel.py" line="75" />
+      <location filename="../../ui/backup_panel.py" line="146" />
       <source>Ba&amp;ck up now…</source>
       <translation>&amp;Hifadhi nakala sasa…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="77" />
+      <location filename="../../ui/backup_panel.py" line="148" />
       <source>&amp;Restore from a backup…</source>
       <translation>&amp;Rejesha kutoka nakala rudufu…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="82" />
+      <location filename="../../ui/backup_panel.py" line="153" />
       <source>Backup and restore</source>
       <translation>Nakala rudufu na urejeshaji</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="85" />
+      <location filename="../../ui/backup_panel.py" line="156" />
       <source>A backup is one encrypted file: it opens only with a password of this clinic (as it was when the backup was made) or the recovery key. Keep one on a USB stick, away from the laptop.</source>
       <translation>Nakala rudufu ni faili moja lililosimbwa: linafunguka tu kwa nenosiri la kliniki hii (kama lilivyokuwa nakala ilipotengenezwa) au kwa ufunguo wa kurejesha. Weka nakala moja kwenye flash ya USB, mbali na kompyuta.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="98" />
+      <location filename="../../ui/backup_panel.py" line="169" />
       <source>Extra backup folders</source>
       <translation>Folda za ziada za nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="102" />
+      <location filename="../../ui/backup_panel.py" line="173" />
       <source> backups</source>
       <translation> nakala</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="108" />
+      <location filename="../../ui/backup_panel.py" line="179" />
       <source>Add a &amp;folder…</source>
       <translation>&amp;Ongeza folda…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="109" />
+      <location filename="../../ui/backup_panel.py" line="180" />
       <source>Re&amp;move</source>
       <translation>O&amp;ndoa</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="110" />
+      <location filename="../../ui/backup_panel.py" line="181" />
       <source>&amp;Save</source>
       <translation>Hi&amp;fadhi</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="111" />
+      <location filename="../../ui/backup_panel.py" line="182" />
       <source>Automatic backups (when Outpost closes, and daily)</source>
       <translation>Nakala rudufu za kiotomatiki (Outpost inapofungwa, na kila siku)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="114" />
+      <location filename="../../ui/backup_panel.py" line="185" />
       <source>They always go to the data folder's backups; add a second place (a USB stick, another disk) so a lost or broken laptop does not take the backups with it.</source>
       <translation>Huhifadhiwa kila mara kwenye folda ya nakala rudufu ya data; ongeza mahali pa pili (flash ya USB, diski nyingine) ili kompyuta ikipotea au ikiharibika isipoteze nakala rudufu pamoja nayo.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="122" />
+      <location filename="../../ui/backup_panel.py" line="193" />
       <source>E&amp;xtra folders:</source>
       <translation>Folda za &amp;ziada:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="126" />
+      <location filename="../../ui/backup_panel.py" line="197" />
       <source>&amp;Keep the last:</source>
       <translation>&amp;Baki na za mwisho:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="177" />
+      <location filename="../../ui/backup_panel.py" line="248" />
       <source>Last automatic backup: {when}.</source>
       <translation>Nakala rudufu ya kiotomatiki ya mwisho: {when}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="182" />
+      <location filename="../../ui/backup_panel.py" line="253" />
       <source>No automatic backup has been made yet.</source>
       <translation>Bado hakuna nakala rudufu ya kiotomatiki iliyotengenezwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="185" />
+      <location filename="../../ui/backup_panel.py" line="256" />
       <source>⚠ The automatic backup of {when} failed: {why}</source>
       <translation>⚠ Nakala rudufu ya kiotomatiki ya {when} imeshindikana: {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="202" />
+      <location filename="../../ui/backup_panel.py" line="273" />
       <source>Choose a backup folder</source>
       <translation>Chagua folda ya nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="221" />
+      <location filename="../../ui/backup_panel.py" line="292" />
       <source>Saving…</source>
       <translation>Inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="238" />
+      <location filename="../../ui/backup_panel.py" line="309" />
       <source>Where should the backup go?</source>
       <translation>Nakala rudufu ihifadhiwe wapi?</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="261" />
+      <location filename="../../ui/backup_panel.py" line="332" />
       <source>Backup written and checked: {path} ({size}).</source>
       <translation>Nakala rudufu imeandikwa na kukaguliwa: {path} ({size}).</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="266" />
+      <location filename="../../ui/backup_panel.py" line="337" />
       <source>Backup</source>
       <translation>Nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="271" />
+      <location filename="../../ui/backup_panel.py" line="342" />
       <source>Making the backup…</source>
       <translation>Inatengeneza nakala rudufu…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="281" />
+      <location filename="../../ui/backup_panel.py" line="352" />
       <source>Choose the backup to restore</source>
       <translation>Chagua nakala rudufu ya kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="284" />
+      <location filename="../../ui/backup_panel.py" line="355" />
       <source>Outpost backups (*.outpost-backup)</source>
       <translation>Nakala rudufu za Outpost (*.outpost-backup)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="284" />
+      <location filename="../../ui/backup_panel.py" line="355" />
       <source>All files (*)</source>
       <translation>Faili zote (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="299" />
+      <location filename="../../ui/backup_panel.py" line="373" />
       <source>Checking the backup…</source>
       <translation>Inakagua nakala rudufu…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="308" />
+      <location filename="../../ui/backup_panel.py" line="385" />
       <source>It was made on {when} by {clinic}.</source>
       <translation>Ilitengenezwa {when} na {clinic}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="315" />
-      <location filename="../../ui/backup_panel.py" line="346" />
+      <location filename="../../ui/backup_panel.py" line="389" />
+      <source>Restoring replaces all the clinic's records on this laptop with those in
+{path}.
+The records it replaces are kept aside, not deleted. Everyone is signed out. Accounts disabled here stay disabled.
+
+Give your own password again: only an administrator of this clinic may restore.</source>
+      <translation>Kurejesha kunabadilisha kumbukumbu zote za kliniki kwenye kompyuta hii kwa zile zilizo katika
+{path}.
+Kumbukumbu zinazobadilishwa zinawekwa kando, hazifutwi. Kila mtu anatolewa kwenye mfumo. Akaunti zilizozimwa hapa zinabaki zimezimwa.
+
+Andika tena nenosiri lako mwenyewe: ni msimamizi wa kliniki hii tu anayeweza kurejesha.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="396" />
+      <source>⚠ This backup is of another clinic, {clinic}, not of {here}. Type its name below to confirm that it should replace this clinic's records.</source>
+      <translation>⚠ Nakala rudufu hii ni ya kliniki nyingine, {clinic}, si ya {here}. Andika jina lake hapa chini kuthibitisha kwamba ibadilishe kumbukumbu za kliniki hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="401" />
+      <source>This clinic's key does not open the backup (it is of another store, or the key was changed since): give also your password as it was when the backup was made, or the recovery key printed for it.</source>
+      <translation>Ufunguo wa kliniki hii haufungui nakala rudufu (ni ya hifadhi nyingine, au ufunguo umebadilishwa tangu wakati huo): andika pia nenosiri lako kama lilivyokuwa nakala ilipotengenezwa, au ufunguo wa kurejesha uliochapishwa kwa ajili yake.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="409" />
+      <location filename="../../ui/backup_panel.py" line="469" />
       <source>Restore a backup</source>
       <translation>Rejesha nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="316" />
-      <source>Restoring replaces all the clinic's records on this laptop with those in
-{path}.
-The records it replaces are kept aside, not deleted. Everyone is signed out.
-
-Open the backup with a user name and password as they were when it was made, or with the recovery key.</source>
-      <translation>Kurejesha kunabadilisha kumbukumbu zote za kliniki kwenye kompyuta hii kwa zile zilizo katika
-{path}.
-Kumbukumbu zinazobadilishwa zinawekwa kando, hazifutwi. Kila mtu anatolewa kwenye mfumo.
-
-Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipotengenezwa, au kwa ufunguo wa kurejesha.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/backup_panel.py" line="324" />
-      <location filename="../../ui/backup_panel.py" line="352" />
+      <location filename="../../ui/backup_panel.py" line="411" />
+      <location filename="../../ui/backup_panel.py" line="475" />
       <source>Restore</source>
       <translation>Rejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="326" />
-      <source>&amp;User name:</source>
-      <translation>&amp;Jina la mtumiaji:</translation>
+      <location filename="../../ui/backup_panel.py" line="415" />
+      <source>Your &amp;password ({username}):</source>
+      <translation>&amp;Nenosiri lako ({username}):</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="327" />
-      <source>&amp;Password:</source>
-      <translation>&amp;Nenosiri:</translation>
+      <location filename="../../ui/backup_panel.py" line="419" />
+      <source>Password &amp;then:</source>
+      <translation>Nenosiri la &amp;wakati huo:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="328" />
-      <source>or &amp;recovery key:</source>
-      <translation>au &amp;ufunguo wa kurejesha:</translation>
+      <location filename="../../ui/backup_panel.py" line="420" />
+      <source>or the backup's &amp;recovery key:</source>
+      <translation>au &amp;ufunguo wa kurejesha wa nakala rudufu:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="332" />
-      <source>Give the password, or the recovery key.</source>
-      <translation>Andika nenosiri, au ufunguo wa kurejesha.</translation>
+      <location filename="../../ui/backup_panel.py" line="422" />
+      <source>&amp;Clinic of the backup:</source>
+      <translation>&amp;Kliniki ya nakala rudufu:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="347" />
+      <location filename="../../ui/backup_panel.py" line="427" />
+      <source>Give your password.</source>
+      <translation>Andika nenosiri lako.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="431" />
+      <source>Give the password as it was then, or the backup's recovery key.</source>
+      <translation>Andika nenosiri kama lilivyokuwa wakati huo, au ufunguo wa kurejesha wa nakala rudufu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="437" />
+      <source>Type the name of the backup's clinic: {clinic}.</source>
+      <translation>Andika jina la kliniki ya nakala rudufu: {clinic}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup_panel.py" line="470" />
       <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
       <translation>Ubadilishe kumbukumbu za kliniki kwa nakala rudufu sasa? Kazi ambayo haijahifadhiwa katika madirisha yaliyo wazi itapotea.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="353" />
+      <location filename="../../ui/backup_panel.py" line="476" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
@@ -223,6 +248,34 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <message>
       <source>&amp;Back up now…</source>
       <translation type="vanished">&amp;Hifadhi nakala sasa…</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation type="vanished">&amp;Nenosiri:</translation>
+    </message>
+    <message>
+      <source>&amp;User name:</source>
+      <translation type="vanished">&amp;Jina la mtumiaji:</translation>
+    </message>
+    <message>
+      <source>Give the password, or the recovery key.</source>
+      <translation type="vanished">Andika nenosiri, au ufunguo wa kurejesha.</translation>
+    </message>
+    <message>
+      <source>Restoring replaces all the clinic's records on this laptop with those in
+{path}.
+The records it replaces are kept aside, not deleted. Everyone is signed out.
+
+Open the backup with a user name and password as they were when it was made, or with the recovery key.</source>
+      <translation type="vanished">Kurejesha kunabadilisha kumbukumbu zote za kliniki kwenye kompyuta hii kwa zile zilizo katika
+{path}.
+Kumbukumbu zinazobadilishwa zinawekwa kando, hazifutwi. Kila mtu anatolewa kwenye mfumo.
+
+Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipotengenezwa, au kwa ufunguo wa kurejesha.</translation>
+    </message>
+    <message>
+      <source>or &amp;recovery key:</source>
+      <translation type="vanished">au &amp;ufunguo wa kurejesha:</translation>
     </message>
   </context>
   <context>
@@ -432,119 +485,119 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>CalendarView</name>
     <message>
-      <location filename="../../ui/calendar_view.py" line="97" />
+      <location filename="../../ui/calendar_view.py" line="87" />
       <source>D&amp;ay</source>
       <translation>&amp;Siku</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="98" />
+      <location filename="../../ui/calendar_view.py" line="88" />
       <source>&amp;Week</source>
       <translation>&amp;Wiki</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="107" />
-      <location filename="../../ui/calendar_view.py" line="109" />
+      <location filename="../../ui/calendar_view.py" line="97" />
+      <location filename="../../ui/calendar_view.py" line="99" />
       <source>Previous</source>
       <translation>Iliyotangulia</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="111" />
+      <location filename="../../ui/calendar_view.py" line="101" />
       <source>&amp;Today</source>
       <translation>&amp;Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="114" />
-      <location filename="../../ui/calendar_view.py" line="116" />
+      <location filename="../../ui/calendar_view.py" line="104" />
+      <location filename="../../ui/calendar_view.py" line="106" />
       <source>Next</source>
       <translation>Inayofuata</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="121" />
+      <location filename="../../ui/calendar_view.py" line="111" />
       <source>Go to date</source>
       <translation>Nenda kwenye tarehe</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="132" />
+      <location filename="../../ui/calendar_view.py" line="122" />
       <source>Appointment calendar</source>
       <translation>Kalenda ya miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="144" />
+      <location filename="../../ui/calendar_view.py" line="134" />
       <source>&amp;Book here…</source>
       <translation>&amp;Panga hapa…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="146" />
+      <location filename="../../ui/calendar_view.py" line="136" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Panga miadi (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="148" />
+      <location filename="../../ui/calendar_view.py" line="138" />
       <source>&amp;Move…</source>
       <translation>Ha&amp;misha…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="149" />
+      <location filename="../../ui/calendar_view.py" line="139" />
       <source>&amp;Cancel appointment…</source>
       <translation>&amp;Ghairi miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="150" />
+      <location filename="../../ui/calendar_view.py" line="140" />
       <source>Book &amp;follow-up…</source>
       <translation>Miadi ya &amp;ufuatiliaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="151" />
+      <location filename="../../ui/calendar_view.py" line="141" />
       <source>&amp;Open patient</source>
       <translation>&amp;Fungua rekodi ya mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="155" />
+      <location filename="../../ui/calendar_view.py" line="145" />
       <source>grey: not working</source>
       <translation>kijivu: si saa za kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="169" />
+      <location filename="../../ui/calendar_view.py" line="159" />
       <source>Pro&amp;vider:</source>
       <translation>Mhu&amp;dumu:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="267" />
+      <location filename="../../ui/calendar_view.py" line="257" />
       <source>All providers</source>
       <translation>Wahudumu wote</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="293" />
+      <location filename="../../ui/calendar_view.py" line="283" />
       <source>{day} · Today</source>
       <translation>{day} · Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="321" />
+      <location filename="../../ui/calendar_view.py" line="311" />
       <source>Week of {date}</source>
       <translation>Wiki ya {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="325" />
+      <location filename="../../ui/calendar_view.py" line="315" />
       <source>Today, {date}</source>
       <translation>Leo, {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="348" />
+      <location filename="../../ui/calendar_view.py" line="338" />
       <source>Today</source>
       <translation>Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="359" />
+      <location filename="../../ui/calendar_view.py" line="349" />
       <source>Not working</source>
       <translation>Si saa za kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="411" />
+      <location filename="../../ui/calendar_view.py" line="401" />
       <source>{start}–{end} {patient} ({type}), {status}</source>
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="489" />
+      <location filename="../../ui/calendar_view.py" line="479" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Ughairi miadi ya {patient} ya {when}?</translation>
     </message>
@@ -1599,6 +1652,119 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
   </context>
   <context>
+    <name>FormsPanel</name>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="39" />
+      <source>Form</source>
+      <translation>Fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="40" />
+      <source>Version</source>
+      <translation>Toleo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="41" />
+      <source>Languages</source>
+      <translation>Lugha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="42" />
+      <source>Title</source>
+      <translation>Kichwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="43" />
+      <source>Installed by</source>
+      <translation>Imesakinishwa na</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="44" />
+      <source>Installed on</source>
+      <translation>Imesakinishwa tarehe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="49" />
+      <source>Installed forms</source>
+      <translation>Fomu zilizosakinishwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="55" />
+      <source>In&amp;stall a form…</source>
+      <translation>S&amp;akinisha fomu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="57" />
+      <source>The forms shipped with Outpost are always there. A clinic's own form or a translation is installed here from its file: it is checked and printed once first, and a published version never changes (install the next version).</source>
+      <translation>Fomu zinazokuja na Outpost zipo kila wakati. Fomu ya kliniki yenyewe au tafsiri husakinishwa hapa kutoka kwenye faili lake: kwanza hukaguliwa na kuchapishwa mara moja, na toleo lililotolewa halibadiliki kamwe (sakinisha toleo linalofuata).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="104" />
+      <source>adds {language}</source>
+      <translation>inaongeza {language}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="109" />
+      <source>{version} (the clinic's own)</source>
+      <translation>{version} (ya kliniki yenyewe)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="132" />
+      <source>Install a form</source>
+      <translation>Sakinisha fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="134" />
+      <source>Form files (*.json)</source>
+      <translation>Faili za fomu (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="134" />
+      <source>All files (*)</source>
+      <translation>Faili zote (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="145" />
+      <source>Checking the form…</source>
+      <translation>Inakagua fomu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="155" />
+      <source>{form} version {version} is already installed; nothing changed.</source>
+      <translation>Toleo {version} la {form} tayari limesakinishwa; hakuna kilichobadilika.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="157" />
+      <source>{form} version {version} is installed.</source>
+      <translation>Toleo {version} la {form} limesakinishwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="160" />
+      <source>Forms</source>
+      <translation>Fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="173" />
+      <source>Replace Outpost's wording?</source>
+      <translation>Badilisha maneno ya Outpost?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="174" />
+      <source>This file is a new version of a form shipped with Outpost. Installed, new forms of this kind print the clinic's wording instead of Outpost's, marked on every page as the clinic's own. Records already filled keep their version. Install it?</source>
+      <translation>Faili hili ni toleo jipya la fomu inayokuja na Outpost. Likisakinishwa, fomu mpya za aina hii zitachapishwa kwa maneno ya kliniki badala ya yale ya Outpost, zikiwa na alama kwenye kila ukurasa kwamba ni za kliniki yenyewe. Fomu zilizokwisha kujazwa zinabaki na toleo lake. Ulisakinishe?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="181" />
+      <source>Install as the clinic's own</source>
+      <translation>Sakinisha kama fomu ya kliniki yenyewe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms_admin.py" line="182" />
+      <source>Cancel</source>
+      <translation>Ghairi</translation>
+    </message>
+  </context>
+  <context>
     <name>FormsSeam</name>
     <message>
       <source>Filling forms on screen is not installed in this version of Outpost yet.</source>
@@ -1620,112 +1786,112 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>GeneralSettings</name>
     <message>
-      <location filename="../../ui/settings_view.py" line="95" />
+      <location filename="../../ui/settings_view.py" line="103" />
       <source> min</source>
       <translation> dak.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="98" />
+      <location filename="../../ui/settings_view.py" line="106" />
       <source>Make an automatic backup every &amp;day</source>
       <translation>Tengeneza nakala rudufu ya kiotomatiki kila &amp;siku</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="102" />
+      <location filename="../../ui/settings_view.py" line="110" />
       <source>&amp;Save settings</source>
       <translation>&amp;Hifadhi mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="105" />
+      <location filename="../../ui/settings_view.py" line="113" />
       <source>This laptop</source>
       <translation>Kompyuta hii</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="107" />
+      <location filename="../../ui/settings_view.py" line="115" />
       <source>&amp;Language:</source>
       <translation>&amp;Lugha:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="109" />
+      <location filename="../../ui/settings_view.py" line="117" />
       <source>A new language takes effect the next time Outpost starts.</source>
       <translation>Lugha mpya itaanza kutumika Outpost itakapofunguliwa tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="111" />
+      <location filename="../../ui/settings_view.py" line="119" />
       <source>Loc&amp;k after (no use):</source>
       <translation>&amp;Funga baada ya (bila kutumika):</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="115" />
+      <location filename="../../ui/settings_view.py" line="123" />
       <source>My account</source>
       <translation>Akaunti yangu</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="119" />
+      <location filename="../../ui/settings_view.py" line="127" />
       <source>Signed in as {who}.</source>
       <translation>Umeingia kama {who}.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="124" />
+      <location filename="../../ui/settings_view.py" line="132" />
       <source>&amp;Change my password…</source>
       <translation>&amp;Badilisha nenosiri langu…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="158" />
+      <location filename="../../ui/settings_view.py" line="166" />
       <source>Saved.</source>
       <translation>Imehifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="162" />
+      <location filename="../../ui/settings_view.py" line="170" />
       <source>Language</source>
       <translation>Lugha</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="163" />
+      <location filename="../../ui/settings_view.py" line="171" />
       <source>The new language will be used the next time Outpost starts.</source>
       <translation>Lugha mpya itatumika Outpost itakapofunguliwa tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="167" />
+      <location filename="../../ui/settings_view.py" line="175" />
       <source>Saving settings…</source>
       <translation>Inahifadhi mipangilio…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="174" />
+      <location filename="../../ui/settings_view.py" line="182" />
       <source>Change my password</source>
       <translation>Badilisha nenosiri langu</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="175" />
+      <location filename="../../ui/settings_view.py" line="183" />
       <source>&amp;Current password:</source>
       <translation>Nenosiri la &amp;sasa:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="178" />
+      <location filename="../../ui/settings_view.py" line="186" />
       <source>&amp;New password:</source>
       <translation>Nenosiri ji&amp;pya:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="180" />
+      <location filename="../../ui/settings_view.py" line="188" />
       <source>At least {n} characters; a short sentence is easier to remember. Not the same as the user name.</source>
       <translation>Angalau herufi {n}; sentensi fupi ni rahisi kukumbuka. Lisifanane na jina la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="185" />
+      <location filename="../../ui/settings_view.py" line="193" />
       <source>C&amp;onfirm:</source>
       <translation>&amp;Thibitisha:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="190" />
+      <location filename="../../ui/settings_view.py" line="198" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="206" />
+      <location filename="../../ui/settings_view.py" line="214" />
       <source>Password</source>
       <translation>Nenosiri</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="206" />
+      <location filename="../../ui/settings_view.py" line="214" />
       <source>Your password has been changed.</source>
       <translation>Nenosiri lako limebadilishwa.</translation>
     </message>
@@ -1774,6 +1940,24 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <location filename="../../ui/live_search.py" line="115" />
       <source>National ID</source>
       <translation>Kitambulisho cha taifa</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntegrityBanner</name>
+    <message>
+      <location filename="../../ui/integrity_banner.py" line="36" />
+      <source>Open &amp;Backups</source>
+      <translation>Fungua nakala &amp;rudufu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/integrity_banner.py" line="40" />
+      <source>The clinic's records are damaged</source>
+      <translation>Kumbukumbu za kliniki zimeharibika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/integrity_banner.py" line="48" />
+      <source>⚠ The clinic's records are damaged, so nothing more can be saved: everything saved so far is kept and can still be read. An administrator should run “outpost doctor”, then restore the most recent backup (Settings → Backups).</source>
+      <translation>⚠ Kumbukumbu za kliniki zimeharibika, kwa hiyo hakuna kitu zaidi kinachoweza kuhifadhiwa: kila kilichohifadhiwa hadi sasa kimetunzwa na bado kinaweza kusomwa. Msimamizi anapaswa kuendesha “outpost doctor”, kisha arejeshe nakala rudufu ya karibuni zaidi (Mipangilio → Nakala rudufu).</translation>
     </message>
   </context>
   <context>
@@ -2245,77 +2429,82 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>LoginWindow</name>
     <message>
-      <location filename="../../ui/login_window.py" line="46" />
+      <location filename="../../ui/login_window.py" line="48" />
       <source>Sign in</source>
       <translation>Ingia</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="58" />
+      <location filename="../../ui/login_window.py" line="60" />
       <source>Sign-in problem</source>
       <translation>Tatizo la kuingia</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="60" />
+      <location filename="../../ui/login_window.py" line="62" />
       <source>&amp;Sign in</source>
       <translation>&amp;Ingia</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="61" />
+      <location filename="../../ui/login_window.py" line="63" />
       <source>&amp;Forgotten password?</source>
       <translation>&amp;Umesahau nenosiri?</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="69" />
+      <location filename="../../ui/login_window.py" line="71" />
       <source>&amp;User name:</source>
       <translation>&amp;Jina la mtumiaji:</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="70" />
+      <location filename="../../ui/login_window.py" line="72" />
       <source>&amp;Password:</source>
       <translation>&amp;Nenosiri:</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="72" />
+      <location filename="../../ui/login_window.py" line="74" />
       <source>Outpost</source>
       <translation>Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="73" />
+      <location filename="../../ui/login_window.py" line="75" />
       <source>Clinic records in {folder}</source>
       <translation>Kumbukumbu za kliniki katika {folder}</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="161" />
+      <location filename="../../ui/login_window.py" line="164" />
       <source>Type your user name.</source>
       <translation>Andika jina lako la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="165" />
+      <location filename="../../ui/login_window.py" line="168" />
       <source>Type your password.</source>
       <translation>Andika nenosiri lako.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="179" />
+      <location filename="../../ui/login_window.py" line="182" />
       <source>Opening the clinic's records…</source>
       <translation>Inafungua kumbukumbu za kliniki…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="194" />
+      <location filename="../../ui/login_window.py" line="197" />
       <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
       <translation>Jina la mtumiaji au nenosiri si sahihi. Kagua tahajia (na Caps Lock), kisha ujaribu tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="215" />
+      <location filename="../../ui/login_window.py" line="220" />
+      <source>The record of wrong sign-in attempts was missing or damaged, so signing in waits {seconds} s. Then try again.</source>
+      <translation>Kumbukumbu ya majaribio ya kuingia yasiyo sahihi ilikosekana au imeharibika, kwa hiyo kuingia kunasubiri sekunde {seconds}. Kisha ujaribu tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_window.py" line="228" />
       <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
       <translation>Manenosiri mengi mno yasiyo sahihi kwa {user}. Subiri sekunde {seconds}, kisha ujaribu tena. Ikiwa nenosiri limepotea, msimamizi anaweza kuliweka upya, au tumia ufunguo wa kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="226" />
+      <location filename="../../ui/login_window.py" line="239" />
       <source>You can try again now.</source>
       <translation>Unaweza kujaribu tena sasa.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="242" />
+      <location filename="../../ui/login_window.py" line="255" />
       <source>Password changed: sign in with the new password.</source>
       <translation>Nenosiri limebadilishwa: ingia kwa nenosiri jipya.</translation>
     </message>
@@ -2327,198 +2516,198 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="116" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>Today</source>
       <translation>Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="117" />
+      <location filename="../../ui/main_window.py" line="134" />
       <source>Patients</source>
       <translation>Wagonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="118" />
+      <location filename="../../ui/main_window.py" line="135" />
       <source>Calendar</source>
       <translation>Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="119" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>Settings</source>
       <translation>Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="124" />
+      <location filename="../../ui/main_window.py" line="141" />
       <source>Sections</source>
       <translation>Sehemu</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>&amp;Outpost</source>
       <translation>&amp;Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="220" />
+      <location filename="../../ui/main_window.py" line="252" />
       <source>&amp;Lock now</source>
       <translation>&amp;Funga sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="222" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>&amp;Switch user…</source>
       <translation>&amp;Badilisha mtumiaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="225" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>&amp;Quit</source>
       <translation>&amp;Ondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="259" />
       <source>&amp;Go</source>
       <translation>&amp;Nenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="230" />
+      <location filename="../../ui/main_window.py" line="262" />
       <source>&amp;Today</source>
       <translation>&amp;Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="231" />
+      <location filename="../../ui/main_window.py" line="263" />
       <source>&amp;Patients</source>
       <translation>&amp;Wagonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="264" />
       <source>&amp;Calendar</source>
       <translation>&amp;Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="265" />
       <source>S&amp;ettings</source>
       <translation>&amp;Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="238" />
+      <location filename="../../ui/main_window.py" line="270" />
       <source>&amp;Patient</source>
       <translation>M&amp;gonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="271" />
       <source>&amp;Find a patient</source>
       <translation>&amp;Tafuta mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="240" />
+      <location filename="../../ui/main_window.py" line="272" />
       <source>&amp;New patient…</source>
       <translation>Mgonjwa m&amp;pya…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="278" />
       <source>Print &amp;blank forms…</source>
       <translation>Chapisha fomu t&amp;upu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="283" />
       <source>&amp;Appointment</source>
       <translation>M&amp;iadi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="284" />
       <source>&amp;Check in</source>
       <translation>&amp;Sajili kufika</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>&amp;Book an appointment…</source>
       <translation>&amp;Panga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>&amp;Refresh</source>
       <translation>Onyesha &amp;upya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>&amp;Help</source>
       <translation>M&amp;saada</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="258" />
+      <location filename="../../ui/main_window.py" line="290" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>Njia za &amp;mkato za kibodi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="263" />
+      <location filename="../../ui/main_window.py" line="295" />
       <source>Signed in: {name} ({role})</source>
       <translation>Ameingia: {name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="405" />
+      <location filename="../../ui/main_window.py" line="417" />
       <source>Print</source>
       <translation>Chapisha</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="343" />
+      <location filename="../../ui/main_window.py" line="406" />
       <source>Open a patient's record or the day's list first, then print.</source>
       <translation>Fungua kwanza rekodi ya mgonjwa au orodha ya siku, kisha uchapishe.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="413" />
       <source>Find a patient</source>
       <translation>Tafuta mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="414" />
       <source>New patient</source>
       <translation>Mgonjwa mpya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="415" />
       <source>Check in the selected appointment</source>
       <translation>Sajili kufika kwa miadi iliyochaguliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="416" />
       <source>Book an appointment</source>
       <translation>Panga miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="418" />
       <source>Today, Patients, Calendar, Settings</source>
       <translation>Leo, Wagonjwa, Kalenda, Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="356" />
+      <location filename="../../ui/main_window.py" line="419" />
       <source>Refresh</source>
       <translation>Onyesha upya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="420" />
       <source>Lock now</source>
       <translation>Funga sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="421" />
       <source>Quit</source>
       <translation>Ondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="422" />
       <source>Switch user</source>
       <translation>Badilisha mtumiaji</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="362" />
+      <location filename="../../ui/main_window.py" line="425" />
       <source>Keyboard shortcuts</source>
       <translation>Njia za mkato za kibodi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="379" />
+      <location filename="../../ui/main_window.py" line="442" />
       <source>an open window</source>
       <translation>dirisha lililo wazi</translation>
     </message>
@@ -2613,17 +2802,17 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Maliza baadaye</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="480" />
+      <location filename="../../ui/app.py" line="478" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>Nakala rudufu ya {when} imerejeshwa. Ingia ili kuendelea.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="484" />
+      <location filename="../../ui/app.py" line="482" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Kumbukumbu zilizobadilishwa zimehifadhiwa katika {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="497" />
+      <location filename="../../ui/app.py" line="498" />
       <source>Restoring the backup…</source>
       <translation>Inarejesha nakala rudufu…</translation>
     </message>
@@ -3514,7 +3703,17 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>&amp;Kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="63" />
+      <location filename="../../ui/settings_view.py" line="66" />
+      <source>Forms</source>
+      <translation>Fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="68" />
+      <source>The clinic's installed forms</source>
+      <translation>Fomu zilizosakinishwa za kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="71" />
       <source>Settings</source>
       <translation>Mipangilio</translation>
     </message>
@@ -3907,210 +4106,210 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
   <context>
     <name>TodayView</name>
     <message>
-      <location filename="../../ui/today_view.py" line="92" />
+      <location filename="../../ui/today_view.py" line="82" />
       <source>◀ &amp;Previous day</source>
       <translation>◀ Siku &amp;iliyopita</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="95" />
+      <location filename="../../ui/today_view.py" line="85" />
       <source>&amp;Today</source>
       <translation>&amp;Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="98" />
+      <location filename="../../ui/today_view.py" line="88" />
       <source>Next &amp;day ▶</source>
       <translation>Siku ina&amp;yofuata ▶</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="103" />
-      <location filename="../../ui/today_view.py" line="319" />
+      <location filename="../../ui/today_view.py" line="93" />
+      <location filename="../../ui/today_view.py" line="309" />
       <source>All providers</source>
       <translation>Wahudumu wote</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="105" />
+      <location filename="../../ui/today_view.py" line="95" />
       <source>Show &amp;cancelled and moved</source>
       <translation>Onyesha zilizo&amp;ghairiwa na zilizohamishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="108" />
+      <location filename="../../ui/today_view.py" line="98" />
       <source>&amp;Refresh</source>
       <translation>Onyesha u&amp;pya</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="108" />
+      <location filename="../../ui/today_view.py" line="98" />
       <source>Refresh (F5)</source>
       <translation>Onyesha upya (F5)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="119" />
+      <location filename="../../ui/today_view.py" line="109" />
       <source>Time</source>
       <translation>Saa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="120" />
-      <location filename="../../ui/today_view.py" line="153" />
+      <location filename="../../ui/today_view.py" line="110" />
+      <location filename="../../ui/today_view.py" line="143" />
       <source>Patient</source>
       <translation>Mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="121" />
+      <location filename="../../ui/today_view.py" line="111" />
       <source>Type</source>
       <translation>Aina</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="122" />
-      <location filename="../../ui/today_view.py" line="153" />
+      <location filename="../../ui/today_view.py" line="112" />
+      <location filename="../../ui/today_view.py" line="143" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="123" />
+      <location filename="../../ui/today_view.py" line="113" />
       <source>Arrived</source>
       <translation>Alifika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="128" />
+      <location filename="../../ui/today_view.py" line="118" />
       <source>Appointments of the day, by provider</source>
       <translation>Miadi ya siku, kwa kila mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="153" />
+      <location filename="../../ui/today_view.py" line="143" />
       <source>Waiting</source>
       <translation>Muda wa kusubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="159" />
+      <location filename="../../ui/today_view.py" line="149" />
       <source>Waiting room: patients who have arrived</source>
       <translation>Chumba cha kusubiri: wagonjwa waliofika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="171" />
+      <location filename="../../ui/today_view.py" line="161" />
       <source>Check &amp;in</source>
       <translation>&amp;Sajili kufika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="171" />
+      <location filename="../../ui/today_view.py" line="161" />
       <source>Check in (Ctrl+I)</source>
       <translation>Sajili kufika (Ctrl+I)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="175" />
+      <location filename="../../ui/today_view.py" line="165" />
       <source>&amp;Start consultation</source>
       <translation>&amp;Anza kumhudumia</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="178" />
+      <location filename="../../ui/today_view.py" line="168" />
       <source>Co&amp;mplete</source>
       <translation>Mali&amp;za</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="181" />
+      <location filename="../../ui/today_view.py" line="171" />
       <source>&amp;No-show</source>
       <translation>&amp;Hakufika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="184" />
+      <location filename="../../ui/today_view.py" line="174" />
       <source>Book &amp;follow-up…</source>
       <translation>Miadi ya &amp;ufuatiliaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="187" />
+      <location filename="../../ui/today_view.py" line="177" />
       <source>&amp;Open patient</source>
       <translation>&amp;Fungua rekodi ya mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="189" />
+      <location filename="../../ui/today_view.py" line="179" />
       <source>Open the patient's record (Enter)</source>
       <translation>Fungua rekodi ya mgonjwa (Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="202" />
+      <location filename="../../ui/today_view.py" line="192" />
       <source>Pro&amp;vider:</source>
       <translation>Mhu&amp;dumu:</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="209" />
+      <location filename="../../ui/today_view.py" line="199" />
       <source>&amp;Appointments</source>
       <translation>&amp;Miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="214" />
+      <location filename="../../ui/today_view.py" line="204" />
       <source>&amp;Waiting room</source>
       <translation>&amp;Chumba cha kusubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="277" />
+      <location filename="../../ui/today_view.py" line="267" />
       <source>Today, {date}</source>
       <translation>Leo, {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="364" />
+      <location filename="../../ui/today_view.py" line="354" />
       <source>{name} — no appointments</source>
       <translation>{name} — hakuna miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="366" />
+      <location filename="../../ui/today_view.py" line="356" />
       <source>{name} — 1 appointment</source>
       <translation>{name} — miadi 1</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="367" />
+      <location filename="../../ui/today_view.py" line="357" />
       <source>{name} — {count} appointments</source>
       <translation>{name} — miadi {count}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="400" />
+      <location filename="../../ui/today_view.py" line="390" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Miadi ya saa {time}; bado hajafika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="404" />
+      <location filename="../../ui/today_view.py" line="394" />
       <source>Booked with {provider}</source>
       <translation>Miadi na {provider}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="422" />
+      <location filename="../../ui/today_view.py" line="412" />
       <source>{minutes} min</source>
       <translation>dak. {minutes}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="432" />
+      <location filename="../../ui/today_view.py" line="422" />
       <source>Nobody waiting</source>
       <translation>Hakuna anayesubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="445" />
+      <location filename="../../ui/today_view.py" line="435" />
       <source>No appointments.</source>
       <translation>Hakuna miadi.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="480" />
+      <location filename="../../ui/today_view.py" line="470" />
       <source>A no-show can be marked once the appointment's time ({time}) has passed.</source>
       <translation>Alama ya “hakufika” inaweza kuwekwa muda wa miadi ({time}) ukishapita.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="484" />
+      <location filename="../../ui/today_view.py" line="474" />
       <source>Mark as no-show (Ctrl+Shift+N)</source>
       <translation>Weka alama ya hakufika (Ctrl+Shift+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="507" />
+      <location filename="../../ui/today_view.py" line="497" />
       <source>Checking in…</source>
       <translation>Inasajili kufika…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="512" />
+      <location filename="../../ui/today_view.py" line="502" />
       <source>Starting the consultation…</source>
       <translation>Inaanza kumhudumia…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="515" />
+      <location filename="../../ui/today_view.py" line="505" />
       <source>Completing the visit…</source>
       <translation>Inamaliza ziara…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="518" />
+      <location filename="../../ui/today_view.py" line="508" />
       <source>Marking as no-show…</source>
       <translation>Inaweka alama ya kutofika…</translation>
     </message>
@@ -4122,172 +4321,194 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
   <context>
     <name>UsersPanel</name>
     <message>
-      <location filename="../../ui/users_admin.py" line="40" />
+      <location filename="../../ui/users_admin.py" line="41" />
       <source>User name</source>
       <translation>Jina la mtumiaji</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="40" />
+      <location filename="../../ui/users_admin.py" line="41" />
       <source>Name</source>
       <translation>Jina</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="40" />
+      <location filename="../../ui/users_admin.py" line="41" />
       <source>Role</source>
       <translation>Jukumu</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="40" />
+      <location filename="../../ui/users_admin.py" line="41" />
       <source>Account</source>
       <translation>Akaunti</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="44" />
+      <location filename="../../ui/users_admin.py" line="45" />
       <source>Users</source>
       <translation>Watumiaji</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="52" />
+      <location filename="../../ui/users_admin.py" line="53" />
       <source>Add a u&amp;ser…</source>
       <translation>&amp;Ongeza mtumiaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="53" />
+      <location filename="../../ui/users_admin.py" line="54" />
       <source>&amp;Reset password…</source>
       <translation>Weka &amp;upya nenosiri…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="54" />
+      <location filename="../../ui/users_admin.py" line="55" />
       <source>&amp;Change role…</source>
       <translation>Badilisha &amp;jukumu…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="55" />
-      <location filename="../../ui/users_admin.py" line="120" />
+      <location filename="../../ui/users_admin.py" line="56" />
+      <location filename="../../ui/users_admin.py" line="122" />
       <source>&amp;Disable</source>
       <translation>&amp;Zima</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="57" />
+      <location filename="../../ui/users_admin.py" line="59" />
       <source>A disabled user can no longer sign in; their past work keeps their name. Re-enabling sets a new password.</source>
       <translation>Mtumiaji aliyezimwa hawezi tena kuingia; kazi aliyoifanya zamani inabaki na jina lake. Kumwasha tena kunahitaji nenosiri jipya.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="100" />
+      <location filename="../../ui/users_admin.py" line="102" />
       <source>Active</source>
       <translation>Inatumika</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="100" />
+      <location filename="../../ui/users_admin.py" line="102" />
       <source>✗ Disabled</source>
       <translation>✗ Imezimwa</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="120" />
+      <location filename="../../ui/users_admin.py" line="122" />
       <source>&amp;Enable…</source>
       <translation>&amp;Washa…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="129" />
+      <location filename="../../ui/users_admin.py" line="131" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="140" />
-      <source>Add a user</source>
-      <translation>Ongeza mtumiaji</translation>
+      <location filename="../../ui/users_admin.py" line="142" />
+      <source>Disabling {who} and changing the clinic's key…</source>
+      <translation>Inamzima {who} na kubadilisha ufunguo wa kliniki…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="141" />
-      <source>Full &amp;name:</source>
-      <translation>Jina &amp;kamili:</translation>
+      <location filename="../../ui/users_admin.py" line="149" />
+      <source>{who}'s password and any copy of the key file no longer open the clinic's records. Backups made before today still open with the passwords of that time.</source>
+      <translation>Nenosiri la {who} na nakala yoyote ya faili la funguo havifungui tena kumbukumbu za kliniki. Nakala rudufu zilizotengenezwa kabla ya leo bado zinafunguka kwa manenosiri ya wakati huo.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="144" />
-      <source>&amp;User name:</source>
-      <translation>&amp;Jina la mtumiaji:</translation>
+      <location filename="../../ui/users_admin.py" line="154" />
+      <source>New recovery key: {key}
+Write it down or print it now: the old recovery sheet no longer opens the store.</source>
+      <translation>Ufunguo mpya wa kurejesha: {key}
+Uuandike au uuchapishe sasa: karatasi ya zamani ya ufunguo wa kurejesha haifungui tena hifadhi.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="145" />
-      <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
-      <translation>Herufi ndogo, tarakimu, '.', '_' au '-', likianza kwa herufi.</translation>
+      <location filename="../../ui/users_admin.py" line="161" />
+      <source>{who} is disabled</source>
+      <translation>{who} amezimwa</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="147" />
-      <location filename="../../ui/users_admin.py" line="207" />
-      <source>&amp;Role:</source>
-      <translation>J&amp;ukumu:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="150" />
-      <source>&amp;Password:</source>
-      <translation>&amp;Nenosiri:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="152" />
-      <source>At least {n} characters. Give it to the person, who can change it in Settings.</source>
-      <translation>Angalau herufi {n}. Mpe mhusika, ambaye anaweza kulibadilisha katika Mipangilio.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="156" />
-      <location filename="../../ui/users_admin.py" line="187" />
-      <location filename="../../ui/users_admin.py" line="252" />
-      <source>C&amp;onfirm:</source>
-      <translation>&amp;Thibitisha:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="181" />
-      <source>Reset {username}'s password</source>
-      <translation>Weka upya nenosiri la {username}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="182" />
-      <source>Choose a new password and give it to {name}; they can change it afterwards.</source>
-      <translation>Chagua nenosiri jipya na umpe {name}; anaweza kulibadilisha baadaye.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="186" />
-      <location filename="../../ui/users_admin.py" line="251" />
-      <source>&amp;New password:</source>
-      <translation>Nenosiri ji&amp;pya:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="205" />
-      <source>Role of {username}</source>
-      <translation>Jukumu la {username}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/users_admin.py" line="230" />
+      <location filename="../../ui/users_admin.py" line="165" />
       <source>Disabling…</source>
       <translation>Inazima…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="235" />
+      <location filename="../../ui/users_admin.py" line="178" />
+      <source>Add a user</source>
+      <translation>Ongeza mtumiaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="179" />
+      <source>Full &amp;name:</source>
+      <translation>Jina &amp;kamili:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="182" />
+      <source>&amp;User name:</source>
+      <translation>&amp;Jina la mtumiaji:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="183" />
+      <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
+      <translation>Herufi ndogo, tarakimu, '.', '_' au '-', likianza kwa herufi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="185" />
+      <location filename="../../ui/users_admin.py" line="245" />
+      <source>&amp;Role:</source>
+      <translation>J&amp;ukumu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="188" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Nenosiri:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="190" />
+      <source>At least {n} characters. Give it to the person, who can change it in Settings.</source>
+      <translation>Angalau herufi {n}. Mpe mhusika, ambaye anaweza kulibadilisha katika Mipangilio.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="194" />
+      <location filename="../../ui/users_admin.py" line="225" />
+      <location filename="../../ui/users_admin.py" line="283" />
+      <source>C&amp;onfirm:</source>
+      <translation>&amp;Thibitisha:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="219" />
+      <source>Reset {username}'s password</source>
+      <translation>Weka upya nenosiri la {username}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="220" />
+      <source>Choose a new password and give it to {name}; they can change it afterwards.</source>
+      <translation>Chagua nenosiri jipya na umpe {name}; anaweza kulibadilisha baadaye.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="224" />
+      <location filename="../../ui/users_admin.py" line="282" />
+      <source>&amp;New password:</source>
+      <translation>Nenosiri ji&amp;pya:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="243" />
+      <source>Role of {username}</source>
+      <translation>Jukumu la {username}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/users_admin.py" line="265" />
       <source>Disable user</source>
       <translation>Zima mtumiaji</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="236" />
-      <source>Disable {who}? They will no longer be able to sign in.</source>
-      <translation>Umzime {who}? Hataweza tena kuingia.</translation>
+      <location filename="../../ui/users_admin.py" line="266" />
+      <source>Disable {who}? They will no longer be able to sign in, and the clinic's records are re-encrypted under a new key (this can take a minute).</source>
+      <translation>Umzime {who}? Hataweza tena kuingia, na kumbukumbu za kliniki zitasimbwa upya kwa ufunguo mpya (hii inaweza kuchukua dakika moja).</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="240" />
+      <location filename="../../ui/users_admin.py" line="271" />
       <source>Disable</source>
       <translation>Zima</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="241" />
+      <location filename="../../ui/users_admin.py" line="272" />
       <source>Keep</source>
       <translation>Usimzime</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="248" />
+      <location filename="../../ui/users_admin.py" line="279" />
       <source>Enable {username}</source>
       <translation>Washa {username}</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="249" />
+      <location filename="../../ui/users_admin.py" line="280" />
       <source>Set a new password to re-enable the account.</source>
       <translation>Weka nenosiri jipya ili kuwasha akaunti tena.</translation>
     </message>
@@ -4302,6 +4523,10 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
     <message>
       <source>Disable {name} ({username})? They will no longer be able to sign in.</source>
       <translation type="vanished">Umzime {name} ({username})? Hataweza tena kuingia.</translation>
+    </message>
+    <message>
+      <source>Disable {who}? They will no longer be able to sign in.</source>
+      <translation type="vanished">Umzime {who}? Hataweza tena kuingia.</translation>
     </message>
   </context>
   <context>
