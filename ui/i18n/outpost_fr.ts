@@ -3710,7 +3710,7 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/settings_view.py" line="68" />
       <source>The clinic's installed forms</source>
-      <translation>Les formulaires installés du centre</translation>
+      <translation>Les formulaires installés par le centre</translation>
     </message>
     <message>
       <location filename="../../ui/settings_view.py" line="71" />

@@ -3710,7 +3710,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <message>
       <location filename="../../ui/settings_view.py" line="68" />
       <source>The clinic's installed forms</source>
-      <translation>Fomu zilizosakinishwa za kliniki</translation>
+      <translation>Fomu za kliniki zilizosakinishwa</translation>
     </message>
     <message>
       <location filename="../../ui/settings_view.py" line="71" />
