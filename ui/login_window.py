@@ -93,6 +93,9 @@ class LoginWindow(QWidget):
         self.password.returnPressed.connect(self._submit)
 
         self._countdown = QTimer(self)
+        # Precise: a coarse timer may fire up to 5% early, and "You can try again now" must
+        # never come before the throttle's own wait has run out.
+        self._countdown.setTimerType(Qt.TimerType.PreciseTimer)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
         self.resize(720, 480)
