@@ -139,7 +139,6 @@ def test_the_backups_own_password_does_not_authorise_a_restore_over_a_live_store
 def test_an_administrator_restoring_keeps_him_disabled_and_re_keys_the_store(
     scene: Scene,
 ) -> None:
-    pytest.importorskip("desktop.store.rekey")
     from desktop.services.backup_format import read_backup
 
     dans_old_keyfile = read_backup(scene.backup).keyfile  # the key file dan may have kept
@@ -166,14 +165,19 @@ def test_an_administrator_restoring_keeps_him_disabled_and_re_keys_the_store(
         with store.session() as session:
             from desktop.store.models import User
 
+            from desktop.store.models import AuditEvent, OutboxEntry
+
             dan = session.query(User).filter_by(username="dan").one()
             assert not dan.active
+            # Kept disabled as any disable is: audited, and queued for the clinic's laptops.
+            kept = session.query(AuditEvent).filter_by(action="restore-kept-disabled").one()
+            assert kept.entity_id == dan.id
+            assert session.query(OutboxEntry).filter_by(entity_id=dan.id).count() >= 1
     finally:
         store.close()
 
 
 def test_the_command_line_names_who_authorised_and_who_stayed_disabled(scene: Scene) -> None:
-    pytest.importorskip("desktop.store.rekey")
     ran = run_outpost(
         scene.paths.root, "restore", str(scene.backup), user="admin", stdin=PASSWORD + "\n"
     )

@@ -58,10 +58,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib
 import json
 import shutil
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,7 +119,6 @@ from desktop.store.throttle import LoginThrottle
 
 RECOVERY_KEY = "the recovery key"  # RestoreResult.authorised_by when no user name was given
 _RECOVERY_GUARD = "recovery key"  # the throttle's name for guesses at the live recovery key
-REKEY_MODULE = "desktop.store.rekey"
 
 
 @dataclass(frozen=True)
@@ -460,8 +459,10 @@ def _backup_key_over_live(
 def _keep_disabled(
     staging: Path, data_key: bytes, live_users: tuple[_UserRow, ...]
 ) -> tuple[str, ...]:
-    """Disable, in the staged database and key file, the accounts the live store disabled or
-    deleted that the backup has active. Returns their user names (as in the backup)."""
+    """The accounts the live store disabled or deleted that the backup has active: their slots
+    are removed from the staged key file, and their names returned (as in the backup); the
+    staged database disables them in `_rekey_staged`, through a session, so that the change is
+    audited and queued for sync like any other."""
     off_ids = {u.id for u in live_users if not u.active}
     off_names = {u.username for u in live_users if not u.active}
     on_ids = {u.id for u in live_users if u.active}
@@ -473,10 +474,6 @@ def _keep_disabled(
             for u in staged
             if u.active and (u.id in off_ids or (u.username in off_names and u.id not in on_ids))
         ]
-        if kept:
-            conn.execute("BEGIN IMMEDIATE")
-            conn.executemany("UPDATE users SET active = 0 WHERE id = ?", [(u.id,) for u in kept])
-            conn.execute("COMMIT")
     names = tuple(sorted(u.username for u in kept))
     if names:
         keyfile = KeyFile.load(staging / KEYS)
@@ -514,19 +511,39 @@ def _renew_proven_slots(keyfile: KeyFile, data_key: bytes, live: _Live) -> None:
             keyfile.set_recovery(recovery, data_key)
 
 
-def _rekey_staged(staging: Path, data_key: bytes, live: _Live) -> _Rekeyed:
+def _disable_in_staged(store: Any, names: tuple[str, ...], live: _Live) -> None:
+    """Disable `names` in the staged store, attributed to the authorising administrator."""
+    from sqlalchemy import select
+
+    from desktop.permissions import Actor
+    from desktop.services import audit
+    from desktop.store.models import Role, User
+
+    admin = next((u for u in live.users or () if u.username == live.username), None)
+    actor = Actor(
+        uuid.UUID(str(admin.id)) if admin is not None else store.clinic_id,
+        live.authorised_by,
+        live.authorised_by,
+        Role.ADMIN,
+        store.clinic_id,
+    )
+    with store.session(actor) as session, session.begin():
+        for user in session.scalars(select(User).where(User.username.in_(names))):
+            user.active = False
+            audit.record(
+                session, actor, "restore-kept-disabled", "user", user.id, reason="disabled-live"
+            )
+
+
+def _rekey_staged(
+    staging: Path, data_key: bytes, live: _Live, kept_disabled: tuple[str, ...]
+) -> _Rekeyed:
     """Give the staged store a fresh data key (every remaining slot re-sealed), with the
     store's own re-key (desktop.store.rekey), before it is put in place. Slots the re-key
     could not renew (a key file of an older format) are dropped; the authorising
     administrator's is set again from the password just proven, so they can sign in."""
-    try:
-        rekey_module: Any = importlib.import_module(REKEY_MODULE)
-    except ImportError:
-        raise BackupError(
-            "This Outpost cannot re-key a store, so it cannot restore a backup in which accounts "
-            "disabled since are active. Nothing was changed."
-        ) from None
     from desktop.store.engine import make_engine
+    from desktop.store.rekey import rekey
     from desktop.store.store import Store
 
     staged_paths = DataPaths(staging)
@@ -542,9 +559,10 @@ def _rekey_staged(staging: Path, data_key: bytes, live: _Live) -> _Rekeyed:
         raise
     opened.append(store)
     try:
-        result = rekey_module.rekey(store)
-        dropped = tuple(str(name) for name in getattr(result, "dropped_users", ()))
-        recovery = getattr(result, "recovery_key", None)
+        _disable_in_staged(store, kept_disabled, live)
+        result = rekey(store)
+        dropped = tuple(result.dropped_users)
+        recovery = result.recovery_key
         if live.username is not None and live.password is not None and live.username in dropped:
             store.set_password(live.username, live.password)
             dropped = tuple(name for name in dropped if name != live.username)
@@ -644,7 +662,7 @@ def restore_backup(
             kept_disabled = _keep_disabled(staging, data_key, live.users)
             if kept_disabled:
                 report(progress, "Re-keying the restored store", 0.85)
-                rekeyed = _rekey_staged(staging, data_key, live)
+                rekeyed = _rekey_staged(staging, data_key, live, kept_disabled)
         fsync_dir(staging)
         report(progress, "Putting the backup in place", 0.9)
         previous = _previous_store_id(paths)
