@@ -163,9 +163,7 @@ def test_an_administrator_restoring_keeps_him_disabled_and_re_keys_the_store(
     store = store_module.unlock(scene.paths, "admin", PASSWORD)
     try:
         with store.session() as session:
-            from desktop.store.models import User
-
-            from desktop.store.models import AuditEvent, OutboxEntry
+            from desktop.store.models import AuditEvent, OutboxEntry, User
 
             dan = session.query(User).filter_by(username="dan").one()
             assert not dan.active
