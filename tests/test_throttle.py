@@ -20,7 +20,14 @@ from hypothesis import strategies as st
 
 from desktop.errors import DiskFull, LoginThrottled, OutpostError, WrongPassword
 from desktop.store import throttle as throttle_module
-from desktop.store.throttle import FREE_FAILURES, VERSION, LoginThrottle, delay_after
+from desktop.store.throttle import (
+    FREE_FAILURES,
+    MAX_DELAY_S,
+    VERSION,
+    AttemptsRecordLost,
+    LoginThrottle,
+    delay_after,
+)
 from tests.hostile import (
     PASSWORD,
     assert_one_clear_line,
@@ -211,23 +218,117 @@ TAMPERED = {
 
 
 @pytest.mark.parametrize("content", TAMPERED.values(), ids=TAMPERED.keys())
-def test_a_damaged_or_edited_record_counts_as_the_latest_failure(
+def test_a_damaged_or_edited_record_imposes_the_longest_wait_on_every_name(
     tmp_path: Path, content: bytes
 ) -> None:
     path = store_folder(tmp_path) / "login-attempts.json"
     path.write_bytes(content)
     assert guesses_before_refused(LoginThrottle(path, clock=frozen())) == 0
-    # ...and the record was rewritten sanely: once the wait is over, guessing goes on from
-    # the waiting level, not from zero.
+    for name in ("admin", "amina.o", "recovery key"):
+        assert LoginThrottle(path, clock=frozen()).wait_for(name) == MAX_DELAY_S
+    # ...and the record was rewritten sanely: once the wait is over, one guess, then the
+    # longest wait again (not the free failures).
     assert json.loads(path.read_bytes())["version"] == VERSION
-    assert guesses_before_refused(LoginThrottle(path, clock=frozen(NOW + 1.5))) == 1
+    later = LoginThrottle(path, clock=frozen(NOW + MAX_DELAY_S + 1))
+    assert guesses_before_refused(later) == 1
+    assert later.wait_for("admin") == MAX_DELAY_S
 
 
-def test_a_deleted_record_beside_a_store_does_not_reset_the_count(tmp_path: Path) -> None:
+def test_a_deleted_record_beside_a_store_imposes_the_longest_wait_and_says_why(
+    tmp_path: Path,
+) -> None:
     path = store_folder(tmp_path) / "login-attempts.json"
     assert guesses_before_refused(LoginThrottle(path, clock=frozen())) == FREE_FAILURES
     path.unlink()
-    assert guesses_before_refused(LoginThrottle(path, clock=frozen())) == 0
+    throttle = LoginThrottle(path, clock=frozen())
+    refused = pytest.raises(AttemptsRecordLost, match="missing or damaged")
+    with refused as raised, throttle.attempt("amina.o"):
+        pass
+    assert "who has access to this laptop" in str(raised.value)
+    assert raised.value.retry_after == MAX_DELAY_S
+
+
+def test_deleting_the_record_after_each_guess_gives_one_guess_per_longest_wait(
+    tmp_path: Path,
+) -> None:
+    """Review #4 (s12.py): deleted after every guess, it capped every wait at one second."""
+    path = store_folder(tmp_path) / "login-attempts.json"
+    guessed, waited, now = 0, 0.0, NOW
+    while guessed < 8:
+        throttle = LoginThrottle(path, clock=frozen(now))
+        try:
+            with throttle.attempt("admin"):
+                raise WrongPassword("wrong")
+        except WrongPassword:
+            guessed += 1
+            path.unlink()
+        except LoginThrottled as exc:
+            waited += exc.retry_after
+            now += exc.retry_after
+    # Three free guesses (the record was there), then one per longest wait.
+    assert waited >= (8 - FREE_FAILURES) * MAX_DELAY_S
+
+
+def test_signing_in_as_oneself_lifts_the_penalty_for_oneself_only(tmp_path: Path) -> None:
+    """Review #4 (s11.py): after deleting the record, signing in with one's own account
+    cleared the penalty for every name, so guesses at admin never left the free failures."""
+    path = store_folder(tmp_path) / "login-attempts.json"
+    path.unlink()
+    assert LoginThrottle(path, clock=frozen()).wait_for("eve") == MAX_DELAY_S  # seen now
+    after_wait = NOW + MAX_DELAY_S + 1
+    with LoginThrottle(path, clock=frozen(after_wait)).attempt("eve"):
+        pass  # eve knew her own password
+    throttle = LoginThrottle(path, clock=frozen(after_wait))
+    assert throttle.wait_for("eve") == 0
+    assert guesses_before_refused(throttle, "eve") == FREE_FAILURES
+    assert guesses_before_refused(throttle, "admin") == 1
+    assert throttle.wait_for("admin") == MAX_DELAY_S
+    # The exemption is kept in the record, hashed like the entries.
+    record = json.loads(path.read_bytes())
+    assert len(record["exempt"]) == 1 and b"eve" not in path.read_bytes()
+    # ...and an exemption written by hand beside no penalty is tampering.
+    record.pop("floor")
+    path.write_text(json.dumps(record), "utf-8")
+    assert LoginThrottle(path, clock=frozen(after_wait)).wait_for("eve") == MAX_DELAY_S
+
+
+def _older_store(folder: Path, *, format_2_slot: bool = False) -> None:
+    """A key file as an older Outpost wrote it: format 1, format-1 slots only."""
+    slot = {"salt": "c2FsdA==", "nonce": "bm9uY2U=", "wrapped": "d3JhcHBlZA==", "kdf": {}}
+    users: dict[str, object] = {"admin": slot}
+    if format_2_slot:
+        users["amina.o"] = {**slot, "data_key": {}}
+    keyfile = {"format": 1, "store_id": "s", "users": users, "recovery": None}
+    (folder / "keys.json").write_text(json.dumps(keyfile), "utf-8")
+
+
+def test_a_store_of_an_older_version_gets_its_record_with_no_penalty(tmp_path: Path) -> None:
+    folder = store_folder(tmp_path)
+    path = folder / "login-attempts.json"
+    path.unlink()
+    _older_store(folder)
+    throttle = LoginThrottle(path, clock=frozen())
+    assert throttle.wait_for("admin") == 0
+    assert path.is_file()  # created
+    assert guesses_before_refused(throttle) == FREE_FAILURES
+    # The older record (names in clear) keeps its counts, hashed.
+    path.write_text(json.dumps({"admin": {"failures": 3, "last": NOW}}), "utf-8")
+    assert LoginThrottle(path, clock=frozen()).wait_for("admin") == pytest.approx(1.0)
+    assert b"admin" not in path.read_bytes()
+
+
+@pytest.mark.parametrize("how", ["format 2", "format 1 with a format-2 slot"])
+def test_a_key_file_of_this_version_makes_a_missing_record_tampering(
+    tmp_path: Path, how: str
+) -> None:
+    folder = store_folder(tmp_path)
+    path = folder / "login-attempts.json"
+    path.unlink()
+    if how == "format 2":
+        (folder / "keys.json").write_text(json.dumps({"format": 2, "users": {}}), "utf-8")
+    else:  # a format-2 key file edited to say format 1
+        _older_store(folder, format_2_slot=True)
+    assert LoginThrottle(path, clock=frozen()).wait_for("admin") == MAX_DELAY_S
 
 
 @pytest.mark.parametrize("kind", ["fifo", "link to /dev/zero", "folder"])
@@ -368,3 +469,27 @@ def test_deleting_the_record_between_guesses_at_the_command_line_gives_no_free_g
     (data / "login-attempts.json").unlink()
     ran = run_outpost(data, "patients", "search", "x", stdin=PASSWORD + "\n")
     assert_one_clear_line(ran, says="missing or damaged")
+
+
+def test_the_current_password_asked_to_change_it_is_throttled(tmp_path: Path) -> None:
+    """Review #6 (s7.py a): eight wrong current passwords ran in 1.4 s, none throttled."""
+    from desktop.core import ClinicCore
+    from desktop.paths import DataPaths
+
+    data = make_clinic(tmp_path / "clinic")
+    paths = DataPaths(data)
+    core = ClinicCore.unlock(paths, "admin", PASSWORD)
+    try:
+        ran = 0
+        for i in range(2 * FREE_FAILURES):
+            try:
+                core.admin.change_password(
+                    "admin", "a brand new passphrase", old_password=f"wrong {i}"
+                )
+            except WrongPassword:
+                ran += 1
+            except LoginThrottled:
+                break
+        assert ran == FREE_FAILURES
+    finally:
+        core.close()

@@ -28,6 +28,7 @@ from desktop.services.clinic import validate_username
 from desktop.store.models import Role, User
 from desktop.store.rekey import Progress, RekeyResult, rekey
 from desktop.store.store import Store
+from desktop.store.throttle import LoginThrottle
 
 
 def list_users(session: Session) -> Sequence[User]:
@@ -104,7 +105,9 @@ def change_password_in(
             raise InvalidInput(
                 msg("Give your current password to change it."), field="old_password"
             )
-        store.keyfile.unlock_with_password(username, old_password)  # WrongPassword if not
+        # Throttled like signing in: this is a guess at the same password.
+        with LoginThrottle(store.paths.throttle).attempt(username):
+            store.keyfile.unlock_with_password(username, old_password)  # WrongPassword if not
     else:
         actor.require(Permission.MANAGE_USERS)
     user = get_user(session, username)

@@ -14,23 +14,43 @@ Within those limits the throttle fails closed:
   killing the process in the middle of a derivation never yields a free guess. When the record
   cannot be written (a full disk, a read-only folder) the attempt is refused.
 - A record that is unreadable or makes no sense (not JSON, wrong types, a negative or absurd
-  count, a time in the future, an unknown version, a FIFO or a device instead of a file) counts
-  as the most recent failure, for every name: the waiting level (FREE_FAILURES) starting now.
-  The file is then rewritten sanely. The next successful sign-in lifts that penalty.
+  count, a time in the future, an unknown version, a FIFO or a device instead of a file) is
+  tampering: every name must wait the longest delay (MAX_DELAY_S) from the moment it is seen,
+  and the message says the record was missing or damaged and that an administrator should
+  check who has access to the laptop. The file is then rewritten sanely, keeping that penalty
+  (the "floor"). A successful sign-in clears its own name's failures and lifts the floor for
+  that name only (the exempt names, hashed like the entries): knowing one's own password says
+  nothing about anyone else's, so signing in with one's own account never frees guesses at
+  another.
 - A missing record beside an existing store (keys.json is there) is tampering too: deleting
-  the file must not reset the count. So the record is made together with the store (`ensure`,
-  called when a store is created) and a throttle on a folder that does not exist yet creates
-  the folder to record. A store made by a version before this one has no record and meets
-  the penalty once: its first sign-in waits a second.
+  the file must not reset the count. This version writes the record before any key file
+  (`ensure`, called when a store is created; a throttle on a folder that does not exist yet
+  creates the folder to record) and writes key files of format 2 only. So a missing record
+  is legitimate only beside a key file of format 1 with no format-2 slot, made by an older
+  Outpost: the record is created then, with no penalty (the first sign-in after upgrading),
+  and the older record of names in clear found there has its counts carried over, hashed.
+  Beside any other key file it is the longest wait for every name, as above.
 - Names are never stored in clear: each entry is keyed by HMAC-SHA256 of the name (trimmed,
   case-folded), under a random key kept in the file. Unknown names are counted exactly like
   known ones; the key file makes them cost the same time (`keys.derive_dummy`).
 - Each attempt is checked and recorded under a lock on the data folder, so attempts started
   at once in many processes get the free failures once, not once each.
 
-What it cannot tell: a record rewritten to look well formed (a fresh key, no entries). Whoever
-can do that can as well copy keys.json away, which is the offline attack above. Entries not
-tried for a day are forgotten, so the file does not grow with every name ever typed.
+Known limits:
+
+- A record rewritten to look well formed (a fresh key, no entries, no floor). Whoever can do
+  that can as well copy keys.json away.
+- A store whose key file is still all format 1 (made by an older Outpost, nobody signed in
+  since the upgrade) cannot tell a deleted record from the first run after upgrading: until
+  someone signs in (which rewrites the key file in format 2), deleting the record resets the
+  count. The first successful sign-in after the upgrade closes that.
+- A restore into a fresh, empty folder (a new laptop) has no record yet: each such folder
+  gives the free failures again, and the guard of a backup's own credentials
+  (`backup:<name>`) has its own free failures. That is the same as guessing offline at the
+  backup's own keys.json, which whoever holds the backup file can do anyway.
+
+Entries not tried for a day are forgotten, so the file does not grow with every name ever
+typed.
 """
 
 from __future__ import annotations
@@ -78,6 +98,8 @@ MAX_FAILURES = 100_000
 FORGET_AFTER_S = 86_400.0
 MAX_ENTRIES = 5_000
 MAX_FILE_BYTES = 1024 * 1024
+# The penalty of a lost or edited record: the longest wait, for every name.
+LOST_RECORD_FAILURES = FREE_FAILURES + math.ceil(math.log2(MAX_DELAY_S))
 _KEY_BYTES = 32
 _STORE_FILE = "keys.json"  # DataPaths.keyfile's name: the record sits beside it
 
@@ -128,27 +150,52 @@ class _Entry:
         return max(0.0, min(self.last + delay - now, delay))
 
 
+def _lost(now: float) -> _Entry:
+    return _Entry(LOST_RECORD_FAILURES, now)
+
+
 def _worse(a: _Entry | None, b: _Entry | None) -> _Entry | None:
     if a is None or b is None:
         return a or b
     return _Entry(max(a.failures, b.failures), max(a.last, b.last))
 
 
+def _is_name(name: Any) -> bool:
+    return isinstance(name, str) and len(name) == 64 and not name.strip(string.hexdigits)
+
+
 @dataclass
 class _State:
     key: bytes
     entries: dict[str, _Entry] = field(default_factory=dict)
-    # The penalty for a record that was lost or tampered with: applies to every name.
+    # The penalty for a record that was lost or tampered with: applies to every name but the
+    # exempt ones (hashed like the entries), who have signed in since.
     floor: _Entry | None = None
+    exempt: set[str] = field(default_factory=set)
     dirty: bool = False  # the file on disk is not this state (tampered, missing)
 
     @classmethod
-    def new(cls) -> _State:
-        return cls(secrets.token_bytes(_KEY_BYTES))
+    def new(cls, *, dirty: bool = False) -> _State:
+        return cls(secrets.token_bytes(_KEY_BYTES), dirty=dirty)
 
     @classmethod
     def tampered(cls, now: float) -> _State:
-        return cls(secrets.token_bytes(_KEY_BYTES), floor=_Entry(FREE_FAILURES, now), dirty=True)
+        return cls(secrets.token_bytes(_KEY_BYTES), floor=_lost(now), dirty=True)
+
+    @classmethod
+    def from_older_version(cls, data: bytes | None, now: float) -> _State:
+        """A store made by an older Outpost: no record, or its record of names in clear (a
+        count per name). Its counts are kept, hashed; nothing else is a penalty."""
+        state = cls.new(dirty=True)
+        try:
+            raw = json.loads(data.decode("utf-8")) if data is not None else {}
+        except (ValueError, RecursionError):
+            raw = {}
+        for guard, value in raw.items() if isinstance(raw, dict) else ():
+            entry = _Entry.parse(value, now)
+            if isinstance(guard, str) and entry is not None and entry.failures:
+                state.entries[state.name_of(guard)] = entry
+        return state
 
     @classmethod
     def parse(cls, data: bytes, now: float) -> _State:
@@ -166,10 +213,10 @@ class _State:
         if len(key) != _KEY_BYTES or not isinstance(entries_raw, dict):
             return cls.tampered(now)
         state = cls(key)
-        damaged = set(raw) - {"version", "key", "entries", "floor"}
+        damaged = set(raw) - {"version", "key", "entries", "floor", "exempt"}
         for name, value in entries_raw.items():
             entry = _Entry.parse(value, now)
-            if entry is None or len(name) != 64 or name.strip(string.hexdigits):
+            if entry is None or not _is_name(name):
                 damaged.add(name)
             else:
                 state.entries[name] = entry
@@ -177,9 +224,21 @@ class _State:
             state.floor = _Entry.parse(raw["floor"], now)
             if state.floor is None:
                 damaged.add("floor")
+        exempt = raw.get("exempt", [])
+        if (
+            not isinstance(exempt, list)
+            or len(exempt) > MAX_ENTRIES
+            or not all(_is_name(name) for name in exempt)
+            or (exempt and state.floor is None)  # never written without a penalty
+        ):
+            damaged.add("exempt")
+        else:
+            state.exempt = set(exempt)
         if damaged:
-            # Whatever else was edited counts as the most recent failure, for every name.
-            state.floor = _worse(state.floor, _Entry(FREE_FAILURES, now))
+            # Whatever else was edited is a lost record: the longest wait, for every name,
+            # starting now (whoever signed in before is not exempt from this one).
+            state.floor = _worse(state.floor, _lost(now))
+            state.exempt = set()
             state.dirty = True
         return state
 
@@ -197,14 +256,20 @@ class _State:
         }
         if self.floor is not None:
             out["floor"] = self.floor.to_json()
+            if self.exempt:
+                out["exempt"] = sorted(self.exempt)[:MAX_ENTRIES]
         return json.dumps(out).encode("utf-8")
 
     def name_of(self, guard: str) -> str:
         digest = hmac.new(self.key, normalise_guard(guard).encode("utf-8"), hashlib.sha256)
         return digest.hexdigest()
 
+    def floor_for(self, guard: str) -> _Entry | None:
+        """The lost record's penalty, unless `guard` has signed in since it was imposed."""
+        return None if self.name_of(guard) in self.exempt else self.floor
+
     def entry(self, guard: str) -> _Entry | None:
-        return _worse(self.entries.get(self.name_of(guard)), self.floor)
+        return _worse(self.entries.get(self.name_of(guard)), self.floor_for(guard))
 
     def count_failure(self, guard: str, now: float) -> None:
         before = self.entry(guard)
@@ -285,14 +350,17 @@ class LoginThrottle:
             self._save(state, now)
 
     def succeeded(self, guard: str) -> None:
-        """Clear `guard`'s failures, and the penalty of a lost record (someone knew a secret).
-        A record that cannot be written now only leaves one failure counted: not an error."""
+        """Clear `guard`'s failures, and lift the penalty of a lost record for `guard` only
+        (it knew its own secret, which says nothing about anyone else's). A record that
+        cannot be written now only leaves one failure counted: not an error."""
         try:
             with self._locked():
                 now = self.clock()
                 state = self._load(now)
-                state.entries.pop(state.name_of(guard), None)
-                state.floor = None
+                name = state.name_of(guard)
+                state.entries.pop(name, None)
+                if state.floor is not None:
+                    state.exempt.add(name)
                 self._save(state, now)
         except OutpostError:
             log.warning("a successful sign-in could not clear its failures from the record")
@@ -318,10 +386,12 @@ class LoginThrottle:
         wait = entry.wait(now) if entry else 0.0
         if wait <= 0:
             return
-        if state.floor is not None and state.floor.wait(now) >= wait:
+        floor = state.floor_for(guard)
+        if floor is not None and floor.wait(now) >= wait:
             text = msg(
                 "The record of wrong sign-in attempts in {folder} was missing or damaged, so "
-                "every name must wait: try again in {seconds} seconds.",
+                "every name must wait: try again in {seconds} seconds. An administrator "
+                "should check who has access to this laptop.",
                 folder=str(self.path.parent),
                 seconds=f"{math.ceil(wait)}",
             )
@@ -374,14 +444,19 @@ class LoginThrottle:
         return DiskFull(text) if full else OutpostError(text)
 
     def _load(self, now: float) -> _State:
+        store_file = self.path.parent / _STORE_FILE
         try:
             data = _read_regular(self.path)
         except FileNotFoundError:
-            if (self.path.parent / _STORE_FILE).exists():
-                return _State.tampered(now)  # deleted beside a store: not a fresh start
-            return _State.new()  # a folder with no store yet (written by the first attempt)
+            if not store_file.exists():
+                return _State.new()  # a folder with no store yet (written by the first attempt)
+            if _older_store(store_file):
+                return _State.from_older_version(None, now)  # the first sign-in after upgrading
+            return _State.tampered(now)  # deleted beside a store: not a fresh start
         except (OSError, ValueError):
             return _State.tampered(now)
+        if _older_record(data) and _older_store(store_file):
+            return _State.from_older_version(data, now)
         return _State.parse(data, now)
 
     def _save(self, state: _State, now: float) -> None:
@@ -391,6 +466,32 @@ class LoginThrottle:
         except (OSError, OutpostError) as exc:
             raise self._cannot_record(exc) from exc
         state.dirty = False
+
+
+def _older_store(store_file: Path) -> bool:
+    """Whether the key file beside the record is an older Outpost's (format 1, no slot of
+    format 2): this version writes the record before any key file, and writes format 2 only.
+    Read only; whatever cannot be read as such is this version's (the record was lost)."""
+    try:
+        raw = json.loads(_read_regular(store_file))
+    except (OSError, ValueError, RecursionError):
+        return False
+    if not isinstance(raw, dict) or raw.get("format") != 1 or isinstance(raw.get("format"), bool):
+        return False
+    users, recovery = raw.get("users"), raw.get("recovery")
+    if not isinstance(users, dict):
+        return False
+    slots = [*users.values(), *([] if recovery is None else [recovery])]
+    return all(isinstance(slot, dict) and "data_key" not in slot for slot in slots)
+
+
+def _older_record(data: bytes) -> bool:
+    """Whether `data` may be an older Outpost's record (a JSON object with no version)."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(raw, dict) and "version" not in raw
 
 
 def _read_regular(path: Path) -> bytes:
