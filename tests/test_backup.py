@@ -1076,3 +1076,18 @@ def test_repeated_wrong_passwords_on_a_backup_are_slowed_down(clinic: Clinic, ba
     with pytest.raises(LoginThrottled, match="Wait"):
         restore_backup(clinic.paths, backup, username="admin", password=PASSWORD)
     assert clinic.paths.database.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_restoring_a_named_pipe_is_refused_at_once_instead_of_waiting_forever(
+    tmp_path: Path,
+) -> None:
+    from tests.hostile import assert_one_clear_line, run_outpost
+
+    pipe = tmp_path / "nothing-writes-here.outpost-backup"
+    os.mkfifo(pipe)
+    # Before the fix this waited for a writer that never comes: the timeout is the finding.
+    ran = run_outpost(tmp_path / "clinic", "restore", str(pipe), stdin=PASSWORD + "\n", timeout=60)
+    assert_one_clear_line(ran, says="not a regular file")
+    ran = run_outpost(tmp_path / "clinic", "restore", "/dev/zero", stdin=PASSWORD + "\n")
+    assert_one_clear_line(ran, says="not a regular file")

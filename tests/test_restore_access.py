@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlcipher3
@@ -27,6 +28,7 @@ from desktop.services.backup_restore import (
 )
 from desktop.services.backup_write import make_backup
 from desktop.store import store as store_module
+from desktop.store.damage import MARKER_NAME
 from desktop.store.keyfile import KeyFile
 from desktop.store.models import Patient, Role
 from tests.hostile import assert_one_clear_line, run_outpost, store_bytes
@@ -351,6 +353,70 @@ SAMPLE_0001 = Path(__file__).parent / "fixtures" / "stores" / "0001"
 def test_an_older_backup_with_a_disabled_account_keeps_its_administrator_able_to_sign_in(
     tmp_path: Path,
 ) -> None:
+    _restore_the_older_backup_twice(tmp_path)
+
+
+@pytest.mark.skipif(not (SAMPLE_0001 / "outpost.db").exists(), reason="no 0001 sample store")
+def test_two_upgrades_from_one_revision_within_a_second_each_keep_their_safety_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The safety copy before an upgrade is named to the second. Both sign-ins of the scene
+    # upgrade the restored 0001 database; on a fast laptop they fall within one second. The
+    # second copy used to be made over the first (`VACUUM INTO` an existing file, under the
+    # key from before the re-key: "file is not a database"), which failed the sign-in,
+    # removed the first copy and marked the healthy store damaged.
+    import datetime as dt
+    import types
+
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Frozen:
+            return cls(2026, 12, 2, 5, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr(store_module, "dt", types.SimpleNamespace(datetime=Frozen, UTC=dt.UTC))
+    paths = _restore_the_older_backup_twice(tmp_path)
+
+    copies = sorted(p.name for p in paths.backups.glob("before-upgrade-from-0001-*.db"))
+    assert copies == [
+        "before-upgrade-from-0001-20261202T050000Z-2.db",
+        "before-upgrade-from-0001-20261202T050000Z.db",
+    ]
+    assert all((paths.backups / name).stat().st_size > 0 for name in copies)
+    assert not (paths.root / MARKER_NAME).exists()  # the store was never damaged
+
+
+def test_a_staged_re_key_that_leaves_a_page_under_the_old_key_fails_the_restore(
+    scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever the cause (another connection writing with the old key, a stale WAL), a
+    # re-encrypted database with one page still under the old key must never be put in place:
+    # the re-key checks every page under the new key before any key file takes it.
+    from desktop.errors import StoreError
+    from desktop.store import rekey as rekey_module
+
+    real = rekey_module._reencrypt
+
+    def leaves_an_old_page(store: store_module.Store, new_key: bytes, progress: Any) -> None:
+        db = store.paths.database
+        before = db.read_bytes()  # every page in the file is still under the old key
+        real(store, new_key, progress)
+        with open(db, "r+b") as handle:
+            handle.seek(4096)
+            handle.write(before[4096:8192])  # page 2, as it was
+
+    monkeypatch.setattr(rekey_module, "_reencrypt", leaves_an_old_page)
+    before = store_bytes(scene.paths.root)
+    with pytest.raises(StoreError, match="do not open with the new key"):
+        restore_backup(scene.paths, scene.backup, username="admin", password=PASSWORD)
+    assert store_bytes(scene.paths.root) == before
+    assert not list(scene.paths.root.glob(".restore-*"))
+    assert _names(scene.paths) == ["Otieno", "Wanjiru"]
+
+
+def _restore_the_older_backup_twice(tmp_path: Path) -> DataPaths:
+    """The clinic restores an old (schema 0001) backup, signs in, disables dan (a re-key),
+    restores the same backup again (dan kept disabled: a re-key of the staged copy) and signs
+    in again: both sign-ins upgrade the restored database."""
     import datetime as dt
     import hashlib
     import json
@@ -424,3 +490,152 @@ def test_an_older_backup_with_a_disabled_account_keeps_its_administrator_able_to
     assert result.new_recovery_key
     store = store_module.unlock_with_recovery(paths, result.new_recovery_key)
     store.close()
+    return paths
+
+
+# --- the live key file as a second authority (review #2) ------------------------------------------
+
+
+def _opens(db: Path, key: bytes) -> bool:
+    conn = sqlcipher3.dbapi2.connect(str(db))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.dbapi2.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def _assert_dan_is_locked_out(paths: DataPaths, backup: Path) -> None:
+    from desktop.services.backup_format import read_backup
+
+    with pytest.raises((WrongPassword, PermissionDenied)):
+        store_module.unlock(paths, "dan", DAN_THEN)
+    assert "dan" not in KeyFile.load(paths.keyfile).users
+    old_key = read_backup(backup).keyfile.unlock_with_password("dan", DAN_THEN)
+    assert not _opens(paths.database, old_key)  # his stolen key file opens nothing now
+
+
+def test_a_restore_over_a_store_whose_users_table_is_damaged_keeps_him_disabled_and_re_keys(
+    scene: Scene,
+) -> None:
+    # One byte of the live users table flipped: the live database cannot say who is disabled;
+    # its key file (no entry for dan since he was disabled) still can.
+    store = store_module.unlock(scene.paths, "admin", PASSWORD)
+    key = store.data_key
+    store.close()
+    conn = sqlcipher3.dbapi2.connect(str(scene.paths.database))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'users'").fetchone()
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        conn.close()
+    with open(scene.paths.database, "r+b") as handle:
+        handle.seek((root[0] - 1) * page_size + 200)
+        byte = handle.read(1)
+        handle.seek((root[0] - 1) * page_size + 200)
+        handle.write(bytes([byte[0] ^ 1]))
+
+    result = restore_backup(scene.paths, scene.backup, username="admin", password=PASSWORD)
+
+    assert result.kept_disabled == ("dan",)
+    assert result.rekeyed
+    _assert_dan_is_locked_out(scene.paths, scene.backup)
+    assert _names(scene.paths) == ["Wanjiru"]
+
+
+def test_an_account_whose_disable_crashed_before_it_was_marked_stays_disabled_after_a_restore(
+    tmp_path: Path,
+) -> None:
+    # A disable re-keys the store without dan's entry first, then marks him disabled: a crash
+    # between the two leaves dan shown active in the live database, with no key-file entry.
+    paths = DataPaths(tmp_path / "clinic")
+    store, _ = store_module.create(
+        paths, clinic_name=CLINIC, admin_username="admin", admin_display_name="", password=PASSWORD
+    )
+    core = ClinicCore.from_store(store)
+    try:
+        core.admin.add_user(
+            username="dan", display_name="Dan", role=Role.COORDINATOR, password=DAN_THEN
+        )
+        backup = make_backup(store, tmp_path / "dan.outpost-backup").path
+        core.admin.rekey(_remove=("dan",))  # the crash: never marked disabled
+    finally:
+        core.close()
+
+    result = restore_backup(paths, backup, username="admin", password=PASSWORD)
+
+    assert result.kept_disabled == ("dan",)
+    assert result.rekeyed
+    _assert_dan_is_locked_out(paths, backup)
+
+
+# --- a damaged key file is no "new laptop" (review #3) --------------------------------------------
+
+
+def _damage_key_files(paths: DataPaths) -> None:
+    for name in ("keys.json", "keys.json.bak"):
+        (paths.root / name).write_text("garbage")
+
+
+def test_a_disabled_coordinator_who_damages_the_key_file_cannot_restore_his_old_backup(
+    scene: Scene,
+) -> None:
+    from desktop.services.backup_restore import KeyFileDamaged
+
+    _damage_key_files(scene.paths)
+    before = store_bytes(scene.paths.root)
+    with pytest.raises(KeyFileDamaged, match="recovery key"):
+        restore_backup(scene.paths, scene.backup, username="dan", password=DAN_THEN)
+    with pytest.raises(KeyFileDamaged):  # nor with the password given as the backup's own
+        restore_backup(
+            scene.paths,
+            scene.backup,
+            backup_credentials=BackupCredentials(username="dan", password=DAN_THEN),
+        )
+    ran = run_outpost(
+        scene.paths.root, "restore", str(scene.backup), user="dan", stdin=DAN_THEN + "\n"
+    )
+    assert_one_clear_line(ran, says="key file")
+    assert "--recovery-key" in ran.err and "Nothing was changed" in ran.err
+    # A missing key file is no different from a damaged one.
+    for name in ("keys.json", "keys.json.bak"):
+        (scene.paths.root / name).unlink()
+    with pytest.raises(KeyFileDamaged):
+        restore_backup(scene.paths, scene.backup, username="dan", password=DAN_THEN)
+    for name in ("keys.json", "keys.json.bak"):
+        (scene.paths.root / name).write_text("garbage")
+    assert store_bytes(scene.paths.root) == before
+    assert not list(scene.paths.root.glob(".restore-*"))
+
+
+def test_over_a_damaged_key_file_the_backups_recovery_key_restores_and_says_a_store_was_replaced(
+    tmp_path: Path,
+) -> None:
+    paths = DataPaths(tmp_path / "clinic")
+    store, recovery = store_module.create(
+        paths, clinic_name=CLINIC, admin_username="admin", admin_display_name="", password=PASSWORD
+    )
+    try:
+        backup = make_backup(store, tmp_path / "b.outpost-backup").path
+    finally:
+        store.close()
+    _damage_key_files(paths)
+    ran = run_outpost(paths.root, "restore", str(backup), "--recovery-key", stdin=recovery + "\n")
+    assert ran.code == 0, ran.err
+    assert "damaged or missing key file" in ran.out
+    assert "there was no store to replace" not in ran.out
+    assert "The store it replaced was kept in" in ran.out
+    assert _names(paths) == []
+
+
+# --- the key file's mirror (review, minor) ----------------------------------------------------
+
+
+def test_a_restore_leaves_the_key_files_mirror_next_to_it(scene: Scene) -> None:
+    restore_backup(scene.paths, scene.backup, username="admin", password=PASSWORD)
+    mirror = scene.paths.keyfile.with_name("keys.json.bak")
+    assert mirror.read_bytes() == scene.paths.keyfile.read_bytes()

@@ -131,6 +131,11 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     who = "the recovery key" if result.authorised_by == RECOVERY_KEY else result.authorised_by
     if result.authorised_by_live_store:
         ctx.print(f"Authorised by {who}, for the store it replaced.")
+    elif result.replaced_damaged_key_file:
+        ctx.print(
+            f"Authorised by {who} of the backup: the store it replaced had a damaged or "
+            "missing key file."
+        )
     else:
         ctx.print(f"Authorised by {who}, in the backup (there was no store to replace).")
     if result.kept_disabled:

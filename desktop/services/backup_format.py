@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import zipfile
 import zoneinfo
 from collections.abc import Callable, Mapping
@@ -254,9 +255,47 @@ def looks_like_backup(path: Path) -> bool:
     return head[:4] == b"PK\x03\x04" and head[30:] == MANIFEST.encode()
 
 
+class _OwnedZip(zipfile.ZipFile):
+    """A ZipFile over a file object it owns: closing the zip closes the file too."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+        super().__init__(handle)
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._handle.close()
+
+
+def _open_regular(path: Path) -> IO[bytes]:
+    """The file opened for reading, refused unless it is a regular file. Opened without
+    blocking and checked on the open descriptor: a named pipe (FIFO) would otherwise wait
+    forever for a writer, and a device would be read without end."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise BackupError(
+                f"{path} is not a regular file (it is a pipe, device or socket), so it cannot "
+                "be a backup. Nothing was changed."
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def open_zip(path: Path) -> zipfile.ZipFile:
     try:
-        return zipfile.ZipFile(path)
+        handle = _open_regular(path)
     except FileNotFoundError:
         raise BackupError(f"There is no backup file {path}.") from None
     except IsADirectoryError:
@@ -265,12 +304,20 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         raise BackupError(
             f"Outpost is not allowed to read {path}. Check its permissions."
         ) from None
+    except OSError as exc:
+        raise BackupError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+    try:
+        return _OwnedZip(handle)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        handle.close()
         if looks_like_backup(path):
             raise damaged(path, f"its end is missing or unreadable: {exc}") from None
         raise BackupError(
             f"{path.name} is not an Outpost backup (Outpost backups end in {SUFFIX})."
         ) from None
+    except BaseException:
+        handle.close()
+        raise
 
 
 def read_small(zf: zipfile.ZipFile, path: Path, name: str) -> bytes:

@@ -15,14 +15,25 @@ coordinator disabled since still has his old password in it):
   asked for only then (`backup_credentials`: the password as it was when the backup was made,
   or the recovery key printed for the backup's store; throttled too).
 - No store yet (a new laptop): the backup's own credentials, throttled, and a password's user
-  must be allowed to restore in the backup. (A database whose key file is unreadable cannot
-  say who its administrators are: it is treated the same way, and kept aside as always.)
+  must be allowed to restore in the backup.
+- A database whose key file (keys.json and its mirror keys.json.bak) is missing or unreadable
+  cannot say who its administrators are, and destroying the key file must not let a disabled
+  account restore its old backup with its old password: a password is refused
+  (`KeyFileDamaged`); only the backup's recovery key (the printed sheet the clinic keeps) is
+  accepted, throttled. The damaged store is kept aside as always.
 - A backup of *another clinic* (another store id, or another clinic name) is refused unless
   `confirm_clinic` names the backup's clinic.
 - Accounts the live store disabled or deleted stay disabled: where the backup has them active
   they are disabled in the restored database and their key slots removed; then, because they
   may hold an old key file that opens the backup's data key, the restored store is re-keyed
-  (desktop.store.rekey) before it is put in place. The result names them.
+  (desktop.store.rekey) before it is put in place. The result names them. The live key file
+  is a second authority: a disable removes the account's entry from it (the re-key) before
+  the database marks the account disabled, so an account active in the backup with no entry
+  in the live keys.json (other than the person authorising) is kept disabled too; this
+  covers a crash between those two steps, and a live database whose tables cannot be read
+  (damage), where the key file is the only authority left and the restored store is always
+  re-keyed. (For a confirmed backup of another store, whose accounts the live key file
+  does not know, only the live database's list applies.)
 
 1. Check, touching nothing: structure and checksums; the schema is one this Outpost knows
    (else StoreTooNew); the restore is authorised (above; else WrongPassword,
@@ -40,7 +51,8 @@ coordinator disabled since still has his old password in it):
    renamed over it. "Aside" is `replaced-before-restore-<UTC time>/`, kept for the person to
    delete when they are sure. (Where hard links are not possible, the old file is moved
    aside instead, leaving a moment with no database until the new one is renamed in.)
-5. Remove the journal, then the empty staging folder.
+5. Write the key file's mirror keys.json.bak (the same content as keys.json, as KeyFile.save
+   keeps it), then remove the journal and the empty staging folder.
 
 A crash (power cut, kill) at any point:
 - before step 3: the live store is untouched; the staging folder is removed later.
@@ -160,6 +172,19 @@ class OtherClinic(BackupError):
         self.live_clinic = live_clinic
 
 
+class KeyFileDamaged(PermissionDenied):
+    """A database is in the data folder but its key file cannot be read: only the backup's
+    recovery key may restore over it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The key file of the store on this laptop (keys.json) is damaged or missing, so it "
+            "cannot say who may replace that store: only the backup's recovery key can restore "
+            "over it (outpost restore FILE --recovery-key; it is on the printed sheet the "
+            "clinic keeps). Nothing was changed."
+        )
+
+
 @dataclass(frozen=True)
 class RestoreResult:
     info: BackupInfo  # the backup that is now the live store (decrypted and checked)
@@ -171,8 +196,11 @@ class RestoreResult:
     # True: by an administrator of the store it replaced; False: by the backup's own
     # credentials (there was no store, or its key file was unreadable).
     authorised_by_live_store: bool = False
-    # Accounts the replaced store had disabled or deleted, active in the backup: they stay
-    # disabled (their key slots removed).
+    # True: a store was replaced whose key file was missing or unreadable (so the backup's
+    # recovery key authorised the restore).
+    replaced_damaged_key_file: bool = False
+    # Accounts the replaced store had disabled or deleted (or that had no entry in its key
+    # file), active in the backup: they stay disabled (their key slots removed).
     kept_disabled: tuple[str, ...] = ()
     rekeyed: bool = False  # the restored store was given a fresh data key
     # Accounts whose key slots the re-key could not renew (a backup's key file of an older
@@ -286,6 +314,11 @@ def _live_keyfile(paths: DataPaths) -> KeyFile | None:
         except (FileNotFoundError, StoreCorrupt):
             continue
     return None
+
+
+def _key_file_damaged(paths: DataPaths) -> bool:
+    """A database is in the data folder, but neither keys.json nor its mirror can be read."""
+    return paths.database.exists() and _live_keyfile(paths) is None
 
 
 def has_live_store(paths: DataPaths) -> bool:
@@ -457,22 +490,38 @@ def _backup_key_over_live(
 
 
 def _keep_disabled(
-    staging: Path, data_key: bytes, live_users: tuple[_UserRow, ...]
+    staging: Path, data_key: bytes, live: _Live, same_store: bool
 ) -> tuple[str, ...]:
     """The accounts the live store disabled or deleted that the backup has active: their slots
     are removed from the staged key file, and their names returned (as in the backup); the
     staged database disables them in `_rekey_staged`, through a session, so that the change is
-    audited and queued for sync like any other."""
+    audited and queued for sync like any other.
+
+    Two authorities say who is disabled: the live database (when its tables can be read) and
+    the live key file, from which a disable removes the entry first. An account active in the
+    backup with no entry in the live key file, other than the person authorising, is kept
+    disabled — for a backup of this store, or whenever the live database cannot be read."""
+    live_users = live.users or ()
     off_ids = {u.id for u in live_users if not u.active}
     off_names = {u.username for u in live_users if not u.active}
     on_ids = {u.id for u in live_users if u.active}
+    by_key_file = same_store or live.users is None
     db = staging / DATABASE
     with _open_live(db, data_key) as conn:
         staged = _users(conn)
         kept = [
             u
             for u in staged
-            if u.active and (u.id in off_ids or (u.username in off_names and u.id not in on_ids))
+            if u.active
+            and (
+                u.id in off_ids
+                or (u.username in off_names and u.id not in on_ids)
+                or (
+                    by_key_file
+                    and u.username not in live.keyfile.users
+                    and u.username != live.username
+                )
+            )
         ]
     names = tuple(sorted(u.username for u in kept))
     if names:
@@ -519,6 +568,8 @@ def _disable_in_staged(store: Any, names: tuple[str, ...], live: _Live) -> None:
     from desktop.services import audit
     from desktop.store.models import Role, User
 
+    if not names:
+        return
     admin = next((u for u in live.users or () if u.username == live.username), None)
     actor = Actor(
         uuid.UUID(str(admin.id)) if admin is not None else store.clinic_id,
@@ -580,6 +631,16 @@ def _rekey_staged(
 # --- the restore ------------------------------------------------------------------------------
 
 
+def _write_key_file_mirror(paths: DataPaths) -> None:
+    """keys.json.bak, the same content as the key file just put in place (the old mirror was
+    moved aside by the swap). A key file that is in place but cannot be mirrored (a full disk)
+    leaves the restore complete: the mirror is written again on the key file's next save."""
+    with contextlib.suppress(OSError):
+        write_atomic(
+            paths.keyfile.with_name(paths.keyfile.name + ".bak"), paths.keyfile.read_bytes()
+        )
+
+
 def restore_backup(
     paths: DataPaths,
     backup: Path,
@@ -599,12 +660,14 @@ def restore_backup(
     or a function called only when needed) open the backup when the live key does not;
     `confirm_clinic` must name the backup's clinic when it is another clinic's. Without a
     store: `username` + `password` (as when the backup was made) or `recovery_key` open the
-    backup. Every guess goes through the sign-in throttle. The store must be closed.
+    backup. A database whose key file is missing or unreadable: only `recovery_key` (the
+    backup's; or in `backup_credentials`) is accepted, else KeyFileDamaged. Every guess goes
+    through the sign-in throttle. The store must be closed.
 
-    Raises WrongPassword, LoginThrottled, PermissionDenied, BackupCredentialsNeeded,
-    OtherClinic, BackupError (damaged or not a backup, store still open), StoreTooNew,
-    DiskFull; in all these cases the live store was not changed. The replaced store is kept
-    in `kept_aside`.
+    Raises WrongPassword, LoginThrottled, PermissionDenied (KeyFileDamaged),
+    BackupCredentialsNeeded, OtherClinic, BackupError (damaged or not a backup, store still
+    open), StoreTooNew, DiskFull; in all these cases the live store was not changed. The
+    replaced store is kept in `kept_aside`.
     """
     recover_interrupted_restore(paths)
     checked = read_backup(Path(backup), progress=progress, span=(0.0, 0.3))
@@ -614,9 +677,26 @@ def restore_backup(
     except OSError as exc:
         raise translate_os_error(exc, paths.root) from exc
     live_keyfile = _live_keyfile(paths)
+    key_file_damaged = _key_file_damaged(paths)
     live: _Live | None = None
     data_key: bytes | None = None
-    if live_keyfile is not None:
+    if key_file_damaged:
+        # Nothing here says who may replace this store: only the backup's recovery key.
+        if recovery_key is None and username is None and password is None:
+            first = backup_credentials() if callable(backup_credentials) else backup_credentials
+            if first is not None:
+                recovery_key = first.recovery_key
+        if recovery_key is None:
+            raise KeyFileDamaged()
+        username = password = None
+        data_key = data_key_for(
+            checked,
+            username=None,
+            password=None,
+            recovery_key=recovery_key,
+            throttle=LoginThrottle(paths.throttle),
+        )
+    elif live_keyfile is not None:
         live = _authorise_live(
             paths, live_keyfile, username=username, password=password, recovery_key=recovery_key
         )
@@ -658,9 +738,11 @@ def restore_backup(
         extract_member(checked, KEYS, staging / KEYS)
         if (live is None or live.users is None) and recovery_key is None and username is not None:
             _require_restore_permission(staged_db, data_key, username)
-        if live is not None and live.users is not None:
-            kept_disabled = _keep_disabled(staging, data_key, live.users)
-            if kept_disabled:
+        if live is not None:
+            same_store = checked.manifest.store_id == live.keyfile.store_id
+            kept_disabled = _keep_disabled(staging, data_key, live, same_store)
+            # A live database that cannot be read cannot say who else it disabled: re-key.
+            if kept_disabled or live.users is None:
                 report(progress, "Re-keying the restored store", 0.85)
                 rekeyed = _rekey_staged(staging, data_key, live, kept_disabled)
         fsync_dir(staging)
@@ -676,6 +758,7 @@ def restore_backup(
         committed = True
         _crash_point("journal-written")
         roll_forward(paths, staging, aside, _crash_point)
+        _write_key_file_mirror(paths)
         finish(paths, staging)
     except OSError as exc:
         if not committed:
@@ -707,6 +790,7 @@ def restore_backup(
         upgrade_needed=facts.schema_revision != schema.head_revision(),
         authorised_by=authorised_by,
         authorised_by_live_store=live is not None,
+        replaced_damaged_key_file=key_file_damaged,
         kept_disabled=kept_disabled,
         rekeyed=rekeyed is not None,
         dropped_users=rekeyed.dropped_users if rekeyed else (),
@@ -760,6 +844,7 @@ __all__ = [
     "AskBackupCredentials",
     "BackupCredentials",
     "BackupCredentialsNeeded",
+    "KeyFileDamaged",
     "OtherClinic",
     "RestorePreview",
     "RestoreResult",
