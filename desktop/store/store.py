@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import secrets
 import shutil
 import sqlite3
@@ -255,23 +256,44 @@ def _open_engine(paths: DataPaths, key: KeyCell) -> Engine:
 
 
 def _safety_copy(paths: DataPaths, engine: Engine, revision: str | None) -> None:
-    """Before an upgrade: an encrypted copy of the database as it was."""
+    """Before an upgrade: an encrypted copy of the database as it was.
+
+    Each copy gets a file of its own, never one already there: the name's stamp is to the
+    second, and two upgrades from the same revision can come within one (a backup restored,
+    upgraded, then restored again). `VACUUM INTO` an existing file fails (under another key,
+    with "file is not a database", which is no damage of the store), and the earlier copy
+    must not be the one removed."""
     if revision is None:
         return  # a brand-new, empty database: nothing to protect
     paths.backups.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = paths.backups / f"before-upgrade-from-{revision}-{stamp}.db"
+    target = _new_empty_file(paths.backups, f"before-upgrade-from-{revision}-{stamp}", ".db")
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
         try:
+            # An empty file is a valid target; it was made owner-only before anything is in it.
             raw.execute("VACUUM INTO ?", (str(target),))
         except sqlcipher3.dbapi2.Error as exc:
-            target.unlink(missing_ok=True)
+            target.unlink(missing_ok=True)  # ours: made just now, empty or half-written
             # A full disk or a damaged page: the upgrade does not start, and says why.
             raise (translate_raw_error(engine, exc, paths.database) or exc) from exc
     target.chmod(0o600)
     log.info("copied the database to %s before upgrading from schema %s", target.name, revision)
+
+
+def _new_empty_file(folder: Path, stem: str, suffix: str) -> Path:
+    """A file made now, empty and owner-only, named `stem` + `suffix` or, when that is taken,
+    `stem`-2 + `suffix`, `stem`-3 + `suffix`…: an existing file is never reused."""
+    for n in range(1, 10_000):
+        candidate = folder / f"{stem}{suffix}" if n == 1 else folder / f"{stem}-{n}{suffix}"
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return candidate
+    raise StoreError(f"Too many copies named {stem}… in {folder}; move some elsewhere.")
 
 
 def _load_keyfile(paths: DataPaths) -> KeyFile:
