@@ -14,7 +14,7 @@ Within those limits the throttle fails closed:
   killing the process in the middle of a derivation never yields a free guess. When the record
   cannot be written (a full disk, a read-only folder) the attempt is refused.
 - A record that is unreadable or makes no sense (not JSON, wrong types, a negative or absurd
-  count, a time in the future, an unknown version, a FIFO or a device instead of a file) is
+  count, a time decades ahead, an unknown version, a FIFO or a device instead of a file) is
   tampering: every name must wait the longest delay (MAX_DELAY_S) from the moment it is seen,
   and the message says the record was missing or damaged and that an administrator should
   check who has access to the laptop. The file is then rewritten sanely, keeping that penalty
@@ -22,6 +22,9 @@ Within those limits the throttle fails closed:
   that name only (the exempt names, hashed like the entries): knowing one's own password says
   nothing about anyone else's, so signing in with one's own account never frees guesses at
   another.
+- A time ahead of the clock is a clock set back (a flat battery, a wrong date typed), not
+  tampering, up to ten years: the count is kept and its wait starts again from now, so nobody
+  waits longer than the delay and nobody gains a guess.
 - A missing record beside an existing store (keys.json is there) is tampering too: deleting
   the file must not reset the count. This version writes the record before any key file
   (`ensure`, called when a store is created; a throttle on a folder that does not exist yet
@@ -92,6 +95,10 @@ MAX_DELAY_S = 300.0
 # A 'last' time this far ahead of the clock is a clock that moved, not tampering (the delay
 # itself is clamped, so a clock set back never locks anyone out for longer than the delay).
 CLOCK_TOLERANCE_S = 120.0
+# Further ahead, up to this, is a clock set back (a flat battery, a wrong date typed): the
+# count is kept and its wait starts again from now, so nobody waits longer than the delay
+# and nobody gains a guess. Further ahead still was written by someone else.
+CLOCK_SET_BACK_S = 10 * 365.25 * 86_400
 # More failures than anyone could type: a count beyond it was written by someone else.
 MAX_FAILURES = 100_000
 # Entries not tried for a day are forgotten (the file must not grow with every name typed).
@@ -126,10 +133,12 @@ def normalise_guard(guard: str) -> str:
 class _Entry:
     failures: int
     last: float
+    moved: bool = field(default=False, compare=False)  # its time was ahead of the clock
 
     @classmethod
     def parse(cls, raw: Any, now: float) -> _Entry | None:
-        """None unless `raw` is a count and a time that could have been written by us."""
+        """None unless `raw` is a count and a time that could have been written by us (a time
+        ahead of a clock set back is taken as now)."""
         if not isinstance(raw, dict) or set(raw) != {"failures", "last"}:
             return None
         failures, last = raw["failures"], raw["last"]
@@ -137,8 +146,10 @@ class _Entry:
             return None
         # Compared before any conversion: an int too large for a float must not raise, and
         # NaN or infinity fail the comparison.
-        if type(last) not in (int, float) or not 0 <= last <= now + CLOCK_TOLERANCE_S:
+        if type(last) not in (int, float) or not 0 <= last <= now + CLOCK_SET_BACK_S:
             return None
+        if last > now + CLOCK_TOLERANCE_S:
+            return cls(failures, now, moved=True)
         return cls(failures, float(last))
 
     def to_json(self) -> dict[str, Any]:
@@ -220,10 +231,13 @@ class _State:
                 damaged.add(name)
             else:
                 state.entries[name] = entry
+                state.dirty |= entry.moved  # rewritten from now, so the wait runs down
         if raw.get("floor") is not None:
             state.floor = _Entry.parse(raw["floor"], now)
             if state.floor is None:
                 damaged.add("floor")
+            else:
+                state.dirty |= state.floor.moved
         exempt = raw.get("exempt", [])
         if (
             not isinstance(exempt, list)

@@ -10,7 +10,12 @@ from tests.conftest import PASSWORD
 from tests.ui.test_login import sign_in
 
 
-def test_a_deleted_attempts_record_makes_the_next_sign_in_wait(make_app, store, qtbot) -> None:
+def test_a_deleted_attempts_record_makes_the_next_sign_in_wait(
+    make_app, store, qtbot, monkeypatch
+) -> None:
+    from desktop.store import throttle as throttle_module
+
+    monkeypatch.setattr(throttle_module, "MAX_DELAY_S", 2.0)  # the longest wait, shortened
     store.close()
     store.paths.throttle.unlink()
     app = make_app()
