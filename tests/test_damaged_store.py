@@ -34,6 +34,7 @@ from desktop.store import store as store_module
 from desktop.store.damage import MARKER_NAME, StoreDamaged, read_marker
 from desktop.store.engine import PAGE_SIZE, damage_watch
 from desktop.store.keyfile import KeyFile
+from desktop.store.store import Store
 from tests.hostile import (
     PASSWORD,
     assert_one_clear_line,
@@ -495,3 +496,38 @@ def test_damage_met_on_a_raw_connection_is_recorded_too(damaged: DataPaths) -> N
         assert core.integrity.state().damaged
     finally:
         core.close()
+
+
+# --- a damage record that is not a regular file -----------------------------------------------
+
+
+def test_a_damage_record_that_is_a_fifo_does_not_hang_and_counts_as_damage(
+    cli_clinic: Path, tmp_path: Path
+) -> None:
+    data = _copy(cli_clinic, tmp_path / "clinic")
+    os.mkfifo(data / MARKER_NAME)  # nothing ever writes to it: an open for reading would wait
+    before = store_bytes(data)
+    added = run_outpost(
+        data,
+        "patients",
+        "add",
+        "--given",
+        "Zawadi",
+        "--age",
+        "30",
+        stdin=PASSWORD + "\n",
+        timeout=60,
+    )
+    assert_one_clear_line(added, says=READ_ONLY)
+    assert store_bytes(data) == before
+
+
+def test_a_damage_record_that_is_a_link_counts_as_damage_of_unknown_file(
+    data_paths: DataPaths, store: Store
+) -> None:
+    real = data_paths.root / "elsewhere.json"
+    real.write_text('{"detected_at": "2026-01-01T00:00:00+00:00", "database": "x.db"}')
+    (data_paths.root / MARKER_NAME).symlink_to(real)
+    found = read_marker(data_paths.database)
+    assert found is not None and found.database == data_paths.database.name
+    assert found.inode is None

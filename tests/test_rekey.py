@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from desktop.core import ClinicCore
 from desktop.errors import KeyFileMismatch, PermissionDenied, StoreCorrupt, WrongPassword
 from desktop.paths import DataPaths
-from desktop.store import keys
+from desktop.store import keys, slots
 from desktop.store import rekey as rekey_module
 from desktop.store import store as store_module
 from desktop.store.keyfile import FORMAT, LEGACY_FORMAT, KeyFile, LegacySlot, Slot
@@ -174,6 +174,152 @@ def test_a_disable_killed_after_its_rekey_has_already_ended_the_old_key_file(
     monkeypatch.undo()
     core.admin.set_user_active("peter", False)  # disabling again finishes it
     assert not {u.username: u for u in core.admin.users()}["peter"].active
+
+
+def _add_user_row(store: Store, username: str) -> None:
+    from desktop.store.models import Role, User
+
+    with store.session() as session, session.begin():
+        session.add(
+            User(
+                clinic_id=store.clinic_id,
+                username=username,
+                display_name=username,
+                role=Role.COORDINATOR,
+            )
+        )
+
+
+def _plant_entry(paths: DataPaths, name: str) -> bytes:
+    """What an active user can do with the files alone: add a key-file entry whose public key
+    is theirs (sealing to it needs no password). Returns its private key."""
+    private, public = slots.new_key_pair()
+    kf = KeyFile.load(paths.keyfile)
+    kf.users[name] = Slot(
+        salt=os.urandom(16),
+        kdf=keys.DEFAULT_ARGON2,
+        check=os.urandom(32),
+        private_nonce=os.urandom(12),
+        private_wrapped=os.urandom(48),
+        public=public,
+        ephemeral=os.urandom(32),
+        sealed_nonce=os.urandom(12),
+        sealed=os.urandom(48),
+    )
+    kf.save(paths.keyfile)
+    return private
+
+
+def _planted_key_opens(paths: DataPaths, name: str, private: bytes) -> bool:
+    kf = KeyFile.load(paths.keyfile)
+    slot = kf.users.get(name)
+    if not isinstance(slot, Slot):
+        return False
+    aad = f"outpost-key/v2/{kf.store_id}/user:{name}/data key".encode()
+    try:
+        data_key = slots.unseal(private, slot.ephemeral, slot.sealed_nonce, slot.sealed, aad)
+    except keys.UnwrapFailed:
+        return False
+    return key_opens(paths.database, data_key)
+
+
+def test_a_key_file_entry_planted_before_a_disable_gets_no_new_key(
+    store: Store, data_paths: DataPaths
+) -> None:
+    core = ClinicCore.from_store(store)
+    _add(core, "dan", PETER)
+    core.close()
+    private = _plant_entry(data_paths, "zz-printer-service")  # dan, while still active
+    assert _planted_key_opens(data_paths, "zz-printer-service", private) is False
+    core = ClinicCore.unlock(data_paths, "admin", PASSWORD)
+    try:
+        result = core.admin.set_user_active("dan", False).value
+    finally:
+        core.close()
+
+    assert result is not None and result.removed_entries == ("zz-printer-service",)
+    assert "key file for zz-printer-service, who is not an active user, was removed" in (
+        result.advice
+    )
+    assert result.dropped_users == ()
+    assert set(KeyFile.load(data_paths.keyfile).users) == {"admin"}
+    assert (
+        "zz-printer-service"
+        not in json.loads(data_paths.keyfile.with_name("keys.json.bak").read_bytes())["users"]
+    )
+    assert not _planted_key_opens(data_paths, "zz-printer-service", private)
+    store_module.unlock(data_paths, "admin", PASSWORD).close()
+
+
+def test_outpost_rekey_renews_only_the_slots_of_active_users(
+    core: ClinicCore, data_paths: DataPaths
+) -> None:
+    _add(core, "ruth", RUTH)
+    _add(core, "gone", PETER)
+    with core.store.session() as session, session.begin():
+        from desktop.store.models import User
+
+        gone = session.scalar(select(User).where(User.username == "gone"))
+        assert gone is not None
+        gone.deleted = True  # a deleted user whose slot somehow stayed in the file
+    private = _plant_entry(data_paths, "backup-robot")
+    core.store.keyfile = KeyFile.load(data_paths.keyfile)  # as a fresh sign-in reads it
+
+    result = core.admin.rekey().value
+
+    assert result.removed_entries == ("backup-robot", "gone")
+    assert set(KeyFile.load(data_paths.keyfile).users) == {"admin", "ruth"}
+    assert not _planted_key_opens(data_paths, "backup-robot", private)
+    store_module.unlock(data_paths, "ruth", RUTH).close()
+    with pytest.raises(WrongPassword):
+        store_module.unlock(data_paths, "gone", PETER)
+
+
+def test_a_rekey_whose_audit_write_fails_still_returns_the_new_recovery_key(
+    new_store: tuple[Store, str], data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.errors import DiskFull
+    from desktop.services import users as user_service
+
+    store, old_recovery = new_store
+    core = ClinicCore.from_store(store)
+
+    def full(*_a: object, **_k: object) -> None:
+        raise DiskFull("The disk is full (at the audit write).")
+
+    monkeypatch.setattr(user_service, "record_rekey", full)
+    result = core.admin.rekey(reissue_recovery=True).value
+
+    assert result.recovery_key is not None
+    with pytest.raises(WrongPassword):
+        store_module.unlock_with_recovery(data_paths, old_recovery)
+    store_module.unlock_with_recovery(data_paths, result.recovery_key).close()
+
+
+def test_a_disable_that_re_keys_but_cannot_mark_the_account_still_shows_the_new_recovery_key(
+    core: ClinicCore, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.app.admin import RekeyedNotDisabled
+    from desktop.errors import DiskFull
+    from desktop.services import users as user_service
+
+    _add(core, "peter", PETER)
+    # A recovery slot of the old format: the re-key must issue a new recovery key.
+    core.store.keyfile.recovery = LegacySlot(b"\0" * 16, b"\0" * 12, b"\0" * 48, None)
+
+    def full(*_a: object, **_k: object) -> None:
+        raise DiskFull("The disk is full.")
+
+    monkeypatch.setattr(user_service, "set_active_in", full)
+    with pytest.raises(RekeyedNotDisabled) as raised:
+        core.admin.set_user_active("peter", False)
+
+    new_recovery = raised.value.result.recovery_key
+    assert new_recovery is not None and new_recovery in str(raised.value)
+    assert "Disable peter again" in str(raised.value)
+    store_module.unlock_with_recovery(data_paths, new_recovery).close()
+    with pytest.raises(WrongPassword):
+        store_module.unlock(data_paths, "peter", PETER)
 
 
 # --- a kill at each step ---------------------------------------------------------------------
@@ -357,6 +503,7 @@ def test_a_rekey_drops_format_1_slots_and_reissues_a_format_1_recovery_key(
     legacy = KeyFile.load(paths.keyfile)
     legacy.users["clerk"] = LegacySlot(b"\0" * 16, b"\0" * 12, b"\0" * 48, keys.DEFAULT_ARGON2)
     store.keyfile.users["clerk"] = legacy.users["clerk"]
+    _add_user_row(store, "clerk")  # an active user: only theirs is a slot to renew
     try:
         result = rekey(store)
         assert result.dropped_users == ("clerk",)
@@ -498,3 +645,35 @@ def test_signing_in_after_a_rekey_still_costs_one_argon2id(
     monkeypatch.setattr(keys, "derive_password_key", counting)
     store_module.unlock(data_paths, "admin", PASSWORD).close()
     assert len(calls) == 1
+
+
+def test_a_failed_outpost_rekey_or_disable_prints_its_error_on_a_line_of_its_own(
+    tmp_path: Path,
+) -> None:
+    from tests.hostile import make_clinic, run_outpost
+
+    data = make_clinic(tmp_path / "data")
+    ran = run_outpost(data, "users", "add", "peter", stdin=f"{PASSWORD}\n{PETER}\n")
+    assert ran.code == 0, ran.err
+    other = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_OPEN, str(data)],
+        env={**os.environ, "PW": PASSWORD, "PYTHONPATH": str(REPO)},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "open"
+        for command in (("rekey",), ("users", "disable", "peter")):
+            ran = run_outpost(data, *command, stdin=f"{PASSWORD}\n")
+            assert ran.code == 1 and "Traceback" not in ran.err, ran.err
+            lines = ran.err.replace("\r", "\n").splitlines()
+            assert "Changing the clinic's key:   5%" in lines, ran.err  # the progress shown
+            errors = [line for line in lines if "outpost:" in line]
+            assert len(errors) == 1 and errors[0].startswith("outpost: "), ran.err
+            assert "open in another Outpost window" in errors[0]
+            assert ran.err.endswith("\n")
+    finally:
+        other.kill()
+        other.communicate(timeout=60)  # and its pipes are closed

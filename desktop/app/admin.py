@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import logging
 import re
 import uuid
 from collections.abc import Mapping, Sequence
@@ -22,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
 from desktop.changes import SETTINGS, Changes
+from desktop.errors import OutpostError
+from desktop.messages import msg
 from desktop.services import clinic as clinic_service
 from desktop.services import clinic_setup
 from desktop.services import users as user_service
@@ -40,6 +43,7 @@ __all__ = [
     "ClinicWeek",
     "ProviderRow",
     "RekeyResult",
+    "RekeyedNotDisabled",
     "Role",
     "UserRow",
     "Week",
@@ -48,9 +52,21 @@ __all__ = [
     "parse_windows",
 ]
 
+log = logging.getLogger(__name__)
+
 Window = tuple[dt.time, dt.time]
 Week = Mapping[int, tuple[Window, ...]]
 """Working windows by weekday (Monday = 0); a weekday left out is a day off."""
+
+
+class RekeyedNotDisabled(OutpostError):
+    """A disable whose re-key went through but whose account could not then be marked
+    disabled. The message carries what the re-key's result says (a new recovery key's text
+    included): it is shown once, and the old recovery sheet is already dead."""
+
+    def __init__(self, message: str, result: RekeyResult) -> None:
+        super().__init__(message)
+        self.result = result
 
 
 @dataclass(frozen=True)
@@ -199,9 +215,12 @@ class AdminApi:
             return Done(None, done.changes)
         self._tx.read(lambda s: user_service.check_can_disable(s, core.actor, username))
         rekeyed = self.rekey(progress=progress, _remove=(username,))
-        done = self._tx.write(
-            lambda s: user_service.set_active_in(s, core.store, core.actor, username, False)
-        )
+        try:
+            done = self._tx.write(
+                lambda s: user_service.set_active_in(s, core.store, core.actor, username, False)
+            )
+        except OutpostError as exc:
+            raise _not_disabled(username, rekeyed.value, exc) from exc
         return Done(rekeyed.value, rekeyed.changes | done.changes)
 
     def rekey(
@@ -223,7 +242,15 @@ class AdminApi:
             reissue_recovery=reissue_recovery,
             remove_users=_remove,
         )
-        done = self._tx.write(lambda s: user_service.record_rekey(s, core.actor, result))
+        try:
+            done = self._tx.write(lambda s: user_service.record_rekey(s, core.actor, result))
+        except Exception as exc:  # the re-key is done: its result must still reach the person
+            # The error's type only: nothing of the records goes into the log.
+            log.error(
+                "the store was re-keyed but its audit event could not be recorded (%s)",
+                type(exc).__name__,
+            )
+            return Done(result, Changes())
         return Done(result, done.changes)
 
     def set_role(self, username: str, role: Role) -> Done[None]:
@@ -422,6 +449,31 @@ class AdminApi:
         changes = Changes.of(SETTINGS)
         core.changes.publish(changes)
         return Done(copy.deepcopy(core.settings), changes)
+
+
+def _not_disabled(username: str, result: RekeyResult, exc: OutpostError) -> RekeyedNotDisabled:
+    """The error for a disable that re-keyed the store but could not mark the account."""
+    parts: list[str] = [
+        msg(
+            "The clinic's key was changed, so {username} can no longer open the records, but "
+            "the account could not then be marked disabled ({reason}). Disable {username} "
+            "again once that is put right.",
+            username=username,
+            reason=str(exc).rstrip("."),
+        )
+    ]
+    if result.recovery_key:
+        parts.append(
+            msg(
+                "NEW RECOVERY KEY: {key}. Write it down or print it now: it is shown only "
+                "once, and the old recovery sheet no longer opens the store.",
+                key=result.recovery_key,
+            )
+        )
+    advice = RekeyResult(result.dropped_users, None, result.removed_entries).advice
+    if advice:
+        parts.append(advice)
+    return RekeyedNotDisabled(" ".join(parts), result)
 
 
 # -- working hours as typed: "08:00–13:00, 14:00–17:00" ---------------------------------------

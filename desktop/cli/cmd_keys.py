@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any, TextIO
 
 from desktop.cli.context import CliContext
@@ -27,27 +26,50 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run_rekey)
 
 
-def progress_on(stream: TextIO = sys.stderr) -> Callable[[float], None]:
+class ProgressLine:
     """Progress as a percentage on one line of `stream` (rewritten in place), ended by a
-    newline at 100%."""
-    shown = [-1]
+    newline at 100%. Used as a context manager: leaving it (an error above all) ends a line
+    left unfinished, so the error is printed on a line of its own."""
 
-    def report(fraction: float) -> None:
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self._stream = stream if stream is not None else sys.stderr
+        self._shown = -1
+        self._open = False  # a line printed without its newline
+
+    def __call__(self, fraction: float) -> None:
         percent = int(max(0.0, min(1.0, fraction)) * 100)
-        if percent == shown[0]:
+        if percent == self._shown:
             return
-        shown[0] = percent
-        end = "\n" if percent >= 100 else ""
-        print(f"\rChanging the clinic's key: {percent:3d}%", end=end, file=stream, flush=True)
+        self._shown = percent
+        done = percent >= 100
+        print(
+            f"\rChanging the clinic's key: {percent:3d}%",
+            end="\n" if done else "",
+            file=self._stream,
+            flush=True,
+        )
+        self._open = not done
 
-    return report
+    def end(self) -> None:
+        if self._open:
+            print(file=self._stream, flush=True)
+            self._open = False
+
+    def __enter__(self) -> ProgressLine:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.end()
+
+
+def progress_on(stream: TextIO | None = None) -> ProgressLine:
+    """A ProgressLine on `stream` (stderr by default)."""
+    return ProgressLine(stream)
 
 
 def run_rekey(ctx: CliContext, args: argparse.Namespace) -> int:
-    with ctx.clinic() as core:
-        result = core.admin.rekey(
-            progress=progress_on(), reissue_recovery=args.new_recovery_key
-        ).value
+    with ctx.clinic() as core, progress_on() as progress:
+        result = core.admin.rekey(progress=progress, reissue_recovery=args.new_recovery_key).value
     ctx.print(
         "The clinic's key has been changed: no copy of the key file taken before opens the "
         "records now. Passwords are unchanged."

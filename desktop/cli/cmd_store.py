@@ -204,8 +204,8 @@ def run_users_list(ctx: CliContext, args: argparse.Namespace) -> int:
 def run_users_disable(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop.cli.cmd_keys import progress_on
 
-    with ctx.clinic() as core:
-        result = core.admin.set_user_active(args.username, False, progress=progress_on()).value
+    with ctx.clinic() as core, progress_on() as progress:
+        result = core.admin.set_user_active(args.username, False, progress=progress).value
     ctx.print(
         f"{args.username} can no longer sign in: the clinic's key has been changed, so neither "
         "their password nor any copy of the key file taken before opens the records. Backups "

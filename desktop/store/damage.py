@@ -26,6 +26,7 @@ import datetime as dt
 import json
 import logging
 import os
+import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -108,15 +109,29 @@ def _int_or_none(raw: object) -> int | None:
     return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
 
 
+def _read_regular(path: Path) -> bytes:
+    """At most _MAX_MARKER_BYTES + 1 bytes of the marker, refusing (ValueError) what is not
+    a regular file: opened without following a link and without blocking, so a FIFO put in
+    its place cannot hang every command, nor a link to /dev/zero feed it forever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError("not a regular file")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(_MAX_MARKER_BYTES + 1)
+    finally:
+        os.close(fd)
+
+
 def read_marker(db: Path) -> Damage | None:
-    """The marker beside `db` (None when there is none). Unreadable: damage of unknown file."""
+    """The marker beside `db` (None when there is none). Unreadable, or not a regular file (a
+    FIFO, a device, a link): damage of unknown file."""
     path = marker_path(db)
     try:
-        with path.open("rb") as handle:
-            raw_bytes = handle.read(_MAX_MARKER_BYTES + 1)
+        raw_bytes = _read_regular(path)
     except FileNotFoundError:
         return None
-    except OSError:
+    except (OSError, ValueError):  # unreadable, or not a regular file: damage all the same
         raw_bytes = b""
     try:
         if len(raw_bytes) > _MAX_MARKER_BYTES:

