@@ -2469,42 +2469,42 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Dossiers du centre dans {folder}</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="164" />
+      <location filename="../../ui/login_window.py" line="167" />
       <source>Type your user name.</source>
       <translation>Saisissez votre nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="168" />
+      <location filename="../../ui/login_window.py" line="171" />
       <source>Type your password.</source>
       <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="182" />
+      <location filename="../../ui/login_window.py" line="185" />
       <source>Opening the clinic's records…</source>
       <translation>Ouverture des dossiers du centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="197" />
+      <location filename="../../ui/login_window.py" line="200" />
       <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
       <translation>Nom d’utilisateur ou mot de passe incorrect. Vérifiez l’orthographe (et le verrouillage des majuscules), puis réessayez.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="220" />
+      <location filename="../../ui/login_window.py" line="223" />
       <source>The record of wrong sign-in attempts was missing or damaged, so signing in waits {seconds} s. Then try again.</source>
       <translation>Le registre des tentatives de connexion erronées manquait ou était endommagé, la connexion attend donc {seconds} s. Réessayez ensuite.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="228" />
+      <location filename="../../ui/login_window.py" line="231" />
       <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
       <translation>Trop de mots de passe erronés pour {user}. Attendez {seconds} s, puis réessayez. Si le mot de passe est perdu, un administrateur peut le réinitialiser, ou utilisez la clé de récupération.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="239" />
+      <location filename="../../ui/login_window.py" line="242" />
       <source>You can try again now.</source>
       <translation>Vous pouvez réessayer maintenant.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="255" />
+      <location filename="../../ui/login_window.py" line="258" />
       <source>Password changed: sign in with the new password.</source>
       <translation>Mot de passe changé : connectez-vous avec le nouveau mot de passe.</translation>
     </message>

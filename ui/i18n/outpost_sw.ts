@@ -2469,42 +2469,42 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Kumbukumbu za kliniki katika {folder}</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="164" />
+      <location filename="../../ui/login_window.py" line="167" />
       <source>Type your user name.</source>
       <translation>Andika jina lako la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="168" />
+      <location filename="../../ui/login_window.py" line="171" />
       <source>Type your password.</source>
       <translation>Andika nenosiri lako.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="182" />
+      <location filename="../../ui/login_window.py" line="185" />
       <source>Opening the clinic's records…</source>
       <translation>Inafungua kumbukumbu za kliniki…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="197" />
+      <location filename="../../ui/login_window.py" line="200" />
       <source>Wrong user name or password. Check the spelling (and Caps Lock), then try again.</source>
       <translation>Jina la mtumiaji au nenosiri si sahihi. Kagua tahajia (na Caps Lock), kisha ujaribu tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="220" />
+      <location filename="../../ui/login_window.py" line="223" />
       <source>The record of wrong sign-in attempts was missing or damaged, so signing in waits {seconds} s. Then try again.</source>
       <translation>Kumbukumbu ya majaribio ya kuingia yasiyo sahihi ilikosekana au imeharibika, kwa hiyo kuingia kunasubiri sekunde {seconds}. Kisha ujaribu tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="228" />
+      <location filename="../../ui/login_window.py" line="231" />
       <source>Too many wrong passwords for {user}. Wait {seconds} s, then try again. If the password is lost, an administrator can reset it, or use the recovery key.</source>
       <translation>Manenosiri mengi mno yasiyo sahihi kwa {user}. Subiri sekunde {seconds}, kisha ujaribu tena. Ikiwa nenosiri limepotea, msimamizi anaweza kuliweka upya, au tumia ufunguo wa kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="239" />
+      <location filename="../../ui/login_window.py" line="242" />
       <source>You can try again now.</source>
       <translation>Unaweza kujaribu tena sasa.</translation>
     </message>
     <message>
-      <location filename="../../ui/login_window.py" line="255" />
+      <location filename="../../ui/login_window.py" line="258" />
       <source>Password changed: sign in with the new password.</source>
       <translation>Nenosiri limebadilishwa: ingia kwa nenosiri jipya.</translation>
     </message>
