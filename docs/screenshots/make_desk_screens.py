@@ -14,7 +14,14 @@ Made (in the wizard's order, then the rest):
     desk-02-setup-wizard-recovery-key.png Step 4 of 4: the recovery key
     desk-03-login-wrong-password.png      "Sign in", after a wrong password
     desk-10-settings-general.png … desk-13-settings-backups.png
+    desk-13b-settings-forms.png           Settings → Forms: a clinic form installed, and a file
+                                          left in the data folder's forms folder (not installed)
+    desk-13c-restore-dialog.png           Settings → Backups: restoring asks the administrator's
+                                          own password again
+    desk-11b-settings-users-disabled.png  Settings → Users, just after disabling a user: their
+                                          password and old key files no longer open the records
     desk-14-lock-screen.png               locked by hand ("Locked by …")
+    desk-15-damaged-banner.png            Today with the red "records are damaged" banner
     desk-sw-04-today.png                  Today in Swahili (1366×768)
     desk-sw-08-patient-record.png         a patient record in Swahili
 
@@ -27,6 +34,8 @@ Swahili fits; not kept in docs/).
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -35,7 +44,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
@@ -168,8 +177,78 @@ class Shooter:
             for problem in misfits(window):
                 print("  does not fit:", problem)
 
+    def over(self, window: QWidget, dialog: QWidget, name: str) -> None:
+        """`dialog` (a window of its own) painted over the middle of `window`'s picture, with
+        a plain title bar (the offscreen platform draws no frames) saying its title; `check`
+        prints the dialog's Tab order (the keyboard stays in it) and what does not fit in
+        either."""
+        from PySide6.QtCore import QPoint, QRect, Qt
+        from PySide6.QtGui import QColor, QPainter, QPen
+
+        settle()
+        picture = window.grab()
+        inside = dialog.grab()
+        bar = dialog.fontMetrics().height() + 12
+        left = (window.width() - inside.width()) // 2
+        top = max(0, (window.height() - inside.height() - bar) // 2)
+        painter = QPainter(picture)
+        painter.fillRect(QRect(left, top, inside.width(), bar), QColor("#d6d9de"))
+        font = dialog.font()
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#202020"))
+        painter.drawText(
+            QRect(left + 10, top, inside.width() - 20, bar),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            dialog.windowTitle(),
+        )
+        painter.drawPixmap(QPoint(left, top + bar), inside)
+        painter.setPen(QPen(QColor("#7a7f87"), 1))
+        painter.drawRect(QRect(left, top, inside.width() - 1, inside.height() + bar - 1))
+        painter.end()
+        picture.save(str(self.path(name)))
+        print(
+            f"{self.path(name).name}  {window.width()}×{window.height()}, "
+            f"{type(dialog).__name__} {dialog.width()}×{dialog.height()} over it"
+        )
+        if self.check:
+            print("  Tab (dialog):", " → ".join(tab_order(dialog)) or "(nothing)")
+            for problem in [*misfits(dialog), *misfits(window)]:
+                print("  does not fit:", problem)
+
 
 # -- English: first run, sign-in, Settings, lock -------------------------------------------
+
+
+# A clinic's own form, installed in Settings → Forms (as tests/test_forms_install.py builds one).
+WOUND_CARE = {
+    "format": "outpost-form/1",
+    "id": "clinic.wound_care",
+    "version": 1,
+    "languages": ["en", "fr", "sw"],
+    "title": {"en": "Wound care", "fr": "Soins des plaies", "sw": "Huduma ya jeraha"},
+    "sections": [
+        {
+            "id": "wound",
+            "title": {"en": "The wound", "fr": "La plaie", "sw": "Jeraha"},
+            "fields": [
+                {
+                    "id": "size",
+                    "type": "text",
+                    "label": {"en": "Size", "fr": "Taille", "sw": "Ukubwa"},
+                }
+            ],
+        }
+    ],
+}
+
+
+W = TypeVar("W", bound="QWidget")
+
+
+def _visible(parent: QWidget, kind: type[W]) -> W | None:
+    shown: W | None = next((w for w in parent.findChildren(kind) if w.isVisible()), None)
+    return shown
 
 
 def _fixed_clock(core: ClinicCore, hour: int, minute: int) -> dt.datetime:
@@ -267,7 +346,7 @@ def setup_and_settings(qapp: QApplication, shoot: Shooter, folder: Path, lang: s
     ):
         admin.add_user(username=username, display_name=name, role=role, password=PASSWORD)
     admin.set_user_active("joseph", False)
-    core.backups.run_automatic("daily", now=instant - dt.timedelta(hours=2, minutes=10))
+    daily = core.backups.run_automatic("daily", now=instant - dt.timedelta(hours=2, minutes=10))
 
     window = app.session.window
     window.resize(*SIZE)
@@ -312,11 +391,89 @@ def setup_and_settings(qapp: QApplication, shoot: Shooter, folder: Path, lang: s
             settings.clinic.kinds.setCurrentRow(1)  # Consultation: Change… and No longer used…
         shoot(window, name)
 
+    # Settings → Forms: the clinic's own form installed through the core, and a file left in
+    # the data folder's forms folder, which the panel names as not installed.
+    core.forms.install(json.dumps(WOUND_CARE).encode("utf-8"), "wound_care.v1.json")
+    core.paths.forms.mkdir(exist_ok=True)
+    (core.paths.forms / "old_intake.json").write_text("{}", encoding="utf-8")
+    forms_panel = settings.forms
+    settings.tabs.setCurrentWidget(forms_panel)
+    settle(lambda: forms_panel.model.rowCount() == 1 and forms_panel.problems.isVisible())
+    forms_panel.table.selectRow(0)
+    shoot(window, "desk-13b-settings-forms.png")
+
+    # Settings → Backups → Restore…: the morning's automatic backup (this store's key opens
+    # it), so only the administrator's own password is asked, typed.
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.small_dialog import InputDialog
+
+    backups = settings.backups
+    settings.tabs.setCurrentWidget(backups)
+    settle(lambda: bool(backups.status.text()))
+    backups.check_then_ask_restore(daily.written[0])
+    settle(lambda: _visible(backups, InputDialog) is not None)
+    restore = _visible(backups, InputDialog)
+    assert isinstance(restore, InputDialog)
+    QTest.keyClicks(restore.fields["password"], PASSWORD)
+    shoot.over(window, restore, "desk-13c-restore-dialog.png")
+    restore.reject()
+    settle(lambda: _visible(backups, InputDialog) is None)
+
+    # Settings → Users: Grace disabled (the store is re-keyed), and what that means.
+    users = settings.users
+    settings.tabs.setCurrentWidget(users)
+    settle(lambda: users.model.rowCount() == 4)
+    users.table.selectRow(2)
+    grace = users.selected()
+    assert grace is not None and grace.username == "grace"
+    disabling = users.disable(grace)
+    settle(lambda: disabling.done and _visible(users, QMessageBox) is not None)
+    settle(lambda: users.model.item(2, 3).text() != "Active")  # the list follows the change
+    box = _visible(users, QMessageBox)
+    assert box is not None
+    shoot.over(window, box, "desk-11b-settings-users-disabled.png")
+    box.done(0)
+
     window.lock_requested.emit()
     lock = app.session.lock
     settle(lambda: lock.screen is not None and lock.screen.isVisible())
     assert lock.screen is not None
     shoot(lock.screen, "desk-14-lock-screen.png")
+    lock.unlock()
+
+    # Today, once damage was found in the records: the banner across the top. A morning's
+    # appointments first (nothing can be saved afterwards); the damage is marked as any query
+    # meeting a damaged page marks it (tests/ui/test_integrity_banner.py).
+    from desktop.demo import seed_demo
+    from desktop.store.engine import damage_watch
+
+    _fixed_clock(core, 7, 30)
+    seed_demo(core, count=60)
+    early = [
+        e for e in core.schedule.day(TODAY) if e.status.value == "booked" and e.starts_at.hour < 11
+    ]
+    _fixed_clock(core, 9, 52)
+    core.schedule.check_in(early[0].appointment_id)
+    _fixed_clock(core, 10, 4)
+    core.schedule.check_in(early[1].appointment_id)
+    core.schedule.start(early[0].appointment_id)
+    _fixed_clock(core, 10, 25)
+    damage_watch(core.store.engine).found("a damaged page in the appointments table")
+    window.resize(*WIDE)
+    window.nav.setCurrentRow(0)
+    today = window.today
+    today.show_day(TODAY)  # the window opened before the clinic's clock was fixed
+    settle(
+        lambda: (
+            window.integrity_banner.isVisible()
+            and today.data is not None
+            and today.data.day == TODAY
+            and len(today.data.entries) > 0
+        )
+    )
+    today.select_appointment(early[0].appointment_id)
+    shoot(window, "desk-15-damaged-banner.png")
 
     lock.stop()
     window.close_for_real()
@@ -436,7 +593,12 @@ def main(argv: list[str]) -> None:
     check = "--check" in argv
     if "--part" in argv:  # one language per process: the interface language is set at start
         run(argv[argv.index("--part") + 1], out, check)
-        return
+        # Every picture is saved: leave without the interpreter's last garbage collection,
+        # which now and then crashes in the Qt objects left over (a heap corruption seen
+        # after the English part since the Forms, restore, disable and damage screens).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
     for part in ("en", "sw"):
         command = [sys.executable, str(Path(__file__).resolve()), "--part", part, "--out", str(out)]
         subprocess.run(command + (["--check"] if check else []), check=True, cwd=ROOT)
