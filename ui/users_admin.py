@@ -147,8 +147,9 @@ class UsersPanel(QWidget):
 
         def done(result: RekeyResult | None) -> None:
             text = self.tr(
-                "{who}'s password and any copy of the key file no longer open the clinic's "
-                "records. Backups made before today still open with the passwords of that time."
+                "The password of {who} and any copy of the key file no longer open the "
+                "clinic's records. Backups made before this change still open with the "
+                "passwords of that time."
             ).format(who=who)
             if result is not None and result.recovery_key:
                 text += "\n\n" + self.tr(

@@ -66,7 +66,7 @@ def test_disabling_a_user_in_settings_rekeys_with_a_progress_dialog_and_says_so(
 
     box = find_window(QMessageBox)
     assert box is not None and "no longer open the clinic's records" in box.text()
-    assert "Backups made before today" in users.last_message
+    assert "Backups made before this change" in users.last_message
     assert seen and seen[-1] == 1.0
     assert not {u.username: u for u in core.admin.users()}["peter"].active
     old = KeyFile.from_json(json.loads(stolen))

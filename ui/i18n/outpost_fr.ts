@@ -4398,117 +4398,117 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     </message>
     <message>
       <location filename="../../ui/users_admin.py" line="149" />
-      <source>{who}'s password and any copy of the key file no longer open the clinic's records. Backups made before today still open with the passwords of that time.</source>
-      <translation>Le mot de passe de {who} et toute copie du fichier de clés n’ouvrent plus les dossiers du centre. Les sauvegardes faites avant aujourd’hui s’ouvrent encore avec les mots de passe de l’époque.</translation>
+      <source>The password of {who} and any copy of the key file no longer open the clinic's records. Backups made before this change still open with the passwords of that time.</source>
+      <translation>Le mot de passe de {who} et toute copie du fichier de clés n’ouvrent plus les dossiers du centre. Les sauvegardes faites avant ce changement s’ouvrent encore avec les mots de passe de l’époque.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="154" />
+      <location filename="../../ui/users_admin.py" line="155" />
       <source>New recovery key: {key}
 Write it down or print it now: the old recovery sheet no longer opens the store.</source>
       <translation>Nouvelle clé de récupération : {key}
 Notez-la ou imprimez-la maintenant : l’ancienne fiche de la clé de récupération n’ouvre plus les données.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="161" />
+      <location filename="../../ui/users_admin.py" line="162" />
       <source>{who} is disabled</source>
       <translation>Compte de {who} désactivé</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="165" />
+      <location filename="../../ui/users_admin.py" line="166" />
       <source>Disabling…</source>
       <translation>Désactivation…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="178" />
+      <location filename="../../ui/users_admin.py" line="179" />
       <source>Add a user</source>
       <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="179" />
+      <location filename="../../ui/users_admin.py" line="180" />
       <source>Full &amp;name:</source>
       <translation>&amp;Nom complet :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="182" />
+      <location filename="../../ui/users_admin.py" line="183" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="183" />
+      <location filename="../../ui/users_admin.py" line="184" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="185" />
-      <location filename="../../ui/users_admin.py" line="245" />
+      <location filename="../../ui/users_admin.py" line="186" />
+      <location filename="../../ui/users_admin.py" line="246" />
       <source>&amp;Role:</source>
       <translation>&amp;Rôle :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="188" />
+      <location filename="../../ui/users_admin.py" line="189" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="190" />
+      <location filename="../../ui/users_admin.py" line="191" />
       <source>At least {n} characters. Give it to the person, who can change it in Settings.</source>
       <translation>Au moins {n} caractères. Donnez-le à la personne, qui pourra le changer dans Réglages.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="194" />
-      <location filename="../../ui/users_admin.py" line="225" />
-      <location filename="../../ui/users_admin.py" line="283" />
+      <location filename="../../ui/users_admin.py" line="195" />
+      <location filename="../../ui/users_admin.py" line="226" />
+      <location filename="../../ui/users_admin.py" line="284" />
       <source>C&amp;onfirm:</source>
       <translation>C&amp;onfirmer :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="219" />
+      <location filename="../../ui/users_admin.py" line="220" />
       <source>Reset {username}'s password</source>
       <translation>Réinitialiser le mot de passe de {username}</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="220" />
+      <location filename="../../ui/users_admin.py" line="221" />
       <source>Choose a new password and give it to {name}; they can change it afterwards.</source>
       <translation>Choisissez un nouveau mot de passe et donnez-le à {name} ; il ou elle pourra le changer ensuite.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="224" />
-      <location filename="../../ui/users_admin.py" line="282" />
+      <location filename="../../ui/users_admin.py" line="225" />
+      <location filename="../../ui/users_admin.py" line="283" />
       <source>&amp;New password:</source>
       <translation>&amp;Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="243" />
+      <location filename="../../ui/users_admin.py" line="244" />
       <source>Role of {username}</source>
       <translation>Rôle de {username}</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="265" />
+      <location filename="../../ui/users_admin.py" line="266" />
       <source>Disable user</source>
       <translation>Désactiver l’utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="266" />
+      <location filename="../../ui/users_admin.py" line="267" />
       <source>Disable {who}? They will no longer be able to sign in, and the clinic's records are re-encrypted under a new key (this can take a minute).</source>
       <translation>Désactiver {who} ? Cette personne ne pourra plus se connecter, et les dossiers du centre seront rechiffrés avec une nouvelle clé (cela peut prendre une minute).</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="271" />
+      <location filename="../../ui/users_admin.py" line="272" />
       <source>Disable</source>
       <translation>Désactiver</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="272" />
+      <location filename="../../ui/users_admin.py" line="273" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="279" />
+      <location filename="../../ui/users_admin.py" line="280" />
       <source>Enable {username}</source>
       <translation>Réactiver {username}</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="280" />
+      <location filename="../../ui/users_admin.py" line="281" />
       <source>Set a new password to re-enable the account.</source>
       <translation>Définissez un nouveau mot de passe pour réactiver le compte.</translation>
     </message>

@@ -4398,117 +4398,117 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
     </message>
     <message>
       <location filename="../../ui/users_admin.py" line="149" />
-      <source>{who}'s password and any copy of the key file no longer open the clinic's records. Backups made before today still open with the passwords of that time.</source>
-      <translation>Nenosiri la {who} na nakala yoyote ya faili la funguo havifungui tena kumbukumbu za kliniki. Nakala rudufu zilizotengenezwa kabla ya leo bado zinafunguka kwa manenosiri ya wakati huo.</translation>
+      <source>The password of {who} and any copy of the key file no longer open the clinic's records. Backups made before this change still open with the passwords of that time.</source>
+      <translation>Nenosiri la {who} na nakala yoyote ya faili la funguo havifungui tena kumbukumbu za kliniki. Nakala rudufu zilizotengenezwa kabla ya mabadiliko haya bado zinafunguka kwa manenosiri ya wakati huo.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="154" />
+      <location filename="../../ui/users_admin.py" line="155" />
       <source>New recovery key: {key}
 Write it down or print it now: the old recovery sheet no longer opens the store.</source>
       <translation>Ufunguo mpya wa kurejesha: {key}
 Uuandike au uuchapishe sasa: karatasi ya zamani ya ufunguo wa kurejesha haifungui tena hifadhi.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="161" />
+      <location filename="../../ui/users_admin.py" line="162" />
       <source>{who} is disabled</source>
       <translation>{who} amezimwa</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="165" />
+      <location filename="../../ui/users_admin.py" line="166" />
       <source>Disabling…</source>
       <translation>Inazima…</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="178" />
+      <location filename="../../ui/users_admin.py" line="179" />
       <source>Add a user</source>
       <translation>Ongeza mtumiaji</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="179" />
+      <location filename="../../ui/users_admin.py" line="180" />
       <source>Full &amp;name:</source>
       <translation>Jina &amp;kamili:</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="182" />
+      <location filename="../../ui/users_admin.py" line="183" />
       <source>&amp;User name:</source>
       <translation>&amp;Jina la mtumiaji:</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="183" />
+      <location filename="../../ui/users_admin.py" line="184" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Herufi ndogo, tarakimu, '.', '_' au '-', likianza kwa herufi.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="185" />
-      <location filename="../../ui/users_admin.py" line="245" />
+      <location filename="../../ui/users_admin.py" line="186" />
+      <location filename="../../ui/users_admin.py" line="246" />
       <source>&amp;Role:</source>
       <translation>J&amp;ukumu:</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="188" />
+      <location filename="../../ui/users_admin.py" line="189" />
       <source>&amp;Password:</source>
       <translation>&amp;Nenosiri:</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="190" />
+      <location filename="../../ui/users_admin.py" line="191" />
       <source>At least {n} characters. Give it to the person, who can change it in Settings.</source>
       <translation>Angalau herufi {n}. Mpe mhusika, ambaye anaweza kulibadilisha katika Mipangilio.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="194" />
-      <location filename="../../ui/users_admin.py" line="225" />
-      <location filename="../../ui/users_admin.py" line="283" />
+      <location filename="../../ui/users_admin.py" line="195" />
+      <location filename="../../ui/users_admin.py" line="226" />
+      <location filename="../../ui/users_admin.py" line="284" />
       <source>C&amp;onfirm:</source>
       <translation>&amp;Thibitisha:</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="219" />
+      <location filename="../../ui/users_admin.py" line="220" />
       <source>Reset {username}'s password</source>
       <translation>Weka upya nenosiri la {username}</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="220" />
+      <location filename="../../ui/users_admin.py" line="221" />
       <source>Choose a new password and give it to {name}; they can change it afterwards.</source>
       <translation>Chagua nenosiri jipya na umpe {name}; anaweza kulibadilisha baadaye.</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="224" />
-      <location filename="../../ui/users_admin.py" line="282" />
+      <location filename="../../ui/users_admin.py" line="225" />
+      <location filename="../../ui/users_admin.py" line="283" />
       <source>&amp;New password:</source>
       <translation>Nenosiri ji&amp;pya:</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="243" />
+      <location filename="../../ui/users_admin.py" line="244" />
       <source>Role of {username}</source>
       <translation>Jukumu la {username}</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="265" />
+      <location filename="../../ui/users_admin.py" line="266" />
       <source>Disable user</source>
       <translation>Zima mtumiaji</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="266" />
+      <location filename="../../ui/users_admin.py" line="267" />
       <source>Disable {who}? They will no longer be able to sign in, and the clinic's records are re-encrypted under a new key (this can take a minute).</source>
       <translation>Umzime {who}? Hataweza tena kuingia, na kumbukumbu za kliniki zitasimbwa upya kwa ufunguo mpya (hii inaweza kuchukua dakika moja).</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="271" />
+      <location filename="../../ui/users_admin.py" line="272" />
       <source>Disable</source>
       <translation>Zima</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="272" />
+      <location filename="../../ui/users_admin.py" line="273" />
       <source>Keep</source>
       <translation>Usimzime</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="279" />
+      <location filename="../../ui/users_admin.py" line="280" />
       <source>Enable {username}</source>
       <translation>Washa {username}</translation>
     </message>
     <message>
-      <location filename="../../ui/users_admin.py" line="280" />
+      <location filename="../../ui/users_admin.py" line="281" />
       <source>Set a new password to re-enable the account.</source>
       <translation>Weka nenosiri jipya ili kuwasha akaunti tena.</translation>
     </message>
