@@ -11,6 +11,7 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -69,6 +70,28 @@ def _discard(tmp: Path | None) -> None:
     if tmp is not None:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+
+
+def read_small_file(path: Path, limit: int) -> bytes:
+    """A file of our own (a key file, a record, a marker), refusing (ValueError) anything that
+    is not a regular file of at most `limit` bytes. Opened without following a link and
+    without blocking, and checked on the open file: a FIFO put in its place cannot hang the
+    read, nor a link to /dev/zero feed it forever. FileNotFoundError when there is none."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("it is not a regular file")
+        if info.st_size > limit:
+            raise ValueError(f"it is {info.st_size:,} bytes, far more than expected")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise ValueError("it is far larger than expected")
+    return data
 
 
 def write_atomic(target: Path, data: bytes, *, create_parents: bool = True) -> None:

@@ -371,6 +371,7 @@ class BackupPanel(QWidget):
             self,
             lambda core: core.backups.preview_restore(path),
             label=self.tr("Checking the backup…"),
+            long=True,  # it reads the whole file (checksums): not on the database thread
         ).success(lambda preview: self.ask_restore(path, preview)).failure(
             lambda error: show_error(self, error)
         ).run()

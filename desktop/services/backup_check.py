@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from desktop.services.backup_format import (
     report,
 )
 from desktop.store import keys, schema
-from desktop.store.engine import PAGE_SIZE
+from desktop.store.engine import PAGE_SIZE, keyed_connection
 from desktop.store.throttle import LoginThrottle
 
 _PLAIN_SQLITE = b"SQLite format 3\x00"
@@ -49,15 +48,10 @@ class DatabaseCheckFailed(Exception):
     """The database copy failed a check; the caller words the message for its situation."""
 
 
-@contextlib.contextmanager
-def open_read_only(db: Path, data_key: bytes) -> Iterator[sqlcipher3.dbapi2.Connection]:
-    uri = db.resolve().as_uri() + "?mode=ro"
-    conn = sqlcipher3.dbapi2.connect(uri, uri=True, isolation_level=None)
-    try:
-        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
-        yield conn
-    finally:
-        conn.close()
+def open_read_only(
+    db: Path, data_key: bytes
+) -> contextlib.AbstractContextManager[sqlcipher3.dbapi2.Connection]:
+    return keyed_connection(db, data_key, read_only=True)
 
 
 def opens_with(db: Path, data_key: bytes, *, read_only: bool = True) -> bool:
@@ -65,16 +59,8 @@ def opens_with(db: Path, data_key: bytes, *, read_only: bool = True) -> bool:
     checked (`inspect_database` does that). `read_only=False` for a live store, whose WAL a
     read-only connection may be unable to use after a crash (a SELECT writes nothing)."""
     try:
-        if read_only:
-            with open_read_only(db, data_key) as conn:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return True
-        conn = sqlcipher3.dbapi2.connect(str(db), isolation_level=None)
-        try:
-            conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        with keyed_connection(db, data_key, read_only=read_only) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
     except sqlcipher3.dbapi2.Error:
         return False
     return True

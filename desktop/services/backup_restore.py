@@ -74,7 +74,7 @@ import json
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,6 +115,7 @@ from desktop.services.backup_format import (
 )
 from desktop.services.backup_write import utc_stamp
 from desktop.store import keys, schema
+from desktop.store.engine import keyed_connection
 from desktop.store.keyfile import KeyFile
 from desktop.store.models import Role
 from desktop.store.restore_journal import (  # the part opening the store needs
@@ -327,17 +328,13 @@ def has_live_store(paths: DataPaths) -> bool:
     return _live_keyfile(paths) is not None
 
 
-@contextlib.contextmanager
-def _open_live(db: Path, data_key: bytes) -> Iterator[sqlcipher3.dbapi2.Connection]:
+def _open_live(
+    db: Path, data_key: bytes
+) -> contextlib.AbstractContextManager[sqlcipher3.dbapi2.Connection]:
     # Not read-only: a store closed by a crash has a WAL that a read-only connection may be
     # unable to use. Nothing is written (a SELECT), and the last connection to close folds
     # the WAL in, as `_ensure_closed` would.
-    conn = sqlcipher3.dbapi2.connect(str(db), isolation_level=None)
-    try:
-        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
-        yield conn
-    finally:
-        conn.close()
+    return keyed_connection(db, data_key)
 
 
 def _users(conn: sqlcipher3.dbapi2.Connection) -> tuple[_UserRow, ...]:

@@ -26,13 +26,12 @@ import datetime as dt
 import json
 import logging
 import os
-import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.atomic import fsync_dir, write_atomic
+from desktop.atomic import fsync_dir, read_small_file, write_atomic
 from desktop.errors import OutpostError, StoreCorrupt
 from desktop.messages import msg
 
@@ -110,17 +109,7 @@ def _int_or_none(raw: object) -> int | None:
 
 
 def _read_regular(path: Path) -> bytes:
-    """At most _MAX_MARKER_BYTES + 1 bytes of the marker, refusing (ValueError) what is not
-    a regular file: opened without following a link and without blocking, so a FIFO put in
-    its place cannot hang every command, nor a link to /dev/zero feed it forever."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ValueError("not a regular file")
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read(_MAX_MARKER_BYTES + 1)
-    finally:
-        os.close(fd)
+    return read_small_file(path, _MAX_MARKER_BYTES)
 
 
 def read_marker(db: Path) -> Damage | None:

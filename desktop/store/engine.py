@@ -16,12 +16,13 @@ every connection is `query_only`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
 import stat
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,26 @@ quiet_sqlcipher_log()
 def damage_watch(engine: Engine) -> DamageWatch:
     """The damage state of the database `engine` opens (see `make_engine`)."""
     return _WATCHES[engine]
+
+
+@contextlib.contextmanager
+def keyed_connection(
+    path: Path, data_key: bytes, *, read_only: bool = False
+) -> Iterator[sqlcipher3.dbapi2.Connection]:
+    """A bare SQLCipher connection on `path` with `data_key` (no pool, no damage watch): for
+    checks on files that are not the open store's engine (a backup, a staged copy, a key
+    test). Nothing is read yet: the first query is where a wrong key shows."""
+    if read_only:
+        conn = sqlcipher3.dbapi2.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None
+        )
+    else:
+        conn = sqlcipher3.dbapi2.connect(str(path), isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        yield conn
+    finally:
+        conn.close()
 
 
 def _connect(path: Path, data_key: bytes) -> sqlcipher3.dbapi2.Connection:

@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.atomic import write_atomic
+from desktop.atomic import read_small_file, write_atomic
 from desktop.errors import KeyFileMismatch, OutpostError, StoreCorrupt, WrongPassword
 from desktop.messages import msg
 from desktop.store import keys, slots
@@ -349,15 +348,7 @@ class KeyFile:
         """The key file at `path`: FileNotFoundError when there is none, StoreCorrupt (one
         clear line) for anything that is not a key file."""
         try:
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode):
-                raise ValueError("it is not a regular file")
-            if info.st_size > MAX_BYTES:
-                raise ValueError(f"it is {info.st_size:,} bytes, far more than a key file")
-            data = path.read_bytes()[: MAX_BYTES + 1]
-            if len(data) > MAX_BYTES:
-                raise ValueError("it is far larger than a key file")
-            return cls.from_json(json.loads(data))
+            return cls.from_json(json.loads(read_small_file(path, MAX_BYTES)))
         except FileNotFoundError:
             raise
         except OutpostError:

@@ -48,6 +48,7 @@ from desktop.store.device import ensure_device_id, read_device_id
 from desktop.store.engine import (
     WRITES,
     check_file_shape,
+    keyed_connection,
     make_engine,
     translate_db_error,
     translate_raw_error,
@@ -347,11 +348,10 @@ def _load_pending(paths: DataPaths) -> KeyFile | None:
 
 def key_opens(database: Path, data_key: bytes) -> bool:
     """True when `data_key` decrypts the database's first page (nothing is written)."""
-    conn = sqlcipher3.dbapi2.connect(str(database), isolation_level=None)
     try:
-        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        with keyed_connection(database, data_key) as conn:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
     except sqlcipher3.dbapi2.DatabaseError as exc:
         if "not a database" in str(exc).lower():
@@ -360,8 +360,6 @@ def key_opens(database: Path, data_key: bytes) -> bool:
         if translated is not None:
             raise translated from exc
         raise
-    finally:
-        conn.close()
 
 
 def _open_checked(

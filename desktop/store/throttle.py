@@ -68,7 +68,6 @@ import logging
 import math
 import os
 import secrets
-import stat
 import string
 import time
 import unicodedata
@@ -83,7 +82,7 @@ try:
 except ImportError:  # Windows: one process at a time is not enforced there
     fcntl = None  # type: ignore[assignment]
 
-from desktop.atomic import write_atomic
+from desktop.atomic import read_small_file, write_atomic
 from desktop.errors import DiskFull, LoginThrottled, OutpostError, WrongPassword
 from desktop.messages import msg
 
@@ -509,17 +508,4 @@ def _older_record(data: bytes) -> bool:
 
 
 def _read_regular(path: Path) -> bytes:
-    """The file's bytes, refusing (ValueError) what is not a small regular file: a FIFO would
-    hang the read and a link to /dev/zero would never end."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-            raise ValueError("not a small regular file")
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    finally:
-        os.close(fd)
-    if len(data) > MAX_FILE_BYTES:
-        raise ValueError("too large")
-    return data
+    return read_small_file(path, MAX_FILE_BYTES)
