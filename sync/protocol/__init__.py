@@ -1,0 +1,53 @@
+"""The wire format shared by the laptop's sync client and the HQ server (`outpost-hq`).
+
+Both sides import only this package from each other: the server never imports desktop/,
+and the client's knowledge of HQ is what these models say. Versioned by
+`PROTOCOL_VERSION`; every request carries it in the `Outpost-Protocol` header.
+"""
+
+from sync.protocol.limits import LIMITS, Limits
+from sync.protocol.models import (
+    PROTOCOL_VERSION,
+    AttachmentsMissing,
+    AttachmentsQuery,
+    Change,
+    ChangeResult,
+    ChangeStatus,
+    DeviceSummary,
+    EnrolRequest,
+    EnrolResponse,
+    ErrorBody,
+    ErrorCode,
+    Hello,
+    PatchEntry,
+    PulledChange,
+    PullPage,
+    PushRequest,
+    PushResponse,
+    StatusResponse,
+    UploadOffset,
+)
+
+__all__ = [
+    "LIMITS",
+    "PROTOCOL_VERSION",
+    "AttachmentsMissing",
+    "AttachmentsQuery",
+    "Change",
+    "ChangeResult",
+    "ChangeStatus",
+    "DeviceSummary",
+    "EnrolRequest",
+    "EnrolResponse",
+    "ErrorBody",
+    "ErrorCode",
+    "Hello",
+    "Limits",
+    "PatchEntry",
+    "PullPage",
+    "PulledChange",
+    "PushRequest",
+    "PushResponse",
+    "StatusResponse",
+    "UploadOffset",
+]

@@ -1,0 +1,236 @@
+"""Requests and answers of the sync protocol (version 1), as pydantic models.
+
+Endpoints (all under /v1; JSON bodies, optionally compressed, see `sync.protocol.wire`):
+
+    GET  /v1/hello                      no credential: versions, server time, log id
+    POST /v1/enrol                      EnrolRequest -> EnrolResponse (one-time code)
+    POST /v1/push                       PushRequest -> PushResponse
+    GET  /v1/changes?after=N&limit=M    -> PullPage (the device's clinic only)
+    GET  /v1/status                     -> StatusResponse
+    POST /v1/attachments/missing        AttachmentsQuery -> AttachmentsMissing
+    POST /v1/attachments/{sha256}       raw bytes from `Upload-Offset` (resumable upload)
+    GET  /v1/attachments/{sha256}       the bytes (a laptop pulling a record's signature)
+    GET  /v1/attachments/{sha256}/offset  -> UploadOffset (how much HQ has of an upload)
+
+Every request carries `Outpost-Protocol: <version>`; every request but hello and enrol
+carries `Authorization: Bearer <device token>`. Errors are `ErrorBody` with a 4xx status
+(426 update_required, 401 unauthorized, 403 device_revoked, 409 resync_required, 413
+too_large, 422 invalid, 429 rate_limited), never a 5xx for anything a peer sent.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import uuid
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StringConstraints,
+    field_validator,
+)
+
+from sync.protocol.limits import LIMITS
+
+PROTOCOL_VERSION = 1
+PROTOCOL_HEADER = "Outpost-Protocol"
+
+# An HLC stamp as desktop.hlc encodes it: 15-digit wall ms, 6-digit counter, node.
+Stamp = Annotated[
+    str, StringConstraints(pattern=r"^\d{15}-\d{6}-[0-9A-Za-z_.]{1,40}$", max_length=64)
+]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=LIMITS.name_chars),
+]
+Entity = Annotated[
+    str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=LIMITS.entity_chars)
+]
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of a JSON value, stopping as soon as it passes `limit`."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+def _bounded_value(value: JsonValue) -> JsonValue:
+    if _depth(value, LIMITS.json_depth) > LIMITS.json_depth:
+        raise ValueError(f"a value nested deeper than {LIMITS.json_depth} levels")
+    size = len(json.dumps(value, ensure_ascii=False).encode())
+    if size > LIMITS.value_bytes:
+        raise ValueError(f"a value of {size} bytes (at most {LIMITS.value_bytes})")
+    return value
+
+
+class _Wire(BaseModel):
+    # Unknown fields from a newer peer are ignored; strict types so "1" is not a number.
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class PatchEntry(_Wire):
+    """One field of a change: its value, its stamp, and the stamp of the value it replaced."""
+
+    v: Annotated[JsonValue, AfterValidator(_bounded_value)] = None
+    hlc: Stamp | None = None  # absent in an insert: the change's own stamp
+    base: Stamp | None = None
+
+
+class Change(_Wire):
+    """One outbox entry of a device: a field-level patch of one record."""
+
+    change_id: uuid.UUID
+    entity: Entity
+    entity_id: uuid.UUID
+    clinic_id: uuid.UUID
+    op: Literal["insert", "update", "delete"]
+    patch: dict[str, PatchEntry] = Field(max_length=LIMITS.patch_keys)
+    hlc: Stamp
+    user_id: uuid.UUID | None = None
+
+    @field_validator("patch")
+    @classmethod
+    def _keys_are_field_names(cls, patch: dict[str, PatchEntry]) -> dict[str, PatchEntry]:
+        for key in patch:
+            if not key or len(key) > LIMITS.key_chars or not key.isprintable():
+                raise ValueError(f"a field name that is not one: {key[:60]!r}")
+        return patch
+
+
+class DeviceSummary(_Wire):
+    """What the device reports of itself at each push, for HQ's status pages."""
+
+    pending: int = Field(default=0, ge=0, le=10**9)
+    needs_attention: int = Field(default=0, ge=0, le=10**9)
+    app_version: Annotated[str, StringConstraints(max_length=40)] = ""
+
+
+class PushRequest(_Wire):
+    batch_id: uuid.UUID
+    changes: list[Change] = Field(max_length=LIMITS.batch_changes)
+    sent_at_ms: int = Field(ge=0, le=10**15)  # the device's wall clock (clock offset)
+    summary: DeviceSummary = DeviceSummary()
+
+
+class ChangeStatus(enum.StrEnum):
+    APPLIED = "applied"  # new, durably in HQ's log at `position`
+    DUPLICATE = "duplicate"  # HQ has this change id with this content already
+    CONFLICT = "conflict"  # in the log, but it competes with another device's newer edit
+    REJECTED = "rejected"  # refused (reason says why); not in the log
+
+
+class ChangeResult(_Wire):
+    change_id: uuid.UUID
+    status: ChangeStatus
+    position: int | None = None
+    reason: str | None = None
+
+
+class PushResponse(_Wire):
+    batch_id: uuid.UUID
+    results: list[ChangeResult]
+    server_time_ms: int
+
+
+class PulledChange(Change):
+    position: int  # HQ's sequence: the cursor a device keeps is the last position applied
+    origin_device: uuid.UUID | None = None  # the device that pushed it
+
+
+class PullPage(_Wire):
+    changes: list[PulledChange]
+    next_cursor: int  # after applying this page, ask for changes after this
+    more: bool  # another page is waiting
+    head: int  # the highest position of this clinic's log committed at HQ
+    log_id: uuid.UUID  # which HQ log the positions belong to (a moved or rebuilt HQ differs)
+    server_time_ms: int
+
+
+class EnrolRequest(_Wire):
+    code: Annotated[str, StringConstraints(min_length=1, max_length=LIMITS.code_chars)]
+    device_name: Name
+    # "join": a clinic set up offline on this laptop joins HQ (its clinic id and name come
+    # along); "new_laptop": a laptop set up from HQ for a clinic HQ knows.
+    mode: Literal["join", "new_laptop"]
+    clinic_id: uuid.UUID | None = None
+    clinic_name: Name | None = None
+
+
+class EnrolResponse(_Wire):
+    device_id: uuid.UUID
+    device_token: Annotated[str, StringConstraints(min_length=32, max_length=200)]
+    clinic_id: uuid.UUID
+    clinic_name: str
+    clinic_is_new: bool  # HQ had no records of this clinic: this laptop's are its first
+    log_id: uuid.UUID
+    server_time_ms: int
+
+
+class StatusResponse(_Wire):
+    server_time_ms: int
+    protocol_min: int
+    protocol_max: int
+    log_id: uuid.UUID
+    device_id: uuid.UUID
+    device_name: str
+    clinic_id: uuid.UUID
+    clinic_name: str
+    head: int
+    counts: dict[str, int]  # live (not deleted) records of the clinic by kind
+
+
+class Hello(_Wire):
+    protocol_min: int
+    protocol_max: int
+    server_time_ms: int
+    log_id: uuid.UUID
+    encodings: list[str]  # content encodings HQ accepts, preferred first
+
+
+class AttachmentsQuery(_Wire):
+    hashes: list[Sha256] = Field(max_length=LIMITS.attachments_per_query)
+
+
+class AttachmentsMissing(_Wire):
+    missing: list[Sha256]
+
+
+class UploadOffset(_Wire):
+    received: int
+    complete: bool
+
+
+class ErrorCode(enum.StrEnum):
+    UPDATE_REQUIRED = "update_required"
+    UNAUTHORIZED = "unauthorized"
+    DEVICE_REVOKED = "device_revoked"
+    RESYNC_REQUIRED = "resync_required"
+    TOO_LARGE = "too_large"
+    INVALID = "invalid"
+    RATE_LIMITED = "rate_limited"
+    NOT_FOUND = "not_found"
+    CODE_INVALID = "code_invalid"  # enrolment code unknown, used or expired
+    CLINIC_MISMATCH = "clinic_mismatch"  # a laptop of another clinic, or HQ's clinic taken
+    SERVER_ERROR = "server_error"
+
+
+class ErrorBody(_Wire):
+    error: ErrorCode
+    message: str  # for a person: what happened and what to do
+    detail: JsonValue = None
