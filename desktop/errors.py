@@ -88,3 +88,31 @@ class ValidationFailed(InvalidInput):
         first_field = next(iter(problems), None)
         super().__init__(join("; ", problems.values()), field=first_field)
         self.problems = problems
+
+
+# --- sync with HQ --------------------------------------------------------------------------
+
+
+class SyncFailed(OutpostError):
+    """A sync did not finish. The message says why, how many changes wait, and that nothing
+    was lost (what was applied stays applied; what was not sent is sent next time)."""
+
+
+class SyncUnreachable(SyncFailed):
+    """HQ could not be reached (no link, refused, timed out, cut)."""
+
+
+class SyncRevoked(SyncFailed):
+    """HQ has revoked this laptop's access; its local records are kept."""
+
+
+class SyncUpdateRequired(SyncFailed):
+    """HQ speaks a newer protocol: this Outpost must be updated."""
+
+
+class SyncBusy(SyncFailed):
+    """Another sync of this store is running."""
+
+
+class NotEnrolled(SyncFailed):
+    """This clinic has not been joined to HQ yet."""

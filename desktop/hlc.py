@@ -61,6 +61,17 @@ class HybridLogicalClock:
         self._max_drift_ms = max_drift_ms
         self._last = Stamp(0, 0, node)
         self._lock = threading.Lock()
+        self._offset_ms = 0
+
+    @property
+    def offset_ms(self) -> int:
+        return self._offset_ms
+
+    def set_offset(self, offset_ms: int) -> None:
+        """Correct the wall clock by `offset_ms` (HQ's clock minus this laptop's, measured at
+        each sync), so a laptop whose clock is hours off still stamps near the true time."""
+        with self._lock:
+            self._offset_ms = int(offset_ms)
 
     @property
     def last(self) -> Stamp:
@@ -76,10 +87,21 @@ class HybridLogicalClock:
             if (stamp.wall_ms, stamp.counter) > (self._last.wall_ms, self._last.counter):
                 self._last = Stamp(stamp.wall_ms, stamp.counter, self.node)
 
+    def rewind(self) -> Stamp:
+        """Forget stamps ahead of the (offset-corrected) wall clock: after a laptop's clock
+        ran hours fast, its next stamps are the true time again. Only the sync engine calls
+        this, and it re-stamps the unsent changes that carry the wrong time (see
+        desktop.services.sync_outbox.restamp_future)."""
+        with self._lock:
+            wall = self._wall() + self._offset_ms
+            if self._last.wall_ms > wall:
+                self._last = Stamp(wall, 0, self.node)
+            return self._last
+
     def now(self) -> Stamp:
         """A stamp for a local event, later than every stamp issued or seen before."""
         with self._lock:
-            wall = self._wall()
+            wall = self._wall() + self._offset_ms
             if wall > self._last.wall_ms:
                 stamp = Stamp(wall, 0, self.node)
             else:
@@ -90,7 +112,7 @@ class HybridLogicalClock:
     def observe(self, remote: Stamp) -> Stamp:
         """Merge a stamp received from another device; returns the new local stamp."""
         with self._lock:
-            wall = self._wall()
+            wall = self._wall() + self._offset_ms
             if remote.wall_ms - wall > self._max_drift_ms:
                 raise ClockDriftError(
                     f"a stamp from {remote.node} is {(remote.wall_ms - wall) / 1000:.0f} s "

@@ -52,6 +52,7 @@ from desktop.messages import msg
 from desktop.permissions import Permission
 from desktop.records.kinds import SPECS
 from desktop.records.spec import RecordSpec
+from desktop.services import sync_state
 from desktop.store.change_collector import collector
 from desktop.store.models import (
     AuditEvent,
@@ -162,9 +163,24 @@ class RemoteApi:
 
     # --- applying ---------------------------------------------------------------------------
 
-    def apply(self, changes: Sequence[RemoteChange]) -> Done[ApplyReport]:
-        """Apply changes from another device in one transaction (see the module docstring)."""
-        return self._tx.write(lambda session: self._apply(session, changes), remote=True)
+    def apply(
+        self,
+        changes: Sequence[RemoteChange],
+        *,
+        checkpoint: Mapping[str, str | None] | None = None,
+    ) -> Done[ApplyReport]:
+        """Apply changes from another device in one transaction (see the module docstring).
+
+        `checkpoint` (store_meta keys, e.g. the sync cursor) is written in that same
+        transaction: a page applied and its cursor are stored together or not at all."""
+
+        def work(session: Session) -> ApplyReport:
+            report = self._apply(session, changes)
+            if checkpoint:
+                sync_state.put(session, dict(checkpoint))
+            return report
+
+        return self._tx.write(work, remote=True)
 
     def _apply(self, session: Session, changes: Sequence[RemoteChange]) -> ApplyReport:
         session.info["applying_remote"] = True

@@ -1,0 +1,175 @@
+"""The outbox as sync sends it: batches, acknowledgements, and a full snapshot for a resync.
+
+A batch is fixed before its bytes leave: its entries get `sent_batch` in the transaction that
+takes them, so an edit made while the upload is in flight goes into a new entry (it stays
+pending) instead of changing what HQ may already have committed. An entry sent before and not
+acknowledged (the link dropped) is sent again as it was: HQ answers "duplicate".
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from desktop.hlc import HybridLogicalClock, Stamp
+from desktop.services.attachments import HASH_KEY
+from desktop.store.models import SYNCED_MODELS, Attachment, Meta, OutboxEntry, utcnow
+from desktop.store.outbox import HLC_HIGH_WATER, keyed_fields, synced_columns, to_wire
+
+
+def pending_count(session: Session) -> int:
+    found = session.scalar(
+        select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
+    )
+    return int(found or 0)
+
+
+def take_batch(session: Session, limit: int, after_seq: int = 0) -> list[OutboxEntry]:
+    """The oldest unacknowledged entries after `after_seq` (at most `limit`), fixed as one
+    sent batch."""
+    entries = list(
+        session.scalars(
+            select(OutboxEntry)
+            .where(OutboxEntry.acked_at.is_(None), OutboxEntry.seq > after_seq)
+            .order_by(OutboxEntry.seq)
+            .limit(limit)
+        )
+    )
+    batch = uuid.uuid4()
+    for entry in entries:
+        if entry.sent_batch is None:
+            entry.sent_batch = batch
+    session.flush()
+    return entries
+
+
+def mark_acknowledged(session: Session, change_ids: Sequence[uuid.UUID]) -> None:
+    if not change_ids:
+        return
+    now = utcnow()
+    for start in range(0, len(change_ids), 500):
+        chunk = list(change_ids[start : start + 500])
+        session.execute(
+            update(OutboxEntry).where(OutboxEntry.change_id.in_(chunk)).values(acked_at=now)
+        )
+
+
+def snapshot(
+    session: Session, clinic_id: uuid.UUID, kinds: frozenset[str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Every record of the clinic (of `kinds`, or all) as a whole change, each field with its
+    own stamp, for a resync: HQ gets back whatever it lost, and a device that has a newer
+    value keeps it."""
+    for model in SYNCED_MODELS:
+        columns = synced_columns(model)
+        keyed = keyed_fields(model)
+        table = model.__tablename__  # type: ignore[attr-defined]
+        if kinds is not None and table not in kinds:
+            continue
+        query = select(model).where(model.clinic_id == clinic_id).execution_options(yield_per=500)
+        for row in session.scalars(query):
+            stamps: Mapping[str, str] = row.field_hlcs or {}
+            default = row.hlc or ""
+            if not default:
+                continue  # never stamped: not a synced record yet
+            patch: dict[str, Any] = {}
+            for key in columns:
+                value = getattr(row, key)
+                if key in keyed:
+                    for name, answer in sorted((value or {}).items()):
+                        full = f"{key}.{name}"
+                        patch[full] = {"v": answer, "hlc": stamps.get(full, default)}
+                    continue
+                patch[key] = {"v": to_wire(value), "hlc": stamps.get(key, default)}
+            yield {
+                "change_id": uuid.uuid4(),
+                "entity": table,
+                "entity_id": row.id,
+                "clinic_id": row.clinic_id,
+                "op": "update",
+                "patch": patch,
+                "hlc": default,
+            }
+
+
+def attachment_hashes(patches: Sequence[Mapping[str, Any]]) -> set[str]:
+    """The attachment hashes the given patches refer to (signatures inside form answers)."""
+    found: set[str] = set()
+    stack: list[Any] = list(patches)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            digest = item.get(HASH_KEY)
+            if isinstance(digest, str) and len(digest) == 64:
+                found.add(digest)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def local_attachments(session: Session, hashes: set[str]) -> set[str]:
+    """Which of `hashes` this store has."""
+    have: set[str] = set()
+    wanted = sorted(hashes)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        have.update(session.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(chunk))))
+    return have
+
+
+def restamp_future(session: Session, clock: HybridLogicalClock, limit_ms: int) -> int:
+    """Re-stamp unacknowledged changes stamped after `limit_ms` (a clock that ran fast while
+    offline), in their order, with the corrected clock; the records' own stamps follow, so
+    this laptop, HQ and the others all compare the same stamps. Returns how many."""
+    entries = list(
+        session.scalars(
+            select(OutboxEntry).where(OutboxEntry.acked_at.is_(None)).order_by(OutboxEntry.seq)
+        )
+    )
+    late = [e for e in entries if _wall_ms(e.hlc) > limit_ms]
+    if not late:
+        return 0
+    clock.rewind()
+    models = {m.__tablename__: m for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+    for entry in late:
+        fresh = clock.now().encode()
+        patch = {}
+        for key, value in entry.patch.items():
+            value = dict(value)
+            if "hlc" in value and _wall_ms(str(value["hlc"])) > limit_ms:
+                value["hlc"] = fresh
+            patch[key] = value
+        old = entry.hlc
+        entry.hlc, entry.patch = fresh, patch
+        model: Any = models.get(entry.entity)
+        if model is None:
+            continue
+        row = session.scalar(select(model).where(model.id == entry.entity_id))
+        if row is None:
+            continue
+        stamps = {
+            k: (fresh if (v == old or _wall_ms(v) > limit_ms) else v)
+            for k, v in (row.field_hlcs or {}).items()
+        }
+        session.execute(
+            update(model.__table__)
+            .where(model.__table__.c.pk == row.pk)
+            .values(field_hlcs=stamps, hlc=fresh)
+        )
+    session.execute(
+        update(Meta).where(Meta.key == HLC_HIGH_WATER).values(value=clock.last.encode())
+    )
+    session.flush()
+    return len(late)
+
+
+def _wall_ms(stamp: str) -> int:
+    try:
+        return Stamp.decode(stamp).wall_ms
+    except ValueError:
+        return 0
