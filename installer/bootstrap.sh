@@ -26,7 +26,9 @@ debian_packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 
                  libxcb-randr0 libxcb-render-util0 libxcb-image0
                  fonts-noto-core)  # Ge'ez and Arabic names on screen
 if [[ "$want_test" == "--test" ]]; then
-  debian_packages+=(poppler-utils xvfb)
+  debian_packages+=(poppler-utils xvfb
+                   postgresql  # the sync tests start a throwaway cluster (tests/pgcluster.py)
+                   faketime)   # clock-skew tests
 fi
 if [[ -z "${OUTPOST_SKIP_SYSTEM_PACKAGES:-}" ]] \
     && command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; then

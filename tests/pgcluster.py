@@ -140,7 +140,9 @@ class PgCluster:
 
         name = name or f"t{os.getpid()}_{next(_names)}"
         with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(name)))
+            conn.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(name))
+            )
         return self.url(name)
 
     def drop_database(self, name: str) -> None:
@@ -148,7 +150,9 @@ class PgCluster:
         from psycopg import sql
 
         with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
 
     def log_tail(self, lines: int = 40) -> str:
         try:
@@ -350,8 +354,8 @@ def pg_cluster() -> Iterator[PgCluster]:
         cluster = start_cluster()
     except PgUnavailable as exc:
         _session_failure = str(exc)
+    if _session_failure is not None:
         unavailable(_session_failure)
-        raise  # not reached: unavailable() skips or fails
     try:
         yield cluster
     finally:
