@@ -92,6 +92,7 @@ from desktop.errors import (
 )
 from desktop.paths import DataPaths
 from desktop.permissions import ROLE_PERMISSIONS, Permission
+from desktop.services import sync_state
 from desktop.services.backup_check import (
     DatabaseCheckFailed,
     check_against_manifest,
@@ -628,6 +629,21 @@ def _rekey_staged(
 # --- the restore ------------------------------------------------------------------------------
 
 
+def _mark_for_resync(db: Path, data_key: bytes) -> None:
+    """A restored store went back in time: its next sync pulls HQ's whole log again (what
+    this laptop sent after the backup comes back) and sends what it has (desktop.app.sync)."""
+    with keyed_connection(db, data_key) as conn:
+        has_meta = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'"
+        ).fetchone()
+        if has_meta:
+            conn.execute(
+                "INSERT INTO store_meta (key, value) VALUES (?, 'pull') "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (sync_state.RESYNC,),
+            )
+
+
 def _write_key_file_mirror(paths: DataPaths) -> None:
     """keys.json.bak, the same content as the key file just put in place (the old mirror was
     moved aside by the swap). A key file that is in place but cannot be mirrored (a full disk)
@@ -735,6 +751,7 @@ def restore_backup(
         extract_member(checked, KEYS, staging / KEYS)
         if (live is None or live.users is None) and recovery_key is None and username is not None:
             _require_restore_permission(staged_db, data_key, username)
+        _mark_for_resync(staged_db, data_key)
         if live is not None:
             same_store = checked.manifest.store_id == live.keyfile.store_id
             kept_disabled = _keep_disabled(staging, data_key, live, same_store)
