@@ -502,26 +502,20 @@ def open_with_key(paths: DataPaths, data_key: bytes, keyfile: KeyFile) -> Store:
         raise
 
 
-def create(
-    paths: DataPaths,
-    *,
-    clinic_name: str,
-    admin_username: str,
-    admin_display_name: str,
-    password: str,
-    country: str = "KE",
-    timezone: str = "Africa/Nairobi",
-) -> tuple[Store, str]:
-    """Create a new store; returns it (unlocked as the admin) and the recovery key text."""
-    validate_new_clinic(clinic_name, admin_username, country, timezone)
-    check_password(password, username=admin_username)
+def _building(paths: DataPaths) -> Path:
+    return paths.database.with_name(".creating-" + paths.database.name)
+
+
+def _build(paths: DataPaths, keyfile: KeyFile, data_key: bytes, clinic_id: uuid.UUID) -> None:
+    """The new store's database under a temporary name (`_put_in_place` moves it), so a crash
+    during set-up never leaves a half-made store that looks real."""
     paths.ensure()
     if paths.database.exists():
         raise StoreAlreadyExists(
             f"{paths.root} already holds an Outpost store; it was left untouched. "
             "Choose another --data-dir to create a new one."
         )
-    building = paths.database.with_name(".creating-" + paths.database.name)
+    building = _building(paths)
     if paths.keyfile.exists() and not building.exists():
         # Its database may only be missing for now (moved, on a stick): a new store here
         # would replace the only keys that open it. (With the half-built database beside it,
@@ -531,11 +525,6 @@ def create(
             "Put the database (outpost.db) back or restore a backup; to start afresh, choose "
             "another --data-dir."
         )
-    data_key = keys.new_data_key()
-    recovery = keys.new_recovery_key()
-    keyfile = KeyFile(store_id=str(new_id()))
-    keyfile.set_password(admin_username, password, data_key, keys.DEFAULT_ARGON2)
-    keyfile.set_recovery(recovery, data_key)
 
     # Build the database under a temporary name and move it into place last, so a crash
     # during set-up never leaves a half-made store that looks real.
@@ -544,7 +533,6 @@ def create(
     engine = make_engine(building, data_key, pool_size=1)
     try:
         schema.upgrade(engine, before_upgrade=lambda _rev: None)
-        clinic_id = new_id()
         with Session(engine) as session, session.begin():
             session.add_all(
                 [
@@ -563,6 +551,11 @@ def create(
         raise StoreError(f"Could not create the database in {paths.root}: {exc}") from exc
     finally:
         engine.dispose()
+
+
+def _put_in_place(paths: DataPaths, keyfile: KeyFile) -> None:
+    """The built database becomes the store (its key file saved beside it first)."""
+    building = _building(paths)
     # The sign-in record first: beside a key file, a missing one counts as deleted (throttle.py).
     LoginThrottle(paths.throttle).ensure()
     keyfile.save(paths.keyfile)
@@ -574,6 +567,43 @@ def create(
     # SQLite gives the -wal and -shm files the database file's mode: owner only for all.
     paths.database.chmod(0o600)
     fsync_dir(paths.root)
+
+
+def create_for_clinic(paths: DataPaths, clinic_id: uuid.UUID) -> tuple[Store, str]:
+    """An empty store of a clinic that exists elsewhere (a laptop set up from HQ): its own
+    data key and recovery key, no account yet (the records that bring them come by sync, and
+    `desktop.store.account_keys` gives their users slots). Returns it opened (no one signed
+    in) and the recovery key text."""
+    data_key = keys.new_data_key()
+    recovery = keys.new_recovery_key()
+    keyfile = KeyFile(store_id=str(new_id()))
+    keyfile.set_recovery(recovery, data_key)
+    _build(paths, keyfile, data_key, clinic_id)
+    _put_in_place(paths, keyfile)
+    return open_with_key(paths, data_key, keyfile), keys.format_recovery_key(recovery)
+
+
+def create(
+    paths: DataPaths,
+    *,
+    clinic_name: str,
+    admin_username: str,
+    admin_display_name: str,
+    password: str,
+    country: str = "KE",
+    timezone: str = "Africa/Nairobi",
+) -> tuple[Store, str]:
+    """Create a new store; returns it (unlocked as the admin) and the recovery key text."""
+    validate_new_clinic(clinic_name, admin_username, country, timezone)
+    check_password(password, username=admin_username)
+    data_key = keys.new_data_key()
+    recovery = keys.new_recovery_key()
+    keyfile = KeyFile(store_id=str(new_id()))
+    keyfile.set_password(admin_username, password, data_key, keys.DEFAULT_ARGON2)
+    keyfile.set_recovery(recovery, data_key)
+    clinic_id = new_id()
+    _build(paths, keyfile, data_key, clinic_id)
+    _put_in_place(paths, keyfile)
 
     cell = KeyCell(data_key)
     store = Store(paths, _open_engine(paths, cell), cell, keyfile)
