@@ -172,12 +172,7 @@ class PgCluster:
                        "-w", "-t", "60", "stop"], check=False,
             )  # fmt: skip
         if self._watchdog is not None:
-            self._watchdog.terminate()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self._watchdog.wait(timeout=10)
-            if self._watchdog.poll() is None:
-                self._watchdog.kill()
-                self._watchdog.wait()
+            _end_watchdog(self._watchdog)
         shutil.rmtree(self.base, ignore_errors=True)
 
 
@@ -206,25 +201,22 @@ def _run(
     )
 
 
-# The watchdog: waits for the test process to go, then stops the cluster and removes it.
-# It runs in its own session so that a Ctrl-C to pytest's process group does not kill it
-# before pytest's own clean-up has had its chance.
+# The watchdog: waits for the test process to go (the watchdog is then adopted by another
+# parent: no race with a reused pid or a zombie), then stops the cluster and removes its
+# folder. It starts before initdb, so a crash while the cluster starts is cleaned up too.
+# It runs in its own session so that a Ctrl-C to pytest's process group leaves it to do
+# its work after pytest's own clean-up had its chance.
 _WATCHDOG = r"""
 import os, shutil, subprocess, sys, time
 parent, pg_ctl, data, base, runas = sys.argv[1:6]
-while True:
-    try:
-        os.kill(int(parent), 0)
-    except ProcessLookupError:
-        break
-    except PermissionError:
-        pass
-    time.sleep(1)
-cmd = [pg_ctl, "-D", data, "-m", "immediate", "-w", "-t", "60", "stop"]
-if runas:
-    cmd = ["runuser", "-u", runas, "--"] + cmd
-subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-               stderr=subprocess.DEVNULL, cwd="/", check=False)
+while os.getppid() == int(parent):
+    time.sleep(0.5)
+if os.path.exists(os.path.join(data, "postmaster.pid")):
+    cmd = [pg_ctl, "-D", data, "-m", "immediate", "-w", "-t", "60", "stop"]
+    if runas:
+        cmd = ["runuser", "-u", runas, "--"] + cmd
+    subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, cwd="/", check=False)
 shutil.rmtree(base, ignore_errors=True)
 """
 
@@ -249,6 +241,12 @@ def start_cluster() -> PgCluster:
     else:
         parent = tempfile.gettempdir()
     base = Path(tempfile.mkdtemp(prefix="outpost-pg-", dir=parent))
+    watchdog = subprocess.Popen(
+        [sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(bindir / "pg_ctl"),
+         str(base / "data"), str(base), run_as or ""],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True, cwd="/",
+    )  # fmt: skip
     try:
         base.chmod(0o700)
         (base / "sockets").mkdir(mode=0o700)
@@ -265,16 +263,21 @@ def start_cluster() -> PgCluster:
             raise PgUnavailable(f"initdb failed: {(init.stderr or init.stdout).strip()}")
         cluster = _start_on_a_free_port(bindir, base, run_as)
     except BaseException:
+        _end_watchdog(watchdog)
         shutil.rmtree(base, ignore_errors=True)
         raise
-    cluster._watchdog = subprocess.Popen(
-        [sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(bindir / "pg_ctl"),
-         str(cluster.data_dir), str(base), run_as or ""],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True, cwd="/",
-    )  # fmt: skip
+    cluster._watchdog = watchdog
     atexit.register(cluster.stop)
     return cluster
+
+
+def _end_watchdog(watchdog: subprocess.Popen[bytes]) -> None:
+    watchdog.terminate()
+    try:
+        watchdog.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        watchdog.kill()
+        watchdog.wait()
 
 
 def _start_on_a_free_port(bindir: Path, base: Path, run_as: str | None) -> PgCluster:
