@@ -20,6 +20,7 @@ from desktop.paths import DataPaths
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
+    from desktop.store.store import Store
 
 Window = tuple[dt.time, dt.time]
 
@@ -105,7 +106,12 @@ def create_clinic(paths: DataPaths, new: NewClinic) -> str:
         country=new.country,
         timezone=new.timezone,
     )
-    core = ClinicCore.from_store(store)
+    try:
+        _give_account_key(store, new.admin_username, new.password)
+        core = ClinicCore.from_store(store)
+    except BaseException:
+        store.close()
+        raise
     try:
         core.admin.set_opening_hours(new.opening_hours)
         core.admin.add_provider(new.provider_name, new.provider_title)
@@ -116,10 +122,15 @@ def create_clinic(paths: DataPaths, new: NewClinic) -> str:
 
 
 def sign_in(paths: DataPaths, username: str, password: str) -> ClinicCore:
-    """Unlock the clinic as `username` (throttled after wrong passwords)."""
+    """Unlock the clinic as `username` (throttled after wrong passwords). The account's record
+    gets its key for every laptop if it has none yet, and the key file is brought in line with
+    the accounts the records hold (desktop.store.account_keys.after_sign_in)."""
     from desktop.core import ClinicCore
+    from desktop.store.account_keys import after_sign_in
 
-    return ClinicCore.unlock(paths, username, password)
+    core = ClinicCore.unlock(paths, username, password)
+    after_sign_in(core.store, username, password)
+    return core
 
 
 def verify_password(core: ClinicCore, password: str) -> None:
@@ -140,15 +151,16 @@ def recover_password(paths: DataPaths, recovery_key: str, username: str, passwor
     from desktop.passwords import check_password
     from desktop.services import users
     from desktop.store import store as store_module
+    from desktop.store.account_keys import set_account_password
     from desktop.store.throttle import LoginThrottle
 
     check_password(password, username=username)
     with LoginThrottle(paths.throttle).attempt(RECOVERY_GUARD):
         store = store_module.unlock_with_recovery(paths, recovery_key)
     try:
-        with store.read_session() as session:
-            users.get_user(session, username)
-        store.set_password(username, password)
+        with store.session() as session, session.begin():
+            user = users.get_user(session, username)
+            set_account_password(session, store, user, password)
     finally:
         store.close()
 
@@ -187,8 +199,24 @@ def create_store(
         country=country,
         timezone=timezone,
     )
-    store.close()
+    try:
+        _give_account_key(store, admin_username, password)
+    finally:
+        store.close()
     return recovery
+
+
+def _give_account_key(store: Store, username: str, password: str) -> None:
+    """The first administrator's record gets the account's key for every laptop at once."""
+    from sqlalchemy import select
+
+    from desktop.store.account_keys import set_account_password
+    from desktop.store.models import User
+
+    with store.session() as session, session.begin():
+        user = session.scalar(select(User).where(User.username == username))
+        if user is not None:
+            set_account_password(session, store, user, password)
 
 
 def check_recovery_key(paths: DataPaths, recovery_key: str) -> None:

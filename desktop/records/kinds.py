@@ -51,6 +51,27 @@ def _between(low: int, high: int, what: str) -> Any:
     return check
 
 
+def _account_key(part: str) -> Any:
+    def check(value: Any) -> str | None:
+        from desktop.store import account_keys
+
+        if part == "public":
+            return account_keys.public_problem(value)
+        return account_keys.wrapped_problem(value)
+
+    return check
+
+
+# Fields whose values are never shown, printed, logged or copied into the needs-attention
+# list or audit details (by kind): the account keys. Their names may be.
+UNSHOWN: dict[str, frozenset[str]] = {"users": frozenset({"key_public", "key_wrapped"})}
+
+
+def is_unshown(kind: str, key: str) -> bool:
+    """True for a patch key whose value must never be shown (see UNSHOWN)."""
+    return key.split(".", 1)[0] in UNSHOWN.get(kind, frozenset())
+
+
 # Every synced record carries these (desktop.store.models.Synced).
 COMMON: tuple[FieldSpec, ...] = (
     F("id", uuid.UUID, required=True, indexed=True),
@@ -139,6 +160,10 @@ USERS: RecordSpec[User] = RecordSpec(
         text("display_name", 200, required=True),
         F("role", Role, required=True),
         F("active", bool),
+        # The account's key pair for every laptop (desktop.store.account_keys): travels, is
+        # checked on arrival, and is never shown, printed, logged or put in audit values.
+        maybe("key_public", dict, checks=(_account_key("public"),)),
+        maybe("key_wrapped", dict, checks=(_account_key("wrapped"),)),
     ),
     not_found=lambda i: msg("No user with id {id}.", id=i),
     read=None,  # names of who did what are shown to everyone

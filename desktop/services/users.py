@@ -1,7 +1,9 @@
 """People who sign in to Outpost, their roles, and their passwords.
 
 A user's row lives in the database; their password opens only their entry in the key file,
-which holds the data key sealed to it. Disabling a user re-keys the store without that entry
+which holds the data key sealed to it. Setting a password gives the account a new key pair
+on its record, which syncs, so every laptop of the clinic gives it an entry
+(desktop.store.account_keys). Disabling a user re-keys the store without that entry
 (desktop.store.rekey): a fresh data key, the database re-encrypted, every remaining entry
 renewed, so neither the password nor a copy of keys.json taken before opens it again.
 After a key file is lost or stolen, `rekey_store` (`outpost rekey`) does the same for all.
@@ -25,6 +27,7 @@ from desktop.passwords import check_password
 from desktop.permissions import Actor, Permission
 from desktop.services import audit
 from desktop.services.clinic import validate_username
+from desktop.store.account_keys import set_account_password
 from desktop.store.models import Role, User
 from desktop.store.rekey import Progress, RekeyResult, rekey
 from desktop.store.store import Store
@@ -86,7 +89,7 @@ def add_user_in(
     )
     session.add(user)
     session.flush()
-    store.set_password(username, password)
+    set_account_password(session, store, user, password)
     return user
 
 
@@ -116,7 +119,7 @@ def change_password_in(
             msg("{username} is disabled; enable the account first.", username=username)
         )
     check_password(new_password, username=username)
-    store.set_password(username, new_password)
+    set_account_password(session, store, user, new_password)
 
 
 def check_can_disable(session: Session, actor: Actor, username: str) -> User:
@@ -151,7 +154,7 @@ def set_active_in(
                 msg("Set a new password to re-enable the account."), field="password"
             )
         check_password(password, username=username)
-        store.set_password(username, password)
+        set_account_password(session, store, user, password)
     else:
         store.remove_password(username)
 

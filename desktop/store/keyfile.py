@@ -13,6 +13,14 @@ any password (`resealed`), to the recovery slot and to the slots of active users
 entry for any other name is left out. A check value tells a wrong password from a slot
 copied from another user or store (`KeyFileMismatch`, which the throttle does not count).
 
+Format 3 adds account slots (desktop.store.account_keys): a user's key pair is the same on
+every laptop of the clinic, carried by the user's synced record, so the private key's
+associated data binds the clinic and the user's id (`Account`) instead of this store; the
+data key is still sealed to it for this store alone. A format-2 file is a format-3 file
+without account slots. The file also lists `withheld` public keys: accounts whose entry a
+re-key removed (a disabled or deleted account), to which this store never seals a data key
+again, even when a record still offers that key.
+
 Format 1 (the data key wrapped directly under each secret) is still read. A format-1 slot is
 upgraded the moment its secret is used (`upgraded` tells the caller to save); a re-key cannot
 re-seal it without the secret, so it is dropped there.
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +41,9 @@ from desktop.errors import KeyFileMismatch, OutpostError, StoreCorrupt, WrongPas
 from desktop.messages import msg
 from desktop.store import keys, slots
 
-FORMAT = 2
+FORMAT = 3
 LEGACY_FORMAT = 1
+_FORMATS = (LEGACY_FORMAT, 2, FORMAT)
 RECOVERY = "recovery"
 MAX_BYTES = 1024 * 1024  # a key file of a thousand users is ~1 MB; anything larger is not one
 _HKDF = {"alg": "hkdf-sha256"}
@@ -57,10 +67,25 @@ class LegacySlot:
         }
 
 
+@dataclass(frozen=True)
+class Account:
+    """Whose portable key pair an account slot holds: the same on every laptop of a clinic."""
+
+    clinic_id: str
+    user_id: str
+
+    def private_aad(self) -> bytes:
+        return f"outpost-account/v1/{self.clinic_id}/{self.user_id}/private".encode()
+
+    def to_json(self) -> dict[str, str]:
+        return {"clinic_id": self.clinic_id, "user_id": self.user_id}
+
+
 @dataclass
 class Slot:
     """Format 2: a key pair; the private key wrapped under the secret, the data key sealed to
-    the public key."""
+    the public key. With `account` (format 3), the key pair is the account's, shared by every
+    laptop of the clinic."""
 
     salt: bytes
     kdf: keys.Argon2Params | None  # None: the recovery slot (HKDF)
@@ -71,9 +96,11 @@ class Slot:
     ephemeral: bytes
     sealed_nonce: bytes
     sealed: bytes
+    account: Account | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {"account": self.account.to_json()} if self.account else {}
+        return out | {
             "kdf": self.kdf.to_json() if self.kdf else dict(_HKDF),
             "salt": keys.b64e(self.salt),
             "check": keys.b64e(self.check),
@@ -126,6 +153,11 @@ class KeyFile:
     store_id: str
     users: dict[str, AnySlot] = field(default_factory=dict)
     recovery: AnySlot | None = None
+    # Public keys of account slots a re-key removed: never sealed to again (see the docstring).
+    withheld: set[bytes] = field(default_factory=set)
+    # Set when a disabled account's entry was removed but the re-key could not run yet
+    # (desktop.store.account_keys retries it).
+    rekey_due: bool = False
     # Set when opening upgraded a format-1 slot in memory: the caller saves the file.
     upgraded: bool = field(default=False, compare=False)
 
@@ -135,7 +167,13 @@ class KeyFile:
         return f"outpost-key/v{LEGACY_FORMAT}/{self.store_id}/{slot}".encode()
 
     def _aad(self, slot: str, part: str) -> bytes:
-        return f"outpost-key/v{FORMAT}/{self.store_id}/{slot}/{part}".encode()
+        # "v2": the associated data of format 2, which format 3 keeps for its store slots.
+        return f"outpost-key/v2/{self.store_id}/{slot}/{part}".encode()
+
+    def _private_aad(self, slot_name: str, slot: Slot) -> bytes:
+        if slot.account is not None:
+            return slot.account.private_aad()
+        return self._aad(slot_name, "private")
 
     # --- making slots --------------------------------------------------------------------------
 
@@ -180,7 +218,41 @@ class KeyFile:
             ephemeral,
             sealed_nonce,
             sealed,
+            slot.account,
         )
+
+    def put_account_slot(
+        self,
+        username: str,
+        account: Account,
+        *,
+        salt: bytes,
+        kdf: keys.Argon2Params,
+        check: bytes,
+        private_nonce: bytes,
+        private_wrapped: bytes,
+        public: bytes,
+        data_key: bytes,
+    ) -> Slot:
+        """`username`'s entry from the account's portable key pair (its record's), with
+        `data_key` sealed to its public key for this store: no password needed."""
+        ephemeral, sealed_nonce, sealed = slots.seal(
+            public, data_key, self._aad(f"user:{username}", "data key")
+        )
+        slot = Slot(
+            salt,
+            kdf,
+            check,
+            private_nonce,
+            private_wrapped,
+            public,
+            ephemeral,
+            sealed_nonce,
+            sealed,
+            account,
+        )
+        self.users[username] = slot
+        return slot
 
     def set_password(
         self, username: str, password: str, data_key: bytes, params: keys.Argon2Params
@@ -258,7 +330,10 @@ class KeyFile:
         # The secret is right: from here on a failure is a slot out of its place.
         try:
             private = keys.unwrap(
-                derived, slot.private_nonce, slot.private_wrapped, self._aad(slot_name, "private")
+                derived,
+                slot.private_nonce,
+                slot.private_wrapped,
+                self._private_aad(slot_name, slot),
             )
             if len(private) != 32 or slots.public_of(private) != slot.public:
                 raise mismatch(who)
@@ -285,12 +360,14 @@ class KeyFile:
         in the file, whose public key may be anyone's) is left out and named, because sealing
         the new data key to it would hand the new key to whoever holds its private key."""
         wanted = set(keep)
-        out = KeyFile(self.store_id)
+        out = KeyFile(self.store_id, withheld=set(self.withheld))
         legacy: list[str] = []
         removed: list[str] = []
         for name, slot in sorted(self.users.items()):
             if name not in wanted:
                 removed.append(name)
+                if isinstance(slot, Slot) and slot.account is not None:
+                    out.withheld.add(slot.public)
             elif isinstance(slot, Slot):
                 out.users[name] = self._resealed_slot(f"user:{name}", slot, data_key)
             else:
@@ -303,12 +380,17 @@ class KeyFile:
     # --- files ---------------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "format": FORMAT,
             "store_id": self.store_id,
             "users": {name: slot.to_json() for name, slot in sorted(self.users.items())},
             "recovery": self.recovery.to_json() if self.recovery else None,
         }
+        if self.withheld:
+            out["withheld"] = sorted(keys.b64e(public) for public in self.withheld)
+        if self.rekey_due:
+            out["rekey_due"] = True
+        return out
 
     def to_bytes(self) -> bytes:
         return json.dumps(self.to_json(), indent=2).encode("utf-8")
@@ -317,7 +399,7 @@ class KeyFile:
     def from_json(cls, raw: Any) -> KeyFile:
         """ValueError (with a short reason) for anything that is not a key file we know."""
         top = _object(raw, "the file")
-        if top.get("format") not in (LEGACY_FORMAT, FORMAT) or isinstance(top.get("format"), bool):
+        if top.get("format") not in _FORMATS or isinstance(top.get("format"), bool):
             raise ValueError("not an Outpost key file of a known format")
         store_id = top.get("store_id")
         if not isinstance(store_id, str) or not 0 < len(store_id) <= 100:
@@ -336,7 +418,17 @@ class KeyFile:
         )
         if not users and recovery is None:
             raise ValueError("it holds no entry for any user nor for the recovery key")
-        return cls(store_id, users, recovery)
+        withheld_raw = top.get("withheld", [])
+        if not isinstance(withheld_raw, list) or len(withheld_raw) > _MAX_WITHHELD:
+            raise ValueError("its list of withheld keys is not a list")
+        withheld = {
+            _bytes({"key": item}, "key", "its list of withheld keys", _KEY32)
+            for item in withheld_raw
+        }
+        rekey_due = top.get("rekey_due", False)
+        if not isinstance(rekey_due, bool):
+            raise ValueError("its “rekey_due” is not true or false")
+        return cls(store_id, users, recovery, withheld, rekey_due)
 
     def save(self, path: Path) -> None:
         content = self.to_bytes()
@@ -413,6 +505,7 @@ def _kdf(raw: Any, what: str, *, recovery: bool) -> keys.Argon2Params | None:
 
 
 _SALT = range(8, 65)
+_MAX_WITHHELD = 10_000
 _NONCE = range(keys.NONCE_BYTES, keys.NONCE_BYTES + 1)
 _KEY32 = range(32, 33)
 _WRAPPED32 = range(32 + 16, 32 + 16 + 1)  # a 32-byte secret and its 16-byte tag
@@ -431,6 +524,13 @@ def _slot(raw: Any, what: str, *, recovery: bool) -> AnySlot:
         )
     private = _object(slot.get("private"), f"{what}: its private key")
     sealed = _object(slot.get("data_key"), f"{what}: its data key")
+    account = None
+    if "account" in slot:
+        if recovery:
+            raise ValueError(f"{what}: the recovery key's entry cannot be an account's")
+        if kdf is None:
+            raise ValueError(f"{what}: an account's entry needs a password derivation")
+        account = _account(slot.get("account"), what)
     return Slot(
         salt,
         kdf,
@@ -441,7 +541,22 @@ def _slot(raw: Any, what: str, *, recovery: bool) -> AnySlot:
         _bytes(sealed, "ephemeral", what, _KEY32),
         _bytes(sealed, "nonce", what, _NONCE),
         _bytes(sealed, "sealed", what, _WRAPPED32),
+        account,
     )
+
+
+def _account(raw: Any, what: str) -> Account:
+    account = _object(raw, f"{what}: its account")
+    parts = []
+    for key in ("clinic_id", "user_id"):
+        value = account.get(key)
+        if not isinstance(value, str):
+            raise ValueError(f"{what}: its account's “{key}” is missing")
+        try:
+            parts.append(str(uuid.UUID(value)))
+        except ValueError:
+            raise ValueError(f"{what}: its account's “{key}” is not an id") from None
+    return Account(parts[0], parts[1])
 
 
 @dataclass(frozen=True)

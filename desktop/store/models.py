@@ -154,6 +154,11 @@ class User(Synced, Base):
     display_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[Role] = mapped_column(_enum(Role))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The account's key pair for every laptop of the clinic (desktop.store.account_keys):
+    # the public key, and the private key wrapped under the password's Argon2id key. Never
+    # shown, printed or logged. None until the user's first sign-in after schema 0005.
+    key_public: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    key_wrapped: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class Patient(Synced, Base):
