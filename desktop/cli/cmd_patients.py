@@ -1,22 +1,28 @@
-"""patients add / search / show, and demo: through the patients API (`core.patients`), as
-the screens do."""
+"""patients add / edit / search / show, and demo: through the patients API (`core.patients`),
+as the screens do."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import stat
+import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.app.patients import PatientInput
+from desktop.app.patients import PatientChart, PatientInput
 from desktop.atomic import shown
 from desktop.cli.context import CliContext
 from desktop.dates import DATE_FORMATS_HINT
-from desktop.errors import InvalidInput, ValidationFailed
+from desktop.errors import InvalidInput, NotFound, ValidationFailed
 from desktop.ids import parse_id
+from desktop.messages import msg
 from desktop.services.patients import NO_BIRTH_PROBLEM
+
+if TYPE_CHECKING:
+    from desktop.core import ClinicCore
 
 
 def register(sub: Any) -> None:
@@ -69,19 +75,121 @@ def register(sub: Any) -> None:
     )
     p.set_defaults(run=run_add)
 
+    _register_edit(patients)
+
     p = patients.add_parser("search", help="find patients by name, phone, id or date of birth")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20)
     p.set_defaults(run=run_search)
 
     p = patients.add_parser("show", help="a patient's record (the opening is audited)")
-    p.add_argument("patient_id")
+    p.add_argument("patient_id", help="the patient's record id or clinic number")
     p.set_defaults(run=run_show)
 
     p = sub.add_parser("demo", help="fill the store with realistic demo data")
     p.add_argument("--patients", type=int, default=200, metavar="N")
     p.add_argument("--seed", type=int, default=7)
     p.set_defaults(run=run_demo)
+
+
+# patients edit: option (dashes as underscores) → the core's input field. Text options only;
+# the date of birth, the age and "age not known" are one choice (--dob | --age | --age-unknown).
+EDIT_FIELDS: dict[str, str] = {
+    "given": "given_name",
+    "family": "family_name",
+    "other": "other_names",
+    "sex": "sex",
+    "phone": "phone",
+    "phone_alt": "phone_alt",
+    "village": "village",
+    "address": "address",
+    "national_id": "national_id",
+    "clinic_number": "clinic_number",
+    "language": "preferred_language",
+    "next_of_kin_name": "next_of_kin_name",
+    "next_of_kin_relation": "next_of_kin_relation",
+    "next_of_kin_phone": "next_of_kin_phone",
+    "coverage_scheme": "coverage_scheme",
+    "coverage_member_id": "coverage_member_id",
+    "notes": "notes",
+}
+
+
+def _register_edit(patients: Any) -> None:
+    p = patients.add_parser(
+        "edit",
+        help="change a patient's details; only the fields given change",
+        description="Change a patient's details through the same checks as a registration, "
+        "then print the patient as `patients show` does. Only the fields given change; an "
+        "empty value (--phone '') clears a field. Options on the command line can be seen by "
+        "other users of this computer while the command runs.",
+    )
+    p.add_argument("patient_id", help="the patient's record id or clinic number")
+    p.add_argument("--given", help="given name(s)")
+    p.add_argument("--family", help="family name")
+    p.add_argument("--other", help="other or middle names")
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--dob", metavar="DATE", help=f"date of birth ({DATE_FORMATS_HINT})")
+    when.add_argument("--age", metavar="YEARS", help="estimated age in years")
+    when.add_argument(
+        "--age-unknown",
+        action="store_true",
+        help="neither the date of birth nor an approximate age is known",
+    )
+    p.add_argument("--sex", help="female, male, other or unknown")
+    p.add_argument("--phone")
+    p.add_argument("--phone-alt", help="a second phone number")
+    p.add_argument("--village")
+    p.add_argument("--address")
+    p.add_argument("--national-id")
+    p.add_argument("--clinic-number", help="the number on the patient's paper file")
+    p.add_argument("--language", help="preferred language")
+    p.add_argument("--next-of-kin-name")
+    p.add_argument("--next-of-kin-relation")
+    p.add_argument("--next-of-kin-phone")
+    p.add_argument("--coverage-scheme", help="insurance or coverage scheme")
+    p.add_argument("--coverage-member-id")
+    p.add_argument("--notes")
+    p.set_defaults(run=run_edit)
+
+
+def edited_input(current: PatientInput, args: argparse.Namespace) -> PatientInput:
+    """`current` with the options given on the command line, and nothing else, changed."""
+    changes: dict[str, Any] = {
+        field: getattr(args, option)
+        for option, field in EDIT_FIELDS.items()
+        if getattr(args, option) is not None
+    }
+    if args.dob is not None:
+        changes |= {"birth_date": args.dob, "estimated_age_years": "", "age_unknown": False}
+    elif args.age is not None:
+        changes |= {"birth_date": "", "estimated_age_years": args.age, "age_unknown": False}
+    elif args.age_unknown:
+        changes |= {"birth_date": "", "estimated_age_years": "", "age_unknown": True}
+    if not changes:
+        options = ", ".join("--" + name.replace("_", "-") for name in ("given", "family", "dob"))
+        raise InvalidInput(
+            msg(
+                "Nothing to change: give the fields to change ({options}, … see "
+                "`outpost patients edit --help`).",
+                options=options,
+            )
+        )
+    return dataclasses.replace(current, **changes)
+
+
+def run_edit(ctx: CliContext, args: argparse.Namespace) -> int:
+    text = _checked_id_text(args.patient_id)
+    edited_input(PatientInput(), args)  # nothing to change: said before signing in
+    with ctx.clinic() as core:
+        patient_id = find_patient(core, text)
+        data = edited_input(core.patients.details(patient_id).editable, args)
+        try:
+            core.patients.edit(patient_id, data)
+        except ValidationFailed as failed:
+            raise _in_cli_words(failed) from None
+        _print_chart(ctx, core.patients.chart(patient_id))
+    return 0
 
 
 # --from-json: the options' names (dashes as underscores), and what each may hold.
@@ -279,34 +387,77 @@ def run_search(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_show(ctx: CliContext, args: argparse.Namespace) -> int:
-    text: str = args.patient_id
+    text = _checked_id_text(args.patient_id)
+    with ctx.clinic() as core:
+        chart = core.patients.open_chart(find_patient(core, text))
+        _print_chart(ctx, chart)
+    return 0
+
+
+def _checked_id_text(text: str) -> str:
     if len(text) > 100:  # a UUID is 36 characters; a pasted page is not repeated back whole
         raise InvalidInput(f"{shown(text, 60)!r} is not a record id (expected a UUID).")
-    patient_id = parse_id(text)
-    with ctx.clinic() as core:
-        chart = core.patients.open_chart(patient_id)
-        p = chart.details
-        if p.birth_date is None:
-            born = "age not known"
-        elif p.birth_date_estimated:
-            born = f"about {p.age_years} years old (estimated)"
-        else:
-            born = f"born {p.birth_date.isoformat()} ({p.age_years} years old)"
-        ctx.print(f"{p.full_name}  ({p.clinic_number or p.id})")
-        ctx.print(f"  sex {p.sex.value}, {born}")
-        if p.phone:
-            ctx.print(f"  phone {p.phone}")
-        if p.village:
-            ctx.print(f"  village {p.village}")
-        if p.national_id:
-            ctx.print(f"  national id {p.national_id}")
-        ctx.print(f"  record id {p.id}")
-        ctx.print(f"  {len(chart.appointments)} appointments, {len(chart.forms)} forms")
-        for appt in chart.appointments[:10]:
-            ctx.print(f"    {appt.starts_at:%Y-%m-%d %H:%M}  {appt.status.value}  {appt.provider}")
-        for form in chart.forms[:10]:
-            ctx.print(f"    {form.created_at:%Y-%m-%d}  {form.title}  {form.status.value}")
-    return 0
+    return text
+
+
+def _number_key(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def find_patient(core: ClinicCore, text: str) -> uuid.UUID:
+    """The patient `text` names: a record id, or a clinic number (with or without its dash,
+    in any case)."""
+    try:
+        return parse_id(text)
+    except InvalidInput:
+        pass
+    wanted = _number_key(text)
+    if wanted:
+        found = {
+            hit.patient_id
+            for hit in core.patients.search(text.strip(), limit=20)
+            if hit.clinic_number and _number_key(hit.clinic_number) == wanted
+        }
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            raise InvalidInput(
+                msg(
+                    "More than one patient has the clinic number {number}: give the record id "
+                    "instead (`outpost patients search {number}` lists them).",
+                    number=text.strip(),
+                )
+            )
+    raise NotFound(
+        msg(
+            "{text} is not a record id (a UUID) or a clinic number of this clinic.",
+            text=repr(shown(text, 60)),
+        )
+    )
+
+
+def _print_chart(ctx: CliContext, chart: PatientChart) -> None:
+    p = chart.details
+    if p.birth_date is None:
+        born = "age not known"
+    elif p.birth_date_estimated:
+        born = f"about {p.age_years} years old (estimated)"
+    else:
+        born = f"born {p.birth_date.isoformat()} ({p.age_years} years old)"
+    ctx.print(f"{p.full_name}  ({p.clinic_number or p.id})")
+    ctx.print(f"  sex {p.sex.value}, {born}")
+    if p.phone:
+        ctx.print(f"  phone {p.phone}")
+    if p.village:
+        ctx.print(f"  village {p.village}")
+    if p.national_id:
+        ctx.print(f"  national id {p.national_id}")
+    ctx.print(f"  record id {p.id}")
+    ctx.print(f"  {len(chart.appointments)} appointments, {len(chart.forms)} forms")
+    for appt in chart.appointments[:10]:
+        ctx.print(f"    {appt.starts_at:%Y-%m-%d %H:%M}  {appt.status.value}  {appt.provider}")
+    for form in chart.forms[:10]:
+        ctx.print(f"    {form.created_at:%Y-%m-%d}  {form.title}  {form.status.value}")
 
 
 def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
