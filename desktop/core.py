@@ -19,6 +19,7 @@ from desktop.app.patients import PatientsApi
 from desktop.app.printing import PrintingApi
 from desktop.app.remote import RemoteApi
 from desktop.app.schedule import ScheduleApi
+from desktop.app.sync import SyncApi
 from desktop.app.transactions import Transactions
 from desktop.changes import ChangeBus
 from desktop.clock import ClinicClock
@@ -48,6 +49,7 @@ class ClinicCore:
     printing: PrintingApi = field(init=False)
     admin: AdminApi = field(init=False)
     backups: BackupsApi = field(init=False)
+    sync: SyncApi = field(init=False)
     remote: RemoteApi = field(init=False)
     integrity: IntegrityApi = field(init=False)
 
@@ -64,6 +66,7 @@ class ClinicCore:
         self.backups = BackupsApi(self)
         self.remote = RemoteApi(self)
         self.integrity = IntegrityApi(self)
+        self.sync = SyncApi(self)
 
     @property
     def actor(self) -> Actor:

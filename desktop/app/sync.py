@@ -32,6 +32,7 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
@@ -53,7 +54,7 @@ from desktop.hlc import DEFAULT_MAX_DRIFT_MS, wall_clock_ms
 from desktop.messages import msg
 from desktop.permissions import Permission
 from desktop.services import sync_outbox, sync_state
-from desktop.store.models import SYNCED_MODELS, Attachment, NeedsAttention
+from desktop.store.models import SYNCED_MODELS, Attachment, NeedsAttention, OutboxEntry
 from desktop.store.outbox import prune_acknowledged
 from sync.client import errors as client_errors
 from sync.client.urls import check_url
@@ -64,6 +65,7 @@ from sync.protocol import (
     EnrolRequest,
     EnrolResponse,
     Hello,
+    PatchEntry,
     PullPage,
     PushRequest,
     PushResponse,
@@ -101,7 +103,7 @@ ClientFactory = Callable[[str, "str | None", "str | None"], HqLink]
 
 
 def _default_client(url: str, token: str | None, ca_file: str | None) -> HqLink:
-    from sync.client.transport import HqClient
+    from sync.client.client import HqClient
 
     return HqClient(url, token=token, ca_file=ca_file)
 
@@ -510,11 +512,7 @@ class _Engine:
         def referred(session: Session) -> dict[str, tuple[bytes, str]]:
             patches = [
                 e.patch
-                for e in session.scalars(
-                    select(sync_outbox.OutboxEntry).where(
-                        sync_outbox.OutboxEntry.acked_at.is_(None)
-                    )
-                )
+                for e in session.scalars(select(OutboxEntry).where(OutboxEntry.acked_at.is_(None)))
             ]
             hashes = sync_outbox.attachment_hashes(patches)
             found: dict[str, tuple[bytes, str]] = {}
@@ -531,10 +529,10 @@ class _Engine:
         missing: list[str] = []
         for start in range(0, len(names), 500):
             part = names[start : start + 500]
-            missing.extend(self.call(lambda part=part: self.client.missing_attachments(part)))
+            missing.extend(self.call(partial(self.client.missing_attachments, part)))
         for number, digest in enumerate(missing, 1):
             data, media_type = local[digest]
-            self.call(lambda d=digest, b=data, m=media_type: self.client.upload_attachment(d, b, m))
+            self.call(partial(self.client.upload_attachment, digest, data, media_type))
             self.result.add(attachments_sent=1)
             self.tell("attachments", number, len(missing))
 
@@ -543,11 +541,7 @@ class _Engine:
         done = 0
         after = 0
         while True:
-            entries = self.tx.write(
-                lambda s, a=after: [
-                    (e.seq, _wire_change(e)) for e in sync_outbox.take_batch(s, BATCH, a)
-                ]
-            ).value
+            entries = self.tx.write(partial(_take_batch, after=after)).value
             if not entries:
                 return
             after = entries[-1][0]
@@ -563,7 +557,7 @@ class _Engine:
                 answer = self._send(changes)
                 self._count_results(answer, changes)
                 acked = [r.change_id for r in answer.results if r.status in _DONE]
-                self.tx.write(lambda s, a=acked: sync_outbox.mark_acknowledged(s, a))
+                self.tx.write(partial(sync_outbox.mark_acknowledged, change_ids=acked))
             done += len(entries)
             self.tell("push", done, total)
 
@@ -613,7 +607,7 @@ class _Engine:
         users_touched = False
         while True:
             page: PullPage = self.call(
-                lambda c=cursor: self.client.pull(c, limit=PAGE, log_id=self.link.log_id)
+                partial(self.client.pull, cursor, limit=PAGE, log_id=self.link.log_id)
             )
             if page.next_cursor < cursor or any(c.position <= cursor for c in page.changes):
                 raise SyncFailed(
@@ -630,7 +624,7 @@ class _Engine:
                     entity_id=c.entity_id,
                     clinic_id=c.clinic_id,
                     op=c.op,
-                    patch={k: v.model_dump(exclude_none=True) for k, v in c.patch.items()},
+                    patch={k: _patch_entry(v) for k, v in c.patch.items()},
                     hlc=c.hlc,
                     user_id=c.user_id,
                 )
@@ -735,6 +729,20 @@ class _Engine:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _patch_entry(entry: PatchEntry) -> dict[str, Any]:
+    """A pulled patch entry as the outbox writes them: "v" always (null is a value)."""
+    out: dict[str, Any] = {"v": entry.v}
+    if entry.hlc is not None:
+        out["hlc"] = entry.hlc
+    if entry.base is not None:
+        out["base"] = entry.base
+    return out
+
+
+def _take_batch(session: Session, *, after: int) -> list[tuple[int, dict[str, Any]]]:
+    return [(e.seq, _wire_change(e)) for e in sync_outbox.take_batch(session, BATCH, after)]
 
 
 def _wire_change(entry: Any) -> dict[str, Any]:

@@ -1,0 +1,126 @@
+"""The sync engine end to end: real laptops' stores, a real `outpost-hq` on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.app.sync import ClientFactory, SyncApi
+from desktop.errors import NotEnrolled, SyncUnreachable
+from sync.client.client import HqClient
+from tests.hqserver import HqServer
+from tests.netproxy import Faults, NetProxy
+from tests.sync.laptops import Laptops, laptops_of, make_clinic, patient_names, register, unacked
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_clinic(tmp_path_factory.mktemp("clinic") / "template")
+
+
+@pytest.fixture
+def hq(tmp_path: Path) -> Iterator[HqServer]:
+    with HqServer.started(tmp_path / "hq") as server:
+        yield server
+
+
+@pytest.fixture
+def laptops(template: Path, tmp_path: Path, hq: HqServer) -> Iterator[Laptops]:
+    with laptops_of(template, tmp_path / "laptops", hq) as made:
+        yield made
+
+
+def test_a_patient_registered_on_one_laptop_reaches_the_other(laptops: Laptops) -> None:
+    a = laptops.new("a")
+    b = laptops.new("b")
+    register(a, "Wanjiru")
+    sent = a.sync.sync_now()
+    assert sent.sent > 0 and sent.rejected == ()
+    assert unacked(a) == 0
+    got = b.sync.sync_now()
+    assert got.applied > 0
+    assert "Wanjiru Achieng" in patient_names(b)
+    # Nothing new: a second sync sends and receives nothing of substance.
+    again = a.sync.sync_now()
+    assert again.sent == 0 and again.duplicates == 0
+
+
+def test_edits_from_both_laptops_converge(laptops: Laptops) -> None:
+    a = laptops.new("a")
+    b = laptops.new("b")
+    register(a, "Atieno")
+    register(b, "Kamau", "Njoroge")
+    for core in (a, b, a):
+        core.sync.sync_now()
+    assert patient_names(a) == patient_names(b) == {"Atieno Achieng", "Kamau Njoroge"}
+
+
+def test_status_after_a_sync_names_the_server_and_nothing_waiting(laptops: Laptops) -> None:
+    a = laptops.new("a")
+    register(a, "Nafula")
+    before = a.sync.status()
+    assert before.enrolled and before.pending > 0 and before.last_success_at is None
+    a.sync.sync_now()
+    after = a.sync.status()
+    assert after.pending == 0
+    assert after.last_success_at is not None and after.last_error is None
+    assert after.clock_offset_ms is not None and abs(after.clock_offset_ms) < 60_000
+
+
+def test_hq_unreachable_says_so_and_keeps_every_change(laptops: Laptops, hq: HqServer) -> None:
+    a = laptops.new("a")
+    register(a, "Chebet")
+    waiting = unacked(a)
+    hq.stop()
+    with pytest.raises(SyncUnreachable) as caught:
+        a.sync.sync_now()
+    text = str(caught.value)
+    assert f"{waiting} changes wait" in text and "nothing was lost" in text
+    assert "\n" not in text
+    assert unacked(a) == waiting
+    assert a.sync.status().last_error == text
+    hq.start()
+    assert a.sync.sync_now().sent == waiting
+    assert unacked(a) == 0
+
+
+def test_a_reply_lost_after_hq_committed_is_a_duplicate_next_time(
+    laptops: Laptops, hq: HqServer
+) -> None:
+    a = laptops.new("a")
+    b = laptops.new("b")
+    register(a, "Akinyi")
+    waiting = unacked(a)
+    with NetProxy(hq.port) as proxy:
+        # Every push goes through the proxy, which lets the whole request reach HQ and cuts
+        # the reply before its first byte: HQ committed, the laptop never heard.
+        proxy.set(Faults(cut_down_after=0))
+        a.sync = SyncApi(a, pushes_through(proxy.url))
+        with pytest.raises(SyncUnreachable):
+            a.sync.sync_now()
+        assert unacked(a) == waiting  # nothing acknowledged without HQ's answer
+    a.sync = SyncApi(a)
+    again = a.sync.sync_now()
+    assert again.duplicates == waiting and again.sent == 0
+    b.sync.sync_now()
+    assert patient_names(b) == {"Akinyi Achieng"}
+
+
+def pushes_through(proxy_url: str) -> ClientFactory:
+    """Clients whose pushes go to `proxy_url`; everything else goes to HQ directly."""
+
+    def make(url: str, token: str | None, ca_file: str | None) -> HqClient:
+        direct = HqClient(url, token=token, ca_file=ca_file, retries=1, backoff=0.01)
+        proxied = HqClient(proxy_url, token=token, ca_file=ca_file, retries=2, backoff=0.01)
+        direct.push = proxied.push  # type: ignore[method-assign]
+        return direct
+
+    return make
+
+
+def test_a_laptop_not_joined_to_hq_is_told_how_to_join(laptops: Laptops) -> None:
+    a = laptops.new("a", enrol=False)
+    with pytest.raises(NotEnrolled, match="sync enrol"):
+        a.sync.sync_now()
