@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import OutpostError, WrongPassword
 from desktop.messages import msg
+from desktop.paths import DataPaths
 from desktop.store import keys, slots
 from desktop.store.keyfile import Account, KeyFile, Slot
 from desktop.store.models import User
@@ -525,6 +526,18 @@ def new_laptop_keys(
     return NewLaptopKeys(
         keyfile, keys.format_recovery_key(raw), user_id, tuple(added), tuple(without)
     )
+
+
+def save_new_laptop_keys(paths: DataPaths, new: NewLaptopKeys) -> None:
+    """Write the key file `new_laptop_keys` made into a store set up from HQ (its database
+    already under `new`'s data key, its store_meta "store_id" the key file's): the sign-in
+    record first, as `store.create` does (beside a key file, a missing one counts as deleted,
+    and the first sign-in would wait the longest), then keys.json and keys.json.bak."""
+    from desktop.store.throttle import LoginThrottle
+
+    paths.ensure()
+    LoginThrottle(paths.throttle).ensure()
+    new.keyfile.save(paths.keyfile)
 
 
 class ChangeLike(Protocol):
