@@ -131,3 +131,37 @@ def test_a_sample_store_opens_with_its_recovery_key(sample: Path, tmp_path: Path
     facts = json.loads(sample.read_text())
     shutil.copytree(sample.parent, tmp_path / "clinic")
     store_module.unlock_with_recovery(DataPaths(tmp_path / "clinic"), facts["recovery_key"]).close()
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.parent.name)
+def test_a_sample_store_s_account_gets_its_key_for_every_laptop_at_its_first_sign_in(
+    sample: Path, tmp_path: Path
+) -> None:
+    """Schema 0005: the users table carries the account keys; a store from before has none,
+    and the first sign-in gives the account its key, as a change that syncs."""
+    from desktop.app import session as app_session
+    from desktop.store.keyfile import Slot
+    from desktop.store.models import OutboxEntry, User
+
+    facts = json.loads(sample.read_text())
+    shutil.copytree(sample.parent, tmp_path / "clinic")
+    paths = DataPaths(tmp_path / "clinic")
+    LoginThrottle(paths.throttle).ensure()  # the samples predate or lack the sign-in record
+    core = app_session.sign_in(paths, "admin", facts["password"])
+    try:
+        with core.store.read_session() as session:
+            admin = session.scalar(select(User).where(User.username == "admin"))
+            assert admin is not None and admin.key_public is not None
+            assert admin.key_wrapped is not None
+            sent = session.scalars(
+                select(OutboxEntry).where(
+                    OutboxEntry.entity == "users", OutboxEntry.entity_id == admin.id
+                )
+            ).all()
+            assert any({"key_public", "key_wrapped"} <= set(e.patch) for e in sent)
+        slot = KeyFile.load(paths.keyfile).users["admin"]
+        assert isinstance(slot, Slot) and slot.account is not None
+    finally:
+        core.close()
+    app_session.sign_in(paths, "admin", facts["password"]).close()
+    store_module.unlock_with_recovery(paths, facts["recovery_key"]).close()
