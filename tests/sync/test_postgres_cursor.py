@@ -111,8 +111,15 @@ def race(
         assert not errors, errors
         assert a.is_alive(), "writer A was not parked at the gate"
         b.start()
-        # B either commits (no lock: the hazard) or waits for A's clinic lock.
-        _wait_for(lambda: not b.is_alive() or bool(gate.waiting_pids()[1]), "writer B")
+        # B either commits (no lock: the hazard) or waits for A's clinic lock: waiting on a
+        # lock at five polls in a row (a brief wait of another kind is not that).
+        polls = [0]
+
+        def b_done_or_blocked() -> bool:
+            polls[0] = polls[0] + 1 if gate.waiting_pids()[1] else 0
+            return not b.is_alive() or polls[0] >= 5
+
+        _wait_for(b_done_or_blocked, "writer B")
         assert not errors, errors
         seen = pull(0)
         cursor = max(seen, default=0)
