@@ -695,7 +695,10 @@ def receive_chunk(
     data = row.data + chunk
     if len(data) == total:
         if hashlib.sha256(data).hexdigest() != sha:
-            session.delete(row)
+            if row in session.new:
+                session.expunge(row)
+            else:
+                session.delete(row)
             session.flush()
             return Chunk(0, False, mismatch=True)
         row.complete = True
