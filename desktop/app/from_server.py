@@ -133,7 +133,7 @@ def _first_pull(
         "KE",
         zoneinfo.ZoneInfo("UTC"),
     )
-    core.sync = SyncApi(core, factory)
+    core.sync = SyncApi(core, factory, judging=False)
 
     def save(session: Session) -> None:
         sync_state.put(

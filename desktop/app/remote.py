@@ -55,6 +55,7 @@ from desktop.records.spec import RecordSpec
 from desktop.services import sync_state
 from desktop.store.change_collector import collector
 from desktop.store.models import (
+    Appointment,
     AuditEvent,
     NeedsAttention,
     OutboxEntry,
@@ -76,6 +77,8 @@ SAFETY_CRITICAL = "safety_critical"
 SIGNED_HERE = "signed_here"
 APPEND_ONLY = "append_only"
 EDIT_AGAINST_DELETE = "edit_against_delete"
+POSSIBLE_DUPLICATE = "possible_duplicate"  # the same person registered on two devices
+DOUBLE_BOOKED = "double_booked"  # a provider booked twice at once, once both were merged
 NEWER_EDIT_KEPT = "newer_edit_kept"
 # Resolutions a person chooses.
 KEPT_LOCAL = "kept_local"
@@ -168,21 +171,26 @@ class RemoteApi:
         changes: Sequence[RemoteChange],
         *,
         checkpoint: Mapping[str, str | None] | None = None,
+        judge: bool = True,
     ) -> Done[ApplyReport]:
         """Apply changes from another device in one transaction (see the module docstring).
 
         `checkpoint` (store_meta keys, e.g. the sync cursor) is written in that same
-        transaction: a page applied and its cursor are stored together or not at all."""
+        transaction: a page applied and its cursor are stored together or not at all.
+        `judge=False` leaves out the checks for one person registered twice and a provider
+        booked twice (a laptop pulling the whole log: the laptops concerned have them)."""
 
         def work(session: Session) -> ApplyReport:
-            report = self._apply(session, changes)
+            report = self._apply(session, changes, judge=judge)
             if checkpoint:
                 sync_state.put(session, dict(checkpoint))
             return report
 
         return self._tx.write(work, remote=True)
 
-    def _apply(self, session: Session, changes: Sequence[RemoteChange]) -> ApplyReport:
+    def _apply(
+        self, session: Session, changes: Sequence[RemoteChange], *, judge: bool = True
+    ) -> ApplyReport:
         session.info["applying_remote"] = True
         # Within one page, order does not matter: a patient may come after its appointment.
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
@@ -225,6 +233,16 @@ class RemoteApi:
                 session.add(_parked(change, reasons[change.change_id]))
         if run.top is not None:
             note_high_water(session, self._core.store.clock.last.encode())
+        session.flush()
+        judged: set[int] = set()
+        for obj in run.touched if judge else ():
+            if id(obj) in judged:
+                continue
+            judged.add(id(obj))
+            if isinstance(obj, Patient) and not obj.deleted:
+                run.attention += _flag_duplicate(session, obj, run.touched)
+            elif isinstance(obj, Appointment) and not obj.deleted:
+                run.attention += _flag_double_booking(session, obj, run.touched)
         session.flush()
         # Announced from what was applied (a refused change's savepoint rollback must not
         # make the others go unannounced).
@@ -585,6 +603,130 @@ class _Note:
         return 1
 
 
+def _judgement(
+    session: Session,
+    reason: str,
+    row: Patient | Appointment,
+    patient_id: uuid.UUID,
+    other: dict[str, Any],
+    this: dict[str, Any],
+    touched: list[Any],
+) -> int:
+    """An item for a person to judge about `row` and another record (`other`, which has
+    "id"), once per pair, whichever of the two arrived second."""
+    other_id = str(other["id"])
+    for item in session.scalars(
+        select(NeedsAttention).where(
+            NeedsAttention.reason == reason,
+            NeedsAttention.entity_id.in_([row.id, uuid.UUID(other_id)]),
+        )
+    ):
+        values = (item.local_value or {}, item.remote_value or {})
+        if {str(v.get("id")) for v in values if isinstance(v, dict)} == {other_id, str(row.id)}:
+            return 0
+    item = NeedsAttention(
+        clinic_id=row.clinic_id,
+        entity=type(row).__tablename__,
+        entity_id=row.id,
+        patient_id=patient_id,
+        field=None,
+        reason=reason,
+        local_value=other,
+        local_hlc=None,
+        remote_value=this,
+        remote_hlc=row.hlc or None,
+    )
+    session.add(item)
+    touched.append(item)
+    return 1
+
+
+def _person(patient: Patient) -> dict[str, Any]:
+    return {
+        "id": str(patient.id),
+        "name": patient.full_name,
+        "birth_date": to_wire(patient.birth_date),
+        "phone": patient.phone,
+        "village": patient.village,
+        "clinic_number": patient.clinic_number,
+    }
+
+
+def _flag_duplicate(session: Session, patient: Patient, touched: list[Any]) -> int:
+    """A patient from another device with the name of one here and the same date of birth
+    or phone: probably one person registered twice (DESIGN.md: never settled silently)."""
+    # Each on an index (birth date; the phone's reversed digits), names compared here.
+    found: dict[uuid.UUID, Patient] = {}
+    same = (Patient.id != patient.id, Patient.deleted.is_(False))
+    if patient.birth_date is not None:
+        for other in session.scalars(
+            select(Patient).where(Patient.birth_date == patient.birth_date, *same).limit(500)
+        ):
+            found[other.id] = other
+    if patient.phone_reversed:
+        for other in session.scalars(
+            select(Patient).where(Patient.phone_reversed == patient.phone_reversed, *same).limit(50)
+        ):
+            found[other.id] = other
+    name = (patient.given_name.casefold(), patient.family_name.casefold())
+    added = 0
+    for other in found.values():
+        if (other.given_name.casefold(), other.family_name.casefold()) != name:
+            continue
+        added += _judgement(
+            session,
+            POSSIBLE_DUPLICATE,
+            patient,
+            patient.id,
+            _person(other),
+            _person(patient),
+            touched,
+        )
+    return added
+
+
+def _booking(appointment: Appointment) -> dict[str, Any]:
+    return {
+        "id": str(appointment.id),
+        "patient_id": str(appointment.patient_id),
+        "provider_id": str(appointment.provider_id),
+        "starts_at": to_wire(appointment.starts_at),
+        "ends_at": to_wire(appointment.ends_at),
+        "status": to_wire(appointment.status),
+    }
+
+
+def _flag_double_booking(session: Session, appointment: Appointment, touched: list[Any]) -> int:
+    """An appointment from another device that overlaps another booking of the same provider
+    (each laptop checked only what it knew): a person rebooks one of them."""
+    from desktop.services.scheduling import OCCUPYING
+
+    if appointment.status not in OCCUPYING:
+        return 0
+    others = session.scalars(
+        select(Appointment).where(
+            Appointment.id != appointment.id,
+            Appointment.provider_id == appointment.provider_id,
+            Appointment.deleted.is_(False),
+            Appointment.status.in_(OCCUPYING),
+            Appointment.starts_at < appointment.ends_at,
+            Appointment.ends_at > appointment.starts_at,
+        )
+    )
+    added = 0
+    for other in others:
+        added += _judgement(
+            session,
+            DOUBLE_BOOKED,
+            appointment,
+            appointment.patient_id,
+            _booking(other),
+            _booking(appointment),
+            touched,
+        )
+    return added
+
+
 def _last_editor(session: Session, kind: str, entity_id: uuid.UUID) -> uuid.UUID | None:
     return session.scalar(
         select(AuditEvent.user_id)
@@ -664,3 +806,276 @@ def _attention(row: NeedsAttention) -> Attention:
         resolved_at=row.resolved_at,
         resolution=row.resolution,
     )
+
+
+# --- the list as the command line shows and settles it (desktop/cli/cmd_attention.py) -------
+#
+# Separate from `RemoteApi.resolve` (the screens'): the details a person reads before choosing
+# (who made each value and when, the record's value now), and settling with a value of their
+# own. Each way of settling is audited (action "resolve" on the record, naming the field), and
+# a value that changes is an ordinary local edit, queued for HQ. Keeping this laptop's value
+# where the other device still holds its own re-stamps it, so it reaches that device too
+# (it is then on that device's list, not silently different there).
+
+KEEP_MINE = "mine"
+KEEP_THEIRS = "theirs"
+CHOSEN_VALUE = "chosen_value"  # the resolution when a person typed the value
+
+
+@dataclass(frozen=True)
+class AttentionDetail:
+    """An item with what a person needs to settle it (times in clinic time)."""
+
+    item: Attention
+    patient_name: str | None
+    current_value: Any  # the record's value now (wire form); None when the record is gone
+    local_by: str | None  # display names, None when not known
+    remote_by: str | None
+    local_at: dt.datetime | None
+    remote_at: dt.datetime | None
+    created_at: dt.datetime
+    resolved_by: str | None
+
+
+def attention_details(core: ClinicCore, *, include_settled: bool = False) -> list[AttentionDetail]:
+    """The "needs attention" items (oldest first), with names and times."""
+    core.actor.require(Permission.VIEW_PATIENTS)
+    clock = core.clock
+
+    def when(stamp: str | None) -> dt.datetime | None:
+        if not stamp:
+            return None
+        try:
+            wall = Stamp.decode(stamp).wall_ms
+        except ValueError:
+            return None
+        return clock.local(dt.datetime.fromtimestamp(wall / 1000, dt.UTC))
+
+    def read(session: Session) -> list[AttentionDetail]:
+        from desktop.store.models import User
+
+        people = {u.id: u.display_name or u.username for u in session.scalars(select(User))}
+        query = select(NeedsAttention).order_by(NeedsAttention.created_at)
+        if not include_settled:
+            query = query.where(NeedsAttention.resolved_at.is_(None))
+        found: list[AttentionDetail] = []
+        names: dict[uuid.UUID, str | None] = {}
+        for row in session.scalars(query):
+            if row.patient_id is not None and row.patient_id not in names:
+                patient = session.scalar(select(Patient).where(Patient.id == row.patient_id))
+                names[row.patient_id] = patient.full_name if patient is not None else None
+            current = None
+            spec = SPECS.get(row.entity)
+            if spec is not None and row.field is not None:
+                model: Any = spec.model
+                record = session.scalar(select(model).where(model.id == row.entity_id))
+                if record is not None and spec.field_for_key(row.field) is not None:
+                    current = to_wire(_current(record, row.field))
+            found.append(
+                AttentionDetail(
+                    item=_attention(row),
+                    patient_name=names.get(row.patient_id) if row.patient_id else None,
+                    current_value=current,
+                    local_by=people.get(row.local_by) if row.local_by else None,
+                    remote_by=people.get(row.remote_by) if row.remote_by else None,
+                    local_at=when(row.local_hlc),
+                    remote_at=when(row.remote_hlc),
+                    created_at=clock.local(row.created_at),
+                    resolved_by=people.get(row.resolved_by) if row.resolved_by else None,
+                )
+            )
+        return found
+
+    return core.tx.read(read)
+
+
+def settle(
+    core: ClinicCore,
+    attention_id: uuid.UUID,
+    *,
+    keep: str | None = None,
+    value: str | None = None,
+) -> Done[Attention]:
+    """Settle an item: `keep` KEEP_MINE or KEEP_THEIRS, or `value` (text, as a person types
+    it), checked by the field's own validation (a patient's through the registration's
+    checks). One transaction: the record's new value (an edit, audited and queued for HQ),
+    the audit of the choice, the item marked settled."""
+    if (keep is None) == (value is None) or keep not in (None, KEEP_MINE, KEEP_THEIRS):
+        raise ValueError("settle needs keep=mine|theirs or a value")
+    actor = core.actor
+
+    def work(session: Session) -> Attention:
+        row = session.get(NeedsAttention, attention_id)
+        if row is None or row.resolved_at is not None:
+            raise NotFound(msg("This item was already settled."))
+        spec = SPECS[row.entity]
+        if spec.write is not None:
+            actor.require(spec.write)
+        if keep != KEEP_MINE and row.reason in (SIGNED_HERE, APPEND_ONLY):
+            raise Conflict(
+                msg("A signed form is never changed: record a correction of it instead.")
+            )
+        model: Any = spec.model
+        record = session.scalar(select(model).where(model.id == row.entity_id))
+        found = spec.field_for_key(row.field) if row.field is not None else None
+        frozen = row.reason in (SIGNED_HERE, APPEND_ONLY)
+        if record is not None and found is not None and row.field is not None and not frozen:
+            if value is not None:
+                _set_chosen(core, session, spec, record, row.field, found, value)
+            else:
+                wire = row.local_value if keep == KEEP_MINE else row.remote_value
+                target = wire if found.keyed else found.from_wire(wire)
+                if _same(_current(record, row.field), target):
+                    if keep == KEEP_MINE:
+                        _restamp(session, record, row.field)
+                else:
+                    _assign(record, row.field, target)
+            session.flush()
+        row.resolved_at = utcnow()
+        row.resolved_by = actor.user_id
+        row.resolution = (
+            CHOSEN_VALUE if value is not None else KEPT_LOCAL if keep == KEEP_MINE else TOOK_REMOTE
+        )
+        from desktop.services import audit
+
+        audit.record(
+            session,
+            actor,
+            "resolve",
+            row.entity,
+            row.entity_id,
+            fields=[(row.field or "").split(".", 1)[0]] if row.field else [],  # type: ignore[arg-type]
+            item=str(row.id),
+            reason=row.reason,
+            resolution=row.resolution,
+        )
+        session.flush()
+        return _attention(row)
+
+    return core.tx.write(work)
+
+
+def _restamp(session: Session, record: Any, key: str) -> None:
+    """Queue `key`'s current value again with a new stamp (so it wins on the other device,
+    which holds another value), as an edit of this record."""
+    from sqlalchemy.orm.attributes import flag_modified
+
+    if "." not in key:
+        flag_modified(record, key)
+        return
+    # A keyed field's patch holds only the answers that differ from the stored ones: take the
+    # answer out and put it back, two flushes of one transaction (one queued patch).
+    name, answer = key.split(".", 1)
+    answers = dict(getattr(record, name) or {})
+    kept = answers.get(answer)
+    setattr(record, name, {k: v for k, v in answers.items() if k != answer})
+    session.flush()
+    setattr(record, name, {**answers, answer: kept} if kept is not None else answers)
+
+
+# Patient fields a person types as the registration form has them (checked by its rules).
+_PATIENT_TYPED = frozenset(
+    {
+        "given_name",
+        "family_name",
+        "other_names",
+        "sex",
+        "birth_date",
+        "phone",
+        "phone_alt",
+        "village",
+        "address",
+        "national_id",
+        "clinic_number",
+        "next_of_kin_name",
+        "next_of_kin_relation",
+        "next_of_kin_phone",
+        "preferred_language",
+        "coverage_scheme",
+        "coverage_member_id",
+        "notes",
+    }
+)
+
+
+def _set_chosen(
+    core: ClinicCore,
+    session: Session,
+    spec: RecordSpec[Any],
+    record: Any,
+    key: str,
+    found: Any,
+    text_value: str,
+) -> None:
+    from desktop.errors import InvalidInput
+
+    if isinstance(record, Patient) and key in _PATIENT_TYPED:
+        import dataclasses
+
+        from desktop.services import patients as patient_service
+
+        today = core.today()
+        data = patient_service.PatientInput.from_patient(record, today, region=core.region)
+        if key == "birth_date":
+            data = dataclasses.replace(
+                data,
+                birth_date=text_value,
+                estimated_age_years="",
+                age_unknown=not text_value.strip(),
+            )
+        else:
+            data = dataclasses.replace(data)
+            setattr(data, key, text_value)
+        patient_service.update_patient(
+            session, core.actor, record.id, data, region=core.region, today=today
+        )
+        return
+    try:
+        chosen = _typed(found, text_value)
+    except ValueError as exc:
+        raise InvalidInput(msg("{field}: {problem}", field=key, problem=str(exc))) from None
+    problem = None if found.keyed else found.problem(chosen)
+    if problem:
+        raise InvalidInput(msg("{field}: {problem}", field=key, problem=problem))
+    _assign(record, key, chosen)
+
+
+def _typed(found: Any, text_value: str) -> Any:
+    """`text_value` as the Python value `found` (a FieldSpec) holds; ValueError if it cannot."""
+    import enum
+    import json
+
+    kind = found.type
+    stripped = text_value.strip()
+    if found.keyed:  # a form's answer: JSON when it reads as a list, else the text
+        if stripped.startswith("["):
+            try:
+                return json.loads(stripped)
+            except json.JSONDecodeError:
+                pass
+        return stripped or None
+    if stripped == "" and found.nullable:
+        return None
+    if kind is str:
+        return stripped
+    if kind is bool:
+        words = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+        if stripped.lower() not in words:
+            raise ValueError(msg("give true or false"))
+        return words[stripped.lower()]
+    if kind is int:
+        try:
+            return int(stripped)
+        except ValueError:
+            raise ValueError(msg("give a whole number")) from None
+    if kind is dt.date:
+        from desktop.dates import read_date
+
+        return read_date(stripped, field=found.name)
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        try:
+            return kind(stripped.lower())
+        except ValueError:
+            choices = ", ".join(str(member.value) for member in kind)
+            raise ValueError(msg("one of {choices}", choices=choices)) from None
+    return found.from_wire(stripped)

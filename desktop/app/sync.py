@@ -166,8 +166,17 @@ class _Cancelled(Exception):
 
 
 class SyncApi:
-    def __init__(self, core: ClinicCore, client_factory: ClientFactory | None = None) -> None:
+    def __init__(
+        self,
+        core: ClinicCore,
+        client_factory: ClientFactory | None = None,
+        *,
+        judging: bool = True,
+    ) -> None:
+        """`judging=False`: the first pull of a laptop set up from HQ, which does not judge
+        again what the laptops concerned already judged (one person registered twice...)."""
         self._core = core
+        self.judging = judging
         self._tx = core.tx
         self._factory: ClientFactory = client_factory or _default_client
         self._running = threading.Lock()
@@ -634,7 +643,7 @@ class _Engine:
             checkpoint: dict[str, str | None] = {sync_state.CURSOR: str(page.next_cursor)}
             if not page.more:
                 checkpoint[sync_state.RESYNC] = None
-            done = self.core.remote.apply(changes, checkpoint=checkpoint)
+            done = self.core.remote.apply(changes, checkpoint=checkpoint, judge=self.api.judging)
             report = done.value
             self.result.add(
                 received=len(page.changes),
