@@ -21,11 +21,13 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final
+from urllib.parse import urlsplit
 
 import requests
 import urllib3.exceptions
 
 from sync.client.errors import HqBroken, HqUnreachable
+from sync.client.urls import is_loopback
 from sync.protocol import LIMITS, PROTOCOL_VERSION, wire
 from sync.protocol.models import PROTOCOL_HEADER
 
@@ -168,6 +170,11 @@ class Transport:
         self._owns_session = session is None
         self.session = session if session is not None else requests.Session()
         self.sleep: Callable[[float], None] = time.sleep
+        # A network proxy from the environment is used for HQ, never for this machine.
+        loopback = is_loopback(urlsplit(base_url).hostname or "")
+        self.proxies: dict[str, str] | None = (
+            {"http": "", "https": "", "all": ""} if loopback else None
+        )
         self._random = random.Random()
 
     def close(self) -> None:
@@ -230,8 +237,8 @@ class Transport:
                 answer = self._once(
                     method, url, params, data, sent_headers, limit, sent_at, started
                 )
-            except HqBroken:
-                raise
+            except (HqBroken, requests.exceptions.InvalidHeader, requests.exceptions.InvalidURL):
+                raise  # not the link: a bad answer, or a request built wrong (a bug)
             except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
                 failure = _classify(
                     exc,
@@ -282,11 +289,14 @@ class Transport:
             timeout=(self.connect_timeout, self.timeout),
             verify=self.verify,
             stream=True,
-            allow_redirects=False,
+            allow_redirects=False,  # a captive portal's redirect is reported, not followed
+            proxies=self.proxies,
         )
         try:
             try:
-                raw = _read_capped(response, limit)
+                # the raw body may be a little larger than its decoded bound (incompressible
+                # bytes, compressed); the bound that matters is applied when decoding
+                raw = _read_capped(response, max(limit, LIMITS.body_bytes))
             except _TooLarge:
                 raise HqBroken(
                     f"HQ at {self.base_url} sent an answer larger than {limit} bytes; "

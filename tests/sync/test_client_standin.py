@@ -885,3 +885,18 @@ def test_missing_attachments_are_asked_in_groups_hq_accepts(
     assert s.state["asked"] == [500, 500, 200]
     with pytest.raises(ValueError):
         clients(s.url).missing_attachments(["../../etc/passwd"])
+
+
+def test_a_network_proxy_from_the_environment_is_not_used_for_this_machine(
+    standin: Callable[[Route], StandIn],
+    clients: Callable[..., HqClient],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with NetProxy(1) as dead:
+        dead.refuse()  # a proxy that refuses: using it would fail
+        for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy"):
+            monkeypatch.setenv(name, dead.url)
+        monkeypatch.delenv("no_proxy", raising=False)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        s = standin(always(json_reply(hello_json())))
+        assert clients(s.url, retries=0).hello().log_id == LOG_ID
