@@ -182,7 +182,7 @@ def test_a_change_stamped_far_in_the_future_is_refused(hq_server: HqServer) -> N
 def test_pull_pages_in_order_and_sees_only_its_clinic(hq_server: HqServer) -> None:
     a = Laptop(hq_server, "Kisumu")
     b = Laptop(hq_server, "Eldoret")
-    for i in range(5):
+    for _ in range(5):
         results(a.push([change(a.clinic_id) for _ in range(3)]))
         results(b.push([change(b.clinic_id)]))
     seen: list[int] = []
