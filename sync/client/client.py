@@ -57,6 +57,20 @@ def _check_sha(sha256: str) -> str:
 
 
 class HqClient:
+    """HQ at `base_url` (https://, or http:// to this machine only: InsecureUrl otherwise,
+    before any connection).
+
+    token            the device token from enrolment (settable later: `client.token = ...`)
+    ca_file          a CA bundle to verify HQ's certificate with (a clinic's own CA)
+    timeout          seconds to wait for each read of an answer
+    connect_timeout  seconds to wait for a connection
+    retries          attempts after the first, on a refused/dropped/timed-out connection and
+                     on 502/503/504/429 (so at most retries + 1 attempts)
+    backoff          base of the pause between attempts: full jitter over
+                     backoff * 2**attempt, at most 30 s (or HQ's Retry-After, at most 60 s)
+    session          a requests.Session to use (not closed by close()); else one of its own
+    """
+
     def __init__(
         self,
         base_url: str,
