@@ -58,8 +58,8 @@ RECORD_VERSION = 1
 _ALG = "x25519"
 _MAX_TEXT = 200  # base64 of any part of the material is far shorter
 
-# One mirror at a time in this process (the sync thread and a sign-in may meet): it holds no
-# data, it only orders the key-file writes.
+# One key-file change at a time in this process (the sync thread's mirror and a password set
+# in the window may meet): it holds no data, it only orders the key-file writes.
 _MIRROR_LOCK = threading.Lock()
 
 
@@ -268,10 +268,11 @@ def set_account_password(session: Session, store: Store, user: User, password: s
     user.key_public = key.public_json()
     user.key_wrapped = key.wrapped_json()
     session.flush()
-    keyfile = _fresh_keyfile(store)
-    _put(keyfile, user.username, account, key, store.data_key)
-    keyfile.save(store.paths.keyfile)
-    store.keyfile = keyfile
+    with _MIRROR_LOCK:
+        keyfile = _fresh_keyfile(store)
+        _put(keyfile, user.username, account, key, store.data_key)
+        keyfile.save(store.paths.keyfile)
+        store.keyfile = keyfile
 
 
 # --- mirroring the records into this store's key file ---------------------------------------
@@ -357,9 +358,14 @@ def mirror_accounts(store: Store) -> MirrorResult:
         rekeyed, pending, recovery = False, None, None
         dropped: tuple[str, ...] = ()
         if gone or keyfile.rekey_due:
+            key_before = store.data_key
             try:
                 result = rekey(store, remove_users=gone)
             except Exception as exc:  # refused or failed: nothing changed in the database
+                if store.data_key != key_before:
+                    # The database took the new key; only keys.json could not be written:
+                    # keys.json.pending opens the store (desktop.store.rekey). Nothing to add.
+                    raise
                 pending = str(exc) or type(exc).__name__
                 log.warning("could not re-key after an account was disabled (%s)", pending)
                 for name in gone:

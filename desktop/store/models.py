@@ -157,8 +157,10 @@ class User(Synced, Base):
     # The account's key pair for every laptop of the clinic (desktop.store.account_keys):
     # the public key, and the private key wrapped under the password's Argon2id key. Never
     # shown, printed or logged. None until the user's first sign-in after schema 0005.
-    key_public: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    key_wrapped: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # Deferred: loaded only when read, so a query of users neither carries them nor needs
+    # them (a backup's database is read before it is upgraded, desktop.services.backup_restore).
+    key_public: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
+    key_wrapped: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
 
 
 class Patient(Synced, Base):
