@@ -67,7 +67,8 @@ class HqClient:
     retries          attempts after the first, on a refused/dropped/timed-out connection and
                      on 502/503/504/429 (so at most retries + 1 attempts)
     backoff          base of the pause between attempts: full jitter over
-                     backoff * 2**attempt, at most 30 s (or HQ's Retry-After, at most 60 s)
+                     backoff * 2**attempt, at most 30 s; or HQ's Retry-After (one over
+                     30 s ends the retries: HqRefused.retry_after says it)
     session          a requests.Session to use (not closed by close()); else one of its own
     """
 

@@ -7,8 +7,9 @@ with a bound, so neither a huge answer nor a zstd bomb can fill the laptop's mem
 
 Retries (exponential backoff with full jitter, `backoff * 2**n` capped) cover what a
 flaky link does: a refused or timed-out connection, a connection dropped mid-answer, and
-the statuses a proxy or a busy HQ answers (502, 503, 504, 429 with Retry-After honoured up
-to `max_retry_after`). A request that is not idempotent is retried only when it surely
+the statuses a proxy or a busy HQ answers (502, 503, 504, 429; a Retry-After is honoured
+up to `max_retry_after`, and a longer one ends the retries at once: the refusal carries
+it). A request that is not idempotent is retried only when it surely
 never reached HQ (the connection was never made, or HQ said it did not take it: 503/429).
 """
 
@@ -165,7 +166,7 @@ class Transport:
         self.connect_timeout = connect_timeout
         self.retries = max(0, retries)
         self.backoff = max(0.0, backoff)
-        self.max_retry_after = 60.0
+        self.max_retry_after = 30.0  # seconds: a longer Retry-After is not waited for
         self.encodings: tuple[str, ...] = wire.ENCODINGS  # what HQ accepts (from hello)
         self._owns_session = session is None
         self.session = session if session is not None else requests.Session()
@@ -263,7 +264,9 @@ class Transport:
                 and attempt < self.retries
                 and (idempotent or answer.status in NOT_TAKEN_STATUSES)
             ):
-                wait = retry_after_seconds(answer.headers.get("Retry-After"), self.max_retry_after)
+                wait = retry_after_seconds(answer.headers.get("Retry-After"), 24 * 3600.0)
+                if wait is not None and wait > self.max_retry_after:
+                    return answer  # not worth holding the sync up: the caller hears when
                 self.pause(attempt, wait)
                 attempt += 1
                 continue
