@@ -1,4 +1,5 @@
-"""The sync engine end to end: real laptops' stores, a real `outpost-hq` on 127.0.0.1."""
+"""The sync engine end to end: real laptops' stores, a real `outpost-hq` on 127.0.0.1, on
+SQLite and on PostgreSQL (the `hq` fixture of tests/sync/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from desktop.app.from_server import STAGING, setup_from_server
 from desktop.app.sync import ClientFactory, SyncApi
-from desktop.errors import NotEnrolled, SyncUnreachable
+from desktop.core import ClinicCore
+from desktop.errors import NotEnrolled, SyncUnreachable, WrongPassword
+from desktop.paths import DataPaths
 from sync.client.client import HqClient
+from tests.conftest import CLINIC, PASSWORD
 from tests.hqserver import HqServer
 from tests.netproxy import Faults, NetProxy
 from tests.sync.laptops import Laptops, laptops_of, make_clinic, patient_names, register, unacked
@@ -18,12 +23,6 @@ from tests.sync.laptops import Laptops, laptops_of, make_clinic, patient_names, 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_clinic(tmp_path_factory.mktemp("clinic") / "template")
-
-
-@pytest.fixture
-def hq(tmp_path: Path) -> Iterator[HqServer]:
-    with HqServer.started(tmp_path / "hq") as server:
-        yield server
 
 
 @pytest.fixture
@@ -124,3 +123,42 @@ def test_a_laptop_not_joined_to_hq_is_told_how_to_join(laptops: Laptops) -> None
     a = laptops.new("a", enrol=False)
     with pytest.raises(NotEnrolled, match="sync enrol"):
         a.sync.sync_now()
+
+
+def test_a_new_laptop_set_up_from_hq_has_the_clinic_and_its_accounts(
+    laptops: Laptops, hq: HqServer, tmp_path: Path
+) -> None:
+    a = laptops.new("a")
+    register(a, "Muthoni", "Kariuki")
+    a.sync.sync_now()
+    paths = DataPaths(tmp_path / "new-laptop")
+    core, recovery, report = setup_from_server(
+        paths, hq.url, hq.enrol(CLINIC), "admin", PASSWORD, device_name="replacement"
+    )
+    try:
+        assert report.received > 0 and recovery
+        assert patient_names(core) == {"Muthoni Kariuki"}
+        assert core.actor.username == "admin"
+        assert not (paths.root / STAGING).exists()
+        # The new laptop syncs as a laptop of its own: its edits reach the first one.
+        register(core, "Odhiambo", "Otieno")
+        core.sync.sync_now()
+        a.sync.sync_now()
+        assert patient_names(a) == {"Muthoni Kariuki", "Odhiambo Otieno"}
+    finally:
+        core.close()
+    # The same person signs in there again later with the password they already had.
+    again = ClinicCore.unlock(paths, "admin", PASSWORD)
+    again.close()
+
+
+def test_a_wrong_password_sets_nothing_up_from_hq(
+    laptops: Laptops, hq: HqServer, tmp_path: Path
+) -> None:
+    a = laptops.new("a")
+    a.sync.sync_now()
+    paths = DataPaths(tmp_path / "new-laptop")
+    with pytest.raises(WrongPassword):
+        setup_from_server(paths, hq.url, hq.enrol(CLINIC), "admin", "not the password")
+    assert not paths.database.exists() and not paths.keyfile.exists()
+    assert not (paths.root / STAGING).exists()
