@@ -465,3 +465,43 @@ def test_the_first_sign_in_gives_an_administrator_without_a_key_one(tmp_path: Pa
     sign_in_closes(paths, "admin", PASSWORD)
     slot = KeyFile.load(paths.keyfile).users["admin"]
     assert isinstance(slot, Slot) and slot.account is not None
+
+
+# --- the key file's account entries ------------------------------------------------------------
+
+
+def test_an_account_entry_and_the_withheld_keys_survive_the_key_file_and_a_re_seal() -> None:
+    clinic, user = uuid.uuid4(), uuid.uuid4()
+    account = account_keys.account_for(clinic, user)
+    key = account_keys.new_account_key(CLERK_FIRST, account)
+    data_key = keys.new_data_key()
+    keyfile = KeyFile(str(uuid.uuid4()))
+    account_keys._put(keyfile, "clerk", account, key, data_key)
+    keyfile.withheld.add(b"\x07" * 32)
+    read = KeyFile.from_json(json.loads(keyfile.to_bytes()))
+    assert read == keyfile and read.to_bytes() == keyfile.to_bytes()
+    assert read.unlock_with_password("clerk", CLERK_FIRST) == data_key
+    with pytest.raises(WrongPassword):
+        read.unlock_with_password("clerk", CLERK_SECOND)
+    # The same wrapped key under another store's entry opens that store's own data key.
+    other_key = keys.new_data_key()
+    other = KeyFile(str(uuid.uuid4()))
+    account_keys._put(other, "clerk", account, key, other_key)
+    assert other.unlock_with_password("clerk", CLERK_FIRST) == other_key
+    # A re-seal keeps the account entry and the withheld keys, and withholds a removed one.
+    new_key = keys.new_data_key()
+    kept = read.resealed(new_key, keep={"clerk"}).keyfile
+    assert kept.unlock_with_password("clerk", CLERK_FIRST) == new_key
+    assert kept.withheld == {b"\x07" * 32}
+    dropped = read.resealed(new_key, keep=set()).keyfile
+    assert "clerk" not in dropped.users and key.public in dropped.withheld
+    # Damage is a damaged file, not a crash.
+    raw = json.loads(keyfile.to_bytes())
+    for broken in (
+        {**raw, "withheld": "x"},
+        {**raw, "withheld": ["not base64!"]},
+        {**raw, "rekey_due": "yes"},
+        {**raw, "users": {"clerk": {**raw["users"]["clerk"], "account": {"user_id": "x"}}}},
+    ):
+        with pytest.raises(ValueError):
+            KeyFile.from_json(broken)
