@@ -25,7 +25,9 @@ Directions: "up" is client → server (the request), "down" is server → client
     blackhole                     accept and read, never forward, never answer (a dead link)
     loss, loss_delay_ms           this fraction of segments is delayed by an RTO-like extra
                                   delay drawn from the range (a lost segment retransmitted),
-                                  holding back what follows it; drawn from `seed`
+                                  holding back what follows it; drawn from `seed` per
+                                  segment of each connection's stream (reproducible);
+                                  `segments_lost` counts them
     reset                         cuts send RST (default) rather than FIN
 
 `set(faults)` changes what applies to every connection that has no rules of its own,
@@ -83,8 +85,11 @@ _Item = tuple[float, bytes] | str  # (when to deliver, bytes) or one of the two 
 
 
 class _Connection:
-    def __init__(self, proxy: NetProxy, client: socket.socket, own: Faults | None) -> None:
+    def __init__(
+        self, proxy: NetProxy, client: socket.socket, own: Faults | None, index: int
+    ) -> None:
         self.proxy = proxy
+        self.index = index  # the how-manieth connection of the proxy (0 first)
         self.client = client
         self.server: socket.socket | None = None
         self.own = own
@@ -171,10 +176,14 @@ class _Connection:
         return False
 
     def _read(self, source: socket.socket, q: queue.Queue[_Item], direction: str) -> None:
-        received = 0
+        received = 0  # bytes of this direction so far (segments are counted from the start)
         link_free = 0.0  # when the shaped link has sent what it was given
         last_due = 0.0
-        rng = self.proxy._random
+        # Loss is drawn per segment of the stream, from a generator of this connection and
+        # direction: the same traffic loses the same segments, however recv() splits it.
+        rng = random.Random(f"{self.proxy.seed}:{self.index}:{direction}")
+        segment = -1  # the stream segment whose fate was drawn last
+        segment_extra = 0.0
         while self._readable(source):
             data = source.recv(65536)
             if not data:
@@ -186,28 +195,37 @@ class _Connection:
             if cut_after is not None and received + len(data) > cut_after:
                 data = data[: max(0, cut_after - received)]
                 cut = True
+            start = received
             received += len(data)
             delay = (faults.delay_up_ms if direction == "up" else faults.delay_down_ms) / 1e3
             rate = faults.rate_up if direction == "up" else faults.rate_down
             shaped = rate is not None or faults.loss > 0
-            pieces = (
-                [data[i : i + SEGMENT] for i in range(0, len(data), SEGMENT)]
-                if shaped
-                else ([data] if data else [])
-            )
+            pieces: list[tuple[int, bytes]] = []  # (stream offset, bytes)
+            if shaped:  # cut on the stream's segment boundaries
+                at = 0
+                while at < len(data):
+                    size = SEGMENT - (start + at) % SEGMENT
+                    pieces.append((start + at, data[at : at + size]))
+                    at += size
+            elif data:
+                pieces.append((start, data))
             now = time.monotonic()
-            for piece in pieces:
+            for offset, piece in pieces:
                 sent = now
                 if rate is not None:
                     link_free = max(now, link_free) + len(piece) / rate
                     sent = link_free
                 due = sent + delay
                 if faults.loss > 0:
-                    with self.proxy._lock:
+                    if offset // SEGMENT != segment:
+                        segment = offset // SEGMENT
                         lost = rng.random() < faults.loss
                         extra = rng.uniform(*faults.loss_delay_ms) / 1e3
-                    if lost:
-                        due += extra
+                        segment_extra = extra if lost else 0.0
+                        if lost:
+                            with self.proxy._lock:
+                                self.proxy.segments_lost += 1
+                    due += segment_extra
                 due = max(due, last_due)  # TCP delivers in order: a lost segment holds back
                 last_due = due
                 if not self._put(q, (due, piece)):
@@ -277,7 +295,8 @@ class NetProxy:
         self.bytes_swallowed = 0  # read by a blackhole, never forwarded
         self.accepted = 0
         self._queued: list[list[object]] = []  # [remaining, Faults] for the next connections
-        self._random = random.Random(seed)
+        self.seed = seed
+        self.segments_lost = 0  # segments delayed as lost (Faults.loss)
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._connections: set[_Connection] = set()
@@ -315,6 +334,7 @@ class NetProxy:
     def reset_counters(self) -> None:
         with self._lock:
             self.bytes_up = self.bytes_down = self.bytes_swallowed = 0
+            self.segments_lost = 0
 
     def retarget(self, port: int, host: str = "127.0.0.1") -> None:
         self.target = (host, port)
@@ -418,8 +438,10 @@ class NetProxy:
             except OSError:
                 return
             client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            connection = _Connection(self, client, self._own_faults())
             with self._lock:
+                index = self.accepted
                 self.accepted += 1
+            connection = _Connection(self, client, self._own_faults(), index)
+            with self._lock:
                 self._connections.add(connection)
             connection.start(self.target)

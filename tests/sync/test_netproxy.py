@@ -149,13 +149,19 @@ def test_bandwidth_cap_delivers_everything_in_order_but_not_at_once(proxy: NetPr
     assert got == payload
 
 
-def test_lossy_link_is_seeded_and_loses_no_byte(proxy: NetProxy) -> None:
-    payload = bytes(range(256)) * 400  # 100 KiB, ~70 segments each way
-    proxy.set(Faults(loss=0.1, loss_delay_ms=(5.0, 20.0)))
-    with connect(proxy) as sock:
-        sock.sendall(payload)
-        assert recv_exactly(sock, len(payload)) == payload
-    assert proxy.bytes_up == proxy.bytes_down == len(payload)
+def test_lossy_link_is_seeded_and_loses_no_byte(echo: EchoServer) -> None:
+    payload = bytes(range(256)) * 400  # 100 KiB: 71 segments each way
+    lost = []
+    for _ in range(2):
+        with NetProxy(echo.port, seed=11) as proxy:
+            proxy.set(Faults(loss=0.1, loss_delay_ms=(5.0, 20.0)))
+            with connect(proxy) as sock:
+                sock.sendall(payload)
+                assert recv_exactly(sock, len(payload)) == payload
+            assert proxy.bytes_up == proxy.bytes_down == len(payload)
+            lost.append(proxy.segments_lost)
+    assert lost[0] == lost[1]  # the same seed and traffic: the same segments lost
+    assert 0 < lost[0] < 142
 
 
 def test_cut_after_n_request_bytes_gives_the_server_exactly_those(
