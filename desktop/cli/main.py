@@ -13,7 +13,14 @@ import os
 import sys
 from collections.abc import Sequence
 
-from desktop.cli import cmd_backup, cmd_forms, cmd_keys, cmd_patients, cmd_store
+from desktop.cli import (
+    cmd_attention,
+    cmd_backup,
+    cmd_forms,
+    cmd_keys,
+    cmd_patients,
+    cmd_store,
+)
 from desktop.cli.context import CliContext
 from desktop.errors import OutpostError
 from desktop.logs import log_to_folder, stop_logging
@@ -41,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="read passwords from standard input, one per line, instead of prompting",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (cmd_store, cmd_keys, cmd_patients, cmd_backup, cmd_forms):
+    for module in (cmd_store, cmd_keys, cmd_patients, cmd_backup, cmd_forms, cmd_attention):
         module.register(sub)
     return parser
 
