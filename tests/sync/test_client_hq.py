@@ -261,3 +261,17 @@ def test_hq_down_is_unreachable_and_the_same_client_goes_on_after_a_restart(
     hq_server.restart()  # same port, same data
     response = client.push(push_request(enrolment.clinic_id, 1))
     assert response.results[0].status is ChangeStatus.APPLIED
+
+
+def test_a_pull_cut_mid_page_is_asked_again_and_comes_whole(hq_server: HqServer) -> None:
+    with NetProxy(hq_server.port) as proxy:
+        client, enrolment = enrol(hq_server, proxy.url)
+        with client:
+            client.push(push_request(enrolment.clinic_id, 300, given="Achieng " + "y" * 80))
+            proxy.cut_all()
+            proxy.next(1, Faults(cut_down_after=3000))  # the headers and a part of the page
+            accepted = proxy.accepted
+            page = client.pull(0, limit=1000, log_id=enrolment.log_id)
+            assert proxy.accepted == accepted + 2
+    assert len(page.changes) == 300
+    assert not page.more
