@@ -60,6 +60,13 @@ class _Failure:
     reason: str  # for a person: "connection refused", "no answer within 30 s", ...
     retry: bool  # worth another attempt
     sent: bool  # the request may have reached HQ
+    advice: str = "Check the network link and try again later."
+
+
+CERTIFICATE_ADVICE = (
+    "A network that intercepts connections can cause this, or HQ's certificate changed: "
+    "ask HQ (a clinic with its own certificate authority gives it with --ca-file)."
+)
 
 
 def _chain(exc: BaseException) -> list[BaseException]:
@@ -90,8 +97,15 @@ def _classify(exc: BaseException, *, host: str, connect_timeout: float, timeout:
     if has(requests.exceptions.SSLError) or has(urllib3.exceptions.SSLError):
         text = " ".join(str(e) for e in chain)
         if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
-            return _Failure("its certificate could not be verified", retry=False, sent=False)
-        return _Failure("the secure connection failed", retry=False, sent=False)
+            return _Failure(
+                "its certificate could not be verified",
+                retry=False,
+                sent=False,
+                advice=CERTIFICATE_ADVICE,
+            )
+        return _Failure(
+            "the secure connection failed", retry=False, sent=False, advice=CERTIFICATE_ADVICE
+        )
     # NewConnectionError subclasses ConnectTimeoutError in urllib3: test it first.
     if has(urllib3.exceptions.NameResolutionError):
         return _Failure(f"the name {host} could not be found", retry=True, sent=False)
@@ -251,7 +265,7 @@ class Transport:
                 if not may_retry or attempt >= self.retries:
                     raise HqUnreachable(
                         f"HQ could not be reached at {self.base_url} ({failure.reason}). "
-                        "Check the network link and try again later.",
+                        + failure.advice,
                         url=self.base_url,
                         reason=failure.reason,
                         sent=failure.sent,
