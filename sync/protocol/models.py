@@ -80,7 +80,7 @@ def _bounded_value(value: JsonValue) -> JsonValue:
 
 
 class _Wire(BaseModel):
-    # Unknown fields from a newer peer are ignored; strict types so "1" is not a number.
+    # Unknown fields from a newer peer are ignored (a newer minor version may add some).
     model_config = ConfigDict(extra="ignore", frozen=True)
 
 
