@@ -760,10 +760,20 @@ def _wire_change(entry: Any) -> dict[str, Any]:
         "entity": entry.entity,
         "entity_id": entry.entity_id,
         "clinic_id": entry.clinic_id,
-        "op": entry.op,
+        "op": _wire_op(entry.op, entry.patch),
         "patch": dict(entry.patch),
         "hlc": entry.hlc,
     }
+
+
+def _wire_op(op: str, patch: Any) -> str:
+    """A tombstone travels as "delete" (HQ counts live records by it), even when it is the
+    record's first version: registered and removed before any sync, the outbox entry is
+    still the insert (the other devices never saw the record: it arrives whole)."""
+    deleted = patch.get("deleted") if isinstance(patch, dict) else None
+    if isinstance(deleted, dict) and deleted.get("v") is True:
+        return "delete"
+    return op
 
 
 def _open_attention(session: Session) -> int:

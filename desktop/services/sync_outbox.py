@@ -90,7 +90,7 @@ def snapshot(
                 "entity": table,
                 "entity_id": row.id,
                 "clinic_id": row.clinic_id,
-                "op": "update",
+                "op": "delete" if row.deleted else "update",  # HQ counts tombstones by it
                 "patch": patch,
                 "hlc": default,
             }
