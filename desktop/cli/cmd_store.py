@@ -8,15 +8,23 @@ from typing import Any
 
 from desktop.app import session as app_session
 from desktop.atomic import shown, write_atomic
+from desktop.cli.cmd_sync import add_link_options
 from desktop.cli.context import CliContext
 from desktop.errors import InvalidInput, OutpostError
+from desktop.messages import msg
 from desktop.passwords import RULES_TEXT
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("init", help="create a new clinic store")
-    p.add_argument("--clinic", required=True, help="the clinic's name")
-    p.add_argument("--admin", required=True, help="user name of the first administrator")
+    p = sub.add_parser(
+        "init",
+        help="create a new clinic store, or set this laptop up from HQ (--from-server)",
+        description="Create a new clinic store (--clinic NAME --admin USER), or set up a new "
+        "or replacement laptop of a clinic HQ knows: `outpost --user USER init --from-server "
+        "URL --code CODE`, USER being an account of the clinic, signing in with its password.",
+    )
+    p.add_argument("--clinic", help="the clinic's name (a new clinic)")
+    p.add_argument("--admin", help="user name of the first administrator (a new clinic)")
     p.add_argument("--admin-name", default="", help="the administrator's full name")
     p.add_argument("--country", default="KE", help="two-letter country code (phone numbers)")
     p.add_argument("--timezone", default="Africa/Nairobi", help="the clinic's time zone")
@@ -26,7 +34,14 @@ def register(sub: Any) -> None:
         metavar="FILE.pdf",
         help="also write the printable recovery key sheet (print it, then delete it)",
     )
-    p.set_defaults(run=run_init)
+    p.add_argument(
+        "--from-server",
+        metavar="URL",
+        help="set this laptop up for a clinic HQ knows, pulling its records (with --code)",
+    )
+    p.add_argument("--code", metavar="CODE", help="the one-time code HQ gave for this laptop")
+    add_link_options(p)
+    p.set_defaults(run=run_init, init_parser=p)
 
     p = sub.add_parser("recover", help="set a new password with the printed recovery key")
     p.add_argument("username", help="whose password to set")
@@ -58,6 +73,20 @@ def register(sub: Any) -> None:
 
 
 def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
+    parser: argparse.ArgumentParser = args.init_parser
+    from_server = args.from_server is not None or args.code is not None
+    if from_server:
+        if args.from_server is None or args.code is None:
+            parser.error(msg("--from-server URL and --code CODE go together"))
+        if args.clinic or args.admin:
+            parser.error(
+                msg(
+                    "with --from-server the clinic is HQ's: leave out --clinic and --admin, "
+                    "and sign in with --user NAME (an account of the clinic)"
+                )
+            )
+    elif not args.clinic or not args.admin:
+        parser.error(msg("the following arguments are required: --clinic, --admin"))
     sheet: Path | None = args.recovery_sheet
     if sheet is not None and not sheet.parent.is_dir():
         # Said before the store exists: a store made without its sheet is a second attempt.
@@ -65,6 +94,10 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
             f"The folder {shown(sheet.parent)} for the recovery sheet does not exist; nothing "
             "was created. Create the folder, or choose another one."
         )
+    if from_server:
+        from desktop.cli.cmd_sync import run_init_from_server
+
+        return run_init_from_server(ctx, args)
     password = ctx.secrets.read(f"New password for {args.admin} ({RULES_TEXT}): ", confirm=True)
     recovery = app_session.create_store(
         ctx.paths,
@@ -76,13 +109,12 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
         timezone=args.timezone,
     )
     # The store is saved: from here on the recovery key is shown whatever else fails.
-    sheet_failed: OutpostError | None = None
-    if sheet is not None:
-        try:
-            _write_recovery_sheet(ctx, args.admin.strip(), password, recovery, sheet)
-        except OutpostError as exc:
-            sheet_failed = exc
     ctx.print(f"Created the Outpost store for {args.clinic.strip()} in {ctx.paths.root}.")
+    print_recovery_key(ctx, recovery)
+    return write_recovery_sheet_for(ctx, args.admin.strip(), password, recovery, sheet)
+
+
+def print_recovery_key(ctx: CliContext, recovery: str) -> None:
     ctx.print("")
     ctx.print(f"RECOVERY KEY: {recovery}")
     ctx.print("")
@@ -90,16 +122,26 @@ def run_init(ctx: CliContext, args: argparse.Namespace) -> int:
         "Write this key down or print it now and keep it locked away: it is shown only "
         "once, and it is the only way back in if every password is forgotten."
     )
-    if sheet_failed is not None:
+
+
+def write_recovery_sheet_for(
+    ctx: CliContext, username: str, password: str, recovery: str, sheet: Path | None
+) -> int:
+    """The recovery sheet, once the store is saved and its key shown (a failure here says
+    the store is there)."""
+    if sheet is None:
+        return 0
+    try:
+        _write_recovery_sheet(ctx, username, password, recovery, sheet)
+    except OutpostError as exc:
         raise OutpostError(
             f"The store was created (its recovery key is above), but the recovery sheet was "
-            f"not written: {sheet_failed}"
-        )
-    if sheet is not None:
-        ctx.print(
-            f"The recovery sheet is in {sheet}: print it now, then delete "
-            "the file (anyone who reads it can open the clinic's records)."
-        )
+            f"not written: {exc}"
+        ) from None
+    ctx.print(
+        f"The recovery sheet is in {sheet}: print it now, then delete "
+        "the file (anyone who reads it can open the clinic's records)."
+    )
     return 0
 
 

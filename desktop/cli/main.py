@@ -20,6 +20,7 @@ from desktop.cli import (
     cmd_keys,
     cmd_patients,
     cmd_store,
+    cmd_sync,
 )
 from desktop.cli.context import CliContext
 from desktop.errors import OutpostError
@@ -48,7 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="read passwords from standard input, one per line, instead of prompting",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (cmd_store, cmd_keys, cmd_patients, cmd_backup, cmd_forms, cmd_attention):
+    for module in (
+        cmd_store,
+        cmd_keys,
+        cmd_patients,
+        cmd_backup,
+        cmd_forms,
+        cmd_sync,
+        cmd_attention,
+    ):
         module.register(sub)
     return parser
 
