@@ -170,7 +170,7 @@ def _body_schema(model: type[BaseModel]) -> dict[str, Any]:
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody} for status in (401, 403, 409, 413, 422, 426, 429)
+    status: {"model": ErrorBody} for status in (401, 403, 404, 409, 413, 422, 426, 429, 500)
 }
 
 Protocol = Annotated[
@@ -228,7 +228,11 @@ def create_app(settings: Settings) -> FastAPI:
         if exc.status_code == 404:
             return error_response(404, ErrorCode.NOT_FOUND, "HQ has nothing at this address.")
         if exc.status_code == 405:
-            return error_response(405, ErrorCode.INVALID, "This address does not take that method.")
+            response = error_response(
+                405, ErrorCode.INVALID, "This address does not take that method."
+            )
+            response.headers.update(exc.headers or {})
+            return response
         code = ErrorCode.SERVER_ERROR if exc.status_code >= 500 else ErrorCode.INVALID
         return error_response(exc.status_code, code, str(exc.detail)[:200])
 
@@ -242,7 +246,10 @@ def create_app(settings: Settings) -> FastAPI:
     # --- helpers ------------------------------------------------------------------
 
     def answer(request: Request, model: BaseModel, status: int = 200) -> Response:
-        data = wire.dumps(wire.as_json(model))
+        return answer_json(request, wire.as_json(model), status)
+
+    def answer_json(request: Request, body: Any, status: int = 200) -> Response:
+        data = wire.dumps(body)
         headers = {"Vary": "Accept-Encoding"}
         if len(data) >= wire.COMPRESS_FROM:
             encoding = wire.choose_encoding(request.headers.get("accept-encoding"))
@@ -409,9 +416,9 @@ def create_app(settings: Settings) -> FastAPI:
     ) -> Response:
         device = await need(creds)
 
-        def run() -> PullPage:
+        def run() -> dict[str, Any]:
             with db.read_session(engine) as s:
-                page = store.pull(
+                page = store.pull_json(
                     s,
                     device,
                     after=after,
@@ -419,12 +426,12 @@ def create_app(settings: Settings) -> FastAPI:
                     log=log_id,
                     now_ms=now(),
                 )
-            if not page.more:
+            if not page["more"]:
                 with db.write_session(engine) as s:
                     store.touch_device(s, device.id, now())
             return page
 
-        return answer(request, await in_thread(run))
+        return answer_json(request, await in_thread(run))
 
     @app.get("/v1/status", response_model=StatusResponse, responses=ERRORS)
     async def status(request: Request, creds: Creds, _p: Protocol = None) -> Response:

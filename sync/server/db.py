@@ -148,6 +148,12 @@ def check_current(engine: Engine, data_dir: Path) -> None:
             f"HQ's database is empty: run `outpost-hq --data-dir {data_dir} init --admin NAME` "
             "first."
         )
+    known = {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current not in known:
+        raise DatabaseError(
+            f"HQ's database was written by a newer outpost-hq (schema {current}); install "
+            "that version to serve it."
+        )
     raise DatabaseError(
         f"HQ's database is at schema {current}, this outpost-hq needs {head}: run "
         f"`outpost-hq --data-dir {data_dir} init --admin NAME` to bring it up to date "

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -42,7 +42,6 @@ from sync.protocol import (
     ChangeResult,
     ChangeStatus,
     DeviceSummary,
-    PulledChange,
     PullPage,
 )
 from sync.protocol.wire import as_json, content_hash
@@ -58,6 +57,8 @@ from sync.server.models import (
     RecordRow,
 )
 
+RECORDS_TABLE: Table = RecordRow.__table__  # type: ignore[assignment]
+CHANGES_TABLE: Table = ChangeRow.__table__  # type: ignore[assignment]
 ADVISORY_NAMESPACE = 8470
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LIFETIME_MS = 24 * 3600 * 1000
@@ -359,11 +360,21 @@ def _wall_ms(stamp: str) -> int:
 
 
 @dataclass
+class _Rec:
+    deleted: bool
+    stamps: dict[str, str]
+    last_position: int
+    new: bool
+    touched: bool = False
+
+
+@dataclass
 class _Pending:
     index: int
     change: Change
-    row: ChangeRow
+    row: dict[str, Any]
     status: ChangeStatus
+    position: int = 0
 
 
 def push(
@@ -374,10 +385,14 @@ def push(
     now_ms: int,
 ) -> list[ChangeResult]:
     """Appends a batch to the clinic's log; per-change results in request order. The
-    results are true only once the caller's transaction has committed."""
+    results are true only once the caller's transaction has committed.
+
+    Works with Core statements (one multi-row INSERT … RETURNING for the log, executemany
+    for the record stamps): a batch of 1,000 changes costs a handful of round trips."""
     lock_clinic(session, device.clinic_pk)
     results: list[ChangeResult | None] = [None] * len(changes)
-    hashes = [content_hash(as_json(c)) for c in changes]
+    dumped = [as_json(c) for c in changes]
+    hashes = [content_hash(d) for d in dumped]
 
     ids = list({c.change_id for c in changes})
     known: dict[uuid.UUID, tuple[str, int]] = {}
@@ -389,18 +404,22 @@ def push(
         ):
             known[cid] = (chash, pos)
 
-    keys = list({(c.entity, c.entity_id) for c in changes if c.clinic_id == device.clinic_id})
-    records: dict[tuple[str, uuid.UUID], RecordRow] = {}
-    for chunk in _chunks([k[1] for k in keys], 500):
-        for found in session.scalars(
-            select(RecordRow).where(
-                RecordRow.clinic == device.clinic_pk, RecordRow.entity_id.in_(chunk)
-            )
+    wanted = list({c.entity_id for c in changes if c.clinic_id == device.clinic_id})
+    records: dict[tuple[str, uuid.UUID], _Rec] = {}
+    for chunk in _chunks(wanted, 500):
+        for entity, entity_id, deleted, stamps, last in session.execute(
+            select(
+                RecordRow.entity,
+                RecordRow.entity_id,
+                RecordRow.deleted,
+                RecordRow.stamps,
+                RecordRow.last_position,
+            ).where(RecordRow.clinic == device.clinic_pk, RecordRow.entity_id.in_(chunk))
         ):
-            records[(found.entity, found.entity_id)] = found
+            records[(entity, entity_id)] = _Rec(bool(deleted), dict(stamps or {}), last, False)
 
     limit_ms = now_ms + FUTURE_SLACK_MS
-    in_batch: dict[uuid.UUID, tuple[str, int]] = {}  # change id -> (hash, index)
+    in_batch: dict[uuid.UUID, tuple[str, int]] = {}  # change id -> (hash, index in pending)
     pending: list[_Pending] = []
     repeats: list[tuple[int, int]] = []  # (index, index in pending of its first copy)
     for i, change in enumerate(changes):
@@ -427,63 +446,100 @@ def push(
             else:
                 refuse("this change id was already used for other content")
             continue
-        stamps = [change.hlc, *(e.hlc for e in change.patch.values() if e.hlc)]
-        if any(_wall_ms(s) > limit_ms for s in stamps):
+        if _wall_ms(change.hlc) > limit_ms or any(
+            e.hlc is not None and _wall_ms(e.hlc) > limit_ms for e in change.patch.values()
+        ):
             refuse("stamped in the future (this laptop's clock is ahead of HQ's)")
             continue
 
         key = (change.entity, change.entity_id)
-        existing = records.get(key)
-        conflict = False
-        if existing is not None:
-            rec = existing
-        else:
-            rec = RecordRow(
-                clinic=device.clinic_pk,
-                entity=change.entity,
-                entity_id=change.entity_id,
-                deleted=False,
-                stamps={},
-                last_position=0,
-            )
-            session.add(rec)
-            records[key] = rec
-        new_stamps = dict(rec.stamps)
-        if rec.deleted and change.op != "delete":
-            conflict = True
+        rec = records.get(key)
+        if rec is None:
+            rec = records[key] = _Rec(False, {}, 0, True)
+        rec.touched = True
+        conflict = rec.deleted and change.op != "delete"
+        stamps = rec.stamps
         for name, entry in change.patch.items():
             stamp = entry.hlc or change.hlc
-            current = new_stamps.get(name)
+            current = stamps.get(name)
             if current is not None and current > stamp and current != entry.base:
                 conflict = True
             if current is None or stamp > current:
-                new_stamps[name] = stamp
+                stamps[name] = stamp
         if change.op == "delete":
             rec.deleted = True
-        rec.stamps = new_stamps
-        row = ChangeRow(
-            change_id=cid,
-            clinic=device.clinic_pk,
-            entity=change.entity,
-            entity_id=change.entity_id,
-            op=change.op,
-            patch=as_json(change)["patch"],
-            hlc=change.hlc,
-            user_id=change.user_id,
-            origin_device=device.id,
-            content_hash=hashes[i],
-            received_at_ms=now_ms,
-        )
-        session.add(row)
+        row = {
+            "change_id": cid,
+            "clinic": device.clinic_pk,
+            "entity": change.entity,
+            "entity_id": change.entity_id,
+            "op": change.op,
+            "patch": dumped[i]["patch"],
+            "hlc": change.hlc,
+            "user_id": change.user_id,
+            "origin_device": device.id,
+            "content_hash": hashes[i],
+            "received_at_ms": now_ms,
+        }
         status = ChangeStatus.CONFLICT if conflict else ChangeStatus.APPLIED
         in_batch[cid] = (hashes[i], len(pending))
         pending.append(_Pending(i, change, row, status))
 
     try:
-        session.flush()  # positions
-        for p in pending:
-            rec = records[(p.change.entity, p.change.entity_id)]
-            rec.last_position = max(rec.last_position, p.row.position)
+        if pending:
+            conn = session.connection()
+            stmt = insert(CHANGES_TABLE).returning(
+                CHANGES_TABLE.c.position, sort_by_parameter_order=True
+            )
+            positions = conn.execute(stmt, [p.row for p in pending]).scalars().all()
+            for p, pos in zip(pending, positions, strict=True):
+                p.position = int(pos)
+                rec = records[(p.change.entity, p.change.entity_id)]
+                rec.last_position = max(rec.last_position, p.position)
+            new_rows: list[dict[str, Any]] = []
+            changed_rows: list[dict[str, Any]] = []
+            for (entity, entity_id), rec in records.items():
+                if not rec.touched:
+                    continue
+                values = {
+                    "r_entity": entity,
+                    "r_entity_id": entity_id,
+                    "deleted": rec.deleted,
+                    "stamps": rec.stamps,
+                    "last_position": rec.last_position,
+                }
+                (new_rows if rec.new else changed_rows).append(values)
+            if new_rows:
+                conn.execute(
+                    insert(RECORDS_TABLE),
+                    [
+                        {
+                            "clinic": device.clinic_pk,
+                            "entity": v["r_entity"],
+                            "entity_id": v["r_entity_id"],
+                            "deleted": v["deleted"],
+                            "stamps": v["stamps"],
+                            "last_position": v["last_position"],
+                        }
+                        for v in new_rows
+                    ],
+                )
+            if changed_rows:
+                table = RECORDS_TABLE
+                conn.execute(
+                    update(table)
+                    .where(
+                        table.c.clinic == device.clinic_pk,
+                        table.c.entity == bindparam("r_entity"),
+                        table.c.entity_id == bindparam("r_entity_id"),
+                    )
+                    .values(
+                        deleted=bindparam("deleted"),
+                        stamps=bindparam("stamps"),
+                        last_position=bindparam("last_position"),
+                    ),
+                    changed_rows,
+                )
         session.execute(
             update(Device)
             .where(Device.id == device.id)
@@ -494,7 +550,6 @@ def push(
                 last_sync_at_ms=now_ms,
             )
         )
-        session.flush()
     except IntegrityError:
         # Another clinic's push used one of these change ids at the same moment.
         raise StoreError(
@@ -504,14 +559,14 @@ def push(
             409,
         ) from None
     for p in pending:
-        results[p.index] = ChangeResult(
-            change_id=p.change.change_id, status=p.status, position=p.row.position
+        results[p.index] = ChangeResult.model_construct(
+            change_id=p.change.change_id, status=p.status, position=p.position
         )
     for i, first in repeats:
         results[i] = ChangeResult(
             change_id=changes[i].change_id,
             status=ChangeStatus.DUPLICATE,
-            position=pending[first].row.position,
+            position=pending[first].position,
         )
     return [r for r in results if r is not None]
 
@@ -530,7 +585,7 @@ def head(session: Session, clinic_pk: int) -> int:
     return int(value or 0)
 
 
-def pull(
+def pull_json(
     session: Session,
     device: DeviceInfo,
     *,
@@ -538,7 +593,9 @@ def pull(
     limit: int,
     log: uuid.UUID | None,
     now_ms: int,
-) -> PullPage:
+) -> dict[str, Any]:
+    """A page of the clinic's log as the JSON of a `PullPage` (built directly from the
+    rows: the hot path of a large initial sync)."""
     our_log = log_id(session)
     top = head(session, device.clinic_pk)
     if log is not None and log != our_log:
@@ -555,42 +612,69 @@ def pull(
             "older backup): a full resync is needed.",
             409,
         )
-    rows = session.scalars(
-        select(ChangeRow)
-        .where(
-            ChangeRow.clinic == device.clinic_pk,
-            ChangeRow.position > after,
-            ChangeRow.position <= top,
+    c = CHANGES_TABLE.c
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                c.position,
+                c.change_id,
+                c.entity,
+                c.entity_id,
+                c.op,
+                c.patch,
+                c.hlc,
+                c.user_id,
+                c.origin_device,
+            )
+            .where(c.clinic == device.clinic_pk, c.position > after, c.position <= top)
+            .order_by(c.position)
+            .limit(limit + 1)
         )
-        .order_by(ChangeRow.position)
-        .limit(limit + 1)
-    ).all()
+        .all()
+    )
     more = len(rows) > limit
     rows = rows[:limit]
-    changes = [
-        PulledChange.model_validate(
-            {
-                "change_id": r.change_id,
-                "entity": r.entity,
-                "entity_id": r.entity_id,
-                "clinic_id": device.clinic_id,
-                "op": r.op,
-                "patch": r.patch,
-                "hlc": r.hlc,
-                "user_id": r.user_id,
-                "position": r.position,
-                "origin_device": r.origin_device,
-            }
-        )
-        for r in rows
-    ]
-    return PullPage(
-        changes=changes,
-        next_cursor=rows[-1].position if rows else after,
-        more=more,
-        head=top,
-        log_id=our_log,
-        server_time_ms=now_ms,
+    clinic = str(device.clinic_id)
+    changes = []
+    for pos, cid, entity, entity_id, op, patch, hlc, user_id, origin in rows:
+        item: dict[str, Any] = {
+            "change_id": str(cid),
+            "entity": entity,
+            "entity_id": str(entity_id),
+            "clinic_id": clinic,
+            "op": op,
+            "patch": patch,
+            "hlc": hlc,
+            "position": int(pos),
+        }
+        if user_id is not None:
+            item["user_id"] = str(user_id)
+        if origin is not None:
+            item["origin_device"] = str(origin)
+        changes.append(item)
+    return {
+        "changes": changes,
+        "next_cursor": int(rows[-1][0]) if rows else after,
+        "more": more,
+        "head": top,
+        "log_id": str(our_log),
+        "server_time_ms": now_ms,
+    }
+
+
+def pull(
+    session: Session,
+    device: DeviceInfo,
+    *,
+    after: int,
+    limit: int,
+    log: uuid.UUID | None,
+    now_ms: int,
+) -> PullPage:
+    """`pull_json` as the protocol model."""
+    return PullPage.model_validate(
+        pull_json(session, device, after=after, limit=limit, log=log, now_ms=now_ms)
     )
 
 
