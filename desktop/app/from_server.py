@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.app.session import sign_in
 from desktop.app.sync import ClientFactory, SyncApi, SyncProgress, SyncReport, _default_client
 from desktop.atomic import fsync_dir
 from desktop.core import ClinicCore
@@ -37,6 +38,7 @@ from desktop.store import account_keys
 from desktop.store import store as store_module
 from desktop.store.models import Clinic, Role, User
 from desktop.store.outbox import to_wire
+from desktop.store.throttle import LoginThrottle
 from sync.client import errors as client_errors
 from sync.client.urls import check_url
 from sync.protocol import EnrolRequest
@@ -96,21 +98,22 @@ def setup_from_server(
             store_id, data_key = store.keyfile.store_id, store.data_key
         finally:
             store.close()
-        new = account_keys.new_laptop_keys(
-            users,
-            clinic_id=answer.clinic_id,
-            username=username,
-            password=password,
-            store_id=store_id,
-            data_key=data_key,
-        )
+        with LoginThrottle(paths.throttle).attempt(username):
+            new = account_keys.new_laptop_keys(
+                users,
+                clinic_id=answer.clinic_id,
+                username=username,
+                password=password,
+                store_id=store_id,
+                data_key=data_key,
+            )
         account_keys.save_new_laptop_keys(staging, new)
         _move_into_place(staging, paths)
     except BaseException:
         shutil.rmtree(staging.root, ignore_errors=True)
         raise
     shutil.rmtree(staging.root, ignore_errors=True)
-    core = ClinicCore.unlock(paths, username, password)
+    core = sign_in(paths, username, password)
     return core, new.recovery_key, report
 
 

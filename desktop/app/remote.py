@@ -50,7 +50,7 @@ from desktop.errors import Conflict, NotFound
 from desktop.hlc import ClockDriftError, Stamp
 from desktop.messages import msg
 from desktop.permissions import Permission
-from desktop.records.kinds import SPECS
+from desktop.records.kinds import SPECS, is_unshown
 from desktop.records.spec import RecordSpec
 from desktop.services import sync_state
 from desktop.store.change_collector import collector
@@ -78,6 +78,7 @@ SIGNED_HERE = "signed_here"
 APPEND_ONLY = "append_only"
 EDIT_AGAINST_DELETE = "edit_against_delete"
 POSSIBLE_DUPLICATE = "possible_duplicate"  # the same person registered on two devices
+UNSHOWN_VALUE = "(not shown)"  # in place of a value that is never shown (key material)
 DOUBLE_BOOKED = "double_booked"  # a provider booked twice at once, once both were merged
 NEWER_EDIT_KEPT = "newer_edit_kept"
 # Resolutions a person chooses.
@@ -447,13 +448,14 @@ class RemoteApi:
     def _unacked_keys(
         self, session: Session, spec: RecordSpec[Any], entity_id: uuid.UUID
     ) -> set[str]:
-        """Patch keys of this record's local changes HQ has not acknowledged yet."""
+        """Patch keys of this record's local changes HQ has not acknowledged yet, or
+        acknowledged in the sync now running (entries are pruned when a sync ends): what it
+        pulls was made without seeing them, so a deletion it brings meets those edits."""
         keys: set[str] = set()
         for patch in session.scalars(
             select(OutboxEntry.patch).where(
                 OutboxEntry.entity == spec.kind,
                 OutboxEntry.entity_id == entity_id,
-                OutboxEntry.acked_at.is_(None),
             )
         ):
             keys.update(patch)
@@ -581,6 +583,9 @@ class _Note:
         if already is not None:
             return 0  # the same change applied again (a retried page)
         now = utcnow()
+        if is_unshown(self._spec.kind, self._key):
+            # Key material is never shown or kept twice: the item says only that it differed.
+            local, remote = UNSHOWN_VALUE, UNSHOWN_VALUE
         item = NeedsAttention(
             clinic_id=self._change.clinic_id,
             entity=self._spec.kind,

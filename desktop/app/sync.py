@@ -149,6 +149,10 @@ class SyncReport:
     counts_differ: tuple[tuple[str, int, int], ...] = ()  # (kind, here, at HQ) still apart
     pending: int = 0  # still waiting here after the sync
     cancelled: bool = False
+    accounts: tuple[str, ...] = ()  # accounts given, renewed or removed on this laptop
+    # The account keys' re-key could not run yet (another window has the store open): why.
+    rekey_pending: str | None = None
+    new_recovery_key: str | None = None  # issued by a re-key: print it once
 
 
 @dataclass
@@ -662,9 +666,16 @@ class _Engine:
             self._mirror_accounts()
 
     def _mirror_accounts(self) -> None:
+        """Accounts the pull brought, changed or disabled reach this laptop's key file."""
         from desktop.store import account_keys
 
-        account_keys.mirror_accounts(self.core.store)
+        done = account_keys.mirror_accounts(self.core.store)
+        self.result.report = replace(
+            self.result.report,
+            accounts=(*done.added, *done.updated, *done.removed),
+            rekey_pending=done.rekey_pending,
+            new_recovery_key=done.recovery_key,
+        )
 
     def _fetch_attachments(self) -> None:
         wanted = set(self.result.wanted)

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop.app.patients import PatientInput
+from desktop.app.session import sign_in
 from desktop.core import ClinicCore
 from desktop.paths import DataPaths
 from desktop.store import store as store_module
@@ -51,7 +52,7 @@ class Laptops:
         root = self.folder / name
         shutil.copytree(self.template, root)
         (root / "device.json").unlink(missing_ok=True)
-        core = ClinicCore.unlock(DataPaths(root), "admin", PASSWORD)
+        core = sign_in(DataPaths(root), "admin", PASSWORD)
         self.open.append(core)
         if enrol:
             assert self.hq is not None

@@ -3,16 +3,21 @@ SQLite and on PostgreSQL (the `hq` fixture of tests/sync/conftest.py)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop.app.from_server import STAGING, setup_from_server
+from desktop.app.session import sign_in
 from desktop.app.sync import ClientFactory, SyncApi
 from desktop.core import ClinicCore
 from desktop.errors import NotEnrolled, SyncUnreachable, WrongPassword
 from desktop.paths import DataPaths
+from desktop.store.keyfile import KeyFile
+from desktop.store.models import Role
+from desktop.store.store import key_opens
 from sync.client.client import HqClient
 from tests.conftest import CLINIC, PASSWORD
 from tests.hqserver import HqServer
@@ -162,3 +167,32 @@ def test_a_wrong_password_sets_nothing_up_from_hq(
         setup_from_server(paths, hq.url, hq.enrol(CLINIC), "admin", "not the password")
     assert not paths.database.exists() and not paths.keyfile.exists()
     assert not (paths.root / STAGING).exists()
+
+
+def test_an_account_made_on_one_laptop_signs_in_on_the_other_until_disabled(
+    laptops: Laptops,
+) -> None:
+    a = laptops.new("a")
+    b = laptops.new("b")
+    a.admin.add_user(
+        username="wanjiku",
+        display_name="Wanjiku Mwangi",
+        role=Role.COORDINATOR,
+        password="wanjiku's own password",
+    )
+    a.sync.sync_now()
+    got = b.sync.sync_now()
+    assert "wanjiku" in got.accounts
+    there = sign_in(b.paths, "wanjiku", "wanjiku's own password")
+    there.close()
+    old_copy = b.paths.keyfile.read_bytes()
+    # Disabled on A: B's key file loses the account, and B's data key changes, so a copy of
+    # B's old key file no longer opens B's database.
+    a.admin.set_user_active("wanjiku", False)
+    a.sync.sync_now()
+    b.sync.sync_now()
+    with pytest.raises(WrongPassword):
+        sign_in(b.paths, "wanjiku", "wanjiku's own password")
+    stolen = KeyFile.from_json(json.loads(old_copy))
+    old_key = stolen.unlock_with_password("wanjiku", "wanjiku's own password")
+    assert not key_opens(b.paths.database, old_key)
