@@ -488,10 +488,25 @@ def push(
     try:
         if pending:
             conn = session.connection()
-            stmt = insert(CHANGES_TABLE).returning(
-                CHANGES_TABLE.c.position, sort_by_parameter_order=True
-            )
-            positions = conn.execute(stmt, [p.row for p in pending]).scalars().all()
+            rows = [p.row for p in pending]
+            if conn.dialect.name == "sqlite":
+                # The only writer (BEGIN IMMEDIATE) numbers its rows itself, after the highest
+                # position ever given (sqlite_sequence: a position is never reused), and
+                # inserts them in one executemany (RETURNING would cost a statement a row).
+                given = conn.execute(
+                    text("SELECT seq FROM sqlite_sequence WHERE name = 'changes'")
+                ).scalar()
+                present = conn.execute(select(func.max(CHANGES_TABLE.c.position))).scalar()
+                top = max(int(given or 0), int(present or 0))
+                positions = list(range(top + 1, top + 1 + len(rows)))
+                for row, pos in zip(rows, positions, strict=True):
+                    row["position"] = pos
+                conn.execute(insert(CHANGES_TABLE), rows)
+            else:
+                stmt = insert(CHANGES_TABLE).returning(
+                    CHANGES_TABLE.c.position, sort_by_parameter_order=True
+                )
+                positions = list(conn.execute(stmt, rows).scalars().all())
             for p, pos in zip(pending, positions, strict=True):
                 p.position = int(pos)
                 rec = records[(p.change.entity, p.change.entity_id)]
