@@ -5,6 +5,7 @@ saying what waits and that nothing was lost."""
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -263,3 +264,54 @@ def test_init_from_server_with_a_wrong_password_sets_nothing_up(
     assert all(line.startswith("Sync: ") for line in ran.err_lines[:-1])
     assert ran.err_lines[-1].startswith("outpost: Wrong user name or password")
     assert not (data / "outpost.db").exists() and not (data / "keys.json").exists()
+
+
+# --- progress and summary, as text ----------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_one_line_per_stage_off_a_terminal_and_rewritten_on_one() -> None:
+    from desktop.app.sync import SyncProgress
+    from desktop.cli.cmd_sync import SyncProgressLines
+
+    stages = [("hello", 0, None), ("push", 0, 3), ("push", 3, 3), ("pull", 5, 10)]
+    piped = io.StringIO()
+    with SyncProgressLines(piped) as progress:
+        for stage in stages:
+            progress(SyncProgress(*stage))
+    # "hello" is left out: HQ out of reach then says only its one line.
+    assert piped.getvalue() == "Sync: sending changes…\nSync: receiving changes…\n"
+    terminal = _Terminal()
+    with SyncProgressLines(terminal) as progress:
+        for stage in stages:
+            progress(SyncProgress(*stage))
+    text = terminal.getvalue()
+    assert "\r\x1b[KSync: sending changes 3/3" in text and "receiving changes 5/10" in text
+    assert text.endswith("\r\x1b[K") and "\n" not in text  # the line is cleared at the end
+
+
+def test_the_summary_says_what_was_refused_and_what_still_waits() -> None:
+    import uuid
+
+    from desktop.app.sync import SyncReport, SyncStatus
+    from desktop.cli.cmd_sync import summary_lines
+
+    report = SyncReport(
+        sent=4, duplicates=1, received=7, rejected=((uuid.uuid4(), "stamped in the future"),),
+        pending=1,
+    )  # fmt: skip
+    status = SyncStatus(
+        enrolled=True, server_url="https://hq", device_id=None, hq_clinic_name=CLINIC,
+        last_success_at=None, last_attempt_at=None, last_error=None, pending=1,
+        needs_attention=2, clock_offset_ms=0, cursor=7,
+    )  # fmt: skip
+    assert summary_lines(report, status) == [
+        "Synced with HQ: 5 sent, 7 received, 2 needing attention.",
+        "HQ refused 1 changes; they wait on this laptop: stamped in the future",
+        "1 changes still wait to be sent.",
+        "See what needs attention with `outpost attention list`.",
+    ]
