@@ -59,6 +59,7 @@ from desktop.core import ClinicCore
 from desktop.paths import DataPaths
 from desktop.services import patients as patient_svc
 from desktop.services.patients import PatientInput
+from desktop.store import account_keys
 from desktop.store import store as store_module
 from desktop.store.models import OutboxEntry, Patient
 from sync.client.client import HqClient
@@ -274,7 +275,18 @@ def waiting_changes(core: ClinicCore) -> list[dict[str, Any]]:
         rows = session.scalars(
             select(OutboxEntry).where(OutboxEntry.acked_at.is_(None)).order_by(OutboxEntry.seq)
         )
-        return [{"entity": e.entity, "op": e.op, "patch": dict(e.patch)} for e in rows]
+        return [
+            {
+                "change_id": str(e.change_id),
+                "entity": e.entity,
+                "entity_id": str(e.entity_id),
+                "clinic_id": str(e.clinic_id),
+                "op": e.op,
+                "patch": dict(e.patch),
+                "hlc": e.hlc,
+            }
+            for e in rows
+        ]
 
     return core.tx.read(read)
 
@@ -474,6 +486,8 @@ def bench_initial(patients: int, profile: Path | None) -> None:
         say(f"  copied the store ({data.manifest['database_bytes'] / 2**20:,.0f} MiB) in "
             f"{time.perf_counter() - t0:.1f} s")  # fmt: skip
         first = ClinicCore.unlock(DataPaths(tmp / "first"), generate.ADMIN, generate.PASSWORD)
+        # What a sign-in does (desktop.app.session): the account's key for every laptop.
+        account_keys.after_sign_in(first.store, generate.ADMIN, generate.PASSWORD)
         clinic_name = first.clinic_name
         try:
             code = hq.enrol(first.clinic_name)
@@ -610,16 +624,27 @@ def _wire_breakdown(core: ClinicCore, changes: list[dict[str, Any]]) -> None:
     from sync.protocol import wire
 
     fields_only = [{k: v.get("v") for k, v in c["patch"].items()} for c in changes]
-    with_patch = [c["patch"] for c in changes]
+    whole = [{k: v for k, v in c.items() if k in WIRE_KEYS} for c in changes]
+
+    def without(*keys: str) -> list[dict[str, Any]]:
+        return [{k: v for k, v in c.items() if k not in keys} for c in whole]
+
     variants = {
         "values only": fields_only,
-        "patch entries (v, hlc, base)": with_patch,
+        "patch entries (v, hlc, base)": [c["patch"] for c in changes],
+        "the changes as pushed": whole,
+        "  without change_id": without("change_id"),
+        "  without change_id, hlc": without("change_id", "hlc"),
+        "  without change_id, hlc, entity_id": without("change_id", "hlc", "entity_id"),
     }
     for label, body in variants.items():
         data = wire.dumps(body)
         z = zstandard.ZstdCompressor(level=3).compress(data)
         g = gzip.compress(data, compresslevel=6, mtime=0)
         say(f"    {label}: JSON {len(data):,} B, zstd-3 {len(z):,} B, gzip-6 {len(g):,} B")
+
+
+WIRE_KEYS = ("change_id", "entity", "entity_id", "clinic_id", "op", "patch", "hlc")
 
 
 def bench_day() -> None:

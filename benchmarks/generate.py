@@ -60,7 +60,7 @@ from desktop.store import store as store_mod
 from desktop.store.engine import PRAGMAS
 from desktop.store.models import AppointmentStatus, Base, FormStatus, Sex
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3  # 3: every row stamped (hlc) so that the clinic can sync
 HERE = Path(__file__).resolve().parent
 NAMES = HERE / "names"
 DATA = HERE / "data"
@@ -308,6 +308,13 @@ def seeded_uuid7(rng: random.Random, when: dt.datetime) -> uuid.UUID:
     return uuid.UUID(int=value)
 
 
+def stamp_at(when: dt.datetime) -> str:
+    """The HLC stamp of a row created at `when` (desktop.hlc's encoding), so that the
+    clinic's records are synced records: a sync (a snapshot at its first join to HQ) sends
+    them."""
+    return f"{int(when.timestamp() * 1000):015d}-000000-benchmark"
+
+
 def _weighted(rng: random.Random, items: list[Any], cum: list[float]) -> Any:
     return items[bisect.bisect(cum, rng.random() * cum[-1])]
 
@@ -351,7 +358,7 @@ class Generator:
         return {
             "id": seeded_uuid7(rng, when),
             "clinic_id": self.clinic_id,
-            "hlc": "",
+            "hlc": stamp_at(when),
             "field_hlcs": {},
             "deleted": False,
             "created_at": when,
