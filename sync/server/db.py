@@ -15,17 +15,20 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest migration (tests check it is migrations/versions' head). Serving and the
+# everyday commands compare against it without loading alembic.
+HEAD = "0001"
+KNOWN = frozenset({"0001"})
 WRITE = "hq_write"
 
 
@@ -105,26 +108,40 @@ def read_session(engine: Engine) -> Iterator[Session]:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return str(value) if value is not None else None
 
 
 def upgrade(engine: Engine) -> None:
+    from alembic import command
+
     current = current_revision(engine)
-    known = {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in known_revisions():
         raise DatabaseError(
             f"HQ's database was written by a newer outpost-hq (schema {current}); install "
             "that version to use it. Nothing was changed."
@@ -140,7 +157,7 @@ def upgrade(engine: Engine) -> None:
 def check_current(engine: Engine, data_dir: Path) -> None:
     """Refuses to serve an empty or out-of-date database, saying what to do."""
     current = current_revision(engine)
-    head = head_revision()
+    head = HEAD
     if current == head:
         return
     if current is None:
@@ -148,8 +165,7 @@ def check_current(engine: Engine, data_dir: Path) -> None:
             f"HQ's database is empty: run `outpost-hq --data-dir {data_dir} init --admin NAME` "
             "first."
         )
-    known = {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if current not in known:
+    if current not in KNOWN:
         raise DatabaseError(
             f"HQ's database was written by a newer outpost-hq (schema {current}); install "
             "that version to serve it."

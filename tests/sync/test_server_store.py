@@ -191,3 +191,8 @@ def test_admin_sign_in_locks_after_repeated_failures(tmp_path: Path) -> None:
     with db.write_session(eng) as s:
         assert store.verify_admin(s, "Amina", "right password", NOW + store.ADMIN_LOCK_MS + 1)
     eng.dispose()
+
+
+def test_the_head_the_server_checks_is_the_newest_migration() -> None:
+    assert db.HEAD == db.head_revision()
+    assert db.known_revisions() == set(db.KNOWN)
