@@ -194,5 +194,48 @@ def test_admin_sign_in_locks_after_repeated_failures(tmp_path: Path) -> None:
 
 
 def test_the_head_the_server_checks_is_the_newest_migration() -> None:
-    assert db.HEAD == db.head_revision()
+    assert db.head_revision() == db.HEAD
     assert db.known_revisions() == set(db.KNOWN)
+
+
+def test_an_attachment_arrives_in_chunks_and_is_verified(engine: Engine) -> None:
+    import hashlib
+
+    device = enrolled(engine)
+    blob = b"signature bytes " * 1000
+    sha = hashlib.sha256(blob).hexdigest()
+
+    def send(offset: int, data: bytes, total: int = len(blob)) -> store.Chunk:
+        with db.write_session(engine) as s:
+            return store.receive_chunk(
+                s,
+                device.clinic_pk,
+                sha,
+                offset=offset,
+                total=total,
+                media_type="image/png",
+                chunk=data,
+                now_ms=NOW,
+            )
+
+    assert send(0, blob[:5000]) == store.Chunk(5000, False)
+    assert send(0, blob[:5000]) == store.Chunk(5000, False)  # a repeat is not stored twice
+    assert send(5000, blob[5000:]) == store.Chunk(len(blob), True)
+    with db.read_session(engine) as s:
+        assert store.attachment_bytes(s, device.clinic_pk, sha) == (blob, "image/png")
+        assert store.missing_attachments(s, device.clinic_pk, [sha, "0" * 64]) == ["0" * 64]
+    wrong = hashlib.sha256(b"x").hexdigest()
+    with db.write_session(engine) as s:
+        got = store.receive_chunk(
+            s,
+            device.clinic_pk,
+            wrong,
+            offset=0,
+            total=1,
+            media_type="image/png",
+            chunk=b"y",
+            now_ms=NOW,
+        )
+    assert got.mismatch
+    with db.read_session(engine) as s:
+        assert store.attachment_offset(s, device.clinic_pk, wrong) == (0, False)
