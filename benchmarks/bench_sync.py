@@ -267,7 +267,7 @@ def clinic_day(core: ClinicCore, *, seed: int, target: int = 300) -> int:
 
 
 def _pk(session: Session, patient_id: uuid.UUID) -> int:
-    return int(session.scalar(select(Patient.pk).where(Patient.id == patient_id)))
+    return int(session.scalar(select(Patient.pk).where(Patient.id == patient_id)) or 0)
 
 
 def waiting_changes(core: ClinicCore) -> list[dict[str, Any]]:
