@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, note, settings
+from hypothesis import HealthCheck, Phase, event, given, note, settings
 from hypothesis import strategies as st
 
 from desktop.app.remote import EDIT_AGAINST_DELETE, SAFETY_CRITICAL, SUPERSEDED
@@ -72,7 +72,7 @@ from tests.sync.model_clinic import (
 )
 
 LONG = os.environ.get("OUTPOST_CONVERGENCE") == "long"
-STEPS = 60 if LONG else 22
+STEPS = 60 if LONG else 30
 PROFILE = (
     settings(
         max_examples=150,
@@ -96,19 +96,25 @@ LAPTOPS = 3
 SHARED = ("Kondele", "Manyatta", "")
 BIRTHS = ("1984-03-02", "1948-03-02", "1990-11-30")
 SEXES = ("female", "male", "other")
-ORDINARY_TYPED = ("given_name", "family_name", "other_names", "phone", "village", "notes")
-FIELDS = (*ORDINARY_TYPED, "birth_date", "sex")
+FIELDS = ("given_name", "phone", "village", "notes", "birth_date", "sex")
 
 laptop = st.integers(0, LAPTOPS - 1)
 which = st.integers(0, 7)  # a patient, by its registration order (modulo how many there are)
 register = st.tuples(st.just("register"), laptop)
-edit = st.tuples(st.just("edit"), laptop, which, st.sampled_from(FIELDS), st.integers(0, 3))
+# Two branches per field, one per laptop's sync (one_of picks a branch evenly): about two
+# thirds of the steps are edits (cheap), a sixth syncs (a few HTTP exchanges each).
+edits = [
+    st.tuples(st.just("edit"), laptop, which, st.just(key), st.integers(0, 3))
+    for key in (*FIELDS, *FIELDS)
+]
+syncs = [st.just(("sync", d)) for d in range(LAPTOPS)]
 remove = st.tuples(st.just("remove"), laptop, which)
-sync = st.tuples(st.just("sync"), laptop)
 cut = st.tuples(st.just("cut"), laptop, st.sampled_from(sorted(CUTS)))
 tick = st.tuples(st.just("tick"), st.integers(1, 3))
-step = st.one_of(register, edit, edit, edit, edit, remove, sync, sync, sync, cut, tick)
-steps = st.tuples(register, st.lists(step, max_size=STEPS))
+step = st.one_of(*edits, *syncs, register, remove, cut, tick)
+# Every example starts from two patients on every laptop (so that edits meet), then anything.
+START = (("register", 0), ("register", 1), ("sync", 0), ("sync", 1), ("sync", 2), ("sync", 0))
+steps = st.tuples(st.just(START), st.lists(step, min_size=STEPS // 2, max_size=STEPS))
 
 
 @dataclass(frozen=True)
@@ -185,21 +191,35 @@ def run_step(clinic: ModelClinic, op: tuple[Any, ...]) -> None:
 @PROFILE
 @given(plan=steps)
 def test_edits_on_three_laptops_with_random_syncs_converge_and_lose_nothing(
-    world: World, plan: tuple[tuple[Any, ...], list[tuple[Any, ...]]]
+    world: World, plan: tuple[tuple[tuple[Any, ...], ...], list[tuple[Any, ...]]]
 ) -> None:
-    first, rest = plan
-    note(f"steps: {[first, *rest]!r}")
+    start, rest = plan
+    note(f"steps: {[*start, *rest]!r}")
     folder = Path(tempfile.mkdtemp(dir=world.folder, prefix="clinic-"))
     clinic = ModelClinic(folder, world.hq, world.codes, world.proxy, size=LAPTOPS)
     try:
-        for op in (first, *rest):
+        for op in (*start, *rest):
             run_step(clinic, op)
         settle(clinic)
         check_converged(clinic)
+        tell(clinic)
     finally:
         note(f"edits={len(clinic.edits)} removals={len(clinic.removals)} cuts={clinic.cuts}")
         clinic.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def tell(clinic: ModelClinic) -> None:
+    """What the example exercised (pytest --hypothesis-show-statistics)."""
+    reasons = {i.reason for core in clinic.laptops for i in attention_items(core)}
+    for reason in sorted(reasons):
+        event(f"needs_attention: {reason}")
+    for kind in sorted(clinic.cuts):
+        event(f"sync failed over a cut link: {kind}")
+    walls = [e.stamp.split("-", 1)[0] for e in clinic.edits]
+    if len(walls) != len(set(walls)):
+        event("edits in the same millisecond")
+    event(f"edits: {min(len(clinic.edits) // 4 * 4, 16)}+")
 
 
 def settle(clinic: ModelClinic) -> None:
@@ -265,6 +285,7 @@ def check_converged(clinic: ModelClinic) -> None:
         for key in SAFETY:
             check_safety_critical(patient_id, key, mine, items, at_hq.values.get(key))
 
+    check_safety_critical_edits_listed(clinic, log, items)
     check_losing_values_kept(clinic, states, items)
     check_edits_against_removals(clinic, log, items, origin)
 
@@ -294,6 +315,54 @@ def check_safety_critical(
         assert listed, (
             f"laptop {d}: {key} of {patient_id} differs ({row.values[key]!r} vs {want!r}) silently"
         )
+
+
+def check_safety_critical_edits_listed(
+    clinic: ModelClinic, log: list[Any], items: list[list[Item]]
+) -> None:
+    """A safety-critical edit that reached HQ is, on every other laptop that held another
+    value, on the list (never applied there, never silently): a laptop's value of such a
+    field only ever changes by its own edits, so what it held is its registration's value
+    and its own edits'."""
+    sent = {
+        (change.entity_id, key, entry.hlc or change.hlc)
+        for change in log
+        if change.entity == "patients"
+        for key, entry in change.patch.items()
+        if key in SAFETY
+    }
+    # What a laptop first held: the registration's values, or the record as it arrived
+    # (a registration and the edits made before its first sync travel as one change).
+    start = {"birth_date": BIRTHS[0], "sex": "female"}
+    created = {
+        (change.entity_id, key): entry.v
+        for change in log
+        if change.entity == "patients" and "id" in change.patch
+        for key, entry in change.patch.items()
+    }
+    for e in clinic.edits:
+        if e.key not in SAFETY or (e.patient_id, e.key, e.stamp) not in sent:
+            continue  # merged into a later edit of the same laptop before it was sent
+        for d in range(LAPTOPS):
+            held = {start[e.key], created[(e.patient_id, e.key)]} | {
+                x.value
+                for x in clinic.edits
+                if x.device == d and x.patient_id == e.patient_id and x.key == e.key
+            }
+            if d == e.device:
+                continue
+            listed = [
+                i
+                for i in items[d]
+                if i.reason == SAFETY_CRITICAL
+                and i.entity_id == e.patient_id
+                and i.field == e.key
+                and i.remote_hlc == e.stamp
+                and i.remote_value == e.value
+            ]
+            assert listed or e.value in held, (
+                f"laptop {d}: the {e.key} {e.value!r} typed on laptop {e.device} is not on its list"
+            )
 
 
 def check_losing_values_kept(
