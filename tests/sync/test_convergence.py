@@ -7,7 +7,8 @@ copies of the clinic's store, each enrolled with its own code). The laptops shar
 clock that moves only by the `tick` step, so edits on different laptops fall in the same
 millisecond and their order rests on the HLC's counter and node id.
 
-Steps: register a patient on laptop d; edit one field of a patient on d (names, phone,
+Every example starts with two patients registered and on every laptop. Steps: register a
+patient on laptop d; edit one field of a patient on d (names, phone,
 village, notes; date of birth and sex, the safety-critical ones); remove (tombstone) a
 patient on d; sync d; sync d with one call over a cut link (push reply lost after HQ
 committed, push cut midway, push retried after a lost reply, pull cut mid-page, the counts'
@@ -16,8 +17,9 @@ answer lost); tick the shared clock. Then every laptop syncs, twice round, and:
 - every laptop has exactly the patients ever registered (none lost, none doubled at HQ),
   removed ones as tombstones, with every ordinary field equal, with equal stamps, and equal
   to HQ's log folded by last writer per field;
-- a safety-critical field the laptops disagree on is never settled silently: each laptop not
-  holding the newest value has it open in "needs attention";
+- a safety-critical field is never settled silently: each laptop not holding the newest
+  value has it open in "needs attention", and every such edit that reached HQ is on the list
+  of every other laptop that never held that value;
 - the losing value of concurrent edits of an ordinary field is kept (needs_attention,
   "superseded") on the laptop where it lost;
 - an edit that met a removal made without seeing it is on the remover's list
@@ -31,7 +33,8 @@ steps are printed):
     .venv/bin/python -m pytest tests/sync/test_convergence.py -q
     OUTPOST_CONVERGENCE=long .venv/bin/python -m pytest tests/sync/test_convergence.py -q -s
 
-"long" runs 150 examples of up to 60 steps, random (not derandomized), with shrinking.
+"long" runs 150 examples (OUTPOST_CONVERGENCE_EXAMPLES=N for another number) of up to 60
+steps, random (not derandomized), with shrinking.
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ LONG = os.environ.get("OUTPOST_CONVERGENCE") == "long"
 STEPS = 60 if LONG else 30
 PROFILE = (
     settings(
-        max_examples=150,
+        max_examples=int(os.environ.get("OUTPOST_CONVERGENCE_EXAMPLES", "150")),
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
