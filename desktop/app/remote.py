@@ -151,6 +151,11 @@ class _Run:
     names: list[tuple[str, ...]] = field(default_factory=list)
     touched: list[Any] = field(default_factory=list)  # rows written (for the change events)
     top: Stamp | None = None
+    # The page's records, loaded once: (table, id) -> row; None: looked up, not here. Only
+    # while `fast` (no savepoint per change); the slow pass looks each record up.
+    rows: dict[tuple[str, uuid.UUID], Any] = field(default_factory=dict)
+    known: dict[str, set[uuid.UUID]] = field(default_factory=dict)  # ids that exist, by table
+    fast: bool = False
 
 
 def _stamp(raw: Any) -> Stamp:
@@ -204,27 +209,21 @@ class RemoteApi:
                 seen.add(change.change_id)
                 waiting.append(change)
         reasons: dict[uuid.UUID, str] = {}
-        progress = True
-        while waiting and progress:
-            progress = False
-            for change in list(waiting):
-                try:
-                    # One savepoint per change: a change the database refuses (a user name
-                    # taken here) is reported, and the others are applied.
-                    with session.begin_nested():
-                        self._apply_one(session, change, run)
-                except _Park as why:
-                    reasons[change.change_id] = str(why)
-                    continue
-                except _Refused as why:
-                    run.refused.append((change.change_id, str(why)))
-                except IntegrityError:
-                    run.refused.append((change.change_id, "it clashes with a record here"))
-                else:
-                    run.applied.append(change.change_id)
-                    progress = True
-                waiting.remove(change)
-                reasons.pop(change.change_id, None)
+        arrived = list(waiting)
+        try:
+            # The whole page at once: its records loaded with one query per kind, written in
+            # one flush. Should the database refuse any of it (a user name taken here), the
+            # page is undone and applied again change by change, each in a savepoint, so
+            # the refused change is reported and the others applied.
+            with session.begin_nested(), session.no_autoflush:
+                run.fast = True
+                self._preload(session, waiting, run)
+                self._pass(session, waiting, run, reasons, savepoints=False)
+                session.flush()
+        except IntegrityError:
+            run, reasons, waiting = _Run(), {}, list(arrived)
+            self._pass(session, waiting, run, reasons, savepoints=True)
+        run.fast = False
         for change_id, row in parked_rows.items():
             if change_id not in reasons:
                 session.delete(row)
@@ -260,6 +259,77 @@ class RemoteApi:
             kept=run.kept,
         )
 
+    def _pass(
+        self,
+        session: Session,
+        waiting: list[RemoteChange],
+        run: _Run,
+        reasons: dict[uuid.UUID, str],
+        *,
+        savepoints: bool,
+    ) -> None:
+        """Apply what can be applied of `waiting` (which keeps what must wait), again and
+        again while something new was applied (a record may come after what points at it)."""
+        progress = True
+        while waiting and progress:
+            progress = False
+            for change in list(waiting):
+                try:
+                    if savepoints:
+                        with session.begin_nested():
+                            self._apply_one(session, change, run)
+                    else:
+                        self._apply_one(session, change, run)
+                except _Park as why:
+                    reasons[change.change_id] = str(why)
+                    continue
+                except _Refused as why:
+                    run.refused.append((change.change_id, str(why)))
+                except IntegrityError:
+                    if not savepoints:
+                        raise
+                    run.refused.append((change.change_id, "it clashes with a record here"))
+                else:
+                    run.applied.append(change.change_id)
+                    progress = True
+                waiting.remove(change)
+                reasons.pop(change.change_id, None)
+
+    def _preload(self, session: Session, changes: Sequence[RemoteChange], run: _Run) -> None:
+        """Load the page's records, and the records they point at, one query per kind."""
+        wanted: dict[str, set[uuid.UUID]] = {}
+        for change in changes:
+            if change.entity in SPECS:
+                wanted.setdefault(change.entity, set()).add(change.entity_id)
+        for table, ids in wanted.items():
+            model: Any = SPECS[table].model
+            for chunk in _chunks(sorted(ids), 500):
+                for row in session.scalars(select(model).where(model.id.in_(chunk))):
+                    run.rows[(table, row.id)] = row
+                    run.known.setdefault(table, set()).add(row.id)
+            for entity_id in ids:
+                run.rows.setdefault((table, entity_id), None)
+        targets: dict[Any, set[uuid.UUID]] = {}
+        for change in changes:
+            spec = SPECS.get(change.entity)
+            if spec is None or not isinstance(change.patch, Mapping):
+                continue
+            for fk in spec.model.__table__.foreign_keys:
+                entry = change.patch.get(fk.parent.name)
+                raw = entry.get("v") if isinstance(entry, Mapping) else None
+                try:
+                    value = uuid.UUID(str(raw)) if raw is not None else None
+                except ValueError:
+                    continue
+                if value is not None:
+                    targets.setdefault(fk.column, set()).add(value)
+        for column, ids in targets.items():
+            table = column.table
+            known = run.known.setdefault(table.name, set())
+            missing = sorted(ids - known)
+            for chunk in _chunks(missing, 500):
+                known.update(session.scalars(select(column).where(column.in_(chunk))))
+
     def _apply_one(self, session: Session, change: RemoteChange, run: _Run) -> None:
         spec = SPECS.get(change.entity)
         if spec is None:
@@ -275,7 +345,11 @@ class RemoteApi:
         if run.top is None or top > run.top:
             run.top = top
         model: Any = spec.model
-        row = session.scalar(select(model).where(model.id == change.entity_id))
+        key = (spec.kind, change.entity_id)
+        if run.fast and key in run.rows:
+            row = run.rows[key]
+        else:
+            row = session.scalar(select(model).where(model.id == change.entity_id))
         if row is None:
             self._create(session, spec, change, values, stamps, run)
         else:
@@ -290,6 +364,7 @@ class RemoteApi:
         bases: dict[str, str] = {}
         if not isinstance(change.patch, Mapping):
             raise _Refused("the patch is not a set of fields")
+        own = _stamp(change.hlc)  # every field of an insert carries it: decoded once
         for key, entry in change.patch.items():
             if not isinstance(entry, Mapping) or "v" not in entry:
                 raise _Refused(f"{str(key)[:64]}: not a patch entry")
@@ -297,7 +372,8 @@ class RemoteApi:
             if found is None:
                 log.info("ignored a field this Outpost does not know: %s", str(key)[:64])
                 continue
-            stamps[key] = _stamp(entry.get("hlc", change.hlc))  # an insert's: the change's
+            raw = entry.get("hlc")
+            stamps[key] = own if raw is None or raw == change.hlc else _stamp(raw)
             if entry.get("base") is not None:
                 bases[key] = _stamp(entry["base"]).encode()
             if key in ("id", "clinic_id"):
@@ -337,7 +413,7 @@ class RemoteApi:
         ]
         if missing:
             raise _Park("its record has not arrived yet")
-        self._require_targets(session, spec, plain)
+        self._require_targets(session, spec, plain, run)
         row: Any = spec.model(id=change.entity_id, clinic_id=change.clinic_id, **plain)
         for keyed in spec.keyed:
             answers = {
@@ -349,13 +425,17 @@ class RemoteApi:
         row.field_hlcs = {k: s.encode() for k, s in stamps.items()}
         row.hlc = max(stamps.values(), default=_stamp(change.hlc)).encode()
         session.add(row)
-        session.flush()
+        if run.fast:
+            run.rows[(spec.kind, change.entity_id)] = row
+            run.known.setdefault(spec.kind, set()).add(change.entity_id)
+        else:
+            session.flush()
         run.touched.append(row)
         if isinstance(row, Patient):
             run.names.append(tuple(getattr(row, n) for n in _NAME_FIELDS))
 
     def _require_targets(
-        self, session: Session, spec: RecordSpec[Any], plain: Mapping[str, Any]
+        self, session: Session, spec: RecordSpec[Any], plain: Mapping[str, Any], run: _Run
     ) -> None:
         """Park a change that points at a record this device does not have yet."""
         table = spec.model.__table__
@@ -364,6 +444,8 @@ class RemoteApi:
             if value is None:
                 continue
             target = fk.column.table
+            if run.fast and value in run.known.get(target.name, ()):
+                continue
             found = session.execute(select(target.c.pk).where(fk.column == value).limit(1)).first()
             if found is None:
                 raise _Park(f"it points at a {target.name} record that has not arrived yet")
@@ -379,7 +461,7 @@ class RemoteApi:
         bases: dict[str, str],
         run: _Run,
     ) -> None:
-        self._require_targets(session, spec, {k: v for k, v in values.items() if "." not in k})
+        self._require_targets(session, spec, {k: v for k, v in values.items() if "." not in k}, run)
         field_hlcs = dict(row.field_hlcs or {})
         unacked = self._unacked_keys(session, spec, row.id)
         patient_id = spec.patient_of(row)
@@ -437,7 +519,8 @@ class RemoteApi:
             row.hlc = max(row.hlc or "", change.hlc, *field_hlcs.values())
         elif field_hlcs != (row.field_hlcs or {}):
             row.field_hlcs = field_hlcs
-        session.flush()
+        if not run.fast:
+            session.flush()
         if applied_any:
             run.touched.append(row)
         if isinstance(row, Patient):
@@ -657,27 +740,51 @@ def _person(patient: Patient) -> dict[str, Any]:
     }
 
 
+# Plain SQL on the indexes (birth_date; phone_reversed), names compared case aside: this runs
+# for every patient a sync brings, and the compiled ORM query cost more than the lookup. Ids
+# are stored as 32 hex digits.
+_SAME_NAME = (
+    "given_name = ? COLLATE NOCASE AND family_name = ? COLLATE NOCASE AND id != ? AND deleted = 0"
+)
+_SAME_BIRTH_SQL = (
+    "SELECT id FROM patients WHERE birth_date = ? AND birth_date_estimated = 0 AND "
+    + _SAME_NAME
+    + " LIMIT 20"
+)
+_SAME_PHONE_SQL = "SELECT id FROM patients WHERE phone_reversed = ? AND " + _SAME_NAME + " LIMIT 20"
+
+
 def _flag_duplicate(session: Session, patient: Patient, touched: list[Any]) -> int:
     """A patient from another device with the name of one here and the same date of birth
     or phone: probably one person registered twice (DESIGN.md: never settled silently)."""
-    # Each on an index (birth date; the phone's reversed digits), names compared here.
-    found: dict[uuid.UUID, Patient] = {}
-    same = (Patient.id != patient.id, Patient.deleted.is_(False))
-    if patient.birth_date is not None:
-        for other in session.scalars(
-            select(Patient).where(Patient.birth_date == patient.birth_date, *same).limit(500)
-        ):
-            found[other.id] = other
+    # Each on an index (birth date; the phone's reversed digits), the names compared by the
+    # database (case aside). An estimated birth date (1 July of a year) says little: a
+    # register holds thousands of them, so only a known one counts.
+    conn = session.connection()
+    ids: set[str] = set()
+    names = (patient.given_name, patient.family_name, patient.id.hex)
+    if patient.birth_date is not None and not patient.birth_date_estimated:
+        ids.update(
+            row[0]
+            for row in conn.exec_driver_sql(
+                _SAME_BIRTH_SQL, (patient.birth_date.isoformat(), *names)
+            )
+        )
     if patient.phone_reversed:
+        ids.update(
+            row[0]
+            for row in conn.exec_driver_sql(_SAME_PHONE_SQL, (patient.phone_reversed, *names))
+        )
+    if not ids:
+        return 0
+    found = {
+        other.id: other
         for other in session.scalars(
-            select(Patient).where(Patient.phone_reversed == patient.phone_reversed, *same).limit(50)
-        ):
-            found[other.id] = other
-    name = (patient.given_name.casefold(), patient.family_name.casefold())
+            select(Patient).where(Patient.id.in_(uuid.UUID(i) for i in ids))
+        )
+    }
     added = 0
     for other in found.values():
-        if (other.given_name.casefold(), other.family_name.casefold()) != name:
-            continue
         added += _judgement(
             session,
             POSSIBLE_DUPLICATE,
@@ -739,6 +846,10 @@ def _last_editor(session: Session, kind: str, entity_id: uuid.UUID) -> uuid.UUID
         .order_by(AuditEvent.at.desc())
         .limit(1)
     )
+
+
+def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _column_default(spec: RecordSpec[Any], name: str) -> Any:

@@ -54,7 +54,7 @@ from desktop.hlc import DEFAULT_MAX_DRIFT_MS, wall_clock_ms
 from desktop.messages import msg
 from desktop.permissions import Permission
 from desktop.services import sync_outbox, sync_state
-from desktop.store.models import SYNCED_MODELS, Attachment, NeedsAttention, OutboxEntry
+from desktop.store.models import SYNCED_MODELS, Attachment, NeedsAttention
 from desktop.store.outbox import prune_acknowledged
 from sync.client import errors as client_errors
 from sync.client.urls import check_url
@@ -523,10 +523,7 @@ class _Engine:
 
     def _upload_attachments(self) -> None:
         def referred(session: Session) -> dict[str, tuple[bytes, str]]:
-            patches = [
-                e.patch
-                for e in session.scalars(select(OutboxEntry).where(OutboxEntry.acked_at.is_(None)))
-            ]
+            patches = sync_outbox.unacked_patches_with_attachments(session)
             hashes = sync_outbox.attachment_hashes(patches)
             found: dict[str, tuple[bytes, str]] = {}
             for digest in sorted(hashes):

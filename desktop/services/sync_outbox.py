@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Row, String, Table, cast, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.hlc import HybridLogicalClock, Stamp
@@ -28,23 +28,39 @@ def pending_count(session: Session) -> int:
     return int(found or 0)
 
 
-def take_batch(session: Session, limit: int, after_seq: int = 0) -> list[OutboxEntry]:
+def take_batch(session: Session, limit: int, after_seq: int = 0) -> list[Row[Any]]:
     """The oldest unacknowledged entries after `after_seq` (at most `limit`), fixed as one
-    sent batch."""
+    sent batch; rows of the outbox table (plain values, no ORM objects: this runs for every
+    batch of a push)."""
+    table: Table = OutboxEntry.__table__  # type: ignore[assignment]
     entries = list(
-        session.scalars(
-            select(OutboxEntry)
-            .where(OutboxEntry.acked_at.is_(None), OutboxEntry.seq > after_seq)
-            .order_by(OutboxEntry.seq)
+        session.execute(
+            select(table)
+            .where(table.c.acked_at.is_(None), table.c.seq > after_seq)
+            .order_by(table.c.seq)
             .limit(limit)
         )
     )
-    batch = uuid.uuid4()
-    for entry in entries:
-        if entry.sent_batch is None:
-            entry.sent_batch = batch
-    session.flush()
+    fresh = [e.seq for e in entries if e.sent_batch is None]
+    if fresh:
+        batch = uuid.uuid4()
+        for chunk in range(0, len(fresh), 500):
+            session.execute(
+                update(table)
+                .where(table.c.seq.in_(fresh[chunk : chunk + 500]))
+                .values(sent_batch=batch)
+            )
     return entries
+
+
+def unacked_patches_with_attachments(session: Session) -> list[Any]:
+    """The patches of unacknowledged entries that may refer to an attachment (a cheap text
+    match first: most changes carry none)."""
+    table: Table = OutboxEntry.__table__  # type: ignore[assignment]
+    query = select(table.c.patch).where(
+        table.c.acked_at.is_(None), cast(table.c.patch, String).like(f"%{HASH_KEY}%")
+    )
+    return list(session.scalars(query))
 
 
 def mark_acknowledged(session: Session, change_ids: Sequence[uuid.UUID]) -> None:
@@ -126,12 +142,15 @@ def restamp_future(session: Session, clock: HybridLogicalClock, limit_ms: int) -
     """Re-stamp unacknowledged changes stamped after `limit_ms` (a clock that ran fast while
     offline), in their order, with the corrected clock; the records' own stamps follow, so
     this laptop, HQ and the others all compare the same stamps. Returns how many."""
-    entries = list(
+    # Stamps sort as text: every stamp of a later millisecond sorts after this one.
+    after = f"{limit_ms:015d}-999999"
+    late = list(
         session.scalars(
-            select(OutboxEntry).where(OutboxEntry.acked_at.is_(None)).order_by(OutboxEntry.seq)
+            select(OutboxEntry)
+            .where(OutboxEntry.acked_at.is_(None), OutboxEntry.hlc > after)
+            .order_by(OutboxEntry.seq)
         )
     )
-    late = [e for e in entries if _wall_ms(e.hlc) > limit_ms]
     if not late:
         return 0
     clock.rewind()

@@ -71,6 +71,12 @@ def _depth(value: Any, limit: int) -> int:
 
 
 def _bounded_value(value: JsonValue) -> JsonValue:
+    # Most values are scalars or short texts, which cannot pass the limits (a character is
+    # at most 4 bytes of UTF-8, 6 as a JSON escape): only the others are measured.
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str) and len(value) * 6 <= LIMITS.value_bytes:
+        return value
     if _depth(value, LIMITS.json_depth) > LIMITS.json_depth:
         raise ValueError(f"a value nested deeper than {LIMITS.json_depth} levels")
     size = len(json.dumps(value, ensure_ascii=False).encode())
