@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Row, String, Table, cast, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.hlc import HybridLogicalClock, Stamp
@@ -175,11 +176,17 @@ def restamp_future(session: Session, clock: HybridLogicalClock, limit_ms: int) -
             k: (fresh if (v == old or _wall_ms(v) > limit_ms) else v)
             for k, v in (row.field_hlcs or {}).items()
         }
-        session.execute(
-            update(model.__table__)
-            .where(model.__table__.c.pk == row.pk)
-            .values(field_hlcs=stamps, hlc=fresh)
-        )
+        try:
+            # A row the guard triggers keep as written (the audit trail, a signed form)
+            # keeps its stamps; its change still travels re-stamped.
+            with session.begin_nested():
+                session.execute(
+                    update(model.__table__)
+                    .where(model.__table__.c.pk == row.pk)
+                    .values(field_hlcs=stamps, hlc=fresh)
+                )
+        except IntegrityError:
+            pass
     session.execute(
         update(Meta).where(Meta.key == HLC_HIGH_WATER).values(value=clock.last.encode())
     )
