@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sync.protocol import (
@@ -263,10 +264,13 @@ def create_app(settings: Settings) -> FastAPI:
         if declared.isdigit() and int(declared) > limit:
             raise ApiError(413, ErrorCode.TOO_LARGE, f"A request body above {limit} bytes.")
         buf = bytearray()
-        async for chunk in request.stream():
-            buf += chunk
-            if len(buf) > limit:
-                raise ApiError(413, ErrorCode.TOO_LARGE, f"A request body above {limit} bytes.")
+        try:
+            async for chunk in request.stream():
+                buf += chunk
+                if len(buf) > limit:
+                    raise ApiError(413, ErrorCode.TOO_LARGE, f"A request body above {limit} bytes.")
+        except ClientDisconnect:  # the peer left before the end of its body
+            raise ApiError(400, ErrorCode.INVALID, "The request body ended early.") from None
         return bytes(buf)
 
     async def read_body(request: Request, limit: int = LIMITS.body_bytes) -> bytes:
@@ -348,6 +352,7 @@ def create_app(settings: Settings) -> FastAPI:
                 "Too many enrolment attempts from this address: wait a minute and try again.",
             )
         body = await parse(request, EnrolRequest)
+        printable(body.device_name, "A device name")
 
         def run() -> store.Enrolled:
             with db.write_session(engine) as s:
@@ -394,6 +399,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def push(request: Request, creds: Creds, _p: Protocol = None) -> Response:
         device = await need(creds)
         body = await parse(request, PushRequest)
+        printable(body.summary.app_version, "An app version")
 
         def run() -> list[Any]:
             with db.write_session(engine) as s:
@@ -412,6 +418,7 @@ def create_app(settings: Settings) -> FastAPI:
         after: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=1_000_000)] = LIMITS.page_changes,
         log_id: Annotated[uuid.UUID | None, Query(alias="log")] = None,
+        own: Annotated[bool, Query()] = True,
         _p: Protocol = None,
     ) -> Response:
         device = await need(creds)
@@ -425,9 +432,11 @@ def create_app(settings: Settings) -> FastAPI:
                     limit=min(limit, LIMITS.page_changes),
                     log=log_id,
                     now_ms=now(),
+                    own=own,
                 )
-            if not page["more"]:
-                with db.write_session(engine) as s:
+            with db.write_session(engine) as s:
+                store.note_pulled(s, device.id, int(page["next_cursor"]))
+                if not page["more"]:
                     store.touch_device(s, device.id, now())
             return page
 
@@ -492,7 +501,7 @@ def create_app(settings: Settings) -> FastAPI:
         upload_offset: Annotated[int, Header(alias="Upload-Offset", ge=0, le=2**40)],
         upload_length: Annotated[int, Header(alias="Upload-Length", ge=0, le=2**40)],
         media_type: Annotated[
-            str, Header(alias="X-Media-Type", pattern=MEDIA_TYPE_PATTERN, max_length=127)
+            str, Header(alias="X-Media-Type", pattern=MEDIA_TYPE_PATTERN, max_length=100)
         ] = "application/octet-stream",
         _p: Protocol = None,
     ) -> Response:
@@ -608,6 +617,13 @@ def create_app(settings: Settings) -> FastAPI:
     app.openapi = openapi  # type: ignore[method-assign]
     app.add_middleware(ProtocolGate)
     return app
+
+
+def printable(text: str, what: str) -> None:
+    """Names HQ stores and prints (a device's name, its app version) hold no control
+    characters (a NUL cannot even be stored in PostgreSQL's text)."""
+    if not text.isprintable():
+        raise ApiError(422, ErrorCode.INVALID, f"{what} with control characters.")
 
 
 def _summary(exc: ValidationError | RequestValidationError) -> str:
