@@ -201,11 +201,16 @@ class HqClient:
             )
         return response
 
-    def pull(self, after: int, *, limit: int, log_id: uuid.UUID | None) -> PullPage:
-        """The page of the clinic's changes after position `after` (at most `limit`)."""
+    def pull(
+        self, after: int, *, limit: int, log_id: uuid.UUID | None, own: bool = True
+    ) -> PullPage:
+        """The page of the clinic's changes after position `after` (at most `limit`);
+        `own=False`: without the changes this device pushed (the cursor moves past them)."""
         if after < 0 or not 1 <= limit <= LIMITS.page_changes:
             raise ValueError(f"pull after {after} limit {limit}: out of range")
         params = {"after": str(after), "limit": str(limit)}
+        if not own:
+            params["own"] = "false"
         if log_id is not None:
             params["log"] = str(log_id)
         page = self._json("GET", "/v1/changes", PullPage, "the pull", params=params)

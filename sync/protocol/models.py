@@ -5,7 +5,8 @@ Endpoints (all under /v1; JSON bodies, optionally compressed, see `sync.protocol
     GET  /v1/hello                      no credential: versions, server time, log id
     POST /v1/enrol                      EnrolRequest -> EnrolResponse (one-time code)
     POST /v1/push                       PushRequest -> PushResponse
-    GET  /v1/changes?after=N&limit=M    -> PullPage (the device's clinic only)
+    GET  /v1/changes?after=N&limit=M[&log=ID][&own=false]  -> PullPage (the device's
+                                        clinic only; own=false: without its own changes)
     GET  /v1/status                     -> StatusResponse
     POST /v1/attachments/missing        AttachmentsQuery -> AttachmentsMissing
     POST /v1/attachments/{sha256}       raw bytes from `Upload-Offset` (resumable upload)

@@ -418,6 +418,7 @@ def create_app(settings: Settings) -> FastAPI:
         after: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=1_000_000)] = LIMITS.page_changes,
         log_id: Annotated[uuid.UUID | None, Query(alias="log")] = None,
+        own: Annotated[bool, Query()] = True,
         _p: Protocol = None,
     ) -> Response:
         device = await need(creds)
@@ -431,9 +432,12 @@ def create_app(settings: Settings) -> FastAPI:
                     limit=min(limit, LIMITS.page_changes),
                     log=log_id,
                     now_ms=now(),
+                    own=own,
+                    answered=True,
                 )
-            if not page["more"]:
-                with db.write_session(engine) as s:
+            with db.write_session(engine) as s:
+                store.note_pulled(s, device.id, int(page["next_cursor"]))
+                if not page["more"]:
                     store.touch_device(s, device.id, now())
             return page
 

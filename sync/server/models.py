@@ -85,6 +85,9 @@ class Device(Base):
     pending: Mapped[int] = mapped_column(BigInteger, default=0)
     needs_attention: Mapped[int] = mapped_column(BigInteger, default=0)
     app_version: Mapped[str] = mapped_column(String(40), default="")
+    # The highest cursor HQ has answered this device with: a device asking from beyond it
+    # synced with a newer state of this log than HQ has now (HQ restored from a backup).
+    pulled_to: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class ChangeRow(Base):

@@ -342,6 +342,15 @@ def touch_device(session: Session, device_id: uuid.UUID, now_ms: int) -> None:
     session.execute(update(Device).where(Device.id == device_id).values(last_sync_at_ms=now_ms))
 
 
+def note_pulled(session: Session, device_id: uuid.UUID, cursor: int) -> None:
+    """Remember the highest cursor this device was answered with (see `pull_json`)."""
+    session.execute(
+        update(Device)
+        .where(Device.id == device_id, Device.pulled_to < cursor)
+        .values(pulled_to=cursor)
+    )
+
+
 # --- push -----------------------------------------------------------------------------
 
 
@@ -608,9 +617,14 @@ def pull_json(
     limit: int,
     log: uuid.UUID | None,
     now_ms: int,
+    own: bool = True,
+    answered: bool = False,
 ) -> dict[str, Any]:
     """A page of the clinic's log as the JSON of a `PullPage` (built directly from the
-    rows: the hot path of a large initial sync)."""
+    rows: the hot path of a large initial sync). `own=False` leaves out the changes this
+    device pushed itself (it has them), the cursor still moving past them. `answered`: also
+    refuse a cursor past the highest this device was answered with (`note_pulled`, which the
+    endpoint records after every page)."""
     our_log = log_id(session)
     top = head(session, device.clinic_pk)
     if log is not None and log != our_log:
@@ -620,7 +634,11 @@ def pull_json(
             "resync is needed.",
             409,
         )
-    if after > top:
+    highest = session.scalar(select(Device.pulled_to).where(Device.id == device.id)) or 0
+    if after > top or (answered and after > highest):
+        # Past the log's head, or past anything HQ remembers answering this device: the
+        # device synced with a newer state of this log (HQ restored from an older backup;
+        # the head alone stops telling once new pushes pass the old cursor).
         raise StoreError(
             "resync_required",
             "HQ has fewer changes than this laptop already received (HQ was restored from an "
@@ -653,6 +671,8 @@ def pull_json(
     clinic = str(device.clinic_id)
     changes = []
     for pos, cid, entity, entity_id, op, patch, hlc, user_id, origin in rows:
+        if not own and origin == device.id:
+            continue
         item: dict[str, Any] = {
             "change_id": str(cid),
             "entity": entity,
@@ -686,10 +706,11 @@ def pull(
     limit: int,
     log: uuid.UUID | None,
     now_ms: int,
+    own: bool = True,
 ) -> PullPage:
     """`pull_json` as the protocol model."""
     return PullPage.model_validate(
-        pull_json(session, device, after=after, limit=limit, log=log, now_ms=now_ms)
+        pull_json(session, device, after=after, limit=limit, log=log, now_ms=now_ms, own=own)
     )
 
 

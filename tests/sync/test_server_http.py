@@ -82,8 +82,11 @@ class Laptop:
         body = {"batch_id": str(uuid.uuid4()), "changes": changes, "sent_at_ms": 1, **extra}
         return requests.post(self.hq.url + "/v1/push", headers=self.headers, json=body, timeout=30)
 
-    def pull(self, after: int = 0, limit: int = 100, log: str | None = None) -> requests.Response:
+    def pull(
+        self, after: int = 0, limit: int = 100, log: str | None = None, **extra: str
+    ) -> requests.Response:
         params: dict[str, Any] = {"after": after, "limit": limit, "log": log or self.log_id}
+        params.update(extra)
         return requests.get(
             self.hq.url + "/v1/changes", headers=self.headers, params=params, timeout=30
         )
@@ -204,7 +207,21 @@ def test_a_wrong_log_or_a_cursor_past_the_head_needs_a_resync(hq_server: HqServe
     assert r.status_code == 409 and r.json()["error"] == "resync_required"
     r = a.pull(after=5)
     assert r.status_code == 409 and r.json()["error"] == "resync_required"
+    # A cursor within the head, but past anything HQ answered this laptop with: HQ was
+    # restored from a backup older than the laptop's last sync, and pushes since have moved
+    # the head past the laptop's cursor again.
+    r = a.pull(after=1)
+    assert r.status_code == 409 and r.json()["error"] == "resync_required"
+    assert a.pull(after=0).json()["next_cursor"] == 1
     assert a.pull(after=1).json()["changes"] == []
+
+
+def test_a_pull_without_its_own_changes_still_moves_past_them(hq_server: HqServer) -> None:
+    a = Laptop(hq_server)
+    results(a.push([change(a.clinic_id) for _ in range(3)]))
+    mine = a.pull(own="false").json()
+    assert mine["changes"] == [] and mine["next_cursor"] == 3 and not mine["more"]
+    assert len(a.pull().json()["changes"]) == 3
 
 
 @pytest.mark.parametrize("version", [None, "0", "2", "abc", "1.0"])

@@ -107,6 +107,7 @@ def upgrade() -> None:
         sa.Column("pending", sa.BigInteger(), nullable=False),
         sa.Column("needs_attention", sa.BigInteger(), nullable=False),
         sa.Column("app_version", sa.String(length=40), nullable=False),
+        sa.Column("pulled_to", sa.BigInteger(), server_default="0", nullable=False),
         sa.ForeignKeyConstraint(
             ["clinic"],
             ["clinics.id"],
