@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.app.remote import (
     EDIT_AGAINST_DELETE,
+    REFUSED,
     SAFETY_CRITICAL,
     SIGNED_HERE,
     SUPERSEDED,
@@ -541,4 +542,9 @@ def test_a_change_the_database_refuses_is_reported_and_the_others_applied(
     (refused,) = report.refused
     assert "clashes" in refused[1]
     assert patient(b, patient_id).given_name == "Achieng"
+    # The refused change is on B's list (the sync moves past it), once.
+    items = [i for i in b.remote.needs_attention() if i.reason == REFUSED]
+    assert len(items) == 1 and "clashes" in items[0].remote_value["why"]
+    sync(a, b)
+    assert len([i for i in b.remote.needs_attention() if i.reason == REFUSED]) == 1
     assert heard and patient_id in heard[-1].patient_ids and heard[-1].remote

@@ -80,6 +80,7 @@ EDIT_AGAINST_DELETE = "edit_against_delete"
 POSSIBLE_DUPLICATE = "possible_duplicate"  # the same person registered on two devices
 UNSHOWN_VALUE = "(not shown)"  # in place of a value that is never shown (key material)
 DOUBLE_BOOKED = "double_booked"  # a provider booked twice at once, once both were merged
+REFUSED = "refused"  # a change from another device that cannot be applied here (why kept)
 NEWER_EDIT_KEPT = "newer_edit_kept"
 # Resolutions a person chooses.
 KEPT_LOCAL = "kept_local"
@@ -224,6 +225,10 @@ class RemoteApi:
             run, reasons, waiting = _Run(), {}, list(arrived)
             self._pass(session, waiting, run, reasons, savepoints=True)
         run.fast = False
+        by_id = {change.change_id: change for change in arrived}
+        for change_id, why in run.refused:
+            if change_id in by_id:
+                run.attention += _note_refused(session, by_id[change_id], why, run.touched)
         for change_id, row in parked_rows.items():
             if change_id not in reasons:
                 session.delete(row)
@@ -846,6 +851,35 @@ def _last_editor(session: Session, kind: str, entity_id: uuid.UUID) -> uuid.UUID
         .order_by(AuditEvent.at.desc())
         .limit(1)
     )
+
+
+def _note_refused(session: Session, change: RemoteChange, why: str, touched: list[Any]) -> int:
+    """A change from another device that cannot be applied here is on the list (the sync
+    moves past it: without the item it would be lost from sight)."""
+    already = session.scalar(
+        select(NeedsAttention.id).where(
+            NeedsAttention.remote_change_id == change.change_id, NeedsAttention.reason == REFUSED
+        )
+    )
+    if already is not None:
+        return 0
+    entity = change.entity[:64]
+    item = NeedsAttention(
+        clinic_id=change.clinic_id,
+        entity=entity,
+        entity_id=change.entity_id,
+        patient_id=change.entity_id if entity == "patients" else None,
+        field=None,
+        reason=REFUSED,
+        local_value=None,
+        remote_value={"why": why[:300], "op": change.op[:10]},
+        remote_hlc=change.hlc[:40] or None,
+        remote_by=change.user_id,
+        remote_change_id=change.change_id,
+    )
+    session.add(item)
+    touched.append(item)
+    return 1
 
 
 def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:

@@ -475,7 +475,11 @@ def push(
                 conflict = True
             if current is None or stamp > current:
                 stamps[name] = stamp
-        if change.op == "delete":
+                if name == "deleted":
+                    # The newest "deleted" value decides, whatever the op says (a record
+                    # registered and removed before it was ever sent arrives as an insert).
+                    rec.deleted = entry.v is True
+        if change.op == "delete" and "deleted" not in change.patch:
             rec.deleted = True
         row = {
             "change_id": cid,
