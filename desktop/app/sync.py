@@ -500,26 +500,29 @@ class _Engine:
         self.result.report = replace(self.result.report, resynced=True)
 
     def _push_snapshot(self, kinds: frozenset[str] | None = None) -> None:
+        """Every record (of `kinds`) sent again with its own stamps, a batch at a time (a
+        read transaction per batch: a large clinic never sits in memory at once)."""
         clinic_id = self.core.store.clinic_id
-
-        def chunks(session: Session) -> list[list[dict[str, Any]]]:
-            out: list[list[dict[str, Any]]] = [[]]
-            for change in sync_outbox.snapshot(session, clinic_id, kinds):
-                if len(out[-1]) >= BATCH:
-                    out.append([])
-                out[-1].append(change)
-            return out
-
-        batches = self.tx.read(chunks)
         done = 0
-        for batch in batches:
-            if not batch:
-                continue
-            changes = [Change.model_validate(c) for c in batch]
-            answer = self._send(changes)
-            done += len(changes)
-            self._count_results(answer, changes)
-            self.tell("push", done, None)
+        for model in sync_outbox.snapshot_kinds(kinds):
+            after: int | None = 0
+            while after is not None:
+                batch, after = self.tx.read(
+                    partial(
+                        sync_outbox.snapshot_batch,
+                        model=model,
+                        clinic_id=clinic_id,
+                        after_pk=after,
+                        limit=BATCH,
+                    )
+                )
+                if not batch:
+                    continue
+                changes = [Change.model_validate(c) for c in batch]
+                answer = self._send(changes)
+                done += len(changes)
+                self._count_results(answer, changes)
+                self.tell("push", done, None)
 
     # --- push -------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ acknowledged (the link dropped) is sent again as it was: HQ answers "duplicate".
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Row, String, Table, cast, func, select, update
@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.hlc import HybridLogicalClock, Stamp
+from desktop.ids import new_id
 from desktop.services.attachments import HASH_KEY
 from desktop.store.models import SYNCED_MODELS, Attachment, Meta, OutboxEntry, utcnow
 from desktop.store.outbox import HLC_HIGH_WATER, keyed_fields, synced_columns, to_wire
@@ -75,35 +76,49 @@ def mark_acknowledged(session: Session, change_ids: Sequence[uuid.UUID]) -> None
         )
 
 
-def snapshot(
-    session: Session, clinic_id: uuid.UUID, kinds: frozenset[str] | None = None
-) -> Iterator[dict[str, Any]]:
-    """Every record of the clinic (of `kinds`, or all) as a whole change, each field with its
-    own stamp, for a resync: HQ gets back whatever it lost, and a device that has a newer
-    value keeps it."""
-    for model in SYNCED_MODELS:
-        columns = synced_columns(model)
-        keyed = keyed_fields(model)
-        table = model.__tablename__  # type: ignore[attr-defined]
-        if kinds is not None and table not in kinds:
-            continue
-        query = select(model).where(model.clinic_id == clinic_id).execution_options(yield_per=500)
-        for row in session.scalars(query):
-            stamps: Mapping[str, str] = row.field_hlcs or {}
-            default = row.hlc or ""
-            if not default:
-                continue  # never stamped: not a synced record yet
-            patch: dict[str, Any] = {}
-            for key in columns:
-                value = getattr(row, key)
-                if key in keyed:
-                    for name, answer in sorted((value or {}).items()):
-                        full = f"{key}.{name}"
-                        patch[full] = {"v": answer, "hlc": stamps.get(full, default)}
-                    continue
-                patch[key] = {"v": to_wire(value), "hlc": stamps.get(key, default)}
-            yield {
-                "change_id": uuid.uuid4(),
+def snapshot_kinds(kinds: frozenset[str] | None = None) -> list[Any]:
+    """The record kinds a snapshot sends (of `kinds`, or all), in dependency order."""
+    return [
+        m
+        for m in SYNCED_MODELS
+        if kinds is None or m.__tablename__ in kinds  # type: ignore[attr-defined]
+    ]
+
+
+def snapshot_batch(
+    session: Session, model: Any, clinic_id: uuid.UUID, after_pk: int, limit: int
+) -> tuple[list[dict[str, Any]], int | None]:
+    """The next `limit` records of one kind (by local row number, after `after_pk`) as whole
+    changes, each field with its own stamp, for a resync: HQ gets back whatever it lost, and
+    a device that has a newer value keeps it. Returns them and the last row number read (None
+    when there was nothing more): a snapshot is read a batch at a time, never all at once."""
+    columns = synced_columns(model)
+    keyed = keyed_fields(model)
+    table = model.__tablename__
+    rows = session.scalars(
+        select(model)
+        .where(model.clinic_id == clinic_id, model.pk > after_pk)
+        .order_by(model.pk)
+        .limit(limit)
+    ).all()
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        stamps: Mapping[str, str] = row.field_hlcs or {}
+        default = row.hlc or ""
+        if not default:
+            continue  # never stamped: not a synced record yet
+        patch: dict[str, Any] = {}
+        for key in columns:
+            value = getattr(row, key)
+            if key in keyed:
+                for name, answer in sorted((value or {}).items()):
+                    full = f"{key}.{name}"
+                    patch[full] = {"v": answer, "hlc": stamps.get(full, default)}
+                continue
+            patch[key] = {"v": to_wire(value), "hlc": stamps.get(key, default)}
+        out.append(
+            {
+                "change_id": new_id(),
                 "entity": table,
                 "entity_id": row.id,
                 "clinic_id": row.clinic_id,
@@ -111,6 +126,8 @@ def snapshot(
                 "patch": patch,
                 "hlc": default,
             }
+        )
+    return out, (rows[-1].pk if rows else None)
 
 
 def attachment_hashes(patches: Sequence[Mapping[str, Any]]) -> set[str]:
