@@ -578,7 +578,8 @@ class _Engine:
 
     def _send(self, changes: list[Change]) -> PushResponse:
         summary = DeviceSummary(
-            pending=self.api._pending(),
+            # What will still wait once HQ took this batch (HQ shows it until the next sync).
+            pending=max(0, self.api._pending() - len(changes)),
             needs_attention=self.tx.read(_open_attention),
             app_version=_app_version(),
         )
