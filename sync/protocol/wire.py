@@ -60,6 +60,9 @@ def decode(data: bytes, encoding: str | None, *, limit: int = LIMITS.body_bytes_
         elif encoding == "gzip":
             inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
             out = inflater.decompress(data, limit + 1)
+            if len(out) <= limit and not inflater.eof:
+                # Cut short: the trailer (CRC and size) is missing, so nothing vouches for it.
+                raise BadBody("the body is not valid gzip: it ends before its trailer")
         else:
             raise BadBody(f"a content encoding this server does not know: {encoding[:20]!r}")
     except (zstandard.ZstdError, zlib.error, EOFError) as exc:
