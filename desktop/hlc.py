@@ -37,7 +37,8 @@ class Stamp:
     @classmethod
     def decode(cls, text: str) -> Stamp:
         wall, counter, node = text.split("-", 2)
-        if len(wall) != _WALL_DIGITS or len(counter) != _COUNTER_DIGITS or not node:
+        digits = (wall + counter).isascii() and (wall + counter).isdigit()
+        if len(wall) != _WALL_DIGITS or len(counter) != _COUNTER_DIGITS or not node or not digits:
             raise ValueError(f"not an HLC stamp: {text!r}")
         return cls(int(wall), int(counter), node)
 

@@ -39,7 +39,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.app.remote import RemoteChange
+from desktop.app.remote import REFUSED, RemoteChange
 from desktop.app.transactions import Done
 from desktop.errors import (
     Conflict,
@@ -54,7 +54,7 @@ from desktop.hlc import DEFAULT_MAX_DRIFT_MS, wall_clock_ms
 from desktop.messages import msg
 from desktop.permissions import Permission
 from desktop.services import sync_outbox, sync_state
-from desktop.store.models import SYNCED_MODELS, Attachment, NeedsAttention
+from desktop.store.models import SYNCED_MODELS, Attachment, NeedsAttention, ParkedChange
 from desktop.store.outbox import prune_acknowledged
 from sync.client import errors as client_errors
 from sync.client.urls import check_url
@@ -80,6 +80,10 @@ log = logging.getLogger(__name__)
 BATCH = 500  # changes per push
 PAGE = 1000  # changes per pull page
 CLOCK_WARNING_MS = 5 * 60 * 1000
+# HQ's clock is trusted to correct this laptop's by a day at most: beyond that a person sets
+# the date (a laptop whose clock reset to 2000, or an HQ that is wrong, must not decide every
+# stamp of the clinic).
+MAX_OFFSET_MS = 24 * 3600 * 1000
 _DONE = (ChangeStatus.APPLIED, ChangeStatus.DUPLICATE, ChangeStatus.CONFLICT)
 
 
@@ -188,7 +192,7 @@ class SyncApi:
         self._running = threading.Lock()
         meta = self._meta()
         offset = _int(meta.get(sync_state.CLOCK_OFFSET))
-        if offset is not None:
+        if offset is not None and abs(offset) <= MAX_OFFSET_MS:
             core.store.clock.set_offset(offset)
 
     # --- what the laptop knows ----------------------------------------------------------------
@@ -457,6 +461,15 @@ class _Engine:
         offset = self.client.clock_offset_ms
         if offset is None:
             return
+        if abs(offset) > MAX_OFFSET_MS:
+            raise SyncFailed(
+                msg(
+                    "This laptop's clock and HQ's differ by {hours} hours: set this laptop's "
+                    "date and time, then sync again (if the laptop is right, tell HQ's "
+                    "support). Nothing was sent or received.",
+                    hours=abs(offset) // 3_600_000,
+                )
+            )
         clock = self.core.store.clock
         self.tx.write(lambda s: self.api._note_offset(s, offset))
         warning = None
@@ -625,7 +638,13 @@ class _Engine:
             page: PullPage = self.call(
                 partial(self.client.pull, cursor, limit=PAGE, log_id=self.link.log_id, own=own_too)
             )
-            if page.next_cursor < cursor or any(c.position <= cursor for c in page.changes):
+            stuck = page.more and page.next_cursor <= cursor  # "more", and never further
+            if (
+                stuck
+                or page.next_cursor < cursor
+                or page.next_cursor > max(page.head, cursor)
+                or any(c.position <= cursor for c in page.changes)
+            ):
                 raise SyncFailed(
                     msg(
                         "HQ sent changes this laptop already had out of order; nothing was "
@@ -798,6 +817,17 @@ def _open_attention(session: Session) -> int:
 
 
 def _live_counts(session: Session, clinic_id: uuid.UUID) -> dict[str, int]:
+    """Live records by kind, counting those known to be missing here (parked until what
+    they point at arrives, or refused and on the needs-attention list) as HQ counts them:
+    a record this laptop cannot take must not make every sync pull the whole log again."""
+    missing: dict[str, set[uuid.UUID]] = {}
+    for entity, entity_id in session.execute(select(ParkedChange.entity, ParkedChange.entity_id)):
+        missing.setdefault(entity, set()).add(entity_id)
+    refused = select(NeedsAttention.entity, NeedsAttention.entity_id).where(
+        NeedsAttention.reason == REFUSED, NeedsAttention.resolved_at.is_(None)
+    )
+    for entity, entity_id in session.execute(refused):
+        missing.setdefault(entity, set()).add(entity_id)
     counts: dict[str, int] = {}
     for model in SYNCED_MODELS:
         table = model.__tablename__  # type: ignore[attr-defined]
@@ -807,6 +837,14 @@ def _live_counts(session: Session, clinic_id: uuid.UUID) -> dict[str, int]:
             .where(model.clinic_id == clinic_id, model.deleted.is_(False))
         )
         counts[table] = int(found or 0)
+        ids = sorted(missing.get(table, ()))
+        if ids:
+            present: set[uuid.UUID] = set()
+            for start in range(0, len(ids), 500):
+                present.update(
+                    session.scalars(select(model.id).where(model.id.in_(ids[start : start + 500])))
+                )
+            counts[table] += len(set(ids) - present)
     return counts
 
 

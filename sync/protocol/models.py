@@ -43,7 +43,9 @@ PROTOCOL_HEADER = "Outpost-Protocol"
 
 # An HLC stamp as desktop.hlc encodes it: 15-digit wall ms, 6-digit counter, node.
 Stamp = Annotated[
-    str, StringConstraints(pattern=r"^\d{15}-\d{6}-[0-9A-Za-z_.]{1,40}$", max_length=64)
+    # [0-9], not \d: any script's digits match \d, and stamps are compared as text.
+    str,
+    StringConstraints(pattern=r"^[0-9]{15}-[0-9]{6}-[0-9A-Za-z_.]{1,40}$", max_length=64),
 ]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Name = Annotated[

@@ -9,16 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from desktop.app import sync as sync_module
 from desktop.app.from_server import STAGING, setup_from_server
 from desktop.app.session import sign_in
 from desktop.app.sync import ClientFactory, SyncApi
 from desktop.core import ClinicCore
-from desktop.errors import NotEnrolled, SyncUnreachable, WrongPassword
+from desktop.errors import NotEnrolled, SyncFailed, SyncUnreachable, WrongPassword
 from desktop.paths import DataPaths
 from desktop.store.keyfile import KeyFile
 from desktop.store.models import Role
 from desktop.store.store import key_opens
 from sync.client.client import HqClient
+from sync.protocol import PullPage
 from tests.conftest import CLINIC, PASSWORD
 from tests.hqserver import HqServer
 from tests.netproxy import Faults, NetProxy
@@ -196,3 +198,50 @@ def test_an_account_made_on_one_laptop_signs_in_on_the_other_until_disabled(
     stolen = KeyFile.from_json(json.loads(old_copy))
     old_key = stolen.unlock_with_password("wanjiku", "wanjiku's own password")
     assert not key_opens(b.paths.database, old_key)
+
+
+def test_a_clock_hq_says_is_days_away_is_not_taken_and_nothing_is_sent(
+    laptops: Laptops,
+) -> None:
+    a = laptops.new("a")
+    register(a, "Nekesa")
+    waiting = unacked(a)
+    # This laptop's clock reset days back (a flat clock battery), or an HQ that lies.
+    client_factory = sync_module._default_client
+
+    def skewed(url: str, token: str | None, ca_file: str | None) -> HqClient:
+        client = client_factory(url, token, ca_file)
+        original = client.hello
+
+        def hello() -> object:
+            answer = original()
+            client.clock_offset_ms = 3 * 86_400_000
+            return answer
+
+        client.hello = hello  # type: ignore[method-assign]
+        return client  # type: ignore[return-value]
+
+    a.sync = SyncApi(a, skewed)
+    with pytest.raises(SyncFailed, match="72 hours"):
+        a.sync.sync_now()
+    assert unacked(a) == waiting
+    assert abs(a.store.clock.offset_ms) < 60_000  # the offset measured at enrolment stays
+
+
+def test_a_page_that_says_more_but_never_moves_on_is_refused(laptops: Laptops) -> None:
+    a = laptops.new("a")
+
+    def stuck(url: str, token: str | None, ca_file: str | None) -> HqClient:
+        client = HqClient(url, token=token, ca_file=ca_file)
+        original = client.pull
+
+        def pull(after: int, **kw: object) -> PullPage:
+            page = original(after, **kw)  # type: ignore[arg-type]
+            return page.model_copy(update={"more": True, "next_cursor": after, "changes": []})
+
+        client.pull = pull  # type: ignore[method-assign]
+        return client
+
+    a.sync = SyncApi(a, stuck)
+    with pytest.raises(SyncFailed, match="out of order"):
+        a.sync.sync_now()
