@@ -155,6 +155,7 @@ class SyncReport:
     counts_differ: tuple[tuple[str, int, int], ...] = ()  # (kind, here, at HQ) still apart
     pending: int = 0  # still waiting here after the sync
     cancelled: bool = False
+    removed: int = 0  # patients removed on other laptops (their tombstones applied here)
     accounts: tuple[str, ...] = ()  # accounts given, renewed or removed on this laptop
     # The account keys' re-key could not run yet (another window has the store open): why.
     rekey_pending: str | None = None
@@ -671,10 +672,17 @@ class _Engine:
                 checkpoint[sync_state.RESYNC] = None
             done = self.core.remote.apply(changes, checkpoint=checkpoint, judge=self.api.judging)
             report = done.value
+            applied = set(report.applied)
+            removed = sum(
+                1
+                for c in changes
+                if c.entity == "patients" and c.op == "delete" and c.change_id in applied
+            )
             self.result.add(
                 received=len(page.changes),
                 applied=len(report.applied),
                 needs_attention=report.needs_attention,
+                removed=removed,
             )
             self.result.report = replace(self.result.report, parked=len(report.parked))
             self.result.wanted |= sync_outbox.attachment_hashes([c.patch for c in changes])

@@ -146,6 +146,11 @@ def summary_lines(report: SyncReport, status: SyncStatus) -> list[str]:
             attention=status.needs_attention,
         )
     ]
+    if report.removed:
+        # Said every time: a removal made elsewhere must never pass unnoticed here.
+        lines.append(
+            msg("{n} patients were removed on other laptops of the clinic.", n=report.removed)
+        )
     if report.cancelled:
         lines.append(msg("The sync was stopped before the end; the rest goes next time."))
     if report.rejected:

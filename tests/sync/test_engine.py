@@ -245,3 +245,18 @@ def test_a_page_that_says_more_but_never_moves_on_is_refused(laptops: Laptops) -
     a.sync = SyncApi(a, stuck)
     with pytest.raises(SyncFailed, match="out of order"):
         a.sync.sync_now()
+
+
+def test_a_patient_removed_on_another_laptop_is_said_in_the_sync_summary(
+    laptops: Laptops,
+) -> None:
+    a = laptops.new("a")
+    b = laptops.new("b")
+    patient = register(a, "Jepkoech")
+    a.sync.sync_now()
+    b.sync.sync_now()
+    a.patients.remove(patient)
+    a.sync.sync_now()
+    report = b.sync.sync_now()
+    assert report.removed == 1
+    assert patient_names(b) == set()
