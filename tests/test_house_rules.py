@@ -3,7 +3,10 @@
 - desktop/, forms/ and sync/ never import PySide6 or ui (the core runs headless);
 - ui/ never imports sqlalchemy or desktop.store, and never opens a session: it calls the
   core's application API, which owns every transaction;
-- forms/ never touches the database.
+- forms/ never touches the database;
+- sync/server never imports desktop/ or ui/ (HQ is a program of its own), and sync/protocol
+  and sync/client import neither desktop/ nor sync/server: what both sides share lives in
+  sync/protocol.
 """
 
 from __future__ import annotations
@@ -53,6 +56,24 @@ def test_the_core_never_imports_qt_or_the_gui(package: str) -> None:
 
 def test_forms_never_touch_the_database() -> None:
     assert _violations("forms", ("sqlalchemy", "sqlcipher3", "desktop")) == []
+
+
+def test_hq_never_imports_the_laptop_s_code() -> None:
+    assert _violations("sync/server", ("desktop", "ui", "PySide6")) == []
+
+
+@pytest.mark.parametrize("package", ["sync/protocol", "sync/client"])
+def test_what_both_sides_share_depends_on_neither(package: str) -> None:
+    assert _violations(package, ("desktop", "ui", "sync.server")) == []
+
+
+def test_importing_hq_loads_none_of_the_laptop_s_code() -> None:
+    code = (
+        "import sys, sync.server.app, sync.server.cli;"
+        "sys.exit(1 if any(m.split('.')[0] in ('desktop', 'ui', 'PySide6') for m in sys.modules)"
+        " else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
 
 def test_the_gui_never_imports_sqlalchemy_or_the_store() -> None:
