@@ -102,6 +102,9 @@ class RemoteChange:
     patch: Mapping[str, Mapping[str, Any]]
     hlc: str
     user_id: uuid.UUID | None = None  # who made it, when the sender says
+    # HQ took it as a conflict (sync.protocol.PulledChange.conflict): a removal made without
+    # seeing another device's later edit is then on this device's list too.
+    conflict: bool = False
 
 
 @dataclass(frozen=True)
@@ -496,7 +499,8 @@ class RemoteApi:
                 )
                 continue
             remote_wins = stamp.encode() > local_hlc
-            if key == "deleted" and remote is True and remote_wins and (unacked - {"deleted"}):
+            edited_unseen = bool(unacked - {"deleted"}) or change.conflict
+            if key == "deleted" and remote is True and remote_wins and edited_unseen:
                 # Deleted there while edited here (edits not yet acknowledged): the tombstone
                 # travels, and the edit is on the list so it is not silently lost.
                 run.attention += note.add(

@@ -663,6 +663,7 @@ class _Engine:
                     patch={k: _patch_entry(v) for k, v in c.patch.items()},
                     hlc=c.hlc,
                     user_id=c.user_id,
+                    conflict=c.conflict,
                 )
                 for c in page.changes
                 if own_too or c.origin_device != mine

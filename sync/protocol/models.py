@@ -160,6 +160,9 @@ class PushResponse(_Wire):
 class PulledChange(Change):
     position: int  # HQ's sequence: the cursor a device keeps is the last position applied
     origin_device: uuid.UUID | None = None  # the device that pushed it
+    # HQ took it as a conflict: it competes with another device's newer edit, or it removes
+    # a record another device edited after the remover last pulled (judged on each device).
+    conflict: bool = False
 
 
 class PullPage(_Wire):

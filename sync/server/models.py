@@ -16,6 +16,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Uuid,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -111,6 +112,9 @@ class ChangeRow(Base):
     origin_device: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
     content_hash: Mapped[str] = mapped_column(String(64))
     received_at_ms: Mapped[int] = mapped_column(BigInteger)
+    # Taken as a conflict (a newer edit elsewhere; a deletion made without seeing another
+    # device's later edit): the devices that pull it are told, so it is judged on each.
+    conflict: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class RecordRow(Base):

@@ -354,6 +354,29 @@ def note_pulled(session: Session, device_id: uuid.UUID, cursor: int) -> None:
 # --- push -----------------------------------------------------------------------------
 
 
+def _sets_deleted(change: Change) -> bool:
+    entry = change.patch.get("deleted")
+    return entry is not None and entry.v is True
+
+
+def _edited_elsewhere_since(
+    session: Session, device: DeviceInfo, change: Change, seen_to: int
+) -> bool:
+    """Another device changed the record after the last position this device pulled."""
+    c = CHANGES_TABLE.c
+    found = session.execute(
+        select(c.position)
+        .where(
+            c.clinic == device.clinic_pk,
+            c.entity_id == change.entity_id,
+            c.position > seen_to,
+            c.origin_device != device.id,
+        )
+        .limit(1)
+    ).first()
+    return found is not None
+
+
 def lock_clinic(session: Session, clinic_pk: int) -> None:
     """Serialises pushes of one clinic on PostgreSQL (see the module docstring); on SQLite
     the write transaction's BEGIN IMMEDIATE already did."""
@@ -428,6 +451,7 @@ def push(
             records[(entity, entity_id)] = _Rec(bool(deleted), dict(stamps or {}), last, False)
 
     limit_ms = now_ms + FUTURE_SLACK_MS
+    seen_to = session.scalar(select(Device.pulled_to).where(Device.id == device.id)) or 0
     in_batch: dict[uuid.UUID, tuple[str, int]] = {}  # change id -> (hash, index in pending)
     pending: list[_Pending] = []
     repeats: list[tuple[int, int]] = []  # (index, index in pending of its first copy)
@@ -467,6 +491,11 @@ def push(
             rec = records[key] = _Rec(False, {}, 0, True)
         rec.touched = True
         conflict = rec.deleted and change.op != "delete"
+        removing = change.op == "delete" or _sets_deleted(change)
+        if removing and not rec.deleted and not rec.new:
+            # Removed by a device that had not pulled another device's later edit of the
+            # record: the edit would be lost from sight on the device that made it.
+            conflict = conflict or _edited_elsewhere_since(session, device, change, seen_to)
         stamps = rec.stamps
         for name, entry in change.patch.items():
             stamp = entry.hlc or change.hlc
@@ -493,6 +522,7 @@ def push(
             "origin_device": device.id,
             "content_hash": hashes[i],
             "received_at_ms": now_ms,
+            "conflict": conflict,
         }
         status = ChangeStatus.CONFLICT if conflict else ChangeStatus.APPLIED
         in_batch[cid] = (hashes[i], len(pending))
@@ -663,6 +693,7 @@ def pull_json(
                 c.hlc,
                 c.user_id,
                 c.origin_device,
+                c.conflict,
             )
             .where(c.clinic == device.clinic_pk, c.position > after, c.position <= top)
             .order_by(c.position)
@@ -674,7 +705,7 @@ def pull_json(
     rows = rows[:limit]
     clinic = str(device.clinic_id)
     changes = []
-    for pos, cid, entity, entity_id, op, patch, hlc, user_id, origin in rows:
+    for pos, cid, entity, entity_id, op, patch, hlc, user_id, origin, conflict in rows:
         if not own and origin == device.id:
             continue
         item: dict[str, Any] = {
@@ -691,6 +722,8 @@ def pull_json(
             item["user_id"] = str(user_id)
         if origin is not None:
             item["origin_device"] = str(origin)
+        if conflict:
+            item["conflict"] = True
         changes.append(item)
     return {
         "changes": changes,

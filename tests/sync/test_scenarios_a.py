@@ -357,12 +357,6 @@ def test_a_deletion_against_an_edit_travels_and_the_edit_is_not_silently_lost(
     assert hq_patient(a, pid)["phone"] == "+254733000003"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap (desktop/app/remote.py): a deletion pulled after this laptop's edit already "
-    "reached HQ (in an earlier sync) is applied silently here: nothing tells the merge that "
-    "the deleting laptop never saw the edit, so the item is only on the deleting laptop's list",
-)
 def test_the_laptop_whose_earlier_synced_edit_met_a_deletion_has_it_on_its_list(
     laptops: Laptops,
 ) -> None:

@@ -86,6 +86,7 @@ def upgrade() -> None:
         sa.Column("origin_device", sa.Uuid(), nullable=True),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.Column("received_at_ms", sa.BigInteger(), nullable=False),
+        sa.Column("conflict", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["clinic"],
             ["clinics.id"],
