@@ -255,7 +255,9 @@ class AdminApi:
 
     def set_role(self, username: str, role: Role) -> Done[None]:
         core = self._core
-        return self._tx.write(lambda s: user_service.set_role_in(s, core.actor, username, role))
+        return self._tx.write(
+            lambda s: user_service.set_role_in(s, core.store, core.actor, username, role)
+        )
 
     # -- providers --
 

@@ -95,18 +95,18 @@ def setup_from_server(
         try:
             report = _first_pull(store, base, ca_file, answer, hello.log_id, progress, factory)
             users = _users(store)
-            store_id, data_key = store.keyfile.store_id, store.data_key
+            with LoginThrottle(paths.throttle).attempt(username):
+                new = account_keys.new_laptop_keys(
+                    users,
+                    clinic_id=answer.clinic_id,
+                    username=username,
+                    password=password,
+                    store_id=store.keyfile.store_id,
+                    data_key=store.data_key,
+                )
+            account_keys.pin_new_laptop(store, new)
         finally:
             store.close()
-        with LoginThrottle(paths.throttle).attempt(username):
-            new = account_keys.new_laptop_keys(
-                users,
-                clinic_id=answer.clinic_id,
-                username=username,
-                password=password,
-                store_id=store_id,
-                data_key=data_key,
-            )
         account_keys.save_new_laptop_keys(staging, new)
         _move_into_place(staging, paths)
     except BaseException:

@@ -20,7 +20,6 @@ from desktop.paths import DataPaths
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
-    from desktop.store.store import Store
 
 Window = tuple[dt.time, dt.time]
 
@@ -107,7 +106,6 @@ def create_clinic(paths: DataPaths, new: NewClinic) -> str:
         timezone=new.timezone,
     )
     try:
-        _give_account_key(store, new.admin_username, new.password)
         core = ClinicCore.from_store(store)
     except BaseException:
         store.close()
@@ -199,24 +197,8 @@ def create_store(
         country=country,
         timezone=timezone,
     )
-    try:
-        _give_account_key(store, admin_username, password)
-    finally:
-        store.close()
+    store.close()
     return recovery
-
-
-def _give_account_key(store: Store, username: str, password: str) -> None:
-    """The first administrator's record gets the account's key for every laptop at once."""
-    from sqlalchemy import select
-
-    from desktop.store.account_keys import set_account_password
-    from desktop.store.models import User
-
-    with store.session() as session, session.begin():
-        user = session.scalar(select(User).where(User.username == username))
-        if user is not None:
-            set_account_password(session, store, user, password)
 
 
 def check_recovery_key(paths: DataPaths, recovery_key: str) -> None:

@@ -700,6 +700,9 @@ class _Engine:
         """Accounts the pull brought, changed or disabled reach this laptop's key file."""
         from desktop.store import account_keys
 
+        # An administrator signs again what a pull brought signed by own password changes;
+        # a store from before grants pins the clinic's authority (account_grants).
+        account_keys.take_authority(self.core.store)
         done = account_keys.mirror_accounts(self.core.store)
         self.result.report = replace(
             self.result.report,

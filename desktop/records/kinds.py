@@ -57,6 +57,10 @@ def _account_key(part: str) -> Any:
 
         if part == "public":
             return account_keys.public_problem(value)
+        if part == "grant":
+            from desktop.store import account_grants
+
+            return account_grants.grant_problem(value)
         return account_keys.wrapped_problem(value)
 
     return check
@@ -64,7 +68,9 @@ def _account_key(part: str) -> Any:
 
 # Fields whose values are never shown, printed, logged or copied into the needs-attention
 # list or audit details (by kind): the account keys. Their names may be.
-UNSHOWN: dict[str, frozenset[str]] = {"users": frozenset({"key_public", "key_wrapped"})}
+UNSHOWN: dict[str, frozenset[str]] = {
+    "users": frozenset({"key_public", "key_wrapped", "account_grant"})
+}
 
 
 def is_unshown(kind: str, key: str) -> bool:
@@ -164,6 +170,9 @@ USERS: RecordSpec[User] = RecordSpec(
         # checked on arrival, and is never shown, printed, logged or put in audit values.
         maybe("key_public", dict, checks=(_account_key("public"),)),
         maybe("key_wrapped", dict, checks=(_account_key("wrapped"),)),
+        # Who vouches for the account's state (desktop.store.account_grants): checked for its
+        # shape on arrival; whether it is genuine is the mirror's question.
+        maybe("account_grant", dict, checks=(_account_key("grant"),)),
     ),
     not_found=lambda i: msg("No user with id {id}.", id=i),
     read=None,  # names of who did what are shown to everyone

@@ -27,6 +27,7 @@ from desktop.passwords import check_password
 from desktop.permissions import Actor, Permission
 from desktop.services import audit
 from desktop.services.clinic import validate_username
+from desktop.store.account_grants import sign_account
 from desktop.store.account_keys import set_account_password
 from desktop.store.models import Role, User
 from desktop.store.rekey import Progress, RekeyResult, rekey
@@ -156,16 +157,18 @@ def set_active_in(
         check_password(password, username=username)
         set_account_password(session, store, user, password)
     else:
+        sign_account(session, store, user)
         store.remove_password(username)
 
 
-def set_role_in(session: Session, actor: Actor, username: str, role: Role) -> None:
+def set_role_in(session: Session, store: Store, actor: Actor, username: str, role: Role) -> None:
     actor.require(Permission.MANAGE_USERS)
     user = get_user(session, username)
     if user.role is Role.ADMIN and role is not Role.ADMIN and len(_active_admins(session)) <= 1:
         raise PermissionDenied(msg("This is the last administrator; keep at least one."))
     user.role = role
     session.flush()
+    sign_account(session, store, user)
 
 
 # -- re-keying (outside any transaction: the database is re-encrypted) --------------------

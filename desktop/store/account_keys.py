@@ -42,14 +42,15 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from desktop.errors import OutpostError, WrongPassword
 from desktop.messages import msg
 from desktop.paths import DataPaths
-from desktop.store import keys, slots
+from desktop.permissions import Actor
+from desktop.store import account_grants, keys, slots
 from desktop.store.keyfile import Account, KeyFile, Slot
-from desktop.store.models import User
+from desktop.store.models import Role, User
 from desktop.store.store import Store, key_opens
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,9 @@ class AccountKey:
     check: bytes
     nonce: bytes
     wrapped: bytes
+    # The Ed25519 half's public key (desktop.store.account_grants); None on keys made before
+    # grants, which then cannot sign their own next password change.
+    sign: bytes | None = None
 
     def __repr__(self) -> str:  # never the material itself, not even in a traceback
         return f"AccountKey({self.fingerprint})"
@@ -90,7 +94,10 @@ class AccountKey:
         return hashlib.sha256(self.public).hexdigest()[:16]
 
     def public_json(self) -> dict[str, Any]:
-        return {"alg": _ALG, "key": keys.b64e(self.public)}
+        found = {"alg": _ALG, "key": keys.b64e(self.public)}
+        if self.sign is not None:
+            found["sign"] = keys.b64e(self.sign)
+        return found
 
     def wrapped_json(self) -> dict[str, Any]:
         return {
@@ -124,6 +131,7 @@ class AccountKey:
             keys.b64d(key_wrapped["check"]),
             keys.b64d(key_wrapped["nonce"]),
             keys.b64d(key_wrapped["wrapped"]),
+            keys.b64d(key_public["sign"]) if "sign" in key_public else None,
         )
 
     def matches(self, slot: Any, account: Account) -> bool:
@@ -161,10 +169,14 @@ _WRAPPED32 = range(48, 49)
 
 def public_problem(value: Any) -> str | None:
     """What is wrong with a record's `key_public` (the users spec's check), or None."""
-    if not isinstance(value, Mapping) or set(value) != {"alg", "key"}:
+    if not isinstance(value, Mapping) or set(value) not in ({"alg", "key"}, {"alg", "key", "sign"}):
         return "the account's public key is not one"
     if value.get("alg") != _ALG:
         return "the account's public key is of a kind Outpost does not know"
+    if "sign" in value:
+        problem = _b64_problem(value, "sign", _KEY32)
+        if problem:
+            return problem
     return _b64_problem(value, "key", _KEY32)
 
 
@@ -202,11 +214,19 @@ def new_account_key(
 ) -> AccountKey:
     """A new key pair for `account`, its private half wrapped under `password` (one Argon2id).
     The private key is not kept."""
+    return _new_account_key(password, account, params)[0]
+
+
+def _new_account_key(
+    password: str, account: Account, params: keys.Argon2Params = keys.DEFAULT_ARGON2
+) -> tuple[AccountKey, bytes]:
     salt = os.urandom(keys.SALT_BYTES)
     derived = keys.derive_password_key(password, salt, params)
     private, public = slots.new_key_pair()
     nonce, wrapped = keys.wrap(derived, private, account.private_aad())
-    return AccountKey(public, salt, params, slots.check_value(derived), nonce, wrapped)
+    sign = account_grants.public_bytes(account_grants.signing_key(private))
+    key = AccountKey(public, salt, params, slots.check_value(derived), nonce, wrapped, sign)
+    return key, private
 
 
 def open_account_key(key: AccountKey, password: str, account: Account) -> bytes:
@@ -264,15 +284,22 @@ def set_account_password(session: Session, store: Store, user: User, password: s
     on the record (it syncs) and in this store's key file, written last (a key file that cannot
     be written rolls the record back with it). The caller checks the password's rules."""
     account = account_for(store.clinic_id, user.id)
-    key = new_account_key(password, account)
+    key, private = _new_account_key(password, account)
+    own = store.actor is not None and store.actor.user_id == user.id
     user.key_public = key.public_json()
     user.key_wrapped = key.wrapped_json()
-    session.flush()
+    # Signed by the clinic's authority when an administrator is signed in here, else (their
+    # own password change) by the account's old key.
+    account_grants.sign_account(
+        session, store, user, old_private=store.account_private if own else None
+    )
     with _MIRROR_LOCK:
         keyfile = _fresh_keyfile(store)
         _put(keyfile, user.username, account, key, store.data_key)
         keyfile.save(store.paths.keyfile)
         store.keyfile = keyfile
+    if own:
+        store.account_private = private
 
 
 # --- mirroring the records into this store's key file ---------------------------------------
@@ -292,6 +319,9 @@ class MirrorResult:
     recovery_key: str | None = None  # a new recovery key's text (show it once), when issued
     dropped: tuple[str, ...] = ()  # format-1 entries the re-key could not renew
     skipped: tuple[str, ...] = ()  # active accounts whose record's key is malformed
+    # Accounts whose record changed in a way this laptop does not accept (no administrator's
+    # signature it can check): their entries stay as they were; listed as needing attention.
+    refused: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -307,19 +337,45 @@ class _Row:
     key_wrapped: Any
 
 
-def _rows(store: Store) -> list[_Row]:
-    with store.read_session() as session:
-        found = session.execute(
-            select(
-                User.id,
-                User.username,
-                User.active,
-                User.deleted,
-                User.key_public,
-                User.key_wrapped,
+def _rows(store: Store) -> tuple[list[_Row], tuple[str, ...]]:
+    """The `users` records this laptop accepts (desktop.store.account_grants), and the names
+    of those it does not: their entries stay as they are, each is listed as needing attention
+    (once per state of it), and the states accepted are remembered, in one transaction."""
+    accepted: list[_Row] = []
+    refused: list[str] = []
+    with store.session() as session, session.begin():
+        authority = account_grants.pinned_authority(session)
+        trusted = account_grants.trusted_states(session)
+        legacy = authority is None and not trusted  # a store from before grants
+        users = session.scalars(
+            select(User).options(
+                undefer(User.key_public), undefer(User.key_wrapped), undefer(User.account_grant)
             )
         ).all()
-    return [_Row(r[0], r[1], bool(r[2]) and not r[3], r[4], r[5]) for r in found]
+        newly: list[account_grants.AccountState] = []
+        for user in users:
+            state = account_grants.AccountState.of(user)
+            if not legacy and not account_grants.is_accepted(
+                state,
+                user.account_grant,
+                authority=authority,
+                trusted=trusted,
+                clinic_id=store.clinic_id,
+            ):
+                refused.append(user.username)
+                account_grants.note_unaccepted(session, store.clinic_id, user)
+                continue
+            if not legacy:
+                known = trusted.get(str(user.id))
+                if known is None or known.get("digest") != state.digest():
+                    newly.append(state)
+                    account_grants.resolve_attention(session, user.id, account_grants.SIGNED)
+            accepted.append(
+                _Row(user.id, user.username, state.live, user.key_public, user.key_wrapped)
+            )
+        if newly:
+            account_grants.trust(session, newly)
+    return accepted, tuple(sorted(refused))
 
 
 def _key_of(row: _Row | Mapping[str, Any]) -> AccountKey | None:
@@ -349,7 +405,7 @@ def mirror_accounts(store: Store) -> MirrorResult:
     from desktop.store.rekey import rekey
 
     with _MIRROR_LOCK:
-        rows = _rows(store)
+        rows, refused = _rows(store)
         keyfile = _fresh_keyfile(store)
         store.keyfile = keyfile
         live = {row.username: row for row in rows if row.live}
@@ -409,6 +465,7 @@ def mirror_accounts(store: Store) -> MirrorResult:
             recovery,
             tuple(dropped),
             tuple(skipped),
+            refused,
         )
 
 
@@ -434,13 +491,92 @@ def ensure_account_key(store: Store, username: str, password: str) -> bool:
     return True
 
 
+def take_authority(store: Store) -> None:
+    """At sign-in (desktop.store.account_grants): a store from before grants pins the
+    authority that signed the signed-in account's own record, or trusts the accounts it holds
+    now and, for an administrator, makes the clinic's authority; then an administrator takes
+    the authority for this sign-in (from their own record) and signs again the accounts this
+    laptop accepts whose grant is missing, a chain of own password changes, or lacks the
+    sealed authority an administrator needs. Those signatures are changes that sync."""
+    actor = store.actor
+    private = store.account_private
+    if actor is None:
+        return
+    with store.session() as session, session.begin():
+        users = session.scalars(
+            select(User).options(
+                undefer(User.key_public), undefer(User.key_wrapped), undefer(User.account_grant)
+            )
+        ).all()
+        mine = next((u for u in users if u.id == actor.user_id), None)
+        if mine is None:
+            return
+        clinic = store.clinic_id
+        authority = account_grants.pinned_authority(session)
+        trusted = account_grants.trusted_states(session)
+        if authority is None:
+            claimed = account_grants.grant_authority(mine.account_grant)
+            own = account_grants.AccountState.of(mine)
+            if claimed is not None and account_grants.verify(
+                mine.account_grant, own, claimed, clinic
+            ):
+                account_grants.pin_authority(session, claimed)
+                authority = claimed
+            else:
+                account_grants.trust(session, ())  # a store from before grants: as it is
+                trusted = account_grants.trusted_states(session)
+                if actor.role is Role.ADMIN:
+                    account_grants.found_authority(session, store)
+                    authority = account_grants.pinned_authority(session)
+        if authority is None or actor.role is not Role.ADMIN or private is None:
+            return
+        if store.authority is None and account_grants.grant_authority(mine.account_grant) == (
+            authority
+        ):
+            # What opens with this account's private key and is the pinned authority's
+            # private half is the authority, whatever the rest of the record says.
+            store.authority = account_grants.open_authority(
+                mine.account_grant, private, clinic, mine.id
+            )
+        held = store.authority
+        if held is None:
+            return  # this administrator was not given the authority yet (recovered password)
+        for user in users:
+            state = account_grants.AccountState.of(user)
+            grant = user.account_grant
+            if not account_grants.is_accepted(
+                state, grant, authority=authority, trusted=trusted, clinic_id=clinic
+            ):
+                continue  # waits for a person's approval (needs attention)
+            if not _needs_signing(grant, state, authority, clinic):
+                continue
+            user.account_grant = account_grants.authority_grant(held, clinic, state)
+            account_grants.trust(session, [state])
+
+
+def _needs_signing(
+    grant: Any, state: account_grants.AccountState, authority: bytes, clinic: uuid.UUID
+) -> bool:
+    if not account_grants.verify(grant, state, authority, clinic):
+        return True
+    if grant.get("chain"):
+        return True
+    wants_sealed = state.role == Role.ADMIN.value and state.live and state.key_public is not None
+    return wants_sealed and grant.get("sealed") is None
+
+
 def after_sign_in(store: Store, username: str, password: str) -> MirrorResult | None:
     """At sign-in: the account's record gets its key if it lacks one, and the key file is
     mirrored (a safety net for a sync that could not). Never stops a sign-in: a failure is
     logged (by its type only) and the sign-in goes on; None then."""
+    # The authority first, so that a key given now is signed by it.
+    try:
+        take_authority(store)
+    except Exception as exc:  # a damaged (read-only) store, a full disk: tried at next sign-in
+        log.warning("could not sign the accounts at sign-in (%s)", type(exc).__name__)
     try:
         ensure_account_key(store, username, password)
-    except Exception as exc:  # a damaged (read-only) store, a full disk: tried at next sign-in
+    except Exception as exc:
         log.warning("could not give an account its key at sign-in (%s)", type(exc).__name__)
     try:
         return mirror_accounts(store)
@@ -461,6 +597,9 @@ class NewLaptopKeys:
     user_id: uuid.UUID | None = None  # the account that signed in
     added: tuple[str, ...] = ()  # every account given an entry (the signing-in one included)
     without_key: tuple[str, ...] = ()  # active accounts not yet signed in since schema 0005
+    authority: bytes | None = None  # the clinic authority that signed the signing-in account
+    trusted: tuple[account_grants.AccountState, ...] = ()  # the accounts it signed
+    refused: tuple[str, ...] = ()  # active accounts whose record it did not sign: no entry
 
     def __repr__(self) -> str:
         return f"NewLaptopKeys(added={self.added!r}, without_key={self.without_key!r})"
@@ -517,10 +656,29 @@ def new_laptop_keys(
         raise _wrong_password()
     user_id = uuid.UUID(str(mine["id"]))
     open_account_key(key, password, account_for(clinic, user_id))
+    # The authority that signed this account's own record is the clinic's: the one key this
+    # set-up can check is the one the password just opened (desktop.store.account_grants).
+    clinic_uuid = uuid.UUID(clinic)
+    own = _state_of(mine)
+    authority = account_grants.grant_authority(mine.get("account_grant"))
+    if authority is not None and not account_grants.verify(
+        mine.get("account_grant"), own, authority, clinic_uuid
+    ):
+        authority = None
     keyfile = KeyFile(store_id)
     added: list[str] = []
     without: list[str] = []
+    refused: list[str] = []
+    trusted: list[account_grants.AccountState] = [own]
     for name, record in sorted(live.items()):
+        if name != username and authority is not None:
+            state = _state_of(record)
+            if not account_grants.verify(
+                record.get("account_grant"), state, authority, clinic_uuid
+            ):
+                refused.append(name)
+                continue
+            trusted.append(state)
         other = key if name == username else _key_of(record)
         if other is None:
             without.append(name)
@@ -530,8 +688,39 @@ def new_laptop_keys(
     raw = keys.new_recovery_key()
     keyfile.set_recovery(raw, data_key)
     return NewLaptopKeys(
-        keyfile, keys.format_recovery_key(raw), user_id, tuple(added), tuple(without)
+        keyfile,
+        keys.format_recovery_key(raw),
+        user_id,
+        tuple(added),
+        tuple(without),
+        authority,
+        tuple(trusted) if authority is not None else (),
+        tuple(refused),
     )
+
+
+def _state_of(record: Mapping[str, Any]) -> account_grants.AccountState:
+    return account_grants.AccountState(
+        uuid.UUID(str(record["id"])),
+        str(record.get("username")),
+        str(record.get("role")),
+        record.get("active", True) is True,
+        record.get("deleted", False) is True,
+        record.get("key_public"),
+        record.get("key_wrapped"),
+    )
+
+
+def pin_new_laptop(store: Store, new: NewLaptopKeys) -> None:
+    """Pin, in the new laptop's store, the authority `new_laptop_keys` found and the accounts
+    it accepted (a clinic whose accounts were never signed: nothing, as a store from before
+    grants)."""
+    if new.authority is None:
+        return
+    authority = new.authority
+    with store.session() as session, session.begin():
+        account_grants.pin_authority(session, authority)
+        account_grants.trust(session, new.trusted)
 
 
 def save_new_laptop_keys(paths: DataPaths, new: NewLaptopKeys) -> None:
@@ -581,3 +770,78 @@ def user_records(changes: Iterable[ChangeLike]) -> list[dict[str, Any]]:
                 seen[key] = stamp
                 record[key] = entry["v"]
     return list(records.values())
+
+
+# --- a person's answer to an account change this laptop did not accept ------------------------
+
+
+def answer_account_change(
+    store: Store, attention_id: uuid.UUID, actor: Actor, *, approve: bool
+) -> MirrorResult:
+    """An administrator's answer to an account change listed as needing attention: approved,
+    the account's record as it stands is signed by the clinic's authority (a change that
+    syncs, so every laptop accepts it); refused, the item is settled and the record stays
+    unaccepted here (this state of it is never listed again). Audited either way."""
+    from desktop.errors import Conflict, NotFound, PermissionDenied
+    from desktop.permissions import Permission
+    from desktop.services import audit
+    from desktop.store.models import NeedsAttention, utcnow
+
+    actor.require(Permission.MANAGE_USERS)
+    with store.session() as session, session.begin():
+        item = session.get(NeedsAttention, attention_id)
+        if (
+            item is None
+            or item.resolved_at is not None
+            or item.reason != account_grants.UNSIGNED_ACCOUNT
+        ):
+            raise NotFound(msg("This item was already settled."))
+        user = session.scalar(
+            select(User)
+            .where(User.id == item.entity_id)
+            .options(
+                undefer(User.key_public), undefer(User.key_wrapped), undefer(User.account_grant)
+            )
+        )
+        if user is None:
+            raise NotFound(msg("The account of this item is no longer here."))
+        state = account_grants.AccountState.of(user)
+        listed = item.remote_value.get("digest") if isinstance(item.remote_value, Mapping) else None
+        if state.digest() != listed:
+            raise Conflict(
+                msg(
+                    "{username} changed again since this item was listed: look at the newer "
+                    "item for the account instead.",
+                    username=user.username,
+                )
+            )
+        if approve:
+            if store.authority is None:
+                raise PermissionDenied(
+                    msg(
+                        "This laptop does not hold the clinic's signing key for accounts: "
+                        "sign in as an administrator who has signed in and synced since the "
+                        "update, or approve the change on another laptop."
+                    )
+                )
+            user.account_grant = account_grants.authority_grant(
+                store.authority, store.clinic_id, state
+            )
+            account_grants.trust(session, [state])
+        item.resolved_at = utcnow()
+        item.resolved_by = actor.user_id
+        item.resolution = account_grants.SIGNED if approve else account_grants.REFUSED_HERE
+        audit.record(
+            session,
+            actor,
+            "approve" if approve else "refuse",
+            "users",
+            user.id,
+            item=str(item.id),
+            reason=account_grants.UNSIGNED_ACCOUNT,
+        )
+    return mirror_accounts(store)
+
+
+def approve_account_change(store: Store, attention_id: uuid.UUID, actor: Actor) -> MirrorResult:
+    return answer_account_change(store, attention_id, actor, approve=True)

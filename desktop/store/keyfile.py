@@ -298,6 +298,20 @@ class KeyFile:
             self.upgraded = True
         return data_key
 
+    def account_private(self, username: str, derived: bytes | None) -> bytes | None:
+        """The account's X25519 private key from `username`'s account slot, given the
+        derived key `open_user` accepted; None for a slot that is not an account's."""
+        slot = self.users.get(username)
+        if not isinstance(slot, Slot) or slot.account is None or derived is None:
+            return None
+        try:
+            private = keys.unwrap(
+                derived, slot.private_nonce, slot.private_wrapped, slot.account.private_aad()
+            )
+        except keys.UnwrapFailed:
+            return None
+        return private if slots.public_of(private) == slot.public else None
+
     def unlock_with_password(self, username: str, password: str) -> bytes:
         return self.open_user(username, self.derive_for(username, password))
 

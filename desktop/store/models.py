@@ -161,6 +161,10 @@ class User(Synced, Base):
     # them (a backup's database is read before it is upgraded, desktop.services.backup_restore).
     key_public: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
     key_wrapped: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
+    # The clinic authority's signature over the account's name, role, state and key
+    # (desktop.store.account_grants): a laptop mirrors an account change only when it holds
+    # one this laptop can verify. Public, but never shown: it means nothing to a person.
+    account_grant: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
 
 
 class Patient(Synced, Base):

@@ -17,6 +17,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
 from sqlalchemy import Engine, select, text
@@ -57,6 +58,9 @@ from desktop.store.keyfile import KeyFile
 from desktop.store.models import Clinic, Meta, OutboxEntry, Role, User
 from desktop.store.restore_journal import recover_interrupted_restore
 from desktop.store.throttle import LoginThrottle
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +123,10 @@ class Store:
         install_collector(self._sessions)
         install_collector(self._read_sessions)
         self.actor: Actor | None = None
+        # The signed-in account's X25519 private key and, for an administrator, the clinic
+        # authority (desktop.store.account_grants): they sign account changes made here.
+        self.account_private: bytes | None = None
+        self.authority: Ed25519PrivateKey | None = None
 
     def _seed_clock(self, engine: Engine, high_water: str | None) -> None:
         """Never issue a stamp below the highest this store has issued or seen.
@@ -322,16 +330,34 @@ def _load_keyfile(paths: DataPaths) -> KeyFile:
 
 
 def _actor_for(engine: Engine, username: str) -> Actor:
+    from desktop.store import account_grants
+
     with Session(engine) as session:
         user = session.scalar(select(User).where(User.username == username))
-    if user is None or user.deleted or not user.active:
+        # The rights this laptop accepted for the account, not what a sync last wrote on
+        # its record (desktop.store.account_grants).
+        effective = (
+            account_grants.effective_role(session, user, user.clinic_id)
+            if user is not None
+            else None
+        )
+    if user is None or effective is None or not effective[1]:
+        if user is not None and effective is None:
+            raise PermissionDenied(
+                msg(
+                    "The latest change to the account {username} came from another laptop "
+                    "and waits for an administrator's approval: sign in with another account "
+                    "or ask an administrator.",
+                    username=username,
+                )
+            )
         raise PermissionDenied(
             msg(
                 "The account {username} is disabled. Ask an administrator to re-enable it.",
                 username=username,
             )
         )
-    return Actor(user.id, user.username, user.display_name, user.role, user.clinic_id)
+    return Actor(user.id, user.username, user.display_name, Role(effective[0]), user.clinic_id)
 
 
 def _load_pending(paths: DataPaths) -> KeyFile | None:
@@ -439,6 +465,7 @@ def unlock(
     with throttle.attempt(username):
         derived = keyfile.derive_for(username, password)
         data_key = keyfile.open_user(username, derived)
+    account_private = keyfile.account_private(username, derived)
 
     def pending_key() -> bytes | None:
         assert pending is not None
@@ -457,6 +484,7 @@ def unlock(
         engine.dispose()
         raise
     store.actor = actor
+    store.account_private = account_private
     _settle_keyfile(paths, chosen, pending)
     return store
 
@@ -619,13 +647,20 @@ def create(
                 timezone=timezone,
             )
         )
-        session.add(
-            User(
-                id=store.actor.user_id,
-                clinic_id=clinic_id,
-                username=admin_username,
-                display_name=display_name,
-                role=Role.ADMIN,
-            )
+        admin = User(
+            id=store.actor.user_id,
+            clinic_id=clinic_id,
+            username=admin_username,
+            display_name=display_name,
+            role=Role.ADMIN,
         )
+        session.add(admin)
+        session.flush()
+        # The clinic's authority is born with its first administrator, who holds it; the
+        # account gets its key for every laptop at once (desktop.store.account_grants).
+        from desktop.store.account_grants import found_authority
+        from desktop.store.account_keys import set_account_password
+
+        found_authority(session, store)
+        set_account_password(session, store, admin, password)
     return store, keys.format_recovery_key(recovery)
