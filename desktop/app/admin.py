@@ -30,6 +30,7 @@ from desktop.services import clinic_setup
 from desktop.services import users as user_service
 from desktop.services.phones import display_phone
 from desktop.settings import Settings, save_settings
+from desktop.store import account_keys
 from desktop.store.models import AppointmentType, Clinic, Provider, Role, User
 from desktop.store.rekey import Progress, RekeyResult
 
@@ -222,6 +223,21 @@ class AdminApi:
         except OutpostError as exc:
             raise _not_disabled(username, rekeyed.value, exc) from exc
         return Done(rekeyed.value, rekeyed.changes | done.changes)
+
+    def answer_account_change(
+        self, attention_id: uuid.UUID, *, approve: bool
+    ) -> Done[account_keys.MirrorResult]:
+        """An account change from another laptop that this laptop did not accept (no
+        administrator's signature it can check; listed as needing attention): approved, it is
+        signed here by the clinic's authority, synced, and every laptop's key file follows
+        it; refused, it stays without effect here. Administrators only."""
+        core = self._core
+        done = self._tx.write(
+            lambda s: account_keys.answer_account_change_in(
+                s, core.store, core.actor, attention_id, approve=approve
+            )
+        )
+        return Done(account_keys.mirror_accounts(core.store), done.changes)
 
     def rekey(
         self,

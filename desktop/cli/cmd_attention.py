@@ -30,6 +30,7 @@ from desktop.atomic import shown
 from desktop.cli.context import CliContext
 from desktop.errors import InvalidInput, NotFound
 from desktop.messages import Message, msg
+from desktop.store.account_grants import CHANGED_HERE, REFUSED_HERE, SIGNED, UNSIGNED_ACCOUNT
 
 if TYPE_CHECKING:
     from desktop.clock import ClinicClock
@@ -106,6 +107,10 @@ def reason_words(reason: str) -> str:
             "maybe one person registered on two laptops (same name, and date of birth or phone)"
         ),
         DOUBLE_BOOKED: msg("a provider booked twice at one time once both laptops' bookings met"),
+        UNSIGNED_ACCOUNT: msg(
+            "an account was changed on another laptop without a signature of the clinic's "
+            "administrators; not applied here (an administrator approves or refuses it)"
+        ),
     }
     return words.get(reason, reason)
 
@@ -116,6 +121,9 @@ def resolution_words(resolution: str | None) -> str:
         TOOK_REMOTE: msg("the other laptop's value was taken"),
         CHOSEN_VALUE: msg("a value was given"),
         NEWER_EDIT_KEPT: msg("the newer edit was kept"),
+        SIGNED: msg("an administrator approved the account change"),
+        REFUSED_HERE: msg("an administrator refused the account change"),
+        CHANGED_HERE: msg("the account was changed on this laptop since"),
     }
     return words.get(resolution or "", resolution or "")
 
@@ -149,6 +157,17 @@ def _record_words(value: dict[str, Any], clock: ClinicClock | None) -> str:
             instant = clock.local(instant)
         return f"{instant:{form}}"
 
+    if "username" in value:  # an account change (never its key material)
+        return msg(
+            "account {username}, role {role}, {state}",
+            username=str(value.get("username")),
+            role=str(value.get("role")),
+            state=msg("removed")
+            if value.get("deleted")
+            else msg("active")
+            if value.get("active")
+            else msg("disabled"),
+        )
     if "starts_at" in value:
         return msg(
             "booking {start} to {end} ({status})",
@@ -284,6 +303,14 @@ def run_show(ctx: CliContext, args: argparse.Namespace) -> int:
                 how=resolution_words(item.resolution),
             )
         )
+    elif item.reason == UNSIGNED_ACCOUNT:
+        ctx.print(
+            msg(
+                "  to settle (an administrator): outpost attention resolve {id} --keep theirs "
+                "approves the change, --keep mine refuses it",
+                id=item.id.hex[:SHORT],
+            )
+        )
     else:
         ctx.print(
             msg(
@@ -312,9 +339,28 @@ def _chosen(detail: AttentionDetail, text: str) -> str:
     return value
 
 
+def _answer_account_change(ctx: CliContext, core: Any, detail: AttentionDetail, args: Any) -> int:
+    if args.keep is None:
+        raise InvalidInput(
+            msg("An account change is approved with --keep theirs or refused with --keep mine.")
+        )
+    approve = args.keep == "theirs"
+    core.admin.answer_account_change(detail.item.id, approve=approve)
+    short = detail.item.id.hex[:SHORT]
+    if approve:
+        ctx.print(
+            msg("Settled {id}: the account change is approved and signed; it syncs.", id=short)
+        )
+    else:
+        ctx.print(msg("Settled {id}: the account change stays refused on this laptop.", id=short))
+    return 0
+
+
 def run_resolve(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.clinic() as core:
         detail = find_item(attention_details(core), args.item)
+        if detail.item.reason == UNSIGNED_ACCOUNT:
+            return _answer_account_change(ctx, core, detail, args)
         value = None if args.value is None else _chosen(detail, args.value)
         done = settle(core, detail.item.id, keep=args.keep, value=value).value
         now = _current(core, detail)

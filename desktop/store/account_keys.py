@@ -775,73 +775,64 @@ def user_records(changes: Iterable[ChangeLike]) -> list[dict[str, Any]]:
 # --- a person's answer to an account change this laptop did not accept ------------------------
 
 
-def answer_account_change(
-    store: Store, attention_id: uuid.UUID, actor: Actor, *, approve: bool
-) -> MirrorResult:
-    """An administrator's answer to an account change listed as needing attention: approved,
-    the account's record as it stands is signed by the clinic's authority (a change that
-    syncs, so every laptop accepts it); refused, the item is settled and the record stays
-    unaccepted here (this state of it is never listed again). Audited either way."""
+def answer_account_change_in(
+    session: Session, store: Store, actor: Actor, attention_id: uuid.UUID, *, approve: bool
+) -> None:
+    """Inside the caller's transaction: an administrator's answer to an account change listed
+    as needing attention. Approved, the account's record as it stands is signed by the clinic's
+    authority (a change that syncs, so every laptop accepts it); refused, the item is settled
+    and the record stays unaccepted here (this state of it is never listed again). Audited
+    either way. Call `mirror_accounts` after the commit."""
     from desktop.errors import Conflict, NotFound, PermissionDenied
     from desktop.permissions import Permission
     from desktop.services import audit
     from desktop.store.models import NeedsAttention, utcnow
 
     actor.require(Permission.MANAGE_USERS)
-    with store.session() as session, session.begin():
-        item = session.get(NeedsAttention, attention_id)
-        if (
-            item is None
-            or item.resolved_at is not None
-            or item.reason != account_grants.UNSIGNED_ACCOUNT
-        ):
-            raise NotFound(msg("This item was already settled."))
-        user = session.scalar(
-            select(User)
-            .where(User.id == item.entity_id)
-            .options(
-                undefer(User.key_public), undefer(User.key_wrapped), undefer(User.account_grant)
+    item = session.get(NeedsAttention, attention_id)
+    if (
+        item is None
+        or item.resolved_at is not None
+        or item.reason != account_grants.UNSIGNED_ACCOUNT
+    ):
+        raise NotFound(msg("This item was already settled."))
+    user = session.scalar(
+        select(User)
+        .where(User.id == item.entity_id)
+        .options(undefer(User.key_public), undefer(User.key_wrapped), undefer(User.account_grant))
+    )
+    if user is None:
+        raise NotFound(msg("The account of this item is no longer here."))
+    state = account_grants.AccountState.of(user)
+    listed = item.remote_value.get("digest") if isinstance(item.remote_value, Mapping) else None
+    if state.digest() != listed:
+        raise Conflict(
+            msg(
+                "{username} changed again since this item was listed: look at the newer "
+                "item for the account instead.",
+                username=user.username,
             )
         )
-        if user is None:
-            raise NotFound(msg("The account of this item is no longer here."))
-        state = account_grants.AccountState.of(user)
-        listed = item.remote_value.get("digest") if isinstance(item.remote_value, Mapping) else None
-        if state.digest() != listed:
-            raise Conflict(
+    if approve:
+        if store.authority is None:
+            raise PermissionDenied(
                 msg(
-                    "{username} changed again since this item was listed: look at the newer "
-                    "item for the account instead.",
-                    username=user.username,
+                    "This laptop does not hold the clinic's signing key for accounts: sign in "
+                    "as an administrator who has signed in and synced since the update, or "
+                    "approve the change on another laptop."
                 )
             )
-        if approve:
-            if store.authority is None:
-                raise PermissionDenied(
-                    msg(
-                        "This laptop does not hold the clinic's signing key for accounts: "
-                        "sign in as an administrator who has signed in and synced since the "
-                        "update, or approve the change on another laptop."
-                    )
-                )
-            user.account_grant = account_grants.authority_grant(
-                store.authority, store.clinic_id, state
-            )
-            account_grants.trust(session, [state])
-        item.resolved_at = utcnow()
-        item.resolved_by = actor.user_id
-        item.resolution = account_grants.SIGNED if approve else account_grants.REFUSED_HERE
-        audit.record(
-            session,
-            actor,
-            "approve" if approve else "refuse",
-            "users",
-            user.id,
-            item=str(item.id),
-            reason=account_grants.UNSIGNED_ACCOUNT,
-        )
-    return mirror_accounts(store)
-
-
-def approve_account_change(store: Store, attention_id: uuid.UUID, actor: Actor) -> MirrorResult:
-    return answer_account_change(store, attention_id, actor, approve=True)
+        user.account_grant = account_grants.authority_grant(store.authority, store.clinic_id, state)
+        account_grants.trust(session, [state])
+    item.resolved_at = utcnow()
+    item.resolved_by = actor.user_id
+    item.resolution = account_grants.SIGNED if approve else account_grants.REFUSED_HERE
+    audit.record(
+        session,
+        actor,
+        "approve" if approve else "refuse",
+        "users",
+        user.id,
+        item=str(item.id),
+        reason=account_grants.UNSIGNED_ACCOUNT,
+    )

@@ -8,6 +8,8 @@ their own, and no laptop lets them in.
 
 from __future__ import annotations
 
+import io
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +22,7 @@ from sqlalchemy.orm import Session, undefer
 from desktop import hlc
 from desktop.app import session as app_session
 from desktop.app.from_server import setup_from_server
+from desktop.cli.main import main
 from desktop.core import ClinicCore
 from desktop.errors import WrongPassword
 from desktop.paths import DataPaths
@@ -108,6 +111,19 @@ def push_forged(core: ClinicCore, user_id: uuid.UUID, fields: dict[str, object])
     assert answer.results[0].status is ChangeStatus.APPLIED
 
 
+def cli(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    core: ClinicCore,
+    *args: str,
+) -> tuple[int, str, str]:
+    """`outpost --user admin ARGS` on `core`'s data folder."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+    code = main(["--data-dir", str(core.paths.root), "--password-stdin", "--user", "admin", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def add_nurse(core: ClinicCore) -> None:
     core.admin.add_user(
         username="nurse", display_name="Neema", role=Role.COORDINATOR, password=NURSE
@@ -174,7 +190,9 @@ def test_an_account_made_with_another_authority_gets_no_entry_and_no_rights(
         app_session.sign_in(DataPaths(b.paths.root), "mallory", ATTACKER)
 
 
-def test_a_forged_disable_neither_locks_the_account_out_nor_rekeys(laptops: Laptops) -> None:
+def test_a_forged_disable_neither_locks_the_account_out_nor_rekeys(
+    laptops: Laptops, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     a, b = laptops.new("a"), laptops.new("b")
     add_nurse(a)
     a.sync.sync_now()
@@ -186,7 +204,21 @@ def test_a_forged_disable_neither_locks_the_account_out_nor_rekeys(laptops: Lapt
 
     assert report.accounts == () and not report.rekey_pending
     assert opens(b, "nurse", NURSE)
-    assert [i.remote_value["active"] for i in unaccepted(b)] == [False]
+    [item] = unaccepted(b)
+    assert item.remote_value["active"] is False
+
+    # An administrator reads it in words and refuses it: it is never listed again.
+    code, out, _ = cli(capsys, monkeypatch, b, "attention", "list")
+    assert code == 0 and "without a signature of the clinic's administrators" in out
+    assert "account nurse, role" in out
+    code, out, _ = cli(capsys, monkeypatch, b, "attention", "show", item.id.hex[:8])
+    assert code == 0 and "account nurse, role coordinator, disabled" in out
+    code, out, _ = cli(
+        capsys, monkeypatch, b, "attention", "resolve", item.id.hex[:8], "--keep", "mine"
+    )
+    assert code == 0 and "stays refused" in out
+    b.sync.sync_now()
+    assert unaccepted(b) == [] and opens(b, "nurse", NURSE)
 
 
 def test_account_changes_an_administrator_makes_reach_every_laptop(
@@ -248,7 +280,7 @@ def test_a_change_an_administrator_approves_is_signed_and_reaches_the_others(
     [item] = unaccepted(b)
     assert [i.id for i in unaccepted(a)] != []
 
-    account_keys.approve_account_change(b.store, item.id, b.actor)
+    b.admin.answer_account_change(item.id, approve=True)
     b.sync.sync_now()
     a.sync.sync_now()
 
