@@ -21,7 +21,7 @@ from desktop.app.remote import RemoteChange
 from desktop.core import ClinicCore
 from desktop.errors import PermissionDenied, StoreError, WrongPassword
 from desktop.paths import DataPaths
-from desktop.store import account_keys, keys
+from desktop.store import account_grants, account_keys, keys
 from desktop.store import store as store_module
 from desktop.store.account_keys import (
     AccountKey,
@@ -458,7 +458,9 @@ def test_a_forgotten_password_set_with_the_recovery_key_reaches_the_other_laptop
         b.close()
 
 
-def test_the_first_sign_in_gives_an_administrator_without_a_key_one(tmp_path: Path) -> None:
+def test_a_new_clinics_administrator_has_an_account_key_and_the_clinics_authority(
+    tmp_path: Path,
+) -> None:
     paths = DataPaths(tmp_path / "c")
     store, _ = store_module.create(
         paths,
@@ -467,11 +469,24 @@ def test_the_first_sign_in_gives_an_administrator_without_a_key_one(tmp_path: Pa
         admin_display_name="Amina",
         password=PASSWORD,
     )
-    store.close()
-    assert KeyFile.load(paths.keyfile).users["admin"].account is None  # type: ignore[union-attr]
-    sign_in_closes(paths, "admin", PASSWORD)
+    try:
+        with store.read_session() as session:
+            authority = account_grants.pinned_authority(session)
+            admin = session.scalar(select(User).where(User.username == "admin"))
+            assert admin is not None and authority is not None
+            state = account_grants.AccountState.of(admin)
+            assert account_grants.verify(admin.account_grant, state, authority, store.clinic_id)
+            assert admin.account_grant.get("sealed") is not None  # the administrator holds it
+    finally:
+        store.close()
     slot = KeyFile.load(paths.keyfile).users["admin"]
     assert isinstance(slot, Slot) and slot.account is not None
+    signed_in = app_session.sign_in(paths, "admin", PASSWORD)
+    try:
+        assert signed_in.store.authority is not None
+        assert account_grants.public_bytes(signed_in.store.authority) == authority
+    finally:
+        signed_in.close()
 
 
 # --- the key file's account entries ------------------------------------------------------------

@@ -127,9 +127,10 @@ class AccountState:
             )
         ).hexdigest()
 
-    def trusted_json(self) -> dict[str, Any]:
+    def trusted_json(self, at: str) -> dict[str, Any]:
         return {
             "digest": self.digest(),
+            "at": at,
             "username": self.username,
             "role": self.role,
             "active": self.active,
@@ -138,11 +139,12 @@ class AccountState:
 
 
 def _authority_statement(
-    clinic_id: uuid.UUID, state: AccountState, key: Any, wrapped: str
+    clinic_id: uuid.UUID, state: AccountState, key: Any, wrapped: str, at: str
 ) -> bytes:
     return _canonical(
         {
             "t": "outpost-account-grant-v1",
+            "at": at,
             "clinic": str(clinic_id),
             "user": str(state.user_id),
             "username": state.username,
@@ -155,10 +157,13 @@ def _authority_statement(
     )
 
 
-def _link_statement(clinic_id: uuid.UUID, state: AccountState, key: Any, wrapped: str) -> bytes:
+def _link_statement(
+    clinic_id: uuid.UUID, state: AccountState, key: Any, wrapped: str, at: str
+) -> bytes:
     return _canonical(
         {
             "t": "outpost-account-rotate-v1",
+            "at": at,
             "clinic": str(clinic_id),
             "user": str(state.user_id),
             "username": state.username,
@@ -222,11 +227,12 @@ def grant_problem(value: Any) -> str | None:
     or None. Whether it is genuine is `verify`'s question."""
     if not isinstance(value, Mapping):
         return "the account's grant is not one"
-    if set(value) - {"v", "authority", "sig", "base", "chain", "sealed"}:
+    if set(value) - {"v", "authority", "sig", "base", "chain", "sealed", "at"}:
         return "the account's grant has fields Outpost does not know"
     if type(value.get("v")) is not int or value.get("v") != GRANT_VERSION:
         return "the account's grant is of a version Outpost does not know"
     try:
+        _stamp(value.get("at"))
         _unb64(value.get("authority"), 32)
         _unb64(value.get("sig"), 64)
         _link_parts(value.get("base"), signed=False)
@@ -247,10 +253,19 @@ def grant_problem(value: Any) -> str | None:
     return None
 
 
+def _stamp(raw: Any) -> str:
+    # A clock stamp (desktop.hlc): digits, dashes and hex; it only has to sort.
+    if not isinstance(raw, str) or not 0 < len(raw) <= 40 or not raw.isascii():
+        raise ValueError("not a stamp")
+    return raw
+
+
 def _link_parts(raw: Any, *, signed: bool) -> tuple[Mapping[str, Any], str, bytes | None]:
-    expected = {"key", "wrapped", "sig"} if signed else {"key", "wrapped"}
+    expected = {"key", "wrapped", "sig", "at"} if signed else {"key", "wrapped"}
     if not isinstance(raw, Mapping) or set(raw) != expected:
         raise ValueError("not a link")
+    if signed:
+        _stamp(raw["at"])
     key, wrapped = raw["key"], raw["wrapped"]
     if not isinstance(key, Mapping) or len(_canonical(key)) > 4 * _MAX_TEXT:
         raise ValueError("not a key")
@@ -270,16 +285,17 @@ def _sign_public(key_public: Mapping[str, Any]) -> bytes | None:
 
 
 def authority_grant(
-    authority: Ed25519PrivateKey, clinic_id: uuid.UUID, state: AccountState
+    authority: Ed25519PrivateKey, clinic_id: uuid.UUID, state: AccountState, at: str
 ) -> dict[str, Any]:
-    """The authority's grant of `state`; an active administrator's carries the authority's
-    private key sealed to the account's key."""
+    """The authority's grant of `state` at clock stamp `at`; an active administrator's
+    carries the authority's private key sealed to the account's key."""
     wrapped = wrapped_digest(state.key_wrapped)
     grant: dict[str, Any] = {
         "v": GRANT_VERSION,
+        "at": at,
         "authority": _b64(public_bytes(authority)),
         "sig": _b64(
-            authority.sign(_authority_statement(clinic_id, state, state.key_public, wrapped))
+            authority.sign(_authority_statement(clinic_id, state, state.key_public, wrapped, at))
         ),
         "base": {"key": state.key_public, "wrapped": wrapped},
         "chain": [],
@@ -297,7 +313,11 @@ def authority_grant(
 
 
 def rotation_grant(
-    previous: Mapping[str, Any], old_private: bytes, clinic_id: uuid.UUID, state: AccountState
+    previous: Mapping[str, Any],
+    old_private: bytes,
+    clinic_id: uuid.UUID,
+    state: AccountState,
+    at: str,
 ) -> dict[str, Any] | None:
     """`previous` with a link for `state`'s new key, signed by the account's old key (its
     own password change); None when that cannot make a grant that checks (the chain is full,
@@ -310,7 +330,8 @@ def rotation_grant(
     link = {
         "key": state.key_public,
         "wrapped": wrapped,
-        "sig": _b64(signer.sign(_link_statement(clinic_id, state, state.key_public, wrapped))),
+        "at": at,
+        "sig": _b64(signer.sign(_link_statement(clinic_id, state, state.key_public, wrapped, at))),
     }
     grant = {k: v for k, v in previous.items() if k != "sealed"}
     grant["chain"] = [*chain, link]
@@ -327,7 +348,9 @@ def verify(grant: Any, state: AccountState, authority_public: bytes, clinic_id: 
     if _unb64(grant["authority"], 32) != authority_public:
         return False
     base_key, base_wrapped, _ = _link_parts(grant["base"], signed=False)
-    statement = _authority_statement(clinic_id, state, base_key, base_wrapped)
+    statement = _authority_statement(
+        clinic_id, state, base_key, base_wrapped, str(grant.get("at", ""))
+    )
     if not _verifies(authority_public, _unb64(grant["sig"], 64), statement):
         return False
     key, wrapped = base_key, base_wrapped
@@ -335,9 +358,8 @@ def verify(grant: Any, state: AccountState, authority_public: bytes, clinic_id: 
         next_key, next_wrapped, signature = _link_parts(raw, signed=True)
         signer = _sign_public(key)
         assert signature is not None
-        if signer is None or not _verifies(
-            signer, signature, _link_statement(clinic_id, state, next_key, next_wrapped)
-        ):
+        link = _link_statement(clinic_id, state, next_key, next_wrapped, str(raw["at"]))
+        if signer is None or not _verifies(signer, signature, link):
             return False
         key, wrapped = next_key, next_wrapped
     return _canonical(key) == _canonical(state.key_public) and wrapped == wrapped_digest(
@@ -369,6 +391,16 @@ def open_authority(
     if public_bytes(authority) != _unb64(grant["authority"], 32):
         return None
     return authority
+
+
+def granted_at(grant: Any) -> str:
+    """When the grant's last word was given (its newest link's stamp, else its own)."""
+    if not isinstance(grant, Mapping):
+        return ""
+    chain = grant.get("chain") or []
+    last = chain[-1] if chain and isinstance(chain[-1], Mapping) else grant
+    at = last.get("at")
+    return at if isinstance(at, str) else ""
 
 
 def grant_authority(grant: Any) -> bytes | None:
@@ -411,7 +443,7 @@ def trusted_states(session: Session) -> dict[str, dict[str, Any]]:
     return found if isinstance(found, dict) else {}
 
 
-def trust(session: Session, states: Iterable[AccountState]) -> None:
+def trust(session: Session, states: Iterable[tuple[AccountState, str]]) -> None:
     """Remember `states` as the ones this laptop accepted, in the caller's transaction. A
     store from before grants (no authority, nothing trusted) first trusts every account it
     holds: what it held then is what it mirrored then."""
@@ -422,9 +454,9 @@ def trust(session: Session, states: Iterable[AccountState]) -> None:
                 undefer(User.key_public), undefer(User.key_wrapped), undefer(User.account_grant)
             )
         )
-        known = {str(u.id): AccountState.of(u).trusted_json() for u in users}
-    for state in states:
-        known[str(state.user_id)] = state.trusted_json()
+        known = {str(u.id): AccountState.of(u).trusted_json("") for u in users}
+    for state, at in states:
+        known[str(state.user_id)] = state.trusted_json(at)
     text = json.dumps(known, sort_keys=True)
     row = session.get(Meta, TRUSTED_META)
     if row is None:
@@ -446,7 +478,11 @@ def is_accepted(
     known = trusted.get(str(state.user_id))
     if known is not None and known.get("digest") == state.digest():
         return True
-    return authority is not None and verify(grant, state, authority, clinic_id)
+    if authority is None or not verify(grant, state, authority, clinic_id):
+        return False
+    # Signed, but not older than what was accepted here: an old state replayed (a key of a
+    # password since changed, an account since disabled) is signed too.
+    return known is None or granted_at(grant) > str(known.get("at") or "")
 
 
 def effective_role(session: Session, user: User, clinic_id: uuid.UUID) -> tuple[str, bool] | None:
@@ -486,17 +522,18 @@ def sign_account(
     state = AccountState.of(user)
     clinic_id = store.clinic_id
     grant: dict[str, Any] | None = None
+    at = store.clock.now().encode()
     if store.authority is not None:
-        grant = authority_grant(store.authority, clinic_id, state)
+        grant = authority_grant(store.authority, clinic_id, state, at)
     elif old_private is not None and isinstance(user.account_grant, Mapping):
-        grant = rotation_grant(user.account_grant, old_private, clinic_id, state)
+        grant = rotation_grant(user.account_grant, old_private, clinic_id, state, at)
         authority = pinned_authority(session)
         if grant is not None and (
             authority is None or not verify(grant, state, authority, clinic_id)
         ):
             grant = None
     user.account_grant = grant
-    trust(session, [state])
+    trust(session, [(state, at)])
     resolve_attention(session, user.id, SIGNED if grant is not None else CHANGED_HERE)
 
 

@@ -352,7 +352,7 @@ def _rows(store: Store) -> tuple[list[_Row], tuple[str, ...]]:
                 undefer(User.key_public), undefer(User.key_wrapped), undefer(User.account_grant)
             )
         ).all()
-        newly: list[account_grants.AccountState] = []
+        newly: list[tuple[account_grants.AccountState, str]] = []
         for user in users:
             state = account_grants.AccountState.of(user)
             if not legacy and not account_grants.is_accepted(
@@ -368,7 +368,7 @@ def _rows(store: Store) -> tuple[list[_Row], tuple[str, ...]]:
             if not legacy:
                 known = trusted.get(str(user.id))
                 if known is None or known.get("digest") != state.digest():
-                    newly.append(state)
+                    newly.append((state, account_grants.granted_at(user.account_grant)))
                     account_grants.resolve_attention(session, user.id, account_grants.SIGNED)
             accepted.append(
                 _Row(user.id, user.username, state.live, user.key_public, user.key_wrapped)
@@ -550,8 +550,9 @@ def take_authority(store: Store) -> None:
                 continue  # waits for a person's approval (needs attention)
             if not _needs_signing(grant, state, authority, clinic):
                 continue
-            user.account_grant = account_grants.authority_grant(held, clinic, state)
-            account_grants.trust(session, [state])
+            at = store.clock.now().encode()
+            user.account_grant = account_grants.authority_grant(held, clinic, state, at)
+            account_grants.trust(session, [(state, at)])
 
 
 def _needs_signing(
@@ -598,7 +599,8 @@ class NewLaptopKeys:
     added: tuple[str, ...] = ()  # every account given an entry (the signing-in one included)
     without_key: tuple[str, ...] = ()  # active accounts not yet signed in since schema 0005
     authority: bytes | None = None  # the clinic authority that signed the signing-in account
-    trusted: tuple[account_grants.AccountState, ...] = ()  # the accounts it signed
+    # The accounts it signed, each with when it was signed last.
+    trusted: tuple[tuple[account_grants.AccountState, str], ...] = ()
     refused: tuple[str, ...] = ()  # active accounts whose record it did not sign: no entry
 
     def __repr__(self) -> str:
@@ -669,7 +671,9 @@ def new_laptop_keys(
     added: list[str] = []
     without: list[str] = []
     refused: list[str] = []
-    trusted: list[account_grants.AccountState] = [own]
+    trusted: list[tuple[account_grants.AccountState, str]] = [
+        (own, account_grants.granted_at(mine.get("account_grant")))
+    ]
     for name, record in sorted(live.items()):
         if name != username and authority is not None:
             state = _state_of(record)
@@ -678,7 +682,7 @@ def new_laptop_keys(
             ):
                 refused.append(name)
                 continue
-            trusted.append(state)
+            trusted.append((state, account_grants.granted_at(record.get("account_grant"))))
         other = key if name == username else _key_of(record)
         if other is None:
             without.append(name)
@@ -822,8 +826,11 @@ def answer_account_change_in(
                     "approve the change on another laptop."
                 )
             )
-        user.account_grant = account_grants.authority_grant(store.authority, store.clinic_id, state)
-        account_grants.trust(session, [state])
+        at = store.clock.now().encode()
+        user.account_grant = account_grants.authority_grant(
+            store.authority, store.clinic_id, state, at
+        )
+        account_grants.trust(session, [(state, at)])
     item.resolved_at = utcnow()
     item.resolved_by = actor.user_id
     item.resolution = account_grants.SIGNED if approve else account_grants.REFUSED_HERE

@@ -287,3 +287,32 @@ def test_a_change_an_administrator_approves_is_signed_and_reaches_the_others(
     assert unaccepted(b) == [] and unaccepted(a) == []
     for core in (a, b):
         assert user_row(core, "nurse").role is Role.CLINICIAN
+
+
+def test_an_old_signed_state_replayed_does_not_bring_back_an_old_password(
+    laptops: Laptops,
+) -> None:
+    a, b, m = laptops.new("a"), laptops.new("b"), laptops.new("m")
+    add_nurse(a)
+    a.sync.sync_now()
+    b.sync.sync_now()
+    old = user_row(a, "nurse")
+    a.admin.change_password("nurse", "a newer nurse password")  # an administrator's reset
+    a.sync.sync_now()
+    b.sync.sync_now()
+    assert opens(b, "nurse", "a newer nurse password")
+
+    # The attacker knows the old password and replays the record as it was signed then.
+    push_forged(
+        m,
+        old.id,
+        {
+            "key_public": old.key_public,
+            "key_wrapped": old.key_wrapped,
+            "account_grant": old.account_grant,
+        },
+    )
+    b.sync.sync_now()
+
+    assert not opens(b, "nurse", NURSE) and opens(b, "nurse", "a newer nurse password")
+    assert [i.remote_value["username"] for i in unaccepted(b)] == ["nurse"]
