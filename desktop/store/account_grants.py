@@ -53,7 +53,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
 from desktop.store import keys, slots
-from desktop.store.models import Meta, NeedsAttention, User
+from desktop.store.models import Meta, NeedsAttention, Role, User
 
 if TYPE_CHECKING:
     from desktop.store.store import Store
@@ -101,7 +101,7 @@ class AccountState:
         return cls(
             user.id,
             user.username,
-            user.role.value,
+            Role(user.role).value,
             bool(user.active),
             bool(user.deleted),
             user.key_public,
@@ -492,7 +492,9 @@ def effective_role(session: Session, user: User, clinic_id: uuid.UUID) -> tuple[
     authority = pinned_authority(session)
     trusted = trusted_states(session)
     if authority is None and not trusted:
-        return user.role.value, bool(user.active) and not user.deleted  # a store before grants
+        return Role(user.role).value, bool(
+            user.active
+        ) and not user.deleted  # a store before grants
     state = AccountState.of(user)
     if is_accepted(
         state, user.account_grant, authority=authority, trusted=trusted, clinic_id=clinic_id
