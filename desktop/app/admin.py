@@ -224,6 +224,15 @@ class AdminApi:
             raise _not_disabled(username, rekeyed.value, exc) from exc
         return Done(rekeyed.value, rekeyed.changes | done.changes)
 
+    def accounts_fingerprint(self) -> str | None:
+        """The fingerprint of the clinic's signing key for accounts pinned on this laptop
+        (desktop.store.account_grants), for people to compare between laptops; None on a
+        store from before grants until an administrator signs in."""
+        from desktop.store import account_grants
+
+        public = self._tx.read(account_grants.pinned_authority)
+        return account_grants.fingerprint(public) if public is not None else None
+
     def answer_account_change(
         self, attention_id: uuid.UUID, *, approve: bool
     ) -> Done[account_keys.MirrorResult]:

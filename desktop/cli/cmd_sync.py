@@ -201,8 +201,17 @@ def run_status(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.clinic() as core:
         status = core.sync.status()
         clock = core.clock
+        fingerprint = core.admin.accounts_fingerprint()
     for line in status_lines(status, clock):
         ctx.print(line)
+    # The same on every laptop of the clinic: a laptop showing another was set up from an
+    # HQ that is not the clinic's (desktop.store.account_grants).
+    ctx.print(
+        msg(
+            "Accounts signed by: {fingerprint}",
+            fingerprint=fingerprint or msg("no administrator has signed in since the update"),
+        )
+    )
     return 0
 
 

@@ -424,6 +424,12 @@ def pinned_authority(session: Session) -> bytes | None:
         return b"\0" * 32  # verifies nothing
 
 
+def fingerprint(public: bytes) -> str:
+    """The authority's public key as people compare it between laptops: 4 groups of 4."""
+    digest = hashlib.sha256(b"outpost clinic authority\0" + public).hexdigest()[:16]
+    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
 def pin_authority(session: Session, public: bytes) -> None:
     row = session.get(Meta, AUTHORITY_META)
     if row is None:

@@ -208,6 +208,8 @@ def test_a_forged_disable_neither_locks_the_account_out_nor_rekeys(
     assert item.remote_value["active"] is False
 
     # An administrator reads it in words and refuses it: it is never listed again.
+    code, out, _ = cli(capsys, monkeypatch, b, "sync", "status")
+    assert code == 0 and f"Accounts signed by: {a.admin.accounts_fingerprint()}" in out
     code, out, _ = cli(capsys, monkeypatch, b, "attention", "list")
     assert code == 0 and "without a signature of the clinic's administrators" in out
     assert "account nurse, role" in out
@@ -248,6 +250,7 @@ def test_account_changes_an_administrator_makes_reach_every_laptop(
     )
     laptops.open.append(c)
     assert opens(c, "nurse", "a newer nurse password")
+    assert c.admin.accounts_fingerprint() == a.admin.accounts_fingerprint() is not None
 
     # b's administrator signs the account again at its next sync: the chain starts over.
     b.sync.sync_now()
