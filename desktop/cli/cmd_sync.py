@@ -289,6 +289,7 @@ def run_init_from_server(ctx: CliContext, args: argparse.Namespace) -> int:
         )
         try:
             clinic = core.clinic_name
+            fingerprint = core.admin.accounts_fingerprint()
         finally:
             core.close()
     ctx.print(
@@ -299,5 +300,13 @@ def run_init_from_server(ctx: CliContext, args: argparse.Namespace) -> int:
             received=report.received,
         )
     )
+    if fingerprint is not None:
+        ctx.print(
+            msg(
+                "Accounts signed by: {fingerprint} (`outpost sync status` on another laptop of "
+                "the clinic shows the same)",
+                fingerprint=fingerprint,
+            )
+        )
     print_recovery_key(ctx, recovery)
     return write_recovery_sheet_for(ctx, username, password, recovery, args.recovery_sheet)
