@@ -374,8 +374,21 @@ def open_authority(
     private key; None when it holds none, or one that is not of the grant's authority."""
     if not isinstance(grant, Mapping) or grant_problem(grant) is not None:
         return None
-    sealed = grant.get("sealed")
-    if sealed is None:
+    return open_sealed(
+        grant.get("sealed"), account_private, clinic_id, user_id, _unb64(grant["authority"], 32)
+    )
+
+
+def open_sealed(
+    sealed: Any,
+    account_private: bytes,
+    clinic_id: uuid.UUID,
+    user_id: uuid.UUID,
+    authority_public: bytes,
+) -> Ed25519PrivateKey | None:
+    """The authority's private key sealed to an administrator's account key; None when it is
+    not there or not `authority_public`'s."""
+    if not isinstance(sealed, Mapping):
         return None
     try:
         raw = slots.unseal(
@@ -386,9 +399,9 @@ def open_authority(
             _sealed_aad(clinic_id, user_id),
         )
         authority = Ed25519PrivateKey.from_private_bytes(raw)
-    except (keys.UnwrapFailed, ValueError):
+    except (keys.UnwrapFailed, ValueError, KeyError, TypeError):
         return None
-    if public_bytes(authority) != _unb64(grant["authority"], 32):
+    if public_bytes(authority) != authority_public:
         return None
     return authority
 
@@ -462,7 +475,13 @@ def trust(session: Session, states: Iterable[tuple[AccountState, str]]) -> None:
         )
         known = {str(u.id): AccountState.of(u).trusted_json("") for u in users}
     for state, at in states:
-        known[str(state.user_id)] = state.trusted_json(at)
+        entry = state.trusted_json(at)
+        # An administrator's sealed authority, as accepted: it still opens for them when a
+        # later record of theirs is one this laptop does not accept (`open_authority`).
+        grant = session.scalar(select(User.account_grant).where(User.id == state.user_id))
+        if isinstance(grant, Mapping) and isinstance(grant.get("sealed"), Mapping):
+            entry["sealed"] = dict(grant["sealed"])
+        known[str(state.user_id)] = entry
     text = json.dumps(known, sort_keys=True)
     row = session.get(Meta, TRUSTED_META)
     if row is None:

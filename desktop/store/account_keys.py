@@ -530,14 +530,21 @@ def take_authority(store: Store) -> None:
                     authority = account_grants.pinned_authority(session)
         if authority is None or actor.role is not Role.ADMIN or private is None:
             return
-        if store.authority is None and account_grants.grant_authority(mine.account_grant) == (
-            authority
-        ):
+        if store.authority is None:
             # What opens with this account's private key and is the pinned authority's
-            # private half is the authority, whatever the rest of the record says.
-            store.authority = account_grants.open_authority(
-                mine.account_grant, private, clinic, mine.id
-            )
+            # private half is the authority, whatever the rest of the record says; the copy
+            # last accepted here serves when a later record of this account is not accepted.
+            for sealed in (
+                mine.account_grant.get("sealed")
+                if isinstance(mine.account_grant, Mapping)
+                else None,
+                trusted.get(str(mine.id), {}).get("sealed"),
+            ):
+                store.authority = account_grants.open_sealed(
+                    sealed, private, clinic, mine.id, authority
+                )
+                if store.authority is not None:
+                    break
         held = store.authority
         if held is None:
             return  # this administrator was not given the authority yet (recovered password)

@@ -157,9 +157,14 @@ def test_a_key_pushed_for_the_administrator_without_the_clinics_signature_lets_n
     again = app_session.sign_in(DataPaths(b.paths.root), "admin", PASSWORD)
     try:
         assert again.actor.role is Role.ADMIN
+        # The administrator still holds the clinic's key (the copy accepted here) and
+        # refuses the change.
+        assert again.store.authority is not None
+        again.admin.answer_account_change(items[0].id, approve=False)
     finally:
         again.close()
     assert opens(b, "admin", PASSWORD) and not opens(b, "admin", ATTACKER)
+    assert unaccepted(b) == []
 
 
 def test_an_account_made_with_another_authority_gets_no_entry_and_no_rights(
