@@ -731,6 +731,7 @@ def pin_new_laptop(store: Store, new: NewLaptopKeys) -> None:
     authority = new.authority
     with store.session() as session, session.begin():
         account_grants.pin_authority(session, authority)
+        session.flush()  # pinned first: `trust` must not take this for a store before grants
         account_grants.trust(session, new.trusted)
 
 

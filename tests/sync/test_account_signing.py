@@ -324,3 +324,25 @@ def test_an_old_signed_state_replayed_does_not_bring_back_an_old_password(
 
     assert not opens(b, "nurse", NURSE) and opens(b, "nurse", "a newer nurse password")
     assert [i.remote_value["username"] for i in unaccepted(b)] == ["nurse"]
+
+
+def test_a_new_laptop_from_hq_gives_no_entry_to_an_account_forged_before_it_was_set_up(
+    laptops: Laptops, tmp_path: Path, hq_sqlite: HqServer
+) -> None:
+    a, m = laptops.new("a"), laptops.new("m")
+    add_nurse(a)
+    a.sync.sync_now()
+    m.sync.sync_now()
+    m.store.authority = Ed25519PrivateKey.generate()
+    m.admin.add_user(username="mallory", display_name="Mallory", role=Role.ADMIN, password=ATTACKER)
+    m.sync.sync_now()
+
+    c, _recovery, _report = setup_from_server(
+        DataPaths(tmp_path / "c"), hq_sqlite.url, hq_sqlite.enrol(CLINIC), "admin", PASSWORD
+    )
+    laptops.open.append(c)
+
+    users = KeyFile.load(c.paths.keyfile).users
+    assert "mallory" not in users and "nurse" in users
+    assert [i.remote_value["username"] for i in unaccepted(c)] == ["mallory"]
+    assert c.admin.accounts_fingerprint() == a.admin.accounts_fingerprint()
