@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ui import labels
 from ui.forms_seam import PrintRequest
 from ui.integrity_banner import IntegrityBanner
-from ui.sync_status import SyncStatusWidget
+from ui.sync_status import SyncStatusWidget, SyncWatcher
 from ui.tasks import Operation, TaskContext
 from ui.util import inform, is_alive, person
 
@@ -49,8 +49,9 @@ if TYPE_CHECKING:
     from ui.context import ClinicContext
     from ui.patients_view import PatientsView
     from ui.settings_view import SettingsView
+    from ui.sync_page import SyncPage
 
-TODAY, PATIENTS, CALENDAR, SETTINGS = range(4)
+TODAY, PATIENTS, CALENDAR, SETTINGS, SYNC = range(5)
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ work (the daily backup, the first searches) never share the disk and the CPU wit
 
 LOCK_KEYS = QKeySequence("Ctrl+L")
 QUIT_KEYS = QKeySequence("Ctrl+Q")  # the platform's StandardKey.Quit may be empty (offscreen)
+SYNC_KEYS = "Ctrl+Shift+S"
 
 
 def _matches(event: QKeyEvent, keys: QKeySequence) -> bool:
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
             self.tr("Patients"),
             self.tr("Calendar"),
             self.tr("Settings"),
+            self.tr("Sync"),
         ]
         self.pages = QStackedWidget()
         self.nav = QListWidget()
@@ -158,6 +161,11 @@ class MainWindow(QMainWindow):
         self.integrity_banner = IntegrityBanner()
         self.integrity_banner.backups_requested.connect(self._go_to(SETTINGS))
         outer.addWidget(self.integrity_banner)
+        from ui.sync_page import ClockBanner
+
+        self.clock_banner = ClockBanner()
+        outer.addWidget(self.clock_banner)
+        ctx.sync.changed.connect(self.clock_banner.show_snapshot)
         layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
@@ -176,6 +184,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
+        self.sync_watcher = SyncWatcher(ctx, self)
         self.shortcuts = SessionShortcuts(self)
         app = QApplication.instance()
         if app is not None:
@@ -214,8 +223,17 @@ class MainWindow(QMainWindow):
             return calendar
         from ui.settings_view import SettingsView
 
+        if row == SYNC:
+            from ui.sync_page import SyncPage
+
+            page = SyncPage(self.ctx)
+            page.connect_requested.connect(self.show_hq_settings)
+            return page
         settings = SettingsView(self.ctx)
         settings.restore_requested.connect(self.restore_requested.emit)
+        hq = getattr(settings, "hq", None)
+        if hq is not None:
+            hq.open_sync_requested.connect(self._go_to(SYNC))
         return settings
 
     @property
@@ -229,6 +247,10 @@ class MainWindow(QMainWindow):
     @property
     def settings(self) -> SettingsView:
         return cast("SettingsView", self._view(SETTINGS))
+
+    @property
+    def sync_page(self) -> SyncPage:
+        return cast("SyncPage", self._view(SYNC))
 
     # -- menus and shortcuts --
 
@@ -254,6 +276,8 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Switch user…"), self.switch_user_requested.emit, "Ctrl+Shift+L")
         )
         outpost.addSeparator()
+        outpost.addAction(self._action(self.tr("S&ync now"), self.sync_now, SYNC_KEYS))
+        outpost.addSeparator()
         outpost.addAction(self._action(self.tr("&Quit"), self.quit_requested.emit, QUIT_KEYS))
 
         go = bar.addMenu(self.tr("&Go"))
@@ -263,6 +287,7 @@ class MainWindow(QMainWindow):
                 (self.tr("&Patients"), "Ctrl+2"),
                 (self.tr("&Calendar"), "Ctrl+3"),
                 (self.tr("S&ettings"), "Ctrl+4"),
+                (self.tr("S&ync with HQ"), "Ctrl+5"),
             )
         ):
             go.addAction(self._action(text, self._go_to(row), key))
@@ -298,6 +323,8 @@ class MainWindow(QMainWindow):
         )
         who.setObjectName("signed_in")
         self.sync_widget = SyncStatusWidget(self.ctx.sync)
+        self.sync_widget.open_requested.connect(self._go_to(SYNC))
+        self.ctx.sync.sync_requested.connect(self.sync_now)
         self.backup_label = QLabel()
         self.backup_label.setObjectName("backup_state")
         self.backup_label.setWordWrap(False)
@@ -360,6 +387,19 @@ class MainWindow(QMainWindow):
         if activated is not None:
             activated()
 
+    def sync_now(self) -> None:
+        """Ctrl+Shift+S (or the status bar's button): the sync page, syncing."""
+        self.nav.setCurrentRow(SYNC)
+        page = self.sync_page
+        if page.sync_button.isEnabled():
+            page.sync_now()
+
+    def show_hq_settings(self) -> None:
+        self.nav.setCurrentRow(SETTINGS)
+        hq = getattr(self.settings, "hq", None)
+        if hq is not None:
+            self.settings.tabs.setCurrentWidget(hq)
+
     def show_today(self) -> None:
         self.nav.setCurrentRow(TODAY)
 
@@ -420,6 +460,8 @@ class MainWindow(QMainWindow):
             ("Ctrl+L", self.tr("Lock now")),
             ("Ctrl+Q", self.tr("Quit")),
             ("Ctrl+Shift+L", self.tr("Switch user")),
+            ("Ctrl+5", self.tr("Sync with HQ")),
+            ("Ctrl+Shift+S", self.tr("Sync now")),
         ]
         text = "\n".join(f"{keys}\t{what}" for keys, what in lines)
         inform(self, self.tr("Keyboard shortcuts"), text)
@@ -446,6 +488,7 @@ class MainWindow(QMainWindow):
         """Close without asking (the session is ending; the caller asked already)."""
         self._closing_for_real = True
         self._integrity_timer.stop()
+        self.sync_watcher.stop()
         if self._integrity_check is not None:
             self._integrity_check.cancel()  # it stops at its next step; nothing is recorded
         app = QApplication.instance()

@@ -67,6 +67,10 @@ class SettingsView(QWidget):
             self.tabs.setTabToolTip(
                 self.tabs.indexOf(self.forms), self.tr("The clinic's installed forms")
             )
+            from ui.sync_connect import HqPanel
+
+            self.hq = HqPanel(ctx)
+            self.tabs.addTab(self.hq, self.tr("H&Q"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Settings")))
         layout.addWidget(self.tabs, 1)
