@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import OutpostError
 from ui.errors import error_text
 from ui.language import localized
-from ui.sync_status import SyncSnapshot, SyncState, SyncStatusWidget
+from ui.sync_status import SyncSnapshot, SyncState, SyncStatusWidget, one_line
 from ui.tasks import Operation, TaskContext
-from ui.util import format_datetime, heading, inform, is_alive, make_button, row
+from ui.util import format_datetime, format_time, heading, inform, is_alive, make_button, row
 
 if TYPE_CHECKING:
     from desktop.app.sync import SyncProgress, SyncReport
@@ -248,6 +249,7 @@ class SyncPage(QWidget):
 
         self.error.hide()
         self.error.clear()
+        self.progress.show()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         self.stage.setText(self.tr("Starting…"))
@@ -325,7 +327,10 @@ class SyncPage(QWidget):
         text = self.error_words(error)
         self.error.setText(text)
         self.error.show()
-        self._add_log(LogEntry(dt.datetime.now(dt.UTC), text, failed=True))
+        self.progress.hide()
+        why = error_text(error) if isinstance(error, OutpostError) else ""
+        line = one_line(why, 120) if why else text.split("\n", 1)[0]
+        self._add_log(LogEntry(dt.datetime.now(dt.UTC), line, failed=True))
 
     def _finished(self) -> None:
         self._operation = None
@@ -387,7 +392,6 @@ class SyncPage(QWidget):
     def error_words(self, error: BaseException) -> str:
         from desktop.errors import (
             NotEnrolled,
-            OutpostError,
             SyncBusy,
             SyncFailed,
             SyncRevoked,
@@ -400,10 +404,15 @@ class SyncPage(QWidget):
             head = self.tr("This clinic is not joined to HQ yet.")
             then = self.tr("Connect to HQ first (Settings → HQ) with a code from HQ.")
         elif isinstance(error, SyncUnreachable):
-            head = self.tr("HQ could not be reached.")
-            then = self.tr(
-                "The changes wait on this laptop and nothing is lost: sync again when the "
-                "link is back."
+            head = self.tr("HQ could not be reached; you can go on working offline.")
+            # The core's message says how many changes wait and that nothing was lost.
+            then = (
+                ""
+                if why
+                else self.tr(
+                    "The changes wait on this laptop and nothing is lost: sync again when the "
+                    "link is back."
+                )
             )
         elif isinstance(error, SyncRevoked):
             head = self.tr("HQ has revoked this laptop's access.")
@@ -419,7 +428,7 @@ class SyncPage(QWidget):
             )
         elif isinstance(error, SyncBusy):
             head = self.tr("A sync of this laptop is already running.")
-            then = self.tr("Wait for it to end, then sync again if needed.")
+            then = ""
         elif isinstance(error, SyncFailed):
             head = self.tr("The sync did not finish.")
             then = self.tr("Nothing is lost: try again; if it keeps failing, tell HQ.")
@@ -437,6 +446,6 @@ class SyncPage(QWidget):
 
     def _add_log(self, entry: LogEntry) -> None:
         self.log.append(entry)
-        when = format_datetime(self.ctx.core.clock.local(entry.when))
+        when = format_time(self.ctx.core.clock.local(entry.when))
         mark = "✗ " if entry.failed else "✓ "
         self.log_list.insertItem(0, f"{mark}{when} — {entry.text}")

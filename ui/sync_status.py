@@ -63,10 +63,7 @@ def snapshot_of(status: Any, *, syncing: bool = False) -> SyncSnapshot:
     """A snapshot from the core's `desktop.app.sync.SyncStatus`."""
     if not status.enrolled:
         return SyncSnapshot()
-    failed = bool(status.last_error) and (
-        status.last_success_at is None
-        or (status.last_attempt_at is not None and status.last_attempt_at > status.last_success_at)
-    )
+    failed = bool(status.last_error)  # a sync that went through clears it
     if syncing:
         state = SyncState.SYNCING
     elif failed:
@@ -257,7 +254,7 @@ class SyncStatusWidget(QWidget):
         if s.attention_items:
             parts.append(self.tr("{n} need attention").format(n=s.attention_items))
         if s.state in (SyncState.FAILED, SyncState.OFFLINE) and s.detail:
-            parts.append(self.tr("last attempt failed: {why}").format(why=one_line(s.detail)))
+            parts.append(self.tr("last attempt failed: {why}").format(why=one_line(s.detail, 70)))
         return " · ".join(parts)
 
     @Slot(object)
