@@ -489,6 +489,9 @@ class MainWindow(QMainWindow):
         self._closing_for_real = True
         self._integrity_timer.stop()
         self.sync_watcher.stop()
+        sync_page = self._views.get(SYNC)
+        if sync_page is not None:
+            cast("SyncPage", sync_page).cancel()  # it stops at its next step; nothing is lost
         if self._integrity_check is not None:
             self._integrity_check.cancel()  # it stops at its next step; nothing is recorded
         app = QApplication.instance()

@@ -222,6 +222,17 @@ def test_connect_to_hq_from_settings_with_a_code(
     assert page.last_report is not None
 
 
+def test_no_two_things_on_the_sync_page_share_a_mnemonic(signed_in, qtbot) -> None:
+    from tests.ui.mnemonics import clashes
+
+    window = signed_in.window
+    window.show()
+    window.nav.setCurrentRow(4)
+    page = window.sync_page
+    assert page.connect_button.isVisible()  # not joined yet: every button shows
+    assert clashes(window) == {}
+
+
 def test_a_clock_hours_off_shows_the_banner(signed_in, qtbot) -> None:
     from dataclasses import replace
 
