@@ -268,3 +268,51 @@ def test_sync_page_screenshot(signed_in, hq_sqlite: HqServer, proxy: NetProxy, q
     target = Path(OUT) / "desk-20-sync-page.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(target))
+
+
+def test_a_laptop_revoked_at_hq_is_told_its_records_stay(
+    signed_in, hq_sqlite: HqServer, qtbot
+) -> None:
+    window = signed_in.window
+    window.show()
+    _enrol(qtbot, signed_in, hq_sqlite.url, hq_sqlite)
+    device_id = str(signed_in.ctx.core.sync.status().device_id)
+    hq_sqlite.revoke(device_id)
+    window.nav.setCurrentRow(4)
+    page = window.sync_page
+    _sync_and_wait(qtbot, page)
+    text = page.error.text()
+    assert text.startswith("HQ has revoked this laptop's access.")
+    assert "Its records stay on this laptop. Ask HQ why" in text
+    assert page.log_list.item(0).text().startswith("✗ ")
+
+
+def test_the_status_area_in_words(signed_in) -> None:
+    import datetime as dt
+
+    from ui.sync_status import SyncSnapshot, SyncState
+
+    widget = signed_in.window.sync_widget
+    now = dt.datetime(2026, 3, 10, 18, 0, tzinfo=dt.UTC)
+
+    def words(**fields) -> str:
+        return widget.describe(SyncSnapshot(**{"state": SyncState.IDLE, **fields}), now)
+
+    assert widget.describe(SyncSnapshot(), now) == "Not connected to HQ yet"
+    assert words() == "Never synced"
+    assert words(last_success=now - dt.timedelta(seconds=20)) == "Synced just now"
+    assert words(last_success=now - dt.timedelta(minutes=12)) == "Synced 12 minutes ago"
+    assert words(last_success=now - dt.timedelta(hours=5)) == "Synced 5 hours ago"
+    assert words(last_success=now - dt.timedelta(days=3, hours=2)) == "Not synced for 3 days"
+    assert (
+        words(
+            state=SyncState.FAILED,
+            last_success=now - dt.timedelta(days=1),
+            waiting_changes=4,
+            attention_items=2,
+            detail="HQ could not be reached at https://hq (timed out). 4 changes wait here.",
+        )
+        == "Not synced for 1 day · 4 changes waiting · 2 need attention · "
+        "last attempt failed: HQ could not be reached at https://hq (timed out)"
+    )
+    assert words(state=SyncState.SYNCING) == "Syncing with HQ…"
