@@ -136,6 +136,7 @@ class SyncPage(QWidget):
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName(self.tr("Sync progress"))
+        self.progress.hide()  # shown from the first sync on
         self.stage = QLabel()
         self.stage.setObjectName("sync_stage")
 
@@ -223,12 +224,22 @@ class SyncPage(QWidget):
                     "This clinic was set up on this laptop and is not joined to HQ yet. Ask HQ "
                     "for an enrolment code, then connect to HQ (Settings → HQ)."
                 )
+                if self._may_connect()
+                else self.tr(
+                    "This clinic is not joined to HQ yet: an administrator of the clinic "
+                    "connects it to HQ (Settings → HQ), with an enrolment code from HQ."
+                )
             )
         self.details.setText("\n".join(lines))
         if self.last_report is None or self.last_report.clock_warning is None:
             self.clock_banner.show_offset(s.clock_offset_ms)
-        self.connect_button.setVisible(not s.enrolled)
+        self.connect_button.setVisible(not s.enrolled and self._may_connect())
         self.sync_button.setEnabled(s.enrolled and not self.running)
+
+    def _may_connect(self) -> bool:
+        from desktop.permissions import Permission
+
+        return self.ctx.can(Permission.MANAGE_CLINIC)
 
     # -- one sync --
 
