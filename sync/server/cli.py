@@ -5,6 +5,7 @@
     outpost-hq --data-dir DIR enrol --clinic NAME
     outpost-hq --data-dir DIR devices list | devices revoke DEVICE_ID
     outpost-hq --data-dir DIR status
+    outpost-hq --data-dir DIR transfer --patient PATIENT_ID --from CLINIC --to CLINIC
 
 Environment: OUTPOST_HQ_DATA_DIR, OUTPOST_HQ_DATABASE_URL. Errors: one line on standard
 error, exit 1 (a refusal) or 2 (a usage error), never a traceback.
@@ -72,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     revoke = dsub.add_parser("revoke")
     revoke.add_argument("device_id")
     sub.add_parser("status", help="clinics, devices, records, items needing attention")
+    transfer = sub.add_parser(
+        "transfer", help="send a patient (and its forms) to another clinic's laptops"
+    )
+    transfer.add_argument("--patient", required=True, help="the patient's id")
+    transfer.add_argument("--from", dest="from_clinic", required=True, help="clinic (by name)")
+    transfer.add_argument("--to", dest="to_clinic", required=True, help="clinic (by name)")
     return p
 
 
@@ -267,12 +274,56 @@ def cmd_status(args: argparse.Namespace) -> None:
         print(f"  changes in HQ's log: up to position {c.head}")
 
 
+def cmd_transfer(args: argparse.Namespace) -> None:
+    from sync.server import transfer
+
+    try:
+        patient_id = uuid.UUID(args.patient)
+    except ValueError:
+        raise CliError(f"not a patient id: {args.patient[:60]}", 2) from None
+    data_dir = _data_dir(args, create=False)
+    engine = db.open_engine(settings_for(data_dir, args.database_url).url)
+    try:
+        db.check_current(engine, data_dir)
+        try:
+            with db.write_session(engine) as s:
+                done = transfer.transfer_patient(
+                    s, patient_id, args.from_clinic, args.to_clinic, now_ms()
+                )
+        except store.StoreError as exc:
+            raise CliError(exc.message) from None
+    finally:
+        engine.dispose()
+    if done.nothing_new and not done.attachments:
+        print(
+            f"Patient {patient_id} is already at {done.to_clinic} with everything "
+            f"{done.from_clinic} has: nothing was sent."
+        )
+        return
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted(done.records.items()))
+    where = f"; HQ positions {done.positions[0]}-{done.positions[1]}" if done.positions else ""
+    print(
+        f"Patient {patient_id} transferred from {done.from_clinic} to {done.to_clinic} "
+        f"(records: {kinds or 'none new'}; attachments: {done.attachments}{where})."
+    )
+    if done.missing_attachments:
+        print(
+            f"{done.missing_attachments} attachment(s) are not at HQ yet: transfer again once "
+            f"{done.from_clinic}'s laptops have synced."
+        )
+    print(
+        f"{done.to_clinic}'s laptops receive it at their next sync; {done.from_clinic} keeps "
+        "its records."
+    )
+
+
 COMMANDS = {
     "init": cmd_init,
     "serve": cmd_serve,
     "enrol": cmd_enrol,
     "devices": cmd_devices,
     "status": cmd_status,
+    "transfer": cmd_transfer,
 }
 
 

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -370,7 +370,7 @@ def _edited_elsewhere_since(
             c.clinic == device.clinic_pk,
             c.entity_id == change.entity_id,
             c.position > seen_to,
-            c.origin_device != device.id,
+            or_(c.origin_device.is_(None), c.origin_device != device.id),
         )
         .limit(1)
     ).first()
@@ -531,25 +531,7 @@ def push(
     try:
         if pending:
             conn = session.connection()
-            rows = [p.row for p in pending]
-            if conn.dialect.name == "sqlite":
-                # The only writer (BEGIN IMMEDIATE) numbers its rows itself, after the highest
-                # position ever given (sqlite_sequence: a position is never reused), and
-                # inserts them in one executemany (RETURNING would cost a statement a row).
-                given = conn.execute(
-                    text("SELECT seq FROM sqlite_sequence WHERE name = 'changes'")
-                ).scalar()
-                present = conn.execute(select(func.max(CHANGES_TABLE.c.position))).scalar()
-                top = max(int(given or 0), int(present or 0))
-                positions = list(range(top + 1, top + 1 + len(rows)))
-                for row, pos in zip(rows, positions, strict=True):
-                    row["position"] = pos
-                conn.execute(insert(CHANGES_TABLE), rows)
-            else:
-                stmt = insert(CHANGES_TABLE).returning(
-                    CHANGES_TABLE.c.position, sort_by_parameter_order=True
-                )
-                positions = list(conn.execute(stmt, rows).scalars().all())
+            positions = append_rows(session, [p.row for p in pending])
             for p, pos in zip(pending, positions, strict=True):
                 p.position = int(pos)
                 rec = records[(p.change.entity, p.change.entity_id)]
@@ -627,6 +609,28 @@ def push(
             position=pending[first].position,
         )
     return [r for r in results if r is not None]
+
+
+def append_rows(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Inserts rows of the log, numbered from HQ's one sequence; their positions in order.
+    The caller holds the clinic's lock (`lock_clinic`; on SQLite the write transaction)."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        # The only writer (BEGIN IMMEDIATE) numbers its rows itself, after the highest
+        # position ever given (sqlite_sequence: a position is never reused), and inserts
+        # them in one executemany (RETURNING would cost a statement a row).
+        given = conn.execute(
+            text("SELECT seq FROM sqlite_sequence WHERE name = 'changes'")
+        ).scalar()
+        present = conn.execute(select(func.max(CHANGES_TABLE.c.position))).scalar()
+        top = max(int(given or 0), int(present or 0))
+        positions = list(range(top + 1, top + 1 + len(rows)))
+        for row, pos in zip(rows, positions, strict=True):
+            row["position"] = pos
+        conn.execute(insert(CHANGES_TABLE), rows)
+        return positions
+    stmt = insert(CHANGES_TABLE).returning(CHANGES_TABLE.c.position, sort_by_parameter_order=True)
+    return [int(p) for p in conn.execute(stmt, rows).scalars().all()]
 
 
 def _chunks(items: list[Any], size: int) -> list[list[Any]]:
