@@ -1142,16 +1142,84 @@ def test_the_same_person_at_two_clinics_stays_two_records_that_never_cross(
     assert patient_field(a, mine, "village") != "Likoni"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap: HQ has no operation to transfer a patient to another clinic (DESIGN.md "
-    '"plus patients explicitly transferred to it"); nothing in outpost-hq or the protocol '
-    "does it yet",
-)
-def test_a_patient_transferred_to_another_clinic_reaches_its_laptops(hq: HqServer) -> None:
+def transfer(hq: HqServer, pid: uuid.UUID | str, frm: str, to: str) -> Any:
+    return hq.run_cli("transfer", "--patient", str(pid), "--from", frm, "--to", to, check=False)
+
+
+def test_a_patient_transferred_to_another_clinic_reaches_its_laptops(
+    laptops: Laptops, other_clinic: Laptops, hq: HqServer
+) -> None:
     """Scenario 21 (transfer): the same person registered at two clinics, then transferred."""
-    done = hq.run_cli("transfer", "--help", check=False)
-    assert done.returncode == 0
+    from tests.conftest import CLINIC
+
+    a = laptops.new("a")
+    m = other_clinic.new("m")
+    m2 = other_clinic.new("m2")
+    person = PatientInput(
+        given_name="Rukia", family_name="Achieng", birth_date="1985-03-04", phone="0700111222"
+    )
+    mine = a.patients.register(person, confirmed_new=True).value
+    sha = sign_consent(a, mine)
+    theirs = m.patients.register(person, confirmed_new=True).value
+    a.sync.sync_now()
+    m.sync.sync_now()
+    m2.sync.sync_now()
+    forms_at_a = hq_state(a)[1]["form_records"]
+    done = transfer(hq, mine, CLINIC, OTHER_CLINIC)
+    assert done.returncode == 0, done.stderr
+    assert "transferred" in done.stdout and OTHER_CLINIC in done.stdout
+    for core in (m, m2):
+        core.sync.sync_now()
+        ids = set(core.tx.read(lambda s: list(s.scalars(select(Patient.id)))))
+        assert ids == {mine, theirs}
+        clinic = core.tx.read(
+            lambda s: s.scalar(select(Patient.clinic_id).where(Patient.id == mine))
+        )
+        assert clinic == core.store.clinic_id  # the receiving clinic's record now
+        assert image_bytes(core, sha)  # the signature came along
+        # The same person registered here too: on the list, not merged silently.
+        dup = [i for i in attention(core) if i.reason == "possible_duplicate"]
+        assert dup and {i.entity_id for i in dup} <= {mine, theirs}
+    counts_m = hq_state(m)[1]
+    assert counts_m["patients"] == 2 and counts_m["form_records"] == forms_at_a
+    assert not m.sync.sync_now().counts_differ
+    # The sending clinic keeps its record, untouched.
+    assert hq_state(a)[1]["patients"] == 1
+    a.sync.sync_now()
+    assert patient_names(a) == {"Rukia Achieng"}
+    # An edit at the receiving clinic travels among its laptops, not back to the first.
+    edit(m, mine, village="Likoni")
+    m.sync.sync_now()
+    m2.sync.sync_now()
+    assert patient_field(m2, mine, "village") == "Likoni"
+    a.sync.sync_now()
+    assert patient_field(a, mine, "village") != "Likoni"
+    # Again, with nothing newer at the first clinic: nothing is written.
+    head = hq_state(m)[0]
+    again = transfer(hq, mine, CLINIC, OTHER_CLINIC)
+    assert again.returncode == 0 and "nothing was sent" in again.stdout
+    assert hq_state(m)[0] == head
+    # Transferred back, the edit made there reaches the first clinic (the same id).
+    back = transfer(hq, mine, OTHER_CLINIC, CLINIC)
+    assert back.returncode == 0, back.stderr
+    a.sync.sync_now()
+    assert patient_field(a, mine, "village") == "Likoni"
+    assert hq_state(a)[1]["patients"] == 1
+    # Refused, in one line, nothing written.
+    head_a, head_m = hq_state(a)[0], hq_state(m)[0]
+    for args, words in [
+        ((uuid.uuid4(), CLINIC, OTHER_CLINIC), "no patient"),
+        ((mine, "Nowhere Clinic", OTHER_CLINIC), "no clinic"),
+        ((mine, CLINIC, "Nowhere Clinic"), "no clinic"),
+        ((mine, CLINIC, CLINIC.lower()), "another clinic"),
+        ((theirs, CLINIC, OTHER_CLINIC), f"patient of {OTHER_CLINIC}"),
+        (("not-an-id", CLINIC, OTHER_CLINIC), "not a patient id"),
+    ]:
+        refused = transfer(hq, *args)
+        assert refused.returncode in (1, 2), refused.stdout
+        assert words in refused.stderr and "Traceback" not in refused.stderr
+        one_line(refused.stderr.strip())
+    assert (hq_state(a)[0], hq_state(m)[0]) == (head_a, head_m)
 
 
 def test_a_revoked_laptop_is_told_keeps_its_data_and_hq_keeps_its_records(
