@@ -90,6 +90,8 @@ def test_devices_list_and_status_show_each_clinic(tmp_path: Path) -> None:
         ["devices", "revoke", str(uuid.uuid4())],
         ["devices", "revoke", "not-a-uuid"],
         ["enrol", "--clinic", "  "],
+        ["transfer", "--patient", "x", "--from", "A", "--to", "B"],
+        ["transfer", "--patient", str(uuid.uuid4()), "--from", "A", "--to", "B"],
     ],
 )
 def test_cli_errors_are_one_line_without_a_traceback(tmp_path: Path, args: list[str]) -> None:
@@ -174,3 +176,77 @@ def test_hq_on_postgresql_with_two_workers_remembers_its_database(
             "visit": 10
         }
         assert "visit 10" in hq.status_text()
+
+
+def _join(hq: HqServer, clinic: str) -> tuple[uuid.UUID, dict[str, str]]:
+    clinic_id = uuid.uuid4()
+    r = requests.post(
+        hq.url + "/v1/enrol",
+        headers=H,
+        timeout=10,
+        json={
+            "code": hq.enrol(clinic),
+            "device_name": "Front desk",
+            "mode": "join",
+            "clinic_id": str(clinic_id),
+        },
+    )
+    assert r.status_code == 200, r.text
+    return clinic_id, {**H, "Authorization": "Bearer " + r.json()["device_token"]}
+
+
+def test_transfer_appends_the_patient_to_the_receiving_clinics_log(tmp_path: Path) -> None:
+    with HqServer.started(tmp_path / "hq") as hq:
+        a_id, a_auth = _join(hq, "Kisumu")
+        b_id, b_auth = _join(hq, "Eldoret")
+        hq.enrol("Kakamega")  # no laptop yet
+        pid, form, visit = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+
+        def change(entity: str, eid: uuid.UUID, patch: dict[str, object], n: int) -> dict:
+            return {
+                "change_id": str(uuid.uuid4()),
+                "entity": entity,
+                "entity_id": str(eid),
+                "clinic_id": str(a_id),
+                "op": "insert",
+                "patch": {k: {"v": v} for k, v in patch.items()},
+                "hlc": f"001796000000000-{n:06d}-n",
+            }
+
+        push = {
+            "batch_id": str(uuid.uuid4()),
+            "sent_at_ms": 1,
+            "changes": [
+                change(
+                    "patients", pid, {"id": str(pid), "clinic_id": str(a_id), "given_name": "A"}, 1
+                ),
+                change("form_records", form, {"patient_id": str(pid), "status": "draft"}, 2),
+                change("appointments", visit, {"patient_id": str(pid)}, 3),
+            ],
+        }
+        assert requests.post(hq.url + "/v1/push", headers=a_auth, json=push, timeout=10).ok
+        done = hq.run_cli("transfer", "--patient", str(pid), "--from", "kisumu", "--to", "Eldoret")
+        assert "transferred from Kisumu to Eldoret" in done.stdout
+        page = requests.get(hq.url + "/v1/changes", headers=b_auth, timeout=10).json()
+        got = {c["entity"]: c for c in page["changes"]}
+        assert set(got) == {"patients", "form_records"}  # not the first clinic's book
+        assert got["patients"]["clinic_id"] == str(b_id)
+        assert got["patients"]["patch"]["clinic_id"]["v"] == str(b_id)
+        assert got["patients"]["patch"]["given_name"] == {
+            "v": "A",
+            "hlc": "001796000000000-000001-n",
+        }
+        assert "origin_device" not in got["patients"]
+        status = requests.get(hq.url + "/v1/status", headers=b_auth, timeout=10).json()
+        assert status["counts"] == {"patients": 1, "form_records": 1}
+        again = hq.run_cli("transfer", "--patient", str(pid), "--from", "Kisumu", "--to", "Eldoret")
+        assert "nothing was sent" in again.stdout
+        for args, words in [
+            (["--from", "Kisumu", "--to", "Kakamega"], "No laptop of Kakamega"),
+            (["--from", "Eldoret", "--to", "Eldoret"], "another clinic"),
+            (["--from", "Nairobi", "--to", "Eldoret"], "no clinic Nairobi"),
+        ]:
+            refused = hq.run_cli("transfer", "--patient", str(pid), *args, check=False)
+            assert refused.returncode == 1 and words in refused.stderr
+            assert len(refused.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in refused.stderr
