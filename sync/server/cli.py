@@ -253,6 +253,9 @@ def cmd_status(args: argparse.Namespace) -> None:
         db.check_current(engine, data_dir)
         with db.read_session(engine) as s:
             clinics = store.clinic_status(s)
+            from sync.server.transfer import list_transfers
+
+            transfers = list_transfers(s)
     finally:
         engine.dispose()
     if not clinics:
@@ -272,6 +275,20 @@ def cmd_status(args: argparse.Namespace) -> None:
         print(f"  records: {kinds}")
         print(f"  needing attention: {c.needs_attention}")
         print(f"  changes in HQ's log: up to position {c.head}")
+    if transfers:
+        print("Patients transferred (newest first):")
+    for t in transfers:
+        print(
+            f"  {_when(t.at_ms)}  {t.patient_id}: {t.from_clinic} -> {t.to_clinic}, "
+            f"{t.records} record(s), {t.attachments} attachment(s), by {t.by or 'unknown'}"
+        )
+
+
+def _who() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
 
 
 def cmd_transfer(args: argparse.Namespace) -> None:
@@ -288,7 +305,7 @@ def cmd_transfer(args: argparse.Namespace) -> None:
         try:
             with db.write_session(engine) as s:
                 done = transfer.transfer_patient(
-                    s, patient_id, args.from_clinic, args.to_clinic, now_ms()
+                    s, patient_id, args.from_clinic, args.to_clinic, now_ms(), by=_who()
                 )
         except store.StoreError as exc:
             raise CliError(exc.message) from None

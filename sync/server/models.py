@@ -145,3 +145,20 @@ class Attachment(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at_ms: Mapped[int] = mapped_column(BigInteger)
     completed_at_ms: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class Transfer(Base):
+    """HQ's record of each patient transfer (`outpost-hq transfer`) that wrote something."""
+
+    __tablename__ = "hq_transfers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    from_clinic: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
+    to_clinic: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
+    at_ms: Mapped[int] = mapped_column(BigInteger)
+    by: Mapped[str] = mapped_column(String(200))  # the account that ran the command
+    records: Mapped[int] = mapped_column(Integer)
+    attachments: Mapped[int] = mapped_column(Integer)
+    first_position: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    last_position: Mapped[int | None] = mapped_column(BigInteger, nullable=True)

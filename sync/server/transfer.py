@@ -25,18 +25,46 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import String, cast, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from sync.protocol import LIMITS, Change
 from sync.protocol.wire import as_json, content_hash
 from sync.server import store
-from sync.server.models import Attachment, ChangeRow, Clinic, RecordRow
+from sync.server.models import Attachment, ChangeRow, Clinic, RecordRow, Transfer
 
 # The laptop's record kinds HQ must know of here (HQ never imports the laptop's code).
 PATIENTS = "patients"
 PERSON_KINDS = {"form_records": "patient_id"}  # kind -> the field naming the patient
 SUPERSEDES = "supersedes_id"
 ATTACHMENT_KEY = "image_sha256"
+
+
+@dataclass(frozen=True)
+class TransferLine:
+    patient_id: uuid.UUID
+    from_clinic: str
+    to_clinic: str
+    at_ms: int
+    by: str
+    records: int
+    attachments: int
+
+
+def list_transfers(session: Session, limit: int = 20) -> list[TransferLine]:
+    """The latest transfers, newest first."""
+    source = aliased(Clinic)
+    target = aliased(Clinic)
+    rows = session.execute(
+        select(Transfer, source.name, target.name)
+        .join(source, source.id == Transfer.from_clinic)
+        .join(target, target.id == Transfer.to_clinic)
+        .order_by(Transfer.id.desc())
+        .limit(limit)
+    )
+    return [
+        TransferLine(t.patient_id, f, to, t.at_ms, t.by, t.records, t.attachments)
+        for t, f, to in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -119,7 +147,12 @@ def _hashes(value: Any, found: set[str]) -> None:
 
 
 def transfer_patient(
-    session: Session, patient_id: uuid.UUID, from_name: str, to_name: str, now_ms: int
+    session: Session,
+    patient_id: uuid.UUID,
+    from_name: str,
+    to_name: str,
+    now_ms: int,
+    by: str = "",
 ) -> Transferred:
     """Appends the patient (and its form records) to the receiving clinic's log; see the
     module docstring. Raises StoreError to refuse (nothing written)."""
@@ -308,6 +341,20 @@ def transfer_patient(
             )
         )
         copied += 1
+    if positions or copied:
+        session.add(
+            Transfer(
+                patient_id=patient_id,
+                from_clinic=source.id,
+                to_clinic=target.id,
+                at_ms=now_ms,
+                by=by[:200],
+                records=sum(sent.values()),
+                attachments=copied,
+                first_position=positions[0] if positions else None,
+                last_position=positions[-1] if positions else None,
+            )
+        )
     session.flush()
     return Transferred(
         patient_id,

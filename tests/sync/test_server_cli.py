@@ -239,6 +239,7 @@ def test_transfer_appends_the_patient_to_the_receiving_clinics_log(tmp_path: Pat
         assert "origin_device" not in got["patients"]
         status = requests.get(hq.url + "/v1/status", headers=b_auth, timeout=10).json()
         assert status["counts"] == {"patients": 1, "form_records": 1}
+        assert f"{pid}: Kisumu -> Eldoret, 2 record(s)" in hq.status_text()
         again = hq.run_cli("transfer", "--patient", str(pid), "--from", "Kisumu", "--to", "Eldoret")
         assert "nothing was sent" in again.stdout
         for args, words in [
