@@ -95,6 +95,10 @@ class AccountState:
     deleted: bool
     key_public: Mapping[str, Any] | None
     key_wrapped: Mapping[str, Any] | None
+    # The newest clock stamp among these fields as merged here (not part of the state): a
+    # grant older than it vouches for values that came later, which is an old grant
+    # replayed with newer stamps to win the merge.
+    stamp: str = ""
 
     @classmethod
     def of(cls, user: User) -> AccountState:
@@ -106,6 +110,7 @@ class AccountState:
             bool(user.deleted),
             user.key_public,
             user.key_wrapped,
+            newest_stamp(user.field_hlcs),
         )
 
     @property
@@ -136,6 +141,16 @@ class AccountState:
             "active": self.active,
             "deleted": self.deleted,
         }
+
+
+SECURITY_FIELDS = ("username", "role", "active", "deleted", "key_public", "key_wrapped")
+
+
+def newest_stamp(field_hlcs: Any) -> str:
+    if not isinstance(field_hlcs, Mapping):
+        return ""
+    found = [str(field_hlcs[k]) for k in SECURITY_FIELDS if isinstance(field_hlcs.get(k), str)]
+    return max(found, default="")
 
 
 def _authority_statement(
@@ -362,6 +377,8 @@ def verify(grant: Any, state: AccountState, authority_public: bytes, clinic_id: 
         if signer is None or not _verifies(signer, signature, link):
             return False
         key, wrapped = next_key, next_wrapped
+    if granted_at(grant) < state.stamp:
+        return False  # signed before the values it stands beside were written: replayed
     return _canonical(key) == _canonical(state.key_public) and wrapped == wrapped_digest(
         state.key_wrapped
     )

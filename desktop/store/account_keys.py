@@ -719,6 +719,7 @@ def _state_of(record: Mapping[str, Any]) -> account_grants.AccountState:
         record.get("deleted", False) is True,
         record.get("key_public"),
         record.get("key_wrapped"),
+        account_grants.newest_stamp(record.get("field_hlcs")),
     )
 
 

@@ -24,7 +24,7 @@ from desktop.app import session as app_session
 from desktop.app.from_server import setup_from_server
 from desktop.cli.main import main
 from desktop.core import ClinicCore
-from desktop.errors import WrongPassword
+from desktop.errors import PermissionDenied, WrongPassword
 from desktop.paths import DataPaths
 from desktop.store import account_grants, account_keys
 from desktop.store.keyfile import KeyFile
@@ -346,3 +346,36 @@ def test_a_new_laptop_from_hq_gives_no_entry_to_an_account_forged_before_it_was_
     assert "mallory" not in users and "nurse" in users
     assert [i.remote_value["username"] for i in unaccepted(c)] == ["mallory"]
     assert c.admin.accounts_fingerprint() == a.admin.accounts_fingerprint()
+
+
+def test_a_disabled_account_replayed_active_gets_no_entry_on_a_new_laptop(
+    laptops: Laptops, tmp_path: Path, hq_sqlite: HqServer
+) -> None:
+    """An old genuine grant pushed again with new stamps (to win the merge) is older than the
+    values it stands beside: refused, on a laptop that knew the disable and on one that did
+    not (found by our review)."""
+    a, m = laptops.new("a"), laptops.new("m")
+    add_nurse(a)
+    a.sync.sync_now()
+    old = user_row(a, "nurse")
+    a.admin.set_user_active("nurse", False)
+    a.sync.sync_now()
+    push_forged(
+        m,
+        old.id,
+        {
+            "active": True,
+            "key_public": old.key_public,
+            "key_wrapped": old.key_wrapped,
+            "account_grant": old.account_grant,
+        },
+    )
+    a.sync.sync_now()
+    c, _recovery, _report = setup_from_server(
+        DataPaths(tmp_path / "c"), hq_sqlite.url, hq_sqlite.enrol(CLINIC), "admin", PASSWORD
+    )
+    laptops.open.append(c)
+
+    assert not opens(a, "nurse", NURSE) and not opens(c, "nurse", NURSE)
+    with pytest.raises((WrongPassword, PermissionDenied)):
+        app_session.sign_in(DataPaths(c.paths.root), "nurse", NURSE)
