@@ -702,7 +702,10 @@ class _Engine:
 
         # An administrator signs again what a pull brought signed by own password changes;
         # a store from before grants pins the clinic's authority (account_grants).
-        account_keys.take_authority(self.core.store)
+        try:
+            account_keys.take_authority(self.core.store)
+        except Exception as exc:  # never stops a sync: tried again at the next one
+            log.warning("could not sign the accounts after a pull (%s)", type(exc).__name__)
         done = account_keys.mirror_accounts(self.core.store)
         self.result.report = replace(
             self.result.report,

@@ -158,6 +158,18 @@ def _record_words(value: dict[str, Any], clock: ClinicClock | None) -> str:
         return f"{instant:{form}}"
 
     if "username" in value:  # an account change (never its key material)
+        if value.get("key_changed"):
+            return msg(
+                "account {username}, role {role}, {state}, WITH A NEW PASSWORD: approve only "
+                "if {username} changed it",
+                username=str(value.get("username")),
+                role=str(value.get("role")),
+                state=msg("removed")
+                if value.get("deleted")
+                else msg("active")
+                if value.get("active")
+                else msg("disabled"),
+            )
         return msg(
             "account {username}, role {role}, {state}",
             username=str(value.get("username")),

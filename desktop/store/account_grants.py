@@ -37,6 +37,7 @@ import base64
 import hashlib
 import json
 import logging
+import time
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -136,6 +137,7 @@ class AccountState:
         return {
             "digest": self.digest(),
             "at": at,
+            "key": wrapped_digest(self.key_wrapped),
             "username": self.username,
             "role": self.role,
             "active": self.active,
@@ -320,9 +322,12 @@ def authority_grant(
             recipient = _unb64(state.key_public.get("key"), 32)
         except ValueError:
             return grant
-        eph, nonce, box = slots.seal(
-            recipient, private_bytes(authority), _sealed_aad(clinic_id, state.user_id)
-        )
+        try:
+            eph, nonce, box = slots.seal(
+                recipient, private_bytes(authority), _sealed_aad(clinic_id, state.user_id)
+            )
+        except ValueError:  # not a usable public key (a small-order point): nothing sealed
+            return grant
         grant["sealed"] = {"eph": _b64(eph), "nonce": _b64(nonce), "box": _b64(box)}
     return grant
 
@@ -433,6 +438,17 @@ def granted_at(grant: Any) -> str:
     return at if isinstance(at, str) else ""
 
 
+MAX_AHEAD_MS = 24 * 3600 * 1000  # a grant stamped further ahead of this laptop's clock
+
+
+def _far_ahead(at: str) -> bool:
+    try:
+        wall = int(at[:15])
+    except ValueError:
+        return True
+    return wall > int(time.time() * 1000) + MAX_AHEAD_MS
+
+
 def grant_authority(grant: Any) -> bytes | None:
     """The authority a grant claims (not checked)."""
     if not isinstance(grant, Mapping) or grant_problem(grant) is not None:
@@ -522,12 +538,27 @@ def is_accepted(
         return True
     if authority is None or not verify(grant, state, authority, clinic_id):
         return False
+    if _far_ahead(granted_at(grant)):
+        return False  # a stamp chosen to outrank every later change
+    if known is None:
+        return True
     # Signed, but not older than what was accepted here: an old state replayed (a key of a
     # password since changed, an account since disabled) is signed too.
-    return known is None or granted_at(grant) > str(known.get("at") or "")
+    accepted_at = str(known.get("at") or "")
+    if granted_at(grant) <= accepted_at:
+        return False
+    # Own password changes must descend from the key accepted here, unless an administrator
+    # signed the base after it: a link from an older key is someone holding an old password.
+    chain = grant.get("chain") or []
+    if not chain or str(grant.get("at") or "") > accepted_at or not known.get("key"):
+        return True
+    keys_seen = [grant["base"]["wrapped"], *(link["wrapped"] for link in chain[:-1])]
+    return known["key"] in keys_seen
 
 
-def effective_role(session: Session, user: User, clinic_id: uuid.UUID) -> tuple[str, bool] | None:
+def effective_role(
+    session: Session, user: User, clinic_id: uuid.UUID, username: str | None = None
+) -> tuple[str, bool] | None:
     """(role, live) to sign `user` in with: the record's when this laptop accepts it, else
     the state last accepted here; None when neither (the account's every state here is
     waiting for an administrator)."""
@@ -543,8 +574,8 @@ def effective_role(session: Session, user: User, clinic_id: uuid.UUID) -> tuple[
     ):
         return state.role, state.live
     known = trusted.get(str(user.id))
-    if known is None:
-        return None
+    if known is None or (username is not None and known.get("username") != username):
+        return None  # (a name given to this record by a change not accepted here)
     return str(known.get("role")), known.get("active") is True and known.get("deleted") is False
 
 
@@ -599,6 +630,8 @@ def note_unaccepted(session: Session, clinic_id: uuid.UUID, user: User) -> bool:
     state of it); True when a new item was written."""
     state = AccountState.of(user)
     digest = state.digest()
+    known = trusted_states(session).get(str(user.id))
+    key_changed = known is None or known.get("key") != wrapped_digest(state.key_wrapped)
     open_items = session.scalars(
         select(NeedsAttention).where(
             NeedsAttention.entity == "users",
@@ -625,6 +658,8 @@ def note_unaccepted(session: Session, clinic_id: uuid.UUID, user: User) -> bool:
                 "role": state.role,
                 "active": state.active,
                 "deleted": state.deleted,
+                # A new key is a new password: approving it lets in whoever chose it.
+                "key_changed": key_changed,
             },
         )
     )

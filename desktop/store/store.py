@@ -337,7 +337,7 @@ def _actor_for(engine: Engine, username: str) -> Actor:
         # The rights this laptop accepted for the account, not what a sync last wrote on
         # its record (desktop.store.account_grants).
         effective = (
-            account_grants.effective_role(session, user, user.clinic_id)
+            account_grants.effective_role(session, user, user.clinic_id, username)
             if user is not None
             else None
         )

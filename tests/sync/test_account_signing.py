@@ -8,6 +8,7 @@ their own, and no laptop lets them in.
 
 from __future__ import annotations
 
+import base64
 import io
 import sys
 import uuid
@@ -379,3 +380,36 @@ def test_a_disabled_account_replayed_active_gets_no_entry_on_a_new_laptop(
     assert not opens(a, "nurse", NURSE) and not opens(c, "nurse", NURSE)
     with pytest.raises((WrongPassword, PermissionDenied)):
         app_session.sign_in(DataPaths(c.paths.root), "nurse", NURSE)
+
+
+def test_names_swapped_by_a_forged_change_give_nobody_the_administrators_rights(
+    laptops: Laptops,
+) -> None:
+    """Found by our review: sign-in finds the record by name, which a refused change still
+    writes; the name this laptop accepted is what counts."""
+    a, b, m = laptops.new("a"), laptops.new("b"), laptops.new("m")
+    add_nurse(a)
+    a.sync.sync_now()
+    b.sync.sync_now()
+    admin, nurse = user_row(b, "admin"), user_row(b, "nurse")
+    push_forged(m, nurse.id, {"username": "nurse-old"})
+    push_forged(m, admin.id, {"username": "nurse"})
+    b.sync.sync_now()
+
+    with pytest.raises(PermissionDenied):
+        app_session.sign_in(DataPaths(b.paths.root), "nurse", NURSE)
+
+
+def test_a_key_that_cannot_be_sealed_to_does_not_stop_a_sync(laptops: Laptops) -> None:
+    """Found by our review: an administrator's record with a small-order public key made the
+    re-signing after a pull raise inside the sync."""
+    a, b = laptops.new("a"), laptops.new("b")
+    a.sync.sync_now()
+    admin = user_row(b, "admin")
+    bad = dict(admin.key_public or {})
+    bad["key"] = base64.b64encode(b"\0" * 32).decode()
+    push_forged(a, admin.id, {"key_public": bad})
+
+    report = b.sync.sync_now()
+
+    assert report.received >= 1 and opens(b, "admin", PASSWORD)
