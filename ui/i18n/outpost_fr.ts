@@ -157,12 +157,12 @@
       <translation>Vérification de la sauvegarde…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="385" />
+      <location filename="../../ui/backup_panel.py" line="386" />
       <source>It was made on {when} by {clinic}.</source>
       <translation>Elle a été faite le {when} par {clinic}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="389" />
+      <location filename="../../ui/backup_panel.py" line="390" />
       <source>Restoring replaces all the clinic's records on this laptop with those in
 {path}.
 The records it replaces are kept aside, not deleted. Everyone is signed out. Accounts disabled here stay disabled.
@@ -175,69 +175,69 @@ Les dossiers remplacés sont mis de côté, pas supprimés. Tout le monde est d�
 Indiquez à nouveau votre propre mot de passe : seul un administrateur de ce centre peut restaurer.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="396" />
+      <location filename="../../ui/backup_panel.py" line="397" />
       <source>⚠ This backup is of another clinic, {clinic}, not of {here}. Type its name below to confirm that it should replace this clinic's records.</source>
       <translation>⚠ Cette sauvegarde est celle d’un autre centre, {clinic}, et non de {here}. Saisissez son nom ci-dessous pour confirmer qu’elle doit remplacer les dossiers de ce centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="401" />
+      <location filename="../../ui/backup_panel.py" line="402" />
       <source>This clinic's key does not open the backup (it is of another store, or the key was changed since): give also your password as it was when the backup was made, or the recovery key printed for it.</source>
       <translation>La clé de ce centre n’ouvre pas la sauvegarde (elle vient d’autres données, ou la clé a été changée depuis) : indiquez aussi votre mot de passe tel qu’il était lors de la sauvegarde, ou la clé de récupération imprimée pour elle.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="409" />
-      <location filename="../../ui/backup_panel.py" line="469" />
+      <location filename="../../ui/backup_panel.py" line="410" />
+      <location filename="../../ui/backup_panel.py" line="470" />
       <source>Restore a backup</source>
       <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="411" />
-      <location filename="../../ui/backup_panel.py" line="475" />
+      <location filename="../../ui/backup_panel.py" line="412" />
+      <location filename="../../ui/backup_panel.py" line="476" />
       <source>Restore</source>
       <translation>Restaurer</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="415" />
+      <location filename="../../ui/backup_panel.py" line="416" />
       <source>Your &amp;password ({username}):</source>
       <translation>Votre &amp;mot de passe ({username}) :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="419" />
+      <location filename="../../ui/backup_panel.py" line="420" />
       <source>Password &amp;then:</source>
       <translation>Mot de passe d’&amp;alors :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="420" />
+      <location filename="../../ui/backup_panel.py" line="421" />
       <source>or the backup's &amp;recovery key:</source>
       <translation>ou la clé de &amp;récupération de la sauvegarde :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="422" />
+      <location filename="../../ui/backup_panel.py" line="423" />
       <source>&amp;Clinic of the backup:</source>
       <translation>&amp;Centre de la sauvegarde :</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="427" />
+      <location filename="../../ui/backup_panel.py" line="428" />
       <source>Give your password.</source>
       <translation>Indiquez votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="431" />
+      <location filename="../../ui/backup_panel.py" line="432" />
       <source>Give the password as it was then, or the backup's recovery key.</source>
       <translation>Indiquez le mot de passe tel qu’il était alors, ou la clé de récupération de la sauvegarde.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="437" />
+      <location filename="../../ui/backup_panel.py" line="438" />
       <source>Type the name of the backup's clinic: {clinic}.</source>
       <translation>Saisissez le nom du centre de la sauvegarde : {clinic}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="470" />
+      <location filename="../../ui/backup_panel.py" line="471" />
       <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
       <translation>Remplacer maintenant les dossiers du centre par la sauvegarde ? Le travail non enregistré dans les fenêtres ouvertes sera perdu.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="476" />
+      <location filename="../../ui/backup_panel.py" line="477" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -931,6 +931,24 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <source>“{part}” is not a time range: write it like 08:00–13:00.</source>
       <translation type="vanished">« {part} » n’est pas une plage horaire : écrivez-la comme 08:00–13:00.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClockBanner</name>
+    <message>
+      <location filename="../../ui/sync_page.py" line="69" />
+      <source>This laptop's clock is wrong</source>
+      <translation>L’horloge de cet ordinateur est fausse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="85" />
+      <source>This laptop's clock is {minutes} minutes slow: set the right time and date (Outpost corrects its own records by HQ's clock meanwhile).</source>
+      <translation>L’horloge de cet ordinateur retarde de {minutes} minutes : réglez la bonne heure et la bonne date (en attendant, Outpost corrige ses propres dossiers d’après l’horloge du siège).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="90" />
+      <source>This laptop's clock is {minutes} minutes fast: set the right time and date (Outpost corrects its own records by HQ's clock meanwhile).</source>
+      <translation>L’horloge de cet ordinateur avance de {minutes} minutes : réglez la bonne heure et la bonne date (en attendant, Outpost corrige ses propres dossiers d’après l’horloge du siège).</translation>
     </message>
   </context>
   <context>
@@ -1786,112 +1804,112 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>GeneralSettings</name>
     <message>
-      <location filename="../../ui/settings_view.py" line="103" />
+      <location filename="../../ui/settings_view.py" line="107" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="106" />
+      <location filename="../../ui/settings_view.py" line="110" />
       <source>Make an automatic backup every &amp;day</source>
       <translation>Faire une sauvegarde automatique chaque &amp;jour</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="110" />
+      <location filename="../../ui/settings_view.py" line="114" />
       <source>&amp;Save settings</source>
       <translation>&amp;Enregistrer les réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="113" />
+      <location filename="../../ui/settings_view.py" line="117" />
       <source>This laptop</source>
       <translation>Cet ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="115" />
+      <location filename="../../ui/settings_view.py" line="119" />
       <source>&amp;Language:</source>
       <translation>&amp;Langue :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="117" />
+      <location filename="../../ui/settings_view.py" line="121" />
       <source>A new language takes effect the next time Outpost starts.</source>
       <translation>Une nouvelle langue s’applique au prochain démarrage d’Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="119" />
+      <location filename="../../ui/settings_view.py" line="123" />
       <source>Loc&amp;k after (no use):</source>
       <translation>&amp;Verrouiller après (inactivité) :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="123" />
+      <location filename="../../ui/settings_view.py" line="127" />
       <source>My account</source>
       <translation>Mon compte</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="127" />
+      <location filename="../../ui/settings_view.py" line="131" />
       <source>Signed in as {who}.</source>
       <translation>Connecté en tant que {who}.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="132" />
+      <location filename="../../ui/settings_view.py" line="136" />
       <source>&amp;Change my password…</source>
       <translation>&amp;Changer mon mot de passe…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="166" />
+      <location filename="../../ui/settings_view.py" line="170" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="170" />
+      <location filename="../../ui/settings_view.py" line="174" />
       <source>Language</source>
       <translation>Langue</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="171" />
+      <location filename="../../ui/settings_view.py" line="175" />
       <source>The new language will be used the next time Outpost starts.</source>
       <translation>La nouvelle langue sera utilisée au prochain démarrage d’Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="175" />
+      <location filename="../../ui/settings_view.py" line="179" />
       <source>Saving settings…</source>
       <translation>Enregistrement des réglages…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="182" />
+      <location filename="../../ui/settings_view.py" line="186" />
       <source>Change my password</source>
       <translation>Changer mon mot de passe</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="183" />
+      <location filename="../../ui/settings_view.py" line="187" />
       <source>&amp;Current password:</source>
       <translation>Mot de passe &amp;actuel :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="186" />
+      <location filename="../../ui/settings_view.py" line="190" />
       <source>&amp;New password:</source>
       <translation>&amp;Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="188" />
+      <location filename="../../ui/settings_view.py" line="192" />
       <source>At least {n} characters; a short sentence is easier to remember. Not the same as the user name.</source>
       <translation>Au moins {n} caractères ; une courte phrase se retient plus facilement. Différent du nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="193" />
+      <location filename="../../ui/settings_view.py" line="197" />
       <source>C&amp;onfirm:</source>
       <translation>C&amp;onfirmer :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="198" />
+      <location filename="../../ui/settings_view.py" line="202" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="214" />
+      <location filename="../../ui/settings_view.py" line="218" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="214" />
+      <location filename="../../ui/settings_view.py" line="218" />
       <source>Your password has been changed.</source>
       <translation>Votre mot de passe a été changé.</translation>
     </message>
@@ -1940,6 +1958,95 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <location filename="../../ui/live_search.py" line="115" />
       <source>National ID</source>
       <translation>N° d’identité</translation>
+    </message>
+  </context>
+  <context>
+    <name>HqPanel</name>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="37" />
+      <source>The code HQ gave for this clinic</source>
+      <translation>Le code que le siège a donné pour ce centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="41" />
+      <source>Connect &amp;to HQ</source>
+      <translation>Se connecter &amp;au siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="50" />
+      <source>Open the s&amp;ync page</source>
+      <translation>Ouvrir la page de s&amp;ynchronisation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="52" />
+      <source>Connect to HQ</source>
+      <translation>Se connecter au siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="55" />
+      <source>This clinic was set up on this laptop. To sync with HQ, ask HQ for an enrolment code for this clinic, then type HQ's address and the code here.</source>
+      <translation>Ce centre a été créé sur cet ordinateur. Pour le synchroniser avec le siège, demandez au siège un code d’inscription pour ce centre, puis saisissez ici l’adresse du siège et le code.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="62" />
+      <source>&amp;Server address:</source>
+      <translation>Adresse du &amp;serveur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="63" />
+      <source>Enrolment &amp;code:</source>
+      <translation>&amp;Code d’inscription :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="64" />
+      <source>&amp;Laptop's name:</source>
+      <translation>Nom de l’&amp;ordinateur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="71" />
+      <source>HQ</source>
+      <translation>Siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="93" />
+      <source>This laptop is joined to HQ at {url}.</source>
+      <translation>Cet ordinateur est relié au siège à l’adresse {url}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="95" />
+      <source>HQ knows this clinic as {name}.</source>
+      <translation>Le siège connaît ce centre sous le nom {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="104" />
+      <source>Type HQ's address (it starts with https://).</source>
+      <translation>Saisissez l’adresse du siège (elle commence par https://).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="108" />
+      <source>Type the enrolment code HQ gave for this clinic.</source>
+      <translation>Saisissez le code d’inscription que le siège a donné pour ce centre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="122" />
+      <source>Connected: this laptop now syncs with HQ.</source>
+      <translation>Connecté : cet ordinateur se synchronise maintenant avec le siège.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="129" />
+      <source>HQ could not be reached at this address. Check the address and the link, then try again.</source>
+      <translation>Le siège est injoignable à cette adresse. Vérifiez l’adresse et la liaison, puis réessayez.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="137" />
+      <source>Something unexpected went wrong; nothing was changed on this laptop. Try again, or tell whoever looks after this laptop.</source>
+      <translation>Une erreur inattendue s’est produite ; rien n’a été modifié sur cet ordinateur. Réessayez, ou prévenez la personne qui s’occupe de cet ordinateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="144" />
+      <location filename="../../ui/sync_connect.py" line="145" />
+      <source>Connecting to HQ…</source>
+      <translation>Connexion au siège…</translation>
     </message>
   </context>
   <context>
@@ -2516,198 +2623,223 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="133" />
+      <location filename="../../ui/main_window.py" line="135" />
       <source>Today</source>
       <translation>Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="134" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>Patients</source>
       <translation>Patients</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>Calendar</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="138" />
       <source>Settings</source>
       <translation>Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="139" />
+      <source>Sync</source>
+      <translation>Synchronisation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="144" />
       <source>Sections</source>
       <translation>Rubriques</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>&amp;Outpost</source>
       <translation>&amp;Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>&amp;Switch user…</source>
       <translation>&amp;Changer d’utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
+      <location filename="../../ui/main_window.py" line="279" />
+      <source>S&amp;ync now</source>
+      <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="281" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="283" />
       <source>&amp;Go</source>
       <translation>A&amp;ller à</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="262" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="263" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>&amp;Patients</source>
       <translation>&amp;Patients</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="264" />
+      <location filename="../../ui/main_window.py" line="288" />
       <source>&amp;Calendar</source>
       <translation>&amp;Agenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>S&amp;ettings</source>
       <translation>&amp;Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="270" />
+      <location filename="../../ui/main_window.py" line="290" />
+      <source>S&amp;ync with HQ</source>
+      <translation>S&amp;ynchronisation avec le siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="295" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="271" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>&amp;Find a patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="298" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="303" />
       <source>Print &amp;blank forms…</source>
       <translation>Imprimer des formulaires &amp;vierges…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="283" />
+      <location filename="../../ui/main_window.py" line="308" />
       <source>&amp;Appointment</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="284" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>&amp;Check in</source>
       <translation>&amp;Enregistrer l’arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>&amp;Book an appointment…</source>
       <translation>&amp;Prendre un rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="287" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;Refresh</source>
       <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>&amp;Help</source>
       <translation>Ai&amp;de</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>Signed in: {name} ({role})</source>
       <translation>Connecté : {name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="405" />
-      <location filename="../../ui/main_window.py" line="417" />
+      <location filename="../../ui/main_window.py" line="445" />
+      <location filename="../../ui/main_window.py" line="457" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="406" />
+      <location filename="../../ui/main_window.py" line="446" />
       <source>Open a patient's record or the day's list first, then print.</source>
       <translation>Ouvrez d’abord le dossier d’un patient ou la liste du jour, puis imprimez.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="453" />
       <source>Find a patient</source>
       <translation>Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="414" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>New patient</source>
       <translation>Nouveau patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="415" />
+      <location filename="../../ui/main_window.py" line="455" />
       <source>Check in the selected appointment</source>
       <translation>Enregistrer l’arrivée pour le rendez-vous choisi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>Book an appointment</source>
       <translation>Prendre un rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="418" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>Today, Patients, Calendar, Settings</source>
       <translation>Aujourd’hui, Patients, Agenda, Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
+      <location filename="../../ui/main_window.py" line="459" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="420" />
+      <location filename="../../ui/main_window.py" line="460" />
       <source>Lock now</source>
       <translation>Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="421" />
+      <location filename="../../ui/main_window.py" line="461" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="422" />
+      <location filename="../../ui/main_window.py" line="462" />
       <source>Switch user</source>
       <translation>Changer d’utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="425" />
+      <location filename="../../ui/main_window.py" line="463" />
+      <source>Sync with HQ</source>
+      <translation>Synchronisation avec le siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="464" />
+      <source>Sync now</source>
+      <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="467" />
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="442" />
+      <location filename="../../ui/main_window.py" line="484" />
       <source>an open window</source>
       <translation>une fenêtre ouverte</translation>
     </message>
@@ -3713,7 +3845,12 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Les formulaires installés par le centre</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="71" />
+      <location filename="../../ui/settings_view.py" line="73" />
+      <source>H&amp;Q</source>
+      <translation>Si&amp;ège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="75" />
       <source>Settings</source>
       <translation>Réglages</translation>
     </message>
@@ -4046,61 +4183,413 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     </message>
   </context>
   <context>
+    <name>SyncPage</name>
+    <message>
+      <location filename="../../ui/sync_page.py" line="124" />
+      <source>Sync &amp;now</source>
+      <translation>Synchroniser &amp;maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="124" />
+      <source>Sync with HQ now (Ctrl+Shift+S)</source>
+      <translation>Synchroniser maintenant avec le siège (Ctrl+Maj+S)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="128" />
+      <source>&amp;Cancel the sync</source>
+      <translation>&amp;Annuler la synchronisation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="131" />
+      <source>Connect &amp;to HQ…</source>
+      <translation>Se connecter au &amp;siège…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="138" />
+      <source>Sync progress</source>
+      <translation>Avancement de la synchronisation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="155" />
+      <location filename="../../ui/sync_page.py" line="171" />
+      <source>This session's syncs</source>
+      <translation>Synchronisations de cette session</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="159" />
+      <source>This laptop and HQ</source>
+      <translation>Cet ordinateur et le siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="164" />
+      <source>Sync</source>
+      <translation>Synchronisation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="176" />
+      <source>Sync with HQ</source>
+      <translation>Synchronisation avec le siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="206" />
+      <source>HQ: {url}</source>
+      <translation>Siège : {url}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="211" />
+      <source>Last successful sync: {when}</source>
+      <translation>Dernière synchronisation réussie : {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="216" />
+      <source>Changes waiting to be sent: {n}</source>
+      <translation>Modifications en attente d’envoi : {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="218" />
+      <source>Items needing attention: {n}</source>
+      <translation>Éléments à examiner : {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="220" />
+      <source>Last attempt failed: {why}</source>
+      <translation>La dernière tentative a échoué : {why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="223" />
+      <source>This clinic was set up on this laptop and is not joined to HQ yet. Ask HQ for an enrolment code, then connect to HQ (Settings → HQ).</source>
+      <translation>Ce centre a été créé sur cet ordinateur et n’est pas encore relié au siège. Demandez un code d’inscription au siège, puis connectez-vous au siège (Paramètres → Siège).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="228" />
+      <source>This clinic is not joined to HQ yet: an administrator of the clinic connects it to HQ (Settings → HQ), with an enrolment code from HQ.</source>
+      <translation>Ce centre n’est pas encore relié au siège : un administrateur du centre le connecte au siège (Paramètres → Siège), avec un code d’inscription du siège.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="266" />
+      <source>Starting…</source>
+      <translation>Démarrage…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="281" />
+      <location filename="../../ui/sync_page.py" line="303" />
+      <source>Stopping at the next step…</source>
+      <translation>Arrêt à la prochaine étape…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="291" />
+      <source>Reaching HQ…</source>
+      <translation>Contact avec le siège…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="292" />
+      <source>Sending attachments…</source>
+      <translation>Envoi des pièces jointes…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="293" />
+      <source>Sending changes…</source>
+      <translation>Envoi des modifications…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="294" />
+      <source>Receiving changes…</source>
+      <translation>Réception des modifications…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="295" />
+      <source>Checking that both sides hold the same records…</source>
+      <translation>Vérification que les deux côtés ont les mêmes dossiers…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="297" />
+      <source>Syncing…</source>
+      <translation>Synchronisation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="299" />
+      <source>{done} of {total}</source>
+      <translation>{done} sur {total}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="301" />
+      <source>{done} so far</source>
+      <translation>{done} jusqu’ici</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="311" />
+      <source>Sync cancelled. What was received is kept; {n} changes wait to be sent at the next sync.</source>
+      <translation>Synchronisation annulée. Ce qui a été reçu est conservé ; {n} modifications attendent d’être envoyées à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="318" />
+      <source>Sync finished.</source>
+      <translation>Synchronisation terminée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="326" />
+      <source>New recovery key</source>
+      <translation>Nouvelle clé de récupération</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="327" />
+      <source>The clinic's key changed with this sync. New recovery key: {key}
+Write it down or print it now: the old recovery sheet no longer opens the store.</source>
+      <translation>La clé du centre a changé avec cette synchronisation. Nouvelle clé de récupération : {key}
+Notez-la ou imprimez-la maintenant : l’ancienne feuille de récupération n’ouvre plus les données.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="337" />
+      <location filename="../../ui/sync_page.py" line="444" />
+      <source>The sync did not finish.</source>
+      <translation>La synchronisation n’a pas abouti.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="361" />
+      <source>{sent} sent, {received} received</source>
+      <translation>{sent} envoyées, {received} reçues</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="364" />
+      <source>{n} sent in conflict with another device</source>
+      <translation>{n} envoyées en conflit avec un autre appareil</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="366" />
+      <source>{n} new items need attention</source>
+      <translation>{n} nouveaux éléments à examiner</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="368" />
+      <source>{n} were at HQ already</source>
+      <translation>{n} étaient déjà au siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="371" />
+      <source>{n} refused by HQ (still waiting here)</source>
+      <translation>{n} refusées par le siège (toujours en attente ici)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="375" />
+      <source>{n} wait for a record that has not arrived yet</source>
+      <translation>{n} attendent un dossier pas encore arrivé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="378" />
+      <source>{n} patients removed on other laptops</source>
+      <translation>{n} patients supprimés sur d’autres ordinateurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="381" />
+      <source>attachments: {sent} sent, {received} received</source>
+      <translation>pièces jointes : {sent} envoyées, {received} reçues</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="386" />
+      <source>accounts updated: {names}</source>
+      <translation>comptes mis à jour : {names}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="388" />
+      <source>everything was compared again with HQ</source>
+      <translation>tout a été comparé de nouveau avec le siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="391" />
+      <source>{kind}: {here} here, {hq} at HQ</source>
+      <translation>{kind} : {here} ici, {hq} au siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="393" />
+      <source>{n} still waiting</source>
+      <translation>{n} encore en attente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="396" />
+      <source>Cancelled: {what}</source>
+      <translation>Annulée : {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="415" />
+      <source>This clinic is not joined to HQ yet.</source>
+      <translation>Ce centre n’est pas encore relié au siège.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="416" />
+      <source>Connect to HQ first (Settings → HQ) with a code from HQ.</source>
+      <translation>Connectez-vous d’abord au siège (Paramètres → Siège) avec un code du siège.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="418" />
+      <source>HQ could not be reached; you can go on working offline.</source>
+      <translation>Le siège est injoignable ; vous pouvez continuer à travailler hors ligne.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="423" />
+      <source>The changes wait on this laptop and nothing is lost: sync again when the link is back.</source>
+      <translation>Les modifications attendent sur cet ordinateur et rien n’est perdu : synchronisez de nouveau quand la liaison sera rétablie.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="429" />
+      <source>HQ has revoked this laptop's access.</source>
+      <translation>Le siège a révoqué l’accès de cet ordinateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="430" />
+      <source>Its records stay on this laptop. Ask HQ why, and for a new enrolment code if the laptop should sync again.</source>
+      <translation>Ses dossiers restent sur cet ordinateur. Demandez la raison au siège, et un nouveau code d’inscription si l’ordinateur doit se synchroniser de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="435" />
+      <source>HQ needs a newer Outpost.</source>
+      <translation>Le siège demande une version plus récente d’Outpost.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="436" />
+      <source>Install the newer Outpost on this laptop, then sync again. Nothing is lost meanwhile.</source>
+      <translation>Installez la version plus récente d’Outpost sur cet ordinateur, puis synchronisez de nouveau. Rien n’est perdu entre-temps.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="441" />
+      <source>A sync of this laptop is already running.</source>
+      <translation>Une synchronisation de cet ordinateur est déjà en cours.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="445" />
+      <source>Nothing is lost: try again; if it keeps failing, tell HQ.</source>
+      <translation>Rien n’est perdu : réessayez ; si l’échec persiste, prévenez le siège.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="447" />
+      <source>The sync could not run.</source>
+      <translation>La synchronisation n’a pas pu avoir lieu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="450" />
+      <source>Something unexpected went wrong during the sync.</source>
+      <translation>Une erreur inattendue s’est produite pendant la synchronisation.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="452" />
+      <source>Nothing that was saved is lost. Try again; if it happens again, tell whoever looks after this laptop (the event is in the log).</source>
+      <translation>Rien de ce qui a été enregistré n’est perdu. Réessayez ; si cela se reproduit, prévenez la personne qui s’occupe de cet ordinateur (l’événement figure dans le journal).</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncStatusWidget</name>
     <message>
-      <location filename="../../ui/sync_status.py" line="65" />
+      <location filename="../../ui/sync_status.py" line="207" />
       <source>Sync now</source>
       <translation>Synchroniser</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="66" />
+      <location filename="../../ui/sync_status.py" line="208" />
       <source>Sync with HQ now</source>
       <translation>Synchroniser avec le siège maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="78" />
-      <source>({n} changes waiting to be sent)</source>
-      <translation>({n} modifications en attente d’envoi)</translation>
+      <location filename="../../ui/sync_status.py" line="226" />
+      <source>Never synced</source>
+      <translation>Jamais synchronisé</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="80" />
+      <location filename="../../ui/sync_status.py" line="230" />
+      <source>Synced just now</source>
+      <translation>Synchronisé à l’instant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="233" />
+      <source>Synced 1 minute ago</source>
+      <translation>Synchronisé il y a 1 minute</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="234" />
+      <source>Synced {n} minutes ago</source>
+      <translation>Synchronisé il y a {n} minutes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="237" />
+      <source>Synced 1 hour ago</source>
+      <translation>Synchronisé il y a 1 heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="238" />
+      <source>Synced {n} hours ago</source>
+      <translation>Synchronisé il y a {n} heures</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="240" />
+      <source>Not synced for 1 day</source>
+      <translation>Pas synchronisé depuis 1 jour</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="241" />
+      <source>Not synced for {n} days</source>
+      <translation>Pas synchronisé depuis {n} jours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="245" />
       <source>Not connected to HQ yet</source>
       <translation>Pas encore connecté au siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="82" />
+      <location filename="../../ui/sync_status.py" line="247" />
       <source>Syncing with HQ…</source>
       <translation>Synchronisation avec le siège…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="84" />
-      <source>HQ not reachable; working offline</source>
-      <translation>Siège injoignable ; travail hors ligne</translation>
+      <location filename="../../ui/sync_status.py" line="251" />
+      <source>1 change waiting</source>
+      <translation>1 modification en attente</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="86" />
-      <source>Sync failed: {detail}</source>
-      <translation>Échec de la synchronisation : {detail}</translation>
+      <location filename="../../ui/sync_status.py" line="253" />
+      <source>{n} changes waiting</source>
+      <translation>{n} modifications en attente</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="88" />
-      <source>Synced; {n} items need attention</source>
-      <translation>Synchronisé ; {n} éléments demandent votre attention</translation>
+      <location filename="../../ui/sync_status.py" line="255" />
+      <source>{n} need attention</source>
+      <translation>{n} à examiner</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="90" />
-      <source>Synced with HQ at {time}</source>
-      <translation>Synchronisé avec le siège à {time}</translation>
+      <location filename="../../ui/sync_status.py" line="257" />
+      <source>last attempt failed: {why}</source>
+      <translation>dernière tentative échouée : {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="91" />
-      <source>Connected to HQ</source>
-      <translation>Connecté au siège</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync_status.py" line="97" />
+      <location filename="../../ui/sync_status.py" line="264" />
       <source>Sync status: {text}</source>
       <translation>État de la synchronisation : {text}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="265" />
+      <source>Click to open the sync page.</source>
+      <translation>Cliquez pour ouvrir la page de synchronisation.</translation>
+    </message>
+    <message>
+      <source>({n} changes waiting to be sent)</source>
+      <translation type="vanished">({n} modifications en attente d’envoi)</translation>
+    </message>
+    <message>
+      <source>Connected to HQ</source>
+      <translation type="vanished">Connecté au siège</translation>
+    </message>
+    <message>
+      <source>HQ not reachable; working offline</source>
+      <translation type="vanished">Siège injoignable ; travail hors ligne</translation>
+    </message>
+    <message>
+      <source>Sync failed: {detail}</source>
+      <translation type="vanished">Échec de la synchronisation : {detail}</translation>
+    </message>
+    <message>
+      <source>Synced with HQ at {time}</source>
+      <translation type="vanished">Synchronisé avec le siège à {time}</translation>
+    </message>
+    <message>
+      <source>Synced; {n} items need attention</source>
+      <translation type="vanished">Synchronisé ; {n} éléments demandent votre attention</translation>
     </message>
   </context>
   <context>

@@ -157,12 +157,12 @@
       <translation>Inakagua nakala rudufu…</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="385" />
+      <location filename="../../ui/backup_panel.py" line="386" />
       <source>It was made on {when} by {clinic}.</source>
       <translation>Ilitengenezwa {when} na {clinic}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="389" />
+      <location filename="../../ui/backup_panel.py" line="390" />
       <source>Restoring replaces all the clinic's records on this laptop with those in
 {path}.
 The records it replaces are kept aside, not deleted. Everyone is signed out. Accounts disabled here stay disabled.
@@ -175,69 +175,69 @@ Kumbukumbu zinazobadilishwa zinawekwa kando, hazifutwi. Kila mtu anatolewa kweny
 Andika tena nenosiri lako mwenyewe: ni msimamizi wa kliniki hii tu anayeweza kurejesha.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="396" />
+      <location filename="../../ui/backup_panel.py" line="397" />
       <source>⚠ This backup is of another clinic, {clinic}, not of {here}. Type its name below to confirm that it should replace this clinic's records.</source>
       <translation>⚠ Nakala rudufu hii ni ya kliniki nyingine, {clinic}, si ya {here}. Andika jina lake hapa chini kuthibitisha kwamba ibadilishe kumbukumbu za kliniki hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="401" />
+      <location filename="../../ui/backup_panel.py" line="402" />
       <source>This clinic's key does not open the backup (it is of another store, or the key was changed since): give also your password as it was when the backup was made, or the recovery key printed for it.</source>
       <translation>Ufunguo wa kliniki hii haufungui nakala rudufu (ni ya hifadhi nyingine, au ufunguo umebadilishwa tangu wakati huo): andika pia nenosiri lako kama lilivyokuwa nakala ilipotengenezwa, au ufunguo wa kurejesha uliochapishwa kwa ajili yake.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="409" />
-      <location filename="../../ui/backup_panel.py" line="469" />
+      <location filename="../../ui/backup_panel.py" line="410" />
+      <location filename="../../ui/backup_panel.py" line="470" />
       <source>Restore a backup</source>
       <translation>Rejesha nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="411" />
-      <location filename="../../ui/backup_panel.py" line="475" />
+      <location filename="../../ui/backup_panel.py" line="412" />
+      <location filename="../../ui/backup_panel.py" line="476" />
       <source>Restore</source>
       <translation>Rejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="415" />
+      <location filename="../../ui/backup_panel.py" line="416" />
       <source>Your &amp;password ({username}):</source>
       <translation>&amp;Nenosiri lako ({username}):</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="419" />
+      <location filename="../../ui/backup_panel.py" line="420" />
       <source>Password &amp;then:</source>
       <translation>Nenosiri la &amp;wakati huo:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="420" />
+      <location filename="../../ui/backup_panel.py" line="421" />
       <source>or the backup's &amp;recovery key:</source>
       <translation>au &amp;ufunguo wa kurejesha wa nakala rudufu:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="422" />
+      <location filename="../../ui/backup_panel.py" line="423" />
       <source>&amp;Clinic of the backup:</source>
       <translation>&amp;Kliniki ya nakala rudufu:</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="427" />
+      <location filename="../../ui/backup_panel.py" line="428" />
       <source>Give your password.</source>
       <translation>Andika nenosiri lako.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="431" />
+      <location filename="../../ui/backup_panel.py" line="432" />
       <source>Give the password as it was then, or the backup's recovery key.</source>
       <translation>Andika nenosiri kama lilivyokuwa wakati huo, au ufunguo wa kurejesha wa nakala rudufu.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="437" />
+      <location filename="../../ui/backup_panel.py" line="438" />
       <source>Type the name of the backup's clinic: {clinic}.</source>
       <translation>Andika jina la kliniki ya nakala rudufu: {clinic}.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="470" />
+      <location filename="../../ui/backup_panel.py" line="471" />
       <source>Replace the clinic's records with the backup now? Unsaved work in open windows will be lost.</source>
       <translation>Ubadilishe kumbukumbu za kliniki kwa nakala rudufu sasa? Kazi ambayo haijahifadhiwa katika madirisha yaliyo wazi itapotea.</translation>
     </message>
     <message>
-      <location filename="../../ui/backup_panel.py" line="476" />
+      <location filename="../../ui/backup_panel.py" line="477" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
@@ -931,6 +931,24 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <message>
       <source>“{part}” is not a time range: write it like 08:00–13:00.</source>
       <translation type="vanished">“{part}” si muda sahihi: uandike hivi 08:00–13:00.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClockBanner</name>
+    <message>
+      <location filename="../../ui/sync_page.py" line="69" />
+      <source>This laptop's clock is wrong</source>
+      <translation>Saa ya kompyuta hii si sahihi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="85" />
+      <source>This laptop's clock is {minutes} minutes slow: set the right time and date (Outpost corrects its own records by HQ's clock meanwhile).</source>
+      <translation>Saa ya kompyuta hii imechelewa dakika {minutes}: weka saa na tarehe sahihi (kwa sasa Outpost inasahihisha kumbukumbu zake kwa saa ya makao makuu).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="90" />
+      <source>This laptop's clock is {minutes} minutes fast: set the right time and date (Outpost corrects its own records by HQ's clock meanwhile).</source>
+      <translation>Saa ya kompyuta hii imetangulia dakika {minutes}: weka saa na tarehe sahihi (kwa sasa Outpost inasahihisha kumbukumbu zake kwa saa ya makao makuu).</translation>
     </message>
   </context>
   <context>
@@ -1786,112 +1804,112 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>GeneralSettings</name>
     <message>
-      <location filename="../../ui/settings_view.py" line="103" />
+      <location filename="../../ui/settings_view.py" line="107" />
       <source> min</source>
       <translation> dak.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="106" />
+      <location filename="../../ui/settings_view.py" line="110" />
       <source>Make an automatic backup every &amp;day</source>
       <translation>Tengeneza nakala rudufu ya kiotomatiki kila &amp;siku</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="110" />
+      <location filename="../../ui/settings_view.py" line="114" />
       <source>&amp;Save settings</source>
       <translation>&amp;Hifadhi mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="113" />
+      <location filename="../../ui/settings_view.py" line="117" />
       <source>This laptop</source>
       <translation>Kompyuta hii</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="115" />
+      <location filename="../../ui/settings_view.py" line="119" />
       <source>&amp;Language:</source>
       <translation>&amp;Lugha:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="117" />
+      <location filename="../../ui/settings_view.py" line="121" />
       <source>A new language takes effect the next time Outpost starts.</source>
       <translation>Lugha mpya itaanza kutumika Outpost itakapofunguliwa tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="119" />
+      <location filename="../../ui/settings_view.py" line="123" />
       <source>Loc&amp;k after (no use):</source>
       <translation>&amp;Funga baada ya (bila kutumika):</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="123" />
+      <location filename="../../ui/settings_view.py" line="127" />
       <source>My account</source>
       <translation>Akaunti yangu</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="127" />
+      <location filename="../../ui/settings_view.py" line="131" />
       <source>Signed in as {who}.</source>
       <translation>Umeingia kama {who}.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="132" />
+      <location filename="../../ui/settings_view.py" line="136" />
       <source>&amp;Change my password…</source>
       <translation>&amp;Badilisha nenosiri langu…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="166" />
+      <location filename="../../ui/settings_view.py" line="170" />
       <source>Saved.</source>
       <translation>Imehifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="170" />
+      <location filename="../../ui/settings_view.py" line="174" />
       <source>Language</source>
       <translation>Lugha</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="171" />
+      <location filename="../../ui/settings_view.py" line="175" />
       <source>The new language will be used the next time Outpost starts.</source>
       <translation>Lugha mpya itatumika Outpost itakapofunguliwa tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="175" />
+      <location filename="../../ui/settings_view.py" line="179" />
       <source>Saving settings…</source>
       <translation>Inahifadhi mipangilio…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="182" />
+      <location filename="../../ui/settings_view.py" line="186" />
       <source>Change my password</source>
       <translation>Badilisha nenosiri langu</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="183" />
+      <location filename="../../ui/settings_view.py" line="187" />
       <source>&amp;Current password:</source>
       <translation>Nenosiri la &amp;sasa:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="186" />
+      <location filename="../../ui/settings_view.py" line="190" />
       <source>&amp;New password:</source>
       <translation>Nenosiri ji&amp;pya:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="188" />
+      <location filename="../../ui/settings_view.py" line="192" />
       <source>At least {n} characters; a short sentence is easier to remember. Not the same as the user name.</source>
       <translation>Angalau herufi {n}; sentensi fupi ni rahisi kukumbuka. Lisifanane na jina la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="193" />
+      <location filename="../../ui/settings_view.py" line="197" />
       <source>C&amp;onfirm:</source>
       <translation>&amp;Thibitisha:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="198" />
+      <location filename="../../ui/settings_view.py" line="202" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="214" />
+      <location filename="../../ui/settings_view.py" line="218" />
       <source>Password</source>
       <translation>Nenosiri</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="214" />
+      <location filename="../../ui/settings_view.py" line="218" />
       <source>Your password has been changed.</source>
       <translation>Nenosiri lako limebadilishwa.</translation>
     </message>
@@ -1940,6 +1958,95 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <location filename="../../ui/live_search.py" line="115" />
       <source>National ID</source>
       <translation>Kitambulisho cha taifa</translation>
+    </message>
+  </context>
+  <context>
+    <name>HqPanel</name>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="37" />
+      <source>The code HQ gave for this clinic</source>
+      <translation>Msimbo ambao makao makuu yalitoa kwa kliniki hii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="41" />
+      <source>Connect &amp;to HQ</source>
+      <translation>Unganisha na &amp;makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="50" />
+      <source>Open the s&amp;ync page</source>
+      <translation>Fungua ukurasa wa usa&amp;wazishaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="52" />
+      <source>Connect to HQ</source>
+      <translation>Unganisha na makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="55" />
+      <source>This clinic was set up on this laptop. To sync with HQ, ask HQ for an enrolment code for this clinic, then type HQ's address and the code here.</source>
+      <translation>Kliniki hii iliwekwa kwenye kompyuta hii. Ili kusawazisha na makao makuu, omba makao makuu msimbo wa usajili wa kliniki hii, kisha andika hapa anwani ya makao makuu na msimbo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="62" />
+      <source>&amp;Server address:</source>
+      <translation>Anwani ya &amp;seva:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="63" />
+      <source>Enrolment &amp;code:</source>
+      <translation>&amp;Msimbo wa usajili:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="64" />
+      <source>&amp;Laptop's name:</source>
+      <translation>&amp;Jina la kompyuta:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="71" />
+      <source>HQ</source>
+      <translation>Makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="93" />
+      <source>This laptop is joined to HQ at {url}.</source>
+      <translation>Kompyuta hii imeunganishwa na makao makuu kwenye {url}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="95" />
+      <source>HQ knows this clinic as {name}.</source>
+      <translation>Makao makuu yanaijua kliniki hii kama {name}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="104" />
+      <source>Type HQ's address (it starts with https://).</source>
+      <translation>Andika anwani ya makao makuu (inaanza na https://).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="108" />
+      <source>Type the enrolment code HQ gave for this clinic.</source>
+      <translation>Andika msimbo wa usajili ambao makao makuu yalitoa kwa kliniki hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="122" />
+      <source>Connected: this laptop now syncs with HQ.</source>
+      <translation>Imeunganishwa: kompyuta hii sasa inasawazisha na makao makuu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="129" />
+      <source>HQ could not be reached at this address. Check the address and the link, then try again.</source>
+      <translation>Makao makuu hayakufikiwa kwenye anwani hii. Kagua anwani na muunganisho, kisha jaribu tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="137" />
+      <source>Something unexpected went wrong; nothing was changed on this laptop. Try again, or tell whoever looks after this laptop.</source>
+      <translation>Hitilafu isiyotarajiwa imetokea; hakuna kilichobadilishwa kwenye kompyuta hii. Jaribu tena, au mwambie anayeshughulikia kompyuta hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="144" />
+      <location filename="../../ui/sync_connect.py" line="145" />
+      <source>Connecting to HQ…</source>
+      <translation>Inaunganisha na makao makuu…</translation>
     </message>
   </context>
   <context>
@@ -2516,198 +2623,223 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="133" />
+      <location filename="../../ui/main_window.py" line="135" />
       <source>Today</source>
       <translation>Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="134" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>Patients</source>
       <translation>Wagonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>Calendar</source>
       <translation>Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="138" />
       <source>Settings</source>
       <translation>Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="139" />
+      <source>Sync</source>
+      <translation>Usawazishaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="144" />
       <source>Sections</source>
       <translation>Sehemu</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>&amp;Outpost</source>
       <translation>&amp;Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>&amp;Lock now</source>
       <translation>&amp;Funga sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>&amp;Switch user…</source>
       <translation>&amp;Badilisha mtumiaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
+      <location filename="../../ui/main_window.py" line="279" />
+      <source>S&amp;ync now</source>
+      <translation>Sa&amp;wazisha sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="281" />
       <source>&amp;Quit</source>
       <translation>&amp;Ondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="283" />
       <source>&amp;Go</source>
       <translation>&amp;Nenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="262" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>&amp;Today</source>
       <translation>&amp;Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="263" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>&amp;Patients</source>
       <translation>&amp;Wagonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="264" />
+      <location filename="../../ui/main_window.py" line="288" />
       <source>&amp;Calendar</source>
       <translation>&amp;Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>S&amp;ettings</source>
       <translation>&amp;Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="270" />
+      <location filename="../../ui/main_window.py" line="290" />
+      <source>S&amp;ync with HQ</source>
+      <translation>Usa&amp;wazishaji na makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="295" />
       <source>&amp;Patient</source>
       <translation>M&amp;gonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="271" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>&amp;Find a patient</source>
       <translation>&amp;Tafuta mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>&amp;New patient…</source>
       <translation>Mgonjwa m&amp;pya…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="298" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="303" />
       <source>Print &amp;blank forms…</source>
       <translation>Chapisha fomu t&amp;upu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="283" />
+      <location filename="../../ui/main_window.py" line="308" />
       <source>&amp;Appointment</source>
       <translation>M&amp;iadi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="284" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>&amp;Check in</source>
       <translation>&amp;Sajili kufika</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>&amp;Book an appointment…</source>
       <translation>&amp;Panga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="287" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>&amp;Refresh</source>
       <translation>Onyesha &amp;upya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>&amp;Help</source>
       <translation>M&amp;saada</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>Njia za &amp;mkato za kibodi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>Signed in: {name} ({role})</source>
       <translation>Ameingia: {name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="405" />
-      <location filename="../../ui/main_window.py" line="417" />
+      <location filename="../../ui/main_window.py" line="445" />
+      <location filename="../../ui/main_window.py" line="457" />
       <source>Print</source>
       <translation>Chapisha</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="406" />
+      <location filename="../../ui/main_window.py" line="446" />
       <source>Open a patient's record or the day's list first, then print.</source>
       <translation>Fungua kwanza rekodi ya mgonjwa au orodha ya siku, kisha uchapishe.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="453" />
       <source>Find a patient</source>
       <translation>Tafuta mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="414" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>New patient</source>
       <translation>Mgonjwa mpya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="415" />
+      <location filename="../../ui/main_window.py" line="455" />
       <source>Check in the selected appointment</source>
       <translation>Sajili kufika kwa miadi iliyochaguliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>Book an appointment</source>
       <translation>Panga miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="418" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>Today, Patients, Calendar, Settings</source>
       <translation>Leo, Wagonjwa, Kalenda, Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
+      <location filename="../../ui/main_window.py" line="459" />
       <source>Refresh</source>
       <translation>Onyesha upya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="420" />
+      <location filename="../../ui/main_window.py" line="460" />
       <source>Lock now</source>
       <translation>Funga sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="421" />
+      <location filename="../../ui/main_window.py" line="461" />
       <source>Quit</source>
       <translation>Ondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="422" />
+      <location filename="../../ui/main_window.py" line="462" />
       <source>Switch user</source>
       <translation>Badilisha mtumiaji</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="425" />
+      <location filename="../../ui/main_window.py" line="463" />
+      <source>Sync with HQ</source>
+      <translation>Usawazishaji na makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="464" />
+      <source>Sync now</source>
+      <translation>Sawazisha sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="467" />
       <source>Keyboard shortcuts</source>
       <translation>Njia za mkato za kibodi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="442" />
+      <location filename="../../ui/main_window.py" line="484" />
       <source>an open window</source>
       <translation>dirisha lililo wazi</translation>
     </message>
@@ -3713,7 +3845,12 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Fomu za kliniki zilizosakinishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="71" />
+      <location filename="../../ui/settings_view.py" line="73" />
+      <source>H&amp;Q</source>
+      <translation>&amp;Makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="75" />
       <source>Settings</source>
       <translation>Mipangilio</translation>
     </message>
@@ -4046,61 +4183,413 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
     </message>
   </context>
   <context>
+    <name>SyncPage</name>
+    <message>
+      <location filename="../../ui/sync_page.py" line="124" />
+      <source>Sync &amp;now</source>
+      <translation>Sawazisha &amp;sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="124" />
+      <source>Sync with HQ now (Ctrl+Shift+S)</source>
+      <translation>Sawazisha na makao makuu sasa (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="128" />
+      <source>&amp;Cancel the sync</source>
+      <translation>&amp;Ghairi usawazishaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="131" />
+      <source>Connect &amp;to HQ…</source>
+      <translation>Unganisha na &amp;makao makuu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="138" />
+      <source>Sync progress</source>
+      <translation>Maendeleo ya usawazishaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="155" />
+      <location filename="../../ui/sync_page.py" line="171" />
+      <source>This session's syncs</source>
+      <translation>Usawazishaji wa kipindi hiki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="159" />
+      <source>This laptop and HQ</source>
+      <translation>Kompyuta hii na makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="164" />
+      <source>Sync</source>
+      <translation>Usawazishaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="176" />
+      <source>Sync with HQ</source>
+      <translation>Usawazishaji na makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="206" />
+      <source>HQ: {url}</source>
+      <translation>Makao makuu: {url}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="211" />
+      <source>Last successful sync: {when}</source>
+      <translation>Usawazishaji wa mwisho uliofaulu: {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="216" />
+      <source>Changes waiting to be sent: {n}</source>
+      <translation>Mabadiliko yanayosubiri kutumwa: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="218" />
+      <source>Items needing attention: {n}</source>
+      <translation>Vipengele vinavyohitaji uangalizi: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="220" />
+      <source>Last attempt failed: {why}</source>
+      <translation>Jaribio la mwisho halikufaulu: {why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="223" />
+      <source>This clinic was set up on this laptop and is not joined to HQ yet. Ask HQ for an enrolment code, then connect to HQ (Settings → HQ).</source>
+      <translation>Kliniki hii iliwekwa kwenye kompyuta hii na bado haijaunganishwa na makao makuu. Omba makao makuu msimbo wa usajili, kisha unganisha na makao makuu (Mipangilio → Makao makuu).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="228" />
+      <source>This clinic is not joined to HQ yet: an administrator of the clinic connects it to HQ (Settings → HQ), with an enrolment code from HQ.</source>
+      <translation>Kliniki hii bado haijaunganishwa na makao makuu: msimamizi wa kliniki huiunganisha (Mipangilio → Makao makuu) kwa msimbo wa usajili kutoka makao makuu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="266" />
+      <source>Starting…</source>
+      <translation>Inaanza…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="281" />
+      <location filename="../../ui/sync_page.py" line="303" />
+      <source>Stopping at the next step…</source>
+      <translation>Inasimama katika hatua inayofuata…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="291" />
+      <source>Reaching HQ…</source>
+      <translation>Inafikia makao makuu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="292" />
+      <source>Sending attachments…</source>
+      <translation>Inatuma viambatisho…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="293" />
+      <source>Sending changes…</source>
+      <translation>Inatuma mabadiliko…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="294" />
+      <source>Receiving changes…</source>
+      <translation>Inapokea mabadiliko…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="295" />
+      <source>Checking that both sides hold the same records…</source>
+      <translation>Inakagua kwamba pande zote mbili zina kumbukumbu zilezile…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="297" />
+      <source>Syncing…</source>
+      <translation>Inasawazisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="299" />
+      <source>{done} of {total}</source>
+      <translation>{done} kati ya {total}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="301" />
+      <source>{done} so far</source>
+      <translation>{done} hadi sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="311" />
+      <source>Sync cancelled. What was received is kept; {n} changes wait to be sent at the next sync.</source>
+      <translation>Usawazishaji umeghairiwa. Kilichopokelewa kimehifadhiwa; mabadiliko {n} yanasubiri kutumwa katika usawazishaji ujao.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="318" />
+      <source>Sync finished.</source>
+      <translation>Usawazishaji umekamilika.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="326" />
+      <source>New recovery key</source>
+      <translation>Ufunguo mpya wa kurejesha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="327" />
+      <source>The clinic's key changed with this sync. New recovery key: {key}
+Write it down or print it now: the old recovery sheet no longer opens the store.</source>
+      <translation>Ufunguo wa kliniki umebadilika katika usawazishaji huu. Ufunguo mpya wa kurejesha: {key}
+Uandike au uuchapishe sasa: karatasi ya zamani ya kurejesha haifungui tena data.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="337" />
+      <location filename="../../ui/sync_page.py" line="444" />
+      <source>The sync did not finish.</source>
+      <translation>Usawazishaji haukukamilika.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="361" />
+      <source>{sent} sent, {received} received</source>
+      <translation>{sent} yametumwa, {received} yamepokelewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="364" />
+      <source>{n} sent in conflict with another device</source>
+      <translation>{n} yametumwa yakigongana na kifaa kingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="366" />
+      <source>{n} new items need attention</source>
+      <translation>vipengele vipya {n} vinahitaji uangalizi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="368" />
+      <source>{n} were at HQ already</source>
+      <translation>{n} yalikuwa tayari makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="371" />
+      <source>{n} refused by HQ (still waiting here)</source>
+      <translation>{n} yamekataliwa na makao makuu (bado yanasubiri hapa)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="375" />
+      <source>{n} wait for a record that has not arrived yet</source>
+      <translation>{n} yanasubiri kumbukumbu ambayo bado haijafika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="378" />
+      <source>{n} patients removed on other laptops</source>
+      <translation>wagonjwa {n} wameondolewa kwenye kompyuta nyingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="381" />
+      <source>attachments: {sent} sent, {received} received</source>
+      <translation>viambatisho: {sent} vimetumwa, {received} vimepokelewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="386" />
+      <source>accounts updated: {names}</source>
+      <translation>akaunti zilizosasishwa: {names}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="388" />
+      <source>everything was compared again with HQ</source>
+      <translation>kila kitu kimelinganishwa tena na makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="391" />
+      <source>{kind}: {here} here, {hq} at HQ</source>
+      <translation>{kind}: {here} hapa, {hq} makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="393" />
+      <source>{n} still waiting</source>
+      <translation>{n} bado yanasubiri</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="396" />
+      <source>Cancelled: {what}</source>
+      <translation>Imeghairiwa: {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="415" />
+      <source>This clinic is not joined to HQ yet.</source>
+      <translation>Kliniki hii bado haijaunganishwa na makao makuu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="416" />
+      <source>Connect to HQ first (Settings → HQ) with a code from HQ.</source>
+      <translation>Kwanza unganisha na makao makuu (Mipangilio → Makao makuu) kwa msimbo kutoka makao makuu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="418" />
+      <source>HQ could not be reached; you can go on working offline.</source>
+      <translation>Makao makuu hayakufikiwa; unaweza kuendelea kufanya kazi bila mtandao.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="423" />
+      <source>The changes wait on this laptop and nothing is lost: sync again when the link is back.</source>
+      <translation>Mabadiliko yanasubiri kwenye kompyuta hii na hakuna kilichopotea: sawazisha tena muunganisho ukirudi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="429" />
+      <source>HQ has revoked this laptop's access.</source>
+      <translation>Makao makuu yamebatilisha ruhusa ya kompyuta hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="430" />
+      <source>Its records stay on this laptop. Ask HQ why, and for a new enrolment code if the laptop should sync again.</source>
+      <translation>Kumbukumbu zake zinabaki kwenye kompyuta hii. Uliza makao makuu sababu, na omba msimbo mpya wa usajili ikiwa kompyuta inapaswa kusawazisha tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="435" />
+      <source>HQ needs a newer Outpost.</source>
+      <translation>Makao makuu yanahitaji Outpost mpya zaidi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="436" />
+      <source>Install the newer Outpost on this laptop, then sync again. Nothing is lost meanwhile.</source>
+      <translation>Sakinisha Outpost mpya zaidi kwenye kompyuta hii, kisha sawazisha tena. Hakuna kinachopotea kwa sasa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="441" />
+      <source>A sync of this laptop is already running.</source>
+      <translation>Usawazishaji wa kompyuta hii tayari unaendelea.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="445" />
+      <source>Nothing is lost: try again; if it keeps failing, tell HQ.</source>
+      <translation>Hakuna kilichopotea: jaribu tena; ikiendelea kushindwa, waambie makao makuu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="447" />
+      <source>The sync could not run.</source>
+      <translation>Usawazishaji haukuweza kufanyika.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="450" />
+      <source>Something unexpected went wrong during the sync.</source>
+      <translation>Hitilafu isiyotarajiwa imetokea wakati wa usawazishaji.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="452" />
+      <source>Nothing that was saved is lost. Try again; if it happens again, tell whoever looks after this laptop (the event is in the log).</source>
+      <translation>Hakuna kilichohifadhiwa kilichopotea. Jaribu tena; ikitokea tena, mwambie anayeshughulikia kompyuta hii (tukio limo kwenye kumbukumbu).</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncStatusWidget</name>
     <message>
-      <location filename="../../ui/sync_status.py" line="65" />
+      <location filename="../../ui/sync_status.py" line="207" />
       <source>Sync now</source>
       <translation>Sawazisha sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="66" />
+      <location filename="../../ui/sync_status.py" line="208" />
       <source>Sync with HQ now</source>
       <translation>Sawazisha na makao makuu sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="78" />
-      <source>({n} changes waiting to be sent)</source>
-      <translation>(mabadiliko {n} yanasubiri kutumwa)</translation>
+      <location filename="../../ui/sync_status.py" line="226" />
+      <source>Never synced</source>
+      <translation>Haijawahi kusawazishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="80" />
+      <location filename="../../ui/sync_status.py" line="230" />
+      <source>Synced just now</source>
+      <translation>Imesawazishwa sasa hivi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="233" />
+      <source>Synced 1 minute ago</source>
+      <translation>Imesawazishwa dakika 1 iliyopita</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="234" />
+      <source>Synced {n} minutes ago</source>
+      <translation>Imesawazishwa dakika {n} zilizopita</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="237" />
+      <source>Synced 1 hour ago</source>
+      <translation>Imesawazishwa saa 1 iliyopita</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="238" />
+      <source>Synced {n} hours ago</source>
+      <translation>Imesawazishwa saa {n} zilizopita</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="240" />
+      <source>Not synced for 1 day</source>
+      <translation>Haijasawazishwa kwa siku 1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="241" />
+      <source>Not synced for {n} days</source>
+      <translation>Haijasawazishwa kwa siku {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="245" />
       <source>Not connected to HQ yet</source>
       <translation>Bado haijaunganishwa na makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="82" />
+      <location filename="../../ui/sync_status.py" line="247" />
       <source>Syncing with HQ…</source>
       <translation>Inasawazisha na makao makuu…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="84" />
-      <source>HQ not reachable; working offline</source>
-      <translation>Makao makuu hayapatikani; inafanya kazi bila mtandao</translation>
+      <location filename="../../ui/sync_status.py" line="251" />
+      <source>1 change waiting</source>
+      <translation>Badiliko 1 linasubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="86" />
-      <source>Sync failed: {detail}</source>
-      <translation>Usawazishaji umeshindikana: {detail}</translation>
+      <location filename="../../ui/sync_status.py" line="253" />
+      <source>{n} changes waiting</source>
+      <translation>Mabadiliko {n} yanasubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="88" />
-      <source>Synced; {n} items need attention</source>
-      <translation>Imesawazishwa; vitu {n} vinahitaji kushughulikiwa</translation>
+      <location filename="../../ui/sync_status.py" line="255" />
+      <source>{n} need attention</source>
+      <translation>{n} vinahitaji uangalizi</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="90" />
-      <source>Synced with HQ at {time}</source>
-      <translation>Imesawazishwa na makao makuu saa {time}</translation>
+      <location filename="../../ui/sync_status.py" line="257" />
+      <source>last attempt failed: {why}</source>
+      <translation>jaribio la mwisho halikufaulu: {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="91" />
-      <source>Connected to HQ</source>
-      <translation>Imeunganishwa na makao makuu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/sync_status.py" line="97" />
+      <location filename="../../ui/sync_status.py" line="264" />
       <source>Sync status: {text}</source>
       <translation>Hali ya usawazishaji: {text}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="265" />
+      <source>Click to open the sync page.</source>
+      <translation>Bofya kufungua ukurasa wa usawazishaji.</translation>
+    </message>
+    <message>
+      <source>({n} changes waiting to be sent)</source>
+      <translation type="vanished">(mabadiliko {n} yanasubiri kutumwa)</translation>
+    </message>
+    <message>
+      <source>Connected to HQ</source>
+      <translation type="vanished">Imeunganishwa na makao makuu</translation>
+    </message>
+    <message>
+      <source>HQ not reachable; working offline</source>
+      <translation type="vanished">Makao makuu hayapatikani; inafanya kazi bila mtandao</translation>
+    </message>
+    <message>
+      <source>Sync failed: {detail}</source>
+      <translation type="vanished">Usawazishaji umeshindikana: {detail}</translation>
+    </message>
+    <message>
+      <source>Synced with HQ at {time}</source>
+      <translation type="vanished">Imesawazishwa na makao makuu saa {time}</translation>
+    </message>
+    <message>
+      <source>Synced; {n} items need attention</source>
+      <translation type="vanished">Imesawazishwa; vitu {n} vinahitaji kushughulikiwa</translation>
     </message>
   </context>
   <context>
