@@ -17,6 +17,7 @@ from desktop.cli import (
     cmd_attention,
     cmd_backup,
     cmd_forms,
+    cmd_icd10,
     cmd_keys,
     cmd_patients,
     cmd_store,
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_forms,
         cmd_sync,
         cmd_attention,
+        cmd_icd10,
     ):
         module.register(sub)
     return parser
