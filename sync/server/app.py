@@ -617,6 +617,12 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
     app.add_middleware(ProtocolGate)
+
+    # The HQ console for HQ staff in a browser, under /console/ (imported here: it uses
+    # this module's RateLimiter).
+    from sync.server.console import mount
+
+    mount(app, engine, clock)
     return app
 
 

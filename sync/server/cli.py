@@ -2,6 +2,7 @@
 
     outpost-hq --data-dir DIR [--database-url URL] init --admin NAME [--password-stdin]
     outpost-hq --data-dir DIR serve [--host 127.0.0.1] [--port 8470] [--workers N]
+        [--public-url URL] [--console-idle-minutes N] [--quiet-days N] [--secure-cookies]
     outpost-hq --data-dir DIR enrol --clinic NAME
     outpost-hq --data-dir DIR devices list | devices revoke DEVICE_ID
     outpost-hq --data-dir DIR status
@@ -65,6 +66,20 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--public-url", help="the address laptops use to reach HQ (put in enrolment QR codes)"
+    )
+    serve.add_argument(
+        "--console-idle-minutes", type=int, help="end a console session unused this long (30)"
+    )
+    serve.add_argument(
+        "--quiet-days", type=int, help="warn about a clinic not heard from in this many days (3)"
+    )
+    serve.add_argument(
+        "--secure-cookies",
+        action="store_true",
+        help="mark console cookies Secure (TLS ends at a proxy that does not say so)",
+    )
     enrol = sub.add_parser("enrol", help="a one-time enrolment code for a clinic")
     enrol.add_argument("--clinic", required=True)
     devices = sub.add_parser("devices", help="list or revoke devices")
@@ -159,6 +174,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         raise CliError(f"no such port: {args.port}", 2)
     if args.workers < 1:
         raise CliError("--workers needs at least 1", 2)
+    _console_env(args)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     log = logging.getLogger("outpost_hq")
     if args.workers > 1 and settings.database_url is None:
@@ -198,6 +214,30 @@ def cmd_serve(args: argparse.Namespace) -> None:
             access_log=False,
             server_header=False,
         )
+
+
+def _console_env(args: argparse.Namespace) -> None:
+    """The console's options, passed as environment (every worker reads the same)."""
+    from sync.server.console import settings as console
+
+    if args.public_url:
+        from sync.protocol.enrol_link import EnrolLinkError, format_enrol_link
+
+        try:
+            format_enrol_link(args.public_url, "ABCD-EFGH")
+        except EnrolLinkError as exc:
+            raise CliError(f"--public-url: {exc}", 2) from None
+        os.environ[console.PUBLIC_URL_ENV] = args.public_url
+    for value, option, name, high in (
+        (args.console_idle_minutes, "--console-idle-minutes", console.IDLE_MINUTES_ENV, 24 * 60),
+        (args.quiet_days, "--quiet-days", console.QUIET_DAYS_ENV, 365),
+    ):
+        if value is not None:
+            if not 1 <= value <= high:
+                raise CliError(f"{option} takes 1 to {high}", 2)
+            os.environ[name] = str(value)
+    if args.secure_cookies:
+        os.environ[console.SECURE_COOKIES_ENV] = "1"
 
 
 def cmd_enrol(args: argparse.Namespace) -> None:

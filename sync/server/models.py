@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Uuid,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -49,6 +50,11 @@ class Admin(Base):
     created_at_ms: Mapped[int] = mapped_column(BigInteger)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until_ms: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # The console's account state (migration 0003): a disabled account cannot sign in;
+    # "admin" may enrol, revoke and manage accounts, "viewer" only looks.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    role: Mapped[str] = mapped_column(String(16), default="admin", server_default="admin")
+    last_sign_in_at_ms: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class Clinic(Base):
@@ -162,3 +168,37 @@ class Transfer(Base):
     attachments: Mapped[int] = mapped_column(Integer)
     first_position: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     last_position: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+# --- the HQ console (migration 0003) ---------------------------------------------------
+
+
+class ConsoleSession(Base):
+    """A signed-in browser. The cookie holds a random token; only its SHA-256 is kept, so
+    a copy of the database signs nobody in."""
+
+    __tablename__ = "hq_console_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    admin: Mapped[int] = mapped_column(ForeignKey("hq_admins.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at_ms: Mapped[int] = mapped_column(BigInteger)
+    last_seen_at_ms: Mapped[int] = mapped_column(BigInteger)
+    expires_at_ms: Mapped[int] = mapped_column(BigInteger)  # the absolute limit
+    address: Mapped[str] = mapped_column(String(64))
+
+
+class AuditEvent(Base):
+    """One thing done at HQ's console (or refused there): who, what, when, from where.
+    Append-only: nothing updates or deletes these rows."""
+
+    __tablename__ = "hq_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at_ms: Mapped[int] = mapped_column(BigInteger, index=True)
+    admin: Mapped[int | None] = mapped_column(ForeignKey("hq_admins.id"), nullable=True)
+    actor: Mapped[str] = mapped_column(String(200))  # the name, kept if the account goes
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(String(500))
+    address: Mapped[str] = mapped_column(String(64))
