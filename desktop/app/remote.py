@@ -1092,6 +1092,10 @@ def settle(
         )
         from desktop.services import audit
 
+        # The key and the stamp the record now holds for it travel with the audit event, so
+        # another laptop with an item about the same key can tell that it was settled here
+        # (desktop.app.attention.settled_elsewhere). A clock stamp, never a value.
+        stamp = (record.field_hlcs or {}).get(row.field) if record is not None else None
         audit.record(
             session,
             actor,
@@ -1102,6 +1106,8 @@ def settle(
             item=str(row.id),
             reason=row.reason,
             resolution=row.resolution,
+            key=row.field or "",
+            stamp=stamp or "",
         )
         session.flush()
         return _attention(row)

@@ -204,6 +204,7 @@ PATIENTS: RecordSpec[Patient] = RecordSpec(
         text("coverage_scheme", 100),
         text("coverage_member_id", 64),
         text("notes"),
+        maybe("merged_into", uuid.UUID),  # the survivor, on a merged patient's tombstone
     ),
     not_found=lambda i: msg("No patient with id {id}.", id=i),
     read=Permission.VIEW_PATIENTS,

@@ -193,6 +193,11 @@ class Patient(Synced, Base):
     coverage_scheme: Mapped[str] = mapped_column(String(100), default="")
     coverage_member_id: Mapped[str] = mapped_column(String(64), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # --- patient merge (desktop/services/patient_merge.py, migration 0007) ---
+    # Set on the tombstone of a patient merged into another: the survivor's id. Synced like
+    # any field, so every laptop knows where the record went. No foreign key: a tombstone
+    # arrives in the same page as the records it points past, in any order.
+    merged_into: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
 
     @property
     def full_name(self) -> str:
