@@ -790,11 +790,12 @@ class _Engine:
 
 def _patch_entry(entry: PatchEntry) -> dict[str, Any]:
     """A pulled patch entry as the outbox writes them: "v" always (null is a value)."""
-    out: dict[str, Any] = {"v": entry.v}
-    if entry.hlc is not None:
-        out["hlc"] = entry.hlc
-    if entry.base is not None:
-        out["base"] = entry.base
+    out: dict[str, Any] = {"v": entry.get("v")}
+    hlc, base = entry.get("hlc"), entry.get("base")
+    if hlc is not None:
+        out["hlc"] = hlc
+    if base is not None:
+        out["base"] = base
     return out
 
 

@@ -356,7 +356,7 @@ def note_pulled(session: Session, device_id: uuid.UUID, cursor: int) -> None:
 
 def _sets_deleted(change: Change) -> bool:
     entry = change.patch.get("deleted")
-    return entry is not None and entry.v is True
+    return entry is not None and entry.get("v") is True
 
 
 def _edited_elsewhere_since(
@@ -480,7 +480,9 @@ def push(
                 refuse("this change id was already used for other content")
             continue
         if _wall_ms(change.hlc) > limit_ms or any(
-            e.hlc is not None and _wall_ms(e.hlc) > limit_ms for e in change.patch.values()
+            _wall_ms(stamp) > limit_ms
+            for stamp in (e.get("hlc") for e in change.patch.values())
+            if stamp is not None
         ):
             refuse("stamped in the future (this laptop's clock is ahead of HQ's)")
             continue
@@ -498,16 +500,16 @@ def push(
             conflict = conflict or _edited_elsewhere_since(session, device, change, seen_to)
         stamps = rec.stamps
         for name, entry in change.patch.items():
-            stamp = entry.hlc or change.hlc
+            stamp = entry.get("hlc") or change.hlc
             current = stamps.get(name)
-            if current is not None and current > stamp and current != entry.base:
+            if current is not None and current > stamp and current != entry.get("base"):
                 conflict = True
             if current is None or stamp > current:
                 stamps[name] = stamp
                 if name == "deleted":
                     # The newest "deleted" value decides, whatever the op says (a record
                     # registered and removed before it was ever sent arrives as an insert).
-                    rec.deleted = entry.v is True
+                    rec.deleted = entry.get("v") is True
         if change.op == "delete" and "deleted" not in change.patch:
             rec.deleted = True
         row = {

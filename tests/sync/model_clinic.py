@@ -426,9 +426,9 @@ def fold(log: list[PulledChange], entity: str = PATIENTS) -> dict[uuid.UUID, Fol
         vals = values.setdefault(change.entity_id, {})
         have = stamps.setdefault(change.entity_id, {})
         for key, entry in change.patch.items():
-            stamp = entry.hlc or change.hlc
+            stamp = entry.get("hlc") or change.hlc
             if key not in have or stamp > have[key]:
-                have[key], vals[key] = stamp, entry.v
+                have[key], vals[key] = stamp, entry.get("v")
     return {eid: Folded(values[eid], stamps[eid]) for eid in values}
 
 

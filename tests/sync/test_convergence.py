@@ -328,7 +328,7 @@ def check_safety_critical_edits_listed(
     field only ever changes by its own edits, so what it held is its registration's value
     and its own edits'."""
     sent = {
-        (change.entity_id, key, entry.hlc or change.hlc)
+        (change.entity_id, key, entry.get("hlc") or change.hlc)
         for change in log
         if change.entity == "patients"
         for key, entry in change.patch.items()
@@ -338,7 +338,7 @@ def check_safety_critical_edits_listed(
     # (a registration and the edits made before its first sync travel as one change).
     start = {"birth_date": BIRTHS[0], "sex": "female"}
     created = {
-        (change.entity_id, key): entry.v
+        (change.entity_id, key): entry.get("v")
         for change in log
         if change.entity == "patients" and "id" in change.patch
         for key, entry in change.patch.items()
@@ -401,9 +401,13 @@ def check_edits_against_removals(
             if change.position <= removal.cursor or change.origin_device == origin[removal.device]:
                 continue
             for key, entry in change.patch.items():
-                if key in SAFETY or key in ("deleted", "id", "clinic_id") or entry.v in SHARED:
+                if (
+                    key in SAFETY
+                    or key in ("deleted", "id", "clinic_id")
+                    or entry.get("v") in SHARED
+                ):
                     continue
-                stamp = entry.hlc or change.hlc
+                stamp = entry.get("hlc") or change.hlc
                 listed = [
                     i
                     for i in items[removal.device]
@@ -415,7 +419,7 @@ def check_edits_against_removals(
                 ]
                 assert listed, (
                     f"laptop {removal.device} removed {removal.patient_id}; the edit of {key} "
-                    f"to {entry.v!r} from another laptop is not on its list"
+                    f"to {entry.get('v')!r} from another laptop is not on its list"
                 )
 
 

@@ -196,9 +196,9 @@ def hq_patient(core: ClinicCore, pid: uuid.UUID) -> dict[str, Any]:
         if change.entity_id != pid:
             continue
         for key, entry in change.patch.items():
-            stamp = entry.hlc or change.hlc
+            stamp = entry.get("hlc") or change.hlc
             if key not in best or stamp > best[key][0]:
-                best[key] = (stamp, entry.v)
+                best[key] = (stamp, entry.get("v"))
     return {k: v for k, (_s, v) in best.items()}
 
 
@@ -558,7 +558,9 @@ def test_a_record_edited_while_its_upload_is_in_flight_stays_pending(
     # Each edit made while an upload was in flight stayed an entry of its own, pending
     # until HQ acknowledged it: never folded into what HQ may already have committed.
     villages = [
-        c.patch["village"].v for c in hq_log(a) if c.entity_id == pid and "village" in c.patch
+        c.patch["village"].get("v")
+        for c in hq_log(a)
+        if c.entity_id == pid and "village" in c.patch
     ]
     assert [v for v in dict.fromkeys(villages) if v] == ["Migosi", "Mamboleo 1", "Mamboleo 2"]
     a.sync = SyncApi(a)
