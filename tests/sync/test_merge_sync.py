@@ -1,0 +1,132 @@
+"""A merge of two patients travels through a real `outpost-hq` on loopback: the laptop that
+did not merge ends up with the same records moved, the tombstone pointing at the survivor, and
+its own item about the pair gone; a conflict settled on one laptop disappears on the other."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from desktop.app.attention import AttentionApi
+from desktop.app.patients import PatientInput
+from desktop.app.remote import POSSIBLE_DUPLICATE, SAFETY_CRITICAL
+from desktop.core import ClinicCore
+from desktop.store.models import Appointment, FormRecord, Patient
+from tests.hqserver import HqServer
+from tests.sync.laptops import Laptops, laptops_of, make_clinic
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_clinic(tmp_path_factory.mktemp("clinic") / "template")
+    from desktop.app.session import sign_in
+    from desktop.paths import DataPaths
+    from tests.conftest import PASSWORD
+
+    core = sign_in(DataPaths(root), "admin", PASSWORD)
+    week = {day: [(dt.time(8), dt.time(17))] for day in range(7)}
+    core.admin.add_provider("Dr. Otieno", hours=week)
+    core.admin.add_appointment_type("Consultation", 30)
+    core.close()
+    return root
+
+
+@pytest.fixture
+def laptops(template: Path, tmp_path: Path, hq_sqlite: HqServer) -> Iterator[Laptops]:
+    with laptops_of(template, tmp_path / "laptops", hq_sqlite) as made:
+        yield made
+
+
+def grace(dob: str = "1990-03-04") -> PatientInput:
+    return PatientInput(given_name="Grace", family_name="Wambui", birth_date=dob)
+
+
+def sync_all(*cores: ClinicCore) -> None:
+    for core in (*cores, *cores):  # twice round: each hears what the others sent
+        core.sync.sync_now()
+
+
+def records(core: ClinicCore, pid: uuid.UUID) -> dict[str, Any]:
+    def read(session: Any) -> dict[str, Any]:
+        patient = session.scalar(select(Patient).where(Patient.id == pid))
+        return {
+            "deleted": patient.deleted,
+            "merged_into": patient.merged_into,
+            "appointments": sorted(
+                str(i)
+                for i in session.scalars(
+                    select(Appointment.id).where(Appointment.patient_id == pid)
+                )
+            ),
+            "forms": sorted(
+                str(i)
+                for i in session.scalars(select(FormRecord.id).where(FormRecord.patient_id == pid))
+            ),
+        }
+
+    return core.tx.read(read)
+
+
+def test_a_merge_made_on_one_laptop_is_the_same_merge_on_the_other(laptops: Laptops) -> None:
+    a = laptops.new("a")
+    b = laptops.new("b")
+    sync_all(a, b)
+    survivor = a.patients.register(grace(), confirmed_new=True).value
+    other = b.patients.register(grace(), confirmed_new=True).value
+    # B books the person it registered and starts an intake for them, offline.
+    choices = b.schedule.booking_choices()
+    at = dt.datetime.combine(b.today() + dt.timedelta(days=1), dt.time(10, 0))
+    visit = b.schedule.book(
+        patient_id=other,
+        provider_id=choices.providers[0].provider_id,
+        type_id=choices.types[0].type_id,
+        starts_at=at,
+    ).value.appointment_id
+    intake = b.forms.start(other, "intake").value.record_id
+    sync_all(a, b)
+    for core in (a, b):
+        assert [i.reason for i in AttentionApi(core).items()] == [POSSIBLE_DUPLICATE]
+
+    item = AttentionApi(a).items()[0]
+    moved = AttentionApi(a).merge(item.id, survivor).value.moved
+    assert moved["appointments"] == 1 and moved["form_records"] == 1
+    sync_all(a, b)
+
+    for core in (a, b):
+        gone = records(core, other)
+        kept = records(core, survivor)
+        assert gone["deleted"] is True and gone["merged_into"] == survivor
+        assert gone["appointments"] == [] and gone["forms"] == []
+        assert kept["appointments"] == [str(visit)] and kept["forms"] == [str(intake)]
+        assert AttentionApi(core).items() == []  # settled on A, gone on B too
+    assert records(a, survivor) == records(b, survivor)
+    assert records(a, other) == records(b, other)
+    # Both laptops and HQ agree on the counts (the sync's own check finds nothing apart).
+    for core in (a, b):
+        report = core.sync.sync_now()
+        assert report.counts_differ == () and not report.repaired and report.pending == 0
+    assert not [h for h in b.patients.search("Grace Wambui") if h.patient_id == other]
+
+
+def test_a_conflict_settled_on_one_laptop_disappears_on_the_other(laptops: Laptops) -> None:
+    a = laptops.new("a")
+    b = laptops.new("b")
+    pid = a.patients.register(grace(), confirmed_new=True).value
+    sync_all(a, b)
+    a.patients.edit(pid, grace("1990-01-01"))
+    b.patients.edit(pid, grace("1991-02-02"))
+    sync_all(a, b)
+    for core in (a, b):
+        assert [i.reason for i in AttentionApi(core).items()] == [SAFETY_CRITICAL]
+    item = AttentionApi(b).items()[0]
+    AttentionApi(b).keep_theirs(item.id)  # A's date, chosen on B
+    sync_all(a, b)
+    for core in (a, b):
+        assert AttentionApi(core).items() == []
+        assert core.patients.details(pid).birth_date == dt.date(1990, 1, 1)
