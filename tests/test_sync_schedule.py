@@ -126,6 +126,15 @@ def test_busy_tries_again_soon_without_growing_the_backoff() -> None:
     assert s.next(at(4)).at == at(4) + dt.timedelta(seconds=45)
 
 
+def test_a_cancelled_sync_is_not_started_again_before_the_next_period() -> None:
+    s = scheduler(SyncPlan(every_minutes=30), last_success=at(-600))
+    s.finished(at(5), Outcome.CANCELLED)
+    assert s.failures == 0 and s.next(at(5)).at == at(35)
+    m = scheduler(SyncPlan(every_minutes=0, at_times=(dt.time(12, 0),)), last_success=at(-600))
+    m.finished(at(5), Outcome.CANCELLED)
+    assert m.next(at(5)).at == at(15)  # the backoff's cap (600 s)
+
+
 def test_stopped_until_a_person_acts() -> None:
     s = scheduler(last_success=at(-60))
     s.finished(at(3), Outcome.STOPPED)  # revoked, update required

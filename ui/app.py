@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ui.lock import SessionLock
     from ui.main_window import MainWindow
     from ui.setup_wizard import SetupWizard
+    from ui.sync_auto import SyncAuto
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,7 @@ class SignedInSession:
     ctx: ClinicContext
     window: MainWindow
     lock: SessionLock
+    auto: SyncAuto | None = None  # the automatic sync (ui.sync_auto)
 
 
 class OutpostApp(QObject):
@@ -212,7 +214,11 @@ class OutpostApp(QObject):
             lock_ms,
             self,
         )
-        self.session = SignedInSession(ctx, window, lock)
+        from ui.sync_auto import SyncAuto
+
+        # The sync page's own worker runs the automatic syncs too (built on first use).
+        auto = SyncAuto(ctx, lambda: window.sync_page.sync_now(automatic=True) is not None, self)
+        self.session = SignedInSession(ctx, window, lock, auto)
 
         window.lock_requested.connect(lambda: lock.lock())
         window.switch_user_requested.connect(self.switch_user)
@@ -351,6 +357,8 @@ class OutpostApp(QObject):
             then()
             return
         session.lock.stop()
+        if session.auto is not None:
+            session.auto.stop()
         self._daily.stop()
         if self._daily_backup is not None:
             self._daily_backup.cancel()  # it is simply due again next time
@@ -386,7 +394,20 @@ class OutpostApp(QObject):
         )
 
     def _quit_session(self) -> None:
-        """Close. Only when no automatic backup was made today does a closing backup run,
+        """Close: first the last sync, when the clinic wants one on closing, something waits
+        to be sent and HQ answers (a bounded wait that says so: ui.sync_auto); then
+        `_close_with_backup`."""
+        session = self.session
+        if session is None or session.auto is None:
+            self._close_with_backup()
+            return
+        if self._quitting:
+            return
+        self._quitting = True
+        session.auto.sync_before_close(session.window, self._close_with_backup)
+
+    def _close_with_backup(self) -> None:
+        """Only when no automatic backup was made today does a closing backup run,
         with its progress and a "Finish later" button that closes at once (the backup then
         stops cleanly and is due again next time): closing never waits on a backup that can
         be made later."""
@@ -443,6 +464,8 @@ class OutpostApp(QObject):
         if self.session is not None:
             session, self.session = self.session, None
             session.lock.stop()
+            if session.auto is not None:
+                session.auto.stop()
             self._close_later(session.ctx.core)
         self.tasks.shutdown()
         shutdown_forms = getattr(self._forms, "shutdown", None)

@@ -2,7 +2,9 @@
 
 The person types HQ's address and the code HQ issued; the core (`core.sync.enrol`) checks
 the address, asks HQ (off the GUI thread) and keeps the link. Once joined, the panel says
-where this laptop syncs; the sync itself is on the sync page.
+where this laptop syncs; the sync itself is on the sync page. "Automatic sync" sets when this
+laptop syncs on its own (every N minutes, at set times, on closing) or not at all on a metered
+link (settings.json; the policy is desktop.app.sync_schedule, the timer ui.sync_auto).
 """
 
 from __future__ import annotations
@@ -11,7 +13,16 @@ import socket
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.errors import error_text
 from ui.sync_status import SyncSnapshot
@@ -73,15 +84,111 @@ class HqPanel(QWidget):
         joined.addWidget(self.state)
         joined.addLayout(row(self.open_sync, None))
 
+        self.schedule_box = self._schedule_box()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.join_box)
         layout.addWidget(self.joined_box)
+        layout.addWidget(self.schedule_box)
         layout.addStretch(1)
         for field in (self.url, self.code):
             field.returnPressed.connect(self.connect_to_hq)
             field.textChanged.connect(lambda _text: self.message.clear())
         ctx.sync.changed.connect(self.show_snapshot)
         self.show_snapshot(ctx.sync.snapshot)
+
+    # -- automatic sync --
+
+    def _schedule_box(self) -> QGroupBox:
+        from desktop.app.sync_schedule import MAX_EVERY_MINUTES
+        from ui.sync_auto import CLOSING_WAIT_S
+
+        box = QGroupBox(self.tr("Automatic sync"))
+        form = QFormLayout(box)
+        self.metered = QCheckBox(self.tr("&Metered link: sync only when someone presses Sync now"))
+        self.metered.setObjectName("hq_metered")
+        self.every = QSpinBox()
+        self.every.setObjectName("hq_every")
+        self.every.setRange(0, MAX_EVERY_MINUTES)
+        self.every.setSingleStep(15)
+        self.every.setSuffix(self.tr(" minutes after the last sync"))
+        self.every.setSpecialValueText(self.tr("only at the set times"))
+        self.at_times = QLineEdit()
+        self.at_times.setObjectName("hq_at_times")
+        self.at_times.setPlaceholderText(self.tr("e.g. 07:30, 13:00"))
+        self.on_close = QCheckBox(
+            self.tr("Sync when Outpost &closes, if HQ answers (at most {n} seconds)").format(
+                n=CLOSING_WAIT_S
+            )
+        )
+        self.on_close.setObjectName("hq_on_close")
+        self.save_schedule = make_button(self.tr("Sa&ve the sync schedule"), self._save_schedule)
+        self.save_schedule.setObjectName("hq_save_schedule")
+        self.schedule_message = QLabel()
+        self.schedule_message.setObjectName("hq_schedule_message")
+        self.schedule_message.setWordWrap(True)
+        hint = QLabel(
+            self.tr(
+                "When the link comes back after a failure, this laptop tries again on its own, "
+                "waiting a little longer after each failed try. Times are the clinic's clock."
+            )
+        )
+        hint.setWordWrap(True)
+        form.addRow(self.metered)
+        form.addRow(buddy_label(self.tr("Sync &every:"), self.every), self.every)
+        form.addRow(buddy_label(self.tr("And &at:"), self.at_times), self.at_times)
+        form.addRow(self.on_close)
+        form.addRow(hint)
+        form.addRow(row(self.save_schedule, None))
+        form.addRow(self.schedule_message)
+        self.metered.toggled.connect(self._metered_toggled)
+        self.at_times.returnPressed.connect(self._save_schedule)
+        self._show_schedule()
+        return box
+
+    def _show_schedule(self) -> None:
+        settings = self.ctx.core.settings
+        self.metered.setChecked(not settings.sync_automatic)
+        self.every.setValue(int(settings.sync_every_minutes))
+        self.at_times.setText(", ".join(settings.sync_at))
+        self.on_close.setChecked(bool(settings.sync_on_close))
+        self._metered_toggled(self.metered.isChecked())
+
+    def _metered_toggled(self, metered: bool) -> None:
+        for field in (self.every, self.at_times, self.on_close):
+            field.setEnabled(not metered)
+
+    def _save_schedule(self) -> None:
+        from desktop.app.sync_schedule import format_times, parse_times
+        from desktop.errors import InvalidInput
+
+        try:
+            times = parse_times(self.at_times.text())
+        except InvalidInput as exc:
+            self.schedule_message.setText(error_text(exc))
+            self.at_times.setFocus()
+            return
+        settings = self.ctx.core.admin.settings()
+        settings.sync_automatic = not self.metered.isChecked()
+        settings.sync_every_minutes = self.every.value()
+        settings.sync_at = [t.strftime("%H:%M") for t in times]
+        settings.sync_on_close = self.on_close.isChecked()
+        self.at_times.setText(format_times(times))
+
+        def saved(_settings: Any) -> None:
+            if is_alive(self):
+                self.schedule_message.setText(self.tr("Saved."))
+
+        def failed(error: BaseException) -> None:
+            if is_alive(self):
+                self.schedule_message.setText(error_text(error))
+
+        self.schedule_message.clear()
+        self.ctx.call(
+            self,
+            lambda core: core.admin.save_settings(settings).value,
+            label=self.tr("Saving settings…"),
+        ).success(saved).failure(failed).run()
 
     def show_snapshot(self, s: SyncSnapshot) -> None:
         if not is_alive(self):

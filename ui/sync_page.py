@@ -107,6 +107,7 @@ class SyncPage(QWidget):
         self.last_error: BaseException | None = None
         self._operation: Operation[Any] | None = None
         self._cancel: threading.Event | None = None
+        self.automatic = False  # the running (or last) sync was started by the schedule
         self._describer = SyncStatusWidget(ctx.sync, self)
         self._describer.hide()
 
@@ -216,6 +217,19 @@ class SyncPage(QWidget):
                 self.tr("Changes waiting to be sent: {n}").format(n=s.waiting_changes or 0)
             )
             lines.append(self.tr("Items needing attention: {n}").format(n=s.attention_items))
+            if s.next_try_at is not None:
+                lines.append(
+                    self.tr("Next automatic try: {when}").format(
+                        when=format_time(self.ctx.core.clock.local(s.next_try_at))
+                    )
+                )
+            elif not self.ctx.core.settings.sync_automatic:
+                lines.append(
+                    self.tr(
+                        "Automatic sync is off (metered link): this laptop syncs only when you "
+                        "press Sync now."
+                    )
+                )
             if s.state is SyncState.FAILED and s.detail and not self.error.isVisible():
                 lines.append(self.tr("Last attempt failed: {why}").format(why=s.detail))
         else:
@@ -243,10 +257,12 @@ class SyncPage(QWidget):
 
     # -- one sync --
 
-    def sync_now(self) -> Operation[Any] | None:
-        """Start a sync (nothing happens while one runs)."""
+    def sync_now(self, *, automatic: bool = False) -> Operation[Any] | None:
+        """Start a sync (nothing happens while one runs). `automatic`: started by the
+        schedule (ui.sync_auto), so the focus stays where the person is typing."""
         if self._operation is not None:
             return None
+        self.automatic = automatic
         core = self.ctx.core
         cancel = threading.Event()
         self._cancel = cancel
@@ -263,10 +279,13 @@ class SyncPage(QWidget):
         self.progress.show()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.stage.setText(self.tr("Starting…"))
+        self.stage.setText(
+            self.tr("Starting an automatic sync…") if automatic else self.tr("Starting…")
+        )
         self.sync_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.cancel_button.setFocus()
+        if not automatic:
+            self.cancel_button.setFocus()
         self.ctx.sync.set_syncing(True)
         # Its own progress bar: no progress window (long=True: the network never holds up
         # the database thread, where searches and saves run).
@@ -316,7 +335,11 @@ class SyncPage(QWidget):
         else:
             self.progress.setValue(1000)
             self.stage.setText(self.tr("Sync finished."))
-        self._add_log(LogEntry(dt.datetime.now(dt.UTC), self.report_words(report)))
+        words = self.report_words(report)
+        if self.automatic:
+            words = self.tr("Automatic: {what}").format(what=words)
+        self._add_log(LogEntry(dt.datetime.now(dt.UTC), words))
+        self.ctx.sync.sync_ended.emit(report, None)
         self.clock_banner.show_offset(
             report.clock_offset_ms, localized(report.clock_warning) if report.clock_warning else ""
         )
@@ -341,7 +364,10 @@ class SyncPage(QWidget):
         self.progress.hide()
         why = error_text(error) if isinstance(error, OutpostError) else ""
         line = one_line(why, 120) if why else text.split("\n", 1)[0]
+        if self.automatic:
+            line = self.tr("Automatic: {what}").format(what=line)
         self._add_log(LogEntry(dt.datetime.now(dt.UTC), line, failed=True))
+        self.ctx.sync.sync_ended.emit(None, error)
 
     def _finished(self) -> None:
         self._operation = None

@@ -49,6 +49,10 @@ class SyncSnapshot:
     clock_offset_ms: int | None = None
     server_url: str = ""
     hq_clinic_name: str = ""
+    # From the automatic sync (ui.sync_auto), not the store: when it tries HQ next, and
+    # whether its last probe found the link down.
+    next_try_at: dt.datetime | None = None
+    offline: bool = False
 
     @property
     def enrolled(self) -> bool:
@@ -99,12 +103,16 @@ def one_line(text: str, limit: int = 90) -> str:
 class SyncStatus(QObject):
     changed = Signal(object)  # SyncSnapshot, on the GUI thread
     sync_requested = Signal()
+    # A sync of the sync page ended (asked for or automatic): (SyncReport | None, error | None).
+    sync_ended = Signal(object, object)
     _incoming = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.snapshot = SyncSnapshot()
         self.syncing = False
+        self._next_try_at: dt.datetime | None = None
+        self._offline = False
         self._incoming.connect(self._apply, Qt.ConnectionType.QueuedConnection)
 
     def report(self, snapshot: SyncSnapshot) -> None:
@@ -120,10 +128,17 @@ class SyncStatus(QObject):
         elif not syncing and state is SyncState.SYNCING:
             self._apply(replace(self.snapshot, state=SyncState.IDLE))
 
+    def set_next_try(self, at: dt.datetime | None, *, offline: bool) -> None:
+        """The automatic sync says when it tries next (None: not on its own); GUI thread."""
+        self._next_try_at, self._offline = at, offline
+        self._apply(self.snapshot)
+
     @Slot(object)
     def _apply(self, snapshot: SyncSnapshot) -> None:
         if self.syncing and snapshot.enrolled:
             snapshot = replace(snapshot, state=SyncState.SYNCING)
+        if snapshot.enrolled:
+            snapshot = replace(snapshot, next_try_at=self._next_try_at, offline=self._offline)
         self.snapshot = snapshot
         self.changed.emit(snapshot)
 
@@ -253,9 +268,33 @@ class SyncStatusWidget(QWidget):
                 parts.append(self.tr("{n} changes waiting").format(n=s.waiting_changes))
         if s.attention_items:
             parts.append(self.tr("{n} need attention").format(n=s.attention_items))
-        if s.state in (SyncState.FAILED, SyncState.OFFLINE) and s.detail:
+        failed = s.state in (SyncState.FAILED, SyncState.OFFLINE) and bool(s.detail)
+        if failed:
             parts.append(self.tr("last attempt failed: {why}").format(why=one_line(s.detail, 70)))
+        if s.offline:
+            parts.append(
+                self.tr("offline, will retry {when}").format(when=self.in_words(s.next_try_at, now))
+                if s.next_try_at is not None
+                else self.tr("offline")
+            )
+        elif failed and s.next_try_at is not None:
+            parts.append(self.tr("next try {when}").format(when=self.in_words(s.next_try_at, now)))
         return " · ".join(parts)
+
+    def in_words(self, at: dt.datetime | None, now: dt.datetime | None = None) -> str:
+        """ "in 5 minutes" (rounded up: never promises sooner than it will be)."""
+        if at is None:
+            return ""
+        now = now or dt.datetime.now(dt.UTC)
+        seconds = (at - now).total_seconds()
+        if seconds < 60:
+            return self.tr("in less than a minute")
+        minutes = -int(-seconds // 60)
+        if minutes == 1:
+            return self.tr("in 1 minute")
+        if minutes < 120:
+            return self.tr("in {n} minutes").format(n=minutes)
+        return self.tr("in {n} hours").format(n=round(minutes / 60))
 
     @Slot(object)
     def show_snapshot(self, snapshot: SyncSnapshot) -> None:

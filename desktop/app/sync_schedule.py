@@ -44,6 +44,7 @@ class Outcome(enum.Enum):
     FAILED = "failed"  # HQ answered but the sync failed (HQ busy, broken answer...): retry
     BUSY = "busy"  # another sync of this laptop was running: try again soon
     STOPPED = "stopped"  # revoked, update required, not joined: retrying cannot help
+    CANCELLED = "cancelled"  # a person pressed Cancel: not again before the next period
 
 
 class Reason(enum.Enum):
@@ -191,6 +192,9 @@ class SyncScheduler:
             self.retry_at = None
         elif outcome is Outcome.UNREACHABLE:
             self._failed(now, offline=True)
+        elif outcome is Outcome.CANCELLED:
+            minutes = self.plan.every_minutes or self.backoff.cap_s / 60
+            self.retry_at = now + dt.timedelta(minutes=minutes)
         elif outcome is Outcome.BUSY:
             # Not the link's fault: soon again, without growing the backoff.
             self.retry_at = now + dt.timedelta(seconds=self.backoff.delay(1))
