@@ -162,7 +162,9 @@ def test_a_merge_moves_every_record_and_leaves_a_tombstone_pointing_at_the_survi
     done = AttentionApi(a).merge(item.id, survivor)
     result = done.value
     assert result.survivor_id == survivor and result.merged_id == other
-    assert result.moved == {"appointments": 2, "form_records": 1}
+    # Every kind with a patient link is looked at (kinds added later too); these had records.
+    assert {k: n for k, n in result.moved.items() if n} == {"appointments": 2, "form_records": 1}
+    assert set(result.moved) == {k for k, _ in patient_merge.linked_kinds()}
     assert done.changes.touches(PATIENTS, APPOINTMENTS, FORMS, ATTENTION)
     assert done.changes.touches_patient(survivor) and done.changes.touches_patient(other)
 
@@ -384,3 +386,72 @@ def test_an_item_already_settled_cannot_be_settled_again(
         )
 
     assert a.tx.read(left) == 0
+
+
+# --- the command line --------------------------------------------------------------------
+
+
+def cli(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    core: ClinicCore,
+    *args: str,
+) -> tuple[int, str, str]:
+    import io
+    import sys
+
+    from desktop.cli.main import main
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+    root = str(core.paths.root)
+    code = main(["--data-dir", root, "--password-stdin", "--user", "admin", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_patients_merge_on_the_command_line_and_its_refusals_in_one_line(
+    pair: tuple[ClinicCore, ClinicCore],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a, _b = pair
+    survivor, other = duplicate_pair(pair)
+    visit = book(a, other, 9)
+    number = a.patients.details(survivor).clinic_number
+    a.close()  # the command opens the store itself
+    code, out, err = cli(capsys, monkeypatch, a, "patients", "merge", str(survivor), str(survivor))
+    assert code != 0 and "cannot be merged into themselves" in err and out == ""
+    code, out, err = cli(capsys, monkeypatch, a, "patients", "merge", number, str(other))
+    assert code == 0, err
+    assert f"Merged {other} into Grace Wambui ({survivor})" in out
+    assert "appointment: 1" in out
+    code, out, err = cli(capsys, monkeypatch, a, "patients", "merge", str(survivor), str(other))
+    assert code != 0 and "already merged into Grace Wambui: there is nothing more" in err
+    again = ClinicCore.unlock(a.paths, "admin", PASSWORD)
+    try:
+        assert row(again, Appointment, visit)["patient_id"] == survivor
+        assert row(again, Patient, other)["merged_into"] == survivor
+    finally:
+        again.close()
+
+
+def test_attention_resolve_merge_into_and_keep_both_on_the_command_line(
+    pair: tuple[ClinicCore, ClinicCore],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a, b = pair
+    here, there = duplicate_pair(pair)
+    item_a = open_items(a, POSSIBLE_DUPLICATE)[0].id.hex[:8]
+    item_b = open_items(b, POSSIBLE_DUPLICATE)[0].id.hex[:8]
+    a.close()
+    b.close()
+    code, out, err = cli(
+        capsys, monkeypatch, a, "attention", "resolve", item_a, "--merge-into", "mine"
+    )
+    assert code == 0, err
+    assert f"Merged {there} into Grace Wambui ({here})" in out
+    code, out, err = cli(capsys, monkeypatch, b, "attention", "resolve", item_b, "--keep", "both")
+    assert code == 0, err and "both records stay" in out
+    code, out, _ = cli(capsys, monkeypatch, b, "attention", "list")
+    assert "Nothing needs attention." in out

@@ -275,6 +275,16 @@ class AttentionApi:
 
         return self._core.tx.write(work)
 
+    def merge_records(
+        self, survivor_id: uuid.UUID, other_id: uuid.UUID
+    ) -> Done[patient_merge.MergeResult]:
+        """Two records of one person found at the desk (no item needed): `other_id` merged
+        into `survivor_id`; an item about the two is settled by it."""
+        actor = self._core.actor
+        return self._core.tx.write(
+            lambda s: patient_merge.merge_patients(s, actor, survivor_id, other_id)
+        )
+
     def rebooked(self, item_id: uuid.UUID) -> Done[remote.Attention]:
         """After the booking flow moved one of the two: settled if the clash is gone."""
         actor = self._core.actor

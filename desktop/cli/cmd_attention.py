@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from desktop.app.attention import KEEP_BOTH, KEPT_BOTH, MERGED, REBOOKED, SETTLED_ELSEWHERE
 from desktop.app.remote import (
     APPEND_ONLY,
     CHOSEN_VALUE,
@@ -63,8 +65,15 @@ def register(sub: Any) -> None:
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument(
         "--keep",
+        choices=(KEEP_MINE, KEEP_THEIRS, KEEP_BOTH),
+        help="mine: this laptop's value; theirs: the other laptop's; both: two records that "
+        "stay two (two different people, or both bookings kept)",
+    )
+    how.add_argument(
+        "--merge-into",
         choices=(KEEP_MINE, KEEP_THEIRS),
-        help="mine: this laptop's value; theirs: the other laptop's",
+        help="a possible duplicate that is one person: keep the record that was on this laptop "
+        "(mine) or the one that arrived (theirs), and merge the other into it",
     )
     how.add_argument(
         "--value",
@@ -124,6 +133,10 @@ def resolution_words(resolution: str | None) -> str:
         SIGNED: msg("an administrator approved the account change"),
         REFUSED_HERE: msg("an administrator refused the account change"),
         CHANGED_HERE: msg("the account was changed on this laptop since"),
+        KEPT_BOTH: msg("both records were kept"),
+        MERGED: msg("the two records were merged into one"),
+        REBOOKED: msg("one of the two appointments was moved"),
+        SETTLED_ELSEWHERE: msg("settled on another laptop"),
     }
     return words.get(resolution or "", resolution or "")
 
@@ -255,7 +268,10 @@ def _line(detail: AttentionDetail, clock: ClinicClock) -> str:
 
 
 def run_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.app.attention import AttentionApi
+
     with ctx.clinic() as core:
+        AttentionApi(core).settled_elsewhere()  # what another laptop settled is not listed
         items = attention_details(core, include_settled=args.all)
         clock = core.clock
     for detail in items:
@@ -373,6 +389,8 @@ def run_resolve(ctx: CliContext, args: argparse.Namespace) -> int:
         detail = find_item(attention_details(core), args.item)
         if detail.item.reason == UNSIGNED_ACCOUNT:
             return _answer_account_change(ctx, core, detail, args)
+        if args.merge_into is not None or args.keep == KEEP_BOTH:
+            return _judged(ctx, core, detail, args)
         value = None if args.value is None else _chosen(detail, args.value)
         done = settle(core, detail.item.id, keep=args.keep, value=value).value
         now = _current(core, detail)
@@ -389,6 +407,36 @@ def run_resolve(ctx: CliContext, args: argparse.Namespace) -> int:
             value=value_words(now),
         )
     )
+    return 0
+
+
+def _judged(ctx: CliContext, core: ClinicCore, detail: AttentionDetail, args: Any) -> int:
+    """--keep both, or --merge-into mine|theirs: an item about two records."""
+    from desktop.app.attention import AttentionApi
+    from desktop.cli.cmd_patients import merge_words
+
+    item = detail.item
+    short = item.id.hex[:SHORT]
+    api = AttentionApi(core)
+    if args.keep == KEEP_BOTH:
+        if item.reason not in (POSSIBLE_DUPLICATE, DOUBLE_BOOKED):
+            raise InvalidInput(
+                msg("--keep both is for two records (a possible duplicate, a double booking).")
+            )
+        api.keep_both(item.id)
+        ctx.print(msg("Settled {id}: both records stay; the other laptops hear of it.", id=short))
+        return 0
+    if item.reason != POSSIBLE_DUPLICATE:
+        raise InvalidInput(
+            msg("--merge-into is for a possible duplicate (two records of one person).")
+        )
+    side = item.local_value if args.merge_into == KEEP_MINE else item.remote_value
+    try:
+        survivor = uuid.UUID(str(side["id"]))
+    except (KeyError, TypeError, ValueError):
+        raise InvalidInput(msg("This item does not name two records.")) from None
+    result = api.merge(item.id, survivor).value
+    ctx.print(merge_words(result, str(side.get("name") or survivor)))
     return 0
 
 

@@ -86,6 +86,20 @@ def register(sub: Any) -> None:
     p.add_argument("patient_id", help="the patient's record id or clinic number")
     p.set_defaults(run=run_show)
 
+    p = patients.add_parser(
+        "merge",
+        help="two records of one person made one: OTHER merged into SURVIVOR",
+        description="Move every record of OTHER (appointments, forms and their signatures) to "
+        "SURVIVOR and remove OTHER, which then points at SURVIVOR. Audited and sent to HQ at "
+        "the next sync, so every laptop of the clinic makes the same merge. A signed form never "
+        "changes: when OTHER has one, keep OTHER instead.",
+    )
+    p.add_argument(
+        "survivor", metavar="SURVIVOR", help="the record that stays (id or clinic number)"
+    )
+    p.add_argument("other", metavar="OTHER", help="the record merged into it (id or clinic number)")
+    p.set_defaults(run=run_merge)
+
     p = sub.add_parser("demo", help="fill the store with realistic demo data")
     p.add_argument("--patients", type=int, default=200, metavar="N")
     p.add_argument("--seed", type=int, default=7)
@@ -392,6 +406,34 @@ def run_show(ctx: CliContext, args: argparse.Namespace) -> int:
         chart = core.patients.open_chart(find_patient(core, text))
         _print_chart(ctx, chart)
     return 0
+
+
+def run_merge(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop.app.attention import AttentionApi
+
+    with ctx.clinic() as core:
+        survivor = find_patient(core, _checked_id_text(args.survivor))
+        other = find_patient(core, _checked_id_text(args.other))
+        result = AttentionApi(core).merge_records(survivor, other).value
+        name = core.patients.details(survivor).full_name
+    ctx.print(merge_words(result, name))
+    return 0
+
+
+def merge_words(result: Any, name: str) -> str:
+    """What a merge did, in one line (the records moved by kind)."""
+    from desktop.cli.cmd_attention import kind_words
+    from desktop.messages import join
+
+    moved = join(", ", [f"{kind_words(k)}: {n}" for k, n in result.moved.items() if n])
+    return msg(
+        "Merged {other} into {name} ({survivor}); records moved: {moved}. {other} now points "
+        "at {survivor}. The merge reaches the other laptops at the next sync.",
+        other=result.merged_id,
+        name=name,
+        survivor=result.survivor_id,
+        moved=moved or msg("none"),
+    )
 
 
 def _checked_id_text(text: str) -> str:

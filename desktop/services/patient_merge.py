@@ -109,6 +109,14 @@ def check_merge(session: Session, survivor_id: uuid.UUID, other_id: uuid.UUID) -
         raise InvalidInput(msg("A patient cannot be merged into themselves: choose two records."))
     survivor = _patient(session, survivor_id)
     other = _patient(session, other_id)
+    if other.merged_into == survivor_id:
+        raise Conflict(
+            msg(
+                "{name} is already merged into {survivor}: there is nothing more to do.",
+                name=other.full_name,
+                survivor=survivor.full_name,
+            )
+        )
     _refuse_dead(survivor, "survivor")
     _refuse_dead(other, "other")
     signed = _signed_forms(session, other_id)
