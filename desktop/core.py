@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from desktop.app.admin import AdminApi
 from desktop.app.backups import BackupsApi
+from desktop.app.followup import ReferralsApi, ResultsApi
 from desktop.app.forms import FormsApi
 from desktop.app.integrity import IntegrityApi
 from desktop.app.patients import PatientsApi
@@ -52,6 +53,8 @@ class ClinicCore:
     sync: SyncApi = field(init=False)
     remote: RemoteApi = field(init=False)
     integrity: IntegrityApi = field(init=False)
+    results: ResultsApi = field(init=False)
+    referrals: ReferralsApi = field(init=False)
 
     def __post_init__(self) -> None:
         self.clock = ClinicClock(self.zone)
@@ -66,6 +69,8 @@ class ClinicCore:
         self.backups = BackupsApi(self)
         self.remote = RemoteApi(self)
         self.integrity = IntegrityApi(self)
+        self.results = ResultsApi(self)
+        self.referrals = ReferralsApi(self)
         self.sync = SyncApi(self)
 
     @property

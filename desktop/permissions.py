@@ -18,6 +18,10 @@ class Permission(enum.StrEnum):
     MANAGE_USERS = "manage users"
     MANAGE_CLINIC = "change clinic settings, providers and working hours"
     BACKUP = "make and restore backups"
+    # Follow-through (desktop/services/results.py, referrals.py).
+    RECORD_RESULTS = "record results and tell patients about them"
+    REVIEW_RESULTS = "review results"
+    MANAGE_REFERRALS = "make and follow referrals and keep the facility directory"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -29,10 +33,20 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_APPOINTMENTS,
             Permission.FILL_FORMS,
             Permission.BACKUP,
+            Permission.RECORD_RESULTS,
+            Permission.MANAGE_REFERRALS,
         }
     ),
     Role.CLINICIAN: frozenset(
-        {Permission.VIEW_PATIENTS, Permission.FILL_FORMS, Permission.MANAGE_APPOINTMENTS}
+        {
+            Permission.VIEW_PATIENTS,
+            Permission.FILL_FORMS,
+            Permission.MANAGE_APPOINTMENTS,
+            # A result is reviewed by a clinician before (or as) it is relayed.
+            Permission.RECORD_RESULTS,
+            Permission.REVIEW_RESULTS,
+            Permission.MANAGE_REFERRALS,
+        }
     ),
 }
 

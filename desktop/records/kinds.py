@@ -22,10 +22,22 @@ from desktop.store.models import (
     AuditEvent,
     Clinic,
     ClinicForm,
+    ClinicRule,
+    Facility,
+    FacilityKind,
     FormRecord,
     FormStatus,
     Patient,
     Provider,
+    Referral,
+    ReferralStatus,
+    ReferralUrgency,
+    RelayMethod,
+    RelayOutcome,
+    Result,
+    ResultCategory,
+    ResultRelay,
+    ResultStatus,
     Role,
     Sex,
     User,
@@ -371,6 +383,220 @@ AUDIT_EVENTS: RecordSpec[AuditEvent] = RecordSpec(
     append_only=True,
 )
 
+# --- follow-through: results, their relay, referrals, facilities, the clinic's rules -------
+# (desktop/services/results.py and referrals.py hold the behaviour; these say what the
+# records are, so sync, the audit trail, tombstones, validation and a patient merge need
+# nothing more.)
+
+R = ResultStatus
+RESULT_WORDS: dict[Any, Message] = {
+    R.ORDERED: msg("ordered"),
+    R.SENT: msg("sent"),
+    R.RECEIVED: msg("received"),
+    R.INFORMED: msg("patient informed"),
+    R.ESCALATED: msg("escalated"),
+    R.CANCELLED: msg("cancelled"),
+}
+
+RESULT_STATUS = StatusMachine(
+    field="status",
+    transitions={
+        R.ORDERED: frozenset({R.SENT, R.RECEIVED, R.CANCELLED}),  # in-house: received at once
+        R.SENT: frozenset({R.RECEIVED, R.CANCELLED}),
+        R.RECEIVED: frozenset({R.INFORMED, R.ESCALATED}),
+        # Escalated (urgent, not reached in time): attempts go on until the patient is told.
+        R.ESCALATED: frozenset({R.INFORMED}),
+        R.INFORMED: frozenset(),
+        R.CANCELLED: frozenset(),
+    },
+    words=RESULT_WORDS,
+    refused=lambda status, to: msg(
+        "A result that is {status} cannot become {to}.", status=status, to=to
+    ),
+)
+
+RF = ReferralStatus
+REFERRAL_WORDS: dict[Any, Message] = {
+    RF.DRAFTED: msg("drafted"),
+    RF.SENT: msg("sent"),
+    RF.APPOINTMENT_GIVEN: msg("appointment given"),
+    RF.SEEN: msg("seen"),
+    RF.FEEDBACK_RECEIVED: msg("feedback received"),
+    RF.CLOSED: msg("closed"),
+    RF.DECLINED: msg("declined"),
+    RF.LOST: msg("lost to follow-up"),
+}
+
+REFERRAL_STATUS = StatusMachine(
+    field="status",
+    transitions={
+        RF.DRAFTED: frozenset({RF.SENT, RF.DECLINED}),
+        RF.SENT: frozenset({RF.APPOINTMENT_GIVEN, RF.SEEN, RF.DECLINED, RF.LOST}),
+        # Again: the facility moved the appointment (a new date).
+        RF.APPOINTMENT_GIVEN: frozenset({RF.APPOINTMENT_GIVEN, RF.SEEN, RF.DECLINED, RF.LOST}),
+        RF.SEEN: frozenset({RF.FEEDBACK_RECEIVED, RF.CLOSED}),
+        RF.FEEDBACK_RECEIVED: frozenset({RF.CLOSED}),
+        RF.LOST: frozenset({RF.SEEN, RF.FEEDBACK_RECEIVED}),  # found after all
+        RF.CLOSED: frozenset(),
+        RF.DECLINED: frozenset(),
+    },
+    words=REFERRAL_WORDS,
+    refused=lambda status, to: msg(
+        "A referral that is {status} cannot become {to}.", status=status, to=to
+    ),
+)
+
+MEASUREMENT_KEYS = frozenset({"name", "value", "unit", "flag", "range"})
+MEASUREMENT_FLAGS = frozenset({"", "normal", "low", "high", "critical", "abnormal"})
+MAX_MEASUREMENTS = 100
+
+
+def _measurements_problem(value: Any) -> str | None:
+    """What is wrong with a result's measurements ({"items": [{name, value, unit, flag,
+    range}, …]}), or None."""
+    if set(value) - {"items"}:
+        return "measurements hold only a list of items"
+    items = value.get("items", [])
+    if not isinstance(items, list) or len(items) > MAX_MEASUREMENTS:
+        return f"measurements are a list of at most {MAX_MEASUREMENTS} items"
+    for item in items:
+        if not isinstance(item, dict) or set(item) - MEASUREMENT_KEYS or not item.get("name"):
+            return "each measurement has a name, and only a value, unit, flag and range"
+        if not all(isinstance(v, str) and len(v) <= 200 for v in item.values()):
+            return "a measurement's parts are text of at most 200 characters"
+        if item.get("flag", "") not in MEASUREMENT_FLAGS:
+            return "a measurement's flag is normal, low, high, critical or abnormal"
+    return None
+
+
+def _attachment_problem(value: Any) -> str | None:
+    """A scanned report is {"image_sha256": 64 hex digits, "media_type", "name"}."""
+    digest = value.get("image_sha256")
+    if (
+        not isinstance(digest, str)
+        or len(digest) != 64
+        or any(ch not in "0123456789abcdef" for ch in digest)
+    ):
+        return "an attachment names its content by its SHA-256"
+    if set(value) - {"image_sha256", "media_type", "name"}:
+        return "an attachment holds only its hash, media type and name"
+    if not all(isinstance(value.get(k, ""), str) for k in ("media_type", "name")):
+        return "an attachment's media type and name are text"
+    return None
+
+
+FACILITIES: RecordSpec[Facility] = RecordSpec(
+    kind="facilities",
+    model=Facility,
+    fields=(
+        *COMMON,
+        text("name", 200, required=True),
+        F("kind", FacilityKind, required=True),
+        maybe("phone", str, max_length=20),
+        text("address"),
+        F("active", bool),
+    ),
+    not_found=lambda i: msg("No facility with id {id}.", id=i),
+    read=None,  # the directory is no patient data
+    write=Permission.MANAGE_REFERRALS,
+)
+
+RESULTS: RecordSpec[Result] = RecordSpec(
+    kind="results",
+    model=Result,
+    fields=(
+        *COMMON,
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        F("category", ResultCategory, required=True),
+        text("test_name", 200, required=True),
+        F("ordered_on", dt.date, required=True),
+        maybe("ordered_by", uuid.UUID),
+        maybe("facility_id", uuid.UUID),
+        maybe("sent_on", dt.date),
+        maybe("expected_on", dt.date),
+        maybe("received_on", dt.date),
+        text("result_text"),
+        F("measurements", dict, checks=(_measurements_problem,)),
+        maybe("attachment", dict, checks=(_attachment_problem,)),
+        F("urgent", bool),
+        maybe("reviewed_by", uuid.UUID),
+        maybe("reviewed_at", dt.datetime),
+        text("review_note"),
+        # Leads the (status, received date) index the "waiting to be relayed" list reads.
+        F("status", ResultStatus, required=True, indexed=True),
+        maybe("informed_at", dt.datetime),
+        maybe("escalated_at", dt.datetime),
+        maybe("escalated_by", uuid.UUID),
+        text("notes"),
+    ),
+    not_found=lambda i: msg("No result with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.RECORD_RESULTS,
+    patient_link="patient_id",
+    status=RESULT_STATUS,
+)
+
+RESULT_RELAYS: RecordSpec[ResultRelay] = RecordSpec(
+    kind="result_relays",
+    model=ResultRelay,
+    fields=(
+        *COMMON,
+        F("result_id", uuid.UUID, required=True, indexed=True),
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        F("method", RelayMethod, required=True),
+        F("outcome", RelayOutcome, required=True),
+        F("at", dt.datetime, required=True),
+        maybe("made_by", uuid.UUID),
+        text("note"),
+    ),
+    not_found=lambda i: msg("No relay attempt with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.RECORD_RESULTS,
+    patient_link="patient_id",
+)
+
+REFERRALS: RecordSpec[Referral] = RecordSpec(
+    kind="referrals",
+    model=Referral,
+    fields=(
+        *COMMON,
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        maybe("facility_id", uuid.UUID),
+        text("reason", required=True),
+        F("urgency", ReferralUrgency, required=True),
+        # Leads the (status, sent date) index the overdue list reads.
+        F("status", ReferralStatus, required=True, indexed=True),
+        maybe("referred_by", uuid.UUID),
+        maybe("sent_on", dt.date),
+        maybe("appointment_on", dt.date),
+        maybe("seen_on", dt.date),
+        maybe("feedback_on", dt.date),
+        maybe("closed_on", dt.date),
+        text("counter_referral"),
+        text("end_reason"),
+        text("notes"),
+    ),
+    not_found=lambda i: msg("No referral with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.MANAGE_REFERRALS,
+    patient_link="patient_id",
+    status=REFERRAL_STATUS,
+)
+
+CLINIC_RULES: RecordSpec[ClinicRule] = RecordSpec(
+    kind="clinic_rules",
+    model=ClinicRule,
+    fields=(
+        *COMMON,
+        text("name", 64, required=True, indexed=True),
+        F("value", int, required=True, checks=(_between(0, 365, "a number of days"),)),
+    ),
+    not_found=lambda i: msg("No clinic rule with id {id}.", id=i),
+    read=None,
+    write=Permission.MANAGE_CLINIC,
+)
+
+
 SPECS: dict[str, RecordSpec[Any]] = {
     spec.kind: spec
     for spec in (
@@ -385,6 +611,11 @@ SPECS: dict[str, RecordSpec[Any]] = {
         FORM_RECORDS,
         CLINIC_FORMS,
         AUDIT_EVENTS,
+        FACILITIES,
+        RESULTS,
+        RESULT_RELAYS,
+        REFERRALS,
+        CLINIC_RULES,
     )
 }
 

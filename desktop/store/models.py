@@ -449,3 +449,165 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     ClinicForm,
     AuditEvent,
 )
+
+
+# --- follow-through: results and their relay, referrals, the facility directory ----------
+# (desktop/services/results.py, referrals.py; specs in desktop/records/kinds.py; migration
+# 0008). Declared after SYNCED_MODELS and added to it here, in dependency order (a facility
+# before what is sent to it, a result before its relay attempts), so this stays one block.
+
+
+class FacilityKind(enum.StrEnum):
+    SPECIALIST = "specialist"
+    LAB = "lab"
+    HOSPITAL = "hospital"
+    REHABILITATION = "rehabilitation"
+
+
+class ResultCategory(enum.StrEnum):
+    LAB = "lab"
+    IMAGING = "imaging"
+    OTHER = "other"
+
+
+class ResultStatus(enum.StrEnum):
+    ORDERED = "ordered"  # asked for; the sample or patient not yet sent
+    SENT = "sent"  # the sample (or the patient) went to the lab or imaging centre
+    RECEIVED = "received"  # the result is here: to be relayed to the patient
+    INFORMED = "informed"  # the patient was told
+    ESCALATED = "escalated"  # urgent and not reached in time: handed to a clinician / CHW
+    CANCELLED = "cancelled"
+
+
+class RelayMethod(enum.StrEnum):
+    PHONE = "phone"
+    SMS = "sms"  # sent from the coordinator's phone
+    IN_PERSON = "in_person"
+    NEXT_OF_KIN = "next_of_kin"  # a message left with the next of kin
+
+
+class RelayOutcome(enum.StrEnum):
+    INFORMED = "informed"
+    NO_ANSWER = "no_answer"
+    UNREACHABLE = "unreachable"  # switched off, no network
+    WRONG_NUMBER = "wrong_number"
+    MESSAGE_LEFT = "message_left"  # SMS sent or message left, not confirmed
+
+
+class ReferralUrgency(enum.StrEnum):
+    ROUTINE = "routine"
+    URGENT = "urgent"
+    EMERGENCY = "emergency"
+
+
+class ReferralStatus(enum.StrEnum):
+    DRAFTED = "drafted"
+    SENT = "sent"
+    APPOINTMENT_GIVEN = "appointment_given"
+    SEEN = "seen"
+    FEEDBACK_RECEIVED = "feedback_received"
+    CLOSED = "closed"
+    DECLINED = "declined"
+    LOST = "lost"  # lost to follow-up
+
+
+class Facility(Synced, Base):
+    """A specialist, lab, hospital or rehabilitation centre the clinic sends patients or
+    samples to (the clinic's directory, synced)."""
+
+    __tablename__ = "facilities"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[FacilityKind] = mapped_column(_enum(FacilityKind))
+    phone: Mapped[str | None] = mapped_column(String(20))  # E.164
+    address: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Result(Synced, Base):
+    """A lab, imaging or other result: ordered, sent, received, then relayed to the patient.
+
+    `measurements` is {"items": [{"name", "value", "unit", "flag", "range"}, …]} in the order
+    the report gives them; `attachment` a scanned report kept as an attachment
+    ({"image_sha256", "media_type", "name"}), so sync sends its bytes once."""
+
+    __tablename__ = "results"
+    __table_args__ = (Index("ix_results_status_received", "status", "received_on"),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    category: Mapped[ResultCategory] = mapped_column(_enum(ResultCategory))
+    test_name: Mapped[str] = mapped_column(String(200))
+    ordered_on: Mapped[dt.date] = mapped_column(Date)
+    ordered_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    facility_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("facilities.id"))
+    sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    expected_on: Mapped[dt.date | None] = mapped_column(Date)
+    received_on: Mapped[dt.date | None] = mapped_column(Date)
+    result_text: Mapped[str] = mapped_column(Text, default="")
+    measurements: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    attachment: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    reviewed_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    review_note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[ResultStatus] = mapped_column(_enum(ResultStatus), default=ResultStatus.ORDERED)
+    informed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    escalated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    escalated_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ResultRelay(Synced, Base):
+    """One attempt to tell the patient a result: how, with what outcome, when, by whom."""
+
+    __tablename__ = "result_relays"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    result_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("results.id"), index=True)
+    # The result's patient, here too: a patient merge moves the attempts with the result, and
+    # every attempt announces which patient's record changed.
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    method: Mapped[RelayMethod] = mapped_column(_enum(RelayMethod))
+    outcome: Mapped[RelayOutcome] = mapped_column(_enum(RelayOutcome))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    made_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Referral(Synced, Base):
+    """A patient referred to a facility, tracked until the loop closes."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (Index("ix_referrals_status_sent", "status", "sent_on"),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    facility_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("facilities.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    urgency: Mapped[ReferralUrgency] = mapped_column(
+        _enum(ReferralUrgency), default=ReferralUrgency.ROUTINE
+    )
+    status: Mapped[ReferralStatus] = mapped_column(
+        _enum(ReferralStatus), default=ReferralStatus.DRAFTED
+    )
+    referred_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    appointment_on: Mapped[dt.date | None] = mapped_column(Date)
+    seen_on: Mapped[dt.date | None] = mapped_column(Date)
+    feedback_on: Mapped[dt.date | None] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    counter_referral: Mapped[str] = mapped_column(Text, default="")
+    end_reason: Mapped[str] = mapped_column(Text, default="")  # why declined or lost
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ClinicRule(Synced, Base):
+    """A clinic's follow-through rule (a number of days), one row per rule, the same on every
+    laptop. Its id is derived from the clinic and the rule's name, so two laptops that set
+    the same rule offline write the same record (merged by clock stamp at sync)."""
+
+    __tablename__ = "clinic_rules"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+SYNCED_MODELS = (*SYNCED_MODELS, Facility, Result, ResultRelay, Referral, ClinicRule)

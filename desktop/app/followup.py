@@ -1,0 +1,663 @@
+"""The coordinator's follow-through: results relayed to patients, referrals until the loop
+closes, the facility directory and the clinic's follow-through rules.
+
+Every method is one use case: it opens and closes its own transaction and returns plain
+frozen dataclasses (writes: `Done(value, changes)`, the changes already published). Dates a
+person gives are the clinic's dates; times returned are in the clinic's zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.app.transactions import Done
+from desktop.messages import Message
+from desktop.permissions import Permission
+from desktop.records import kinds
+from desktop.services import followup_rules
+from desktop.services import referrals as refsvc
+from desktop.services import results as ressvc
+from desktop.services.phones import display_phone
+from desktop.services.results import Measurement, Scan
+from desktop.store.models import (
+    Facility,
+    FacilityKind,
+    Patient,
+    Referral,
+    ReferralStatus,
+    ReferralUrgency,
+    RelayMethod,
+    RelayOutcome,
+    Result,
+    ResultCategory,
+    ResultRelay,
+    ResultStatus,
+    User,
+)
+
+if TYPE_CHECKING:
+    from desktop.core import ClinicCore
+
+__all__ = [
+    "FacilityKind",
+    "FacilityLine",
+    "Measurement",
+    "ReferralLine",
+    "ReferralStatus",
+    "ReferralUrgency",
+    "ReferralsApi",
+    "RelayLine",
+    "RelayMethod",
+    "RelayOutcome",
+    "ResultCategory",
+    "ResultDetail",
+    "ResultLine",
+    "ResultStatus",
+    "ResultsApi",
+    "Scan",
+]
+
+
+# --- what the screens and commands are given -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class RelayLine:
+    relay_id: uuid.UUID
+    at: dt.datetime  # clinic time
+    method: RelayMethod
+    outcome: RelayOutcome
+    by: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ResultLine:
+    """One result in a list."""
+
+    result_id: uuid.UUID
+    patient_id: uuid.UUID
+    patient_name: str
+    clinic_number: str
+    category: ResultCategory
+    test_name: str
+    facility: str  # where it was sent ("" in-house or not said)
+    status: ResultStatus
+    status_words: Message
+    urgent: bool
+    ordered_on: dt.date
+    expected_on: dt.date | None
+    received_on: dt.date | None
+    attempts: int
+    last_attempt: RelayLine | None
+    escalation_due: bool  # urgent, not relayed within the clinic's rule
+    late: bool  # expected by now from the lab and not here
+
+
+@dataclass(frozen=True)
+class ResultDetail:
+    line: ResultLine
+    result_text: str
+    measurements: tuple[Measurement, ...]
+    attachment_name: str | None
+    attachment_type: str | None
+    attachment_sha256: str | None
+    reviewed_by: str | None
+    reviewed_at: dt.datetime | None  # clinic time
+    review_note: str
+    informed_at: dt.datetime | None
+    escalated_at: dt.datetime | None
+    escalated_by: str | None
+    sent_on: dt.date | None
+    notes: str
+    relays: tuple[RelayLine, ...]
+
+
+@dataclass(frozen=True)
+class FacilityLine:
+    facility_id: uuid.UUID
+    name: str
+    kind: FacilityKind
+    phone: str  # as people read it
+    address: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class ReferralLine:
+    referral_id: uuid.UUID
+    patient_id: uuid.UUID
+    patient_name: str
+    clinic_number: str
+    facility: FacilityLine | None
+    reason: str
+    urgency: ReferralUrgency
+    status: ReferralStatus
+    status_words: Message
+    created_on: dt.date  # clinic date it was drafted
+    referred_by: str | None
+    sent_on: dt.date | None
+    appointment_on: dt.date | None
+    seen_on: dt.date | None
+    feedback_on: dt.date | None
+    closed_on: dt.date | None
+    counter_referral: str
+    end_reason: str
+    notes: str
+    overdue: Message | None  # why it needs chasing today, or None
+
+
+# --- shared reading ----------------------------------------------------------------------
+
+
+def _patients(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Patient]:
+    wanted = sorted(set(ids))
+    out: dict[uuid.UUID, Patient] = {}
+    for start in range(0, len(wanted), 500):
+        for row in session.scalars(
+            select(Patient).where(Patient.id.in_(wanted[start : start + 500]))
+        ):
+            out[row.id] = row
+    return out
+
+
+def _user_names(session: Session) -> dict[uuid.UUID, str]:
+    return {i: n for i, n in session.execute(select(User.id, User.display_name))}
+
+
+def _facilities(session: Session) -> dict[uuid.UUID, Facility]:
+    return {f.id: f for f in session.scalars(select(Facility))}
+
+
+def _facility_line(facility: Facility, region: str) -> FacilityLine:
+    return FacilityLine(
+        facility.id,
+        facility.name,
+        facility.kind,
+        display_phone(facility.phone, region),
+        facility.address,
+        facility.active,
+    )
+
+
+class _Reader:
+    """Turns rows into lines within one transaction (names read once)."""
+
+    def __init__(self, core: ClinicCore, session: Session) -> None:
+        self.core = core
+        self.session = session
+        self.users = _user_names(session)
+        self.facilities = _facilities(session)
+        self.rules = followup_rules.current(session)
+        self.today = core.today()
+
+    def local(self, instant: dt.datetime | None) -> dt.datetime | None:
+        return self.core.clock.local(instant) if instant is not None else None
+
+    def relay(self, row: ResultRelay) -> RelayLine:
+        at = self.core.clock.local(row.at)
+        by = self.users.get(row.made_by, "") if row.made_by else ""
+        return RelayLine(row.id, at, row.method, row.outcome, by, row.note)
+
+    def result_lines(
+        self, rows: Sequence[Result]
+    ) -> list[tuple[Result, ResultLine, list[RelayLine]]]:
+        patients = _patients(self.session, (r.patient_id for r in rows))
+        tries = ressvc.attempts(self.session, [r.id for r in rows])
+        after = self.rules[followup_rules.RESULT_ESCALATE_AFTER]
+        out = []
+        for row in rows:
+            patient = patients.get(row.patient_id)
+            relays = [self.relay(t) for t in tries.get(row.id, [])]
+            facility = self.facilities.get(row.facility_id) if row.facility_id else None
+            line = ResultLine(
+                result_id=row.id,
+                patient_id=row.patient_id,
+                patient_name=patient.full_name if patient else "",
+                clinic_number=(patient.clinic_number or "") if patient else "",
+                category=row.category,
+                test_name=row.test_name,
+                facility=facility.name if facility else "",
+                status=row.status,
+                status_words=kinds.RESULT_STATUS.word(row.status),
+                urgent=row.urgent,
+                ordered_on=row.ordered_on,
+                expected_on=row.expected_on,
+                received_on=row.received_on,
+                attempts=len(relays),
+                last_attempt=relays[-1] if relays else None,
+                escalation_due=ressvc.escalation_due(row, self.today, after),
+                late=ressvc.late_from_lab(row, self.today),
+            )
+            out.append((row, line, relays))
+        return out
+
+    def result_detail(self, row: Result) -> ResultDetail:
+        _, line, relays = self.result_lines([row])[0]
+        attachment = row.attachment or {}
+        return ResultDetail(
+            line=line,
+            result_text=row.result_text,
+            measurements=ressvc.measurements_of(row),
+            attachment_name=attachment.get("name") if attachment else None,
+            attachment_type=attachment.get("media_type") if attachment else None,
+            attachment_sha256=attachment.get("image_sha256") if attachment else None,
+            reviewed_by=self.users.get(row.reviewed_by) if row.reviewed_by else None,
+            reviewed_at=self.local(row.reviewed_at),
+            review_note=row.review_note,
+            informed_at=self.local(row.informed_at),
+            escalated_at=self.local(row.escalated_at),
+            escalated_by=self.users.get(row.escalated_by) if row.escalated_by else None,
+            sent_on=row.sent_on,
+            notes=row.notes,
+            relays=tuple(relays),
+        )
+
+    def referral_lines(self, rows: Sequence[Referral]) -> list[ReferralLine]:
+        patients = _patients(self.session, (r.patient_id for r in rows))
+        out = []
+        for row in rows:
+            patient = patients.get(row.patient_id)
+            facility = self.facilities.get(row.facility_id) if row.facility_id else None
+            created = self.core.clock.local(row.created_at).date()
+            out.append(
+                ReferralLine(
+                    referral_id=row.id,
+                    patient_id=row.patient_id,
+                    patient_name=patient.full_name if patient else "",
+                    clinic_number=(patient.clinic_number or "") if patient else "",
+                    facility=_facility_line(facility, self.core.region) if facility else None,
+                    reason=row.reason,
+                    urgency=row.urgency,
+                    status=row.status,
+                    status_words=kinds.REFERRAL_STATUS.word(row.status),
+                    created_on=created,
+                    referred_by=self.users.get(row.referred_by) if row.referred_by else None,
+                    sent_on=row.sent_on,
+                    appointment_on=row.appointment_on,
+                    seen_on=row.seen_on,
+                    feedback_on=row.feedback_on,
+                    closed_on=row.closed_on,
+                    counter_referral=row.counter_referral,
+                    end_reason=row.end_reason,
+                    notes=row.notes,
+                    overdue=refsvc.overdue(row, self.today, self.rules),
+                )
+            )
+        return out
+
+
+# --- results -----------------------------------------------------------------------------
+
+
+class ResultsApi:
+    def __init__(self, core: ClinicCore) -> None:
+        self._core = core
+        self._tx = core.tx
+
+    # -- reads --
+
+    def list(
+        self,
+        *,
+        waiting: bool = False,
+        patient_id: uuid.UUID | None = None,
+        statuses: Sequence[ResultStatus] | None = None,
+        limit: int = 500,
+    ) -> tuple[ResultLine, ...]:
+        """Results, newest first; `waiting`: received and not yet relayed, urgent first, the
+        longest waiting first."""
+        self._core.actor.require(Permission.VIEW_PATIENTS)
+        wanted = list(ressvc.WAITING) if waiting else list(statuses or ())
+        limit = max(1, min(int(limit), 5000))
+
+        def read(session: Session) -> tuple[ResultLine, ...]:
+            query = select(Result).where(Result.deleted.is_(False))
+            if wanted:
+                query = query.where(Result.status.in_(wanted))
+            if patient_id is not None:
+                query = query.where(Result.patient_id == patient_id)
+            if waiting:
+                query = query.order_by(Result.urgent.desc(), Result.received_on, Result.created_at)
+            else:
+                query = query.order_by(Result.ordered_on.desc(), Result.created_at.desc())
+            rows = list(session.scalars(query.limit(limit)))
+            lines = [line for _, line, _ in _Reader(self._core, session).result_lines(rows)]
+            return tuple(lines)
+
+        return self._tx.read(read)
+
+    def show(self, result_id: uuid.UUID) -> ResultDetail:
+        self._core.actor.require(Permission.VIEW_PATIENTS)
+        return self._tx.read(
+            lambda s: _Reader(self._core, s).result_detail(ressvc.get_result(s, result_id))
+        )
+
+    def scan(self, result_id: uuid.UUID) -> tuple[bytes, str, str]:
+        """The scanned report's bytes, media type and file name."""
+        from desktop.errors import NotFound
+        from desktop.messages import msg
+        from desktop.services import attachments
+
+        self._core.actor.require(Permission.VIEW_PATIENTS)
+
+        def read(session: Session) -> tuple[bytes, str, str]:
+            row = ressvc.get_result(session, result_id)
+            if not row.attachment:
+                raise NotFound(msg("This result has no scanned report."))
+            data = attachments.get(session, row.attachment[attachments.HASH_KEY])
+            return data, row.attachment.get("media_type", ""), row.attachment.get("name", "")
+
+        return self._tx.read(read)
+
+    # -- writes --
+
+    def _write(self, work: Any) -> Done[ResultDetail]:
+        core = self._core
+
+        def run(session: Session) -> ResultDetail:
+            row: Result = work(session)
+            return _Reader(core, session).result_detail(row)
+
+        return self._tx.write(run)
+
+    def order(
+        self,
+        patient_id: uuid.UUID,
+        test_name: str,
+        *,
+        category: ResultCategory = ResultCategory.LAB,
+        ordered_on: dt.date | None = None,
+        facility_id: uuid.UUID | None = None,
+        sent_on: dt.date | None = None,
+        expected_on: dt.date | None = None,
+        urgent: bool = False,
+        notes: str = "",
+    ) -> Done[ResultDetail]:
+        core = self._core
+        return self._write(
+            lambda s: ressvc.order(
+                s,
+                core.actor,
+                patient_id=patient_id,
+                category=category,
+                test_name=test_name,
+                today=core.today(),
+                ordered_on=ordered_on,
+                facility_id=facility_id,
+                sent_on=sent_on,
+                expected_on=expected_on,
+                urgent=urgent,
+                notes=notes,
+            )
+        )
+
+    def edit(self, result_id: uuid.UUID, **changes: Any) -> Done[ResultDetail]:
+        """Change test_name, category, facility_id, expected_on, urgent or notes."""
+        core = self._core
+        return self._write(
+            lambda s: ressvc.edit(s, core.actor, result_id, today=core.today(), **changes)
+        )
+
+    def mark_sent(
+        self,
+        result_id: uuid.UUID,
+        *,
+        on: dt.date | None = None,
+        facility_id: uuid.UUID | None = None,
+    ) -> Done[ResultDetail]:
+        core = self._core
+        return self._write(
+            lambda s: ressvc.mark_sent(
+                s, core.actor, result_id, today=core.today(), on=on, facility_id=facility_id
+            )
+        )
+
+    def record_received(
+        self,
+        result_id: uuid.UUID,
+        *,
+        on: dt.date | None = None,
+        text: str | None = None,
+        measurements: Sequence[Measurement] | None = None,
+        scan: Scan | None = None,
+        urgent: bool | None = None,
+    ) -> Done[ResultDetail]:
+        core = self._core
+        return self._write(
+            lambda s: ressvc.record_received(
+                s,
+                core.actor,
+                result_id,
+                today=core.today(),
+                on=on,
+                text=text,
+                measurements=measurements,
+                scan=scan,
+                urgent=urgent,
+            )
+        )
+
+    def review(self, result_id: uuid.UUID, *, note: str = "") -> Done[ResultDetail]:
+        core = self._core
+        return self._write(
+            lambda s: ressvc.review(s, core.actor, result_id, note=note, now=core.clock.now_utc())
+        )
+
+    def relay(
+        self,
+        result_id: uuid.UUID,
+        method: RelayMethod,
+        outcome: RelayOutcome,
+        *,
+        at: dt.datetime | None = None,
+        note: str = "",
+    ) -> Done[ResultDetail]:
+        """One attempt to tell the patient. `at` is clinic time (naive) or aware; default
+        now."""
+        core = self._core
+        when = core.clock.to_utc(at) if at is not None else None
+
+        def work(session: Session) -> Result:
+            ressvc.relay_attempt(
+                session,
+                core.actor,
+                result_id,
+                method=method,
+                outcome=outcome,
+                now=core.clock.now_utc(),
+                at=when,
+                note=note,
+            )
+            return ressvc.get_result(session, result_id)
+
+        return self._write(work)
+
+    def escalate(self, result_id: uuid.UUID, note: str) -> Done[ResultDetail]:
+        core = self._core
+        return self._write(
+            lambda s: ressvc.escalate(s, core.actor, result_id, note=note, now=core.clock.now_utc())
+        )
+
+    def cancel(self, result_id: uuid.UUID, reason: str) -> Done[ResultDetail]:
+        core = self._core
+        return self._write(lambda s: ressvc.cancel(s, core.actor, result_id, reason=reason))
+
+    # -- the clinic's rules --
+
+    def rules(self) -> dict[str, int]:
+        """Every follow-through rule's number of days (results' and referrals')."""
+        return self._tx.read(followup_rules.current)
+
+    def set_rule(self, name: str, days: int) -> Done[int]:
+        core = self._core
+        return self._tx.write(lambda s: followup_rules.set_rule(s, core.actor, name, days))
+
+
+# --- referrals -----------------------------------------------------------------------------
+
+
+class ReferralsApi:
+    def __init__(self, core: ClinicCore) -> None:
+        self._core = core
+        self._tx = core.tx
+
+    # -- the facility directory --
+
+    def facilities(
+        self, *, kind: FacilityKind | None = None, include_inactive: bool = False
+    ) -> tuple[FacilityLine, ...]:
+        region = self._core.region
+        return self._tx.read(
+            lambda s: tuple(
+                _facility_line(f, region)
+                for f in refsvc.list_facilities(s, kind=kind, include_inactive=include_inactive)
+            )
+        )
+
+    def add_facility(
+        self, name: str, kind: FacilityKind, *, phone: str = "", address: str = ""
+    ) -> Done[FacilityLine]:
+        core = self._core
+        return self._tx.write(
+            lambda s: _facility_line(
+                refsvc.add_facility(
+                    s,
+                    core.actor,
+                    name=name,
+                    kind=kind,
+                    region=core.region,
+                    phone=phone,
+                    address=address,
+                ),
+                core.region,
+            )
+        )
+
+    # -- referrals --
+
+    def list(
+        self,
+        *,
+        open_only: bool = False,
+        overdue_only: bool = False,
+        patient_id: uuid.UUID | None = None,
+        limit: int = 500,
+    ) -> tuple[ReferralLine, ...]:
+        """Referrals, newest first; `overdue_only`: the ones to chase today, the most urgent
+        first."""
+        self._core.actor.require(Permission.VIEW_PATIENTS)
+        limit = max(1, min(int(limit), 5000))
+
+        def read(session: Session) -> tuple[ReferralLine, ...]:
+            query = select(Referral).where(Referral.deleted.is_(False))
+            if open_only or overdue_only:
+                query = query.where(Referral.status.in_(refsvc.OPEN))
+            if overdue_only:
+                query = query.where(
+                    Referral.status.in_(
+                        (ReferralStatus.SENT, ReferralStatus.APPOINTMENT_GIVEN, ReferralStatus.SEEN)
+                    )
+                )
+            if patient_id is not None:
+                query = query.where(Referral.patient_id == patient_id)
+            query = query.order_by(Referral.created_at.desc())
+            if not overdue_only:
+                query = query.limit(limit)
+            lines = _Reader(self._core, session).referral_lines(list(session.scalars(query)))
+            if overdue_only:
+                order = list(ReferralUrgency)[::-1]  # emergency first
+                lines = [line for line in lines if line.overdue is not None]
+                lines.sort(
+                    key=lambda line: (order.index(line.urgency), line.sent_on or dt.date.max)
+                )
+                lines = lines[:limit]
+            return tuple(lines)
+
+        return self._tx.read(read)
+
+    def show(self, referral_id: uuid.UUID) -> ReferralLine:
+        self._core.actor.require(Permission.VIEW_PATIENTS)
+        return self._tx.read(
+            lambda s: _Reader(self._core, s).referral_lines([refsvc.get_referral(s, referral_id)])[
+                0
+            ]
+        )
+
+    def _write(self, work: Any) -> Done[ReferralLine]:
+        core = self._core
+
+        def run(session: Session) -> ReferralLine:
+            row: Referral = work(session)
+            return _Reader(core, session).referral_lines([row])[0]
+
+        return self._tx.write(run)
+
+    def add(
+        self,
+        patient_id: uuid.UUID,
+        reason: str,
+        *,
+        facility_id: uuid.UUID | None = None,
+        urgency: ReferralUrgency = ReferralUrgency.ROUTINE,
+        notes: str = "",
+        send_on: dt.date | None = None,
+    ) -> Done[ReferralLine]:
+        core = self._core
+        return self._write(
+            lambda s: refsvc.add(
+                s,
+                core.actor,
+                patient_id=patient_id,
+                reason=reason,
+                today=core.today(),
+                facility_id=facility_id,
+                urgency=urgency,
+                notes=notes,
+                send_on=send_on,
+            )
+        )
+
+    def edit(self, referral_id: uuid.UUID, **changes: Any) -> Done[ReferralLine]:
+        """Change reason, facility_id (while drafted), urgency or notes."""
+        core = self._core
+        return self._write(lambda s: refsvc.edit(s, core.actor, referral_id, **changes))
+
+    def move(
+        self,
+        referral_id: uuid.UUID,
+        to: ReferralStatus,
+        *,
+        on: dt.date | None = None,
+        appointment_on: dt.date | None = None,
+        counter_referral: str | None = None,
+        end_reason: str | None = None,
+    ) -> Done[ReferralLine]:
+        """The referral's next step (sent, appointment given, seen, feedback received,
+        closed, declined, lost) with what that step needs."""
+        core = self._core
+        return self._write(
+            lambda s: refsvc.move(
+                s,
+                core.actor,
+                referral_id,
+                to,
+                today=core.today(),
+                on=on,
+                appointment_on=appointment_on,
+                counter_referral=counter_referral,
+                end_reason=end_reason,
+            )
+        )
+
+
+def rule_words() -> Mapping[str, Message]:
+    """What each follow-through rule means, by its name."""
+    return {name: rule.words for name, rule in followup_rules.RULES.items()}
