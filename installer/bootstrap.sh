@@ -28,7 +28,8 @@ debian_packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 
 if [[ "$want_test" == "--test" ]]; then
   debian_packages+=(poppler-utils xvfb
                    postgresql  # the sync tests start a throwaway cluster (tests/pgcluster.py)
-                   faketime)   # clock-skew tests
+                   faketime    # clock-skew tests
+                   chromium)   # the HQ console's browser tests (playwright drives it)
 fi
 if [[ -z "${OUTPOST_SKIP_SYSTEM_PACKAGES:-}" ]] \
     && command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; then

@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 WIDTH = 238
-HEIGHT = 64  # the bars' area; labels below it
+HEIGHT = 64  # the tallest bar
+TOP = 14  # room above it for its count
+BASE = TOP + HEIGHT  # the baseline; the day labels go below it
 BAR = 24
 GAP = 10
 MIN_BAR = 2
@@ -27,5 +29,5 @@ def bars(counts: list[int], labels: list[str]) -> list[Bar]:
     out = []
     for i, (n, label) in enumerate(zip(counts, labels, strict=True)):
         h = 0 if top == 0 or n == 0 else max(MIN_BAR, round(HEIGHT * n / top))
-        out.append(Bar(GAP // 2 + i * (BAR + GAP), HEIGHT - h, h, n, label))
+        out.append(Bar(GAP // 2 + i * (BAR + GAP), BASE - h, h, n, label))
     return out
