@@ -20,6 +20,8 @@ from desktop.cli import (
     cmd_icd10,
     cmd_keys,
     cmd_patients,
+    cmd_referrals,
+    cmd_results,
     cmd_store,
     cmd_sync,
 )
@@ -59,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_sync,
         cmd_attention,
         cmd_icd10,
+        cmd_results,
+        cmd_referrals,
     ):
         module.register(sub)
     return parser

@@ -60,7 +60,10 @@ RULES: dict[str, Rule] = {
         Rule(
             REFERRAL_APPOINTMENT_EMERGENCY,
             1,
-            msg("An emergency referral not seen this many days after it was sent is overdue."),
+            msg(
+                "An emergency referral with no appointment this many days after it was sent "
+                "is overdue."
+            ),
         ),
         Rule(
             REFERRAL_FEEDBACK,
