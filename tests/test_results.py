@@ -5,8 +5,11 @@ not reached in time; declared once in the record specs."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import uuid
 import zoneinfo
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -16,10 +19,12 @@ from desktop.app.patients import PatientInput
 from desktop.clock import ClinicClock
 from desktop.core import ClinicCore
 from desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from desktop.paths import DataPaths
 from desktop.permissions import Actor
 from desktop.records import kinds
 from desktop.services import followup_rules
 from desktop.services import results as svc
+from desktop.store import store as store_module
 from desktop.store.models import (
     AuditEvent,
     FacilityKind,
@@ -30,6 +35,7 @@ from desktop.store.models import (
     ResultStatus,
     Role,
 )
+from tests.conftest import CLINIC, PASSWORD
 
 ZONE = zoneinfo.ZoneInfo("Africa/Nairobi")
 MONDAY = dt.datetime(2026, 11, 23, 9, 0, tzinfo=ZONE)
@@ -266,3 +272,71 @@ def test_the_kinds_are_declared_once_with_their_patient_link() -> None:
     assert followup_rules.rule_id(uuid.UUID(int=1), "x") == followup_rules.rule_id(
         uuid.UUID(int=1), "x"
     )
+
+
+# --- the generic parts, from the specs alone ------------------------------------------------
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[ClinicCore, ClinicCore]]:
+    """Laptop A and laptop B of one clinic (B a copy of A's store with its own identity)."""
+    paths = DataPaths(tmp_path / "a")
+    store, _ = store_module.create(
+        paths,
+        clinic_name=CLINIC,
+        admin_username="admin",
+        admin_display_name="Amina Odhiambo",
+        password=PASSWORD,
+    )
+    store.close()
+    shutil.copytree(paths.root, tmp_path / "b")
+    (tmp_path / "b" / "device.json").unlink()
+    a = ClinicCore.unlock(DataPaths(tmp_path / "a"), "admin", PASSWORD)
+    b = ClinicCore.unlock(DataPaths(tmp_path / "b"), "admin", PASSWORD)
+    at(a, MONDAY)
+    at(b, MONDAY)
+    yield a, b
+    a.close()
+    b.close()
+
+
+def test_a_relay_attempt_arriving_before_its_result_waits_for_it(
+    pair: tuple[ClinicCore, ClinicCore],
+) -> None:
+    a, b = pair
+    pid = patient(a)
+    rid = a.results.order(pid, "Malaria RDT").value.line.result_id
+    a.results.record_received(rid, text="positive")
+    a.results.relay(rid, RelayMethod.PHONE, RelayOutcome.INFORMED)
+    changes = a.remote.pending_outbox()
+    relays = [c for c in changes if c.entity == "result_relays"]
+    rest = [c for c in changes if c.entity != "result_relays"]
+    assert len(relays) == 1
+    # The attempt first, without its result: parked, never applied half-way.
+    first = b.remote.apply(relays).value
+    assert first.parked == (relays[0].change_id,) and not first.applied
+    second = b.remote.apply(rest).value
+    assert relays[0].change_id in second.applied and not second.parked
+    there = b.results.show(rid)
+    assert there.line.status is ResultStatus.INFORMED and there.line.attempts == 1
+    assert b.remote.needs_attention() == []
+
+
+def test_a_patient_merge_moves_results_attempts_and_referrals(clinic: ClinicCore) -> None:
+    from desktop.services.patient_merge import linked_kinds, merge_patients
+
+    core = clinic
+    assert {("results", "patient_id"), ("result_relays", "patient_id")} <= set(linked_kinds())
+    assert ("referrals", "patient_id") in linked_kinds()
+    keep, other = patient(core, "Wanjiru"), patient(core, "Wanjiku")
+    rid = core.results.order(other, "Full blood count").value.line.result_id
+    core.results.record_received(rid, text="normal")
+    core.results.relay(rid, RelayMethod.SMS, RelayOutcome.MESSAGE_LEFT)
+    ref = core.referrals.add(other, "Physiotherapy").value.referral_id
+    done = core.tx.write(lambda s: merge_patients(s, core.actor, keep, other))
+    assert done.value.moved["results"] == 1 and done.value.moved["result_relays"] == 1
+    assert done.value.moved["referrals"] == 1
+    assert [line.result_id for line in core.results.list(patient_id=keep)] == [rid]
+    assert core.results.show(rid).relays[0].outcome is RelayOutcome.MESSAGE_LEFT
+    assert core.referrals.show(ref).patient_id == keep
+    assert core.results.list(patient_id=other) == ()
