@@ -162,6 +162,7 @@ class OutpostApp(QObject):
 
         wizard = SetupWizard(self.paths, self.tasks)
         wizard.store_created.connect(self._store_created)
+        wizard.joined.connect(self._joined)
         wizard.rejected.connect(self.quit)
         self.wizard = wizard
         wizard.show()
@@ -174,6 +175,17 @@ class OutpostApp(QObject):
         if self.wizard is not None:
             self.wizard.deleteLater()
             self.wizard = None
+
+    def _joined(self, core: ClinicCore) -> None:
+        """A laptop set up from HQ in the wizard: it opens signed in (the person's password
+        opened their account's key there already)."""
+        from desktop.logs import log_to_folder
+
+        log_to_folder(self.paths.logs)
+        if self.wizard is not None:
+            self.wizard.deleteLater()
+            self.wizard = None
+        self._signed_in(core)
 
     def show_login(self, username: str = "", notice: str = "") -> None:
         if self.login is None:
@@ -228,6 +240,8 @@ class OutpostApp(QObject):
         window.restore_requested.connect(self.restore)
         lock.switch_user_requested.connect(self.switch_user)
         ctx.changes.changed.connect(self._on_changes)
+        # The status area's attention count opens the needs-attention list (ui/attention_page.py).
+        window.sync_widget.attention_requested.connect(lambda: _open_attention(ctx, window))
 
         window.show()
         if self.login is not None:
@@ -527,6 +541,12 @@ class OutpostApp(QObject):
         self._end_session(lambda: self.show_login(request.username or ""))
         # The store's close was queued by _end_session; the restore runs after it.
         start()
+
+
+def _open_attention(ctx: ClinicContext, window: QWidget) -> None:
+    from ui.attention_page import open_attention
+
+    open_attention(ctx, window)
 
 
 def default_forms_gateway(app: OutpostApp) -> FormsGateway:

@@ -3,6 +3,12 @@ person may finish. No Qt here (Electrum's `wizard.py` habit): the dialog in
 `ui.setup_wizard` only draws the pages and asks this object.
 
     WELCOME → CLINIC → WEEK → ADMIN → (the store is created) → RECOVERY → finish
+    WELCOME → JOIN → (set up from HQ: enrol, pull, sign in) → JOINED → finish (signed in)
+
+"Join an existing clinic" (chosen on the welcome page) sets this laptop up for a clinic HQ
+already knows, with HQ's address and a one-time enrolment code (typed, or pasted as an
+enrolment link: sync.protocol.enrol_link), and an existing account of the clinic; the core
+does the work (desktop.app.from_server, as `outpost init --from-server`).
 
 The WEEK page offers what a clinic needs before it can book: its opening hours, a first
 provider (working those hours) and an appointment type.
@@ -30,9 +36,12 @@ class Page(enum.Enum):
     WEEK = "week"
     ADMIN = "admin"
     RECOVERY = "recovery"
+    JOIN = "join"
+    JOINED = "joined"
 
 
 ORDER = (Page.WELCOME, Page.CLINIC, Page.WEEK, Page.ADMIN, Page.RECOVERY)
+JOIN_ORDER = (Page.WELCOME, Page.JOIN, Page.JOINED)
 HOURS_FIELDS = tuple(f"hours_{day}" for day in range(7))
 
 PAGE_FIELDS = {
@@ -41,6 +50,8 @@ PAGE_FIELDS = {
     Page.WEEK: ("provider_name", "provider_title", "type_name", "type_minutes", *HOURS_FIELDS),
     Page.ADMIN: ("admin_display_name", "admin_username", "password", "password_confirm"),
     Page.RECOVERY: (),
+    Page.JOIN: ("server_url", "code", "username", "join_password"),
+    Page.JOINED: (),
 }
 
 
@@ -76,6 +87,21 @@ class SetupAnswers:
     admin_username: str = ""
     password: str = field(default="", repr=False)
     password_confirm: str = field(default="", repr=False)
+    # Joining a clinic HQ knows:
+    server_url: str = ""
+    code: str = field(default="", repr=False)
+    username: str = ""
+    join_password: str = field(default="", repr=False)
+    device_name: str = ""
+
+
+@dataclass(frozen=True)
+class Joined:
+    """What the set-up from HQ brought (shown on the JOINED page)."""
+
+    clinic_name: str
+    received: int
+    fingerprint: str | None  # "Accounts signed by" (compare with another laptop)
 
 
 class SetupFlow:
@@ -84,6 +110,8 @@ class SetupFlow:
         self.answers = SetupAnswers()
         self.recovery_key: str | None = None
         self.recovery_acknowledged = False
+        self.joining = False  # "Join an existing clinic" chosen on the welcome page
+        self.joined: Joined | None = None
 
     # -- state --
 
@@ -92,14 +120,36 @@ class SetupFlow:
         return self.recovery_key is not None
 
     @property
+    def order(self) -> tuple[Page, ...]:
+        return JOIN_ORDER if self.joining else ORDER
+
+    @property
     def step(self) -> int:
         """1-based position after the welcome page (0 there), for "Step 2 of 4"."""
-        return ORDER.index(self.page)
+        return self.order.index(self.page)
 
     @property
     def steps(self) -> int:
-        """The steps the welcome page announces (every page after it)."""
+        """The steps the welcome page announces (every page after it) for a new clinic."""
         return len(ORDER) - 1
+
+    def choose_join(self, joining: bool) -> None:
+        """On the welcome page: join a clinic HQ knows (True) or set up a new one."""
+        if self.page is not Page.WELCOME:
+            raise FlowError("the kind of set-up is chosen on the welcome page")
+        self.joining = bool(joining)
+
+    def take_link(self, text: str) -> str | None:
+        """A pasted enrolment link (or a QR code's text) fills HQ's address and the code;
+        returns why not (a message for a person), or None when it did."""
+        from sync.protocol.enrol_link import EnrolLinkError, parse_enrol_link
+
+        try:
+            link = parse_enrol_link(text)
+        except EnrolLinkError as exc:
+            return str(exc)
+        self.answers.server_url, self.answers.code = link.url, link.code
+        return None
 
     # -- checking answers --
 
@@ -111,7 +161,25 @@ class SetupFlow:
             return self._week_problems()
         if page is Page.ADMIN:
             return self._admin_problems()
+        if page is Page.JOIN:
+            return self._join_problems()
         return {}
+
+    def _join_problems(self) -> dict[str, Problem]:
+        a = self.answers
+        problems: dict[str, Problem] = {}
+        url = a.server_url.strip()
+        if not url:
+            problems["server_url"] = Problem("required")
+        elif not url.lower().startswith(("https://", "http://")):
+            problems["server_url"] = Problem("scheme")
+        if not a.code.strip():
+            problems["code"] = Problem("required")
+        if not a.username.strip():
+            problems["username"] = Problem("required")
+        if not a.join_password:
+            problems["join_password"] = Problem("required")
+        return problems
 
     def opening_hours(self) -> dict[int, list[tuple[dt.time, dt.time]]]:
         """The opening hours typed on the WEEK page (InvalidInput for one that is not)."""
@@ -232,12 +300,28 @@ class SetupFlow:
     # -- moving --
 
     def can_go_back(self) -> bool:
-        return self.page in (Page.CLINIC, Page.WEEK, Page.ADMIN) and not self.created
+        return self.page in (Page.CLINIC, Page.WEEK, Page.ADMIN, Page.JOIN) and not self.created
 
     def can_go_next(self) -> bool:
         return (
-            self.page in (Page.WELCOME, Page.CLINIC, Page.WEEK, Page.ADMIN) and not self.problems()
+            self.page in (Page.WELCOME, Page.CLINIC, Page.WEEK, Page.ADMIN, Page.JOIN)
+            and not self.problems()
         )
+
+    def needs_join(self) -> bool:
+        """On the join page with every answer given: the GUI now sets the laptop up from HQ
+        (off the GUI thread) and calls `joined_clinic`."""
+        return self.page is Page.JOIN and not self.created and not self.problems()
+
+    def joined_clinic(self, recovery_key: str, joined: Joined) -> None:
+        if self.page is not Page.JOIN or self.created:
+            raise FlowError("a laptop joins a clinic once, from the join page")
+        self.recovery_key = recovery_key
+        self.joined = joined
+        self.answers.clinic_name = joined.clinic_name  # the recovery sheet names it
+        self.answers.join_password = ""  # not kept in memory longer than needed
+        self.answers.code = ""  # used: HQ accepts it once
+        self.page = Page.JOINED
 
     def needs_creation(self) -> bool:
         """On the administrator page with valid answers: the GUI must now create the store
@@ -248,20 +332,26 @@ class SetupFlow:
         return not self.created
 
     def can_finish(self) -> bool:
-        return self.page is Page.RECOVERY and self.created and self.recovery_acknowledged
+        return (
+            self.page in (Page.RECOVERY, Page.JOINED)
+            and self.created
+            and self.recovery_acknowledged
+        )
 
     def go_next(self) -> Page:
         if self.page is Page.ADMIN:
             raise FlowError("the store must be created before the recovery page")
+        if self.page is Page.JOIN:
+            raise FlowError("the laptop must join the clinic before the last page")
         if not self.can_go_next():
             raise FlowError(f"cannot leave {self.page.value}: {sorted(self.problems())}")
-        self.page = ORDER[ORDER.index(self.page) + 1]
+        self.page = self.order[self.order.index(self.page) + 1]
         return self.page
 
     def go_back(self) -> Page:
         if not self.can_go_back():
             raise FlowError(f"cannot go back from {self.page.value}")
-        self.page = ORDER[ORDER.index(self.page) - 1]
+        self.page = self.order[self.order.index(self.page) - 1]
         return self.page
 
     def store_created(self, recovery_key: str) -> None:

@@ -1,6 +1,8 @@
 """First run: name the clinic, lay out its week (opening hours, a first provider and an
 appointment type, so it can book at once), create the first administrator, show the
-recovery key once.
+recovery key once. Or join a clinic HQ already knows (ui.setup_join: HQ's address and an
+enrolment code, typed or pasted as a link, then an existing account), after which the app
+opens signed in.
 
 The navigation is decided by `ui.setup_flow.SetupFlow` (no Qt, unit-tested); this dialog
 draws the pages, shows each problem beside its field, and creates the store on the
@@ -10,7 +12,7 @@ database thread through the core's `desktop.app.session.create_clinic`.
 from __future__ import annotations
 
 import zoneinfo
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QShowEvent
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -42,9 +45,11 @@ if TYPE_CHECKING:
 
 
 class SetupWizard(QDialog):
-    """Emits `store_created(username)` once the person has acknowledged the recovery key."""
+    """Emits `store_created(username)` once the person has acknowledged the recovery key, or
+    `joined(core)` (signed in) once a laptop that joined a clinic from HQ is set up."""
 
     store_created = Signal(str)
+    joined = Signal(object)  # desktop.core.ClinicCore, signed in
 
     def __init__(self, paths: DataPaths, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +58,7 @@ class SetupWizard(QDialog):
         self.flow = SetupFlow()
         self.preview: QWidget | None = None  # the recovery sheet's print preview, once opened
         self._creating = False
+        self.joined_core: Any = None  # the signed-in ClinicCore, until Finish
         self._tried: set[Page] = set()  # pages where Next was pressed: problems update live
         # Qt adds the application's name ("— Outpost") to every window title.
         self.setWindowTitle(self.tr("Setting up the clinic"))
@@ -69,6 +75,11 @@ class SetupWizard(QDialog):
             Page.ADMIN: self._admin_page(),
             Page.RECOVERY: self._recovery_page(),
         }
+        from ui.setup_join import JoinPages
+
+        self.join = JoinPages(self)
+        self.page_widgets[Page.JOIN] = self.join.join_page
+        self.page_widgets[Page.JOINED] = self.join.joined_page
         for widget in self.page_widgets.values():
             self.pages.addWidget(widget)
 
@@ -112,8 +123,29 @@ class SetupWizard(QDialog):
         folder = QLabel(str(self.paths.root))
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         folder.setWordWrap(True)
+        self.new_choice = QRadioButton(self.tr("&Set up a new clinic on this laptop"))
+        self.new_choice.setObjectName("choose_new")
+        self.new_choice.setChecked(True)
+        self.join_choice = QRadioButton(
+            self.tr("&Join an existing clinic: HQ knows it, and its records come from HQ")
+        )
+        self.join_choice.setObjectName("choose_join")
+        join_hint = QLabel(
+            self.tr(
+                "For a new or replacement laptop of a clinic that already syncs with HQ: you "
+                "need HQ's address, an enrolment code from HQ, and your own account of the "
+                "clinic."
+            )
+        )
+        join_hint.setWordWrap(True)
+        join_hint.setIndent(24)
+        self.join_choice.setAccessibleDescription(join_hint.text())
         layout.addWidget(text)
         layout.addWidget(folder)
+        layout.addSpacing(8)
+        layout.addWidget(self.new_choice)
+        layout.addWidget(self.join_choice)
+        layout.addWidget(join_hint)
         layout.addStretch(1)
         return page
 
@@ -335,6 +367,7 @@ class SetupWizard(QDialog):
         a.admin_username = self.admin_username.text().strip()
         a.password = self.password.text()
         a.password_confirm = self.password_confirm.text()
+        self.join.read_answers(a)
 
     def _answers_changed(self) -> None:
         self._read_answers()
@@ -357,7 +390,7 @@ class SetupWizard(QDialog):
             "admin_display_name": self.tr("Give the administrator's full name."),
             "admin_username": self.tr("Choose a user name for signing in."),
             "password": self.tr("Choose a password."),
-        }.get(name, self.tr("This is required."))
+        }.get(name) or self.join.problem_text(name, problem)
 
     def _show_problems(self, *, focus: bool) -> bool:
         """Show the current page's problems beside their fields; True if there are none."""
@@ -395,24 +428,32 @@ class SetupWizard(QDialog):
     def _sync(self) -> None:
         flow = self.flow
         self.pages.setCurrentWidget(self.page_widgets[flow.page])
+        steps = len(flow.order) - 1
         self.step_label.setText(
-            self.tr("Step {step} of {steps}").format(step=flow.step, steps=flow.steps)
+            self.tr("Step {step} of {steps}").format(step=flow.step, steps=steps)
             if flow.step
             else ""
         )
         busy = self._creating
+        last = flow.page in (Page.RECOVERY, Page.JOINED)
         self.back_button.setEnabled(flow.can_go_back() and not busy)
-        self.next_button.setVisible(flow.page is not Page.RECOVERY)
+        self.next_button.setVisible(not last)
         self.next_button.setEnabled(not busy)
-        self.finish_button.setVisible(flow.page is Page.RECOVERY)
+        self.next_button.setText(
+            self.tr("&Join the clinic") if flow.page is Page.JOIN else self.tr("&Next >")
+        )
+        self.finish_button.setVisible(last)
         self.finish_button.setEnabled(flow.can_finish())
-        self.finish_button.setDefault(flow.page is Page.RECOVERY)
+        self.finish_button.setDefault(last)
+        self.next_button.setDefault(not last)
         self.cancel_button.setEnabled(flow.can_cancel() and not busy)
         first = {
             Page.CLINIC: self.clinic_name,
             Page.WEEK: self.provider_name,
             Page.ADMIN: self.admin_name,
             Page.RECOVERY: self.print_button,
+            Page.JOIN: self.join.first_field(),
+            Page.JOINED: self.join.print_button,
         }.get(flow.page)
         if first is not None and not busy:
             first.setFocus()
@@ -426,11 +467,16 @@ class SetupWizard(QDialog):
         if self._creating:
             return
         self._read_answers()
+        if self.flow.page is Page.WELCOME:
+            self.flow.choose_join(self.join_choice.isChecked())
         self._tried.add(self.flow.page)
         if not self._show_problems(focus=True):
             return
         if self.flow.needs_creation():
             self._create_store()
+            return
+        if self.flow.needs_join():
+            self.join.start()
             return
         self.flow.go_next()
         self._sync()
@@ -506,11 +552,23 @@ class SetupWizard(QDialog):
         self.preview.open()
 
     def _finish(self) -> None:
-        if self.flow.can_finish():
+        if not self.flow.can_finish():
+            return
+        if self.joined_core is not None:
+            core, self.joined_core = self.joined_core, None
+            self.joined.emit(core)
+        else:
             self.store_created.emit(self.flow.answers.admin_username)
-            self.accept()
+        self.accept()
 
     def reject(self) -> None:
         # Escape or the window's close button must not lose the only sight of the key.
         if self.flow.can_cancel() and not self._creating:
             super().reject()
+
+    def done(self, result: int) -> None:
+        # A laptop set up from HQ but never finished (the app ends): its store closes.
+        if result != QDialog.DialogCode.Accepted and self.joined_core is not None:
+            core, self.joined_core = self.joined_core, None
+            self.tasks.call_soon(core.close)
+        super().done(result)

@@ -117,7 +117,7 @@ class HqPanel(QWidget):
         self.at_times.setObjectName("hq_at_times")
         self.at_times.setPlaceholderText(self.tr("e.g. 07:30, 13:00"))
         self.on_close = QCheckBox(
-            self.tr("Sync when Outpost &closes, if HQ answers (at most {n} seconds)").format(
+            self.tr("Sync &when Outpost closes, if HQ answers (at most {n} seconds)").format(
                 n=CLOSING_WAIT_S
             )
         )
@@ -136,7 +136,10 @@ class HqPanel(QWidget):
         hint.setWordWrap(True)
         form.addRow(self.metered)
         form.addRow(buddy_label(self.tr("Sync &every:"), self.every), self.every)
-        form.addRow(buddy_label(self.tr("And &at:"), self.at_times), self.at_times)
+        form.addRow(
+            buddy_label(self.tr("Also at these times (24-hou&r clock):"), self.at_times),
+            self.at_times,
+        )
         form.addRow(self.on_close)
         form.addRow(hint)
         form.addRow(row(self.save_schedule, None))
