@@ -383,3 +383,30 @@ def test_the_console_works_on_postgresql(pg_hq: HqServer) -> None:
     assert admin.act(f"/console/devices/{laptop.device_id}/revoke", {"confirm": "yes"}).ok
     assert laptop.pull().status_code == 403
     assert "Device revoked" in admin.get("/console/audit").text
+
+
+def test_guessing_ones_password_through_the_change_form_is_limited(admin: Console) -> None:
+    own = re.search(
+        r'href="(/console/accounts/\d+/password)">Change password<span class="visually-hidden">'
+        r" of HQ Admin",
+        admin.get("/console/accounts").text,
+    )
+    assert own is not None
+    new = {"password": "brand new password", "again": "brand new password"}
+    for _ in range(5):
+        r = admin.act(own.group(1), {"current": "a guess", **new})
+        assert "current password is wrong" in alert(r.text)
+    r = admin.act(own.group(1), {"current": ADMIN_PASSWORD, **new})
+    assert r.status_code == 400 and "Too many wrong passwords" in alert(r.text)
+    r = Console(admin.hq).sign_in()  # the same limit as for signing in, held for a minute
+    assert r.status_code == 429 and "Too many failed sign-ins" in alert(r.text)
+
+
+def test_serve_refuses_console_options_it_cannot_use(hq_server: HqServer) -> None:
+    for args, says in (
+        (["--public-url", "hq.example.org"], "--public-url: "),
+        (["--quiet-days", "0"], "--quiet-days takes 1 to 365"),
+        (["--console-idle-minutes", "99999"], "--console-idle-minutes takes 1 to 1440"),
+    ):
+        done = hq_server.run_cli("serve", "--port", "1", *args, check=False)
+        assert done.returncode == 2 and says in done.stderr, done.stderr

@@ -569,22 +569,34 @@ def build_router(console: Console) -> APIRouter:
         who, found = await password_target(request, text_id)
         form = await c.posted(request, who)
         current = form.get("current", "")
+        wrong = "Your current password is wrong; nothing was changed."
+        # Wrong current passwords count as failed sign-ins: an open session is no way to
+        # guess its account's password at leisure.
+        key = "name:" + store.name_key(who.name)
 
-        def run(s: Any) -> None:
+        def run(s: Any, new: str) -> None:
             # Asked again whoever's password it is: a session left open on a shared
             # computer must not be enough to take an account over.
             if not accounts.confirm_password(s, who.admin_id, current):
-                raise accounts.AccountError("Your current password is wrong; nothing was changed.")
+                raise accounts.AccountError(wrong)
             changed = accounts.set_password(s, found.id, new)
             sessions.end_all_of(s, found.id, keep=who.token_hash)
             mine = "own password" if found.id == who.admin_id else "by an administrator"
             c.audit(s, request, who, "password_changed", changed.name, mine)
 
         try:
+            if c.by_name.blocked(key):
+                raise accounts.AccountError(
+                    "Too many wrong passwords for this account: wait a minute, then try again."
+                )
             new = accounts.check_new_password(form.get("password", ""), form.get("again", ""))
             if len(current) > accounts.MAX_PASSWORD:
-                raise accounts.AccountError("Your current password is wrong; nothing was changed.")
-            await c.write(run)
+                raise accounts.AccountError(wrong)
+            try:
+                await c.write(lambda s: run(s, new))
+            except accounts.AccountError:
+                c.by_name.record(key)
+                raise
         except accounts.AccountError as exc:
             return page(
                 "password.html", c.context(request, who, account=found, error=str(exc)), 400
