@@ -161,6 +161,10 @@ class SyncPage(QWidget):
         state_layout = QVBoxLayout(state)
         state_layout.addWidget(self.summary)
         state_layout.addWidget(self.details)
+        # The needs-attention list (ui/attention_page.py), its own window.
+        self.attention_button = make_button(self.tr("Needs attent&ion…"), self.open_attention)
+        self.attention_button.setObjectName("sync_attention")
+        state_layout.addLayout(row(self.attention_button, None))
 
         run = QGroupBox(self.tr("Sync"))
         run_layout = QVBoxLayout(run)
@@ -181,7 +185,8 @@ class SyncPage(QWidget):
         layout.addWidget(history, 1)
         self.setTabOrder(self.sync_button, self.cancel_button)
         self.setTabOrder(self.cancel_button, self.connect_button)
-        self.setTabOrder(self.connect_button, self.log_list)
+        self.setTabOrder(self.connect_button, self.attention_button)
+        self.setTabOrder(self.attention_button, self.log_list)
 
         ctx.sync.changed.connect(self.show_snapshot)
         self.show_snapshot(ctx.sync.snapshot)
@@ -249,6 +254,11 @@ class SyncPage(QWidget):
             self.clock_banner.show_offset(s.clock_offset_ms)
         self.connect_button.setVisible(not s.enrolled and self._may_connect())
         self.sync_button.setEnabled(s.enrolled and not self.running)
+
+    def open_attention(self) -> QWidget:
+        from ui.attention_page import open_attention
+
+        return open_attention(self.ctx, self)
 
     def _may_connect(self) -> bool:
         from desktop.permissions import Permission

@@ -212,6 +212,7 @@ def _ago(seconds: float) -> tuple[str, int]:
 
 class SyncStatusWidget(QWidget):
     open_requested = Signal()  # a click: the sync page
+    attention_requested = Signal()  # a click while items need attention: their list too
 
     def __init__(self, status: SyncStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,6 +233,8 @@ class SyncStatusWidget(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.open_requested.emit()
+            if self.status.snapshot.attention_items:
+                self.attention_requested.emit()
             event.accept()
             return
         super().mousePressEvent(event)

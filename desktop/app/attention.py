@@ -23,7 +23,8 @@ item another laptop settled is settled here by what its resolution left behind, 
 is read (`settled_elsewhere`, called by `items`):
 - a possible duplicate whose two records are no longer both live (merged or removed
   elsewhere), or that another laptop kept as two people (its audit event names the pair);
-- a double booking whose clash is gone (one of the two moved, cancelled or removed);
+- a double booking whose clash is gone (one of the two moved, cancelled or removed, here or
+  on another laptop: resolution "rebooked");
 - a field item whose key another laptop settled: its audit event ("resolve") carries the key
   and the clock stamp of the value chosen. When this record holds that stamp or a newer one,
   the item is settled; when this laptop set that value aside (a safety-critical field is
@@ -36,7 +37,7 @@ import contextlib
 import datetime as dt
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -181,7 +182,8 @@ class AttentionApi:
         """The open items, oldest first (those settled on another laptop settled first)."""
         self._core.actor.require(Permission.VIEW_PATIENTS)
         self.settled_elsewhere()
-        return [self._item(d) for d in remote.attention_details(self._core)]
+        items = [self._item(d) for d in remote.attention_details(self._core)]
+        return self._core.tx.read(lambda s: [_with_sender(s, self._core, i) for i in items])
 
     def count(self) -> int:
         self._core.actor.require(Permission.VIEW_PATIENTS)
@@ -290,6 +292,10 @@ class AttentionApi:
         actor = self._core.actor
 
         def work(session: Session) -> remote.Attention:
+            found = session.get(NeedsAttention, item_id)
+            if found is not None and found.resolution == REBOOKED:
+                # The list settled it already when the move's change arrived: nothing to do.
+                return remote._attention(found)
             row = _open_row(session, item_id)
             if row.reason != remote.DOUBLE_BOOKED:
                 raise Conflict(msg("This choice does not fit this item."))
@@ -350,7 +356,10 @@ class AttentionApi:
                         _resolve(session, None, row, SETTLED_ELSEWHERE)
                         settled += 1
                 elif row.reason == remote.DOUBLE_BOOKED:
-                    if not _still_clashing(session, row) or _pair_kept(row, decisions):
+                    if not _still_clashing(session, row):  # moved or cancelled, here or there
+                        _resolve(session, None, row, REBOOKED)
+                        settled += 1
+                    elif _pair_kept(row, decisions):
                         _resolve(session, None, row, SETTLED_ELSEWHERE)
                         settled += 1
                 elif row.field is not None and row.entity in SPECS:
@@ -478,6 +487,27 @@ def _open_row(session: Session, item_id: uuid.UUID) -> NeedsAttention:
     if row is None or row.resolved_at is not None:
         raise NotFound(msg("This item was already settled."))
     return row
+
+
+def _with_sender(session: Session, core: ClinicCore, item: AttentionItem) -> AttentionItem:
+    """A judgement item (two records) names who made the record that arrived, and when."""
+    if item.field is not None or item.theirs.by is not None:
+        return item
+    try:
+        _here, arrived = _pair(item)
+    except Conflict:
+        return item
+    made = session.scalar(
+        select(AuditEvent)
+        .where(AuditEvent.entity_id == arrived, AuditEvent.action == "create")
+        .limit(1)
+    )
+    if made is None:
+        return item
+    user = session.scalar(select(User).where(User.id == made.user_id)) if made.user_id else None
+    by = (user.display_name or user.username) if user is not None else None
+    at = core.clock.local(made.at) if made.at else item.theirs.at
+    return replace(item, theirs=Side(item.theirs.value, by, at))
 
 
 def _reason_of(session: Session, item_id: uuid.UUID) -> tuple[str, str | None]:
