@@ -179,6 +179,13 @@ class PatientDialog(QDialog):
         )
         required.setWordWrap(True)
         layout = QVBoxLayout(self)
+        if patient_id is not None:
+            # A sync (or another window) changing this record while it is edited: the
+            # untouched fields follow, what was typed stays (ui/patient_refresh.py).
+            from ui.patient_refresh import ChangedElsewhere
+
+            self.changed_elsewhere = ChangedElsewhere(self, patient_id)
+            layout.addWidget(self.changed_elsewhere)
         layout.addWidget(scroll, 1)
         layout.addWidget(required)
         layout.addWidget(self.general_error)
