@@ -22,6 +22,7 @@ from desktop.app.remote import RemoteApi
 from desktop.app.schedule import ScheduleApi
 from desktop.app.sync import SyncApi
 from desktop.app.transactions import Transactions
+from desktop.app.worklist import WorklistApi
 from desktop.changes import ChangeBus
 from desktop.clock import ClinicClock
 from desktop.paths import DataPaths
@@ -55,6 +56,7 @@ class ClinicCore:
     integrity: IntegrityApi = field(init=False)
     results: ResultsApi = field(init=False)
     referrals: ReferralsApi = field(init=False)
+    worklist: WorklistApi = field(init=False)
 
     def __post_init__(self) -> None:
         self.clock = ClinicClock(self.zone)
@@ -71,6 +73,7 @@ class ClinicCore:
         self.integrity = IntegrityApi(self)
         self.results = ResultsApi(self)
         self.referrals = ReferralsApi(self)
+        self.worklist = WorklistApi(self)
         self.sync = SyncApi(self)
 
     @property

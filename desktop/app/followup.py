@@ -294,6 +294,84 @@ class _Reader:
         return out
 
 
+# --- reads shared by the APIs and the worklist (inside the caller's transaction) ----------
+
+
+def read_results(
+    core: ClinicCore,
+    session: Session,
+    *,
+    waiting: bool = False,
+    patient_id: uuid.UUID | None = None,
+    statuses: Sequence[ResultStatus] | None = None,
+    limit: int = 500,
+) -> tuple[ResultLine, ...]:
+    """Results, newest first; `waiting`: received and not yet relayed, urgent first, the
+    longest waiting first."""
+    wanted = list(ressvc.WAITING) if waiting else list(statuses or ())
+    limit = max(1, min(int(limit), 5000))
+    query = select(Result).where(Result.deleted.is_(False))
+    if wanted:
+        query = query.where(Result.status.in_(wanted))
+    if patient_id is not None:
+        query = query.where(Result.patient_id == patient_id)
+    if waiting:
+        query = query.order_by(Result.urgent.desc(), Result.received_on, Result.created_at)
+    else:
+        query = query.order_by(Result.ordered_on.desc(), Result.created_at.desc())
+    rows = list(session.scalars(query.limit(limit)))
+    return tuple(line for _, line, _ in _Reader(core, session).result_lines(rows))
+
+
+def read_late_results(core: ClinicCore, session: Session) -> tuple[ResultLine, ...]:
+    """Results expected by now that have not arrived (ask the lab), the longest late first."""
+    query = (
+        select(Result)
+        .where(
+            Result.deleted.is_(False),
+            Result.status.in_((ResultStatus.ORDERED, ResultStatus.SENT)),
+            Result.expected_on < core.today(),
+        )
+        .order_by(Result.expected_on)
+    )
+    rows = list(session.scalars(query))
+    return tuple(line for _, line, _ in _Reader(core, session).result_lines(rows))
+
+
+CHASED = (ReferralStatus.SENT, ReferralStatus.APPOINTMENT_GIVEN, ReferralStatus.SEEN)
+
+
+def read_referrals(
+    core: ClinicCore,
+    session: Session,
+    *,
+    open_only: bool = False,
+    overdue_only: bool = False,
+    patient_id: uuid.UUID | None = None,
+    limit: int = 500,
+) -> tuple[ReferralLine, ...]:
+    """Referrals, newest first; `overdue_only`: the ones to chase today, the most urgent
+    first, the longest waiting first."""
+    limit = max(1, min(int(limit), 5000))
+    query = select(Referral).where(Referral.deleted.is_(False))
+    if open_only:
+        query = query.where(Referral.status.in_(refsvc.OPEN))
+    if overdue_only:
+        query = query.where(Referral.status.in_(CHASED))
+    if patient_id is not None:
+        query = query.where(Referral.patient_id == patient_id)
+    query = query.order_by(Referral.created_at.desc())
+    if not overdue_only:
+        query = query.limit(limit)
+    lines = _Reader(core, session).referral_lines(list(session.scalars(query)))
+    if overdue_only:
+        order = list(ReferralUrgency)[::-1]  # emergency first
+        lines = [line for line in lines if line.overdue is not None]
+        lines.sort(key=lambda line: (order.index(line.urgency), line.sent_on or dt.date.max))
+        lines = lines[:limit]
+    return tuple(lines)
+
+
 # --- results -----------------------------------------------------------------------------
 
 
@@ -315,24 +393,16 @@ class ResultsApi:
         """Results, newest first; `waiting`: received and not yet relayed, urgent first, the
         longest waiting first."""
         self._core.actor.require(Permission.VIEW_PATIENTS)
-        wanted = list(ressvc.WAITING) if waiting else list(statuses or ())
-        limit = max(1, min(int(limit), 5000))
-
-        def read(session: Session) -> tuple[ResultLine, ...]:
-            query = select(Result).where(Result.deleted.is_(False))
-            if wanted:
-                query = query.where(Result.status.in_(wanted))
-            if patient_id is not None:
-                query = query.where(Result.patient_id == patient_id)
-            if waiting:
-                query = query.order_by(Result.urgent.desc(), Result.received_on, Result.created_at)
-            else:
-                query = query.order_by(Result.ordered_on.desc(), Result.created_at.desc())
-            rows = list(session.scalars(query.limit(limit)))
-            lines = [line for _, line, _ in _Reader(self._core, session).result_lines(rows)]
-            return tuple(lines)
-
-        return self._tx.read(read)
+        return self._tx.read(
+            lambda s: read_results(
+                self._core,
+                s,
+                waiting=waiting,
+                patient_id=patient_id,
+                statuses=statuses,
+                limit=limit,
+            )
+        )
 
     def show(self, result_id: uuid.UUID) -> ResultDetail:
         self._core.actor.require(Permission.VIEW_PATIENTS)
@@ -554,34 +624,16 @@ class ReferralsApi:
         """Referrals, newest first; `overdue_only`: the ones to chase today, the most urgent
         first."""
         self._core.actor.require(Permission.VIEW_PATIENTS)
-        limit = max(1, min(int(limit), 5000))
-
-        def read(session: Session) -> tuple[ReferralLine, ...]:
-            query = select(Referral).where(Referral.deleted.is_(False))
-            if open_only or overdue_only:
-                query = query.where(Referral.status.in_(refsvc.OPEN))
-            if overdue_only:
-                query = query.where(
-                    Referral.status.in_(
-                        (ReferralStatus.SENT, ReferralStatus.APPOINTMENT_GIVEN, ReferralStatus.SEEN)
-                    )
-                )
-            if patient_id is not None:
-                query = query.where(Referral.patient_id == patient_id)
-            query = query.order_by(Referral.created_at.desc())
-            if not overdue_only:
-                query = query.limit(limit)
-            lines = _Reader(self._core, session).referral_lines(list(session.scalars(query)))
-            if overdue_only:
-                order = list(ReferralUrgency)[::-1]  # emergency first
-                lines = [line for line in lines if line.overdue is not None]
-                lines.sort(
-                    key=lambda line: (order.index(line.urgency), line.sent_on or dt.date.max)
-                )
-                lines = lines[:limit]
-            return tuple(lines)
-
-        return self._tx.read(read)
+        return self._tx.read(
+            lambda s: read_referrals(
+                self._core,
+                s,
+                open_only=open_only,
+                overdue_only=overdue_only,
+                patient_id=patient_id,
+                limit=limit,
+            )
+        )
 
     def show(self, referral_id: uuid.UUID) -> ReferralLine:
         self._core.actor.require(Permission.VIEW_PATIENTS)

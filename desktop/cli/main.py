@@ -24,6 +24,7 @@ from desktop.cli import (
     cmd_results,
     cmd_store,
     cmd_sync,
+    cmd_worklist,
 )
 from desktop.cli.context import CliContext
 from desktop.errors import OutpostError
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_icd10,
         cmd_results,
         cmd_referrals,
+        cmd_worklist,
     ):
         module.register(sub)
     return parser
