@@ -455,3 +455,19 @@ def test_attention_resolve_merge_into_and_keep_both_on_the_command_line(
     assert code == 0, err and "both records stay" in out
     code, out, _ = cli(capsys, monkeypatch, b, "attention", "list")
     assert "Nothing needs attention." in out
+
+
+def test_a_record_made_elsewhere_for_a_patient_merged_meanwhile_follows_the_merge(
+    pair: tuple[ClinicCore, ClinicCore],
+) -> None:
+    a, b = pair
+    survivor, other = duplicate_pair(pair)
+    AttentionApi(a).merge(open_items(a, POSSIBLE_DUPLICATE)[0].id, survivor)
+    late = book(b, other, 15)  # B has not heard of the merge yet
+    exchange(a, b)
+    for core in (a, b):
+        open_items(core)  # the list is read: what names the tombstone follows the merge
+        assert row(core, Appointment, late)["patient_id"] == survivor
+    exchange(a, b)
+    assert row(a, Appointment, late)["patient_id"] == survivor
+    assert row(b, Appointment, late)["patient_id"] == survivor

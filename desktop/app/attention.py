@@ -25,6 +25,8 @@ is read (`settled_elsewhere`, called by `items`):
   elsewhere), or that another laptop kept as two people (its audit event names the pair);
 - a double booking whose clash is gone (one of the two moved, cancelled or removed, here or
   on another laptop: resolution "rebooked");
+- (not an item: a record another laptop made for a patient merged meanwhile is moved to the
+  survivor, `patient_merge.follow_merges`;)
 - a field item whose key another laptop settled: its audit event ("resolve") carries the key
   and the clock stamp of the value chosen. When this record holds that stamp or a newer one,
   the item is settled; when this laptop set that value aside (a safety-critical field is
@@ -328,6 +330,8 @@ class AttentionApi:
         actor = self._core.actor
 
         def work(session: Session) -> int:
+            # Records another laptop made for a patient merged meanwhile follow the merge.
+            patient_merge.follow_merges(session)
             settled = 0
             rows = list(
                 session.scalars(

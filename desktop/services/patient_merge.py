@@ -177,6 +177,45 @@ def merge_patients(
     return MergeResult(survivor_id, other_id, moved, settled)
 
 
+def follow_merges(session: Session) -> dict[str, int]:
+    """Records that still name a merged patient (made on a laptop that had not heard of the
+    merge yet, and arrived after it) moved to the survivor, as ordinary edits that sync.
+    Returns how many, by kind; nothing is written when there are none."""
+    merged: dict[uuid.UUID, uuid.UUID] = {
+        tomb: into
+        for tomb, into in session.execute(
+            select(Patient.id, Patient.merged_into).where(Patient.merged_into.is_not(None))
+        )
+        if into is not None
+    }
+    if not merged:
+        return {}
+
+    def survivor(patient_id: uuid.UUID) -> uuid.UUID:
+        seen = {patient_id}
+        while patient_id in merged and merged[patient_id] not in seen:  # a merge of a merge
+            patient_id = merged[patient_id]
+            seen.add(patient_id)
+        return patient_id
+
+    moved: dict[str, int] = {}
+    for kind, link in linked_kinds():
+        spec = SPECS[kind]
+        model: Any = spec.model
+        column = getattr(model, link)
+        for record in session.scalars(select(model).where(column.in_(list(merged)))):
+            frozen = spec.immutable_when is not None and (
+                getattr(record, spec.immutable_when[0]) == spec.immutable_when[1]
+            )
+            if frozen:
+                continue  # a signed form never changes (it stays with the tombstone)
+            setattr(record, link, survivor(getattr(record, link)))
+            moved[kind] = moved.get(kind, 0) + 1
+    if moved:
+        session.flush()
+    return moved
+
+
 def _settle_items(
     session: Session, actor: Actor, survivor_id: uuid.UUID, other_id: uuid.UUID
 ) -> int:
