@@ -9,6 +9,7 @@ link (settings.json; the policy is desktop.app.sync_schedule, the timer ui.sync_
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from typing import TYPE_CHECKING, Any
 
@@ -82,7 +83,14 @@ class HqPanel(QWidget):
         self.joined_box = QGroupBox(self.tr("HQ"))
         joined = QVBoxLayout(self.joined_box)
         joined.addWidget(self.state)
+        # The same on every laptop of the clinic: a laptop set up from HQ is compared with it.
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("hq_fingerprint")
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        joined.addWidget(self.fingerprint)
         joined.addLayout(row(self.open_sync, None))
+        self._fingerprint_asked = False
 
         self.schedule_box = self._schedule_box()
 
@@ -198,6 +206,9 @@ class HqPanel(QWidget):
             return
         self.join_box.setVisible(not s.enrolled)
         self.joined_box.setVisible(s.enrolled)
+        if s.enrolled and not self._fingerprint_asked:
+            self._fingerprint_asked = True
+            self._show_fingerprint()
         if s.enrolled:
             self.state.setText(
                 self.tr("This laptop is joined to HQ at {url}.").format(url=s.server_url)
@@ -207,6 +218,25 @@ class HqPanel(QWidget):
                     else ""
                 )
             )
+
+    def _show_fingerprint(self) -> None:
+        def done(fingerprint: str | None, error: BaseException | None) -> None:
+            if not is_alive(self) or error is not None:
+                return
+            self.fingerprint.setText(
+                self.tr(
+                    "Accounts signed by: {fingerprint} (the same on every laptop of the "
+                    "clinic; a laptop set up from HQ shows it to compare)."
+                ).format(fingerprint=fingerprint)
+                if fingerprint
+                else self.tr(
+                    "Accounts signed by: not known yet (an administrator signs in once after "
+                    "the update)."
+                )
+            )
+
+        with contextlib.suppress(RuntimeError):  # the session is closing
+            self.ctx.ask(lambda core: core.admin.accounts_fingerprint(), done)
 
     def connect_to_hq(self) -> None:
         url, code = self.url.text().strip(), self.code.text().strip()

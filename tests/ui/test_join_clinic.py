@@ -181,6 +181,10 @@ def test_join_an_existing_clinic_from_the_wizard(new_app, first_laptop, hq: HqSe
     names = {p.display_name for p in core.patients.search("Muthoni", limit=5)}
     assert any("Muthoni" in n for n in names)
     assert core.sync.status().enrolled
+    # Settings → HQ shows the same fingerprint, for the next laptop to compare with.
+    session.window.show_hq_settings()
+    panel = session.window.settings.hq
+    qtbot.waitUntil(lambda: expected in panel.fingerprint.text(), timeout=WAIT)
     qtbot.waitUntil(lambda: new_app.wizard is None, timeout=WAIT)
     assert new_app.login is None or not new_app.login.isVisible()
 

@@ -235,3 +235,39 @@ def test_closing_with_hq_unreachable_does_not_wait(
     ui_app.quit()
     qtbot.waitUntil(lambda: bool(finished), timeout=10_000)  # the probe's 1 s, not 20 s
     assert auto.automatic_syncs == 0
+
+
+def test_the_status_area_says_when_the_next_try_comes(signed_in) -> None:
+    import datetime as dt
+
+    from ui.sync_status import SyncSnapshot, SyncState
+
+    widget = signed_in.window.sync_widget
+    now = dt.datetime(2026, 3, 10, 18, 0, tzinfo=dt.UTC)
+    ago = now - dt.timedelta(hours=2)
+
+    def words(**fields) -> str:
+        return widget.describe(
+            SyncSnapshot(**{"state": SyncState.IDLE, "last_success": ago, **fields}), now
+        )
+
+    soon = now + dt.timedelta(seconds=20)
+    assert words(offline=True, next_try_at=soon) == (
+        "Synced 2 hours ago · offline, will retry in less than a minute"
+    )
+    later = now + dt.timedelta(minutes=4, seconds=10)
+    assert words(offline=True, next_try_at=later, waiting_changes=3) == (
+        "Synced 2 hours ago · 3 changes waiting · offline, will retry in 5 minutes"
+    )
+    assert words(offline=True) == "Synced 2 hours ago · offline"  # metered: no next try
+    failed = words(
+        state=SyncState.FAILED,
+        detail="HQ answered with an error (503). 2 changes wait here.",
+        next_try_at=now + dt.timedelta(minutes=1),
+    )
+    assert failed == (
+        "Synced 2 hours ago · last attempt failed: HQ answered with an error (503) · "
+        "next try in 1 minute"
+    )
+    assert words(next_try_at=now + dt.timedelta(hours=3)) == "Synced 2 hours ago"  # on plan
+    assert widget.in_words(now + dt.timedelta(hours=3), now) == "in 3 hours"
