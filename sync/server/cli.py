@@ -189,6 +189,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         db.redact(settings.url),
         args.workers,
     )
+    log.info("HQ console for HQ staff: http://%s:%d/console/", args.host, args.port)
     if args.workers > 1:
         os.environ[DATA_DIR_ENV] = str(data_dir)
         if args.database_url:
