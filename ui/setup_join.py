@@ -397,7 +397,9 @@ class JoinPages:
         self.fingerprint = QLabel()
         self.fingerprint.setObjectName("joined_fingerprint")
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.fingerprint.setFont(mono)
+        mono.setPointSizeF(mono.pointSizeF() * 1.25)
+        mono.setWeight(QFont.Weight.Bold)
+        self.fingerprint.setFont(mono)  # read aloud letter by letter against another laptop
         self.fingerprint.setWordWrap(True)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint.setAccessibleName(_tr("Accounts signed by"))
