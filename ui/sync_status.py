@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -164,9 +165,11 @@ class SyncWatcher(QObject):
         self.refresh()
 
     @Slot(object)
-    def _changed(self, _changes: object) -> None:
+    def _changed(self, changes: object) -> None:
         if not self._stopped:
             self._soon.start()
+            if getattr(changes, "remote", False):  # what a sync brought may settle items here
+                self.ctx.ask(_settle_answered, _settled)
 
     def refresh(self) -> None:
         if self._stopped:
@@ -195,6 +198,18 @@ class SyncWatcher(QObject):
         self._stopped = True
         self._soon.stop()
         self._minute.stop()
+
+
+def _settle_answered(core: Any) -> int:
+    """Items another laptop's resolution answered leave the list (and the count) here."""
+    from desktop.app.attention import AttentionApi
+
+    return AttentionApi(core).settled_elsewhere().value
+
+
+def _settled(_count: int | None, error: BaseException | None) -> None:
+    if error is not None:  # the list settles them when it is opened; never a crash here
+        logging.getLogger(__name__).warning("settling answered items failed", exc_info=error)
 
 
 def _ago(seconds: float) -> tuple[str, int]:

@@ -296,6 +296,20 @@ def test_a_merge_the_core_refuses_is_offered_disabled_with_the_reason(
     assert "signed form never changes" in dialog.status.text()
 
 
+def test_an_item_settled_on_the_other_laptop_leaves_the_status_count_after_the_sync(
+    signed_in: Any, laptop_b: ClinicCore, qtbot: Any
+) -> None:
+    """The status area's count is the core's open items: the sync's changes settle what the
+    other laptop answered, with the list never opened here."""
+    a = signed_in.ctx.core
+    duplicates(a, laptop_b)
+    assert len(a.remote.needs_attention()) == 1
+    AttentionApi(laptop_b).keep_both(AttentionApi(laptop_b).items()[0].id)
+    exchange(a, laptop_b)  # remote changes published on A, as a sync's are
+    qtbot.waitUntil(lambda: a.remote.needs_attention() == [], timeout=WAIT)
+    assert a.sync.status().needs_attention == 0
+
+
 # --- a double booking ---------------------------------------------------------------------
 
 
