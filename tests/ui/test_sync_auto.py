@@ -83,12 +83,15 @@ def test_a_link_cut_mid_sync_then_the_automatic_retry_once_it_returns(
     # Every connection is cut once 1,500 bytes of its request went up: HQ's hello (a GET)
     # passes, the push (tens of kilobytes) is cut mid-upload, on each of the client's retries.
     proxy.set(Faults(cut_up_after=1500))
+    proxy.reset_counters()
     window.nav.setCurrentRow(4)
     page = window.sync_page
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
     proxy.refuse()  # and the link is gone altogether
     proxy.clear()
+    # HQ answered (its hello came back) and the upload was cut part-way: mid-sync.
+    assert proxy.bytes_down > 0 and proxy.bytes_up >= 1500
     assert page.error.isVisible()
     assert page.error.text().startswith("HQ could not be reached; you can go on working offline.")
     assert page.last_report is None
