@@ -471,3 +471,29 @@ def test_a_record_made_elsewhere_for_a_patient_merged_meanwhile_follows_the_merg
     exchange(a, b)
     assert row(a, Appointment, late)["patient_id"] == survivor
     assert row(b, Appointment, late)["patient_id"] == survivor
+
+
+def test_a_refused_change_of_a_kind_not_known_here_is_only_marked_as_seen(
+    pair: tuple[ClinicCore, ClinicCore],
+) -> None:
+    a, _b = pair
+
+    def refused(session: Any) -> uuid.UUID:
+        item = NeedsAttention(
+            clinic_id=a.actor.clinic_id,
+            entity="lab_orders",  # a kind a newer Outpost has
+            entity_id=uuid.uuid4(),
+            reason="refused",
+            remote_value={"why": "a kind of record this Outpost does not know", "op": "insert"},
+        )
+        session.add(item)
+        session.flush()
+        return item.id
+
+    item_id = a.tx.write(refused).value
+    item = next(i for i in AttentionApi(a).items() if i.id == item_id)
+    assert item.choices == ("mine",)
+    with pytest.raises(Conflict, match="does not fit"):
+        AttentionApi(a).keep_theirs(item_id)
+    AttentionApi(a).keep_mine(item_id)
+    assert open_items(a) == []

@@ -159,6 +159,8 @@ class AttentionCompare(QDialog):
         if "theirs" in item.choices and item.reason == "unsigned_account":
             buttons.append(("theirs", self.tr("&Approve the change"), self._keep_theirs))
             buttons.append(("mine", self.tr("Re&fuse the change"), self._keep_mine))
+        elif item.field is None:  # a change this laptop could not take: seen, nothing to choose
+            buttons.append(("mine", self.tr("Mark as &seen"), self._keep_mine))
         else:
             buttons.append(("mine", self.tr("Keep &mine (this laptop's)"), self._keep_mine))
             if "theirs" in item.choices:

@@ -1062,18 +1062,22 @@ def settle(
         row = session.get(NeedsAttention, attention_id)
         if row is None or row.resolved_at is not None:
             raise NotFound(msg("This item was already settled."))
-        spec = SPECS[row.entity]
-        if spec.write is not None:
+        spec = SPECS.get(row.entity)  # None: a refused change of a kind not known here
+        if spec is not None and spec.write is not None:
             actor.require(spec.write)
         if keep != KEEP_MINE and row.reason in (SIGNED_HERE, APPEND_ONLY):
             raise Conflict(
                 msg("A signed form is never changed: record a correction of it instead.")
             )
-        model: Any = spec.model
-        record = session.scalar(select(model).where(model.id == row.entity_id))
-        found = spec.field_for_key(row.field) if row.field is not None else None
+        if spec is None and keep != KEEP_MINE:
+            raise Conflict(msg("This change cannot be taken here: it can only be marked as seen."))
+        record = None
+        if spec is not None:
+            model: Any = spec.model
+            record = session.scalar(select(model).where(model.id == row.entity_id))
+        found = spec.field_for_key(row.field) if spec is not None and row.field else None
         frozen = row.reason in (SIGNED_HERE, APPEND_ONLY)
-        if record is not None and found is not None and row.field is not None and not frozen:
+        if spec and record is not None and found is not None and row.field and not frozen:
             if value is not None:
                 _set_chosen(core, session, spec, record, row.field, found, value)
             else:
