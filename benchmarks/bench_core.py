@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
 import random
 import shutil
 import statistics
@@ -32,14 +34,17 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import select
 
 from benchmarks import generate
 from benchmarks.generate import ADMIN, PASSWORD, REGION, BenchData, Params, make_plain_engine
-from desktop.names import display_fold
+from desktop.dates import parse_date
+from desktop.names import display_fold, query_tokens
 from desktop.paths import DataPaths
 from desktop.permissions import Actor
 from desktop.services.patients import PatientInput, open_chart, register_patient
@@ -160,6 +165,17 @@ def build_queries(store: Store, rng: random.Random, n: int) -> dict[str, list[Qu
 class Timing:
     times: list[float]
     found: int = 0
+    cpu: list[float] = field(default_factory=list)
+    """CPU seconds of this process per call: on a shared machine, what the call itself
+    cost, without the time spent waiting for a core."""
+
+    @property
+    def cpu50(self) -> float:
+        return percentile(self.cpu, 50)
+
+    @property
+    def cpu95(self) -> float:
+        return percentile(self.cpu, 95)
 
     @property
     def p50(self) -> float:
@@ -187,10 +203,11 @@ def run_searches(
             if i % 2:
                 order.reverse()
             for s in order:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 with stores[s].session() as session:
                     hits = search.search(session, query.text)
                 timings[s].times.append(time.perf_counter() - started)
+                timings[s].cpu.append(time.process_time() - cpu)
                 timings[s].found += any(
                     h.patient_id == query.target or display_fold(h.display_name) == query.name
                     for h in hits
@@ -222,13 +239,16 @@ def run_duplicates(store: Store, search: PatientSearch, rng: random.Random, n: i
         top = session.scalar(select(Patient.pk).order_by(Patient.pk.desc()).limit(1)) or 0
         rows = list(
             session.execute(
-                select(Patient).where(Patient.pk.in_(rng.sample(range(1, top + 1), n)))
+                select(Patient).where(
+                    Patient.pk.in_(rng.sample(range(1, top + 1), n)),
+                    Patient.deleted.is_(False),  # a tombstoned patient is rightly not offered
+                )
             ).scalars()
         )
     timing = Timing([])
     for p in rows:
         given = display_fold(p.given_name) or p.given_name
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         with store.session() as session:
             found = likely_duplicates(
                 session,
@@ -241,6 +261,7 @@ def run_duplicates(store: Store, search: PatientSearch, rng: random.Random, n: i
                 village=p.village,
             )
         timing.times.append(time.perf_counter() - started)
+        timing.cpu.append(time.process_time() - cpu)
         timing.found += any(h.patient_id == p.id for h, _ in found)
     return timing
 
@@ -326,6 +347,89 @@ def measure_unlock(paths: DataPaths, rounds: int = 7) -> tuple[float, float, flo
     return statistics.median(totals), statistics.median(kdfs), statistics.median(rests)
 
 
+def rss_mib() -> float:
+    """Resident memory of this process now (Linux), MiB."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def index_size(plain_paths: DataPaths) -> tuple[int, int, int]:
+    """Terms, deletion rows and bytes on disk of the name-term index: its tables copied
+    alone into a fresh SQLite file (this SQLCipher has no dbstat table to ask)."""
+    target = plain_paths.root / "name_index_only.db"
+    target.unlink(missing_ok=True)
+    conn = sqlcipher3.dbapi2.connect(str(plain_paths.database), isolation_level=None)
+    try:
+        conn.execute("ATTACH DATABASE ? AS only", (str(target),))
+        schema_sql = conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN"
+            " ('name_terms', 'name_term_deletes') AND type IN ('table', 'index')"
+            " AND sql IS NOT NULL ORDER BY type DESC"
+        ).fetchall()
+        for kind, name, sql in schema_sql:
+            conn.execute(sql.replace(f"{kind.upper()} {name}", f"{kind.upper()} only.{name}", 1))
+        for table in ("name_terms", "name_term_deletes"):
+            conn.execute(f"INSERT INTO only.{table} SELECT * FROM main.{table}")
+        terms = conn.execute("SELECT count(*) FROM only.name_terms").fetchone()[0]
+        deletions = conn.execute("SELECT count(*) FROM only.name_term_deletes").fetchone()[0]
+        conn.execute("DETACH DATABASE only")
+    finally:
+        conn.close()
+    size = target.stat().st_size
+    target.unlink()
+    return terms, deletions, size
+
+
+def run_floor(paths: DataPaths, like: Store, queries: dict[str, list[Query]]) -> dict[str, Timing]:
+    """Each query as the one raw query a bare SQLCipher application would run: names as an
+    FTS5 MATCH of the words typed (the last a prefix), phones, IDs and dates as one lookup
+    on their index, 20 rows read. No folding, widening, ranking or ORM."""
+    conn = sqlcipher3.dbapi2.connect(str(paths.database), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{like.data_key.hex()}'\"")
+    columns = "pk, id, given_name, other_names, family_name, birth_date, phone, village"
+    timings: dict[str, Timing] = {}
+    try:
+        for kind, items in queries.items():
+            timing = Timing([])
+            for query in items:
+                started = time.perf_counter()
+                if kind.startswith("name"):
+                    words = query_tokens(query.text)
+                    match = " AND ".join(f'"{w}"' for w in words[:-1])
+                    match = (match + " AND " if match else "") + f'"{words[-1]}"*'
+                    rows = conn.execute(
+                        f"SELECT {columns} FROM patients WHERE pk IN (SELECT rowid FROM"
+                        " patient_names WHERE patient_names MATCH ? LIMIT 20)",
+                        (match,),
+                    ).fetchall()
+                elif kind == "phone":
+                    digits = "".join(ch for ch in query.text if ch.isdigit())[-9:]
+                    rows = conn.execute(
+                        f"SELECT {columns} FROM patients WHERE phone_reversed >= ?"
+                        " AND phone_reversed < ? LIMIT 20",
+                        (digits[::-1], digits[::-1] + "\x7f"),
+                    ).fetchall()
+                elif kind == "id":
+                    rows = conn.execute(
+                        f"SELECT {columns} FROM patients WHERE national_id = ?"
+                        " OR clinic_number >= ? AND clinic_number < ? LIMIT 20",
+                        (query.text, query.text.upper(), query.text.upper() + "\x7f"),
+                    ).fetchall()
+                else:
+                    born = parse_date(query.text)
+                    rows = conn.execute(
+                        f"SELECT {columns} FROM patients WHERE birth_date = ? LIMIT 20",
+                        (born.isoformat() if born else "",),
+                    ).fetchall()
+                timing.times.append(time.perf_counter() - started)
+                timing.found += len(rows) > 0
+            timings[kind] = timing
+    finally:
+        conn.close()
+    return timings
+
+
 def timed(fn: Callable[[], Any]) -> float:
     started = time.perf_counter()
     fn()
@@ -345,9 +449,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=250, help="queries per kind")
     parser.add_argument("--seed", type=int, default=Params.seed)
     parser.add_argument("--registrations", type=int, default=300)
+    parser.add_argument(
+        "--visits", type=float, default=1.0, help="scale of the visit history (generate.py)"
+    )
+    parser.add_argument(
+        "--data", type=Path, default=None, help="a finished build's folder (benchmarks/data/…)"
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="also time the bare SQLCipher floor: each query as one raw FTS5 or index query",
+    )
     args = parser.parse_args(argv)
 
-    data = generate.ensure(Params(args.patients, args.seed))
+    if args.data is not None:
+        # A finished build named outright: its key may be stale (a migration landed since),
+        # and the store upgrades itself at unlock as a laptop's would.
+        manifest = json.loads((args.data / "manifest.json").read_text())
+        data = BenchData(args.data, Params(**manifest["params"]), manifest)
+    else:
+        data = generate.ensure(Params(args.patients, args.seed, args.visits))
     m = data.manifest
     rng = random.Random(args.seed)
     print(
@@ -370,12 +491,14 @@ def main(argv: list[str] | None = None) -> int:
     assert actor is not None
     search = PatientSearch(REGION)
     with store.session() as session:
-        vocab_s = timed(lambda: search.warm(session))
+        warm_s = timed(lambda: search.warm(session))
     with plain.session() as session:
-        plain_vocab_s = timed(lambda: search.warm(session))
+        plain_warm_s = timed(lambda: search.warm(session))
+    terms, deletions, index_bytes = index_size(plain_paths)
     print(
-        f"Name vocabulary load (once per unlock): {ms(vocab_s)} ms"
-        f" (plain SQLite: {ms(plain_vocab_s)} ms)"
+        f"Name-term index: {terms:,} terms, {deletions:,} deletions,"
+        f" {index_bytes / 2**20:,.1f} MiB on disk; nothing loaded at unlock"
+        f" (warm-up probe {ms(warm_s)} ms, plain SQLite {ms(plain_warm_s)} ms)"
     )
 
     queries = build_queries(store, rng, args.queries)
@@ -385,9 +508,10 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"\nPatient search, {args.queries} queries per kind, ms (limit 20):")
     print(
-        "| query kind | p50 | p95 | max | found in top 20* | plain p50 | plain p95 | overhead p95 |"
+        "| query kind | p50 | p95 | max | found in top 20* | plain p50 | plain p95 | overhead p95"
+        " | CPU p50 | CPU p95 |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     all_enc: list[float] = []
     all_plain: list[float] = []
     for kind in KINDS:
@@ -397,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"| {kind} | {ms(e.p50)} | {ms(e.p95)} | {ms(e.worst)} |"
             f" {100 * e.found / len(e.times):.0f}% | {ms(p.p50)} | {ms(p.p95)} |"
-            f" {100 * (e.p95 / p.p95 - 1):+.0f}% |"
+            f" {100 * (e.p95 / p.p95 - 1):+.0f}% | {ms(e.cpu50)} | {ms(e.cpu95)} |"
         )
     total_e, total_p = sum(all_enc), sum(all_plain)
     enc95, plain95 = percentile(all_enc, 95), percentile(all_plain, 95)
@@ -406,15 +530,26 @@ def main(argv: list[str] | None = None) -> int:
         f" {ms(percentile(all_plain, 50))} | {ms(plain95)} | {100 * (enc95 / plain95 - 1):+.0f}% |"
     )
     print("* the patient the query was made from, or a namesake (same full name), in the hits")
+    print(f"Load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(
         f"Search workload total: encrypted {total_e:.2f} s, plain {total_p:.2f} s,"
         f" encryption overhead {100 * (total_e / total_p - 1):+.1f}%"
     )
 
+    print(f"Memory of the signed-in process after the searches: {rss_mib():,.0f} MiB (RSS)")
+    if args.plain:
+        floor = run_floor(store_paths, store, queries)
+        print("\nThe bare SQLCipher FTS5 / index floor (one raw query per search, no Outpost):")
+        print("| query kind | p50 | p95 |")
+        print("|---|---|---|")
+        for kind in KINDS:
+            print(f"| {kind} | {ms(floor[kind].p50)} | {ms(floor[kind].p95)} |")
+
     dups = run_duplicates(store, search, rng, 200)
     print(
         f"\nDuplicate check at registration (200 typo'd registrations): p50 {ms(dups.p50)} ms,"
-        f" p95 {ms(dups.p95)} ms; the existing patient was a candidate in"
+        f" p95 {ms(dups.p95)} ms (CPU p50 {ms(dups.cpu50)}, p95 {ms(dups.cpu95)} ms);"
+        f" the existing patient was a candidate in"
         f" {100 * dups.found / len(dups.times):.0f}%"
     )
 

@@ -40,6 +40,7 @@ import itertools
 import json
 import multiprocessing
 import random
+import re
 import shutil
 import sys
 import time
@@ -55,12 +56,12 @@ from sqlalchemy.pool import QueuePool
 
 from desktop.names import search_terms
 from desktop.paths import DataPaths
-from desktop.store import schema
+from desktop.store import name_index, schema
 from desktop.store import store as store_mod
 from desktop.store.engine import PRAGMAS
 from desktop.store.models import AppointmentStatus, Base, FormStatus, Sex
 
-GENERATOR_VERSION = 3  # 3: every row stamped (hlc) so that the clinic can sync
+GENERATOR_VERSION = 4  # 3: every row stamped (hlc) so that the clinic can sync; 4: spellings
 HERE = Path(__file__).resolve().parent
 NAMES = HERE / "names"
 DATA = HERE / "data"
@@ -184,22 +185,29 @@ RELATIONS = ("mother", "father", "spouse", "sibling", "child", "aunt", "uncle")
 class Params:
     patients: int = 200_000
     seed: int = 20261122
+    visits: float = 1.0
+    """Scale of the visit history (form records, appointments): 1.0 is the DESIGN.md clinic,
+    5 form records and 2.5 appointments per patient. A smaller scale builds a large register
+    sooner when only search is measured."""
 
     @property
     def forms(self) -> int:
-        return self.patients * 5
+        return round(self.patients * 5 * self.visits)
 
     @property
     def appointments(self) -> int:
-        return self.patients * 5 // 2
+        return round(self.patients * 5 * self.visits) // 2
 
     def key(self) -> str:
         """Names the cached build: the parameters, this generator, the schema revision and the
         migrations' text (a new or changed migration means a new build)."""
         versions = sorted((schema.MIGRATIONS / "versions").glob("*.py"))
         migrations = hashlib.sha256(b"".join(p.read_bytes() for p in versions)).hexdigest()
+        params = dataclasses.asdict(self)
+        if self.visits == 1.0:
+            del params["visits"]  # the builds made before the scale existed keep their key
         identity = {
-            **dataclasses.asdict(self),
+            **params,
             "version": GENERATOR_VERSION,
             "schema": schema.head_revision(),
             # A migration edited before its release (same revision) is a new build too.
@@ -233,6 +241,7 @@ def _plain_connect(path: Path) -> sqlcipher3.dbapi2.Connection:
     for pragma in PRAGMAS:
         conn.execute(pragma)
     conn.create_function("outpost_search_terms", 3, search_terms, deterministic=True)
+    name_index.register(conn)
     return conn
 
 
@@ -330,6 +339,205 @@ def _feminine(family: str) -> str:
     return family
 
 
+# --- the register's vocabulary: how names vary as clerks write them down -------------------
+
+# Per name written (given, other and family name each), in this order of precedence:
+RARE_NAME = 0.17
+"""A rarer name of the same community, not in our lists: drawn from a character model of the
+community's list (so it reads like one of its names: "Wanjugo", "Odhiamba", "Abdiqani")."""
+JOINED_FAMILY = 0.015
+"""A double family name written as one word ("Kamaunjoroge", "Abdinasir")."""
+HYPHENATED_FAMILY = 0.02
+"""A double family name with a hyphen ("Wanjiru-Kamau"): two known terms, no new one."""
+ESTABLISHED_SPELLING = 0.20
+"""A recognised other spelling of the name (transliteration, doubled or dropped letter, vowel
+change): "Mohamed" / "Muhammad", "Ochieng" / "Ochieng'" / "Otieno", "Hassan" / "Hasan"."""
+CLERK_TYPO = 0.05
+"""A slip when the name was first typed (a wrong, missing, extra or swapped letter), applied
+after the rest: the register keeps it."""
+SPELLINGS_PER_NAME = 6
+_ZIPF = [_cumulative(1 / (i + 1) for i in range(n)) for n in range(SPELLINGS_PER_NAME + 1)]
+
+# Transliteration and local spelling alternations, tried in both directions.
+_ALTERNATIONS = (
+    ("ou", "u"),
+    ("ph", "f"),
+    ("kh", "k"),
+    ("kh", "h"),
+    ("q", "k"),
+    ("c", "k"),
+    ("ch", "sh"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("y", "i"),
+    ("ee", "i"),
+    ("oo", "u"),
+    ("r", "l"),
+    ("mb", "b"),
+    ("nd", "d"),
+    ("aa", "a"),
+    ("ie", "e"),
+    ("j", "dj"),
+    ("w", "v"),
+    ("ts", "s"),
+    ("gh", "g"),
+    ("ei", "ay"),
+)
+_VOWEL_SWAPS = {"a": "e", "e": "i", "i": "e", "o": "u", "u": "o"}
+_KEYBOARD = {
+    "a": "sqz",
+    "b": "vn",
+    "c": "xv",
+    "d": "sf",
+    "e": "wr",
+    "f": "dg",
+    "g": "fh",
+    "h": "gj",
+    "i": "uo",
+    "j": "hk",
+    "k": "jl",
+    "l": "k",
+    "m": "n",
+    "n": "bm",
+    "o": "ip",
+    "p": "o",
+    "q": "w",
+    "r": "et",
+    "s": "ad",
+    "t": "ry",
+    "u": "yi",
+    "v": "cb",
+    "w": "qe",
+    "x": "zc",
+    "y": "tu",
+    "z": "x",
+}
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+_CLUSTER = re.compile(r"[^aeiou][kpgd]h|h[kpgd]h")
+
+
+def _restyle(word: str, like: str) -> str:
+    """`word` (lower case) written with the capitalisation of `like`."""
+    if like.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _spelling_variants(name: str) -> list[str]:
+    """The other spellings of `name` a register plausibly holds, most usual first."""
+    word = name.lower()
+    if not word or not set(word) <= _LATIN:
+        return []  # Ge'ez, Cyrillic, accented names: transliteration already varies them
+    out: list[str] = []
+
+    def add(candidate: str) -> None:
+        tripled = any(
+            a == b == c for a, b, c in zip(candidate, candidate[1:], candidate[2:], strict=False)
+        )
+        if tripled or _CLUSTER.search(candidate):
+            return  # no register writes "ooo" or "tkh"
+        if len(candidate) >= 3 and candidate != word and candidate not in out:
+            out.append(candidate)
+
+    for a, b in _ALTERNATIONS:
+        for src, dst in ((a, b), (b, a)):
+            if src in word[1:]:
+                i = word.index(src, 1)
+                add(word[:i] + dst + word[i + len(src) :])
+    for i in range(1, len(word)):
+        ch = word[i]
+        if ch in _VOWEL_SWAPS:
+            add(word[:i] + _VOWEL_SWAPS[ch] + word[i + 1 :])
+        elif ch == word[i - 1]:
+            add(word[:i] + word[i + 1 :])  # doubled letter dropped
+        elif word[i - 1] in _VOWEL_SWAPS and ch not in _VOWEL_SWAPS:
+            add(word[:i] + ch + word[i:])  # consonant doubled
+    rng = random.Random(f"spellings-{word}")  # the same variants whatever the seed
+    common, rest = out[:3], out[3:]
+    rng.shuffle(rest)
+    return [_restyle(v, name) for v in (common + rest)[:SPELLINGS_PER_NAME]]
+
+
+class _CharacterModel:
+    """An order-2 character model of a community's names: new names that read like theirs
+    (order 3 on lists this short mostly gives the listed names back)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.known = {n.lower() for n in names}
+        self.next: dict[str, list[str]] = {}
+        for name in sorted(self.known):  # sorted: set order changes between processes
+            padded = "^^" + name + "$"
+            for i in range(2, len(padded)):
+                self.next.setdefault(padded[i - 2 : i], []).append(padded[i])
+        self.distinct = {state: sorted(set(follow)) for state, follow in self.next.items()}
+
+    def draw(self, rng: random.Random) -> str | None:
+        for _ in range(8):
+            state, out = "^^", ""
+            while len(out) <= 12:
+                # A third of the letters by their frequency after the last two, the rest among the
+                # letters seen there at all: a long tail, as in a real register.
+                follow = self.next[state]
+                ch = rng.choice(follow if rng.random() < 0.3 else self.distinct[state])
+                if ch == "$":
+                    break
+                out += ch
+                state = state[1:] + ch
+            if 5 <= len(out) <= 12 and out not in self.known:
+                return out[:1].upper() + out[1:]
+        return None
+
+
+def _clerk_typo(rng: random.Random, name: str) -> str:
+    word = name.lower()
+    if len(word) < 4 or not set(word) <= _LATIN:
+        return name
+    i = rng.randrange(1, len(word))  # the first letter is rarely wrong
+    roll = rng.random()
+    if roll < 0.35:  # a neighbouring key
+        out = word[:i] + rng.choice(_KEYBOARD[word[i]]) + word[i + 1 :]
+    elif roll < 0.6:
+        out = word[:i] + word[i + 1 :]
+    elif roll < 0.8:
+        out = word[:i] + word[i] + word[i:]  # a letter typed twice
+    elif i + 1 < len(word):
+        out = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    else:
+        out = word + word[-1]
+    return _restyle(out, name)
+
+
+class Spellings:
+    """How one community's names vary in a register (see the rates above), seeded."""
+
+    def __init__(self, group: NameGroup) -> None:
+        every = [n for names in group.sections.values() for n in names]
+        self.model = _CharacterModel(every)
+        self.families = group.get("family")
+        self._variants: dict[str, list[str]] = {}
+
+    def vary(self, rng: random.Random, name: str, *, family: bool = False) -> str:
+        if not name:
+            return name
+        roll = rng.random()
+        if roll < RARE_NAME:
+            name = self.model.draw(rng) or name
+        elif family and roll < RARE_NAME + JOINED_FAMILY:
+            name = name + rng.choice(self.families).lower()
+        elif family and roll < RARE_NAME + JOINED_FAMILY + HYPHENATED_FAMILY:
+            name = f"{name}-{rng.choice(self.families)}"
+        elif roll < RARE_NAME + JOINED_FAMILY + HYPHENATED_FAMILY + ESTABLISHED_SPELLING:
+            variants = self._variants.get(name)
+            if variants is None:
+                variants = self._variants[name] = _spelling_variants(name)
+            if variants:
+                # The usual variants are the common ones: weights 1, 1/2, 1/3...
+                name = _weighted(rng, variants, _ZIPF[len(variants)])
+        if rng.random() < CLERK_TYPO:
+            name = _clerk_typo(rng, name)
+        return name
+
+
 class Generator:
     """Rows for every table, in insertion order, from one seed. Two generators with the same
     parameters produce the same rows."""
@@ -340,6 +548,8 @@ class Generator:
         self.admin_id = admin_id
         self.names = {stem: load_names(stem) for stem, _, _ in GROUPS}
         self.common = load_names("kenyan_common")
+        self.spellings = {stem: Spellings(group) for stem, group in self.names.items()}
+        self.common_spellings = Spellings(self.common)
         self.villages = load_villages()
         # A clinic's catchment: a few big villages, a long tail of small ones.
         self.village_cum = _cumulative(1.0 / (i + 1) ** 0.9 for i in range(len(self.villages)))
@@ -403,17 +613,26 @@ class Generator:
 
     # -- patients --
 
-    def _name(self, rng: random.Random, stem: str, female: bool) -> tuple[str, str, str]:
+    def _name(
+        self, rng: random.Random, stem: str, female: bool, *, vary: bool = False
+    ) -> tuple[str, str, str]:
+        """A patient's (given, other, family) names; with `vary`, written as a register
+        writes them (`Spellings`)."""
         names = self.names[stem]
+        spell = self.spellings[stem]
         pool = names.get("female" if female else "male")
         given = rng.choice(pool)
         other = ""
         family = rng.choice(names.get("family"))
+        given_spell = spell
         if stem in KENYAN:
             if rng.random() < 0.55:
                 given = rng.choice(self.common.get("female" if female else "male"))
+                given_spell = self.common_spellings
             if rng.random() < 0.45:
                 other = rng.choice(pool)
+                if vary:
+                    other = spell.vary(rng, other)
         elif stem == "somali_arabic":
             if rng.random() < 0.5:
                 other = rng.choice(names.get("male"))  # father's name
@@ -427,6 +646,11 @@ class Generator:
                 family = _feminine(family)
         elif rng.random() < 0.15:
             other = rng.choice(pool)
+        if vary:
+            family = spell.vary(rng, family, family=True)
+            given = given_spell.vary(rng, given)
+            if stem not in KENYAN and other:
+                other = spell.vary(rng, other)
         if other == given:
             other = ""
         return given, other, family
@@ -479,7 +703,7 @@ class Generator:
             when = start + dt.timedelta(days=day, seconds=rng.randrange(9 * 3600))
             stem = _weighted(rng, stems, self.group_cum)
             female = rng.random() < 0.52
-            given, other, family = self._name(rng, stem, female)
+            given, other, family = self._name(rng, stem, female, vary=True)
             birth, estimated = self._birth(rng, when.date())
             phone = None
             if rng.random() < 0.85:
@@ -870,9 +1094,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--patients", type=int, default=Params.patients)
     parser.add_argument("--seed", type=int, default=Params.seed)
+    parser.add_argument(
+        "--visits", type=float, default=1.0, help="scale of the visit history (default 1.0)"
+    )
     parser.add_argument("--force", action="store_true", help="rebuild even if cached")
     args = parser.parse_args(argv)
-    data = ensure(Params(args.patients, args.seed), force=args.force)
+    data = ensure(Params(args.patients, args.seed, args.visits), force=args.force)
     print(json.dumps(data.manifest, indent=2))
     return 0
 

@@ -358,7 +358,9 @@ def test_a_patient_tombstoned_later_disappears(tmp_path: Path) -> None:
         store.close()
 
 
-def test_new_names_become_typo_tolerant_once_noted(tmp_path: Path) -> None:
+def test_new_names_are_typo_tolerant_at_once(tmp_path: Path) -> None:
+    """The name-term index is kept by the database: a patient written by any writer is
+    found with typos on the next search, without telling the search object anything."""
     store, _ = store_module.create(
         DataPaths(tmp_path / "d"),
         clinic_name="C",
@@ -370,14 +372,10 @@ def test_new_names_become_typo_tolerant_once_noted(tmp_path: Path) -> None:
         search = PatientSearch(REGION)
         _add(store, "Grace", "Otieno")
         with store.session() as session:
-            search.warm(session)  # the vocabulary is now cached, without the new name
+            search.warm(session)
         pid = _add(store, "Sikudhani", "Mwadime")
         with store.session() as session:
-            # Found as typed at once (the index is always current) ...
             assert _ids(search.search(session, "sikudhani mwadime")) == [pid]
-            assert search.search(session, "sikudani mwadime") == []
-            # ... and with typos once the registration told the search about the name.
-            search.note_new_names("Sikudhani", "", "Mwadime")
             assert _ids(search.search(session, "sikudani mwadme")) == [pid]
             search.invalidate()
             assert _ids(search.search(session, "sikudani mwadme")) == [pid]
@@ -385,8 +383,9 @@ def test_new_names_become_typo_tolerant_once_noted(tmp_path: Path) -> None:
         store.close()
 
 
-def test_the_vocabulary_belongs_to_the_search_object(tmp_path: Path) -> None:
-    """No module-level cache: each PatientSearch keeps its own vocabulary."""
+def test_the_remembered_answers_belong_to_the_search_object(tmp_path: Path) -> None:
+    """No module-level cache: each PatientSearch remembers its own answers, and forgets
+    them when told of new names."""
     import weakref
 
     import desktop.services.search as module
@@ -404,15 +403,16 @@ def test_the_vocabulary_belongs_to_the_search_object(tmp_path: Path) -> None:
         first, second = PatientSearch(REGION), PatientSearch(REGION)
         _add(store, "Grace", "Otieno")
         with store.session() as session:
-            first.warm(session)
-            second.warm(session)
+            assert first.search(session, "sikudani") == []
+            assert second.search(session, "sikudani") == []  # both remember: no spelling
         pid = _add(store, "Sikudhani", "Mwadime")
         first.note_new_names("Sikudhani", "", "Mwadime")
         with store.session() as session:
-            assert _ids(first.search(session, "sikudani mwadme")) == [pid]
-            assert second.search(session, "sikudani mwadme") == []  # its own, stale copy
+            assert _ids(first.search(session, "sikudani")) == [pid]
+            assert second.search(session, "sikudani") == []  # its own, stale answer
             second.invalidate()
-            assert _ids(second.search(session, "sikudani mwadme")) == [pid]
+            assert _ids(second.search(session, "sikudani")) == [pid]
+            assert first.vocabulary(session) is not second.vocabulary(session)
     finally:
         store.close()
 
@@ -437,21 +437,6 @@ def test_a_clinic_number_is_found_as_people_type_it(tmp_path: Path) -> None:
             assert set(_ids(search.search(session, "knc-qx004"))) >= {pid}  # as it is typed
     finally:
         store.close()
-
-
-def test_the_vocabulary_knows_words_prefixes_and_close_spellings() -> None:
-    from desktop.services.search import _Vocabulary
-
-    vocab = _Vocabulary([("wanjiru", 40), ("wanjiku", 25), ("muhammad", 9), ("kamau", 70)])
-    assert vocab.knows("kamau") and not vocab.knows("kama")
-    assert vocab.has_prefix("wanj") and vocab.has_prefix("k") and not vocab.has_prefix("wanjur")
-    assert vocab.close_terms("wanjuru")[0] == ("wanjiru", 1.0)
-    assert vocab.close_terms("wnajiru")[0] == ("wanjiru", 1.0)  # a swap is one edit
-    assert "muhammad" in dict(vocab.close_terms("mohamed"))  # same consonant skeleton
-    assert vocab.close_prefixes("wanjur") == [("wanjir", 1.0)]  # one edit at six letters
-    vocab.add(["wanjugu", "kamau"])
-    assert vocab.knows("wanjugu") and vocab.freq["kamau"] == 71
-    assert ("wanjug", 1.0) in vocab.close_prefixes("wanjur")
 
 
 # --- likely duplicates --------------------------------------------------------------------

@@ -16,15 +16,17 @@ Names are matched on the FTS5 index `patient_names` (rowid = patients.pk), whose
 the folded and transliterated name tokens of `desktop.names`: case, accents and script do
 not matter, word order does not matter, and the last word typed is a prefix. The search
 first matches every word as typed. Only when that finds fewer patients than asked for are
-words widened to close terms of the index's vocabulary, closest first (see `_passes`): words
-within a length-aware number of edits (optimal string alignment, so a transposition is one
-edit), words with the same consonant skeleton ("mohamed" / "muhammad", "wanjuru" /
-"wanjiru"), and for the last word, close prefixes ("wanjur" / "wanjir…"). The vocabulary
-(`patient_names_vocab`) is read once per database, lazily or by `PatientSearch.warm`, and
-kept in memory by the `PatientSearch` object (the core holds one; there is no module-level
-cache); `PatientSearch.note_new_names` keeps it current after a registration. A word
-the vocabulary does not know yet is still matched as typed, so a stale vocabulary never hides
-a patient: it only delays typo tolerance for a brand-new name.
+words widened to close terms of the clinic's name vocabulary, closest first (see `_passes`):
+words within a length-aware number of edits (optimal string alignment, so a transposition is
+one edit), words with the same consonant skeleton ("mohamed" / "muhammad", "wanjuru" /
+"wanjiru"), and for the last word, close prefixes ("wanjur" / "wanjir…"). The vocabulary is
+not scanned: the candidates come from the persisted name-term index (a deletion index kept by
+triggers beside the FTS index, `desktop.store.name_index`, read by
+`desktop.services.name_index`), so a million patients cost a typo no more than a thousand,
+and unlocking loads nothing. The `PatientSearch` object (the core holds one; there is no
+module-level cache) remembers recent answers per word; `PatientSearch.note_new_names` forgets
+them after a registration or a sync. A word the index does not know is still matched as
+typed.
 
 Every index lookup is bounded (a LIMIT inside the FTS subquery, `CANDIDATE_FLOOR`), so a
 one-letter prefix that matches half the clinic costs no more than a precise name. Candidates
@@ -37,30 +39,43 @@ query is clipped to a sane length first.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import functools
 import logging
 import math
 import re
 import threading
 import uuid
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 import phonenumbers
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
-from sqlalchemy import Connection, Engine, Integer, Row, Select, column, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Integer,
+    Row,
+    Select,
+    and_,
+    column,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.dates import parse_date
 from desktop.messages import msg
 from desktop.names import display_fold, fold, name_tokens, query_tokens, transliterate
+from desktop.services.name_index import NameIndex
 from desktop.store.models import Patient
+from desktop.store.name_index import skeleton
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +95,6 @@ CANDIDATE_FLOOR = 60
 one-letter prefix, a common name), the ones ranked are the first the index returns: a person
 typing a broad prefix types on. Each candidate row read from SQLCipher is a page decrypted,
 so a smaller set is faster, and the benchmark found no loss in finding the patient meant."""
-MAX_EXPANSIONS = 8
-"""Vocabulary terms a misspelt word may widen to."""
 DUPLICATE_CANDIDATES = 300
 SIMILAR_NAME = 0.8
 """Name similarity (0..1) from which two registrations are "similar name"."""
@@ -161,149 +174,24 @@ def _fts_string(term: str, *, prefix: bool) -> str:
     return quoted + "*" if prefix else quoted
 
 
-_VOWELS = frozenset("aeiouy")
-_DIGRAPHS = (
-    ("ph", "f"),
-    ("kh", "k"),
-    ("gh", "g"),
-    ("ck", "k"),
-    ("sh", "s"),
-    ("dh", "d"),
-    ("th", "t"),
-    ("dj", "j"),
-)
-_LETTER_CLASS = str.maketrans({"q": "k", "c": "k", "z": "s", "v": "w", "x": "ks"})
+@dataclass(frozen=True)
+class _Lookup:
+    """The name-term index as one search asks it: through that search's session."""
 
-
-@functools.lru_cache(maxsize=65536)
-def _skeleton(term: str) -> str:
-    """A rough consonant skeleton: "mohamed", "muhammad" and "mohammed" all give "mhmd".
-
-    Only used to find *candidates*: the ranking still compares the real spellings.
-    """
-    word = transliterate(term)
-    if not word or not word.isalpha():
-        return ""
-    for digraph, single in _DIGRAPHS:
-        word = word.replace(digraph, single)
-    word = word.translate(_LETTER_CLASS)
-    head = "a" if word[0] in _VOWELS else word[0]
-    out = [head]
-    for ch in word[1:]:
-        if ch in _VOWELS or ch == out[-1]:
-            continue
-        out.append(ch)
-    return "".join(out)
-
-
-def _max_edits(length: int) -> int:
-    if length <= 2:
-        return 0
-    if length <= 4:
-        return 1
-    if length <= 8:
-        return 2
-    return 3
-
-
-# --- the in-memory vocabulary of the name index ---------------------------------------------
-
-
-class _Vocabulary:
-    """Every term of the name index, with its document count, held in memory for fuzzy
-    matching. Reading it costs one scan of the FTS index, so it is done once per database."""
-
-    def __init__(self, rows: Iterable[tuple[str, int]]) -> None:
-        self._lock = threading.Lock()
-        self.freq: dict[str, int] = {}
-        self.by_length: dict[int, list[str]] = {}
-        self.by_skeleton: dict[str, list[str]] = {}
-        self.sorted_terms: list[str] = []
-        self._prefixes: dict[int, list[str]] = {}
-        for term, doc in rows:
-            self._insert(term, int(doc))
-        self.sorted_terms = sorted(self.freq)
-
-    def _insert(self, term: str, doc: int) -> bool:
-        if term in self.freq:
-            self.freq[term] += doc
-            return False
-        self.freq[term] = doc
-        self.by_length.setdefault(len(term), []).append(term)
-        skeleton = _skeleton(term)
-        if len(skeleton) >= 3:
-            self.by_skeleton.setdefault(skeleton, []).append(term)
-        return True
-
-    def add(self, terms: Iterable[str]) -> None:
-        with self._lock:
-            for term in terms:
-                if self._insert(term, 1):
-                    bisect.insort(self.sorted_terms, term)
-                    for length, pool in self._prefixes.items():
-                        head = term[:length]
-                        i = bisect.bisect_left(pool, head)
-                        if len(term) >= length and (i == len(pool) or pool[i] != head):
-                            pool.insert(i, head)
-
-    def __len__(self) -> int:
-        return len(self.freq)
+    index: NameIndex
+    session: Session
 
     def knows(self, term: str) -> bool:
-        return term in self.freq
+        return self.index.knows(self.session, term)
 
     def has_prefix(self, prefix: str) -> bool:
-        terms = self.sorted_terms
-        i = bisect.bisect_left(terms, prefix)
-        return i < len(terms) and terms[i].startswith(prefix)
+        return self.index.has_prefix(self.session, prefix)
 
     def close_terms(self, token: str) -> list[tuple[str, float]]:
-        """Vocabulary terms of which `token` may be a misspelling, with their distance
-        (edits; a match by consonant skeleton only counts as the most edits allowed plus a
-        half), closest first."""
-        edits = _max_edits(len(token))
-        if not edits:
-            return []
-        found: dict[str, float] = {}
-        for length in range(len(token) - edits, len(token) + edits + 1):
-            pool = self.by_length.get(length)
-            if not pool:
-                continue
-            for term, distance, _ in process.extract(
-                token, pool, scorer=OSA.distance, score_cutoff=edits, limit=None
-            ):
-                found[term] = float(distance)
-        skeleton = _skeleton(token)
-        if len(skeleton) >= 3:
-            for term in self.by_skeleton.get(skeleton, ()):
-                if term not in found and OSA.normalized_similarity(token, term) >= 0.5:
-                    found[term] = edits + 0.5
-        found.pop(token, None)
-        ranked = sorted(found, key=lambda t: (found[t], -self.freq.get(t, 0), t))
-        return [(term, found[term]) for term in ranked[:MAX_EXPANSIONS]]
+        return self.index.close_terms(self.session, token)
 
     def close_prefixes(self, token: str) -> list[tuple[str, float]]:
-        """Beginnings of vocabulary terms close to `token` (a misspelt word being typed),
-        with their distance, closest first."""
-        if len(token) < 4:
-            return []
-        edits = 1 if len(token) <= 6 else 2
-        pool = self._prefix_pool(len(token))
-        matches = process.extract(token, pool, scorer=OSA.distance, score_cutoff=edits, limit=None)
-        ranked = sorted(matches, key=lambda m: (m[1], m[0]))
-        return [(m[0], float(m[1])) for m in ranked if m[0] != token][:MAX_EXPANSIONS]
-
-    def prepare(self) -> None:
-        """Build the prefix pools of the usual word lengths now rather than on first use."""
-        for length in range(4, 13):
-            self._prefix_pool(length)
-
-    def _prefix_pool(self, length: int) -> list[str]:
-        pool = self._prefixes.get(length)
-        if pool is None:
-            pool = sorted({t[:length] for t in self.sorted_terms if len(t) >= length})
-            self._prefixes[length] = pool
-        return pool
+        return self.index.close_prefixes(self.session, token)
 
 
 def _engine_of(session: Session) -> Engine:
@@ -311,29 +199,33 @@ def _engine_of(session: Session) -> Engine:
     return bind.engine if isinstance(bind, Connection) else bind
 
 
-def _read_vocabulary(session: Session) -> _Vocabulary:
-    rows = session.execute(text("SELECT term, doc FROM patient_names_vocab"))
-    vocab = _Vocabulary((r[0], r[1]) for r in rows)
-    log.debug("loaded %d name index terms", len(vocab))
-    return vocab
-
-
 # --- reading candidates ---------------------------------------------------------------------
 
 
 def _rows(session: Session, stmt: _Stmt) -> list[_Row]:
-    return list(session.execute(stmt.where(Patient.deleted.is_(False))))
+    # Plain rows through the session's connection: the ORM's row processing cost more than
+    # the query at a duplicate check's few hundred candidates. Pending changes are flushed
+    # first, as the session's own execute would.
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    return list(session.connection().execute(stmt.where(Patient.deleted.is_(False))))
 
 
-def _fts_rows(session: Session, match: str, cap: int) -> list[_Row]:
-    """Live patients whose name terms satisfy the FTS5 expression `match` (at most `cap`)."""
+def _fts_rows(
+    session: Session, match: str, cap: int, *, only: ColumnElement[bool] | None = None
+) -> list[_Row]:
+    """Live patients whose name terms satisfy the FTS5 expression `match` (of the first
+    `cap` the index returns, those that also satisfy `only`)."""
     inner = (
         text("SELECT rowid FROM patient_names WHERE patient_names MATCH :match LIMIT :cap")
         .bindparams(match=match, cap=cap)
         .columns(column("rowid", Integer))
     )
+    stmt = select(*_COLUMNS).where(Patient.pk.in_(inner))
+    if only is not None:
+        stmt = stmt.where(only)
     try:
-        return _rows(session, select(*_COLUMNS).where(Patient.pk.in_(inner)))
+        return _rows(session, stmt)
     except OperationalError as exc:
         # A character the FTS tokenizer reads differently from us can still make an odd
         # expression; a person's typing must never break the search screen.
@@ -377,8 +269,8 @@ def _token_score(forms: Sequence[str], prefix: bool, candidate: Sequence[str]) -
                 if prefix and len(term) > len(form):
                     head = term[: len(form)]
                     score = max(score, 0.85 * OSA.normalized_similarity(form, head))
-                skeleton = _skeleton(form)
-                if len(skeleton) >= 3 and skeleton == _skeleton(term):
+                shape = skeleton(form)
+                if len(shape) >= 3 and shape == skeleton(term):
                     score = max(score, 0.8)
             best = max(best, score)
     return best
@@ -432,50 +324,49 @@ class _Found:
 
 
 class PatientSearch:
-    """Patient search for one unlocked store. Build it once and keep it: it holds the name
-    vocabulary in memory. Safe to call from the (single) database worker thread."""
+    """Patient search for one unlocked store. Build it once and keep it: it remembers the
+    close spellings it looked up. Safe to call from the (single) database worker thread."""
 
     def __init__(self, default_region: str | None) -> None:
         self.default_region = (default_region or "").upper() or None
-        # The name vocabulary, per database this object has searched (normally one: the
-        # core's store); read lazily, kept current by `note_new_names`.
-        self._vocabs: weakref.WeakKeyDictionary[Engine, _Vocabulary] = weakref.WeakKeyDictionary()
-        self._vocabs_lock = threading.Lock()
+        # The name-term index's reader, per database this object has searched (normally
+        # one: the core's store).
+        self._indexes: weakref.WeakKeyDictionary[Engine, NameIndex] = weakref.WeakKeyDictionary()
+        self._indexes_lock = threading.Lock()
 
-    # -- cache of the name vocabulary --
+    # -- the name-term index --
 
-    def vocabulary(self, session: Session) -> _Vocabulary:
+    def vocabulary(self, session: Session) -> NameIndex:
+        """The reader of the name-term index of `session`'s database (kept per database:
+        it remembers recent answers)."""
         engine = _engine_of(session)
-        vocab = self._vocabs.get(engine)
-        if vocab is not None:
-            return vocab
-        with self._vocabs_lock:
-            vocab = self._vocabs.get(engine)
-            if vocab is None:
-                vocab = _read_vocabulary(session)
-                self._vocabs[engine] = vocab
-        return vocab
+        with self._indexes_lock:
+            index = self._indexes.get(engine)
+            if index is None:
+                index = self._indexes[engine] = NameIndex()
+        return index
 
     def warm(self, session: Session) -> None:
-        """Read the name vocabulary now (e.g. on the worker right after unlocking), so the
-        first typo-tolerant search does not pay for it."""
-        self.vocabulary(session).prepare()
+        """Right after unlocking, on the database worker: nothing is loaded (the index lives
+        in the store), but one probe reads the index's first pages into SQLCipher's cache, so
+        the first typo-tolerant search does not decrypt them."""
+        self.vocabulary(session).has_prefix(session, "a")
 
     def note_new_names(self, *names: str) -> None:
-        """A patient was registered or renamed: make their name tokens known to the cached
-        vocabulary (without re-reading it)."""
-        terms = name_tokens(*names)
-        if not terms:
+        """A patient was registered or renamed (here, or by a sync): the database triggers
+        have already indexed the name; forget remembered answers so that its spellings are
+        candidates from the next search on."""
+        if not name_tokens(*names):
             return
-        with self._vocabs_lock:
-            vocabs = list(self._vocabs.values())
-        for vocab in vocabs:
-            vocab.add(terms)
+        with self._indexes_lock:
+            indexes = list(self._indexes.values())
+        for index in indexes:
+            index.forget()
 
     def invalidate(self) -> None:
-        """Forget the cached vocabulary (after sync applied many changes, or a restore)."""
-        with self._vocabs_lock:
-            self._vocabs.clear()
+        """Forget everything remembered (after sync applied many changes, or a restore)."""
+        with self._indexes_lock:
+            self._indexes.clear()
 
     # -- searching --
 
@@ -590,7 +481,8 @@ class PatientSearch:
             return
         folded_query = display_fold(" ".join(t.text for t in tokens))
         rows: dict[int, _Row] = {}
-        for match in _passes(lambda: self.vocabulary(session), tokens, limit):
+        lookup = _Lookup(self.vocabulary(session), session)
+        for match in _passes(lambda: lookup, tokens, limit):
             for row in _fts_rows(session, match, cap):
                 rows.setdefault(row.pk, row)
             if len(rows) >= limit:
@@ -603,7 +495,7 @@ _WIDE = math.inf
 
 
 def _passes(
-    vocabulary: Callable[[], _Vocabulary], tokens: Sequence[_QueryToken], limit: int
+    vocabulary: Callable[[], _Lookup], tokens: Sequence[_QueryToken], limit: int
 ) -> Iterator[str]:
     """The FTS5 expressions to try, most precise first; the caller stops once it has
     `limit` patients (so the vocabulary is not even read for a name typed correctly).
@@ -632,13 +524,13 @@ def _passes(
             yield match
 
 
-def _known(vocab: _Vocabulary, token: _QueryToken) -> bool:
+def _known(vocab: _Lookup, token: _QueryToken) -> bool:
     if token.prefix:
         return any(vocab.has_prefix(form) for form in token.forms)
     return any(vocab.knows(form) for form in token.forms)
 
 
-def _alternatives(vocab: _Vocabulary, token: _QueryToken, *, within: float) -> list[str]:
+def _alternatives(vocab: _Lookup, token: _QueryToken, *, within: float) -> list[str]:
     """FTS5 strings for `token`: itself (as a prefix), and the vocabulary terms it may be a
     misspelling of, up to `within` edits."""
     parts: dict[str, None] = {}
@@ -669,6 +561,44 @@ def _birth_years_compatible(a: dt.date | None, b: dt.date | None, estimated: boo
     return abs(a.year - b.year) <= (5 if estimated else 1)
 
 
+def _candidates(
+    session: Session, lookups: Sequence[_Stmt], by_name: _Stmt | None
+) -> dict[int, _Row]:
+    """The patients any of `lookups` or `by_name` finds (each at most DUPLICATE_CANDIDATES),
+    read in one statement."""
+    parts = [*lookups, *([by_name] if by_name is not None else [])]
+    if not parts:
+        return {}
+    keys = union_all(*(select(p.limit(DUPLICATE_CANDIDATES).subquery().c.pk) for p in parts))
+    try:
+        found = _rows(session, select(*_COLUMNS).where(Patient.pk.in_(keys)))
+    except OperationalError as exc:
+        if by_name is None:
+            raise
+        # As in `_fts_rows`: an odd FTS expression must not stop a registration.
+        log.warning("name index query failed (%s)", type(exc.orig).__name__)
+        return _candidates(session, lookups, None)
+    return {row.pk: row for row in found}
+
+
+def _year_span(year: int, margin: int) -> tuple[dt.date, dt.date]:
+    return dt.date(max(1, year - margin), 1, 1), dt.date(min(9999, year + margin), 12, 31)
+
+
+def _birth_window(birth: dt.date | None, *, estimated: bool) -> ColumnElement[bool] | None:
+    """Patients whose birth date does not rule out a similar name (`_birth_years_compatible`
+    in SQL): the candidates ruled out are never read into Python."""
+    if birth is None:
+        return None
+    wide = Patient.birth_date.between(*_year_span(birth.year, 5))
+    if estimated:
+        return or_(Patient.birth_date.is_(None), wide)
+    near = Patient.birth_date.between(*_year_span(birth.year, 1))
+    return or_(
+        Patient.birth_date.is_(None), near, and_(Patient.birth_date_estimated.is_(True), wide)
+    )
+
+
 def likely_duplicates(
     session: Session,
     *,
@@ -696,66 +626,75 @@ def likely_duplicates(
     """
     if limit <= 0:
         return []
-    base = select(*_COLUMNS)
-    rows: dict[int, _Row] = {}
-    same_phone: set[int] = set()
-    if phone_e164:
-        digits = "".join(ch for ch in phone_e164 if ch.isdigit())
-        if digits:
-            same = base.where(Patient.phone_reversed == digits[::-1]).limit(DUPLICATE_CANDIDATES)
-            for row in _rows(session, same):
-                rows[row.pk] = row
-                same_phone.add(row.pk)
-    same_identifier: dict[int, str] = {}
-    for ident_column, value, reason in (
-        (Patient.national_id, national_id, msg("same national ID")),
-        (Patient.clinic_number, clinic_number, msg("same clinic number")),
+    # Every way of being a candidate is one bounded lookup of patient keys; all of them go
+    # to SQLCipher as one statement, and which lookup found a row is read off its values.
+    lookups: list[_Stmt] = []
+    live = Patient.deleted.is_(False)
+    digits = "".join(ch for ch in phone_e164 or "" if ch.isdigit())
+    if digits:
+        lookups.append(select(Patient.pk).where(Patient.phone_reversed == digits[::-1], live))
+    for ident_column, value in (
+        (Patient.national_id, national_id),
+        (Patient.clinic_number, clinic_number),
     ):
         if value:
-            for row in _rows(
-                session, base.where(ident_column == value).limit(DUPLICATE_CANDIDATES)
-            ):
-                rows[row.pk] = row
-                same_identifier.setdefault(row.pk, reason)
+            lookups.append(select(Patient.pk).where(ident_column == value, live))
     if birth_date is not None:
-        stmt: _Stmt | None
         if not birth_date_estimated:
-            stmt = base.where(Patient.birth_date.in_([birth_date, dt.date(birth_date.year, 7, 1)]))
+            # Found by its date alone, a patient counts only with the same exact date (and
+            # village); one whose birth year is estimated counts with a similar name, and the
+            # name lookup finds those.
+            lookups.append(select(Patient.pk).where(Patient.birth_date == birth_date, live))
         elif village.strip():
             # A whole year of births is thousands of patients: only the same village matters.
             spellings = {village.strip(), village.strip().title(), village.strip().upper()}
-            stmt = base.where(
-                Patient.birth_date >= dt.date(birth_date.year, 1, 1),
-                Patient.birth_date <= dt.date(birth_date.year, 12, 31),
-                Patient.village.in_(sorted(spellings)),
+            lookups.append(
+                select(Patient.pk).where(
+                    Patient.birth_date.between(*_year_span(birth_date.year, 0)),
+                    Patient.village.in_(sorted(spellings)),
+                    live,
+                )
             )
-        else:
-            stmt = None
-        if stmt is not None:
-            for row in _rows(session, stmt.limit(DUPLICATE_CANDIDATES)):
-                rows[row.pk] = row
     # Whole words only: the person being registered has typed complete names.
     groups = [
         [_QueryToken(t.text, t.alt, prefix=False) for t in _query_tokens(part)]
         for part in (given_name, family_name)
     ]
     groups = [group for group in groups if group]
+    by_name: _Stmt | None = None
     if groups:
-        vocab = search.vocabulary(session) if search is not None else _read_vocabulary(session)
+        index = search.vocabulary(session) if search is not None else NameIndex()
+        vocab = _Lookup(index, session)
         match = " AND ".join(
             _group([alt for t in group for alt in _alternatives(vocab, t, within=_WIDE)])
             for group in groups
         )
-        for row in _fts_rows(session, match, DUPLICATE_CANDIDATES):
-            rows[row.pk] = row
+        inner = (
+            text("SELECT rowid FROM patient_names WHERE patient_names MATCH :match LIMIT :cap")
+            .bindparams(match=match, cap=DUPLICATE_CANDIDATES)
+            .columns(column("rowid", Integer))
+        )
+        by_name = select(Patient.pk).where(Patient.pk.in_(inner), live)
+        window = _birth_window(birth_date, estimated=birth_date_estimated)
+        if window is not None:
+            by_name = by_name.where(window)
+    rows = _candidates(session, lookups, by_name)
 
     name_parts = [t for group in groups for t in group]
     other = {t.text for t in _query_tokens(other_names)}
     village_key = display_fold(village)
     results: list[tuple[float, str, _Row, list[str]]] = []
-    for pk, row in rows.items():
+    for row in rows.values():
         if exclude_id is not None and row.id == exclude_id:
             continue
+        same_phone = bool(digits) and (row.phone or "").lstrip("+") == digits
+        same_identifier = (
+            msg("same national ID")
+            if national_id and row.national_id == national_id
+            else msg("same clinic number")
+            if clinic_number and row.clinic_number == clinic_number
+            else None
+        )
         candidate = name_tokens(row.given_name, row.other_names, row.family_name)
         similarity = 0.0
         if name_parts and candidate:
@@ -783,13 +722,13 @@ def likely_duplicates(
         if name_ok:
             reasons.append(msg("similar name"))
             strength += 0.5 * similarity
-        if pk in same_identifier:
+        if same_identifier:
             # An identifier is the strongest sign of all: it names one person.
-            reasons.insert(0, same_identifier[pk])
+            reasons.insert(0, same_identifier)
             strength += 0.6
             if not name_ok:
                 kind = "id"
-        if pk in same_phone:
+        if same_phone:
             reasons.append(msg("same phone"))
             strength += 0.3
             if not name_ok:

@@ -32,6 +32,7 @@ from sqlalchemy.pool import QueuePool
 
 from desktop.errors import DiskFull, StoreCorrupt, StoreError
 from desktop.names import search_terms
+from desktop.store import name_index
 from desktop.store.damage import DamageWatch, StoreDamaged, kind_of, read_only_message
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,7 @@ def _connect(path: Path, data_key: bytes) -> sqlcipher3.dbapi2.Connection:
             conn.execute(pragma)
         # Used by the triggers that keep the patient name index current.
         conn.create_function("outpost_search_terms", 3, search_terms, deterministic=True)
+        name_index.register(conn)  # and the terms typo search looks spellings up in
     except sqlcipher3.dbapi2.DatabaseError as exc:
         conn.close()
         translated = translate_db_error(exc, path)

@@ -436,6 +436,32 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+# --- the name-term index of typo-tolerant search (desktop.store.name_index) ---------------
+# Kept by triggers on `patients` (migration 0009), never written by the ORM, never synced:
+# every laptop derives it from its own patients.
+
+
+class NameTerm(Base):
+    """A distinct term of the patient name index, with the live patients carrying it."""
+
+    __tablename__ = "name_terms"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    term: Mapped[str] = mapped_column(Text, unique=True)
+    docs: Mapped[int] = mapped_column(Integer)
+    skeleton: Mapped[str | None] = mapped_column(Text, index=True)
+
+
+class NameTermDeletion(Base):
+    """One string left by deleting letters from a term's beginning (the deletion index)."""
+
+    __tablename__ = "name_term_deletes"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    deletion: Mapped[str] = mapped_column(Text, primary_key=True)
+    # No foreign key: the triggers remove a term's deletions with it, and a checked
+    # reference would cost a lookup on each of the millions of rows a large clinic writes.
+    term_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Clinic,
     User,
