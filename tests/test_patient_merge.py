@@ -497,3 +497,20 @@ def test_a_refused_change_of_a_kind_not_known_here_is_only_marked_as_seen(
         AttentionApi(a).keep_theirs(item_id)
     AttentionApi(a).keep_mine(item_id)
     assert open_items(a) == []
+
+
+def test_an_open_conflict_about_the_merged_patient_is_settled_on_both_laptops(
+    pair: tuple[ClinicCore, ClinicCore],
+) -> None:
+    a, b = pair
+    survivor, other = duplicate_pair(pair)
+    a.patients.edit(other, grace(dob="1990-01-01"))
+    b.patients.edit(other, grace(dob="1991-02-02"))
+    exchange(a, b)
+    for core in (a, b):
+        assert SAFETY_CRITICAL in [i.reason for i in open_items(core)]
+    AttentionApi(a).merge(open_items(a, POSSIBLE_DUPLICATE)[0].id, survivor)
+    assert open_items(a) == []
+    exchange(a, b)
+    assert open_items(b) == []
+    assert {i.resolution for i in b.remote.needs_attention(include_settled=True)} >= {MERGED}

@@ -352,6 +352,16 @@ class AttentionApi:
                     with contextlib.suppress(Conflict):
                         wanted.update(_pair_of(r))
             decisions = _decisions(session, wanted, mine)
+            merged: dict[uuid.UUID, uuid.UUID] = {
+                tomb: into
+                for tomb, into in session.execute(
+                    select(Patient.id, Patient.merged_into).where(
+                        Patient.id.in_({r.patient_id for r in rows if r.patient_id}),
+                        Patient.merged_into.is_not(None),
+                    )
+                )
+                if into is not None
+            }
             for row in rows:
                 if row.resolved_at is not None:
                     continue
@@ -366,8 +376,15 @@ class AttentionApi:
                     elif _pair_kept(row, decisions):
                         _resolve(session, None, row, SETTLED_ELSEWHERE)
                         settled += 1
+                elif row.entity == "patients" and row.entity_id in merged:
+                    # About a field of a patient merged into another (here or elsewhere):
+                    # the survivor's values stand, as on the laptop that merged.
+                    _resolve(session, None, row, MERGED)
+                    settled += 1
                 elif row.field is not None and row.entity in SPECS:
                     settled += _field_answered(session, actor, row, rows, decisions)
+                if row.resolved_at is None and row.patient_id in merged:
+                    row.patient_id = merged[row.patient_id]  # listed under the survivor
             session.flush()
             return settled
 
