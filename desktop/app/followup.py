@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import Session, defer
 
 from desktop.app.transactions import Done
 from desktop.messages import Message
@@ -86,6 +86,7 @@ class ResultLine:
     patient_id: uuid.UUID
     patient_name: str
     clinic_number: str
+    patient_phone: str  # as people read it ("" when none): the number to call
     category: ResultCategory
     test_name: str
     facility: str  # where it was sent ("" in-house or not said)
@@ -136,6 +137,7 @@ class ReferralLine:
     patient_id: uuid.UUID
     patient_name: str
     clinic_number: str
+    patient_phone: str  # as people read it ("" when none)
     facility: FacilityLine | None
     reason: str
     urgency: ReferralUrgency
@@ -157,14 +159,33 @@ class ReferralLine:
 # --- shared reading ----------------------------------------------------------------------
 
 
-def _patients(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Patient]:
+@dataclass(frozen=True)
+class _PatientRef:
+    name: str
+    clinic_number: str
+    phone: str | None  # E.164 as stored
+
+
+def _patients(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, _PatientRef]:
+    """Names, numbers and phones of these patients (columns only: a list of thousands of
+    lines must not build thousands of patient objects)."""
     wanted = sorted(set(ids))
-    out: dict[uuid.UUID, Patient] = {}
+    out: dict[uuid.UUID, _PatientRef] = {}
+    columns = (
+        Patient.id,
+        Patient.given_name,
+        Patient.other_names,
+        Patient.family_name,
+        Patient.clinic_number,
+        Patient.phone,
+    )
     for start in range(0, len(wanted), 500):
-        for row in session.scalars(
-            select(Patient).where(Patient.id.in_(wanted[start : start + 500]))
+        chunk = wanted[start : start + 500]
+        for pid, given, other, family, number, phone in session.execute(
+            select(*columns).where(Patient.id.in_(chunk))
         ):
-            out[row.id] = row
+            name = " ".join(p for p in (given, other, family) if p)
+            out[pid] = _PatientRef(name, number or "", phone)
     return out
 
 
@@ -197,6 +218,17 @@ class _Reader:
         self.facilities = _facilities(session)
         self.rules = followup_rules.current(session)
         self.today = core.today()
+        self._phones: dict[str, str] = {}
+
+    def phone(self, e164: str | None) -> str:
+        """A stored number as people read it, formatted once per number (phonenumbers'
+        formatting is the costly part of a long list)."""
+        if not e164:
+            return ""
+        found = self._phones.get(e164)
+        if found is None:
+            found = self._phones[e164] = display_phone(e164, self.core.region)
+        return found
 
     def local(self, instant: dt.datetime | None) -> dt.datetime | None:
         return self.core.clock.local(instant) if instant is not None else None
@@ -220,8 +252,9 @@ class _Reader:
             line = ResultLine(
                 result_id=row.id,
                 patient_id=row.patient_id,
-                patient_name=patient.full_name if patient else "",
-                clinic_number=(patient.clinic_number or "") if patient else "",
+                patient_name=patient.name if patient else "",
+                clinic_number=patient.clinic_number if patient else "",
+                patient_phone=self.phone(patient.phone) if patient else "",
                 category=row.category,
                 test_name=row.test_name,
                 facility=facility.name if facility else "",
@@ -271,8 +304,9 @@ class _Reader:
                 ReferralLine(
                     referral_id=row.id,
                     patient_id=row.patient_id,
-                    patient_name=patient.full_name if patient else "",
-                    clinic_number=(patient.clinic_number or "") if patient else "",
+                    patient_name=patient.name if patient else "",
+                    clinic_number=patient.clinic_number if patient else "",
+                    patient_phone=self.phone(patient.phone) if patient else "",
                     facility=_facility_line(facility, self.core.region) if facility else None,
                     reason=row.reason,
                     urgency=row.urgency,
@@ -297,6 +331,10 @@ class _Reader:
 # --- reads shared by the APIs and the worklist (inside the caller's transaction) ----------
 
 
+# What a line never shows: not read for lists (loaded if a detail asks for it).
+_LIST_ONLY = (defer(Result.field_hlcs), defer(Result.measurements), defer(Result.attachment))
+
+
 def read_results(
     core: ClinicCore,
     session: Session,
@@ -310,7 +348,7 @@ def read_results(
     longest waiting first."""
     wanted = list(ressvc.WAITING) if waiting else list(statuses or ())
     limit = max(1, min(int(limit), 5000))
-    query = select(Result).where(Result.deleted.is_(False))
+    query = select(Result).options(*_LIST_ONLY).where(Result.deleted.is_(False))
     if wanted:
         query = query.where(Result.status.in_(wanted))
     if patient_id is not None:
@@ -327,6 +365,7 @@ def read_late_results(core: ClinicCore, session: Session) -> tuple[ResultLine, .
     """Results expected by now that have not arrived (ask the lab), the longest late first."""
     query = (
         select(Result)
+        .options(*_LIST_ONLY)
         .where(
             Result.deleted.is_(False),
             Result.status.in_((ResultStatus.ORDERED, ResultStatus.SENT)),
@@ -338,7 +377,23 @@ def read_late_results(core: ClinicCore, session: Session) -> tuple[ResultLine, .
     return tuple(line for _, line, _ in _Reader(core, session).result_lines(rows))
 
 
-CHASED = (ReferralStatus.SENT, ReferralStatus.APPOINTMENT_GIVEN, ReferralStatus.SEEN)
+def _overdue_where(session: Session, today: dt.date) -> ColumnElement[bool]:
+    """The referrals that may be overdue today, in SQL (the status index), so only those are
+    read; `referrals.overdue` then says why, by the same rules."""
+    rules = followup_rules.current(session)
+    sent = [
+        and_(
+            Referral.urgency == urgency,
+            Referral.sent_on < today - dt.timedelta(days=rules[name]),
+        )
+        for urgency, name in followup_rules.APPOINTMENT_RULE.items()
+    ]
+    feedback = today - dt.timedelta(days=rules[followup_rules.REFERRAL_FEEDBACK])
+    return or_(
+        and_(Referral.status == ReferralStatus.SENT, or_(*sent)),
+        and_(Referral.status == ReferralStatus.APPOINTMENT_GIVEN, Referral.appointment_on < today),
+        and_(Referral.status == ReferralStatus.SEEN, Referral.seen_on < feedback),
+    )
 
 
 def read_referrals(
@@ -353,11 +408,11 @@ def read_referrals(
     """Referrals, newest first; `overdue_only`: the ones to chase today, the most urgent
     first, the longest waiting first."""
     limit = max(1, min(int(limit), 5000))
-    query = select(Referral).where(Referral.deleted.is_(False))
+    query = select(Referral).options(defer(Referral.field_hlcs)).where(Referral.deleted.is_(False))
     if open_only:
         query = query.where(Referral.status.in_(refsvc.OPEN))
     if overdue_only:
-        query = query.where(Referral.status.in_(CHASED))
+        query = query.where(_overdue_where(session, core.today()))
     if patient_id is not None:
         query = query.where(Referral.patient_id == patient_id)
     query = query.order_by(Referral.created_at.desc())

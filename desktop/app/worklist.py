@@ -22,7 +22,6 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.app.followup import (
@@ -34,8 +33,7 @@ from desktop.app.followup import (
 )
 from desktop.messages import Message, msg
 from desktop.permissions import Permission
-from desktop.services.phones import display_phone
-from desktop.store.models import Patient, ReferralUrgency
+from desktop.store.models import ReferralUrgency
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
@@ -81,19 +79,7 @@ class Worklist:
         return sum(1 for item in self.items if item.group == group)
 
 
-def _phones(session: Session, ids: set[uuid.UUID], region: str) -> dict[uuid.UUID, str]:
-    out: dict[uuid.UUID, str] = {}
-    wanted = sorted(ids)
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        for pid, phone in session.execute(
-            select(Patient.id, Patient.phone).where(Patient.id.in_(chunk))
-        ):
-            out[pid] = display_phone(phone, region) if phone else ""
-    return out
-
-
-def _result_item(line: ResultLine, group: int, phone: str) -> WorkItem:
+def _result_item(line: ResultLine, group: int) -> WorkItem:
     if group == LATE:
         what = msg(
             "{test}: expected {day}, not here",
@@ -116,13 +102,13 @@ def _result_item(line: ResultLine, group: int, phone: str) -> WorkItem:
         line.patient_id,
         line.patient_name,
         line.clinic_number,
-        phone,
+        line.patient_phone,
         what,
         since,
     )
 
 
-def _referral_item(line: ReferralLine, phone: str) -> WorkItem:
+def _referral_item(line: ReferralLine) -> WorkItem:
     urgent = line.urgency in (ReferralUrgency.URGENT, ReferralUrgency.EMERGENCY)
     where = line.facility.name if line.facility else ""
     return WorkItem(
@@ -132,7 +118,7 @@ def _referral_item(line: ReferralLine, phone: str) -> WorkItem:
         line.patient_id,
         line.patient_name,
         line.clinic_number,
-        phone,
+        line.patient_phone,
         msg("to {where}: {why}", where=where, why=line.overdue or ""),
         line.sent_on,
     )
@@ -151,20 +137,15 @@ class WorklistApi:
             waiting = read_results(core, session, waiting=True, limit=5000)
             late = read_late_results(core, session)
             overdue = read_referrals(core, session, overdue_only=True, limit=5000)
-            phones = _phones(
-                session,
-                {x.patient_id for x in (*waiting, *late)} | {r.patient_id for r in overdue},
-                core.region,
-            )
             items: list[WorkItem] = []
             for line in waiting:
                 if line.escalation_due:
                     group = ESCALATE
                 else:
                     group = URGENT_RESULT if line.urgent else RESULT_WAITING
-                items.append(_result_item(line, group, phones.get(line.patient_id, "")))
-            items += [_result_item(x, LATE, phones.get(x.patient_id, "")) for x in late]
-            items += [_referral_item(r, phones.get(r.patient_id, "")) for r in overdue]
+                items.append(_result_item(line, group))
+            items += [_result_item(x, LATE) for x in late]
+            items += [_referral_item(r) for r in overdue]
             items.sort(key=lambda i: (i.group, i.since or dt.date.max, str(i.record_id)))
             return Worklist(core.today(), tuple(items))
 

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from desktop.errors import Conflict, InvalidInput, ValidationFailed
 from desktop.messages import Message, msg
@@ -499,6 +499,7 @@ def attempts(
     for start in range(0, len(wanted), 500):
         rows = session.scalars(
             select(ResultRelay)
+            .options(defer(ResultRelay.field_hlcs))
             .where(
                 ResultRelay.result_id.in_(wanted[start : start + 500]),
                 ResultRelay.deleted.is_(False),
