@@ -211,21 +211,15 @@ def _rows(session: Session, stmt: _Stmt) -> list[_Row]:
     return list(session.connection().execute(stmt.where(Patient.deleted.is_(False))))
 
 
-def _fts_rows(
-    session: Session, match: str, cap: int, *, only: ColumnElement[bool] | None = None
-) -> list[_Row]:
-    """Live patients whose name terms satisfy the FTS5 expression `match` (of the first
-    `cap` the index returns, those that also satisfy `only`)."""
+def _fts_rows(session: Session, match: str, cap: int) -> list[_Row]:
+    """Live patients whose name terms satisfy the FTS5 expression `match` (at most `cap`)."""
     inner = (
         text("SELECT rowid FROM patient_names WHERE patient_names MATCH :match LIMIT :cap")
         .bindparams(match=match, cap=cap)
         .columns(column("rowid", Integer))
     )
-    stmt = select(*_COLUMNS).where(Patient.pk.in_(inner))
-    if only is not None:
-        stmt = stmt.where(only)
     try:
-        return _rows(session, stmt)
+        return _rows(session, select(*_COLUMNS).where(Patient.pk.in_(inner)))
     except OperationalError as exc:
         # A character the FTS tokenizer reads differently from us can still make an odd
         # expression; a person's typing must never break the search screen.
@@ -622,7 +616,7 @@ def likely_duplicates(
     A similar name only counts when the birth dates do not rule it out (two Mary Kamaus born
     thirty years apart are two people). A shared phone counts on its own: families share one.
     With `birth_date_estimated` (only an age was given), a birth date matches on its year.
-    `search` lends its cached name vocabulary (without it, the vocabulary is read afresh).
+    `search` lends its remembered close spellings (without it, they are looked up afresh).
     """
     if limit <= 0:
         return []
