@@ -340,3 +340,43 @@ def test_a_patient_merge_moves_results_attempts_and_referrals(clinic: ClinicCore
     assert core.results.show(rid).relays[0].outcome is RelayOutcome.MESSAGE_LEFT
     assert core.referrals.show(ref).patient_id == keep
     assert core.results.list(patient_id=other) == ()
+
+
+def test_a_patient_told_on_one_laptop_while_the_other_escalated_was_told(
+    pair: tuple[ClinicCore, ClinicCore],
+) -> None:
+    from desktop.store.models import OutboxEntry as Entry
+
+    a, b = pair
+    pid = patient(a)
+    rid = a.results.order(pid, "HIV viral load", urgent=True).value.line.result_id
+    a.results.record_received(rid, text="Detectable")
+
+    def send(source: ClinicCore, target: ClinicCore) -> None:
+        changes = source.remote.pending_outbox()
+
+        def mark(session: object) -> None:
+            for entry in session.scalars(select(Entry).where(Entry.sent_batch.is_(None))):  # type: ignore[attr-defined]
+                entry.sent_batch = uuid.uuid4()
+
+        source.tx.write(mark)
+        target.remote.apply(changes)
+
+    send(a, b)
+    at(a, MONDAY + dt.timedelta(days=3))
+    at(b, MONDAY + dt.timedelta(days=3, hours=1))  # B's status edit is the newer one
+    a.results.relay(rid, RelayMethod.IN_PERSON, RelayOutcome.INFORMED)
+    b.results.escalate(rid, "CHW sent to the village")
+    send(a, b)
+    send(b, a)
+    for core in (a, b):
+        # The status field merged to B's newer edit; the attempt that reached her wins.
+        stored = core.tx.read(lambda s: svc.get_result(s, rid).status)
+        assert stored is ResultStatus.ESCALATED
+        shown = core.results.show(rid)
+        assert shown.line.status is ResultStatus.INFORMED, core
+        assert shown.informed_at is not None and not shown.line.escalation_due
+        assert core.results.list(waiting=True) == ()
+        assert core.worklist.today().items == ()
+        with pytest.raises(Conflict, match="already been informed"):
+            core.results.relay(rid, RelayMethod.PHONE, RelayOutcome.NO_ANSWER)

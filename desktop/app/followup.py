@@ -208,6 +208,11 @@ def _facility_line(facility: Facility, region: str) -> FacilityLine:
     )
 
 
+def _informed_at(relays: Sequence[RelayLine]) -> dt.datetime | None:
+    found = next((r.at for r in relays if r.outcome is RelayOutcome.INFORMED), None)
+    return found.astimezone(dt.UTC) if found is not None else None
+
+
 class _Reader:
     """Turns rows into lines within one transaction (names read once)."""
 
@@ -247,7 +252,9 @@ class _Reader:
         out = []
         for row in rows:
             patient = patients.get(row.patient_id)
-            relays = [self.relay(t) for t in tries.get(row.id, [])]
+            made = tries.get(row.id, [])
+            relays = [self.relay(t) for t in made]
+            status = ressvc.effective_status(row, made)
             facility = self.facilities.get(row.facility_id) if row.facility_id else None
             line = ResultLine(
                 result_id=row.id,
@@ -258,15 +265,16 @@ class _Reader:
                 category=row.category,
                 test_name=row.test_name,
                 facility=facility.name if facility else "",
-                status=row.status,
-                status_words=kinds.RESULT_STATUS.word(row.status),
+                status=status,
+                status_words=kinds.RESULT_STATUS.word(status),
                 urgent=row.urgent,
                 ordered_on=row.ordered_on,
                 expected_on=row.expected_on,
                 received_on=row.received_on,
                 attempts=len(relays),
                 last_attempt=relays[-1] if relays else None,
-                escalation_due=ressvc.escalation_due(row, self.today, after),
+                escalation_due=status is not ResultStatus.INFORMED
+                and ressvc.escalation_due(row, self.today, after),
                 late=ressvc.late_from_lab(row, self.today),
             )
             out.append((row, line, relays))
@@ -285,7 +293,7 @@ class _Reader:
             reviewed_by=self.users.get(row.reviewed_by) if row.reviewed_by else None,
             reviewed_at=self.local(row.reviewed_at),
             review_note=row.review_note,
-            informed_at=self.local(row.informed_at),
+            informed_at=self.local(row.informed_at or _informed_at(relays)),
             escalated_at=self.local(row.escalated_at),
             escalated_by=self.users.get(row.escalated_by) if row.escalated_by else None,
             sent_on=row.sent_on,
@@ -358,7 +366,10 @@ def read_results(
     else:
         query = query.order_by(Result.ordered_on.desc(), Result.created_at.desc())
     rows = list(session.scalars(query.limit(limit)))
-    return tuple(line for _, line, _ in _Reader(core, session).result_lines(rows))
+    lines = (line for _, line, _ in _Reader(core, session).result_lines(rows))
+    if waiting:  # told already, by an attempt another laptop made
+        return tuple(line for line in lines if line.status in ressvc.WAITING)
+    return tuple(lines)
 
 
 def read_late_results(core: ClinicCore, session: Session) -> tuple[ResultLine, ...]:

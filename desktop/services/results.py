@@ -414,14 +414,15 @@ def relay_attempt(
     (default `now`)."""
     actor.require(Permission.RECORD_RESULTS)
     result = get_result(session, result_id)
-    if result.status not in WAITING:
-        if result.status is S.INFORMED:
+    status = _live_status(session, result)
+    if status not in WAITING:
+        if status is S.INFORMED:
             raise Conflict(msg("The patient has already been informed of this result."))
         raise Conflict(
             msg(
                 "A result is relayed once it has arrived (this one is {status}): record it as "
                 "received first.",
-                status=kinds.RESULT_STATUS.word(result.status),
+                status=kinds.RESULT_STATUS.word(status),
             )
         )
     if method is RelayMethod.NEXT_OF_KIN and outcome is RelayOutcome.INFORMED:
@@ -437,6 +438,8 @@ def relay_attempt(
         raise ValueError("an attempt's time must be aware (UTC)")
     if at > now + CLOCK_SLACK:
         raise InvalidInput(msg("An attempt cannot be in the future."), field="at")
+    if at < now - dt.timedelta(days=366):
+        raise InvalidInput(msg("An attempt more than a year ago: check the date."), field="at")
     relay = ResultRelay(
         clinic_id=actor.clinic_id,
         result_id=result.id,
@@ -462,7 +465,7 @@ def escalate(
     """The patient could not be reached in time: handed on (a clinician, a home visit)."""
     actor.require(Permission.RECORD_RESULTS)
     result = get_result(session, result_id)
-    kinds.RESULTS.check_transition(result.status, S.ESCALATED)
+    kinds.RESULTS.check_transition(_live_status(session, result), S.ESCALATED)
     cleaned = _text(note, msg("The note"), "notes", limit=2000)
     if not cleaned:
         raise InvalidInput(
@@ -509,6 +512,24 @@ def attempts(
         for row in rows:
             out[row.result_id].append(row)
     return out
+
+
+def informed_by(tries: Sequence[ResultRelay]) -> ResultRelay | None:
+    """The first live attempt that reached the patient, if any."""
+    return next((t for t in tries if t.outcome is RelayOutcome.INFORMED and not t.deleted), None)
+
+
+def effective_status(result: Result, tries: Sequence[ResultRelay]) -> ResultStatus:
+    """The result's status, the attempts having the last word: a patient told on one laptop
+    while another escalated the result (both offline) was told, whichever status edit's
+    stamp is newer after the merge."""
+    if result.status in WAITING and informed_by(tries) is not None:
+        return S.INFORMED
+    return result.status
+
+
+def _live_status(session: Session, result: Result) -> ResultStatus:
+    return effective_status(result, attempts(session, [result.id])[result.id])
 
 
 def escalation_due(result: Result, today: dt.date, after_days: int) -> bool:
