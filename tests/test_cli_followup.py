@@ -112,6 +112,8 @@ def test_a_result_from_order_to_patient_informed(outpost: Outpost, tmp_path: Pat
     saved = tmp_path / "copy.pdf"
     outpost.ok("results", "show", rid, "--save-scan", str(saved))
     assert saved.read_bytes() == PDF
+    code, _out, err = outpost("results", "show", rid, "--save-scan", str(tmp_path))
+    assert code == 1 and err.startswith("outpost: ") and err.count("\n") == 1
 
     outpost.refused(
         "results", "relay", rid, "--method", "sms", "--outcome", "informed", says="already"

@@ -22,7 +22,7 @@ from desktop.app.followup import (
     Scan,
     rule_words,
 )
-from desktop.atomic import read_small_file, shown
+from desktop.atomic import read_small_file, shown, translate_os_error, write_atomic
 from desktop.cli.cmd_patients import find_patient
 from desktop.cli.cmd_referrals import find_facility, record_id
 from desktop.cli.context import CliContext
@@ -301,10 +301,11 @@ def run_show(ctx: CliContext, args: argparse.Namespace) -> int:
     with ctx.clinic() as core:
         detail = core.results.show(result_id)
         if args.save_scan is not None:
-            from desktop.atomic import write_atomic
-
             data, _media_type, _name = core.results.scan(result_id)
-            write_atomic(args.save_scan, data)
+            try:
+                write_atomic(args.save_scan, data)
+            except OSError as exc:
+                raise translate_os_error(exc, args.save_scan) from None
         print_detail(ctx, detail)
     return 0
 
