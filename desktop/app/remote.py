@@ -45,6 +45,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.app.bulk_insert import PENDING, PendingInserts
 from desktop.app.transactions import Done
 from desktop.errors import Conflict, NotFound
 from desktop.hlc import ClockDriftError, Stamp
@@ -160,6 +161,7 @@ class _Run:
     rows: dict[tuple[str, uuid.UUID], Any] = field(default_factory=dict)
     known: dict[str, set[uuid.UUID]] = field(default_factory=dict)  # ids that exist, by table
     fast: bool = False
+    inserts: PendingInserts = field(default_factory=PendingInserts)  # creates, while `fast`
 
 
 def _stamp(raw: Any) -> Stamp:
@@ -223,6 +225,7 @@ class RemoteApi:
                 run.fast = True
                 self._preload(session, waiting, run)
                 self._pass(session, waiting, run, reasons, savepoints=False)
+                run.inserts.write(session)
                 session.flush()
         except IntegrityError:
             run, reasons, waiting = _Run(), {}, list(arrived)
@@ -242,6 +245,8 @@ class RemoteApi:
         if run.top is not None:
             note_high_water(session, self._core.store.clock.last.encode())
         session.flush()
+        if judge:
+            run.touched.extend(_inserted_to_judge(session, run.inserts))
         judged: set[int] = set()
         for obj in run.touched if judge else ():
             if id(obj) in judged:
@@ -257,6 +262,8 @@ class RemoteApi:
         noted = collector(session)
         for obj in run.touched:
             noted.note(obj)
+        for table, columns in run.inserts.written:
+            noted.note_row(table, columns)
         for names in run.names:
             self._core.search.note_new_names(*names)
         return ApplyReport(
@@ -344,8 +351,7 @@ class RemoteApi:
             raise _Park(f"a kind of record this Outpost does not know: {change.entity[:64]}")
         if change.clinic_id != self._core.store.clinic_id:
             raise _Refused("a record of another clinic")
-        values, stamps, bases = self._decode(spec, change)
-        top = max(stamps.values(), default=_stamp(change.hlc))
+        values, stamps, bases, top = self._decode(spec, change)
         try:
             self._core.store.clock.observe(top)
         except ClockDriftError as exc:
@@ -356,23 +362,31 @@ class RemoteApi:
         key = (spec.kind, change.entity_id)
         if run.fast and key in run.rows:
             row = run.rows[key]
+            if row is PENDING:  # made earlier in this page: written now, to be merged into
+                run.inserts.write(session, spec.kind)
+                row = run.rows[key] = session.scalar(
+                    select(model).where(model.id == change.entity_id)
+                )
         else:
             row = session.scalar(select(model).where(model.id == change.entity_id))
         if row is None:
-            self._create(session, spec, change, values, stamps, run)
+            self._create(session, spec, change, values, stamps, top, run)
         else:
             self._merge(session, spec, change, row, values, stamps, bases, run)
 
     def _decode(
         self, spec: RecordSpec[Any], change: RemoteChange
-    ) -> tuple[dict[str, Any], dict[str, Stamp], dict[str, str]]:
-        """The patch as Python values (per key) and their stamps; malformed → refused."""
+    ) -> tuple[dict[str, Any], dict[str, Stamp], dict[str, str], Stamp]:
+        """The patch as Python values (per key), their stamps (a field stamped with the
+        change's own stamp holds that very object), the stamps of the values they replaced,
+        and the newest stamp (the change's own when no field has one); malformed → refused."""
         values: dict[str, Any] = {}
         stamps: dict[str, Stamp] = {}
         bases: dict[str, str] = {}
         if not isinstance(change.patch, Mapping):
             raise _Refused("the patch is not a set of fields")
         own = _stamp(change.hlc)  # every field of an insert carries it: decoded once
+        top: Stamp | None = None
         for key, entry in change.patch.items():
             if not isinstance(entry, Mapping) or "v" not in entry:
                 raise _Refused(f"{str(key)[:64]}: not a patch entry")
@@ -381,7 +395,9 @@ class RemoteApi:
                 log.info("ignored a field this Outpost does not know: %s", str(key)[:64])
                 continue
             raw = entry.get("hlc")
-            stamps[key] = own if raw is None or raw == change.hlc else _stamp(raw)
+            stamp = stamps[key] = own if raw is None or raw == change.hlc else _stamp(raw)
+            if top is None or (stamp is not top and stamp > top):
+                top = stamp
             if entry.get("base") is not None:
                 bases[key] = _stamp(entry["base"]).encode()
             if key in ("id", "clinic_id"):
@@ -390,14 +406,10 @@ class RemoteApi:
                 values[key] = entry.get("v")
                 continue
             try:
-                value = found.from_wire(entry.get("v"))
+                values[key] = found.take(entry.get("v"))
             except (ValueError, TypeError) as exc:
                 raise _Refused(str(exc)) from None
-            problem = found.problem(value)
-            if problem:
-                raise _Refused(problem)
-            values[key] = value
-        return values, stamps, bases
+        return values, stamps, bases, own if top is None else top
 
     def _create(
         self,
@@ -406,6 +418,7 @@ class RemoteApi:
         change: RemoteChange,
         values: dict[str, Any],
         stamps: dict[str, Stamp],
+        top: Stamp,
         run: _Run,
     ) -> None:
         """A record this device has not seen: made from the patch, if the patch is whole."""
@@ -422,25 +435,29 @@ class RemoteApi:
         if missing:
             raise _Park("its record has not arrived yet")
         self._require_targets(session, spec, plain, run)
-        row: Any = spec.model(id=change.entity_id, clinic_id=change.clinic_id, **plain)
+        columns: dict[str, Any] = {"id": change.entity_id, "clinic_id": change.clinic_id, **plain}
         for keyed in spec.keyed:
-            answers = {
+            columns[keyed] = {
                 k.split(".", 1)[1]: v
                 for k, v in values.items()
                 if k.startswith(keyed + ".") and v is not None
             }
-            setattr(row, keyed, answers)
-        row.field_hlcs = {k: s.encode() for k, s in stamps.items()}
-        row.hlc = max(stamps.values(), default=_stamp(change.hlc)).encode()
-        session.add(row)
+        texts: dict[int, str] = {}  # most fields share the change's stamp: encoded once
+        columns["field_hlcs"] = {
+            k: texts.get(id(s)) or texts.setdefault(id(s), s.encode()) for k, s in stamps.items()
+        }
+        columns["hlc"] = top.encode()
+        if spec.kind == Patient.__tablename__:
+            run.names.append(tuple(columns.get(n) or "" for n in _NAME_FIELDS))
         if run.fast:
-            run.rows[(spec.kind, change.entity_id)] = row
+            run.inserts.add(spec.model.__table__, columns)
+            run.rows[(spec.kind, change.entity_id)] = PENDING
             run.known.setdefault(spec.kind, set()).add(change.entity_id)
-        else:
-            session.flush()
+            return
+        row: Any = spec.model(**columns)
+        session.add(row)
+        session.flush()
         run.touched.append(row)
-        if isinstance(row, Patient):
-            run.names.append(tuple(getattr(row, n) for n in _NAME_FIELDS))
 
     def _require_targets(
         self, session: Session, spec: RecordSpec[Any], plain: Mapping[str, Any], run: _Run
@@ -884,6 +901,16 @@ def _note_refused(session: Session, change: RemoteChange, why: str, touched: lis
     session.add(item)
     touched.append(item)
     return 1
+
+
+def _inserted_to_judge(session: Session, inserts: PendingInserts) -> list[Any]:
+    """The patients and appointments a page inserted, as records the judgements can read."""
+    found: list[Any] = []
+    for model in (Patient, Appointment):
+        ids = inserts.ids(model.__tablename__)
+        for chunk in _chunks(ids, 500):
+            found.extend(session.scalars(select(model).where(model.id.in_(chunk))))
+    return found
 
 
 def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:

@@ -65,7 +65,6 @@ from sync.protocol import (
     EnrolRequest,
     EnrolResponse,
     Hello,
-    PatchEntry,
     PullPage,
     PushRequest,
     PushResponse,
@@ -660,7 +659,10 @@ class _Engine:
                     entity_id=c.entity_id,
                     clinic_id=c.clinic_id,
                     op=c.op,
-                    patch={k: _patch_entry(v) for k, v in c.patch.items()},
+                    patch={
+                        k: v if "v" in v else {"v": None, **v}  # "v" always: null is a value
+                        for k, v in c.patch.items()
+                    },
                     hlc=c.hlc,
                     user_id=c.user_id,
                     conflict=c.conflict,
@@ -786,17 +788,6 @@ class _Engine:
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def _patch_entry(entry: PatchEntry) -> dict[str, Any]:
-    """A pulled patch entry as the outbox writes them: "v" always (null is a value)."""
-    out: dict[str, Any] = {"v": entry.get("v")}
-    hlc, base = entry.get("hlc"), entry.get("base")
-    if hlc is not None:
-        out["hlc"] = hlc
-    if base is not None:
-        out["base"] = base
-    return out
 
 
 def _take_batch(session: Session, *, after: int) -> list[tuple[int, dict[str, Any]]]:

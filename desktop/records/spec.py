@@ -16,6 +16,7 @@ import enum
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, select
@@ -81,6 +82,29 @@ class FieldSpec:
                 raise ValueError(f"{self.name}: not a set of answers")
             return value
         raise TypeError(f"{self.name}: no wire form for {kind!r}")
+
+    def take(self, value: Any) -> Any:
+        """A synced patch value as the Python value this field holds, checked: `from_wire`
+        then `problem`, either raising ValueError (or TypeError) with the reason."""
+        # Text, numbers and flags without checks of their own arrive as they are held: only
+        # their length can be wrong. A remote page carries tens of thousands of them.
+        plain = self._plain_type
+        if (
+            plain is not None
+            and type(value) is plain
+            and value != ""
+            and (plain is not str or self.max_length is None or len(value) <= self.max_length)
+        ):
+            return value
+        converted = self.from_wire(value)
+        problem = self.problem(converted)
+        if problem:
+            raise ValueError(problem)
+        return converted
+
+    @cached_property
+    def _plain_type(self) -> object | None:
+        return self.type if self.type in (str, bool, int) and not self.checks else None
 
     def problem(self, value: Any) -> str | None:
         """What is wrong with `value` for this field, or None."""
@@ -171,11 +195,13 @@ class RecordSpec(Generic[M]):
 
     def field_for_key(self, key: str) -> FieldSpec | None:
         """The field a patch key belongs to ("answers.allergies" → answers)."""
-        name = key.split(".", 1)[0]
-        found = self._by_name.get(name)
-        if found is None or (("." in key) != found.keyed):
+        found = self._by_name.get(key)  # no field's name has a dot: a whole field
+        if found is not None:
+            return None if found.keyed else found
+        if "." not in key:
             return None
-        return found
+        found = self._by_name.get(key.split(".", 1)[0])
+        return found if found is not None and found.keyed else None
 
     def validate(self, values: Mapping[str, Any]) -> dict[str, str]:
         """Problems of `values` (field → words); empty when all is well."""

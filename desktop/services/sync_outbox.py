@@ -133,16 +133,23 @@ def snapshot_batch(
 def attachment_hashes(patches: Sequence[Mapping[str, Any]]) -> set[str]:
     """The attachment hashes the given patches refer to (signatures inside form answers)."""
     found: set[str] = set()
-    stack: list[Any] = list(patches)
+    # Only values that are objects or lists can hold a reference: the scalars, nearly every
+    # value of a page, are passed over without being walked.
+    stack: list[Any] = [
+        entry.get("v")
+        for patch in patches
+        for entry in patch.values()
+        if isinstance(entry, Mapping) and isinstance(entry.get("v"), Mapping | list)
+    ]
     while stack:
         item = stack.pop()
         if isinstance(item, Mapping):
             digest = item.get(HASH_KEY)
             if isinstance(digest, str) and len(digest) == 64:
                 found.add(digest)
-            stack.extend(item.values())
+            stack.extend(v for v in item.values() if isinstance(v, Mapping | list))
         elif isinstance(item, list):
-            stack.extend(item)
+            stack.extend(v for v in item if isinstance(v, Mapping | list))
     return found
 
 

@@ -8,6 +8,7 @@ rolled-back transaction's notes are dropped.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,15 @@ class ChangeCollector:
             return
         self.kinds.add(table)
         patient_id = obj.id if table == PATIENTS else getattr(obj, "patient_id", None)
+        if isinstance(patient_id, uuid.UUID):
+            self.patient_ids.add(patient_id)
+
+    def note_row(self, table: str, row: Mapping[str, Any]) -> None:
+        """A row written without an ORM object (its column values)."""
+        if table in _TRAIL_KINDS:
+            return
+        self.kinds.add(table)
+        patient_id = row.get("id") if table == PATIENTS else row.get("patient_id")
         if isinstance(patient_id, uuid.UUID):
             self.patient_ids.add(patient_id)
 
