@@ -137,7 +137,7 @@ class HqClient:
         auth: bool = True,
         idempotent: bool = True,
     ) -> _M:
-        data = None if body is None else wire.dumps(wire.as_json(body))
+        data = None if body is None else wire.model_bytes(body)
         if data is not None and len(data) > LIMITS.body_bytes_decoded:
             raise ValueError(f"a request of {len(data)} bytes: send fewer changes at a time")
         answer = self.transport.request(

@@ -118,19 +118,23 @@ class Change(_Wire):
         # One pass over the patch instead of a validator per value: most values are scalars
         # or short texts, which cannot pass the limits (a character is at most 4 bytes of
         # UTF-8, 6 as a JSON escape), so only the others are measured.
-        short = LIMITS.value_bytes // 6
         for key, entry in patch.items():
-            if not key or len(key) > LIMITS.key_chars or not key.isprintable():
+            if len(key) > _KEY_CHARS or not key or not key.isprintable():
                 raise ValueError(f"a field name that is not one: {key[:60]!r}")
             value = entry.get("v")
-            if value is None or isinstance(value, bool | int | float):
+            if value is None or isinstance(value, _SCALARS):
                 continue
-            if isinstance(value, str) and len(value) <= short:
+            if isinstance(value, str) and len(value) <= _SHORT_TEXT:
                 continue
             problem = bounded_value_problem(value)
             if problem:
                 raise ValueError(f"{key[:60]}: {problem}")
         return patch
+
+
+_SCALARS = (bool, int, float)
+_SHORT_TEXT = LIMITS.value_bytes // 6
+_KEY_CHARS = LIMITS.key_chars
 
 
 class DeviceSummary(_Wire):

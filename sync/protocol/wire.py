@@ -83,6 +83,12 @@ def as_json(model: BaseModel) -> Any:
     return model.model_dump(mode="json", exclude_none=True)
 
 
+def model_bytes(model: BaseModel) -> bytes:
+    """`dumps(as_json(model))`, made by pydantic in one step (a push batch or a pull page
+    is thousands of changes: this is several times faster)."""
+    return model.model_dump_json(exclude_none=True).encode()
+
+
 def content_hash(change: dict[str, Any]) -> str:
     """SHA-256 of a change's canonical JSON (`as_json(change)`): the same
     change id sent again with this hash is a duplicate; with another, a refusal."""

@@ -83,7 +83,7 @@ class ApiError(Exception):
 def error_response(status: int, code: ErrorCode, message: str, detail: Any = None) -> Response:
     body = ErrorBody(error=code, message=message, detail=detail)
     return Response(
-        content=wire.dumps(wire.as_json(body)), status_code=status, media_type="application/json"
+        content=wire.model_bytes(body), status_code=status, media_type="application/json"
     )
 
 
@@ -247,10 +247,12 @@ def create_app(settings: Settings) -> FastAPI:
     # --- helpers ------------------------------------------------------------------
 
     def answer(request: Request, model: BaseModel, status: int = 200) -> Response:
-        return answer_json(request, wire.as_json(model), status)
+        return answer_bytes(request, wire.model_bytes(model), status)
 
     def answer_json(request: Request, body: Any, status: int = 200) -> Response:
-        data = wire.dumps(body)
+        return answer_bytes(request, wire.dumps(body), status)
+
+    def answer_bytes(request: Request, data: bytes, status: int = 200) -> Response:
         headers = {"Vary": "Accept-Encoding"}
         if len(data) >= wire.COMPRESS_FROM:
             encoding = wire.choose_encoding(request.headers.get("accept-encoding"))
@@ -423,7 +425,7 @@ def create_app(settings: Settings) -> FastAPI:
     ) -> Response:
         device = await need(creds)
 
-        def run() -> dict[str, Any]:
+        def run() -> store.PageBody:
             with db.read_session(engine) as s:
                 page = store.pull_json(
                     s,
@@ -436,12 +438,12 @@ def create_app(settings: Settings) -> FastAPI:
                     answered=True,
                 )
             with db.write_session(engine) as s:
-                store.note_pulled(s, device.id, int(page["next_cursor"]))
-                if not page["more"]:
+                store.note_pulled(s, device.id, page.next_cursor)
+                if not page.more:
                     store.touch_device(s, device.id, now())
             return page
 
-        return answer_json(request, await in_thread(run))
+        return answer_bytes(request, (await in_thread(run)).body)
 
     @app.get("/v1/status", response_model=StatusResponse, responses=ERRORS)
     async def status(request: Request, creds: Creds, _p: Protocol = None) -> Response:
