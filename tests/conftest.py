@@ -58,3 +58,15 @@ def core(store: Store) -> ClinicCore:
     from desktop.core import ClinicCore
 
     return ClinicCore.from_store(store)
+
+
+@pytest.fixture(scope="session")
+def clinic_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One clinic's closed store for the whole run (tests/clinic_template.py): copy it with
+    `copy_laptop`, never open it. The run fails if a test wrote to it."""
+    from tests.clinic_template import make_template, snapshot
+
+    root = make_template(tmp_path_factory.mktemp("clinic-template") / "clinic")
+    before = snapshot(root)
+    yield root
+    assert snapshot(root) == before, "a test wrote to the shared clinic template"

@@ -5,7 +5,6 @@ put what must not be settled silently on the "needs attention" list."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,7 +28,6 @@ from desktop.changes import Changes
 from desktop.core import ClinicCore
 from desktop.errors import Conflict
 from desktop.paths import DataPaths
-from desktop.store import store as store_module
 from desktop.store.models import (
     Appointment,
     AppointmentType,
@@ -42,38 +40,26 @@ from desktop.store.models import (
     Provider,
     Sex,
 )
-from tests.conftest import CLINIC, PASSWORD
+from tests.clinic_template import copy_laptop
+from tests.conftest import PASSWORD
 
 T = TypeVar("T")
 
 
-@pytest.fixture(scope="module")
-def clinic_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One clinic's store, made once; each test copies it for its two laptops."""
-    paths = DataPaths(Path(tmp_path_factory.mktemp("clinic")) / "a")
-    store, _ = store_module.create(
-        paths,
-        clinic_name=CLINIC,
-        admin_username="admin",
-        admin_display_name="Amina Odhiambo",
-        password=PASSWORD,
-    )
-    store.close()
-    return paths.root
-
-
 @pytest.fixture
-def pair(clinic_folder: Path, tmp_path: Path) -> Iterator[tuple[ClinicCore, ClinicCore]]:
-    """Laptop A and laptop B of the same clinic (B set up from a copy of A's store)."""
-    cores = []
-    for name in ("a", "b"):
-        root = tmp_path / name
-        shutil.copytree(clinic_folder, root)
-        if name == "b":
-            (root / "device.json").unlink()  # its own laptop, its own identity
-        cores.append(ClinicCore.unlock(DataPaths(root), "admin", PASSWORD))
+def pair(clinic_template: Path, tmp_path: Path) -> Iterator[tuple[ClinicCore, ClinicCore]]:
+    """Laptop A and laptop B of the same clinic (copies of one template; B its own device)."""
+    cores = [
+        ClinicCore.unlock(
+            DataPaths(copy_laptop(clinic_template, tmp_path / name, own_device=own)),
+            "admin",
+            PASSWORD,
+        )
+        for name, own in (("a", False), ("b", True))
+    ]
     a, b = cores
     assert a.store.device_id != b.store.device_id
+    assert a.store.clinic_id == b.store.clinic_id
     yield a, b
     a.close()
     b.close()
@@ -548,3 +534,41 @@ def test_a_change_the_database_refuses_is_reported_and_the_others_applied(
     sync(a, b)
     assert len([i for i in b.remote.needs_attention() if i.reason == REFUSED]) == 1
     assert heard and patient_id in heard[-1].patient_ids and heard[-1].remote
+
+
+def test_a_record_made_and_edited_in_one_page_arrives_with_its_edit(
+    pair: tuple[ClinicCore, ClinicCore],
+) -> None:
+    """A page's new records are written together at the end of the page; one edited later
+    in the same page is written first, and the edit merged into it."""
+    a, b = pair
+    edited = new_patient(a, given_name="Achieng", family_name="Otieno", village="Kisian")
+    plain = new_patient(a, given_name="Wekesa", family_name="Barasa")
+    set_patient(a, edited, village="Migosi", phone="+254712345678")
+    heard: list[Changes] = []
+    b.changes.subscribe(heard.append)
+    before = outbox_count(b)
+    report = sync(a, b)
+    assert not report.refused and not report.parked
+    assert (patient(b, edited).village, patient(b, edited).phone) == ("Migosi", "+254712345678")
+    assert patient(b, plain).family_name == "Barasa"
+    assert patient(b, edited).field_hlcs == patient(a, edited).field_hlcs
+    assert patient(b, edited).hlc == patient(a, edited).hlc
+    assert heard[-1].patient_ids == {edited, plain}
+    assert outbox_count(b) == before  # nothing applied is queued back
+
+
+def test_a_page_whose_new_records_carry_different_fields_is_applied_whole(
+    pair: tuple[ClinicCore, ClinicCore],
+) -> None:
+    a, b = pair
+    first = new_patient(a, given_name="Auma", family_name="Odhiambo")
+    second = new_patient(a, given_name="Baraka", family_name="Mutua", village="Likoni")
+    changes = a.remote.pending_outbox()
+    for change in changes:
+        if change.entity_id == first:
+            change.patch.pop("village", None)  # an older laptop that never sent the field
+    report = b.remote.apply(changes).value
+    assert not report.refused
+    assert patient(b, first).village in (None, "")
+    assert patient(b, second).village == "Likoni"

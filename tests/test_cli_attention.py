@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import shutil
 import sys
 import uuid
 from collections.abc import Callable
@@ -26,39 +25,20 @@ from desktop.core import ClinicCore
 from desktop.errors import InvalidInput, NotFound
 from desktop.hlc import Stamp
 from desktop.paths import DataPaths
-from desktop.store import store as store_module
 from desktop.store.models import FormRecord, OutboxEntry, Patient, Sex
-from tests.conftest import CLINIC, PASSWORD
+from tests.clinic_template import copy_laptop
+from tests.conftest import PASSWORD
 from tests.hostile import assert_one_clear_line, run_outpost
 
 T = TypeVar("T")
 
 
-@pytest.fixture(scope="module")
-def clinic_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    paths = DataPaths(Path(tmp_path_factory.mktemp("clinic")) / "a")
-    store, _ = store_module.create(
-        paths,
-        clinic_name=CLINIC,
-        admin_username="admin",
-        admin_display_name="Amina Odhiambo",
-        password=PASSWORD,
-    )
-    store.close()
-    return paths.root
-
-
 @pytest.fixture
-def laptops(clinic_folder: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """Laptop A and laptop B of one clinic (B set up from a copy of A's store)."""
-    roots = []
-    for name in ("a", "b"):
-        root = tmp_path / name
-        shutil.copytree(clinic_folder, root)
-        if name == "b":
-            (root / "device.json").unlink()  # its own laptop, its own identity
-        roots.append(root)
-    return roots[0], roots[1]
+def laptops(clinic_template: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Laptop A and laptop B of one clinic (copies of one template; B its own device)."""
+    a = copy_laptop(clinic_template, tmp_path / "a")
+    b = copy_laptop(clinic_template, tmp_path / "b", own_device=True)
+    return a, b
 
 
 def with_core(root: Path, work: Callable[[ClinicCore], T]) -> T:

@@ -5,7 +5,6 @@ an item on the "needs attention" list of every device concerned."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,38 +14,31 @@ from desktop.app.patients import PatientInput
 from desktop.app.remote import DOUBLE_BOOKED, POSSIBLE_DUPLICATE
 from desktop.core import ClinicCore
 from desktop.paths import DataPaths
-from desktop.store import store as store_module
-from tests.conftest import CLINIC, PASSWORD
+from tests.clinic_template import copy_laptop
+from tests.conftest import PASSWORD
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A clinic with a provider working every day and an appointment type."""
-    paths = DataPaths(tmp_path_factory.mktemp("clinic") / "a")
-    store, _ = store_module.create(
-        paths,
-        clinic_name=CLINIC,
-        admin_username="admin",
-        admin_display_name="Amina Odhiambo",
-        password=PASSWORD,
-    )
-    store.close()
-    core = ClinicCore.unlock(paths, "admin", PASSWORD)
+def template(clinic_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shared clinic with a provider working every day and an appointment type."""
+    root = copy_laptop(clinic_template, tmp_path_factory.mktemp("clinic") / "a")
+    core = ClinicCore.unlock(DataPaths(root), "admin", PASSWORD)
     week = {day: [(dt.time(8), dt.time(17))] for day in range(7)}
     core.admin.add_provider("Dr. Otieno", hours=week)
     core.admin.add_appointment_type("Consultation", 30)
     core.close()
-    return paths.root
+    return root
 
 
 @pytest.fixture
 def pair(template: Path, tmp_path: Path) -> Iterator[tuple[ClinicCore, ClinicCore]]:
-    cores = []
-    for name in ("a", "b"):
-        shutil.copytree(template, tmp_path / name)
-        if name == "b":
-            (tmp_path / name / "device.json").unlink()
-        cores.append(ClinicCore.unlock(DataPaths(tmp_path / name), "admin", PASSWORD))
+    cores = [
+        ClinicCore.unlock(
+            DataPaths(copy_laptop(template, tmp_path / name, own_device=own)), "admin", PASSWORD
+        )
+        for name, own in (("a", False), ("b", True))
+    ]
+    assert cores[0].store.device_id != cores[1].store.device_id
     yield cores[0], cores[1]
     for core in cores:
         core.close()
