@@ -4,11 +4,15 @@ set up from HQ off the GUI thread with its progress, and what came of it: the cl
 laptop's own recovery key, and the fingerprint of the key that signs the clinic's accounts, to
 compare with another laptop of the clinic.
 
-The work is the core's (`desktop.app.from_server.setup_from_server`, as `outpost init
---from-server`): it enrols, pulls the clinic's records into a staging folder and only moves
-them into place once the password opened the account's key, so a failure leaves nothing
-half-made. Errors are said in plain words with what to do next; the navigation stays in
-`ui.setup_flow` (no Qt).
+The work is the core's (`desktop.app.from_server`, as `outpost init --from-server`): it
+enrols, pulls the clinic's records into a staging folder and only moves them into place once
+the password opened the account's key, so a failure leaves nothing half-made. The enrolment
+is kept while the wizard is open (`PendingSetup`: the device's credential inside the
+encrypted staging store, its key in memory only): a wrong password is typed again on the same
+page, and a link that dropped while the records came is tried again, without a new code. Only
+a new address or code enrols again; closing the wizard gives the set-up up (HQ then lists a
+device that never finished, to revoke). Errors are said in plain words with what to do next;
+the navigation stays in `ui.setup_flow` (no Qt).
 
 Scanning the HQ console's QR code with a camera is not offered: this build of Qt has no Qt
 Multimedia. A QR reader's text pastes into the link field.
@@ -37,6 +41,7 @@ from ui.tasks import Operation, TaskContext
 from ui.util import buddy_label, heading, is_alive, make_button
 
 if TYPE_CHECKING:
+    from desktop.app.from_server import PendingSetup
     from desktop.app.sync import SyncProgress
     from ui.setup_wizard import SetupWizard
 
@@ -50,9 +55,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("JoinPages", text)
 
 
-def join_error_words(error: BaseException, url: str) -> tuple[str, str]:
-    """(what to say, which field to go back to) for a set-up from HQ that failed."""
+def join_error_words(
+    error: BaseException, url: str, pending: PendingSetup | None = None
+) -> tuple[str, str]:
+    """(what to say, which field to go back to) for a set-up from HQ that failed; `pending`:
+    the enrolment this try made or reused (None: the laptop did not get as far as enrolling)."""
     from desktop.errors import (
+        LoginThrottled,
         OutpostError,
         PermissionDenied,
         SyncFailed,
@@ -64,7 +73,17 @@ def join_error_words(error: BaseException, url: str) -> tuple[str, str]:
 
     cause = error.__cause__
     code = getattr(cause, "code", None)
+    if pending is not None and pending.open:
+        return _pending_words(error, pending)
     new_code = _tr("The enrolment code has now been used: ask HQ for a new one, then join again.")
+    if pending is not None:
+        new_code = _tr(
+            "The enrolment code is now used up: HQ lists this laptop as device {name} ({id}), "
+            "which never finished setting up. Ask HQ to revoke it and for a new code, then "
+            "join again."
+        ).format(name=pending.device_name, id=pending.device_id)
+    if isinstance(error, LoginThrottled):
+        return error_text(error) + " " + new_code, "join_password"
     if isinstance(error, WrongPassword):
         return (
             _tr(
@@ -120,15 +139,54 @@ def join_error_words(error: BaseException, url: str) -> tuple[str, str]:
     )
 
 
+def _pending_words(error: BaseException, pending: PendingSetup) -> tuple[str, str]:
+    """A try that failed with the enrolment kept: what to do, and that no new code is needed."""
+    from desktop.errors import LoginThrottled, PermissionDenied, WrongPassword
+
+    kept = _tr(
+        "This laptop is enrolled at HQ (as {name}) and keeps it while this window is open: "
+        "the code is not needed again."
+    ).format(name=pending.device_name)
+    if isinstance(error, WrongPassword):
+        return (
+            _tr(
+                "Wrong user name or password, or that account is not one of this clinic's. "
+                "Use the user name and password you sign in with on the clinic's other "
+                "laptops, then press Join again."
+            )
+            + " "
+            + kept,
+            "join_password",
+        )
+    if isinstance(error, (PermissionDenied, LoginThrottled)):
+        return error_text(error) + " " + kept, "username"
+    if pending.report is None:
+        return (
+            _tr(
+                "The clinic's records did not all come from HQ ({why}). Press Join again when "
+                "the link is back: what came is kept."
+            ).format(why=error_text(error).rstrip(". "))
+            + " "
+            + kept,
+            "server_url",
+        )
+    return error_text(error) + " " + kept, "server_url"
+
+
 class JoinPages:
     """The two pages and their work, for one SetupWizard."""
 
     def __init__(self, wizard: SetupWizard) -> None:
         self.wizard = wizard
         self.operation: Operation[Any] | None = None
+        # The enrolment kept between tries (see the module's note); given up when the wizard
+        # closes or another address or code is typed.
+        self.pending: PendingSetup | None = None
+        self._pending_url = ""
         self._back_to: QLineEdit | None = None  # the field to fix after a failure
         self.join_page = self._join_page()
         self.joined_page = self._joined_page()
+        wizard.finished.connect(self._give_up)
 
     # -- the join page --
 
@@ -276,16 +334,29 @@ class JoinPages:
         paths, tasks = w.paths, w.tasks
         url, code, username, password = a.server_url, a.code, a.username, a.join_password
         device = a.device_name or None
+        kept = self.pending
+        if kept is not None and (
+            not kept.open or kept.code != code.strip() or self._pending_url != url
+        ):
+            kept = None  # another address or code: a new enrolment (the old one is given up)
+        stale = self.pending if kept is None else None
+        # What this try enrolled or reused, read by the callbacks on the GUI thread.
+        tried: list[PendingSetup] = [kept] if kept is not None else []
 
         def progress(p: SyncProgress) -> None:
             tasks.run_on_main(lambda: self._progress(p))
 
         def work(_task: TaskContext) -> tuple[Any, str, Joined]:
-            from desktop.app.from_server import setup_from_server
+            from desktop.app.from_server import enrol_for_setup
 
-            core, recovery, report = setup_from_server(
-                paths, url, code, username, password, device_name=device, progress=progress
-            )
+            if stale is not None:
+                stale.abandon()
+            if not tried:
+                tried.append(enrol_for_setup(paths, url, code, device_name=device))
+            pending = tried[0]
+            if not pending.received:
+                pending.receive(progress)
+            core, recovery, report = pending.finish(username, password)
             try:
                 fingerprint = core.admin.accounts_fingerprint()
             except Exception:
@@ -294,7 +365,9 @@ class JoinPages:
             return core, recovery, Joined(core.clinic_name, report.received, fingerprint)
 
         def failed(error: BaseException) -> None:
-            text, field = join_error_words(error, url)
+            pending = tried[0] if tried else None
+            self._keep(pending if pending is not None and pending.open else None, url)
+            text, field = join_error_words(error, url, pending)
             self.message.setText(text)
             self.message.show()
             self.stage.clear()
@@ -308,6 +381,10 @@ class JoinPages:
             }[field]
             self._back_to = target
             w._fit_height()
+
+        def succeeded(result: tuple[Any, str, Joined]) -> None:
+            self._keep(None, "")
+            self._joined(result)
 
         def done() -> None:
             self.operation = None
@@ -325,13 +402,27 @@ class JoinPages:
         # Its own progress bar on the page: no progress window. On the long-work thread.
         op: Operation[Any] = Operation(w, tasks, work, long=True, progress_delay_ms=2**30)
         self.operation = op
-        op.success(self._joined).failure(failed).finished(done).run()
+        op.success(succeeded).failure(failed).finished(done).run()
+
+    def _keep(self, pending: PendingSetup | None, url: str) -> None:
+        self.pending, self._pending_url = pending, url
+        self.device_name.setReadOnly(pending is not None)  # HQ knows the laptop by it now
+
+    def _give_up(self, _result: int = 0) -> None:
+        """The wizard closed: an enrolment kept for another try is given up (its staging
+        folder removed; HQ lists the device until it is revoked)."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            # Here and now (closing an engine and removing a folder: quick), so an app that
+            # ends with the wizard leaves no staging store behind.
+            pending.abandon()
 
     def _set_busy(self, busy: bool) -> None:
         w = self.wizard
         w._creating = busy
-        for field in (self.link, self.server_url, self.code, self.device_name):
+        for field in (self.link, self.server_url, self.code):
             field.setReadOnly(busy)
+        self.device_name.setReadOnly(busy or self.pending is not None)
         w._sync()
 
     def _progress(self, p: SyncProgress) -> None:

@@ -1,9 +1,11 @@
 """First run, "Join an existing clinic", against a real `outpost-hq` on loopback with a real
 enrolment code (`outpost-hq enrol --clinic NAME`): a wrong code, HQ unreachable and a wrong
-password are said in plain words with what to do, and nothing is set up; a pasted enrolment
-link fills HQ's address and the code; the right answers set the laptop up from HQ, show the
-clinic's "Accounts signed by" fingerprint (the first laptop's) and this laptop's recovery key,
-and the app opens signed in with the clinic's records.
+password are said in plain words with what to do, and nothing is set up; a wrong password is
+typed again on the same page with the same code (the enrolment is kept: one device at HQ); a
+pasted enrolment link fills HQ's address and the code; the right answers set the laptop up from
+HQ, show the clinic's "Accounts signed by" fingerprint (the first laptop's) and this laptop's
+recovery key, and the app opens signed in with the clinic's records. A set-up given up (the
+wizard closed) leaves no staging folder, and HQ lists the device that never finished.
 
 The screenshot of the join page is made on demand (docs/screenshots/desk-00c-…):
 
@@ -20,6 +22,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.app.from_server import STAGING
 from desktop.paths import DataPaths
 from desktop.settings import Settings
 from sync.protocol.enrol_link import format_enrol_link
@@ -132,33 +135,44 @@ def test_join_an_existing_clinic_from_the_wizard(new_app, first_laptop, hq: HqSe
     assert join.server_url.text() == hq.url and join.code.text() == code
     assert "filled in from the link" in join.link_message.text()
 
-    # A wrong password: nothing set up; the code was used, so ask HQ for a new one.
+    # A wrong password: nothing set up, but the laptop stays enrolled while the wizard is
+    # open: the password is typed again, the code is not needed again.
+    devices_before = len(hq.devices())
+    join.device_name.setText("front desk 2")
     join.password.clear()
     qtbot.keyClicks(join.password, "not the password at all")
     _join(wizard, qtbot)
     text = join.message.text()
     assert text.startswith("Wrong user name or password, or that account is not one of")
-    assert "ask HQ for a new one" in text
+    assert "the code is not needed again" in text and "front desk 2" in text
+    assert "ask HQ" not in text
     assert join.password.text() == "" and join.password.hasFocus()
     assert not paths.database.exists() and not paths.keyfile.exists()
+    assert join.pending is not None and join.device_name.isReadOnly()
+    assert len(hq.devices()) == devices_before + 1
 
-    # An account that is not in that clinic: the same words (a name is not given away).
-    join.code.setText(hq.enrol(CLINIC))
+    # An account that is not in that clinic: the same words (a name is not given away), and
+    # still the same enrolment.
     join.username.setText("nobody")
     qtbot.keyClicks(join.password, PASSWORD)
     _join(wizard, qtbot)
     assert join.message.text().startswith("Wrong user name or password")
+    assert join.code.text() == code
 
-    # The right answers: set up from HQ, with progress, off the GUI thread.
-    join.code.setText(hq.enrol(CLINIC))
+    # The right answers, with the same code: set up from HQ off the GUI thread.
     join.username.setText("admin")
     qtbot.keyClicks(join.password, PASSWORD)
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     assert join.progress.isVisible() and not wizard.next_button.isEnabled()
     assert join.stage.text()
-    qtbot.keyClicks(join.device_name, " 2")  # typing still works while it runs
     qtbot.waitUntil(lambda: wizard.flow.page is Page.JOINED, timeout=WAIT)
     assert paths.database.exists()
+    assert not (paths.root / STAGING).exists()
+    # One device at HQ for this laptop: the one the first try enrolled, under its name.
+    devices = hq.devices()
+    assert len(devices) == devices_before + 1
+    assert [d[2] for d in devices].count("front desk 2") == 1
+    assert join.pending is None
     assert CLINIC in join.summary.text()
     expected = first_laptop.admin.accounts_fingerprint()
     assert expected and join.fingerprint.text() == expected
@@ -187,6 +201,47 @@ def test_join_an_existing_clinic_from_the_wizard(new_app, first_laptop, hq: HqSe
     qtbot.waitUntil(lambda: expected in panel.fingerprint.text(), timeout=WAIT)
     qtbot.waitUntil(lambda: new_app.wizard is None, timeout=WAIT)
     assert new_app.login is None or not new_app.login.isVisible()
+
+
+def test_a_set_up_given_up_leaves_nothing_and_hq_lists_the_device(
+    new_app, first_laptop, hq: HqServer, qtbot
+) -> None:
+    wizard = _to_join_page(new_app, qtbot)
+    join = wizard.join
+    paths = new_app.paths
+    code = hq.enrol(CLINIC)
+    join.link.setText(format_enrol_link(hq.url, code))
+    join.device_name.setText("spare laptop")
+    qtbot.keyClicks(join.username, "admin")
+    qtbot.keyClicks(join.password, "not the password at all")
+    _join(wizard, qtbot)
+    assert join.message.text().startswith("Wrong user name or password")
+    staging = paths.root / STAGING
+    assert staging.is_dir()  # the kept enrolment: an encrypted store, its key in memory
+    assert not paths.database.exists() and not paths.keyfile.exists()
+    (database,) = staging.glob("*.db")
+    assert not database.read_bytes().startswith(b"SQLite format 3")  # SQLCipher: no clear page
+
+    # Another code typed: the kept enrolment is given up and a new one made.
+    other = hq.enrol(CLINIC)
+    join.code.setText(other)
+    qtbot.keyClicks(join.password, "still not the password")
+    _join(wizard, qtbot)
+    assert join.pending is not None and join.pending.code == other
+    assert len([d for d in hq.devices() if d[2] == "spare laptop"]) == 2
+
+    # The wizard closed: nothing is left on this laptop; HQ lists both devices, active, for
+    # HQ to revoke (the first laptop's sync is not affected).
+    wizard.reject()
+    assert not wizard.isVisible() and join.pending is None
+    assert not staging.exists()
+    assert not paths.database.exists() and not paths.keyfile.exists()
+    spare = [d for d in hq.devices() if d[2] == "spare laptop"]
+    assert len(spare) == 2 and all(d[4] == "active" for d in spare)
+    for device in spare:
+        hq.revoke(device[0])
+    assert all(d[4] == "revoked" for d in hq.devices() if d[2] == "spare laptop")
+    first_laptop.sync.sync_now()
 
 
 def test_the_join_page_keeps_typing_and_goes_back(new_app, qtbot) -> None:
