@@ -8,7 +8,10 @@ person may finish. No Qt here (Electrum's `wizard.py` habit): the dialog in
 "Join an existing clinic" (chosen on the welcome page) sets this laptop up for a clinic HQ
 already knows, with HQ's address and a one-time enrolment code (typed, or pasted as an
 enrolment link: sync.protocol.enrol_link), and an existing account of the clinic; the core
-does the work (desktop.app.from_server, as `outpost init --from-server`).
+does the work (desktop.app.from_server, as `outpost init --from-server`). The code is used
+when the laptop enrols, before the password can be checked, so a try that fails after that
+keeps the enrolment while the wizard is open (`PendingSetup`, held by ui.setup_join): the
+flow stays on JOIN, and Join again needs the password only, not a new code.
 
 The WEEK page offers what a clinic needs before it can book: its opening hours, a first
 provider (working those hours) and an appointment type.
