@@ -636,9 +636,15 @@ def likely_duplicates(
     if birth_date is not None:
         if not birth_date_estimated:
             # Found by its date alone, a patient counts only with the same exact date (and
-            # village); one whose birth year is estimated counts with a similar name, and the
-            # name lookup finds those.
-            lookups.append(select(Patient.pk).where(Patient.birth_date == birth_date, live))
+            # village); one whose birth year is estimated (stored as 1 July: a whole year of
+            # births) counts with a similar name, and the name lookup finds those.
+            lookups.append(
+                select(Patient.pk).where(
+                    Patient.birth_date == birth_date,
+                    Patient.birth_date_estimated.is_(False),
+                    live,
+                )
+            )
         elif village.strip():
             # A whole year of births is thousands of patients: only the same village matters.
             spellings = {village.strip(), village.strip().title(), village.strip().upper()}
