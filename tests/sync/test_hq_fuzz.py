@@ -19,6 +19,11 @@ deadline): OUTPOST_FUZZ_EXAMPLES cases per operation and mode (25 by default). A
 
     OUTPOST_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest tests/sync/test_hq_fuzz.py -q -s
 
+Schemathesis's own command line also runs, once per backend, over the whole document with its
+other phases: the document's examples, the coverage phase (boundary and missing values of
+every parameter and body field, drawn deterministically rather than at random: some 600 cases)
+and the stateful phase (which runs once the document declares links), with a device token.
+
 (`-s` shows the status counts of each run; `-m "not postgres"` leaves PostgreSQL out;
 OUTPOST_FUZZ_SEED=N with N > 0 turns derandomisation off and seeds Hypothesis with N, for
 other cases than CI's.)
@@ -30,10 +35,13 @@ import collections
 import copy
 import hashlib
 import os
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -376,6 +384,42 @@ def _negatable(operation: Any) -> bool:
     raw = operation.definition.raw
     params = [p for p in raw.get("parameters", []) if p.get("name") != PROTOCOL_HEADER]
     return bool(params or raw.get("requestBody"))
+
+
+def test_the_command_line_phases_over_the_whole_document_find_no_fault(
+    target: Target, tmp_path: Path
+) -> None:
+    """`schemathesis run` (what an operator would run against HQ) with its examples, coverage
+    and stateful phases: the boundary cases the Hypothesis fuzz above may never draw."""
+    since = len(target.hq.log_text())
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("schemathesis")),
+            "--no-color",
+            "run",
+            target.hq.url + "/openapi.json",
+            "-H",
+            "Authorization: Bearer " + target.token,
+            "-H",
+            f"{PROTOCOL_HEADER}: 1",
+            "--phases",
+            "examples,coverage,stateful",
+            "--checks",
+            ",".join(check.__name__ for check in CHECKS),
+            "--max-examples",
+            str(EXAMPLES),
+            "--seed",
+            str(SEED or 8470),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
+    assert "✅ Coverage" in done.stdout, done.stdout[-3000:]  # the phase ran, and passed
+    _no_new_tracebacks(target.hq, since)
 
 
 def test_the_fuzzed_hq_still_serves_its_device(target: Target) -> None:
