@@ -499,6 +499,28 @@ def test_duplicate_by_date_of_birth_and_village(clinic: dict[str, Any]) -> None:
     )
 
 
+def test_an_estimated_birth_year_is_no_duplicate_by_date_alone(clinic: dict[str, Any]) -> None:
+    """Muhammad Hassan's birth date is estimated (stored as 1 July 1985): a stranger born on
+    1 July 1985 in his village is not him, but a similar name born then still is."""
+    stranger = _dups(
+        clinic,
+        given_name="Baraka",
+        family_name="Omondi",
+        birth_date=dt.date(1985, 7, 1),
+        village="Garissa",
+    )
+    assert stranger == []
+    found = _dups(
+        clinic,
+        given_name="Mohamed",
+        family_name="Hasan",
+        birth_date=dt.date(1985, 7, 1),
+        village="Garissa",
+    )
+    assert [h.patient_id for h, _ in found] == [clinic["ids"]["muhammad"]]
+    assert found[0][1][0] == "similar name"
+
+
 def test_duplicate_other_spellings_and_estimated_ages(clinic: dict[str, Any]) -> None:
     found = _dups(
         clinic,
