@@ -368,6 +368,11 @@ class JoinPages:
             pending = tried[0] if tried else None
             self._keep(pending if pending is not None and pending.open else None, url)
             text, field = join_error_words(error, url, pending)
+            if stale is not None:
+                text += " " + _tr(
+                    "The enrolment made with the earlier address or code was given up: HQ lists "
+                    "it as device {name} ({id}), for HQ to revoke."
+                ).format(name=stale.device_name, id=stale.device_id)
             self.message.setText(text)
             self.message.show()
             self.stage.clear()

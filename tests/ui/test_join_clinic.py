@@ -228,6 +228,8 @@ def test_a_set_up_given_up_leaves_nothing_and_hq_lists_the_device(
     qtbot.keyClicks(join.password, "still not the password")
     _join(wizard, qtbot)
     assert join.pending is not None and join.pending.code == other
+    first = next(d for d in hq.devices() if d[2] == "spare laptop")
+    assert f"was given up: HQ lists it as device spare laptop ({first[0]})" in join.message.text()
     assert len([d for d in hq.devices() if d[2] == "spare laptop"]) == 2
 
     # The wizard closed: nothing is left on this laptop; HQ lists both devices, active, for
