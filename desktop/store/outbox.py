@@ -49,6 +49,7 @@ from desktop.store.models import (
     OutboxEntry,
     Synced,
 )
+from sync.protocol.models import derived_change_id
 
 # Records whose own insert is already the audit trail.
 _NOT_AUDITED: tuple[type[Synced], ...] = (AuditEvent, AppointmentEvent)
@@ -179,9 +180,12 @@ def _queue(
     obj.field_hlcs = field_hlcs
     table = type(obj).__tablename__  # type: ignore[attr-defined]
     pending = None if op == "insert" else _pending_entry(session, table, obj.id)
+    # The id HQ derives from the change itself: it need not travel (sync.protocol).
+    change_id = derived_change_id(table, obj.id, stamp)
     if pending is None:
         session.add(
             OutboxEntry(
+                change_id=change_id,
                 entity=table,
                 entity_id=obj.id,
                 clinic_id=obj.clinic_id,
@@ -191,9 +195,11 @@ def _queue(
             )
         )
     elif pending.op == "insert":
-        # The insert's own fields keep the stamp they were made with, now written out.
+        # The insert's own fields keep the stamp they were made with, now written out; never
+        # sent, so it takes the id of its new stamp.
         made = {k: {"hlc": pending.hlc, **v} for k, v in pending.patch.items()}
         pending.patch, pending.hlc = _merge_patches(made, patch), stamp
+        pending.change_id = change_id
     else:
         # A new entry at the end of the queue: the merged patch is as new as its newest field
         # (the old entry was never sent, so its change id was never seen anywhere).
@@ -201,6 +207,7 @@ def _queue(
         session.delete(pending)
         session.add(
             OutboxEntry(
+                change_id=change_id,
                 entity=table,
                 entity_id=obj.id,
                 clinic_id=obj.clinic_id,

@@ -20,7 +20,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from types import TracebackType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import requests
 from pydantic import BaseModel
@@ -30,6 +30,7 @@ from sync.client.errors import HqBroken, HqRefused, HqUnreachable, UpdateRequire
 from sync.client.transport import Answer, Transport
 from sync.client.urls import check_url
 from sync.protocol import (
+    DERIVED_IDS,
     LIMITS,
     PROTOCOL_VERSION,
     AttachmentsMissing,
@@ -42,6 +43,7 @@ from sync.protocol import (
     PushResponse,
     StatusResponse,
     UploadOffset,
+    derived_change_id,
     wire,
 )
 
@@ -133,11 +135,12 @@ class HqClient:
         what: str,
         *,
         body: BaseModel | None = None,
+        exclude: Any = None,
         params: dict[str, str] | None = None,
         auth: bool = True,
         idempotent: bool = True,
     ) -> _M:
-        data = None if body is None else wire.model_bytes(body)
+        data = None if body is None else wire.model_bytes(body, exclude)
         if data is not None and len(data) > LIMITS.body_bytes_decoded:
             raise ValueError(f"a request of {len(data)} bytes: send fewer changes at a time")
         answer = self.transport.request(
@@ -193,13 +196,39 @@ class HqClient:
 
     def push(self, request: PushRequest) -> PushResponse:
         """Send a batch of outbox changes; HQ answers per change once it has committed."""
-        response = self._json("POST", "/v1/push", PushResponse, "the push", body=request)
+        response = self._json(
+            "POST",
+            "/v1/push",
+            PushResponse,
+            "the push",
+            body=request,
+            exclude=self._implied(request),
+        )
         if response.batch_id != request.batch_id or len(response.results) != len(request.changes):
             raise HqBroken(
                 f"HQ at {self.base_url} answered the push with results for another batch; "
                 "the changes stay waiting on this laptop."
             )
         return response
+
+    def _implied(self, request: PushRequest) -> dict[str, Any] | None:
+        """What HQ fills in itself (if it says it does), left off the wire: derived change
+        ids, and an update's stamps equal to the change's own (`Change`)."""
+        hello = self.last_hello
+        if hello is None or DERIVED_IDS not in hello.features:
+            return None
+        implied: dict[int, Any] = {}
+        for i, c in enumerate(request.changes):
+            left: dict[str, Any] = {}
+            if c.change_id == derived_change_id(c.entity, c.entity_id, c.hlc):
+                left["change_id"] = True
+            if c.op == "update":
+                same = {k: {"hlc"} for k, e in c.patch.items() if e.get("hlc") == c.hlc}
+                if same:
+                    left["patch"] = same
+            if left:
+                implied[i] = left
+        return {"changes": implied} if implied else None
 
     def pull(
         self, after: int, *, limit: int, log_id: uuid.UUID | None, own: bool = True

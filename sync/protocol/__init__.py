@@ -7,6 +7,7 @@ and the client's knowledge of HQ is what these models say. Versioned by
 
 from sync.protocol.limits import LIMITS, Limits
 from sync.protocol.models import (
+    DERIVED_IDS,
     PROTOCOL_VERSION,
     AttachmentsMissing,
     AttachmentsQuery,
@@ -26,9 +27,11 @@ from sync.protocol.models import (
     PushResponse,
     StatusResponse,
     UploadOffset,
+    derived_change_id,
 )
 
 __all__ = [
+    "DERIVED_IDS",
     "LIMITS",
     "PROTOCOL_VERSION",
     "AttachmentsMissing",
@@ -50,4 +53,5 @@ __all__ = [
     "PushResponse",
     "StatusResponse",
     "UploadOffset",
+    "derived_change_id",
 ]

@@ -29,6 +29,7 @@ from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sync.protocol import (
+    DERIVED_IDS,
     LIMITS,
     AttachmentsMissing,
     AttachmentsQuery,
@@ -336,6 +337,7 @@ def create_app(settings: Settings) -> FastAPI:
                 server_time_ms=now(),
                 log_id=log_id,
                 encodings=list(wire.ENCODINGS),
+                features=[DERIVED_IDS],
             ),
         )
 

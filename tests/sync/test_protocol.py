@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import uuid
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
 from desktop.hlc import Stamp
-from sync.protocol import Change
+from sync.client import HqClient
+from sync.protocol import DERIVED_IDS, Change, Hello, PushRequest, derived_change_id, wire
 from sync.protocol.limits import LIMITS
 from sync.protocol.wire import as_json, content_hash
 
 
-def change(hlc: str) -> dict[str, object]:
+def change(hlc: str) -> dict[str, Any]:
     return {
         "change_id": str(uuid.uuid4()),
         "entity": "patients",
@@ -53,7 +56,7 @@ STORED = [
             "entity": "patients",
             "entity_id": "0190a000-0000-7000-8000-000000000002",
             "clinic_id": "0190a000-0000-7000-8000-000000000003",
-            "op": "update",
+            "op": "insert",
             "hlc": "001764745000000-000001-abc",
             "patch": {
                 "village": {
@@ -66,7 +69,7 @@ STORED = [
                 "n": {},
             },
         },
-        "0bbc452144ed0eb24e1e45d1e024a35454d983973c5b90d55bf3011e16aa55c3",
+        "d577fd916eae9a8137d0fc562832df99787f69d3db69a004ca5c38f400b02a46",
     ),
     (
         {
@@ -80,6 +83,25 @@ STORED = [
             "patch": {"deleted": {"v": False}, "when": {"v": "2026-12-01T10:00:00"}},
         },
         "26ecf7732b491190fbc686914f8c9be58a295be336f79453fa74685f266a5fb1",
+    ),
+    (
+        {
+            "change_id": "0190a000-0000-7000-8000-000000000007",
+            "entity": "patients",
+            "entity_id": "0190a000-0000-7000-8000-000000000002",
+            "clinic_id": "0190a000-0000-7000-8000-000000000003",
+            "op": "update",
+            "hlc": "001764745000000-000003-abc",
+            "patch": {
+                "village": {
+                    "v": "Migosi",
+                    "hlc": "001764745000000-000003-abc",
+                    "base": "001764745000000-000001-abc",
+                },
+                "phone": {"v": None, "hlc": "001764745000000-000003-abc"},
+            },
+        },
+        "1e1972adc4e065b4b30b0aba2c4f1518e30640fd328b8f2acaa744ef541b32e6",
     ),
 ]
 
@@ -100,3 +122,75 @@ def test_a_value_too_large_is_refused_with_its_field_named() -> None:
     raw["patch"] = {"answers.q": {"v": nested}}
     with pytest.raises(ValidationError, match=r"answers\.q: a value nested deeper"):
         Change.model_validate(raw)
+
+
+def test_a_change_sent_without_its_id_has_the_id_derived_from_it() -> None:
+    raw = change(Stamp(1_700_000_000_000, 3, "laptopA").encode())
+    explicit = Change.model_validate(raw)
+    raw.pop("change_id")
+    derived = Change.model_validate(raw)
+    expected = derived_change_id("patients", uuid.UUID(str(raw["entity_id"])), str(raw["hlc"]))
+    assert derived.change_id == expected != explicit.change_id
+    # HQ hashes what it stores: sent with or without the id, the same change is one change.
+    with_id = {**raw, "change_id": str(expected)}
+    assert content_hash(as_json(Change.model_validate(with_id))) == content_hash(as_json(derived))
+
+
+def test_a_change_without_an_id_or_a_record_is_refused_not_derived() -> None:
+    raw = change(Stamp(1_700_000_000_000, 0, "a").encode())
+    raw.pop("change_id")
+    raw["entity_id"] = "not an id"
+    with pytest.raises(ValidationError, match="change_id"):
+        Change.model_validate(raw)
+
+
+def test_the_client_leaves_off_only_ids_hq_derives_and_only_if_hq_says_it_does() -> None:
+    stamp = Stamp(1_700_000_000_000, 0, "a").encode()
+    own = change(stamp)
+    own["change_id"] = str(derived_change_id("patients", uuid.UUID(own["entity_id"]), stamp))
+    other = change(stamp)  # an id of its own (made before ids were derived)
+    request = PushRequest(
+        batch_id=uuid.uuid4(),
+        changes=[Change.model_validate(own), Change.model_validate(other)],
+        sent_at_ms=1,
+    )
+    client = HqClient("http://127.0.0.1:9")
+    assert client._implied(request) is None  # no hello yet: every id travels
+    hello = {"protocol_min": 1, "protocol_max": 1, "server_time_ms": 1, "log_id": str(uuid.uuid4())}
+    client.last_hello = Hello.model_validate({**hello, "encodings": []})
+    assert client._implied(request) is None  # an HQ from before derived ids
+    client.last_hello = Hello.model_validate({**hello, "encodings": [], "features": [DERIVED_IDS]})
+    sent = json.loads(wire.model_bytes(request, client._implied(request)))
+    assert "change_id" not in sent["changes"][0]
+    assert sent["changes"][1]["change_id"] == other["change_id"]
+    assert PushRequest.model_validate(sent).changes == request.changes
+
+
+def test_an_update_sent_without_its_fields_stamps_is_the_same_change_at_hq() -> None:
+    stamp = Stamp(1_700_000_000_000, 0, "a").encode()
+    older = Stamp(1_600_000_000_000, 0, "b").encode()
+    raw = change(stamp)
+    raw["patch"] = {
+        "village": {"v": "Kisian", "hlc": stamp, "base": older},
+        "phone": {"v": "+254712345678", "hlc": stamp},
+        "notes": {"v": "seen", "hlc": older},  # a stamp of its own travels
+    }
+    request = PushRequest(batch_id=uuid.uuid4(), changes=[Change.model_validate(raw)], sent_at_ms=1)
+    client = HqClient("http://127.0.0.1:9")
+    client.last_hello = Hello.model_validate(
+        {
+            "protocol_min": 1,
+            "protocol_max": 1,
+            "server_time_ms": 1,
+            "log_id": str(uuid.uuid4()),
+            "encodings": [],
+            "features": [DERIVED_IDS],
+        }
+    )
+    sent = json.loads(wire.model_bytes(request, client._implied(request)))
+    patch = sent["changes"][0]["patch"]
+    assert "hlc" not in patch["village"] and "hlc" not in patch["phone"]
+    assert patch["notes"]["hlc"] == older
+    at_hq = PushRequest.model_validate(sent).changes[0]
+    assert at_hq == request.changes[0]
+    assert content_hash(as_json(at_hq)) == content_hash(as_json(request.changes[0]))
