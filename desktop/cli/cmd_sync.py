@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop.cli.context import CliContext
-from desktop.errors import InvalidInput
+from desktop.errors import InvalidInput, OutpostError
 from desktop.messages import Message, msg
 
 if TYPE_CHECKING:
+    from desktop.app.from_server import PendingSetup
     from desktop.app.sync import SyncProgress, SyncReport, SyncStatus
     from desktop.clock import ClinicClock
 
@@ -259,10 +260,19 @@ def status_lines(status: SyncStatus, clock: ClinicClock) -> list[str]:
 # --- init --from-server ----------------------------------------------------------------------
 
 
+PASSWORD_TRIES = 3  # a mistyped password is asked again, as `sudo` does; the code is not
+
+
 def run_init_from_server(ctx: CliContext, args: argparse.Namespace) -> int:
     """`outpost --data-dir D --user U init --from-server URL --code CODE`: a new or replacement
-    laptop of a clinic HQ knows; U signs in with the password the account already has."""
-    from desktop.app.from_server import setup_from_server
+    laptop of a clinic HQ knows; U signs in with the password the account already has.
+
+    The code is used once the laptop enrols, before the password can be checked (the
+    accounts come with the clinic's records). So a wrong password is asked again in the same
+    run, up to three times, without enrolling again: at a terminal by a new prompt, with
+    --password-stdin from the next line (none: no more tries). When the run gives up, its one
+    line says the code is used up, which device HQ now lists, and how to have it revoked."""
+    from desktop.app.from_server import enrol_for_setup
     from desktop.cli.cmd_store import print_recovery_key, write_recovery_sheet_for
 
     if not ctx.username:
@@ -277,16 +287,17 @@ def run_init_from_server(ctx: CliContext, args: argparse.Namespace) -> int:
     password = ctx.secrets.read(msg("Password for {user}: ", user=username))
     ca_file = str(args.ca_file) if args.ca_file is not None else None
     with SyncProgressLines() as progress:
-        core, recovery, report = setup_from_server(
-            ctx.paths,
-            args.from_server,
-            args.code,
-            username,
-            password,
-            device_name=args.device_name,
-            ca_file=ca_file,
-            progress=progress,
+        pending = enrol_for_setup(
+            ctx.paths, args.from_server, args.code, device_name=args.device_name, ca_file=ca_file
         )
+        try:
+            try:
+                pending.receive(progress)
+            except OutpostError as exc:
+                raise _reworded(exc, pending.code_used_words()) from exc
+            core, recovery, report = _finish_with_tries(ctx, pending, username, password)
+        finally:
+            pending.abandon()
         try:
             clinic = core.clinic_name
             fingerprint = core.admin.accounts_fingerprint()
@@ -310,3 +321,60 @@ def run_init_from_server(ctx: CliContext, args: argparse.Namespace) -> int:
         )
     print_recovery_key(ctx, recovery)
     return write_recovery_sheet_for(ctx, username, password, recovery, args.recovery_sheet)
+
+
+def _finish_with_tries(
+    ctx: CliContext, pending: PendingSetup, username: str, password: str
+) -> tuple[Any, str, Any]:
+    """`pending.finish`, asking again after a wrong password (no new enrolment); the error
+    that ends it says the code is used up and which device HQ lists."""
+    from desktop.errors import LoginThrottled, PermissionDenied, WrongPassword
+
+    for tries_left in range(PASSWORD_TRIES - 1, -1, -1):
+        try:
+            return pending.finish(username, password)
+        except (WrongPassword, PermissionDenied, LoginThrottled) as exc:
+            again = _again(ctx, username, exc, tries_left) if tries_left else None
+            if again is None or not isinstance(exc, WrongPassword):
+                raise _reworded(exc, pending.code_used_words()) from exc
+            password = again
+    raise AssertionError("unreachable")  # the last try returns or raises
+
+
+def _again(ctx: CliContext, username: str, error: BaseException, tries_left: int) -> str | None:
+    """Another password after `error`, or None when there is none to read (standard input
+    has no further line). At a terminal the reason is said before the prompt; from standard
+    input only when a further line is there to try."""
+    notice = "outpost: " + _then(
+        error,
+        msg(
+            "This laptop is enrolled and holds the clinic's records, so the code is not needed "
+            "again: give the password once more (tries left: {n}).",
+            n=tries_left,
+        ),
+    )
+    prompt = msg("Password for {user}: ", user=username)
+    if not ctx.secrets.from_stdin:
+        print(notice, file=sys.stderr)
+    try:
+        password = ctx.secrets.read(prompt)
+    except InvalidInput:
+        return None
+    if ctx.secrets.from_stdin:
+        print(notice, file=sys.stderr)
+    return password
+
+
+def _then(error: BaseException, more: str) -> Message:
+    from desktop.messages import message_of
+
+    return msg("{why} {more}", why=message_of(error), more=more)
+
+
+def _reworded(error: OutpostError, more: str) -> OutpostError:
+    """The same kind of error, its words followed by `more`."""
+    text = _then(error, more)
+    try:
+        return type(error)(text)
+    except TypeError:  # a kind that needs more than its words (LoginThrottled)
+        return OutpostError(text)
