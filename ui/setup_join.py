@@ -402,7 +402,11 @@ class JoinPages:
 
         self.message.hide()
         self.progress.show()
-        self.stage.setText(_tr("Reaching HQ…"))
+        if kept is not None and kept.received:
+            # Enrolled and the records are here: only the password is checked this time.
+            self.stage.setText(_tr("Checking your password…"))
+        else:
+            self.stage.setText(_tr("Reaching HQ…"))
         self._set_busy(True)
         # Its own progress bar on the page: no progress window. On the long-work thread.
         op: Operation[Any] = Operation(w, tasks, work, long=True, progress_delay_ms=2**30)

@@ -39,7 +39,13 @@ def register(sub: Any) -> None:
         metavar="URL",
         help="set this laptop up for a clinic HQ knows, pulling its records (with --code)",
     )
-    p.add_argument("--code", metavar="CODE", help="the one-time code HQ gave for this laptop")
+    p.add_argument(
+        "--code",
+        metavar="CODE",
+        help="the one-time code HQ gave for this laptop (used up once the laptop enrols: a "
+        "wrong password is then asked again in the same run, up to three times; with "
+        "--password-stdin each further line is another try)",
+    )
     add_link_options(p)
     p.set_defaults(run=run_init, init_parser=p)
 

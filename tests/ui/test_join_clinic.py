@@ -164,7 +164,7 @@ def test_join_an_existing_clinic_from_the_wizard(new_app, first_laptop, hq: HqSe
     qtbot.keyClicks(join.password, PASSWORD)
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     assert join.progress.isVisible() and not wizard.next_button.isEnabled()
-    assert join.stage.text()
+    assert join.stage.text() == "Checking your password…"  # no enrolling, no pulling again
     qtbot.waitUntil(lambda: wizard.flow.page is Page.JOINED, timeout=WAIT)
     assert paths.database.exists()
     assert not (paths.root / STAGING).exists()
