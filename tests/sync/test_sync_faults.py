@@ -1,0 +1,205 @@
+"""Faults met in the middle of a sync, on real laptops' stores and a real `outpost-hq`:
+HQ's reply cut inside its HTTP headers, a sync cancelled between push batches, and a disk
+that fills up while a pulled page is being applied. In each, nothing saved is lost, nothing
+is applied twice, and the next sync simply continues (DESIGN.md "Sync")."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desktop.app import sync as sync_module
+from desktop.app.sync import ClientFactory, SyncApi, SyncProgress
+from desktop.errors import DiskFull, SyncFailed, SyncUnreachable
+from sync.client.client import HqClient
+from tests.hqserver import HqServer
+from tests.netproxy import Faults, NetProxy
+from tests.sync.laptops import Laptops, laptops_of, patient_names, register, unacked
+
+
+@pytest.fixture
+def laptops(clinic_template: Path, tmp_path: Path, hq: HqServer) -> Iterator[Laptops]:
+    with laptops_of(clinic_template, tmp_path / "laptops", hq) as made:
+        yield made
+
+
+@pytest.fixture
+def laptops_sqlite(clinic_template: Path, tmp_path: Path, hq_sqlite: HqServer) -> Iterator[Laptops]:
+    with laptops_of(clinic_template, tmp_path / "laptops", hq_sqlite) as made:
+        yield made
+
+
+def pushes_through(proxy_url: str) -> ClientFactory:
+    """Clients whose pushes go to `proxy_url` (retried there); the rest goes to HQ directly."""
+
+    def make(url: str, token: str | None, ca_file: str | None) -> HqClient:
+        direct = HqClient(url, token=token, ca_file=ca_file, retries=1, backoff=0.01)
+        proxied = HqClient(proxy_url, token=token, ca_file=ca_file, retries=2, backoff=0.01)
+        direct.push = proxied.push  # type: ignore[method-assign]
+        return direct
+
+    return make
+
+
+# --- HQ's reply cut inside its headers --------------------------------------------------------
+
+
+class NotCalledUnreachable(Exception):
+    """The laptop lost nothing, but called the cut something other than HQ unreachable."""
+
+
+HEADER_CUT_BUG = (
+    "sync/client: a reply cut after a complete status line but inside the headers is taken "
+    "by http.client as a whole answer (EOF ends the headers; no Content-Length, so the body "
+    "is read to the close: empty): HTTP 200 with no content type and no body, which "
+    "answers.parse (json_invalid) hands to answers.not_protocol: HqBroken 'not what Outpost "
+    "HQ sends ... check that the address is HQ's', after the transport (no retry), instead "
+    "of HQ unreachable"
+)
+
+
+# HQ's answer starts "HTTP/1.1 200 OK\r\n" (17 bytes) then "date: …\r\n" (37): 10 bytes is
+# inside the status line, 40 inside the first header; the body is never reached.
+@pytest.mark.parametrize(
+    "cut_after",
+    [
+        pytest.param(10, id="in_the_status_line"),
+        pytest.param(
+            40,
+            id="in_a_header",
+            marks=pytest.mark.xfail(
+                strict=True, raises=NotCalledUnreachable, reason=HEADER_CUT_BUG
+            ),
+        ),
+    ],
+)
+def test_a_reply_cut_inside_its_headers_is_hq_unreachable_and_then_a_duplicate(
+    laptops: Laptops, hq: HqServer, cut_after: int
+) -> None:
+    a = laptops.new("a")
+    b = laptops.new("b")
+    register(a, "Adhiambo")
+    register(a, "Omondi", "Ochieng")
+    waiting = unacked(a)
+    with NetProxy(hq.port) as proxy:
+        proxy.set(Faults(cut_down_after=cut_after))
+        a.sync = SyncApi(a, pushes_through(proxy.url))
+        with pytest.raises(SyncFailed) as caught:
+            a.sync.sync_now()
+        assert proxy.bytes_down <= cut_after * 3  # each attempt got its few bytes, no more
+    said = str(caught.value)
+    assert f"{waiting} changes wait" in said and "nothing was lost" in said
+    assert "\n" not in said
+    assert unacked(a) == waiting  # HQ committed them, but the laptop never heard so
+    assert a.sync.status().last_error == said
+    a.sync = SyncApi(a)
+    again = a.sync.sync_now()
+    assert again.duplicates == waiting and again.sent == 0 and again.rejected == ()
+    assert unacked(a) == 0
+    got = b.sync.sync_now()
+    assert patient_names(b) == {"Adhiambo Achieng", "Omondi Ochieng"}
+    assert got.applied == got.received  # each change once: not a double
+    assert b.sync.sync_now().received == 0
+    # Last, so that everything above is checked whatever the laptop called the cut.
+    if not isinstance(caught.value, SyncUnreachable):
+        raise NotCalledUnreachable(said)
+
+
+# --- a sync cancelled between push batches ----------------------------------------------------
+
+
+def test_a_sync_cancelled_between_push_batches_keeps_what_hq_acknowledged(
+    laptops_sqlite: Laptops, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = laptops_sqlite.new("a")
+    b = laptops_sqlite.new("b")
+    a.sync.sync_now()  # what the copy of the template had to send goes first, alone
+    monkeypatch.setattr(sync_module, "BATCH", 4)  # changes per push: several batches
+    for name in ("Akinyi", "Baraka", "Chebet", "Dalmas", "Esther", "Fundi"):
+        register(a, name)
+    waiting = unacked(a)
+    assert waiting > 2 * sync_module.BATCH  # three batches at least
+    cancel = threading.Event()
+    seen: list[SyncProgress] = []
+
+    def progress(step: SyncProgress) -> None:
+        seen.append(step)
+        if step.stage == "push":  # the first batch is acknowledged: cancel the rest
+            cancel.set()
+
+    cursor = a.sync.status().cursor
+    report = a.sync.sync_now(progress=progress, cancel=cancel)
+    assert report.cancelled
+    assert [s.done for s in seen if s.stage == "push"] == [sync_module.BATCH]
+    assert report.sent == sync_module.BATCH and report.rejected == ()
+    assert report.pending == unacked(a) == waiting - sync_module.BATCH  # the rest waits
+    assert report.received == 0 and a.sync.status().cursor == cursor  # no pull after a cancel
+    assert a.sync.status().pending == waiting - sync_module.BATCH
+    # What HQ acknowledged stays acknowledged: the next sync sends only the rest.
+    rest = a.sync.sync_now()
+    assert not rest.cancelled
+    assert rest.sent == waiting - sync_module.BATCH and rest.duplicates == 0
+    assert unacked(a) == 0
+    b.sync.sync_now()
+    assert patient_names(b) == {
+        f"{name} Achieng" for name in ("Akinyi", "Baraka", "Chebet", "Dalmas", "Esther", "Fundi")
+    }
+
+
+# --- a disk that fills up while a pulled page is applied -----------------------------------
+
+
+def test_a_disk_full_while_applying_a_pulled_page_applies_nothing_and_the_next_sync_does(
+    laptops_sqlite: Laptops, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = laptops_sqlite.new("a")
+    b = laptops_sqlite.new("b")
+    for n in range(20):
+        register(a, f"Patient{n:02d}", "Wafula", village="Kakamega Forest Edge")
+    a.sync.sync_now()
+    b.sync.sync_now()  # b's own changes go up; what a sent comes down: the cursor moved
+    new = {f"Patient{n:02d} Wafula" for n in range(20, 80)}
+    for name in sorted(new):
+        given, family = name.split()
+        register(a, given, family, village="Kakamega Forest Edge")
+    a.sync.sync_now()
+    before = b.sync.status()
+    known = patient_names(b)
+    assert before.cursor > 0 and len(known) == 20 and not known & new
+
+    # The disk fills up: SQLite may not grow the database file past its current size (a real
+    # "database or disk is full" from SQLCipher, met while the page is being written).
+    original = b.remote._apply
+    tried: list[int] = []
+
+    def on_a_full_disk(session: Session, *args: Any, **kwargs: Any) -> Any:
+        pages = int(session.execute(text("PRAGMA page_count")).scalar_one())
+        session.execute(text(f"PRAGMA max_page_count = {pages}"))
+        tried.append(pages)
+        return original(session, *args, **kwargs)
+
+    monkeypatch.setattr(b.remote, "_apply", on_a_full_disk)
+    with pytest.raises(DiskFull) as caught:
+        b.sync.sync_now()
+    said = str(caught.value)
+    assert tried, "the page was never applied"
+    assert "is full" in said and "Free some space" in said and "\n" not in said
+    after = b.sync.status()
+    assert after.cursor == before.cursor  # the page and its cursor: together or not at all
+    assert patient_names(b) == known
+    assert after.needs_attention == before.needs_attention
+
+    # Space is freed (the connections that knew the limit are gone): the next sync applies it.
+    monkeypatch.undo()
+    b.store.engine.dispose()
+    report = b.sync.sync_now()
+    assert report.applied == report.received > 0 and report.parked == 0
+    assert patient_names(b) == known | new
+    assert b.sync.status().cursor > before.cursor
+    assert b.sync.sync_now().received == 0
