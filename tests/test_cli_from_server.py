@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from desktop.app.from_server import STAGING, enrol_for_setup
-from desktop.errors import SyncUnreachable, WrongPassword
+from desktop.errors import SyncFailed, SyncRevoked, SyncUnreachable, WrongPassword
 from desktop.paths import DataPaths
 from tests.hostile import CLINIC, PASSWORD, Ran, assert_one_clear_line, make_clinic, run_outpost
 from tests.hqserver import HqServer, hq_server
@@ -160,3 +160,20 @@ def test_a_link_that_drops_while_the_records_come_continues_on_the_same_enrolmen
         core.close()
     assert not (paths.root / STAGING).exists()
     assert len(devices_named(hq_server, "desk 3")) == 1
+
+
+def test_a_device_hq_revoked_before_the_records_came_gives_the_set_up_up(
+    clinic_at_hq: Path, hq_server: HqServer, tmp_path: Path
+) -> None:
+    paths = DataPaths(tmp_path / "b")
+    pending = enrol_for_setup(paths, hq_server.url, hq_server.enrol(CLINIC), device_name="desk 4")
+    try:
+        hq_server.revoke(str(pending.device_id))
+        with pytest.raises(SyncRevoked):
+            pending.receive()
+        assert not pending.open
+        assert not (paths.root / STAGING).exists() and not paths.database.exists()
+        with pytest.raises(SyncFailed, match="The enrolment code is now used up"):
+            pending.finish("admin", PASSWORD)
+    finally:
+        pending.abandon()

@@ -129,7 +129,9 @@ def join_error_words(
     if isinstance(cause, client_errors.InsecureUrl):
         return error_text(error) + " " + _tr("Type HQ's address as HQ gave it."), "server_url"
     if isinstance(error, (SyncFailed, OutpostError)):
-        return error_text(error), "server_url"
+        # After enrolling (HQ revoked the device meanwhile, a store that would not close):
+        # the code is gone too.
+        return error_text(error) + (" " + new_code if pending is not None else ""), "server_url"
     return (
         _tr(
             "Something unexpected went wrong; nothing was set up on this laptop. Try again, or "

@@ -43,7 +43,7 @@ from desktop.app.session import sign_in
 from desktop.app.sync import ClientFactory, SyncApi, SyncProgress, SyncReport, _default_client
 from desktop.atomic import fsync_dir
 from desktop.core import ClinicCore
-from desktop.errors import PermissionDenied, StoreAlreadyExists, SyncFailed
+from desktop.errors import PermissionDenied, StoreAlreadyExists, SyncFailed, SyncRevoked
 from desktop.messages import Message, msg
 from desktop.paths import DataPaths
 from desktop.permissions import Actor
@@ -118,7 +118,11 @@ class PendingSetup:
     def receive(self, progress: Callable[[SyncProgress], None] | None = None) -> SyncReport:
         """Pull the clinic's records (again: what came already stays, the pull continues)."""
         store = self._live()
-        report = _pull(store, self._answer, progress, self._factory)
+        try:
+            report = _pull(store, self._answer, progress, self._factory)
+        except SyncRevoked:
+            self.abandon()  # HQ revoked this device meanwhile: no further try can finish it
+            raise
         self.report, self._refresh = report, False
         return report
 
