@@ -25,6 +25,507 @@
     </message>
   </context>
   <context>
+    <name>Attention</name>
+    <message>
+      <location filename="../../ui/attention_page.py" line="54" />
+      <source>Safety-critical value differs</source>
+      <translation>Valeur critique pour la sécurité différente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="55" />
+      <source>Edited on one laptop, removed on another</source>
+      <translation>Modifié sur un ordinateur, supprimé sur un autre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="56" />
+      <source>Edit of a form signed here</source>
+      <translation>Modification d’un formulaire signé ici</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="57" />
+      <source>Change to a record that never changes</source>
+      <translation>Modification d’un enregistrement qui ne change jamais</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="58" />
+      <source>Maybe one person registered twice</source>
+      <translation>Peut-être une même personne enregistrée deux fois</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="59" />
+      <source>Provider booked twice at one time</source>
+      <translation>Soignant réservé deux fois à la même heure</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="60" />
+      <source>Change this laptop could not take</source>
+      <translation>Modification que cet ordinateur n’a pas pu appliquer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="61" />
+      <source>Account changed without an administrator's signature</source>
+      <translation>Compte modifié sans la signature d’un administrateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="62" />
+      <source>Edited on two laptops</source>
+      <translation>Modifié sur deux ordinateurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="69" />
+      <source>This value matters for the patient's safety, and the two laptops hold different values. Neither was applied silently: choose the right one.</source>
+      <translation>Cette valeur compte pour la sécurité du patient, et les deux ordinateurs ont des valeurs différentes. Aucune n’a été appliquée sans vous : choisissez la bonne.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="73" />
+      <source>The record was edited on one laptop and removed on another. Keep it removed, or take the edit.</source>
+      <translation>Le dossier a été modifié sur un ordinateur et supprimé sur un autre. Laissez-le supprimé, ou retenez la modification.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="77" />
+      <source>Another laptop edited a form that is signed here. A signed form never changes: the edit was not applied. Record a correction if the form is wrong.</source>
+      <translation>Un autre ordinateur a modifié un formulaire signé ici. Un formulaire signé ne change jamais : la modification n’a pas été appliquée. Enregistrez une correction si le formulaire est erroné.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="81" />
+      <source>Another laptop changed a record of the trail, which never changes; the change was not applied.</source>
+      <translation>Un autre ordinateur a modifié un enregistrement de l’historique, qui ne change jamais ; la modification n’a pas été appliquée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="85" />
+      <source>The same name, with the same date of birth or phone, was registered on two laptops. If it is one person, merge the two records into one; if not, keep both.</source>
+      <translation>Le même nom, avec la même date de naissance ou le même téléphone, a été enregistré sur deux ordinateurs. S’il s’agit d’une seule personne, fusionnez les deux dossiers en un seul ; sinon, conservez les deux.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="89" />
+      <source>Each laptop booked this provider for the same time without knowing of the other booking. Move one of the two appointments, or keep both.</source>
+      <translation>Chaque ordinateur a réservé ce soignant à la même heure sans connaître l’autre réservation. Déplacez l’un des deux rendez-vous, ou conservez les deux.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="93" />
+      <source>A change from another laptop could not be applied here; it is kept on this list so it is not lost from sight.</source>
+      <translation>Une modification venant d’un autre ordinateur n’a pas pu être appliquée ici ; elle reste sur cette liste pour ne pas être perdue de vue.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="97" />
+      <source>An account was changed on another laptop without an administrator's signature. An administrator approves or refuses the change.</source>
+      <translation>Un compte a été modifié sur un autre ordinateur sans la signature d’un administrateur. Un administrateur approuve ou refuse la modification.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="107" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="108" />
+      <source>Appointment</source>
+      <translation>Rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="109" />
+      <source>Form</source>
+      <translation>Formulaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="110" />
+      <source>Account</source>
+      <translation>Compte</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="118" />
+      <source>answer “{name}”</source>
+      <translation>réponse « {name} »</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="129" />
+      <source>Another laptop</source>
+      <translation>Un autre ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="130" />
+      <source>Another laptop, {when}</source>
+      <translation>Un autre ordinateur, {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="132" />
+      <source>{who}, on another laptop</source>
+      <translation>{who}, sur un autre ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="133" />
+      <source>{who}, on another laptop, {when}</source>
+      <translation>{who}, sur un autre ordinateur, {when}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttentionCompare</name>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="69" />
+      <source>Needs attention: {what}</source>
+      <translation>À examiner : {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="93" />
+      <source>&amp;Back to the list</source>
+      <translation>&amp;Retour à la liste</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="104" />
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="140" />
+      <source>This laptop (mine)</source>
+      <translation>Cet ordinateur (le mien)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="140" />
+      <source>The other laptop (theirs)</source>
+      <translation>L’autre ordinateur (le leur)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="142" />
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="143" />
+      <source>someone not known on this laptop</source>
+      <translation>une personne inconnue sur cet ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="145" />
+      <source>Changed by</source>
+      <translation>Modifié par</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="149" />
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="150" />
+      <location filename="../../ui/attention_compare.py" line="151" />
+      <location filename="../../ui/attention_compare.py" line="220" />
+      <source>not known</source>
+      <translation>inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="154" />
+      <source>In the record now</source>
+      <translation>Dans le dossier maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="160" />
+      <source>&amp;Approve the change</source>
+      <translation>&amp;Approuver la modification</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="161" />
+      <source>Re&amp;fuse the change</source>
+      <translation>Re&amp;fuser la modification</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="163" />
+      <source>Mark as &amp;seen</source>
+      <translation>Marquer comme &amp;vu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="165" />
+      <source>Keep &amp;mine (this laptop's)</source>
+      <translation>Garder la &amp;mienne (celle de cet ordinateur)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="168" />
+      <source>Keep &amp;theirs (the other laptop's)</source>
+      <translation>Garder la &amp;leur (celle de l’autre ordinateur)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="173" />
+      <source>Registered on this laptop</source>
+      <translation>Enregistré sur cet ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="173" />
+      <source>Arrived from another laptop</source>
+      <translation>Arrivé d’un autre ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="176" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="177" />
+      <source>Clinic no.</source>
+      <translation>N° de dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="178" />
+      <source>Sex</source>
+      <translation>Sexe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="180" />
+      <source>Born</source>
+      <translation>Naissance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="184" />
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="185" />
+      <source>Village</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="186" />
+      <source>National ID</source>
+      <translation>N° d’identité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="187" />
+      <source>Registered</source>
+      <translation>Enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="188" />
+      <source>Appointments</source>
+      <translation>Rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="189" />
+      <source>Forms</source>
+      <translation>Formulaires</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="201" />
+      <source>&amp;Merge: keep the record of this laptop</source>
+      <translation>&amp;Fusionner : garder le dossier de cet ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="206" />
+      <source>Merge: keep the record that &amp;arrived</source>
+      <translation>Fusionner : garder le dossier &amp;arrivé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="209" />
+      <source>&amp;Keep both (two different people)</source>
+      <translation>&amp;Conserver les deux (deux personnes différentes)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="219" />
+      <source>Booked on this laptop</source>
+      <translation>Pris sur cet ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="219" />
+      <source>Booked on another laptop</source>
+      <translation>Pris sur un autre ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="222" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="223" />
+      <source>Provider</source>
+      <translation>Soignant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="224" />
+      <source>From</source>
+      <translation>De</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="225" />
+      <source>To</source>
+      <translation>À</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="226" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="227" />
+      <source>Booked by</source>
+      <translation>Pris par</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="236" />
+      <source>&amp;Rebook the one booked here…</source>
+      <translation>&amp;Déplacer celui pris ici…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="241" />
+      <source>Rebook the one from the &amp;other laptop…</source>
+      <translation>Déplacer celui de l’&amp;autre ordinateur…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="244" />
+      <source>&amp;Keep both</source>
+      <translation>&amp;Conserver les deux</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="274" />
+      <source>{when}, by {who}</source>
+      <translation>{when}, par {who}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="279" />
+      <source>{n} ({signed} signed)</source>
+      <translation>{n} (dont {signed} signés)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="284" />
+      <source>(empty)</source>
+      <translation>(vide)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="286" />
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="288" />
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="319" />
+      <source>same</source>
+      <translation>identique</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="367" />
+      <source>Keeping this laptop's value…</source>
+      <translation>Conservation de la valeur de cet ordinateur…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="374" />
+      <source>Taking the other laptop's value…</source>
+      <translation>Reprise de la valeur de l’autre ordinateur…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="379" />
+      <source>Keeping both…</source>
+      <translation>Conservation des deux…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="383" />
+      <source>Merge the two records into the one of {survivor} ({number})?
+
+Every appointment and form of the other record moves to it; the other record is removed and points at the one kept. Every laptop makes the same merge at its next sync. This cannot be undone from this screen.</source>
+      <translation>Fusionner les deux dossiers dans celui de {survivor} ({number}) ?
+
+Tous les rendez-vous et formulaires de l’autre dossier y sont transférés ; l’autre dossier est supprimé et renvoie à celui qui est conservé. Chaque ordinateur fait la même fusion à sa prochaine synchronisation. Cette opération ne peut pas être annulée depuis cet écran.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="391" />
+      <source>Merge two records</source>
+      <translation>Fusionner deux dossiers</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="394" />
+      <source>Merging…</source>
+      <translation>Fusion en cours…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="396" />
+      <source>Merge</source>
+      <translation>Fusionner</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="397" />
+      <source>Don't merge</source>
+      <translation>Ne pas fusionner</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="417" />
+      <source>Settling the double booking…</source>
+      <translation>Règlement de la double réservation…</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttentionPage</name>
+    <message>
+      <location filename="../../ui/attention_page.py" line="150" />
+      <location filename="../../ui/attention_page.py" line="196" />
+      <source>Needs attention</source>
+      <translation>À examiner</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="154" />
+      <source>What sync could not settle alone. Open an item to compare the two laptops' values side by side and choose; the choice is recorded and reaches every laptop at the next sync.</source>
+      <translation>Ce que la synchronisation n’a pas pu régler seule. Ouvrez un élément pour comparer côte à côte les valeurs des deux ordinateurs et choisir ; le choix est enregistré et parvient à chaque ordinateur à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="167" />
+      <source>Items needing attention</source>
+      <translation>Éléments à examiner</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="169" />
+      <source>What</source>
+      <translation>Quoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="169" />
+      <source>Record</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="169" />
+      <source>Noted</source>
+      <translation>Relevé le</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="169" />
+      <source>From</source>
+      <translation>Provenance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="188" />
+      <source>&amp;Open and compare…</source>
+      <translation>&amp;Ouvrir et comparer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="192" />
+      <source>&amp;Refresh</source>
+      <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="193" />
+      <source>&amp;Close</source>
+      <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="216" />
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="260" />
+      <source>Nothing needs attention. ✓</source>
+      <translation>Rien à examiner. ✓</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="262" />
+      <source>1 item waits for a decision.</source>
+      <translation>1 élément attend une décision.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="264" />
+      <source>{n} items wait for a decision.</source>
+      <translation>{n} éléments attendent une décision.</translation>
+    </message>
+  </context>
+  <context>
     <name>BackupPanel</name>
     <message>
       <location filename="../../ui/backup_panel.py" line="146" />
@@ -616,6 +1117,64 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <source>Keep it</source>
       <translation type="vanished">Le garder</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangedElsewhere</name>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="88" />
+      <source>R&amp;eload from the record</source>
+      <translation>Rec&amp;harger depuis le dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="138" />
+      <source>This patient's record was changed on another laptop (a sync brought it).</source>
+      <translation>Le dossier de ce patient a été modifié sur un autre ordinateur (une synchronisation l’a apporté).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="140" />
+      <source>This patient's record was changed elsewhere while you edited it.</source>
+      <translation>Le dossier de ce patient a été modifié ailleurs pendant que vous le modifiiez.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="145" />
+      <source>The fields you had not touched show the new values; what you typed is kept.</source>
+      <translation>Les champs que vous n’aviez pas modifiés affichent les nouvelles valeurs ; ce que vous avez saisi est conservé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="150" />
+      <source>The form shows the record as it is now.</source>
+      <translation>Le formulaire affiche le dossier tel qu’il est maintenant.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="152" />
+      <source>(empty)</source>
+      <translation>(vide)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="154" />
+      <source>Changed there too: {field}, now “{value}” there; yours is kept.</source>
+      <translation>Modifié là-bas aussi : {field}, maintenant « {value} » là-bas ; votre saisie est conservée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="206" />
+      <source>Reload the record?</source>
+      <translation>Recharger le dossier ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="207" />
+      <source>What you typed in this form is thrown away, and the form shows the record as it is now.</source>
+      <translation>Ce que vous avez saisi dans ce formulaire est abandonné, et le formulaire affiche le dossier tel qu’il est maintenant.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="212" />
+      <source>Reload</source>
+      <translation>Recharger</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="213" />
+      <source>Keep what I typed</source>
+      <translation>Garder ma saisie</translation>
     </message>
   </context>
   <context>
@@ -1963,88 +2522,158 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>HqPanel</name>
     <message>
-      <location filename="../../ui/sync_connect.py" line="37" />
+      <location filename="../../ui/sync_connect.py" line="49" />
       <source>The code HQ gave for this clinic</source>
       <translation>Le code que le siège a donné pour ce centre</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="41" />
+      <location filename="../../ui/sync_connect.py" line="53" />
       <source>Connect &amp;to HQ</source>
       <translation>Se connecter &amp;au siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="50" />
+      <location filename="../../ui/sync_connect.py" line="62" />
       <source>Open the s&amp;ync page</source>
       <translation>Ouvrir la page de s&amp;ynchronisation</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="52" />
+      <location filename="../../ui/sync_connect.py" line="64" />
       <source>Connect to HQ</source>
       <translation>Se connecter au siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="55" />
+      <location filename="../../ui/sync_connect.py" line="67" />
       <source>This clinic was set up on this laptop. To sync with HQ, ask HQ for an enrolment code for this clinic, then type HQ's address and the code here.</source>
       <translation>Ce centre a été créé sur cet ordinateur. Pour le synchroniser avec le siège, demandez au siège un code d’inscription pour ce centre, puis saisissez ici l’adresse du siège et le code.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="62" />
+      <location filename="../../ui/sync_connect.py" line="74" />
       <source>&amp;Server address:</source>
       <translation>Adresse du &amp;serveur :</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="63" />
+      <location filename="../../ui/sync_connect.py" line="75" />
       <source>Enrolment &amp;code:</source>
       <translation>&amp;Code d’inscription :</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="64" />
+      <location filename="../../ui/sync_connect.py" line="76" />
       <source>&amp;Laptop's name:</source>
       <translation>Nom de l’&amp;ordinateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="71" />
+      <location filename="../../ui/sync_connect.py" line="83" />
       <source>HQ</source>
       <translation>Siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="93" />
+      <location filename="../../ui/sync_connect.py" line="114" />
+      <source>Automatic sync</source>
+      <translation>Synchronisation automatique</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="116" />
+      <source>&amp;Metered link: sync only when someone presses Sync now</source>
+      <translation>Connexion &amp;facturée au volume : ne synchroniser que lorsque quelqu’un appuie sur Synchroniser maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="122" />
+      <source> minutes after the last sync</source>
+      <translation> minutes après la dernière synchronisation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="123" />
+      <source>only at the set times</source>
+      <translation>seulement aux heures fixées</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="126" />
+      <source>e.g. 07:30, 13:00</source>
+      <translation>p. ex. 07:30, 13:00</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="128" />
+      <source>Sync &amp;when Outpost closes, if HQ answers (at most {n} seconds)</source>
+      <translation>Synchro&amp;niser à la fermeture d’Outpost, si le siège répond (au plus {n} secondes)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="133" />
+      <source>Sa&amp;ve the sync schedule</source>
+      <translation>Enregistrer le progra&amp;mme de synchronisation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="139" />
+      <source>When the link comes back after a failure, this laptop tries again on its own, waiting a little longer after each failed try. Times are the clinic's clock.</source>
+      <translation>Quand la liaison revient après un échec, cet ordinateur réessaie de lui-même, en attendant un peu plus longtemps après chaque essai manqué. Les heures sont celles de l’horloge du centre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="146" />
+      <source>Sync &amp;every:</source>
+      <translation>Synchroniser &amp;toutes les :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="148" />
+      <source>Also at these times (24-hou&amp;r clock):</source>
+      <translation>Et aussi à ces &amp;heures (sur 24 h) :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="191" />
+      <source>Saved.</source>
+      <translation>Enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="201" />
+      <source>Saving settings…</source>
+      <translation>Enregistrement des réglages…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="214" />
       <source>This laptop is joined to HQ at {url}.</source>
       <translation>Cet ordinateur est relié au siège à l’adresse {url}.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="95" />
+      <location filename="../../ui/sync_connect.py" line="216" />
       <source>HQ knows this clinic as {name}.</source>
       <translation>Le siège connaît ce centre sous le nom {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="104" />
+      <location filename="../../ui/sync_connect.py" line="227" />
+      <source>Accounts signed by: {fingerprint} (the same on every laptop of the clinic; a laptop set up from HQ shows it to compare).</source>
+      <translation>Comptes signés par : {fingerprint} (identique sur chaque ordinateur du centre ; un ordinateur mis en place depuis le siège l’affiche pour comparaison).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="232" />
+      <source>Accounts signed by: not known yet (an administrator signs in once after the update).</source>
+      <translation>Comptes signés par : pas encore connu (un administrateur se connecte une fois après la mise à jour).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="244" />
       <source>Type HQ's address (it starts with https://).</source>
       <translation>Saisissez l’adresse du siège (elle commence par https://).</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="108" />
+      <location filename="../../ui/sync_connect.py" line="248" />
       <source>Type the enrolment code HQ gave for this clinic.</source>
       <translation>Saisissez le code d’inscription que le siège a donné pour ce centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="122" />
+      <location filename="../../ui/sync_connect.py" line="262" />
       <source>Connected: this laptop now syncs with HQ.</source>
       <translation>Connecté : cet ordinateur se synchronise maintenant avec le siège.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="129" />
+      <location filename="../../ui/sync_connect.py" line="269" />
       <source>HQ could not be reached at this address. Check the address and the link, then try again.</source>
       <translation>Le siège est injoignable à cette adresse. Vérifiez l’adresse et la liaison, puis réessayez.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="137" />
+      <location filename="../../ui/sync_connect.py" line="277" />
       <source>Something unexpected went wrong; nothing was changed on this laptop. Try again, or tell whoever looks after this laptop.</source>
       <translation>Une erreur inattendue s’est produite ; rien n’a été modifié sur cet ordinateur. Réessayez, ou prévenez la personne qui s’occupe de cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="144" />
-      <location filename="../../ui/sync_connect.py" line="145" />
+      <location filename="../../ui/sync_connect.py" line="284" />
+      <location filename="../../ui/sync_connect.py" line="285" />
       <source>Connecting to HQ…</source>
       <translation>Connexion au siège…</translation>
     </message>
@@ -2065,6 +2694,261 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <location filename="../../ui/integrity_banner.py" line="48" />
       <source>⚠ The clinic's records are damaged, so nothing more can be saved: everything saved so far is kept and can still be read. An administrator should run “outpost doctor”, then restore the most recent backup (Settings → Backups).</source>
       <translation>⚠ Les dossiers du centre sont endommagés, plus rien ne peut donc être enregistré : tout ce qui a été enregistré jusqu’ici est conservé et peut encore être lu. Un administrateur doit lancer « outpost doctor », puis restaurer la sauvegarde la plus récente (Réglages → Sauvegardes).</translation>
+    </message>
+  </context>
+  <context>
+    <name>JoinPages</name>
+    <message>
+      <location filename="../../ui/setup_join.py" line="78" />
+      <source>The enrolment code has now been used: ask HQ for a new one, then join again.</source>
+      <translation>Le code d’inscription a maintenant été utilisé : demandez-en un nouveau au siège, puis rejoignez de nouveau le centre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="80" />
+      <source>The enrolment code is now used up: HQ lists this laptop as device {name} ({id}), which never finished setting up. Ask HQ to revoke it and for a new code, then join again.</source>
+      <translation>Le code d’inscription est maintenant épuisé : le siège répertorie cet ordinateur comme l’appareil {name} ({id}), dont la mise en place n’a jamais abouti. Demandez au siège de le révoquer et de vous donner un nouveau code, puis rejoignez de nouveau le centre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="89" />
+      <source>Wrong user name or password, or that account is not one of this clinic's. Use the user name and password you sign in with on the clinic's other laptops. Nothing was set up on this laptop.</source>
+      <translation>Nom d’utilisateur ou mot de passe incorrect, ou ce compte n’appartient pas à ce centre. Utilisez le nom d’utilisateur et le mot de passe avec lesquels vous vous connectez sur les autres ordinateurs du centre. Rien n’a été mis en place sur cet ordinateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="103" />
+      <source>The link to HQ dropped while the clinic's records were coming; nothing was set up on this laptop.</source>
+      <translation>La liaison avec le siège a été coupée pendant l’arrivée des dossiers du centre ; rien n’a été mis en place sur cet ordinateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="113" />
+      <source>HQ could not be reached at {url} ({reason}). Check the address (HQ's console shows it beside the code) and this laptop's link, then press Join again: nothing was set up, and the code is still good.</source>
+      <translation>Le siège est injoignable à l’adresse {url} ({reason}). Vérifiez l’adresse (la console du siège l’affiche à côté du code) et la liaison de cet ordinateur, puis appuyez de nouveau sur Rejoindre : rien n’a été mis en place, et le code reste valable.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="122" />
+      <source>HQ did not accept this enrolment code: it is mistyped, already used, or expired. Check it against HQ's console; if it is right, ask HQ for a new code. Nothing was set up on this laptop.</source>
+      <translation>Le siège n’a pas accepté ce code d’inscription : il est mal saisi, déjà utilisé ou expiré. Comparez-le avec la console du siège ; s’il est correct, demandez un nouveau code au siège. Rien n’a été mis en place sur cet ordinateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="130" />
+      <source>Type HQ's address as HQ gave it.</source>
+      <translation>Saisissez l’adresse du siège telle que le siège l’a donnée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="136" />
+      <source>Something unexpected went wrong; nothing was set up on this laptop. Try again, or tell whoever looks after this laptop (the event is in the log).</source>
+      <translation>Un problème inattendu est survenu ; rien n’a été mis en place sur cet ordinateur. Réessayez, ou prévenez la personne qui s’occupe de cet ordinateur (l’événement figure dans le journal).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="148" />
+      <source>This laptop is enrolled at HQ (as {name}) and keeps it while this window is open: the code is not needed again.</source>
+      <translation>Cet ordinateur est inscrit au siège (sous le nom {name}) et le reste tant que cette fenêtre est ouverte : le code n’est plus nécessaire.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="154" />
+      <source>Wrong user name or password, or that account is not one of this clinic's. Use the user name and password you sign in with on the clinic's other laptops, then press Join again.</source>
+      <translation>Nom d’utilisateur ou mot de passe incorrect, ou ce compte n’appartient pas à ce centre. Utilisez le nom d’utilisateur et le mot de passe avec lesquels vous vous connectez sur les autres ordinateurs du centre, puis appuyez de nouveau sur Rejoindre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="167" />
+      <source>The clinic's records did not all come from HQ ({why}). Press Join again when the link is back: what came is kept.</source>
+      <translation>Les dossiers du centre ne sont pas tous arrivés du siège ({why}). Appuyez de nouveau sur Rejoindre quand la liaison sera rétablie : ce qui est arrivé est conservé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="199" />
+      <source>Join an existing clinic</source>
+      <translation>Rejoindre un centre existant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="201" />
+      <source>HQ's console shows its address and an enrolment code for the clinic (as text and as a QR code). Type them here, or paste the enrolment link. Then sign in with your own account of the clinic: its records come from HQ and this laptop opens signed in.</source>
+      <translation>La console du siège affiche son adresse et un code d’inscription pour le centre (en texte et en code QR). Saisissez-les ici, ou collez le lien d’inscription. Connectez-vous ensuite avec votre propre compte du centre : ses dossiers arrivent du siège et cet ordinateur s’ouvre sur votre session.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="214" />
+      <source>Enrolment link</source>
+      <translation>Lien d’inscription</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="223" />
+      <source>e.g. ABCD-EFGH-JKLM-NPQR</source>
+      <translation>p. ex. ABCD-EFGH-JKLM-NPQR</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="226" />
+      <source>as on the clinic's other laptops</source>
+      <translation>comme sur les autres ordinateurs du centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="239" />
+      <source>Enrolment &amp;link (optional):</source>
+      <translation>&amp;Lien d’inscription (facultatif) :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="241" />
+      <source>HQ's &amp;address:</source>
+      <translation>&amp;Adresse du siège :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="242" />
+      <source>Enrolment &amp;code:</source>
+      <translation>&amp;Code d’inscription :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="243" />
+      <source>Your &amp;user name:</source>
+      <translation>Votre &amp;nom d’utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="244" />
+      <source>Your &amp;password:</source>
+      <translation>Votre &amp;mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="245" />
+      <source>This laptop's na&amp;me:</source>
+      <translation>Nom de cet &amp;ordinateur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="260" />
+      <source>Setting up from HQ</source>
+      <translation>Mise en place depuis le siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="314" />
+      <source>HQ's address and the code are filled in from the link.</source>
+      <translation>L’adresse du siège et le code sont remplis à partir du lien.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="321" />
+      <source>HQ's address starts with https:// (as HQ's console shows it).</source>
+      <translation>L’adresse du siège commence par https:// (comme l’affiche la console du siège).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="323" />
+      <source>Type HQ's address (or paste the enrolment link above).</source>
+      <translation>Saisissez l’adresse du siège (ou collez le lien d’inscription ci-dessus).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="324" />
+      <source>Type the enrolment code HQ gave for this clinic.</source>
+      <translation>Saisissez le code d’inscription que le siège a donné pour ce centre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="325" />
+      <source>Type your user name, as you sign in on the clinic's laptops.</source>
+      <translation>Saisissez votre nom d’utilisateur, celui avec lequel vous vous connectez sur les ordinateurs du centre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="326" />
+      <source>Type your password.</source>
+      <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="327" />
+      <source>This is required.</source>
+      <translation>Ce champ est obligatoire.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="374" />
+      <source>The enrolment made with the earlier address or code was given up: HQ lists it as device {name} ({id}), for HQ to revoke.</source>
+      <translation>L’inscription faite avec l’adresse ou le code précédent a été abandonnée : le siège la répertorie comme l’appareil {name} ({id}), que le siège doit révoquer.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="409" />
+      <source>Checking your password…</source>
+      <translation>Vérification de votre mot de passe…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="411" />
+      <location filename="../../ui/setup_join.py" line="443" />
+      <source>Reaching HQ…</source>
+      <translation>Connexion au siège…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="444" />
+      <source>Receiving attachments…</source>
+      <translation>Réception des pièces jointes…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="445" />
+      <source>Getting ready…</source>
+      <translation>Préparation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="446" />
+      <source>Receiving the clinic's records…</source>
+      <translation>Réception des dossiers du centre…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="447" />
+      <source>Checking that this laptop holds every record HQ has…</source>
+      <translation>Vérification que cet ordinateur détient tous les dossiers du siège…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="449" />
+      <source>Setting up…</source>
+      <translation>Mise en place…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="453" />
+      <source>{done} of {total}</source>
+      <translation>{done} sur {total}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="455" />
+      <source>{done} so far</source>
+      <translation>{done} pour l’instant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="467" />
+      <source>This laptop is set up for {clinic}: {n} records came from HQ.</source>
+      <translation>Cet ordinateur est prêt pour {clinic} : {n} dossiers sont arrivés du siège.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="474" />
+      <source>not known yet</source>
+      <translation>pas encore connu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="484" />
+      <source>This laptop has joined the clinic</source>
+      <translation>Cet ordinateur a rejoint le centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="490" />
+      <location filename="../../ui/setup_join.py" line="507" />
+      <source>Accounts signed by</source>
+      <translation>Comptes signés par</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="492" />
+      <source>Compare this with another laptop of the clinic (Settings → HQ there, or `outpost sync status`): the same letters mean the accounts on this laptop come from your clinic. If they differ, do not use this laptop; tell HQ.</source>
+      <translation>Comparez avec un autre ordinateur du centre (Réglages → Siège sur celui-ci, ou `outpost sync status`) : les mêmes lettres signifient que les comptes de cet ordinateur viennent de votre centre. Si elles diffèrent, n’utilisez pas cet ordinateur et prévenez le siège.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="511" />
+      <source>This laptop's recovery key</source>
+      <translation>La clé de récupération de cet ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="513" />
+      <source>If every password is forgotten, this key opens this laptop's copy of the records. It is shown now and never again: print it or write it down, and keep it apart from this laptop.</source>
+      <translation>Si tous les mots de passe sont oubliés, cette clé ouvre la copie des dossiers de cet ordinateur. Elle s’affiche maintenant et plus jamais ensuite : imprimez-la ou notez-la, et gardez-la loin de cet ordinateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="529" />
+      <source>Recovery key</source>
+      <translation>Clé de récupération</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="530" />
+      <source>P&amp;rint the recovery key…</source>
+      <translation>&amp;Imprimer la clé de récupération…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="531" />
+      <source>I have &amp;written down or printed the recovery key</source>
+      <translation>J’ai &amp;noté ou imprimé la clé de récupération</translation>
     </message>
   </context>
   <context>
@@ -2874,77 +3758,77 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>OutpostApp</name>
     <message>
-      <location filename="../../ui/app.py" line="261" />
+      <location filename="../../ui/app.py" line="281" />
       <source>Making the daily backup… {percent} %</source>
       <translation>Sauvegarde quotidienne en cours… {percent} %</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="280" />
+      <location filename="../../ui/app.py" line="300" />
       <source>⚠ The daily backup failed: see Settings → Backups.</source>
       <translation>⚠ La sauvegarde quotidienne a échoué : voir Réglages → Sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="296" />
+      <location filename="../../ui/app.py" line="316" />
       <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
       <translation>⚠ La sauvegarde quotidienne demande votre attention : voir Réglages → Sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="301" />
+      <location filename="../../ui/app.py" line="321" />
       <source>Daily backup made.</source>
       <translation>Sauvegarde quotidienne faite.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="315" />
+      <location filename="../../ui/app.py" line="335" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="316" />
+      <location filename="../../ui/app.py" line="336" />
       <source>Not saved yet: {what}</source>
       <translation>Pas encore enregistré : {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="318" />
+      <location filename="../../ui/app.py" line="338" />
       <source>Discard them and continue</source>
       <translation>Les abandonner et continuer</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="319" />
+      <location filename="../../ui/app.py" line="339" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="341" />
+      <location filename="../../ui/app.py" line="361" />
       <source>Switching user closes {name}'s session.</source>
       <translation>Changer d’utilisateur ferme la session de {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="384" />
+      <location filename="../../ui/app.py" line="406" />
       <source>Quitting closes Outpost.</source>
       <translation>Quitter ferme Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="423" />
+      <location filename="../../ui/app.py" line="458" />
       <source>Making the closing backup…</source>
       <translation>Sauvegarde de fermeture en cours…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="425" />
+      <location filename="../../ui/app.py" line="460" />
       <source>Finish later</source>
       <translation>Terminer plus tard</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="478" />
+      <location filename="../../ui/app.py" line="515" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>La sauvegarde du {when} est restaurée. Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="482" />
+      <location filename="../../ui/app.py" line="519" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Les dossiers remplacés sont conservés dans {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="498" />
+      <location filename="../../ui/app.py" line="535" />
       <source>Restoring the backup…</source>
       <translation>Restauration de la sauvegarde…</translation>
     </message>
@@ -3093,72 +3977,72 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>* obligatoire. Indiquez la date de naissance, ou l’âge approximatif si la date n’est pas connue ; ne choisissez « Âge inconnu » que si ni l’une ni l’autre n’est connue.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="233" />
+      <location filename="../../ui/patient_dialog.py" line="240" />
       <source>Date of birth *</source>
       <translation>Date de naissance *</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="235" />
+      <location filename="../../ui/patient_dialog.py" line="242" />
       <source>&amp;Date known</source>
       <translation>Date &amp;connue</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="236" />
+      <location filename="../../ui/patient_dialog.py" line="243" />
       <source>Only the approximate &amp;age is known</source>
       <translation>Seul l’&amp;âge approximatif est connu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="237" />
+      <location filename="../../ui/patient_dialog.py" line="244" />
       <source>Age not kno&amp;wn</source>
       <translation>Âge i&amp;nconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="251" />
+      <location filename="../../ui/patient_dialog.py" line="258" />
       <source>YYYY-MM-DD or DD/MM/YYYY</source>
       <translation>AAAA-MM-JJ ou JJ/MM/AAAA</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="252" />
+      <location filename="../../ui/patient_dialog.py" line="259" />
       <source>Date of birth</source>
       <translation>Date de naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="256" />
+      <location filename="../../ui/patient_dialog.py" line="263" />
       <source>years, e.g. 45</source>
       <translation>années, p. ex. 45</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="257" />
+      <location filename="../../ui/patient_dialog.py" line="264" />
       <source>Estimated age in years</source>
       <translation>Âge estimé en années</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="258" />
+      <location filename="../../ui/patient_dialog.py" line="265" />
       <source>Neither the date of birth nor the age is known.</source>
       <translation>Ni la date de naissance ni l’âge ne sont connus.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="461" />
+      <location filename="../../ui/patient_dialog.py" line="468" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="518" />
+      <location filename="../../ui/patient_dialog.py" line="525" />
       <source>Discard changes?</source>
       <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="519" />
+      <location filename="../../ui/patient_dialog.py" line="526" />
       <source>What you typed has not been saved. Close anyway?</source>
       <translation>Votre saisie n’a pas été enregistrée. Fermer quand même ?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="521" />
+      <location filename="../../ui/patient_dialog.py" line="528" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="522" />
+      <location filename="../../ui/patient_dialog.py" line="529" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
@@ -3866,37 +4750,38 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="58" />
+      <location filename="../../ui/setup_wizard.py" line="64" />
       <source>Setting up the clinic</source>
       <translation>Mise en place de la clinique</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="75" />
+      <location filename="../../ui/setup_wizard.py" line="86" />
       <source>&lt; &amp;Back</source>
       <translation>&lt; &amp;Précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="76" />
+      <location filename="../../ui/setup_wizard.py" line="87" />
+      <location filename="../../ui/setup_wizard.py" line="443" />
       <source>&amp;Next &gt;</source>
       <translation>&amp;Suivant &gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="77" />
+      <location filename="../../ui/setup_wizard.py" line="88" />
       <source>&amp;Finish</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="78" />
+      <location filename="../../ui/setup_wizard.py" line="89" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="101" />
+      <location filename="../../ui/setup_wizard.py" line="112" />
       <source>Welcome to Outpost</source>
       <translation>Bienvenue dans Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="103" />
+      <location filename="../../ui/setup_wizard.py" line="114" />
       <source>This laptop holds no clinic records yet. In {steps} short steps you will name the clinic, set out its week (opening hours, a first provider and an appointment type), create the first administrator's account, and receive the recovery key.
 
 Everything is kept encrypted on this laptop, in this folder:</source>
@@ -3905,237 +4790,252 @@ Everything is kept encrypted on this laptop, in this folder:</source>
 Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="123" />
+      <location filename="../../ui/setup_wizard.py" line="126" />
+      <source>&amp;Set up a new clinic on this laptop</source>
+      <translation>&amp;Créer un nouveau centre sur cet ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="130" />
+      <source>&amp;Join an existing clinic: HQ knows it, and its records come from HQ</source>
+      <translation>&amp;Rejoindre un centre existant : le siège le connaît, et ses dossiers viennent du siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="134" />
+      <source>For a new or replacement laptop of a clinic that already syncs with HQ: you need HQ's address, an enrolment code from HQ, and your own account of the clinic.</source>
+      <translation>Pour un ordinateur nouveau ou de remplacement d’un centre qui se synchronise déjà avec le siège : il vous faut l’adresse du siège, un code d’inscription donné par le siège et votre propre compte du centre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="155" />
       <source>The clinic</source>
       <translation>Le centre de santé</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="127" />
+      <location filename="../../ui/setup_wizard.py" line="159" />
       <source>e.g. Kisumu Health Post</source>
       <translation>p. ex. Poste de santé de Kisumu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="143" />
+      <location filename="../../ui/setup_wizard.py" line="175" />
       <source>Clinic na&amp;me:</source>
       <translation>&amp;Nom du centre :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="144" />
+      <location filename="../../ui/setup_wizard.py" line="176" />
       <source>&amp;Country:</source>
       <translation>Pa&amp;ys :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="145" />
+      <location filename="../../ui/setup_wizard.py" line="177" />
       <source>&amp;Time zone:</source>
       <translation>&amp;Fuseau horaire :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="153" />
+      <location filename="../../ui/setup_wizard.py" line="185" />
       <source>The country sets how phone numbers are read; the time zone sets the clinic's clock for appointments.</source>
       <translation>Le pays détermine la lecture des numéros de téléphone ; le fuseau horaire règle l’heure du centre pour les rendez-vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="169" />
+      <location filename="../../ui/setup_wizard.py" line="201" />
       <source>The clinic's week</source>
       <translation>La semaine du centre</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="171" />
+      <location filename="../../ui/setup_wizard.py" line="203" />
       <source>So that appointments can be booked from the start: when the clinic is open, who sees patients, and the usual kind of visit. All of it can be changed, and more added, in Settings → Clinic.</source>
       <translation>Pour pouvoir prendre des rendez-vous dès le début : quand le centre est ouvert, qui reçoit les patients et le type de visite habituel. Tout cela peut être modifié, et complété, dans Réglages → Centre de santé.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="182" />
+      <location filename="../../ui/setup_wizard.py" line="214" />
       <source>e.g. Dr. Achieng Otieno</source>
       <translation>p. ex. Dr Achieng Otieno</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="184" />
+      <location filename="../../ui/setup_wizard.py" line="216" />
       <source>e.g. Clinical officer</source>
       <translation>p. ex. Infirmier clinicien</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="185" />
+      <location filename="../../ui/setup_wizard.py" line="217" />
       <source>Consultation</source>
       <translation>Consultation</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="190" />
+      <location filename="../../ui/setup_wizard.py" line="222" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="194" />
+      <location filename="../../ui/setup_wizard.py" line="226" />
       <source>First &amp;provider:</source>
       <translation>Premier soi&amp;gnant :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="195" />
+      <location filename="../../ui/setup_wizard.py" line="227" />
       <source>Their t&amp;itle:</source>
       <translation>Sa &amp;fonction :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="196" />
+      <location filename="../../ui/setup_wizard.py" line="228" />
       <source>Appointment &amp;type:</source>
       <translation>T&amp;ype de rendez-vous :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="197" />
+      <location filename="../../ui/setup_wizard.py" line="229" />
       <source>&amp;Duration:</source>
       <translation>&amp;Durée :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="202" />
+      <location filename="../../ui/setup_wizard.py" line="234" />
       <source>closed</source>
       <translation>fermé</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="206" />
+      <location filename="../../ui/setup_wizard.py" line="238" />
       <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
       <translation>Horaires d’ouverture, p. ex. 08:00–13:00, 14:00–17:00 ; laissez vide un jour où le centre est fermé. Le premier soignant travaille à ces horaires.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="214" />
+      <location filename="../../ui/setup_wizard.py" line="246" />
       <source>Opening hours</source>
       <translation>Horaires d’ouverture</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="231" />
+      <location filename="../../ui/setup_wizard.py" line="263" />
       <source>The first administrator</source>
       <translation>Le premier administrateur</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="233" />
+      <location filename="../../ui/setup_wizard.py" line="265" />
       <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
       <translation>L’administrateur ajoute les autres utilisateurs et s’occupe des réglages et des sauvegardes du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="242" />
+      <location filename="../../ui/setup_wizard.py" line="274" />
       <source>e.g. Amina Odhiambo</source>
       <translation>p. ex. Amina Odhiambo</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="244" />
+      <location filename="../../ui/setup_wizard.py" line="276" />
       <source>e.g. amina</source>
       <translation>p. ex. amina</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="250" />
+      <location filename="../../ui/setup_wizard.py" line="282" />
       <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
       <translation>Mot de passe : au moins {n} caractères ; une courte phrase se retient plus facilement qu’un charabia. Différent du nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="258" />
+      <location filename="../../ui/setup_wizard.py" line="290" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Lettres minuscules, chiffres, « . », « _ » ou « - », en commençant par une lettre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="262" />
+      <location filename="../../ui/setup_wizard.py" line="294" />
       <source>Full na&amp;me:</source>
       <translation>&amp;Nom complet :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="263" />
+      <location filename="../../ui/setup_wizard.py" line="295" />
       <source>&amp;User name:</source>
       <translation>&amp;Nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="264" />
+      <location filename="../../ui/setup_wizard.py" line="296" />
       <source>&amp;Password:</source>
       <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="265" />
+      <location filename="../../ui/setup_wizard.py" line="297" />
       <source>&amp;Confirm password:</source>
       <translation>&amp;Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="283" />
+      <location filename="../../ui/setup_wizard.py" line="315" />
       <source>Your recovery key</source>
       <translation>Votre clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="285" />
+      <location filename="../../ui/setup_wizard.py" line="317" />
       <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
       <translation>Si tous les mots de passe sont oubliés, cette clé est le seul moyen d’accéder de nouveau aux dossiers du centre. Elle s’affiche maintenant et plus jamais ensuite. Imprimez-la ou notez-la, et rangez-la sous clé, loin de cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="301" />
+      <location filename="../../ui/setup_wizard.py" line="333" />
       <source>Recovery key</source>
       <translation>Clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="302" />
+      <location filename="../../ui/setup_wizard.py" line="334" />
       <source>&amp;Print the recovery key…</source>
       <translation>&amp;Imprimer la clé de récupération…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="303" />
+      <location filename="../../ui/setup_wizard.py" line="335" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>J’ai &amp;noté ou imprimé la clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="348" />
+      <location filename="../../ui/setup_wizard.py" line="381" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="350" />
+      <location filename="../../ui/setup_wizard.py" line="383" />
       <source>Give the clinic's name.</source>
       <translation>Indiquez le nom du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="351" />
+      <location filename="../../ui/setup_wizard.py" line="384" />
       <source>Choose the country.</source>
       <translation>Choisissez le pays.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="352" />
+      <location filename="../../ui/setup_wizard.py" line="385" />
       <source>Choose the time zone.</source>
       <translation>Choisissez le fuseau horaire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="353" />
+      <location filename="../../ui/setup_wizard.py" line="386" />
       <source>Name the first provider (more can be added later in Settings).</source>
       <translation>Indiquez le premier soignant (d’autres pourront être ajoutés plus tard dans Réglages).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="356" />
+      <location filename="../../ui/setup_wizard.py" line="389" />
       <source>Name the usual kind of appointment.</source>
       <translation>Indiquez le type de rendez-vous habituel.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="357" />
+      <location filename="../../ui/setup_wizard.py" line="390" />
       <source>Give the administrator's full name.</source>
       <translation>Indiquez le nom complet de l’administrateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="358" />
+      <location filename="../../ui/setup_wizard.py" line="391" />
       <source>Choose a user name for signing in.</source>
       <translation>Choisissez un nom d’utilisateur pour la connexion.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="359" />
+      <location filename="../../ui/setup_wizard.py" line="392" />
       <source>Choose a password.</source>
       <translation>Choisissez un mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="360" />
-      <source>This is required.</source>
-      <translation>Ce champ est obligatoire.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/setup_wizard.py" line="399" />
+      <location filename="../../ui/setup_wizard.py" line="433" />
       <source>Step {step} of {steps}</source>
       <translation>Étape {step} sur {steps}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="441" />
+      <location filename="../../ui/setup_wizard.py" line="443" />
+      <source>&amp;Join the clinic</source>
+      <translation>&amp;Rejoindre le centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="487" />
       <source>Creating the encrypted store…</source>
       <translation>Création de la base chiffrée…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="500" />
+      <location filename="../../ui/setup_wizard.py" line="546" />
       <source>Recovery key sheet</source>
       <translation>Fiche de la clé de récupération</translation>
     </message>
@@ -4154,6 +5054,10 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     <message>
       <source>Their &amp;title:</source>
       <translation type="vanished">Sa &amp;fonction :</translation>
+    </message>
+    <message>
+      <source>This is required.</source>
+      <translation type="vanished">Ce champ est obligatoire.</translation>
     </message>
     <message>
       <source>This laptop holds no clinic records yet. In three short steps you will name the clinic, create the first administrator's account, and receive the recovery key.
@@ -4183,294 +5087,338 @@ Tout est conservé chiffré sur cet ordinateur, dans ce dossier :</translation>
     </message>
   </context>
   <context>
+    <name>SyncAuto</name>
+    <message>
+      <location filename="../../ui/sync_auto.py" line="232" />
+      <source>Closing Outpost</source>
+      <translation>Fermeture d’Outpost</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_auto.py" line="234" />
+      <source>Sending this laptop's {n} waiting changes to HQ before closing. Outpost closes in {seconds} seconds at most; what is not sent waits safely for the next sync.</source>
+      <translation>Envoi au siège des {n} modifications en attente sur cet ordinateur avant la fermeture. Outpost se ferme dans {seconds} secondes au plus ; ce qui n’est pas envoyé attend sans risque la prochaine synchronisation.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_auto.py" line="240" />
+      <source>Close &amp;now</source>
+      <translation>Fermer &amp;maintenant</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncPage</name>
     <message>
-      <location filename="../../ui/sync_page.py" line="124" />
+      <location filename="../../ui/sync_page.py" line="125" />
       <source>Sync &amp;now</source>
       <translation>Synchroniser &amp;maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="124" />
+      <location filename="../../ui/sync_page.py" line="125" />
       <source>Sync with HQ now (Ctrl+Shift+S)</source>
       <translation>Synchroniser maintenant avec le siège (Ctrl+Maj+S)</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="128" />
+      <location filename="../../ui/sync_page.py" line="129" />
       <source>&amp;Cancel the sync</source>
       <translation>&amp;Annuler la synchronisation</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="131" />
+      <location filename="../../ui/sync_page.py" line="132" />
       <source>Connect &amp;to HQ…</source>
       <translation>Se connecter au &amp;siège…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="138" />
+      <location filename="../../ui/sync_page.py" line="139" />
       <source>Sync progress</source>
       <translation>Avancement de la synchronisation</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="155" />
-      <location filename="../../ui/sync_page.py" line="171" />
+      <location filename="../../ui/sync_page.py" line="156" />
+      <location filename="../../ui/sync_page.py" line="176" />
       <source>This session's syncs</source>
       <translation>Synchronisations de cette session</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="159" />
+      <location filename="../../ui/sync_page.py" line="160" />
       <source>This laptop and HQ</source>
       <translation>Cet ordinateur et le siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="164" />
+      <location filename="../../ui/sync_page.py" line="165" />
+      <source>Needs attent&amp;ion…</source>
+      <translation>Éléments à &amp;examiner…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="169" />
       <source>Sync</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="176" />
+      <location filename="../../ui/sync_page.py" line="181" />
       <source>Sync with HQ</source>
       <translation>Synchronisation avec le siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="206" />
+      <location filename="../../ui/sync_page.py" line="212" />
       <source>HQ: {url}</source>
       <translation>Siège : {url}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="211" />
+      <location filename="../../ui/sync_page.py" line="217" />
       <source>Last successful sync: {when}</source>
       <translation>Dernière synchronisation réussie : {when}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="216" />
+      <location filename="../../ui/sync_page.py" line="222" />
       <source>Changes waiting to be sent: {n}</source>
       <translation>Modifications en attente d’envoi : {n}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="218" />
+      <location filename="../../ui/sync_page.py" line="224" />
       <source>Items needing attention: {n}</source>
       <translation>Éléments à examiner : {n}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="220" />
+      <location filename="../../ui/sync_page.py" line="227" />
+      <source>Next automatic try: {when}</source>
+      <translation>Prochain essai automatique : {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="233" />
+      <source>Automatic sync is off (metered link): this laptop syncs only when you press Sync now.</source>
+      <translation>La synchronisation automatique est désactivée (connexion facturée au volume) : cet ordinateur ne se synchronise que lorsque vous appuyez sur Synchroniser maintenant.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="239" />
       <source>Last attempt failed: {why}</source>
       <translation>La dernière tentative a échoué : {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="223" />
+      <location filename="../../ui/sync_page.py" line="242" />
       <source>This clinic was set up on this laptop and is not joined to HQ yet. Ask HQ for an enrolment code, then connect to HQ (Settings → HQ).</source>
       <translation>Ce centre a été créé sur cet ordinateur et n’est pas encore relié au siège. Demandez un code d’inscription au siège, puis connectez-vous au siège (Paramètres → Siège).</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="228" />
+      <location filename="../../ui/sync_page.py" line="247" />
       <source>This clinic is not joined to HQ yet: an administrator of the clinic connects it to HQ (Settings → HQ), with an enrolment code from HQ.</source>
       <translation>Ce centre n’est pas encore relié au siège : un administrateur du centre le connecte au siège (Paramètres → Siège), avec un code d’inscription du siège.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="266" />
+      <location filename="../../ui/sync_page.py" line="293" />
+      <source>Starting an automatic sync…</source>
+      <translation>Démarrage d’une synchronisation automatique…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="293" />
       <source>Starting…</source>
       <translation>Démarrage…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="281" />
-      <location filename="../../ui/sync_page.py" line="303" />
+      <location filename="../../ui/sync_page.py" line="310" />
+      <location filename="../../ui/sync_page.py" line="332" />
       <source>Stopping at the next step…</source>
       <translation>Arrêt à la prochaine étape…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="291" />
+      <location filename="../../ui/sync_page.py" line="320" />
       <source>Reaching HQ…</source>
       <translation>Contact avec le siège…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="292" />
+      <location filename="../../ui/sync_page.py" line="321" />
       <source>Sending attachments…</source>
       <translation>Envoi des pièces jointes…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="293" />
+      <location filename="../../ui/sync_page.py" line="322" />
       <source>Sending changes…</source>
       <translation>Envoi des modifications…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="294" />
+      <location filename="../../ui/sync_page.py" line="323" />
       <source>Receiving changes…</source>
       <translation>Réception des modifications…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="295" />
+      <location filename="../../ui/sync_page.py" line="324" />
       <source>Checking that both sides hold the same records…</source>
       <translation>Vérification que les deux côtés ont les mêmes dossiers…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="297" />
+      <location filename="../../ui/sync_page.py" line="326" />
       <source>Syncing…</source>
       <translation>Synchronisation…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="299" />
+      <location filename="../../ui/sync_page.py" line="328" />
       <source>{done} of {total}</source>
       <translation>{done} sur {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="301" />
+      <location filename="../../ui/sync_page.py" line="330" />
       <source>{done} so far</source>
       <translation>{done} jusqu’ici</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="311" />
+      <location filename="../../ui/sync_page.py" line="340" />
       <source>Sync cancelled. What was received is kept; {n} changes wait to be sent at the next sync.</source>
       <translation>Synchronisation annulée. Ce qui a été reçu est conservé ; {n} modifications attendent d’être envoyées à la prochaine synchronisation.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="318" />
+      <location filename="../../ui/sync_page.py" line="347" />
       <source>Sync finished.</source>
       <translation>Synchronisation terminée.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="326" />
+      <location filename="../../ui/sync_page.py" line="350" />
+      <location filename="../../ui/sync_page.py" line="378" />
+      <source>Automatic: {what}</source>
+      <translation>Automatique : {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="359" />
       <source>New recovery key</source>
       <translation>Nouvelle clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="327" />
+      <location filename="../../ui/sync_page.py" line="360" />
       <source>The clinic's key changed with this sync. New recovery key: {key}
 Write it down or print it now: the old recovery sheet no longer opens the store.</source>
       <translation>La clé du centre a changé avec cette synchronisation. Nouvelle clé de récupération : {key}
 Notez-la ou imprimez-la maintenant : l’ancienne feuille de récupération n’ouvre plus les données.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="337" />
-      <location filename="../../ui/sync_page.py" line="444" />
+      <location filename="../../ui/sync_page.py" line="370" />
+      <location filename="../../ui/sync_page.py" line="480" />
       <source>The sync did not finish.</source>
       <translation>La synchronisation n’a pas abouti.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="361" />
+      <location filename="../../ui/sync_page.py" line="397" />
       <source>{sent} sent, {received} received</source>
       <translation>{sent} envoyées, {received} reçues</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="364" />
+      <location filename="../../ui/sync_page.py" line="400" />
       <source>{n} sent in conflict with another device</source>
       <translation>{n} envoyées en conflit avec un autre appareil</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="366" />
+      <location filename="../../ui/sync_page.py" line="402" />
       <source>{n} new items need attention</source>
       <translation>{n} nouveaux éléments à examiner</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="368" />
+      <location filename="../../ui/sync_page.py" line="404" />
       <source>{n} were at HQ already</source>
       <translation>{n} étaient déjà au siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="371" />
+      <location filename="../../ui/sync_page.py" line="407" />
       <source>{n} refused by HQ (still waiting here)</source>
       <translation>{n} refusées par le siège (toujours en attente ici)</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="375" />
+      <location filename="../../ui/sync_page.py" line="411" />
       <source>{n} wait for a record that has not arrived yet</source>
       <translation>{n} attendent un dossier pas encore arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="378" />
+      <location filename="../../ui/sync_page.py" line="414" />
       <source>{n} patients removed on other laptops</source>
       <translation>{n} patients supprimés sur d’autres ordinateurs</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="381" />
+      <location filename="../../ui/sync_page.py" line="417" />
       <source>attachments: {sent} sent, {received} received</source>
       <translation>pièces jointes : {sent} envoyées, {received} reçues</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="386" />
+      <location filename="../../ui/sync_page.py" line="422" />
       <source>accounts updated: {names}</source>
       <translation>comptes mis à jour : {names}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="388" />
+      <location filename="../../ui/sync_page.py" line="424" />
       <source>everything was compared again with HQ</source>
       <translation>tout a été comparé de nouveau avec le siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="391" />
+      <location filename="../../ui/sync_page.py" line="427" />
       <source>{kind}: {here} here, {hq} at HQ</source>
       <translation>{kind} : {here} ici, {hq} au siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="393" />
+      <location filename="../../ui/sync_page.py" line="429" />
       <source>{n} still waiting</source>
       <translation>{n} encore en attente</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="396" />
+      <location filename="../../ui/sync_page.py" line="432" />
       <source>Cancelled: {what}</source>
       <translation>Annulée : {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="415" />
+      <location filename="../../ui/sync_page.py" line="451" />
       <source>This clinic is not joined to HQ yet.</source>
       <translation>Ce centre n’est pas encore relié au siège.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="416" />
+      <location filename="../../ui/sync_page.py" line="452" />
       <source>Connect to HQ first (Settings → HQ) with a code from HQ.</source>
       <translation>Connectez-vous d’abord au siège (Paramètres → Siège) avec un code du siège.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="418" />
+      <location filename="../../ui/sync_page.py" line="454" />
       <source>HQ could not be reached; you can go on working offline.</source>
       <translation>Le siège est injoignable ; vous pouvez continuer à travailler hors ligne.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="423" />
+      <location filename="../../ui/sync_page.py" line="459" />
       <source>The changes wait on this laptop and nothing is lost: sync again when the link is back.</source>
       <translation>Les modifications attendent sur cet ordinateur et rien n’est perdu : synchronisez de nouveau quand la liaison sera rétablie.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="429" />
+      <location filename="../../ui/sync_page.py" line="465" />
       <source>HQ has revoked this laptop's access.</source>
       <translation>Le siège a révoqué l’accès de cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="430" />
+      <location filename="../../ui/sync_page.py" line="466" />
       <source>Its records stay on this laptop. Ask HQ why, and for a new enrolment code if the laptop should sync again.</source>
       <translation>Ses dossiers restent sur cet ordinateur. Demandez la raison au siège, et un nouveau code d’inscription si l’ordinateur doit se synchroniser de nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="435" />
+      <location filename="../../ui/sync_page.py" line="471" />
       <source>HQ needs a newer Outpost.</source>
       <translation>Le siège demande une version plus récente d’Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="436" />
+      <location filename="../../ui/sync_page.py" line="472" />
       <source>Install the newer Outpost on this laptop, then sync again. Nothing is lost meanwhile.</source>
       <translation>Installez la version plus récente d’Outpost sur cet ordinateur, puis synchronisez de nouveau. Rien n’est perdu entre-temps.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="441" />
+      <location filename="../../ui/sync_page.py" line="477" />
       <source>A sync of this laptop is already running.</source>
       <translation>Une synchronisation de cet ordinateur est déjà en cours.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="445" />
+      <location filename="../../ui/sync_page.py" line="481" />
       <source>Nothing is lost: try again; if it keeps failing, tell HQ.</source>
       <translation>Rien n’est perdu : réessayez ; si l’échec persiste, prévenez le siège.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="447" />
+      <location filename="../../ui/sync_page.py" line="483" />
       <source>The sync could not run.</source>
       <translation>La synchronisation n’a pas pu avoir lieu.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="450" />
+      <location filename="../../ui/sync_page.py" line="486" />
       <source>Something unexpected went wrong during the sync.</source>
       <translation>Une erreur inattendue s’est produite pendant la synchronisation.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="452" />
+      <location filename="../../ui/sync_page.py" line="488" />
       <source>Nothing that was saved is lost. Try again; if it happens again, tell whoever looks after this laptop (the event is in the log).</source>
       <translation>Rien de ce qui a été enregistré n’est perdu. Réessayez ; si cela se reproduit, prévenez la personne qui s’occupe de cet ordinateur (l’événement figure dans le journal).</translation>
     </message>
@@ -4478,92 +5426,127 @@ Notez-la ou imprimez-la maintenant : l’ancienne feuille de récupération n’
   <context>
     <name>SyncStatusWidget</name>
     <message>
-      <location filename="../../ui/sync_status.py" line="207" />
+      <location filename="../../ui/sync_status.py" line="238" />
       <source>Sync now</source>
       <translation>Synchroniser</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="208" />
+      <location filename="../../ui/sync_status.py" line="239" />
       <source>Sync with HQ now</source>
       <translation>Synchroniser avec le siège maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="226" />
+      <location filename="../../ui/sync_status.py" line="259" />
       <source>Never synced</source>
       <translation>Jamais synchronisé</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="230" />
+      <location filename="../../ui/sync_status.py" line="263" />
       <source>Synced just now</source>
       <translation>Synchronisé à l’instant</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="233" />
+      <location filename="../../ui/sync_status.py" line="266" />
       <source>Synced 1 minute ago</source>
       <translation>Synchronisé il y a 1 minute</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="234" />
+      <location filename="../../ui/sync_status.py" line="267" />
       <source>Synced {n} minutes ago</source>
       <translation>Synchronisé il y a {n} minutes</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="237" />
+      <location filename="../../ui/sync_status.py" line="270" />
       <source>Synced 1 hour ago</source>
       <translation>Synchronisé il y a 1 heure</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="238" />
+      <location filename="../../ui/sync_status.py" line="271" />
       <source>Synced {n} hours ago</source>
       <translation>Synchronisé il y a {n} heures</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="240" />
+      <location filename="../../ui/sync_status.py" line="273" />
       <source>Not synced for 1 day</source>
       <translation>Pas synchronisé depuis 1 jour</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="241" />
+      <location filename="../../ui/sync_status.py" line="274" />
       <source>Not synced for {n} days</source>
       <translation>Pas synchronisé depuis {n} jours</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="245" />
+      <location filename="../../ui/sync_status.py" line="278" />
       <source>Not connected to HQ yet</source>
       <translation>Pas encore connecté au siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="247" />
+      <location filename="../../ui/sync_status.py" line="280" />
       <source>Syncing with HQ…</source>
       <translation>Synchronisation avec le siège…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="251" />
+      <location filename="../../ui/sync_status.py" line="284" />
       <source>1 change waiting</source>
       <translation>1 modification en attente</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="253" />
+      <location filename="../../ui/sync_status.py" line="286" />
       <source>{n} changes waiting</source>
       <translation>{n} modifications en attente</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="255" />
+      <location filename="../../ui/sync_status.py" line="288" />
       <source>{n} need attention</source>
       <translation>{n} à examiner</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="257" />
+      <location filename="../../ui/sync_status.py" line="291" />
       <source>last attempt failed: {why}</source>
       <translation>dernière tentative échouée : {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="264" />
+      <location filename="../../ui/sync_status.py" line="294" />
+      <source>offline, will retry {when}</source>
+      <translation>hors ligne, nouvel essai {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="296" />
+      <source>offline</source>
+      <translation>hors ligne</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="299" />
+      <source>next try {when}</source>
+      <translation>prochain essai {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="309" />
+      <source>in less than a minute</source>
+      <translation>dans moins d’une minute</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="312" />
+      <source>in 1 minute</source>
+      <translation>dans 1 minute</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="314" />
+      <source>in {n} minutes</source>
+      <translation>dans {n} minutes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="315" />
+      <source>in {n} hours</source>
+      <translation>dans {n} heures</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="321" />
       <source>Sync status: {text}</source>
       <translation>État de la synchronisation : {text}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="265" />
+      <location filename="../../ui/sync_status.py" line="322" />
       <source>Click to open the sync page.</source>
       <translation>Cliquez pour ouvrir la page de synchronisation.</translation>
     </message>

@@ -25,6 +25,507 @@
     </message>
   </context>
   <context>
+    <name>Attention</name>
+    <message>
+      <location filename="../../ui/attention_page.py" line="54" />
+      <source>Safety-critical value differs</source>
+      <translation>Thamani muhimu kwa usalama inatofautiana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="55" />
+      <source>Edited on one laptop, removed on another</source>
+      <translation>Imehaririwa kwenye kompyuta moja, imeondolewa kwenye nyingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="56" />
+      <source>Edit of a form signed here</source>
+      <translation>Uhariri wa fomu iliyotiwa sahihi hapa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="57" />
+      <source>Change to a record that never changes</source>
+      <translation>Mabadiliko ya kumbukumbu isiyobadilika kamwe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="58" />
+      <source>Maybe one person registered twice</source>
+      <translation>Huenda mtu mmoja amesajiliwa mara mbili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="59" />
+      <source>Provider booked twice at one time</source>
+      <translation>Mhudumu amepangiwa miadi mara mbili kwa wakati mmoja</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="60" />
+      <source>Change this laptop could not take</source>
+      <translation>Mabadiliko ambayo kompyuta hii haikuweza kuchukua</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="61" />
+      <source>Account changed without an administrator's signature</source>
+      <translation>Akaunti imebadilishwa bila sahihi ya msimamizi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="62" />
+      <source>Edited on two laptops</source>
+      <translation>Imehaririwa kwenye kompyuta mbili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="69" />
+      <source>This value matters for the patient's safety, and the two laptops hold different values. Neither was applied silently: choose the right one.</source>
+      <translation>Thamani hii ni muhimu kwa usalama wa mgonjwa, na kompyuta hizo mbili zina thamani tofauti. Hakuna iliyotumika kimyakimya: chagua iliyo sahihi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="73" />
+      <source>The record was edited on one laptop and removed on another. Keep it removed, or take the edit.</source>
+      <translation>Rekodi ilihaririwa kwenye kompyuta moja na kuondolewa kwenye nyingine. Iache ikiwa imeondolewa, au chukua uhariri.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="77" />
+      <source>Another laptop edited a form that is signed here. A signed form never changes: the edit was not applied. Record a correction if the form is wrong.</source>
+      <translation>Kompyuta nyingine ilihariri fomu iliyotiwa sahihi hapa. Fomu iliyotiwa sahihi haibadiliki kamwe: uhariri haukutumika. Rekodi marekebisho ikiwa fomu si sahihi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="81" />
+      <source>Another laptop changed a record of the trail, which never changes; the change was not applied.</source>
+      <translation>Kompyuta nyingine ilibadilisha kumbukumbu ya historia, ambayo haibadiliki kamwe; mabadiliko hayakutumika.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="85" />
+      <source>The same name, with the same date of birth or phone, was registered on two laptops. If it is one person, merge the two records into one; if not, keep both.</source>
+      <translation>Jina lilelile, lenye tarehe ileile ya kuzaliwa au simu ileile, limesajiliwa kwenye kompyuta mbili. Ikiwa ni mtu mmoja, unganisha rekodi hizo mbili kuwa moja; kama sivyo, baki na zote mbili.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="89" />
+      <source>Each laptop booked this provider for the same time without knowing of the other booking. Move one of the two appointments, or keep both.</source>
+      <translation>Kila kompyuta ilimpangia mhudumu huyu miadi kwa wakati uleule bila kujua miadi nyingine. Hamisha mojawapo ya miadi hizo mbili, au baki na zote mbili.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="93" />
+      <source>A change from another laptop could not be applied here; it is kept on this list so it is not lost from sight.</source>
+      <translation>Mabadiliko kutoka kompyuta nyingine hayakuweza kutumika hapa; yanawekwa kwenye orodha hii ili yasisahaulike.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="97" />
+      <source>An account was changed on another laptop without an administrator's signature. An administrator approves or refuses the change.</source>
+      <translation>Akaunti ilibadilishwa kwenye kompyuta nyingine bila sahihi ya msimamizi. Msimamizi anaidhinisha au anakataa mabadiliko.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="107" />
+      <source>Patient</source>
+      <translation>Mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="108" />
+      <source>Appointment</source>
+      <translation>Miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="109" />
+      <source>Form</source>
+      <translation>Fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="110" />
+      <source>Account</source>
+      <translation>Akaunti</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="118" />
+      <source>answer “{name}”</source>
+      <translation>jibu “{name}”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="129" />
+      <source>Another laptop</source>
+      <translation>Kompyuta nyingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="130" />
+      <source>Another laptop, {when}</source>
+      <translation>Kompyuta nyingine, {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="132" />
+      <source>{who}, on another laptop</source>
+      <translation>{who}, kwenye kompyuta nyingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="133" />
+      <source>{who}, on another laptop, {when}</source>
+      <translation>{who}, kwenye kompyuta nyingine, {when}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttentionCompare</name>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="69" />
+      <source>Needs attention: {what}</source>
+      <translation>Inahitaji uangalizi: {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="93" />
+      <source>&amp;Back to the list</source>
+      <translation>&amp;Rudi kwenye orodha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="104" />
+      <source>Loading…</source>
+      <translation>Inapakia…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="140" />
+      <source>This laptop (mine)</source>
+      <translation>Kompyuta hii (yangu)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="140" />
+      <source>The other laptop (theirs)</source>
+      <translation>Kompyuta nyingine (yao)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="142" />
+      <source>Value</source>
+      <translation>Thamani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="143" />
+      <source>someone not known on this laptop</source>
+      <translation>mtu asiyejulikana kwenye kompyuta hii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="145" />
+      <source>Changed by</source>
+      <translation>Imebadilishwa na</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="149" />
+      <source>When</source>
+      <translation>Lini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="150" />
+      <location filename="../../ui/attention_compare.py" line="151" />
+      <location filename="../../ui/attention_compare.py" line="220" />
+      <source>not known</source>
+      <translation>haijulikani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="154" />
+      <source>In the record now</source>
+      <translation>Kwenye rekodi sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="160" />
+      <source>&amp;Approve the change</source>
+      <translation>&amp;Idhinisha mabadiliko</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="161" />
+      <source>Re&amp;fuse the change</source>
+      <translation>&amp;Kataa mabadiliko</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="163" />
+      <source>Mark as &amp;seen</source>
+      <translation>Weka alama kuwa &amp;imeonekana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="165" />
+      <source>Keep &amp;mine (this laptop's)</source>
+      <translation>Baki na &amp;yangu (ya kompyuta hii)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="168" />
+      <source>Keep &amp;theirs (the other laptop's)</source>
+      <translation>Chukua ya &amp;kompyuta nyingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="173" />
+      <source>Registered on this laptop</source>
+      <translation>Amesajiliwa kwenye kompyuta hii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="173" />
+      <source>Arrived from another laptop</source>
+      <translation>Imefika kutoka kompyuta nyingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="176" />
+      <source>Name</source>
+      <translation>Jina</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="177" />
+      <source>Clinic no.</source>
+      <translation>Namba ya usajili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="178" />
+      <source>Sex</source>
+      <translation>Jinsia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="180" />
+      <source>Born</source>
+      <translation>Alizaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="184" />
+      <source>Phone</source>
+      <translation>Simu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="185" />
+      <source>Village</source>
+      <translation>Kijiji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="186" />
+      <source>National ID</source>
+      <translation>Kitambulisho cha taifa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="187" />
+      <source>Registered</source>
+      <translation>Amesajiliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="188" />
+      <source>Appointments</source>
+      <translation>Miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="189" />
+      <source>Forms</source>
+      <translation>Fomu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="201" />
+      <source>&amp;Merge: keep the record of this laptop</source>
+      <translation>&amp;Unganisha: baki na rekodi ya kompyuta hii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="206" />
+      <source>Merge: keep the record that &amp;arrived</source>
+      <translation>Unganisha: baki na rekodi &amp;iliyofika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="209" />
+      <source>&amp;Keep both (two different people)</source>
+      <translation>&amp;Baki na zote mbili (watu wawili tofauti)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="219" />
+      <source>Booked on this laptop</source>
+      <translation>Imepangwa kwenye kompyuta hii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="219" />
+      <source>Booked on another laptop</source>
+      <translation>Imepangwa kwenye kompyuta nyingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="222" />
+      <source>Patient</source>
+      <translation>Mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="223" />
+      <source>Provider</source>
+      <translation>Mhudumu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="224" />
+      <source>From</source>
+      <translation>Kuanzia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="225" />
+      <source>To</source>
+      <translation>Hadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="226" />
+      <source>Status</source>
+      <translation>Hali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="227" />
+      <source>Booked by</source>
+      <translation>Imepangwa na</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="236" />
+      <source>&amp;Rebook the one booked here…</source>
+      <translation>&amp;Hamisha iliyopangwa hapa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="241" />
+      <source>Rebook the one from the &amp;other laptop…</source>
+      <translation>Hamisha ya kompyuta &amp;nyingine…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="244" />
+      <source>&amp;Keep both</source>
+      <translation>&amp;Baki na zote mbili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="274" />
+      <source>{when}, by {who}</source>
+      <translation>{when}, na {who}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="279" />
+      <source>{n} ({signed} signed)</source>
+      <translation>{n} ({signed} zimetiwa sahihi)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="284" />
+      <source>(empty)</source>
+      <translation>(tupu)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="286" />
+      <source>yes</source>
+      <translation>ndiyo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="288" />
+      <source>no</source>
+      <translation>hapana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="319" />
+      <source>same</source>
+      <translation>sawa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="367" />
+      <source>Keeping this laptop's value…</source>
+      <translation>Inabaki na thamani ya kompyuta hii…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="374" />
+      <source>Taking the other laptop's value…</source>
+      <translation>Inachukua thamani ya kompyuta nyingine…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="379" />
+      <source>Keeping both…</source>
+      <translation>Inabaki na zote mbili…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="383" />
+      <source>Merge the two records into the one of {survivor} ({number})?
+
+Every appointment and form of the other record moves to it; the other record is removed and points at the one kept. Every laptop makes the same merge at its next sync. This cannot be undone from this screen.</source>
+      <translation>Unganisha rekodi hizo mbili kuwa rekodi moja ya {survivor} ({number})?
+
+Kila miadi na fomu ya rekodi nyingine inahamia kwake; rekodi nyingine inaondolewa na kuelekeza kwa ile iliyobakizwa. Kila kompyuta itafanya muunganiko huohuo wakati wa kusawazisha ujao. Hili haliwezi kutenduliwa kutoka skrini hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="391" />
+      <source>Merge two records</source>
+      <translation>Unganisha rekodi mbili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="394" />
+      <source>Merging…</source>
+      <translation>Inaunganisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="396" />
+      <source>Merge</source>
+      <translation>Unganisha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="397" />
+      <source>Don't merge</source>
+      <translation>Usiunganishe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_compare.py" line="417" />
+      <source>Settling the double booking…</source>
+      <translation>Inashughulikia miadi iliyopangwa mara mbili…</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttentionPage</name>
+    <message>
+      <location filename="../../ui/attention_page.py" line="150" />
+      <location filename="../../ui/attention_page.py" line="196" />
+      <source>Needs attention</source>
+      <translation>Vinahitaji uangalizi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="154" />
+      <source>What sync could not settle alone. Open an item to compare the two laptops' values side by side and choose; the choice is recorded and reaches every laptop at the next sync.</source>
+      <translation>Yale ambayo usawazishaji haukuweza kushughulikia wenyewe. Fungua kipengele ili kulinganisha thamani za kompyuta hizo mbili kando kwa kando na uchague; chaguo linarekodiwa na kufika kwenye kila kompyuta wakati wa kusawazisha ujao.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="167" />
+      <source>Items needing attention</source>
+      <translation>Vipengele vinavyohitaji uangalizi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="169" />
+      <source>What</source>
+      <translation>Nini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="169" />
+      <source>Record</source>
+      <translation>Rekodi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="169" />
+      <source>Noted</source>
+      <translation>Imebainika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="169" />
+      <source>From</source>
+      <translation>Kutoka</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="188" />
+      <source>&amp;Open and compare…</source>
+      <translation>&amp;Fungua na ulinganishe…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="192" />
+      <source>&amp;Refresh</source>
+      <translation>Onyesha &amp;upya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="193" />
+      <source>&amp;Close</source>
+      <translation>Fun&amp;ga</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="216" />
+      <source>Loading…</source>
+      <translation>Inapakia…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="260" />
+      <source>Nothing needs attention. ✓</source>
+      <translation>Hakuna kinachohitaji uangalizi. ✓</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="262" />
+      <source>1 item waits for a decision.</source>
+      <translation>Kipengele 1 kinasubiri uamuzi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="264" />
+      <source>{n} items wait for a decision.</source>
+      <translation>Vipengele {n} vinasubiri uamuzi.</translation>
+    </message>
+  </context>
+  <context>
     <name>BackupPanel</name>
     <message>
       <location filename="../../ui/backup_panel.py" line="146" />
@@ -616,6 +1117,64 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <message>
       <source>Keep it</source>
       <translation type="vanished">Usighairi</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangedElsewhere</name>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="88" />
+      <source>R&amp;eload from the record</source>
+      <translation>Onyesha rekodi ili&amp;vyo sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="138" />
+      <source>This patient's record was changed on another laptop (a sync brought it).</source>
+      <translation>Rekodi ya mgonjwa huyu ilibadilishwa kwenye kompyuta nyingine (imeletwa na usawazishaji).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="140" />
+      <source>This patient's record was changed elsewhere while you edited it.</source>
+      <translation>Rekodi ya mgonjwa huyu ilibadilishwa mahali pengine ulipokuwa ukiihariri.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="145" />
+      <source>The fields you had not touched show the new values; what you typed is kept.</source>
+      <translation>Sehemu ambazo hukuzigusa zinaonyesha thamani mpya; ulichoandika kimebakizwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="150" />
+      <source>The form shows the record as it is now.</source>
+      <translation>Fomu inaonyesha rekodi ilivyo sasa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="152" />
+      <source>(empty)</source>
+      <translation>(tupu)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="154" />
+      <source>Changed there too: {field}, now “{value}” there; yours is kept.</source>
+      <translation>Imebadilishwa huko pia: {field}, sasa ni “{value}” huko; yako imebakizwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="206" />
+      <source>Reload the record?</source>
+      <translation>Onyesha rekodi ilivyo sasa?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="207" />
+      <source>What you typed in this form is thrown away, and the form shows the record as it is now.</source>
+      <translation>Ulichoandika kwenye fomu hii kitaachwa, na fomu itaonyesha rekodi ilivyo sasa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="212" />
+      <source>Reload</source>
+      <translation>Onyesha upya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_refresh.py" line="213" />
+      <source>Keep what I typed</source>
+      <translation>Baki na nilichoandika</translation>
     </message>
   </context>
   <context>
@@ -1963,88 +2522,158 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>HqPanel</name>
     <message>
-      <location filename="../../ui/sync_connect.py" line="37" />
+      <location filename="../../ui/sync_connect.py" line="49" />
       <source>The code HQ gave for this clinic</source>
       <translation>Msimbo ambao makao makuu yalitoa kwa kliniki hii</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="41" />
+      <location filename="../../ui/sync_connect.py" line="53" />
       <source>Connect &amp;to HQ</source>
       <translation>Unganisha na &amp;makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="50" />
+      <location filename="../../ui/sync_connect.py" line="62" />
       <source>Open the s&amp;ync page</source>
       <translation>Fungua ukurasa wa usa&amp;wazishaji</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="52" />
+      <location filename="../../ui/sync_connect.py" line="64" />
       <source>Connect to HQ</source>
       <translation>Unganisha na makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="55" />
+      <location filename="../../ui/sync_connect.py" line="67" />
       <source>This clinic was set up on this laptop. To sync with HQ, ask HQ for an enrolment code for this clinic, then type HQ's address and the code here.</source>
       <translation>Kliniki hii iliwekwa kwenye kompyuta hii. Ili kusawazisha na makao makuu, omba makao makuu msimbo wa usajili wa kliniki hii, kisha andika hapa anwani ya makao makuu na msimbo.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="62" />
+      <location filename="../../ui/sync_connect.py" line="74" />
       <source>&amp;Server address:</source>
       <translation>Anwani ya &amp;seva:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="63" />
+      <location filename="../../ui/sync_connect.py" line="75" />
       <source>Enrolment &amp;code:</source>
       <translation>&amp;Msimbo wa usajili:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="64" />
+      <location filename="../../ui/sync_connect.py" line="76" />
       <source>&amp;Laptop's name:</source>
       <translation>&amp;Jina la kompyuta:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="71" />
+      <location filename="../../ui/sync_connect.py" line="83" />
       <source>HQ</source>
       <translation>Makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="93" />
+      <location filename="../../ui/sync_connect.py" line="114" />
+      <source>Automatic sync</source>
+      <translation>Usawazishaji wa kiotomatiki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="116" />
+      <source>&amp;Metered link: sync only when someone presses Sync now</source>
+      <translation>Muunganisho wa &amp;data ya kulipia: sawazisha tu mtu anapobonyeza Sawazisha sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="122" />
+      <source> minutes after the last sync</source>
+      <translation> dakika baada ya usawazishaji wa mwisho</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="123" />
+      <source>only at the set times</source>
+      <translation>kwa saa zilizowekwa tu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="126" />
+      <source>e.g. 07:30, 13:00</source>
+      <translation>k.m. 07:30, 13:00</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="128" />
+      <source>Sync &amp;when Outpost closes, if HQ answers (at most {n} seconds)</source>
+      <translation>Sawazisha Outpost inapo&amp;fungwa, makao makuu yakijibu (kwa sekunde {n} zisizozidi)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="133" />
+      <source>Sa&amp;ve the sync schedule</source>
+      <translation>&amp;Hifadhi ratiba ya usawazishaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="139" />
+      <source>When the link comes back after a failure, this laptop tries again on its own, waiting a little longer after each failed try. Times are the clinic's clock.</source>
+      <translation>Muunganisho ukirudi baada ya kushindikana, kompyuta hii hujaribu tena yenyewe, ikisubiri muda mrefu kidogo zaidi baada ya kila jaribio lililoshindikana. Saa ni za saa ya kliniki.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="146" />
+      <source>Sync &amp;every:</source>
+      <translation>Saw&amp;azisha kila:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="148" />
+      <source>Also at these times (24-hou&amp;r clock):</source>
+      <translation>&amp;Pia kwa saa hizi (saa 24):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="191" />
+      <source>Saved.</source>
+      <translation>Imehifadhiwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="201" />
+      <source>Saving settings…</source>
+      <translation>Inahifadhi mipangilio…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="214" />
       <source>This laptop is joined to HQ at {url}.</source>
       <translation>Kompyuta hii imeunganishwa na makao makuu kwenye {url}.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="95" />
+      <location filename="../../ui/sync_connect.py" line="216" />
       <source>HQ knows this clinic as {name}.</source>
       <translation>Makao makuu yanaijua kliniki hii kama {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="104" />
+      <location filename="../../ui/sync_connect.py" line="227" />
+      <source>Accounts signed by: {fingerprint} (the same on every laptop of the clinic; a laptop set up from HQ shows it to compare).</source>
+      <translation>Akaunti zimesainiwa na: {fingerprint} (ni sawa kwenye kila kompyuta ya kliniki; kompyuta iliyowekwa kutoka makao makuu huionyesha ili kulinganisha).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="232" />
+      <source>Accounts signed by: not known yet (an administrator signs in once after the update).</source>
+      <translation>Akaunti zimesainiwa na: bado haijulikani (msimamizi huingia mara moja baada ya usasishaji).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="244" />
       <source>Type HQ's address (it starts with https://).</source>
       <translation>Andika anwani ya makao makuu (inaanza na https://).</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="108" />
+      <location filename="../../ui/sync_connect.py" line="248" />
       <source>Type the enrolment code HQ gave for this clinic.</source>
       <translation>Andika msimbo wa usajili ambao makao makuu yalitoa kwa kliniki hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="122" />
+      <location filename="../../ui/sync_connect.py" line="262" />
       <source>Connected: this laptop now syncs with HQ.</source>
       <translation>Imeunganishwa: kompyuta hii sasa inasawazisha na makao makuu.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="129" />
+      <location filename="../../ui/sync_connect.py" line="269" />
       <source>HQ could not be reached at this address. Check the address and the link, then try again.</source>
       <translation>Makao makuu hayakufikiwa kwenye anwani hii. Kagua anwani na muunganisho, kisha jaribu tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="137" />
+      <location filename="../../ui/sync_connect.py" line="277" />
       <source>Something unexpected went wrong; nothing was changed on this laptop. Try again, or tell whoever looks after this laptop.</source>
       <translation>Hitilafu isiyotarajiwa imetokea; hakuna kilichobadilishwa kwenye kompyuta hii. Jaribu tena, au mwambie anayeshughulikia kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="144" />
-      <location filename="../../ui/sync_connect.py" line="145" />
+      <location filename="../../ui/sync_connect.py" line="284" />
+      <location filename="../../ui/sync_connect.py" line="285" />
       <source>Connecting to HQ…</source>
       <translation>Inaunganisha na makao makuu…</translation>
     </message>
@@ -2065,6 +2694,261 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <location filename="../../ui/integrity_banner.py" line="48" />
       <source>⚠ The clinic's records are damaged, so nothing more can be saved: everything saved so far is kept and can still be read. An administrator should run “outpost doctor”, then restore the most recent backup (Settings → Backups).</source>
       <translation>⚠ Kumbukumbu za kliniki zimeharibika, kwa hiyo hakuna kitu zaidi kinachoweza kuhifadhiwa: kila kilichohifadhiwa hadi sasa kimetunzwa na bado kinaweza kusomwa. Msimamizi anapaswa kuendesha “outpost doctor”, kisha arejeshe nakala rudufu ya karibuni zaidi (Mipangilio → Nakala rudufu).</translation>
+    </message>
+  </context>
+  <context>
+    <name>JoinPages</name>
+    <message>
+      <location filename="../../ui/setup_join.py" line="78" />
+      <source>The enrolment code has now been used: ask HQ for a new one, then join again.</source>
+      <translation>Msimbo wa usajili sasa umeshatumika: omba makao makuu msimbo mpya, kisha ujiunge tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="80" />
+      <source>The enrolment code is now used up: HQ lists this laptop as device {name} ({id}), which never finished setting up. Ask HQ to revoke it and for a new code, then join again.</source>
+      <translation>Msimbo wa usajili sasa umeshatumika: makao makuu yanaorodhesha kompyuta hii kama kifaa {name} ({id}), ambacho hakikumaliza kuwekwa. Omba makao makuu wakibatilishe na wakupe msimbo mpya, kisha ujiunge tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="89" />
+      <source>Wrong user name or password, or that account is not one of this clinic's. Use the user name and password you sign in with on the clinic's other laptops. Nothing was set up on this laptop.</source>
+      <translation>Jina la mtumiaji au nenosiri si sahihi, au akaunti hiyo si ya kliniki hii. Tumia jina la mtumiaji na nenosiri unalotumia kuingia kwenye kompyuta nyingine za kliniki. Hakuna kilichowekwa kwenye kompyuta hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="103" />
+      <source>The link to HQ dropped while the clinic's records were coming; nothing was set up on this laptop.</source>
+      <translation>Muunganisho na makao makuu ulikatika kumbukumbu za kliniki zilipokuwa zikija; hakuna kilichowekwa kwenye kompyuta hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="113" />
+      <source>HQ could not be reached at {url} ({reason}). Check the address (HQ's console shows it beside the code) and this laptop's link, then press Join again: nothing was set up, and the code is still good.</source>
+      <translation>Makao makuu hayakufikiwa kwenye {url} ({reason}). Kagua anwani (dashibodi ya makao makuu huionyesha kando ya msimbo) na muunganisho wa kompyuta hii, kisha bonyeza Jiunge tena: hakuna kilichowekwa, na msimbo bado unafaa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="122" />
+      <source>HQ did not accept this enrolment code: it is mistyped, already used, or expired. Check it against HQ's console; if it is right, ask HQ for a new code. Nothing was set up on this laptop.</source>
+      <translation>Makao makuu hayakukubali msimbo huu wa usajili: umeandikwa vibaya, umeshatumika, au muda wake umeisha. Ulinganishe na dashibodi ya makao makuu; ukiwa sahihi, omba makao makuu msimbo mpya. Hakuna kilichowekwa kwenye kompyuta hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="130" />
+      <source>Type HQ's address as HQ gave it.</source>
+      <translation>Andika anwani ya makao makuu kama makao makuu walivyoitoa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="136" />
+      <source>Something unexpected went wrong; nothing was set up on this laptop. Try again, or tell whoever looks after this laptop (the event is in the log).</source>
+      <translation>Hitilafu isiyotarajiwa imetokea; hakuna kilichowekwa kwenye kompyuta hii. Jaribu tena, au mjulishe anayeshughulikia kompyuta hii (tukio limo kwenye kumbukumbu za mfumo).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="148" />
+      <source>This laptop is enrolled at HQ (as {name}) and keeps it while this window is open: the code is not needed again.</source>
+      <translation>Kompyuta hii imesajiliwa kwenye makao makuu (kama {name}) na itabaki hivyo dirisha hili likiwa wazi: msimbo hauhitajiki tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="154" />
+      <source>Wrong user name or password, or that account is not one of this clinic's. Use the user name and password you sign in with on the clinic's other laptops, then press Join again.</source>
+      <translation>Jina la mtumiaji au nenosiri si sahihi, au akaunti hiyo si ya kliniki hii. Tumia jina la mtumiaji na nenosiri unalotumia kuingia kwenye kompyuta nyingine za kliniki, kisha bonyeza Jiunge tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="167" />
+      <source>The clinic's records did not all come from HQ ({why}). Press Join again when the link is back: what came is kept.</source>
+      <translation>Kumbukumbu zote za kliniki hazikufika kutoka makao makuu ({why}). Bonyeza Jiunge tena muunganisho ukirudi: kilichofika kimebakizwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="199" />
+      <source>Join an existing clinic</source>
+      <translation>Jiunge na kliniki iliyopo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="201" />
+      <source>HQ's console shows its address and an enrolment code for the clinic (as text and as a QR code). Type them here, or paste the enrolment link. Then sign in with your own account of the clinic: its records come from HQ and this laptop opens signed in.</source>
+      <translation>Dashibodi ya makao makuu huonyesha anwani yake na msimbo wa usajili wa kliniki (kama maandishi na kama msimbo wa QR). Viandike hapa, au bandika kiungo cha usajili. Kisha ingia kwa akaunti yako mwenyewe ya kliniki: kumbukumbu zake zinatoka makao makuu na kompyuta hii inafunguka ukiwa umeingia.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="214" />
+      <source>Enrolment link</source>
+      <translation>Kiungo cha usajili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="223" />
+      <source>e.g. ABCD-EFGH-JKLM-NPQR</source>
+      <translation>k.m. ABCD-EFGH-JKLM-NPQR</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="226" />
+      <source>as on the clinic's other laptops</source>
+      <translation>kama kwenye kompyuta nyingine za kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="239" />
+      <source>Enrolment &amp;link (optional):</source>
+      <translation>K&amp;iungo cha usajili (si lazima):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="241" />
+      <source>HQ's &amp;address:</source>
+      <translation>&amp;Anwani ya makao makuu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="242" />
+      <source>Enrolment &amp;code:</source>
+      <translation>M&amp;simbo wa usajili:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="243" />
+      <source>Your &amp;user name:</source>
+      <translation>Jina lako la m&amp;tumiaji:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="244" />
+      <source>Your &amp;password:</source>
+      <translation>Nenosiri &amp;lako:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="245" />
+      <source>This laptop's na&amp;me:</source>
+      <translation>Jina la &amp;kompyuta hii:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="260" />
+      <source>Setting up from HQ</source>
+      <translation>Kuweka kutoka makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="314" />
+      <source>HQ's address and the code are filled in from the link.</source>
+      <translation>Anwani ya makao makuu na msimbo vimejazwa kutoka kwenye kiungo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="321" />
+      <source>HQ's address starts with https:// (as HQ's console shows it).</source>
+      <translation>Anwani ya makao makuu huanza na https:// (kama dashibodi ya makao makuu inavyoionyesha).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="323" />
+      <source>Type HQ's address (or paste the enrolment link above).</source>
+      <translation>Andika anwani ya makao makuu (au bandika kiungo cha usajili hapo juu).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="324" />
+      <source>Type the enrolment code HQ gave for this clinic.</source>
+      <translation>Andika msimbo wa usajili ambao makao makuu yalitoa kwa kliniki hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="325" />
+      <source>Type your user name, as you sign in on the clinic's laptops.</source>
+      <translation>Andika jina lako la mtumiaji, kama unavyoingia kwenye kompyuta za kliniki.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="326" />
+      <source>Type your password.</source>
+      <translation>Andika nenosiri lako.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="327" />
+      <source>This is required.</source>
+      <translation>Hii inahitajika.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="374" />
+      <source>The enrolment made with the earlier address or code was given up: HQ lists it as device {name} ({id}), for HQ to revoke.</source>
+      <translation>Usajili uliofanywa kwa anwani au msimbo wa awali umeachwa: makao makuu yanauorodhesha kama kifaa {name} ({id}), ili makao makuu wakibatilishe.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="409" />
+      <source>Checking your password…</source>
+      <translation>Inakagua nenosiri lako…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="411" />
+      <location filename="../../ui/setup_join.py" line="443" />
+      <source>Reaching HQ…</source>
+      <translation>Inafikia makao makuu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="444" />
+      <source>Receiving attachments…</source>
+      <translation>Inapokea viambatisho…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="445" />
+      <source>Getting ready…</source>
+      <translation>Inajiandaa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="446" />
+      <source>Receiving the clinic's records…</source>
+      <translation>Inapokea kumbukumbu za kliniki…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="447" />
+      <source>Checking that this laptop holds every record HQ has…</source>
+      <translation>Inakagua kwamba kompyuta hii ina kila kumbukumbu iliyo makao makuu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="449" />
+      <source>Setting up…</source>
+      <translation>Inaweka…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="453" />
+      <source>{done} of {total}</source>
+      <translation>{done} kati ya {total}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="455" />
+      <source>{done} so far</source>
+      <translation>{done} hadi sasa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="467" />
+      <source>This laptop is set up for {clinic}: {n} records came from HQ.</source>
+      <translation>Kompyuta hii imewekwa kwa ajili ya {clinic}: kumbukumbu {n} zimetoka makao makuu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="474" />
+      <source>not known yet</source>
+      <translation>bado haijulikani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="484" />
+      <source>This laptop has joined the clinic</source>
+      <translation>Kompyuta hii imejiunga na kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="490" />
+      <location filename="../../ui/setup_join.py" line="507" />
+      <source>Accounts signed by</source>
+      <translation>Akaunti zimesainiwa na</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="492" />
+      <source>Compare this with another laptop of the clinic (Settings → HQ there, or `outpost sync status`): the same letters mean the accounts on this laptop come from your clinic. If they differ, do not use this laptop; tell HQ.</source>
+      <translation>Linganisha na kompyuta nyingine ya kliniki (Mipangilio → Makao makuu huko, au `outpost sync status`): herufi zilezile zinamaanisha kwamba akaunti kwenye kompyuta hii zinatoka kliniki yako. Zikitofautiana, usitumie kompyuta hii; wajulishe makao makuu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="511" />
+      <source>This laptop's recovery key</source>
+      <translation>Ufunguo wa kurejesha wa kompyuta hii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="513" />
+      <source>If every password is forgotten, this key opens this laptop's copy of the records. It is shown now and never again: print it or write it down, and keep it apart from this laptop.</source>
+      <translation>Manenosiri yote yakisahaulika, ufunguo huu hufungua nakala ya kumbukumbu iliyo kwenye kompyuta hii. Unaonyeshwa sasa tu na hautaonyeshwa tena: uchapishe au uuandike, na uuweke mbali na kompyuta hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="529" />
+      <source>Recovery key</source>
+      <translation>Ufunguo wa kurejesha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="530" />
+      <source>P&amp;rint the recovery key…</source>
+      <translation>&amp;Chapisha ufunguo wa kurejesha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_join.py" line="531" />
+      <source>I have &amp;written down or printed the recovery key</source>
+      <translation>Nime&amp;andika au nimechapisha ufunguo wa kurejesha</translation>
     </message>
   </context>
   <context>
@@ -2874,77 +3758,77 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>OutpostApp</name>
     <message>
-      <location filename="../../ui/app.py" line="261" />
+      <location filename="../../ui/app.py" line="281" />
       <source>Making the daily backup… {percent} %</source>
       <translation>Inatengeneza nakala rudufu ya kila siku… {percent} %</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="280" />
+      <location filename="../../ui/app.py" line="300" />
       <source>⚠ The daily backup failed: see Settings → Backups.</source>
       <translation>⚠ Nakala rudufu ya kila siku imeshindikana: angalia Mipangilio → Nakala rudufu.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="296" />
+      <location filename="../../ui/app.py" line="316" />
       <source>⚠ The daily backup needs attention: see Settings → Backups.</source>
       <translation>⚠ Nakala rudufu ya kila siku inahitaji kushughulikiwa: angalia Mipangilio → Nakala rudufu.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="301" />
+      <location filename="../../ui/app.py" line="321" />
       <source>Daily backup made.</source>
       <translation>Nakala rudufu ya kila siku imetengenezwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="315" />
+      <location filename="../../ui/app.py" line="335" />
       <source>Unsaved changes</source>
       <translation>Mabadiliko hayajahifadhiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="316" />
+      <location filename="../../ui/app.py" line="336" />
       <source>Not saved yet: {what}</source>
       <translation>Bado haijahifadhiwa: {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="318" />
+      <location filename="../../ui/app.py" line="338" />
       <source>Discard them and continue</source>
       <translation>Yaache na uendelee</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="319" />
+      <location filename="../../ui/app.py" line="339" />
       <source>Go back</source>
       <translation>Rudi</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="341" />
+      <location filename="../../ui/app.py" line="361" />
       <source>Switching user closes {name}'s session.</source>
       <translation>Kubadilisha mtumiaji kunafunga kipindi cha {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="384" />
+      <location filename="../../ui/app.py" line="406" />
       <source>Quitting closes Outpost.</source>
       <translation>Kuondoka kunafunga Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="423" />
+      <location filename="../../ui/app.py" line="458" />
       <source>Making the closing backup…</source>
       <translation>Inatengeneza nakala rudufu ya kufunga…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="425" />
+      <location filename="../../ui/app.py" line="460" />
       <source>Finish later</source>
       <translation>Maliza baadaye</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="478" />
+      <location filename="../../ui/app.py" line="515" />
       <source>The backup of {when} is back in place. Sign in to continue.</source>
       <translation>Nakala rudufu ya {when} imerejeshwa. Ingia ili kuendelea.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="482" />
+      <location filename="../../ui/app.py" line="519" />
       <source>The records it replaced are kept in {folder}.</source>
       <translation>Kumbukumbu zilizobadilishwa zimehifadhiwa katika {folder}.</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="498" />
+      <location filename="../../ui/app.py" line="535" />
       <source>Restoring the backup…</source>
       <translation>Inarejesha nakala rudufu…</translation>
     </message>
@@ -3093,72 +3977,72 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>* inahitajika. Andika tarehe ya kuzaliwa, au umri wa takriban ikiwa tarehe haijulikani; chagua “Umri haujulikani” pale tu ambapo hakuna kimoja kinachojulikana.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="233" />
+      <location filename="../../ui/patient_dialog.py" line="240" />
       <source>Date of birth *</source>
       <translation>Tarehe ya kuzaliwa *</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="235" />
+      <location filename="../../ui/patient_dialog.py" line="242" />
       <source>&amp;Date known</source>
       <translation>&amp;Tarehe inajulikana</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="236" />
+      <location filename="../../ui/patient_dialog.py" line="243" />
       <source>Only the approximate &amp;age is known</source>
       <translation>Umri &amp;wa takriban tu ndio unajulikana</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="237" />
+      <location filename="../../ui/patient_dialog.py" line="244" />
       <source>Age not kno&amp;wn</source>
       <translation>Umri &amp;haujulikani</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="251" />
+      <location filename="../../ui/patient_dialog.py" line="258" />
       <source>YYYY-MM-DD or DD/MM/YYYY</source>
       <translation>YYYY-MM-DD au DD/MM/YYYY</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="252" />
+      <location filename="../../ui/patient_dialog.py" line="259" />
       <source>Date of birth</source>
       <translation>Tarehe ya kuzaliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="256" />
+      <location filename="../../ui/patient_dialog.py" line="263" />
       <source>years, e.g. 45</source>
       <translation>miaka, k.m. 45</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="257" />
+      <location filename="../../ui/patient_dialog.py" line="264" />
       <source>Estimated age in years</source>
       <translation>Umri wa makadirio kwa miaka</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="258" />
+      <location filename="../../ui/patient_dialog.py" line="265" />
       <source>Neither the date of birth nor the age is known.</source>
       <translation>Tarehe ya kuzaliwa wala umri havijulikani.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="461" />
+      <location filename="../../ui/patient_dialog.py" line="468" />
       <source>Saving…</source>
       <translation>Inahifadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="518" />
+      <location filename="../../ui/patient_dialog.py" line="525" />
       <source>Discard changes?</source>
       <translation>Uache mabadiliko?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="519" />
+      <location filename="../../ui/patient_dialog.py" line="526" />
       <source>What you typed has not been saved. Close anyway?</source>
       <translation>Ulichoandika hakijahifadhiwa. Ufunge hata hivyo?</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="521" />
+      <location filename="../../ui/patient_dialog.py" line="528" />
       <source>Discard</source>
       <translation>Acha</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_dialog.py" line="522" />
+      <location filename="../../ui/patient_dialog.py" line="529" />
       <source>Keep editing</source>
       <translation>Endelea kuhariri</translation>
     </message>
@@ -3866,37 +4750,38 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="58" />
+      <location filename="../../ui/setup_wizard.py" line="64" />
       <source>Setting up the clinic</source>
       <translation>Kuanzisha kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="75" />
+      <location filename="../../ui/setup_wizard.py" line="86" />
       <source>&lt; &amp;Back</source>
       <translation>&lt; &amp;Nyuma</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="76" />
+      <location filename="../../ui/setup_wizard.py" line="87" />
+      <location filename="../../ui/setup_wizard.py" line="443" />
       <source>&amp;Next &gt;</source>
       <translation>&amp;Mbele &gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="77" />
+      <location filename="../../ui/setup_wizard.py" line="88" />
       <source>&amp;Finish</source>
       <translation>Mali&amp;za</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="78" />
+      <location filename="../../ui/setup_wizard.py" line="89" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="101" />
+      <location filename="../../ui/setup_wizard.py" line="112" />
       <source>Welcome to Outpost</source>
       <translation>Karibu Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="103" />
+      <location filename="../../ui/setup_wizard.py" line="114" />
       <source>This laptop holds no clinic records yet. In {steps} short steps you will name the clinic, set out its week (opening hours, a first provider and an appointment type), create the first administrator's account, and receive the recovery key.
 
 Everything is kept encrypted on this laptop, in this folder:</source>
@@ -3905,237 +4790,252 @@ Everything is kept encrypted on this laptop, in this folder:</source>
 Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="123" />
+      <location filename="../../ui/setup_wizard.py" line="126" />
+      <source>&amp;Set up a new clinic on this laptop</source>
+      <translation>&amp;Weka kliniki mpya kwenye kompyuta hii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="130" />
+      <source>&amp;Join an existing clinic: HQ knows it, and its records come from HQ</source>
+      <translation>&amp;Jiunge na kliniki iliyopo: makao makuu yanaijua, na kumbukumbu zake zinatoka makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="134" />
+      <source>For a new or replacement laptop of a clinic that already syncs with HQ: you need HQ's address, an enrolment code from HQ, and your own account of the clinic.</source>
+      <translation>Kwa kompyuta mpya au ya kubadilisha ya kliniki ambayo tayari inasawazisha na makao makuu: unahitaji anwani ya makao makuu, msimbo wa usajili kutoka makao makuu, na akaunti yako mwenyewe ya kliniki.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="155" />
       <source>The clinic</source>
       <translation>Kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="127" />
+      <location filename="../../ui/setup_wizard.py" line="159" />
       <source>e.g. Kisumu Health Post</source>
       <translation>k.m. Zahanati ya Kisumu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="143" />
+      <location filename="../../ui/setup_wizard.py" line="175" />
       <source>Clinic na&amp;me:</source>
       <translation>&amp;Jina la kliniki:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="144" />
+      <location filename="../../ui/setup_wizard.py" line="176" />
       <source>&amp;Country:</source>
       <translation>N&amp;chi:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="145" />
+      <location filename="../../ui/setup_wizard.py" line="177" />
       <source>&amp;Time zone:</source>
       <translation>&amp;Saa za eneo:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="153" />
+      <location filename="../../ui/setup_wizard.py" line="185" />
       <source>The country sets how phone numbers are read; the time zone sets the clinic's clock for appointments.</source>
       <translation>Nchi huamua jinsi namba za simu zinavyosomwa; saa za eneo huweka saa ya kliniki kwa ajili ya miadi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="169" />
+      <location filename="../../ui/setup_wizard.py" line="201" />
       <source>The clinic's week</source>
       <translation>Wiki ya kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="171" />
+      <location filename="../../ui/setup_wizard.py" line="203" />
       <source>So that appointments can be booked from the start: when the clinic is open, who sees patients, and the usual kind of visit. All of it can be changed, and more added, in Settings → Clinic.</source>
       <translation>Ili miadi iweze kupangwa tangu mwanzo: kliniki inafunguliwa lini, nani anawahudumia wagonjwa, na aina ya kawaida ya ziara. Yote haya yanaweza kubadilishwa, na mengine kuongezwa, katika Mipangilio → Kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="182" />
+      <location filename="../../ui/setup_wizard.py" line="214" />
       <source>e.g. Dr. Achieng Otieno</source>
       <translation>k.m. Dkt. Achieng Otieno</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="184" />
+      <location filename="../../ui/setup_wizard.py" line="216" />
       <source>e.g. Clinical officer</source>
       <translation>k.m. Tabibu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="185" />
+      <location filename="../../ui/setup_wizard.py" line="217" />
       <source>Consultation</source>
       <translation>Huduma ya kawaida</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="190" />
+      <location filename="../../ui/setup_wizard.py" line="222" />
       <source> min</source>
       <translation> dak.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="194" />
+      <location filename="../../ui/setup_wizard.py" line="226" />
       <source>First &amp;provider:</source>
       <translation>M&amp;hudumu wa kwanza:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="195" />
+      <location filename="../../ui/setup_wizard.py" line="227" />
       <source>Their t&amp;itle:</source>
       <translation>&amp;Cheo chake:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="196" />
+      <location filename="../../ui/setup_wizard.py" line="228" />
       <source>Appointment &amp;type:</source>
       <translation>&amp;Aina ya miadi:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="197" />
+      <location filename="../../ui/setup_wizard.py" line="229" />
       <source>&amp;Duration:</source>
       <translation>Mu&amp;da:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="202" />
+      <location filename="../../ui/setup_wizard.py" line="234" />
       <source>closed</source>
       <translation>imefungwa</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="206" />
+      <location filename="../../ui/setup_wizard.py" line="238" />
       <source>Opening hours, e.g. 08:00–13:00, 14:00–17:00; leave a day empty when the clinic is closed. The first provider works these hours.</source>
       <translation>Saa za kufungua, k.m. 08:00–13:00, 14:00–17:00; acha siku wazi kliniki ikiwa imefungwa. Mhudumu wa kwanza hufanya kazi saa hizi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="214" />
+      <location filename="../../ui/setup_wizard.py" line="246" />
       <source>Opening hours</source>
       <translation>Saa za kufungua</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="231" />
+      <location filename="../../ui/setup_wizard.py" line="263" />
       <source>The first administrator</source>
       <translation>Msimamizi wa kwanza</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="233" />
+      <location filename="../../ui/setup_wizard.py" line="265" />
       <source>The administrator adds the other users and looks after the clinic's settings and backups.</source>
       <translation>Msimamizi huongeza watumiaji wengine na kushughulikia mipangilio na nakala rudufu za kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="242" />
+      <location filename="../../ui/setup_wizard.py" line="274" />
       <source>e.g. Amina Odhiambo</source>
       <translation>k.m. Amina Odhiambo</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="244" />
+      <location filename="../../ui/setup_wizard.py" line="276" />
       <source>e.g. amina</source>
       <translation>k.m. amina</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="250" />
+      <location filename="../../ui/setup_wizard.py" line="282" />
       <source>Password: at least {n} characters; a short sentence is easier to remember than a jumble. Not the same as the user name.</source>
       <translation>Nenosiri: angalau herufi {n}; sentensi fupi ni rahisi kukumbuka kuliko mchanganyiko wa herufi ovyo. Lisifanane na jina la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="258" />
+      <location filename="../../ui/setup_wizard.py" line="290" />
       <source>Lower-case letters, digits, '.', '_' or '-', starting with a letter.</source>
       <translation>Herufi ndogo, tarakimu, '.', '_' au '-', likianza kwa herufi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="262" />
+      <location filename="../../ui/setup_wizard.py" line="294" />
       <source>Full na&amp;me:</source>
       <translation>Jina &amp;kamili:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="263" />
+      <location filename="../../ui/setup_wizard.py" line="295" />
       <source>&amp;User name:</source>
       <translation>&amp;Jina la mtumiaji:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="264" />
+      <location filename="../../ui/setup_wizard.py" line="296" />
       <source>&amp;Password:</source>
       <translation>Nenos&amp;iri:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="265" />
+      <location filename="../../ui/setup_wizard.py" line="297" />
       <source>&amp;Confirm password:</source>
       <translation>&amp;Thibitisha nenosiri:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="283" />
+      <location filename="../../ui/setup_wizard.py" line="315" />
       <source>Your recovery key</source>
       <translation>Ufunguo wako wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="285" />
+      <location filename="../../ui/setup_wizard.py" line="317" />
       <source>If every password is forgotten, this key is the only way back into the clinic's records. It is shown now and never again. Print it or write it down, and keep it locked away, apart from this laptop.</source>
       <translation>Manenosiri yote yakisahaulika, ufunguo huu ndio njia pekee ya kurudi kwenye kumbukumbu za kliniki. Unaonyeshwa sasa tu na hautaonyeshwa tena. Uchapishe au uuandike, na uufungie mahali salama, mbali na kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="301" />
+      <location filename="../../ui/setup_wizard.py" line="333" />
       <source>Recovery key</source>
       <translation>Ufunguo wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="302" />
+      <location filename="../../ui/setup_wizard.py" line="334" />
       <source>&amp;Print the recovery key…</source>
       <translation>&amp;Chapisha ufunguo wa kurejesha…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="303" />
+      <location filename="../../ui/setup_wizard.py" line="335" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>Nime&amp;andika au nimechapisha ufunguo wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="348" />
+      <location filename="../../ui/setup_wizard.py" line="381" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="350" />
+      <location filename="../../ui/setup_wizard.py" line="383" />
       <source>Give the clinic's name.</source>
       <translation>Andika jina la kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="351" />
+      <location filename="../../ui/setup_wizard.py" line="384" />
       <source>Choose the country.</source>
       <translation>Chagua nchi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="352" />
+      <location filename="../../ui/setup_wizard.py" line="385" />
       <source>Choose the time zone.</source>
       <translation>Chagua saa za eneo.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="353" />
+      <location filename="../../ui/setup_wizard.py" line="386" />
       <source>Name the first provider (more can be added later in Settings).</source>
       <translation>Andika jina la mhudumu wa kwanza (wengine wanaweza kuongezwa baadaye katika Mipangilio).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="356" />
+      <location filename="../../ui/setup_wizard.py" line="389" />
       <source>Name the usual kind of appointment.</source>
       <translation>Andika aina ya kawaida ya miadi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="357" />
+      <location filename="../../ui/setup_wizard.py" line="390" />
       <source>Give the administrator's full name.</source>
       <translation>Andika jina kamili la msimamizi.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="358" />
+      <location filename="../../ui/setup_wizard.py" line="391" />
       <source>Choose a user name for signing in.</source>
       <translation>Chagua jina la mtumiaji la kuingilia.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="359" />
+      <location filename="../../ui/setup_wizard.py" line="392" />
       <source>Choose a password.</source>
       <translation>Chagua nenosiri.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="360" />
-      <source>This is required.</source>
-      <translation>Hili linahitajika.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/setup_wizard.py" line="399" />
+      <location filename="../../ui/setup_wizard.py" line="433" />
       <source>Step {step} of {steps}</source>
       <translation>Hatua {step} kati ya {steps}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="441" />
+      <location filename="../../ui/setup_wizard.py" line="443" />
+      <source>&amp;Join the clinic</source>
+      <translation>&amp;Jiunge na kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/setup_wizard.py" line="487" />
       <source>Creating the encrypted store…</source>
       <translation>Inatengeneza hifadhi iliyosimbwa…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_wizard.py" line="500" />
+      <location filename="../../ui/setup_wizard.py" line="546" />
       <source>Recovery key sheet</source>
       <translation>Karatasi ya ufunguo wa kurejesha</translation>
     </message>
@@ -4154,6 +5054,10 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
     <message>
       <source>Their &amp;title:</source>
       <translation type="vanished">&amp;Cheo chake:</translation>
+    </message>
+    <message>
+      <source>This is required.</source>
+      <translation type="vanished">Hili linahitajika.</translation>
     </message>
     <message>
       <source>This laptop holds no clinic records yet. In three short steps you will name the clinic, create the first administrator's account, and receive the recovery key.
@@ -4183,294 +5087,338 @@ Kila kitu kinahifadhiwa kikiwa kimesimbwa kwenye kompyuta hii, katika folda hii:
     </message>
   </context>
   <context>
+    <name>SyncAuto</name>
+    <message>
+      <location filename="../../ui/sync_auto.py" line="232" />
+      <source>Closing Outpost</source>
+      <translation>Outpost inafungwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_auto.py" line="234" />
+      <source>Sending this laptop's {n} waiting changes to HQ before closing. Outpost closes in {seconds} seconds at most; what is not sent waits safely for the next sync.</source>
+      <translation>Inatuma mabadiliko {n} yanayosubiri kwenye kompyuta hii kwenda makao makuu kabla ya kufunga. Outpost itafungwa ndani ya sekunde {seconds} zisizozidi; yasiyotumwa yanasubiri salama usawazishaji ujao.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_auto.py" line="240" />
+      <source>Close &amp;now</source>
+      <translation>Funga &amp;sasa</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncPage</name>
     <message>
-      <location filename="../../ui/sync_page.py" line="124" />
+      <location filename="../../ui/sync_page.py" line="125" />
       <source>Sync &amp;now</source>
       <translation>Sawazisha &amp;sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="124" />
+      <location filename="../../ui/sync_page.py" line="125" />
       <source>Sync with HQ now (Ctrl+Shift+S)</source>
       <translation>Sawazisha na makao makuu sasa (Ctrl+Shift+S)</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="128" />
+      <location filename="../../ui/sync_page.py" line="129" />
       <source>&amp;Cancel the sync</source>
       <translation>&amp;Ghairi usawazishaji</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="131" />
+      <location filename="../../ui/sync_page.py" line="132" />
       <source>Connect &amp;to HQ…</source>
       <translation>Unganisha na &amp;makao makuu…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="138" />
+      <location filename="../../ui/sync_page.py" line="139" />
       <source>Sync progress</source>
       <translation>Maendeleo ya usawazishaji</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="155" />
-      <location filename="../../ui/sync_page.py" line="171" />
+      <location filename="../../ui/sync_page.py" line="156" />
+      <location filename="../../ui/sync_page.py" line="176" />
       <source>This session's syncs</source>
       <translation>Usawazishaji wa kipindi hiki</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="159" />
+      <location filename="../../ui/sync_page.py" line="160" />
       <source>This laptop and HQ</source>
       <translation>Kompyuta hii na makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="164" />
+      <location filename="../../ui/sync_page.py" line="165" />
+      <source>Needs attent&amp;ion…</source>
+      <translation>Vinavyohitaji &amp;uangalizi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="169" />
       <source>Sync</source>
       <translation>Usawazishaji</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="176" />
+      <location filename="../../ui/sync_page.py" line="181" />
       <source>Sync with HQ</source>
       <translation>Usawazishaji na makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="206" />
+      <location filename="../../ui/sync_page.py" line="212" />
       <source>HQ: {url}</source>
       <translation>Makao makuu: {url}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="211" />
+      <location filename="../../ui/sync_page.py" line="217" />
       <source>Last successful sync: {when}</source>
       <translation>Usawazishaji wa mwisho uliofaulu: {when}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="216" />
+      <location filename="../../ui/sync_page.py" line="222" />
       <source>Changes waiting to be sent: {n}</source>
       <translation>Mabadiliko yanayosubiri kutumwa: {n}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="218" />
+      <location filename="../../ui/sync_page.py" line="224" />
       <source>Items needing attention: {n}</source>
       <translation>Vipengele vinavyohitaji uangalizi: {n}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="220" />
+      <location filename="../../ui/sync_page.py" line="227" />
+      <source>Next automatic try: {when}</source>
+      <translation>Jaribio lijalo la kiotomatiki: {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="233" />
+      <source>Automatic sync is off (metered link): this laptop syncs only when you press Sync now.</source>
+      <translation>Usawazishaji wa kiotomatiki umezimwa (muunganisho wa data ya kulipia): kompyuta hii husawazisha tu unapobonyeza Sawazisha sasa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="239" />
       <source>Last attempt failed: {why}</source>
       <translation>Jaribio la mwisho halikufaulu: {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="223" />
+      <location filename="../../ui/sync_page.py" line="242" />
       <source>This clinic was set up on this laptop and is not joined to HQ yet. Ask HQ for an enrolment code, then connect to HQ (Settings → HQ).</source>
       <translation>Kliniki hii iliwekwa kwenye kompyuta hii na bado haijaunganishwa na makao makuu. Omba makao makuu msimbo wa usajili, kisha unganisha na makao makuu (Mipangilio → Makao makuu).</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="228" />
+      <location filename="../../ui/sync_page.py" line="247" />
       <source>This clinic is not joined to HQ yet: an administrator of the clinic connects it to HQ (Settings → HQ), with an enrolment code from HQ.</source>
       <translation>Kliniki hii bado haijaunganishwa na makao makuu: msimamizi wa kliniki huiunganisha (Mipangilio → Makao makuu) kwa msimbo wa usajili kutoka makao makuu.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="266" />
+      <location filename="../../ui/sync_page.py" line="293" />
+      <source>Starting an automatic sync…</source>
+      <translation>Inaanza usawazishaji wa kiotomatiki…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="293" />
       <source>Starting…</source>
       <translation>Inaanza…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="281" />
-      <location filename="../../ui/sync_page.py" line="303" />
+      <location filename="../../ui/sync_page.py" line="310" />
+      <location filename="../../ui/sync_page.py" line="332" />
       <source>Stopping at the next step…</source>
       <translation>Inasimama katika hatua inayofuata…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="291" />
+      <location filename="../../ui/sync_page.py" line="320" />
       <source>Reaching HQ…</source>
       <translation>Inafikia makao makuu…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="292" />
+      <location filename="../../ui/sync_page.py" line="321" />
       <source>Sending attachments…</source>
       <translation>Inatuma viambatisho…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="293" />
+      <location filename="../../ui/sync_page.py" line="322" />
       <source>Sending changes…</source>
       <translation>Inatuma mabadiliko…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="294" />
+      <location filename="../../ui/sync_page.py" line="323" />
       <source>Receiving changes…</source>
       <translation>Inapokea mabadiliko…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="295" />
+      <location filename="../../ui/sync_page.py" line="324" />
       <source>Checking that both sides hold the same records…</source>
       <translation>Inakagua kwamba pande zote mbili zina kumbukumbu zilezile…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="297" />
+      <location filename="../../ui/sync_page.py" line="326" />
       <source>Syncing…</source>
       <translation>Inasawazisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="299" />
+      <location filename="../../ui/sync_page.py" line="328" />
       <source>{done} of {total}</source>
       <translation>{done} kati ya {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="301" />
+      <location filename="../../ui/sync_page.py" line="330" />
       <source>{done} so far</source>
       <translation>{done} hadi sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="311" />
+      <location filename="../../ui/sync_page.py" line="340" />
       <source>Sync cancelled. What was received is kept; {n} changes wait to be sent at the next sync.</source>
       <translation>Usawazishaji umeghairiwa. Kilichopokelewa kimehifadhiwa; mabadiliko {n} yanasubiri kutumwa katika usawazishaji ujao.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="318" />
+      <location filename="../../ui/sync_page.py" line="347" />
       <source>Sync finished.</source>
       <translation>Usawazishaji umekamilika.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="326" />
+      <location filename="../../ui/sync_page.py" line="350" />
+      <location filename="../../ui/sync_page.py" line="378" />
+      <source>Automatic: {what}</source>
+      <translation>Kiotomatiki: {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_page.py" line="359" />
       <source>New recovery key</source>
       <translation>Ufunguo mpya wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="327" />
+      <location filename="../../ui/sync_page.py" line="360" />
       <source>The clinic's key changed with this sync. New recovery key: {key}
 Write it down or print it now: the old recovery sheet no longer opens the store.</source>
       <translation>Ufunguo wa kliniki umebadilika katika usawazishaji huu. Ufunguo mpya wa kurejesha: {key}
 Uandike au uuchapishe sasa: karatasi ya zamani ya kurejesha haifungui tena data.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="337" />
-      <location filename="../../ui/sync_page.py" line="444" />
+      <location filename="../../ui/sync_page.py" line="370" />
+      <location filename="../../ui/sync_page.py" line="480" />
       <source>The sync did not finish.</source>
       <translation>Usawazishaji haukukamilika.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="361" />
+      <location filename="../../ui/sync_page.py" line="397" />
       <source>{sent} sent, {received} received</source>
       <translation>{sent} yametumwa, {received} yamepokelewa</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="364" />
+      <location filename="../../ui/sync_page.py" line="400" />
       <source>{n} sent in conflict with another device</source>
       <translation>{n} yametumwa yakigongana na kifaa kingine</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="366" />
+      <location filename="../../ui/sync_page.py" line="402" />
       <source>{n} new items need attention</source>
       <translation>vipengele vipya {n} vinahitaji uangalizi</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="368" />
+      <location filename="../../ui/sync_page.py" line="404" />
       <source>{n} were at HQ already</source>
       <translation>{n} yalikuwa tayari makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="371" />
+      <location filename="../../ui/sync_page.py" line="407" />
       <source>{n} refused by HQ (still waiting here)</source>
       <translation>{n} yamekataliwa na makao makuu (bado yanasubiri hapa)</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="375" />
+      <location filename="../../ui/sync_page.py" line="411" />
       <source>{n} wait for a record that has not arrived yet</source>
       <translation>{n} yanasubiri kumbukumbu ambayo bado haijafika</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="378" />
+      <location filename="../../ui/sync_page.py" line="414" />
       <source>{n} patients removed on other laptops</source>
       <translation>wagonjwa {n} wameondolewa kwenye kompyuta nyingine</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="381" />
+      <location filename="../../ui/sync_page.py" line="417" />
       <source>attachments: {sent} sent, {received} received</source>
       <translation>viambatisho: {sent} vimetumwa, {received} vimepokelewa</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="386" />
+      <location filename="../../ui/sync_page.py" line="422" />
       <source>accounts updated: {names}</source>
       <translation>akaunti zilizosasishwa: {names}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="388" />
+      <location filename="../../ui/sync_page.py" line="424" />
       <source>everything was compared again with HQ</source>
       <translation>kila kitu kimelinganishwa tena na makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="391" />
+      <location filename="../../ui/sync_page.py" line="427" />
       <source>{kind}: {here} here, {hq} at HQ</source>
       <translation>{kind}: {here} hapa, {hq} makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="393" />
+      <location filename="../../ui/sync_page.py" line="429" />
       <source>{n} still waiting</source>
       <translation>{n} bado yanasubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="396" />
+      <location filename="../../ui/sync_page.py" line="432" />
       <source>Cancelled: {what}</source>
       <translation>Imeghairiwa: {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="415" />
+      <location filename="../../ui/sync_page.py" line="451" />
       <source>This clinic is not joined to HQ yet.</source>
       <translation>Kliniki hii bado haijaunganishwa na makao makuu.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="416" />
+      <location filename="../../ui/sync_page.py" line="452" />
       <source>Connect to HQ first (Settings → HQ) with a code from HQ.</source>
       <translation>Kwanza unganisha na makao makuu (Mipangilio → Makao makuu) kwa msimbo kutoka makao makuu.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="418" />
+      <location filename="../../ui/sync_page.py" line="454" />
       <source>HQ could not be reached; you can go on working offline.</source>
       <translation>Makao makuu hayakufikiwa; unaweza kuendelea kufanya kazi bila mtandao.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="423" />
+      <location filename="../../ui/sync_page.py" line="459" />
       <source>The changes wait on this laptop and nothing is lost: sync again when the link is back.</source>
       <translation>Mabadiliko yanasubiri kwenye kompyuta hii na hakuna kilichopotea: sawazisha tena muunganisho ukirudi.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="429" />
+      <location filename="../../ui/sync_page.py" line="465" />
       <source>HQ has revoked this laptop's access.</source>
       <translation>Makao makuu yamebatilisha ruhusa ya kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="430" />
+      <location filename="../../ui/sync_page.py" line="466" />
       <source>Its records stay on this laptop. Ask HQ why, and for a new enrolment code if the laptop should sync again.</source>
       <translation>Kumbukumbu zake zinabaki kwenye kompyuta hii. Uliza makao makuu sababu, na omba msimbo mpya wa usajili ikiwa kompyuta inapaswa kusawazisha tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="435" />
+      <location filename="../../ui/sync_page.py" line="471" />
       <source>HQ needs a newer Outpost.</source>
       <translation>Makao makuu yanahitaji Outpost mpya zaidi.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="436" />
+      <location filename="../../ui/sync_page.py" line="472" />
       <source>Install the newer Outpost on this laptop, then sync again. Nothing is lost meanwhile.</source>
       <translation>Sakinisha Outpost mpya zaidi kwenye kompyuta hii, kisha sawazisha tena. Hakuna kinachopotea kwa sasa.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="441" />
+      <location filename="../../ui/sync_page.py" line="477" />
       <source>A sync of this laptop is already running.</source>
       <translation>Usawazishaji wa kompyuta hii tayari unaendelea.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="445" />
+      <location filename="../../ui/sync_page.py" line="481" />
       <source>Nothing is lost: try again; if it keeps failing, tell HQ.</source>
       <translation>Hakuna kilichopotea: jaribu tena; ikiendelea kushindwa, waambie makao makuu.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="447" />
+      <location filename="../../ui/sync_page.py" line="483" />
       <source>The sync could not run.</source>
       <translation>Usawazishaji haukuweza kufanyika.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="450" />
+      <location filename="../../ui/sync_page.py" line="486" />
       <source>Something unexpected went wrong during the sync.</source>
       <translation>Hitilafu isiyotarajiwa imetokea wakati wa usawazishaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_page.py" line="452" />
+      <location filename="../../ui/sync_page.py" line="488" />
       <source>Nothing that was saved is lost. Try again; if it happens again, tell whoever looks after this laptop (the event is in the log).</source>
       <translation>Hakuna kilichohifadhiwa kilichopotea. Jaribu tena; ikitokea tena, mwambie anayeshughulikia kompyuta hii (tukio limo kwenye kumbukumbu).</translation>
     </message>
@@ -4478,92 +5426,127 @@ Uandike au uuchapishe sasa: karatasi ya zamani ya kurejesha haifungui tena data.
   <context>
     <name>SyncStatusWidget</name>
     <message>
-      <location filename="../../ui/sync_status.py" line="207" />
+      <location filename="../../ui/sync_status.py" line="238" />
       <source>Sync now</source>
       <translation>Sawazisha sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="208" />
+      <location filename="../../ui/sync_status.py" line="239" />
       <source>Sync with HQ now</source>
       <translation>Sawazisha na makao makuu sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="226" />
+      <location filename="../../ui/sync_status.py" line="259" />
       <source>Never synced</source>
       <translation>Haijawahi kusawazishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="230" />
+      <location filename="../../ui/sync_status.py" line="263" />
       <source>Synced just now</source>
       <translation>Imesawazishwa sasa hivi</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="233" />
+      <location filename="../../ui/sync_status.py" line="266" />
       <source>Synced 1 minute ago</source>
       <translation>Imesawazishwa dakika 1 iliyopita</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="234" />
+      <location filename="../../ui/sync_status.py" line="267" />
       <source>Synced {n} minutes ago</source>
       <translation>Imesawazishwa dakika {n} zilizopita</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="237" />
+      <location filename="../../ui/sync_status.py" line="270" />
       <source>Synced 1 hour ago</source>
       <translation>Imesawazishwa saa 1 iliyopita</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="238" />
+      <location filename="../../ui/sync_status.py" line="271" />
       <source>Synced {n} hours ago</source>
       <translation>Imesawazishwa saa {n} zilizopita</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="240" />
+      <location filename="../../ui/sync_status.py" line="273" />
       <source>Not synced for 1 day</source>
       <translation>Haijasawazishwa kwa siku 1</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="241" />
+      <location filename="../../ui/sync_status.py" line="274" />
       <source>Not synced for {n} days</source>
       <translation>Haijasawazishwa kwa siku {n}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="245" />
+      <location filename="../../ui/sync_status.py" line="278" />
       <source>Not connected to HQ yet</source>
       <translation>Bado haijaunganishwa na makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="247" />
+      <location filename="../../ui/sync_status.py" line="280" />
       <source>Syncing with HQ…</source>
       <translation>Inasawazisha na makao makuu…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="251" />
+      <location filename="../../ui/sync_status.py" line="284" />
       <source>1 change waiting</source>
       <translation>Badiliko 1 linasubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="253" />
+      <location filename="../../ui/sync_status.py" line="286" />
       <source>{n} changes waiting</source>
       <translation>Mabadiliko {n} yanasubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="255" />
+      <location filename="../../ui/sync_status.py" line="288" />
       <source>{n} need attention</source>
       <translation>{n} vinahitaji uangalizi</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="257" />
+      <location filename="../../ui/sync_status.py" line="291" />
       <source>last attempt failed: {why}</source>
       <translation>jaribio la mwisho halikufaulu: {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="264" />
+      <location filename="../../ui/sync_status.py" line="294" />
+      <source>offline, will retry {when}</source>
+      <translation>nje ya mtandao, itajaribu tena {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="296" />
+      <source>offline</source>
+      <translation>nje ya mtandao</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="299" />
+      <source>next try {when}</source>
+      <translation>jaribio lijalo {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="309" />
+      <source>in less than a minute</source>
+      <translation>baada ya chini ya dakika moja</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="312" />
+      <source>in 1 minute</source>
+      <translation>baada ya dakika 1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="314" />
+      <source>in {n} minutes</source>
+      <translation>baada ya dakika {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="315" />
+      <source>in {n} hours</source>
+      <translation>baada ya saa {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_status.py" line="321" />
       <source>Sync status: {text}</source>
       <translation>Hali ya usawazishaji: {text}</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_status.py" line="265" />
+      <location filename="../../ui/sync_status.py" line="322" />
       <source>Click to open the sync page.</source>
       <translation>Bofya kufungua ukurasa wa usawazishaji.</translation>
     </message>
