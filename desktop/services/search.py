@@ -96,6 +96,8 @@ one-letter prefix, a common name), the ones ranked are the first the index retur
 typing a broad prefix types on. Each candidate row read from SQLCipher is a page decrypted,
 so a smaller set is faster, and the benchmark found no loss in finding the patient meant."""
 DUPLICATE_CANDIDATES = 300
+NAME_NET = 5000
+"""Name-index keys the duplicate check's same-year-and-village net looks among."""
 SIMILAR_NAME = 0.8
 """Name similarity (0..1) from which two registrations are "similar name"."""
 
@@ -556,22 +558,22 @@ def _birth_years_compatible(a: dt.date | None, b: dt.date | None, estimated: boo
 
 
 def _candidates(
-    session: Session, lookups: Sequence[_Stmt], by_name: _Stmt | None
+    session: Session, lookups: Sequence[_Stmt], by_name: Sequence[_Stmt]
 ) -> dict[int, _Row]:
-    """The patients any of `lookups` or `by_name` finds (each at most DUPLICATE_CANDIDATES),
-    read in one statement."""
-    parts = [*lookups, *([by_name] if by_name is not None else [])]
+    """The patients any of `lookups` or `by_name` (the lookups through the name index) finds,
+    each at most DUPLICATE_CANDIDATES, read in one statement."""
+    parts = [*lookups, *by_name]
     if not parts:
         return {}
     keys = union_all(*(select(p.limit(DUPLICATE_CANDIDATES).subquery().c.pk) for p in parts))
     try:
         found = _rows(session, select(*_COLUMNS).where(Patient.pk.in_(keys)))
     except OperationalError as exc:
-        if by_name is None:
+        if not by_name:
             raise
         # As in `_fts_rows`: an odd FTS expression must not stop a registration.
         log.warning("name index query failed (%s)", type(exc.orig).__name__)
-        return _candidates(session, lookups, None)
+        return _candidates(session, lookups, ())
     return {row.pk: row for row in found}
 
 
@@ -624,6 +626,7 @@ def likely_duplicates(
     # to SQLCipher as one statement, and which lookup found a row is read off its values.
     lookups: list[_Stmt] = []
     live = Patient.deleted.is_(False)
+    year_and_village: ColumnElement[bool] | None = None
     digits = "".join(ch for ch in phone_e164 or "" if ch.isdigit())
     if digits:
         lookups.append(select(Patient.pk).where(Patient.phone_reversed == digits[::-1], live))
@@ -646,14 +649,14 @@ def likely_duplicates(
                 )
             )
         elif village.strip():
-            # A whole year of births is thousands of patients: only the same village matters.
+            # Only an age: the same year of birth in the same village counts only beside a
+            # similar name (below). Kept as a net for a similar name beyond the name lookup's
+            # cap, of those the name matches among a wider set (keys only, not rows).
             spellings = {village.strip(), village.strip().title(), village.strip().upper()}
-            lookups.append(
-                select(Patient.pk).where(
-                    Patient.birth_date.between(*_year_span(birth_date.year, 0)),
-                    Patient.village.in_(sorted(spellings)),
-                    live,
-                )
+            year_and_village = and_(
+                Patient.birth_date.between(*_year_span(birth_date.year, 0)),
+                Patient.village.in_(sorted(spellings)),
+                live,
             )
     # Whole words only: the person being registered has typed complete names.
     groups = [
@@ -662,6 +665,7 @@ def likely_duplicates(
     ]
     groups = [group for group in groups if group]
     by_name: _Stmt | None = None
+    by_name_net: _Stmt | None = None
     if groups:
         index = search.vocabulary(session) if search is not None else NameIndex()
         vocab = _Lookup(index, session)
@@ -678,7 +682,14 @@ def likely_duplicates(
         window = _birth_window(birth_date, estimated=birth_date_estimated)
         if window is not None:
             by_name = by_name.where(window)
-    rows = _candidates(session, lookups, by_name)
+        if year_and_village is not None:
+            wider = (
+                text("SELECT rowid FROM patient_names WHERE patient_names MATCH :wide LIMIT :n")
+                .bindparams(wide=match, n=NAME_NET)
+                .columns(column("rowid", Integer))
+            )
+            by_name_net = select(Patient.pk).where(Patient.pk.in_(wider), year_and_village)
+    rows = _candidates(session, lookups, [s for s in (by_name, by_name_net) if s is not None])
 
     name_parts = [t for group in groups for t in group]
     other = {t.text for t in _query_tokens(other_names)}
