@@ -35,9 +35,11 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     AttachmentsMissing,
     AttachmentsQuery,
+    ChangeResult,
     EnrolRequest,
     EnrolResponse,
     Hello,
+    PositionalResults,
     PullPage,
     PushRequest,
     PushResponse,
@@ -196,26 +198,43 @@ class HqClient:
 
     def push(self, request: PushRequest) -> PushResponse:
         """Send a batch of outbox changes; HQ answers per change once it has committed."""
-        response = self._json(
+        compact = self._compact()
+        if compact:
+            request = request.model_copy(update={"positional": True})
+        answer = self._json(
             "POST",
             "/v1/push",
-            PushResponse,
+            PositionalResults,
             "the push",
             body=request,
-            exclude=self._implied(request),
+            exclude=self._implied(request) if compact else None,
         )
-        if response.batch_id != request.batch_id or len(response.results) != len(request.changes):
+        if answer.batch_id != request.batch_id or len(answer.results) != len(request.changes):
             raise HqBroken(
                 f"HQ at {self.base_url} answered the push with results for another batch; "
                 "the changes stay waiting on this laptop."
             )
-        return response
+        results = [
+            ChangeResult(
+                change_id=r.change_id or c.change_id,
+                status=r.status,
+                position=r.position,
+                reason=r.reason,
+            )
+            for r, c in zip(answer.results, request.changes, strict=True)
+        ]
+        return PushResponse(
+            batch_id=answer.batch_id, results=results, server_time_ms=answer.server_time_ms
+        )
+
+    def _compact(self) -> bool:
+        hello = self.last_hello
+        return hello is not None and DERIVED_IDS in hello.features
 
     def _implied(self, request: PushRequest) -> dict[str, Any] | None:
         """What HQ fills in itself (if it says it does), left off the wire: derived change
         ids, and an update's stamps equal to the change's own (`Change`)."""
-        hello = self.last_hello
-        if hello is None or DERIVED_IDS not in hello.features:
+        if not self._compact():
             return None
         implied: dict[int, Any] = {}
         for i, c in enumerate(request.changes):

@@ -196,6 +196,9 @@ class PushRequest(_Wire):
     changes: list[Change] = Field(max_length=LIMITS.batch_changes)
     sent_at_ms: int = Field(ge=0, le=10**15)  # the device's wall clock (clock offset)
     summary: DeviceSummary = DeviceSummary()
+    # Answer with results in the order of `changes`, without their ids (PositionalResults):
+    # only to an HQ whose Hello lists DERIVED_IDS; an older HQ ignores it and names them.
+    positional: bool = False
 
 
 class ChangeStatus(enum.StrEnum):
@@ -215,6 +218,22 @@ class ChangeResult(_Wire):
 class PushResponse(_Wire):
     batch_id: uuid.UUID
     results: list[ChangeResult]
+    server_time_ms: int
+
+
+class PositionalResult(_Wire):
+    """A ChangeResult as answered to a `positional` push: the id is the change's at the same
+    place in the request (an HQ that names it anyway is fine)."""
+
+    change_id: uuid.UUID | None = None
+    status: ChangeStatus
+    position: int | None = None
+    reason: str | None = None
+
+
+class PositionalResults(_Wire):
+    batch_id: uuid.UUID
+    results: list[PositionalResult]
     server_time_ms: int
 
 

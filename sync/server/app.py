@@ -411,9 +411,11 @@ def create_app(settings: Settings) -> FastAPI:
             # committed here: only now may the answer say "applied"
 
         results = await in_thread(run)
-        return answer(
-            request, PushResponse(batch_id=body.batch_id, results=results, server_time_ms=now())
-        )
+        response = PushResponse(batch_id=body.batch_id, results=results, server_time_ms=now())
+        if body.positional:  # the results in the request's order: their ids are implied
+            data = wire.model_bytes(response, {"results": {"__all__": {"change_id"}}})
+            return answer_bytes(request, data)
+        return answer(request, response)
 
     @app.get("/v1/changes", response_model=PullPage, responses=ERRORS)
     async def changes(

@@ -8,6 +8,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,11 +23,13 @@ from sync.client import (
     UpdateRequired,
 )
 from sync.protocol import (
+    Change,
     ChangeStatus,
     EnrolRequest,
     EnrolResponse,
     ErrorCode,
     PushRequest,
+    derived_change_id,
 )
 from tests.hqserver import HqServer
 from tests.netproxy import Faults, NetProxy
@@ -275,3 +278,52 @@ def test_a_pull_cut_mid_page_is_asked_again_and_comes_whole(hq_server: HqServer)
             assert proxy.accepted == accepted + 2
     assert len(page.changes) == 300
     assert not page.more
+
+
+def test_a_compact_push_is_the_same_push_in_fewer_bytes(
+    enrolled: tuple[HqClient, EnrolResponse],
+) -> None:
+    """After hello, a laptop leaves off what HQ derives (change ids, an update's own
+    stamps) and HQ answers by position: the results and the log are what a full push
+    gives."""
+    client, enrolment = enrolled
+    client.hello()
+    base = push_request(enrolment.clinic_id, 3)
+    derived = [
+        c.model_copy(update={"change_id": derived_change_id(c.entity, c.entity_id, c.hlc)})
+        for c in base.changes
+    ]
+    edit_stamp = stamp(9)
+    edit = Change.model_validate(
+        {
+            "entity": "patient",
+            "entity_id": str(derived[0].entity_id),
+            "clinic_id": str(enrolment.clinic_id),
+            "op": "update",
+            "hlc": edit_stamp,
+            "patch": {"village": {"v": "Kisian", "hlc": edit_stamp}},
+        }
+    )
+    request = base.model_copy(update={"changes": [*derived, edit]})
+    sent: list[bytes] = []
+    answered: list[bytes] = []
+    original = client.transport.request
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        sent.append(kwargs.get("body") or b"")
+        answer = original(*args, **kwargs)
+        answered.append(answer.body)
+        return answer
+
+    client.transport.request = spy  # type: ignore[method-assign]
+    pushed = client.push(request)
+    assert b"change_id" not in sent[-1] and edit_stamp.encode() in sent[-1]
+    assert sent[-1].count(edit_stamp.encode()) == 1  # the change's own, not its field's
+    assert b"change_id" not in answered[-1]
+    assert [r.change_id for r in pushed.results] == [c.change_id for c in request.changes]
+    assert {r.status for r in pushed.results} == {ChangeStatus.APPLIED}
+    page = client.pull(0, limit=100, log_id=enrolment.log_id)
+    assert [c.change_id for c in page.changes] == [c.change_id for c in request.changes]
+    assert page.changes[-1].patch["village"].get("hlc") == edit_stamp
+    again = client.push(request)  # a retry after a cut: every change a duplicate
+    assert {r.status for r in again.results} == {ChangeStatus.DUPLICATE}
