@@ -214,8 +214,8 @@ class HqClient:
                 f"HQ at {self.base_url} answered the push with results for another batch; "
                 "the changes stay waiting on this laptop."
             )
-        results = [
-            ChangeResult(
+        results = [  # validated as PositionalResult already
+            ChangeResult.model_construct(
                 change_id=r.change_id or c.change_id,
                 status=r.status,
                 position=r.position,
