@@ -1,15 +1,15 @@
 """Laptops of one clinic for sync tests: real stores in temporary folders, joined to a real
 `outpost-hq` (tests/hqserver.py).
 
-A clinic's store is made once per test module; each laptop is a copy of it (its own device
-file), enrolled with its own one-time code, so all laptops share the clinic's id as the
+A clinic's store is made once per test module (`make_clinic`, or the session's
+`clinic_template` fixture); each laptop is a copy of it (tests/clinic_template.py) with its own
+device file, enrolled with its own one-time code, so all laptops share the clinic's id as the
 laptops of one clinic do.
 """
 
 from __future__ import annotations
 
 import contextlib
-import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,23 +20,15 @@ from desktop.app.patients import PatientInput
 from desktop.app.session import sign_in
 from desktop.core import ClinicCore
 from desktop.paths import DataPaths
-from desktop.store import store as store_module
 from desktop.store.models import OutboxEntry, Patient
+from tests.clinic_template import copy_laptop, make_template
 from tests.conftest import CLINIC, PASSWORD
 from tests.hqserver import HqServer
 
 
 def make_clinic(root: Path) -> Path:
-    paths = DataPaths(root)
-    store, _ = store_module.create(
-        paths,
-        clinic_name=CLINIC,
-        admin_username="admin",
-        admin_display_name="Amina Odhiambo",
-        password=PASSWORD,
-    )
-    store.close()
-    return paths.root
+    """A clinic's store in `root`, to be the `template` of `Laptops` (tests/clinic_template.py)."""
+    return make_template(root)
 
 
 class Laptops:
@@ -50,8 +42,7 @@ class Laptops:
 
     def new(self, name: str, *, url: str | None = None, enrol: bool = True) -> ClinicCore:
         root = self.folder / name
-        shutil.copytree(self.template, root)
-        (root / "device.json").unlink(missing_ok=True)
+        copy_laptop(self.template, root, own_device=True)
         core = sign_in(DataPaths(root), "admin", PASSWORD)
         self.open.append(core)
         if enrol:
