@@ -904,13 +904,76 @@ def _note_refused(session: Session, change: RemoteChange, why: str, touched: lis
 
 
 def _inserted_to_judge(session: Session, inserts: PendingInserts) -> list[Any]:
-    """The patients and appointments a page inserted, as records the judgements can read."""
+    """The patients and appointments a page inserted that the judgements must read, as
+    records: every appointment, and the patients that have a namesake here with their
+    date of birth or phone (most have none: they are passed over without being loaded)."""
+    patients = [row for table, row in inserts.written if table == Patient.__tablename__]
+    wanted = {
+        model: ids
+        for model, ids in (
+            (Patient, sorted(_with_namesakes(session, patients))),
+            (Appointment, inserts.ids(Appointment.__tablename__)),
+        )
+        if ids
+    }
     found: list[Any] = []
-    for model in (Patient, Appointment):
-        ids = inserts.ids(model.__tablename__)
+    for model, ids in wanted.items():
         for chunk in _chunks(ids, 500):
             found.extend(session.scalars(select(model).where(model.id.in_(chunk))))
     return found
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _alike_keys(given: Any, family: Any, birth: Any, estimated: Any, phone: Any) -> list[Any]:
+    """What `_flag_duplicate` compares, as keys: the names as SQLite's NOCASE folds them
+    (ASCII letters only), with a known date of birth, and with the phone."""
+    names = (str(given or "").translate(_ASCII_LOWER), str(family or "").translate(_ASCII_LOWER))
+    keys: list[Any] = []
+    if birth is not None and not estimated:
+        keys.append((*names, "born", birth))
+    if phone:
+        keys.append((*names, "phone", phone))
+    return keys
+
+
+def _with_namesakes(session: Session, rows: list[dict[str, Any]]) -> set[uuid.UUID]:
+    """The ids of `rows` (new patients' columns) that another live patient may duplicate."""
+    live = [row for row in rows if not row.get("deleted")]
+    births = sorted({r["birth_date"] for r in live if r.get("birth_date") is not None})
+    phones = sorted({r["phone_reversed"] for r in live if r.get("phone_reversed")})
+    holders: dict[Any, set[uuid.UUID]] = {}
+    columns = (
+        Patient.id,
+        Patient.given_name,
+        Patient.family_name,
+        Patient.birth_date,
+        Patient.birth_date_estimated,
+        Patient.phone_reversed,
+    )
+    lookups = [
+        Patient.birth_date.in_(chunk) & Patient.birth_date_estimated.is_(False)
+        for chunk in _chunks(births, 400)
+    ] + [Patient.phone_reversed.in_(chunk) for chunk in _chunks(phones, 400)]
+    for where in lookups:
+        for pid, *fields in session.execute(
+            select(*columns).where(Patient.deleted.is_(False), where)
+        ):
+            for key in _alike_keys(*fields):
+                holders.setdefault(key, set()).add(pid)
+    alike: set[uuid.UUID] = set()
+    for row in live:
+        keys = _alike_keys(
+            row.get("given_name"),
+            row.get("family_name"),
+            row.get("birth_date"),
+            row.get("birth_date_estimated"),
+            row.get("phone_reversed"),
+        )
+        if any(holders.get(key, set()) - {row["id"]} for key in keys):
+            alike.add(row["id"])
+    return alike
 
 
 def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
