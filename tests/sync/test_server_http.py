@@ -8,6 +8,7 @@ import json
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -21,6 +22,20 @@ __all__ = ["hq_server"]
 
 pytestmark = pytest.mark.slow
 H = {"Outpost-Protocol": "1"}
+
+
+@pytest.fixture(scope="module")
+def shared_hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HqServer]:
+    """One HQ for the parametrised cases of this module: each case enrols a laptop of a
+    clinic of its own and looks only at that clinic, so the cases cannot meet (a server
+    start per case would cost more than the case)."""
+    with HqServer.started(tmp_path_factory.mktemp("shared-hq") / "hq") as server:
+        yield server
+
+
+def a_new_clinic() -> str:
+    """A clinic name no other case used (on the shared HQ, a name is one clinic)."""
+    return f"Clinic {uuid.uuid4().hex[:12]}"
 
 
 def stamp(ms: int | None = None, counter: int = 0, node: str = "laptopA") -> str:
@@ -48,6 +63,17 @@ def change(
     }
 
 
+def enrol(hq: HqServer, **body: Any) -> requests.Response:
+    """POST /v1/enrol with `body` (a join of a new clinic id, by default)."""
+    fields = {"device_name": "Laptop", "mode": "join", "clinic_id": str(uuid.uuid4()), **body}
+    return requests.post(
+        hq.url + "/v1/enrol",
+        headers=H,
+        json={k: v for k, v in fields.items() if v is not None},
+        timeout=10,
+    )
+
+
 class Laptop:
     def __init__(
         self,
@@ -59,17 +85,8 @@ class Laptop:
     ) -> None:
         self.hq = hq
         self.clinic_id = clinic_id or uuid.uuid4()
-        r = requests.post(
-            hq.url + "/v1/enrol",
-            headers=H,
-            json={
-                "code": hq.enrol(clinic),
-                "device_name": "Laptop",
-                "mode": mode,
-                "clinic_id": str(self.clinic_id),
-                "clinic_name": clinic,
-            },
-            timeout=10,
+        r = enrol(
+            hq, code=hq.enrol(clinic), mode=mode, clinic_id=str(self.clinic_id), clinic_name=clinic
         )
         assert r.status_code == 200, r.text
         self.enrolment = r.json()
@@ -90,6 +107,23 @@ class Laptop:
         return requests.get(
             self.hq.url + "/v1/changes", headers=self.headers, params=params, timeout=30
         )
+
+    def missing(self, *hashes: str) -> list[str]:
+        r = requests.post(
+            f"{self.hq.url}/v1/attachments/missing",
+            headers=self.headers,
+            json={"hashes": list(hashes)},
+            timeout=10,
+        )
+        assert r.status_code == 200, r.text
+        missing: list[str] = r.json()["missing"]
+        return missing
+
+    def offset(self, sha: str) -> Any:
+        r = requests.get(
+            f"{self.hq.url}/v1/attachments/{sha}/offset", headers=self.headers, timeout=10
+        )
+        return r.json()
 
 
 def results(r: requests.Response) -> list[tuple[str, int | None]]:
@@ -133,46 +167,45 @@ def test_one_refused_change_leaves_the_others_applied_in_order(hq_server: HqServ
     assert [x["position"] for x in (got[0], got[2])] == [1, 2]
 
 
-def test_an_edit_against_a_newer_edit_or_a_delete_is_a_conflict(hq_server: HqServer) -> None:
-    a = Laptop(hq_server)
+# A step: (op, stamp as ms after t0, node, patch as {field: (value, base)}, outcome), the base
+# (ms after t0, node) of the value it was made on top of, or None.
+Step = tuple[str, int, str, dict[str, tuple[str, tuple[int, str] | None]], str]
+STALE: Step = ("update", 1000, "C", {"given": ("C", (0, "laptopA"))}, "conflict")
+# The record: made at t0, then edited by B at t0+2s on top of it (both applied). Then:
+LATER_EDITS: dict[str, list[Step]] = {
+    "an_edit_on_an_older_value_stamped_before_the_newer_one": [STALE],
+    "an_edit_on_the_newest_value_though_stamped_before_it": [
+        STALE,  # a conflict in the log is not a value the next edit is based on
+        ("update", 1500, "D", {"given": ("D", (2000, "B"))}, "applied"),
+    ],
+    "an_edit_after_a_delete": [
+        ("delete", 3000, "laptopA", {}, "applied"),
+        ("update", 4000, "laptopA", {"phone": ("1", None)}, "conflict"),
+    ],
+}
+
+
+@pytest.mark.parametrize("steps", list(LATER_EDITS.values()), ids=list(LATER_EDITS))
+def test_an_edit_against_a_newer_edit_or_a_delete_is_a_conflict(
+    shared_hq: HqServer, steps: list[Step]
+) -> None:
+    a = Laptop(shared_hq, a_new_clinic())
     rid = uuid.uuid4()
     t0 = int(time.time() * 1000) - 60_000
-    assert results(a.push([change(a.clinic_id, entity_id=rid, hlc=stamp(t0))]))[0][0] == "applied"
-    newer = change(
-        a.clinic_id,
-        entity_id=rid,
-        op="update",
-        hlc=stamp(t0 + 2000, node="B"),
-        patch={"given": {"v": "B", "base": stamp(t0)}},
-    )
-    assert results(a.push([newer]))[0][0] == "applied"
-    stale = change(
-        a.clinic_id,
-        entity_id=rid,
-        op="update",
-        hlc=stamp(t0 + 1000, node="C"),
-        patch={"given": {"v": "C", "base": stamp(t0)}},
-    )
-    assert results(a.push([stale]))[0][0] == "conflict"
-    based = change(
-        a.clinic_id,
-        entity_id=rid,
-        op="update",
-        hlc=stamp(t0 + 1500, node="D"),
-        patch={"given": {"v": "D", "base": stamp(t0 + 2000, node="B")}},
-    )
-    assert results(a.push([based]))[0][0] == "applied"
-    gone = change(a.clinic_id, entity_id=rid, op="delete", patch={}, hlc=stamp(t0 + 3000))
-    assert results(a.push([gone]))[0][0] == "applied"
-    late = change(
-        a.clinic_id,
-        entity_id=rid,
-        op="update",
-        hlc=stamp(t0 + 4000),
-        patch={"phone": {"v": "1"}},
-    )
-    assert results(a.push([late]))[0][0] == "conflict"
-    assert a.pull().json()["head"] == 6  # conflicts are in the log too
+    made = [
+        ("insert", 0, "laptopA", {"given": ("Amina", None)}, "applied"),
+        ("update", 2000, "B", {"given": ("B", (0, "laptopA"))}, "applied"),
+    ]
+    for op, at, node, fields, outcome in [*made, *steps]:
+        patch: dict[str, Any] = {
+            name: {"v": value} | ({"base": stamp(t0 + base[0], node=base[1])} if base else {})
+            for name, (value, base) in fields.items()
+        }
+        pushed = change(
+            a.clinic_id, entity_id=rid, op=op, hlc=stamp(t0 + at, node=node), patch=patch
+        )
+        assert [status for status, _ in results(a.push([pushed]))] == [outcome], (op, at, node)
+    assert len(a.pull().json()["changes"]) == len(made) + len(steps)  # conflicts are logged too
 
 
 def test_a_change_stamped_far_in_the_future_is_refused(hq_server: HqServer) -> None:
@@ -226,27 +259,37 @@ def test_a_pull_without_its_own_changes_still_moves_past_them(hq_server: HqServe
 
 @pytest.mark.parametrize("version", [None, "0", "2", "abc", "1.0"])
 def test_a_missing_old_or_garbled_protocol_gets_update_required(
-    hq_server: HqServer, version: str | None
+    shared_hq: HqServer, version: str | None
 ) -> None:
     headers = {"Outpost-Protocol": version} if version is not None else {}
     for method, path in (("GET", "/v1/hello"), ("POST", "/v1/push"), ("GET", "/v1/changes")):
-        r = requests.request(method, hq_server.url + path, headers=headers, timeout=10)
+        r = requests.request(method, shared_hq.url + path, headers=headers, timeout=10)
         assert r.status_code == 426
         assert r.json()["error"] == "update_required" and r.json()["message"]
 
 
-def test_an_unknown_token_is_unauthorized_and_a_revoked_device_gets_nothing(
-    hq_server: HqServer,
-) -> None:
+@pytest.mark.parametrize(
+    "token",
+    ["", "garbage", "{device}.wrong-secret", "{other}.x"],
+    ids=["empty", "garbage", "wrong_secret", "unknown_device"],
+)
+def test_an_unknown_or_wrong_token_is_unauthorized(shared_hq: HqServer, token: str) -> None:
+    a = Laptop(shared_hq, a_new_clinic())
+    results(a.push([change(a.clinic_id)]))
+    r = requests.get(
+        shared_hq.url + "/v1/changes",
+        headers={
+            **H,
+            "Authorization": "Bearer " + token.format(device=a.device_id, other=uuid.uuid4()),
+        },
+        timeout=10,
+    )
+    assert r.status_code == 401 and r.json()["error"] == "unauthorized"
+
+
+def test_a_revoked_device_gets_nothing(hq_server: HqServer) -> None:
     a = Laptop(hq_server)
     results(a.push([change(a.clinic_id)]))
-    for token in ("", "garbage", f"{a.device_id}.wrong-secret", f"{uuid.uuid4()}.x"):
-        r = requests.get(
-            hq_server.url + "/v1/changes",
-            headers={**H, "Authorization": "Bearer " + token},
-            timeout=10,
-        )
-        assert r.status_code == 401 and r.json()["error"] == "unauthorized"
     hq_server.revoke(a.device_id)
     r = a.pull()
     assert r.status_code == 403 and r.json()["error"] == "device_revoked"
@@ -257,15 +300,12 @@ def test_an_unknown_token_is_unauthorized_and_a_revoked_device_gets_nothing(
 
 
 def test_an_enrolment_code_works_once(hq_server: HqServer) -> None:
-    code = hq_server.enrol("Kisumu")
     body = {
-        "code": code.lower().replace("-", ""),
-        "device_name": "A",
-        "mode": "join",
+        "code": hq_server.enrol("Kisumu").lower().replace("-", ""),
         "clinic_id": str(uuid.uuid4()),
     }
-    assert requests.post(hq_server.url + "/v1/enrol", headers=H, json=body, timeout=10).ok
-    r = requests.post(hq_server.url + "/v1/enrol", headers=H, json=body, timeout=10)
+    assert enrol(hq_server, **body).ok
+    r = enrol(hq_server, **body)
     assert r.status_code == 403 and r.json()["error"] == "code_invalid"
 
 
@@ -274,65 +314,61 @@ def test_join_binds_the_clinic_and_another_clinic_id_is_a_mismatch(hq_server: Hq
     assert a.enrolment["clinic_is_new"] is True
     again = Laptop(hq_server, "kisumu", clinic_id=a.clinic_id)  # names compare case-blind
     assert again.enrolment["clinic_is_new"] is False
-    r = requests.post(
-        hq_server.url + "/v1/enrol",
-        headers=H,
-        timeout=10,
-        json={
-            "code": hq_server.enrol("Kisumu"),
-            "device_name": "B",
-            "mode": "join",
-            "clinic_id": str(uuid.uuid4()),
-        },
-    )
+    r = enrol(hq_server, code=hq_server.enrol("Kisumu"), device_name="B")
     assert r.status_code == 409 and r.json()["error"] == "clinic_mismatch"
     assert "init --from-server" in r.json()["message"]
     newl = Laptop(hq_server, "Kisumu", mode="new_laptop")
     assert newl.clinic_id == a.clinic_id and newl.enrolment["clinic_is_new"] is False
-    r = requests.post(
-        hq_server.url + "/v1/enrol",
-        headers=H,
-        timeout=10,
-        json={"code": hq_server.enrol("Nowhere"), "device_name": "C", "mode": "new_laptop"},
-    )
+    r = enrol(hq_server, code=hq_server.enrol("Nowhere"), mode="new_laptop", clinic_id=None)
     assert r.status_code == 409 and "sync enrol" in r.json()["message"]
 
 
 def test_failed_enrolments_from_one_address_are_rate_limited(hq_server: HqServer) -> None:
-    body = {
-        "code": "AAAA-BBBB-CCCC-DDDD",
-        "device_name": "X",
-        "mode": "join",
-        "clinic_id": str(uuid.uuid4()),
-    }
+    clinic_id = str(uuid.uuid4())
     statuses = [
-        requests.post(hq_server.url + "/v1/enrol", headers=H, json=body, timeout=10).status_code
+        enrol(hq_server, code="AAAA-BBBB-CCCC-DDDD", clinic_id=clinic_id).status_code
         for _ in range(12)
     ]
     assert statuses[:10] == [403] * 10 and statuses[-1] == 429
 
 
-def test_hostile_bodies_get_a_4xx_with_a_reason(hq_server: HqServer) -> None:
+HOSTILE_BODIES: dict[str, tuple[bytes, dict[str, str], int]] = {
+    "not_json": (b"{not json", {}, 422),
+    "wrong_types": (b'{"batch_id": 5, "changes": "x", "sent_at_ms": "1"}', {}, 422),
+    "deeply_nested": (b"[" * 100_000 + b"]" * 100_000, {}, 422),
+    "too_large": (b"x" * (LIMITS.body_bytes + 10), {}, 413),
+    "zstd_bomb": (
+        zstandard.ZstdCompressor().compress(b" " * (LIMITS.body_bytes_decoded + 10)),
+        {"Content-Encoding": "zstd"},
+        413,
+    ),
+    "gzip_bomb": (
+        gzip.compress(b" " * (LIMITS.body_bytes_decoded + 10)),
+        {"Content-Encoding": "gzip"},
+        413,
+    ),
+    "garbled_zstd": (b"garbage", {"Content-Encoding": "zstd"}, 422),
+    "unknown_encoding": (b"{}", {"Content-Encoding": "br"}, 422),
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "extra", "status"), list(HOSTILE_BODIES.values()), ids=list(HOSTILE_BODIES)
+)
+def test_a_hostile_body_gets_a_4xx_with_a_reason(
+    shared_hq: HqServer, body: bytes, extra: dict[str, str], status: int
+) -> None:
+    a = Laptop(shared_hq, a_new_clinic())
+    r = requests.post(
+        shared_hq.url + "/v1/push", data=body, headers={**a.headers, **extra}, timeout=60
+    )
+    assert r.status_code == status, (body[:40], r.text)
+    assert r.json()["message"]
+    assert a.pull().json()["changes"] == []  # nothing of it was taken
+
+
+def test_a_change_too_long_or_too_deep_gets_a_4xx(hq_server: HqServer) -> None:
     a = Laptop(hq_server)
-    url = hq_server.url + "/v1/push"
-    cases: list[tuple[bytes, dict[str, str], int]] = [
-        (b"{not json", {}, 422),
-        (b'{"batch_id": 5, "changes": "x", "sent_at_ms": "1"}', {}, 422),
-        (b"[" * 100_000 + b"]" * 100_000, {}, 422),
-        (b"x" * (LIMITS.body_bytes + 10), {}, 413),
-        (
-            zstandard.ZstdCompressor().compress(b" " * (LIMITS.body_bytes_decoded + 10)),
-            {"Content-Encoding": "zstd"},
-            413,
-        ),
-        (gzip.compress(b" " * (LIMITS.body_bytes_decoded + 10)), {"Content-Encoding": "gzip"}, 413),
-        (b"garbage", {"Content-Encoding": "zstd"}, 422),
-        (b"{}", {"Content-Encoding": "br"}, 422),
-    ]
-    for body, extra, status in cases:
-        r = requests.post(url, data=body, headers={**a.headers, **extra}, timeout=60)
-        assert r.status_code == status, (body[:40], r.text)
-        assert r.json()["message"]
     long_id = change(a.clinic_id)
     long_id["entity"] = "p" * 1000
     r = a.push([long_id])
@@ -342,6 +378,7 @@ def test_hostile_bodies_get_a_4xx_with_a_reason(hq_server: HqServer) -> None:
         deep = [deep]
     r = a.push([change(a.clinic_id, patch={"x": {"v": deep}})])
     assert r.status_code == 422
+    assert a.pull().json()["head"] == 0
 
 
 def test_a_compressed_push_is_read_and_a_large_answer_is_compressed(hq_server: HqServer) -> None:
@@ -384,31 +421,18 @@ def test_an_attachment_upload_resumes_and_is_verified(hq_server: HqServer) -> No
     a = Laptop(hq_server)
     blob = bytes(range(256)) * 1500  # 384,000 bytes: two chunks
     sha = hashlib.sha256(blob).hexdigest()
-    r = requests.post(
-        f"{hq_server.url}/v1/attachments/missing",
-        headers=a.headers,
-        json={"hashes": [sha]},
-        timeout=10,
-    )
-    assert r.json()["missing"] == [sha]
+    assert a.missing(sha) == [sha]
     assert _upload(a, sha, blob[:200_000], 0, len(blob)).json() == {
         "received": 200_000,
         "complete": False,
     }
-    r = requests.get(f"{hq_server.url}/v1/attachments/{sha}/offset", headers=a.headers, timeout=10)
-    assert r.json() == {"received": 200_000, "complete": False}
+    assert a.offset(sha) == {"received": 200_000, "complete": False}
     hq_server.kill()
     hq_server.restart()
     assert _upload(a, sha, blob[200_000:], 200_000, len(blob)).json()["complete"] is True
     got = requests.get(f"{hq_server.url}/v1/attachments/{sha}", headers=a.headers, timeout=10)
     assert got.content == blob
-    r = requests.post(
-        f"{hq_server.url}/v1/attachments/missing",
-        headers=a.headers,
-        json={"hashes": [sha]},
-        timeout=10,
-    )
-    assert r.json()["missing"] == []
+    assert a.missing(sha) == []
     other = Laptop(hq_server, "Eldoret")
     r = requests.get(f"{hq_server.url}/v1/attachments/{sha}", headers=other.headers, timeout=10)
     assert r.status_code == 404 and r.json()["error"] == "not_found"
@@ -421,15 +445,14 @@ def test_an_attachment_whose_bytes_do_not_match_is_refused_and_discarded(
     sha = hashlib.sha256(b"the real bytes").hexdigest()
     r = _upload(a, sha, b"other bytes!!!", 0, 14)
     assert r.status_code == 422 and "SHA-256" in r.json()["message"]
-    r = requests.get(f"{hq_server.url}/v1/attachments/{sha}/offset", headers=a.headers, timeout=10)
-    assert r.json() == {"received": 0, "complete": False}
+    assert a.offset(sha) == {"received": 0, "complete": False}
     assert _upload(a, sha, b"the real bytes", 0, 14).json()["complete"] is True
 
 
 @pytest.mark.parametrize("sha", ["..%2F..%2Fetc%2Fpasswd", "A" * 64, "0" * 63, "0" * 65, "g" * 64])
-def test_an_attachment_name_that_is_not_a_sha256_is_refused(hq_server: HqServer, sha: str) -> None:
-    a = Laptop(hq_server)
-    r = requests.get(f"{hq_server.url}/v1/attachments/{sha}", headers=a.headers, timeout=10)
+def test_an_attachment_name_that_is_not_a_sha256_is_refused(shared_hq: HqServer, sha: str) -> None:
+    a = Laptop(shared_hq, a_new_clinic())
+    r = requests.get(f"{shared_hq.url}/v1/attachments/{sha}", headers=a.headers, timeout=10)
     assert r.status_code in (404, 422) and r.json()["message"]
     r = _upload(a, sha, b"x", 0, 1)
     assert r.status_code in (404, 422) and r.json()["message"]
