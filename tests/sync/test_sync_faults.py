@@ -15,12 +15,12 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from desktop.app import sync as sync_module
-from desktop.app.sync import ClientFactory, SyncApi, SyncProgress
+from desktop.app.sync import SyncApi, SyncProgress
 from desktop.errors import DiskFull, SyncFailed, SyncUnreachable
-from sync.client.client import HqClient
 from tests.hqserver import HqServer
 from tests.netproxy import Faults, NetProxy
 from tests.sync.laptops import Laptops, laptops_of, patient_names, register, unacked
+from tests.sync.test_engine import pushes_through  # pushes through a proxy, the rest direct
 
 
 @pytest.fixture
@@ -33,18 +33,6 @@ def laptops(clinic_template: Path, tmp_path: Path, hq: HqServer) -> Iterator[Lap
 def laptops_sqlite(clinic_template: Path, tmp_path: Path, hq_sqlite: HqServer) -> Iterator[Laptops]:
     with laptops_of(clinic_template, tmp_path / "laptops", hq_sqlite) as made:
         yield made
-
-
-def pushes_through(proxy_url: str) -> ClientFactory:
-    """Clients whose pushes go to `proxy_url` (retried there); the rest goes to HQ directly."""
-
-    def make(url: str, token: str | None, ca_file: str | None) -> HqClient:
-        direct = HqClient(url, token=token, ca_file=ca_file, retries=1, backoff=0.01)
-        proxied = HqClient(proxy_url, token=token, ca_file=ca_file, retries=2, backoff=0.01)
-        direct.push = proxied.push  # type: ignore[method-assign]
-        return direct
-
-    return make
 
 
 # --- HQ's reply cut inside its headers --------------------------------------------------------
