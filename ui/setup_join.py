@@ -14,8 +14,9 @@ a new address or code enrols again; closing the wizard gives the set-up up (HQ t
 device that never finished, to revoke). Errors are said in plain words with what to do next;
 the navigation stays in `ui.setup_flow` (no Qt).
 
-Scanning the HQ console's QR code with a camera is not offered: this build of Qt has no Qt
-Multimedia. A QR reader's text pastes into the link field.
+The HQ console's QR code can also be scanned with the laptop's camera (ui.qr_scan: the
+button is there only when Qt Multimedia loads and a camera is connected); what it reads goes
+into the link field, as if pasted.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import error_text
+from ui.qr_scan import ScanResult, scan_button
 from ui.setup_flow import Joined, Problem, SetupAnswers
 from ui.tasks import Operation, TaskContext
 from ui.util import buddy_label, heading, is_alive, make_button
@@ -231,10 +234,16 @@ class JoinPages:
         self.device_name.setObjectName("join_device_name")
         self.device_name.setMaxLength(200)
 
+        # None without Qt Multimedia; hidden while no camera is connected.
+        self.scan_button = scan_button(page, self._scanned)
         form = QFormLayout()
         link_box = QVBoxLayout()
         link_box.setSpacing(2)
-        link_box.addWidget(self.link)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link, 1)
+        if self.scan_button is not None:
+            link_row.addWidget(self.scan_button)
+        link_box.addLayout(link_row)
         link_box.addWidget(self.link_message)
         form.addRow(buddy_label(_tr("Enrolment &link (optional):"), self.link), link_box)
         for name, label, field in (
@@ -315,6 +324,11 @@ class JoinPages:
         )
         self.link.setCursorPosition(0)  # its beginning says what it is
         self.username.setFocus()
+
+    def _scanned(self, result: ScanResult) -> None:
+        # Into the link field, as if pasted: one way to fill HQ's address and the code.
+        self.link.clear()  # the same link scanned again still fills the fields
+        self.link.setText(result.text)
 
     def problem_text(self, name: str, problem: Problem) -> str:
         if problem.code == "scheme":
@@ -433,6 +447,8 @@ class JoinPages:
         w._creating = busy
         for field in (self.link, self.server_url, self.code):
             field.setReadOnly(busy)
+        if self.scan_button is not None:
+            self.scan_button.setEnabled(not busy)
         self.device_name.setReadOnly(busy or self.pending is not None)
         w._sync()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import error_text
+from ui.qr_scan import ScanResult, scan_button
 from ui.sync_status import SyncSnapshot
 from ui.tasks import TaskContext
 from ui.util import buddy_label, is_alive, make_button, row
@@ -71,6 +72,10 @@ class HqPanel(QWidget):
         )
         intro.setWordWrap(True)
         form.addRow(intro)
+        # None without Qt Multimedia; hidden while no camera is connected.
+        self.scan_button = scan_button(self, self._scanned)
+        if self.scan_button is not None:
+            form.addRow(row(self.scan_button, None))
         form.addRow(buddy_label(self.tr("&Server address:"), self.url), self.url)
         form.addRow(buddy_label(self.tr("Enrolment &code:"), self.code), self.code)
         form.addRow(buddy_label(self.tr("&Laptop's name:"), self.device_name), self.device_name)
@@ -237,6 +242,16 @@ class HqPanel(QWidget):
 
         with contextlib.suppress(RuntimeError):  # the session is closing
             self.ctx.ask(lambda core: core.admin.accounts_fingerprint(), done)
+
+    def _scanned(self, result: ScanResult) -> None:
+        link = result.link
+        assert link is not None  # the dialog passes on valid enrolment links only
+        self.url.setText(link.url)
+        self.code.setText(link.code)
+        self.message.setText(
+            self.tr("HQ's address and the code are filled in from the QR code: press Connect.")
+        )
+        self.connect_button.setFocus()
 
     def connect_to_hq(self) -> None:
         url, code = self.url.text().strip(), self.code.text().strip()
