@@ -2522,158 +2522,163 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>HqPanel</name>
     <message>
-      <location filename="../../ui/sync_connect.py" line="49" />
+      <location filename="../../ui/sync_connect.py" line="50" />
       <source>The code HQ gave for this clinic</source>
       <translation>Le code que le siège a donné pour ce centre</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="53" />
+      <location filename="../../ui/sync_connect.py" line="54" />
       <source>Connect &amp;to HQ</source>
       <translation>Se connecter &amp;au siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="62" />
+      <location filename="../../ui/sync_connect.py" line="63" />
       <source>Open the s&amp;ync page</source>
       <translation>Ouvrir la page de s&amp;ynchronisation</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="64" />
+      <location filename="../../ui/sync_connect.py" line="65" />
       <source>Connect to HQ</source>
       <translation>Se connecter au siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="67" />
+      <location filename="../../ui/sync_connect.py" line="68" />
       <source>This clinic was set up on this laptop. To sync with HQ, ask HQ for an enrolment code for this clinic, then type HQ's address and the code here.</source>
       <translation>Ce centre a été créé sur cet ordinateur. Pour le synchroniser avec le siège, demandez au siège un code d’inscription pour ce centre, puis saisissez ici l’adresse du siège et le code.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="74" />
+      <location filename="../../ui/sync_connect.py" line="78" />
       <source>&amp;Server address:</source>
       <translation>Adresse du &amp;serveur :</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="75" />
+      <location filename="../../ui/sync_connect.py" line="80" />
       <source>Enrolment &amp;code:</source>
       <translation>&amp;Code d’inscription :</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="76" />
+      <location filename="../../ui/sync_connect.py" line="81" />
       <source>&amp;Laptop's name:</source>
       <translation>Nom de l’&amp;ordinateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="83" />
+      <location filename="../../ui/sync_connect.py" line="88" />
       <source>HQ</source>
       <translation>Siège</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="114" />
+      <location filename="../../ui/sync_connect.py" line="119" />
       <source>Automatic sync</source>
       <translation>Synchronisation automatique</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="116" />
+      <location filename="../../ui/sync_connect.py" line="121" />
       <source>&amp;Metered link: sync only when someone presses Sync now</source>
       <translation>Connexion &amp;facturée au volume : ne synchroniser que lorsque quelqu’un appuie sur Synchroniser maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="122" />
+      <location filename="../../ui/sync_connect.py" line="127" />
       <source> minutes after the last sync</source>
       <translation> minutes après la dernière synchronisation</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="123" />
+      <location filename="../../ui/sync_connect.py" line="128" />
       <source>only at the set times</source>
       <translation>seulement aux heures fixées</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="126" />
+      <location filename="../../ui/sync_connect.py" line="131" />
       <source>e.g. 07:30, 13:00</source>
       <translation>p. ex. 07:30, 13:00</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="128" />
+      <location filename="../../ui/sync_connect.py" line="133" />
       <source>Sync &amp;when Outpost closes, if HQ answers (at most {n} seconds)</source>
       <translation>Synchro&amp;niser à la fermeture d’Outpost, si le siège répond (au plus {n} secondes)</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="133" />
+      <location filename="../../ui/sync_connect.py" line="138" />
       <source>Sa&amp;ve the sync schedule</source>
       <translation>Enregistrer le progra&amp;mme de synchronisation</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="139" />
+      <location filename="../../ui/sync_connect.py" line="144" />
       <source>When the link comes back after a failure, this laptop tries again on its own, waiting a little longer after each failed try. Times are the clinic's clock.</source>
       <translation>Quand la liaison revient après un échec, cet ordinateur réessaie de lui-même, en attendant un peu plus longtemps après chaque essai manqué. Les heures sont celles de l’horloge du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="146" />
+      <location filename="../../ui/sync_connect.py" line="151" />
       <source>Sync &amp;every:</source>
       <translation>Synchroniser &amp;toutes les :</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="148" />
+      <location filename="../../ui/sync_connect.py" line="153" />
       <source>Also at these times (24-hou&amp;r clock):</source>
       <translation>Et aussi à ces &amp;heures (sur 24 h) :</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="191" />
+      <location filename="../../ui/sync_connect.py" line="196" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="201" />
+      <location filename="../../ui/sync_connect.py" line="206" />
       <source>Saving settings…</source>
       <translation>Enregistrement des réglages…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="214" />
+      <location filename="../../ui/sync_connect.py" line="219" />
       <source>This laptop is joined to HQ at {url}.</source>
       <translation>Cet ordinateur est relié au siège à l’adresse {url}.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="216" />
+      <location filename="../../ui/sync_connect.py" line="221" />
       <source>HQ knows this clinic as {name}.</source>
       <translation>Le siège connaît ce centre sous le nom {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="227" />
+      <location filename="../../ui/sync_connect.py" line="232" />
       <source>Accounts signed by: {fingerprint} (the same on every laptop of the clinic; a laptop set up from HQ shows it to compare).</source>
       <translation>Comptes signés par : {fingerprint} (identique sur chaque ordinateur du centre ; un ordinateur mis en place depuis le siège l’affiche pour comparaison).</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="232" />
+      <location filename="../../ui/sync_connect.py" line="237" />
       <source>Accounts signed by: not known yet (an administrator signs in once after the update).</source>
       <translation>Comptes signés par : pas encore connu (un administrateur se connecte une fois après la mise à jour).</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="244" />
+      <location filename="../../ui/sync_connect.py" line="252" />
+      <source>HQ's address and the code are filled in from the QR code: press Connect.</source>
+      <translation>L’adresse du siège et le code sont remplis à partir du code QR : appuyez sur Se connecter au siège.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="259" />
       <source>Type HQ's address (it starts with https://).</source>
       <translation>Saisissez l’adresse du siège (elle commence par https://).</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="248" />
+      <location filename="../../ui/sync_connect.py" line="263" />
       <source>Type the enrolment code HQ gave for this clinic.</source>
       <translation>Saisissez le code d’inscription que le siège a donné pour ce centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="262" />
+      <location filename="../../ui/sync_connect.py" line="277" />
       <source>Connected: this laptop now syncs with HQ.</source>
       <translation>Connecté : cet ordinateur se synchronise maintenant avec le siège.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="269" />
+      <location filename="../../ui/sync_connect.py" line="284" />
       <source>HQ could not be reached at this address. Check the address and the link, then try again.</source>
       <translation>Le siège est injoignable à cette adresse. Vérifiez l’adresse et la liaison, puis réessayez.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="277" />
+      <location filename="../../ui/sync_connect.py" line="292" />
       <source>Something unexpected went wrong; nothing was changed on this laptop. Try again, or tell whoever looks after this laptop.</source>
       <translation>Une erreur inattendue s’est produite ; rien n’a été modifié sur cet ordinateur. Réessayez, ou prévenez la personne qui s’occupe de cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="284" />
-      <location filename="../../ui/sync_connect.py" line="285" />
+      <location filename="../../ui/sync_connect.py" line="299" />
+      <location filename="../../ui/sync_connect.py" line="300" />
       <source>Connecting to HQ…</source>
       <translation>Connexion au siège…</translation>
     </message>
@@ -2699,254 +2704,254 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>JoinPages</name>
     <message>
-      <location filename="../../ui/setup_join.py" line="78" />
+      <location filename="../../ui/setup_join.py" line="81" />
       <source>The enrolment code has now been used: ask HQ for a new one, then join again.</source>
       <translation>Le code d’inscription a maintenant été utilisé : demandez-en un nouveau au siège, puis rejoignez de nouveau le centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="80" />
+      <location filename="../../ui/setup_join.py" line="83" />
       <source>The enrolment code is now used up: HQ lists this laptop as device {name} ({id}), which never finished setting up. Ask HQ to revoke it and for a new code, then join again.</source>
       <translation>Le code d’inscription est maintenant épuisé : le siège répertorie cet ordinateur comme l’appareil {name} ({id}), dont la mise en place n’a jamais abouti. Demandez au siège de le révoquer et de vous donner un nouveau code, puis rejoignez de nouveau le centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="89" />
+      <location filename="../../ui/setup_join.py" line="92" />
       <source>Wrong user name or password, or that account is not one of this clinic's. Use the user name and password you sign in with on the clinic's other laptops. Nothing was set up on this laptop.</source>
       <translation>Nom d’utilisateur ou mot de passe incorrect, ou ce compte n’appartient pas à ce centre. Utilisez le nom d’utilisateur et le mot de passe avec lesquels vous vous connectez sur les autres ordinateurs du centre. Rien n’a été mis en place sur cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="103" />
+      <location filename="../../ui/setup_join.py" line="106" />
       <source>The link to HQ dropped while the clinic's records were coming; nothing was set up on this laptop.</source>
       <translation>La liaison avec le siège a été coupée pendant l’arrivée des dossiers du centre ; rien n’a été mis en place sur cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="113" />
+      <location filename="../../ui/setup_join.py" line="116" />
       <source>HQ could not be reached at {url} ({reason}). Check the address (HQ's console shows it beside the code) and this laptop's link, then press Join again: nothing was set up, and the code is still good.</source>
       <translation>Le siège est injoignable à l’adresse {url} ({reason}). Vérifiez l’adresse (la console du siège l’affiche à côté du code) et la liaison de cet ordinateur, puis appuyez de nouveau sur Rejoindre : rien n’a été mis en place, et le code reste valable.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="122" />
+      <location filename="../../ui/setup_join.py" line="125" />
       <source>HQ did not accept this enrolment code: it is mistyped, already used, or expired. Check it against HQ's console; if it is right, ask HQ for a new code. Nothing was set up on this laptop.</source>
       <translation>Le siège n’a pas accepté ce code d’inscription : il est mal saisi, déjà utilisé ou expiré. Comparez-le avec la console du siège ; s’il est correct, demandez un nouveau code au siège. Rien n’a été mis en place sur cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="130" />
+      <location filename="../../ui/setup_join.py" line="133" />
       <source>Type HQ's address as HQ gave it.</source>
       <translation>Saisissez l’adresse du siège telle que le siège l’a donnée.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="136" />
+      <location filename="../../ui/setup_join.py" line="139" />
       <source>Something unexpected went wrong; nothing was set up on this laptop. Try again, or tell whoever looks after this laptop (the event is in the log).</source>
       <translation>Un problème inattendu est survenu ; rien n’a été mis en place sur cet ordinateur. Réessayez, ou prévenez la personne qui s’occupe de cet ordinateur (l’événement figure dans le journal).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="148" />
+      <location filename="../../ui/setup_join.py" line="151" />
       <source>This laptop is enrolled at HQ (as {name}) and keeps it while this window is open: the code is not needed again.</source>
       <translation>Cet ordinateur est inscrit au siège (sous le nom {name}) et le reste tant que cette fenêtre est ouverte : le code n’est plus nécessaire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="154" />
+      <location filename="../../ui/setup_join.py" line="157" />
       <source>Wrong user name or password, or that account is not one of this clinic's. Use the user name and password you sign in with on the clinic's other laptops, then press Join again.</source>
       <translation>Nom d’utilisateur ou mot de passe incorrect, ou ce compte n’appartient pas à ce centre. Utilisez le nom d’utilisateur et le mot de passe avec lesquels vous vous connectez sur les autres ordinateurs du centre, puis appuyez de nouveau sur Rejoindre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="167" />
+      <location filename="../../ui/setup_join.py" line="170" />
       <source>The clinic's records did not all come from HQ ({why}). Press Join again when the link is back: what came is kept.</source>
       <translation>Les dossiers du centre ne sont pas tous arrivés du siège ({why}). Appuyez de nouveau sur Rejoindre quand la liaison sera rétablie : ce qui est arrivé est conservé.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="199" />
+      <location filename="../../ui/setup_join.py" line="202" />
       <source>Join an existing clinic</source>
       <translation>Rejoindre un centre existant</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="201" />
+      <location filename="../../ui/setup_join.py" line="204" />
       <source>HQ's console shows its address and an enrolment code for the clinic (as text and as a QR code). Type them here, or paste the enrolment link. Then sign in with your own account of the clinic: its records come from HQ and this laptop opens signed in.</source>
       <translation>La console du siège affiche son adresse et un code d’inscription pour le centre (en texte et en code QR). Saisissez-les ici, ou collez le lien d’inscription. Connectez-vous ensuite avec votre propre compte du centre : ses dossiers arrivent du siège et cet ordinateur s’ouvre sur votre session.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="214" />
+      <location filename="../../ui/setup_join.py" line="217" />
       <source>Enrolment link</source>
       <translation>Lien d’inscription</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="223" />
+      <location filename="../../ui/setup_join.py" line="226" />
       <source>e.g. ABCD-EFGH-JKLM-NPQR</source>
       <translation>p. ex. ABCD-EFGH-JKLM-NPQR</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="226" />
+      <location filename="../../ui/setup_join.py" line="229" />
       <source>as on the clinic's other laptops</source>
       <translation>comme sur les autres ordinateurs du centre</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="239" />
+      <location filename="../../ui/setup_join.py" line="247" />
       <source>Enrolment &amp;link (optional):</source>
       <translation>&amp;Lien d’inscription (facultatif) :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="241" />
+      <location filename="../../ui/setup_join.py" line="249" />
       <source>HQ's &amp;address:</source>
       <translation>&amp;Adresse du siège :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="242" />
+      <location filename="../../ui/setup_join.py" line="250" />
       <source>Enrolment &amp;code:</source>
       <translation>&amp;Code d’inscription :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="243" />
+      <location filename="../../ui/setup_join.py" line="251" />
       <source>Your &amp;user name:</source>
       <translation>Votre &amp;nom d’utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="244" />
+      <location filename="../../ui/setup_join.py" line="252" />
       <source>Your &amp;password:</source>
       <translation>Votre &amp;mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="245" />
+      <location filename="../../ui/setup_join.py" line="253" />
       <source>This laptop's na&amp;me:</source>
       <translation>Nom de cet &amp;ordinateur :</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="260" />
+      <location filename="../../ui/setup_join.py" line="268" />
       <source>Setting up from HQ</source>
       <translation>Mise en place depuis le siège</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="314" />
+      <location filename="../../ui/setup_join.py" line="322" />
       <source>HQ's address and the code are filled in from the link.</source>
       <translation>L’adresse du siège et le code sont remplis à partir du lien.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="321" />
+      <location filename="../../ui/setup_join.py" line="334" />
       <source>HQ's address starts with https:// (as HQ's console shows it).</source>
       <translation>L’adresse du siège commence par https:// (comme l’affiche la console du siège).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="323" />
+      <location filename="../../ui/setup_join.py" line="336" />
       <source>Type HQ's address (or paste the enrolment link above).</source>
       <translation>Saisissez l’adresse du siège (ou collez le lien d’inscription ci-dessus).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="324" />
+      <location filename="../../ui/setup_join.py" line="337" />
       <source>Type the enrolment code HQ gave for this clinic.</source>
       <translation>Saisissez le code d’inscription que le siège a donné pour ce centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="325" />
+      <location filename="../../ui/setup_join.py" line="338" />
       <source>Type your user name, as you sign in on the clinic's laptops.</source>
       <translation>Saisissez votre nom d’utilisateur, celui avec lequel vous vous connectez sur les ordinateurs du centre.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="326" />
+      <location filename="../../ui/setup_join.py" line="339" />
       <source>Type your password.</source>
       <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="327" />
+      <location filename="../../ui/setup_join.py" line="340" />
       <source>This is required.</source>
       <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="374" />
+      <location filename="../../ui/setup_join.py" line="387" />
       <source>The enrolment made with the earlier address or code was given up: HQ lists it as device {name} ({id}), for HQ to revoke.</source>
       <translation>L’inscription faite avec l’adresse ou le code précédent a été abandonnée : le siège la répertorie comme l’appareil {name} ({id}), que le siège doit révoquer.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="409" />
+      <location filename="../../ui/setup_join.py" line="422" />
       <source>Checking your password…</source>
       <translation>Vérification de votre mot de passe…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="411" />
-      <location filename="../../ui/setup_join.py" line="443" />
+      <location filename="../../ui/setup_join.py" line="424" />
+      <location filename="../../ui/setup_join.py" line="457" />
       <source>Reaching HQ…</source>
       <translation>Connexion au siège…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="444" />
+      <location filename="../../ui/setup_join.py" line="458" />
       <source>Receiving attachments…</source>
       <translation>Réception des pièces jointes…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="445" />
+      <location filename="../../ui/setup_join.py" line="459" />
       <source>Getting ready…</source>
       <translation>Préparation…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="446" />
+      <location filename="../../ui/setup_join.py" line="460" />
       <source>Receiving the clinic's records…</source>
       <translation>Réception des dossiers du centre…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="447" />
+      <location filename="../../ui/setup_join.py" line="461" />
       <source>Checking that this laptop holds every record HQ has…</source>
       <translation>Vérification que cet ordinateur détient tous les dossiers du siège…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="449" />
+      <location filename="../../ui/setup_join.py" line="463" />
       <source>Setting up…</source>
       <translation>Mise en place…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="453" />
+      <location filename="../../ui/setup_join.py" line="467" />
       <source>{done} of {total}</source>
       <translation>{done} sur {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="455" />
+      <location filename="../../ui/setup_join.py" line="469" />
       <source>{done} so far</source>
       <translation>{done} pour l’instant</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="467" />
+      <location filename="../../ui/setup_join.py" line="481" />
       <source>This laptop is set up for {clinic}: {n} records came from HQ.</source>
       <translation>Cet ordinateur est prêt pour {clinic} : {n} dossiers sont arrivés du siège.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="474" />
+      <location filename="../../ui/setup_join.py" line="488" />
       <source>not known yet</source>
       <translation>pas encore connu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="484" />
+      <location filename="../../ui/setup_join.py" line="498" />
       <source>This laptop has joined the clinic</source>
       <translation>Cet ordinateur a rejoint le centre</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="490" />
-      <location filename="../../ui/setup_join.py" line="507" />
+      <location filename="../../ui/setup_join.py" line="504" />
+      <location filename="../../ui/setup_join.py" line="521" />
       <source>Accounts signed by</source>
       <translation>Comptes signés par</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="492" />
+      <location filename="../../ui/setup_join.py" line="506" />
       <source>Compare this with another laptop of the clinic (Settings → HQ there, or `outpost sync status`): the same letters mean the accounts on this laptop come from your clinic. If they differ, do not use this laptop; tell HQ.</source>
       <translation>Comparez avec un autre ordinateur du centre (Réglages → Siège sur celui-ci, ou `outpost sync status`) : les mêmes lettres signifient que les comptes de cet ordinateur viennent de votre centre. Si elles diffèrent, n’utilisez pas cet ordinateur et prévenez le siège.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="511" />
+      <location filename="../../ui/setup_join.py" line="525" />
       <source>This laptop's recovery key</source>
       <translation>La clé de récupération de cet ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="513" />
+      <location filename="../../ui/setup_join.py" line="527" />
       <source>If every password is forgotten, this key opens this laptop's copy of the records. It is shown now and never again: print it or write it down, and keep it apart from this laptop.</source>
       <translation>Si tous les mots de passe sont oubliés, cette clé ouvre la copie des dossiers de cet ordinateur. Elle s’affiche maintenant et plus jamais ensuite : imprimez-la ou notez-la, et gardez-la loin de cet ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="529" />
+      <location filename="../../ui/setup_join.py" line="543" />
       <source>Recovery key</source>
       <translation>Clé de récupération</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="530" />
+      <location filename="../../ui/setup_join.py" line="544" />
       <source>P&amp;rint the recovery key…</source>
       <translation>&amp;Imprimer la clé de récupération…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="531" />
+      <location filename="../../ui/setup_join.py" line="545" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>J’ai &amp;noté ou imprimé la clé de récupération</translation>
     </message>
@@ -4558,6 +4563,86 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <location filename="../../ui/print_preview.py" line="671" />
       <source>Saving the PDF…</source>
       <translation>Enregistrement du PDF…</translation>
+    </message>
+  </context>
+  <context>
+    <name>QrScan</name>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="153" />
+      <location filename="../../ui/qr_scan.py" line="311" />
+      <source>Camera</source>
+      <translation>Caméra</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="228" />
+      <source>Outpost is not allowed to use the camera. Allow it in the system's privacy settings, or press Cancel and type HQ's address and the code.</source>
+      <translation>Outpost n’est pas autorisé à utiliser la caméra. Autorisez-le dans les paramètres de confidentialité du système, ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="243" />
+      <source>The camera could not be used ({reason}). Check that no other program is using it, or press Cancel and type HQ's address and the code.</source>
+      <translation>La caméra n’a pas pu être utilisée ({reason}). Vérifiez qu’aucun autre programme ne l’utilise, ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="246" />
+      <source>no reason given</source>
+      <translation>aucune raison donnée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="293" />
+      <source>Scan the code on HQ's screen</source>
+      <translation>Scanner le code affiché par le siège</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="303" />
+      <source>Hold the QR code that HQ's console shows for this clinic in front of this laptop's camera. HQ's address and the code are filled in as soon as it is read.</source>
+      <translation>Présentez devant la caméra de cet ordinateur le code QR que la console du siège affiche pour ce centre. L’adresse du siège et le code sont remplis dès qu’il est lu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="317" />
+      <location filename="../../ui/qr_scan.py" line="368" />
+      <source>Starting the camera…</source>
+      <translation>Démarrage de la caméra…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="359" />
+      <source>No camera is connected. Press Cancel and type HQ's address and the code.</source>
+      <translation>Aucune caméra n’est branchée. Appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="377" />
+      <source>Looking for the QR code…</source>
+      <translation>Recherche du code QR…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="392" />
+      <source>This QR code is not an Outpost enrolment link: {why} Show the QR code from HQ's console (Enrolment), or press Cancel and type HQ's address and the code.</source>
+      <translation>Ce code QR n’est pas un lien d’inscription Outpost : {why} Présentez le code QR de la console du siège (rubrique Enrolment), ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="400" />
+      <source>Read: HQ's address and the code are filled in.</source>
+      <translation>Lu : l’adresse du siège et le code sont remplis.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="414" />
+      <source>No picture comes from the camera. Check that no other program is using it, or press Cancel and type HQ's address and the code.</source>
+      <translation>Aucune image ne vient de la caméra. Vérifiez qu’aucun autre programme ne l’utilise, ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="421" />
+      <source>No QR code read yet. Hold it steady, a little closer and out of glare, or press Cancel and type HQ's address and the code.</source>
+      <translation>Aucun code QR lu pour l’instant. Tenez-le immobile, un peu plus près et à l’abri des reflets, ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="456" />
+      <source>Scan QR co&amp;de…</source>
+      <translation>Scanner le code &amp;QR…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="458" />
+      <source>Read HQ's address and the code from the QR code on HQ's screen</source>
+      <translation>Lire l’adresse du siège et le code dans le code QR affiché par le siège</translation>
     </message>
   </context>
   <context>

@@ -2522,158 +2522,163 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>HqPanel</name>
     <message>
-      <location filename="../../ui/sync_connect.py" line="49" />
+      <location filename="../../ui/sync_connect.py" line="50" />
       <source>The code HQ gave for this clinic</source>
       <translation>Msimbo ambao makao makuu yalitoa kwa kliniki hii</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="53" />
+      <location filename="../../ui/sync_connect.py" line="54" />
       <source>Connect &amp;to HQ</source>
       <translation>Unganisha na &amp;makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="62" />
+      <location filename="../../ui/sync_connect.py" line="63" />
       <source>Open the s&amp;ync page</source>
       <translation>Fungua ukurasa wa usa&amp;wazishaji</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="64" />
+      <location filename="../../ui/sync_connect.py" line="65" />
       <source>Connect to HQ</source>
       <translation>Unganisha na makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="67" />
+      <location filename="../../ui/sync_connect.py" line="68" />
       <source>This clinic was set up on this laptop. To sync with HQ, ask HQ for an enrolment code for this clinic, then type HQ's address and the code here.</source>
       <translation>Kliniki hii iliwekwa kwenye kompyuta hii. Ili kusawazisha na makao makuu, omba makao makuu msimbo wa usajili wa kliniki hii, kisha andika hapa anwani ya makao makuu na msimbo.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="74" />
+      <location filename="../../ui/sync_connect.py" line="78" />
       <source>&amp;Server address:</source>
       <translation>Anwani ya &amp;seva:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="75" />
+      <location filename="../../ui/sync_connect.py" line="80" />
       <source>Enrolment &amp;code:</source>
       <translation>&amp;Msimbo wa usajili:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="76" />
+      <location filename="../../ui/sync_connect.py" line="81" />
       <source>&amp;Laptop's name:</source>
       <translation>&amp;Jina la kompyuta:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="83" />
+      <location filename="../../ui/sync_connect.py" line="88" />
       <source>HQ</source>
       <translation>Makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="114" />
+      <location filename="../../ui/sync_connect.py" line="119" />
       <source>Automatic sync</source>
       <translation>Usawazishaji wa kiotomatiki</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="116" />
+      <location filename="../../ui/sync_connect.py" line="121" />
       <source>&amp;Metered link: sync only when someone presses Sync now</source>
       <translation>Muunganisho wa &amp;data ya kulipia: sawazisha tu mtu anapobonyeza Sawazisha sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="122" />
+      <location filename="../../ui/sync_connect.py" line="127" />
       <source> minutes after the last sync</source>
       <translation> dakika baada ya usawazishaji wa mwisho</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="123" />
+      <location filename="../../ui/sync_connect.py" line="128" />
       <source>only at the set times</source>
       <translation>kwa saa zilizowekwa tu</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="126" />
+      <location filename="../../ui/sync_connect.py" line="131" />
       <source>e.g. 07:30, 13:00</source>
       <translation>k.m. 07:30, 13:00</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="128" />
+      <location filename="../../ui/sync_connect.py" line="133" />
       <source>Sync &amp;when Outpost closes, if HQ answers (at most {n} seconds)</source>
       <translation>Sawazisha Outpost inapo&amp;fungwa, makao makuu yakijibu (kwa sekunde {n} zisizozidi)</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="133" />
+      <location filename="../../ui/sync_connect.py" line="138" />
       <source>Sa&amp;ve the sync schedule</source>
       <translation>&amp;Hifadhi ratiba ya usawazishaji</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="139" />
+      <location filename="../../ui/sync_connect.py" line="144" />
       <source>When the link comes back after a failure, this laptop tries again on its own, waiting a little longer after each failed try. Times are the clinic's clock.</source>
       <translation>Muunganisho ukirudi baada ya kushindikana, kompyuta hii hujaribu tena yenyewe, ikisubiri muda mrefu kidogo zaidi baada ya kila jaribio lililoshindikana. Saa ni za saa ya kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="146" />
+      <location filename="../../ui/sync_connect.py" line="151" />
       <source>Sync &amp;every:</source>
       <translation>Saw&amp;azisha kila:</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="148" />
+      <location filename="../../ui/sync_connect.py" line="153" />
       <source>Also at these times (24-hou&amp;r clock):</source>
       <translation>&amp;Pia kwa saa hizi (saa 24):</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="191" />
+      <location filename="../../ui/sync_connect.py" line="196" />
       <source>Saved.</source>
       <translation>Imehifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="201" />
+      <location filename="../../ui/sync_connect.py" line="206" />
       <source>Saving settings…</source>
       <translation>Inahifadhi mipangilio…</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="214" />
+      <location filename="../../ui/sync_connect.py" line="219" />
       <source>This laptop is joined to HQ at {url}.</source>
       <translation>Kompyuta hii imeunganishwa na makao makuu kwenye {url}.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="216" />
+      <location filename="../../ui/sync_connect.py" line="221" />
       <source>HQ knows this clinic as {name}.</source>
       <translation>Makao makuu yanaijua kliniki hii kama {name}.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="227" />
+      <location filename="../../ui/sync_connect.py" line="232" />
       <source>Accounts signed by: {fingerprint} (the same on every laptop of the clinic; a laptop set up from HQ shows it to compare).</source>
       <translation>Akaunti zimesainiwa na: {fingerprint} (ni sawa kwenye kila kompyuta ya kliniki; kompyuta iliyowekwa kutoka makao makuu huionyesha ili kulinganisha).</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="232" />
+      <location filename="../../ui/sync_connect.py" line="237" />
       <source>Accounts signed by: not known yet (an administrator signs in once after the update).</source>
       <translation>Akaunti zimesainiwa na: bado haijulikani (msimamizi huingia mara moja baada ya usasishaji).</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="244" />
+      <location filename="../../ui/sync_connect.py" line="252" />
+      <source>HQ's address and the code are filled in from the QR code: press Connect.</source>
+      <translation>Anwani ya makao makuu na msimbo vimejazwa kutoka kwenye msimbo wa QR: bonyeza Unganisha na makao makuu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sync_connect.py" line="259" />
       <source>Type HQ's address (it starts with https://).</source>
       <translation>Andika anwani ya makao makuu (inaanza na https://).</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="248" />
+      <location filename="../../ui/sync_connect.py" line="263" />
       <source>Type the enrolment code HQ gave for this clinic.</source>
       <translation>Andika msimbo wa usajili ambao makao makuu yalitoa kwa kliniki hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="262" />
+      <location filename="../../ui/sync_connect.py" line="277" />
       <source>Connected: this laptop now syncs with HQ.</source>
       <translation>Imeunganishwa: kompyuta hii sasa inasawazisha na makao makuu.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="269" />
+      <location filename="../../ui/sync_connect.py" line="284" />
       <source>HQ could not be reached at this address. Check the address and the link, then try again.</source>
       <translation>Makao makuu hayakufikiwa kwenye anwani hii. Kagua anwani na muunganisho, kisha jaribu tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="277" />
+      <location filename="../../ui/sync_connect.py" line="292" />
       <source>Something unexpected went wrong; nothing was changed on this laptop. Try again, or tell whoever looks after this laptop.</source>
       <translation>Hitilafu isiyotarajiwa imetokea; hakuna kilichobadilishwa kwenye kompyuta hii. Jaribu tena, au mwambie anayeshughulikia kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/sync_connect.py" line="284" />
-      <location filename="../../ui/sync_connect.py" line="285" />
+      <location filename="../../ui/sync_connect.py" line="299" />
+      <location filename="../../ui/sync_connect.py" line="300" />
       <source>Connecting to HQ…</source>
       <translation>Inaunganisha na makao makuu…</translation>
     </message>
@@ -2699,254 +2704,254 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>JoinPages</name>
     <message>
-      <location filename="../../ui/setup_join.py" line="78" />
+      <location filename="../../ui/setup_join.py" line="81" />
       <source>The enrolment code has now been used: ask HQ for a new one, then join again.</source>
       <translation>Msimbo wa usajili sasa umeshatumika: omba makao makuu msimbo mpya, kisha ujiunge tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="80" />
+      <location filename="../../ui/setup_join.py" line="83" />
       <source>The enrolment code is now used up: HQ lists this laptop as device {name} ({id}), which never finished setting up. Ask HQ to revoke it and for a new code, then join again.</source>
       <translation>Msimbo wa usajili sasa umeshatumika: makao makuu yanaorodhesha kompyuta hii kama kifaa {name} ({id}), ambacho hakikumaliza kuwekwa. Omba makao makuu wakibatilishe na wakupe msimbo mpya, kisha ujiunge tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="89" />
+      <location filename="../../ui/setup_join.py" line="92" />
       <source>Wrong user name or password, or that account is not one of this clinic's. Use the user name and password you sign in with on the clinic's other laptops. Nothing was set up on this laptop.</source>
       <translation>Jina la mtumiaji au nenosiri si sahihi, au akaunti hiyo si ya kliniki hii. Tumia jina la mtumiaji na nenosiri unalotumia kuingia kwenye kompyuta nyingine za kliniki. Hakuna kilichowekwa kwenye kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="103" />
+      <location filename="../../ui/setup_join.py" line="106" />
       <source>The link to HQ dropped while the clinic's records were coming; nothing was set up on this laptop.</source>
       <translation>Muunganisho na makao makuu ulikatika kumbukumbu za kliniki zilipokuwa zikija; hakuna kilichowekwa kwenye kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="113" />
+      <location filename="../../ui/setup_join.py" line="116" />
       <source>HQ could not be reached at {url} ({reason}). Check the address (HQ's console shows it beside the code) and this laptop's link, then press Join again: nothing was set up, and the code is still good.</source>
       <translation>Makao makuu hayakufikiwa kwenye {url} ({reason}). Kagua anwani (dashibodi ya makao makuu huionyesha kando ya msimbo) na muunganisho wa kompyuta hii, kisha bonyeza Jiunge tena: hakuna kilichowekwa, na msimbo bado unafaa.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="122" />
+      <location filename="../../ui/setup_join.py" line="125" />
       <source>HQ did not accept this enrolment code: it is mistyped, already used, or expired. Check it against HQ's console; if it is right, ask HQ for a new code. Nothing was set up on this laptop.</source>
       <translation>Makao makuu hayakukubali msimbo huu wa usajili: umeandikwa vibaya, umeshatumika, au muda wake umeisha. Ulinganishe na dashibodi ya makao makuu; ukiwa sahihi, omba makao makuu msimbo mpya. Hakuna kilichowekwa kwenye kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="130" />
+      <location filename="../../ui/setup_join.py" line="133" />
       <source>Type HQ's address as HQ gave it.</source>
       <translation>Andika anwani ya makao makuu kama makao makuu walivyoitoa.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="136" />
+      <location filename="../../ui/setup_join.py" line="139" />
       <source>Something unexpected went wrong; nothing was set up on this laptop. Try again, or tell whoever looks after this laptop (the event is in the log).</source>
       <translation>Hitilafu isiyotarajiwa imetokea; hakuna kilichowekwa kwenye kompyuta hii. Jaribu tena, au mjulishe anayeshughulikia kompyuta hii (tukio limo kwenye kumbukumbu za mfumo).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="148" />
+      <location filename="../../ui/setup_join.py" line="151" />
       <source>This laptop is enrolled at HQ (as {name}) and keeps it while this window is open: the code is not needed again.</source>
       <translation>Kompyuta hii imesajiliwa kwenye makao makuu (kama {name}) na itabaki hivyo dirisha hili likiwa wazi: msimbo hauhitajiki tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="154" />
+      <location filename="../../ui/setup_join.py" line="157" />
       <source>Wrong user name or password, or that account is not one of this clinic's. Use the user name and password you sign in with on the clinic's other laptops, then press Join again.</source>
       <translation>Jina la mtumiaji au nenosiri si sahihi, au akaunti hiyo si ya kliniki hii. Tumia jina la mtumiaji na nenosiri unalotumia kuingia kwenye kompyuta nyingine za kliniki, kisha bonyeza Jiunge tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="167" />
+      <location filename="../../ui/setup_join.py" line="170" />
       <source>The clinic's records did not all come from HQ ({why}). Press Join again when the link is back: what came is kept.</source>
       <translation>Kumbukumbu zote za kliniki hazikufika kutoka makao makuu ({why}). Bonyeza Jiunge tena muunganisho ukirudi: kilichofika kimebakizwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="199" />
+      <location filename="../../ui/setup_join.py" line="202" />
       <source>Join an existing clinic</source>
       <translation>Jiunge na kliniki iliyopo</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="201" />
+      <location filename="../../ui/setup_join.py" line="204" />
       <source>HQ's console shows its address and an enrolment code for the clinic (as text and as a QR code). Type them here, or paste the enrolment link. Then sign in with your own account of the clinic: its records come from HQ and this laptop opens signed in.</source>
       <translation>Dashibodi ya makao makuu huonyesha anwani yake na msimbo wa usajili wa kliniki (kama maandishi na kama msimbo wa QR). Viandike hapa, au bandika kiungo cha usajili. Kisha ingia kwa akaunti yako mwenyewe ya kliniki: kumbukumbu zake zinatoka makao makuu na kompyuta hii inafunguka ukiwa umeingia.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="214" />
+      <location filename="../../ui/setup_join.py" line="217" />
       <source>Enrolment link</source>
       <translation>Kiungo cha usajili</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="223" />
+      <location filename="../../ui/setup_join.py" line="226" />
       <source>e.g. ABCD-EFGH-JKLM-NPQR</source>
       <translation>k.m. ABCD-EFGH-JKLM-NPQR</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="226" />
+      <location filename="../../ui/setup_join.py" line="229" />
       <source>as on the clinic's other laptops</source>
       <translation>kama kwenye kompyuta nyingine za kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="239" />
+      <location filename="../../ui/setup_join.py" line="247" />
       <source>Enrolment &amp;link (optional):</source>
       <translation>K&amp;iungo cha usajili (si lazima):</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="241" />
+      <location filename="../../ui/setup_join.py" line="249" />
       <source>HQ's &amp;address:</source>
       <translation>&amp;Anwani ya makao makuu:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="242" />
+      <location filename="../../ui/setup_join.py" line="250" />
       <source>Enrolment &amp;code:</source>
       <translation>M&amp;simbo wa usajili:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="243" />
+      <location filename="../../ui/setup_join.py" line="251" />
       <source>Your &amp;user name:</source>
       <translation>Jina lako la m&amp;tumiaji:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="244" />
+      <location filename="../../ui/setup_join.py" line="252" />
       <source>Your &amp;password:</source>
       <translation>Nenosiri &amp;lako:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="245" />
+      <location filename="../../ui/setup_join.py" line="253" />
       <source>This laptop's na&amp;me:</source>
       <translation>Jina la &amp;kompyuta hii:</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="260" />
+      <location filename="../../ui/setup_join.py" line="268" />
       <source>Setting up from HQ</source>
       <translation>Kuweka kutoka makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="314" />
+      <location filename="../../ui/setup_join.py" line="322" />
       <source>HQ's address and the code are filled in from the link.</source>
       <translation>Anwani ya makao makuu na msimbo vimejazwa kutoka kwenye kiungo.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="321" />
+      <location filename="../../ui/setup_join.py" line="334" />
       <source>HQ's address starts with https:// (as HQ's console shows it).</source>
       <translation>Anwani ya makao makuu huanza na https:// (kama dashibodi ya makao makuu inavyoionyesha).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="323" />
+      <location filename="../../ui/setup_join.py" line="336" />
       <source>Type HQ's address (or paste the enrolment link above).</source>
       <translation>Andika anwani ya makao makuu (au bandika kiungo cha usajili hapo juu).</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="324" />
+      <location filename="../../ui/setup_join.py" line="337" />
       <source>Type the enrolment code HQ gave for this clinic.</source>
       <translation>Andika msimbo wa usajili ambao makao makuu yalitoa kwa kliniki hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="325" />
+      <location filename="../../ui/setup_join.py" line="338" />
       <source>Type your user name, as you sign in on the clinic's laptops.</source>
       <translation>Andika jina lako la mtumiaji, kama unavyoingia kwenye kompyuta za kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="326" />
+      <location filename="../../ui/setup_join.py" line="339" />
       <source>Type your password.</source>
       <translation>Andika nenosiri lako.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="327" />
+      <location filename="../../ui/setup_join.py" line="340" />
       <source>This is required.</source>
       <translation>Hii inahitajika.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="374" />
+      <location filename="../../ui/setup_join.py" line="387" />
       <source>The enrolment made with the earlier address or code was given up: HQ lists it as device {name} ({id}), for HQ to revoke.</source>
       <translation>Usajili uliofanywa kwa anwani au msimbo wa awali umeachwa: makao makuu yanauorodhesha kama kifaa {name} ({id}), ili makao makuu wakibatilishe.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="409" />
+      <location filename="../../ui/setup_join.py" line="422" />
       <source>Checking your password…</source>
       <translation>Inakagua nenosiri lako…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="411" />
-      <location filename="../../ui/setup_join.py" line="443" />
+      <location filename="../../ui/setup_join.py" line="424" />
+      <location filename="../../ui/setup_join.py" line="457" />
       <source>Reaching HQ…</source>
       <translation>Inafikia makao makuu…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="444" />
+      <location filename="../../ui/setup_join.py" line="458" />
       <source>Receiving attachments…</source>
       <translation>Inapokea viambatisho…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="445" />
+      <location filename="../../ui/setup_join.py" line="459" />
       <source>Getting ready…</source>
       <translation>Inajiandaa…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="446" />
+      <location filename="../../ui/setup_join.py" line="460" />
       <source>Receiving the clinic's records…</source>
       <translation>Inapokea kumbukumbu za kliniki…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="447" />
+      <location filename="../../ui/setup_join.py" line="461" />
       <source>Checking that this laptop holds every record HQ has…</source>
       <translation>Inakagua kwamba kompyuta hii ina kila kumbukumbu iliyo makao makuu…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="449" />
+      <location filename="../../ui/setup_join.py" line="463" />
       <source>Setting up…</source>
       <translation>Inaweka…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="453" />
+      <location filename="../../ui/setup_join.py" line="467" />
       <source>{done} of {total}</source>
       <translation>{done} kati ya {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="455" />
+      <location filename="../../ui/setup_join.py" line="469" />
       <source>{done} so far</source>
       <translation>{done} hadi sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="467" />
+      <location filename="../../ui/setup_join.py" line="481" />
       <source>This laptop is set up for {clinic}: {n} records came from HQ.</source>
       <translation>Kompyuta hii imewekwa kwa ajili ya {clinic}: kumbukumbu {n} zimetoka makao makuu.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="474" />
+      <location filename="../../ui/setup_join.py" line="488" />
       <source>not known yet</source>
       <translation>bado haijulikani</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="484" />
+      <location filename="../../ui/setup_join.py" line="498" />
       <source>This laptop has joined the clinic</source>
       <translation>Kompyuta hii imejiunga na kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="490" />
-      <location filename="../../ui/setup_join.py" line="507" />
+      <location filename="../../ui/setup_join.py" line="504" />
+      <location filename="../../ui/setup_join.py" line="521" />
       <source>Accounts signed by</source>
       <translation>Akaunti zimesainiwa na</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="492" />
+      <location filename="../../ui/setup_join.py" line="506" />
       <source>Compare this with another laptop of the clinic (Settings → HQ there, or `outpost sync status`): the same letters mean the accounts on this laptop come from your clinic. If they differ, do not use this laptop; tell HQ.</source>
       <translation>Linganisha na kompyuta nyingine ya kliniki (Mipangilio → Makao makuu huko, au `outpost sync status`): herufi zilezile zinamaanisha kwamba akaunti kwenye kompyuta hii zinatoka kliniki yako. Zikitofautiana, usitumie kompyuta hii; wajulishe makao makuu.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="511" />
+      <location filename="../../ui/setup_join.py" line="525" />
       <source>This laptop's recovery key</source>
       <translation>Ufunguo wa kurejesha wa kompyuta hii</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="513" />
+      <location filename="../../ui/setup_join.py" line="527" />
       <source>If every password is forgotten, this key opens this laptop's copy of the records. It is shown now and never again: print it or write it down, and keep it apart from this laptop.</source>
       <translation>Manenosiri yote yakisahaulika, ufunguo huu hufungua nakala ya kumbukumbu iliyo kwenye kompyuta hii. Unaonyeshwa sasa tu na hautaonyeshwa tena: uchapishe au uuandike, na uuweke mbali na kompyuta hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="529" />
+      <location filename="../../ui/setup_join.py" line="543" />
       <source>Recovery key</source>
       <translation>Ufunguo wa kurejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="530" />
+      <location filename="../../ui/setup_join.py" line="544" />
       <source>P&amp;rint the recovery key…</source>
       <translation>&amp;Chapisha ufunguo wa kurejesha…</translation>
     </message>
     <message>
-      <location filename="../../ui/setup_join.py" line="531" />
+      <location filename="../../ui/setup_join.py" line="545" />
       <source>I have &amp;written down or printed the recovery key</source>
       <translation>Nime&amp;andika au nimechapisha ufunguo wa kurejesha</translation>
     </message>
@@ -4558,6 +4563,86 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <location filename="../../ui/print_preview.py" line="671" />
       <source>Saving the PDF…</source>
       <translation>Inahifadhi PDF…</translation>
+    </message>
+  </context>
+  <context>
+    <name>QrScan</name>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="153" />
+      <location filename="../../ui/qr_scan.py" line="311" />
+      <source>Camera</source>
+      <translation>Kamera</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="228" />
+      <source>Outpost is not allowed to use the camera. Allow it in the system's privacy settings, or press Cancel and type HQ's address and the code.</source>
+      <translation>Outpost hairuhusiwi kutumia kamera. Iruhusu kwenye mipangilio ya faragha ya mfumo, au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="243" />
+      <source>The camera could not be used ({reason}). Check that no other program is using it, or press Cancel and type HQ's address and the code.</source>
+      <translation>Kamera haikuweza kutumika ({reason}). Hakikisha hakuna programu nyingine inayoitumia, au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="246" />
+      <source>no reason given</source>
+      <translation>hakuna sababu iliyotolewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="293" />
+      <source>Scan the code on HQ's screen</source>
+      <translation>Skani msimbo ulio kwenye skrini ya makao makuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="303" />
+      <source>Hold the QR code that HQ's console shows for this clinic in front of this laptop's camera. HQ's address and the code are filled in as soon as it is read.</source>
+      <translation>Shikilia msimbo wa QR ambao dashibodi ya makao makuu inaonyesha kwa kliniki hii mbele ya kamera ya kompyuta hii. Anwani ya makao makuu na msimbo vitajazwa mara tu utakaposomwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="317" />
+      <location filename="../../ui/qr_scan.py" line="368" />
+      <source>Starting the camera…</source>
+      <translation>Inawasha kamera…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="359" />
+      <source>No camera is connected. Press Cancel and type HQ's address and the code.</source>
+      <translation>Hakuna kamera iliyounganishwa. Bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="377" />
+      <source>Looking for the QR code…</source>
+      <translation>Inatafuta msimbo wa QR…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="392" />
+      <source>This QR code is not an Outpost enrolment link: {why} Show the QR code from HQ's console (Enrolment), or press Cancel and type HQ's address and the code.</source>
+      <translation>Msimbo huu wa QR si kiungo cha usajili cha Outpost: {why} Onyesha msimbo wa QR kutoka dashibodi ya makao makuu (sehemu ya Enrolment), au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="400" />
+      <source>Read: HQ's address and the code are filled in.</source>
+      <translation>Umesomwa: anwani ya makao makuu na msimbo vimejazwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="414" />
+      <source>No picture comes from the camera. Check that no other program is using it, or press Cancel and type HQ's address and the code.</source>
+      <translation>Hakuna picha inayotoka kwenye kamera. Hakikisha hakuna programu nyingine inayoitumia, au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="421" />
+      <source>No QR code read yet. Hold it steady, a little closer and out of glare, or press Cancel and type HQ's address and the code.</source>
+      <translation>Bado hakuna msimbo wa QR uliosomwa. Ushikilie bila kutikisika, karibu kidogo zaidi na mbali na mng’ao, au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="456" />
+      <source>Scan QR co&amp;de…</source>
+      <translation>Skani msimbo wa &amp;QR…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="458" />
+      <source>Read HQ's address and the code from the QR code on HQ's screen</source>
+      <translation>Soma anwani ya makao makuu na msimbo kutoka kwenye msimbo wa QR ulio kwenye skrini ya makao makuu</translation>
     </message>
   </context>
   <context>
