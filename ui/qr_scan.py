@@ -9,9 +9,9 @@ plain words, and scanning goes on. Cancel or Esc always closes it, and closing r
 camera.
 
 Typing must always work, so scanning is an extra: Qt Multimedia (PySide6-Addons) is imported
-only when a page asks for the button, and the button exists only when that import works and
-the laptop has a camera (it appears when one is plugged in). A missing or broken Qt
-Multimedia is one log line, never a failed start.
+only when a page with the button is first shown (not while the app starts or signs in), and
+the button shows only when that import works and the laptop has a camera (it appears when one
+is plugged in). A missing or broken Qt Multimedia is one log line, never a failed start.
 
 `read_enrol_code(image)` is the pure part (an image in, the link or why not out); the camera
 is one `FrameSource`, and tests hand the dialog another.
@@ -21,20 +21,20 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QElapsedTimer,
+    QEvent,
     QObject,
     Qt,
-    QThread,
     QTimer,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from sync.protocol.enrol_link import EnrolLink, EnrolLinkError, parse_enrol_link
-from ui.util import is_alive, make_button
+from ui.util import is_alive
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,8 @@ DECODE_EVERY_MS = 250
 MAX_SIDE = 1280
 # When to say that nothing comes from the camera, or that nothing was read yet.
 NO_PICTURE_MS = 5_000
+# How often the GUI thread looks whether the frame being decoded is done.
+COLLECT_EVERY_MS = 40
 NOTHING_READ_MS = 10_000
 
 
@@ -156,11 +158,19 @@ def camera_name(device: Any) -> str:
 
 
 class FrameSource(QObject):
-    """Pictures for the dialog: `frame` carries a QVideoFrame or a QImage, `failed` a reason
-    in words. The camera is one; a test hands the dialog another."""
+    """Pictures for the dialog: each frame (a QVideoFrame or a QImage) is handed to
+    `on_frame` on the GUI thread; `failed` carries a reason in words. The camera is one; a
+    test hands the dialog another.
 
-    frame = Signal(object)
-    failed = Signal(str)
+    Frames are a plain call, not a Python-emitted signal: in PySide6 6.12.0 on CPython 3.11
+    each `Signal.emit()` from Python drops a reference to True, and at a camera's 30 frames
+    a second that ends in "Fatal Python error: bool_dealloc" within minutes."""
+
+    failed = Signal(str)  # rare: one emit per camera failure
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.on_frame: Callable[[Any], None] = lambda _frame: None
 
     def preview(self) -> QWidget:
         raise NotImplementedError
@@ -194,7 +204,8 @@ class CameraSource(FrameSource):
         return self._widget
 
     def _pass_on(self, frame: Any) -> None:
-        self.frame.emit(frame)
+        # Emitted by Qt's video sink (in C++), delivered here on the GUI thread.
+        self.on_frame(frame)
 
     def start(self) -> None:
         from PySide6.QtCore import QCameraPermission
@@ -254,25 +265,14 @@ def open_camera(device: Any, parent: QObject) -> FrameSource:
 # -- decoding off the GUI thread --
 
 
-class _Decoder(QObject):
-    """Lives on the dialog's own thread: a frame in, a ScanResult (or None) out."""
-
-    done = Signal(object)
-
-    @Slot(object)
-    def decode(self, frame: Any) -> None:
-        result: ScanResult | None = None
-        try:
-            image = frame if isinstance(frame, QImage) else frame.toImage()
-            result = read_enrol_code(image)
-        except Exception:
-            log.exception("a camera frame could not be decoded")
-        self.done.emit(result)
-
-
-def _stop_thread(thread: QThread) -> None:
-    thread.quit()
-    thread.wait()
+def _decode_frame(frame: Any) -> ScanResult | None:
+    """On the decoder's thread: a frame (QVideoFrame or QImage) to what it shows."""
+    try:
+        image = frame if isinstance(frame, QImage) else frame.toImage()
+        return read_enrol_code(image)
+    except Exception:
+        log.exception("a camera frame could not be decoded")
+        return None
 
 
 # -- the dialog --
@@ -284,7 +284,6 @@ class ScanDialog(QDialog):
     closes."""
 
     found = Signal(object)
-    _decode = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -292,11 +291,11 @@ class ScanDialog(QDialog):
         self.setWindowTitle(_tr("Scan the code on HQ's screen"))
         self._devices = cameras()
         self._source: FrameSource | None = None
-        self._busy = False  # a frame is being decoded
+        self._decoding: Future[ScanResult | None] | None = None
         self._done = False  # a link was found, or the dialog closed
         self._frames = 0
         self._read_any = False
-        self._since = QElapsedTimer()  # since the last frame sent to the decoder
+        self._sent_at = -1.0  # time.monotonic() of the last frame sent to the decoder
 
         intro = QLabel(
             _tr(
@@ -328,17 +327,17 @@ class ScanDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
 
-        # The decoder's thread belongs to no parent: it is stopped in done(), and also if the
-        # dialog is destroyed without closing (a QThread destroyed while running aborts).
-        self._thread = QThread()
-        self._thread.setObjectName("qr-decode")
-        self._decoder = _Decoder()
-        self._decoder.moveToThread(self._thread)
-        self._decode.connect(self._decoder.decode, Qt.ConnectionType.QueuedConnection)
-        self._decoder.done.connect(self._decoded, Qt.ConnectionType.QueuedConnection)
-        thread = self._thread
-        self.destroyed.connect(lambda *_: _stop_thread(thread))
-        self._thread.start()
+        # One thread decodes, one frame at a time; its result is picked up by a timer on the
+        # GUI thread (no Python-emitted signal per frame: see FrameSource). The thread touches
+        # no widget, only the frame it is given.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qr-decode")
+        # It ticks all the while the dialog is open: starting and stopping it per frame would
+        # cost a reference to None each time (void calls into PySide6 6.12 on CPython 3.11
+        # lose one), a tick costs nothing.
+        self._collect = QTimer(self)
+        self._collect.setInterval(COLLECT_EVERY_MS)
+        self._collect.timeout.connect(self._collect_result)
+        self._collect.start()
 
         self._hint = QTimer(self)
         self._hint.setSingleShot(True)
@@ -354,17 +353,17 @@ class ScanDialog(QDialog):
             self._source.deleteLater()
             self._source = None
         if not 0 <= index < len(self._devices):
-            self.status.setText(
+            self._say(
                 _tr("No camera is connected. Press Cancel and type HQ's address and the code.")
             )
             return
         self._frames = 0
         source = open_camera(self._devices[index], self)
-        source.frame.connect(self._frame)
+        source.on_frame = self._frame
         source.failed.connect(self._failed)
         self.preview_box.addWidget(source.preview())
         self._source = source
-        self.status.setText(_tr("Starting the camera…"))
+        self._say(_tr("Starting the camera…"))
         self._hint.start(NO_PICTURE_MS)
         source.start()
 
@@ -373,21 +372,27 @@ class ScanDialog(QDialog):
             return
         self._frames += 1
         if self._frames == 1:
-            self.status.setText(_tr("Looking for the QR code…"))
+            self._say(_tr("Looking for the QR code…"))
             self._hint.start(NOTHING_READ_MS)
-        if self._busy or (self._since.isValid() and self._since.elapsed() < DECODE_EVERY_MS):
+        now = time.monotonic()
+        if self._decoding is not None or now - self._sent_at < DECODE_EVERY_MS / 1000:
             return
-        self._busy = True
-        self._since.start()
-        self._decode.emit(frame)
+        self._sent_at = now
+        self._decoding = self._pool.submit(_decode_frame, frame)
+
+    def _collect_result(self) -> None:
+        decoding = self._decoding
+        if decoding is None or not decoding.done():
+            return
+        self._decoding = None
+        self._decoded(decoding.result())
 
     def _decoded(self, result: ScanResult | None) -> None:
-        self._busy = False
-        if self._done or not is_alive(self) or result is None:
+        if self._done or result is None:
             return
         self._read_any = True
         if result.link is None:
-            self.status.setText(
+            self._say(
                 _tr(
                     "This QR code is not an Outpost enrolment link: {why} Show the QR code "
                     "from HQ's console (Enrolment), or press Cancel and type HQ's address and "
@@ -396,27 +401,31 @@ class ScanDialog(QDialog):
             )
             return
         self._done = True
-        self.status.setText(_tr("Read: HQ's address and the code are filled in."))
+        self._say(_tr("Read: HQ's address and the code are filled in."))
         self.found.emit(result)
         self.accept()
+
+    def _say(self, text: str) -> None:
+        if self.status.text() != text:  # the same words again and again as frames come
+            self.status.setText(text)
 
     def _failed(self, reason: str) -> None:
         if not self._done:
             self._hint.stop()
-            self.status.setText(reason)
+            self._say(reason)
 
     def _no_progress(self) -> None:
         if self._done or self._read_any:
             return
         if self._frames == 0:
-            self.status.setText(
+            self._say(
                 _tr(
                     "No picture comes from the camera. Check that no other program is using "
                     "it, or press Cancel and type HQ's address and the code."
                 )
             )
         else:
-            self.status.setText(
+            self._say(
                 _tr(
                     "No QR code read yet. Hold it steady, a little closer and out of glare, "
                     "or press Cancel and type HQ's address and the code."
@@ -430,9 +439,11 @@ class ScanDialog(QDialog):
         decoder's thread are let go before the dialog goes."""
         self._done = True
         self._hint.stop()
+        self._collect.stop()
         if self._source is not None:
             self._source.stop()
-        _stop_thread(self._thread)
+        # Waits for the frame being decoded, if any (a few tens of milliseconds at most).
+        self._pool.shutdown(wait=True, cancel_futures=True)
         super().done(result)
 
 
@@ -445,23 +456,46 @@ def open_scan_dialog(parent: QWidget, on_found: Callable[[ScanResult], None]) ->
     return dialog
 
 
-def scan_button(parent: QWidget, on_found: Callable[[ScanResult], None]) -> QPushButton | None:
-    """ "Scan QR code…" for a page with HQ's address and the code, or None without Qt
-    Multimedia. The button is shown only while the laptop has a camera."""
-    qm = multimedia()
-    if qm is None:
-        return None
-    button = make_button(_tr("Scan QR co&de…"))
-    button.setParent(parent)
-    button.setObjectName("qr_scan_button")
-    button.setToolTip(_tr("Read HQ's address and the code from the QR code on HQ's screen"))
-    button.clicked.connect(lambda _checked=False: open_scan_dialog(button.window(), on_found))
-    devices = qm.QMediaDevices(button)  # kept by the button: tells when cameras come and go
+class ScanButton(QPushButton):
+    """ "Scan QR code…" for a page with HQ's address and the code. Hidden until the page is
+    first shown; only then is Qt Multimedia loaded and asked for cameras (not while the app
+    starts or signs in), and the button is shown while the laptop has a camera. Without Qt
+    Multimedia it stays hidden: the address and the code are typed."""
 
-    def update() -> None:
-        if is_alive(button):
-            button.setVisible(bool(cameras()))
+    def __init__(self, page: QWidget, on_found: Callable[[ScanResult], None]) -> None:
+        super().__init__(_tr("Scan QR co&de…"), page)
+        self.setObjectName("qr_scan_button")
+        self.setToolTip(_tr("Read HQ's address and the code from the QR code on HQ's screen"))
+        self.hide()
+        self.available = False  # Qt Multimedia loaded: cameras are looked for
+        self._page = page
+        self._on_found = on_found
+        self.clicked.connect(self._scan)
+        page.installEventFilter(self)
 
-    devices.videoInputsChanged.connect(update)
-    update()
-    return button
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._page and event.type() == QEvent.Type.Show:
+            self._page.removeEventFilter(self)  # once
+            self._look_for_cameras()
+        return False
+
+    def _look_for_cameras(self) -> None:
+        qm = multimedia()
+        if qm is None:
+            return
+        self.available = True
+        devices = qm.QMediaDevices(self)  # kept by the button: tells when cameras come and go
+        devices.videoInputsChanged.connect(self._cameras_changed)
+        self._cameras_changed()
+
+    def _cameras_changed(self) -> None:
+        if is_alive(self):
+            self.setVisible(bool(cameras()))
+
+    def _scan(self) -> None:
+        open_scan_dialog(self.window(), self._on_found)
+
+
+def scan_button(page: QWidget, on_found: Callable[[ScanResult], None]) -> ScanButton:
+    """The Scan button for `page` (see ScanButton); `on_found` gets a valid link read."""
+    return ScanButton(page, on_found)

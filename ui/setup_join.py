@@ -234,15 +234,14 @@ class JoinPages:
         self.device_name.setObjectName("join_device_name")
         self.device_name.setMaxLength(200)
 
-        # None without Qt Multimedia; hidden while no camera is connected.
+        # Shown only with Qt Multimedia and a camera.
         self.scan_button = scan_button(page, self._scanned)
         form = QFormLayout()
         link_box = QVBoxLayout()
         link_box.setSpacing(2)
         link_row = QHBoxLayout()
         link_row.addWidget(self.link, 1)
-        if self.scan_button is not None:
-            link_row.addWidget(self.scan_button)
+        link_row.addWidget(self.scan_button)
         link_box.addLayout(link_row)
         link_box.addWidget(self.link_message)
         form.addRow(buddy_label(_tr("Enrolment &link (optional):"), self.link), link_box)
@@ -447,8 +446,7 @@ class JoinPages:
         w._creating = busy
         for field in (self.link, self.server_url, self.code):
             field.setReadOnly(busy)
-        if self.scan_button is not None:
-            self.scan_button.setEnabled(not busy)
+        self.scan_button.setEnabled(not busy)
         self.device_name.setReadOnly(busy or self.pending is not None)
         w._sync()
 

@@ -72,11 +72,11 @@ class HqPanel(QWidget):
         )
         intro.setWordWrap(True)
         form.addRow(intro)
-        # None without Qt Multimedia; hidden while no camera is connected.
+        # Shown only with Qt Multimedia and a camera.
         self.scan_button = scan_button(self, self._scanned)
-        if self.scan_button is not None:
-            form.addRow(row(self.scan_button, None))
-        form.addRow(buddy_label(self.tr("&Server address:"), self.url), self.url)
+        form.addRow(
+            buddy_label(self.tr("&Server address:"), self.url), row(self.url, self.scan_button)
+        )
         form.addRow(buddy_label(self.tr("Enrolment &code:"), self.code), self.code)
         form.addRow(buddy_label(self.tr("&Laptop's name:"), self.device_name), self.device_name)
         form.addRow(row(self.connect_button, None))
