@@ -322,6 +322,10 @@ class Transport:
                 ) from None
         finally:
             response.close()
+        if not _framed(response, method):
+            # HQ always says where its answer ends; without that, the link was cut inside the
+            # headers (http.client takes the end of the connection for their end).
+            raise requests.exceptions.ConnectionError("the answer was cut inside its headers")
         rtt = (time.monotonic() - started) * 1000.0
         encoding = response.headers.get("Content-Encoding")
         try:
@@ -346,3 +350,11 @@ class Transport:
             sent_at_ms=sent_at,
             rtt_ms=rtt,
         )
+
+
+def _framed(response: requests.Response, method: str) -> bool:
+    """Whether the answer said where its body ends (a length, or chunks), or has none."""
+    if method == "HEAD" or response.status_code in (204, 304):
+        return True
+    headers = response.headers
+    return "Content-Length" in headers or "chunked" in headers.get("Transfer-Encoding", "").lower()
