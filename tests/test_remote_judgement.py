@@ -123,3 +123,37 @@ def test_a_provider_booked_twice_at_one_time_on_two_laptops_needs_attention(
     assert reasons(b).count(DOUBLE_BOOKED) == 1
     item = next(i for i in b.remote.needs_attention() if i.reason == DOUBLE_BOOKED)
     assert item.local_value["provider_id"] == item.remote_value["provider_id"] == str(provider)
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "flagged"),
+    [
+        (("Grace", "Wambui"), ("GRACE", "wambui"), True),  # case aside, as the check compares
+        (("Élise", "Wambui"), ("élise", "Wambui"), False),  # NOCASE folds ASCII letters only
+        (("Grace", "Wambui"), ("Grace", "Wanjiru"), False),
+    ],
+)
+def test_a_page_s_new_patient_is_judged_against_its_namesakes_by_phone(
+    pair: tuple[ClinicCore, ClinicCore],
+    here: tuple[str, str],
+    there: tuple[str, str],
+    flagged: bool,
+) -> None:
+    """A page's new patients are looked at closely only when a namesake shares their date
+    of birth or phone: the same judgement as patient by patient."""
+    a, b = pair
+
+    def input_(names: tuple[str, str], phone: str) -> PatientInput:
+        return PatientInput(
+            given_name=names[0], family_name=names[1], phone=phone, age_unknown=True
+        )
+
+    b.patients.register(input_(here, "0712 345 678"), confirmed_new=True)
+    for i in range(3):  # others in the same page, no namesake of anyone
+        a.patients.register(
+            input_((f"Other{i}", "Person"), f"0733 000 00{i}"),
+            confirmed_new=True,
+        )
+    a.patients.register(input_(there, "+254712345678"), confirmed_new=True)
+    b.remote.apply(a.remote.pending_outbox())
+    assert reasons(b).count(POSSIBLE_DUPLICATE) == (1 if flagged else 0)
