@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync.protocol.enrol_link import EnrolLink, EnrolLinkError, parse_enrol_link
+from sync.protocol.enrol_link import SCHEME, EnrolLink, EnrolLinkError, parse_enrol_link
 from ui.util import is_alive
 
 log = logging.getLogger(__name__)
@@ -316,6 +316,9 @@ class ScanDialog(QDialog):
         self.status.setObjectName("qr_scan_status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Room for the longest message, so the picture does not jump as the words change.
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 4)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -326,6 +329,7 @@ class ScanDialog(QDialog):
         layout.addLayout(self.preview_box, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.resize(560, 520)
 
         # One thread decodes, one frame at a time; its result is picked up by a timer on the
         # GUI thread (no Python-emitted signal per frame: see FrameSource). The thread touches
@@ -392,13 +396,21 @@ class ScanDialog(QDialog):
             return
         self._read_any = True
         if result.link is None:
-            self._say(
-                _tr(
-                    "This QR code is not an Outpost enrolment link: {why} Show the QR code "
-                    "from HQ's console (Enrolment), or press Cancel and type HQ's address and "
-                    "the code."
+            if result.text.strip().lower().startswith(SCHEME + ":"):
+                # An enrolment link this Outpost cannot use: the parser says why (a newer kind,
+                # a damaged address or code).
+                words = _tr(
+                    "This QR code is an enrolment link this Outpost cannot use. {why} HQ's "
+                    "console also shows the address and the code as text: press Cancel to type "
+                    "them."
                 ).format(why=result.problem)
-            )
+            else:
+                words = _tr(
+                    "This QR code is not an Outpost enrolment link. Show the QR code from HQ's "
+                    "console (Enrolment, for this clinic), or press Cancel and type HQ's address "
+                    "and the code."
+                )
+            self._say(words)
             return
         self._done = True
         self._say(_tr("Read: HQ's address and the code are filled in."))

@@ -231,11 +231,21 @@ def test_a_scan_fills_the_join_page_and_closes(one_camera, make_app, qtbot, monk
     # A QR code of something else: said in words, and scanning goes on.
     camera.image = frame(qr("https://example.org/menu"))
     qtbot.waitUntil(lambda: "not an Outpost enrolment link" in dialog.status.text(), timeout=WAIT)
-    assert dialog.status.text().startswith(
-        "This QR code is not an Outpost enrolment link: This is not an Outpost enrolment link"
+    assert dialog.status.text() == (
+        "This QR code is not an Outpost enrolment link. Show the QR code from HQ's console "
+        "(Enrolment, for this clinic), or press Cancel and type HQ's address and the code."
     )
-    assert "type HQ's address and the code" in dialog.status.text()
     assert dialog.isVisible() and camera.running and not join.server_url.text()
+
+    # An enrolment link of a newer kind: the reason is the link's own.
+    camera.image = frame(qr("outpost-enrol:v2?url=https%3A%2F%2Fhq&code=ABCD-EFGH"))
+    qtbot.waitUntil(lambda: "cannot use" in dialog.status.text(), timeout=WAIT)
+    assert dialog.status.text() == (
+        "This QR code is an enrolment link this Outpost cannot use. This enrolment link is of "
+        "a newer kind (v2): update Outpost, or type HQ's address and the code instead. HQ's "
+        "console also shows the address and the code as text: press Cancel to type them."
+    )
+    assert dialog.isVisible() and not join.server_url.text()
 
     # HQ's code: the fields are filled as from a pasted link, the dialog closes, camera off.
     camera.image = frame(qr(LINK))
