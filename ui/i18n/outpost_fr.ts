@@ -4568,81 +4568,90 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>QrScan</name>
     <message>
-      <location filename="../../ui/qr_scan.py" line="153" />
-      <location filename="../../ui/qr_scan.py" line="311" />
+      <location filename="../../ui/qr_scan.py" line="154" />
+      <location filename="../../ui/qr_scan.py" line="309" />
       <source>Camera</source>
       <translation>Caméra</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="228" />
+      <location filename="../../ui/qr_scan.py" line="238" />
       <source>Outpost is not allowed to use the camera. Allow it in the system's privacy settings, or press Cancel and type HQ's address and the code.</source>
       <translation>Outpost n’est pas autorisé à utiliser la caméra. Autorisez-le dans les paramètres de confidentialité du système, ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="243" />
+      <location filename="../../ui/qr_scan.py" line="253" />
       <source>The camera could not be used ({reason}). Check that no other program is using it, or press Cancel and type HQ's address and the code.</source>
       <translation>La caméra n’a pas pu être utilisée ({reason}). Vérifiez qu’aucun autre programme ne l’utilise, ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="246" />
+      <location filename="../../ui/qr_scan.py" line="256" />
       <source>no reason given</source>
       <translation>aucune raison donnée</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="293" />
+      <location filename="../../ui/qr_scan.py" line="291" />
       <source>Scan the code on HQ's screen</source>
       <translation>Scanner le code affiché par le siège</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="303" />
+      <location filename="../../ui/qr_scan.py" line="301" />
       <source>Hold the QR code that HQ's console shows for this clinic in front of this laptop's camera. HQ's address and the code are filled in as soon as it is read.</source>
       <translation>Présentez devant la caméra de cet ordinateur le code QR que la console du siège affiche pour ce centre. L’adresse du siège et le code sont remplis dès qu’il est lu.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="317" />
-      <location filename="../../ui/qr_scan.py" line="368" />
+      <location filename="../../ui/qr_scan.py" line="315" />
+      <location filename="../../ui/qr_scan.py" line="370" />
       <source>Starting the camera…</source>
       <translation>Démarrage de la caméra…</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="359" />
+      <location filename="../../ui/qr_scan.py" line="361" />
       <source>No camera is connected. Press Cancel and type HQ's address and the code.</source>
       <translation>Aucune caméra n’est branchée. Appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="377" />
+      <location filename="../../ui/qr_scan.py" line="379" />
       <source>Looking for the QR code…</source>
       <translation>Recherche du code QR…</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="392" />
-      <source>This QR code is not an Outpost enrolment link: {why} Show the QR code from HQ's console (Enrolment), or press Cancel and type HQ's address and the code.</source>
-      <translation>Ce code QR n’est pas un lien d’inscription Outpost : {why} Présentez le code QR de la console du siège (rubrique Enrolment), ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
+      <location filename="../../ui/qr_scan.py" line="402" />
+      <source>This QR code is an enrolment link this Outpost cannot use. {why} HQ's console also shows the address and the code as text: press Cancel to type them.</source>
+      <translation>Ce code QR est un lien d’inscription que cette version d’Outpost ne peut pas utiliser. {why} La console du siège affiche aussi l’adresse et le code en texte : appuyez sur Annuler pour les saisir.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="400" />
+      <location filename="../../ui/qr_scan.py" line="408" />
+      <source>This QR code is not an Outpost enrolment link. Show the QR code from HQ's console (Enrolment, for this clinic), or press Cancel and type HQ's address and the code.</source>
+      <translation>Ce code QR n’est pas un lien d’inscription Outpost. Présentez le code QR de la console du siège (rubrique Enrolment, pour ce centre), ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="416" />
       <source>Read: HQ's address and the code are filled in.</source>
       <translation>Lu : l’adresse du siège et le code sont remplis.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="414" />
+      <location filename="../../ui/qr_scan.py" line="434" />
       <source>No picture comes from the camera. Check that no other program is using it, or press Cancel and type HQ's address and the code.</source>
       <translation>Aucune image ne vient de la caméra. Vérifiez qu’aucun autre programme ne l’utilise, ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="421" />
+      <location filename="../../ui/qr_scan.py" line="441" />
       <source>No QR code read yet. Hold it steady, a little closer and out of glare, or press Cancel and type HQ's address and the code.</source>
       <translation>Aucun code QR lu pour l’instant. Tenez-le immobile, un peu plus près et à l’abri des reflets, ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="456" />
+      <location filename="../../ui/qr_scan.py" line="478" />
       <source>Scan QR co&amp;de…</source>
       <translation>Scanner le code &amp;QR…</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="458" />
+      <location filename="../../ui/qr_scan.py" line="480" />
       <source>Read HQ's address and the code from the QR code on HQ's screen</source>
       <translation>Lire l’adresse du siège et le code dans le code QR affiché par le siège</translation>
+    </message>
+    <message>
+      <source>This QR code is not an Outpost enrolment link: {why} Show the QR code from HQ's console (Enrolment), or press Cancel and type HQ's address and the code.</source>
+      <translation type="vanished">Ce code QR n’est pas un lien d’inscription Outpost : {why} Présentez le code QR de la console du siège (rubrique Enrolment), ou appuyez sur Annuler et saisissez l’adresse du siège et le code.</translation>
     </message>
   </context>
   <context>

@@ -4568,81 +4568,90 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>QrScan</name>
     <message>
-      <location filename="../../ui/qr_scan.py" line="153" />
-      <location filename="../../ui/qr_scan.py" line="311" />
+      <location filename="../../ui/qr_scan.py" line="154" />
+      <location filename="../../ui/qr_scan.py" line="309" />
       <source>Camera</source>
       <translation>Kamera</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="228" />
+      <location filename="../../ui/qr_scan.py" line="238" />
       <source>Outpost is not allowed to use the camera. Allow it in the system's privacy settings, or press Cancel and type HQ's address and the code.</source>
       <translation>Outpost hairuhusiwi kutumia kamera. Iruhusu kwenye mipangilio ya faragha ya mfumo, au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="243" />
+      <location filename="../../ui/qr_scan.py" line="253" />
       <source>The camera could not be used ({reason}). Check that no other program is using it, or press Cancel and type HQ's address and the code.</source>
       <translation>Kamera haikuweza kutumika ({reason}). Hakikisha hakuna programu nyingine inayoitumia, au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="246" />
+      <location filename="../../ui/qr_scan.py" line="256" />
       <source>no reason given</source>
       <translation>hakuna sababu iliyotolewa</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="293" />
+      <location filename="../../ui/qr_scan.py" line="291" />
       <source>Scan the code on HQ's screen</source>
       <translation>Skani msimbo ulio kwenye skrini ya makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="303" />
+      <location filename="../../ui/qr_scan.py" line="301" />
       <source>Hold the QR code that HQ's console shows for this clinic in front of this laptop's camera. HQ's address and the code are filled in as soon as it is read.</source>
       <translation>Shikilia msimbo wa QR ambao dashibodi ya makao makuu inaonyesha kwa kliniki hii mbele ya kamera ya kompyuta hii. Anwani ya makao makuu na msimbo vitajazwa mara tu utakaposomwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="317" />
-      <location filename="../../ui/qr_scan.py" line="368" />
+      <location filename="../../ui/qr_scan.py" line="315" />
+      <location filename="../../ui/qr_scan.py" line="370" />
       <source>Starting the camera…</source>
       <translation>Inawasha kamera…</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="359" />
+      <location filename="../../ui/qr_scan.py" line="361" />
       <source>No camera is connected. Press Cancel and type HQ's address and the code.</source>
       <translation>Hakuna kamera iliyounganishwa. Bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="377" />
+      <location filename="../../ui/qr_scan.py" line="379" />
       <source>Looking for the QR code…</source>
       <translation>Inatafuta msimbo wa QR…</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="392" />
-      <source>This QR code is not an Outpost enrolment link: {why} Show the QR code from HQ's console (Enrolment), or press Cancel and type HQ's address and the code.</source>
-      <translation>Msimbo huu wa QR si kiungo cha usajili cha Outpost: {why} Onyesha msimbo wa QR kutoka dashibodi ya makao makuu (sehemu ya Enrolment), au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
+      <location filename="../../ui/qr_scan.py" line="402" />
+      <source>This QR code is an enrolment link this Outpost cannot use. {why} HQ's console also shows the address and the code as text: press Cancel to type them.</source>
+      <translation>Msimbo huu wa QR ni kiungo cha usajili ambacho Outpost hii haiwezi kutumia. {why} Dashibodi ya makao makuu pia huonyesha anwani na msimbo kama maandishi: bonyeza Ghairi ili uviandike.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="400" />
+      <location filename="../../ui/qr_scan.py" line="408" />
+      <source>This QR code is not an Outpost enrolment link. Show the QR code from HQ's console (Enrolment, for this clinic), or press Cancel and type HQ's address and the code.</source>
+      <translation>Msimbo huu wa QR si kiungo cha usajili cha Outpost. Onyesha msimbo wa QR kutoka dashibodi ya makao makuu (sehemu ya Enrolment, kwa kliniki hii), au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/qr_scan.py" line="416" />
       <source>Read: HQ's address and the code are filled in.</source>
       <translation>Umesomwa: anwani ya makao makuu na msimbo vimejazwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="414" />
+      <location filename="../../ui/qr_scan.py" line="434" />
       <source>No picture comes from the camera. Check that no other program is using it, or press Cancel and type HQ's address and the code.</source>
       <translation>Hakuna picha inayotoka kwenye kamera. Hakikisha hakuna programu nyingine inayoitumia, au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="421" />
+      <location filename="../../ui/qr_scan.py" line="441" />
       <source>No QR code read yet. Hold it steady, a little closer and out of glare, or press Cancel and type HQ's address and the code.</source>
       <translation>Bado hakuna msimbo wa QR uliosomwa. Ushikilie bila kutikisika, karibu kidogo zaidi na mbali na mng’ao, au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="456" />
+      <location filename="../../ui/qr_scan.py" line="478" />
       <source>Scan QR co&amp;de…</source>
       <translation>Skani msimbo wa &amp;QR…</translation>
     </message>
     <message>
-      <location filename="../../ui/qr_scan.py" line="458" />
+      <location filename="../../ui/qr_scan.py" line="480" />
       <source>Read HQ's address and the code from the QR code on HQ's screen</source>
       <translation>Soma anwani ya makao makuu na msimbo kutoka kwenye msimbo wa QR ulio kwenye skrini ya makao makuu</translation>
+    </message>
+    <message>
+      <source>This QR code is not an Outpost enrolment link: {why} Show the QR code from HQ's console (Enrolment), or press Cancel and type HQ's address and the code.</source>
+      <translation type="vanished">Msimbo huu wa QR si kiungo cha usajili cha Outpost: {why} Onyesha msimbo wa QR kutoka dashibodi ya makao makuu (sehemu ya Enrolment), au bonyeza Ghairi na uandike anwani ya makao makuu na msimbo.</translation>
     </message>
   </context>
   <context>
