@@ -42,3 +42,24 @@ def test_empty_values_no_longer_cost_a_reference_to_none(qapp) -> None:
 def test_the_repair_is_only_installed_where_needed() -> None:
     # Once PySide6 is fixed, install() finds nothing to repair: delete ui/qt_fixes.py then.
     assert qt_fixes.install() is getattr(qt_fixes.QtCore, "_outpost_none_refcount_repaired", False)
+
+
+def test_qt_calls_and_signals_keep_their_references_to_none_and_true(qapp) -> None:
+    """PySide6 6.12.0 lost a reference to None on every call of a method that returns
+    nothing (setText, start, …) and one to True on every emit: the app aborted after a few
+    thousand. The pinned PySide6 does not; an upgrade that brings it back fails here."""
+    from PySide6.QtCore import QTimer, Signal
+    from PySide6.QtWidgets import QLabel
+
+    class Source(QObject):
+        said = Signal(str)
+
+    label, timer, source = QLabel(), QTimer(), Source()
+    source.said.connect(label.setText)
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for i in range(3_000):
+        label.setText(str(i))
+        timer.setInterval(i + 1)
+        source.said.emit("x")
+    assert sys.getrefcount(None) >= none_before - 50
+    assert sys.getrefcount(True) >= true_before - 50
