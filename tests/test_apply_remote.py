@@ -572,3 +572,27 @@ def test_a_page_whose_new_records_carry_different_fields_is_applied_whole(
     assert not report.refused
     assert patient(b, first).village in (None, "")
     assert patient(b, second).village == "Likoni"
+
+
+def test_a_number_too_large_to_keep_is_refused_and_the_page_applied(
+    pair: tuple[ClinicCore, ClinicCore],
+) -> None:
+    """One change with a whole number past 64 bits (accepted by JSON, not by any store) is
+    refused; before, it stopped every pull of the page on every laptop."""
+    a, b = pair
+    patient_id = new_patient(a, given_name="Zawadi", family_name="Said")
+    record_id = new_intake(a, patient_id, reason="Cough")
+    changes = a.remote.pending_outbox()
+    form_change = next(c for c in changes if c.entity == "form_records")
+    form_change.patch["definition_version"] = {"v": 10**30}
+    report = b.remote.apply(changes).value
+    refused = dict(report.refused)
+    assert set(refused) == {form_change.change_id}
+    assert "too large" in refused[form_change.change_id]
+    assert patient(b, patient_id).given_name == "Zawadi"
+    assert read(b, lambda s: s.get(FormRecord, _pk_of(s, record_id))) is None
+
+
+def _pk_of(session: Session, record_id: uuid.UUID) -> int:
+    found = session.scalar(select(FormRecord.pk).where(FormRecord.id == record_id))
+    return int(found) if found is not None else -1

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.app.bulk_insert import PENDING, PendingInserts
@@ -164,6 +164,11 @@ class _Run:
     inserts: PendingInserts = field(default_factory=PendingInserts)  # creates, while `fast`
 
 
+# What the database refuses of one change (the page is then applied change by change, the
+# refused one reported); a full disk or a broken file is not among them: it stops the sync.
+_UNKEEPABLE = (IntegrityError, DataError, OverflowError)
+
+
 def _stamp(raw: Any) -> Stamp:
     try:
         return Stamp.decode(str(raw))
@@ -227,7 +232,7 @@ class RemoteApi:
                 self._pass(session, waiting, run, reasons, savepoints=False)
                 run.inserts.write(session)
                 session.flush()
-        except IntegrityError:
+        except _UNKEEPABLE:
             run, reasons, waiting = _Run(), {}, list(arrived)
             self._pass(session, waiting, run, reasons, savepoints=True)
         run.fast = False
@@ -304,6 +309,10 @@ class RemoteApi:
                     if not savepoints:
                         raise
                     run.refused.append((change.change_id, "it clashes with a record here"))
+                except (DataError, OverflowError):
+                    if not savepoints:
+                        raise
+                    run.refused.append((change.change_id, "a value this laptop cannot keep"))
                 else:
                     run.applied.append(change.change_id)
                     progress = True

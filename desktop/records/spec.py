@@ -26,6 +26,7 @@ from desktop.errors import Conflict, NotFound
 from desktop.messages import Message
 from desktop.permissions import Permission
 from desktop.store.models import Synced
+from sync.protocol.models import WHOLE_NUMBERS
 
 M = TypeVar("M", bound=Synced)
 
@@ -72,6 +73,8 @@ class FieldSpec:
         if kind is int:
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError(f"{self.name}: not a whole number")
+            if value not in WHOLE_NUMBERS:
+                raise ValueError(f"{self.name}: a whole number too large to keep")
             return value
         if kind is str:
             if not isinstance(value, str):
@@ -94,6 +97,7 @@ class FieldSpec:
             and type(value) is plain
             and value != ""
             and (plain is not str or self.max_length is None or len(value) <= self.max_length)
+            and (plain is not int or value in WHOLE_NUMBERS)
         ):
             return value
         converted = self.from_wire(value)

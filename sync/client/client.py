@@ -199,16 +199,23 @@ class HqClient:
     def push(self, request: PushRequest) -> PushResponse:
         """Send a batch of outbox changes; HQ answers per change once it has committed."""
         compact = self._compact()
-        if compact:
-            request = request.model_copy(update={"positional": True})
-        answer = self._json(
-            "POST",
-            "/v1/push",
-            PositionalResults,
-            "the push",
-            body=request,
-            exclude=self._implied(request) if compact else None,
-        )
+        sent = request.model_copy(update={"positional": True}) if compact else request
+        try:
+            answer = self._json(
+                "POST",
+                "/v1/push",
+                PositionalResults,
+                "the push",
+                body=sent,
+                exclude=self._implied(sent) if compact else None,
+            )
+        except HqRefused as exc:
+            if not compact or exc.status != 422:
+                raise
+            # An HQ of several processes being upgraded: this one may not take compact
+            # changes yet. The same batch in full (a retry of it is harmless: same ids).
+            self.last_hello = None
+            answer = self._json("POST", "/v1/push", PositionalResults, "the push", body=request)
         if answer.batch_id != request.batch_id or len(answer.results) != len(request.changes):
             raise HqBroken(
                 f"HQ at {self.base_url} answered the push with results for another batch; "

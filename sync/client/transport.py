@@ -322,9 +322,10 @@ class Transport:
                 ) from None
         finally:
             response.close()
-        if not _framed(response, method):
-            # HQ always says where its answer ends; without that, the link was cut inside the
-            # headers (http.client takes the end of the connection for their end).
+        if not raw and not _framed(response, method):
+            # HQ always says where its answer ends; nothing, and no word of where it would
+            # end: the link was cut inside the headers (http.client takes the end of the
+            # connection for their end). A proxy's answer ended by closing still has a body.
             raise requests.exceptions.ConnectionError("the answer was cut inside its headers")
         rtt = (time.monotonic() - started) * 1000.0
         encoding = response.headers.get("Content-Encoding")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 import uuid
 from typing import Annotated, Any, Literal
 
@@ -78,7 +79,10 @@ def bounded_value_problem(value: Any) -> str | None:
     """Why a field's value passes the limits of what a peer may send, or None."""
     if _depth(value, LIMITS.json_depth) > LIMITS.json_depth:
         return f"a value nested deeper than {LIMITS.json_depth} levels"
-    size = len(json.dumps(value, ensure_ascii=False).encode())
+    try:
+        size = len(json.dumps(value, ensure_ascii=False, allow_nan=False).encode())
+    except ValueError:
+        return _NOT_A_NUMBER
     if size > LIMITS.value_bytes:
         return f"a value of {size} bytes (at most {LIMITS.value_bytes})"
     return None
@@ -168,7 +172,12 @@ class Change(_Wire):
             if len(key) > _KEY_CHARS or not key or not key.isprintable():
                 raise ValueError(f"a field name that is not one: {key[:60]!r}")
             value = entry.get("v")
-            if value is None or isinstance(value, _SCALARS):
+            if value is None or isinstance(value, bool):
+                continue
+            if isinstance(value, int | float):
+                problem = _number_problem(value)
+                if problem:
+                    raise ValueError(f"{key[:60]}: {problem}")
                 continue
             if isinstance(value, str) and len(value) <= _SHORT_TEXT:
                 continue
@@ -178,7 +187,16 @@ class Change(_Wire):
         return patch
 
 
-_SCALARS = (bool, int, float)
+_NOT_A_NUMBER = "a number that is not one (NaN or infinite): JSON has no such number"
+WHOLE_NUMBERS = range(-(2**63), 2**63)  # what every store holds as an integer
+
+
+def _number_problem(value: int | float) -> str | None:
+    if isinstance(value, float):
+        return None if math.isfinite(value) else _NOT_A_NUMBER
+    return None if value in WHOLE_NUMBERS else "a whole number too large for any store"
+
+
 _SHORT_TEXT = LIMITS.value_bytes // 6
 _KEY_CHARS = LIMITS.key_chars
 

@@ -194,3 +194,70 @@ def test_an_update_sent_without_its_fields_stamps_is_the_same_change_at_hq() -> 
     at_hq = PushRequest.model_validate(sent).changes[0]
     assert at_hq == request.changes[0]
     assert content_hash(as_json(at_hq)) == content_hash(as_json(request.changes[0]))
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        (float("nan"), "not one"),
+        (float("inf"), "not one"),
+        (10**30, "too large"),
+        ({"answers": [1.0, float("-inf")]}, "not one"),
+    ],
+)
+def test_numbers_no_store_keeps_are_refused_by_the_protocol(value: object, why: str) -> None:
+    raw = change(Stamp(1_700_000_000_000, 0, "a").encode())
+    raw["patch"] = {"answers.q": {"v": value}}
+    with pytest.raises(ValidationError, match=why):
+        Change.model_validate(raw)
+
+
+def test_nan_sent_as_json_text_is_refused_too() -> None:
+    raw = change(Stamp(1_700_000_000_000, 0, "a").encode())
+    text = json.dumps({**raw, "patch": {"weight": {"v": 1.5}}}).replace("1.5", "NaN")
+    with pytest.raises(ValidationError, match="not one"):
+        Change.model_validate_json(text)
+
+
+def test_a_push_refused_in_compact_form_is_sent_again_in_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """HQ of several processes being upgraded: the one that answers may not take compact
+    changes yet (422); the batch goes again in full, the same ids."""
+    from sync.client.errors import HqRefused
+    from sync.protocol import ErrorCode, PositionalResults
+
+    stamp = Stamp(1_700_000_000_000, 0, "a").encode()
+    own = change(stamp)
+    own["change_id"] = str(derived_change_id("patients", uuid.UUID(own["entity_id"]), stamp))
+    request = PushRequest(batch_id=uuid.uuid4(), changes=[Change.model_validate(own)], sent_at_ms=1)
+    client = HqClient("http://127.0.0.1:9")
+    client.last_hello = Hello.model_validate(
+        {
+            "protocol_min": 1,
+            "protocol_max": 1,
+            "server_time_ms": 1,
+            "log_id": str(uuid.uuid4()),
+            "encodings": [],
+            "features": [DERIVED_IDS],
+        }
+    )
+    bodies: list[tuple[PushRequest, object]] = []
+
+    def answer(*_args: object, body: PushRequest, exclude: object = None, **_kw: object) -> object:
+        bodies.append((body, exclude))
+        if exclude is not None:
+            raise HqRefused("invalid", status=422, code=ErrorCode.INVALID)
+        return PositionalResults.model_validate(
+            {
+                "batch_id": str(body.batch_id),
+                "server_time_ms": 1,
+                "results": [{"change_id": own["change_id"], "status": "applied", "position": 1}],
+            }
+        )
+
+    monkeypatch.setattr(client, "_json", answer)
+    pushed = client.push(request)
+    assert [b.positional for b, _ in bodies] == [True, False]
+    assert bodies[1][1] is None  # the second time every id and stamp travels
+    assert pushed.results[0].change_id == request.changes[0].change_id
