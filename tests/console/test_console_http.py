@@ -181,6 +181,23 @@ def test_the_sign_in_form_needs_its_token_too(hq_server: HqServer) -> None:
     assert r.status_code == 403 and "outpost_hq_session" not in r.headers.get("set-cookie", "")
 
 
+def test_a_flood_of_tokenless_sign_ins_stops_being_written_down(
+    hq_server: HqServer, admin: Console
+) -> None:
+    """Anyone may post to the sign-in form: the audit notes the refusals up to the address's
+    limit, not one row each for ever."""
+    for _ in range(30):
+        r = requests.post(
+            hq_server.url + "/console/sign-in",
+            data={"name": ADMIN, "password": "guess"},
+            allow_redirects=False,
+            timeout=10,
+        )
+        assert r.status_code == 403
+    audit = admin.get("/console/audit").text
+    assert 1 <= audit.count("Form refused (bad security token)") <= 20
+
+
 def test_a_form_hq_cannot_read_is_refused_plainly(admin: Console) -> None:
     r = admin.http.post(
         admin.hq.url + "/console/enrol",

@@ -127,6 +127,12 @@ class Console:
 
     async def refuse_csrf(self, request: Request, actor: str, admin_id: int | None) -> None:
         where, now = address_of(request), self.clock()
+        if admin_id is None:
+            # Anyone may post to the sign-in form: past the address's limit a refusal is no
+            # longer written down (the audit must not be a way to fill HQ's disk).
+            if self.by_address.blocked(where):
+                raise Refused(403, "Form refused", csrf.REFUSED)
+            self.by_address.record(where)
         await self.write(
             lambda s: audit.record(
                 s,
