@@ -331,7 +331,7 @@ class AttentionApi:
 
         def work(session: Session) -> int:
             # Records another laptop made for a patient merged meanwhile follow the merge.
-            patient_merge.follow_merges(session)
+            patient_merge.follow_merges(session, actor)
             settled = 0
             rows = list(
                 session.scalars(

@@ -31,6 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import Conflict, InvalidInput, NotFound
+from desktop.hlc import Stamp
 from desktop.messages import msg
 from desktop.permissions import Actor, Permission
 from desktop.records.kinds import PATIENTS, SPECS
@@ -38,6 +39,9 @@ from desktop.services import audit
 from desktop.store.models import FormRecord, FormStatus, NeedsAttention, Patient, utcnow
 
 MERGED = "merged"  # the resolution of an attention item the merge settled
+# An item put on the list when two laptops merged two records into each other (see
+# `_break_loops`): one was restored, and a person should know which.
+MERGED_BOTH_WAYS = "merged_both_ways"
 
 
 @dataclass(frozen=True)
@@ -177,9 +181,10 @@ def merge_patients(
     return MergeResult(survivor_id, other_id, moved, settled)
 
 
-def follow_merges(session: Session) -> dict[str, int]:
+def follow_merges(session: Session, actor: Actor | None = None) -> dict[str, int]:
     """Records that still name a merged patient (made on a laptop that had not heard of the
     merge yet, and arrived after it) moved to the survivor, as ordinary edits that sync.
+    Merges that met in a loop are broken first (`_break_loops`).
     Returns how many, by kind; nothing is written when there are none."""
     merged: dict[uuid.UUID, uuid.UUID] = {
         tomb: into
@@ -190,6 +195,7 @@ def follow_merges(session: Session) -> dict[str, int]:
     }
     if not merged:
         return {}
+    _break_loops(session, actor, merged)
 
     def survivor(patient_id: uuid.UUID) -> uuid.UUID:
         seen = {patient_id}
@@ -214,6 +220,90 @@ def follow_merges(session: Session) -> dict[str, int]:
     if moved:
         session.flush()
     return moved
+
+
+def _deleted_stamp(patient: Patient) -> tuple[Stamp, str]:
+    raw = (patient.field_hlcs or {}).get("deleted")
+    try:
+        stamp = Stamp.decode(str(raw))
+    except ValueError:
+        stamp = Stamp(0, 0, "")
+    return stamp, str(patient.id)
+
+
+def _break_loops(session: Session, actor: Actor | None, merged: dict[uuid.UUID, uuid.UUID]) -> None:
+    """Two laptops that merged two records into each other (A: P2 into P1; B, offline: P1
+    into P2) leave both removed, each naming the other: the person would vanish. Every laptop
+    that sees the loop breaks it the same way: the merge whose removal has the later clock
+    stamp loses, its record is restored (an ordinary synced edit; two laptops writing it
+    write the same values), and everything else follows it. An item says so. `merged` is
+    updated in place."""
+    for start in sorted(merged):
+        chain = [start]
+        at = merged.get(start)
+        while at is not None and at in merged and at not in chain:
+            chain.append(at)
+            at = merged[at]
+        if at is None or at not in chain:
+            continue  # ends at a record that was not merged (or a loop already broken)
+        loop = chain[chain.index(at) :]
+        rows = list(session.scalars(select(Patient).where(Patient.id.in_(loop))))
+        if len(rows) != len(loop):
+            continue
+        kept = max(rows, key=_deleted_stamp)
+        kept.deleted = False
+        kept.merged_into = None
+        del merged[kept.id]
+        session.flush()
+        for other in rows:
+            if other is kept:
+                continue
+            _note_both_ways(session, kept, other)
+            audit.record(session, actor, "merge_loop", "patients", kept.id, merged=str(other.id))
+        session.flush()
+
+
+def _note_both_ways(session: Session, kept: Patient, other: Patient) -> None:
+    """The item about a loop broken here (once per pair)."""
+    for item in session.scalars(
+        select(NeedsAttention).where(
+            NeedsAttention.reason == MERGED_BOTH_WAYS, NeedsAttention.entity_id == kept.id
+        )
+    ):
+        if _names_pair(item, {str(kept.id), str(other.id)}):
+            return
+    note = msg(
+        "{kept} and {other} were merged into each other on two laptops at about the same "
+        "time. {kept} was kept: every record of both now names it, and {other} stays merged "
+        "into it. Check the kept record's details.",
+        kept=f"{kept.full_name} ({kept.clinic_number or kept.id})",
+        other=f"{other.full_name} ({other.clinic_number or other.id})",
+    )
+    session.add(
+        NeedsAttention(
+            clinic_id=kept.clinic_id,
+            entity="patients",
+            entity_id=kept.id,
+            patient_id=kept.id,
+            field=None,
+            reason=MERGED_BOTH_WAYS,
+            local_value={**_summary(kept), "kept": True, "note": str(note)},
+            local_hlc=None,
+            remote_value={**_summary(other), "kept": False},
+            remote_hlc=(other.field_hlcs or {}).get("deleted"),
+        )
+    )
+
+
+def _summary(patient: Patient) -> dict[str, Any]:
+    return {
+        "id": str(patient.id),
+        "name": patient.full_name,
+        "birth_date": patient.birth_date.isoformat() if patient.birth_date else None,
+        "phone": patient.phone,
+        "village": patient.village,
+        "clinic_number": patient.clinic_number,
+    }
 
 
 def _settle_items(

@@ -130,3 +130,60 @@ def test_a_conflict_settled_on_one_laptop_disappears_on_the_other(laptops: Lapto
     for core in (a, b):
         assert AttentionApi(core).items() == []
         assert core.patients.details(pid).birth_date == dt.date(1990, 1, 1)
+
+
+def test_two_laptops_merging_two_records_into_each_other_keep_one_person(
+    laptops: Laptops,
+) -> None:
+    from desktop.services.patient_merge import MERGED_BOTH_WAYS
+
+    a = laptops.new("a")
+    b = laptops.new("b")
+    sync_all(a, b)
+    p1 = a.patients.register(grace(), confirmed_new=True).value
+    p2 = b.patients.register(grace(), confirmed_new=True).value
+    choices = b.schedule.booking_choices()
+    at = dt.datetime.combine(b.today() + dt.timedelta(days=1), dt.time(10, 0))
+    visit = b.schedule.book(
+        patient_id=p2,
+        provider_id=choices.providers[0].provider_id,
+        type_id=choices.types[0].type_id,
+        starts_at=at,
+    ).value.appointment_id
+    sync_all(a, b)
+    item_a = AttentionApi(a).items()[0]
+    item_b = AttentionApi(b).items()[0]
+    AttentionApi(a).merge(item_a.id, p1)  # A keeps P1 …
+    AttentionApi(b).merge(item_b.id, p2)  # … and B, not having heard, keeps P2
+    sync_all(a, b)
+    # Each laptop meets the loop when it reads its list (as the sync screen does after a sync).
+    first = {name: AttentionApi(core).items() for name, core in (("a", a), ("b", b))}
+    sync_all(a, b)
+    survivors = set()
+    for name, core in (("a", a), ("b", b)):
+        both = {pid: records(core, pid) for pid in (p1, p2)}
+        live = [pid for pid, r in both.items() if not r["deleted"]]
+        assert len(live) == 1, both
+        kept = live[0]
+        gone = p2 if kept == p1 else p1
+        survivors.add(kept)
+        assert both[kept]["merged_into"] is None
+        assert both[gone]["merged_into"] == kept
+        assert both[kept]["appointments"] == [str(visit)] and both[gone]["appointments"] == []
+        assert [h.patient_id for h in core.patients.search("Grace Wambui")] == [kept]
+        listed = AttentionApi(core).items()
+        assert [i.reason for i in listed] == [MERGED_BOTH_WAYS]
+        assert [i.reason for i in first[name]] == [MERGED_BOTH_WAYS]
+        assert listed[0].entity_id == kept and listed[0].patient_id == kept
+        assert "merged into each other" in listed[0].mine.value["note"]
+        AttentionApi(core).keep_mine(listed[0].id)  # seen
+        assert AttentionApi(core).items() == []
+    assert len(survivors) == 1  # the same record on both laptops
+    # The later merge lost: B merged second, so B's survivor (P2) gave way to P1.
+    assert survivors == {p1}
+    sync_all(a, b)
+    for core in (a, b):
+        assert AttentionApi(core).items() == []
+        report = core.sync.sync_now()
+        assert report.counts_differ == () and report.pending == 0
+    assert records(a, p1) == records(b, p1) and records(a, p2) == records(b, p2)
