@@ -340,7 +340,7 @@ class RemoteApi:
                 continue
             for fk in spec.model.__table__.foreign_keys:
                 entry = change.patch.get(fk.parent.name)
-                raw = entry.get("v") if isinstance(entry, Mapping) else None
+                raw = entry.get("v") if type(entry) is dict else None
                 try:
                     value = uuid.UUID(str(raw)) if raw is not None else None
                 except ValueError:
@@ -397,7 +397,7 @@ class RemoteApi:
         own = _stamp(change.hlc)  # every field of an insert carries it: decoded once
         top: Stamp | None = None
         for key, entry in change.patch.items():
-            if not isinstance(entry, Mapping) or "v" not in entry:
+            if not (type(entry) is dict or isinstance(entry, Mapping)) or "v" not in entry:
                 raise _Refused(f"{str(key)[:64]}: not a patch entry")
             found = spec.field_for_key(str(key))
             if found is None:

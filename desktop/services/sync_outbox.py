@@ -134,23 +134,27 @@ def attachment_hashes(patches: Sequence[Mapping[str, Any]]) -> set[str]:
     """The attachment hashes the given patches refer to (signatures inside form answers)."""
     found: set[str] = set()
     # Only values that are objects or lists can hold a reference: the scalars, nearly every
-    # value of a page, are passed over without being walked.
-    stack: list[Any] = [
-        entry.get("v")
-        for patch in patches
-        for entry in patch.values()
-        if isinstance(entry, Mapping) and isinstance(entry.get("v"), Mapping | list)
-    ]
+    # value of a page, are passed over without being walked (and by type, not isinstance:
+    # a page is tens of thousands of values, and JSON gives plain dicts and lists).
+    stack: list[Any] = []
+    for patch in patches:
+        for entry in patch.values():
+            value = entry.get("v") if type(entry) is dict or isinstance(entry, Mapping) else None
+            if type(value) in _CONTAINERS or isinstance(value, Mapping):
+                stack.append(value)
     while stack:
         item = stack.pop()
         if isinstance(item, Mapping):
             digest = item.get(HASH_KEY)
             if isinstance(digest, str) and len(digest) == 64:
                 found.add(digest)
-            stack.extend(v for v in item.values() if isinstance(v, Mapping | list))
+            stack.extend(v for v in item.values() if type(v) in _CONTAINERS)
         elif isinstance(item, list):
-            stack.extend(v for v in item if isinstance(v, Mapping | list))
+            stack.extend(v for v in item if type(v) in _CONTAINERS)
     return found
+
+
+_CONTAINERS = (dict, list)
 
 
 def local_attachments(session: Session, hashes: set[str]) -> set[str]:

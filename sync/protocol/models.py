@@ -149,7 +149,12 @@ class Change(_Wire):
         if not isinstance(data, dict):
             return data
         hlc, patch = data.get("hlc"), data.get("patch")
-        if data.get("op") == "update" and isinstance(hlc, str) and isinstance(patch, dict):
+        if (
+            data.get("op") == "update"
+            and isinstance(hlc, str)
+            and isinstance(patch, dict)
+            and not all(type(e) is dict and e.get("hlc") is not None for e in patch.values())
+        ):
             data = {**data, "patch": _stamped(patch, hlc)}
         if data.get("change_id") is not None:
             return data
@@ -174,7 +179,7 @@ class Change(_Wire):
             value = entry.get("v")
             if value is None or isinstance(value, bool):
                 continue
-            if isinstance(value, int | float):
+            if isinstance(value, _NUMBERS):
                 problem = _number_problem(value)
                 if problem:
                     raise ValueError(f"{key[:60]}: {problem}")
@@ -187,6 +192,7 @@ class Change(_Wire):
         return patch
 
 
+_NUMBERS = (int, float)  # a tuple: `int | float` would be built anew for each value
 _NOT_A_NUMBER = "a number that is not one (NaN or infinite): JSON has no such number"
 WHOLE_NUMBERS = range(-(2**63), 2**63)  # what every store holds as an integer
 
