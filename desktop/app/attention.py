@@ -356,7 +356,10 @@ class AttentionApi:
                 tomb: into
                 for tomb, into in session.execute(
                     select(Patient.id, Patient.merged_into).where(
-                        Patient.id.in_({r.patient_id for r in rows if r.patient_id}),
+                        Patient.id.in_(
+                            {r.patient_id for r in rows if r.patient_id}
+                            | {r.entity_id for r in rows if r.entity == "patients"}
+                        ),
                         Patient.merged_into.is_not(None),
                     )
                 )
@@ -378,9 +381,11 @@ class AttentionApi:
                         settled += 1
                 elif row.entity == "patients" and row.entity_id in merged:
                     # About a field of a patient merged into another (here or elsewhere):
-                    # the survivor's values stand, as on the laptop that merged.
-                    _resolve(session, None, row, MERGED)
-                    settled += 1
+                    # what the merge answered is settled; an edit made elsewhere after it, or
+                    # any safety-critical value, moves to the survivor and stays open.
+                    if not _carried(session, row, merged):
+                        _resolve(session, None, row, MERGED)
+                        settled += 1
                 elif row.field is not None and row.entity in SPECS:
                     settled += _field_answered(session, actor, row, rows, decisions)
                 if row.resolved_at is None and row.patient_id in merged:
@@ -628,6 +633,21 @@ def _still_clashing(session: Session, row: NeedsAttention) -> bool:
     if a.deleted or b.deleted or a.status not in OCCUPYING or b.status not in OCCUPYING:
         return False
     return a.provider_id == b.provider_id and a.starts_at < b.ends_at and b.starts_at < a.ends_at
+
+
+def _carried(session: Session, row: NeedsAttention, merged: dict[uuid.UUID, uuid.UUID]) -> bool:
+    """`row` (about a field of a merged-away patient) moved to the survivor when the merge did
+    not answer it (`patient_merge.carry_item`)."""
+    tomb = session.scalar(select(Patient).where(Patient.id == row.entity_id))
+    into = merged[row.entity_id]
+    seen = {row.entity_id}
+    while into in merged and into not in seen:  # a merge of a merge
+        seen.add(into)
+        into = merged[into]
+    survivor = session.scalar(select(Patient).where(Patient.id == into))
+    if tomb is None or survivor is None or survivor.deleted:
+        return False
+    return patient_merge.carry_item(session, row, survivor, tomb)
 
 
 def _stamp_key(raw: str) -> Stamp | None:

@@ -37,6 +37,7 @@ from desktop.permissions import Actor, Permission
 from desktop.records.kinds import PATIENTS, SPECS
 from desktop.services import audit
 from desktop.store.models import FormRecord, FormStatus, NeedsAttention, Patient, utcnow
+from desktop.store.outbox import to_wire
 
 MERGED = "merged"  # the resolution of an attention item the merge settled
 # An item put on the list when two laptops merged two records into each other (see
@@ -324,12 +325,54 @@ def _settle_items(
         about_pair = item.entity == "patients" and (
             item.entity_id == other_id or _names_pair(item, pair)
         )
+        other = _patient(session, other_id)
+        if about_pair and item.field is not None and item.entity_id == other_id:
+            about_pair = not carry_item(session, item, _patient(session, survivor_id), other)
         if about_pair:
             item.resolved_at, item.resolved_by, item.resolution = now, actor.user_id, MERGED
             settled += 1
         elif item.patient_id == other_id:
             item.patient_id = survivor_id
     return settled
+
+
+# Keys of a tombstone that the merge itself wrote: an item about them is answered by it.
+_MERGE_KEYS = frozenset({"deleted", "merged_into"})
+_SAFETY_CRITICAL = "safety_critical"  # desktop.app.remote.SAFETY_CRITICAL (no app import here)
+
+
+def carry_item(session: Session, item: NeedsAttention, survivor: Patient, tomb: Patient) -> bool:
+    """An open item about a field of `tomb` (merged into `survivor`): True when it moves to
+    the survivor and stays open; False when the merge answered it (the caller settles it).
+
+    An edit made elsewhere to the merged-away record (a date of birth corrected, a phone
+    added) is not lost behind the merge: a safety-critical item always moves, and so does any
+    item whose other value is newer than the merge's removal. The item then compares the
+    survivor's value now ("mine": keep the kept record's) with the edit ("theirs": apply it
+    to the kept record)."""
+    key = item.field
+    if key is None or key in _MERGE_KEYS:
+        return False
+    if item.reason != _SAFETY_CRITICAL:
+        removed = _deleted_stamp(tomb)[0]
+        try:
+            theirs = Stamp.decode(item.remote_hlc or "")
+        except ValueError:
+            return False
+        if not theirs > removed:
+            return False
+    name = key.split(".", 1)[0]
+    if not hasattr(survivor, name):
+        return False
+    if "." in key:
+        current = (getattr(survivor, name) or {}).get(key.split(".", 1)[1])
+    else:
+        current = getattr(survivor, key)
+    item.entity_id = survivor.id
+    item.patient_id = survivor.id
+    item.local_value = to_wire(current)
+    item.local_hlc = (survivor.field_hlcs or {}).get(key)
+    return True
 
 
 def _names_pair(item: NeedsAttention, pair: set[str]) -> bool:

@@ -187,3 +187,40 @@ def test_two_laptops_merging_two_records_into_each_other_keep_one_person(
         report = core.sync.sync_now()
         assert report.counts_differ == () and report.pending == 0
     assert records(a, p1) == records(b, p1) and records(a, p2) == records(b, p2)
+
+
+def test_an_edit_of_the_merged_away_record_made_elsewhere_is_not_lost(laptops: Laptops) -> None:
+    from desktop.app.remote import EDIT_AGAINST_DELETE
+
+    a = laptops.new("a")
+    b = laptops.new("b")
+    sync_all(a, b)
+    p1 = a.patients.register(grace(), confirmed_new=True).value
+    p2 = b.patients.register(grace(), confirmed_new=True).value
+    sync_all(a, b)
+    AttentionApi(a).merge(AttentionApi(a).items()[0].id, p1)  # A merges P2 into P1
+    # B, offline, corrects P2's date of birth and adds a phone.
+    corrected = PatientInput(
+        given_name="Grace", family_name="Wambui", birth_date="1991-05-06", phone="+254712345678"
+    )
+    b.patients.edit(p2, corrected)
+    sync_all(a, b)
+    listed = AttentionApi(a).items()
+    by_field = {i.field: i for i in listed}
+    # Open, under the kept record: the kept record's value against the edit.
+    dob = by_field["birth_date"]
+    assert dob.reason == SAFETY_CRITICAL and dob.entity_id == p1 and dob.patient_id == p1
+    assert dob.mine.value == "1990-03-04" and dob.theirs.value == "1991-05-06"
+    phone = by_field["phone"]
+    assert phone.reason == EDIT_AGAINST_DELETE and phone.entity_id == p1
+    assert phone.theirs.value == "+254712345678"
+    assert a.patients.details(p1).birth_date == dt.date(1990, 3, 4)  # nothing taken silently
+    AttentionApi(a).keep_theirs(dob.id)  # apply to the kept record
+    AttentionApi(a).keep_theirs(phone.id)
+    sync_all(a, b)
+    for core in (a, b):
+        left = [i for i in AttentionApi(core).items() if i.field in ("birth_date", "phone")]
+        assert left == []  # settled on A, answered on B by A's choice
+        details = core.patients.details(p1)
+        assert details.birth_date == dt.date(1991, 5, 6)
+        assert details.phone.replace(" ", "").endswith("712345678")  # shown the local way
