@@ -569,6 +569,10 @@ class _Decision:
     key: str
     stamp: str
     pair: str
+    # The stamps of the item the person answered (empty in events written before they were
+    # recorded) and when: a decision settles that conflict only, never a later one.
+    hlcs: frozenset[str] = frozenset()
+    at: dt.datetime | None = None
 
 
 def _decisions(
@@ -592,6 +596,10 @@ def _decisions(
                     key=str(detail.get("key", "")),
                     stamp=str(detail.get("stamp", "")),
                     pair=str(detail.get("pair", "")),
+                    hlcs=frozenset(
+                        str(detail[k]) for k in ("local_hlc", "remote_hlc") if detail.get(k)
+                    ),
+                    at=event.at,
                 )
             )
     return found
@@ -657,6 +665,28 @@ def _stamp_key(raw: str) -> Stamp | None:
         return None
 
 
+def _answers(decision: _Decision, row: NeedsAttention) -> bool:
+    """Whether another laptop's `decision` answered the conflict of `row`: the same two
+    values (matched by their stamps), or the row is the chosen value itself arriving, or an
+    older item: one whose other value is not newer than the value chosen and that was met
+    before the choice (an item carried to a merge's survivor compares a different pair on
+    each laptop; a decision recorded without the stamps). A later conflict on the same field
+    is never answered by an earlier decision."""
+    if row.remote_hlc and row.remote_hlc == decision.stamp:
+        return True
+    pair = frozenset(h for h in (row.local_hlc, row.remote_hlc) if h)
+    if decision.hlcs and pair == decision.hlcs:
+        return True
+    theirs, chosen = _stamp_key(row.remote_hlc or ""), _stamp_key(decision.stamp)
+    if theirs is None or chosen is None or theirs > chosen or decision.at is None:
+        return False
+    return _utc(row.created_at) <= _utc(decision.at)
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+
+
 def _field_answered(
     session: Session,
     actor: Any,
@@ -669,21 +699,24 @@ def _field_answered(
     assert row.field is not None
     spec = SPECS[row.entity]
     model: Any = spec.model
-    stamps = [
-        s
+    answering = [
+        d
         for d in decisions.get(row.entity_id, [])
-        if d.key == row.field and (s := _stamp_key(d.stamp)) is not None
+        if d.key == row.field and _stamp_key(d.stamp) is not None and _answers(d, row)
     ]
-    if not stamps:
+    if not answering:
         return 0
-    decided = max(stamps)
+    decided = max(s for d in answering if (s := _stamp_key(d.stamp)) is not None)
     record = session.scalar(select(model).where(model.id == row.entity_id))
     if record is None:
         return 0
     same_key = [
         r
         for r in rows
-        if r.resolved_at is None and r.entity_id == row.entity_id and r.field == row.field
+        if r.resolved_at is None
+        and r.entity_id == row.entity_id
+        and r.field == row.field
+        and any(_answers(d, r) for d in answering)
     ]
     held = _stamp_key((record.field_hlcs or {}).get(row.field, ""))
     if held is None or held < decided:

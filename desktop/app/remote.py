@@ -1211,6 +1211,10 @@ def settle(
             resolution=row.resolution,
             key=row.field or "",
             stamp=stamp or "",
+            # The two stamps of the item answered: another laptop's item about the same two
+            # values (its own the other way round) is answered by this choice, and no other.
+            local_hlc=row.local_hlc or "",
+            remote_hlc=row.remote_hlc or "",
         )
         session.flush()
         return _attention(row)

@@ -224,3 +224,33 @@ def test_an_edit_of_the_merged_away_record_made_elsewhere_is_not_lost(laptops: L
         details = core.patients.details(p1)
         assert details.birth_date == dt.date(1991, 5, 6)
         assert details.phone.replace(" ", "").endswith("712345678")  # shown the local way
+
+
+def test_an_old_decision_does_not_settle_a_later_conflict_on_the_same_field(
+    laptops: Laptops,
+) -> None:
+    a = laptops.new("a")
+    b = laptops.new("b")
+    pid = a.patients.register(grace(), confirmed_new=True).value
+    sync_all(a, b)
+    a.patients.edit(pid, grace("1990-01-01"))
+    b.patients.edit(pid, grace("1991-02-02"))
+    sync_all(a, b)
+    AttentionApi(b).keep_theirs(AttentionApi(b).items()[0].id)
+    sync_all(a, b)
+    for core in (a, b):
+        assert AttentionApi(core).items() == []
+    # A second, unrelated conflict on the same safety-critical field, days later: open on
+    # both laptops (the first decision answered the first conflict only).
+    a.patients.edit(pid, grace("1985-05-05"))
+    b.patients.edit(pid, grace("1986-06-06"))
+    sync_all(a, b)
+    for core in (a, b):
+        items = AttentionApi(core).items()
+        assert [(i.reason, i.field) for i in items] == [(SAFETY_CRITICAL, "birth_date")]
+        assert {items[0].mine.value, items[0].theirs.value} == {"1985-05-05", "1986-06-06"}
+    AttentionApi(a).keep_mine(AttentionApi(a).items()[0].id)  # A's date, chosen on A
+    sync_all(a, b)
+    for core in (a, b):
+        assert AttentionApi(core).items() == []
+        assert core.patients.details(pid).birth_date == dt.date(1985, 5, 5)
