@@ -43,6 +43,8 @@ MERGED = "merged"  # the resolution of an attention item the merge settled
 # An item put on the list when two laptops merged two records into each other (see
 # `_break_loops`): one was restored, and a person should know which.
 MERGED_BOTH_WAYS = "merged_both_ways"
+# An item about a signed record left under a merged-away patient (see `follow_merges`).
+SIGNED_UNDER_MERGED = "signed_under_merged"
 
 
 @dataclass(frozen=True)
@@ -215,7 +217,12 @@ def follow_merges(session: Session, actor: Actor | None = None) -> dict[str, int
                 getattr(record, spec.immutable_when[0]) == spec.immutable_when[1]
             )
             if frozen:
-                continue  # a signed form never changes (it stays with the tombstone)
+                # A signed form never changes: it stays with the tombstone here, though the
+                # laptop that merged may hold it under the survivor. Someone must know.
+                if not record.deleted:
+                    tomb = getattr(record, link)
+                    _note_signed_left(session, kind, record, tomb, survivor(tomb))
+                continue
             setattr(record, link, survivor(getattr(record, link)))
             moved[kind] = moved.get(kind, 0) + 1
     if moved:
@@ -294,6 +301,47 @@ def _note_both_ways(session: Session, kept: Patient, other: Patient) -> None:
             remote_hlc=(other.field_hlcs or {}).get("deleted"),
         )
     )
+
+
+def _note_signed_left(
+    session: Session, kind: str, record: Any, tomb_id: uuid.UUID, survivor_id: uuid.UUID
+) -> None:
+    """The item about a signed record that stays under a merged-away patient (a draft moved
+    by a merge on one laptop but signed on another before it heard): the laptops may not
+    agree whose record it is, and it cannot be moved. Once per record."""
+    if session.scalar(
+        select(NeedsAttention.id).where(
+            NeedsAttention.reason == SIGNED_UNDER_MERGED, NeedsAttention.entity_id == record.id
+        )
+    ):
+        return
+    tomb = session.scalar(select(Patient).where(Patient.id == tomb_id))
+    survivor = session.scalar(select(Patient).where(Patient.id == survivor_id))
+    if tomb is None or survivor is None:
+        return
+    note = msg(
+        "This record was signed on a laptop that had not yet heard that {other} was merged "
+        "into {kept}. A signed record never changes, so here it stays under {other}; another "
+        "laptop may show it under {kept}. Check the signed record and, if needed, record a "
+        "correction under {kept}.",
+        other=f"{tomb.full_name} ({tomb.clinic_number or tomb.id})",
+        kept=f"{survivor.full_name} ({survivor.clinic_number or survivor.id})",
+    )
+    session.add(
+        NeedsAttention(
+            clinic_id=record.clinic_id,
+            entity=kind,
+            entity_id=record.id,
+            patient_id=survivor.id,
+            field=None,
+            reason=SIGNED_UNDER_MERGED,
+            local_value={**_summary(tomb), "note": str(note)},
+            local_hlc=None,
+            remote_value=_summary(survivor),
+            remote_hlc=None,
+        )
+    )
+    session.flush()
 
 
 def _summary(patient: Patient) -> dict[str, Any]:

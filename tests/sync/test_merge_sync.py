@@ -254,3 +254,32 @@ def test_an_old_decision_does_not_settle_a_later_conflict_on_the_same_field(
     for core in (a, b):
         assert AttentionApi(core).items() == []
         assert core.patients.details(pid).birth_date == dt.date(1985, 5, 5)
+
+
+def test_a_form_signed_offline_under_the_merged_away_patient_is_on_the_list(
+    laptops: Laptops,
+) -> None:
+    from desktop.services.patient_merge import SIGNED_UNDER_MERGED
+    from tests.test_patient_merge import answers_for
+
+    a = laptops.new("a")
+    b = laptops.new("b")
+    sync_all(a, b)
+    p1 = a.patients.register(grace(), confirmed_new=True).value
+    p2 = b.patients.register(grace(), confirmed_new=True).value
+    form = b.forms.start(p2, "consent_treatment").value.record_id
+    sync_all(a, b)
+    AttentionApi(a).merge(AttentionApi(a).items()[0].id, p1)  # moves the draft to P1
+    consent = b.forms.library().get("consent_treatment")
+    b.forms.complete(form, answers_for(consent), lang="en")  # B, offline, signs it under P2
+    sync_all(a, b)
+    assert str(form) in records(b, p2)["forms"]  # signed here: it stays with the tombstone
+    listed = [i for i in AttentionApi(b).items() if i.reason == SIGNED_UNDER_MERGED]
+    assert len(listed) == 1
+    item = listed[0]
+    assert item.entity == "form_records" and item.entity_id == form and item.patient_id == p1
+    assert "signed" in item.mine.value["note"] and "never changes" in item.mine.value["note"]
+    AttentionApi(b).items()  # read again: still one item, not a second
+    assert len([i for i in AttentionApi(b).items() if i.reason == SIGNED_UNDER_MERGED]) == 1
+    AttentionApi(b).keep_mine(item.id)  # seen
+    assert not [i for i in AttentionApi(b).items() if i.reason == SIGNED_UNDER_MERGED]
