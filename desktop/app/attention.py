@@ -27,8 +27,10 @@ is read (`settled_elsewhere`, called by `items`):
   on another laptop: resolution "rebooked");
 - (not an item: a record another laptop made for a patient merged meanwhile is moved to the
   survivor, `patient_merge.follow_merges`;)
-- a field item whose key another laptop settled: its audit event ("resolve") carries the key
-  and the clock stamp of the value chosen. When this record holds that stamp or a newer one,
+- a field item whose key another laptop settled: its audit event ("resolve") carries the key,
+  the clock stamp of the value chosen and the two stamps of the item answered; it answers only
+  that conflict (or an item older than the choice), never a later one on the same field.
+  When this record holds that stamp or a newer one,
   the item is settled; when this laptop set that value aside (a safety-critical field is
   never applied silently), the other laptop's person already decided: the value is taken.
 """

@@ -18,7 +18,15 @@ Refused, in words a person can act on:
 The audit trail of the other patient stays where it is (append-only); the merge itself is
 audited on both records ("merge", naming the other record and how many of each kind moved).
 Items needing attention about the other patient now name the survivor; those about the pair
-(a possible duplicate of the two) are settled by the merge.
+(a possible duplicate of the two) are settled by the merge. An item about a field of the other
+is settled only when the merge answered it: a safety-critical one, or one whose other value is
+newer than the merge, moves to the survivor and stays open (`carry_item`).
+
+Merges that meet (`follow_merges`, run when a laptop reads its list):
+- two laptops that merged two records into each other: the one with the later removal stamp
+  loses and is restored, the same on every laptop (`_break_loops`), with an item;
+- a signed form left under the merged-away patient (signed on a laptop that had not heard of
+  the merge): it never changes, so an item says the laptops may disagree whose it is.
 """
 
 from __future__ import annotations
