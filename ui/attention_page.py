@@ -60,6 +60,8 @@ def reason_label(reason: str) -> str:
         "refused": _tr("Change this laptop could not take"),
         "unsigned_account": _tr("Account changed without an administrator's signature"),
         "superseded": _tr("Edited on two laptops"),
+        "merged_both_ways": _tr("Two records merged into each other"),
+        "signed_under_merged": _tr("Form signed under a merged record"),
     }.get(reason, reason.replace("_", " "))
 
 
@@ -97,6 +99,15 @@ def reason_explanation(reason: str) -> str:
         "unsigned_account": _tr(
             "An account was changed on another laptop without an administrator's signature. "
             "An administrator approves or refuses the change."
+        ),
+        "merged_both_ways": _tr(
+            "Two laptops each merged these records, one into the other. Every laptop kept the "
+            "same one, with all the records of both: check it is right."
+        ),
+        "signed_under_merged": _tr(
+            "This form was signed on this laptop under a record another laptop merged "
+            "meanwhile. A signed form never changes, so it stays with the merged record: "
+            "look at it from the kept record, and record a correction if needed."
         ),
     }.get(reason, "")
 
