@@ -72,87 +72,107 @@
       <translation>Modifié sur deux ordinateurs</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="69" />
+      <location filename="../../ui/attention_page.py" line="63" />
+      <source>Two records merged into each other</source>
+      <translation>Deux dossiers fusionnés l’un dans l’autre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="64" />
+      <source>Form signed under a merged record</source>
+      <translation>Formulaire signé sous un dossier fusionné</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="71" />
       <source>This value matters for the patient's safety, and the two laptops hold different values. Neither was applied silently: choose the right one.</source>
       <translation>Cette valeur compte pour la sécurité du patient, et les deux ordinateurs ont des valeurs différentes. Aucune n’a été appliquée sans vous : choisissez la bonne.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="73" />
+      <location filename="../../ui/attention_page.py" line="75" />
       <source>The record was edited on one laptop and removed on another. Keep it removed, or take the edit.</source>
       <translation>Le dossier a été modifié sur un ordinateur et supprimé sur un autre. Laissez-le supprimé, ou retenez la modification.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="77" />
+      <location filename="../../ui/attention_page.py" line="79" />
       <source>Another laptop edited a form that is signed here. A signed form never changes: the edit was not applied. Record a correction if the form is wrong.</source>
       <translation>Un autre ordinateur a modifié un formulaire signé ici. Un formulaire signé ne change jamais : la modification n’a pas été appliquée. Enregistrez une correction si le formulaire est erroné.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="81" />
+      <location filename="../../ui/attention_page.py" line="83" />
       <source>Another laptop changed a record of the trail, which never changes; the change was not applied.</source>
       <translation>Un autre ordinateur a modifié un enregistrement de l’historique, qui ne change jamais ; la modification n’a pas été appliquée.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="85" />
+      <location filename="../../ui/attention_page.py" line="87" />
       <source>The same name, with the same date of birth or phone, was registered on two laptops. If it is one person, merge the two records into one; if not, keep both.</source>
       <translation>Le même nom, avec la même date de naissance ou le même téléphone, a été enregistré sur deux ordinateurs. S’il s’agit d’une seule personne, fusionnez les deux dossiers en un seul ; sinon, conservez les deux.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="89" />
+      <location filename="../../ui/attention_page.py" line="91" />
       <source>Each laptop booked this provider for the same time without knowing of the other booking. Move one of the two appointments, or keep both.</source>
       <translation>Chaque ordinateur a réservé ce soignant à la même heure sans connaître l’autre réservation. Déplacez l’un des deux rendez-vous, ou conservez les deux.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="93" />
+      <location filename="../../ui/attention_page.py" line="95" />
       <source>A change from another laptop could not be applied here; it is kept on this list so it is not lost from sight.</source>
       <translation>Une modification venant d’un autre ordinateur n’a pas pu être appliquée ici ; elle reste sur cette liste pour ne pas être perdue de vue.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="97" />
+      <location filename="../../ui/attention_page.py" line="99" />
       <source>An account was changed on another laptop without an administrator's signature. An administrator approves or refuses the change.</source>
       <translation>Un compte a été modifié sur un autre ordinateur sans la signature d’un administrateur. Un administrateur approuve ou refuse la modification.</translation>
     </message>
     <message>
+      <location filename="../../ui/attention_page.py" line="103" />
+      <source>Two laptops each merged these records, one into the other. Every laptop kept the same one, with all the records of both: check it is right.</source>
+      <translation>Deux ordinateurs ont chacun fusionné ces dossiers, l’un dans l’autre. Chaque ordinateur a conservé le même, avec tous les éléments des deux : vérifiez qu’il est correct.</translation>
+    </message>
+    <message>
       <location filename="../../ui/attention_page.py" line="107" />
+      <source>This form was signed on this laptop under a record another laptop merged meanwhile. A signed form never changes, so it stays with the merged record: look at it from the kept record, and record a correction if needed.</source>
+      <translation>Ce formulaire a été signé sur cet ordinateur sous un dossier qu’un autre ordinateur a fusionné entre-temps. Un formulaire signé ne change jamais : il reste donc avec le dossier fusionné. Consultez-le depuis le dossier conservé, et enregistrez une correction si nécessaire.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="118" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="108" />
+      <location filename="../../ui/attention_page.py" line="119" />
       <source>Appointment</source>
       <translation>Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="109" />
+      <location filename="../../ui/attention_page.py" line="120" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="110" />
+      <location filename="../../ui/attention_page.py" line="121" />
       <source>Account</source>
       <translation>Compte</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="118" />
+      <location filename="../../ui/attention_page.py" line="129" />
       <source>answer “{name}”</source>
       <translation>réponse « {name} »</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="129" />
+      <location filename="../../ui/attention_page.py" line="140" />
       <source>Another laptop</source>
       <translation>Un autre ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="130" />
+      <location filename="../../ui/attention_page.py" line="141" />
       <source>Another laptop, {when}</source>
       <translation>Un autre ordinateur, {when}</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="132" />
+      <location filename="../../ui/attention_page.py" line="143" />
       <source>{who}, on another laptop</source>
       <translation>{who}, sur un autre ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="133" />
+      <location filename="../../ui/attention_page.py" line="144" />
       <source>{who}, on another laptop, {when}</source>
       <translation>{who}, sur un autre ordinateur, {when}</translation>
     </message>
@@ -454,73 +474,73 @@ Tous les rendez-vous et formulaires de l’autre dossier y sont transférés ; 
   <context>
     <name>AttentionPage</name>
     <message>
-      <location filename="../../ui/attention_page.py" line="150" />
-      <location filename="../../ui/attention_page.py" line="196" />
+      <location filename="../../ui/attention_page.py" line="161" />
+      <location filename="../../ui/attention_page.py" line="207" />
       <source>Needs attention</source>
       <translation>À examiner</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="154" />
+      <location filename="../../ui/attention_page.py" line="165" />
       <source>What sync could not settle alone. Open an item to compare the two laptops' values side by side and choose; the choice is recorded and reaches every laptop at the next sync.</source>
       <translation>Ce que la synchronisation n’a pas pu régler seule. Ouvrez un élément pour comparer côte à côte les valeurs des deux ordinateurs et choisir ; le choix est enregistré et parvient à chaque ordinateur à la prochaine synchronisation.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="167" />
+      <location filename="../../ui/attention_page.py" line="178" />
       <source>Items needing attention</source>
       <translation>Éléments à examiner</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="169" />
+      <location filename="../../ui/attention_page.py" line="180" />
       <source>What</source>
       <translation>Quoi</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="169" />
+      <location filename="../../ui/attention_page.py" line="180" />
       <source>Record</source>
       <translation>Dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="169" />
+      <location filename="../../ui/attention_page.py" line="180" />
       <source>Noted</source>
       <translation>Relevé le</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="169" />
+      <location filename="../../ui/attention_page.py" line="180" />
       <source>From</source>
       <translation>Provenance</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="188" />
+      <location filename="../../ui/attention_page.py" line="199" />
       <source>&amp;Open and compare…</source>
       <translation>&amp;Ouvrir et comparer…</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="192" />
+      <location filename="../../ui/attention_page.py" line="203" />
       <source>&amp;Refresh</source>
       <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="193" />
+      <location filename="../../ui/attention_page.py" line="204" />
       <source>&amp;Close</source>
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="216" />
+      <location filename="../../ui/attention_page.py" line="227" />
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="260" />
+      <location filename="../../ui/attention_page.py" line="271" />
       <source>Nothing needs attention. ✓</source>
       <translation>Rien à examiner. ✓</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="262" />
+      <location filename="../../ui/attention_page.py" line="273" />
       <source>1 item waits for a decision.</source>
       <translation>1 élément attend une décision.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="264" />
+      <location filename="../../ui/attention_page.py" line="275" />
       <source>{n} items wait for a decision.</source>
       <translation>{n} éléments attendent une décision.</translation>
     </message>

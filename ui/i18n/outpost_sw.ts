@@ -72,87 +72,107 @@
       <translation>Imehaririwa kwenye kompyuta mbili</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="69" />
+      <location filename="../../ui/attention_page.py" line="63" />
+      <source>Two records merged into each other</source>
+      <translation>Rekodi mbili zimeunganishwa kila moja ndani ya nyingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="64" />
+      <source>Form signed under a merged record</source>
+      <translation>Fomu iliyotiwa sahihi chini ya rekodi iliyounganishwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="71" />
       <source>This value matters for the patient's safety, and the two laptops hold different values. Neither was applied silently: choose the right one.</source>
       <translation>Thamani hii ni muhimu kwa usalama wa mgonjwa, na kompyuta hizo mbili zina thamani tofauti. Hakuna iliyotumika kimyakimya: chagua iliyo sahihi.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="73" />
+      <location filename="../../ui/attention_page.py" line="75" />
       <source>The record was edited on one laptop and removed on another. Keep it removed, or take the edit.</source>
       <translation>Rekodi ilihaririwa kwenye kompyuta moja na kuondolewa kwenye nyingine. Iache ikiwa imeondolewa, au chukua uhariri.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="77" />
+      <location filename="../../ui/attention_page.py" line="79" />
       <source>Another laptop edited a form that is signed here. A signed form never changes: the edit was not applied. Record a correction if the form is wrong.</source>
       <translation>Kompyuta nyingine ilihariri fomu iliyotiwa sahihi hapa. Fomu iliyotiwa sahihi haibadiliki kamwe: uhariri haukutumika. Rekodi marekebisho ikiwa fomu si sahihi.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="81" />
+      <location filename="../../ui/attention_page.py" line="83" />
       <source>Another laptop changed a record of the trail, which never changes; the change was not applied.</source>
       <translation>Kompyuta nyingine ilibadilisha kumbukumbu ya historia, ambayo haibadiliki kamwe; mabadiliko hayakutumika.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="85" />
+      <location filename="../../ui/attention_page.py" line="87" />
       <source>The same name, with the same date of birth or phone, was registered on two laptops. If it is one person, merge the two records into one; if not, keep both.</source>
       <translation>Jina lilelile, lenye tarehe ileile ya kuzaliwa au simu ileile, limesajiliwa kwenye kompyuta mbili. Ikiwa ni mtu mmoja, unganisha rekodi hizo mbili kuwa moja; kama sivyo, baki na zote mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="89" />
+      <location filename="../../ui/attention_page.py" line="91" />
       <source>Each laptop booked this provider for the same time without knowing of the other booking. Move one of the two appointments, or keep both.</source>
       <translation>Kila kompyuta ilimpangia mhudumu huyu miadi kwa wakati uleule bila kujua miadi nyingine. Hamisha mojawapo ya miadi hizo mbili, au baki na zote mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="93" />
+      <location filename="../../ui/attention_page.py" line="95" />
       <source>A change from another laptop could not be applied here; it is kept on this list so it is not lost from sight.</source>
       <translation>Mabadiliko kutoka kompyuta nyingine hayakuweza kutumika hapa; yanawekwa kwenye orodha hii ili yasisahaulike.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="97" />
+      <location filename="../../ui/attention_page.py" line="99" />
       <source>An account was changed on another laptop without an administrator's signature. An administrator approves or refuses the change.</source>
       <translation>Akaunti ilibadilishwa kwenye kompyuta nyingine bila sahihi ya msimamizi. Msimamizi anaidhinisha au anakataa mabadiliko.</translation>
     </message>
     <message>
+      <location filename="../../ui/attention_page.py" line="103" />
+      <source>Two laptops each merged these records, one into the other. Every laptop kept the same one, with all the records of both: check it is right.</source>
+      <translation>Kompyuta mbili kila moja iliunganisha rekodi hizi, moja ndani ya nyingine. Kila kompyuta ilibakiza rekodi ileile, pamoja na kumbukumbu zote za zote mbili: kagua kwamba iko sahihi.</translation>
+    </message>
+    <message>
       <location filename="../../ui/attention_page.py" line="107" />
+      <source>This form was signed on this laptop under a record another laptop merged meanwhile. A signed form never changes, so it stays with the merged record: look at it from the kept record, and record a correction if needed.</source>
+      <translation>Fomu hii ilitiwa sahihi kwenye kompyuta hii chini ya rekodi ambayo kompyuta nyingine iliiunganisha wakati huohuo. Fomu iliyotiwa sahihi haibadiliki kamwe, kwa hiyo inabaki na rekodi iliyounganishwa: iangalie kutoka kwenye rekodi iliyobakizwa, na urekodi marekebisho ikihitajika.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="118" />
       <source>Patient</source>
       <translation>Mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="108" />
+      <location filename="../../ui/attention_page.py" line="119" />
       <source>Appointment</source>
       <translation>Miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="109" />
+      <location filename="../../ui/attention_page.py" line="120" />
       <source>Form</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="110" />
+      <location filename="../../ui/attention_page.py" line="121" />
       <source>Account</source>
       <translation>Akaunti</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="118" />
+      <location filename="../../ui/attention_page.py" line="129" />
       <source>answer “{name}”</source>
       <translation>jibu “{name}”</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="129" />
+      <location filename="../../ui/attention_page.py" line="140" />
       <source>Another laptop</source>
       <translation>Kompyuta nyingine</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="130" />
+      <location filename="../../ui/attention_page.py" line="141" />
       <source>Another laptop, {when}</source>
       <translation>Kompyuta nyingine, {when}</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="132" />
+      <location filename="../../ui/attention_page.py" line="143" />
       <source>{who}, on another laptop</source>
       <translation>{who}, kwenye kompyuta nyingine</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="133" />
+      <location filename="../../ui/attention_page.py" line="144" />
       <source>{who}, on another laptop, {when}</source>
       <translation>{who}, kwenye kompyuta nyingine, {when}</translation>
     </message>
@@ -454,73 +474,73 @@ Kila miadi na fomu ya rekodi nyingine inahamia kwake; rekodi nyingine inaondolew
   <context>
     <name>AttentionPage</name>
     <message>
-      <location filename="../../ui/attention_page.py" line="150" />
-      <location filename="../../ui/attention_page.py" line="196" />
+      <location filename="../../ui/attention_page.py" line="161" />
+      <location filename="../../ui/attention_page.py" line="207" />
       <source>Needs attention</source>
       <translation>Vinahitaji uangalizi</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="154" />
+      <location filename="../../ui/attention_page.py" line="165" />
       <source>What sync could not settle alone. Open an item to compare the two laptops' values side by side and choose; the choice is recorded and reaches every laptop at the next sync.</source>
       <translation>Yale ambayo usawazishaji haukuweza kushughulikia wenyewe. Fungua kipengele ili kulinganisha thamani za kompyuta hizo mbili kando kwa kando na uchague; chaguo linarekodiwa na kufika kwenye kila kompyuta wakati wa kusawazisha ujao.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="167" />
+      <location filename="../../ui/attention_page.py" line="178" />
       <source>Items needing attention</source>
       <translation>Vipengele vinavyohitaji uangalizi</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="169" />
+      <location filename="../../ui/attention_page.py" line="180" />
       <source>What</source>
       <translation>Nini</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="169" />
+      <location filename="../../ui/attention_page.py" line="180" />
       <source>Record</source>
       <translation>Rekodi</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="169" />
+      <location filename="../../ui/attention_page.py" line="180" />
       <source>Noted</source>
       <translation>Imebainika</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="169" />
+      <location filename="../../ui/attention_page.py" line="180" />
       <source>From</source>
       <translation>Kutoka</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="188" />
+      <location filename="../../ui/attention_page.py" line="199" />
       <source>&amp;Open and compare…</source>
       <translation>&amp;Fungua na ulinganishe…</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="192" />
+      <location filename="../../ui/attention_page.py" line="203" />
       <source>&amp;Refresh</source>
       <translation>Onyesha &amp;upya</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="193" />
+      <location filename="../../ui/attention_page.py" line="204" />
       <source>&amp;Close</source>
       <translation>Fun&amp;ga</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="216" />
+      <location filename="../../ui/attention_page.py" line="227" />
       <source>Loading…</source>
       <translation>Inapakia…</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="260" />
+      <location filename="../../ui/attention_page.py" line="271" />
       <source>Nothing needs attention. ✓</source>
       <translation>Hakuna kinachohitaji uangalizi. ✓</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="262" />
+      <location filename="../../ui/attention_page.py" line="273" />
       <source>1 item waits for a decision.</source>
       <translation>Kipengele 1 kinasubiri uamuzi.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="264" />
+      <location filename="../../ui/attention_page.py" line="275" />
       <source>{n} items wait for a decision.</source>
       <translation>Vipengele {n} vinasubiri uamuzi.</translation>
     </message>
