@@ -31,19 +31,19 @@ class ChangeCollector:
 
     def note(self, obj: Any) -> None:
         table = getattr(type(obj), "__tablename__", None)
-        if table is None or table in _TRAIL_KINDS:
+        if table is None:
             return
-        self.kinds.add(table)
         patient_id = obj.id if table == PATIENTS else getattr(obj, "patient_id", None)
-        if isinstance(patient_id, uuid.UUID):
-            self.patient_ids.add(patient_id)
+        self._add(table, patient_id)
 
     def note_row(self, table: str, row: Mapping[str, Any]) -> None:
         """A row written without an ORM object (its column values)."""
+        self._add(table, row.get("id") if table == PATIENTS else row.get("patient_id"))
+
+    def _add(self, table: str, patient_id: Any) -> None:
         if table in _TRAIL_KINDS:
             return
         self.kinds.add(table)
-        patient_id = row.get("id") if table == PATIENTS else row.get("patient_id")
         if isinstance(patient_id, uuid.UUID):
             self.patient_ids.add(patient_id)
 
