@@ -488,6 +488,27 @@ def test_an_answer_announcing_too_many_bytes_is_refused_before_reading(
         clients(standin(route).url).hello()
 
 
+def test_an_answer_ended_by_closing_the_connection_is_still_read(
+    standin: Callable[[Route], StandIn], clients: Callable[..., HqClient]
+) -> None:
+    """A proxy may answer without a length and end the body by closing: it has a body, so it
+    is not a link cut inside the headers (which leaves none)."""
+
+    def route(seen: Seen, s: StandIn) -> Callable[[http.server.BaseHTTPRequestHandler], None]:
+        def write(h: http.server.BaseHTTPRequestHandler) -> None:
+            h.send_response(200)
+            h.send_header("Content-Type", "application/json")
+            h.send_header("Connection", "close")
+            h.end_headers()
+            h.wfile.write(json.dumps(hello_json()).encode())
+            h.close_connection = True
+
+        return write
+
+    hello = clients(standin(route).url).hello()
+    assert hello.log_id == LOG_ID
+
+
 # --- refusals with a reason --------------------------------------------------------------
 
 
