@@ -22,6 +22,10 @@ class Permission(enum.StrEnum):
     RECORD_RESULTS = "record results and tell patients about them"
     REVIEW_RESULTS = "review results"
     MANAGE_REFERRALS = "make and follow referrals and keep the facility directory"
+    # desktop/services/care_plans.py, coverage.py, billing.py, claims.py.
+    MANAGE_CARE_PLANS = "keep care plans and check off their tasks"
+    MANAGE_COVERAGE = "record insurance memberships and verify them"
+    MANAGE_BILLING = "bill visits, take payments and make claims"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -35,6 +39,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.BACKUP,
             Permission.RECORD_RESULTS,
             Permission.MANAGE_REFERRALS,
+            Permission.MANAGE_CARE_PLANS,
+            Permission.MANAGE_COVERAGE,
+            Permission.MANAGE_BILLING,
         }
     ),
     Role.CLINICIAN: frozenset(
@@ -46,6 +53,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.RECORD_RESULTS,
             Permission.REVIEW_RESULTS,
             Permission.MANAGE_REFERRALS,
+            Permission.MANAGE_CARE_PLANS,
+            # The diagnoses of a visit are coded by whoever made them.
+            Permission.MANAGE_BILLING,
         }
     ),
 }

@@ -20,14 +20,31 @@ from desktop.store.models import (
     AppointmentStatus,
     AppointmentType,
     AuditEvent,
+    CareItemKind,
+    CareItemStatus,
+    CarePlan,
+    CarePlanItem,
+    CarePlanStatus,
+    Claim,
+    ClaimStatus,
     Clinic,
     ClinicForm,
     ClinicRule,
+    CoverageCheck,
+    CoverageMembership,
+    CoverageScheme,
+    Diagnosis,
     Facility,
     FacilityKind,
     FormRecord,
     FormStatus,
+    Invoice,
+    InvoiceLine,
+    InvoiceStatus,
     Patient,
+    Payment,
+    PaymentMethod,
+    PriceItem,
     Provider,
     Referral,
     ReferralStatus,
@@ -39,8 +56,11 @@ from desktop.store.models import (
     ResultRelay,
     ResultStatus,
     Role,
+    SchemeKind,
     Sex,
     User,
+    VerificationMethod,
+    VerificationResult,
     WorkingHours,
 )
 
@@ -61,6 +81,22 @@ def _between(low: int, high: int, what: str) -> Any:
         return None if low <= value <= high else f"{what} must be between {low} and {high}"
 
     return check
+
+
+def _currency_problem(value: Any) -> str | None:
+    """An ISO 4217 code Babel knows (its minor units decide how amounts are kept)."""
+    from babel.numbers import list_currencies
+
+    if isinstance(value, str) and value in list_currencies():
+        return None
+    return f"{value!r} is not a currency code (ISO 4217, such as KES, TZS or XOF)"
+
+
+def _icd10_problem(value: Any) -> str | None:
+    """A billable ICD-10 code (WHO 2019) at its most specific level: J18.9, not J18."""
+    from desktop.services import icd10
+
+    return icd10.code_problem(value)
 
 
 def _account_key(part: str) -> Any:
@@ -163,6 +199,7 @@ CLINICS: RecordSpec[Clinic] = RecordSpec(
         text("paper_size", 10),
         text("code", 8),
         F("opening_hours", dict),
+        text("currency", 3, checks=(_currency_problem,)),
     ),
     not_found=lambda i: msg("No clinic with id {id}.", id=i),
     read=None,
@@ -284,6 +321,7 @@ APPOINTMENTS: RecordSpec[Appointment] = RecordSpec(
         maybe("rescheduled_from_id", uuid.UUID),
         maybe("arrived_at", dt.datetime),
         maybe("booked_by", uuid.UUID),
+        F("walk_in", bool),
     ),
     not_found=lambda i: msg("No appointment with id {id}.", id=i),
     read=Permission.VIEW_PATIENTS,
@@ -597,6 +635,322 @@ CLINIC_RULES: RecordSpec[ClinicRule] = RecordSpec(
 )
 
 
+CP = CarePlanStatus
+CI = CareItemStatus
+CARE_PLAN_WORDS: dict[Any, Message] = {
+    CP.ACTIVE: msg("active"),
+    CP.COMPLETED: msg("completed"),
+    CP.CANCELLED: msg("cancelled"),
+}
+CARE_PLAN_STATUS = StatusMachine(
+    field="status",
+    transitions={
+        CP.ACTIVE: frozenset({CP.COMPLETED, CP.CANCELLED}),
+        CP.COMPLETED: frozenset({CP.ACTIVE}),  # the condition came back: the plan reopens
+        CP.CANCELLED: frozenset(),
+    },
+    words=CARE_PLAN_WORDS,
+    refused=lambda status, to: msg(
+        "A care plan that is {status} cannot become {to}.", status=status, to=to
+    ),
+)
+CARE_ITEM_WORDS: dict[Any, Message] = {
+    CI.OPEN: msg("open"),
+    CI.DONE: msg("done"),
+    CI.CANCELLED: msg("cancelled"),
+}
+CARE_ITEM_STATUS = StatusMachine(
+    field="status",
+    transitions={
+        CI.OPEN: frozenset({CI.DONE, CI.CANCELLED}),
+        CI.DONE: frozenset({CI.OPEN}),  # ticked by mistake
+        CI.CANCELLED: frozenset({CI.OPEN}),
+    },
+    words=CARE_ITEM_WORDS,
+    refused=lambda status, to: msg(
+        "A care plan item that is {status} cannot become {to}.", status=status, to=to
+    ),
+)
+
+CARE_PLANS: RecordSpec[CarePlan] = RecordSpec(
+    kind="care_plans",
+    model=CarePlan,
+    fields=(
+        *COMMON,
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        text("title", 200, required=True),
+        # Leads the (status, review date) index the "reviews due" list reads.
+        F("status", CarePlanStatus, required=True, indexed=True),
+        F("started_on", dt.date, required=True),
+        maybe("review_on", dt.date),
+        maybe("lead_by", uuid.UUID),
+        maybe("ended_on", dt.date),
+        text("notes"),
+    ),
+    not_found=lambda i: msg("No care plan with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.MANAGE_CARE_PLANS,
+    patient_link="patient_id",
+    status=CARE_PLAN_STATUS,
+)
+
+CARE_PLAN_ITEMS: RecordSpec[CarePlanItem] = RecordSpec(
+    kind="care_plan_items",
+    model=CarePlanItem,
+    fields=(
+        *COMMON,
+        F("care_plan_id", uuid.UUID, required=True, indexed=True),
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        F("kind", CareItemKind, required=True),
+        text("description", required=True),
+        maybe("owner_id", uuid.UUID),
+        text("owner_name", 200),
+        maybe("due_on", dt.date),
+        maybe("repeat_days", int, checks=(_between(1, 366, "a repeat in days"),)),
+        # Leads the (status, due date) index the "due or missed" list reads.
+        F("status", CareItemStatus, required=True, indexed=True),
+        maybe("done_at", dt.datetime),
+        maybe("done_by", uuid.UUID),
+        maybe("appointment_id", uuid.UUID),
+        text("note"),
+    ),
+    not_found=lambda i: msg("No care plan item with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.MANAGE_CARE_PLANS,
+    patient_link="patient_id",
+    status=CARE_ITEM_STATUS,
+)
+
+COVERAGE_SCHEMES: RecordSpec[CoverageScheme] = RecordSpec(
+    kind="coverage_schemes",
+    model=CoverageScheme,
+    fields=(
+        *COMMON,
+        text("name", 200, required=True),
+        F("kind", SchemeKind, required=True),
+        maybe("phone", str, max_length=20),
+        text("address"),
+        F("verify_every_days", int, checks=(_between(1, 366, "days between verifications"),)),
+        F("active", bool),
+        text("notes"),
+    ),
+    not_found=lambda i: msg("No insurer or scheme with id {id}.", id=i),
+    read=None,  # the list of schemes is no patient data
+    write=Permission.MANAGE_COVERAGE,
+)
+
+COVERAGE_MEMBERSHIPS: RecordSpec[CoverageMembership] = RecordSpec(
+    kind="coverage_memberships",
+    model=CoverageMembership,
+    fields=(
+        *COMMON,
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        F("scheme_id", uuid.UUID, required=True, indexed=True),
+        text("member_number", 64, required=True),
+        text("holder_name", 200),
+        maybe("valid_from", dt.date),
+        maybe("valid_until", dt.date),
+        F("active", bool),
+        text("notes"),
+    ),
+    not_found=lambda i: msg("No coverage membership with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.MANAGE_COVERAGE,
+    patient_link="patient_id",
+)
+
+COVERAGE_CHECKS: RecordSpec[CoverageCheck] = RecordSpec(
+    kind="coverage_checks",
+    model=CoverageCheck,
+    fields=(
+        *COMMON,
+        F("membership_id", uuid.UUID, required=True, indexed=True),
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        F("at", dt.datetime, required=True),
+        F("method", VerificationMethod, required=True),
+        F("result", VerificationResult, required=True),
+        maybe("made_by", uuid.UUID),
+        text("reference", 100),
+        text("note"),
+    ),
+    not_found=lambda i: msg("No coverage verification with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.MANAGE_COVERAGE,
+    patient_link="patient_id",
+)
+
+_MONEY = _between(0, 10**12, "an amount")  # minor units: a trillion cents is far beyond a bill
+
+PRICE_ITEMS: RecordSpec[PriceItem] = RecordSpec(
+    kind="price_items",
+    model=PriceItem,
+    fields=(
+        *COMMON,
+        text("code", 32, required=True, indexed=True),
+        text("name", 200, required=True),
+        text("category", 64),
+        F("amount", int, required=True, checks=(_MONEY,)),
+        F("active", bool),
+    ),
+    not_found=lambda i: msg("No price list item with id {id}.", id=i),
+    read=None,  # the price list is no patient data
+    write=Permission.MANAGE_CLINIC,
+)
+
+IV = InvoiceStatus
+INVOICE_WORDS: dict[Any, Message] = {
+    IV.DRAFT: msg("draft"),
+    IV.ISSUED: msg("issued"),
+    IV.PAID: msg("paid"),
+    IV.VOID: msg("void"),
+}
+INVOICE_STATUS = StatusMachine(
+    field="status",
+    transitions={
+        IV.DRAFT: frozenset({IV.ISSUED, IV.VOID}),
+        IV.ISSUED: frozenset({IV.PAID, IV.VOID}),
+        IV.PAID: frozenset({IV.ISSUED}),  # a payment made in error was removed
+        IV.VOID: frozenset(),
+    },
+    words=INVOICE_WORDS,
+    refused=lambda status, to: msg(
+        "An invoice that is {status} cannot become {to}.", status=status, to=to
+    ),
+)
+
+INVOICES: RecordSpec[Invoice] = RecordSpec(
+    kind="invoices",
+    model=Invoice,
+    fields=(
+        *COMMON,
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        maybe("appointment_id", uuid.UUID),
+        text("number", 32, indexed=True),
+        # Leads the (status, issued date) index the unpaid list reads.
+        F("status", InvoiceStatus, required=True, indexed=True),
+        text("currency", 3, required=True, checks=(_currency_problem,)),
+        maybe("issued_on", dt.date),
+        maybe("issued_by", uuid.UUID),
+        text("notes"),
+    ),
+    not_found=lambda i: msg("No invoice with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.MANAGE_BILLING,
+    patient_link="patient_id",
+    status=INVOICE_STATUS,
+)
+
+INVOICE_LINES: RecordSpec[InvoiceLine] = RecordSpec(
+    kind="invoice_lines",
+    model=InvoiceLine,
+    fields=(
+        *COMMON,
+        F("invoice_id", uuid.UUID, required=True, indexed=True),
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        maybe("price_item_id", uuid.UUID),
+        text("description", 200, required=True),
+        F("quantity", int, required=True, checks=(_between(1, 10_000, "a quantity"),)),
+        F("unit_amount", int, required=True, checks=(_MONEY,)),
+    ),
+    not_found=lambda i: msg("No invoice line with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.MANAGE_BILLING,
+    patient_link="patient_id",
+)
+
+DIAGNOSES: RecordSpec[Diagnosis] = RecordSpec(
+    kind="diagnoses",
+    model=Diagnosis,
+    fields=(
+        *COMMON,
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        maybe("invoice_id", uuid.UUID, indexed=True),
+        maybe("appointment_id", uuid.UUID),
+        text("code", 8, required=True, checks=(_icd10_problem,)),
+        text("title", 300, required=True),
+        F("primary", bool),
+        F("recorded_on", dt.date, required=True),
+        maybe("recorded_by", uuid.UUID),
+    ),
+    not_found=lambda i: msg("No diagnosis with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.MANAGE_BILLING,
+    patient_link="patient_id",
+)
+
+PAYMENTS: RecordSpec[Payment] = RecordSpec(
+    kind="payments",
+    model=Payment,
+    fields=(
+        *COMMON,
+        F("invoice_id", uuid.UUID, required=True, indexed=True),
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        F("amount", int, required=True, checks=(_between(1, 10**12, "an amount"),)),
+        F("method", PaymentMethod, required=True),
+        F("paid_at", dt.datetime, required=True),
+        maybe("received_by", uuid.UUID),
+        text("receipt_number", 32),
+        text("reference", 100),
+        maybe("claim_id", uuid.UUID),
+    ),
+    not_found=lambda i: msg("No payment with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.MANAGE_BILLING,
+    patient_link="patient_id",
+)
+
+CL = ClaimStatus
+CLAIM_WORDS: dict[Any, Message] = {
+    CL.DRAFTED: msg("drafted"),
+    CL.SUBMITTED: msg("submitted"),
+    CL.PAID: msg("paid"),
+    CL.REJECTED: msg("rejected"),
+    CL.RESUBMITTED: msg("resubmitted"),
+    CL.WITHDRAWN: msg("withdrawn"),
+}
+CLAIM_STATUS = StatusMachine(
+    field="status",
+    transitions={
+        CL.DRAFTED: frozenset({CL.SUBMITTED, CL.WITHDRAWN}),
+        CL.SUBMITTED: frozenset({CL.PAID, CL.REJECTED, CL.WITHDRAWN}),
+        CL.REJECTED: frozenset({CL.RESUBMITTED, CL.WITHDRAWN}),
+        CL.RESUBMITTED: frozenset({CL.PAID, CL.REJECTED, CL.WITHDRAWN}),
+        CL.PAID: frozenset(),
+        CL.WITHDRAWN: frozenset(),
+    },
+    words=CLAIM_WORDS,
+    refused=lambda status, to: msg(
+        "A claim that is {status} cannot become {to}.", status=status, to=to
+    ),
+)
+
+CLAIMS: RecordSpec[Claim] = RecordSpec(
+    kind="claims",
+    model=Claim,
+    fields=(
+        *COMMON,
+        F("invoice_id", uuid.UUID, required=True, indexed=True),
+        F("patient_id", uuid.UUID, required=True, indexed=True),
+        F("membership_id", uuid.UUID, required=True),
+        F("amount", int, required=True, checks=(_between(1, 10**12, "an amount"),)),
+        # Leads the (status, submitted date) index the "rejected claims" list reads.
+        F("status", ClaimStatus, required=True, indexed=True),
+        maybe("submitted_on", dt.date),
+        maybe("submitted_by", uuid.UUID),
+        maybe("decided_on", dt.date),
+        maybe("paid_amount", int, checks=(_MONEY,)),
+        text("rejection_reason"),
+        text("reference", 100),
+        text("notes"),
+    ),
+    not_found=lambda i: msg("No claim with id {id}.", id=i),
+    read=Permission.VIEW_PATIENTS,
+    write=Permission.MANAGE_BILLING,
+    patient_link="patient_id",
+    status=CLAIM_STATUS,
+)
+
+
 SPECS: dict[str, RecordSpec[Any]] = {
     spec.kind: spec
     for spec in (
@@ -616,6 +970,17 @@ SPECS: dict[str, RecordSpec[Any]] = {
         RESULT_RELAYS,
         REFERRALS,
         CLINIC_RULES,
+        CARE_PLANS,
+        CARE_PLAN_ITEMS,
+        COVERAGE_SCHEMES,
+        COVERAGE_MEMBERSHIPS,
+        COVERAGE_CHECKS,
+        PRICE_ITEMS,
+        INVOICES,
+        INVOICE_LINES,
+        DIAGNOSES,
+        PAYMENTS,
+        CLAIMS,
     )
 }
 

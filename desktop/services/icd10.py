@@ -190,6 +190,20 @@ def is_billable(code: str) -> bool:
     return found is not None and found.billable
 
 
+def code_problem(value: object) -> str | None:
+    """For a stored or synced diagnosis code: None when it is a billable code written in the
+    WHO's form ("J18.9"), else what is wrong (records keep codes normalised, so "j189" from
+    another device is refused rather than stored two ways)."""
+    if not isinstance(value, str):
+        return "an ICD-10 code must be text"
+    found = lookup(value)
+    if found is None or found.code != value:
+        return f"{value!r} is not an ICD-10 code in the WHO's form (such as J18.9)"
+    if not found.billable:
+        return f"{value} is not at its most specific level (choose a subcategory)"
+    return None
+
+
 def _listed(choices: Sequence[Icd10Code]) -> str:
     return "; ".join(f"{c.code} {c.title}" for c in choices)
 

@@ -145,6 +145,8 @@ class Clinic(Synced, Base):
     code: Mapped[str] = mapped_column(String(8), default="", server_default="")
     # By weekday (Monday = "0"): [["08:00", "17:00"], …]; {} until set (the defaults apply).
     opening_hours: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
+    # ISO 4217 code; money is kept in its minor units ("" until set: billing asks for it).
+    currency: Mapped[str] = mapped_column(String(3), default="", server_default="")
 
 
 class User(Synced, Base):
@@ -251,6 +253,9 @@ class Appointment(Synced, Base):
     )
     arrived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     booked_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # Came without an appointment: joined the check-in queue on arrival (no slot was booked,
+    # so it is never a double booking).
+    walk_in: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class AppointmentEvent(Synced, Base):
@@ -637,3 +642,282 @@ class ClinicRule(Synced, Base):
 
 
 SYNCED_MODELS = (*SYNCED_MODELS, Facility, Result, ResultRelay, Referral, ClinicRule)
+
+
+# --- follow-through, continued: care plans, coverage, billing and claims ------------------
+# (services in desktop/services/care_plans.py, coverage.py, billing.py, claims.py; specs in
+# desktop/records/kinds.py; migration 0010). Money is always a whole number of the currency's
+# minor units (cents; a franc CFA has none), in the clinic's currency (`Clinic.currency`).
+
+
+class CarePlanStatus(enum.StrEnum):
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class CareItemKind(enum.StrEnum):
+    PROBLEM = "problem"  # what the plan is about ("type 2 diabetes, poorly controlled")
+    GOAL = "goal"  # what it aims at ("HbA1c under 7% by June")
+    TASK = "task"  # an intervention someone does, with an owner and a due date
+    FOLLOW_UP = "follow_up"  # a scheduled visit or call, often repeating (monthly review)
+
+
+class CareItemStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class CarePlan(Synced, Base):
+    """A patient's care plan: what it is for, who leads it, and when it is next reviewed."""
+
+    __tablename__ = "care_plans"
+    __table_args__ = (Index("ix_care_plans_status_review", "status", "review_on"),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    status: Mapped[CarePlanStatus] = mapped_column(
+        _enum(CarePlanStatus), default=CarePlanStatus.ACTIVE
+    )
+    started_on: Mapped[dt.date] = mapped_column(Date)
+    review_on: Mapped[dt.date | None] = mapped_column(Date)
+    lead_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # a user of the clinic
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class CarePlanItem(Synced, Base):
+    """One problem, goal, task or follow-up of a care plan. A task or follow-up done is
+    checked off with who and when; one that repeats (`repeat_days`) is followed by the next
+    occurrence, a new item, so each visit keeps its own record."""
+
+    __tablename__ = "care_plan_items"
+    __table_args__ = (Index("ix_care_plan_items_status_due", "status", "due_on"),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    care_plan_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("care_plans.id"), index=True)
+    # The plan's patient, here too, as for relay attempts: a merge moves the items with it.
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    kind: Mapped[CareItemKind] = mapped_column(_enum(CareItemKind))
+    description: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # a user of the clinic, or …
+    owner_name: Mapped[str] = mapped_column(String(200), default="")  # … someone else (a CHW)
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    repeat_days: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[CareItemStatus] = mapped_column(
+        _enum(CareItemStatus), default=CareItemStatus.OPEN
+    )
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    done_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    appointment_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("appointments.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SchemeKind(enum.StrEnum):
+    GOVERNMENT = "government"  # a national health insurance fund
+    INSURER = "insurer"  # a private insurer
+    COMMUNITY = "community"  # a community-based (mutual) scheme
+    EMPLOYER = "employer"
+    OTHER = "other"
+
+
+class VerificationMethod(enum.StrEnum):
+    PORTAL = "portal"  # the scheme's web or USSD portal
+    PHONE = "phone"  # a call to the scheme
+    SMS = "sms"
+    CARD_SEEN = "card_seen"  # the membership card, looked at
+    LETTER = "letter"  # a letter or stamp from the scheme or employer
+
+
+class VerificationResult(enum.StrEnum):
+    VERIFIED = "verified"  # covered today
+    NOT_COVERED = "not_covered"  # lapsed, suspended, not a member
+    COULD_NOT_CHECK = "could_not_check"  # portal down, no answer
+
+
+class CoverageScheme(Synced, Base):
+    """An insurer or scheme the clinic's patients belong to (the clinic's list, synced)."""
+
+    __tablename__ = "coverage_schemes"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[SchemeKind] = mapped_column(_enum(SchemeKind))
+    phone: Mapped[str | None] = mapped_column(String(20))  # E.164
+    address: Mapped[str] = mapped_column(Text, default="")
+    # How long a verification holds before the membership is checked again.
+    verify_every_days: Mapped[int] = mapped_column(Integer, default=30)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class CoverageMembership(Synced, Base):
+    """A patient's membership of a scheme: the number, whose it is, when it is valid."""
+
+    __tablename__ = "coverage_memberships"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    scheme_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("coverage_schemes.id"), index=True
+    )
+    member_number: Mapped[str] = mapped_column(String(64))
+    holder_name: Mapped[str] = mapped_column(String(200), default="")  # the principal member
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # false: ended by the clinic
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class CoverageCheck(Synced, Base):
+    """One verification of a membership: when, how, with what result, by whom."""
+
+    __tablename__ = "coverage_checks"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    membership_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("coverage_memberships.id"), index=True
+    )
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    method: Mapped[VerificationMethod] = mapped_column(_enum(VerificationMethod))
+    result: Mapped[VerificationResult] = mapped_column(_enum(VerificationResult))
+    made_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    reference: Mapped[str] = mapped_column(String(100), default="")  # the scheme's reference
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class InvoiceStatus(enum.StrEnum):
+    DRAFT = "draft"  # lines still being added
+    ISSUED = "issued"  # given to the patient (or the scheme); its lines are fixed
+    PAID = "paid"  # payments and paid claims cover it
+    VOID = "void"  # issued in error
+
+
+class PaymentMethod(enum.StrEnum):
+    CASH = "cash"
+    MOBILE_MONEY = "mobile_money"
+    CARD = "card"
+    BANK = "bank"
+    SCHEME = "scheme"  # paid by the scheme on a claim
+    WAIVED = "waived"  # written off by the clinic
+
+
+class ClaimStatus(enum.StrEnum):
+    DRAFTED = "drafted"
+    SUBMITTED = "submitted"
+    PAID = "paid"
+    REJECTED = "rejected"
+    RESUBMITTED = "resubmitted"
+    WITHDRAWN = "withdrawn"
+
+
+class PriceItem(Synced, Base):
+    """One line of the clinic's price list (a consultation, a test, a medicine)."""
+
+    __tablename__ = "price_items"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(64), default="")
+    amount: Mapped[int] = mapped_column(Integer)  # minor units of the clinic's currency
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Invoice(Synced, Base):
+    """The bill for a visit: its lines, the visit's diagnoses, payments and claims point here.
+
+    `number` is assigned by the laptop that issues it, prefixed like clinic numbers so that
+    two laptops offline never issue the same one."""
+
+    __tablename__ = "invoices"
+    __table_args__ = (Index("ix_invoices_status_issued", "status", "issued_on"),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    appointment_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("appointments.id"))
+    number: Mapped[str] = mapped_column(String(32), default="", index=True)
+    status: Mapped[InvoiceStatus] = mapped_column(_enum(InvoiceStatus), default=InvoiceStatus.DRAFT)
+    currency: Mapped[str] = mapped_column(String(3))  # ISO 4217, the clinic's at the time
+    issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    issued_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class InvoiceLine(Synced, Base):
+    """One charge on an invoice, priced from the price list when it was added."""
+
+    __tablename__ = "invoice_lines"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    invoice_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("invoices.id"), index=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    price_item_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("price_items.id"))
+    description: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    unit_amount: Mapped[int] = mapped_column(Integer)  # minor units
+
+
+class Diagnosis(Synced, Base):
+    """A diagnosis of a visit, coded in ICD-10 (WHO 2019) at its most specific level."""
+
+    __tablename__ = "diagnoses"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    invoice_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("invoices.id"), index=True
+    )
+    appointment_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("appointments.id"))
+    code: Mapped[str] = mapped_column(String(8))  # "J18.9"
+    title: Mapped[str] = mapped_column(String(300))  # the WHO title at the time it was coded
+    primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_on: Mapped[dt.date] = mapped_column(Date)
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class Payment(Synced, Base):
+    """Money received against an invoice; its receipt number is assigned like invoice
+    numbers. A payment made in error is tombstoned, never edited."""
+
+    __tablename__ = "payments"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    invoice_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("invoices.id"), index=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)  # minor units
+    method: Mapped[PaymentMethod] = mapped_column(_enum(PaymentMethod))
+    paid_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    received_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    receipt_number: Mapped[str] = mapped_column(String(32), default="")
+    reference: Mapped[str] = mapped_column(String(100), default="")  # mobile-money code
+    claim_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # the claim a scheme paid on
+
+
+class Claim(Synced, Base):
+    """A claim to a scheme for (part of) an invoice, tracked until it is paid."""
+
+    __tablename__ = "claims"
+    __table_args__ = (Index("ix_claims_status_submitted", "status", "submitted_on"),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    invoice_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("invoices.id"), index=True)
+    patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
+    membership_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("coverage_memberships.id"))
+    amount: Mapped[int] = mapped_column(Integer)  # minor units claimed
+    status: Mapped[ClaimStatus] = mapped_column(_enum(ClaimStatus), default=ClaimStatus.DRAFTED)
+    submitted_on: Mapped[dt.date | None] = mapped_column(Date)
+    submitted_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    decided_on: Mapped[dt.date | None] = mapped_column(Date)  # paid or rejected
+    paid_amount: Mapped[int | None] = mapped_column(Integer)
+    rejection_reason: Mapped[str] = mapped_column(Text, default="")
+    reference: Mapped[str] = mapped_column(String(100), default="")  # the scheme's number
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+SYNCED_MODELS = (
+    *SYNCED_MODELS,
+    CarePlan,
+    CarePlanItem,
+    CoverageScheme,
+    CoverageMembership,
+    CoverageCheck,
+    PriceItem,
+    Invoice,
+    InvoiceLine,
+    Diagnosis,
+    Payment,
+    Claim,
+)
