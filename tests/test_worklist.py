@@ -11,7 +11,7 @@ import zoneinfo
 
 import pytest
 
-from desktop.app import worklist as wl
+from desktop.app import work_items as wl
 from desktop.app.patients import PatientInput
 from desktop.clock import ClinicClock
 from desktop.core import ClinicCore

@@ -1,25 +1,20 @@
 """The worklist: who the coordinator needs to call today, in one read.
 
-Gathered in one read transaction (one consistent picture) from what the follow-through
-records say, by the clinic's rules:
-1. urgent results due for escalation (not relayed N days after they arrived);
-2. other urgent results received and not yet relayed;
-3. emergency and urgent referrals overdue;
-4. routine results received and not yet relayed;
-5. routine referrals overdue;
-6. results expected by now that have not arrived (ask the lab).
-Within each group the longest waiting comes first. Doing the work (a relay attempt that
-reaches the patient, the next step of a referral) takes the line off the list: nothing here
+Gathered in one read transaction (one consistent picture) from what each record kind says,
+by the clinic's rules; the groups and their order are in `desktop.app.work_items` (urgent
+results to escalate or relay first, lab results late from the lab last). Within each group
+the longest waiting comes first. Doing the work (a relay attempt that reaches the patient,
+the next step of a referral, a task checked off) takes the line off the list: nothing here
 is stored, it is read again.
 
-Care plans, no-shows, coverage and claims join this list as their record kinds land.
+Each record kind gives its lines through a `Source` listed in `SOURCES`: a function of the
+clinic and the read session. A new kind adds its source there and nothing else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -31,52 +26,26 @@ from desktop.app.followup import (
     read_referrals,
     read_results,
 )
-from desktop.messages import Message, msg
+from desktop.app.work_items import (
+    ESCALATE,
+    LATE,
+    REFERRAL,
+    REFERRAL_OVERDUE,
+    RESULT,
+    RESULT_WAITING,
+    URGENT_REFERRAL,
+    URGENT_RESULT,
+    WorkItem,
+    Worklist,
+)
+from desktop.messages import msg
 from desktop.permissions import Permission
 from desktop.store.models import ReferralUrgency
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
 
-RESULT, REFERRAL = "result", "referral"
-# The groups, most pressing first (see the module docstring).
-ESCALATE, URGENT_RESULT, URGENT_REFERRAL, RESULT_WAITING, REFERRAL_OVERDUE, LATE = range(6)
-GROUP_WORDS: dict[int, Message] = {
-    ESCALATE: msg("escalate: urgent, not reached in time"),
-    URGENT_RESULT: msg("urgent result to relay"),
-    URGENT_REFERRAL: msg("urgent referral overdue"),
-    RESULT_WAITING: msg("result to relay"),
-    REFERRAL_OVERDUE: msg("referral overdue"),
-    LATE: msg("result late from the lab"),
-}
-
-
-@dataclass(frozen=True)
-class WorkItem:
-    """One line of the worklist: what to do, for whom, and where it is done."""
-
-    group: int  # ESCALATE … LATE: the order of the list
-    kind: str  # "result" | "referral": the record the line opens
-    record_id: uuid.UUID
-    patient_id: uuid.UUID
-    patient_name: str
-    clinic_number: str
-    phone: str  # the patient's, as people read it ("" when none)
-    what: Message  # "Full blood count: received 2026-11-25, 1 attempt"
-    since: dt.date | None  # waiting since (received, sent, expected)
-
-    @property
-    def group_words(self) -> Message:
-        return GROUP_WORDS[self.group]
-
-
-@dataclass(frozen=True)
-class Worklist:
-    today: dt.date
-    items: tuple[WorkItem, ...]
-
-    def count(self, group: int) -> int:
-        return sum(1 for item in self.items if item.group == group)
+Source = Callable[["ClinicCore", Session], Iterable[WorkItem]]
 
 
 def _result_item(line: ResultLine, group: int) -> WorkItem:
@@ -124,6 +93,25 @@ def _referral_item(line: ReferralLine) -> WorkItem:
     )
 
 
+def followup_items(core: ClinicCore, session: Session) -> list[WorkItem]:
+    """Results to escalate, relay or chase from the lab, and referrals overdue."""
+    items: list[WorkItem] = []
+    for line in read_results(core, session, waiting=True, limit=5000):
+        if line.escalation_due:
+            group = ESCALATE
+        else:
+            group = URGENT_RESULT if line.urgent else RESULT_WAITING
+        items.append(_result_item(line, group))
+    items += [_result_item(x, LATE) for x in read_late_results(core, session)]
+    items += [
+        _referral_item(r) for r in read_referrals(core, session, overdue_only=True, limit=5000)
+    ]
+    return items
+
+
+SOURCES: tuple[Source, ...] = (followup_items,)
+
+
 class WorklistApi:
     def __init__(self, core: ClinicCore) -> None:
         self._core = core
@@ -134,18 +122,7 @@ class WorklistApi:
         core.actor.require(Permission.VIEW_PATIENTS)
 
         def read(session: Session) -> Worklist:
-            waiting = read_results(core, session, waiting=True, limit=5000)
-            late = read_late_results(core, session)
-            overdue = read_referrals(core, session, overdue_only=True, limit=5000)
-            items: list[WorkItem] = []
-            for line in waiting:
-                if line.escalation_due:
-                    group = ESCALATE
-                else:
-                    group = URGENT_RESULT if line.urgent else RESULT_WAITING
-                items.append(_result_item(line, group))
-            items += [_result_item(x, LATE) for x in late]
-            items += [_referral_item(r) for r in overdue]
+            items = [item for source in SOURCES for item in source(core, session)]
             items.sort(key=lambda i: (i.group, i.since or dt.date.max, str(i.record_id)))
             return Worklist(core.today(), tuple(items))
 
