@@ -145,7 +145,11 @@ def test_an_added_account_signs_in_and_once_disabled_cannot(
 
 def test_the_console_works_from_the_keyboard_alone(hq_server: HqServer, page: Any) -> None:
     page.goto(hq_server.url + "/console/sign-in")
-    page.keyboard.type(ADMIN)  # the name field has the focus
+    # The name field takes the focus by itself (autofocus), but Chromium applies autofocus at
+    # its next rendering step, which on a loaded machine comes after the load event: typing
+    # at once went nowhere and the empty, required field kept the form from being sent.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'name'")
+    page.keyboard.type(ADMIN)
     page.keyboard.press("Tab")
     page.keyboard.type(ADMIN_PASSWORD)
     page.keyboard.press("Enter")
