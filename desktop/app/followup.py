@@ -46,6 +46,10 @@ if TYPE_CHECKING:
     from desktop.core import ClinicCore
 
 __all__ = [
+    "FACILITY_KIND_WORDS",
+    "METHOD_WORDS",
+    "OUTCOME_WORDS",
+    "URGENCY_WORDS",
     "FacilityKind",
     "FacilityLine",
     "Measurement",
@@ -779,3 +783,24 @@ class ReferralsApi:
 def rule_words() -> Mapping[str, Message]:
     """What each follow-through rule means, by its name."""
     return {name: rule.words for name, rule in followup_rules.RULES.items()}
+
+
+# --- what the screens offer (the specs' status machines, the words of each choice) --------
+
+METHOD_WORDS: Mapping[RelayMethod, Message] = ressvc.METHOD_WORDS
+OUTCOME_WORDS: Mapping[RelayOutcome, Message] = ressvc.OUTCOME_WORDS
+URGENCY_WORDS: Mapping[ReferralUrgency, Message] = refsvc.URGENCY_WORDS
+FACILITY_KIND_WORDS: Mapping[FacilityKind, Message] = refsvc.FACILITY_KIND_WORDS
+
+
+def referral_steps(status: ReferralStatus) -> tuple[ReferralStatus, ...]:
+    """The steps a referral that is `status` may take next, in the order of the path (the
+    spec's status machine: a screen offers these and no other)."""
+    allowed = kinds.REFERRAL_STATUS.transitions.get(status, frozenset())
+    return tuple(step for step in ReferralStatus if step in allowed)
+
+
+def result_steps(status: ResultStatus) -> tuple[ResultStatus, ...]:
+    """The statuses a result that is `status` may move to next (the spec's status machine)."""
+    allowed = kinds.RESULT_STATUS.transitions.get(status, frozenset())
+    return tuple(step for step in ResultStatus if step in allowed)
