@@ -21,6 +21,7 @@ CARE_ITEM, APPOINTMENT, MEMBERSHIP, CLAIM = (
     "coverage_membership",
     "claim",
 )
+CARE_PLAN = "care_plan"  # a care plan whose review is due (desktop.app.care_plans)
 
 # The groups, most pressing first: what cannot wait (urgent, or already missed), then what is
 # due today, then the paperwork.
