@@ -21,7 +21,9 @@ class PrintContext:
     """Plain data the desktop passes to :func:`forms.render_pdf`.
 
     ``values`` are named values conditions and ``display`` fields can read, e.g.
-    ``patient_sex``, ``patient_age_years``, ``recovery_key``, ``currency``, ``today``.
+    ``patient_sex``, ``patient_age_years``, ``recovery_key``, ``currency``, ``today``;
+    ``money_decimals`` (the currency's minor-unit digits: 2 for KES, 0 for XOF) sets how a
+    bill's amounts print (line items, and number answers with no unit).
     Leave ``patient_name``/``patient_id`` as None on a blank form: the header then
     gets lines to write them by hand. ``patient_id`` is what people read (the clinic
     number), ``record_id`` what the QR code carries. ``patient_age`` (None: not printed)

@@ -300,6 +300,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unit_price": {"en": "Unit price", "fr": "Prix unitaire", "sw": "Bei ya kimoja"},
     "amount": {"en": "Amount", "fr": "Montant", "sw": "Kiasi"},
     "total": {"en": "Total", "fr": "Total", "sw": "Jumla"},
+    # ---- the values of a result and the repeats of a care plan (printed letters)
+    "flag_normal": {"en": "normal", "fr": "normal", "sw": "kawaida"},
+    "flag_low": {"en": "LOW", "fr": "BAS", "sw": "CHINI"},
+    "flag_high": {"en": "HIGH", "fr": "ÉLEVÉ", "sw": "JUU"},
+    "flag_critical": {"en": "CRITICAL", "fr": "CRITIQUE", "sw": "HATARI"},
+    "flag_abnormal": {"en": "ABNORMAL", "fr": "ANORMAL", "sw": "SI YA KAWAIDA"},
+    "normal_range": {
+        "en": "usual range {range}",
+        "fr": "valeurs habituelles {range}",
+        "sw": "kiwango cha kawaida {range}",
+    },
+    "every_days": {
+        "en": "every {days} days",
+        "fr": "tous les {days} jours",
+        "sw": "kila siku {days}",
+    },
     "write_here": {
         "en": "Write it here if it is missing:",
         "fr": "Écrivez-la ici si elle manque :",

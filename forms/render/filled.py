@@ -107,8 +107,24 @@ def _field(
             return items_table(ans.read_line_items(value), field, ctx, lang)
         except ans.AnswerError:
             pass
+    if field.type == "number" and not field.unit and "money_decimals" in ctx.values:
+        try:
+            amount = format_number(ans.read_number(value), lang, money_decimals(ctx, field))
+            return FieldRow(label, amount, continued=message("continued", lang))
+        except ans.AnswerError:
+            pass
     text = format_answer(definition, field, value, lang)[:MAX_RAW_CHARS]
     return FieldRow(label, printable(text), continued=message("continued", lang))
+
+
+def money_decimals(ctx: PrintContext, field: Field) -> int:
+    """Digits after the point of a bill's amounts: the currency's own when the caller gives
+    them (`money_decimals`: 2 for KES, 0 for XOF), else the field's `decimals`, else 2.
+    The form cannot know the clinic's currency; a shilling bill must not lose its cents."""
+    given = ctx.values.get("money_decimals")
+    if isinstance(given, int) and not isinstance(given, bool) and 0 <= given <= 4:
+        return given
+    return field.decimals if field.decimals is not None else 2
 
 
 def signature_block(label: str, signature: SignatureAnswer, field_type: str, lang: str) -> Flowable:
@@ -198,7 +214,7 @@ class ItemsTable(Flowable):  # type: ignore[misc]
         self.total = total if total is not None else sum(i.amount for i in items)
         currency = ctx.values.get("currency")
         self.currency = printable(str(currency), multiline=False)[:12] if currency else ""
-        self.decimals = field.decimals if field.decimals is not None else 2
+        self.decimals = money_decimals(ctx, field)
 
     def _rows(self) -> int:
         return len(self.items) + 1 + (1 if self.show_total else 0)
