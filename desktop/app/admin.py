@@ -119,6 +119,7 @@ class ClinicDetails:
     address: str
     paper_size: str  # "A4" or "Letter"
     code: str
+    currency: str = ""  # ISO 4217; "" until an administrator sets it (bills need it)
 
 
 def _user(u: User) -> UserRow:
@@ -147,6 +148,7 @@ def _details(c: Clinic) -> ClinicDetails:
         c.address,
         c.paper_size,
         c.code,
+        c.currency,
     )
 
 
@@ -438,6 +440,7 @@ class AdminApi:
         address: str | None = None,
         paper_size: str | None = None,
         code: str | None = None,
+        currency: str | None = None,
     ) -> Done[ClinicDetails]:
         """Change the clinic's details (a value left None stays); printed papers carry them."""
         core = self._core
@@ -452,6 +455,7 @@ class AdminApi:
                     address=address,
                     paper_size=paper_size,
                     code=code,
+                    currency=currency,
                 )
             )
 

@@ -1,5 +1,6 @@
 """The clinic itself: its name, country (default phone region), time zone, and the details
-its printed papers carry (phone, address, paper size, the code its clinic numbers start with)."""
+its printed papers carry (phone, address, paper size, the code its clinic numbers start with),
+and the currency its bills are in."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ def update_clinic(
     address: str | None = None,
     paper_size: str | None = None,
     code: str | None = None,
+    currency: str | None = None,
 ) -> Clinic:
     """Change the clinic's details; a value left None stays as it is."""
     actor.require(Permission.MANAGE_CLINIC)
@@ -79,5 +81,31 @@ def update_clinic(
                 field="code",
             )
         clinic.code = clean
+    if currency is not None:
+        _set_currency(session, clinic, currency)
     session.flush()
     return clinic
+
+
+def _set_currency(session: Session, clinic: Clinic, code: str) -> None:
+    """The clinic's currency (ISO 4217). Set once: the price list and invoices hold amounts
+    in it, and a change would silently read them in another money."""
+    from desktop import money
+    from desktop.store.models import Invoice, PriceItem
+
+    wanted = money.check_currency(code)
+    if wanted == clinic.currency:
+        return
+    if clinic.currency:
+        used = session.scalar(select(PriceItem.id).where(PriceItem.deleted.is_(False)).limit(1))
+        used = used or session.scalar(select(Invoice.id).where(Invoice.deleted.is_(False)).limit(1))
+        if used is not None:
+            raise InvalidInput(
+                msg(
+                    "The clinic's currency stays {current}: the price list or invoices hold "
+                    "amounts in it already.",
+                    current=clinic.currency,
+                ),
+                field="currency",
+            )
+    clinic.currency = wanted

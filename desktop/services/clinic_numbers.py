@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from anyascii import anyascii
@@ -96,28 +97,43 @@ def next_number(session: Session, device_id: uuid.UUID | None = None) -> str:
     """A clinic number no patient on this device has, for a registration being made now
     (inside the registration's write transaction, so two registrations never get the same
     one)."""
+    return next_in_series(session, COUNTER_KEY, "", _taken, device_id)
+
+
+def next_in_series(
+    session: Session,
+    counter_key: str,
+    mark: str,
+    taken: Callable[[Session, str], bool],
+    device_id: uuid.UUID | None = None,
+) -> str:
+    """The next number of one of this device's series: the clinic's prefix, `mark`, and the
+    device's counter kept in `store_meta` under `counter_key` (clinic numbers ``KHP-QX0042``;
+    invoice numbers ``KHP-QX-INV0042``). A number `taken` already is skipped, so a device
+    never issues one twice and two devices never issue the same one."""
     device = device_id if device_id is not None else device_id_of(session)
     # No autoflush: flushing each registration before its number is chosen would undo the
     # batching of a transaction that registers many (the demo, an import). The counter has
     # already moved past every number given earlier in this transaction.
     cache = _cached(session)
+    slot = "counter" if counter_key == COUNTER_KEY else f"counter:{counter_key}"
     with session.no_autoflush:
         if "prefix" not in cache:
             cache["prefix"] = prefix(session, device)
-        head: str = cache["prefix"]
+        head: str = cache["prefix"] + mark
         # Held here as well: the identity map keeps a clean row only weakly, so without it
         # every registration of a batch would read the counter again.
-        counter: Meta | None = cache.get("counter") or session.get(Meta, COUNTER_KEY)
+        counter: Meta | None = cache.get(slot) or session.get(Meta, counter_key)
         value = int(counter.value) if counter is not None and counter.value.isdigit() else 1
         while True:
             number = f"{head}{value:04d}"
             value += 1
-            if not _taken(session, number):
+            if not taken(session, number):
                 break
     if counter is None:
-        counter = Meta(key=COUNTER_KEY, value=str(value))
+        counter = Meta(key=counter_key, value=str(value))
         session.add(counter)
     else:
         counter.value = str(value)
-    cache["counter"] = counter
+    cache[slot] = counter
     return number
