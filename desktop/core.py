@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from desktop.app.admin import AdminApi
 from desktop.app.backups import BackupsApi
+from desktop.app.care_plans import CarePlansApi
 from desktop.app.followup import ReferralsApi, ResultsApi
 from desktop.app.forms import FormsApi
 from desktop.app.integrity import IntegrityApi
@@ -56,6 +57,7 @@ class ClinicCore:
     integrity: IntegrityApi = field(init=False)
     results: ResultsApi = field(init=False)
     referrals: ReferralsApi = field(init=False)
+    care_plans: CarePlansApi = field(init=False)
     worklist: WorklistApi = field(init=False)
 
     def __post_init__(self) -> None:
@@ -73,6 +75,7 @@ class ClinicCore:
         self.integrity = IntegrityApi(self)
         self.results = ResultsApi(self)
         self.referrals = ReferralsApi(self)
+        self.care_plans = CarePlansApi(self)
         self.worklist = WorklistApi(self)
         self.sync = SyncApi(self)
 

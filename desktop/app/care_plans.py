@@ -1,0 +1,546 @@
+"""Care plans for the screens and commands (`core.care_plans`), and their worklist lines.
+
+Every method is one use case: it opens and closes its own transaction and returns plain
+frozen dataclasses (writes: `Done(value, changes)`, the changes already published). Dates a
+person gives are the clinic's dates; times returned are in the clinic's zone. The rules
+(what may be checked off, when the next occurrence of a repeating follow-up is due) are in
+`desktop.services.care_plans`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.app.transactions import Done
+from desktop.app.work_items import CARE_DUE, CARE_ITEM, CARE_MISSED, CARE_PLAN, WorkItem
+from desktop.messages import Message, msg
+from desktop.permissions import Permission
+from desktop.records import kinds
+from desktop.services import care_plans as svc
+from desktop.services.phones import display_phone
+from desktop.store.models import (
+    CareItemKind,
+    CareItemStatus,
+    CarePlan,
+    CarePlanItem,
+    CarePlanStatus,
+    Patient,
+    User,
+)
+
+if TYPE_CHECKING:
+    from desktop.core import ClinicCore
+
+__all__ = [
+    "CareDueLine",
+    "CareItemKind",
+    "CareItemLine",
+    "CareItemStatus",
+    "CarePlanDetail",
+    "CarePlanLine",
+    "CarePlanStatus",
+    "CarePlansApi",
+    "Person",
+    "care_plan_items",
+]
+
+
+@dataclass(frozen=True)
+class Person:
+    """A user of the clinic who may lead a plan or own a task."""
+
+    user_id: uuid.UUID
+    username: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class CareItemLine:
+    item_id: uuid.UUID
+    plan_id: uuid.UUID
+    patient_id: uuid.UUID
+    kind: CareItemKind
+    kind_words: Message
+    description: str
+    owner: str  # the user's name or the named person ("" for a problem or goal)
+    owner_id: uuid.UUID | None  # when the owner is a user of the clinic
+    due_on: dt.date | None
+    repeat_days: int | None
+    status: CareItemStatus
+    status_words: Message
+    done_at: dt.datetime | None  # clinic time
+    done_by: str | None
+    note: str
+    missed: bool  # a task or follow-up still open after its due date
+    due_today: bool
+
+
+@dataclass(frozen=True)
+class CarePlanLine:
+    plan_id: uuid.UUID
+    patient_id: uuid.UUID
+    patient_name: str
+    clinic_number: str
+    patient_phone: str  # as people read it ("" when none)
+    title: str
+    status: CarePlanStatus
+    status_words: Message
+    started_on: dt.date
+    review_on: dt.date | None
+    review_due: bool  # active, and the review date is today or past
+    lead: str | None
+    lead_id: uuid.UUID | None
+    ended_on: dt.date | None
+    notes: str
+    open_tasks: int  # tasks and follow-ups still to do
+    missed: int  # of which past their due date
+    next_due: dt.date | None  # the earliest due date of what is still to do
+
+
+@dataclass(frozen=True)
+class CarePlanDetail:
+    line: CarePlanLine
+    items: tuple[CareItemLine, ...]
+
+
+@dataclass(frozen=True)
+class CareDueLine:
+    """A task or follow-up due or missed, across the clinic."""
+
+    item: CareItemLine
+    plan_title: str
+    patient_name: str
+    clinic_number: str
+    patient_phone: str
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _PatientRef:
+    name: str
+    clinic_number: str
+    phone: str | None  # E.164 as stored
+
+
+def _patients(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, _PatientRef]:
+    """Names, numbers and phones of these patients, in columns (a worklist of hundreds of
+    lines must not load hundreds of patient objects)."""
+    wanted = sorted(set(ids))
+    out: dict[uuid.UUID, _PatientRef] = {}
+    columns = (
+        Patient.id,
+        Patient.given_name,
+        Patient.other_names,
+        Patient.family_name,
+        Patient.clinic_number,
+        Patient.phone,
+    )
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for pid, given, other, family, number, phone in session.execute(
+            select(*columns).where(Patient.id.in_(chunk))
+        ):
+            name = " ".join(p for p in (given, other, family) if p)
+            out[pid] = _PatientRef(name, number or "", phone)
+    return out
+
+
+class _Reader:
+    """Turns rows into lines within one transaction (names read once)."""
+
+    def __init__(self, core: ClinicCore, session: Session) -> None:
+        self.core = core
+        self.session = session
+        self.today = core.today()
+        self.users = {i: n for i, n in session.execute(select(User.id, User.display_name))}
+        self._phones: dict[str, str] = {}
+
+    def phone(self, e164: str | None) -> str:
+        if not e164:
+            return ""
+        found = self._phones.get(e164)
+        if found is None:
+            found = self._phones[e164] = display_phone(e164, self.core.region)
+        return found
+
+    def patients(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, _PatientRef]:
+        return _patients(self.session, ids)
+
+    def item(self, row: CarePlanItem) -> CareItemLine:
+        actionable = row.kind in svc.ACTIONS and row.status is CareItemStatus.OPEN
+        owner = self.users.get(row.owner_id, "") if row.owner_id else row.owner_name
+        return CareItemLine(
+            item_id=row.id,
+            plan_id=row.care_plan_id,
+            patient_id=row.patient_id,
+            kind=row.kind,
+            kind_words=svc.KIND_WORDS[row.kind],
+            description=row.description,
+            owner=owner,
+            owner_id=row.owner_id,
+            due_on=row.due_on,
+            repeat_days=row.repeat_days,
+            status=row.status,
+            status_words=kinds.CARE_ITEM_STATUS.word(row.status),
+            done_at=self.core.clock.local(row.done_at) if row.done_at else None,
+            done_by=self.users.get(row.done_by) if row.done_by else None,
+            note=row.note,
+            missed=actionable and row.due_on is not None and row.due_on < self.today,
+            due_today=actionable and row.due_on == self.today,
+        )
+
+    def plans(self, rows: Sequence[CarePlan]) -> list[CarePlanDetail]:
+        patients = self.patients([r.patient_id for r in rows])
+        items = svc.items_of(self.session, [r.id for r in rows])
+        out = []
+        for row in rows:
+            lines = tuple(self.item(i) for i in items[row.id])
+            todo = [i for i in lines if i.kind in svc.ACTIONS and i.status is CareItemStatus.OPEN]
+            dates = [i.due_on for i in todo if i.due_on is not None]
+            patient = patients.get(row.patient_id)
+            active = row.status is CarePlanStatus.ACTIVE
+            line = CarePlanLine(
+                plan_id=row.id,
+                patient_id=row.patient_id,
+                patient_name=patient.name if patient else "",
+                clinic_number=patient.clinic_number if patient else "",
+                patient_phone=self.phone(patient.phone) if patient else "",
+                title=row.title,
+                status=row.status,
+                status_words=kinds.CARE_PLAN_STATUS.word(row.status),
+                started_on=row.started_on,
+                review_on=row.review_on,
+                review_due=active and row.review_on is not None and row.review_on <= self.today,
+                lead=self.users.get(row.lead_by) if row.lead_by else None,
+                lead_id=row.lead_by,
+                ended_on=row.ended_on,
+                notes=row.notes,
+                open_tasks=len(todo),
+                missed=sum(i.missed for i in todo) if active else 0,
+                next_due=min(dates) if dates else None,
+            )
+            out.append(CarePlanDetail(line, lines))
+        return out
+
+    def due(self, rows: Sequence[tuple[CarePlanItem, CarePlan]]) -> list[CareDueLine]:
+        patients = self.patients([item.patient_id for item, _ in rows])
+        out = []
+        for item, plan in rows:
+            patient = patients.get(item.patient_id)
+            out.append(
+                CareDueLine(
+                    self.item(item),
+                    plan.title,
+                    patient.name if patient else "",
+                    patient.clinic_number if patient else "",
+                    self.phone(patient.phone) if patient else "",
+                )
+            )
+        return out
+
+
+# --- the worklist's lines (inside the worklist's read transaction) ------------------------
+
+
+def care_plan_items(core: ClinicCore, session: Session) -> list[WorkItem]:
+    """Tasks and follow-ups missed (open past their due date) or due today, and plans whose
+    review date is today or past: two indexed reads (items by status and due date, plans by
+    status and review date)."""
+    reader = _Reader(core, session)
+    today = reader.today
+    due = reader.due(svc.due_items(session, today))
+    reviews = svc.reviews_due(session, today)
+    patients = reader.patients([p.patient_id for p in reviews])
+    items: list[WorkItem] = []
+    for line in due:
+        item = line.item
+        owner = msg(" ({owner})", owner=item.owner) if item.owner else ""
+        items.append(
+            WorkItem(
+                CARE_MISSED if item.missed else CARE_DUE,
+                CARE_ITEM,
+                item.item_id,
+                item.patient_id,
+                line.patient_name,
+                line.clinic_number,
+                line.patient_phone,
+                msg(
+                    "{plan}: {kind} {what}{owner}, due {day}",
+                    plan=line.plan_title,
+                    kind=item.kind_words,
+                    what=item.description,
+                    owner=owner,
+                    day=item.due_on.isoformat() if item.due_on else "",
+                ),
+                item.due_on,
+            )
+        )
+    for plan in reviews:
+        patient = patients.get(plan.patient_id)
+        items.append(
+            WorkItem(
+                CARE_DUE,
+                CARE_PLAN,
+                plan.id,
+                plan.patient_id,
+                patient.name if patient else "",
+                patient.clinic_number if patient else "",
+                reader.phone(patient.phone) if patient else "",
+                msg(
+                    "{plan}: plan review due {day}",
+                    plan=plan.title,
+                    day=plan.review_on.isoformat() if plan.review_on else "",
+                ),
+                plan.review_on,
+            )
+        )
+    return items
+
+
+# --- the API -------------------------------------------------------------------------------
+
+
+class CarePlansApi:
+    def __init__(self, core: ClinicCore) -> None:
+        self._core = core
+        self._tx = core.tx
+
+    # -- reads --
+
+    def people(self) -> tuple[Person, ...]:
+        """The users who can lead a plan or own a task (active accounts), by name."""
+        self._core.actor.require(Permission.VIEW_PATIENTS)
+
+        def read(session: Session) -> tuple[Person, ...]:
+            rows = session.execute(
+                select(User.id, User.username, User.display_name)
+                .where(User.deleted.is_(False), User.active.is_(True))
+                .order_by(User.display_name)
+            )
+            return tuple(Person(i, u, n) for i, u, n in rows)
+
+        return self._tx.read(read)
+
+    def list(
+        self,
+        *,
+        patient_id: uuid.UUID | None = None,
+        active_only: bool = False,
+        limit: int = 500,
+    ) -> tuple[CarePlanLine, ...]:
+        """Care plans: one patient's (active first, then the newest), or the clinic's
+        (newest first)."""
+        core = self._core
+        core.actor.require(Permission.VIEW_PATIENTS)
+
+        def read(session: Session) -> tuple[CarePlanLine, ...]:
+            if patient_id is not None:
+                rows = list(svc.plans_of(session, patient_id))
+                if active_only:
+                    rows = [r for r in rows if r.status is CarePlanStatus.ACTIVE]
+            else:
+                rows = list(svc.list_plans(session, active_only=active_only, limit=limit))
+            return tuple(d.line for d in _Reader(core, session).plans(rows))
+
+        return self._tx.read(read)
+
+    def show(self, plan_id: uuid.UUID) -> CarePlanDetail:
+        """A plan with all its items."""
+        core = self._core
+        core.actor.require(Permission.VIEW_PATIENTS)
+        return self._tx.read(lambda s: _Reader(core, s).plans([svc.get_plan(s, plan_id)])[0])
+
+    def item(self, item_id: uuid.UUID) -> CareItemLine:
+        core = self._core
+        core.actor.require(Permission.VIEW_PATIENTS)
+        return self._tx.read(lambda s: _Reader(core, s).item(svc.get_item(s, item_id)))
+
+    def due(self, *, until: dt.date | None = None, limit: int = 5000) -> tuple[CareDueLine, ...]:
+        """Tasks and follow-ups of active plans due by `until` (default today) across the
+        clinic, missed ones first (the longest missed first)."""
+        core = self._core
+        core.actor.require(Permission.VIEW_PATIENTS)
+
+        def read(session: Session) -> tuple[CareDueLine, ...]:
+            reader = _Reader(core, session)
+            rows = svc.due_items(session, until or reader.today, limit=limit)
+            return tuple(reader.due(rows))
+
+        return self._tx.read(read)
+
+    # -- writes --
+
+    def _write_plan(self, work: Callable[[Session], uuid.UUID]) -> Done[CarePlanDetail]:
+        """Run `work` (which returns the plan's id) and give back the plan as it now is."""
+        core = self._core
+
+        def run(session: Session) -> CarePlanDetail:
+            plan_id = work(session)
+            return _Reader(core, session).plans([svc.get_plan(session, plan_id)])[0]
+
+        return self._tx.write(run)
+
+    def create(
+        self,
+        patient_id: uuid.UUID,
+        title: str,
+        *,
+        started_on: dt.date | None = None,
+        review_on: dt.date | None = None,
+        lead_by: uuid.UUID | None = None,
+        problems: Sequence[str] = (),
+        goals: Sequence[str] = (),
+        notes: str = "",
+    ) -> Done[CarePlanDetail]:
+        """A care plan for the patient: `title` says the problem it is for; its problems
+        and goals become items. Led by `lead_by` (the signed-in user by default)."""
+        core = self._core
+        return self._write_plan(
+            lambda s: (
+                svc.create_plan(
+                    s,
+                    core.actor,
+                    patient_id=patient_id,
+                    title=title,
+                    today=core.today(),
+                    started_on=started_on,
+                    review_on=review_on,
+                    lead_by=lead_by,
+                    problems=problems,
+                    goals=goals,
+                    notes=notes,
+                ).id
+            )
+        )
+
+    def edit(self, plan_id: uuid.UUID, **changes: Any) -> Done[CarePlanDetail]:
+        """Change title, review_on, lead_by or notes of an active plan."""
+        core = self._core
+        return self._write_plan(
+            lambda s: svc.edit_plan(s, core.actor, plan_id, today=core.today(), **changes).id
+        )
+
+    def review(
+        self, plan_id: uuid.UUID, next_review_on: dt.date, *, note: str = ""
+    ) -> Done[CarePlanDetail]:
+        """The plan was reviewed today; the next review is on `next_review_on`."""
+        core = self._core
+        return self._write_plan(
+            lambda s: (
+                svc.review_plan(
+                    s,
+                    core.actor,
+                    plan_id,
+                    today=core.today(),
+                    next_review_on=next_review_on,
+                    note=note,
+                ).id
+            )
+        )
+
+    def _status(self, plan_id: uuid.UUID, to: CarePlanStatus, reason: str) -> Done[CarePlanDetail]:
+        core = self._core
+        return self._write_plan(
+            lambda s: (
+                svc.set_plan_status(
+                    s, core.actor, plan_id, to, today=core.today(), reason=reason
+                ).id
+            )
+        )
+
+    def complete(self, plan_id: uuid.UUID, *, note: str = "") -> Done[CarePlanDetail]:
+        """The plan reached its end: its open tasks leave the worklist (kept as they are)."""
+        return self._status(plan_id, CarePlanStatus.COMPLETED, note)
+
+    def reopen(self, plan_id: uuid.UUID, *, note: str = "") -> Done[CarePlanDetail]:
+        """A completed plan active again (the condition came back)."""
+        return self._status(plan_id, CarePlanStatus.ACTIVE, note)
+
+    def cancel(self, plan_id: uuid.UUID, reason: str) -> Done[CarePlanDetail]:
+        """A plan that should not have been (made in error, the patient moved away)."""
+        return self._status(plan_id, CarePlanStatus.CANCELLED, reason)
+
+    def add_item(
+        self,
+        plan_id: uuid.UUID,
+        kind: CareItemKind,
+        description: str,
+        *,
+        owner_id: uuid.UUID | None = None,
+        owner_name: str = "",
+        due_on: dt.date | None = None,
+        repeat_days: int | None = None,
+        note: str = "",
+    ) -> Done[CarePlanDetail]:
+        """A problem, goal, task or follow-up. The owner is a user (`owner_id`) or a named
+        person (`owner_name`, e.g. a community health worker); a task or follow-up with
+        neither is the signed-in user's."""
+        core = self._core
+        return self._write_plan(
+            lambda s: (
+                svc.add_item(
+                    s,
+                    core.actor,
+                    plan_id,
+                    kind=kind,
+                    description=description,
+                    today=core.today(),
+                    owner_id=owner_id,
+                    owner_name=owner_name,
+                    due_on=due_on,
+                    repeat_days=repeat_days,
+                    note=note,
+                ).care_plan_id
+            )
+        )
+
+    def edit_item(self, item_id: uuid.UUID, **changes: Any) -> Done[CarePlanDetail]:
+        """Change description, owner_id / owner_name, due_on, repeat_days (None: stop
+        repeating) or note of an open item."""
+        core = self._core
+        return self._write_plan(
+            lambda s: (
+                svc.edit_item(s, core.actor, item_id, today=core.today(), **changes).care_plan_id
+            )
+        )
+
+    def check_off(self, item_id: uuid.UUID, *, note: str = "") -> Done[CarePlanDetail]:
+        """A task or follow-up done now, by the signed-in user; a repeating one gets its
+        next occurrence (`desktop.services.care_plans.next_due`)."""
+        core = self._core
+        return self._write_plan(
+            lambda s: (
+                svc.check_off(
+                    s, core.actor, item_id, now=core.clock.now_utc(), today=core.today(), note=note
+                ).care_plan_id
+            )
+        )
+
+    def untick(self, item_id: uuid.UUID) -> Done[CarePlanDetail]:
+        """Checked off by mistake: open again, and the next occurrence it made taken back."""
+        core = self._core
+        return self._write_plan(lambda s: svc.untick(s, core.actor, item_id).care_plan_id)
+
+    def cancel_item(self, item_id: uuid.UUID, reason: str) -> Done[CarePlanDetail]:
+        core = self._core
+        return self._write_plan(
+            lambda s: (
+                svc.cancel_item(
+                    s, core.actor, item_id, today=core.today(), reason=reason
+                ).care_plan_id
+            )
+        )
+
+    def restore_item(self, item_id: uuid.UUID) -> Done[CarePlanDetail]:
+        """A cancelled item open again."""
+        core = self._core
+        return self._write_plan(lambda s: svc.restore_item(s, core.actor, item_id).care_plan_id)
