@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from desktop.app.admin import AdminApi
 from desktop.app.backups import BackupsApi
 from desktop.app.care_plans import CarePlansApi
+from desktop.app.coverage import CoverageApi
 from desktop.app.followup import ReferralsApi, ResultsApi
 from desktop.app.forms import FormsApi
 from desktop.app.integrity import IntegrityApi
@@ -58,6 +59,7 @@ class ClinicCore:
     results: ResultsApi = field(init=False)
     referrals: ReferralsApi = field(init=False)
     care_plans: CarePlansApi = field(init=False)
+    coverage: CoverageApi = field(init=False)
     worklist: WorklistApi = field(init=False)
 
     def __post_init__(self) -> None:
@@ -76,6 +78,7 @@ class ClinicCore:
         self.results = ResultsApi(self)
         self.referrals = ReferralsApi(self)
         self.care_plans = CarePlansApi(self)
+        self.coverage = CoverageApi(self)
         self.worklist = WorklistApi(self)
         self.sync = SyncApi(self)
 
