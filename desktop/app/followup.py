@@ -376,6 +376,17 @@ def read_results(
     return tuple(lines)
 
 
+def read_result_detail(core: ClinicCore, session: Session, result_id: uuid.UUID) -> ResultDetail:
+    """One result as `core.results.show` gives it, inside the caller's transaction (a print
+    reads what it renders in the transaction that audits it)."""
+    return _Reader(core, session).result_detail(ressvc.get_result(session, result_id))
+
+
+def read_referral(core: ClinicCore, session: Session, referral_id: uuid.UUID) -> ReferralLine:
+    """One referral as `core.referrals.show` gives it, inside the caller's transaction."""
+    return _Reader(core, session).referral_lines([refsvc.get_referral(session, referral_id)])[0]
+
+
 def read_late_results(core: ClinicCore, session: Session) -> tuple[ResultLine, ...]:
     """Results expected by now that have not arrived (ask the lab), the longest late first."""
     query = (
