@@ -642,6 +642,8 @@ def _still_clashing(session: Session, row: NeedsAttention) -> bool:
     a, b = found
     if a.deleted or b.deleted or a.status not in OCCUPYING or b.status not in OCCUPYING:
         return False
+    if a.walk_in or b.walk_in:  # a walk-in holds no booked slot (an item from before)
+        return False
     return a.provider_id == b.provider_id and a.starts_at < b.ends_at and b.starts_at < a.ends_at
 
 

@@ -848,7 +848,9 @@ def _flag_double_booking(session: Session, appointment: Appointment, touched: li
     (each laptop checked only what it knew): a person rebooks one of them."""
     from desktop.services.scheduling import OCCUPYING
 
-    if appointment.status not in OCCUPYING:
+    # A walk-in booked no slot (they came and joined the queue): never a double booking,
+    # whichever laptop checked them in.
+    if appointment.status not in OCCUPYING or appointment.walk_in:
         return 0
     others = session.scalars(
         select(Appointment).where(
@@ -856,6 +858,7 @@ def _flag_double_booking(session: Session, appointment: Appointment, touched: li
             Appointment.provider_id == appointment.provider_id,
             Appointment.deleted.is_(False),
             Appointment.status.in_(OCCUPYING),
+            Appointment.walk_in.is_(False),
             Appointment.starts_at < appointment.ends_at,
             Appointment.ends_at > appointment.starts_at,
         )

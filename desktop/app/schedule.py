@@ -317,6 +317,37 @@ class ScheduleApi:
 
         return self._write(work)
 
+    def walk_in(
+        self,
+        patient_id: uuid.UUID,
+        provider_id: uuid.UUID | None = None,
+        type_id: uuid.UUID | None = None,
+        reason: str = "",
+        *,
+        same_day_ok: bool = False,
+    ) -> Done[DayEntry]:
+        """A patient who came without an appointment joins today's check-in queue (arrived
+        now, marked walk-in; never a double booking). Without `provider_id`, the provider
+        with the fewest patients waiting; without `type_id`, the clinic's most booked type.
+        Unless `same_day_ok`, refused with `SameDayBooking` when the patient already has an
+        appointment today (check that one in instead)."""
+        actor, now = self._core.actor, self._now
+
+        def work(session: Session) -> uuid.UUID:
+            if not same_day_ok:
+                self._refuse_same_day(session, patient_id, self._core.clock.local(now), None)
+            return scheduling.walk_in(
+                session,
+                actor,
+                patient_id=patient_id,
+                provider_id=provider_id,
+                type_id=type_id,
+                reason=reason,
+                now=now,
+            ).id
+
+        return self._write(work)
+
     def move(
         self,
         appointment_id: uuid.UUID,

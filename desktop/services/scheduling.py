@@ -25,6 +25,8 @@ from desktop.services.clinic import get_clinic
 from desktop.services.clinic_setup import (
     get_appointment_type,
     get_provider,
+    list_appointment_types,
+    list_providers,
     working_hours,
 )
 from desktop.store.models import (
@@ -185,6 +187,7 @@ def _busy(
         Appointment.provider_id == provider_id,
         Appointment.deleted.is_(False),
         Appointment.status.in_(OCCUPYING),
+        Appointment.walk_in.is_(False),  # a walk-in fits in around the booked times
         Appointment.starts_at < end_utc,
         Appointment.ends_at > start_utc,
     )
@@ -256,6 +259,8 @@ def _check_clash(
         Appointment.provider_id == provider.id,
         Appointment.deleted.is_(False),
         Appointment.status.in_(OCCUPYING),
+        # A walk-in booked no slot: a booking at the time they came is no double booking.
+        Appointment.walk_in.is_(False),
         Appointment.starts_at < end_utc,
         Appointment.ends_at > start_utc,
     )
@@ -357,6 +362,101 @@ def book(
             from_status=None,
             to_status=S.BOOKED.value,
             user_id=actor.user_id,
+        )
+    )
+    session.flush()
+    return appointment
+
+
+def _walk_in_provider(session: Session, since: dt.datetime) -> Provider:
+    """The active provider with the fewest patients waiting for them now (arrived or in
+    consultation since `since`), the first by name on a tie."""
+    providers = list(list_providers(session))
+    if not providers:
+        raise InvalidInput(
+            msg("There are no providers yet. An administrator adds them in Settings → Clinic."),
+            field="provider_id",
+        )
+    waiting: dict[uuid.UUID, int] = {
+        provider_id: count
+        for provider_id, count in session.execute(
+            select(Appointment.provider_id, func.count())
+            .where(
+                Appointment.deleted.is_(False),
+                Appointment.status.in_(WAITING),
+                Appointment.starts_at >= since,
+            )
+            .group_by(Appointment.provider_id)
+        )
+    }
+    return min(providers, key=lambda p: (waiting.get(p.id, 0), p.name))
+
+
+def _walk_in_type(session: Session, now: dt.datetime) -> AppointmentType:
+    """The clinic's most booked type, else the first active one by name."""
+    found = most_used_type(session, now=now)
+    if found is not None:
+        return get_appointment_type(session, found)
+    kinds_ = list_appointment_types(session)
+    if not kinds_:
+        raise InvalidInput(
+            msg(
+                "There are no appointment types yet. An administrator adds them in "
+                "Settings → Clinic."
+            ),
+            field="type_id",
+        )
+    return kinds_[0]
+
+
+def walk_in(
+    session: Session,
+    actor: Actor,
+    *,
+    patient_id: uuid.UUID,
+    provider_id: uuid.UUID | None = None,
+    type_id: uuid.UUID | None = None,
+    reason: str = "",
+    now: dt.datetime | None = None,
+) -> Appointment:
+    """A patient who came without an appointment joins the check-in queue: an appointment
+    starting now (UTC `now`), already arrived, marked `walk_in`. No slot was booked, so no
+    working-hours or clash check: it is never a double booking, and bookings made around it
+    never clash with it. Without `provider_id`, the provider with the fewest patients
+    waiting; without `type_id`, the clinic's most booked type."""
+    actor.require(Permission.MANAGE_APPOINTMENTS)
+    now = now or utcnow()
+    get_live_patient(session, patient_id)
+    zone = clinic_zone(session)
+    day_start, _ = _day_bounds(now.astimezone(zone).date(), zone)
+    if provider_id is not None:
+        provider = get_provider(session, provider_id)
+    else:
+        provider = _walk_in_provider(session, day_start)
+    kind = get_appointment_type(session, type_id) if type_id else _walk_in_type(session, now)
+    appointment = Appointment(
+        clinic_id=actor.clinic_id,
+        patient_id=patient_id,
+        provider_id=provider.id,
+        type_id=kind.id,
+        starts_at=now,
+        ends_at=now + dt.timedelta(minutes=kind.duration_minutes),
+        reason=reason.strip(),
+        booked_by=actor.user_id,
+        status=S.ARRIVED,
+        arrived_at=now,
+        walk_in=True,
+    )
+    session.add(appointment)
+    session.flush()
+    session.add(
+        AppointmentEvent(
+            clinic_id=actor.clinic_id,
+            appointment_id=appointment.id,
+            from_status=None,
+            to_status=S.ARRIVED.value,
+            user_id=actor.user_id,
+            at=now,
         )
     )
     session.flush()
@@ -519,6 +619,7 @@ class DayEntry:
     reason: str = ""
     # What the appointment may become now (check in, no-show once its time has come, …).
     next_steps: frozenset[AppointmentStatus] = frozenset()
+    walk_in: bool = False  # came without an appointment (joined the queue on arrival)
 
     @property
     def minutes(self) -> int:
@@ -578,6 +679,7 @@ def _entries(
             type_id=t.id,
             reason=a.reason,
             next_steps=next_steps(a.status, a.starts_at, now),
+            walk_in=bool(a.walk_in),
         )
         for a, p, pr, t in session.execute(query)
     ]
