@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
 from desktop.errors import Conflict
-from desktop.messages import join, msg
+from desktop.messages import Message, join, msg
 from desktop.services import clinic_setup, scheduling
 from desktop.services.scheduling import (
     LATE_AFTER,
@@ -51,6 +51,7 @@ __all__ = [
     "TodayData",
     "TypeChoice",
     "Waiting",
+    "Warned",
     "WorkingWindow",
     "parse_time",
 ]
@@ -129,6 +130,15 @@ class BookingChoices:
     # clinic's most booked; None: nothing chosen yet, the dialog asks for it.
     default_type_id: uuid.UUID | None
     today: dt.date
+
+
+@dataclass(frozen=True)
+class Warned(Done[DayEntry]):
+    """A booking, move, follow-up or check-in done, and what to tell the person doing it:
+    the patient's coverage that day is expired, not covered or to verify (None: nothing to
+    say). Booked all the same: a patient may pay cash."""
+
+    warning: Message | None = None
 
 
 class SameDayBooking(Conflict):
@@ -296,7 +306,7 @@ class ScheduleApi:
         starts_at: dt.datetime,
         reason: str = "",
         same_day_ok: bool = False,
-    ) -> Done[DayEntry]:
+    ) -> Warned:
         """Book at the clinic-local `starts_at`. Refused: outside working hours, a double
         booking (`Clash`, with the next free times), and — unless `same_day_ok` — a second
         appointment of the patient on one day (`SameDayBooking`, naming the other)."""
@@ -315,7 +325,7 @@ class ScheduleApi:
                 reason=reason,
             ).id
 
-        return self._write(work)
+        return self._warned(self._write(work))
 
     def walk_in(
         self,
@@ -355,7 +365,7 @@ class ScheduleApi:
         *,
         provider_id: uuid.UUID | None = None,
         same_day_ok: bool = False,
-    ) -> Done[DayEntry]:
+    ) -> Warned:
         """Reschedule: the old appointment is kept as `rescheduled`; returns the new one."""
         actor = self._core.actor
 
@@ -367,7 +377,7 @@ class ScheduleApi:
                 session, actor, appointment_id, new_start, provider_id=provider_id
             ).id
 
-        return self._write(work)
+        return self._warned(self._write(work))
 
     def follow_up(
         self,
@@ -378,7 +388,7 @@ class ScheduleApi:
         type_id: uuid.UUID | None = None,
         reason: str = "Follow-up",
         same_day_ok: bool = False,
-    ) -> Done[DayEntry]:
+    ) -> Warned:
         actor = self._core.actor
 
         def work(session: Session) -> uuid.UUID:
@@ -395,7 +405,15 @@ class ScheduleApi:
                 reason=reason,
             ).id
 
-        return self._write(work)
+        return self._warned(self._write(work))
+
+    def _warned(self, done: Done[DayEntry]) -> Warned:
+        """The booking or check-in done, with what the person should be told about the
+        patient's coverage that day (`core.coverage`): a warning, never a refusal."""
+        entry = done.value
+        day = entry.starts_at.date()
+        warning = self._core.coverage.coverage_warning(entry.patient_id, day)
+        return Warned(entry, done.changes, warning)
 
     def _step(self, step: Callable[[Session], Appointment]) -> Done[DayEntry]:
         return self._write(lambda session: step(session).id)
@@ -404,9 +422,10 @@ class ScheduleApi:
         actor = self._core.actor
         return self._step(lambda s: scheduling.cancel(s, actor, appointment_id))
 
-    def check_in(self, appointment_id: uuid.UUID) -> Done[DayEntry]:
+    def check_in(self, appointment_id: uuid.UUID) -> Warned:
         actor, now = self._core.actor, self._now
-        return self._step(lambda s: scheduling.check_in(s, actor, appointment_id, at=now))
+        done = self._step(lambda s: scheduling.check_in(s, actor, appointment_id, at=now))
+        return self._warned(done)
 
     def start(self, appointment_id: uuid.UUID) -> Done[DayEntry]:
         """The consultation starts."""
