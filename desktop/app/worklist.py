@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from desktop.app.coverage import coverage_items
 from desktop.app.followup import (
     ReferralLine,
     ResultLine,
@@ -109,7 +110,7 @@ def followup_items(core: ClinicCore, session: Session) -> list[WorkItem]:
     return items
 
 
-SOURCES: tuple[Source, ...] = (followup_items,)
+SOURCES: tuple[Source, ...] = (followup_items, coverage_items)
 
 
 class WorklistApi:
