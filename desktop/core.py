@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from desktop.app.admin import AdminApi
 from desktop.app.backups import BackupsApi
+from desktop.app.billing import BillingApi, ClaimsApi
 from desktop.app.care_plans import CarePlansApi
 from desktop.app.coverage import CoverageApi
 from desktop.app.followup import ReferralsApi, ResultsApi
@@ -61,6 +62,8 @@ class ClinicCore:
     care_plans: CarePlansApi = field(init=False)
     coverage: CoverageApi = field(init=False)
     worklist: WorklistApi = field(init=False)
+    billing: BillingApi = field(init=False)
+    claims: ClaimsApi = field(init=False)
 
     def __post_init__(self) -> None:
         self.clock = ClinicClock(self.zone)
@@ -80,6 +83,8 @@ class ClinicCore:
         self.care_plans = CarePlansApi(self)
         self.coverage = CoverageApi(self)
         self.worklist = WorklistApi(self)
+        self.billing = BillingApi(self)
+        self.claims = ClaimsApi(self)
         self.sync = SyncApi(self)
 
     @property
