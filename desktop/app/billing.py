@@ -472,6 +472,17 @@ def _price(row: PriceItem, currency: str) -> PriceRow:
     return PriceRow(row.id, row.code, row.name, row.category, row.amount, currency, row.active)
 
 
+def read_invoice(core: ClinicCore, session: Session, invoice_id: uuid.UUID) -> InvoiceDetail:
+    """One invoice as `core.billing.show` gives it, inside the caller's transaction (a print
+    reads what it renders in the transaction that audits it)."""
+    return _Reader(core, session).invoice(billsvc.get_invoice(session, invoice_id))
+
+
+def read_claim(core: ClinicCore, session: Session, claim_id: uuid.UUID) -> ClaimDetail:
+    """One claim as `core.claims.show` gives it, inside the caller's transaction."""
+    return _Reader(core, session).claim(claimsvc.get_claim(session, claim_id))
+
+
 def read_claims(
     core: ClinicCore,
     session: Session,
