@@ -173,7 +173,9 @@ def _end_of(core: ClinicCore, on: dt.date) -> dt.datetime:
     return core.clock.to_utc(dt.datetime.combine(on + dt.timedelta(days=1), dt.time(0)))
 
 
-def _why(row: MembershipRow, status: CoverageStatus, answer: covsvc.Answer | None) -> Message:
+def _why(
+    row: MembershipRow, status: CoverageStatus, answer: covsvc.Answer | None, on: dt.date
+) -> Message:
     what = f"{row.scheme_name} {row.member_number}"
     if status is CoverageStatus.EXPIRED and row.valid_until is not None:
         return msg("{what} expired on {day}", what=what, day=row.valid_until.isoformat())
@@ -183,10 +185,8 @@ def _why(row: MembershipRow, status: CoverageStatus, answer: covsvc.Answer | Non
         )
     if status is CoverageStatus.VERIFIED and answer is not None:
         return msg("{what} verified on {day}", what=what, day=answer.day.isoformat())
-    if row.valid_from is not None and status is CoverageStatus.TO_VERIFY and answer is None:
-        return msg(
-            "{what} never verified (valid from {day})", what=what, day=row.valid_from.isoformat()
-        )
+    if status is CoverageStatus.TO_VERIFY and row.valid_from is not None and row.valid_from > on:
+        return msg("{what} valid only from {day}", what=what, day=row.valid_from.isoformat())
     if answer is not None:
         return msg("{what} last verified on {day}", what=what, day=answer.day.isoformat())
     return msg("{what} never verified", what=what)
@@ -245,7 +245,7 @@ def read_status(
             on=on,
             status=status,
             words=STATUS_WORDS[status],
-            why=_why(row, status, answer),
+            why=_why(row, status, answer, on),
             membership_id=row.membership_id,
             scheme_name=row.scheme_name,
             member_number=row.member_number,
@@ -368,9 +368,7 @@ class _Reader:
                     notes=r.notes,
                     status=status,
                     status_words=STATUS_WORDS[status] if r.active else msg("ended"),
-                    why=_why(facts[r.id], status, answer)
-                    if r.active
-                    else msg("ended by the clinic"),
+                    why=_why(facts[r.id], status, answer, today) if r.active else ENDED,
                     checks=tuple(checks.get(r.id, ())),
                 )
             )
