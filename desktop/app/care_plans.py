@@ -251,6 +251,12 @@ class _Reader:
 # --- the worklist's lines (inside the worklist's read transaction) ------------------------
 
 
+def read_plan(core: ClinicCore, session: Session, plan_id: uuid.UUID) -> CarePlanDetail:
+    """One plan as `core.care_plans.show` gives it, inside the caller's transaction (a print
+    reads what it renders in the transaction that audits it)."""
+    return _Reader(core, session).plans([svc.get_plan(session, plan_id)])[0]
+
+
 def care_plan_items(core: ClinicCore, session: Session) -> list[WorkItem]:
     """Tasks and follow-ups missed (open past their due date) or due today, and plans whose
     review date is today or past: two indexed reads (items by status and due date, plans by
