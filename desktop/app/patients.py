@@ -38,6 +38,7 @@ from desktop.services.search import SearchHit
 from desktop.store.models import AppointmentStatus, FormStatus, Patient, Sex
 
 if TYPE_CHECKING:
+    from desktop.app.patient_summary import PatientSummary
     from desktop.core import ClinicCore
 
 __all__ = [
@@ -289,6 +290,15 @@ class PatientsApi:
             return self._chart(session, chart, language)
 
         return self._tx.read(work)
+
+    def summary(self, patient_id: uuid.UUID) -> PatientSummary:
+        """The record's one-line summary (next appointment, open referrals, results waiting
+        to be relayed, allergies): one read, not audited (the record was opened already)."""
+        from desktop.app.patient_summary import read_summary
+
+        core = self._core
+        core.actor.require(Permission.VIEW_PATIENTS)
+        return self._tx.read(lambda session: read_summary(core, session, patient_id))
 
     def warm_search(self) -> None:
         """Read the search's name vocabulary now (right after unlocking, on the database
