@@ -335,12 +335,13 @@ class ScheduleApi:
         reason: str = "",
         *,
         same_day_ok: bool = False,
-    ) -> Done[DayEntry]:
+    ) -> Warned:
         """A patient who came without an appointment joins today's check-in queue (arrived
         now, marked walk-in; never a double booking). Without `provider_id`, the provider
         with the fewest patients waiting; without `type_id`, the clinic's most booked type.
         Unless `same_day_ok`, refused with `SameDayBooking` when the patient already has an
-        appointment today (check that one in instead)."""
+        appointment today (check that one in instead). Warned, as a check-in is, when the
+        patient's coverage is expired, not covered or to verify."""
         actor, now = self._core.actor, self._now
 
         def work(session: Session) -> uuid.UUID:
@@ -356,7 +357,7 @@ class ScheduleApi:
                 now=now,
             ).id
 
-        return self._write(work)
+        return self._warned(self._write(work))
 
     def move(
         self,
