@@ -50,8 +50,9 @@ if TYPE_CHECKING:
     from ui.patients_view import PatientsView
     from ui.settings_view import SettingsView
     from ui.sync_page import SyncPage
+    from ui.worklist_page import WorklistPage
 
-TODAY, PATIENTS, CALENDAR, SETTINGS, SYNC = range(5)
+TODAY, PATIENTS, CALENDAR, SETTINGS, SYNC, WORKLIST = range(6)
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
             self.tr("Calendar"),
             self.tr("Settings"),
             self.tr("Sync"),
+            self.tr("Worklist"),
         ]
         self.pages = QStackedWidget()
         self.nav = QListWidget()
@@ -154,6 +156,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.pages.addWidget(self.today if index == TODAY else QWidget())
         self.nav.currentRowChanged.connect(self._show_page)
+        # Built at once, not on first use: the side list shows its count from the start.
+        self._view(WORKLIST)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -221,6 +225,13 @@ class MainWindow(QMainWindow):
             calendar = CalendarView(self.ctx)
             calendar.open_patient_requested.connect(self.show_patient)
             return calendar
+        if row == WORKLIST:
+            from ui.worklist_page import WorklistPage
+
+            worklist = WorklistPage(self.ctx)
+            worklist.open_patient_requested.connect(self.show_patient)
+            worklist.count_changed.connect(self._show_worklist_count)
+            return worklist
         from ui.settings_view import SettingsView
 
         if row == SYNC:
@@ -251,6 +262,22 @@ class MainWindow(QMainWindow):
     @property
     def sync_page(self) -> SyncPage:
         return cast("SyncPage", self._view(SYNC))
+
+    @property
+    def worklist(self) -> WorklistPage:
+        return cast("WorklistPage", self._view(WORKLIST))
+
+    def _show_worklist_count(self, count: int) -> None:
+        item = self.nav.item(WORKLIST)
+        if item is None:
+            return
+        title = self.page_titles[WORKLIST]
+        item.setText(self.tr("{title} ({n})").format(title=title, n=count) if count else title)
+        item.setToolTip(
+            self.tr("Who to call today: {n} (Ctrl+6)").format(n=count)
+            if count
+            else self.tr("Who to call today: nobody (Ctrl+6)")
+        )
 
     # -- menus and shortcuts --
 
@@ -288,6 +315,7 @@ class MainWindow(QMainWindow):
                 (self.tr("&Calendar"), "Ctrl+3"),
                 (self.tr("S&ettings"), "Ctrl+4"),
                 (self.tr("S&ync with HQ"), "Ctrl+5"),
+                (self.tr("&Worklist"), "Ctrl+6"),
             )
         ):
             go.addAction(self._action(text, self._go_to(row), key))
@@ -403,6 +431,9 @@ class MainWindow(QMainWindow):
     def show_today(self) -> None:
         self.nav.setCurrentRow(TODAY)
 
+    def show_worklist(self) -> None:
+        self.nav.setCurrentRow(WORKLIST)
+
     def show_patient(self, patient_id: uuid.UUID) -> None:
         self.nav.setCurrentRow(PATIENTS)
         self.patients.open_record(patient_id)
@@ -462,6 +493,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+Shift+L", self.tr("Switch user")),
             ("Ctrl+5", self.tr("Sync with HQ")),
             ("Ctrl+Shift+S", self.tr("Sync now")),
+            ("Ctrl+6", self.tr("Worklist: who to call today")),
         ]
         text = "\n".join(f"{keys}\t{what}" for keys, what in lines)
         inform(self, self.tr("Keyboard shortcuts"), text)

@@ -114,6 +114,12 @@ class PatientRecord(QWidget):
         self.print_button = make_button(
             self.tr("&Print…"), self.print_record, tooltip=self.tr("Print (Ctrl+P)")
         )
+        self.order_result_button = make_button(self.tr("Order a res&ult…"), self.order_result)
+        self.order_result_button.setObjectName("record_order_result")
+        self.refer_button = make_button(self.tr("&Refer…"), self.refer)
+        self.refer_button.setObjectName("record_refer")
+        self._may_results = ctx.can(Permission.RECORD_RESULTS)
+        self._may_refer = ctx.can(Permission.MANAGE_REFERRALS)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("record_tabs")
@@ -189,7 +195,15 @@ class PatientRecord(QWidget):
         layout.addWidget(self.name_label)
         layout.addWidget(self.summary)
         layout.addLayout(
-            row(self.edit_button, self.book_button, self.new_form_button, self.print_button, None)
+            row(
+                self.edit_button,
+                self.book_button,
+                self.new_form_button,
+                self.order_result_button,
+                self.refer_button,
+                self.print_button,
+                None,
+            )
         )
         layout.addWidget(self.tabs, 1)
 
@@ -411,6 +425,8 @@ class PatientRecord(QWidget):
         self.book_button.setEnabled(loaded and self._may_book)
         self.new_form_button.setEnabled(loaded and self._may_fill)
         self.print_button.setEnabled(loaded)
+        self.order_result_button.setEnabled(loaded and self._may_results)
+        self.refer_button.setEnabled(loaded and self._may_refer)
         appointment = _selected(self.appointments)
         status = appointment.status.value if appointment else None
         self.follow_up_button.setEnabled(loaded and self._may_book and appointment is not None)
@@ -488,6 +504,20 @@ class PatientRecord(QWidget):
                 when=format_datetime(appointment.starts_at), provider=appointment.provider
             )
             cancel_appointment(self.ctx, self, appointment.appointment_id, question)
+
+    def order_result(self) -> None:
+        from ui.result_screen import order_result
+
+        if self.chart is not None:
+            chart = self.chart
+            order_result(self.ctx, self, chart.patient_id, chart.details.full_name).open()
+
+    def refer(self) -> None:
+        from ui.referral_screen import add_referral
+
+        if self.chart is not None:
+            chart = self.chart
+            add_referral(self.ctx, self, chart.patient_id, chart.details.full_name).open()
 
     def new_form(self) -> None:
         if self.patient_id is not None:
