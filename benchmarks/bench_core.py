@@ -16,7 +16,10 @@ was built), and prints:
   for the opening committed;
 - registration throughput through the real service (ORM session, outbox, audit, FTS
   trigger), one patient per transaction as at the front desk, and in batches;
-- the same search and chart workload on the plain SQLite copy, and the overhead in %.
+- the same search and chart workload on the plain SQLite copy, and the overhead in %;
+- the worklist (`core.worklist.today()`, the clinic's clock at the generated clinic's NOW)
+  p50/p95 and each of its sources alone, and ICD-10 search p50/p95 (words, words being
+  typed, codes, code prefixes); `--only followup` measures only these two.
 
 Numbers only: nothing here asserts a time.
 """
@@ -43,10 +46,16 @@ from sqlalchemy import select
 
 from benchmarks import generate
 from benchmarks.generate import ADMIN, PASSWORD, REGION, BenchData, Params, make_plain_engine
+from desktop.app import work_items
+from desktop.app import worklist as worklist_module
+from desktop.app.work_items import WorkItem, Worklist
+from desktop.clock import ClinicClock
+from desktop.core import ClinicCore
 from desktop.dates import parse_date
 from desktop.names import display_fold, query_tokens
 from desktop.paths import DataPaths
 from desktop.permissions import Actor
+from desktop.services import icd10
 from desktop.services.patients import PatientInput, open_chart, register_patient
 from desktop.services.search import PatientSearch, likely_duplicates
 from desktop.store import keys, schema
@@ -444,6 +453,196 @@ def timed(fn: Callable[[], Any]) -> float:
     return time.perf_counter() - started
 
 
+# --- the worklist and ICD-10 search (issue 11) ---------------------------------------------
+
+# Diagnoses as a coordinator types them: whole words, the same words being typed (every
+# prefix from the second letter, as the search runs per keystroke), codes and code prefixes.
+ICD10_WORDS = (
+    "malaria",
+    "pneumonia",
+    "diabetes mellitus",
+    "hypertension",
+    "tuberculosis",
+    "fracture femur",
+    "urinary tract infection",
+    "asthma",
+    "gastroenteritis",
+    "pregnancy",
+    "anaemia",
+    "hiv disease",
+    "headache",
+    "otitis media",
+    "cellulitis",
+    "conjunctivitis",
+    "dental caries",
+    "acute bronchitis",
+)
+ICD10_CODES = ("B54", "B50.9", "J18.9", "E11.9", "I10", "A09", "N39.0", "O80", "Z34.9", "S72.0")
+ICD10_KINDS = ("words", "partial words", "codes", "code prefixes")
+
+
+def icd10_queries() -> dict[str, list[str]]:
+    partial = [w[:n] for w in ICD10_WORDS for n in range(2, len(w)) if w[n - 1] != " "]
+    prefixes = [c[:n] for c in ICD10_CODES for n in range(1, len(c))]
+    return {
+        "words": list(ICD10_WORDS),
+        "partial words": partial,
+        "codes": list(ICD10_CODES),
+        "code prefixes": [*prefixes, "B5", "J18", "Z99.99"],
+    }
+
+
+def run_icd10(rounds: int) -> tuple[float, dict[str, Timing]]:
+    """Seconds to build the index (the first search of a process), then each query `rounds`
+    times."""
+    build = timed(icd10.warm_up)
+    out: dict[str, Timing] = {}
+    for kind, queries in icd10_queries().items():
+        timing = Timing([])
+        for _ in range(rounds):
+            for query in queries:
+                started, cpu = time.perf_counter(), time.process_time()
+                hits = icd10.search(query)
+                timing.times.append(time.perf_counter() - started)
+                timing.cpu.append(time.process_time() - cpu)
+                timing.found += bool(hits)
+        out[kind] = timing
+    return build, out
+
+
+GROUP_NAMES = {
+    getattr(work_items, name): name.lower().replace("_", " ")
+    for name in (
+        "ESCALATE",
+        "URGENT_RESULT",
+        "URGENT_REFERRAL",
+        "CARE_MISSED",
+        "RESULT_WAITING",
+        "REFERRAL_OVERDUE",
+        "CARE_DUE",
+        "NO_SHOW",
+        "COVERAGE_REVERIFY",
+        "CLAIM_REJECTED",
+        "LATE",
+    )
+}
+
+
+def _timed_runs(fn: Callable[[], Any], runs: int) -> tuple[Timing, Any]:
+    for _ in range(3):  # warm: first reads fill SQLCipher's page cache
+        last = fn()
+    timing = Timing([])
+    for _ in range(runs):
+        started, cpu = time.perf_counter(), time.process_time()
+        last = fn()
+        timing.times.append(time.perf_counter() - started)
+        timing.cpu.append(time.process_time() - cpu)
+    return timing, last
+
+
+@dataclass
+class SourceRun:
+    name: str
+    timing: Timing | None  # None: it failed (error says how)
+    lines: int = 0
+    error: str = ""
+
+
+def _attempt(name: str, fn: Callable[[], Sequence[Any]], runs: int) -> SourceRun:
+    # Other sources are being written while this runs: one that fails is reported, not fatal.
+    try:
+        timing, last = _timed_runs(fn, runs)
+    except Exception as error:
+        return SourceRun(name, None, error=f"{type(error).__name__}: {error}"[:120])
+    return SourceRun(name, timing, len(last))
+
+
+def run_worklist(core: ClinicCore, runs: int) -> tuple[SourceRun, Worklist | None, list[SourceRun]]:
+    """`core.worklist.today()` `runs` times, then each source alone in its own read."""
+    worklists: list[Worklist] = []
+
+    def whole() -> tuple[WorkItem, ...]:
+        worklists[:] = [core.worklist.today()]
+        return worklists[0].items
+
+    total = _attempt("whole worklist", whole, runs)
+    sources: list[SourceRun] = []
+    for source in worklist_module.SOURCES:
+
+        def one(source: worklist_module.Source = source) -> list[WorkItem]:
+            return core.tx.read(lambda session: list(source(core, session)))
+
+        sources.append(_attempt(f"source {source.__name__}", one, runs))
+    return total, (worklists[0] if worklists else None), sources
+
+
+def clinic_core(store: Store) -> ClinicCore:
+    """The signed-in core on the store, its clock stopped at the moment the generated clinic
+    stands at (generate.NOW): "today" is the clinic's day, whatever the date of the run."""
+    core = ClinicCore.from_store(store)
+    core.clock = ClinicClock(core.zone, now=lambda: generate.NOW)
+    return core
+
+
+def report_followup(core: ClinicCore, m: dict[str, Any], runs: int, rounds: int) -> None:
+    counts = m["encrypted"]
+    kinds = (
+        "results",
+        "result_relays",
+        "referrals",
+        "care_plans",
+        "care_plan_items",
+        "coverage_memberships",
+        "coverage_checks",
+        "invoices",
+        "claims",
+        "payments",
+    )
+    print("\nFollow-through records: " + ", ".join(f"{counts.get(k, 0):,} {k}" for k in kinds))
+    total, worklist, sources = run_worklist(core, runs)
+    if worklist is not None:
+        groups = {GROUP_NAMES[g]: worklist.count(g) for g in sorted(GROUP_NAMES)}
+        print(
+            f"\nWorklist (core.worklist.today(), {runs} runs, today {worklist.today}):"
+            f" {len(worklist.items):,} lines: "
+            + ", ".join(f"{name} {n:,}" for name, n in groups.items() if n)
+        )
+    else:
+        print(f"\nWorklist (core.worklist.today()): failed: {total.error}")
+    print("| | lines | p50 | p95 | max | CPU p50 | CPU p95 | min |")
+    print("|---|---|---|---|---|---|---|---|")
+    for run in (total, *sources):
+        t = run.timing
+        if t is None:
+            print(f"| {run.name} | failed: {run.error} | | | | | | |")
+            continue
+        print(
+            f"| {run.name} | {run.lines:,} | {ms(t.p50)} | {ms(t.p95)} | {ms(t.worst)} |"
+            f" {ms(t.cpu50)} | {ms(t.cpu95)} | {ms(min(t.times))} |"
+        )
+    print(f"Load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+    build, searches = run_icd10(rounds)
+    print(f"\nICD-10 search (desktop.services.icd10.search, {rounds} rounds), ms;")
+    print(f"index built at the first search: {ms(build)} ms")
+    print("| queries | n | p50 | p95 | max | CPU p95 | with hits |")
+    print("|---|---|---|---|---|---|---|")
+    every: list[float] = []
+    for kind in ICD10_KINDS:
+        t = searches[kind]
+        every += t.times
+        print(
+            f"| {kind} | {len(t.times) // rounds} | {ms(t.p50)} | {ms(t.p95)} | {ms(t.worst)} |"
+            f" {ms(t.cpu95)} | {100 * t.found / len(t.times):.0f}% |"
+        )
+    print(
+        f"| all | | {ms(percentile(every, 50))} | {ms(percentile(every, 95))} | {ms(max(every))} |"
+    )
+    malaria = [c.code for c in icd10.search("malaria")]
+    b5 = [c.code for c in icd10.search("B5")]
+    print(f"'malaria' finds B54: {'B54' in malaria}; 'B5' lists {', '.join(b5)}")
+
+
 # --- main ---------------------------------------------------------------------------------
 
 
@@ -468,6 +667,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also time the bare SQLCipher floor: each query as one raw FTS5 or index query",
     )
+    parser.add_argument(
+        "--only",
+        choices=("all", "followup"),
+        default="all",
+        help="followup: only the worklist and ICD-10 search (no search, charts, registrations)",
+    )
+    parser.add_argument("--worklist-runs", type=int, default=30, help="worklist builds timed")
+    parser.add_argument("--icd10-rounds", type=int, default=5, help="rounds of ICD-10 queries")
     args = parser.parse_args(argv)
 
     if args.data is not None:
@@ -484,6 +691,14 @@ def main(argv: list[str] | None = None) -> int:
         f" form records, {m['encrypted']['appointments']:,} appointments;"
         f" database {m['database_bytes'] / 2**20:,.0f} MiB (built in {m['build_seconds']} s)"
     )
+    if args.only == "followup":
+        scratch = data.root / "scratch"
+        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.copytree(data.store_paths.root, scratch / "store")
+        core = clinic_core(store_mod.unlock(DataPaths(scratch / "store"), ADMIN, PASSWORD))
+        report_followup(core, m, args.worklist_runs, args.icd10_rounds)
+        core.close()
+        return 0
     store_paths, plain_paths = scratch_copy(data)
 
     unlock_total, kdf, rest, rest_cpu = measure_unlock(store_paths)
@@ -581,7 +796,9 @@ def main(argv: list[str] | None = None) -> int:
         f" {batched:.0f} patients/s 100 per transaction;"
         f" plain SQLite one per transaction {plain_single:.0f} patients/s"
     )
-    store.close()
+    core = clinic_core(store)
+    report_followup(core, m, args.worklist_runs, args.icd10_rounds)
+    core.close()
     plain.close()
     return 0
 

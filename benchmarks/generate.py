@@ -56,12 +56,34 @@ from sqlalchemy.pool import QueuePool
 
 from desktop.names import search_terms
 from desktop.paths import DataPaths
+from desktop.services import icd10
 from desktop.store import name_index, schema
 from desktop.store import store as store_mod
 from desktop.store.engine import PRAGMAS
-from desktop.store.models import AppointmentStatus, Base, FormStatus, Sex
+from desktop.store.models import (
+    AppointmentStatus,
+    Base,
+    CareItemKind,
+    CareItemStatus,
+    CarePlanStatus,
+    ClaimStatus,
+    FacilityKind,
+    FormStatus,
+    InvoiceStatus,
+    PaymentMethod,
+    ReferralStatus,
+    ReferralUrgency,
+    RelayMethod,
+    RelayOutcome,
+    ResultCategory,
+    ResultStatus,
+    SchemeKind,
+    Sex,
+    VerificationMethod,
+    VerificationResult,
+)
 
-GENERATOR_VERSION = 4  # 3: every row stamped (hlc) so that the clinic can sync; 4: spellings
+GENERATOR_VERSION = 5  # 3: rows stamped (hlc) so the clinic can sync; 4: spellings; 5: follow-up
 HERE = Path(__file__).resolve().parent
 NAMES = HERE / "names"
 DATA = HERE / "data"
@@ -538,6 +560,310 @@ class Spellings:
         return name
 
 
+# --- the coordinator's follow-through (generator version 5; rates in README.md) -----------
+
+NOW = dt.datetime.combine(TODAY, dt.time(12), NAIROBI)
+"""The moment the generated clinic stands at: nothing after it has happened (a result due
+tomorrow is not here). bench_core's worklist reads with the clinic's clock set to it."""
+CURRENCY = "KES"
+
+FACILITIES = (  # (name, kind, address)
+    ("Regional laboratory", FacilityKind.LAB, "County Hospital grounds, Nakuru"),
+    ("Lancet Laboratories", FacilityKind.LAB, "Kenyatta Avenue, Nakuru"),
+    ("County Referral Hospital", FacilityKind.HOSPITAL, "Hospital Road, Nakuru"),
+    ("Kenyatta National Hospital", FacilityKind.HOSPITAL, "Hospital Road, Nairobi"),
+    ("Eye unit", FacilityKind.SPECIALIST, "County Referral Hospital, block C"),
+    ("Dental unit", FacilityKind.SPECIALIST, "County Referral Hospital, block A"),
+    ("Comprehensive care centre", FacilityKind.SPECIALIST, "County Referral Hospital"),
+    ("Rehabilitation centre", FacilityKind.REHABILITATION, "Bahati Road, Nakuru"),
+)
+
+
+@dataclass(frozen=True)
+class LabTest:
+    category: ResultCategory
+    name: str
+    where: str | None  # the facility it is sent to; None: done at the clinic
+    turnaround: tuple[int, int]  # days from sending to the report, usual range
+    share: float  # of the results
+    values: tuple[tuple[str, str, float, float, int], ...] = ()  # name, unit, low, high, digits
+    text: tuple[str, ...] = ()  # qualitative: the normal answer first, then the others
+    abnormal: float = 0.15  # share of reports out of range
+    urgent: float = 0.0  # share of abnormal reports flagged urgent
+
+
+LAB, IMAGING, OTHER = ResultCategory.LAB, ResultCategory.IMAGING, ResultCategory.OTHER
+LAB_PANEL = (
+    LabTest(LAB, "Malaria RDT", None, (0, 0), 0.18, text=("negative", "positive"), abnormal=0.2),
+    LabTest(
+        LAB,
+        "Random blood sugar",
+        None,
+        (0, 0),
+        0.08,
+        (("Glucose", "mmol/L", 3.9, 7.8, 1),),
+        abnormal=0.2,
+        urgent=0.1,
+    ),
+    LabTest(LAB, "Urinalysis", None, (0, 0), 0.08, text=("normal", "protein +", "leucocytes ++")),
+    LabTest(
+        LAB,
+        "Full blood count",
+        "Regional laboratory",
+        (1, 3),
+        0.16,
+        (
+            ("Haemoglobin", "g/dL", 12.0, 16.0, 1),
+            ("White cells", "10^9/L", 4.0, 11.0, 1),
+            ("Platelets", "10^9/L", 150.0, 400.0, 0),
+        ),
+        abnormal=0.25,
+        urgent=0.08,
+    ),
+    LabTest(
+        LAB,
+        "HIV viral load",
+        "Regional laboratory",
+        (7, 21),
+        0.09,
+        (("HIV-1 RNA", "copies/mL", 0.0, 1000.0, 0),),
+        abnormal=0.1,
+        urgent=0.5,
+    ),
+    LabTest(
+        LAB,
+        "CD4 count",
+        "Regional laboratory",
+        (2, 7),
+        0.03,
+        (("CD4", "cells/uL", 500.0, 1500.0, 0),),
+    ),
+    LabTest(
+        LAB,
+        "HbA1c",
+        "Lancet Laboratories",
+        (2, 5),
+        0.06,
+        (("HbA1c", "%", 4.0, 6.5, 1),),
+        abnormal=0.4,
+    ),
+    LabTest(
+        LAB,
+        "Creatinine and electrolytes",
+        "Lancet Laboratories",
+        (1, 4),
+        0.05,
+        (
+            ("Creatinine", "umol/L", 60.0, 110.0, 0),
+            ("Sodium", "mmol/L", 135.0, 145.0, 0),
+            ("Potassium", "mmol/L", 3.5, 5.0, 1),
+        ),
+        abnormal=0.2,
+        urgent=0.15,
+    ),
+    LabTest(
+        LAB,
+        "GeneXpert MTB/RIF",
+        "Regional laboratory",
+        (2, 7),
+        0.04,
+        text=("MTB not detected", "MTB detected, rifampicin resistance not detected"),
+        abnormal=0.1,
+        urgent=1.0,
+    ),
+    LabTest(
+        LAB,
+        "Cervical cytology",
+        "Lancet Laboratories",
+        (14, 30),
+        0.03,
+        text=("negative for intraepithelial lesion", "low-grade lesion", "high-grade lesion"),
+        abnormal=0.08,
+        urgent=0.3,
+    ),
+    LabTest(
+        IMAGING,
+        "Chest X-ray",
+        "County Referral Hospital",
+        (1, 3),
+        0.07,
+        text=("No active lung disease", "Right lower lobe consolidation", "Cardiomegaly"),
+        abnormal=0.3,
+        urgent=0.1,
+    ),
+    LabTest(
+        IMAGING,
+        "Obstetric ultrasound",
+        "County Referral Hospital",
+        (0, 5),
+        0.08,
+        text=("Single live intrauterine pregnancy", "Breech presentation", "Low-lying placenta"),
+        abnormal=0.1,
+        urgent=0.3,
+    ),
+    LabTest(
+        OTHER,
+        "ECG",
+        "County Referral Hospital",
+        (0, 2),
+        0.05,
+        text=("Sinus rhythm", "Atrial fibrillation"),
+        abnormal=0.1,
+        urgent=0.3,
+    ),
+)
+RESULT_SHARE = 0.30  # of past visits
+RESULT_LOST = 0.015  # of samples sent: never reported
+RESULT_LATE = 0.08  # of samples sent: reported after the expected day
+RESULT_NEVER_RELAYED = 0.006  # every attempt failed
+RELAY_DELAY_DAYS = 1.5  # mean days from the report to the first attempt (routine)
+RELAY_TRIES_CUM = _cumulative((0.62, 0.28, 0.10))  # 1, 2 or 3 attempts
+INFORM_METHODS = [RelayMethod.PHONE, RelayMethod.SMS, RelayMethod.IN_PERSON]
+INFORM_METHOD_CUM = _cumulative((0.62, 0.13, 0.25))
+TRY_METHODS = [RelayMethod.PHONE, RelayMethod.SMS, RelayMethod.NEXT_OF_KIN]
+TRY_METHOD_CUM = _cumulative((0.75, 0.15, 0.10))
+FAILED_OUTCOMES = [RelayOutcome.NO_ANSWER, RelayOutcome.UNREACHABLE, RelayOutcome.WRONG_NUMBER]
+FAILED_OUTCOME_CUM = _cumulative((0.6, 0.33, 0.07))
+
+REFERRAL_SHARE = 0.05  # of past visits
+URGENCY_CUM = _cumulative((0.80, 0.17, 0.03))  # routine, urgent, emergency
+REFERRAL_REASONS = (  # (reason, facility, share)
+    ("Suspected cataract: ophthalmology review", "Eye unit", 0.12),
+    (
+        "Hypertension not controlled on two drugs: physician review",
+        "County Referral Hospital",
+        0.16,
+    ),
+    ("Obstetric review: previous caesarean section", "County Referral Hospital", 0.14),
+    ("Suspected fracture: X-ray and orthopaedic review", "County Referral Hospital", 0.10),
+    ("Physiotherapy after stroke", "Rehabilitation centre", 0.08),
+    ("Dental extraction", "Dental unit", 0.10),
+    ("HIV treatment failure: second-line regimen", "Comprehensive care centre", 0.08),
+    ("Child not gaining weight: paediatric review", "County Referral Hospital", 0.08),
+    ("Suspected cancer: specialist assessment", "Kenyatta National Hospital", 0.04),
+    ("Culture and sensitivity", "Lancet Laboratories", 0.10),
+)
+COUNTER_REFERRALS = (
+    "Seen and treated; continue follow-up at the clinic.",
+    "Medication changed; review blood pressure in two weeks.",
+    "Surgery booked; patient to return for post-operative care.",
+    "No abnormality found; discharged back to the clinic.",
+)
+
+CARE_PLAN_SHARE = 0.03  # of patients: a chronic condition followed by a plan
+CARE_PLAN_YEARS = 2  # plans were started in the last two years (when the clinic began them)
+CARE_DROPOUT = 0.12  # of active plans: the patient stopped coming (the next follow-up missed)
+CHWS = ("CHW Jane Muthoni", "CHW Hassan Abdi", "CHW Mary Atieno", "CHW John Kiptoo")
+
+
+@dataclass(frozen=True)
+class PlanKind:
+    title: str
+    share: float
+    problem: str
+    goal: str
+    tasks: tuple[tuple[str, int], ...]  # (task, due days after the start)
+    follow_up: str
+    every_days: int
+    lasts_days: int | None = None  # a plan with an end (TB treatment, a pregnancy)
+
+
+CARE_PLANS = (
+    PlanKind(
+        "Hypertension",
+        0.35,
+        "Essential hypertension",
+        "Blood pressure under 140/90",
+        (("Lifestyle counselling", 7), ("Creatinine and electrolytes", 30)),
+        "Monthly blood pressure review and refill",
+        30,
+    ),
+    PlanKind(
+        "Type 2 diabetes",
+        0.25,
+        "Type 2 diabetes mellitus",
+        "HbA1c under 7%",
+        (("Foot examination", 14), ("Eye screening referral", 60), ("HbA1c", 90)),
+        "Monthly glucose review and refill",
+        30,
+    ),
+    PlanKind(
+        "HIV care",
+        0.25,
+        "HIV on antiretroviral therapy",
+        "Viral load suppressed",
+        (("Adherence counselling", 14), ("Viral load", 180)),
+        "Clinical review and multi-month refill",
+        90,
+    ),
+    PlanKind(
+        "TB treatment",
+        0.08,
+        "Pulmonary tuberculosis",
+        "Cured after six months",
+        (("Contact tracing visit", 14), ("Sputum at two months", 60)),
+        "Treatment review and drug collection",
+        14,
+        182,
+    ),
+    PlanKind(
+        "Antenatal care",
+        0.07,
+        "Pregnancy",
+        "Safe delivery at a facility",
+        (("Birth plan", 90), ("Obstetric ultrasound", 120)),
+        "Antenatal visit",
+        28,
+        240,
+    ),
+)
+
+SCHEMES = (  # (code on the patient, name, kind, days a verification holds)
+    ("SHA", "Social Health Authority (SHA)", SchemeKind.GOVERNMENT, 30),
+    ("AAR", "AAR Insurance", SchemeKind.INSURER, 90),
+    ("Jubilee", "Jubilee Health Insurance", SchemeKind.INSURER, 90),
+    ("CIC", "CIC Insurance", SchemeKind.INSURER, 90),
+)
+COVERAGE_CHECKED_VISITS = 0.5  # of a member's visits: verified at check-in
+CHECK_RESULT_CUM = _cumulative((0.88, 0.07, 0.05))  # verified, not covered, could not check
+CHECK_METHODS = {
+    "SHA": (
+        [VerificationMethod.PORTAL, VerificationMethod.SMS, VerificationMethod.CARD_SEEN],
+        _cumulative((0.7, 0.2, 0.1)),
+    ),
+    "insurer": (
+        [VerificationMethod.PHONE, VerificationMethod.PORTAL, VerificationMethod.CARD_SEEN],
+        _cumulative((0.5, 0.3, 0.2)),
+    ),
+}
+
+BILLING_DAYS = 90  # invoices for the visits of the last 90 days (billing began then)
+PRICE_LIST = (  # (code, name, category, amount in cents of KES); the consultation first
+    ("CONS", "Consultation", "consultation", 50_000),
+    ("LAB-MAL", "Malaria RDT", "laboratory", 20_000),
+    ("LAB-FBC", "Full blood count", "laboratory", 80_000),
+    ("LAB-RBS", "Random blood sugar", "laboratory", 15_000),
+    ("LAB-URI", "Urinalysis", "laboratory", 20_000),
+    ("IMG-CXR", "Chest X-ray", "imaging", 150_000),
+    ("MED-AMX", "Amoxicillin 500 mg, 21 capsules", "medicine", 25_000),
+    ("MED-AL", "Artemether-lumefantrine, 24 tablets", "medicine", 20_000),
+    ("MED-PCM", "Paracetamol 500 mg, 20 tablets", "medicine", 5_000),
+    ("MED-MET", "Metformin 500 mg, 60 tablets", "medicine", 30_000),
+    ("MED-AML", "Amlodipine 5 mg, 30 tablets", "medicine", 20_000),
+    ("PROC-DRS", "Wound dressing", "procedure", 20_000),
+)
+CLAIMED = 0.85  # of a member's issued invoices: claimed from the scheme
+CLAIM_REJECTED = 0.10  # of decided claims
+REJECTIONS = (
+    "Member number not found",
+    "Membership lapsed on the visit date",
+    "Diagnosis code not covered",
+    "Pre-authorisation missing",
+)
+PAY_METHODS = [PaymentMethod.MOBILE_MONEY, PaymentMethod.CASH, PaymentMethod.CARD]
+PAY_METHOD_CUM = _cumulative((0.60, 0.35, 0.05))
+
+
 class Generator:
     """Rows for every table, in insertion order, from one seed. Two generators with the same
     parameters produce the same rows."""
@@ -563,6 +889,22 @@ class Generator:
         self.registered_days: list[int] = []  # ordinal day of registration, by patient index
         self.registered_at: list[dt.datetime] = []
         self.completed: list[tuple[int, dt.datetime]] = []  # (patient index, start) per visit
+        self.completed_ids: list[uuid.UUID] = []  # the appointment of each visit
+        # The follow-through (version 5): what one table's rows leave for the next ones.
+        self.patient_cover: dict[int, tuple[str, str]] = {}  # patient index: (scheme, number)
+        self.facility_ids: dict[str, uuid.UUID] = {}
+        self.relays: list[tuple[uuid.UUID, uuid.UUID, RelayMethod, RelayOutcome, dt.datetime]] = []
+        self.result_count = 0
+        self.plans: list[tuple[Any, ...]] = []
+        self.scheme_ids: dict[str, uuid.UUID] = {}
+        self.memberships: dict[int, tuple[uuid.UUID, str]] = {}  # patient index: (id, scheme)
+        self.prices: list[tuple[uuid.UUID, str, int]] = []
+        self.bills: list[dict[str, Any]] = []
+        self.billable: list[tuple[str, str]] = []  # (code, WHO title) of the visit diagnoses
+        for code in DIAGNOSES:
+            found = icd10.lookup(code)
+            if found is not None and found.billable:
+                self.billable.append((found.code, found.title))
 
     def _synced(self, rng: random.Random, when: dt.datetime) -> dict[str, Any]:
         return {
@@ -751,6 +1093,8 @@ class Generator:
             }
             # A few registrations made by mistake, tombstoned (hidden, kept for sync).
             row["deleted"] = rng.random() < 0.002
+            if coverage and not row["deleted"]:
+                self.patient_cover[index] = (coverage, member)
             self.patient_ids.append(row["id"])
             self.patient_langs.append(langs[stem])
             self.registered_days.append(when.date().toordinal())
@@ -859,9 +1203,7 @@ class Generator:
                     AppointmentStatus.IN_CONSULTATION,
                 ):
                     arrived = starts - dt.timedelta(minutes=rng.randrange(0, 45))
-                if status is AppointmentStatus.COMPLETED:
-                    self.completed.append((patient, starts))
-                yield self._synced(rng, booked) | {
+                row = self._synced(rng, booked) | {
                     "updated_at": arrived or booked,
                     "patient_id": self.patient_ids[patient],
                     "provider_id": self.provider_ids[provider],
@@ -875,6 +1217,10 @@ class Generator:
                     "arrived_at": arrived,
                     "booked_by": self.admin_id,
                 }
+                if status is AppointmentStatus.COMPLETED:
+                    self.completed.append((patient, starts))
+                    self.completed_ids.append(row["id"])
+                yield row
                 local += dt.timedelta(minutes=minutes + rng.choice((0, 0, 0, 5, 10)))
 
     # -- form records --
@@ -952,6 +1298,711 @@ class Generator:
                     }
                     made += 1
 
+    # -- the coordinator's follow-through (generator version 5) --
+    #
+    # Results, referrals, care plans, coverage and billing, at the rates in
+    # benchmarks/README.md. Each kind follows its record through time from the visit it
+    # came from: an event after NOW (the moment the clinic stands at) has not happened yet,
+    # so the records waiting today are the ones a real clinic would have waiting.
+
+    def _visit(self, index: int) -> tuple[int, dt.datetime, dt.date]:
+        patient, starts = self.completed[index]
+        return patient, starts, starts.astimezone(NAIROBI).date()
+
+    def _past_visits(self) -> Iterator[int]:
+        """The indexes of completed visits that began before NOW."""
+        for index, (_, starts) in enumerate(self.completed):
+            if starts < NOW:
+                yield index
+
+    def facilities(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-facilities")
+        when = dt.datetime.combine(FIRST_DAY - dt.timedelta(days=7), dt.time(9), dt.UTC)
+        for name, kind, address in FACILITIES:
+            row = self._synced(rng, when) | {
+                "name": name,
+                "kind": kind,
+                "phone": self._phone(rng, "kikuyu"),
+                "address": address,
+                "active": True,
+            }
+            self.facility_ids[name] = row["id"]
+            yield row
+
+    def _relay_attempts(
+        self, rng: random.Random, received: dt.date, urgent: bool, in_house: bool, at: dt.datetime
+    ) -> tuple[list[tuple[RelayMethod, RelayOutcome, dt.datetime]], bool]:
+        """The attempts to tell the patient (those made by NOW) and whether one informed."""
+        if in_house:  # told at the visit, in person
+            return [(RelayMethod.IN_PERSON, RelayOutcome.INFORMED, at)], at <= NOW
+        tries = _weighted(rng, [1, 2, 3], RELAY_TRIES_CUM)
+        never = rng.random() < RESULT_NEVER_RELAYED
+        delay = 0 if urgent else min(int(rng.expovariate(1 / RELAY_DELAY_DAYS)), 20)
+        day = received + dt.timedelta(days=delay)
+        attempts: list[tuple[RelayMethod, RelayOutcome, dt.datetime]] = []
+        informed = False
+        for attempt in range(tries):
+            moment = dt.datetime.combine(day, dt.time(8, 30), NAIROBI) + dt.timedelta(
+                minutes=rng.randrange(8 * 60)
+            )
+            if moment > NOW:
+                break
+            last = attempt == tries - 1 and not never
+            if last:
+                method = _weighted(rng, INFORM_METHODS, INFORM_METHOD_CUM)
+                outcome = RelayOutcome.INFORMED
+            else:
+                method = _weighted(rng, TRY_METHODS, TRY_METHOD_CUM)
+                outcome = (
+                    RelayOutcome.MESSAGE_LEFT
+                    if method in (RelayMethod.SMS, RelayMethod.NEXT_OF_KIN)
+                    else _weighted(rng, FAILED_OUTCOMES, FAILED_OUTCOME_CUM)
+                )
+            attempts.append((method, outcome, moment.astimezone(dt.UTC)))
+            informed = informed or outcome is RelayOutcome.INFORMED
+            day += dt.timedelta(days=1 if urgent else rng.randint(1, 4))
+        return attempts, informed
+
+    def _measurements(
+        self, rng: random.Random, test: LabTest
+    ) -> tuple[list[dict[str, str]], str, bool]:
+        """(measurements, result text, abnormal) of one report."""
+        abnormal = rng.random() < test.abnormal
+        if test.text:  # qualitative: one word, or an imaging report
+            normal, *others = test.text
+            text = rng.choice(others) if abnormal else normal
+            if test.category is not ResultCategory.LAB:
+                return [], text, abnormal
+            item = {"name": test.name, "value": text}
+            if abnormal:
+                item["flag"] = "abnormal"
+            return [item], "", abnormal
+        items: list[dict[str, str]] = []
+        out_at = rng.randrange(len(test.values)) if abnormal else -1
+        for i, (name, unit, low, high, digits) in enumerate(test.values):
+            if i == out_at:
+                high_side = rng.random() < 0.5
+                value = rng.uniform(high, high * 1.6) if high_side else rng.uniform(low * 0.5, low)
+                flag = "high" if high_side else "low"
+            else:
+                value, flag = rng.uniform(low, high), "normal"
+            shown = f"{value:.{digits}f}"
+            items.append(
+                {"name": name, "value": shown, "unit": unit, "flag": flag, "range": f"{low}-{high}"}
+            )
+        return items, "", abnormal
+
+    def results(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-results")
+        tests = list(LAB_PANEL)
+        cum = _cumulative(t.share for t in tests)
+        for visit in self._past_visits():
+            if rng.random() >= RESULT_SHARE:
+                continue
+            patient, starts, day = self._visit(visit)
+            test = _weighted(rng, tests, cum)
+            created = starts + dt.timedelta(minutes=rng.randrange(10, 60))
+            in_house = test.where is None
+            sent_on = None if in_house else day + dt.timedelta(days=rng.random() < 0.15)
+            low, high = test.turnaround
+            expected = day if sent_on is None else sent_on + dt.timedelta(days=high)
+            arrives: dt.date | None = day
+            if sent_on is not None:
+                arrives = sent_on + dt.timedelta(days=rng.randint(low, high))
+                roll = rng.random()
+                if roll < RESULT_LOST:
+                    arrives = None
+                elif roll < RESULT_LOST + RESULT_LATE:
+                    arrives = expected + dt.timedelta(days=rng.randint(2, 20))
+            items, text, abnormal = self._measurements(rng, test)
+            urgent = abnormal and rng.random() < test.urgent
+            row = self._synced(rng, created) | {
+                "patient_id": self.patient_ids[patient],
+                "category": test.category,
+                "test_name": test.name,
+                "ordered_on": day,
+                "ordered_by": self.admin_id,
+                "facility_id": self.facility_ids[test.where] if test.where else None,
+                "sent_on": sent_on,
+                "expected_on": expected,
+                "received_on": None,
+                "result_text": "",
+                "measurements": {},
+                "attachment": None,
+                "urgent": False,
+                "reviewed_by": None,
+                "reviewed_at": None,
+                "review_note": "",
+                "status": ResultStatus.SENT if sent_on is not None else ResultStatus.ORDERED,
+                "informed_at": None,
+                "escalated_at": None,
+                "escalated_by": None,
+                "notes": "",
+            }
+            if arrives is None or arrives > NOW.date():
+                # Not here yet; a sample lost long ago was written off.
+                written_off = arrives is None and expected < NOW.date() - dt.timedelta(days=30)
+                if written_off and rng.random() < 0.8:
+                    row["status"] = ResultStatus.CANCELLED
+                    row["notes"] = "Sample lost at the laboratory"
+                self.result_count += 1
+                yield row
+                continue
+            got = dt.datetime.combine(arrives, dt.time(11), NAIROBI).astimezone(dt.UTC)
+            if in_house:
+                got = created + dt.timedelta(minutes=rng.randrange(10, 40))
+            row |= {
+                "received_on": arrives,
+                "result_text": text,
+                "measurements": {"items": items} if items else {},
+                "urgent": urgent,
+                "status": ResultStatus.RECEIVED,
+                "updated_at": got,
+            }
+            if rng.random() < 0.7:
+                row["reviewed_by"], row["reviewed_at"] = self.admin_id, got
+            attempts, informed = self._relay_attempts(rng, arrives, urgent, in_house, got)
+            for method, outcome, at in attempts:
+                self.relays.append((row["id"], row["patient_id"], method, outcome, at))
+            if informed:
+                row["status"], row["informed_at"] = ResultStatus.INFORMED, attempts[-1][2]
+                row["updated_at"] = attempts[-1][2]
+            elif urgent and attempts and (NOW.date() - arrives).days > 7:
+                # Urgent and not reached for a week: handed to a clinician.
+                row["status"], row["escalated_by"] = ResultStatus.ESCALATED, self.admin_id
+                row["escalated_at"] = attempts[-1][2] + dt.timedelta(days=1)
+            self.result_count += 1
+            yield row
+
+    def result_relays(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-relays")
+        for result_id, patient_id, method, outcome, at in self.relays:
+            yield self._synced(rng, at) | {
+                "result_id": result_id,
+                "patient_id": patient_id,
+                "method": method,
+                "outcome": outcome,
+                "at": at,
+                "made_by": self.admin_id,
+                "note": "",
+            }
+        self.relays.clear()
+
+    def referrals(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-referrals")
+        reasons = list(REFERRAL_REASONS)
+        cum = _cumulative(w for _, _, w in reasons)
+        today = NOW.date()
+        for visit in self._past_visits():
+            if rng.random() >= REFERRAL_SHARE:
+                continue
+            patient, starts, day = self._visit(visit)
+            reason, where, _ = _weighted(rng, reasons, cum)
+            urgency = _weighted(rng, list(ReferralUrgency), URGENCY_CUM)
+            created = starts + dt.timedelta(minutes=rng.randrange(10, 60))
+            row = self._synced(rng, created) | {
+                "patient_id": self.patient_ids[patient],
+                "facility_id": self.facility_ids[where],
+                "reason": reason,
+                "urgency": urgency,
+                "status": ReferralStatus.DRAFTED,
+                "referred_by": self.admin_id,
+                "sent_on": None,
+                "appointment_on": None,
+                "seen_on": None,
+                "feedback_on": None,
+                "closed_on": None,
+                "counter_referral": "",
+                "end_reason": "",
+                "notes": "",
+            }
+            # The referral's story, each step on its date; the steps after today have not
+            # happened yet.
+            steps: list[tuple[dt.date, dict[str, Any]]] = []
+            if rng.random() >= 0.01:  # a few drafts are never sent
+                sent = day + dt.timedelta(days=0 if rng.random() < 0.9 else rng.randint(1, 3))
+                steps.append((sent, {"status": ReferralStatus.SENT, "sent_on": sent}))
+                steps += self._referral_after(rng, sent, urgency)
+            for when, change in steps:
+                if when > today:
+                    break
+                row |= change
+                row["updated_at"] = dt.datetime.combine(when, dt.time(10), NAIROBI).astimezone(
+                    dt.UTC
+                )
+            yield row
+
+    @staticmethod
+    def _referral_after(
+        rng: random.Random, sent: dt.date, urgency: ReferralUrgency
+    ) -> list[tuple[dt.date, dict[str, Any]]]:
+        """What happens to a referral once sent (see REFERRAL rates in the README)."""
+        S = ReferralStatus
+        days = dt.timedelta
+        if rng.random() < 0.03:
+            declined = sent + days(rng.randint(1, 10))
+            why = rng.choice(("No specialist available this month", "Patient declined"))
+            return [(declined, {"status": S.DECLINED, "end_reason": why, "closed_on": declined})]
+        wait = {
+            ReferralUrgency.ROUTINE: 10,
+            ReferralUrgency.URGENT: 2,
+            ReferralUrgency.EMERGENCY: 0,
+        }
+        if rng.random() < 0.06:  # no appointment ever given: chased, then given up
+            lost = sent + days(rng.randint(30, 90))
+            keep_open = rng.random() < 0.12
+            return (
+                []
+                if keep_open
+                else [
+                    (
+                        lost,
+                        {"status": S.LOST, "end_reason": "No appointment given", "closed_on": lost},
+                    )
+                ]
+            )
+        given = sent + days(rng.randint(0, wait[urgency]))
+        appointment = given + days(
+            rng.randint(0, 3) if urgency is not ReferralUrgency.ROUTINE else rng.randint(3, 30)
+        )
+        steps = [(given, {"status": S.APPOINTMENT_GIVEN, "appointment_on": appointment})]
+        if rng.random() < 0.12:  # did not attend
+            lost = appointment + days(rng.randint(7, 45))
+            if rng.random() < 0.85:
+                steps.append(
+                    (lost, {"status": S.LOST, "end_reason": "Did not attend", "closed_on": lost})
+                )
+            return steps
+        steps.append((appointment, {"status": S.SEEN, "seen_on": appointment}))
+        if rng.random() < 0.65:
+            back = appointment + days(rng.randint(1, 40))
+            words = rng.choice(COUNTER_REFERRALS)
+            steps.append(
+                (
+                    back,
+                    {"status": S.FEEDBACK_RECEIVED, "feedback_on": back, "counter_referral": words},
+                )
+            )
+            closed = back + days(rng.randint(0, 10))
+            if rng.random() < 0.92:
+                steps.append((closed, {"status": S.CLOSED, "closed_on": closed}))
+        elif rng.random() < 0.88:  # no feedback: closed after chasing it
+            closed = appointment + days(rng.randint(45, 90))
+            steps.append(
+                (closed, {"status": S.CLOSED, "closed_on": closed, "notes": "No feedback"})
+            )
+        return steps
+
+    def care_plans(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-care-plans")
+        plans = list(CARE_PLANS)
+        cum = _cumulative(p.share for p in plans)
+        today = NOW.date()
+        for patient, registered in enumerate(self.registered_days):
+            if rng.random() >= CARE_PLAN_SHARE:
+                continue
+            plan = _weighted(rng, plans, cum)
+            first = max(registered, (today - dt.timedelta(days=CARE_PLAN_YEARS * 365)).toordinal())
+            started = dt.date.fromordinal(rng.randint(first, today.toordinal()))
+            created = dt.datetime.combine(started, dt.time(10), NAIROBI).astimezone(dt.UTC)
+            row = self._synced(rng, created) | {
+                "patient_id": self.patient_ids[patient],
+                "title": plan.title,
+                "status": CarePlanStatus.ACTIVE,
+                "started_on": started,
+                "review_on": None,
+                "lead_by": self.admin_id,
+                "ended_on": None,
+                "notes": "",
+            }
+            ends = started + dt.timedelta(days=plan.lasts_days) if plan.lasts_days else None
+            if ends is not None and ends <= today:
+                row["status"], row["ended_on"] = CarePlanStatus.COMPLETED, ends
+            elif rng.random() < 0.05:  # transferred out, or moved away
+                row["status"] = CarePlanStatus.CANCELLED
+                row["ended_on"] = dt.date.fromordinal(
+                    rng.randint(started.toordinal(), today.toordinal())
+                )
+            # Reviewed every six months; a few reviews are late.
+            review = started + dt.timedelta(days=180)
+            while review + dt.timedelta(days=rng.choice((0, 0, 0, 30))) < today:
+                review += dt.timedelta(days=180)
+            row["review_on"] = review if row["status"] is CarePlanStatus.ACTIVE else None
+            self.plans.append(
+                (row["id"], row["patient_id"], plan, started, row["ended_on"], row["status"])
+            )
+            yield row
+
+    def _care_item(
+        self,
+        rng: random.Random,
+        owner: dict[str, uuid.UUID],
+        at: dt.datetime,
+        kind: CareItemKind,
+        text: str,
+    ) -> dict[str, Any]:
+        return (
+            self._synced(rng, at)
+            | owner
+            | {
+                "kind": kind,
+                "description": text,
+                "owner_id": None,
+                "owner_name": "",
+                "due_on": None,
+                "repeat_days": None,
+                "status": CareItemStatus.OPEN,
+                "done_at": None,
+                "done_by": None,
+                "appointment_id": None,
+                "note": "",
+            }
+        )
+
+    def care_plan_items(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-care-items")
+        today = NOW.date()
+        for plan_id, patient_id, plan, started, ended, status in self.plans:
+            at = dt.datetime.combine(started, dt.time(10), NAIROBI).astimezone(dt.UTC)
+            owner = {"care_plan_id": plan_id, "patient_id": patient_id}
+
+            closed = status is not CarePlanStatus.ACTIVE
+            yield self._care_item(rng, owner, at, CareItemKind.PROBLEM, plan.problem)
+            yield self._care_item(rng, owner, at, CareItemKind.GOAL, plan.goal)
+            for text, after in plan.tasks:
+                due = started + dt.timedelta(days=after)
+                done_day = due + dt.timedelta(days=rng.randint(-3, 10))
+                values: dict[str, Any] = {"due_on": due}
+                if rng.random() < 0.5:
+                    values["owner_name"] = rng.choice(CHWS)
+                else:
+                    values["owner_id"] = self.admin_id
+                if done_day <= today and rng.random() < 0.95:
+                    done = dt.datetime.combine(done_day, dt.time(14), NAIROBI).astimezone(dt.UTC)
+                    values |= {
+                        "status": CareItemStatus.DONE,
+                        "done_at": done,
+                        "done_by": self.admin_id,
+                    }
+                elif closed:
+                    values["status"] = CareItemStatus.CANCELLED
+                yield self._care_item(rng, owner, at, CareItemKind.TASK, text) | values
+            # The repeating follow-up: each occurrence done, then the next; a patient who
+            # stops coming leaves the next one open, missed.
+            stops = None
+            if not closed and rng.random() < CARE_DROPOUT:
+                stops = dt.date.fromordinal(rng.randint(started.toordinal(), today.toordinal()))
+            last = ended or today
+            due = started + dt.timedelta(days=plan.every_days)
+            made = at  # each occurrence is added when the one before it is checked off
+            while True:
+                values = {"due_on": due, "repeat_days": plan.every_days, "owner_id": self.admin_id}
+                came = due + dt.timedelta(days=rng.randint(-2, 5))
+                if came <= last and (stops is None or came < stops):
+                    done = dt.datetime.combine(came, dt.time(9), NAIROBI) + dt.timedelta(
+                        minutes=rng.randrange(8 * 60)
+                    )
+                    if done > NOW:
+                        yield (
+                            self._care_item(
+                                rng, owner, made, CareItemKind.FOLLOW_UP, plan.follow_up
+                            )
+                            | values
+                        )
+                        break
+                    values |= {
+                        "status": CareItemStatus.DONE,
+                        "done_at": done.astimezone(dt.UTC),
+                        "done_by": self.admin_id,
+                    }
+                    yield (
+                        self._care_item(rng, owner, made, CareItemKind.FOLLOW_UP, plan.follow_up)
+                        | values
+                    )
+                    due = came + dt.timedelta(days=plan.every_days)
+                    made = done.astimezone(dt.UTC)
+                    continue
+                if closed:
+                    values["status"] = CareItemStatus.CANCELLED
+                yield (
+                    self._care_item(rng, owner, made, CareItemKind.FOLLOW_UP, plan.follow_up)
+                    | values
+                )
+                break
+        self.plans.clear()
+
+    def coverage_schemes(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-schemes")
+        when = dt.datetime.combine(FIRST_DAY - dt.timedelta(days=7), dt.time(9), dt.UTC)
+        for code, name, kind, every in SCHEMES:
+            row = self._synced(rng, when) | {
+                "name": name,
+                "kind": kind,
+                "phone": self._phone(rng, "kikuyu"),
+                "address": "",
+                "verify_every_days": every,
+                "active": True,
+                "notes": "",
+            }
+            self.scheme_ids[code] = row["id"]
+            yield row
+
+    def coverage_memberships(self) -> Iterator[dict[str, Any]]:
+        """One for each patient registered with a scheme (the patients' coverage fields)."""
+        rng = random.Random(f"{self.params.seed}-memberships")
+        today = NOW.date()
+        for patient, (code, number) in sorted(self.patient_cover.items()):
+            registered = self.registered_at[patient]
+            since = registered.astimezone(NAIROBI).date()
+            until = None
+            if code != "SHA":  # private cover runs by the year, renewed or not
+                until = dt.date(since.year, 12, 31)
+                while until < today and rng.random() < 0.8:
+                    until = dt.date(until.year + 1, 12, 31)
+            row = self._synced(rng, registered) | {
+                "patient_id": self.patient_ids[patient],
+                "scheme_id": self.scheme_ids[code],
+                "member_number": number,
+                "holder_name": "",
+                "valid_from": since,
+                "valid_until": until,
+                "active": rng.random() < 0.97,
+                "notes": "",
+            }
+            self.memberships[patient] = (row["id"], code)
+            yield row
+
+    def coverage_checks(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-checks")
+        results = list(VerificationResult)
+        for visit in self._past_visits():
+            patient, starts, _ = self._visit(visit)
+            member = self.memberships.get(patient)
+            if member is None or rng.random() >= COVERAGE_CHECKED_VISITS:
+                continue
+            membership_id, code = member
+            at = starts - dt.timedelta(minutes=rng.randrange(5, 30))
+            methods, cum = CHECK_METHODS["SHA" if code == "SHA" else "insurer"]
+            yield self._synced(rng, at) | {
+                "membership_id": membership_id,
+                "patient_id": self.patient_ids[patient],
+                "at": at,
+                "method": _weighted(rng, methods, cum),
+                "result": _weighted(rng, results, CHECK_RESULT_CUM),
+                "made_by": self.admin_id,
+                "reference": f"{code[:3]}{rng.randrange(10**8):08d}",
+                "note": "",
+            }
+
+    def price_items(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-prices")
+        when = dt.datetime.combine(TODAY - dt.timedelta(days=BILLING_DAYS + 7), dt.time(9), dt.UTC)
+        for code, name, category, amount in PRICE_LIST:
+            row = self._synced(rng, when) | {
+                "code": code,
+                "name": name,
+                "category": category,
+                "amount": amount,
+                "active": True,
+            }
+            self.prices.append((row["id"], name, amount))
+            yield row
+
+    def invoices(self) -> Iterator[dict[str, Any]]:
+        """An invoice for each visit of the last BILLING_DAYS (billing began then), with its
+        lines, diagnoses, payments and claims kept for the tables that follow."""
+        rng = random.Random(f"{self.params.seed}-invoices")
+        first = NOW.date() - dt.timedelta(days=BILLING_DAYS)
+        consultation, *others = self.prices
+        number = 0
+        for visit in self._past_visits():
+            patient, starts, day = self._visit(visit)
+            if day < first:
+                continue
+            number += 1
+            at = starts + dt.timedelta(minutes=rng.randrange(20, 90))
+            lines = [(consultation, 1)] + [
+                (rng.choice(others), rng.choice((1, 1, 1, 2))) for _ in range(rng.randint(0, 3))
+            ]
+            total = sum(price[2] * quantity for price, quantity in lines)
+            done = at <= NOW - dt.timedelta(hours=2)
+            roll = rng.random()
+            status = InvoiceStatus.DRAFT
+            if done:
+                status = (
+                    InvoiceStatus.VOID
+                    if roll < 0.02
+                    else InvoiceStatus.ISSUED
+                    if roll < 0.05
+                    else InvoiceStatus.PAID
+                )
+            row = self._synced(rng, at) | {
+                "patient_id": self.patient_ids[patient],
+                "appointment_id": self.completed_ids[visit],
+                "number": f"INV{number:06d}",
+                "status": status,
+                "currency": CURRENCY,
+                "issued_on": day if status is not InvoiceStatus.DRAFT else None,
+                "issued_by": self.admin_id if status is not InvoiceStatus.DRAFT else None,
+                "notes": "",
+            }
+            bill = self._bill(row["id"], patient, at, day, lines, total, status, rng)
+            claim = bill["claim"]
+            if claim is not None and claim["status"] is not ClaimStatus.PAID:
+                row["status"], bill["paid"] = InvoiceStatus.ISSUED, False  # the scheme owes it
+            self.bills.append(bill)
+            yield row
+
+    def _bill(
+        self,
+        invoice_id: uuid.UUID,
+        patient: int,
+        at: dt.datetime,
+        day: dt.date,
+        lines: list[tuple[tuple[uuid.UUID, str, int], int]],
+        total: int,
+        status: InvoiceStatus,
+        rng: random.Random,
+    ) -> dict[str, Any]:
+        member = self.memberships.get(patient)
+        bill: dict[str, Any] = {
+            "invoice": invoice_id,
+            "patient": self.patient_ids[patient],
+            "at": at,
+            "day": day,
+            "lines": lines,
+            "total": total,
+            "diagnoses": rng.sample(self.billable, rng.choice((1, 1, 1, 2))),
+            "claim": None,
+            "paid": status is InvoiceStatus.PAID,
+        }
+        billed = status in (InvoiceStatus.ISSUED, InvoiceStatus.PAID)
+        if member is not None and billed and rng.random() < CLAIMED:
+            bill["claim"] = self._claim_story(rng, member[0], day, total)
+        return bill
+
+    @staticmethod
+    def _claim_story(
+        rng: random.Random, membership_id: uuid.UUID, day: dt.date, total: int
+    ) -> dict[str, Any]:
+        today = NOW.date()
+        story: dict[str, Any] = {
+            "membership": membership_id,
+            "amount": total,
+            "status": ClaimStatus.DRAFTED,
+            "submitted_on": None,
+            "decided_on": None,
+            "paid_amount": None,
+            "rejection_reason": "",
+        }
+        submitted = day + dt.timedelta(days=rng.randint(1, 7))
+        if submitted > today:
+            return story
+        story |= {"status": ClaimStatus.SUBMITTED, "submitted_on": submitted}
+        decided = submitted + dt.timedelta(days=rng.randint(14, 45))
+        if decided > today or rng.random() < 0.04:
+            return story
+        if rng.random() < CLAIM_REJECTED:
+            story |= {
+                "status": ClaimStatus.REJECTED,
+                "decided_on": decided,
+                "rejection_reason": rng.choice(REJECTIONS),
+            }
+            again = decided + dt.timedelta(days=rng.randint(2, 14))
+            if again > today or rng.random() < 0.4:
+                return story
+            story |= {"status": ClaimStatus.RESUBMITTED, "submitted_on": again}
+            decided = again + dt.timedelta(days=rng.randint(14, 30))
+            if decided > today:
+                return story
+        story |= {"status": ClaimStatus.PAID, "decided_on": decided, "paid_amount": total}
+        return story
+
+    def invoice_lines(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-invoice-lines")
+        for bill in self.bills:
+            for (price_id, name, amount), quantity in bill["lines"]:
+                yield self._synced(rng, bill["at"]) | {
+                    "invoice_id": bill["invoice"],
+                    "patient_id": bill["patient"],
+                    "price_item_id": price_id,
+                    "description": name,
+                    "quantity": quantity,
+                    "unit_amount": amount,
+                }
+
+    def diagnoses(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-diagnoses")
+        for bill in self.bills:
+            for i, (code, title) in enumerate(bill["diagnoses"]):
+                yield self._synced(rng, bill["at"]) | {
+                    "patient_id": bill["patient"],
+                    "invoice_id": bill["invoice"],
+                    "appointment_id": None,
+                    "code": code,
+                    "title": title,
+                    "primary": i == 0,
+                    "recorded_on": bill["day"],
+                    "recorded_by": self.admin_id,
+                }
+
+    def claims(self) -> Iterator[dict[str, Any]]:
+        rng = random.Random(f"{self.params.seed}-claims")
+        for bill in self.bills:
+            story = bill["claim"]
+            if story is None:
+                continue
+            row = self._synced(rng, bill["at"]) | {
+                "invoice_id": bill["invoice"],
+                "patient_id": bill["patient"],
+                "membership_id": story["membership"],
+                "amount": story["amount"],
+                "status": story["status"],
+                "submitted_on": story["submitted_on"],
+                "submitted_by": self.admin_id if story["submitted_on"] else None,
+                "decided_on": story["decided_on"],
+                "paid_amount": story["paid_amount"],
+                "rejection_reason": story["rejection_reason"],
+                "reference": f"CLM{rng.randrange(10**8):08d}" if story["submitted_on"] else "",
+                "notes": "",
+            }
+            story["id"] = row["id"]
+            yield row
+
+    def payments(self) -> Iterator[dict[str, Any]]:
+        """The patient's payment of a paid invoice, or the scheme's of a paid claim."""
+        rng = random.Random(f"{self.params.seed}-payments")
+        receipt = 0
+        for bill in self.bills:
+            story = bill["claim"]
+            if story is not None and story["status"] is ClaimStatus.PAID:
+                paid = dt.datetime.combine(story["decided_on"], dt.time(10), NAIROBI)
+                method, amount, claim = PaymentMethod.SCHEME, story["paid_amount"], story["id"]
+            elif bill["paid"] and story is None:
+                paid = bill["at"] + dt.timedelta(minutes=rng.randrange(5, 40))
+                method = _weighted(rng, PAY_METHODS, PAY_METHOD_CUM)
+                amount, claim = bill["total"], None
+            else:
+                continue
+            receipt += 1
+            reference = ""
+            if method is PaymentMethod.MOBILE_MONEY:  # an M-Pesa transaction code
+                reference = "".join(
+                    rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(10)
+                )
+            yield self._synced(rng, paid.astimezone(dt.UTC)) | {
+                "invoice_id": bill["invoice"],
+                "patient_id": bill["patient"],
+                "amount": amount,
+                "method": method,
+                "paid_at": paid.astimezone(dt.UTC),
+                "received_by": self.admin_id,
+                "receipt_number": f"RCT{receipt:06d}",
+                "reference": reference,
+                "claim_id": claim,
+            }
+        self.bills.clear()
+
     def tables(self) -> Iterator[tuple[Table, Callable[[], Iterator[dict[str, Any]]]]]:
         """Each table with its rows, parents before children."""
         tables = Base.metadata.tables
@@ -962,6 +2013,21 @@ class Generator:
         yield tables["audit_events"], self.audit_events
         yield tables["appointments"], self.appointments
         yield tables["form_records"], self.form_records
+        yield tables["facilities"], self.facilities
+        yield tables["results"], self.results
+        yield tables["result_relays"], self.result_relays
+        yield tables["referrals"], self.referrals
+        yield tables["care_plans"], self.care_plans
+        yield tables["care_plan_items"], self.care_plan_items
+        yield tables["coverage_schemes"], self.coverage_schemes
+        yield tables["coverage_memberships"], self.coverage_memberships
+        yield tables["coverage_checks"], self.coverage_checks
+        yield tables["price_items"], self.price_items
+        yield tables["invoices"], self.invoices
+        yield tables["invoice_lines"], self.invoice_lines
+        yield tables["diagnoses"], self.diagnoses
+        yield tables["claims"], self.claims
+        yield tables["payments"], self.payments
 
 
 # --- building -----------------------------------------------------------------------------
@@ -990,6 +2056,8 @@ def fill(
         # Loading connection only: the application's own connections keep synchronous=FULL.
         raw.execute("PRAGMA synchronous = OFF")
         raw.execute("PRAGMA cache_size = -300000")
+        with conn.begin():  # the clinic bills in shillings (invoices carry it too)
+            conn.execute(Base.metadata.tables["clinics"].update().values(currency=CURRENCY))
         for table, rows in generator.tables():
             started = time.perf_counter()
             total = 0
