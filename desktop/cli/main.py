@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from desktop.cli import (
     cmd_attention,
     cmd_backup,
+    cmd_coverage,
     cmd_forms,
     cmd_icd10,
     cmd_keys,
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_icd10,
         cmd_results,
         cmd_referrals,
+        cmd_coverage,
         cmd_worklist,
     ):
         module.register(sub)
