@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from desktop.app.billing import claim_items
 from desktop.app.coverage import coverage_items
 from desktop.app.followup import (
     ReferralLine,
@@ -110,7 +111,7 @@ def followup_items(core: ClinicCore, session: Session) -> list[WorkItem]:
     return items
 
 
-SOURCES: tuple[Source, ...] = (followup_items, coverage_items)
+SOURCES: tuple[Source, ...] = (followup_items, coverage_items, claim_items)
 
 
 class WorklistApi:

@@ -17,6 +17,8 @@ from desktop.cli import (
     cmd_attention,
     cmd_backup,
     cmd_coverage,
+    cmd_billing,
+    cmd_clinic,
     cmd_forms,
     cmd_icd10,
     cmd_keys,
@@ -67,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_referrals,
         cmd_coverage,
         cmd_worklist,
+        cmd_clinic,
+        cmd_billing,
     ):
         module.register(sub)
     return parser
