@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from desktop.cli import (
     cmd_attention,
     cmd_backup,
-    cmd_coverage,
     cmd_billing,
     cmd_clinic,
+    cmd_coverage,
     cmd_forms,
     cmd_icd10,
     cmd_keys,
