@@ -10,6 +10,7 @@ field names), others below the fields, in the core's words.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -252,7 +253,18 @@ class FollowupDialog(InputDialog):
     ) -> None:
         super().__init__(parent, ctx.tasks, title, intro=intro, ok_text=ok_text)
         self.ctx = ctx
+        self._enums: dict[str, type[enum.Enum]] = {}
         self.setMinimumWidth(520)
+
+    def add_combo(
+        self, key: str, label: str, items: list[tuple[str, Any]], current: Any = None
+    ) -> QComboBox:
+        # Qt hands a StrEnum back as a plain str, and the core compares members with `is`:
+        # the member is made again from the value when the answers are read.
+        kinds = {type(data) for _text, data in items if isinstance(data, enum.Enum)}
+        if len(kinds) == 1:
+            self._enums[key] = kinds.pop()
+        return super().add_combo(key, label, items, current)
 
     def add_date(
         self, key: str, label: str, day: dt.date | None = None, *, latest: dt.date | None = None
@@ -321,6 +333,8 @@ class FollowupDialog(InputDialog):
                 out[key] = widget.isChecked()
             elif isinstance(widget, (OptionalDate, MeasurementsTable, FacilityPicker)):
                 out[key] = widget.value()
+            if key in self._enums and out.get(key) is not None:
+                out[key] = self._enums[key](out[key])
         return out
 
     def calls(self, call: Callable[[ClinicCore, dict[str, Any]], Any]) -> FollowupDialog:
