@@ -103,3 +103,84 @@ def test_outpost_worklist(
     assert len(out) == 1
     assert out[0].startswith("result to relay: Esther Onyango (")
     assert f"[result {rid}]" in out[0] and "Malaria RDT: received" in out[0]
+
+
+# --- no-shows to rebook (desktop.app.no_shows) ---------------------------------------------
+
+
+def book(core: ClinicCore, who: uuid.UUID, local: dt.datetime) -> uuid.UUID:
+    provider = core.admin.providers()[0].id
+    kind = core.admin.appointment_types()[0].id
+    return core.schedule.book(
+        patient_id=who,
+        provider_id=provider,
+        type_id=kind,
+        starts_at=local.replace(tzinfo=None),
+        same_day_ok=True,
+    ).value.appointment_id
+
+
+def missed(core: ClinicCore, who: uuid.UUID, local: dt.datetime) -> uuid.UUID:
+    """Booked at `local`, and marked a no-show half an hour later."""
+    appointment = book(core, who, local)
+    before = core.clock
+    at(core, local + dt.timedelta(minutes=30))
+    core.schedule.no_show(appointment)
+    core.clock = before
+    return appointment
+
+
+@pytest.fixture
+def clinic(core: ClinicCore) -> ClinicCore:
+    at(core, MONDAY - dt.timedelta(days=40))
+    core.admin.add_provider("Dr. Grace Otieno")
+    core.admin.add_appointment_type("Consultation", 30)
+    return core
+
+
+def test_a_no_show_not_rebooked_is_on_the_list_until_the_patient_is_booked_again(
+    clinic: ClinicCore,
+) -> None:
+    core = clinic
+    fatuma, halima, imani = patient(core, "Fatuma"), patient(core, "Halima"), patient(core, "Imani")
+    old = MONDAY - dt.timedelta(days=35)  # outside the window: no longer today's work
+    missed(core, imani, old.replace(hour=10))
+    first = missed(core, fatuma, (MONDAY - dt.timedelta(days=7)).replace(hour=10))
+    latest = missed(core, fatuma, MONDAY.replace(hour=10))  # missed twice: one line, the latest
+    missed(core, halima, MONDAY.replace(hour=11))
+    book(core, halima, (MONDAY + dt.timedelta(days=7)).replace(hour=11))  # rebooked already
+    at(core, MONDAY.replace(hour=15))
+    items = core.worklist.today().items
+    assert [(i.group, i.kind, i.record_id) for i in items] == [(wl.NO_SHOW, wl.APPOINTMENT, latest)]
+    line = items[0]
+    assert line.patient_id == fatuma and line.patient_name == "Fatuma Onyango"
+    assert line.what == "did not come on 2026-11-23 at 10:00: Consultation with Dr. Grace Otieno"
+    assert line.since == MONDAY.date() and line.group_words == "missed appointment to rebook"
+    assert first != latest
+
+    # Booked again: the line leaves the list.
+    book(core, fatuma, (MONDAY + dt.timedelta(days=2)).replace(hour=9))
+    assert core.worklist.today().items == ()
+
+
+def test_a_no_show_leaves_the_list_after_thirty_days(clinic: ClinicCore) -> None:
+    from desktop.app.no_shows import NO_SHOW_WINDOW_DAYS
+
+    core = clinic
+    gone = missed(core, patient(core, "Jabali"), MONDAY.replace(hour=9))
+    at(core, MONDAY.replace(hour=16) + dt.timedelta(days=NO_SHOW_WINDOW_DAYS))
+    assert [i.record_id for i in core.worklist.today().items] == [gone]
+    at(core, MONDAY.replace(hour=16) + dt.timedelta(days=NO_SHOW_WINDOW_DAYS + 1))
+    assert core.worklist.today().items == ()
+
+
+def test_a_walk_in_after_the_no_show_counts_as_rebooked(clinic: ClinicCore) -> None:
+    core = clinic
+    who = patient(core, "Kamaria")
+    missed(core, who, MONDAY.replace(hour=9))
+    at(core, MONDAY.replace(hour=14))
+    assert core.worklist.today().count(wl.NO_SHOW) == 1
+    came = book(core, who, MONDAY.replace(hour=14, minute=30))
+    core.schedule.check_in(came)
+    core.schedule.cancel(book(core, who, (MONDAY + dt.timedelta(days=3)).replace(hour=9)))
+    assert core.worklist.today().count(wl.NO_SHOW) == 0

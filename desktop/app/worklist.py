@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from desktop.app.billing import claim_items
+from desktop.app.care_plans import care_plan_items
 from desktop.app.coverage import coverage_items
 from desktop.app.followup import (
     ReferralLine,
@@ -28,6 +29,7 @@ from desktop.app.followup import (
     read_referrals,
     read_results,
 )
+from desktop.app.no_shows import no_show_items
 from desktop.app.work_items import (
     ESCALATE,
     LATE,
@@ -111,7 +113,13 @@ def followup_items(core: ClinicCore, session: Session) -> list[WorkItem]:
     return items
 
 
-SOURCES: tuple[Source, ...] = (followup_items, coverage_items, claim_items)
+SOURCES: tuple[Source, ...] = (
+    followup_items,
+    care_plan_items,
+    no_show_items,
+    coverage_items,
+    claim_items,
+)
 
 
 class WorklistApi:

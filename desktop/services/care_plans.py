@@ -639,7 +639,7 @@ def items_of(
     by due date (undated last)."""
     out: dict[uuid.UUID, list[CarePlanItem]] = {i: [] for i in plan_ids}
     wanted = list(plan_ids)
-    order = list(K)
+    rank = {K.PROBLEM: 0, K.GOAL: 1, K.TASK: 2, K.FOLLOW_UP: 2}
     for start in range(0, len(wanted), 500):
         for row in list_live(
             session,
@@ -649,7 +649,7 @@ def items_of(
         ):
             out[row.care_plan_id].append(row)
     for items in out.values():
-        items.sort(key=lambda i: (order.index(i.kind), i.due_on or dt.date.max))
+        items.sort(key=lambda i: (rank[i.kind], i.due_on or dt.date.max))
     return out
 
 
@@ -673,7 +673,7 @@ def due_items(
         .order_by(CarePlanItem.due_on, CarePlanItem.pk)
         .limit(max(1, min(int(limit), 5000)))
     )
-    return [(item, plan) for item, plan in session.execute(query).tuples()]
+    return [(item, plan) for item, plan in session.execute(query)]
 
 
 def reviews_due(session: Session, until: dt.date, *, limit: int = 5000) -> Sequence[CarePlan]:
