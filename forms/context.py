@@ -44,6 +44,10 @@ class PrintContext:
     correction_reason: str | None = None
     zone: dt.tzinfo | None = None
     patient_age: PatientAge | None = None
+    # Filled from the records, to be completed by hand (a referral letter printed from a
+    # referral): what the records do not say prints with lines and boxes to write on, as in
+    # an `on_paper` part, never as "not answered".
+    prefilled: bool = False
 
     def local(self, when: dt.datetime) -> dt.datetime:
         """``when`` as the clinic's wall-clock time (naive times are left as they are)."""

@@ -25,6 +25,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import forms
+from desktop.app import printouts
+from desktop.app.printouts import (
+    LETTERS,
+    CarePlanPrint,
+    ClaimPrint,
+    InvoicePrint,
+    LetterPrint,
+    ReferralLetterPrint,
+    ResultLetterPrint,
+)
 from desktop.app.transactions import Done
 from desktop.clock import ClinicClock
 from desktop.errors import InvalidInput, NotFound
@@ -106,6 +116,7 @@ PrintRequest = (
     | AppointmentSlipPrint
     | DayListPrint
     | RecoverySheetPrint
+    | LetterPrint
 )
 
 
@@ -198,6 +209,43 @@ class PrintingApi:
 
         return self._tx.write(work, actor=who)
 
+    # -- the follow-through's printouts (desktop/app/printouts.py) --
+
+    def result_letter(
+        self,
+        result_id: uuid.UUID,
+        language: str | None = None,
+        *,
+        paper: Paper | None = None,
+        next_step: printouts.NextStep | None = None,
+    ) -> Done[Printed]:
+        """The letter telling the patient their result (default: in the patient's language)."""
+        return self.print(ResultLetterPrint(result_id, language, paper, next_step))
+
+    def referral_letter(
+        self, referral_id: uuid.UUID, language: str | None = None, *, paper: Paper | None = None
+    ) -> Done[Printed]:
+        """The referral form, filled from the referral and the facility."""
+        return self.print(ReferralLetterPrint(referral_id, language, paper))
+
+    def invoice(
+        self, invoice_id: uuid.UUID, language: str | None = None, *, paper: Paper | None = None
+    ) -> Done[Printed]:
+        """The invoice and its payments, on the receipt form."""
+        return self.print(InvoicePrint(invoice_id, language, paper))
+
+    def claim(
+        self, claim_id: uuid.UUID, language: str | None = None, *, paper: Paper | None = None
+    ) -> Done[Printed]:
+        """The claim form to the scheme: member, ICD-10 diagnoses, lines and amounts."""
+        return self.print(ClaimPrint(claim_id, language, paper))
+
+    def care_plan(
+        self, care_plan_id: uuid.UUID, language: str | None = None, *, paper: Paper | None = None
+    ) -> Done[Printed]:
+        """The care plan's summary: problems, goals, tasks, follow-ups, review date."""
+        return self.print(CarePlanPrint(care_plan_id, language, paper))
+
     # -- what each kind is --
 
     def _describe(self, session: Session, request: PrintRequest, ui_lang: str) -> PrintInfo:
@@ -246,6 +294,18 @@ class PrintingApi:
                 _pick(definition.languages, prefer, patient.preferred_language, ui_lang),
                 paper,
                 f"appointment-slip-{day}.pdf",
+                True,
+            )
+        if isinstance(request, LETTERS):
+            definition = _definition(library, printouts.FORM_IDS[type(request)])
+            letters = printouts.Letters(self._core, session, self._core.actor)
+            patient = printouts.patient_of(letters, request)
+            return PrintInfo(
+                definition.title_in(ui_lang),
+                definition.languages,
+                _pick(definition.languages, prefer, patient.preferred_language, ui_lang),
+                paper,
+                f"{printouts.FILE_STEMS[type(request)]}-{stamp}.pdf",
                 True,
             )
         if isinstance(request, DayListPrint):
@@ -303,6 +363,8 @@ class PrintingApi:
             return self._slip(session, actor, request, lang, paper)
         if isinstance(request, DayListPrint):
             return self._day_list(session, actor, request, lang, paper)
+        if isinstance(request, LETTERS):
+            return self._letter(session, actor, request, lang, paper)
         return self._recovery_sheet(session, actor, request, lang, paper)
 
     def _blank_forms(
@@ -381,6 +443,25 @@ class PrintingApi:
         )
         audit.record(session, actor, "print", "appointments", appointment.id, form=definition.id)
         return forms.render_pdf(definition, answers, context=context, lang=lang, paper=paper)
+
+    def _letter(
+        self, session: Session, actor: Actor, request: LetterPrint, lang: str, paper: Paper
+    ) -> bytes:
+        """A form pre-filled from a record (a result, a referral, an invoice …): audited
+        against that record, its QR code the record's id."""
+        filled = printouts.build(printouts.Letters(self._core, session, actor), request, lang)
+        definition = _definition(self._core.forms.library(), filled.form_id)
+        context = form_records.print_context(
+            self.clock,
+            clinic_name=get_clinic(session).name,
+            patient=filled.patient,
+            values=filled.values,
+        )
+        context = replace(context, record_id=str(filled.entity_id), prefilled=True)
+        audit.record(
+            session, actor, "print", filled.entity, filled.entity_id, form=definition.id, lang=lang
+        )
+        return forms.render_pdf(definition, filled.answers, context=context, lang=lang, paper=paper)
 
     def _day_list(
         self, session: Session, actor: Actor, request: DayListPrint, lang: str, paper: Paper
@@ -492,12 +573,17 @@ __all__ = [
     "AppointmentSlipPrint",
     "BlankFormPrint",
     "BlankFormsPrint",
+    "CarePlanPrint",
+    "ClaimPrint",
     "DayListPrint",
     "FormRecordPrint",
+    "InvoicePrint",
     "PrintInfo",
     "PrintRequest",
     "Printed",
     "PrintingApi",
     "RecoverySheetPrint",
+    "ReferralLetterPrint",
+    "ResultLetterPrint",
     "normal_paper",
 ]

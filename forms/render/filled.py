@@ -73,7 +73,7 @@ def _section(
             # A value the program does not have (a clinic with no phone set): printing
             # "Clinic phone —" would only say nothing.
             continue
-        if section.on_paper and is_empty(value) and field.type != "display":
+        if (section.on_paper or ctx.prefilled) and is_empty(value) and field.type != "display":
             # Left for someone else to fill in on the printed copy (a referral reply).
             out.append(blank_field(definition, field, ctx, lang))
         else:
