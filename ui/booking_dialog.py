@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import InvalidInput
 from desktop.times import parse_time
 from ui.errors import error_text, show_error
+from ui.language import localized
 from ui.util import (
     FieldError,
     birth_text,
@@ -132,6 +133,12 @@ class BookingDialog(QDialog):
         self.free_box.hide()
         self.free_buttons: list[QPushButton] = []
         self.general_error = FieldError()
+        # What the core says of the patient's coverage that day (expired, not covered, to
+        # verify): shown, never a refusal — a patient may pay cash.
+        self.coverage_warning = QLabel()
+        self.coverage_warning.setObjectName("booking_coverage_warning")
+        self.coverage_warning.setWordWrap(True)
+        self.coverage_warning.hide()
 
         today = ctx.today()
         if start is not None:
@@ -203,12 +210,14 @@ class BookingDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.coverage_warning)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.save_button.setDefault(True)  # now that the button is the dialog's
         self.setMinimumWidth(560)
 
         self.date.dateChanged.connect(self._clear_when_error)
+        self.date.dateChanged.connect(lambda _day: self._check_coverage())
         self.time.textEdited.connect(self._clear_when_error)
         self.time.editingFinished.connect(self._normalise_time)
         self.kind.currentIndexChanged.connect(lambda _i: self.kind_error.clear_message())
@@ -224,6 +233,7 @@ class BookingDialog(QDialog):
 
         ctx.call(self, choices).success(self._choices_loaded).run()
         (self.patient_search if patient is None else self.provider).setFocus()
+        self._check_coverage()
 
     # -- the three uses --
 
@@ -333,6 +343,28 @@ class BookingDialog(QDialog):
         self.patient_label.setText(self.tr("Booking for: {name}").format(name=self.patient[1]))
         self.patient_error.clear_message()
         self._touched = True
+        self._check_coverage()
+
+    def _check_coverage(self) -> None:
+        """Ask the core what to say of the chosen patient's coverage on the chosen day."""
+        if self.patient is None:
+            self.coverage_warning.hide()
+            return
+        patient_id, day = self.patient[0], pydate(self.date.date())
+
+        def read(core: ClinicCore) -> str | None:
+            return core.coverage.coverage_warning(patient_id, day)
+
+        def show(warning: str | None) -> None:
+            if self.patient is None or (self.patient[0], pydate(self.date.date())) != (
+                patient_id,
+                day,
+            ):
+                return  # another patient or day was chosen meanwhile: its own answer comes
+            self.coverage_warning.setText("⚠ " + localized(warning) if warning else "")
+            self.coverage_warning.setVisible(bool(warning))
+
+        self.ctx.call(self, read).success(show).run()
 
     def _clear_when_error(self) -> None:
         self.when_error.clear_message()
