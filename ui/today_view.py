@@ -29,9 +29,13 @@ from PySide6.QtWidgets import (
 
 from desktop.changes import SCHEDULE_KINDS
 from ui import labels
+from ui.language import localized
 from ui.util import buddy_label, combo_index, format_date, format_time, heading, make_button
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from desktop.app.coverage import PatientCoverage
     from desktop.app.schedule import DayEntry, TodayData
     from desktop.changes import Changes
     from desktop.core import ClinicCore
@@ -49,6 +53,7 @@ TINTS = {
     "completed": "#eeeeee",
 }
 HIDDEN_BY_DEFAULT = ("cancelled", "rescheduled")
+COVERAGE_KINDS = ("coverage_checks", "coverage_memberships", "coverage_schemes")
 
 
 class TodayView(QWidget):
@@ -138,10 +143,12 @@ class TodayView(QWidget):
         self.tree.activated.connect(lambda _index: self.open_patient())
         self.tree.selectionModel().currentRowChanged.connect(lambda *_: self._sync_actions())
 
-        self.queue_model = QStandardItemModel(0, 3, self)
+        self.queue_model = QStandardItemModel(0, 4, self)
         self.queue_model.setHorizontalHeaderLabels(
-            [self.tr("Patient"), self.tr("Status"), self.tr("Waiting")]
+            [self.tr("Patient"), self.tr("Status"), self.tr("Waiting"), self.tr("Coverage")]
         )
+        # The queue's patients' coverage today (core.coverage.status_for), by patient id.
+        self._coverage: dict[uuid.UUID, PatientCoverage] = {}
         self.queue = QTreeView()
         self.queue.setObjectName("today_queue")
         self.queue.setRootIsDecorated(False)
@@ -149,7 +156,7 @@ class TodayView(QWidget):
         self.queue.setAccessibleName(self.tr("Waiting room: patients who have arrived"))
         self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.queue.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
+        for column in (1, 2, 3):
             self.queue.header().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.ResizeToContents
             )
@@ -270,6 +277,8 @@ class TodayView(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches(*SCHEDULE_KINDS):
             self.refresh()
+        elif changes.touches(*COVERAGE_KINDS) and self.data is not None:
+            self._load_coverage(self.data)
 
     def refresh(self) -> None:
         """Reload the day. Never while hidden — behind another view, locked, or after the
@@ -314,6 +323,41 @@ class TodayView(QWidget):
         self.provider.blockSignals(False)
         self.data = data
         self._fill()
+        self._load_coverage(data)
+
+    def _load_coverage(self, data: TodayData) -> None:
+        """The coverage mark beside each patient in the queue: one batch read for all."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        ids = [waiting.entry.patient_id for waiting in data.queue]
+        if not ids:
+            return
+
+        def read(core: ClinicCore) -> Mapping[uuid.UUID, PatientCoverage]:
+            return core.coverage.status_for(ids, on=data.day)
+
+        def loaded(found: Mapping[uuid.UUID, PatientCoverage]) -> None:
+            self._coverage.update(found)
+            if self.data is not None:
+                self._fill_queue(self.data)
+
+        self.ctx.call(self, read).success(loaded).run()
+
+    def _coverage_cell(self, patient_id: uuid.UUID) -> QStandardItem:
+        found = self._coverage.get(patient_id)
+        status = found.status.value if found is not None else "none"
+        # A sign and a word, never colour alone.
+        text = {
+            "verified": self.tr("✓ Verified this month"),
+            "to_verify": self.tr("? To verify"),
+            "expired": self.tr("✗ Expired"),
+            "not_covered": self.tr("✗ Not covered"),
+        }.get(status, "")
+        cell = QStandardItem(text)
+        if found is not None and text:
+            cell.setToolTip(localized(found.why))
+        return cell
 
     def _fill(self) -> None:
         data = self.data
@@ -414,6 +458,7 @@ class TodayView(QWidget):
                 QStandardItem(entry.patient_name),
                 QStandardItem(labels.status_text(entry.status.value)),
                 QStandardItem(waited),
+                self._coverage_cell(entry.patient_id),
             ]
             cells[0].setData(entry, ENTRY_ROLE)
             cells[0].setToolTip(entry.provider_name)
