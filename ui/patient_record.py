@@ -7,6 +7,10 @@ quietly and without auditing again, whenever the core's change events concern it
 or the names it shows (providers, appointment types, users), and F5 reloads it. The forms
 tab lists the patient's forms by title; opening or starting one, and printing, are asked
 for by signal (the forms work connects to them: see `ui.forms_seam`).
+
+Each follow-through kind (results, referrals, care plans, coverage, billing) has a tab of its
+own, one module each (`FOLLOW_THROUGH_TABS`, `ui.record_tab`), and the line under the
+patient's details says what is pending (`ui.record_summary`, from `core.patients.summary`).
 """
 
 from __future__ import annotations
@@ -32,6 +36,13 @@ from desktop.changes import APPOINTMENT_TYPES, PROVIDERS, USERS, Changes
 from ui import labels
 from ui.forms_seam import PrintRequest
 from ui.language import current_language
+from ui.record_summary import RecordSummary
+from ui.record_tab import RecordTab
+from ui.record_tab_billing import BillingTab
+from ui.record_tab_care_plans import CarePlansTab
+from ui.record_tab_coverage import CoverageTab
+from ui.record_tab_referrals import ReferralsTab
+from ui.record_tab_results import ResultsTab
 from ui.util import (
     format_date,
     format_datetime,
@@ -49,6 +60,15 @@ if TYPE_CHECKING:
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 # Names the record shows that other records own: a change to them redraws it too.
 _NAMES_SHOWN = (PROVIDERS, APPOINTMENT_TYPES, USERS)
+# The follow-through tabs, in the order they show after Forms: one module each (ui.record_tab
+# says what they share). A kind joins the record by being listed here.
+FOLLOW_THROUGH_TABS: tuple[type[RecordTab], ...] = (
+    ResultsTab,
+    ReferralsTab,
+    CarePlansTab,
+    CoverageTab,
+    BillingTab,
+)
 
 
 def _table(name: str, headers: list[str]) -> tuple[QTableView, QStandardItemModel]:
@@ -104,6 +124,9 @@ class PatientRecord(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("record_summary")
         self.summary.setWordWrap(True)
+        # What is pending for the patient (core.patients.summary): next appointment, open
+        # referrals, results to relay, allergies.
+        self.follow_through = RecordSummary(ctx)
         self.edit_button = make_button(self.tr("&Edit details…"), self.edit, shortcut="Ctrl+E")
         self.book_button = make_button(
             self.tr("&Book appointment…"),
@@ -176,6 +199,12 @@ class PatientRecord(QWidget):
         box.addLayout(row(self.open_form_button, self.print_form_button, None))
         self.tabs.addTab(page, self.tr("F&orms"))
 
+        self.follow_through_tabs: list[RecordTab] = []
+        for kind in FOLLOW_THROUGH_TABS:
+            tab = kind(ctx)
+            self.follow_through_tabs.append(tab)
+            self.tabs.addTab(tab, tab.title())
+
         self.history, self.history_model = _table(
             self.tr("History of changes"),
             [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Fields")],
@@ -194,6 +223,7 @@ class PatientRecord(QWidget):
         layout.addLayout(row(self.back_button, None))
         layout.addWidget(self.name_label)
         layout.addWidget(self.summary)
+        layout.addWidget(self.follow_through)
         layout.addLayout(
             row(
                 self.edit_button,
@@ -218,8 +248,11 @@ class PatientRecord(QWidget):
             self.chart = None
             self.name_label.setText(self.tr("Opening the record…"))
             self.summary.clear()
+            self.follow_through.clear_summary()
             self.tabs.setCurrentIndex(0)
         self.patient_id = patient_id
+        for tab in self.follow_through_tabs:
+            tab.set_patient(patient_id)
         self._stale = False
         self._sync()
         language = current_language()
@@ -230,6 +263,14 @@ class PatientRecord(QWidget):
         ).success(self._show).failure(self._failed).run()
 
     def refresh(self) -> None:
+        """F5: the record read again, and the follow-through tab shown (the tabs follow the
+        core's change events themselves)."""
+        self._refresh_chart()
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, RecordTab):
+            tab.refresh()
+
+    def _refresh_chart(self) -> None:
         """Read the open record again (F5, or a change elsewhere): quietly, not audited again
         (the person already opened it). A refresh asked for while one runs is done after."""
         patient_id = self.patient_id
@@ -266,7 +307,7 @@ class PatientRecord(QWidget):
             self._show(chart)
         if self._refresh_again:
             self._refresh_again = False
-            self.refresh()
+            self._refresh_chart()
 
     def _on_changes(self, changes: Changes) -> None:
         if self.patient_id is None:
@@ -274,14 +315,14 @@ class PatientRecord(QWidget):
         if not (changes.touches_patient(self.patient_id) or changes.touches(*_NAMES_SHOWN)):
             return
         if self.isVisible():
-            self.refresh()
+            self._refresh_chart()
         else:
             self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
-            self.refresh()
+            self._refresh_chart()
 
     def _failed(self, error: BaseException) -> None:
         from desktop.errors import NotFound
@@ -292,6 +333,7 @@ class PatientRecord(QWidget):
             self.chart = None
             self.name_label.setText(self.tr("This patient's record was removed."))
             self.summary.clear()
+            self.follow_through.clear_summary()
             self._sync()
             return
         show_error(self, error)
@@ -314,6 +356,7 @@ class PatientRecord(QWidget):
         if d.phone:
             parts.append(d.phone)
         self.summary.setText("  ·  ".join(p for p in parts if p))
+        self.follow_through.load(chart.patient_id)
         self._fill_details(chart)
         self._fill_appointments(chart)
         self._fill_forms(chart)
