@@ -125,8 +125,8 @@ class ResultScreen(QDialog):
         self.values = _table(
             "result_values",
             [
+                self.tr("Measured"),
                 self.tr("Value"),
-                self.tr("Result"),
                 self.tr("Unit"),
                 self.tr("Flag"),
                 self.tr("Normal range"),
@@ -372,7 +372,7 @@ class ResultScreen(QDialog):
             for c, text in enumerate(cells):
                 self.relays.setItem(r, c, QTableWidgetItem(text))
         self.relays.resizeColumnsToContents()
-        self.relays.horizontalHeader().setStretchLastSection(True)
+        self.relays.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self._fit(self.relays)
 
     @staticmethod

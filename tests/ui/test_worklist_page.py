@@ -199,7 +199,7 @@ def test_worklist_screenshot(signed_in, qtbot) -> None:
     page = open_worklist(qtbot, window)
     page.refresh()
     qtbot.waitUntil(
-        lambda: page.worklist is not None and len(page.worklist.items) == 6, timeout=WAIT
+        lambda: page.worklist is not None and len(page.worklist.items) == 5, timeout=WAIT
     )
     qtbot.wait(200)
     target = Path(OUT) / "desk-30-worklist.png"
