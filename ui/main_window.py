@@ -336,6 +336,7 @@ class MainWindow(QMainWindow):
         visit = bar.addMenu(self.tr("&Appointment"))
         self.check_in_action = self._action(self.tr("&Check in"), self.check_in, "Ctrl+I")
         visit.addAction(self.check_in_action)
+        visit.addAction(self._action(self.tr("&Walk-in…"), self.walk_in, "Ctrl+Shift+I"))
         visit.addAction(self._action(self.tr("&Book an appointment…"), self.book, "Ctrl+B"))
         visit.addAction(self._action(self.tr("&Refresh"), self.refresh, "F5"))
 
@@ -450,6 +451,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(TODAY)
         self.today.check_in()
 
+    def walk_in(self) -> None:
+        """A patient without an appointment joins today's check-in queue."""
+        self.nav.setCurrentRow(TODAY)
+        self.today.walk_in()
+
     def book(self) -> None:
         row = self.nav.currentRow()
         if row == PATIENTS and self.patients.showing_record():
@@ -484,6 +490,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+F", self.tr("Find a patient")),
             ("Ctrl+N", self.tr("New patient")),
             ("Ctrl+I", self.tr("Check in the selected appointment")),
+            ("Ctrl+Shift+I", self.tr("Walk-in: a patient without an appointment")),
             ("Ctrl+B", self.tr("Book an appointment")),
             ("Ctrl+P", self.tr("Print")),
             ("Ctrl+1 … Ctrl+4", self.tr("Today, Patients, Calendar, Settings")),
