@@ -168,6 +168,12 @@ class TodayView(QWidget):
             self.tr("Check &in"), self.check_in, tooltip=self.tr("Check in (Ctrl+I)")
         )
         self.check_in_button.setObjectName("check_in")
+        self.walk_in_button = make_button(
+            self.tr("Wal&k-in…"),
+            self.walk_in,
+            tooltip=self.tr("A patient without an appointment joins the queue (Ctrl+Shift+I)"),
+        )
+        self.walk_in_button.setObjectName("walk_in")
         self.start_button = make_button(
             self.tr("&Start consultation"), self.start_consultation, shortcut="Ctrl+Shift+S"
         )
@@ -221,6 +227,7 @@ class TodayView(QWidget):
         actions = QHBoxLayout()
         for button in (
             self.check_in_button,
+            self.walk_in_button,
             self.start_button,
             self.complete_button,
             self.no_show_button,
@@ -415,7 +422,7 @@ class TodayView(QWidget):
         cells = [
             QStandardItem(f"{format_time(entry.starts_at)}–{format_time(entry.ends_at)}"),
             QStandardItem(entry.patient_name),
-            QStandardItem(entry.type_name),
+            QStandardItem(self._walk_in_words(entry.type_name, entry.walk_in)),
             QStandardItem(labels.status_text(status, late=late)),
             QStandardItem(format_time(entry.arrived_at)),
         ]
@@ -456,7 +463,9 @@ class TodayView(QWidget):
                 waited = self.tr("{minutes} min").format(minutes=waiting.waited_minutes)
             cells = [
                 QStandardItem(entry.patient_name),
-                QStandardItem(labels.status_text(entry.status.value)),
+                QStandardItem(
+                    self._walk_in_words(labels.status_text(entry.status.value), entry.walk_in)
+                ),
                 QStandardItem(waited),
                 self._coverage_cell(entry.patient_id),
             ]
@@ -519,6 +528,8 @@ class TodayView(QWidget):
             else self.tr("Mark as no-show (Ctrl+Shift+N)")
         )
         self.follow_up_button.setEnabled(may and entry is not None)
+        # A walk-in joins today's queue: not a day gone or to come.
+        self.walk_in_button.setEnabled(may and self.day == self.ctx.today())
         self.open_button.setEnabled(entry is not None)
 
     def _step(self, name: str, label: str) -> None:
@@ -536,6 +547,28 @@ class TodayView(QWidget):
             self._keep_selection = appointment_id
 
         self.ctx.call(self, work, label=label).success(done).run()
+
+    def _walk_in_words(self, text: str, walk_in: bool) -> str:
+        """ "● Arrived · walk-in": said in words wherever the appointment shows."""
+        return self.tr("{text} · walk-in").format(text=text) if walk_in else text
+
+    def walk_in(self) -> None:
+        """Find or register a patient who came without an appointment; they join today's
+        queue (the core's change event redraws it, the new line selected)."""
+        from ui.walk_in_dialog import WalkInDialog
+
+        if not self._may_change:
+            return
+        if self.day != self.ctx.today():
+            self.go_to(0)
+        dialog = WalkInDialog(self.ctx, self)
+        dialog.added.connect(self._walked_in)
+        dialog.open()
+
+    def _walked_in(self, appointment_id: uuid.UUID) -> None:
+        self._keep_selection = appointment_id
+        if self.data is not None and self._find(appointment_id) is None:
+            self.refresh()  # the change event does too; whichever comes first draws it
 
     def check_in(self) -> None:
         if self.check_in_button.isEnabled():
