@@ -406,3 +406,53 @@ def test_result_letter_renders_to_an_image(core: ClinicCore, tmp_path: Path) -> 
         check=True,
     )
     assert list(tmp_path.glob("p*.png"))
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def test_cli_prints_a_result_letter_and_a_referral_letter_to_a_file(
+    clinic_template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from desktop.cli.main import main
+
+    data = copy_laptop(clinic_template, tmp_path / "clinic")
+    opened = ClinicCore.unlock(DataPaths(data), "admin", PASSWORD)
+    at(opened, MONDAY)
+    try:
+        pid = patient(opened)
+        rid = received_result(opened, pid)
+        ref = opened.referrals.add(pid, "Reduced vision.").value.referral_id
+    finally:
+        opened.close()
+
+    def outpost(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+        code = main(["--data-dir", str(data), "--password-stdin", "--user", "admin", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    letter = tmp_path / "letter.pdf"
+    code, out, err = outpost("results", "print", str(rid), "--language", "fr", "-o", str(letter))
+    assert (code, err) == (0, ""), err
+    assert f"Wrote {letter} (fr)." in out
+    text = pdf_text(letter.read_bytes())
+    assert "Votre résultat d'examen" in text and "Full blood count" in text
+    code, out, err = outpost(
+        "results", "print", str(rid), "--next", "come_now", "-o", str(tmp_path / "now.pdf")
+    )
+    assert code == 0 and "as soon as possible" in pdf_text((tmp_path / "now.pdf").read_bytes())
+
+    code, out, err = outpost("referrals", "print", str(ref), "-o", str(tmp_path / "ref.pdf"))
+    assert (code, err) == (0, ""), err
+    assert "Reduced vision." in pdf_text((tmp_path / "ref.pdf").read_bytes())
+
+    code, out, err = outpost("results", "print", str(rid), "-o", str(tmp_path / "no" / "x.pdf"))
+    assert code == 1 and "does not exist" in err and out == ""
+    code, out, err = outpost("results", "print", str(rid), "-o", str(tmp_path / "x.txt"))
+    assert code == 1 and "should end in .pdf" in err

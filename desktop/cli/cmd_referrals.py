@@ -16,6 +16,7 @@ from desktop.app.followup import (
 )
 from desktop.atomic import shown
 from desktop.cli.cmd_patients import find_patient
+from desktop.cli.cmd_printouts import add_print
 from desktop.cli.context import CliContext
 from desktop.dates import read_date
 from desktop.errors import InvalidInput, NotFound
@@ -94,6 +95,8 @@ def register(sub: Any) -> None:
     p.add_argument("--phone", default="")
     p.add_argument("--address", default="")
     p.set_defaults(run=run_add_facility)
+
+    add_print(group, "referrals")
 
 
 # --- shared with `outpost results` ---------------------------------------------------------

@@ -24,6 +24,7 @@ from desktop.app.followup import (
 )
 from desktop.atomic import read_small_file, shown, translate_os_error, write_atomic
 from desktop.cli.cmd_patients import find_patient
+from desktop.cli.cmd_printouts import add_print
 from desktop.cli.cmd_referrals import find_facility, record_id
 from desktop.cli.context import CliContext
 from desktop.dates import read_date
@@ -135,6 +136,8 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--set", metavar="NAME=DAYS")
     p.set_defaults(run=run_rules)
+
+    add_print(group, "results")
 
 
 # --- reading what was typed ----------------------------------------------------------------
