@@ -109,7 +109,7 @@ class MeasurementsTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(140)
-        self.add_button = make_button(_tr("Add a &value"), self._add_clicked)
+        self.add_button = make_button(_tr("&Add a value"), self._add_clicked)
         self.remove_button = make_button(_tr("Remove the &selected value"), self.remove_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -293,10 +293,15 @@ class FollowupDialog(InputDialog):
         self._add(key, label, field)
         return field
 
-    def add_text(self, key: str, label: str, *, text: str = "", hint: str = "") -> QPlainTextEdit:
+    def add_text(
+        self, key: str, label: str, *, text: str = "", hint: str = "", lines: int = 3
+    ) -> QPlainTextEdit:
         field = QPlainTextEdit(text)
         field.setTabChangesFocus(True)  # Tab goes on to the next field, as in a line
-        field.setMinimumHeight(70)
+        # As tall as the words it is for: a note is a line or two, a report a paragraph.
+        margins = field.contentsMargins()
+        height = field.fontMetrics().lineSpacing() * lines + 2 * field.frameWidth() + 10
+        field.setFixedHeight(height + margins.top() + margins.bottom())
         self._add(key, label, field, hint)
         return field
 

@@ -475,7 +475,7 @@ class ResultScreen(QDialog):
         )
         today = self.ctx.today()
         dialog.add_date("received_on", self.tr("&Received on:"), d.line.received_on, latest=today)
-        dialog.add_text("text", self.tr("Result &text:"), text=d.result_text)
+        dialog.add_text("text", self.tr("Result &text:"), text=d.result_text, lines=5)
         table = dialog.add_measurements("measurements", self.tr("&Values:"), d.measurements)
         if not d.measurements:
             table.add_row()

@@ -146,6 +146,17 @@ def test_only_the_actions_the_status_allows_are_offered(signed_in, qtbot) -> Non
     }
     assert screen.record_attempt() is None  # not offered, not taken
     assert clashes(screen) == {}
+    received = screen.record_received()
+    assert received is not None
+    qtbot.waitExposed(received)
+    assert clashes(received) == {}
+    received.reject()
+    core.results.record_received(result_id, text="Clear lungs.")
+    qtbot.waitUntil(lambda: screen.relay_button.isEnabled(), timeout=WAIT)
+    contact = screen.record_attempt()
+    assert contact is not None
+    qtbot.waitExposed(contact)
+    assert clashes(contact) == {}
 
 
 def test_a_refusal_of_the_core_is_shown_in_words_beside_its_field(signed_in, qtbot) -> None:
@@ -243,3 +254,15 @@ def test_result_screen_screenshot(signed_in, qtbot) -> None:
     target = Path(OUT) / "desk-31-result.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     assert screen.grab().save(str(target))
+    dialog = screen.record_attempt()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.wait(100)
+    assert dialog.grab().save(str(Path(OUT) / "desk-31b-contact-attempt.png"))
+    dialog.reject()
+    dialog = screen.record_received()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.wait(100)
+    assert dialog.grab().save(str(Path(OUT) / "desk-31c-result-received.png"))
+    dialog.reject()
