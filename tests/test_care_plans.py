@@ -211,6 +211,9 @@ def test_a_missed_follow_up_is_on_the_worklist_until_it_is_done(clinic: ClinicCo
         "Type 2 diabetes: follow-up Foot examination (Amina Odhiambo), due 2026-11-26"
     )
     assert missed.since == dt.date(2026, 11, 26) and missed.phone
+    # The line opens the plan, at the item (a review's line names the plan itself).
+    assert core.care_plans.open(missed.record_id).line.plan_id == plan_id
+    assert core.care_plans.open(plan_id).line.plan_id == plan_id
     assert [line.item.item_id for line in core.care_plans.due()] == [foot, eyes]
     assert core.care_plans.list(patient_id=pid)[0].missed == 1
 
@@ -257,7 +260,7 @@ def test_a_plan_review_due_is_on_the_worklist_until_the_plan_is_reviewed(
 def test_the_plan_s_status_machine(clinic: ClinicCore) -> None:
     core = clinic
     plan_id = plan(core)
-    task = core.care_plans.add_item(plan_id, K.TASK, "Statin started").value.items[-1].item_id
+    task = core.care_plans.add_item(plan_id, K.TASK, "Statin started").value.item_id
     completed = core.care_plans.complete(plan_id).value.line
     assert completed.status is CarePlanStatus.COMPLETED and completed.ended_on == DAY
     # Nothing changes in a plan that is not active.
@@ -314,7 +317,7 @@ def test_input_that_makes_no_sense_is_refused_in_words(clinic: ClinicCore) -> No
     with pytest.raises(NotFound, match="No care plan with id"):
         api.show(uuid.uuid4())
     # An open item's dates move; moving one later is always fine, back as for a new one.
-    task = api.add_item(plan_id, K.TASK, "Weigh", due_on=DAY).value.items[-1].item_id
+    task = api.add_item(plan_id, K.TASK, "Weigh", due_on=DAY).value.item_id
     api.edit_item(task, due_on=DAY + dt.timedelta(days=7), repeat_days=7)
     assert api.item(task).repeat_days == 7
     api.edit_item(task, stop_repeating=True, owner_name="Juma")

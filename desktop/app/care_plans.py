@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
 from desktop.app.work_items import CARE_DUE, CARE_ITEM, CARE_MISSED, CARE_PLAN, WorkItem
+from desktop.errors import NotFound
 from desktop.messages import Message, msg
 from desktop.permissions import Permission
-from desktop.records import kinds
+from desktop.records import find_live, kinds
 from desktop.services import care_plans as svc
 from desktop.services.phones import display_phone
 from desktop.store.models import (
@@ -365,6 +366,25 @@ class CarePlansApi:
         core.actor.require(Permission.VIEW_PATIENTS)
         return self._tx.read(lambda s: _Reader(core, s).plans([svc.get_plan(s, plan_id)])[0])
 
+    def open(self, record_id: uuid.UUID) -> CarePlanDetail:
+        """The plan a worklist line opens: the plan's own id (a review due) or the id of
+        one of its items (a task or follow-up due)."""
+        core = self._core
+        core.actor.require(Permission.VIEW_PATIENTS)
+
+        def read(session: Session) -> CarePlanDetail:
+            plan = find_live(session, kinds.CARE_PLANS, record_id)
+            if plan is None:
+                item = find_live(session, kinds.CARE_PLAN_ITEMS, record_id)
+                if item is None:
+                    raise NotFound(
+                        msg("No care plan, nor item of one, with id {id}.", id=record_id)
+                    )
+                plan = svc.get_plan(session, item.care_plan_id)
+            return _Reader(core, session).plans([plan])[0]
+
+        return self._tx.read(read)
+
     def item(self, item_id: uuid.UUID) -> CareItemLine:
         core = self._core
         core.actor.require(Permission.VIEW_PATIENTS)
@@ -486,28 +506,29 @@ class CarePlansApi:
         due_on: dt.date | None = None,
         repeat_days: int | None = None,
         note: str = "",
-    ) -> Done[CarePlanDetail]:
-        """A problem, goal, task or follow-up. The owner is a user (`owner_id`) or a named
-        person (`owner_name`, e.g. a community health worker); a task or follow-up with
-        neither is the signed-in user's."""
+    ) -> Done[CareItemLine]:
+        """A problem, goal, task or follow-up (the new item; its plan is in the changes).
+        The owner is a user (`owner_id`) or a named person (`owner_name`, e.g. a community
+        health worker); a task or follow-up with neither is the signed-in user's."""
         core = self._core
-        return self._write_plan(
-            lambda s: (
-                svc.add_item(
-                    s,
-                    core.actor,
-                    plan_id,
-                    kind=kind,
-                    description=description,
-                    today=core.today(),
-                    owner_id=owner_id,
-                    owner_name=owner_name,
-                    due_on=due_on,
-                    repeat_days=repeat_days,
-                    note=note,
-                ).care_plan_id
+
+        def work(session: Session) -> CareItemLine:
+            item = svc.add_item(
+                session,
+                core.actor,
+                plan_id,
+                kind=kind,
+                description=description,
+                today=core.today(),
+                owner_id=owner_id,
+                owner_name=owner_name,
+                due_on=due_on,
+                repeat_days=repeat_days,
+                note=note,
             )
-        )
+            return _Reader(core, session).item(item)
+
+        return self._tx.write(work)
 
     def edit_item(self, item_id: uuid.UUID, **changes: Any) -> Done[CarePlanDetail]:
         """Change description, owner_id / owner_name, due_on, repeat_days (None: stop
