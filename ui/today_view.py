@@ -268,11 +268,13 @@ class TodayView(QWidget):
     def go_to(self, offset: int) -> None:
         self.day = self.ctx.today() if offset == 0 else self.day + dt.timedelta(days=offset)
         self._show_title()
+        self._sync_actions()  # Walk-in is for today only, before the day is read
         self.refresh()
 
     def show_day(self, day: dt.date) -> None:
         self.day = day
         self._show_title()
+        self._sync_actions()
         self.refresh()
 
     def _show_title(self) -> None:
