@@ -456,3 +456,44 @@ def test_cli_prints_a_result_letter_and_a_referral_letter_to_a_file(
     assert code == 1 and "does not exist" in err and out == ""
     code, out, err = outpost("results", "print", str(rid), "-o", str(tmp_path / "x.txt"))
     assert code == 1 and "should end in .pdf" in err
+
+
+def test_cli_prints_an_invoice_by_its_number_and_a_claim(
+    clinic_template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from desktop.cli.main import main
+
+    data = copy_laptop(clinic_template, tmp_path / "clinic")
+    opened = ClinicCore.unlock(DataPaths(data), "admin", PASSWORD)
+    at(opened, MONDAY)
+    try:
+        pid, invoice = billed(opened, "XOF", paid=500)
+        number = opened.billing.show(invoice).number
+        scheme = opened.coverage.add_scheme("CMU", SchemeKind.GOVERNMENT).value
+        opened.coverage.add_membership(pid, scheme.scheme_id, "CMU-0042")
+        claim = opened.claims.add(invoice).value.claim_id
+    finally:
+        opened.close()
+
+    def outpost(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+        code = main(["--data-dir", str(data), "--password-stdin", "--user", "admin", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    bill = tmp_path / "bill.pdf"
+    code, _out, err = outpost("invoices", "print", number, "--lang", "fr", "-o", str(bill))
+    assert (code, err) == (0, ""), err
+    assert number in pdf_text(bill.read_bytes()) and "Facture et reçu" in pdf_text(
+        bill.read_bytes()
+    )
+    form = tmp_path / "claim.pdf"
+    code, _out, err = outpost("claims", "print", str(claim), "-o", str(form))
+    assert (code, err) == (0, ""), err
+    text = pdf_text(form.read_bytes())
+    assert "CMU-0042" in text and "B54" in text

@@ -23,6 +23,7 @@ from desktop.app.billing import (
     PriceRow,
 )
 from desktop.cli.cmd_patients import find_patient
+from desktop.cli.cmd_printouts import add_print
 from desktop.cli.cmd_referrals import record_id
 from desktop.cli.context import CliContext
 from desktop.dates import read_date
@@ -147,6 +148,8 @@ def _register_invoices(sub: Any) -> None:
     p.add_argument("--reason", required=True)
     p.set_defaults(run=run_invoices_void)
 
+    add_print(group, "invoices")
+
 
 def _register_claims(sub: Any) -> None:
     group = sub.add_parser(
@@ -193,6 +196,8 @@ def _register_claims(sub: Any) -> None:
     p.add_argument("--reference", help="the scheme's number for the claim")
     p.add_argument("--notes")
     p.set_defaults(run=run_claims_update)
+
+    add_print(group, "claims")
 
 
 # --- shared --------------------------------------------------------------------------------
