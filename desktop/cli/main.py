@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop.cli import (
+    cmd_appointments,
     cmd_attention,
     cmd_backup,
     cmd_billing,
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_store,
         cmd_keys,
         cmd_patients,
+        cmd_appointments,
         cmd_backup,
         cmd_forms,
         cmd_sync,
