@@ -199,6 +199,7 @@ def test_referral_letter_is_the_referral_form_filled_from_the_referral(
     core: ClinicCore, lang: str, words: list[str]
 ) -> None:
     pid = patient(core)
+    received_result(core, pid)
     eye = core.referrals.add_facility(
         "Jaramogi Eye Unit", FacilityKind.SPECIALIST, phone="0733 444 555", address="Kisumu"
     ).value
@@ -217,6 +218,7 @@ def test_referral_letter_is_the_referral_form_filled_from_the_referral(
         "Kisumu",
         "Reduced vision in the left eye for two months.",
         "Amina Odhiambo",  # who referred
+        "Full blood count: Mild anaemia.",  # the results that came back, for the specialist
         *words,
     ]:
         assert expected in text, (expected, text)

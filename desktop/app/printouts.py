@@ -35,6 +35,7 @@ from desktop.store.models import (
     AppointmentStatus,
     FacilityKind,
     Patient,
+    Result,
     ResultStatus,
 )
 from forms.messages import message
@@ -318,6 +319,7 @@ def _referral_letter(letters: Letters, request: ReferralLetterPrint, lang: str) 
         "service": _SERVICE_OF_KIND.get(facility.kind) if facility is not None else None,
         "urgency": line.urgency.value,
         "reason": line.reason,
+        "tests_done": _recent_results(letters, line.patient_id, lang),
         # Who referred, else who prints it: the letter is signed by a person.
         "clinician_name": line.referred_by or letters.actor.display_name,
         "clinician_phone": (
@@ -336,6 +338,36 @@ def _referral_letter(letters: Letters, request: ReferralLetterPrint, lang: str) 
         line.referral_id,
         "referral-letter",
     )
+
+
+# The results a referral letter carries: what came back in the last three months, the
+# latest first (the receiving clinician should not repeat a test done last week).
+RECENT_RESULTS_DAYS = 90
+RECENT_RESULTS = 5
+
+
+def _recent_results(letters: Letters, patient_id: uuid.UUID, lang: str) -> str:
+    from desktop.services.results import measurements_of
+
+    since = letters.today - dt.timedelta(days=RECENT_RESULTS_DAYS)
+    rows = letters.session.scalars(
+        select(Result)
+        .where(
+            Result.patient_id == patient_id,
+            Result.deleted.is_(False),
+            Result.status.not_in(_NOT_YET),
+            Result.received_on >= since,
+        )
+        .order_by(Result.received_on.desc(), Result.created_at.desc())
+        .limit(RECENT_RESULTS)
+    )
+    lines = []
+    for row in rows:
+        head = f"{format_date(row.received_on, lang)} · {row.test_name}" if row.received_on else ""
+        said = [row.result_text.strip()] if row.result_text.strip() else []
+        said += [_measurement_text(m, lang) for m in measurements_of(row)]
+        lines.append(f"{head}: {'; '.join(said)}" if said else head)
+    return "\n".join(lines)
 
 
 # --- billing and care plans (their read models: printouts_billing, printouts_care) ---------------
