@@ -25,6 +25,7 @@ from desktop.app.care_plans import (
 )
 from desktop.atomic import shown
 from desktop.cli.cmd_patients import find_patient
+from desktop.cli.cmd_printouts import add_print
 from desktop.cli.cmd_referrals import record_id
 from desktop.cli.context import CliContext
 from desktop.dates import read_date
@@ -136,6 +137,8 @@ def register(sub: Any) -> None:
     p.add_argument("item", metavar="ITEM", help="the item's id (`careplans show` lists them)")
     p.add_argument("--why", required=True, metavar="TEXT")
     p.set_defaults(run=run_cancel_item)
+
+    add_print(group, "careplans")
 
 
 def _owner_options(p: argparse.ArgumentParser, what: str) -> None:
