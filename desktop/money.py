@@ -59,7 +59,16 @@ def currency_name(currency: str, language: str = "en") -> str:
     return str(get_currency_name(currency, locale=_locale(language, "")))
 
 
-def _not_an_amount(text: str) -> InvalidInput:
+def _not_an_amount(text: str, decimal_comma: bool) -> InvalidInput:
+    if decimal_comma:
+        return InvalidInput(
+            msg(
+                "{text} is not an amount: type digits, with a comma before the decimals "
+                "(1500 or 1 500,50).",
+                text=repr(text.strip()[:40]),
+            ),
+            field="amount",
+        )
     return InvalidInput(
         msg(
             "{text} is not an amount: type digits, with a dot before the decimals "
@@ -91,15 +100,15 @@ def parse_amount(text: str, currency: str, *, decimal_comma: bool = False) -> in
     typed = typed.strip()
     point, group = (",", ".") if decimal_comma else (".", ",")
     if typed.count(point) > 1 or not typed:
-        raise _not_an_amount(raw)
+        raise _not_an_amount(raw, decimal_comma)
     whole, _, fraction = typed.partition(point)
     parts = re.split(rf"[ {re.escape(group)}]", whole)
     if not all(_DIGITS.fullmatch(p) for p in parts) or (fraction and not fraction.isdigit()):
         if typed.startswith("-"):
             raise InvalidInput(msg("An amount cannot be negative."), field="amount")
-        raise _not_an_amount(raw)
+        raise _not_an_amount(raw, decimal_comma)
     if len(parts) > 1 and (len(parts[0]) > 3 or any(len(p) != 3 for p in parts[1:])):
-        raise _not_an_amount(raw)
+        raise _not_an_amount(raw, decimal_comma)
     places = decimals(currency)
     extra = fraction[places:]
     if extra.strip("0"):

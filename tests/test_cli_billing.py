@@ -202,6 +202,14 @@ def test_bad_words_are_refused_in_one_line(outpost: Outpost) -> None:
     outpost.refused("claims", "show", "nonsense", says="not a record id")
     outpost.refused("claims", "update", str(uuid.uuid4()), says="Nothing to change")
     outpost.refused("prices", "update", "CONS", says="Nothing to change")
+    # A line or code refused leaves no draft behind (its id would never have been shown).
+    outpost.ok("clinic", "set", "--currency", "KES")
+    outpost.ok("prices", "add", "CONS", "Consultation", "500")
+    pid = patient(outpost)
+    outpost.refused("invoices", "add", pid, "--line", "NOPE", says="No price list item")
+    outpost.refused("invoices", "add", pid, "--line", "CONS*0", says="N from 1 to 10000")
+    outpost.refused("invoices", "add", pid, "--line", "CONS", "--diagnose", "J18", says="J18.9")
+    assert outpost.ok("invoices", "list") == ""
     with pytest.raises(SystemExit) as usage:
         outpost("invoices", "add")
     assert usage.value.code == 2 and "patient" in outpost.capsys.readouterr().err

@@ -29,6 +29,7 @@ from desktop.cli.context import CliContext
 from desktop.dates import read_date
 from desktop.errors import InvalidInput
 from desktop.messages import msg
+from desktop.services import icd10
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
@@ -221,11 +222,14 @@ def _line_spec(text: str) -> tuple[str, int]:
     if not star:
         return text.strip(), 1
     try:
-        return code.strip(), int(count)
+        times = int(count)
     except ValueError:
+        times = 0
+    if not 1 <= times <= 10_000:
         raise InvalidInput(
-            msg("{text}: a line is CODE or CODE*N (N a whole number).", text=repr(text[:40]))
-        ) from None
+            msg("{text}: a line is CODE or CODE*N (N from 1 to 10000).", text=repr(text[:40]))
+        )
+    return code.strip(), times
 
 
 # --- printing ------------------------------------------------------------------------------
@@ -396,8 +400,16 @@ def run_invoices_add(ctx: CliContext, args: argparse.Namespace) -> int:
     appointment = record_id(args.appointment) if args.appointment else None
     with ctx.clinic() as core:
         patient = find_patient(core, args.patient)
-        # One invoice, filled step by step: a refused line leaves a draft to correct, and
-        # its id is said (held output is shown only once the clinic closes cleanly).
+        # Every line and code checked before the draft is made: a refusal then leaves no
+        # half-filled draft behind whose id was never shown.
+        for code, _count in lines:
+            item = core.billing.price(code)
+            if not item.active:
+                raise InvalidInput(
+                    msg("{name} is no longer on the price list (inactive).", name=item.name)
+                )
+        for code in args.diagnose:
+            icd10.validate(code)
         invoice_id = core.billing.create(
             patient, appointment_id=appointment, notes=args.notes
         ).value.invoice_id
