@@ -364,7 +364,13 @@ class BookingDialog(QDialog):
             self.coverage_warning.setText("⚠ " + localized(warning) if warning else "")
             self.coverage_warning.setVisible(bool(warning))
 
-        self.ctx.call(self, read).success(show).run()
+        # Quiet: a notice nobody waits for never puts up a progress window (which would
+        # take the keys typed meanwhile, Enter to book among them).
+        from ui.tasks import Operation
+
+        core = self.ctx.core
+        quiet = Operation(self, self.ctx.tasks, lambda _task: read(core), progress_delay_ms=2**30)
+        quiet.success(show).run()
 
     def _clear_when_error(self) -> None:
         self.when_error.clear_message()

@@ -351,7 +351,13 @@ class TodayView(QWidget):
             if self.data is not None:
                 self._fill_queue(self.data)
 
-        self.ctx.call(self, read).success(loaded).run()
+        # Quiet: a mark nobody waits for never puts up a progress window (which would
+        # take the keys typed meanwhile).
+        from ui.tasks import Operation
+
+        core = self.ctx.core
+        quiet = Operation(self, self.ctx.tasks, lambda _task: read(core), progress_delay_ms=2**30)
+        quiet.success(loaded).run()
 
     def _coverage_cell(self, patient_id: uuid.UUID) -> QStandardItem:
         found = self._coverage.get(patient_id)
