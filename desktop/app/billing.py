@@ -66,6 +66,9 @@ __all__ = [
     "PaymentRow",
     "PriceRow",
     "claim_items",
+    "read_claim",
+    "read_claims",
+    "read_invoice",
 ]
 
 
@@ -654,9 +657,7 @@ class BillingApi:
 
     def show(self, invoice_id: uuid.UUID) -> InvoiceDetail:
         self._core.actor.require(Permission.VIEW_PATIENTS)
-        return self._tx.read(
-            lambda s: _Reader(self._core, s).invoice(billsvc.get_invoice(s, invoice_id))
-        )
+        return self._tx.read(lambda s: read_invoice(self._core, s, invoice_id))
 
     def find(self, number_or_id: str) -> uuid.UUID:
         """The invoice with this number ("KHP-QX-INV0001") or record id."""
@@ -883,9 +884,7 @@ class ClaimsApi:
 
     def show(self, claim_id: uuid.UUID) -> ClaimDetail:
         self._core.actor.require(Permission.VIEW_PATIENTS)
-        return self._tx.read(
-            lambda s: _Reader(self._core, s).claim(claimsvc.get_claim(s, claim_id))
-        )
+        return self._tx.read(lambda s: read_claim(self._core, s, claim_id))
 
     def memberships(self, patient_id: uuid.UUID) -> tuple[MembershipRef, ...]:
         """The patient's memberships a claim may go through."""
