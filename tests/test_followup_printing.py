@@ -430,6 +430,7 @@ def test_cli_prints_a_result_letter_and_a_referral_letter_to_a_file(
         pid = patient(opened)
         rid = received_result(opened, pid)
         ref = opened.referrals.add(pid, "Reduced vision.").value.referral_id
+        plan = opened.care_plans.create(pid, "Hypertension", goals=["BP under 140/90"])
     finally:
         opened.close()
 
@@ -453,6 +454,14 @@ def test_cli_prints_a_result_letter_and_a_referral_letter_to_a_file(
     code, out, err = outpost("referrals", "print", str(ref), "-o", str(tmp_path / "ref.pdf"))
     assert (code, err) == (0, ""), err
     assert "Reduced vision." in pdf_text((tmp_path / "ref.pdf").read_bytes())
+
+    care = tmp_path / "plan.pdf"
+    code, out, err = outpost(
+        "careplans", "print", str(plan.value.line.plan_id), "--lang", "sw", "-o", str(care)
+    )
+    assert (code, err) == (0, ""), err
+    assert "Mpango wa huduma" in pdf_text(care.read_bytes())
+    assert "BP under 140/90" in pdf_text(care.read_bytes())
 
     code, out, err = outpost("results", "print", str(rid), "-o", str(tmp_path / "no" / "x.pdf"))
     assert code == 1 and "does not exist" in err and out == ""
