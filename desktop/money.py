@@ -21,7 +21,7 @@ MAX_MINOR = 10**12
 
 # Spaces people and Babel put between thousands: plain, no-break, narrow no-break, thin.
 _SPACES = " \u00a0\u202f\u2009'_"
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"[0-9]+")  # ASCII: int() also reads ¹ or ٥, people here type 0-9
 
 
 @functools.cache
@@ -103,7 +103,9 @@ def parse_amount(text: str, currency: str, *, decimal_comma: bool = False) -> in
         raise _not_an_amount(raw, decimal_comma)
     whole, _, fraction = typed.partition(point)
     parts = re.split(rf"[ {re.escape(group)}]", whole)
-    if not all(_DIGITS.fullmatch(p) for p in parts) or (fraction and not fraction.isdigit()):
+    if not all(_DIGITS.fullmatch(p) for p in parts) or (
+        fraction and not _DIGITS.fullmatch(fraction)
+    ):
         if typed.startswith("-"):
             raise InvalidInput(msg("An amount cannot be negative."), field="amount")
         raise _not_an_amount(raw, decimal_comma)

@@ -112,6 +112,7 @@ def test_a_decimal_comma_is_read_where_people_write_one() -> None:
         ("abc", "KES", "not an amount"),
         ("", "KES", "not an amount"),
         ("1.2.3", "KES", "not an amount"),
+        ("1.\u00b2", "KES", "not an amount"),  # a superscript two is no digit of an amount
         ("99999999999999", "KES", "too large"),
     ],
 )
@@ -145,6 +146,26 @@ def test_an_amount_shown_or_typed_back_is_the_same_amount(
     assert int(digits) == minor  # every minor unit is shown, none rounded away
     places = money.decimals(currency)
     assert money.to_decimal(minor, currency) == Decimal(minor) / (10**places)
+
+
+@given(
+    text=st.one_of(
+        st.text(max_size=30),
+        # Near-amounts: digits, signs and spaces people type, and digits that are not 0-9.
+        st.text(alphabet="0123456789.,-' \u00a0\u202f\u00b2\u0665KESXOF", max_size=20),
+    ),
+    currency=st.sampled_from(["KES", "XOF", "BHD"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_text_is_an_amount_or_refused_in_words(text: str, currency: str) -> None:
+    for comma in (False, True):
+        try:
+            minor = money.parse_amount(text, currency, decimal_comma=comma)
+        except InvalidInput as refused:
+            assert str(refused) and refused.field in ("amount", None)
+        else:
+            assert 0 <= minor <= money.MAX_MINOR
+            assert any(ch.isdigit() for ch in text)
 
 
 # --- the clinic's currency and the price list ----------------------------------------------
