@@ -26,7 +26,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, defer
 
 from desktop.errors import Conflict, InvalidInput
@@ -653,23 +653,39 @@ def items_of(
     return out
 
 
+def due_where(until: dt.date) -> tuple[ColumnElement[bool], ...]:
+    """Open tasks and follow-ups due on or before `until`, of active plans (the query
+    joins items to their plans): through the (status, due date) index."""
+    return (
+        CarePlanItem.status == CI.OPEN,
+        CarePlanItem.due_on <= until,
+        CarePlanItem.deleted.is_(False),
+        CarePlanItem.kind.in_(ACTIONS),
+        CarePlan.status == P.ACTIVE,
+        CarePlan.deleted.is_(False),
+    )
+
+
+def review_where(until: dt.date) -> tuple[ColumnElement[bool], ...]:
+    """Active plans whose review date is on or before `until`: through the (status, review
+    date) index."""
+    return (
+        CarePlan.status == P.ACTIVE,
+        CarePlan.review_on <= until,
+        CarePlan.deleted.is_(False),
+    )
+
+
 def due_items(
     session: Session, until: dt.date, *, limit: int = 5000
 ) -> Sequence[tuple[CarePlanItem, CarePlan]]:
     """Open tasks and follow-ups of active plans due on or before `until` (missed ones
-    first, the longest missed first). Read through the (status, due date) index."""
+    first, the longest missed first)."""
     query = (
         select(CarePlanItem, CarePlan)
         .join(CarePlan, CarePlan.id == CarePlanItem.care_plan_id)
         .options(defer(CarePlanItem.field_hlcs), defer(CarePlan.field_hlcs))
-        .where(
-            CarePlanItem.status == CI.OPEN,
-            CarePlanItem.due_on <= until,
-            CarePlanItem.deleted.is_(False),
-            CarePlanItem.kind.in_(ACTIONS),
-            CarePlan.status == P.ACTIVE,
-            CarePlan.deleted.is_(False),
-        )
+        .where(*due_where(until))
         .order_by(CarePlanItem.due_on, CarePlanItem.pk)
         .limit(max(1, min(int(limit), 5000)))
     )
@@ -677,13 +693,11 @@ def due_items(
 
 
 def reviews_due(session: Session, until: dt.date, *, limit: int = 5000) -> Sequence[CarePlan]:
-    """Active plans whose review date is on or before `until`, the longest overdue first.
-    Read through the (status, review date) index."""
+    """Active plans whose review date is on or before `until`, the longest overdue first."""
     return list_live(
         session,
         kinds.CARE_PLANS,
-        CarePlan.status == P.ACTIVE,
-        CarePlan.review_on <= until,
+        *review_where(until),
         order_by=(CarePlan.review_on, CarePlan.pk),
         limit=max(1, min(int(limit), 5000)),
     )
