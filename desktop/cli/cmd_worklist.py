@@ -13,7 +13,9 @@ def register(sub: Any) -> None:
         "worklist",
         help="who to call today: results to relay (urgent first), overdue referrals, late results",
         description="What needs the coordinator today, most pressing first. Each line names "
-        "the record to open: `outpost results show ID` or `outpost referrals show ID`.",
+        "the record to open: `outpost results show ID` or `outpost referrals show ID`; "
+        "`outpost careplans show ID` for a care plan or one of its items (care_plan, "
+        "care_plan_item); an appointment missed is rebooked from the schedule.",
     )
     p.set_defaults(run=run_worklist)
 
