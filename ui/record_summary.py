@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ui.context import ClinicContext
 
 SEPARATOR = "  ·  "
+SEPARATOR_HTML = "&nbsp;&nbsp;·&nbsp;&nbsp;"  # rich text folds plain spaces into one
 
 
 class RecordSummary(QLabel):
@@ -69,7 +70,7 @@ class RecordSummary(QLabel):
     def show_summary(self, summary: PatientSummary) -> None:
         self.summary = summary
         parts = self.parts(summary)
-        self.setText(SEPARATOR.join(html_part for html_part, _plain in parts))
+        self.setText(SEPARATOR_HTML.join(html_part for html_part, _plain in parts))
         # Screen readers get the plain words.
         self.setAccessibleName(SEPARATOR.join(plain for _html, plain in parts))
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -50,6 +51,7 @@ class RecordTab(QWidget):
     names_shown: tuple[str, ...] = (USERS,)
     open_hook: str | None = None  # the window's method that opens one record, if it has one
     open_screen: str | None = None  # "module:function(ctx, parent, record_id)"
+    stretch = -1  # the column that takes the room left (the last by default)
 
     def __init__(self, ctx: ClinicContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +76,13 @@ class RecordTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Each column as wide as its words (measured at each read: a patient's list is
+        # short), one taking the room left.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(
+            self.stretch % self.model.columnCount(), QHeaderView.ResizeMode.Stretch
+        )
         self.table.activated.connect(lambda _index: self.open_selected())
         self.note = QLabel()
         self.note.setObjectName(f"{self.name}_note")
@@ -205,7 +213,10 @@ class RecordTab(QWidget):
             self.table.setSpan(0, 0, 1, model.columnCount())
         else:
             self.table.clearSpans()
-        self.table.resizeColumnsToContents()
+        stretch = self.stretch % model.columnCount()
+        for column in range(model.columnCount()):
+            if column != stretch:  # the stretched one keeps the room left
+                self.table.resizeColumnToContents(column)
         if keep_id is not None:
             for index, line in enumerate(lines):
                 if self.record_id(line) == keep_id:

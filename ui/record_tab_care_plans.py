@@ -24,6 +24,7 @@ class CarePlansTab(RecordTab):
     watched = ("care_plans", "care_plan_items")
     open_hook = "open_care_plan"
     open_screen = "ui.care_plan_screen:open_care_plan"
+    stretch = 0
 
     def title(self) -> str:
         return self.tr("&Care plans")

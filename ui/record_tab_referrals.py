@@ -25,6 +25,7 @@ class ReferralsTab(RecordTab):
     names_shown = ("users", "facilities")
     open_hook = "open_referral"
     open_screen = "ui.referral_screen:open_referral"
+    stretch = 1
 
     def title(self) -> str:
         return self.tr("Re&ferrals")

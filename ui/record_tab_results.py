@@ -35,6 +35,7 @@ class ResultsTab(RecordTab):
     names_shown = ("users", "facilities")
     open_hook = "open_result"
     open_screen = "ui.result_screen:open_result"
+    stretch = 0
 
     def title(self) -> str:
         return self.tr("&Results")

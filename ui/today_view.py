@@ -494,6 +494,9 @@ class TodayView(QWidget):
         ]
         if data.late:
             parts.append(f"{labels.status_text('booked', late=True)}: {data.late}")
+        walk_ins = sum(e.walk_in for e in data.entries if e.status.value not in HIDDEN_BY_DEFAULT)
+        if walk_ins:
+            parts.append(self.tr("Walk-ins: {count}").format(count=walk_ins))
         self.summary.setText("   ·   ".join(parts) if parts else self.tr("No appointments."))
 
     # -- selection and actions --
