@@ -308,12 +308,12 @@ class _Reader:
         self, rows: list[CoverageMembership], *, with_checks: bool = False
     ) -> list[MembershipLine]:
         session, today = self.session, self.core.today()
+        if not rows:
+            return []
         schemes = {
             s.id: s
             for s in session.scalars(
-                select(CoverageScheme).where(
-                    CoverageScheme.id.in_({r.scheme_id for r in rows} or {uuid.UUID(int=0)})
-                )
+                select(CoverageScheme).where(CoverageScheme.id.in_({r.scheme_id for r in rows}))
             )
         }
         patients = {
@@ -325,7 +325,7 @@ class _Reader:
                     Patient.other_names,
                     Patient.family_name,
                     Patient.clinic_number,
-                ).where(Patient.id.in_({r.patient_id for r in rows} or {uuid.UUID(int=0)}))
+                ).where(Patient.id.in_({r.patient_id for r in rows}))
             )
         }
         facts = {
