@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 250
+# Behind another page only the side list's count shows it: read later, so the reads a person
+# waits for (the day's list, a search, a save) never queue behind it on the database thread.
+HIDDEN_DELAY_MS = 2_000
 REFRESH_MS = 5 * 60_000  # lines due "today" change with the clock
 
 # Every kind a line of the list comes from (or names), those of kinds still being built too.
@@ -155,7 +158,7 @@ class WorklistPage(QWidget):
         self._timer.start()
         ctx.changes.changed.connect(self._on_changes)
         self._sync()
-        self.refresh_now()
+        self._refresh_soon()
 
     # -- loading --
 
@@ -169,7 +172,12 @@ class WorklistPage(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         if is_alive(self) and changes.touches(*WATCHED):
-            self._soon.start()
+            self._refresh_soon()
+
+    def _refresh_soon(self) -> None:
+        delay = DEBOUNCE_MS if self.isVisible() else HIDDEN_DELAY_MS
+        if not self._soon.isActive() or self._soon.remainingTime() > delay:
+            self._soon.start(delay)
 
     def refresh_now(self) -> None:
         self._soon.stop()

@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.app import work_items as wl
-from desktop.store.models import ReferralUrgency
+from desktop.store.models import ReferralUrgency, RelayMethod, RelayOutcome
 from tests.ui.followup_data import WAIT, days_later, facility, patient, received_result
 from ui.main_window import PATIENTS, WORKLIST
 from ui.referral_screen import ReferralScreen
@@ -97,9 +97,12 @@ def test_the_count_is_in_the_side_list_before_the_page_is_opened(signed_in, qtbo
     received_result(core, patient(core, "Akoth"))
     window = signed_in.window
     window.show()
-    window.worklist.refresh()
     qtbot.waitUntil(lambda: window.nav.item(WORKLIST).text() == "Worklist (1)", timeout=WAIT)
     assert window.nav.currentRow() == 0  # still on Today
+    # A result relayed while another page is shown: the count follows.
+    result_id = window.worklist.worklist.items[0].record_id
+    core.results.relay(result_id, RelayMethod.PHONE, RelayOutcome.INFORMED)
+    qtbot.waitUntil(lambda: window.nav.item(WORKLIST).text() == "Worklist", timeout=WAIT)
 
 
 def test_enter_on_a_result_line_opens_the_result_screen(signed_in, qtbot) -> None:
