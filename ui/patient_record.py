@@ -190,7 +190,7 @@ class PatientRecord(QWidget):
         )
         self.forms.setObjectName("record_forms")
         self.open_form_button = make_button(self.tr("&Open form"), self.open_form)
-        self.print_form_button = make_button(self.tr("Print &this form…"), self.print_form)
+        self.print_form_button = make_button(self.tr("Print this for&m…"), self.print_form)
         self.forms.activated.connect(lambda _index: self.open_form())
         self.forms.selectionModel().currentRowChanged.connect(lambda *_: self._sync())
         page = QWidget()

@@ -37,7 +37,7 @@ class BillingTab(RecordTab):
     open_hook = "open_invoice"
 
     def title(self) -> str:
-        return self.tr("&Billing")
+        return self.tr("B&illing")
 
     def headers(self) -> list[str]:
         return [

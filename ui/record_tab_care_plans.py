@@ -27,7 +27,7 @@ class CarePlansTab(RecordTab):
     stretch = 0
 
     def title(self) -> str:
-        return self.tr("&Care plans")
+        return self.tr("Care pla&ns")
 
     def headers(self) -> list[str]:
         return [

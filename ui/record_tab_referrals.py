@@ -28,7 +28,7 @@ class ReferralsTab(RecordTab):
     stretch = 1
 
     def title(self) -> str:
-        return self.tr("Re&ferrals")
+        return self.tr("Referra&ls")
 
     def headers(self) -> list[str]:
         return [

@@ -38,7 +38,7 @@ class ResultsTab(RecordTab):
     stretch = 0
 
     def title(self) -> str:
-        return self.tr("&Results")
+        return self.tr("Resul&ts")
 
     def headers(self) -> list[str]:
         return [

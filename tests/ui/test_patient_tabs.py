@@ -181,3 +181,21 @@ def test_care_plans_coverage_and_billing_tabs_list_the_patient_s_records(signed_
     core.coverage.add_membership(pid, other.scheme_id, "JM-42")
     record.tabs.setCurrentWidget(cover)
     qtbot.waitUntil(lambda: len(_rows(cover)) == 2, timeout=20_000)
+
+
+def test_the_follow_through_tabs_alt_letters_are_their_own(signed_in, qtbot) -> None:
+    """Whichever tab is shown, Alt+the letter of a follow-through tab reaches only it."""
+    from tests.ui.mnemonics import mnemonic, shown_mnemonics
+
+    core, window = signed_in.ctx.core, signed_in.window
+    window.show()
+    record = _open_record(qtbot, window, register(core, "Achieng", "Otieno"))
+    letters = {
+        mnemonic(record.tabs.tabText(record.tabs.indexOf(t))) for t in record.follow_through_tabs
+    }
+    assert None not in letters and len(letters) == len(record.follow_through_tabs)
+    for index in range(record.tabs.count()):
+        record.tabs.setCurrentIndex(index)
+        found = shown_mnemonics(record)
+        for letter in letters:
+            assert len(found[letter]) == 1, (record.tabs.tabText(index), found[letter])
