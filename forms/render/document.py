@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from forms import qr
@@ -21,6 +21,7 @@ from forms.render.filled import filled_story
 from forms.render.fonts import REGULAR, ensure_fonts
 from forms.render.furniture import FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, Furniture, FurnitureCanvas
 from forms.render.textlayout import printable
+from forms.render.units import mm
 from forms.render.values import format_datetime
 
 Paper = Literal["a4", "letter"]
@@ -111,8 +112,44 @@ def build_furnished(
         id="body",
     )
     document.addPageTemplates([PageTemplate(id="body", frames=[frame])])
+    document.keepTogetherClass = HeadingWithStart
     document.build(story, canvasmaker=functools.partial(FurnitureCanvas, furniture=furniture))
     return buffer.getvalue()
+
+
+#: The least of a long table or text that must fit under its heading for both to stay on
+#: the page (else they start the next page together, and no heading is left alone).
+START_ROOM = 25 * mm
+
+
+class HeadingWithStart(KeepTogether):  # type: ignore[misc]
+    """What ReportLab groups for `keepWithNext`: a section heading and what follows it.
+
+    ReportLab moves the whole group to the next page when it does not fit, so a long table
+    (an invoice of many lines) or a long text left most of a page empty under the section
+    before it. Here the group stays when what follows can be split and its start fits under
+    the heading: the table starts on this page and flows on, its header repeated."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content: list[Flowable] = list(self._content)
+        if aH < self._H and len(content) > 1 and self._starts_here(content, aW, aH):
+            return content
+        result: list[Flowable] = super().split(aW, aH)
+        return result
+
+    def _starts_here(self, content: list[Flowable], width: float, height: float) -> bool:
+        *lead, last = content
+        used = 0.0
+        for flowable in lead:
+            used += flowable.wrapOn(self.canv, width, height)[1]
+            used += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        room = height - used - last.getSpaceBefore()
+        if room < START_ROOM:
+            return False
+        last.wrapOn(self.canv, width, room)
+        return bool(last.splitOn(self.canv, width, room))
 
 
 def _furniture(definition: FormDefinition, ctx: PrintContext, lang: str, blank: bool) -> Furniture:
