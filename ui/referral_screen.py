@@ -212,7 +212,10 @@ class ReferralScreen(QDialog):
             )
         )
         self.setWindowTitle(self.tr("Referral: {patient}").format(patient=line.patient_name))
-        parts = [status_text(line), localized(URGENCY_WORDS[line.urgency])]
+        urgency = localized(URGENCY_WORDS[line.urgency])
+        if line.urgency.value != "routine":
+            urgency = f"‼ {urgency}"  # a sign, not only a word among others
+        parts = [status_text(line), urgency]
         if line.overdue is not None:
             parts.append(f"{OVERDUE_MARK} {self.tr('overdue')}: {localized(line.overdue)}")
         self.summary.setText("   ·   ".join(parts))

@@ -2,12 +2,20 @@
 machine allows are offered, a referral moved to closed leaves the overdue list, declining
 needs a reason (the core's words beside the field), and referring a patient from the record
 with a facility added to the directory on the way.
+
+A screenshot of the screen is made on demand (docs/screenshots/desk-32-referral.png):
+
+    OUTPOST_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=offscreen \\
+        .venv/bin/python -m pytest tests/ui/test_referral_screens.py -k screenshot
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.app.followup import FacilityKind, ReferralStatus, ReferralUrgency
@@ -19,6 +27,7 @@ from ui.referral_screen import ReferralScreen, open_referral
 from ui.util import combo_select, is_alive, qdate
 
 S = ReferralStatus
+OUT = os.environ.get("OUTPOST_SCREENSHOTS", "")
 
 
 def opened(qtbot, signed_in, referral_id) -> ReferralScreen:
@@ -158,3 +167,23 @@ def test_referring_from_the_record_with_a_facility_added_to_the_directory(signed
     assert line.facility is not None and line.facility.name == "Kisumu Rehabilitation Centre"
     assert line.status is S.SENT and line.urgency is ReferralUrgency.URGENT
     assert screen.title.text() == "Referral of Grace Onyango to Kisumu Rehabilitation Centre"
+
+
+@pytest.mark.skipif(not OUT, reason="set OUTPOST_SCREENSHOTS to a folder to make them")
+def test_referral_screen_screenshot(signed_in, qtbot) -> None:
+    core = signed_in.ctx.core
+    referral = core.referrals.add(
+        patient(core, "Dida", "Mwangi", "0722 123 456"),
+        "Surgical review of an inguinal hernia, painful for 3 months",
+        facility_id=facility(core),
+        urgency=ReferralUrgency.URGENT,
+        send_on=core.today(),
+        notes="Patient prefers a morning appointment.",
+    ).value.referral_id
+    days_later(core, 9)
+    screen = opened(qtbot, signed_in, referral)
+    qtbot.waitExposed(screen)
+    qtbot.wait(200)
+    target = Path(OUT) / "desk-32-referral.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    assert screen.grab().save(str(target))

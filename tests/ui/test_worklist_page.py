@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from desktop.app import work_items as wl
 from desktop.store.models import ReferralUrgency, RelayMethod, RelayOutcome
 from tests.ui.followup_data import WAIT, days_later, facility, patient, received_result
+from tests.ui.mnemonics import clashes
 from ui.main_window import PATIENTS, WORKLIST
 from ui.referral_screen import ReferralScreen
 from ui.result_screen import ResultScreen
@@ -172,6 +173,8 @@ def test_nobody_to_call_says_so(signed_in, qtbot) -> None:
     assert page.summary.text() == "Nobody to call today. ✓"
     assert not page.open_button.isEnabled()
     assert signed_in.window.nav.item(WORKLIST).text() == "Worklist"
+    # With the window's menus, no two things on the page share an Alt+letter.
+    assert clashes(signed_in.window) == {}
 
 
 @pytest.mark.skipif(not OUT, reason="set OUTPOST_SCREENSHOTS to a folder to make them")
