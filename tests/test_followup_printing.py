@@ -303,6 +303,9 @@ def test_many_invoice_lines_flow_onto_a_second_page_with_the_total(core: ClinicC
     text = pdf_text(pdf)
     assert pages(pdf) >= 2
     assert "Dressing pack 0" in text and "Dressing pack 59" in text
+    # The table starts under its heading on the first page, not on a page of its own.
+    first = PdfReader(io.BytesIO(pdf)).pages[0].extract_text() or ""
+    assert "Dressing pack 0" in first
     assert "1591.00" in text  # 1,531.00 and 60 × 1.00: the total after the last line
 
 
