@@ -405,7 +405,11 @@ class PatientRecord(QWidget):
                 QStandardItem(format_datetime(a.starts_at)),
                 QStandardItem(a.provider),
                 QStandardItem(a.type_name),
-                QStandardItem(labels.status_text(a.status.value, late=a.late)),
+                QStandardItem(
+                    self.tr("{status} · walk-in").format(status=labels.status_text(a.status.value))
+                    if a.walk_in
+                    else labels.status_text(a.status.value, late=a.late)
+                ),
                 QStandardItem(a.reason),
             ]
             cells[0].setData(a, ROW_ROLE)

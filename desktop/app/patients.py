@@ -108,6 +108,7 @@ class ChartAppointment:
     status: AppointmentStatus
     reason: str
     late: bool  # booked, not arrived, start passed by more than LATE_AFTER (is_late)
+    walk_in: bool = False  # came without an appointment (joined the check-in queue)
 
 
 @dataclass(frozen=True)
@@ -329,6 +330,7 @@ class PatientsApi:
                     a.status,
                     a.reason,
                     scheduling.is_late(a.status, a.starts_at, now),
+                    bool(a.walk_in),
                 )
                 for a in chart.appointments
             ),

@@ -126,3 +126,16 @@ def test_walk_in_is_for_today_only(signed_in, qtbot) -> None:
     qtbot.waitUntil(lambda: find_window(WalkInDialog) is not None, timeout=20_000)
     assert today.day == core.today() and today.walk_in_button.isEnabled()
     find_window(WalkInDialog).reject()
+
+
+def test_the_patient_s_record_says_the_visit_was_a_walk_in(signed_in, qtbot) -> None:
+    core, window = signed_in.ctx.core, signed_in.window
+    window.show()
+    set_up_clinic(core)
+    pid = register(core, "Wanjiru", "Kamau", birth_date="1990-04-02")
+    core.schedule.walk_in(pid)
+    window.show_patient(pid)
+    record = window.patients.record
+    qtbot.waitUntil(lambda: record.chart is not None, timeout=20_000)
+    assert record.chart.appointments[0].walk_in
+    assert record.appointments_model.index(0, 3).data() == "● Arrived · walk-in"
