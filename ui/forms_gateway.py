@@ -4,7 +4,8 @@
     open_form(parent, patient_id, record_id)   → the record (a draft to go on with, or read)
     print(parent, PrintRequest(...))           → the print preview of what was asked for:
         "form_record", "patient" (choose one of their forms, or a blank one with their
-        name), "appointment_slip", "day_list", "blank_forms" (for downtime, in copies)
+        name), "appointment_slip", "day_list", "blank_forms" (for downtime, in copies),
+        "letter" (a core letter: care-plan summary, receipt, claim form …)
 
 A thin face on the core: forms are started, read and stored through `core.forms`, and every
 page previewed is made by `core.printing.print` (which renders it in the clinic's time and
@@ -112,6 +113,8 @@ class FormsDesk:
             self.preview_day_list(parent, request.day or ctx.today())
         elif request.kind == "blank_forms":
             self.print_blank_forms(parent)
+        elif request.kind == "letter" and request.letter is not None:
+            self.preview(parent, request.letter)  # type: ignore[arg-type]
         else:
             inform(parent, _tr("Print"), _tr("There is nothing to print for this."))
 

@@ -23,7 +23,8 @@ class PrintRequest:
 
     kind: "patient" (the record or a summary), "form_record" (one filled form),
     "appointment_slip", "day_list" (the day's appointments), "blank_forms" (for downtime:
-    no patient).
+    no patient), "letter" (`letter`: a core letter request, e.g.
+    `desktop.app.printouts.CarePlanPrint`, shown as the core describes it).
     """
 
     kind: str
@@ -31,6 +32,7 @@ class PrintRequest:
     form_record_id: uuid.UUID | None = None
     appointment_id: uuid.UUID | None = None
     day: dt.date | None = None
+    letter: object | None = None  # one of desktop.app.printouts.LETTERS
 
 
 class FormsGateway(Protocol):
