@@ -297,6 +297,14 @@ def test_invoice_in_francs_cfa_has_no_decimals(core: ClinicCore) -> None:
     assert "500 F CFA" in text  # the payment, said as people read it
 
 
+def test_void_invoice_is_not_printed_as_a_bill(core: ClinicCore) -> None:
+    _, invoice = billed(core, "KES")
+    core.billing.void(invoice, "Billed to the wrong patient")
+    with pytest.raises(InvalidInput, match="is void"):
+        core.printing.invoice(invoice, "en")
+    assert prints(core, "invoices") == []
+
+
 def test_many_invoice_lines_flow_onto_a_second_page_with_the_total(core: ClinicCore) -> None:
     _, invoice = billed(core, "KES", lines=60)
     pdf = core.printing.invoice(invoice, "en").value.pdf

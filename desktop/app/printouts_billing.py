@@ -20,9 +20,11 @@ from desktop.app.printouts import (
     amount_text,
     money_values,
 )
+from desktop.errors import InvalidInput
+from desktop.messages import msg
 from desktop.permissions import Permission
 from desktop.services.patients import get_patient
-from desktop.store.models import ClaimStatus, Patient, PaymentMethod
+from desktop.store.models import ClaimStatus, InvoiceStatus, Patient, PaymentMethod
 from forms.render.values import format_date
 
 # The receipt form's payment methods (a card or bank payment has no box of its own: the
@@ -80,6 +82,14 @@ def _items(detail: InvoiceDetail) -> list[dict[str, object]]:
 def invoice(letters: Letters, request: InvoicePrint, lang: str) -> Filled:
     letters.actor.require(Permission.MANAGE_BILLING)
     detail = read_invoice(letters.core, letters.session, request.invoice_id)
+    if detail.status is InvoiceStatus.VOID:
+        # On paper a void invoice would look like any bill: it is not printed.
+        raise InvalidInput(
+            msg(
+                "Invoice {number} is void: it cannot be printed as a bill.",
+                number=detail.number or detail.invoice_id,
+            )
+        )
     patient = get_patient(letters.session, detail.summary.patient_id)
     currency = detail.currency
     claims = [c for c in detail.claims if c.status in _LIVE_CLAIMS and c.membership is not None]
