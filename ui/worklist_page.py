@@ -326,7 +326,7 @@ class WorklistPage(QWidget):
     def open_selected(self) -> QWidget | None:
         """Open where the selected line is done: its record's screen, or the patient's
         record for kinds that have no screen of their own yet."""
-        from desktop.app.work_items import REFERRAL, RESULT
+        from desktop.app.work_items import CARE_ITEM, CARE_PLAN, MEMBERSHIP, REFERRAL, RESULT
 
         item = self.selected()
         if item is None:
@@ -340,6 +340,14 @@ class WorklistPage(QWidget):
             from ui.referral_screen import open_referral
 
             screen = open_referral(self.ctx, self, item.record_id)
+        elif item.kind in (CARE_ITEM, CARE_PLAN):  # the plan, on the item due
+            from ui.care_plan_screen import open_care_plan
+
+            screen = open_care_plan(self.ctx, self, item.record_id)
+        elif item.kind == MEMBERSHIP:  # the membership's verification, to record
+            from ui.coverage_screens import verify_membership
+
+            screen = verify_membership(self.ctx, self, item.record_id)
         else:
             self.open_patient_requested.emit(item.patient_id)
             return None
