@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zoneinfo
+from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
@@ -395,9 +397,9 @@ def test_the_worklist_reads_care_plans_through_their_indexes(clinic: ClinicCore)
     plan_id = plan(core)
     core.care_plans.add_item(plan_id, K.TASK, "Weigh", due_on=DAY)
     engine = core.store.engine
-    seen: list[tuple[str, object]] = []
+    seen: list[tuple[str, Sequence[Any]]] = []
 
-    def note(_conn: object, _cursor: object, statement: str, params: object, *_: object) -> None:
+    def note(_conn: object, _cursor: object, statement: str, params: Any, *_: object) -> None:
         if "care_plan" in statement and statement.lstrip().upper().startswith("SELECT"):
             seen.append((statement, params))
 

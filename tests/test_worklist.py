@@ -8,6 +8,8 @@ import io
 import sys
 import uuid
 import zoneinfo
+from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
@@ -197,9 +199,9 @@ def test_no_shows_are_read_through_the_start_time_and_patient_indexes(clinic: Cl
     missed(core, patient(core, "Lulu"), MONDAY.replace(hour=9))
     at(core, MONDAY.replace(hour=15))
     engine = core.store.engine
-    seen: list[tuple[str, object]] = []
+    seen: list[tuple[str, Sequence[Any]]] = []
 
-    def note(_conn: object, _cursor: object, statement: str, params: object, *_: object) -> None:
+    def note(_conn: object, _cursor: object, statement: str, params: Any, *_: object) -> None:
         if "FROM appointments" in statement:
             seen.append((statement, params))
 
