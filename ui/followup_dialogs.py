@@ -50,7 +50,7 @@ def _tr(text: str) -> str:
 
 def flag_label(flag: str) -> str:
     return {
-        "": _tr("—"),
+        "": "—",
         "normal": _tr("normal"),
         "low": _tr("low"),
         "high": _tr("high"),

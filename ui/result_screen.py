@@ -324,7 +324,7 @@ class ResultScreen(QDialog):
 
     def _fill_result(self, d: ResultDetail) -> None:
         arrived = d.line.received_on is not None
-        self.result_text.setText(d.result_text or ("" if d.measurements else self.tr("—")))
+        self.result_text.setText(d.result_text or ("" if d.measurements else "—"))
         self.result_text.setVisible(bool(d.result_text) or not d.measurements)
         if not arrived:
             self.result_text.setText(self.tr("Not received yet."))

@@ -85,15 +85,6 @@ class WorklistPage(QWidget):
         self.summary = QLabel(self.tr("Loading…"))
         self.summary.setObjectName("worklist_summary")
         self.summary.setWordWrap(True)
-        self.refresh_button = make_button(
-            self.tr("Re&fresh"), self.refresh_now, tooltip=self.tr("Refresh (F5)")
-        )
-        self.open_button = make_button(
-            self.tr("Open the &record"),
-            self.open_selected,
-            tooltip=self.tr("Open where this is done (Enter)"),
-        )
-        self.open_button.setObjectName("worklist_open")
 
         self._bold = QFont(self.font())
         self._bold.setBold(True)
@@ -133,6 +124,15 @@ class WorklistPage(QWidget):
         self.tree.selectionModel().currentRowChanged.connect(lambda *_: self._sync())
         add_shortcut(self.tree, QKeySequence(Qt.Key.Key_Return), self.open_selected)
         add_shortcut(self.tree, QKeySequence(Qt.Key.Key_Enter), self.open_selected)
+        self.open_button = make_button(
+            self.tr("Open the &record"),
+            self.open_selected,
+            tooltip=self.tr("Open where this is done (Enter)"),
+        )
+        self.open_button.setObjectName("worklist_open")
+        self.refresh_button = make_button(
+            self.tr("Re&fresh"), self.refresh_now, tooltip=self.tr("Refresh (F5)")
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -145,8 +145,7 @@ class WorklistPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         layout.addLayout(actions)
-        self.setTabOrder(self.tree, self.open_button)
-        self.setTabOrder(self.open_button, self.refresh_button)
+        self._tab_order_set = False
 
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
@@ -164,6 +163,12 @@ class WorklistPage(QWidget):
 
     def activated(self) -> None:
         """Shown from the side list: read again, the list takes the keyboard."""
+        if not self._tab_order_set:
+            # Set here, inside the window: moving the page into the window's stack reorders
+            # its focus chain (Refresh, made first, would come before the list).
+            self._tab_order_set = True
+            QWidget.setTabOrder(self.tree, self.open_button)
+            QWidget.setTabOrder(self.open_button, self.refresh_button)
         self.refresh_now()
         self.tree.setFocus()
 

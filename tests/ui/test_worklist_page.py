@@ -211,3 +211,16 @@ def test_worklist_screenshot(signed_in, qtbot) -> None:
     target = Path(OUT) / "desk-30-worklist.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(target))
+
+
+def test_tab_goes_from_the_list_to_open_then_refresh(signed_in, qtbot) -> None:
+    core = signed_in.ctx.core
+    received_result(core, patient(core, "Akoth"))
+    page = open_worklist(qtbot, signed_in.window)
+    qtbot.waitUntil(lambda: page.selected() is not None, timeout=WAIT)
+    assert page.tree.hasFocus()
+    order = []
+    for _ in range(2):
+        qtbot.keyClick(signed_in.window.focusWidget(), Qt.Key.Key_Tab)
+        order.append(signed_in.window.focusWidget())
+    assert order == [page.open_button, page.refresh_button]
