@@ -228,6 +228,7 @@ class _Reader:
         self.rules = followup_rules.current(session)
         self.today = core.today()
         self._phones: dict[str, str] = {}
+        self._facility_lines: dict[uuid.UUID, FacilityLine] = {}
 
     def phone(self, e164: str | None) -> str:
         """A stored number as people read it, formatted once per number (phonenumbers'
@@ -237,6 +238,13 @@ class _Reader:
         found = self._phones.get(e164)
         if found is None:
             found = self._phones[e164] = display_phone(e164, self.core.region)
+        return found
+
+    def facility_line(self, facility: Facility) -> FacilityLine:
+        """Made once per facility: a list of referrals names the same few many times."""
+        found = self._facility_lines.get(facility.id)
+        if found is None:
+            found = self._facility_lines[facility.id] = _facility_line(facility, self.core.region)
         return found
 
     def local(self, instant: dt.datetime | None) -> dt.datetime | None:
@@ -319,7 +327,7 @@ class _Reader:
                     patient_name=patient.name if patient else "",
                     clinic_number=patient.clinic_number if patient else "",
                     patient_phone=self.phone(patient.phone) if patient else "",
-                    facility=_facility_line(facility, self.core.region) if facility else None,
+                    facility=self.facility_line(facility) if facility else None,
                     reason=row.reason,
                     urgency=row.urgency,
                     status=row.status,

@@ -6,6 +6,8 @@ same number always looks the same, and match on it.
 
 from __future__ import annotations
 
+import functools
+
 import phonenumbers
 
 from desktop.errors import InvalidInput
@@ -49,6 +51,14 @@ def display_phone(e164: str | None, region: str) -> str:
     release, or sync) is shown as stored rather than failing the screen."""
     if not e164:
         return ""
+    return _display(e164, region)
+
+
+# Parsing and formatting cost about 50 µs a number, a quarter of the worklist's time when
+# each of its lines shows a phone; the list is read again after every change, with the same
+# numbers (benchmarks/README.md). Bounded: a few MB at most.
+@functools.lru_cache(maxsize=16_384)
+def _display(e164: str, region: str) -> str:
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
