@@ -376,11 +376,11 @@ class SchemesPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _index: self.edit_scheme())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._sync())
-        self.add_button = make_button(_tr("&Add a scheme…"), self.add_scheme)
+        self.add_button = make_button(_tr("A&dd a scheme…"), self.add_scheme)
         self.add_button.setObjectName("scheme_add")
         self.edit_button = make_button(_tr("&Change…"), self.edit_scheme)
         self.edit_button.setObjectName("scheme_edit")
-        self.offer_button = make_button(_tr("&No longer offered"), self.toggle_offered)
+        self.offer_button = make_button(_tr("No longer o&ffered"), self.toggle_offered)
         self.offer_button.setObjectName("scheme_offered")
         intro = QLabel(
             _tr(
@@ -452,9 +452,9 @@ class SchemesPanel(QWidget):
         self.edit_button.setEnabled(chosen is not None)
         self.offer_button.setEnabled(chosen is not None)
         self.offer_button.setText(
-            _tr("Offer a&gain")
+            _tr("Offe&r again")
             if chosen is not None and not chosen.active
-            else _tr("&No longer offered")
+            else _tr("No longer o&ffered")
         )
 
     def _show(self, dialog: InputDialog) -> InputDialog:

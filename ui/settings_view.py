@@ -1,6 +1,7 @@
 """Settings: this laptop's preferences and one's own password for everyone; backups for roles
 that may make them; users and the clinic's week (providers, working hours, appointment
-types) and the clinic's installed forms for administrators only."""
+types) and the clinic's installed forms for administrators only; the clinic's coverage schemes
+for those who manage coverage."""
 
 from __future__ import annotations
 
@@ -54,6 +55,15 @@ class SettingsView(QWidget):
 
             self.users = UsersPanel(ctx)
             self.tabs.addTab(self.users, self.tr("&Users"))
+        if ctx.can(Permission.MANAGE_COVERAGE):
+            from ui.coverage_screens import SchemesPanel
+
+            self.schemes = SchemesPanel(ctx)
+            # No Alt+letter: each letter of "Schemes" is already taken on some Settings page.
+            self.tabs.addTab(self.schemes, self.tr("Schemes"))
+            self.tabs.setTabToolTip(
+                self.tabs.indexOf(self.schemes), self.tr("The clinic's schemes and insurers")
+            )
         if ctx.can(Permission.MANAGE_CLINIC):
             from ui.clinic_admin import ClinicPanel
 
