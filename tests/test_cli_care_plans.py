@@ -199,6 +199,18 @@ def test_what_makes_no_sense_is_refused_in_one_line(outpost: Outpost) -> None:
     )
     outpost.refused("careplans", "add", pid, "--title", "BP", "--review", "31/02/2027", says="")
     outpost.refused("careplans", "add", "KNC-999999", "--title", "BP", says="")
+    # An open item changes; only what is given.
+    day = today().isoformat()
+    bp = outpost.ok(
+        "careplans", "add-item", plan, "--kind", "task", "--description", "BP", "--due", day
+    ).strip()
+    changed = item_line(outpost.ok("careplans", "update-item", bp, "--every", "14"), "BP")
+    assert f"due {day}  every 14 days" in changed
+    changed = item_line(
+        outpost.ok("careplans", "update-item", bp, "--no-repeat", "--owner-name", "CHW Juma"), "BP"
+    )
+    assert "— CHW Juma" in changed and "every" not in changed
+    outpost.refused("careplans", "update-item", bp, says="Nothing to change")
     cancelled = outpost.ok("careplans", "update", plan, "--status", "cancelled", "--why", "error")
     assert "(cancelled)" in cancelled.splitlines()[0]
     outpost.refused(
