@@ -25,6 +25,7 @@ from tests.ui.mnemonics import clashes
 from ui.main_window import PATIENTS, WORKLIST
 from ui.referral_screen import ReferralScreen
 from ui.result_screen import ResultScreen
+from ui.worklist_page import DEBOUNCE_MS
 
 OUT = os.environ.get("OUTPOST_SCREENSHOTS", "")
 
@@ -147,15 +148,17 @@ def test_a_line_of_a_kind_without_a_screen_opens_the_patient_record(signed_in, q
     pid = patient(core, "Chebet")
     page = open_worklist(qtbot, signed_in.window)
     qtbot.waitUntil(lambda: page.worklist is not None, timeout=WAIT)
-    item = wl.WorkItem(
-        wl.CARE_MISSED,
-        wl.CARE_ITEM,
+    qtbot.wait(DEBOUNCE_MS * 2)  # the registration's change event read the list again
+    qtbot.waitUntil(lambda: not page._soon.isActive() and not page._loading, timeout=WAIT)
+    item = wl.WorkItem(  # a missed appointment: rebooked from the patient's record
+        wl.NO_SHOW,
+        wl.APPOINTMENT,
         uuid.uuid4(),
         pid,
         "Chebet Onyango",
         "",
         "",
-        "Blood pressure check: due 1 Dec",
+        "Missed the appointment of 1 Dec",
         dt.date(2026, 12, 1),
     )
     page.show_worklist(wl.Worklist(core.today(), (item,)))
