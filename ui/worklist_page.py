@@ -3,8 +3,9 @@ grouped under the core's words, each line with the patient, clinic number, phone
 and since when.
 
 Enter or a double-click opens the record where the line is done: a result's screen, a
-referral's screen, and for the kinds without a screen of their own yet (care-plan items,
-appointments, coverage, claims) the patient's record — a line is never dead. Doing the work
+referral's, a care plan's on the item due, a membership's verification; for the kinds
+without a screen of their own (a missed appointment, a claim until it has one) the patient's
+record — a line is never dead. Doing the work
 there takes the line off: the list is the core's read (`core.worklist.today()`, on the
 database thread), read again whenever the core's change events touch a kind it shows (sync
 included), a little later so that a burst of changes costs one read. It is read even while
