@@ -9,12 +9,14 @@ record shows is in `ui.patient_record.FOLLOW_THROUGH_TABS`.
 A tab reads only while it is shown: a change for its patient while hidden marks it stale, and
 it reads again when shown. Opening a line goes through the window's hook for that kind when
 the window has one (`open_hook`, e.g. `MainWindow.open_result`), else through the kind's own
-screen when it is built (`open_screen`, "module:function"), else the tab just lists.
+screen when it is built (`open_screen`, "module:function(ctx, parent, record_id)", given
+`patient_button=False` when it takes it), else the tab just lists.
 """
 
 from __future__ import annotations
 
 import importlib
+import inspect
 import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, cast
@@ -247,7 +249,14 @@ class RecordTab(QWidget):
                 screen = getattr(importlib.import_module(module), function)
             except (ImportError, AttributeError):  # not built yet: the tab only lists
                 return None
-            return lambda record_id: screen(self.ctx, self, record_id, patient_button=False)
+            # From the patient's own record a screen's "Open the patient" is no use: asked
+            # away where the screen takes the choice.
+            try:
+                takes = "patient_button" in inspect.signature(screen).parameters
+            except (TypeError, ValueError):
+                takes = False
+            extra = {"patient_button": False} if takes else {}
+            return lambda record_id: screen(self.ctx, self, record_id, **extra)
         return None
 
     def _sync(self) -> None:
