@@ -315,7 +315,7 @@ APPOINTMENTS: RecordSpec[Appointment] = RecordSpec(
         F("type_id", uuid.UUID, required=True),
         F("starts_at", dt.datetime, required=True, indexed=True),
         F("ends_at", dt.datetime, required=True),
-        F("status", AppointmentStatus, required=True),
+        F("status", AppointmentStatus, required=True, indexed=True),
         text("reason"),
         maybe("follow_up_of_id", uuid.UUID),
         maybe("rescheduled_from_id", uuid.UUID),

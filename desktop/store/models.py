@@ -236,7 +236,11 @@ class WorkingHours(Synced, Base):
 
 class Appointment(Synced, Base):
     __tablename__ = "appointments"
-    __table_args__ = (Index("ix_appointments_provider_start", "provider_id", "starts_at"),)
+    __table_args__ = (
+        Index("ix_appointments_provider_start", "provider_id", "starts_at"),
+        # The worklist's missed appointments to rebook read no-shows by date (schema 0010).
+        Index("ix_appointments_status_start", "status", "starts_at"),
+    )
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     patient_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("patients.id"), index=True)
     provider_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("providers.id"))

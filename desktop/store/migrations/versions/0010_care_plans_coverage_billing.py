@@ -2,7 +2,8 @@
 clinic's list of insurers and schemes with each patient's membership and its verifications,
 the price list, invoices with their lines and ICD-10 diagnoses, payments and claims. Two
 columns on existing tables: the clinic's currency (money is kept in its minor units) and
-whether an appointment was a walk-in. Every new table is synced: deletes are refused.
+whether an appointment was a walk-in, and an index of appointments by status and start time
+(the worklist's no-shows). Every new table is synced: deletes are refused.
 
 Revision ID: 0010
 Revises: 0009
@@ -240,6 +241,10 @@ def upgrade() -> None:
         *_synced("claims"),
     )
 
+    # The worklist's missed appointments to rebook read no-shows by date.
+    op.create_index(
+        "ix_appointments_status_start", "appointments", ["status", "starts_at"], unique=False
+    )
     for table in TABLES:
         op.create_index(op.f(f"ix_{table}_clinic_id"), table, ["clinic_id"], unique=False)
     op.create_index("ix_care_plans_patient_id", "care_plans", ["patient_id"], unique=False)
