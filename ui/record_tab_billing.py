@@ -1,6 +1,7 @@
 """The patient record's Billing tab: the patient's invoices, newest first
 (`core.billing.list`), with their number, status, total, what was paid and what is still
-owed (in bold), and under the list the patient's claims to schemes (`core.claims.list`)."""
+owed (in bold), and the claims made for each to schemes (`core.claims.list`). Enter opens
+the invoice's screen; New invoice… starts a draft for the patient and opens it."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QStandardItem
+from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from ui.language import localized
 from ui.record_tab import RecordTab, bold
-from ui.util import format_date
+from ui.util import format_date, make_button
 
 if TYPE_CHECKING:
     from desktop.app.billing import ClaimLine, InvoiceSummary
     from desktop.core import ClinicCore
+    from ui.context import ClinicContext
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,30 @@ class BillingTab(RecordTab):
     name = "record_billing"
     watched = ("invoices", "invoice_lines", "payments", "claims", "diagnoses")
     open_hook = "open_invoice"
+    open_screen = "ui.invoice_screen:open_invoice"
+
+    def __init__(self, ctx: ClinicContext, parent: QWidget | None = None) -> None:
+        from desktop.permissions import Permission
+
+        super().__init__(ctx, parent)
+        self.new_button = make_button(self.tr("Ne&w invoice…"), self.new_invoice)
+        self.new_button.setObjectName("record_new_invoice")
+        self.new_button.setToolTip(self.tr("A draft invoice for this patient's visit"))
+        self.new_button.setVisible(ctx.can(Permission.MANAGE_BILLING))
+        # Beside Open, under the list (the last row of the tab's layout).
+        layout = self.layout()
+        last = layout.itemAt(layout.count() - 1) if layout is not None else None
+        buttons = last.layout() if last is not None else None
+        if isinstance(buttons, QBoxLayout):
+            buttons.insertWidget(0, self.new_button)
+        self.setTabOrder(self.table, self.new_button)
+        self.setTabOrder(self.new_button, self.open_button)
+
+    def new_invoice(self) -> None:
+        from ui.invoice_screen import new_invoice
+
+        if self.patient_id is not None:
+            new_invoice(self.ctx, self, self.patient_id)
 
     def title(self) -> str:
         return self.tr("B&illing")
