@@ -69,6 +69,13 @@ class SettingsView(QWidget):
 
             self.clinic = ClinicPanel(ctx)
             self.tabs.addTab(self.clinic, self.tr("Cl&inic"))
+            from ui.price_list_admin import PriceListPanel
+
+            self.billing = PriceListPanel(ctx)
+            self.tabs.addTab(self.billing, self.tr("Bi&lling"))
+            self.tabs.setTabToolTip(
+                self.tabs.indexOf(self.billing), self.tr("The clinic's currency and price list")
+            )
             from ui.forms_admin import FormsPanel
 
             self.forms = FormsPanel(ctx)
