@@ -6,8 +6,8 @@ and rebooked. Booking again, or the patient coming in (a walk-in counts), takes 
 One line per patient: their latest missed appointment, which is the one to rebook.
 
 A fixed window, not a clinic rule: a no-show older than a month is no longer "today's"
-work, and clinics have not asked for another number. Two indexed reads: appointments by start
-time (the window) and by patient (what was booked since).
+work, and clinics have not asked for another number. Two indexed reads: the no-shows of the
+window by (status, start time), and what each of those patients has booked since, by patient.
 """
 
 from __future__ import annotations
