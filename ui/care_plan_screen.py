@@ -22,8 +22,8 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +42,6 @@ from ui.errors import error_text, show_error
 from ui.followup_dialogs import FollowupDialog
 from ui.language import localized
 from ui.util import (
-    add_shortcut,
     format_date,
     format_datetime,
     heading,
@@ -203,7 +202,7 @@ class CarePlanScreen(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(lambda *_: self._sync())
         self.tree.itemDoubleClicked.connect(lambda *_: self.toggle_selected())
-        add_shortcut(self.tree, QKeySequence(Qt.Key.Key_Space), self.toggle_selected)
+        self.tree.installEventFilter(self)  # Space checks off or unticks (see eventFilter)
         self._bold = QFont(self.font())
         self._bold.setBold(True)
 
@@ -282,6 +281,20 @@ class CarePlanScreen(QDialog):
         ctx.changes.changed.connect(self._on_changes)
         self._sync()
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Space on the list checks off or unticks: taken before the list's own use of it
+        # (which only selects), and whether or not the window is the active one.
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and not event.modifiers()
+        ):
+            self.toggle_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- loading --
 
