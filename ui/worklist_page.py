@@ -3,8 +3,8 @@ grouped under the core's words, each line with the patient, clinic number, phone
 and since when.
 
 Enter or a double-click opens the record where the line is done: a result's screen, a
-referral's, a care plan's on the item due, a membership's verification; for the kinds
-without a screen of their own (a missed appointment, a claim until it has one) the patient's
+referral's, a care plan's on the item due, a membership's verification, a claim's; for
+the kinds without a screen of their own (a missed appointment) the patient's
 record — a line is never dead. Doing the work
 there takes the line off: the list is the core's read (`core.worklist.today()`, on the
 database thread), read again whenever the core's change events touch a kind it shows (sync
@@ -332,7 +332,14 @@ class WorklistPage(QWidget):
     def open_selected(self) -> QWidget | None:
         """Open where the selected line is done: its record's screen, or the patient's
         record for kinds that have no screen of their own yet."""
-        from desktop.app.work_items import CARE_ITEM, CARE_PLAN, MEMBERSHIP, REFERRAL, RESULT
+        from desktop.app.work_items import (
+            CARE_ITEM,
+            CARE_PLAN,
+            CLAIM,
+            MEMBERSHIP,
+            REFERRAL,
+            RESULT,
+        )
 
         item = self.selected()
         if item is None:
@@ -354,6 +361,10 @@ class WorklistPage(QWidget):
             from ui.coverage_screens import verify_membership
 
             screen = verify_membership(self.ctx, self, item.record_id)
+        elif item.kind == CLAIM:  # the rejected claim, to correct and resubmit
+            from ui.claim_screen import open_claim
+
+            screen = open_claim(self.ctx, self, item.record_id)
         else:
             self.open_patient_requested.emit(item.patient_id)
             return None
