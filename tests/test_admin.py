@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import time
+
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -178,9 +180,18 @@ def test_a_wizard_without_a_provider_creates_nothing(data_paths: DataPaths) -> N
     assert not session.clinic_exists(data_paths)
 
 
-def test_the_lock_screen_check_is_throttled_like_signing_in(core: ClinicCore) -> None:
+def test_the_lock_screen_check_is_throttled_like_signing_in(
+    core: ClinicCore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from desktop.app import session
+    from desktop.store.throttle import LoginThrottle
 
+    # The clock stands still: a wait of one second must not run out while a loaded machine
+    # derives the key of the next guess.
+    now = time.time()
+    monkeypatch.setattr(
+        session, "LoginThrottle", lambda path: LoginThrottle(path, clock=lambda: now)
+    )
     session.verify_password(core, PASSWORD)
     for _ in range(3):
         with pytest.raises(WrongPassword):
