@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
@@ -197,9 +198,11 @@ class CarePlanScreen(QDialog):
         self.tree.setExpandsOnDoubleClick(False)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
+        # Each column as wide as its words; the status (who checked off when, the next
+        # occurrence) takes the room left.
+        for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(lambda *_: self._sync())
         self.tree.itemDoubleClicked.connect(lambda *_: self.toggle_selected())
         self.tree.installEventFilter(self)  # Space checks off or unticks (see eventFilter)
@@ -277,6 +280,9 @@ class CarePlanScreen(QDialog):
         ]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
+        for button in order[1:]:  # Enter on the list never presses a button by surprise
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         self.resize(900, 620)
         ctx.changes.changed.connect(self._on_changes)
         self._sync()
