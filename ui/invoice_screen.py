@@ -221,6 +221,11 @@ class InvoiceScreen(QDialog):
             "invoice_diagnoses", [self.tr("Code"), self.tr("Diagnosis"), self.tr("Primary")], 1
         )
         self.diagnoses.setAccessibleName(self.tr("Diagnoses"))
+        # Room for a primary and two more diagnoses without scrolling.
+        rows = self.diagnoses.verticalHeader().defaultSectionSize()
+        self.diagnoses.setMinimumHeight(
+            self.diagnoses.horizontalHeader().sizeHint().height() + 3 * rows + 4
+        )
         self.diagnoses.itemSelectionChanged.connect(self._sync)
         self.icd10 = Icd10Field(ctx.tasks)
         self.icd10.code_chosen.connect(self.diagnose)
@@ -302,14 +307,14 @@ class InvoiceScreen(QDialog):
         self.close_button = make_button(self.tr("Clos&e"), self.reject)
 
         left = QVBoxLayout()
-        left.addWidget(lines_box, 3)
-        left.addWidget(diagnoses_box, 4)
+        left.addWidget(lines_box, 1)
+        left.addWidget(diagnoses_box, 1)
         right = QVBoxLayout()
         right.addWidget(payments_box, 3)
         right.addWidget(claims_box, 2)
         columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
@@ -414,10 +419,9 @@ class InvoiceScreen(QDialog):
             else self.tr("started {day}").format(day=format_date(s.created_on))
         )
         who = " · ".join(p for p in (s.clinic_number, detail.patient_phone) if p)
-        parts = (
-            [localized(s.status_words), dates, who] if who else [localized(s.status_words), dates]
-        )
-        self.summary.setText("   ·   ".join(parts))
+        status = localized(s.status_words)
+        parts = [status[:1].upper() + status[1:], dates, who]
+        self.summary.setText("   ·   ".join(p for p in parts if p))
         money = self.money
         fill(
             self.lines,
