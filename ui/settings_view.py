@@ -72,7 +72,8 @@ class SettingsView(QWidget):
             from ui.price_list_admin import PriceListPanel
 
             self.billing = PriceListPanel(ctx)
-            self.tabs.addTab(self.billing, self.tr("Bi&lling"))
+            # No Alt+letter: each letter of "Billing" is already taken on some Settings page.
+            self.tabs.addTab(self.billing, self.tr("Billing"))
             self.tabs.setTabToolTip(
                 self.tabs.indexOf(self.billing), self.tr("The clinic's currency and price list")
             )
