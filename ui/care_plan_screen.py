@@ -94,9 +94,9 @@ def repeat_text(days: int | None) -> str:
     if not days:
         return ""
     if days == 30:
-        return _tr("every 30 days (monthly)")
+        return _tr("monthly (30 days)")
     if days == 7:
-        return _tr("every 7 days (weekly)")
+        return _tr("weekly")
     return _tr("every {n} days").format(n=days)
 
 
@@ -283,7 +283,7 @@ class CarePlanScreen(QDialog):
         for button in order[1:]:  # Enter on the list never presses a button by surprise
             if isinstance(button, QPushButton):
                 button.setAutoDefault(False)
-        self.resize(900, 620)
+        self.resize(1000, 620)
         ctx.changes.changed.connect(self._on_changes)
         self._sync()
         self.refresh()
@@ -440,6 +440,7 @@ class CarePlanScreen(QDialog):
                 node = QTreeWidgetItem(group, cells)
                 node.setData(0, ITEM_ROLE, item)
                 node.setToolTip(0, item.note or item.description)
+                node.setToolTip(4, cells[4])  # in full when the column is narrow
                 if item.missed:
                     node.setFont(4, self._bold)
                     node.setFont(2, self._bold)

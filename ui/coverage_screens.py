@@ -97,13 +97,13 @@ class VerificationDialog(FollowupDialog):
         self.history.setObjectName("verification_history")
         self.history.setWordWrap(True)
         self.history.setTextFormat(Qt.TextFormat.PlainText)
-        self.history.setEnabled(False)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         self.heading = heading("", level=2)
         layout.insertWidget(0, self.heading)
         layout.insertWidget(1, self.about)
         layout.insertWidget(2, self.history)
+        layout.insertSpacing(3, 8)  # what is known, then the questions
         self.add_combo(
             "method",
             _tr("&How:"),

@@ -139,7 +139,7 @@ def test_a_plan_with_a_monthly_follow_up_checked_off_shows_who_when_and_the_next
         "Blood sugar and feet check",
         "Mama Otieno (CHW)",
         format_date(today),
-        "every 30 days (monthly)",
+        "monthly (30 days)",
     ]
     assert follow_up[4] == "due today"
     assert screen.selected() is not None and screen.selected().description.startswith("Blood")
@@ -282,6 +282,15 @@ def test_care_plan_screenshot(signed_in, qtbot) -> None:
     window.show()
     screen = open_care_plan(signed_in.ctx, window, plan)
     qtbot.waitUntil(lambda: screen.detail is not None, timeout=WAIT)
-    screen.resize(980, 640)
+    screen.resize(1000, 640)
     qtbot.wait(200)
     screen.grab().save(str(Path(OUT) / "desk-34-care-plan.png"))
+    follow_ups = screen.tree.topLevelItem(3)
+    assert follow_ups is not None
+    screen.tree.setCurrentItem(follow_ups.child(1))
+    screen.edit_item_button.click()
+    edit = _dialog(screen)
+    qtbot.waitUntil(lambda: edit.fields["owner"].loaded, timeout=WAIT)  # type: ignore[attr-defined]
+    qtbot.wait(200)
+    edit.grab().save(str(Path(OUT) / "desk-36-care-plan-item.png"))
+    edit.close()
