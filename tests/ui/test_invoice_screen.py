@@ -104,6 +104,11 @@ def test_the_icd10_field_searches_as_you_type_and_asks_for_the_subcategory(
     assert "'Z99.99' is not an ICD-10 code" in screen.icd10.error.message
     assert "The nearest is Z99.9" in screen.icd10.error.message
     assert len(screen.detail.diagnoses) == 1
+    # Tab goes from the field to its button, the list found being reached by the arrows.
+    screen.activateWindow()
+    screen.icd10.edit.setFocus()
+    qtbot.keyClick(screen.icd10.edit, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: screen.add_diagnosis_button.hasFocus(), timeout=WAIT)
 
     # B54 chosen from the words: a second diagnosis, then made the primary one.
     search(qtbot, screen, "unspecified malaria")
@@ -316,14 +321,27 @@ def test_the_price_list_and_currency_are_edited_in_settings(signed_in, qtbot) ->
 
 
 def test_the_billing_settings_tab_is_for_administrators(signed_in, qtbot) -> None:
-    window = signed_in.window
-    settings = window.settings_view if hasattr(window, "settings_view") else None
-    if settings is None:
-        from ui.settings_view import SettingsView
+    import dataclasses
 
-        settings = SettingsView(signed_in.ctx)
-    titles = [settings.tabs.tabText(i) for i in range(settings.tabs.count())]
-    assert "Billing" in titles
+    from desktop.errors import PermissionDenied
+    from desktop.store.models import Role
+    from ui.settings_view import SettingsView
+
+    core = signed_in.ctx.core
+
+    def titles() -> list[str]:
+        view = SettingsView(signed_in.ctx)
+        return [view.tabs.tabText(i) for i in range(view.tabs.count())]
+
+    assert "Billing" in titles()
+    admin = core.store.actor
+    core.store.actor = dataclasses.replace(admin, role=Role.COORDINATOR)
+    try:
+        assert "Billing" not in titles()
+        with pytest.raises(PermissionDenied):
+            core.billing.add_price("CONS", "Consultation", 100)
+    finally:
+        core.store.actor = admin
 
 
 @pytest.mark.skipif(not OUT, reason="set OUTPOST_SCREENSHOTS to a folder to make them")
