@@ -204,7 +204,8 @@ class CarePlanScreen(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(lambda *_: self._sync())
-        self.tree.itemDoubleClicked.connect(lambda *_: self.toggle_selected())
+        # Enter or a double-click changes the item; Space checks it off (see eventFilter).
+        self.tree.itemActivated.connect(lambda *_: self.edit_item())
         self.tree.installEventFilter(self)  # Space checks off or unticks (see eventFilter)
         self._bold = QFont(self.font())
         self._bold.setBold(True)
@@ -334,6 +335,8 @@ class CarePlanScreen(QDialog):
             return
         self.loads += 1
         self.show_detail(detail)
+        if self.loads == 1:
+            self.tree.setFocus()  # the keyboard starts on the items
 
     def _on_changes(self, changes: Changes) -> None:
         if not is_alive(self) or not changes.touches(*WATCHED):

@@ -162,6 +162,12 @@ def test_a_plan_with_a_monthly_follow_up_checked_off_shows_who_when_and_the_next
     _changed(qtbot, screen, loads)
     [again] = _rows(screen, 3)
     assert again[4] == "due today"
+    # Enter on an item changes it (its owner, kept as typed).
+    screen.tree.setFocus()
+    qtbot.keyClick(screen.tree, Qt.Key.Key_Return)
+    change = _dialog(screen)
+    assert change.fields["owner"].currentText() == "Mama Otieno (CHW)"  # type: ignore[attr-defined]
+    change.reject()
 
     # The plan's moves: complete or cancel while active; reopen once completed.
     assert screen.complete_button.isVisible() and screen.cancel_plan_button.isVisible()
