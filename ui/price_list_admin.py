@@ -71,6 +71,7 @@ class PriceListPanel(QWidget):
         self.currency_field.addItem("", "")
         for code in COMMON_CURRENCIES:
             self.currency_field.addItem(f"{code} — {self._name(code)}", code)
+        self.currency_field.setMaximumWidth(self.fontMetrics().averageCharWidth() * 44)
         self.currency_error = FieldError().attach(self.currency_field)
         self.currency_note = QLabel()
         self.currency_note.setObjectName("currency_note")

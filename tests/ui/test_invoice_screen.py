@@ -369,3 +369,31 @@ def test_invoice_screen_screenshot(signed_in, qtbot) -> None:
     target = Path(OUT) / "desk-34-invoice.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     assert screen.grab().save(str(target))
+
+
+@pytest.mark.skipif(not OUT, reason="set OUTPOST_SCREENSHOTS to a folder to make them")
+def test_billing_settings_screenshot(signed_in, qtbot) -> None:
+    core = signed_in.ctx.core
+    priced(
+        core,
+        "KES",
+        ("CONS", "Consultation", 50_000),
+        ("RDT", "Malaria rapid test", 25_000),
+        ("FBC", "Full blood count", 80_000),
+    )
+    core.billing.edit_price(core.billing.price("FBC").item_id, category="laboratory")
+    window = signed_in.window
+    window.resize(1280, 720)
+    window.show()
+    from ui.main_window import SETTINGS
+
+    window.nav.setCurrentRow(SETTINGS)
+    settings = window.settings
+    panel = settings.billing
+    settings.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.loads > 0 and len(panel.prices) == 3, timeout=WAIT)
+    qtbot.waitExposed(window)
+    qtbot.wait(200)
+    target = Path(OUT) / "desk-36-settings-billing.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(target))
