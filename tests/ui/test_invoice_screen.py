@@ -397,3 +397,23 @@ def test_billing_settings_screenshot(signed_in, qtbot) -> None:
     target = Path(OUT) / "desk-36-settings-billing.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(target))
+
+
+def test_amounts_are_typed_with_a_decimal_comma_in_french(signed_in, qtbot) -> None:
+    core = signed_in.ctx.core
+    priced(core, "KES", ("CONS", "Consultation", 175_050))
+    invoice = core.billing.create(patient(core, "Amani")).value.invoice_id
+    core.billing.add_line(invoice, price="CONS")
+    core.billing.issue(invoice)
+    core.settings.language = "fr"
+    try:
+        screen = opened(qtbot, signed_in, invoice)
+        screen.pay_button.click()
+        dialog = dialog_of(screen)
+        assert dialog.fields["amount"].text() == "1750,50"  # as a French speaker types it
+        retype(qtbot, dialog.fields["amount"], "1 000,25")
+        submit(qtbot, dialog)
+        qtbot.waitUntil(lambda: screen.detail.balance == 75_025, timeout=WAIT)
+        assert "750,25" in screen.balance.text()
+    finally:
+        core.settings.language = "en"
