@@ -632,7 +632,10 @@ class CarePlanScreen(QDialog):
             changes: dict[str, Any] = {"description": v["description"]}
             if actionable:
                 owner_id, owner_name = owner_of(v)
-                changes.update(owner_id=owner_id, owner_name=owner_name, note=v["note"])
+                was = (item.owner_id, "" if item.owner_id else item.owner)
+                if (owner_id, owner_name) != was:  # unchanged: not sent (a user who has
+                    changes.update(owner_id=owner_id, owner_name=owner_name)  # left stays)
+                changes["note"] = v["note"]
                 if v["due_on"] is not None:
                     changes["due_on"] = v["due_on"]
                 if v["repeat_days"]:
@@ -668,7 +671,7 @@ class CarePlanScreen(QDialog):
         line = self.detail.line
         dialog = self._dialog(self.tr("Change the plan"), self.tr("Save"))
         dialog.add_line("title", self.tr("&For:"), text=line.title)
-        add_lead(dialog, line.lead_id)
+        add_lead(dialog, line.lead_id, line.lead or "")
         dialog.add_optional_date(
             "review_on", self.tr("&Review:"), self.tr("Review on"), line.review_on
         )
@@ -679,7 +682,7 @@ class CarePlanScreen(QDialog):
             changes: dict[str, Any] = {"title": v["title"], "notes": v["notes"]}
             if v["review_on"] is not None:
                 changes["review_on"] = v["review_on"]
-            if v["lead_by"] is not None:
+            if v["lead_by"] is not None and v["lead_by"] != line.lead_id:
                 changes["lead_by"] = v["lead_by"]
             return core.care_plans.edit(plan_id, **changes)
 
@@ -774,7 +777,14 @@ class PeopleCombo(QComboBox):
     """The clinic's users (read on the database thread); `editable`: someone without an
     account may be typed in instead (a community health worker)."""
 
-    def __init__(self, ctx: ClinicContext, current: uuid.UUID | None, *, editable: bool) -> None:
+    def __init__(
+        self,
+        ctx: ClinicContext,
+        current: uuid.UUID | None,
+        *,
+        editable: bool,
+        current_name: str = "",
+    ) -> None:
         super().__init__()
         self.setEditable(editable)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -782,6 +792,9 @@ class PeopleCombo(QComboBox):
         self.error: BaseException | None = None
         self.loaded = False
         self._wanted = current if current is not None else ctx.actor.user_id
+        # The person chosen before, listed even when they can no longer sign in (and so
+        # are not among the clinic's people): kept unless someone else is chosen.
+        self._current = (current_name, current) if current is not None and current_name else None
         self._typed = ""
         ctx.ask(lambda core: core.care_plans.people(), self._people)
 
@@ -797,6 +810,8 @@ class PeopleCombo(QComboBox):
         self.clear()
         for p in people or ():
             self.addItem(p.display_name, p.user_id)
+        if self._current is not None and all(p.user_id != self._current[1] for p in people or ()):
+            self.insertItem(0, *self._current)
         for index in range(self.count()):
             if self.itemData(index) == self._wanted:
                 self.setCurrentIndex(index)
@@ -821,9 +836,16 @@ class CareDialog(FollowupDialog):
     """`FollowupDialog` with the owner of a task and its repeat."""
 
     def add_people(
-        self, key: str, label: str, current: uuid.UUID | None, *, editable: bool, hint: str = ""
+        self,
+        key: str,
+        label: str,
+        current: uuid.UUID | None,
+        *,
+        editable: bool,
+        hint: str = "",
+        current_name: str = "",
     ) -> PeopleCombo:
-        field = PeopleCombo(self.ctx, current, editable=editable)
+        field = PeopleCombo(self.ctx, current, editable=editable, current_name=current_name)
         self._add(key, label, field, hint)
         return field
 
@@ -853,8 +875,8 @@ def owner_of(values: dict[str, Any]) -> tuple[uuid.UUID | None, str]:
     return None, ""
 
 
-def add_lead(dialog: CareDialog, current: uuid.UUID | None) -> PeopleCombo:
-    return dialog.add_people("lead_by", _tr("&Led by:"), current, editable=False)
+def add_lead(dialog: CareDialog, current: uuid.UUID | None, name: str = "") -> PeopleCombo:
+    return dialog.add_people("lead_by", _tr("&Led by:"), current, editable=False, current_name=name)
 
 
 def item_fields(dialog: CareDialog, item: CareItemLine | None = None) -> None:
@@ -864,6 +886,7 @@ def item_fields(dialog: CareDialog, item: CareItemLine | None = None) -> None:
         _tr("&Owner:"),
         item.owner_id if item is not None else None,
         editable=True,
+        current_name=item.owner if item is not None and item.owner_id else "",
         hint=_tr("A user of the clinic, or type the name of someone else (e.g. a CHW)."),
     )
     if item is not None and item.owner_id is None and item.owner:

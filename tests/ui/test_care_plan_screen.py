@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPlainTextEdit
 
 from desktop.app.care_plans import CareItemKind
 from tests.ui.followup_data import WAIT, days_later, patient
@@ -121,6 +121,7 @@ def test_a_plan_with_a_monthly_follow_up_checked_off_shows_who_when_and_the_next
     add = _dialog(screen)
     kind = add.fields["kind"]
     assert isinstance(kind, QComboBox) and kind.currentData() == CareItemKind.FOLLOW_UP
+    assert clashes(add) == {}
     qtbot.keyClicks(add.fields["description"], "Blood sugar and feet check")
     owner = add.fields["owner"]
     assert isinstance(owner, QComboBox)
@@ -300,3 +301,49 @@ def test_care_plan_screenshot(signed_in, qtbot) -> None:
     qtbot.wait(200)
     edit.grab().save(str(Path(OUT) / "desk-36-care-plan-item.png"))
     edit.close()
+
+
+def test_a_review_done_sets_the_next_review_date_and_the_plan_s_notes_say_so(
+    signed_in, qtbot
+) -> None:
+    core, window = signed_in.ctx.core, signed_in.window
+    today = core.today()
+    plan = core.care_plans.create(
+        patient(core, "Esther"), "Hypertension", review_on=today
+    ).value.line.plan_id
+    window.show()
+    screen = open_care_plan(signed_in.ctx, window, plan)
+    qtbot.waitUntil(lambda: screen.detail is not None, timeout=WAIT)
+    assert "⚠ review due since" in screen.summary.text()
+    screen.review_button.click()
+    dialog = _dialog(screen)
+    assert clashes(dialog) == {}
+    dialog.fields["review_on"].setDate(qdate(today))  # type: ignore[attr-defined]
+    qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)  # today again: refused in words
+    qtbot.waitUntil(
+        lambda: dialog.errors["review_on"].message.startswith("The next review comes after"),
+        timeout=WAIT,
+    )
+    later = today + dt.timedelta(days=90)
+    dialog.fields["review_on"].setDate(qdate(later))  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.fields["notes"], "BP controlled")
+    loads = screen.loads
+    _submit(qtbot, dialog)
+    _changed(qtbot, screen, loads)
+    assert "review due" not in screen.summary.text()
+    review = screen.findChild(QLabel, "care_plan_review_on")
+    notes = screen.findChild(QLabel, "care_plan_notes")
+    assert review is not None and review.text() == format_date(later)
+    assert notes is not None and "reviewed: BP controlled" in notes.text()
+
+    # Changed, its lead kept as it was when not chosen again.
+    screen.edit_plan_button.click()
+    edit = _dialog(screen)
+    lead = edit.fields["lead_by"]
+    qtbot.waitUntil(lambda: lead.loaded, timeout=WAIT)  # type: ignore[attr-defined]
+    edit.fields["title"].setText("Hypertension, stage 2")  # type: ignore[attr-defined]
+    loads = screen.loads
+    _submit(qtbot, edit)
+    _changed(qtbot, screen, loads)
+    assert screen.detail is not None and screen.detail.line.title == "Hypertension, stage 2"
+    assert screen.detail.line.lead == core.actor.display_name

@@ -98,6 +98,7 @@ def test_a_membership_added_and_verified_makes_the_check_in_mark_verified_this_m
     assert isinstance(schemes, SchemeCombo)
     qtbot.waitUntil(lambda: schemes.loaded, timeout=WAIT)
     assert schemes.currentText() == "NHIF (government scheme)"
+    assert clashes(add) == {}
     _submit_refused = add.ok_button
     qtbot.keyClick(_submit_refused, Qt.Key.Key_Return)  # no member number: refused beside it
     qtbot.waitUntil(lambda: bool(add.errors["member_number"].message), timeout=WAIT)
