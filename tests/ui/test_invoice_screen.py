@@ -213,6 +213,13 @@ def test_an_invoice_started_from_the_billing_tab_is_issued_and_paid_in_xof(
     screen.close()
     # The tab lists it, paid.
     qtbot.waitUntil(lambda: tab.model.index(0, 2).data() == "paid", timeout=WAIT)
+    # Enter on the listed invoice opens its screen again.
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    assert tab.open_button.isEnabled()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: any(w.isVisible() for w in window.findChildren(InvoiceScreen)), timeout=WAIT
+    )
 
 
 def test_an_invoice_in_kes_takes_cents_and_is_voided_with_a_reason(signed_in, qtbot) -> None:
