@@ -16,11 +16,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
-from desktop.app.work_items import CARE_DUE, CARE_ITEM, CARE_MISSED, CARE_PLAN, WorkItem
+from desktop.app.work_items import (
+    CARE_DUE,
+    CARE_ITEM,
+    CARE_MISSED,
+    CARE_PLAN,
+    Lines,
+    WorkItem,
+    bounded,
+)
 from desktop.errors import NotFound
 from desktop.messages import Message, msg
 from desktop.permissions import Permission
@@ -263,12 +271,12 @@ def read_plan(core: ClinicCore, session: Session, plan_id: uuid.UUID) -> CarePla
     return _Reader(core, session).plans([svc.get_plan(session, plan_id)])[0]
 
 
-def care_plan_items(core: ClinicCore, session: Session) -> list[WorkItem]:
+def care_plan_items(core: ClinicCore, session: Session, limit: int | None = None) -> Lines:
     """Tasks and follow-ups missed (open past their due date) or due today, and plans whose
-    review date is today or past: two indexed reads (items by status and due date, plans by
-    status and review date), each joined to its patient's name and phone, in columns (a
-    clinic with a thousand missed visits must not build thousands of objects to list
-    them)."""
+    review date is today or past: per kind of line an indexed count and the `limit` longest
+    waiting (None: all) (items by status and due date, plans by status and review date),
+    each joined to its patient's name and phone, in columns (a clinic with a thousand missed
+    visits must not build thousands of objects to list them)."""
     today = core.today()
     users = {i: n for i, n in session.execute(select(User.id, User.display_name))}
     person = (
@@ -278,31 +286,49 @@ def care_plan_items(core: ClinicCore, session: Session) -> list[WorkItem]:
         Patient.clinic_number,
         Patient.phone,
     )
-    due = session.execute(
-        select(
-            CarePlanItem.id,
-            CarePlanItem.patient_id,
-            CarePlanItem.kind,
-            CarePlanItem.description,
-            CarePlanItem.owner_id,
-            CarePlanItem.owner_name,
-            CarePlanItem.due_on,
-            CarePlan.title,
-            *person,
-        )
-        .join(CarePlan, CarePlan.id == CarePlanItem.care_plan_id)
-        .join(Patient, Patient.id == CarePlanItem.patient_id)
-        .where(*svc.due_where(today))
-        .order_by(CarePlanItem.due_on, CarePlanItem.pk)
-        .limit(5000)
-    ).all()
+    missed_where = (*svc.due_where(today), CarePlanItem.due_on < today)
+    today_where = (*svc.due_where(today), CarePlanItem.due_on == today)
+    review_where = svc.review_where(today)
+
+    def count(*where: ColumnElement[bool]) -> int:
+        query = select(func.count()).select_from(CarePlanItem)
+        query = query.join(CarePlan, CarePlan.id == CarePlanItem.care_plan_id)
+        return session.scalar(query.where(*where)) or 0
+
+    def items_of(where: Sequence[ColumnElement[bool]]) -> Sequence[Any]:
+        return session.execute(
+            bounded(
+                select(
+                    CarePlanItem.id,
+                    CarePlanItem.patient_id,
+                    CarePlanItem.kind,
+                    CarePlanItem.description,
+                    CarePlanItem.owner_id,
+                    CarePlanItem.owner_name,
+                    CarePlanItem.due_on,
+                    CarePlan.title,
+                    *person,
+                )
+                .join(CarePlan, CarePlan.id == CarePlanItem.care_plan_id)
+                .join(Patient, Patient.id == CarePlanItem.patient_id)
+                .where(*where)
+                .order_by(CarePlanItem.due_on, CarePlanItem.id),
+                limit,
+            )
+        ).all()
+
+    due = [*items_of(missed_where), *items_of(today_where)]
     reviews = session.execute(
-        select(CarePlan.id, CarePlan.patient_id, CarePlan.title, CarePlan.review_on, *person)
-        .join(Patient, Patient.id == CarePlan.patient_id)
-        .where(*svc.review_where(today))
-        .order_by(CarePlan.review_on, CarePlan.pk)
-        .limit(5000)
+        bounded(
+            select(CarePlan.id, CarePlan.patient_id, CarePlan.title, CarePlan.review_on, *person)
+            .join(Patient, Patient.id == CarePlan.patient_id)
+            .where(*review_where)
+            .order_by(CarePlan.review_on, CarePlan.id),
+            limit,
+        )
     ).all()
+    reviews_due = session.scalar(select(func.count()).select_from(CarePlan).where(*review_where))
+    totals = {CARE_MISSED: count(*missed_where), CARE_DUE: count(*today_where) + (reviews_due or 0)}
     region = core.region
 
     def who(
@@ -342,7 +368,7 @@ def care_plan_items(core: ClinicCore, session: Session) -> list[WorkItem]:
             continue
         what = msg("{plan}: plan review due {day}", plan=title, day=review_on.isoformat())
         items.append(WorkItem(CARE_DUE, CARE_PLAN, plan_id, patient_id, *who(*p), what, review_on))
-    return items
+    return Lines(tuple(items), totals)
 
 
 # --- the API -------------------------------------------------------------------------------

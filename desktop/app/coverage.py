@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
-from desktop.app.work_items import COVERAGE_REVERIFY, MEMBERSHIP, WorkItem
+from desktop.app.work_items import COVERAGE_REVERIFY, MEMBERSHIP, Lines, WorkItem, bound
 from desktop.messages import Message, msg
 from desktop.permissions import Permission
 from desktop.records import get_live, kinds
@@ -404,11 +404,12 @@ class _Reader:
 _EXPECTED = (AppointmentStatus.BOOKED, AppointmentStatus.ARRIVED)
 
 
-def coverage_items(core: ClinicCore, session: Session) -> list[WorkItem]:
+def coverage_items(core: ClinicCore, session: Session, limit: int | None = None) -> Lines:
     """Memberships to verify before tomorrow's appointments (the clinic's tomorrow): patients
     booked tomorrow whose coverage is to verify, expired, or not covered at the last check.
     Three queries: tomorrow's appointments (the starts_at index), the memberships, their last
-    answers; then the patients' names."""
+    answers; then the patients' names. The `limit` longest waiting (None: all) and their count,
+    bounded after the read (whether coverage needs verifying is decided per membership)."""
     tomorrow = core.today() + dt.timedelta(days=1)
     start = core.clock.to_utc(dt.datetime.combine(tomorrow, dt.time(0)))
     first: dict[uuid.UUID, dt.datetime] = {}
@@ -423,7 +424,7 @@ def coverage_items(core: ClinicCore, session: Session) -> list[WorkItem]:
         first[pid] = min(starts_at, first.get(pid, starts_at))
     found = [c for c in read_status(core, session, first, tomorrow).values() if c.needs_verifying]
     if not found:
-        return []
+        return Lines((), {})
     from desktop.app.followup import _patients
 
     people = _patients(session, (c.patient_id for c in found))
@@ -450,7 +451,7 @@ def coverage_items(core: ClinicCore, session: Session) -> list[WorkItem]:
                 c.valid_until if c.status is CoverageStatus.EXPIRED else c.answered_on,
             )
         )
-    return items
+    return bound(items, limit)
 
 
 # --- the API -----------------------------------------------------------------------------------

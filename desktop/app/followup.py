@@ -12,13 +12,26 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, defer
 
 from desktop.app.transactions import Done
-from desktop.messages import Message
+from desktop.app.work_items import (
+    ESCALATE,
+    LATE,
+    REFERRAL,
+    REFERRAL_OVERDUE,
+    RESULT,
+    RESULT_WAITING,
+    URGENT_REFERRAL,
+    URGENT_RESULT,
+    Lines,
+    WorkItem,
+    bounded,
+)
+from desktop.messages import Message, msg
 from desktop.permissions import Permission
 from desktop.records import kinds
 from desktop.services import followup_rules
@@ -459,6 +472,181 @@ def read_referrals(
         lines.sort(key=lambda line: (order.index(line.urgency), line.sent_on or dt.date.max))
         lines = lines[:limit]
     return tuple(lines)
+
+
+# --- the worklist's lines (desktop.app.worklist): columns, not objects --------------------
+
+# A line of the worklist needs a name, a number and a phone: read as columns with the record's
+# own (thousands of full results and referrals built to list them cost most of the list's time).
+_PERSON = (
+    Patient.given_name,
+    Patient.other_names,
+    Patient.family_name,
+    Patient.clinic_number,
+    Patient.phone,
+)
+
+
+class _People:
+    """A patient's name, number and phone as a line shows them (each number formatted once)."""
+
+    def __init__(self, region: str) -> None:
+        self.region = region
+        self._phones: dict[str, str] = {}
+
+    def __call__(self, person: Sequence[Any]) -> tuple[str, str, str]:
+        given, other, family, number, phone = person
+        name = " ".join(p for p in (given, other, family) if p)
+        shown = ""
+        if phone:
+            shown = self._phones.get(phone) or self._phones.setdefault(
+                phone, display_phone(phone, self.region)
+            )
+        return name, number or "", shown
+
+
+def _count(session: Session, model: Any, where: Sequence[ColumnElement[bool]]) -> int:
+    return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+
+def _result_groups(session: Session, today: dt.date) -> dict[int, tuple[ColumnElement[bool], ...]]:
+    """Each result group of the worklist as SQL (the status indexes): the same rules as
+    `results.escalation_due`, `late_from_lab` and `effective_status` (a patient told by an
+    attempt made on another laptop is told, whatever the status says)."""
+    after = followup_rules.current(session)[followup_rules.RESULT_ESCALATE_AFTER]
+    cutoff = today - dt.timedelta(days=after)
+    told = (
+        select(ResultRelay.id)
+        .where(
+            ResultRelay.result_id == Result.id,
+            ResultRelay.outcome == RelayOutcome.INFORMED,
+            ResultRelay.deleted.is_(False),
+        )
+        .exists()
+    )
+    waiting = (Result.deleted.is_(False), Result.status.in_(ressvc.WAITING), ~told)
+    return {
+        ESCALATE: (
+            *waiting,
+            Result.urgent.is_(True),
+            Result.status == ResultStatus.RECEIVED,
+            Result.received_on <= cutoff,
+        ),
+        URGENT_RESULT: (
+            *waiting,
+            Result.urgent.is_(True),
+            or_(
+                Result.status != ResultStatus.RECEIVED,
+                Result.received_on.is_(None),
+                Result.received_on > cutoff,
+            ),
+        ),
+        RESULT_WAITING: (*waiting, Result.urgent.is_(False)),
+        LATE: (
+            Result.deleted.is_(False),
+            Result.status.in_((ResultStatus.ORDERED, ResultStatus.SENT)),
+            Result.expected_on < today,
+        ),
+    }
+
+
+def result_work_lines(core: ClinicCore, session: Session, limit: int | None) -> Lines:
+    """Results to escalate, relay or chase from the lab: per group a count and the `limit`
+    longest waiting (None: all), in columns."""
+    people = _People(core.region)
+    items: list[WorkItem] = []
+    totals: dict[int, int] = {}
+    for group, where in _result_groups(session, core.today()).items():
+        totals[group] = _count(session, Result, where)
+        since = Result.expected_on if group == LATE else Result.received_on
+        rows = session.execute(
+            bounded(
+                select(Result.id, Result.patient_id, Result.test_name, since, *_PERSON)
+                .join(Patient, Patient.id == Result.patient_id)
+                .where(*where)
+                .order_by(since.is_(None), since, Result.id),
+                limit,
+            )
+        ).all()
+        tries: dict[uuid.UUID, int] = {}
+        if group != LATE:
+            ids = [r[0] for r in rows]
+            for start in range(0, len(ids), 500):
+                for result_id, n in session.execute(
+                    select(ResultRelay.result_id, func.count())
+                    .where(
+                        ResultRelay.result_id.in_(ids[start : start + 500]),
+                        ResultRelay.deleted.is_(False),
+                    )
+                    .group_by(ResultRelay.result_id)
+                ):
+                    tries[result_id] = n
+        for result_id, patient_id, test, on, *person in rows:
+            day = on.isoformat() if on else ""
+            what = (
+                msg("{test}: expected {day}, not here", test=test, day=day)
+                if group == LATE
+                else msg(
+                    "{test}: received {day}, {n} attempts",
+                    test=test,
+                    day=day,
+                    n=tries.get(result_id, 0),
+                )
+            )
+            items.append(WorkItem(group, RESULT, result_id, patient_id, *people(person), what, on))
+    return Lines(tuple(items), totals)
+
+
+def referral_work_lines(core: ClinicCore, session: Session, limit: int | None) -> Lines:
+    """Referrals overdue (urgent and emergency ones apart): per group a count and the `limit`
+    longest waiting since sent (None: all), in columns; why each is overdue in the words of
+    `referrals.overdue`."""
+    today = core.today()
+    rules = followup_rules.current(session)
+    people = _People(core.region)
+    places = {i: n for i, n in session.execute(select(Facility.id, Facility.name))}
+    overdue = (Referral.deleted.is_(False), _overdue_where(session, today))
+    urgent = Referral.urgency.in_((ReferralUrgency.URGENT, ReferralUrgency.EMERGENCY))
+    groups = {URGENT_REFERRAL: (*overdue, urgent), REFERRAL_OVERDUE: (*overdue, ~urgent)}
+    items: list[WorkItem] = []
+    totals: dict[int, int] = {}
+    for group, where in groups.items():
+        totals[group] = _count(session, Referral, where)
+        rows = session.execute(
+            bounded(
+                select(
+                    Referral.id,
+                    Referral.patient_id,
+                    Referral.facility_id,
+                    Referral.status,
+                    Referral.urgency,
+                    Referral.sent_on,
+                    Referral.appointment_on,
+                    Referral.seen_on,
+                    *_PERSON,
+                )
+                .join(Patient, Patient.id == Referral.patient_id)
+                .where(*where)
+                .order_by(Referral.sent_on.is_(None), Referral.sent_on, Referral.id),
+                limit,
+            )
+        ).all()
+        for row in rows:
+            # The row has the columns `overdue` reads (status, urgency and the dates).
+            why = refsvc.overdue(cast(Referral, row), today, rules)
+            where_to = places.get(row.facility_id, "") if row.facility_id else ""
+            items.append(
+                WorkItem(
+                    group,
+                    REFERRAL,
+                    row.id,
+                    row.patient_id,
+                    *people(row[8:]),
+                    msg("to {where}: {why}", where=where_to, why=why or ""),
+                    row.sent_on,
+                )
+            )
+    return Lines(tuple(items), totals)
 
 
 # --- results -----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.app.care_plans import shown_phone
-from desktop.app.work_items import APPOINTMENT, NO_SHOW, WorkItem
+from desktop.app.work_items import APPOINTMENT, NO_SHOW, Lines, WorkItem, bound
 from desktop.messages import msg
 from desktop.store.models import (
     Appointment,
@@ -43,8 +43,10 @@ REBOOKED = (
 )
 
 
-def no_show_items(core: ClinicCore, session: Session) -> list[WorkItem]:
-    """The no-shows of the last 30 days not yet rebooked, one line per patient."""
+def no_show_items(core: ClinicCore, session: Session, limit: int | None = None) -> Lines:
+    """The no-shows of the last 30 days not yet rebooked, one line per patient: the `limit`
+    longest waiting (None: all) and their count, bounded after the read (whether a patient
+    was rebooked since is decided per patient)."""
     today = core.today()
     since = core.clock.to_utc(
         dt.datetime.combine(today - dt.timedelta(days=NO_SHOW_WINDOW_DAYS), dt.time())
@@ -67,7 +69,7 @@ def no_show_items(core: ClinicCore, session: Session) -> list[WorkItem]:
     ):
         latest[patient_id] = (appointment_id, starts_at, provider_id, type_id)
     if not latest:
-        return []
+        return Lines((), {})
     wanted = sorted(latest)
     rebooked: set[uuid.UUID] = set()
     patients: dict[uuid.UUID, tuple[str, str, str | None]] = {}
@@ -122,4 +124,4 @@ def no_show_items(core: ClinicCore, session: Session) -> list[WorkItem]:
                 local.date(),
             )
         )
-    return items
+    return bound(items, limit)

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sqlalchemy import Select
 
 from desktop.messages import Message, msg
+
+# How many lines of each group the worklist shows (the most pressing, the longest waiting
+# first): a coordinator cannot act on four thousand lines in a day, and building them all costs
+# most of the list's time at 200,000 patients. Each group says how many there are in all.
+WORKLIST_LIMIT = 100
 
 # The record a line opens (WorkItem.kind).
 RESULT, REFERRAL = "result", "referral"
@@ -73,9 +82,65 @@ class WorkItem:
 
 
 @dataclass(frozen=True)
+class Lines:
+    """What one source of the worklist gives: at most the limit of lines per group, and each
+    group's true count (`totals`, counted in SQL on the same filter). Iterates over its lines,
+    as a source's plain list does."""
+
+    items: tuple[WorkItem, ...]
+    totals: Mapping[int, int]
+
+    def __iter__(self) -> Iterator[WorkItem]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+_Query = TypeVar("_Query", bound=Select)  # type: ignore[type-arg]
+
+
+def bounded(query: _Query, limit: int | None) -> _Query:
+    """The query limited to `limit` rows (None: every row)."""
+    return query if limit is None else query.limit(limit)
+
+
+def bound(items: Iterable[WorkItem], limit: int | None) -> Lines:
+    """Lines a source could only filter in Python, bounded here: the longest waiting `limit`
+    lines of each group, and the true count of each."""
+    ordered = sorted(items, key=order_key)
+    totals: dict[int, int] = {}
+    kept: list[WorkItem] = []
+    for item in ordered:
+        totals[item.group] = totals.get(item.group, 0) + 1
+        if limit is None or totals[item.group] <= limit:
+            kept.append(item)
+    return Lines(tuple(kept), totals)
+
+
+def order_key(item: WorkItem) -> tuple[int, dt.date, str]:
+    """The list's order: by group, then the longest waiting first."""
+    return (item.group, item.since or dt.date.max, str(item.record_id))
+
+
+@dataclass(frozen=True)
 class Worklist:
     today: dt.date
-    items: tuple[WorkItem, ...]
+    items: tuple[WorkItem, ...]  # the lines shown: at most the limit per group
+    totals: Mapping[int, int] = field(default_factory=dict)  # every line, shown or not
 
     def count(self, group: int) -> int:
+        """The lines of the group shown."""
         return sum(1 for item in self.items if item.group == group)
+
+    def total(self, group: int) -> int:
+        """All the group's lines, shown or not."""
+        return max(self.totals.get(group, 0), self.count(group))
+
+    def more(self, group: int) -> int:
+        """The group's lines not shown (beyond the limit)."""
+        return self.total(group) - self.count(group)
+
+    @property
+    def total_lines(self) -> int:
+        return sum(self.total(g) for g in GROUP_WORDS)

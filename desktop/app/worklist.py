@@ -13,7 +13,6 @@ clinic and the read session. A new kind adds its source there and nothing else.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -22,95 +21,32 @@ from sqlalchemy.orm import Session
 from desktop.app.billing import claim_items
 from desktop.app.care_plans import care_plan_items
 from desktop.app.coverage import coverage_items
-from desktop.app.followup import (
-    ReferralLine,
-    ResultLine,
-    read_late_results,
-    read_referrals,
-    read_results,
-)
+from desktop.app.followup import referral_work_lines, result_work_lines
 from desktop.app.no_shows import no_show_items
 from desktop.app.work_items import (
-    ESCALATE,
-    LATE,
-    REFERRAL,
-    REFERRAL_OVERDUE,
-    RESULT,
-    RESULT_WAITING,
-    URGENT_REFERRAL,
-    URGENT_RESULT,
+    WORKLIST_LIMIT,
+    Lines,
     WorkItem,
     Worklist,
+    bound,
+    order_key,
 )
-from desktop.messages import msg
 from desktop.permissions import Permission
-from desktop.store.models import ReferralUrgency
 
 if TYPE_CHECKING:
     from desktop.core import ClinicCore
 
-Source = Callable[["ClinicCore", Session], Iterable[WorkItem]]
+# A source gives at most `limit` lines per group (None: all), the longest waiting first, with
+# each group's true count (`Lines`, limited and counted in SQL); a plain list of lines is
+# bounded and counted here.
+Source = Callable[["ClinicCore", Session, int | None], Lines | Iterable[WorkItem]]
 
 
-def _result_item(line: ResultLine, group: int) -> WorkItem:
-    if group == LATE:
-        what = msg(
-            "{test}: expected {day}, not here",
-            test=line.test_name,
-            day=line.expected_on.isoformat() if line.expected_on else "",
-        )
-        since = line.expected_on
-    else:
-        what = msg(
-            "{test}: received {day}, {n} attempts",
-            test=line.test_name,
-            day=line.received_on.isoformat() if line.received_on else "",
-            n=line.attempts,
-        )
-        since = line.received_on
-    return WorkItem(
-        group,
-        RESULT,
-        line.result_id,
-        line.patient_id,
-        line.patient_name,
-        line.clinic_number,
-        line.patient_phone,
-        what,
-        since,
-    )
-
-
-def _referral_item(line: ReferralLine) -> WorkItem:
-    urgent = line.urgency in (ReferralUrgency.URGENT, ReferralUrgency.EMERGENCY)
-    where = line.facility.name if line.facility else ""
-    return WorkItem(
-        URGENT_REFERRAL if urgent else REFERRAL_OVERDUE,
-        REFERRAL,
-        line.referral_id,
-        line.patient_id,
-        line.patient_name,
-        line.clinic_number,
-        line.patient_phone,
-        msg("to {where}: {why}", where=where, why=line.overdue or ""),
-        line.sent_on,
-    )
-
-
-def followup_items(core: ClinicCore, session: Session) -> list[WorkItem]:
+def followup_items(core: ClinicCore, session: Session, limit: int | None = None) -> Lines:
     """Results to escalate, relay or chase from the lab, and referrals overdue."""
-    items: list[WorkItem] = []
-    for line in read_results(core, session, waiting=True, limit=5000):
-        if line.escalation_due:
-            group = ESCALATE
-        else:
-            group = URGENT_RESULT if line.urgent else RESULT_WAITING
-        items.append(_result_item(line, group))
-    items += [_result_item(x, LATE) for x in read_late_results(core, session)]
-    items += [
-        _referral_item(r) for r in read_referrals(core, session, overdue_only=True, limit=5000)
-    ]
-    return items
+    results = result_work_lines(core, session, limit)
+    referrals = referral_work_lines(core, session, limit)
+    return Lines(results.items + referrals.items, {**results.totals, **referrals.totals})
 
 
 SOURCES: tuple[Source, ...] = (
@@ -126,14 +62,38 @@ class WorklistApi:
     def __init__(self, core: ClinicCore) -> None:
         self._core = core
 
-    def today(self) -> Worklist:
-        """What needs the coordinator today, most pressing first."""
+    def today(self, limit: int | None = WORKLIST_LIMIT) -> Worklist:
+        """What needs the coordinator today, most pressing first: per group the `limit`
+        longest waiting lines (None: every line) and how many there are in all
+        (`Worklist.total`)."""
         core = self._core
         core.actor.require(Permission.VIEW_PATIENTS)
+        if limit is not None:
+            limit = max(1, int(limit))
 
         def read(session: Session) -> Worklist:
-            items = [item for source in SOURCES for item in source(core, session)]
-            items.sort(key=lambda i: (i.group, i.since or dt.date.max, str(i.record_id)))
-            return Worklist(core.today(), tuple(items))
+            items: list[WorkItem] = []
+            totals: dict[int, int] = {}
+            for source in SOURCES:
+                found = source(core, session, limit)
+                lines = found if isinstance(found, Lines) else bound(found, limit)
+                items += lines.items
+                for group, n in lines.totals.items():
+                    totals[group] = totals.get(group, 0) + n
+            items.sort(key=order_key)
+            return Worklist(core.today(), tuple(_first(items, limit)), totals)
 
         return core.tx.read(read)
+
+
+def _first(items: list[WorkItem], limit: int | None) -> list[WorkItem]:
+    """At most `limit` lines of each group (two sources may give lines of one group)."""
+    if limit is None:
+        return items
+    seen: dict[int, int] = {}
+    kept = []
+    for item in items:
+        seen[item.group] = seen.get(item.group, 0) + 1
+        if seen[item.group] <= limit:
+            kept.append(item)
+    return kept
