@@ -5,17 +5,25 @@ A page of creates (a new laptop's first pull, an evening's registrations from an
 is most of what a sync applies; building and flushing an ORM object per record cost more
 than the database's own work (benchmarks/bench_sync.py). The rows go in as plain values:
 the search index and the guards are triggers, so they see these rows like any other, and the
-column defaults (ids, created_at, field_hlcs) are applied by the INSERT.
+column defaults (ids, created_at, field_hlcs) are applied as the INSERT would apply them.
+
+Each INSERT is compiled once per table and set of columns, and its rows are bound with the
+columns' own bind processors straight to the driver's `executemany`: SQLAlchemy's general
+path (building the parameters of every row through the compiled statement) cost twice the
+database's own work on a new laptop's pull (benchmarks/bench_sync.py).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Connection, Table, insert
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ColumnDefault
 
 PENDING: Any = object()
 """Stands in the page's record map for a row written by the next `write`."""
@@ -46,10 +54,84 @@ class PendingInserts:
             by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
             for row in rows:
                 by_columns.setdefault(tuple(row), []).append(row)
-            for same in by_columns.values():
-                session.execute(insert(table), same)
+            connection = session.connection()
+            for columns, same in by_columns.items():
+                compiled = _compiled(connection.dialect, table, columns)
+                if compiled is None:
+                    session.execute(insert(table), same)  # a default only SQL can compute
+                else:
+                    compiled.run(connection, same)
             self.written.extend((name, row) for row in rows)
 
     def ids(self, table: str) -> list[uuid.UUID]:
         """The ids of the rows of `table` written so far."""
         return [row["id"] for name, row in self.written if name == table]
+
+
+class _Insert:
+    """One INSERT of a table for one set of columns, compiled for one dialect, with the bind
+    processor of each parameter and the Python defaults of the columns left out."""
+
+    def __init__(
+        self,
+        sql: str,
+        order: Sequence[str],
+        processors: dict[str, Callable[[Any], Any]],
+        defaults: dict[str, ColumnDefault],
+    ) -> None:
+        self.sql = sql
+        self.order = tuple(order)
+        self.processors = processors
+        self.defaults = defaults
+
+    def run(self, connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
+        order, processors, defaults = self.order, self.processors, self.defaults
+        scalars = {k: d.arg for k, d in defaults.items() if d.is_scalar}
+        calls = {k: d.arg for k, d in defaults.items() if not d.is_scalar}
+        params: list[tuple[Any, ...]] = []
+        for row in rows:
+            if defaults:
+                row = {**scalars, **{k: make(None) for k, make in calls.items()}, **row}
+            params.append(
+                tuple(
+                    row[k] if (proc := processors.get(k)) is None else proc(row[k]) for k in order
+                )
+            )
+        connection.exec_driver_sql(self.sql, params)
+
+
+_COMPILED: dict[tuple[str, int, tuple[str, ...]], tuple[Table, _Insert | None]] = {}
+
+
+def _compiled(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> _Insert | None:
+    """The compiled INSERT of `columns` into `table` (cached); None when a column left out
+    has a default this cannot apply (a SQL expression), for SQLAlchemy's general path."""
+    key = (dialect.name, id(table), columns)
+    found = _COMPILED.get(key)
+    if found is not None and found[0] is table:
+        return found[1]
+    made: _Insert | None = None
+    defaults: dict[str, ColumnDefault] = {}
+    plain = True
+    for column in table.columns:
+        if column.key in columns or column.default is None:
+            continue
+        default = column.default
+        if isinstance(default, ColumnDefault) and (default.is_scalar or default.is_callable):
+            defaults[column.key] = default
+        else:
+            plain = False
+    if plain and dialect.positional:
+        compiled = insert(table).compile(dialect=dialect, column_keys=[*columns, *defaults])
+        order = compiled.positiontup or []
+        if set(order) == {*columns, *defaults} and len(order) == len(columns) + len(defaults):
+            processors: dict[str, Callable[[Any], Any]] = {}
+            for name in order:
+                # What the compiled statement binds with (the dialect's own form of the
+                # type: SQLite's dates and times are text).
+                processor = table.c[name].type._cached_bind_processor(dialect)
+                if processor is not None:
+                    processors[name] = processor
+            made = _Insert(compiled.string, order, processors, defaults)
+    _COMPILED[key] = (table, made)
+    return made

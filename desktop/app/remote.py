@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +52,7 @@ from desktop.hlc import ClockDriftError, Stamp
 from desktop.messages import msg
 from desktop.permissions import Permission
 from desktop.records.kinds import SPECS, is_unshown
-from desktop.records.spec import RecordSpec
+from desktop.records.spec import FieldSpec, RecordSpec
 from desktop.services import sync_state
 from desktop.store.change_collector import collector
 from desktop.store.models import (
@@ -327,7 +327,12 @@ class RemoteApi:
                 wanted.setdefault(change.entity, set()).add(change.entity_id)
         for table, ids in wanted.items():
             model: Any = SPECS[table].model
-            for chunk in _chunks(sorted(ids), 500):
+            # The ids first: most of a page are records new here (a new laptop's pull: all
+            # of them), and only the records that exist are loaded whole.
+            here: list[uuid.UUID] = []
+            for chunk in _chunks(list(ids), 500):
+                here.extend(session.scalars(select(model.id).where(model.id.in_(chunk))))
+            for chunk in _chunks(here, 500):
                 for row in session.scalars(select(model).where(model.id.in_(chunk))):
                     run.rows[(table, row.id)] = row
                     run.known.setdefault(table, set()).add(row.id)
@@ -338,19 +343,24 @@ class RemoteApi:
             spec = SPECS.get(change.entity)
             if spec is None or not isinstance(change.patch, Mapping):
                 continue
-            for fk in spec.model.__table__.foreign_keys:
-                entry = change.patch.get(fk.parent.name)
+            for name, column in _kind(spec).references:
+                entry = change.patch.get(name)
                 raw = entry.get("v") if type(entry) is dict else None
+                if raw is None:
+                    continue
                 try:
-                    value = uuid.UUID(str(raw)) if raw is not None else None
+                    value = uuid.UUID(raw) if type(raw) is str else uuid.UUID(str(raw))
                 except ValueError:
                     continue
-                if value is not None:
-                    targets.setdefault(fk.column, set()).add(value)
+                found = targets.get(column)
+                if found is None:
+                    found = targets[column] = set()
+                found.add(value)
         for column, ids in targets.items():
             table = column.table
             known = run.known.setdefault(table.name, set())
-            missing = sorted(ids - known)
+            # A record of this page was looked up above: it is known, or not here yet.
+            missing = list(ids - known - wanted.get(table.name, set()))
             for chunk in _chunks(missing, 500):
                 known.update(session.scalars(select(column).where(column.in_(chunk))))
 
@@ -395,30 +405,52 @@ class RemoteApi:
         if not isinstance(change.patch, Mapping):
             raise _Refused("the patch is not a set of fields")
         own = _stamp(change.hlc)  # every field of an insert carries it: decoded once
+        own_text = change.hlc
         top: Stamp | None = None
+        used_own = False
+        kind = _kind(spec)
+        takers = kind.takers
         for key, entry in change.patch.items():
+            if type(entry) is dict and len(entry) == 1 and "v" in entry:
+                # An entry with its value only (every field of an insert): the change's stamp.
+                take = takers.get(key)
+                if take is not None:
+                    stamps[key] = own
+                    used_own = True
+                    if key not in _OWN_IDS:
+                        try:
+                            values[key] = take(entry["v"])
+                        except (ValueError, TypeError) as exc:
+                            raise _Refused(str(exc)) from None
+                    continue
             if not (type(entry) is dict or isinstance(entry, Mapping)) or "v" not in entry:
                 raise _Refused(f"{str(key)[:64]}: not a patch entry")
-            found = spec.field_for_key(str(key))
-            if found is None:
-                log.info("ignored a field this Outpost does not know: %s", str(key)[:64])
-                continue
+            take = takers.get(key)
+            if take is None:
+                take = kind.taker_for(str(key))
+                if take is None:
+                    log.info("ignored a field this Outpost does not know: %s", str(key)[:64])
+                    continue
             raw = entry.get("hlc")
-            stamp = stamps[key] = own if raw is None or raw == change.hlc else _stamp(raw)
-            if top is None or (stamp is not top and stamp > top):
-                top = stamp
-            if entry.get("base") is not None:
-                bases[key] = _stamp(entry["base"]).encode()
-            if key in ("id", "clinic_id"):
+            if raw is None or raw == own_text:
+                stamps[key] = own
+                used_own = True
+            else:
+                stamp = stamps[key] = _stamp(raw)
+                if top is None or stamp > top:
+                    top = stamp
+            base = entry.get("base")
+            if base is not None:
+                bases[key] = _stamp(base).encode()
+            if key in _OWN_IDS:
                 continue  # the change's own entity_id and clinic_id say it (and are checked)
-            if found.keyed:
-                values[key] = entry.get("v")
-                continue
             try:
-                values[key] = found.take(entry.get("v"))
+                values[key] = take(entry["v"])
             except (ValueError, TypeError) as exc:
                 raise _Refused(str(exc)) from None
-        return values, stamps, bases, own if top is None else top
+        if top is None or (used_own and own > top):
+            top = own
+        return values, stamps, bases, top
 
     def _create(
         self,
@@ -431,30 +463,26 @@ class RemoteApi:
         run: _Run,
     ) -> None:
         """A record this device has not seen: made from the patch, if the patch is whole."""
-        plain = {k: v for k, v in values.items() if "." not in k}
-        missing = [
-            f.name
-            for f in spec.fields
-            if f.name not in plain
-            and f.name not in ("id", "clinic_id")
-            and not f.nullable
-            and not f.keyed
-            and _column_default(spec, f.name) is None
-        ]
-        if missing:
+        kind = _kind(spec)
+        plain = {k: v for k, v in values.items() if "." not in k} if kind.keyed else values
+        if any(name not in plain for name in kind.needed):
             raise _Park("its record has not arrived yet")
         self._require_targets(session, spec, plain, run)
         columns: dict[str, Any] = {"id": change.entity_id, "clinic_id": change.clinic_id, **plain}
-        for keyed in spec.keyed:
+        for keyed in kind.keyed:
             columns[keyed] = {
                 k.split(".", 1)[1]: v
                 for k, v in values.items()
                 if k.startswith(keyed + ".") and v is not None
             }
         texts: dict[int, str] = {}  # most fields share the change's stamp: encoded once
-        columns["field_hlcs"] = {
-            k: texts.get(id(s)) or texts.setdefault(id(s), s.encode()) for k, s in stamps.items()
-        }
+        field_hlcs: dict[str, str] = {}
+        for k, s in stamps.items():
+            encoded = texts.get(id(s))
+            if encoded is None:
+                encoded = texts[id(s)] = s.encode()
+            field_hlcs[k] = encoded
+        columns["field_hlcs"] = field_hlcs
         columns["hlc"] = top.encode()
         if spec.kind == Patient.__tablename__:
             run.names.append(tuple(columns.get(n) or "" for n in _NAME_FIELDS))
@@ -995,6 +1023,80 @@ def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
 def _column_default(spec: RecordSpec[Any], name: str) -> Any:
     column = spec.model.__table__.c[name]
     return column.default if column.default is not None else column.server_default
+
+
+_OWN_IDS = frozenset(("id", "clinic_id"))
+
+
+def _keep(value: Any) -> Any:
+    return value
+
+
+_KEEP = _keep  # a key of a keyed field ("answers.<name>"): its value as it came
+
+
+def _taker(found: FieldSpec) -> Callable[[Any], Any]:
+    """`found.take`, with the commonest case of an id field (text that is a UUID: what every
+    reference of a page is) taken without going through the general conversion."""
+    if found.keyed:
+        return _KEEP
+    if found.type is uuid.UUID and not found.checks:
+        general = found.take
+        make = uuid.UUID
+
+        def take_id(value: Any) -> Any:
+            # uuid.UUID(text) is what `from_wire` does, and an id has nothing else to check.
+            return make(value) if type(value) is str else general(value)
+
+        return take_id
+    return found.take
+
+
+class _Kind:
+    """What applying a change of one kind needs from its spec, worked out once: a page is
+    tens of thousands of changes of a few kinds."""
+
+    _KEYED_CACHE = 4096  # keys of keyed fields remembered (form answers: a few hundred)
+
+    def __init__(self, spec: RecordSpec[Any]) -> None:
+        self.spec = spec
+        self.takers: dict[str, Callable[[Any], Any]] = {
+            f.name: _taker(f) for f in spec.fields if not f.keyed
+        }
+        self.keyed = tuple(f.name for f in spec.fields if f.keyed)
+        # The fields that point at another record: (field, the column they point at).
+        self.references: tuple[tuple[str, Any], ...] = tuple(
+            (fk.parent.name, fk.column) for fk in spec.model.__table__.foreign_keys
+        )
+        # What an insert must carry to make the record (the others have defaults or are
+        # nullable).
+        self.needed = tuple(
+            f.name
+            for f in spec.fields
+            if f.name not in ("id", "clinic_id")
+            and not f.nullable
+            and not f.keyed
+            and _column_default(spec, f.name) is None
+        )
+
+    def taker_for(self, key: str) -> Callable[[Any], Any] | None:
+        found = self.spec.field_for_key(key)
+        if found is None:
+            return None
+        take = _taker(found)
+        if len(self.takers) < self._KEYED_CACHE:
+            self.takers[key] = take
+        return take
+
+
+_KINDS: dict[int, tuple[RecordSpec[Any], _Kind]] = {}
+
+
+def _kind(spec: RecordSpec[Any]) -> _Kind:
+    found = _KINDS.get(id(spec))
+    if found is None or found[0] is not spec:
+        found = _KINDS[id(spec)] = (spec, _Kind(spec))
+    return found[1]
 
 
 def _current(row: Synced, key: str) -> Any:

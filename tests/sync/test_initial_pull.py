@@ -1,0 +1,221 @@
+"""A new laptop's first pull (`setup_from_server`) through the page-at-a-time apply, its bulk
+inserts and their compiled statements (desktop/app/bulk_insert.py), against the same log
+applied change by change through the ORM: the two stores must end identical, and a pull cut
+part-way must resume and end the same."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+import desktop.app.sync
+from desktop.app.from_server import enrol_for_setup, setup_from_server
+from desktop.app.patients import PatientInput
+from desktop.app.remote import RemoteApi
+from desktop.core import ClinicCore
+from desktop.errors import SyncFailed
+from desktop.paths import DataPaths
+from desktop.services import sync_state
+from sync.client.client import HqClient
+from tests.conftest import CLINIC, PASSWORD
+from tests.hqserver import HqServer
+from tests.netproxy import Faults, NetProxy
+from tests.sync.laptops import Laptops, laptops_of, make_clinic, register
+
+# Written by the apply itself (now) or numbered by this store: not what the pull carried.
+_LOCAL_COLUMNS = {"created_at", "updated_at", "pk", "resolved_at"}
+# Built from the rows by FTS5 (segments depend on how the rows were batched): compared by
+# the searches' answers instead; store_meta holds each laptop's own device and credential.
+_DERIVED_TABLES = ("patients_fts", "sqlite_", "alembic_version", "store_meta")
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_clinic(tmp_path_factory.mktemp("clinic") / "template")
+
+
+@pytest.fixture
+def laptops(template: Path, tmp_path: Path, hq_sqlite: HqServer) -> Iterator[Laptops]:
+    with laptops_of(template, tmp_path / "laptops", hq_sqlite) as made:
+        yield made
+
+
+def _person(given: str, family: str, **extra: Any) -> PatientInput:
+    return PatientInput(given_name=given, family_name=family, estimated_age_years="30", **extra)
+
+
+def _clinic_with_history(laptops: Laptops) -> ClinicCore:
+    """Two laptops' week: registrations, edits of records from other pages, a removal, the
+    same person edited on both (a losing value kept), pushed to HQ in that order."""
+    a = laptops.new("a")
+    b = laptops.new("b")
+    ids = [register(a, f"Wanjiru{n:02d}", "Kamau", phone=f"07123450{n:02d}") for n in range(12)]
+    twice = PatientInput(
+        given_name="Zawadi", family_name="Kamau", birth_date="1990-02-03", phone="0712999000"
+    )
+    a.patients.register(twice, confirmed_new=True)
+    a.patients.register(twice, confirmed_new=True)
+    a.sync.sync_now()
+    b.sync.sync_now()
+    a.patients.edit(ids[0], _person("Wanjiru00", "Kamau", phone="0722000111", village="Kibera"))
+    a.patients.edit(ids[3], _person("Njeri", "Kamau", phone="0712345003"))
+    a.patients.remove(ids[5])
+    b.patients.edit(ids[0], _person("Wanjiru00", "Kamau", phone="0733000222"))
+    a.sync.sync_now()
+    b.sync.sync_now()  # b's edit of ids[0] meets a's: one of the two values is kept as lost
+    a.patients.edit(ids[7], _person("Wanjiru07", "Otieno", phone="0712345007"))
+    a.sync.sync_now()
+    return a
+
+
+def _dump(core: ClinicCore) -> dict[str, list[str]]:
+    """Every row of every table of the store, as text, without what the apply writes itself."""
+    out: dict[str, list[str]] = {}
+    with core.store.engine.connect() as conn:
+        tables = [
+            row[0]
+            for row in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+            if not row[0].startswith(_DERIVED_TABLES)
+        ]
+        for table in tables:
+            columns = [row[1] for row in conn.exec_driver_sql(f'PRAGMA table_info("{table}")')]
+            kept = [c for c in columns if c not in _LOCAL_COLUMNS]
+            if table == "needs_attention":
+                kept.remove("id")  # each laptop numbers its own items
+            listed = ", ".join(f'"{c}"' for c in kept)
+            rows = conn.exec_driver_sql(f'SELECT {listed} FROM "{table}"').fetchall()
+            out[table] = sorted(repr(tuple(row)) for row in rows)
+    return out
+
+
+def _searches(core: ClinicCore) -> list[list[str]]:
+    queries = ("wanjiru", "kamau", "wanjru07", "njeri kamau", "zawadi", "otieno", "0722000111")
+    return [[str(hit.patient_id) for hit in core.patients.search(q)] for q in queries]
+
+
+def _attention(core: ClinicCore) -> list[tuple[Any, ...]]:
+    return sorted(
+        (str(i.entity_id), i.field, i.reason, repr(i.local_value), repr(i.remote_value))
+        for i in core.remote.needs_attention(include_settled=True)
+    )
+
+
+def _new_laptop(hq: HqServer, root: Path) -> ClinicCore:
+    core, _recovery, _report = setup_from_server(
+        DataPaths(root), hq.url, hq.enrol(CLINIC), "admin", PASSWORD, device_name=root.name
+    )
+    return core
+
+
+def _change_by_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page applied as when the database refuses part of it: each change alone, in a
+    savepoint, written through the ORM (no bulk insert)."""
+
+    def refuse(*_args: Any, **_kw: Any) -> None:
+        raise IntegrityError("forced", None, Exception("forced"))
+
+    monkeypatch.setattr(RemoteApi, "_preload", refuse)
+
+
+def test_a_new_laptop_pulled_page_by_page_ends_identical_to_one_applied_change_by_change(
+    laptops: Laptops, hq_sqlite: HqServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _clinic_with_history(laptops)
+    # Small pages: records updated on later pages than their creation, and within a page.
+    monkeypatch.setattr(desktop.app.sync, "PAGE", 7)
+    bulk = _new_laptop(hq_sqlite, tmp_path / "bulk")
+    with monkeypatch.context() as patched:
+        _change_by_change(patched)
+        single = _new_laptop(hq_sqlite, tmp_path / "single")
+    try:
+        dumped = _dump(bulk)
+        assert dumped["patients"] and dumped["name_terms"] and dumped["needs_attention"]
+        assert dumped == _dump(single)
+        assert _searches(bulk) == _searches(single)
+        assert all(_searches(bulk)[:2])
+        assert _attention(bulk) == _attention(single)
+    finally:
+        bulk.close()
+        single.close()
+
+
+def test_a_first_pull_cut_part_way_resumes_from_its_checkpoint_and_ends_the_same(
+    laptops: Laptops, hq_sqlite: HqServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _clinic_with_history(laptops)
+    monkeypatch.setattr(desktop.app.sync, "PAGE", 5)
+    whole = _new_laptop(hq_sqlite, tmp_path / "whole")
+    asked: list[int] = []
+
+    def through(proxy_url: str) -> Any:
+        def make(_url: str, token: str | None, ca_file: str | None) -> HqClient:
+            client = HqClient(proxy_url, token=token, ca_file=ca_file, retries=0)
+            real = client.pull
+
+            def pull(after: int, **kw: Any) -> Any:
+                asked.append(after)
+                return real(after, **kw)
+
+            client.pull = pull  # type: ignore[method-assign]
+            return client
+
+        return make
+
+    with NetProxy(hq_sqlite.port, seed=9) as proxy:
+        pending = enrol_for_setup(
+            DataPaths(tmp_path / "cut"),
+            proxy.url,
+            hq_sqlite.enrol(CLINIC),
+            device_name="cut",
+            client_factory=through(proxy.url),
+        )
+        try:
+            proxy.set(Faults(cut_down_after=9_000))  # mid-answer, a few pages in
+            with pytest.raises(SyncFailed):
+                pending.receive()
+            assert pending.store is not None
+            with pending.store.read_session() as session:
+                stopped_at = sync_state.cursor_of(sync_state.read_all(session))
+            assert stopped_at > 0
+            asked.clear()
+            proxy.set(Faults())
+            pending.receive()
+            assert asked[0] == stopped_at  # from the checkpoint, not from 0
+            resumed, _recovery, _report = pending.finish("admin", PASSWORD)
+        finally:
+            pending.abandon()
+    try:
+        assert _dump(resumed) == _dump(whole)
+        assert _searches(resumed) == _searches(whole)
+        assert _attention(resumed) == _attention(whole)
+    finally:
+        resumed.close()
+        whole.close()
+
+
+def test_the_bulk_insert_keeps_every_column_default_as_the_orm_would(
+    laptops: Laptops, hq_sqlite: HqServer, tmp_path: Path
+) -> None:
+    """A record whose patch leaves out fields with defaults (a creation from an older
+    Outpost) gets those defaults, not NULL."""
+    a = laptops.new("a")
+    pid = register(a, "Amani", "Mwangi")
+    a.sync.sync_now()
+    new = _new_laptop(hq_sqlite, tmp_path / "new")
+    try:
+        with new.store.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT deleted, field_hlcs IS NOT NULL, created_at IS NOT NULL FROM patients "
+                "WHERE id = ?",
+                (uuid.UUID(str(pid)).hex,),
+            ).one()
+        assert tuple(row) == (0, 1, 1)
+    finally:
+        new.close()
