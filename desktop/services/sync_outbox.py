@@ -140,7 +140,10 @@ def attachment_hashes(patches: Sequence[Mapping[str, Any]]) -> set[str]:
     for patch in patches:
         for entry in patch.values():
             value = entry.get("v") if type(entry) is dict or isinstance(entry, Mapping) else None
-            if type(value) in _CONTAINERS or isinstance(value, Mapping):
+            kind = type(value)
+            # The scalars' own types first: asking an abstract Mapping about each of them
+            # cost more than the rest of the walk.
+            if kind in _CONTAINERS or (kind not in _SCALARS and isinstance(value, Mapping)):
                 stack.append(value)
     while stack:
         item = stack.pop()
@@ -155,6 +158,7 @@ def attachment_hashes(patches: Sequence[Mapping[str, Any]]) -> set[str]:
 
 
 _CONTAINERS = (dict, list)
+_SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 def local_attachments(session: Session, hashes: set[str]) -> set[str]:
