@@ -48,7 +48,7 @@ from benchmarks import generate
 from benchmarks.generate import ADMIN, PASSWORD, REGION, BenchData, Params, make_plain_engine
 from desktop.app import work_items
 from desktop.app import worklist as worklist_module
-from desktop.app.work_items import WorkItem, Worklist
+from desktop.app.work_items import WORKLIST_LIMIT, WorkItem, Worklist
 from desktop.clock import ClinicClock
 from desktop.core import ClinicCore
 from desktop.dates import parse_date
@@ -570,7 +570,7 @@ def run_worklist(core: ClinicCore, runs: int) -> tuple[SourceRun, Worklist | Non
     for source in worklist_module.SOURCES:
 
         def one(source: worklist_module.Source = source) -> list[WorkItem]:
-            return core.tx.read(lambda session: list(source(core, session)))
+            return core.tx.read(lambda session: list(source(core, session, WORKLIST_LIMIT)))
 
         sources.append(_attempt(f"source {source.__name__}", one, runs))
     return total, (worklists[0] if worklists else None), sources
@@ -604,8 +604,13 @@ def report_followup(core: ClinicCore, m: dict[str, Any], runs: int, rounds: int)
         groups = {GROUP_NAMES[g]: worklist.count(g) for g in sorted(GROUP_NAMES)}
         print(
             f"\nWorklist (core.worklist.today(), {runs} runs, today {worklist.today}):"
-            f" {len(worklist.items):,} lines: "
-            + ", ".join(f"{name} {n:,}" for name, n in groups.items() if n)
+            f" {len(worklist.items):,} lines shown of {worklist.total_lines:,}"
+            f" (at most {WORKLIST_LIMIT} a group): "
+            + ", ".join(
+                f"{name} {n:,}/{worklist.total(g):,}"
+                for g, (name, n) in zip(sorted(GROUP_NAMES), groups.items(), strict=True)
+                if worklist.total(g)
+            )
         )
     else:
         print(f"\nWorklist (core.worklist.today()): failed: {total.error}")
