@@ -199,7 +199,9 @@ CLINICS: RecordSpec[Clinic] = RecordSpec(
         text("paper_size", 10),
         text("code", 8),
         F("opening_hours", dict),
-        text("currency", 3, checks=(_currency_problem,)),
+        # Never settled silently: two administrators choosing different currencies offline
+        # would turn every amount of the price list into the other currency's minor units.
+        text("currency", 3, checks=(_currency_problem,), safety_critical=True),
     ),
     not_found=lambda i: msg("No clinic with id {id}.", id=i),
     read=None,
@@ -889,7 +891,7 @@ PAYMENTS: RecordSpec[Payment] = RecordSpec(
         F("method", PaymentMethod, required=True),
         F("paid_at", dt.datetime, required=True),
         maybe("received_by", uuid.UUID),
-        text("receipt_number", 32),
+        text("receipt_number", 32, indexed=True),
         text("reference", 100),
         maybe("claim_id", uuid.UUID),
     ),

@@ -886,7 +886,7 @@ class Payment(Synced, Base):
     method: Mapped[PaymentMethod] = mapped_column(_enum(PaymentMethod))
     paid_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     received_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    receipt_number: Mapped[str] = mapped_column(String(32), default="")
+    receipt_number: Mapped[str] = mapped_column(String(32), default="", index=True)
     reference: Mapped[str] = mapped_column(String(100), default="")  # mobile-money code
     claim_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # the claim a scheme paid on
 

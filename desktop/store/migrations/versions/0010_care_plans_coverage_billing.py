@@ -282,6 +282,8 @@ def upgrade() -> None:
     op.create_index("ix_diagnoses_invoice_id", "diagnoses", ["invoice_id"], unique=False)
     op.create_index("ix_payments_invoice_id", "payments", ["invoice_id"], unique=False)
     op.create_index("ix_payments_patient_id", "payments", ["patient_id"], unique=False)
+    # A receipt number is looked up when the next one is assigned, and by people.
+    op.create_index("ix_payments_receipt_number", "payments", ["receipt_number"], unique=False)
     op.create_index("ix_claims_patient_id", "claims", ["patient_id"], unique=False)
     op.create_index("ix_claims_invoice_id", "claims", ["invoice_id"], unique=False)
     op.create_index(
