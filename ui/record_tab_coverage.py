@@ -43,10 +43,8 @@ class CoverageTab(RecordTab):
 
         self.last_dialog: QWidget | None = None  # the last dialog opened here (for tests)
         self._may = ctx.can(Permission.MANAGE_COVERAGE)
-        self.open_button.setText(self.tr("Record a verificatio&n…"))
-        self.open_button.setToolTip(
-            self.tr("How the membership was checked, and the answer (Enter)")
-        )
+        self.open_button.setText(self.tr("Verif&y the membership…"))
+        self.open_button.setToolTip(self.tr("Record how it was checked and the answer (Enter)"))
         self.add_button = make_button(self.tr("Add a me&mbership…"), self.add_membership)
         self.add_button.setObjectName("record_add_membership")
         self.end_button = make_button(self.tr("End the member&ship…"), self.end_membership)
@@ -72,7 +70,7 @@ class CoverageTab(RecordTab):
         self.add_button.setVisible(self._may)
         self.end_button.setVisible(self._may)
         self.end_button.setEnabled(active)
-        self.open_button.setVisible(self._may and self.open_button.isVisible())
+        self.open_button.setVisible(self._may and self.open_button.isVisibleTo(self))
         self.open_button.setEnabled(self.open_button.isEnabled() and active)
 
     def add_membership(self) -> None:

@@ -86,6 +86,9 @@ def test_a_membership_added_and_verified_makes_the_check_in_mark_verified_this_m
 
     tab = _coverage_tab(qtbot, window, pid)
     assert tab.add_button.isVisible() and not tab.end_button.isEnabled()
+    tab.table.selectRow(0)
+    own = [tab.add_button.text(), tab.open_button.text(), tab.end_button.text()]
+    assert own == ["Add a me&mbership…", "Verif&y the membership…", "End the member&ship…"]
     assert not {"m", "y", "s"} & set(clashes(window))  # the tab's own letters are its own
     tab.add_button.click()
     qtbot.waitUntil(
