@@ -268,7 +268,11 @@ def test_verification_screenshot(signed_in, qtbot) -> None:
         at=before,
         reference="P-5521",
     )
-    window.show()
+    window.resize(1280, 720)
+    tab = _coverage_tab(qtbot, window, pid)
+    tab.table.selectRow(0)
+    qtbot.wait(200)
+    window.grab().save(str(Path(OUT) / "desk-37-coverage-tab.png"))
     dialog = verify_membership(signed_in.ctx, window, member)
     qtbot.waitUntil(lambda: dialog.line is not None, timeout=WAIT)
     qtbot.wait(200)
