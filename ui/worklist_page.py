@@ -224,20 +224,18 @@ class WorklistPage(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         group_item: QStandardItem | None = None
         group: int | None = None
-        count = 0
         select: QModelIndex | None = None
         for item in worklist.items:
             if item.group != group:
                 if group_item is not None:
-                    self._title_group(group_item, group, count)
-                group, count = item.group, 0
+                    self._end_group(group_item, group, worklist)
+                group = item.group
                 group_item = self._group_item()
                 self.model.appendRow([group_item] + [QStandardItem() for _ in range(4)])
             assert group_item is not None
             group_item.appendRow(self._line(item, worklist.today))
-            count += 1
         if group_item is not None:
-            self._title_group(group_item, group, count)
+            self._end_group(group_item, group, worklist)
         for r in range(self.model.rowCount()):  # group words use the whole row
             self.tree.setFirstColumnSpanned(r, QModelIndex(), True)
         self.tree.expandAll()
@@ -250,13 +248,29 @@ class WorklistPage(QWidget):
             self.tree.setCurrentIndex(select)
         self._summarise(worklist)
         self._sync()
-        self.count_changed.emit(len(worklist.items))
+        self.count_changed.emit(worklist.total_lines)  # every line, shown or not
 
     def _group_item(self) -> QStandardItem:
         item = QStandardItem()
         item.setFont(self._bold)
         item.setSelectable(False)
         return item
+
+    def _end_group(self, item: QStandardItem, group: int | None, worklist: Worklist) -> None:
+        """The group's heading with its true count, and under its lines how many more there
+        are (the core gives the longest waiting of each group, not all)."""
+        if group is None:
+            return
+        self._title_group(item, group, worklist.total(group))
+        more = worklist.more(group)
+        if more:
+            line = QStandardItem(
+                self.tr("and {n} more — the longest waiting are shown").format(n=f"{more:,}")
+            )
+            line.setSelectable(False)
+            line.setEnabled(False)
+            item.appendRow([line] + [QStandardItem() for _ in range(4)])
+            self.tree.setFirstColumnSpanned(item.rowCount() - 1, item.index(), True)
 
     def _title_group(self, item: QStandardItem, group: int | None, count: int) -> None:
         from desktop.app.work_items import GROUP_WORDS
@@ -292,11 +306,11 @@ class WorklistPage(QWidget):
         return cells
 
     def _summarise(self, worklist: Worklist) -> None:
-        n = len(worklist.items)
+        n = worklist.total_lines
         if n == 0:
             self.summary.setText(self.tr("Nobody to call today. ✓"))
             return
-        urgent = sum(1 for i in worklist.items if i.group in URGENT_GROUPS)
+        urgent = sum(worklist.total(g) for g in URGENT_GROUPS)
         text = self.tr("1 thing to do") if n == 1 else self.tr("{n} things to do").format(n=n)
         if urgent:
             text += self.tr(", {n} urgent").format(n=urgent)
