@@ -26,6 +26,7 @@ class Permission(enum.StrEnum):
     MANAGE_CARE_PLANS = "keep care plans and check off their tasks"
     MANAGE_COVERAGE = "record insurance memberships and verify them"
     MANAGE_BILLING = "bill visits, take payments and make claims"
+    CODE_DIAGNOSES = "code the diagnoses of a visit in ICD-10"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -42,6 +43,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_CARE_PLANS,
             Permission.MANAGE_COVERAGE,
             Permission.MANAGE_BILLING,
+            Permission.CODE_DIAGNOSES,
         }
     ),
     Role.CLINICIAN: frozenset(
@@ -54,8 +56,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.REVIEW_RESULTS,
             Permission.MANAGE_REFERRALS,
             Permission.MANAGE_CARE_PLANS,
-            # The diagnoses of a visit are coded by whoever made them.
-            Permission.MANAGE_BILLING,
+            # The diagnoses of a visit are coded by whoever made them; money is not theirs to
+            # take, refund or claim.
+            Permission.CODE_DIAGNOSES,
         }
     ),
 }

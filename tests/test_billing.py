@@ -436,8 +436,21 @@ def test_who_may_do_what(clinic: ClinicCore) -> None:
         billsvc.add_line(
             session, as_role(Role.COORDINATOR), invoice_id, description="X", unit_amount=1
         )
-        billsvc.diagnose(session, as_role(Role.CLINICIAN), invoice_id, "B54", today=NOON.date())
+        clinician = as_role(Role.CLINICIAN)
+        billsvc.diagnose(session, clinician, invoice_id, "B54", today=NOON.date())
+        billsvc.make_primary(session, clinician, invoice_id, "B54")
+        # … and handles none of its money: no lines, no void, no payment, no refund.
+        for money in (
+            lambda: billsvc.add_line(
+                session, clinician, invoice_id, description="Y", unit_amount=1
+            ),
+            lambda: billsvc.void(session, clinician, invoice_id, reason="wrong patient"),
+            lambda: billsvc.remove_payment(session, clinician, uuid.uuid4()),
+        ):
+            with pytest.raises(PermissionDenied, match="may not bill visits"):
+                money()
     assert len(core.billing.show(invoice_id).lines) == 2
+    assert [d.code for d in core.billing.show(invoice_id).diagnoses] == ["B54"]
 
 
 def test_records_that_are_not_there_are_said_so(clinic: ClinicCore) -> None:

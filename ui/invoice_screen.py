@@ -167,6 +167,8 @@ class InvoiceScreen(QDialog):
         self._loading = False
         self._again = False
         self._may = ctx.can(Permission.MANAGE_BILLING)
+        # A clinician codes the visit's diagnoses without handling its money.
+        self._may_code = ctx.can(Permission.CODE_DIAGNOSES)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Invoice"))
         self.setAccessibleName(self.windowTitle())
@@ -512,7 +514,7 @@ class InvoiceScreen(QDialog):
         line = selected(self.lines)
         self.quantity_button.setEnabled(may and draft and line is not None)
         self.remove_line_button.setEnabled(may and draft and line is not None)
-        codable = may and status is not InvoiceStatus.VOID
+        codable = self._may_code and detail is not None and status is not InvoiceStatus.VOID
         for widget in (
             self.icd10,
             self.icd10_label,
@@ -520,7 +522,7 @@ class InvoiceScreen(QDialog):
             self.primary_button,
             self.remove_diagnosis_button,
         ):
-            widget.setVisible(self._may and status is not InvoiceStatus.VOID)
+            widget.setVisible(self._may_code and status is not InvoiceStatus.VOID)
         self.add_diagnosis_button.setEnabled(codable)
         self.icd10.setEnabled(codable)
         diagnosis = selected(self.diagnoses)

@@ -876,7 +876,7 @@ DIAGNOSES: RecordSpec[Diagnosis] = RecordSpec(
     ),
     not_found=lambda i: msg("No diagnosis with id {id}.", id=i),
     read=Permission.VIEW_PATIENTS,
-    write=Permission.MANAGE_BILLING,
+    write=Permission.CODE_DIAGNOSES,
     patient_link="patient_id",
 )
 

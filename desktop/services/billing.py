@@ -559,7 +559,7 @@ def diagnose(
     J18 asks for its subcategory, listing them). The first is the primary one; `primary`
     makes this one primary instead. Added to a draft or an issued invoice (a scheme that
     rejected a claim for its coding is answered by adding the right code)."""
-    actor.require(Permission.MANAGE_BILLING)
+    actor.require(Permission.CODE_DIAGNOSES)
     invoice = get_invoice(session, invoice_id)
     if invoice.status is S.VOID:
         raise Conflict(msg("Invoice {number} is void.", number=invoice.number or ""))
@@ -599,7 +599,7 @@ def _diagnosis_of(session: Session, invoice: Invoice, diagnosis: str) -> Diagnos
 
 
 def make_primary(session: Session, actor: Actor, invoice_id: uuid.UUID, diagnosis: str) -> Invoice:
-    actor.require(Permission.MANAGE_BILLING)
+    actor.require(Permission.CODE_DIAGNOSES)
     invoice = get_invoice(session, invoice_id)
     chosen = _diagnosis_of(session, invoice, diagnosis)
     for row in diagnoses_of(session, invoice.id):
@@ -613,7 +613,7 @@ def remove_diagnosis(
 ) -> Invoice:
     """A diagnosis coded in error, removed; when it was the primary one the earliest other
     becomes primary (an invoice with diagnoses always has one)."""
-    actor.require(Permission.MANAGE_BILLING)
+    actor.require(Permission.CODE_DIAGNOSES)
     invoice = get_invoice(session, invoice_id)
     if invoice.status is S.VOID:
         raise Conflict(msg("Invoice {number} is void.", number=invoice.number or ""))
