@@ -800,205 +800,268 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
   </context>
   <context>
-    <name>BookingDialog</name>
+    <name>BillingTab</name>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="85" />
-      <source>Book an appointment</source>
-      <translation>Prendre un rendez-vous</translation>
+      <location filename="../../ui/record_tab_billing.py" line="47" />
+      <source>Ne&amp;w invoice…</source>
+      <translation>&amp;Nouvelle facture…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="86" />
-      <source>Book a follow-up</source>
-      <translation>Prendre un rendez-vous de suivi</translation>
+      <location filename="../../ui/record_tab_billing.py" line="49" />
+      <source>A draft invoice for this patient's visit</source>
+      <translation>Une facture brouillon pour la consultation de ce patient</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="87" />
-      <source>Move an appointment</source>
-      <translation>Déplacer un rendez-vous</translation>
+      <location filename="../../ui/record_tab_billing.py" line="67" />
+      <source>B&amp;illing</source>
+      <translation>Fac&amp;turation</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="97" />
-      <source>Name, phone, ID or date of birth</source>
-      <translation>Nom, téléphone, identifiant ou date de naissance</translation>
+      <location filename="../../ui/record_tab_billing.py" line="71" />
+      <source>Invoice</source>
+      <translation>Facture</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="100" />
-      <source>Patients found</source>
-      <translation>Patients trouvés</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="109" />
-      <source>Choose the type of visit…</source>
-      <translation>Choisir le type de visite…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="119" />
-      <source>HH:MM</source>
-      <translation>HH:MM</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="144" />
-      <source>Follow-up</source>
-      <translation>Suivi</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="148" />
-      <source>&amp;Patient:</source>
-      <translation>&amp;Patient :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="159" />
-      <source>Patient:</source>
-      <translation>Patient :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="160" />
-      <source>Pro&amp;vider:</source>
-      <translation>&amp;Soignant :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="161" />
-      <source>&amp;Type:</source>
-      <translation>&amp;Type :</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="165" />
-      <source>at</source>
-      <translation>à</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="167" />
-      <source>Ne&amp;xt free</source>
-      <translation>Prochain horaire &amp;libre</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="171" />
-      <source>The provider's next free times for this type, from the chosen day</source>
-      <translation>Les prochains horaires libres du soignant pour ce type, à partir du jour choisi</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="175" />
+      <location filename="../../ui/record_tab_billing.py" line="72" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="176" />
+      <location filename="../../ui/record_tab_billing.py" line="73" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="74" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="75" />
+      <source>Paid</source>
+      <translation>Payé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="76" />
+      <source>Owed</source>
+      <translation>Reste dû</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="77" />
+      <source>Claims</source>
+      <translation>Demandes de remboursement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="99" />
+      <source>No invoices for this patient.</source>
+      <translation>Aucune facture pour ce patient.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="109" />
+      <source>(draft)</source>
+      <translation>(brouillon)</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookingDialog</name>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="86" />
+      <source>Book an appointment</source>
+      <translation>Prendre un rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="87" />
+      <source>Book a follow-up</source>
+      <translation>Prendre un rendez-vous de suivi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="88" />
+      <source>Move an appointment</source>
+      <translation>Déplacer un rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="98" />
+      <source>Name, phone, ID or date of birth</source>
+      <translation>Nom, téléphone, identifiant ou date de naissance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="101" />
+      <source>Patients found</source>
+      <translation>Patients trouvés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="110" />
+      <source>Choose the type of visit…</source>
+      <translation>Choisir le type de visite…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="120" />
+      <source>HH:MM</source>
+      <translation>HH:MM</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="151" />
+      <source>Follow-up</source>
+      <translation>Suivi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="155" />
+      <source>&amp;Patient:</source>
+      <translation>&amp;Patient :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="166" />
+      <source>Patient:</source>
+      <translation>Patient :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="167" />
+      <source>Pro&amp;vider:</source>
+      <translation>&amp;Soignant :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="168" />
+      <source>&amp;Type:</source>
+      <translation>&amp;Type :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="172" />
+      <source>at</source>
+      <translation>à</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="174" />
+      <source>Ne&amp;xt free</source>
+      <translation>Prochain horaire &amp;libre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="178" />
+      <source>The provider's next free times for this type, from the chosen day</source>
+      <translation>Les prochains horaires libres du soignant pour ce type, à partir du jour choisi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="182" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="183" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="177" />
+      <location filename="../../ui/booking_dialog.py" line="184" />
       <source>&amp;Date:</source>
       <translation>&amp;Date :</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="180" />
+      <location filename="../../ui/booking_dialog.py" line="187" />
       <source>&amp;Reason:</source>
       <translation>&amp;Motif :</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="189" />
+      <location filename="../../ui/booking_dialog.py" line="196" />
       <source>&amp;Move</source>
       <translation>&amp;Déplacer</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="189" />
+      <location filename="../../ui/booking_dialog.py" line="196" />
       <source>&amp;Book</source>
       <translation>&amp;Réserver</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="194" />
+      <location filename="../../ui/booking_dialog.py" line="201" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="292" />
+      <location filename="../../ui/booking_dialog.py" line="302" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} ({minutes} min)</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="304" />
+      <location filename="../../ui/booking_dialog.py" line="314" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Il n’y a encore ni soignant ni type de rendez-vous. Un administrateur les ajoute dans Réglages → Centre de santé.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="333" />
+      <location filename="../../ui/booking_dialog.py" line="343" />
       <source>Booking for: {name}</source>
       <translation>Rendez-vous pour : {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="368" />
+      <location filename="../../ui/booking_dialog.py" line="406" />
       <source>Choose the patient first.</source>
       <translation>Choisissez d’abord le patient.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="373" />
-      <location filename="../../ui/booking_dialog.py" line="474" />
+      <location filename="../../ui/booking_dialog.py" line="411" />
+      <location filename="../../ui/booking_dialog.py" line="512" />
       <source>Choose the type of visit.</source>
       <translation>Choisissez le type de visite.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="419" />
+      <location filename="../../ui/booking_dialog.py" line="457" />
       <source>Booking…</source>
       <translation>Réservation…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="460" />
+      <location filename="../../ui/booking_dialog.py" line="498" />
       <source>Another appointment that day</source>
       <translation>Un autre rendez-vous ce jour-là</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="461" />
+      <location filename="../../ui/booking_dialog.py" line="499" />
       <source>Book this one as well?</source>
       <translation>Prendre aussi ce rendez-vous ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="463" />
+      <location filename="../../ui/booking_dialog.py" line="501" />
       <source>Book as well</source>
       <translation>Réserver aussi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="464" />
+      <location filename="../../ui/booking_dialog.py" line="502" />
       <source>Go back</source>
       <translation>Revenir</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="487" />
+      <location filename="../../ui/booking_dialog.py" line="525" />
       <source>{provider} has no free time for this type in the next two weeks.</source>
       <translation>{provider} n’a aucun horaire libre pour ce type dans les deux prochaines semaines.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="507" />
+      <location filename="../../ui/booking_dialog.py" line="545" />
       <source>{date} {time}</source>
       <translation>{date} {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="511" />
+      <location filename="../../ui/booking_dialog.py" line="549" />
       <source>Choose this time</source>
       <translation>Choisir cet horaire</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="512" />
+      <location filename="../../ui/booking_dialog.py" line="550" />
       <source>Free at {time}</source>
       <translation>Libre à {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="531" />
+      <location filename="../../ui/booking_dialog.py" line="569" />
       <source>Discard this booking?</source>
       <translation>Abandonner ce rendez-vous ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="532" />
+      <location filename="../../ui/booking_dialog.py" line="570" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Le rendez-vous n’a pas été enregistré. Fermer quand même ?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="534" />
+      <location filename="../../ui/booking_dialog.py" line="572" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="535" />
+      <location filename="../../ui/booking_dialog.py" line="573" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
@@ -1140,6 +1203,605 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
   </context>
   <context>
+    <name>CarePlanScreen</name>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="77" />
+      <source>Problems</source>
+      <translation>Problèmes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="78" />
+      <source>Goals</source>
+      <translation>Objectifs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="79" />
+      <source>Tasks</source>
+      <translation>Tâches</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="80" />
+      <source>Follow-ups</source>
+      <translation>Suivis</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="86" />
+      <source>Problem</source>
+      <translation>Problème</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="87" />
+      <source>Goal</source>
+      <translation>Objectif</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="88" />
+      <source>Task</source>
+      <translation>Tâche</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="89" />
+      <source>Follow-up</source>
+      <translation>Suivi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="97" />
+      <source>monthly (30 days)</source>
+      <translation>mensuel (30 jours)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="99" />
+      <source>weekly</source>
+      <translation>hebdomadaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="100" />
+      <source>every {n} days</source>
+      <translation>tous les {n} jours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="106" />
+      <source>{mark} done by {who} on {when}</source>
+      <translation>{mark} fait par {who} le {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="108" />
+      <source>someone</source>
+      <translation>quelqu’un</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="112" />
+      <location filename="../../ui/care_plan_screen.py" line="378" />
+      <source>next due {day}</source>
+      <translation>prochaine échéance le {day}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="115" />
+      <source>⊘ cancelled</source>
+      <translation>⊘ annulé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="117" />
+      <source>{mark} missed</source>
+      <translation>{mark} non fait à temps</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="119" />
+      <source>due today</source>
+      <translation>prévu aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="120" />
+      <source>to do</source>
+      <translation>à faire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="170" />
+      <source>Care plan</source>
+      <translation>Plan de soins</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="173" />
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="183" />
+      <source>The plan's problems, goals, tasks and follow-ups</source>
+      <translation>Problèmes, objectifs, tâches et suivis du plan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="187" />
+      <source>What</source>
+      <translation>Quoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="188" />
+      <source>Owner</source>
+      <translation>Responsable</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="189" />
+      <source>Due</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="190" />
+      <source>Repeats</source>
+      <translation>Répétition</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="191" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="218" />
+      <source>&amp;Add an item…</source>
+      <translation>&amp;Ajouter un élément…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="221" />
+      <source>Check &amp;off</source>
+      <translation>&amp;Cocher</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="221" />
+      <source>Done now, by you (Space)</source>
+      <translation>Fait maintenant, par vous (Espace)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="225" />
+      <source>&amp;Untick</source>
+      <translation>&amp;Décocher</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="225" />
+      <source>Checked off by mistake (Space)</source>
+      <translation>Coché par erreur (Espace)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="228" />
+      <source>&amp;Edit the item…</source>
+      <translation>&amp;Modifier l’élément…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="229" />
+      <source>Cancel the ite&amp;m…</source>
+      <translation>A&amp;nnuler l’élément…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="231" />
+      <source>&amp;Bring back</source>
+      <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="233" />
+      <source>Edit the &amp;plan…</source>
+      <translation>Modifier le &amp;plan…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="234" />
+      <source>Re&amp;viewed…</source>
+      <translation>Réé&amp;valuation faite…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="235" />
+      <source>The plan was reviewed today: set the next review</source>
+      <translation>Le plan a été réévalué aujourd’hui : fixez la prochaine réévaluation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="236" />
+      <source>Comp&amp;lete the plan…</source>
+      <translation>&amp;Terminer le plan…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="238" />
+      <source>&amp;Reopen the plan…</source>
+      <translation>R&amp;ouvrir le plan…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="240" />
+      <source>Cancel the pla&amp;n…</source>
+      <translation>Ann&amp;uler le plan…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="243" />
+      <source>Pr&amp;int the summary…</source>
+      <translation>&amp;Imprimer le résumé…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="246" />
+      <source>Open the pa&amp;tient's record</source>
+      <translation>Ouvrir le dossier du pati&amp;ent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="248" />
+      <source>&amp;Close</source>
+      <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="358" />
+      <source>{plan} — care plan of {patient}</source>
+      <translation>{plan} — plan de soins de {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="362" />
+      <source>Care plan: {patient}</source>
+      <translation>Plan de soins : {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="373" />
+      <source>{n} to do</source>
+      <translation>{n} à faire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="375" />
+      <source>({mark} {n} missed)</source>
+      <translation>({mark} {n} non faits à temps)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="381" />
+      <source>{mark} review due since {day}</source>
+      <translation>{mark} réévaluation prévue depuis le {day}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="395" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="396" />
+      <source>Led by</source>
+      <translation>Dirigé par</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="396" />
+      <source>nobody named</source>
+      <translation>aucune personne désignée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="397" />
+      <source>Started</source>
+      <translation>Commencé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="400" />
+      <source>Next review</source>
+      <translation>Prochaine réévaluation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="401" />
+      <source>not set</source>
+      <translation>non fixée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="403" />
+      <source>Ended</source>
+      <translation>Terminé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="404" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="432" />
+      <source>(none yet)</source>
+      <translation>(aucun pour l’instant)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="556" />
+      <source>Checking off…</source>
+      <translation>Cochage…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="564" />
+      <source>Unticking…</source>
+      <translation>Décochage…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="571" />
+      <source>Bringing back…</source>
+      <translation>Rétablissement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="576" />
+      <source>{what}: {patient}</source>
+      <translation>{what} : {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="584" />
+      <source>New item of the plan</source>
+      <translation>Nouvel élément du plan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="584" />
+      <source>Add to the plan</source>
+      <translation>Ajouter au plan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="587" />
+      <source>&amp;Kind:</source>
+      <translation>&amp;Type :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="591" />
+      <location filename="../../ui/care_plan_screen.py" line="624" />
+      <source>&amp;What:</source>
+      <translation>&amp;Description :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="592" />
+      <source>e.g. Blood pressure check, HbA1c below 7 %, Home visit by the CHW</source>
+      <translation>par ex. Contrôle de la tension, HbA1c inférieure à 7 %, Visite à domicile par l’ASC</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="623" />
+      <source>Change the item</source>
+      <translation>Modifier l’élément</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="623" />
+      <location filename="../../ui/care_plan_screen.py" line="672" />
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="655" />
+      <location filename="../../ui/care_plan_screen.py" line="655" />
+      <source>Cancel the item</source>
+      <translation>Annuler l’élément</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="658" />
+      <location filename="../../ui/care_plan_screen.py" line="749" />
+      <source>&amp;Why:</source>
+      <translation>&amp;Pourquoi :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="659" />
+      <source>e.g. no longer needed, done elsewhere, entered by mistake</source>
+      <translation>par ex. plus nécessaire, fait ailleurs, saisi par erreur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="672" />
+      <source>Change the plan</source>
+      <translation>Modifier le plan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="673" />
+      <location filename="../../ui/care_plan_screen.py" line="966" />
+      <source>&amp;For:</source>
+      <translation>&amp;Pour :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="676" />
+      <location filename="../../ui/care_plan_screen.py" line="970" />
+      <source>&amp;Review:</source>
+      <translation>&amp;Réévaluation :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="676" />
+      <location filename="../../ui/care_plan_screen.py" line="970" />
+      <source>Review on</source>
+      <translation>Réévaluation le</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="678" />
+      <location filename="../../ui/care_plan_screen.py" line="974" />
+      <source>&amp;Notes:</source>
+      <translation>&amp;Notes :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="696" />
+      <source>Plan reviewed today</source>
+      <translation>Plan réévalué aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="696" />
+      <source>Save the review</source>
+      <translation>Enregistrer la réévaluation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="698" />
+      <source>&amp;Next review on:</source>
+      <translation>&amp;Prochaine réévaluation le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="700" />
+      <source>What the review &amp;decided:</source>
+      <translation>Ce que la réévaluation a &amp;décidé :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="728" />
+      <location filename="../../ui/care_plan_screen.py" line="729" />
+      <source>Complete the plan</source>
+      <translation>Terminer le plan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="731" />
+      <source>&amp;Note (optional):</source>
+      <translation>&amp;Note (facultatif) :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="732" />
+      <source>Its open tasks leave the worklist; they come back if it is reopened.</source>
+      <translation>Ses tâches en cours quittent la liste de travail ; elles reviennent si le plan est rouvert.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="737" />
+      <location filename="../../ui/care_plan_screen.py" line="738" />
+      <source>Reopen the plan</source>
+      <translation>Rouvrir le plan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="740" />
+      <source>&amp;Why (optional):</source>
+      <translation>&amp;Pourquoi (facultatif) :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="741" />
+      <source>e.g. the condition came back</source>
+      <translation>par ex. l’affection est revenue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="746" />
+      <location filename="../../ui/care_plan_screen.py" line="747" />
+      <source>Cancel the plan</source>
+      <translation>Annuler le plan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="750" />
+      <source>e.g. made in error, the patient moved away</source>
+      <translation>par ex. créé par erreur, le patient est parti ailleurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="855" />
+      <source>does not repeat</source>
+      <translation>pas de répétition</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="856" />
+      <source> days</source>
+      <translation> jours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="858" />
+      <source>Every how many days it comes back once done (30 for monthly)</source>
+      <translation>Tous les combien de jours il revient une fois fait (30 pour mensuel)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="879" />
+      <source>&amp;Led by:</source>
+      <translation>&amp;Dirigé par :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="886" />
+      <source>&amp;Owner:</source>
+      <translation>&amp;Responsable :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="890" />
+      <source>A user of the clinic, or type the name of someone else (e.g. a CHW).</source>
+      <translation>Un utilisateur du centre, ou tapez le nom d’une autre personne (par ex. un ASC).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="895" />
+      <source>&amp;Due:</source>
+      <translation>É&amp;chéance :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="895" />
+      <source>Due on</source>
+      <translation>Prévu le</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="898" />
+      <source>Re&amp;peat every:</source>
+      <translation>Ré&amp;péter tous les :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="900" />
+      <source>No&amp;te:</source>
+      <translation>&amp;Note :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="963" />
+      <source>New care plan: {patient}</source>
+      <translation>Nouveau plan de soins : {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="964" />
+      <source>Make the plan</source>
+      <translation>Créer le plan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="966" />
+      <source>e.g. Type 2 diabetes, Hypertension</source>
+      <translation>par ex. Diabète de type 2, Hypertension</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="968" />
+      <source>&amp;Started on:</source>
+      <translation>Débu&amp;t le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="972" />
+      <source>&amp;Problems:</source>
+      <translation>Pro&amp;blèmes :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="972" />
+      <location filename="../../ui/care_plan_screen.py" line="973" />
+      <source>One a line.</source>
+      <translation>Un par ligne.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="973" />
+      <source>&amp;Goals:</source>
+      <translation>&amp;Objectifs :</translation>
+    </message>
+  </context>
+  <context>
+    <name>CarePlansTab</name>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="37" />
+      <source>Ne&amp;w care plan…</source>
+      <translation>&amp;Nouveau plan de soins…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="65" />
+      <source>Care pla&amp;ns</source>
+      <translation>P&amp;lans de soins</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="69" />
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="70" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="71" />
+      <source>Led by</source>
+      <translation>Dirigé par</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="72" />
+      <source>To do</source>
+      <translation>À faire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="73" />
+      <source>Next due</source>
+      <translation>Prochaine échéance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="74" />
+      <source>Review</source>
+      <translation>Réévaluation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="84" />
+      <source>No care plan for this patient.</source>
+      <translation>Aucun plan de soins pour ce patient.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="89" />
+      <source>{open} ({missed} missed)</source>
+      <translation>{open} ({missed} non faits à temps)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="94" />
+      <source>⚠ {date} · due</source>
+      <translation>⚠ {date} · à faire</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangedElsewhere</name>
     <message>
       <location filename="../../ui/patient_refresh.py" line="88" />
@@ -1195,6 +1857,280 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <location filename="../../ui/patient_refresh.py" line="213" />
       <source>Keep what I typed</source>
       <translation>Garder ma saisie</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClaimScreen</name>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="69" />
+      <source>&amp;Submit to the scheme…</source>
+      <translation>&amp;Soumettre au régime…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="70" />
+      <source>Re&amp;submit…</source>
+      <translation>Soumettre à &amp;nouveau…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="71" />
+      <source>Record &amp;paid…</source>
+      <translation>Enregistrer comme &amp;payée…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="72" />
+      <source>Record re&amp;jected…</source>
+      <translation>Enregistrer comme re&amp;jetée…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="73" />
+      <source>&amp;Withdraw…</source>
+      <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="79" />
+      <source>(the membership was removed)</source>
+      <translation>(l’adhésion a été supprimée)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="80" />
+      <source>member no. {number}</source>
+      <translation>adhérent n° {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="82" />
+      <source>through {holder}</source>
+      <translation>par l’intermédiaire de {holder}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="84" />
+      <source>valid until {day}</source>
+      <translation>valable jusqu’au {day}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="111" />
+      <source>Claim</source>
+      <translation>Demande de remboursement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="114" />
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="132" />
+      <source>Print the claim &amp;form…</source>
+      <translation>&amp;Imprimer le formulaire de demande…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="134" />
+      <source>Open the &amp;invoice</source>
+      <translation>Ouvrir la fa&amp;cture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="137" />
+      <source>Clos&amp;e</source>
+      <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="207" />
+      <source>a scheme</source>
+      <translation>un régime</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="209" />
+      <source>Claim to {scheme}: {patient}</source>
+      <translation>Demande de remboursement à {scheme} : {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="211" />
+      <source>Claim: {patient}</source>
+      <translation>Demande de remboursement : {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="215" />
+      <source>rejected because: {why}</source>
+      <translation>rejetée pour le motif : {why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="230" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="233" />
+      <source>Membership</source>
+      <translation>Adhésion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="236" />
+      <source>Invoice</source>
+      <translation>Facture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="237" />
+      <source>{number}: total {total}, still owed {owed}</source>
+      <translation>{number} : total {total}, reste dû {owed}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="238" />
+      <source>(draft)</source>
+      <translation>(brouillon)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="245" />
+      <source>Diagnoses</source>
+      <translation>Diagnostics</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="246" />
+      <source>none yet: code one on the invoice before submitting</source>
+      <translation>aucun pour l’instant : codez-en un sur la facture avant de soumettre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="248" />
+      <source>Claimed</source>
+      <translation>Montant demandé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="249" />
+      <source>Drafted</source>
+      <translation>Rédigée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="252" />
+      <source>Submitted</source>
+      <translation>Soumise</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="259" />
+      <source>Decided</source>
+      <translation>Décision</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="260" />
+      <source>Paid by the scheme</source>
+      <translation>Payé par le régime</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="261" />
+      <source>Rejected because</source>
+      <translation>Motif du rejet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="262" />
+      <source>The scheme's reference</source>
+      <translation>Référence du régime</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="263" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="299" />
+      <source>Withdraw the claim</source>
+      <translation>Retirer la demande</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="300" />
+      <source>Withdraw the claim of {amount} to {scheme}? It cannot be taken up again.</source>
+      <translation>Retirer la demande de {amount} auprès de {scheme} ? Elle ne pourra pas être reprise.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="310" />
+      <source>{step}: {patient}</source>
+      <translation>{step} : {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="313" />
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="320" />
+      <location filename="../../ui/claim_screen.py" line="480" />
+      <source>&amp;Amount claimed:</source>
+      <translation>&amp;Montant demandé :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="322" />
+      <source>Corrected if the scheme asked for it.</source>
+      <translation>Corrigé si le régime l’a demandé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="324" />
+      <source>&amp;Submitted on:</source>
+      <translation>&amp;Soumise le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="336" />
+      <source>&amp;Amount the scheme paid:</source>
+      <translation>&amp;Montant payé par le régime :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="338" />
+      <source>In {currency}: recorded as the scheme's payment on the invoice.</source>
+      <translation>En {currency} : enregistré comme paiement du régime sur la facture.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="342" />
+      <source>The scheme's &amp;reference:</source>
+      <translation>&amp;Référence du régime :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="343" />
+      <source>Paid &amp;on:</source>
+      <translation>&amp;Payée le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="357" />
+      <source>&amp;Why the scheme rejected it:</source>
+      <translation>&amp;Pourquoi le régime l’a rejetée :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="358" />
+      <source>What to correct before resubmitting.</source>
+      <translation>Ce qu’il faut corriger avant de soumettre à nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="360" />
+      <source>Rejected &amp;on:</source>
+      <translation>Rejetée &amp;le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="443" />
+      <source>Make a claim</source>
+      <translation>Faire une demande de remboursement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="444" />
+      <source>{patient} has no membership of a scheme: add one on the record's Coverage tab first.</source>
+      <translation>{patient} n’est adhérent d’aucun régime : ajoutez d’abord une adhésion dans l’onglet Couverture du dossier.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="469" />
+      <source>Claim for invoice {number}</source>
+      <translation>Demande de remboursement pour la facture {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="470" />
+      <source>Draft the claim</source>
+      <translation>Rédiger la demande</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="474" />
+      <source>&amp;Through:</source>
+      <translation>&amp;Via :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="482" />
+      <source>In {currency}. Still owed on the invoice: {owed}.</source>
+      <translation>En {currency}. Reste dû sur la facture : {owed}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="486" />
+      <source>&amp;Notes:</source>
+      <translation>&amp;Notes :</translation>
     </message>
   </context>
   <context>
@@ -1531,6 +2467,438 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
   </context>
   <context>
+    <name>Coverage</name>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="60" />
+      <source>{start} to {end}</source>
+      <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="62" />
+      <source>until {end}</source>
+      <translation>jusqu’au {end}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="64" />
+      <source>from {start}</source>
+      <translation>à partir du {start}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="65" />
+      <source>no end date</source>
+      <translation>sans date de fin</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="70" />
+      <source>ended</source>
+      <translation>terminée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="87" />
+      <source>Record a verification</source>
+      <translation>Enregistrer une vérification</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="87" />
+      <source>Save the verification</source>
+      <translation>Enregistrer la vérification</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="91" />
+      <source>Reading the membership…</source>
+      <translation>Lecture de l’adhésion…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="109" />
+      <source>&amp;How:</source>
+      <translation>&amp;Méthode :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="115" />
+      <source>&amp;Answer:</source>
+      <translation>&amp;Réponse :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="119" />
+      <source>&amp;When:</source>
+      <translation>&amp;Quand :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="125" />
+      <source>&amp;Reference:</source>
+      <translation>Ré&amp;férence :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="126" />
+      <source>The scheme's reference for the check, if it gave one.</source>
+      <translation>La référence de la vérification donnée par le régime, s’il en a donné une.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="128" />
+      <source>&amp;Note:</source>
+      <translation>&amp;Note :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="153" />
+      <source>Verification: {patient}, {scheme}</source>
+      <translation>Vérification : {patient}, {scheme}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="158" />
+      <source>{scheme} {number} — {patient}</source>
+      <translation>{scheme} {number} — {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="163" />
+      <source>Holder: {name}</source>
+      <translation>Titulaire : {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="164" />
+      <source>Valid: {when}</source>
+      <translation>Validité : {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="165" />
+      <source>Today: {status} ({why})</source>
+      <translation>Aujourd’hui : {status} ({why})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="173" />
+      <source>{when}: {answer} ({method}{reference}{by})</source>
+      <translation>{when} : {answer} ({method}{reference}{by})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="178" />
+      <source>, by {name}</source>
+      <translation>, par {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="182" />
+      <source>Last checks:</source>
+      <translation>Dernières vérifications :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="184" />
+      <source>Never verified before.</source>
+      <translation>Jamais vérifiée auparavant.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="187" />
+      <source>This membership was ended: nothing to verify.</source>
+      <translation>Cette adhésion a pris fin : rien à vérifier.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="212" />
+      <source>Reading the clinic's schemes…</source>
+      <translation>Lecture des régimes du centre…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="227" />
+      <source>No scheme yet: add the clinic's in Settings → Schemes</source>
+      <translation>Aucun régime pour l’instant : ajoutez ceux du centre dans Réglages → Régimes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="238" />
+      <source>New membership: {patient}</source>
+      <translation>Nouvelle adhésion : {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="239" />
+      <source>Add the membership</source>
+      <translation>Ajouter l’adhésion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="242" />
+      <source>&amp;Scheme:</source>
+      <translation>&amp;Régime :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="243" />
+      <source>&amp;Member number:</source>
+      <translation>Numéro d’&amp;adhérent :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="243" />
+      <source>As it is on the card.</source>
+      <translation>Tel qu’il figure sur la carte.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="246" />
+      <source>&amp;Holder:</source>
+      <translation>&amp;Titulaire :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="247" />
+      <source>The principal member, when the patient is a dependant (else leave empty).</source>
+      <translation>L’adhérent principal, quand le patient est un ayant droit (sinon, laissez vide).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="249" />
+      <source>Valid &amp;from:</source>
+      <translation>Valable &amp;du :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="249" />
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="250" />
+      <source>Valid &amp;until:</source>
+      <translation>Valable &amp;jusqu’au :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="250" />
+      <source>Until</source>
+      <translation>Jusqu’au</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="251" />
+      <source>&amp;Notes:</source>
+      <translation>&amp;Notes :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="256" />
+      <source>Choose the scheme (Settings → Schemes has the list).</source>
+      <translation>Choisissez le régime (la liste est dans Réglages → Régimes).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="281" />
+      <source>End the membership: {scheme} {number}</source>
+      <translation>Mettre fin à l’adhésion : {scheme} {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="284" />
+      <source>The membership stays in the record, marked ended; it no longer counts at check-in or when booking.</source>
+      <translation>L’adhésion reste dans le dossier, marquée comme terminée ; elle n’est plus prise en compte à l’arrivée ni lors de la prise de rendez-vous.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="288" />
+      <source>End the membership</source>
+      <translation>Mettre fin à l’adhésion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="290" />
+      <source>&amp;Why:</source>
+      <translation>&amp;Pourquoi :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="290" />
+      <source>e.g. the patient left the scheme</source>
+      <translation>par ex. le patient a quitté le régime</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="309" />
+      <source>New scheme</source>
+      <translation>Nouveau régime</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="309" />
+      <source>Change {name}</source>
+      <translation>Modifier {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="310" />
+      <source>A health insurance scheme or insurer the clinic's patients belong to. The list reaches every laptop of the clinic at the next sync.</source>
+      <translation>Un régime d’assurance maladie ou un assureur auquel adhèrent des patients du centre. La liste parvient à chaque ordinateur du centre à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="314" />
+      <source>Add to the list</source>
+      <translation>Ajouter à la liste</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="314" />
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="316" />
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="319" />
+      <source>&amp;Kind:</source>
+      <translation>&amp;Type :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="323" />
+      <source>&amp;Phone:</source>
+      <translation>Télé&amp;phone :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="324" />
+      <source>&amp;Address:</source>
+      <translation>A&amp;dresse :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="327" />
+      <source>&amp;Verify every:</source>
+      <translation>&amp;Vérifier tous les :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="331" />
+      <source> days</source>
+      <translation> jours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="333" />
+      <source>N&amp;otes:</source>
+      <translation>N&amp;otes :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="365" />
+      <source>Scheme</source>
+      <translation>Régime</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="365" />
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="365" />
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="365" />
+      <source>Verify every</source>
+      <translation>Vérifier tous les</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="365" />
+      <source>Offered</source>
+      <translation>Proposé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="369" />
+      <source>The clinic's schemes and insurers</source>
+      <translation>Les régimes et assureurs du centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="379" />
+      <source>A&amp;dd a scheme…</source>
+      <translation>&amp;Ajouter un régime…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="381" />
+      <source>&amp;Change…</source>
+      <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="383" />
+      <location filename="../../ui/coverage_screens.py" line="457" />
+      <source>No longer o&amp;ffered</source>
+      <translation>&amp;Ne plus proposer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="386" />
+      <source>The schemes and insurers a patient's membership is chosen from. One no longer offered keeps the memberships it has.</source>
+      <translation>Les régimes et assureurs parmi lesquels on choisit l’adhésion d’un patient. Un régime qui n’est plus proposé garde ses adhésions existantes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="429" />
+      <source>{n} days</source>
+      <translation>{n} jours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="430" />
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="430" />
+      <source>no longer</source>
+      <translation>plus proposé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="455" />
+      <source>Offe&amp;r again</source>
+      <translation>Proposer à &amp;nouveau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="493" />
+      <source>No longer offered</source>
+      <translation>N’est plus proposé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="494" />
+      <source>{name} will no longer be offered for new memberships. The memberships it has stay as they are.</source>
+      <translation>{name} ne sera plus proposé pour les nouvelles adhésions. Ses adhésions existantes restent inchangées.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="499" />
+      <source>No longer offer it</source>
+      <translation>Ne plus le proposer</translation>
+    </message>
+  </context>
+  <context>
+    <name>CoverageTab</name>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="46" />
+      <source>Verif&amp;y the membership…</source>
+      <translation>Vérifier l’adhésio&amp;n…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="47" />
+      <source>Record how it was checked and the answer (Enter)</source>
+      <translation>Enregistrer comment elle a été vérifiée, et la réponse (Entrée)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="48" />
+      <source>Add a me&amp;mbership…</source>
+      <translation>&amp;Ajouter une adhésion…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="50" />
+      <source>End the member&amp;ship…</source>
+      <translation>Mettre fin à l’adhé&amp;sion…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="102" />
+      <source>Co&amp;verage</source>
+      <translation>Cou&amp;verture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="106" />
+      <source>Scheme</source>
+      <translation>Régime</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="107" />
+      <source>Member number</source>
+      <translation>Numéro d’adhérent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="108" />
+      <source>Valid</source>
+      <translation>Validité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="109" />
+      <source>Today</source>
+      <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="110" />
+      <source>Why</source>
+      <translation>Pourquoi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="120" />
+      <source>No scheme or insurer recorded for this patient.</source>
+      <translation>Aucun régime ni assureur enregistré pour ce patient.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="129" />
+      <source>ended</source>
+      <translation>terminée</translation>
+    </message>
+  </context>
+  <context>
     <name>DuplicateDialog</name>
     <message>
       <location filename="../../ui/duplicate_dialog.py" line="52" />
@@ -1644,6 +3012,145 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <location filename="../../ui/errors.py" line="57" />
       <source>Try again. If it happens again, tell whoever looks after this laptop and show them the details below (the event is also in the log, without patient data).</source>
       <translation>Réessayez. Si cela se reproduit, prévenez la personne qui s’occupe de cet ordinateur et montrez-lui les détails ci-dessous (l’incident figure aussi dans le journal, sans données de patient).</translation>
+    </message>
+  </context>
+  <context>
+    <name>Followup</name>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="54" />
+      <source>normal</source>
+      <translation>normal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="55" />
+      <source>low</source>
+      <translation>bas</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="56" />
+      <source>high</source>
+      <translation>élevé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="57" />
+      <source>critical</source>
+      <translation>critique</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="58" />
+      <source>abnormal</source>
+      <translation>anormal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="68" />
+      <source>Lab</source>
+      <translation>Laboratoire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="68" />
+      <source>Imaging</source>
+      <translation>Imagerie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="68" />
+      <source>Other</source>
+      <translation>Autre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="103" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="103" />
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="103" />
+      <source>Unit</source>
+      <translation>Unité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="103" />
+      <location filename="../../ui/followup_dialogs.py" line="137" />
+      <source>Flag</source>
+      <translation>Indicateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="103" />
+      <source>Normal range</source>
+      <translation>Valeurs normales</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="105" />
+      <source>Values</source>
+      <translation>Valeurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="112" />
+      <source>&amp;Add a value</source>
+      <translation>&amp;Ajouter une valeur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="113" />
+      <source>Remove the &amp;selected value</source>
+      <translation>Retirer la valeur &amp;sélectionnée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="189" />
+      <source>Facility</source>
+      <translation>Établissement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="191" />
+      <source>Loading the directory…</source>
+      <translation>Chargement de l’annuaire…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="192" />
+      <source>New &amp;facility…</source>
+      <translation>Nouvel é&amp;tablissement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="218" />
+      <source>No facility yet: add one with New facility…</source>
+      <translation>Aucun établissement pour l’instant : ajoutez-en un avec Nouvel établissement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="359" />
+      <source>New facility</source>
+      <translation>Nouvel établissement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="360" />
+      <source>A facility the clinic sends patients or samples to. The directory reaches every laptop of the clinic at the next sync.</source>
+      <translation>Un établissement vers lequel le centre envoie des patients ou des échantillons. L’annuaire parvient à chaque ordinateur du centre à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="364" />
+      <source>Add to the directory</source>
+      <translation>Ajouter à l’annuaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="366" />
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="369" />
+      <source>&amp;Kind:</source>
+      <translation>&amp;Type :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="373" />
+      <source>&amp;Phone:</source>
+      <translation>Télé&amp;phone :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="374" />
+      <source>&amp;Address:</source>
+      <translation>A&amp;dresse :</translation>
     </message>
   </context>
   <context>
@@ -2172,42 +3679,42 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>FormsDesk</name>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="98" />
+      <location filename="../../ui/forms_gateway.py" line="99" />
       <source>Opening the form…</source>
       <translation>Ouverture du formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="116" />
+      <location filename="../../ui/forms_gateway.py" line="119" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="116" />
+      <location filename="../../ui/forms_gateway.py" line="119" />
       <source>There is nothing to print for this.</source>
       <translation>Il n’y a rien à imprimer pour cela.</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="147" />
+      <location filename="../../ui/forms_gateway.py" line="150" />
       <source>Starting the form…</source>
       <translation>Création du formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="213" />
+      <location filename="../../ui/forms_gateway.py" line="216" />
       <source>Preparing the pages…</source>
       <translation>Préparation des pages…</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="253" />
+      <location filename="../../ui/forms_gateway.py" line="256" />
       <source>{title} (blank)</source>
       <translation>{title} (vierge)</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="304" />
+      <location filename="../../ui/forms_gateway.py" line="307" />
       <source>Blank forms ({count})</source>
       <translation>Formulaires vierges ({count})</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="315" />
+      <location filename="../../ui/forms_gateway.py" line="318" />
       <source>Day list</source>
       <translation>Liste du jour</translation>
     </message>
@@ -2383,112 +3890,112 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>GeneralSettings</name>
     <message>
-      <location filename="../../ui/settings_view.py" line="107" />
+      <location filename="../../ui/settings_view.py" line="125" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="110" />
+      <location filename="../../ui/settings_view.py" line="128" />
       <source>Make an automatic backup every &amp;day</source>
       <translation>Faire une sauvegarde automatique chaque &amp;jour</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="114" />
+      <location filename="../../ui/settings_view.py" line="132" />
       <source>&amp;Save settings</source>
       <translation>&amp;Enregistrer les réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="117" />
+      <location filename="../../ui/settings_view.py" line="135" />
       <source>This laptop</source>
       <translation>Cet ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="119" />
+      <location filename="../../ui/settings_view.py" line="137" />
       <source>&amp;Language:</source>
       <translation>&amp;Langue :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="121" />
+      <location filename="../../ui/settings_view.py" line="139" />
       <source>A new language takes effect the next time Outpost starts.</source>
       <translation>Une nouvelle langue s’applique au prochain démarrage d’Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="123" />
+      <location filename="../../ui/settings_view.py" line="141" />
       <source>Loc&amp;k after (no use):</source>
       <translation>&amp;Verrouiller après (inactivité) :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="127" />
+      <location filename="../../ui/settings_view.py" line="145" />
       <source>My account</source>
       <translation>Mon compte</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="131" />
+      <location filename="../../ui/settings_view.py" line="149" />
       <source>Signed in as {who}.</source>
       <translation>Connecté en tant que {who}.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="136" />
+      <location filename="../../ui/settings_view.py" line="154" />
       <source>&amp;Change my password…</source>
       <translation>&amp;Changer mon mot de passe…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="170" />
+      <location filename="../../ui/settings_view.py" line="188" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="174" />
+      <location filename="../../ui/settings_view.py" line="192" />
       <source>Language</source>
       <translation>Langue</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="175" />
+      <location filename="../../ui/settings_view.py" line="193" />
       <source>The new language will be used the next time Outpost starts.</source>
       <translation>La nouvelle langue sera utilisée au prochain démarrage d’Outpost.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="179" />
+      <location filename="../../ui/settings_view.py" line="197" />
       <source>Saving settings…</source>
       <translation>Enregistrement des réglages…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="186" />
+      <location filename="../../ui/settings_view.py" line="204" />
       <source>Change my password</source>
       <translation>Changer mon mot de passe</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="187" />
+      <location filename="../../ui/settings_view.py" line="205" />
       <source>&amp;Current password:</source>
       <translation>Mot de passe &amp;actuel :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="190" />
+      <location filename="../../ui/settings_view.py" line="208" />
       <source>&amp;New password:</source>
       <translation>&amp;Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="192" />
+      <location filename="../../ui/settings_view.py" line="210" />
       <source>At least {n} characters; a short sentence is easier to remember. Not the same as the user name.</source>
       <translation>Au moins {n} caractères ; une courte phrase se retient plus facilement. Différent du nom d’utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="197" />
+      <location filename="../../ui/settings_view.py" line="215" />
       <source>C&amp;onfirm:</source>
       <translation>C&amp;onfirmer :</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="202" />
+      <location filename="../../ui/settings_view.py" line="220" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Les deux mots de passe sont différents : saisissez deux fois le même.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="218" />
+      <location filename="../../ui/settings_view.py" line="236" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="218" />
+      <location filename="../../ui/settings_view.py" line="236" />
       <source>Your password has been changed.</source>
       <translation>Votre mot de passe a été changé.</translation>
     </message>
@@ -2704,6 +4211,29 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
   </context>
   <context>
+    <name>Icd10Field</name>
+    <message>
+      <location filename="../../ui/icd10_field.py" line="63" />
+      <source>a code (J18.9, B5) or words (malaria)</source>
+      <translation>un code (J18.9, B5) ou des mots (paludisme)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/icd10_field.py" line="64" />
+      <source>ICD-10 diagnosis</source>
+      <translation>Diagnostic CIM-10</translation>
+    </message>
+    <message>
+      <location filename="../../ui/icd10_field.py" line="71" />
+      <source>ICD-10 codes found</source>
+      <translation>Codes CIM-10 trouvés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/icd10_field.py" line="149" />
+      <source>(choose a subcategory)</source>
+      <translation>(choisissez une sous-catégorie)</translation>
+    </message>
+  </context>
+  <context>
     <name>IntegrityBanner</name>
     <message>
       <location filename="../../ui/integrity_banner.py" line="36" />
@@ -2719,6 +4249,419 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <location filename="../../ui/integrity_banner.py" line="48" />
       <source>⚠ The clinic's records are damaged, so nothing more can be saved: everything saved so far is kept and can still be read. An administrator should run “outpost doctor”, then restore the most recent backup (Settings → Backups).</source>
       <translation>⚠ Les dossiers du centre sont endommagés, plus rien ne peut donc être enregistré : tout ce qui a été enregistré jusqu’ici est conservé et peut encore être lu. Un administrateur doit lancer « outpost doctor », puis restaurer la sauvegarde la plus récente (Réglages → Sauvegardes).</translation>
+    </message>
+  </context>
+  <context>
+    <name>InvoiceScreen</name>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="173" />
+      <source>Invoice</source>
+      <translation>Facture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="177" />
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="188" />
+      <location filename="../../ui/invoice_screen.py" line="223" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="189" />
+      <source>Description</source>
+      <translation>Libellé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="190" />
+      <source>Qty</source>
+      <translation>Qté</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="191" />
+      <source>Unit price</source>
+      <translation>Prix unitaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="192" />
+      <location filename="../../ui/invoice_screen.py" line="260" />
+      <source>Amount</source>
+      <translation>Montant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="196" />
+      <source>Lines</source>
+      <translation>Lignes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="198" />
+      <source>Add from the &amp;price list…</source>
+      <translation>Ajouter depuis la grille &amp;tarifaire…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="201" />
+      <source>Add a free &amp;line…</source>
+      <translation>Ajouter une ligne &amp;libre…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="203" />
+      <source>Change the &amp;quantity…</source>
+      <translation>Modifier la &amp;quantité…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="205" />
+      <source>Re&amp;move the line</source>
+      <translation>&amp;Retirer la ligne</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="208" />
+      <source>What is charged</source>
+      <translation>Ce qui est facturé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="223" />
+      <source>Diagnosis</source>
+      <translation>Diagnostic</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="223" />
+      <source>Primary</source>
+      <translation>Principal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="225" />
+      <source>Diagnoses</source>
+      <translation>Diagnostics</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="235" />
+      <source>&amp;Add the diagnosis</source>
+      <translation>&amp;Ajouter le diagnostic</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="238" />
+      <source>Make p&amp;rimary</source>
+      <translation>Rendre &amp;principal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="241" />
+      <source>Remove the dia&amp;gnosis</source>
+      <translation>Retirer le dia&amp;gnostic</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="244" />
+      <source>ICD-10 &amp;diagnosis:</source>
+      <translation>&amp;Diagnostic CIM-10 :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="245" />
+      <source>Diagnoses (ICD-10)</source>
+      <translation>Diagnostics (CIM-10)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="257" />
+      <source>Receipt</source>
+      <translation>Reçu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="258" />
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="259" />
+      <source>How</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="261" />
+      <source>Reference</source>
+      <translation>Référence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="265" />
+      <location filename="../../ui/invoice_screen.py" line="275" />
+      <source>Payments</source>
+      <translation>Paiements</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="267" />
+      <source>Take a pa&amp;yment…</source>
+      <translation>Encaisser un pai&amp;ement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="270" />
+      <source>Remove the payme&amp;nt…</source>
+      <translation>Supprimer le paieme&amp;nt…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="284" />
+      <source>Scheme</source>
+      <translation>Régime</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="284" />
+      <source>Member no.</source>
+      <translation>N° d’adhérent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="284" />
+      <source>Claimed</source>
+      <translation>Montant demandé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="284" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="287" />
+      <source>Claims</source>
+      <translation>Demandes de remboursement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="290" />
+      <source>Make a &amp;claim…</source>
+      <translation>Faire une demande de rem&amp;boursement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="292" />
+      <source>&amp;Open the claim</source>
+      <translation>&amp;Ouvrir la demande</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="294" />
+      <source>Claims to schemes</source>
+      <translation>Demandes de remboursement aux régimes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="303" />
+      <source>&amp;Issue the invoice</source>
+      <translation>É&amp;mettre la facture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="305" />
+      <source>&amp;Void…</source>
+      <translation>Ann&amp;uler…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="307" />
+      <source>Prin&amp;t the receipt…</source>
+      <translation>&amp;Imprimer le reçu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="309" />
+      <source>Clos&amp;e</source>
+      <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="411" />
+      <source>draft</source>
+      <translation>brouillon</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="413" />
+      <location filename="../../ui/invoice_screen.py" line="416" />
+      <source>Invoice {number}: {patient}</source>
+      <translation>Facture {number} : {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="419" />
+      <source>issued {day}</source>
+      <translation>émise le {day}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="421" />
+      <source>started {day}</source>
+      <translation>commencée le {day}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="443" />
+      <source>Nothing charged yet: add a line from the price list or a free line.</source>
+      <translation>Rien de facturé pour l’instant : ajoutez une ligne de la grille tarifaire ou une ligne libre.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="449" />
+      <source>★ primary</source>
+      <translation>★ principal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="452" />
+      <source>No diagnosis yet: search ICD-10 below by code or words.</source>
+      <translation>Pas encore de diagnostic : cherchez ci-dessous dans la CIM-10 par code ou par mots.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="469" />
+      <source>No payment yet.</source>
+      <translation>Pas encore de paiement.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="480" />
+      <source>(membership removed)</source>
+      <translation>(adhésion supprimée)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="488" />
+      <source>No claim for this invoice.</source>
+      <translation>Aucune demande de remboursement pour cette facture.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="491" />
+      <source>Total {total}   ·   Paid {paid}   ·   Still owed {owed}</source>
+      <translation>Total {total}   ·   Payé {paid}   ·   Reste dû {owed}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="545" />
+      <source>A draft has no number yet: issue it first.</source>
+      <translation>Un brouillon n’a pas encore de numéro : émettez-le d’abord.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="587" />
+      <source>A line not on the price list</source>
+      <translation>Une ligne hors grille tarifaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="587" />
+      <source>Add the line</source>
+      <translation>Ajouter la ligne</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="588" />
+      <source>&amp;Description:</source>
+      <translation>&amp;Libellé :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="589" />
+      <location filename="../../ui/invoice_screen.py" line="621" />
+      <source>&amp;Quantity:</source>
+      <translation>&amp;Quantité :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="592" />
+      <source>&amp;Unit price:</source>
+      <translation>Prix &amp;unitaire :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="593" />
+      <source>In {currency}, as you write it (1500 or 1,500.50).</source>
+      <translation>En {currency}, comme vous l’écrivez (1500 ou 1 500,50).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="619" />
+      <source>Quantity of {what}</source>
+      <translation>Quantité de {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="619" />
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="636" />
+      <source>Removing the line…</source>
+      <translation>Retrait de la ligne…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="660" />
+      <source>Adding the diagnosis…</source>
+      <translation>Ajout du diagnostic…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="671" />
+      <source>Making it the primary diagnosis…</source>
+      <translation>Passage en diagnostic principal…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="680" />
+      <source>Removing the diagnosis…</source>
+      <translation>Retrait du diagnostic…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="687" />
+      <source>Issuing the invoice…</source>
+      <translation>Émission de la facture…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="698" />
+      <source>Payment on invoice {number}</source>
+      <translation>Paiement de la facture {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="699" />
+      <source>Take the payment</source>
+      <translation>Encaisser le paiement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="703" />
+      <source>&amp;Amount received:</source>
+      <translation>&amp;Montant reçu :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="705" />
+      <source>In {currency}. Still owed: {owed}.</source>
+      <translation>En {currency}. Reste dû : {owed}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="712" />
+      <source>&amp;How:</source>
+      <translation>Mode de &amp;paiement :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="716" />
+      <source>&amp;Reference:</source>
+      <translation>&amp;Référence :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="717" />
+      <source>A mobile-money code or a cheque number, if there is one.</source>
+      <translation>Un code mobile money ou un numéro de chèque, s’il y en a un.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="739" />
+      <source>Remove the payment of {amount} (receipt {receipt})? Only for a payment taken in error or refunded: its receipt number is never given again.</source>
+      <translation>Supprimer le paiement de {amount} (reçu {receipt}) ? Seulement pour un paiement saisi par erreur ou remboursé : son numéro de reçu n’est jamais réattribué.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="747" />
+      <source>Removing the payment…</source>
+      <translation>Suppression du paiement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="750" />
+      <source>Remove a payment</source>
+      <translation>Supprimer un paiement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="758" />
+      <source>Void invoice {number}</source>
+      <translation>Annuler la facture {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="758" />
+      <source>(draft)</source>
+      <translation>(brouillon)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="759" />
+      <source>Void the invoice</source>
+      <translation>Annuler la facture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="763" />
+      <source>&amp;Why:</source>
+      <translation>&amp;Pourquoi :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="764" />
+      <source>It keeps its number; nothing is owed on it any more.</source>
+      <translation>Elle garde son numéro ; plus rien n’est dû dessus.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="975" />
+      <source>Starting an invoice…</source>
+      <translation>Création d’une facture…</translation>
     </message>
   </context>
   <context>
@@ -3532,223 +5475,263 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>Today</source>
       <translation>Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>Patients</source>
       <translation>Patients</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="138" />
       <source>Calendar</source>
       <translation>Agenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>Settings</source>
       <translation>Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="140" />
       <source>Sync</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="144" />
+      <location filename="../../ui/main_window.py" line="141" />
+      <source>Worklist</source>
+      <translation>Liste de travail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="146" />
       <source>Sections</source>
       <translation>Rubriques</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="275" />
+      <source>{title} ({n})</source>
+      <translation>{title} ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="277" />
+      <source>Who to call today: {n} (Ctrl+6)</source>
+      <translation>Qui appeler aujourd’hui : {n} (Ctrl+6)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="279" />
+      <source>Who to call today: nobody (Ctrl+6)</source>
+      <translation>Qui appeler aujourd’hui : personne (Ctrl+6)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="300" />
       <source>&amp;Outpost</source>
       <translation>&amp;Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="303" />
       <source>&amp;Switch user…</source>
       <translation>&amp;Changer d’utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="306" />
       <source>S&amp;ync now</source>
       <translation>S&amp;ynchroniser maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="281" />
+      <location filename="../../ui/main_window.py" line="308" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="283" />
+      <location filename="../../ui/main_window.py" line="310" />
       <source>&amp;Go</source>
       <translation>A&amp;ller à</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="287" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>&amp;Patients</source>
       <translation>&amp;Patients</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>&amp;Calendar</source>
       <translation>&amp;Agenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>S&amp;ettings</source>
       <translation>&amp;Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="317" />
       <source>S&amp;ync with HQ</source>
       <translation>S&amp;ynchronisation avec le siège</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="318" />
+      <source>&amp;Worklist</source>
+      <translation>&amp;Liste de travail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="323" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="296" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>&amp;Find a patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="303" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>Print &amp;blank forms…</source>
       <translation>Imprimer des formulaires &amp;vierges…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="308" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>&amp;Appointment</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>&amp;Check in</source>
       <translation>&amp;Enregistrer l’arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="339" />
+      <source>&amp;Walk-in…</source>
+      <translation>&amp;Sans rendez-vous…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="340" />
       <source>&amp;Book an appointment…</source>
       <translation>&amp;Prendre un rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>&amp;Refresh</source>
       <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="343" />
       <source>&amp;Help</source>
       <translation>Ai&amp;de</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>Signed in: {name} ({role})</source>
       <translation>Connecté : {name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="445" />
-      <location filename="../../ui/main_window.py" line="457" />
+      <location filename="../../ui/main_window.py" line="482" />
+      <location filename="../../ui/main_window.py" line="495" />
       <source>Print</source>
       <translation>Imprimer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="446" />
+      <location filename="../../ui/main_window.py" line="483" />
       <source>Open a patient's record or the day's list first, then print.</source>
       <translation>Ouvrez d’abord le dossier d’un patient ou la liste du jour, puis imprimez.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="453" />
+      <location filename="../../ui/main_window.py" line="490" />
       <source>Find a patient</source>
       <translation>Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="491" />
       <source>New patient</source>
       <translation>Nouveau patient</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="455" />
+      <location filename="../../ui/main_window.py" line="492" />
       <source>Check in the selected appointment</source>
       <translation>Enregistrer l’arrivée pour le rendez-vous choisi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="456" />
+      <location filename="../../ui/main_window.py" line="493" />
+      <source>Walk-in: a patient without an appointment</source>
+      <translation>Sans rendez-vous : un patient qui n’a pas de rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="494" />
       <source>Book an appointment</source>
       <translation>Prendre un rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="458" />
+      <location filename="../../ui/main_window.py" line="496" />
       <source>Today, Patients, Calendar, Settings</source>
       <translation>Aujourd’hui, Patients, Agenda, Réglages</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="459" />
+      <location filename="../../ui/main_window.py" line="497" />
       <source>Refresh</source>
       <translation>Actualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="460" />
+      <location filename="../../ui/main_window.py" line="498" />
       <source>Lock now</source>
       <translation>Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="461" />
+      <location filename="../../ui/main_window.py" line="499" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="462" />
+      <location filename="../../ui/main_window.py" line="500" />
       <source>Switch user</source>
       <translation>Changer d’utilisateur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="463" />
+      <location filename="../../ui/main_window.py" line="501" />
       <source>Sync with HQ</source>
       <translation>Synchronisation avec le siège</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="464" />
+      <location filename="../../ui/main_window.py" line="502" />
       <source>Sync now</source>
       <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="467" />
+      <location filename="../../ui/main_window.py" line="503" />
+      <source>Worklist: who to call today</source>
+      <translation>Liste de travail : qui appeler aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="506" />
       <source>Keyboard shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="484" />
+      <location filename="../../ui/main_window.py" line="523" />
       <source>an open window</source>
       <translation>une fenêtre ouverte</translation>
     </message>
@@ -4079,210 +6062,225 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PatientRecord</name>
     <message>
-      <location filename="../../ui/patient_record.py" line="98" />
+      <location filename="../../ui/patient_record.py" line="118" />
       <source>◀ &amp;Back to the search</source>
       <translation>◀ &amp;Retour à la recherche</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="100" />
+      <location filename="../../ui/patient_record.py" line="120" />
       <source>Back to the search (Esc)</source>
       <translation>Retour à la recherche (Échap)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="107" />
+      <location filename="../../ui/patient_record.py" line="130" />
       <source>&amp;Edit details…</source>
       <translation>&amp;Modifier les informations…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="109" />
+      <location filename="../../ui/patient_record.py" line="132" />
       <source>&amp;Book appointment…</source>
       <translation>&amp;Prendre rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="111" />
+      <location filename="../../ui/patient_record.py" line="134" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Prendre un rendez-vous (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="113" />
+      <location filename="../../ui/patient_record.py" line="136" />
       <source>New &amp;form…</source>
       <translation>Nouveau &amp;formulaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="115" />
+      <location filename="../../ui/patient_record.py" line="138" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="115" />
+      <location filename="../../ui/patient_record.py" line="138" />
       <source>Print (Ctrl+P)</source>
       <translation>Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="126" />
+      <location filename="../../ui/patient_record.py" line="140" />
+      <source>Order a res&amp;ult…</source>
+      <translation>Demander un e&amp;xamen…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="142" />
+      <source>&amp;Refer…</source>
+      <translation>R&amp;éférer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="155" />
       <source>&amp;Details</source>
       <translation>&amp;Détails</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="129" />
+      <location filename="../../ui/patient_record.py" line="158" />
       <source>Appointments</source>
       <translation>Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="131" />
-      <location filename="../../ui/patient_record.py" line="175" />
+      <location filename="../../ui/patient_record.py" line="160" />
+      <location filename="../../ui/patient_record.py" line="210" />
       <source>When</source>
       <translation>Quand</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="132" />
+      <location filename="../../ui/patient_record.py" line="161" />
       <source>Provider</source>
       <translation>Soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="133" />
+      <location filename="../../ui/patient_record.py" line="162" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="134" />
-      <location filename="../../ui/patient_record.py" line="157" />
+      <location filename="../../ui/patient_record.py" line="163" />
+      <location filename="../../ui/patient_record.py" line="186" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="135" />
+      <location filename="../../ui/patient_record.py" line="164" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="139" />
+      <location filename="../../ui/patient_record.py" line="168" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="140" />
+      <location filename="../../ui/patient_record.py" line="169" />
       <source>&amp;Move…</source>
       <translation>&amp;Déplacer…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="141" />
+      <location filename="../../ui/patient_record.py" line="170" />
       <source>&amp;Cancel appointment…</source>
       <translation>A&amp;nnuler le rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="142" />
+      <location filename="../../ui/patient_record.py" line="171" />
       <source>Print &amp;slip…</source>
       <translation>Imprimer le &amp;coupon…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="150" />
+      <location filename="../../ui/patient_record.py" line="179" />
       <source>&amp;Appointments</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="153" />
+      <location filename="../../ui/patient_record.py" line="182" />
       <source>Forms</source>
       <translation>Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="155" />
+      <location filename="../../ui/patient_record.py" line="184" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="156" />
+      <location filename="../../ui/patient_record.py" line="185" />
       <source>Version</source>
       <translation>Version</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="158" />
+      <location filename="../../ui/patient_record.py" line="187" />
       <source>Started</source>
       <translation>Commencé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="159" />
+      <location filename="../../ui/patient_record.py" line="188" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="163" />
+      <location filename="../../ui/patient_record.py" line="192" />
       <source>&amp;Open form</source>
       <translation>&amp;Ouvrir le formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="164" />
-      <source>Print &amp;this form…</source>
-      <translation>Imprimer &amp;ce formulaire…</translation>
+      <location filename="../../ui/patient_record.py" line="193" />
+      <source>Print this for&amp;m…</source>
+      <translation>Imprimer ce formul&amp;aire…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="171" />
+      <location filename="../../ui/patient_record.py" line="200" />
       <source>F&amp;orms</source>
       <translation>&amp;Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="209" />
       <source>History of changes</source>
       <translation>Historique des modifications</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="175" />
+      <location filename="../../ui/patient_record.py" line="210" />
       <source>Who</source>
       <translation>Qui</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="175" />
+      <location filename="../../ui/patient_record.py" line="210" />
       <source>What</source>
       <translation>Quoi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="175" />
+      <location filename="../../ui/patient_record.py" line="210" />
       <source>Fields</source>
       <translation>Champs</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="178" />
+      <location filename="../../ui/patient_record.py" line="213" />
       <source>Include when the record was &amp;opened</source>
       <translation>Inclure les &amp;ouvertures du dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="184" />
+      <location filename="../../ui/patient_record.py" line="219" />
       <source>&amp;History</source>
       <translation>&amp;Historique</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="205" />
-      <location filename="../../ui/patient_record.py" line="215" />
+      <location filename="../../ui/patient_record.py" line="249" />
+      <location filename="../../ui/patient_record.py" line="262" />
       <source>Opening the record…</source>
       <translation>Ouverture du dossier…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="279" />
+      <location filename="../../ui/patient_record.py" line="334" />
       <source>This patient's record was removed.</source>
       <translation>Le dossier de ce patient a été supprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="295" />
+      <location filename="../../ui/patient_record.py" line="351" />
       <source>Sex not known</source>
       <translation>Sexe inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="299" />
+      <location filename="../../ui/patient_record.py" line="355" />
       <source>National ID {number}</source>
       <translation>N° d’identité {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="360" />
+      <location filename="../../ui/patient_record.py" line="409" />
+      <source>{status} · walk-in</source>
+      <translation>{status} · sans rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="421" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Prévu à {time} ; pas encore arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="381" />
+      <location filename="../../ui/patient_record.py" line="442" />
       <source>No forms yet for this patient.</source>
       <translation>Aucun formulaire pour ce patient pour l’instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="487" />
+      <location filename="../../ui/patient_record.py" line="550" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Annuler le rendez-vous du {when} avec {provider} ?</translation>
     </message>
@@ -4305,6 +6303,10 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <source>Keep it</source>
       <translation type="vanished">Le garder</translation>
+    </message>
+    <message>
+      <source>Print &amp;this form…</source>
+      <translation type="vanished">Imprimer &amp;ce formulaire…</translation>
     </message>
   </context>
   <context>
@@ -4373,6 +6375,254 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <source>Name, phone, ID or date of birth (e.g. 1984-03-21)</source>
       <translation type="vanished">Nom, téléphone, identifiant ou date de naissance (p. ex. 1984-03-21)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PriceListPanel</name>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="79" />
+      <source>Save the currenc&amp;y</source>
+      <translation>Enregistrer la mon&amp;naie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="81" />
+      <source>Money</source>
+      <translation>Argent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="87" />
+      <source>Curr&amp;ency:</source>
+      <translation>&amp;Monnaie :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="95" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="96" />
+      <source>Item</source>
+      <translation>Article</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="97" />
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="98" />
+      <source>Price</source>
+      <translation>Prix</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="99" />
+      <source>On the list</source>
+      <translation>Sur la liste</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="103" />
+      <location filename="../../ui/price_list_admin.py" line="115" />
+      <source>Price list</source>
+      <translation>Grille tarifaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="106" />
+      <source>Sho&amp;w items taken off the list</source>
+      <translation>Affic&amp;her les articles retirés de la liste</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="109" />
+      <source>Add an i&amp;tem…</source>
+      <translation>Ajouter un ar&amp;ticle…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="111" />
+      <source>&amp;Change…</source>
+      <translation>Modifi&amp;er…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="113" />
+      <location filename="../../ui/price_list_admin.py" line="234" />
+      <source>Ta&amp;ke off the list</source>
+      <translation>Retirer de l&amp;a liste</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="118" />
+      <source>What the clinic charges. An invoice copies an item's price when the line is added: a new price applies to new lines only.</source>
+      <translation>Ce que le centre facture. Une facture copie le prix d’un article au moment où la ligne est ajoutée : un nouveau prix ne s’applique qu’aux nouvelles lignes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="191" />
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="191" />
+      <source>no: taken off</source>
+      <translation>non : retiré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="196" />
+      <source>No item yet: add what the clinic charges with Add an item…</source>
+      <translation>Aucun article pour l’instant : ajoutez ce que le centre facture avec Ajouter un article…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="198" />
+      <source>Choose the clinic's currency first: prices are in it.</source>
+      <translation>Choisissez d’abord la monnaie du centre : les prix sont exprimés dans celle-ci.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="212" />
+      <source>Bills are in {name}. It stays so once the price list or an invoice holds amounts in it.</source>
+      <translation>Les factures sont en {name}. Elle ne change plus dès que la grille tarifaire ou une facture contient des montants dans cette monnaie.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="219" />
+      <source>Not set yet: choose it before the first price or invoice.</source>
+      <translation>Pas encore définie : choisissez-la avant le premier prix ou la première facture.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="232" />
+      <source>Put bac&amp;k on the list</source>
+      <translation>Remettre sur l&amp;a liste</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="265" />
+      <source>Saving the currency…</source>
+      <translation>Enregistrement de la monnaie…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="272" />
+      <source>&amp;Code:</source>
+      <translation>&amp;Code :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="274" />
+      <source>Short, as it is said at the desk: CONS, RDT, FBC.</source>
+      <translation>Court, comme on le dit au guichet : CONS, TDR, NFS.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="276" />
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="279" />
+      <source>C&amp;ategory:</source>
+      <translation>C&amp;atégorie :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="281" />
+      <source>e.g. consultation, laboratory, pharmacy (may be left empty).</source>
+      <translation>par ex. consultation, laboratoire, pharmacie (peut rester vide).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="285" />
+      <source>&amp;Price:</source>
+      <translation>&amp;Prix :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="287" />
+      <source>In {currency}, as you write it (1500 or 1,500.50).</source>
+      <translation>En {currency}, comme vous l’écrivez (1500 ou 1 500,50).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="296" />
+      <source>New price list item</source>
+      <translation>Nouvel article de la grille tarifaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="296" />
+      <source>Add to the price list</source>
+      <translation>Ajouter à la grille tarifaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="318" />
+      <source>Change {name}</source>
+      <translation>Modifier {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="318" />
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+  </context>
+  <context>
+    <name>PricePicker</name>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="831" />
+      <source>Add from the price list</source>
+      <translation>Ajouter depuis la grille tarifaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="835" />
+      <source>code, name or category</source>
+      <translation>code, nom ou catégorie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="841" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="841" />
+      <source>Item</source>
+      <translation>Article</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="841" />
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="841" />
+      <source>Price</source>
+      <translation>Prix</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="844" />
+      <source>Price list</source>
+      <translation>Grille tarifaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="854" />
+      <source>Add to the invoice</source>
+      <translation>Ajouter à la facture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="858" />
+      <source>&amp;Find:</source>
+      <translation>&amp;Chercher :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="862" />
+      <source>&amp;Quantity:</source>
+      <translation>&amp;Quantité :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="891" />
+      <source>Nothing on the price list matches.</source>
+      <translation>Rien dans la grille tarifaire ne correspond.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="893" />
+      <source>The price list is empty: an administrator fills it in Settings → Billing.</source>
+      <translation>La grille tarifaire est vide : un administrateur la remplit dans Réglages → Facturation.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="900" />
+      <source>Loading the price list…</source>
+      <translation>Chargement de la grille tarifaire…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="924" />
+      <source>Choose an item of the price list.</source>
+      <translation>Choisissez un article de la grille tarifaire.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="944" />
+      <source>Adding the line…</source>
+      <translation>Ajout de la ligne…</translation>
     </message>
   </context>
   <context>
@@ -4675,6 +6925,112 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
   </context>
   <context>
+    <name>RecordSummary</name>
+    <message>
+      <location filename="../../ui/record_summary.py" line="87" />
+      <source>No appointment booked</source>
+      <translation>Aucun rendez-vous pris</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="89" />
+      <source>{date} {time}</source>
+      <translation>{date} {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="93" />
+      <source>today {time}</source>
+      <translation>aujourd’hui {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="94" />
+      <source>Next appointment: {when}, {provider}</source>
+      <translation>Prochain rendez-vous : {when}, {provider}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="98" />
+      <source>{text} (⚠ late)</source>
+      <translation>{text} (⚠ en retard)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="103" />
+      <source>1 open referral</source>
+      <translation>1 référence en cours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="105" />
+      <source>{n} open referrals</source>
+      <translation>{n} références en cours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="108" />
+      <source>{text} ({n} overdue)</source>
+      <translation>{text} ({n} en retard)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="113" />
+      <source>No open referral</source>
+      <translation>Aucune référence en cours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="117" />
+      <source>1 result to relay</source>
+      <translation>1 résultat à transmettre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="119" />
+      <source>{n} results to relay</source>
+      <translation>{n} résultats à transmettre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="122" />
+      <source>{text} ({n} urgent)</source>
+      <translation>{text} ({n} urgents)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="127" />
+      <source>No result to relay</source>
+      <translation>Aucun résultat à transmettre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="131" />
+      <source>Allergies not recorded</source>
+      <translation>Allergies non renseignées</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="133" />
+      <source>reported, not described</source>
+      <translation>signalée, non décrite</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="134" />
+      <source>⚠ Allergy: {what}</source>
+      <translation>⚠ Allergie : {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="136" />
+      <source>No known allergy</source>
+      <translation>Aucune allergie connue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="138" />
+      <source>Allergies not known</source>
+      <translation>Allergies inconnues</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordTab</name>
+    <message>
+      <location filename="../../ui/record_tab.py" line="93" />
+      <source>&amp;Open</source>
+      <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab.py" line="95" />
+      <source>Open the selected line (Enter)</source>
+      <translation>Ouvrir la ligne sélectionnée (Entrée)</translation>
+    </message>
+  </context>
+  <context>
     <name>RecoveryDialog</name>
     <message>
       <location filename="../../ui/recovery_dialog.py" line="36" />
@@ -4788,6 +7144,818 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     </message>
   </context>
   <context>
+    <name>ReferralScreen</name>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="70" />
+      <source>New &amp;appointment date…</source>
+      <translation>Nouvelle date de &amp;rendez-vous…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="72" />
+      <source>Mark as &amp;sent…</source>
+      <translation>Marquer comme &amp;envoyée…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="73" />
+      <source>&amp;Appointment given…</source>
+      <translation>&amp;Rendez-vous obtenu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="74" />
+      <source>Patient s&amp;een…</source>
+      <translation>Patient &amp;vu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="75" />
+      <source>&amp;Feedback received…</source>
+      <translation>&amp;Contre-référence reçue…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="76" />
+      <source>Clos&amp;e the referral…</source>
+      <translation>Clô&amp;turer la référence…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="77" />
+      <source>Decli&amp;ned…</source>
+      <translation>&amp;Déclinée…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="78" />
+      <source>&amp;Lost to follow-up…</source>
+      <translation>Perdu de v&amp;ue…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="106" />
+      <source>Referral</source>
+      <translation>Référence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="109" />
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="124" />
+      <source>Counter-referral</source>
+      <translation>Contre-référence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="146" />
+      <source>Open the &amp;patient's record</source>
+      <translation>Ouvrir le dossier du &amp;patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="148" />
+      <source>&amp;Close</source>
+      <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="208" />
+      <source>a facility not chosen yet</source>
+      <translation>un établissement pas encore choisi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="210" />
+      <source>Referral of {patient} to {where}</source>
+      <translation>Référence de {patient} vers {where}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="214" />
+      <source>Referral: {patient}</source>
+      <translation>Référence : {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="220" />
+      <source>overdue</source>
+      <translation>en retard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="223" />
+      <source>Not received yet.</source>
+      <translation>Pas encore reçue.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="241" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="242" />
+      <source>Referred to</source>
+      <translation>Référé vers</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="242" />
+      <source>not chosen yet</source>
+      <translation>pas encore choisi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="243" />
+      <source>Reason</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="244" />
+      <source>Referred by</source>
+      <translation>Référé par</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="245" />
+      <source>Drafted</source>
+      <translation>Rédigée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="246" />
+      <source>Sent</source>
+      <translation>Envoyée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="247" />
+      <source>Appointment</source>
+      <translation>Rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="248" />
+      <source>Seen</source>
+      <translation>Vu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="249" />
+      <source>Feedback received</source>
+      <translation>Contre-référence reçue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="250" />
+      <source>Closed</source>
+      <translation>Clôturée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="251" />
+      <source>Declined or lost because</source>
+      <translation>Déclinée ou perdu de vue parce que</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="252" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="287" />
+      <source>{step}: {patient}</source>
+      <translation>{step} : {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="291" />
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="296" />
+      <location filename="../../ui/referral_screen.py" line="408" />
+      <source>&amp;Referred to:</source>
+      <translation>&amp;Référé vers :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="297" />
+      <source>&amp;Sent on:</source>
+      <translation>Envoyée &amp;le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="305" />
+      <source>&amp;Appointment on:</source>
+      <translation>&amp;Rendez-vous le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="313" />
+      <source>&amp;Seen on:</source>
+      <translation>&amp;Vu le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="321" />
+      <source>What the &amp;counter-referral says:</source>
+      <translation>Ce que dit la &amp;contre-référence :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="324" />
+      <source>&amp;Received on:</source>
+      <translation>&amp;Reçue le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="336" />
+      <source>&amp;Counter-referral, if one came back:</source>
+      <translation>&amp;Contre-référence, s’il y en a une :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="337" />
+      <source>Closed &amp;on:</source>
+      <translation>Clôturée &amp;le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="350" />
+      <location filename="../../ui/referral_screen.py" line="410" />
+      <source>&amp;Why:</source>
+      <translation>&amp;Pourquoi :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="351" />
+      <source>Who declined, or what is known of the patient.</source>
+      <translation>Qui a décliné, ou ce que l’on sait du patient.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="354" />
+      <source>Declined &amp;on:</source>
+      <translation>Déclinée &amp;le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="404" />
+      <source>Refer {patient}</source>
+      <translation>Référer {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="405" />
+      <source>Save the referral</source>
+      <translation>Enregistrer la référence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="408" />
+      <source>(choose later: kept as a draft)</source>
+      <translation>(choisir plus tard : gardée comme brouillon)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="410" />
+      <source>What the facility should know and do.</source>
+      <translation>Ce que l’établissement doit savoir et faire.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="413" />
+      <source>&amp;Urgency:</source>
+      <translation>&amp;Urgence :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="417" />
+      <source>The referral was &amp;sent today</source>
+      <translation>La référence a été &amp;envoyée aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="418" />
+      <source>&amp;Notes:</source>
+      <translation>&amp;Notes :</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReferralsTab</name>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="31" />
+      <source>Referra&amp;ls</source>
+      <translation>Référenc&amp;es</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="35" />
+      <source>To</source>
+      <translation>Vers</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="36" />
+      <source>Reason</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="37" />
+      <source>Urgency</source>
+      <translation>Urgence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="38" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="39" />
+      <source>Drafted</source>
+      <translation>Rédigée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="40" />
+      <source>Sent</source>
+      <translation>Envoyée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="50" />
+      <source>No referrals for this patient.</source>
+      <translation>Aucune référence pour ce patient.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="54" />
+      <source>Routine</source>
+      <translation>Ordinaire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="55" />
+      <source>Urgent</source>
+      <translation>Urgente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="56" />
+      <source>Emergency</source>
+      <translation>Urgence vitale</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="62" />
+      <source>⚠ {status} · overdue</source>
+      <translation>⚠ {status} · en retard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="64" />
+      <source>(not chosen yet)</source>
+      <translation>(pas encore choisi)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultScreen</name>
+    <message>
+      <location filename="../../ui/result_screen.py" line="109" />
+      <source>Result</source>
+      <translation>Résultat</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="112" />
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="128" />
+      <source>Measured</source>
+      <translation>Mesuré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="129" />
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="130" />
+      <source>Unit</source>
+      <translation>Unité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="131" />
+      <source>Flag</source>
+      <translation>Indicateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="132" />
+      <source>Normal range</source>
+      <translation>Valeurs normales</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="135" />
+      <source>Values of the result</source>
+      <translation>Valeurs du résultat</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="140" />
+      <source>When</source>
+      <translation>Quand</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="140" />
+      <source>How</source>
+      <translation>Moyen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="140" />
+      <source>Outcome</source>
+      <translation>Issue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="140" />
+      <source>By</source>
+      <translation>Par</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="140" />
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="142" />
+      <source>Attempts to tell the patient</source>
+      <translation>Tentatives pour informer le patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="148" />
+      <source>The result</source>
+      <translation>Le résultat</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="152" />
+      <source>Telling the patient</source>
+      <translation>Information du patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="166" />
+      <source>Record a &amp;contact attempt…</source>
+      <translation>Enregistrer une &amp;tentative de contact…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="169" />
+      <location filename="../../ui/result_screen.py" line="400" />
+      <source>Record &amp;received…</source>
+      <translation>Enregistrer la &amp;réception…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="171" />
+      <source>Re&amp;view…</source>
+      <translation>E&amp;xaminer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="172" />
+      <source>&amp;Escalate…</source>
+      <translation>Faire re&amp;monter…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="173" />
+      <source>Mark &amp;sent…</source>
+      <translation>Marquer comme en&amp;voyé…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="174" />
+      <source>Ca&amp;ncel the test…</source>
+      <translation>A&amp;nnuler l’examen…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="175" />
+      <source>Open the &amp;patient's record</source>
+      <translation>Ouvrir le dossier du &amp;patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="177" />
+      <source>C&amp;lose</source>
+      <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="257" />
+      <source>{test} — {patient}</source>
+      <translation>{test} — {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="259" />
+      <source>Result: {test}</source>
+      <translation>Résultat : {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="262" />
+      <source>urgent</source>
+      <translation>urgent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="264" />
+      <source>⚠ not reached in time: escalate</source>
+      <translation>⚠ non joint à temps : faire remonter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="266" />
+      <source>⚠ late from the lab</source>
+      <translation>⚠ en retard du laboratoire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="269" />
+      <source>1 attempt to tell the patient</source>
+      <translation>1 tentative pour informer le patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="271" />
+      <source>{n} attempts to tell the patient</source>
+      <translation>{n} tentatives pour informer le patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="289" />
+      <source>{who}, {when}</source>
+      <translation>{who}, {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="290" />
+      <location filename="../../ui/result_screen.py" line="299" />
+      <source>someone not known here</source>
+      <translation>une personne inconnue ici</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="297" />
+      <source>{when}, by {who}</source>
+      <translation>{when}, par {who}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="302" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="303" />
+      <source>Test</source>
+      <translation>Examen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="304" />
+      <source>Sent to</source>
+      <translation>Envoyé à</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="304" />
+      <source>in-house, or not said</source>
+      <translation>sur place, ou non précisé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="305" />
+      <source>Ordered</source>
+      <translation>Demandé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="306" />
+      <source>Sent</source>
+      <translation>Envoyé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="307" />
+      <source>Expected</source>
+      <translation>Attendu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="308" />
+      <source>Received</source>
+      <translation>Reçu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="309" />
+      <location filename="../../ui/result_screen.py" line="505" />
+      <source>Reviewed</source>
+      <translation>Examiné</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="309" />
+      <source>not yet</source>
+      <translation>pas encore</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="310" />
+      <source>Escalated</source>
+      <translation>Remonté</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="311" />
+      <source>Patient informed</source>
+      <translation>Patient informé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="312" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="313" />
+      <source>Scanned report</source>
+      <translation>Compte rendu scanné</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="330" />
+      <source>Not received yet.</source>
+      <translation>Pas encore reçu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="353" />
+      <source>No attempt yet.</source>
+      <translation>Aucune tentative pour l’instant.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="400" />
+      <source>Co&amp;rrect the result…</source>
+      <translation>Co&amp;rriger le résultat…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="405" />
+      <source>A clinician reviews results.</source>
+      <translation>Ce sont les cliniciens qui examinent les résultats.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="426" />
+      <source>Contact attempt: {test}</source>
+      <translation>Tentative de contact : {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="428" />
+      <source>Telling {patient} (phone {phone}) about the result.</source>
+      <translation>Informer {patient} (téléphone {phone}) du résultat.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="432" />
+      <source>Telling {patient} about the result (no phone on record).</source>
+      <translation>Informer {patient} du résultat (aucun téléphone dans le dossier).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="436" />
+      <source>Record the attempt</source>
+      <translation>Enregistrer la tentative</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="440" />
+      <source>&amp;How:</source>
+      <translation>&amp;Moyen :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="446" />
+      <source>&amp;Outcome:</source>
+      <translation>&amp;Issue :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="450" />
+      <source>&amp;When:</source>
+      <translation>&amp;Quand :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="451" />
+      <source>&amp;Note:</source>
+      <translation>&amp;Note :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="468" />
+      <source>Correct the result: {test}</source>
+      <translation>Corriger le résultat : {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="468" />
+      <source>Received: {test}</source>
+      <translation>Reçu : {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="470" />
+      <source>Give the result's text, its values, or both. A value flagged critical makes the result urgent.</source>
+      <translation>Indiquez le texte du résultat, ses valeurs, ou les deux. Une valeur marquée critique rend le résultat urgent.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="474" />
+      <source>Save the result</source>
+      <translation>Enregistrer le résultat</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="477" />
+      <source>&amp;Received on:</source>
+      <translation>&amp;Reçu le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="478" />
+      <source>Result &amp;text:</source>
+      <translation>&amp;Texte du résultat :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="479" />
+      <source>&amp;Values:</source>
+      <translation>&amp;Valeurs :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="482" />
+      <source>&amp;Urgent: relay it first</source>
+      <translation>&amp;Urgent : à transmettre en premier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="505" />
+      <source>Review: {test}</source>
+      <translation>Examen du résultat : {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="507" />
+      <source>Review &amp;note:</source>
+      <translation>&amp;Note d’examen :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="518" />
+      <source>Escalate: {test}</source>
+      <translation>Faire remonter : {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="519" />
+      <source>The patient could not be reached in time: hand the result on (a clinician, a community health worker's visit). Attempts to tell the patient go on.</source>
+      <translation>Le patient n’a pas pu être joint à temps : transmettez le résultat (à un clinicien, pour une visite de l’agent de santé communautaire). Les tentatives pour informer le patient continuent.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="523" />
+      <source>Escalate</source>
+      <translation>Faire remonter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="525" />
+      <source>To &amp;whom, or how:</source>
+      <translation>À &amp;qui, ou comment :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="536" />
+      <source>Sent: {test}</source>
+      <translation>Envoyé : {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="536" />
+      <source>Mark sent</source>
+      <translation>Marquer comme envoyé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="538" />
+      <source>&amp;Sent on:</source>
+      <translation>Envoyé &amp;le :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="539" />
+      <source>Sent &amp;to:</source>
+      <translation>Envoyé &amp;à :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="539" />
+      <source>(as ordered)</source>
+      <translation>(comme demandé)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="554" />
+      <source>Cancel the test: {test}</source>
+      <translation>Annuler l’examen : {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="555" />
+      <source>Cancel the test</source>
+      <translation>Annuler l’examen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="557" />
+      <source>&amp;Why:</source>
+      <translation>&amp;Pourquoi :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="558" />
+      <source>Keep it</source>
+      <translation>Le garder</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultsTab</name>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="41" />
+      <source>Resul&amp;ts</source>
+      <translation>Rés&amp;ultats</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="45" />
+      <source>Test</source>
+      <translation>Examen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="46" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="47" />
+      <source>Ordered</source>
+      <translation>Demandé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="48" />
+      <source>Received</source>
+      <translation>Reçu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="49" />
+      <source>Tries to tell</source>
+      <translation>Tentatives d’information</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="50" />
+      <source>Sent to</source>
+      <translation>Envoyé à</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="60" />
+      <source>No results for this patient.</source>
+      <translation>Aucun résultat pour ce patient.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="69" />
+      <source>{status} · late from the lab</source>
+      <translation>{status} · en retard du laboratoire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="71" />
+      <source>{status} · to escalate</source>
+      <translation>{status} · à faire remonter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="81" />
+      <source>Urgent</source>
+      <translation>Urgent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="86" />
+      <source>Last try: {outcome}</source>
+      <translation>Dernière tentative : {outcome}</translation>
+    </message>
+  </context>
+  <context>
     <name>SessionLock</name>
     <message>
       <location filename="../../ui/lock.py" line="240" />
@@ -4813,42 +7981,62 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>SettingsView</name>
     <message>
-      <location filename="../../ui/settings_view.py" line="45" />
+      <location filename="../../ui/settings_view.py" line="46" />
       <source>Ge&amp;neral</source>
       <translation>&amp;Général</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="51" />
+      <location filename="../../ui/settings_view.py" line="52" />
       <source>&amp;Backups</source>
       <translation>&amp;Sauvegardes</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="56" />
+      <location filename="../../ui/settings_view.py" line="57" />
       <source>&amp;Users</source>
       <translation>&amp;Utilisateurs</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="61" />
+      <location filename="../../ui/settings_view.py" line="63" />
+      <source>Schemes</source>
+      <translation>Régimes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="65" />
+      <source>The clinic's schemes and insurers</source>
+      <translation>Les régimes et assureurs du centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="71" />
       <source>Cl&amp;inic</source>
       <translation>&amp;Centre de santé</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="66" />
+      <location filename="../../ui/settings_view.py" line="76" />
+      <source>Billing</source>
+      <translation>Facturation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="78" />
+      <source>The clinic's currency and price list</source>
+      <translation>La monnaie et la grille tarifaire du centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="84" />
       <source>Forms</source>
       <translation>Formulaires</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="68" />
+      <location filename="../../ui/settings_view.py" line="86" />
       <source>The clinic's installed forms</source>
       <translation>Les formulaires installés par le centre</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="73" />
+      <location filename="../../ui/settings_view.py" line="91" />
       <source>H&amp;Q</source>
       <translation>Si&amp;ège</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="75" />
+      <location filename="../../ui/settings_view.py" line="93" />
       <source>Settings</source>
       <translation>Réglages</translation>
     </message>
@@ -5692,210 +8880,255 @@ Notez-la ou imprimez-la maintenant : l’ancienne feuille de récupération n’
   <context>
     <name>TodayView</name>
     <message>
-      <location filename="../../ui/today_view.py" line="82" />
+      <location filename="../../ui/today_view.py" line="87" />
       <source>◀ &amp;Previous day</source>
       <translation>◀ Jour &amp;précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="85" />
+      <location filename="../../ui/today_view.py" line="90" />
       <source>&amp;Today</source>
       <translation>&amp;Aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="88" />
+      <location filename="../../ui/today_view.py" line="93" />
       <source>Next &amp;day ▶</source>
       <translation>Jour &amp;suivant ▶</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="93" />
-      <location filename="../../ui/today_view.py" line="309" />
+      <location filename="../../ui/today_view.py" line="98" />
+      <location filename="../../ui/today_view.py" line="327" />
       <source>All providers</source>
       <translation>Tous les soignants</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="95" />
+      <location filename="../../ui/today_view.py" line="100" />
       <source>Show &amp;cancelled and moved</source>
       <translation>Afficher les rendez-vous a&amp;nnulés et déplacés</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="98" />
+      <location filename="../../ui/today_view.py" line="103" />
       <source>&amp;Refresh</source>
       <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="98" />
+      <location filename="../../ui/today_view.py" line="103" />
       <source>Refresh (F5)</source>
       <translation>Actualiser (F5)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="109" />
+      <location filename="../../ui/today_view.py" line="114" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="110" />
-      <location filename="../../ui/today_view.py" line="143" />
+      <location filename="../../ui/today_view.py" line="115" />
+      <location filename="../../ui/today_view.py" line="148" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="111" />
+      <location filename="../../ui/today_view.py" line="116" />
       <source>Type</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="112" />
-      <location filename="../../ui/today_view.py" line="143" />
+      <location filename="../../ui/today_view.py" line="117" />
+      <location filename="../../ui/today_view.py" line="148" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="113" />
+      <location filename="../../ui/today_view.py" line="118" />
       <source>Arrived</source>
       <translation>Arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="118" />
+      <location filename="../../ui/today_view.py" line="123" />
       <source>Appointments of the day, by provider</source>
       <translation>Rendez-vous du jour, par soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="143" />
+      <location filename="../../ui/today_view.py" line="148" />
       <source>Waiting</source>
       <translation>Attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="149" />
+      <location filename="../../ui/today_view.py" line="148" />
+      <source>Coverage</source>
+      <translation>Couverture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="156" />
       <source>Waiting room: patients who have arrived</source>
       <translation>Salle d’attente : patients arrivés</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="161" />
+      <location filename="../../ui/today_view.py" line="168" />
       <source>Check &amp;in</source>
       <translation>&amp;Enregistrer l’arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="161" />
+      <location filename="../../ui/today_view.py" line="168" />
       <source>Check in (Ctrl+I)</source>
       <translation>Enregistrer l’arrivée (Ctrl+I)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="165" />
+      <location filename="../../ui/today_view.py" line="172" />
+      <source>Wal&amp;k-in…</source>
+      <translation>Sans rendez-&amp;vous…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="174" />
+      <source>A patient without an appointment joins the queue (Ctrl+Shift+I)</source>
+      <translation>Un patient sans rendez-vous rejoint la file d’attente (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="178" />
       <source>&amp;Start consultation</source>
       <translation>&amp;Commencer la consultation</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="168" />
+      <location filename="../../ui/today_view.py" line="181" />
       <source>Co&amp;mplete</source>
       <translation>&amp;Terminer</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="171" />
+      <location filename="../../ui/today_view.py" line="184" />
       <source>&amp;No-show</source>
       <translation>&amp;Absent</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="174" />
+      <location filename="../../ui/today_view.py" line="187" />
       <source>Book &amp;follow-up…</source>
       <translation>Rendez-vous de &amp;suivi…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="177" />
+      <location filename="../../ui/today_view.py" line="190" />
       <source>&amp;Open patient</source>
       <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="179" />
+      <location filename="../../ui/today_view.py" line="192" />
       <source>Open the patient's record (Enter)</source>
       <translation>Ouvrir le dossier du patient (Entrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="192" />
+      <location filename="../../ui/today_view.py" line="205" />
       <source>Pro&amp;vider:</source>
       <translation>&amp;Soignant :</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="199" />
+      <location filename="../../ui/today_view.py" line="212" />
       <source>&amp;Appointments</source>
       <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="204" />
+      <location filename="../../ui/today_view.py" line="217" />
       <source>&amp;Waiting room</source>
       <translation>Salle d’&amp;attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="267" />
+      <location filename="../../ui/today_view.py" line="283" />
       <source>Today, {date}</source>
       <translation>Aujourd’hui, {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="354" />
+      <location filename="../../ui/today_view.py" line="367" />
+      <source>✓ Verified this month</source>
+      <translation>✓ Vérifiée ce mois-ci</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="368" />
+      <source>? To verify</source>
+      <translation>? À vérifier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="369" />
+      <source>✗ Expired</source>
+      <translation>✗ Expirée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="370" />
+      <source>✗ Not covered</source>
+      <translation>✗ Non couvert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="413" />
       <source>{name} — no appointments</source>
       <translation>{name} — aucun rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="356" />
+      <location filename="../../ui/today_view.py" line="415" />
       <source>{name} — 1 appointment</source>
       <translation>{name} — 1 rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="357" />
+      <location filename="../../ui/today_view.py" line="416" />
       <source>{name} — {count} appointments</source>
       <translation>{name} — {count} rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="390" />
+      <location filename="../../ui/today_view.py" line="449" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Prévu à {time} ; pas encore arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="394" />
+      <location filename="../../ui/today_view.py" line="453" />
       <source>Booked with {provider}</source>
       <translation>Rendez-vous avec {provider}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="412" />
+      <location filename="../../ui/today_view.py" line="471" />
       <source>{minutes} min</source>
       <translation>{minutes} min</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="422" />
+      <location filename="../../ui/today_view.py" line="484" />
       <source>Nobody waiting</source>
       <translation>Personne en attente</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="435" />
+      <location filename="../../ui/today_view.py" line="499" />
+      <source>Walk-ins: {count}</source>
+      <translation>Sans rendez-vous : {count}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="500" />
       <source>No appointments.</source>
       <translation>Aucun rendez-vous.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="470" />
+      <location filename="../../ui/today_view.py" line="535" />
       <source>A no-show can be marked once the appointment's time ({time}) has passed.</source>
       <translation>Une absence ne peut être enregistrée qu’une fois l’heure du rendez-vous ({time}) passée.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="474" />
+      <location filename="../../ui/today_view.py" line="539" />
       <source>Mark as no-show (Ctrl+Shift+N)</source>
       <translation>Marquer absent (Ctrl+Shift+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="497" />
+      <location filename="../../ui/today_view.py" line="564" />
+      <source>{text} · walk-in</source>
+      <translation>{text} · sans rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="586" />
       <source>Checking in…</source>
       <translation>Enregistrement de l’arrivée…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="502" />
+      <location filename="../../ui/today_view.py" line="591" />
       <source>Starting the consultation…</source>
       <translation>Début de la consultation…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="505" />
+      <location filename="../../ui/today_view.py" line="594" />
       <source>Completing the visit…</source>
       <translation>Clôture de la visite…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="508" />
+      <location filename="../../ui/today_view.py" line="597" />
       <source>Marking as no-show…</source>
       <translation>Enregistrement de l’absence…</translation>
     </message>
@@ -6151,6 +9384,247 @@ Notez-la ou imprimez-la maintenant : l’ancienne fiche de la clé de récupér
       <location filename="../../ui/util.py" line="304" />
       <source>{date} ({age} y)</source>
       <translation>{date} ({age} ans)</translation>
+    </message>
+  </context>
+  <context>
+    <name>WalkInDialog</name>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="54" />
+      <source>Walk-in: a patient without an appointment</source>
+      <translation>Sans rendez-vous : un patient qui n’a pas de rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="59" />
+      <source>Name, phone, ID or date of birth</source>
+      <translation>Nom, téléphone, identifiant ou date de naissance</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="60" />
+      <source>&amp;New patient…</source>
+      <translation>&amp;Nouveau patient…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="63" />
+      <source>Register the patient first</source>
+      <translation>Enregistrez d’abord le patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="67" />
+      <source>Patients found</source>
+      <translation>Patients trouvés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="77" />
+      <source>Whoever has the fewest waiting</source>
+      <translation>Celui qui a le moins de patients en attente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="80" />
+      <source>The clinic's usual visit</source>
+      <translation>La consultation habituelle du centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="83" />
+      <source>What they came for (optional)</source>
+      <translation>Motif de la venue (facultatif)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="90" />
+      <source>&amp;Patient:</source>
+      <translation>&amp;Patient :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="94" />
+      <source>Pro&amp;vider:</source>
+      <translation>&amp;Soignant :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="95" />
+      <source>&amp;Type:</source>
+      <translation>&amp;Type :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="96" />
+      <source>&amp;Reason:</source>
+      <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="100" />
+      <source>&amp;Add to the queue</source>
+      <translation>&amp;Ajouter à la file d’attente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="104" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="134" />
+      <source>{name} ({minutes} min)</source>
+      <translation>{name} ({minutes} min)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="139" />
+      <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
+      <translation>Il n’y a encore ni soignant ni type de rendez-vous. Un administrateur les ajoute dans Réglages → Centre de santé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="171" />
+      <source>Walk-in: {name}</source>
+      <translation>Sans rendez-vous : {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="205" />
+      <source>Find the patient, or register them with New patient…</source>
+      <translation>Trouvez le patient, ou enregistrez-le avec Nouveau patient…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="220" />
+      <source>Adding to the queue…</source>
+      <translation>Ajout à la file d’attente…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="236" />
+      <source>Coverage</source>
+      <translation>Couverture</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="256" />
+      <source>Booked already today</source>
+      <translation>Déjà un rendez-vous aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="259" />
+      <source>Check that appointment in from Today instead, or add them as a walk-in as well?</source>
+      <translation>Enregistrer plutôt l’arrivée pour ce rendez-vous depuis Aujourd’hui, ou l’ajouter aussi comme patient sans rendez-vous ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="263" />
+      <source>Add as a walk-in</source>
+      <translation>Ajouter sans rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="264" />
+      <source>Go back</source>
+      <translation>Revenir</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorklistPage</name>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="83" />
+      <source>Worklist</source>
+      <translation>Liste de travail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="86" />
+      <source>Loading…</source>
+      <translation>Chargement…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="95" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="96" />
+      <source>Clinic no.</source>
+      <translation>N° de dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="97" />
+      <source>Phone</source>
+      <translation>Téléphone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="98" />
+      <source>What to do</source>
+      <translation>À faire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="99" />
+      <source>Since</source>
+      <translation>Depuis</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="104" />
+      <source>Who to call today, most pressing first</source>
+      <translation>Qui appeler aujourd’hui, les plus urgents d’abord</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="129" />
+      <source>Open the &amp;record</source>
+      <translation>Ouvrir le &amp;dossier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="131" />
+      <source>Open where this is done (Enter)</source>
+      <translation>Ouvrir l’écran où cela se fait (Entrée)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="135" />
+      <source>Re&amp;fresh</source>
+      <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="135" />
+      <source>Refresh (F5)</source>
+      <translation>Actualiser (F5)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="222" />
+      <source>Worklist — {date}</source>
+      <translation>Liste de travail — {date}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="268" />
+      <source>and {n} more — the longest waiting are shown</source>
+      <translation>et {n} de plus — ceux qui attendent depuis le plus longtemps sont affichés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="288" />
+      <source>today</source>
+      <translation>aujourd’hui</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="290" />
+      <source>1 day</source>
+      <translation>1 jour</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="292" />
+      <source>{n} days</source>
+      <translation>{n} jours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="298" />
+      <source>no phone</source>
+      <translation>pas de téléphone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="311" />
+      <source>Nobody to call today. ✓</source>
+      <translation>Personne à appeler aujourd’hui. ✓</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="314" />
+      <source>1 thing to do</source>
+      <translation>1 chose à faire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="314" />
+      <source>{n} things to do</source>
+      <translation>{n} choses à faire</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="316" />
+      <source>, {n} urgent</source>
+      <translation>, dont {n} urgentes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="317" />
+      <source>Enter opens where it is done.</source>
+      <translation>Entrée ouvre l’écran où cela se fait.</translation>
     </message>
   </context>
 </TS>

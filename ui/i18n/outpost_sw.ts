@@ -800,205 +800,268 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
   </context>
   <context>
-    <name>BookingDialog</name>
+    <name>BillingTab</name>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="85" />
-      <source>Book an appointment</source>
-      <translation>Panga miadi</translation>
+      <location filename="../../ui/record_tab_billing.py" line="47" />
+      <source>Ne&amp;w invoice…</source>
+      <translation>Ankara &amp;mpya…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="86" />
-      <source>Book a follow-up</source>
-      <translation>Panga miadi ya ufuatiliaji</translation>
+      <location filename="../../ui/record_tab_billing.py" line="49" />
+      <source>A draft invoice for this patient's visit</source>
+      <translation>Rasimu ya ankara ya ziara ya mgonjwa huyu</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="87" />
-      <source>Move an appointment</source>
-      <translation>Hamisha miadi</translation>
+      <location filename="../../ui/record_tab_billing.py" line="67" />
+      <source>B&amp;illing</source>
+      <translation>Ankara na ma&amp;lipo</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="97" />
-      <source>Name, phone, ID or date of birth</source>
-      <translation>Jina, simu, namba ya kitambulisho au tarehe ya kuzaliwa</translation>
+      <location filename="../../ui/record_tab_billing.py" line="71" />
+      <source>Invoice</source>
+      <translation>Ankara</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="100" />
-      <source>Patients found</source>
-      <translation>Wagonjwa waliopatikana</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="109" />
-      <source>Choose the type of visit…</source>
-      <translation>Chagua aina ya ziara…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="119" />
-      <source>HH:MM</source>
-      <translation>HH:MM</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="144" />
-      <source>Follow-up</source>
-      <translation>Ufuatiliaji</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="148" />
-      <source>&amp;Patient:</source>
-      <translation>&amp;Mgonjwa:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="159" />
-      <source>Patient:</source>
-      <translation>Mgonjwa:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="160" />
-      <source>Pro&amp;vider:</source>
-      <translation>Mhu&amp;dumu:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="161" />
-      <source>&amp;Type:</source>
-      <translation>&amp;Aina:</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="165" />
-      <source>at</source>
-      <translation>saa</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="167" />
-      <source>Ne&amp;xt free</source>
-      <translation>Nafasi &amp;zinazofuata</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="171" />
-      <source>The provider's next free times for this type, from the chosen day</source>
-      <translation>Nafasi zinazofuata zilizo wazi za mhudumu kwa aina hii, kuanzia siku iliyochaguliwa</translation>
-    </message>
-    <message>
-      <location filename="../../ui/booking_dialog.py" line="175" />
+      <location filename="../../ui/record_tab_billing.py" line="72" />
       <source>Date</source>
       <translation>Tarehe</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="176" />
+      <location filename="../../ui/record_tab_billing.py" line="73" />
+      <source>Status</source>
+      <translation>Hali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="74" />
+      <source>Total</source>
+      <translation>Jumla</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="75" />
+      <source>Paid</source>
+      <translation>Imelipwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="76" />
+      <source>Owed</source>
+      <translation>Inadaiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="77" />
+      <source>Claims</source>
+      <translation>Madai</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="99" />
+      <source>No invoices for this patient.</source>
+      <translation>Hakuna ankara za mgonjwa huyu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="109" />
+      <source>(draft)</source>
+      <translation>(rasimu)</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookingDialog</name>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="86" />
+      <source>Book an appointment</source>
+      <translation>Panga miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="87" />
+      <source>Book a follow-up</source>
+      <translation>Panga miadi ya ufuatiliaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="88" />
+      <source>Move an appointment</source>
+      <translation>Hamisha miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="98" />
+      <source>Name, phone, ID or date of birth</source>
+      <translation>Jina, simu, namba ya kitambulisho au tarehe ya kuzaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="101" />
+      <source>Patients found</source>
+      <translation>Wagonjwa waliopatikana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="110" />
+      <source>Choose the type of visit…</source>
+      <translation>Chagua aina ya ziara…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="120" />
+      <source>HH:MM</source>
+      <translation>HH:MM</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="151" />
+      <source>Follow-up</source>
+      <translation>Ufuatiliaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="155" />
+      <source>&amp;Patient:</source>
+      <translation>&amp;Mgonjwa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="166" />
+      <source>Patient:</source>
+      <translation>Mgonjwa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="167" />
+      <source>Pro&amp;vider:</source>
+      <translation>Mhu&amp;dumu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="168" />
+      <source>&amp;Type:</source>
+      <translation>&amp;Aina:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="172" />
+      <source>at</source>
+      <translation>saa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="174" />
+      <source>Ne&amp;xt free</source>
+      <translation>Nafasi &amp;zinazofuata</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="178" />
+      <source>The provider's next free times for this type, from the chosen day</source>
+      <translation>Nafasi zinazofuata zilizo wazi za mhudumu kwa aina hii, kuanzia siku iliyochaguliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="182" />
+      <source>Date</source>
+      <translation>Tarehe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/booking_dialog.py" line="183" />
       <source>Time</source>
       <translation>Saa</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="177" />
+      <location filename="../../ui/booking_dialog.py" line="184" />
       <source>&amp;Date:</source>
       <translation>&amp;Tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="180" />
+      <location filename="../../ui/booking_dialog.py" line="187" />
       <source>&amp;Reason:</source>
       <translation>&amp;Sababu:</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="189" />
+      <location filename="../../ui/booking_dialog.py" line="196" />
       <source>&amp;Move</source>
       <translation>&amp;Hamisha</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="189" />
+      <location filename="../../ui/booking_dialog.py" line="196" />
       <source>&amp;Book</source>
       <translation>&amp;Panga</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="194" />
+      <location filename="../../ui/booking_dialog.py" line="201" />
       <source>Cancel</source>
       <translation>Ghairi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="292" />
+      <location filename="../../ui/booking_dialog.py" line="302" />
       <source>{name} ({minutes} min)</source>
       <translation>{name} (dak. {minutes})</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="304" />
+      <location filename="../../ui/booking_dialog.py" line="314" />
       <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
       <translation>Bado hakuna wahudumu wala aina za miadi. Msimamizi huviongeza katika Mipangilio → Kliniki.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="333" />
+      <location filename="../../ui/booking_dialog.py" line="343" />
       <source>Booking for: {name}</source>
       <translation>Miadi ya: {name}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="368" />
+      <location filename="../../ui/booking_dialog.py" line="406" />
       <source>Choose the patient first.</source>
       <translation>Chagua mgonjwa kwanza.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="373" />
-      <location filename="../../ui/booking_dialog.py" line="474" />
+      <location filename="../../ui/booking_dialog.py" line="411" />
+      <location filename="../../ui/booking_dialog.py" line="512" />
       <source>Choose the type of visit.</source>
       <translation>Chagua aina ya ziara.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="419" />
+      <location filename="../../ui/booking_dialog.py" line="457" />
       <source>Booking…</source>
       <translation>Inapanga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="460" />
+      <location filename="../../ui/booking_dialog.py" line="498" />
       <source>Another appointment that day</source>
       <translation>Miadi nyingine siku hiyo</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="461" />
+      <location filename="../../ui/booking_dialog.py" line="499" />
       <source>Book this one as well?</source>
       <translation>Upange miadi hii pia?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="463" />
+      <location filename="../../ui/booking_dialog.py" line="501" />
       <source>Book as well</source>
       <translation>Panga pia</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="464" />
+      <location filename="../../ui/booking_dialog.py" line="502" />
       <source>Go back</source>
       <translation>Rudi</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="487" />
+      <location filename="../../ui/booking_dialog.py" line="525" />
       <source>{provider} has no free time for this type in the next two weeks.</source>
       <translation>{provider} hana nafasi iliyo wazi kwa aina hii katika wiki mbili zijazo.</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="507" />
+      <location filename="../../ui/booking_dialog.py" line="545" />
       <source>{date} {time}</source>
       <translation>{date} saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="511" />
+      <location filename="../../ui/booking_dialog.py" line="549" />
       <source>Choose this time</source>
       <translation>Chagua muda huu</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="512" />
+      <location filename="../../ui/booking_dialog.py" line="550" />
       <source>Free at {time}</source>
       <translation>Nafasi saa {time}</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="531" />
+      <location filename="../../ui/booking_dialog.py" line="569" />
       <source>Discard this booking?</source>
       <translation>Uache miadi hii?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="532" />
+      <location filename="../../ui/booking_dialog.py" line="570" />
       <source>The appointment has not been booked. Close anyway?</source>
       <translation>Miadi haijapangwa. Ufunge hata hivyo?</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="534" />
+      <location filename="../../ui/booking_dialog.py" line="572" />
       <source>Discard</source>
       <translation>Acha</translation>
     </message>
     <message>
-      <location filename="../../ui/booking_dialog.py" line="535" />
+      <location filename="../../ui/booking_dialog.py" line="573" />
       <source>Keep editing</source>
       <translation>Endelea kuhariri</translation>
     </message>
@@ -1140,6 +1203,605 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
   </context>
   <context>
+    <name>CarePlanScreen</name>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="77" />
+      <source>Problems</source>
+      <translation>Matatizo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="78" />
+      <source>Goals</source>
+      <translation>Malengo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="79" />
+      <source>Tasks</source>
+      <translation>Kazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="80" />
+      <source>Follow-ups</source>
+      <translation>Ufuatiliaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="86" />
+      <source>Problem</source>
+      <translation>Tatizo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="87" />
+      <source>Goal</source>
+      <translation>Lengo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="88" />
+      <source>Task</source>
+      <translation>Kazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="89" />
+      <source>Follow-up</source>
+      <translation>Ufuatiliaji</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="97" />
+      <source>monthly (30 days)</source>
+      <translation>kila mwezi (siku 30)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="99" />
+      <source>weekly</source>
+      <translation>kila wiki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="100" />
+      <source>every {n} days</source>
+      <translation>kila siku {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="106" />
+      <source>{mark} done by {who} on {when}</source>
+      <translation>{mark} imefanywa na {who} {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="108" />
+      <source>someone</source>
+      <translation>mtu fulani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="112" />
+      <location filename="../../ui/care_plan_screen.py" line="378" />
+      <source>next due {day}</source>
+      <translation>inayofuata inatakiwa {day}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="115" />
+      <source>⊘ cancelled</source>
+      <translation>⊘ imeghairiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="117" />
+      <source>{mark} missed</source>
+      <translation>{mark} haikufanyika kwa wakati</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="119" />
+      <source>due today</source>
+      <translation>inatakiwa leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="120" />
+      <source>to do</source>
+      <translation>ya kufanya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="170" />
+      <source>Care plan</source>
+      <translation>Mpango wa matunzo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="173" />
+      <source>Loading…</source>
+      <translation>Inapakia…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="183" />
+      <source>The plan's problems, goals, tasks and follow-ups</source>
+      <translation>Matatizo, malengo, kazi na ufuatiliaji wa mpango</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="187" />
+      <source>What</source>
+      <translation>Nini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="188" />
+      <source>Owner</source>
+      <translation>Mhusika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="189" />
+      <source>Due</source>
+      <translation>Inatakiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="190" />
+      <source>Repeats</source>
+      <translation>Marudio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="191" />
+      <source>Status</source>
+      <translation>Hali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="218" />
+      <source>&amp;Add an item…</source>
+      <translation>&amp;Ongeza kipengele…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="221" />
+      <source>Check &amp;off</source>
+      <translation>&amp;Tia alama</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="221" />
+      <source>Done now, by you (Space)</source>
+      <translation>Imefanywa sasa, na wewe (Space)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="225" />
+      <source>&amp;Untick</source>
+      <translation>Ondoa &amp;alama</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="225" />
+      <source>Checked off by mistake (Space)</source>
+      <translation>Imetiwa alama kimakosa (Space)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="228" />
+      <source>&amp;Edit the item…</source>
+      <translation>&amp;Hariri kipengele…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="229" />
+      <source>Cancel the ite&amp;m…</source>
+      <translation>Ghairi &amp;kipengele…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="231" />
+      <source>&amp;Bring back</source>
+      <translation>&amp;Rejesha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="233" />
+      <source>Edit the &amp;plan…</source>
+      <translation>Hariri &amp;mpango…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="234" />
+      <source>Re&amp;viewed…</source>
+      <translation>Mapitio &amp;yamefanyika…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="235" />
+      <source>The plan was reviewed today: set the next review</source>
+      <translation>Mpango umepitiwa leo: weka mapitio yanayofuata</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="236" />
+      <source>Comp&amp;lete the plan…</source>
+      <translation>Kam&amp;ilisha mpango…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="238" />
+      <source>&amp;Reopen the plan…</source>
+      <translation>Fungua &amp;upya mpango…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="240" />
+      <source>Cancel the pla&amp;n…</source>
+      <translation>Ghairi m&amp;pango…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="243" />
+      <source>Pr&amp;int the summary…</source>
+      <translation>&amp;Chapisha muhtasari…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="246" />
+      <source>Open the pa&amp;tient's record</source>
+      <translation>Fungua rekodi ya mgo&amp;njwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="248" />
+      <source>&amp;Close</source>
+      <translation>Fun&amp;ga</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="358" />
+      <source>{plan} — care plan of {patient}</source>
+      <translation>{plan} — mpango wa matunzo wa {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="362" />
+      <source>Care plan: {patient}</source>
+      <translation>Mpango wa matunzo: {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="373" />
+      <source>{n} to do</source>
+      <translation>{n} za kufanya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="375" />
+      <source>({mark} {n} missed)</source>
+      <translation>({mark} {n} hazikufanyika kwa wakati)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="381" />
+      <source>{mark} review due since {day}</source>
+      <translation>{mark} mapitio yalitakiwa tangu {day}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="395" />
+      <source>Patient</source>
+      <translation>Mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="396" />
+      <source>Led by</source>
+      <translation>Anaongozwa na</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="396" />
+      <source>nobody named</source>
+      <translation>hakuna aliyetajwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="397" />
+      <source>Started</source>
+      <translation>Ulianza</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="400" />
+      <source>Next review</source>
+      <translation>Mapitio yajayo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="401" />
+      <source>not set</source>
+      <translation>haijawekwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="403" />
+      <source>Ended</source>
+      <translation>Uliisha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="404" />
+      <source>Notes</source>
+      <translation>Maelezo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="432" />
+      <source>(none yet)</source>
+      <translation>(bado hakuna)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="556" />
+      <source>Checking off…</source>
+      <translation>Inatia alama…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="564" />
+      <source>Unticking…</source>
+      <translation>Inaondoa alama…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="571" />
+      <source>Bringing back…</source>
+      <translation>Inarejesha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="576" />
+      <source>{what}: {patient}</source>
+      <translation>{what}: {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="584" />
+      <source>New item of the plan</source>
+      <translation>Kipengele kipya cha mpango</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="584" />
+      <source>Add to the plan</source>
+      <translation>Ongeza kwenye mpango</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="587" />
+      <source>&amp;Kind:</source>
+      <translation>&amp;Aina:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="591" />
+      <location filename="../../ui/care_plan_screen.py" line="624" />
+      <source>&amp;What:</source>
+      <translation>&amp;Kipengele:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="592" />
+      <source>e.g. Blood pressure check, HbA1c below 7 %, Home visit by the CHW</source>
+      <translation>k.m. Kupima shinikizo la damu, HbA1c chini ya 7 %, Kutembelewa nyumbani na mhudumu wa afya ya jamii</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="623" />
+      <source>Change the item</source>
+      <translation>Badilisha kipengele</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="623" />
+      <location filename="../../ui/care_plan_screen.py" line="672" />
+      <source>Save</source>
+      <translation>Hifadhi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="655" />
+      <location filename="../../ui/care_plan_screen.py" line="655" />
+      <source>Cancel the item</source>
+      <translation>Ghairi kipengele</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="658" />
+      <location filename="../../ui/care_plan_screen.py" line="749" />
+      <source>&amp;Why:</source>
+      <translation>&amp;Kwa nini:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="659" />
+      <source>e.g. no longer needed, done elsewhere, entered by mistake</source>
+      <translation>k.m. hakihitajiki tena, kimefanyika kwingine, kiliingizwa kimakosa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="672" />
+      <source>Change the plan</source>
+      <translation>Badilisha mpango</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="673" />
+      <location filename="../../ui/care_plan_screen.py" line="966" />
+      <source>&amp;For:</source>
+      <translation>&amp;Kwa ajili ya:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="676" />
+      <location filename="../../ui/care_plan_screen.py" line="970" />
+      <source>&amp;Review:</source>
+      <translation>&amp;Mapitio:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="676" />
+      <location filename="../../ui/care_plan_screen.py" line="970" />
+      <source>Review on</source>
+      <translation>Mapitio tarehe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="678" />
+      <location filename="../../ui/care_plan_screen.py" line="974" />
+      <source>&amp;Notes:</source>
+      <translation>Ma&amp;elezo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="696" />
+      <source>Plan reviewed today</source>
+      <translation>Mpango umepitiwa leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="696" />
+      <source>Save the review</source>
+      <translation>Hifadhi mapitio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="698" />
+      <source>&amp;Next review on:</source>
+      <translation>&amp;Mapitio yajayo tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="700" />
+      <source>What the review &amp;decided:</source>
+      <translation>Mapitio &amp;yameamua nini:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="728" />
+      <location filename="../../ui/care_plan_screen.py" line="729" />
+      <source>Complete the plan</source>
+      <translation>Kamilisha mpango</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="731" />
+      <source>&amp;Note (optional):</source>
+      <translation>&amp;Maelezo (si lazima):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="732" />
+      <source>Its open tasks leave the worklist; they come back if it is reopened.</source>
+      <translation>Kazi zake zilizo wazi zinaondoka kwenye orodha ya kazi; zinarudi mpango ukifunguliwa upya.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="737" />
+      <location filename="../../ui/care_plan_screen.py" line="738" />
+      <source>Reopen the plan</source>
+      <translation>Fungua upya mpango</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="740" />
+      <source>&amp;Why (optional):</source>
+      <translation>&amp;Kwa nini (si lazima):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="741" />
+      <source>e.g. the condition came back</source>
+      <translation>k.m. hali imerudi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="746" />
+      <location filename="../../ui/care_plan_screen.py" line="747" />
+      <source>Cancel the plan</source>
+      <translation>Ghairi mpango</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="750" />
+      <source>e.g. made in error, the patient moved away</source>
+      <translation>k.m. uliandaliwa kimakosa, mgonjwa amehama</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="855" />
+      <source>does not repeat</source>
+      <translation>hairudiwi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="856" />
+      <source> days</source>
+      <translation> siku</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="858" />
+      <source>Every how many days it comes back once done (30 for monthly)</source>
+      <translation>Hurudi kila baada ya siku ngapi ikishafanywa (30 kwa kila mwezi)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="879" />
+      <source>&amp;Led by:</source>
+      <translation>Anaongozwa &amp;na:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="886" />
+      <source>&amp;Owner:</source>
+      <translation>Mh&amp;usika:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="890" />
+      <source>A user of the clinic, or type the name of someone else (e.g. a CHW).</source>
+      <translation>Mtumiaji wa kliniki, au andika jina la mtu mwingine (k.m. mhudumu wa afya ya jamii).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="895" />
+      <source>&amp;Due:</source>
+      <translation>&amp;Tarehe inayotakiwa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="895" />
+      <source>Due on</source>
+      <translation>Inatakiwa tarehe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="898" />
+      <source>Re&amp;peat every:</source>
+      <translation>&amp;Rudia kila:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="900" />
+      <source>No&amp;te:</source>
+      <translation>Ma&amp;elezo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="963" />
+      <source>New care plan: {patient}</source>
+      <translation>Mpango mpya wa matunzo: {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="964" />
+      <source>Make the plan</source>
+      <translation>Andaa mpango</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="966" />
+      <source>e.g. Type 2 diabetes, Hypertension</source>
+      <translation>k.m. Kisukari aina ya 2, Shinikizo la damu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="968" />
+      <source>&amp;Started on:</source>
+      <translation>&amp;Ulianza tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="972" />
+      <source>&amp;Problems:</source>
+      <translation>Ma&amp;tatizo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="972" />
+      <location filename="../../ui/care_plan_screen.py" line="973" />
+      <source>One a line.</source>
+      <translation>Moja kwa kila mstari.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/care_plan_screen.py" line="973" />
+      <source>&amp;Goals:</source>
+      <translation>Ma&amp;lengo:</translation>
+    </message>
+  </context>
+  <context>
+    <name>CarePlansTab</name>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="37" />
+      <source>Ne&amp;w care plan…</source>
+      <translation>Mpango mpya wa &amp;matunzo…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="65" />
+      <source>Care pla&amp;ns</source>
+      <translation>Mipango &amp;ya matunzo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="69" />
+      <source>Plan</source>
+      <translation>Mpango</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="70" />
+      <source>Status</source>
+      <translation>Hali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="71" />
+      <source>Led by</source>
+      <translation>Anaongozwa na</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="72" />
+      <source>To do</source>
+      <translation>Za kufanya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="73" />
+      <source>Next due</source>
+      <translation>Inayofuata inatakiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="74" />
+      <source>Review</source>
+      <translation>Mapitio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="84" />
+      <source>No care plan for this patient.</source>
+      <translation>Hakuna mpango wa matunzo wa mgonjwa huyu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="89" />
+      <source>{open} ({missed} missed)</source>
+      <translation>{open} ({missed} hazikufanyika kwa wakati)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_care_plans.py" line="94" />
+      <source>⚠ {date} · due</source>
+      <translation>⚠ {date} · inatakiwa</translation>
+    </message>
+  </context>
+  <context>
     <name>ChangedElsewhere</name>
     <message>
       <location filename="../../ui/patient_refresh.py" line="88" />
@@ -1195,6 +1857,280 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <location filename="../../ui/patient_refresh.py" line="213" />
       <source>Keep what I typed</source>
       <translation>Baki na nilichoandika</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClaimScreen</name>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="69" />
+      <source>&amp;Submit to the scheme…</source>
+      <translation>&amp;Wasilisha kwa mpango wa bima…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="70" />
+      <source>Re&amp;submit…</source>
+      <translation>Wasilisha &amp;tena…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="71" />
+      <source>Record &amp;paid…</source>
+      <translation>Rekodi &amp;limelipwa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="72" />
+      <source>Record re&amp;jected…</source>
+      <translation>Rekodi lime&amp;kataliwa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="73" />
+      <source>&amp;Withdraw…</source>
+      <translation>&amp;Ondoa dai…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="79" />
+      <source>(the membership was removed)</source>
+      <translation>(uanachama umeondolewa)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="80" />
+      <source>member no. {number}</source>
+      <translation>namba ya uanachama {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="82" />
+      <source>through {holder}</source>
+      <translation>kupitia {holder}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="84" />
+      <source>valid until {day}</source>
+      <translation>inatumika hadi {day}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="111" />
+      <source>Claim</source>
+      <translation>Dai</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="114" />
+      <source>Loading…</source>
+      <translation>Inapakia…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="132" />
+      <source>Print the claim &amp;form…</source>
+      <translation>Chapisha &amp;fomu ya dai…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="134" />
+      <source>Open the &amp;invoice</source>
+      <translation>Fungua &amp;ankara</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="137" />
+      <source>Clos&amp;e</source>
+      <translation>Fun&amp;ga</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="207" />
+      <source>a scheme</source>
+      <translation>mpango wa bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="209" />
+      <source>Claim to {scheme}: {patient}</source>
+      <translation>Dai kwa {scheme}: {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="211" />
+      <source>Claim: {patient}</source>
+      <translation>Dai: {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="215" />
+      <source>rejected because: {why}</source>
+      <translation>limekataliwa kwa sababu: {why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="230" />
+      <source>Patient</source>
+      <translation>Mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="233" />
+      <source>Membership</source>
+      <translation>Uanachama</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="236" />
+      <source>Invoice</source>
+      <translation>Ankara</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="237" />
+      <source>{number}: total {total}, still owed {owed}</source>
+      <translation>{number}: jumla {total}, bado inadaiwa {owed}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="238" />
+      <source>(draft)</source>
+      <translation>(rasimu)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="245" />
+      <source>Diagnoses</source>
+      <translation>Utambuzi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="246" />
+      <source>none yet: code one on the invoice before submitting</source>
+      <translation>bado hakuna: weka msimbo wa utambuzi kwenye ankara kabla ya kuwasilisha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="248" />
+      <source>Claimed</source>
+      <translation>Kiasi kinachodaiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="249" />
+      <source>Drafted</source>
+      <translation>Liliandaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="252" />
+      <source>Submitted</source>
+      <translation>Liliwasilishwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="259" />
+      <source>Decided</source>
+      <translation>Uamuzi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="260" />
+      <source>Paid by the scheme</source>
+      <translation>Kilicholipwa na mpango wa bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="261" />
+      <source>Rejected because</source>
+      <translation>Sababu ya kukataliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="262" />
+      <source>The scheme's reference</source>
+      <translation>Namba ya kumbukumbu ya mpango wa bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="263" />
+      <source>Notes</source>
+      <translation>Maelezo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="299" />
+      <source>Withdraw the claim</source>
+      <translation>Ondoa dai</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="300" />
+      <source>Withdraw the claim of {amount} to {scheme}? It cannot be taken up again.</source>
+      <translation>Uondoe dai la {amount} kwa {scheme}? Haliwezi kufufuliwa tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="310" />
+      <source>{step}: {patient}</source>
+      <translation>{step}: {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="313" />
+      <source>Save</source>
+      <translation>Hifadhi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="320" />
+      <location filename="../../ui/claim_screen.py" line="480" />
+      <source>&amp;Amount claimed:</source>
+      <translation>&amp;Kiasi kinachodaiwa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="322" />
+      <source>Corrected if the scheme asked for it.</source>
+      <translation>Kirekebishwe ikiwa mpango wa bima uliomba.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="324" />
+      <source>&amp;Submitted on:</source>
+      <translation>&amp;Liliwasilishwa tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="336" />
+      <source>&amp;Amount the scheme paid:</source>
+      <translation>&amp;Kiasi kilicholipwa na mpango wa bima:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="338" />
+      <source>In {currency}: recorded as the scheme's payment on the invoice.</source>
+      <translation>Kwa {currency}: kinarekodiwa kama malipo ya mpango wa bima kwenye ankara.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="342" />
+      <source>The scheme's &amp;reference:</source>
+      <translation>&amp;Namba ya kumbukumbu ya mpango wa bima:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="343" />
+      <source>Paid &amp;on:</source>
+      <translation>Lililipwa &amp;tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="357" />
+      <source>&amp;Why the scheme rejected it:</source>
+      <translation>&amp;Kwa nini mpango wa bima ulilikataa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="358" />
+      <source>What to correct before resubmitting.</source>
+      <translation>Kinachopaswa kusahihishwa kabla ya kuwasilisha tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="360" />
+      <source>Rejected &amp;on:</source>
+      <translation>Lilikataliwa &amp;tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="443" />
+      <source>Make a claim</source>
+      <translation>Andaa dai</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="444" />
+      <source>{patient} has no membership of a scheme: add one on the record's Coverage tab first.</source>
+      <translation>{patient} hana uanachama wa mpango wowote wa bima: kwanza ongeza uanachama kwenye kichupo cha Bima cha rekodi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="469" />
+      <source>Claim for invoice {number}</source>
+      <translation>Dai la ankara {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="470" />
+      <source>Draft the claim</source>
+      <translation>Andaa rasimu ya dai</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="474" />
+      <source>&amp;Through:</source>
+      <translation>Ku&amp;pitia:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="482" />
+      <source>In {currency}. Still owed on the invoice: {owed}.</source>
+      <translation>Kwa {currency}. Bado kinadaiwa kwenye ankara: {owed}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/claim_screen.py" line="486" />
+      <source>&amp;Notes:</source>
+      <translation>Ma&amp;elezo:</translation>
     </message>
   </context>
   <context>
@@ -1531,6 +2467,438 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
   </context>
   <context>
+    <name>Coverage</name>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="60" />
+      <source>{start} to {end}</source>
+      <translation>{start} hadi {end}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="62" />
+      <source>until {end}</source>
+      <translation>hadi {end}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="64" />
+      <source>from {start}</source>
+      <translation>kuanzia {start}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="65" />
+      <source>no end date</source>
+      <translation>bila tarehe ya mwisho</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="70" />
+      <source>ended</source>
+      <translation>imekoma</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="87" />
+      <source>Record a verification</source>
+      <translation>Rekodi uthibitisho</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="87" />
+      <source>Save the verification</source>
+      <translation>Hifadhi uthibitisho</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="91" />
+      <source>Reading the membership…</source>
+      <translation>Inasoma uanachama…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="109" />
+      <source>&amp;How:</source>
+      <translation>&amp;Njia:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="115" />
+      <source>&amp;Answer:</source>
+      <translation>&amp;Jibu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="119" />
+      <source>&amp;When:</source>
+      <translation>&amp;Lini:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="125" />
+      <source>&amp;Reference:</source>
+      <translation>&amp;Kumbukumbu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="126" />
+      <source>The scheme's reference for the check, if it gave one.</source>
+      <translation>Namba ya kumbukumbu ya uthibitisho kutoka kwa mpango wa bima, ikiwa ilitoa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="128" />
+      <source>&amp;Note:</source>
+      <translation>Ma&amp;elezo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="153" />
+      <source>Verification: {patient}, {scheme}</source>
+      <translation>Uthibitisho: {patient}, {scheme}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="158" />
+      <source>{scheme} {number} — {patient}</source>
+      <translation>{scheme} {number} — {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="163" />
+      <source>Holder: {name}</source>
+      <translation>Mwenye bima: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="164" />
+      <source>Valid: {when}</source>
+      <translation>Inatumika: {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="165" />
+      <source>Today: {status} ({why})</source>
+      <translation>Leo: {status} ({why})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="173" />
+      <source>{when}: {answer} ({method}{reference}{by})</source>
+      <translation>{when}: {answer} ({method}{reference}{by})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="178" />
+      <source>, by {name}</source>
+      <translation>, na {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="182" />
+      <source>Last checks:</source>
+      <translation>Uthibitisho wa mwisho:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="184" />
+      <source>Never verified before.</source>
+      <translation>Haijawahi kuthibitishwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="187" />
+      <source>This membership was ended: nothing to verify.</source>
+      <translation>Uanachama huu umekomeshwa: hakuna cha kuthibitisha.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="212" />
+      <source>Reading the clinic's schemes…</source>
+      <translation>Inasoma mipango ya bima ya kliniki…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="227" />
+      <source>No scheme yet: add the clinic's in Settings → Schemes</source>
+      <translation>Bado hakuna mpango wa bima: ongeza ya kliniki katika Mipangilio → Mipango ya bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="238" />
+      <source>New membership: {patient}</source>
+      <translation>Uanachama mpya: {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="239" />
+      <source>Add the membership</source>
+      <translation>Ongeza uanachama</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="242" />
+      <source>&amp;Scheme:</source>
+      <translation>&amp;Mpango wa bima:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="243" />
+      <source>&amp;Member number:</source>
+      <translation>Namba ya uana&amp;chama:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="243" />
+      <source>As it is on the card.</source>
+      <translation>Kama ilivyo kwenye kadi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="246" />
+      <source>&amp;Holder:</source>
+      <translation>Mwenye &amp;bima:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="247" />
+      <source>The principal member, when the patient is a dependant (else leave empty).</source>
+      <translation>Mwanachama mkuu, ikiwa mgonjwa ni mtegemezi (vinginevyo acha wazi).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="249" />
+      <source>Valid &amp;from:</source>
+      <translation>Inatumika &amp;kuanzia:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="249" />
+      <source>From</source>
+      <translation>Kuanzia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="250" />
+      <source>Valid &amp;until:</source>
+      <translation>Inatumika &amp;hadi:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="250" />
+      <source>Until</source>
+      <translation>Hadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="251" />
+      <source>&amp;Notes:</source>
+      <translation>Ma&amp;elezo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="256" />
+      <source>Choose the scheme (Settings → Schemes has the list).</source>
+      <translation>Chagua mpango wa bima (orodha iko katika Mipangilio → Mipango ya bima).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="281" />
+      <source>End the membership: {scheme} {number}</source>
+      <translation>Komesha uanachama: {scheme} {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="284" />
+      <source>The membership stays in the record, marked ended; it no longer counts at check-in or when booking.</source>
+      <translation>Uanachama unabaki kwenye rekodi, ukiwa na alama ya kukomeshwa; hauhesabiwi tena wakati wa kusajili kufika au kupanga miadi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="288" />
+      <source>End the membership</source>
+      <translation>Komesha uanachama</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="290" />
+      <source>&amp;Why:</source>
+      <translation>&amp;Kwa nini:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="290" />
+      <source>e.g. the patient left the scheme</source>
+      <translation>k.m. mgonjwa amejitoa kwenye mpango wa bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="309" />
+      <source>New scheme</source>
+      <translation>Mpango mpya wa bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="309" />
+      <source>Change {name}</source>
+      <translation>Badilisha {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="310" />
+      <source>A health insurance scheme or insurer the clinic's patients belong to. The list reaches every laptop of the clinic at the next sync.</source>
+      <translation>Mpango wa bima ya afya au kampuni ya bima ambayo wagonjwa wa kliniki ni wanachama wake. Orodha hufika kwenye kila kompyuta ya kliniki katika usawazishaji unaofuata.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="314" />
+      <source>Add to the list</source>
+      <translation>Ongeza kwenye orodha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="314" />
+      <source>Save</source>
+      <translation>Hifadhi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="316" />
+      <source>&amp;Name:</source>
+      <translation>&amp;Jina:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="319" />
+      <source>&amp;Kind:</source>
+      <translation>&amp;Aina:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="323" />
+      <source>&amp;Phone:</source>
+      <translation>&amp;Simu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="324" />
+      <source>&amp;Address:</source>
+      <translation>Anwa&amp;ni:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="327" />
+      <source>&amp;Verify every:</source>
+      <translation>&amp;Thibitisha kila:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="331" />
+      <source> days</source>
+      <translation> siku</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="333" />
+      <source>N&amp;otes:</source>
+      <translation>Ma&amp;elezo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="365" />
+      <source>Scheme</source>
+      <translation>Mpango wa bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="365" />
+      <source>Kind</source>
+      <translation>Aina</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="365" />
+      <source>Phone</source>
+      <translation>Simu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="365" />
+      <source>Verify every</source>
+      <translation>Thibitisha kila</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="365" />
+      <source>Offered</source>
+      <translation>Inatolewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="369" />
+      <source>The clinic's schemes and insurers</source>
+      <translation>Mipango ya bima na kampuni za bima za kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="379" />
+      <source>A&amp;dd a scheme…</source>
+      <translation>Ongeza mpango wa &amp;bima…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="381" />
+      <source>&amp;Change…</source>
+      <translation>Ba&amp;dilisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="383" />
+      <location filename="../../ui/coverage_screens.py" line="457" />
+      <source>No longer o&amp;ffered</source>
+      <translation>Si chaguo &amp;tena</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="386" />
+      <source>The schemes and insurers a patient's membership is chosen from. One no longer offered keeps the memberships it has.</source>
+      <translation>Mipango ya bima na kampuni za bima ambazo uanachama wa mgonjwa huchaguliwa kutoka kwazo. Mpango usiotolewa tena kama chaguo unabaki na uanachama ulio nao.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="429" />
+      <source>{n} days</source>
+      <translation>siku {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="430" />
+      <source>yes</source>
+      <translation>ndiyo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="430" />
+      <source>no longer</source>
+      <translation>si tena</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="455" />
+      <source>Offe&amp;r again</source>
+      <translation>Iwe chaguo &amp;tena</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="493" />
+      <source>No longer offered</source>
+      <translation>Si chaguo tena</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="494" />
+      <source>{name} will no longer be offered for new memberships. The memberships it has stay as they are.</source>
+      <translation>{name} haitatolewa tena kama chaguo kwa uanachama mpya. Uanachama ulio nao unabaki kama ulivyo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/coverage_screens.py" line="499" />
+      <source>No longer offer it</source>
+      <translation>Iondoe kwenye machaguo</translation>
+    </message>
+  </context>
+  <context>
+    <name>CoverageTab</name>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="46" />
+      <source>Verif&amp;y the membership…</source>
+      <translation>Thibitisha uanacha&amp;ma…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="47" />
+      <source>Record how it was checked and the answer (Enter)</source>
+      <translation>Rekodi jinsi ulivyothibitishwa, na jibu (Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="48" />
+      <source>Add a me&amp;mbership…</source>
+      <translation>On&amp;geza uanachama…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="50" />
+      <source>End the member&amp;ship…</source>
+      <translation>&amp;Komesha uanachama…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="102" />
+      <source>Co&amp;verage</source>
+      <translation>&amp;Bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="106" />
+      <source>Scheme</source>
+      <translation>Mpango wa bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="107" />
+      <source>Member number</source>
+      <translation>Namba ya uanachama</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="108" />
+      <source>Valid</source>
+      <translation>Inatumika</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="109" />
+      <source>Today</source>
+      <translation>Leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="110" />
+      <source>Why</source>
+      <translation>Kwa nini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="120" />
+      <source>No scheme or insurer recorded for this patient.</source>
+      <translation>Hakuna mpango wa bima wala kampuni ya bima iliyorekodiwa kwa mgonjwa huyu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_coverage.py" line="129" />
+      <source>ended</source>
+      <translation>imekoma</translation>
+    </message>
+  </context>
+  <context>
     <name>DuplicateDialog</name>
     <message>
       <location filename="../../ui/duplicate_dialog.py" line="52" />
@@ -1644,6 +3012,145 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <location filename="../../ui/errors.py" line="57" />
       <source>Try again. If it happens again, tell whoever looks after this laptop and show them the details below (the event is also in the log, without patient data).</source>
       <translation>Jaribu tena. Ikitokea tena, mjulishe anayeshughulikia kompyuta hii na umwonyeshe maelezo yaliyo hapa chini (tukio hili pia limeandikwa kwenye kumbukumbu za mfumo, bila taarifa za mgonjwa).</translation>
+    </message>
+  </context>
+  <context>
+    <name>Followup</name>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="54" />
+      <source>normal</source>
+      <translation>kawaida</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="55" />
+      <source>low</source>
+      <translation>chini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="56" />
+      <source>high</source>
+      <translation>juu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="57" />
+      <source>critical</source>
+      <translation>hatari</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="58" />
+      <source>abnormal</source>
+      <translation>si kawaida</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="68" />
+      <source>Lab</source>
+      <translation>Maabara</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="68" />
+      <source>Imaging</source>
+      <translation>Picha za uchunguzi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="68" />
+      <source>Other</source>
+      <translation>Nyingine</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="103" />
+      <source>Name</source>
+      <translation>Jina</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="103" />
+      <source>Value</source>
+      <translation>Thamani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="103" />
+      <source>Unit</source>
+      <translation>Kizio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="103" />
+      <location filename="../../ui/followup_dialogs.py" line="137" />
+      <source>Flag</source>
+      <translation>Alama</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="103" />
+      <source>Normal range</source>
+      <translation>Kiwango cha kawaida</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="105" />
+      <source>Values</source>
+      <translation>Thamani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="112" />
+      <source>&amp;Add a value</source>
+      <translation>&amp;Ongeza thamani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="113" />
+      <source>Remove the &amp;selected value</source>
+      <translation>Ondoa thamani &amp;iliyochaguliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="189" />
+      <source>Facility</source>
+      <translation>Kituo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="191" />
+      <source>Loading the directory…</source>
+      <translation>Inapakia orodha ya vituo…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="192" />
+      <source>New &amp;facility…</source>
+      <translation>Kituo ki&amp;pya…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="218" />
+      <source>No facility yet: add one with New facility…</source>
+      <translation>Bado hakuna kituo: ongeza kimoja kwa Kituo kipya…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="359" />
+      <source>New facility</source>
+      <translation>Kituo kipya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="360" />
+      <source>A facility the clinic sends patients or samples to. The directory reaches every laptop of the clinic at the next sync.</source>
+      <translation>Kituo ambacho kliniki hupeleka wagonjwa au sampuli. Orodha ya vituo hufika kwenye kila kompyuta ya kliniki katika usawazishaji unaofuata.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="364" />
+      <source>Add to the directory</source>
+      <translation>Ongeza kwenye orodha ya vituo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="366" />
+      <source>&amp;Name:</source>
+      <translation>&amp;Jina:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="369" />
+      <source>&amp;Kind:</source>
+      <translation>&amp;Aina:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="373" />
+      <source>&amp;Phone:</source>
+      <translation>&amp;Simu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/followup_dialogs.py" line="374" />
+      <source>&amp;Address:</source>
+      <translation>Anwa&amp;ni:</translation>
     </message>
   </context>
   <context>
@@ -2172,42 +3679,42 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>FormsDesk</name>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="98" />
+      <location filename="../../ui/forms_gateway.py" line="99" />
       <source>Opening the form…</source>
       <translation>Inafungua fomu…</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="116" />
+      <location filename="../../ui/forms_gateway.py" line="119" />
       <source>Print</source>
       <translation>Chapisha</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="116" />
+      <location filename="../../ui/forms_gateway.py" line="119" />
       <source>There is nothing to print for this.</source>
       <translation>Hakuna cha kuchapisha hapa.</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="147" />
+      <location filename="../../ui/forms_gateway.py" line="150" />
       <source>Starting the form…</source>
       <translation>Inaanzisha fomu…</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="213" />
+      <location filename="../../ui/forms_gateway.py" line="216" />
       <source>Preparing the pages…</source>
       <translation>Inaandaa kurasa…</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="253" />
+      <location filename="../../ui/forms_gateway.py" line="256" />
       <source>{title} (blank)</source>
       <translation>{title} (tupu)</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="304" />
+      <location filename="../../ui/forms_gateway.py" line="307" />
       <source>Blank forms ({count})</source>
       <translation>Fomu tupu ({count})</translation>
     </message>
     <message>
-      <location filename="../../ui/forms_gateway.py" line="315" />
+      <location filename="../../ui/forms_gateway.py" line="318" />
       <source>Day list</source>
       <translation>Orodha ya siku</translation>
     </message>
@@ -2383,112 +3890,112 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>GeneralSettings</name>
     <message>
-      <location filename="../../ui/settings_view.py" line="107" />
+      <location filename="../../ui/settings_view.py" line="125" />
       <source> min</source>
       <translation> dak.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="110" />
+      <location filename="../../ui/settings_view.py" line="128" />
       <source>Make an automatic backup every &amp;day</source>
       <translation>Tengeneza nakala rudufu ya kiotomatiki kila &amp;siku</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="114" />
+      <location filename="../../ui/settings_view.py" line="132" />
       <source>&amp;Save settings</source>
       <translation>&amp;Hifadhi mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="117" />
+      <location filename="../../ui/settings_view.py" line="135" />
       <source>This laptop</source>
       <translation>Kompyuta hii</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="119" />
+      <location filename="../../ui/settings_view.py" line="137" />
       <source>&amp;Language:</source>
       <translation>&amp;Lugha:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="121" />
+      <location filename="../../ui/settings_view.py" line="139" />
       <source>A new language takes effect the next time Outpost starts.</source>
       <translation>Lugha mpya itaanza kutumika Outpost itakapofunguliwa tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="123" />
+      <location filename="../../ui/settings_view.py" line="141" />
       <source>Loc&amp;k after (no use):</source>
       <translation>&amp;Funga baada ya (bila kutumika):</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="127" />
+      <location filename="../../ui/settings_view.py" line="145" />
       <source>My account</source>
       <translation>Akaunti yangu</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="131" />
+      <location filename="../../ui/settings_view.py" line="149" />
       <source>Signed in as {who}.</source>
       <translation>Umeingia kama {who}.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="136" />
+      <location filename="../../ui/settings_view.py" line="154" />
       <source>&amp;Change my password…</source>
       <translation>&amp;Badilisha nenosiri langu…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="170" />
+      <location filename="../../ui/settings_view.py" line="188" />
       <source>Saved.</source>
       <translation>Imehifadhiwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="174" />
+      <location filename="../../ui/settings_view.py" line="192" />
       <source>Language</source>
       <translation>Lugha</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="175" />
+      <location filename="../../ui/settings_view.py" line="193" />
       <source>The new language will be used the next time Outpost starts.</source>
       <translation>Lugha mpya itatumika Outpost itakapofunguliwa tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="179" />
+      <location filename="../../ui/settings_view.py" line="197" />
       <source>Saving settings…</source>
       <translation>Inahifadhi mipangilio…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="186" />
+      <location filename="../../ui/settings_view.py" line="204" />
       <source>Change my password</source>
       <translation>Badilisha nenosiri langu</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="187" />
+      <location filename="../../ui/settings_view.py" line="205" />
       <source>&amp;Current password:</source>
       <translation>Nenosiri la &amp;sasa:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="190" />
+      <location filename="../../ui/settings_view.py" line="208" />
       <source>&amp;New password:</source>
       <translation>Nenosiri ji&amp;pya:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="192" />
+      <location filename="../../ui/settings_view.py" line="210" />
       <source>At least {n} characters; a short sentence is easier to remember. Not the same as the user name.</source>
       <translation>Angalau herufi {n}; sentensi fupi ni rahisi kukumbuka. Lisifanane na jina la mtumiaji.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="197" />
+      <location filename="../../ui/settings_view.py" line="215" />
       <source>C&amp;onfirm:</source>
       <translation>&amp;Thibitisha:</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="202" />
+      <location filename="../../ui/settings_view.py" line="220" />
       <source>The two passwords are different: type the same password twice.</source>
       <translation>Manenosiri mawili hayalingani: andika nenosiri lilelile mara mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="218" />
+      <location filename="../../ui/settings_view.py" line="236" />
       <source>Password</source>
       <translation>Nenosiri</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="218" />
+      <location filename="../../ui/settings_view.py" line="236" />
       <source>Your password has been changed.</source>
       <translation>Nenosiri lako limebadilishwa.</translation>
     </message>
@@ -2704,6 +4211,29 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
   </context>
   <context>
+    <name>Icd10Field</name>
+    <message>
+      <location filename="../../ui/icd10_field.py" line="63" />
+      <source>a code (J18.9, B5) or words (malaria)</source>
+      <translation>msimbo (J18.9, B5) au maneno (malaria)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/icd10_field.py" line="64" />
+      <source>ICD-10 diagnosis</source>
+      <translation>Utambuzi wa ICD-10</translation>
+    </message>
+    <message>
+      <location filename="../../ui/icd10_field.py" line="71" />
+      <source>ICD-10 codes found</source>
+      <translation>Misimbo ya ICD-10 iliyopatikana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/icd10_field.py" line="149" />
+      <source>(choose a subcategory)</source>
+      <translation>(chagua kundi dogo)</translation>
+    </message>
+  </context>
+  <context>
     <name>IntegrityBanner</name>
     <message>
       <location filename="../../ui/integrity_banner.py" line="36" />
@@ -2719,6 +4249,419 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <location filename="../../ui/integrity_banner.py" line="48" />
       <source>⚠ The clinic's records are damaged, so nothing more can be saved: everything saved so far is kept and can still be read. An administrator should run “outpost doctor”, then restore the most recent backup (Settings → Backups).</source>
       <translation>⚠ Kumbukumbu za kliniki zimeharibika, kwa hiyo hakuna kitu zaidi kinachoweza kuhifadhiwa: kila kilichohifadhiwa hadi sasa kimetunzwa na bado kinaweza kusomwa. Msimamizi anapaswa kuendesha “outpost doctor”, kisha arejeshe nakala rudufu ya karibuni zaidi (Mipangilio → Nakala rudufu).</translation>
+    </message>
+  </context>
+  <context>
+    <name>InvoiceScreen</name>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="173" />
+      <source>Invoice</source>
+      <translation>Ankara</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="177" />
+      <source>Loading…</source>
+      <translation>Inapakia…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="188" />
+      <location filename="../../ui/invoice_screen.py" line="223" />
+      <source>Code</source>
+      <translation>Msimbo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="189" />
+      <source>Description</source>
+      <translation>Maelezo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="190" />
+      <source>Qty</source>
+      <translation>Idadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="191" />
+      <source>Unit price</source>
+      <translation>Bei ya kimoja</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="192" />
+      <location filename="../../ui/invoice_screen.py" line="260" />
+      <source>Amount</source>
+      <translation>Kiasi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="196" />
+      <source>Lines</source>
+      <translation>Mistari</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="198" />
+      <source>Add from the &amp;price list…</source>
+      <translation>Ongeza kutoka orodha ya b&amp;ei…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="201" />
+      <source>Add a free &amp;line…</source>
+      <translation>Ongeza mstari &amp;huru…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="203" />
+      <source>Change the &amp;quantity…</source>
+      <translation>Badilisha &amp;idadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="205" />
+      <source>Re&amp;move the line</source>
+      <translation>Ondoa m&amp;stari</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="208" />
+      <source>What is charged</source>
+      <translation>Kinachotozwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="223" />
+      <source>Diagnosis</source>
+      <translation>Utambuzi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="223" />
+      <source>Primary</source>
+      <translation>Mkuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="225" />
+      <source>Diagnoses</source>
+      <translation>Utambuzi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="235" />
+      <source>&amp;Add the diagnosis</source>
+      <translation>&amp;Ongeza utambuzi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="238" />
+      <source>Make p&amp;rimary</source>
+      <translation>Fanya kuwa &amp;mkuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="241" />
+      <source>Remove the dia&amp;gnosis</source>
+      <translation>Ondoa u&amp;tambuzi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="244" />
+      <source>ICD-10 &amp;diagnosis:</source>
+      <translation>&amp;Utambuzi wa ICD-10:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="245" />
+      <source>Diagnoses (ICD-10)</source>
+      <translation>Utambuzi (ICD-10)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="257" />
+      <source>Receipt</source>
+      <translation>Stakabadhi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="258" />
+      <source>When</source>
+      <translation>Lini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="259" />
+      <source>How</source>
+      <translation>Njia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="261" />
+      <source>Reference</source>
+      <translation>Kumbukumbu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="265" />
+      <location filename="../../ui/invoice_screen.py" line="275" />
+      <source>Payments</source>
+      <translation>Malipo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="267" />
+      <source>Take a pa&amp;yment…</source>
+      <translation>Pokea ma&amp;lipo…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="270" />
+      <source>Remove the payme&amp;nt…</source>
+      <translation>Ondo&amp;a malipo…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="284" />
+      <source>Scheme</source>
+      <translation>Mpango wa bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="284" />
+      <source>Member no.</source>
+      <translation>Namba ya uanachama</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="284" />
+      <source>Claimed</source>
+      <translation>Kiasi kinachodaiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="284" />
+      <source>Status</source>
+      <translation>Hali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="287" />
+      <source>Claims</source>
+      <translation>Madai</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="290" />
+      <source>Make a &amp;claim…</source>
+      <translation>Wasilisha &amp;dai…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="292" />
+      <source>&amp;Open the claim</source>
+      <translation>&amp;Fungua dai</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="294" />
+      <source>Claims to schemes</source>
+      <translation>Madai kwa mipango ya bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="303" />
+      <source>&amp;Issue the invoice</source>
+      <translation>Toa an&amp;kara</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="305" />
+      <source>&amp;Void…</source>
+      <translation>&amp;Batilisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="307" />
+      <source>Prin&amp;t the receipt…</source>
+      <translation>&amp;Chapisha stakabadhi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="309" />
+      <source>Clos&amp;e</source>
+      <translation>Fun&amp;ga</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="411" />
+      <source>draft</source>
+      <translation>rasimu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="413" />
+      <location filename="../../ui/invoice_screen.py" line="416" />
+      <source>Invoice {number}: {patient}</source>
+      <translation>Ankara {number}: {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="419" />
+      <source>issued {day}</source>
+      <translation>imetolewa {day}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="421" />
+      <source>started {day}</source>
+      <translation>ilianzishwa {day}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="443" />
+      <source>Nothing charged yet: add a line from the price list or a free line.</source>
+      <translation>Bado hakuna kinachotozwa: ongeza mstari kutoka orodha ya bei au mstari huru.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="449" />
+      <source>★ primary</source>
+      <translation>★ mkuu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="452" />
+      <source>No diagnosis yet: search ICD-10 below by code or words.</source>
+      <translation>Bado hakuna utambuzi: tafuta ICD-10 hapa chini kwa msimbo au maneno.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="469" />
+      <source>No payment yet.</source>
+      <translation>Bado hakuna malipo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="480" />
+      <source>(membership removed)</source>
+      <translation>(uanachama umeondolewa)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="488" />
+      <source>No claim for this invoice.</source>
+      <translation>Hakuna dai la ankara hii.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="491" />
+      <source>Total {total}   ·   Paid {paid}   ·   Still owed {owed}</source>
+      <translation>Jumla {total}   ·   Imelipwa {paid}   ·   Bado inadaiwa {owed}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="545" />
+      <source>A draft has no number yet: issue it first.</source>
+      <translation>Rasimu bado haina namba: itoe kwanza.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="587" />
+      <source>A line not on the price list</source>
+      <translation>Mstari usio kwenye orodha ya bei</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="587" />
+      <source>Add the line</source>
+      <translation>Ongeza mstari</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="588" />
+      <source>&amp;Description:</source>
+      <translation>&amp;Maelezo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="589" />
+      <location filename="../../ui/invoice_screen.py" line="621" />
+      <source>&amp;Quantity:</source>
+      <translation>&amp;Idadi:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="592" />
+      <source>&amp;Unit price:</source>
+      <translation>&amp;Bei ya kimoja:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="593" />
+      <source>In {currency}, as you write it (1500 or 1,500.50).</source>
+      <translation>Kwa {currency}, kama unavyoandika (1500 au 1,500.50).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="619" />
+      <source>Quantity of {what}</source>
+      <translation>Idadi ya {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="619" />
+      <source>Save</source>
+      <translation>Hifadhi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="636" />
+      <source>Removing the line…</source>
+      <translation>Inaondoa mstari…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="660" />
+      <source>Adding the diagnosis…</source>
+      <translation>Inaongeza utambuzi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="671" />
+      <source>Making it the primary diagnosis…</source>
+      <translation>Inaufanya kuwa utambuzi mkuu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="680" />
+      <source>Removing the diagnosis…</source>
+      <translation>Inaondoa utambuzi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="687" />
+      <source>Issuing the invoice…</source>
+      <translation>Inatoa ankara…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="698" />
+      <source>Payment on invoice {number}</source>
+      <translation>Malipo ya ankara {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="699" />
+      <source>Take the payment</source>
+      <translation>Pokea malipo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="703" />
+      <source>&amp;Amount received:</source>
+      <translation>&amp;Kiasi kilichopokelewa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="705" />
+      <source>In {currency}. Still owed: {owed}.</source>
+      <translation>Kwa {currency}. Bado kinadaiwa: {owed}.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="712" />
+      <source>&amp;How:</source>
+      <translation>&amp;Njia ya malipo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="716" />
+      <source>&amp;Reference:</source>
+      <translation>Namba ya ku&amp;mbukumbu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="717" />
+      <source>A mobile-money code or a cheque number, if there is one.</source>
+      <translation>Msimbo wa pesa kwa simu au namba ya hundi, ikiwa ipo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="739" />
+      <source>Remove the payment of {amount} (receipt {receipt})? Only for a payment taken in error or refunded: its receipt number is never given again.</source>
+      <translation>Uondoe malipo ya {amount} (stakabadhi {receipt})? Ni kwa malipo yaliyoingizwa kimakosa au yaliyorudishwa tu: namba ya stakabadhi yake haitolewi tena kamwe.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="747" />
+      <source>Removing the payment…</source>
+      <translation>Inaondoa malipo…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="750" />
+      <source>Remove a payment</source>
+      <translation>Ondoa malipo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="758" />
+      <source>Void invoice {number}</source>
+      <translation>Batilisha ankara {number}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="758" />
+      <source>(draft)</source>
+      <translation>(rasimu)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="759" />
+      <source>Void the invoice</source>
+      <translation>Batilisha ankara</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="763" />
+      <source>&amp;Why:</source>
+      <translation>&amp;Kwa nini:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="764" />
+      <source>It keeps its number; nothing is owed on it any more.</source>
+      <translation>Inabaki na namba yake; hakuna kinachodaiwa juu yake tena.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="975" />
+      <source>Starting an invoice…</source>
+      <translation>Inaanzisha ankara…</translation>
     </message>
   </context>
   <context>
@@ -3532,223 +5475,263 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>Today</source>
       <translation>Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>Patients</source>
       <translation>Wagonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="138" />
       <source>Calendar</source>
       <translation>Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>Settings</source>
       <translation>Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="140" />
       <source>Sync</source>
       <translation>Usawazishaji</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="144" />
+      <location filename="../../ui/main_window.py" line="141" />
+      <source>Worklist</source>
+      <translation>Orodha ya kazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="146" />
       <source>Sections</source>
       <translation>Sehemu</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="275" />
+      <source>{title} ({n})</source>
+      <translation>{title} ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="277" />
+      <source>Who to call today: {n} (Ctrl+6)</source>
+      <translation>Wa kupigiwa simu leo: {n} (Ctrl+6)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="279" />
+      <source>Who to call today: nobody (Ctrl+6)</source>
+      <translation>Wa kupigiwa simu leo: hakuna (Ctrl+6)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="300" />
       <source>&amp;Outpost</source>
       <translation>&amp;Outpost</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>&amp;Lock now</source>
       <translation>&amp;Funga sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="303" />
       <source>&amp;Switch user…</source>
       <translation>&amp;Badilisha mtumiaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="306" />
       <source>S&amp;ync now</source>
       <translation>Sa&amp;wazisha sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="281" />
+      <location filename="../../ui/main_window.py" line="308" />
       <source>&amp;Quit</source>
       <translation>&amp;Ondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="283" />
+      <location filename="../../ui/main_window.py" line="310" />
       <source>&amp;Go</source>
       <translation>&amp;Nenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>&amp;Today</source>
       <translation>&amp;Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="287" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>&amp;Patients</source>
       <translation>&amp;Wagonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>&amp;Calendar</source>
       <translation>&amp;Kalenda</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>S&amp;ettings</source>
       <translation>&amp;Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="317" />
       <source>S&amp;ync with HQ</source>
       <translation>Usa&amp;wazishaji na makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="318" />
+      <source>&amp;Worklist</source>
+      <translation>&amp;Orodha ya kazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="323" />
       <source>&amp;Patient</source>
       <translation>M&amp;gonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="296" />
+      <location filename="../../ui/main_window.py" line="324" />
       <source>&amp;Find a patient</source>
       <translation>&amp;Tafuta mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>&amp;New patient…</source>
       <translation>Mgonjwa m&amp;pya…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="303" />
+      <location filename="../../ui/main_window.py" line="331" />
       <source>Print &amp;blank forms…</source>
       <translation>Chapisha fomu t&amp;upu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="308" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>&amp;Appointment</source>
       <translation>M&amp;iadi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>&amp;Check in</source>
       <translation>&amp;Sajili kufika</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="339" />
+      <source>&amp;Walk-in…</source>
+      <translation>&amp;Bila miadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="340" />
       <source>&amp;Book an appointment…</source>
       <translation>&amp;Panga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>&amp;Refresh</source>
       <translation>Onyesha &amp;upya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="343" />
       <source>&amp;Help</source>
       <translation>M&amp;saada</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>Njia za &amp;mkato za kibodi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>Signed in: {name} ({role})</source>
       <translation>Ameingia: {name} ({role})</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="445" />
-      <location filename="../../ui/main_window.py" line="457" />
+      <location filename="../../ui/main_window.py" line="482" />
+      <location filename="../../ui/main_window.py" line="495" />
       <source>Print</source>
       <translation>Chapisha</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="446" />
+      <location filename="../../ui/main_window.py" line="483" />
       <source>Open a patient's record or the day's list first, then print.</source>
       <translation>Fungua kwanza rekodi ya mgonjwa au orodha ya siku, kisha uchapishe.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="453" />
+      <location filename="../../ui/main_window.py" line="490" />
       <source>Find a patient</source>
       <translation>Tafuta mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="491" />
       <source>New patient</source>
       <translation>Mgonjwa mpya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="455" />
+      <location filename="../../ui/main_window.py" line="492" />
       <source>Check in the selected appointment</source>
       <translation>Sajili kufika kwa miadi iliyochaguliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="456" />
+      <location filename="../../ui/main_window.py" line="493" />
+      <source>Walk-in: a patient without an appointment</source>
+      <translation>Bila miadi: mgonjwa asiye na miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="494" />
       <source>Book an appointment</source>
       <translation>Panga miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="458" />
+      <location filename="../../ui/main_window.py" line="496" />
       <source>Today, Patients, Calendar, Settings</source>
       <translation>Leo, Wagonjwa, Kalenda, Mipangilio</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="459" />
+      <location filename="../../ui/main_window.py" line="497" />
       <source>Refresh</source>
       <translation>Onyesha upya</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="460" />
+      <location filename="../../ui/main_window.py" line="498" />
       <source>Lock now</source>
       <translation>Funga sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="461" />
+      <location filename="../../ui/main_window.py" line="499" />
       <source>Quit</source>
       <translation>Ondoka</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="462" />
+      <location filename="../../ui/main_window.py" line="500" />
       <source>Switch user</source>
       <translation>Badilisha mtumiaji</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="463" />
+      <location filename="../../ui/main_window.py" line="501" />
       <source>Sync with HQ</source>
       <translation>Usawazishaji na makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="464" />
+      <location filename="../../ui/main_window.py" line="502" />
       <source>Sync now</source>
       <translation>Sawazisha sasa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="467" />
+      <location filename="../../ui/main_window.py" line="503" />
+      <source>Worklist: who to call today</source>
+      <translation>Orodha ya kazi: wa kupigiwa simu leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="506" />
       <source>Keyboard shortcuts</source>
       <translation>Njia za mkato za kibodi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="484" />
+      <location filename="../../ui/main_window.py" line="523" />
       <source>an open window</source>
       <translation>dirisha lililo wazi</translation>
     </message>
@@ -4079,210 +6062,225 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>PatientRecord</name>
     <message>
-      <location filename="../../ui/patient_record.py" line="98" />
+      <location filename="../../ui/patient_record.py" line="118" />
       <source>◀ &amp;Back to the search</source>
       <translation>◀ &amp;Rudi kwenye utafutaji</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="100" />
+      <location filename="../../ui/patient_record.py" line="120" />
       <source>Back to the search (Esc)</source>
       <translation>Rudi kwenye utafutaji (Esc)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="107" />
+      <location filename="../../ui/patient_record.py" line="130" />
       <source>&amp;Edit details…</source>
       <translation>&amp;Hariri taarifa…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="109" />
+      <location filename="../../ui/patient_record.py" line="132" />
       <source>&amp;Book appointment…</source>
       <translation>&amp;Panga miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="111" />
+      <location filename="../../ui/patient_record.py" line="134" />
       <source>Book an appointment (Ctrl+B)</source>
       <translation>Panga miadi (Ctrl+B)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="113" />
+      <location filename="../../ui/patient_record.py" line="136" />
       <source>New &amp;form…</source>
       <translation>&amp;Fomu mpya…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="115" />
+      <location filename="../../ui/patient_record.py" line="138" />
       <source>&amp;Print…</source>
       <translation>&amp;Chapisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="115" />
+      <location filename="../../ui/patient_record.py" line="138" />
       <source>Print (Ctrl+P)</source>
       <translation>Chapisha (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="126" />
+      <location filename="../../ui/patient_record.py" line="140" />
+      <source>Order a res&amp;ult…</source>
+      <translation>Ag&amp;iza kipimo…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="142" />
+      <source>&amp;Refer…</source>
+      <translation>Mp&amp;e rufaa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="155" />
       <source>&amp;Details</source>
       <translation>&amp;Taarifa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="129" />
+      <location filename="../../ui/patient_record.py" line="158" />
       <source>Appointments</source>
       <translation>Miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="131" />
-      <location filename="../../ui/patient_record.py" line="175" />
+      <location filename="../../ui/patient_record.py" line="160" />
+      <location filename="../../ui/patient_record.py" line="210" />
       <source>When</source>
       <translation>Lini</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="132" />
+      <location filename="../../ui/patient_record.py" line="161" />
       <source>Provider</source>
       <translation>Mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="133" />
+      <location filename="../../ui/patient_record.py" line="162" />
       <source>Type</source>
       <translation>Aina</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="134" />
-      <location filename="../../ui/patient_record.py" line="157" />
+      <location filename="../../ui/patient_record.py" line="163" />
+      <location filename="../../ui/patient_record.py" line="186" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="135" />
+      <location filename="../../ui/patient_record.py" line="164" />
       <source>Reason</source>
       <translation>Sababu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="139" />
+      <location filename="../../ui/patient_record.py" line="168" />
       <source>Book &amp;follow-up…</source>
       <translation>Miadi ya &amp;ufuatiliaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="140" />
+      <location filename="../../ui/patient_record.py" line="169" />
       <source>&amp;Move…</source>
       <translation>Ha&amp;misha…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="141" />
+      <location filename="../../ui/patient_record.py" line="170" />
       <source>&amp;Cancel appointment…</source>
       <translation>&amp;Ghairi miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="142" />
+      <location filename="../../ui/patient_record.py" line="171" />
       <source>Print &amp;slip…</source>
       <translation>Chapisha &amp;kadi ya miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="150" />
+      <location filename="../../ui/patient_record.py" line="179" />
       <source>&amp;Appointments</source>
       <translation>Mia&amp;di</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="153" />
+      <location filename="../../ui/patient_record.py" line="182" />
       <source>Forms</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="155" />
+      <location filename="../../ui/patient_record.py" line="184" />
       <source>Form</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="156" />
+      <location filename="../../ui/patient_record.py" line="185" />
       <source>Version</source>
       <translation>Toleo</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="158" />
+      <location filename="../../ui/patient_record.py" line="187" />
       <source>Started</source>
       <translation>Ilianzishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="159" />
+      <location filename="../../ui/patient_record.py" line="188" />
       <source>Signed</source>
       <translation>Imetiwa sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="163" />
+      <location filename="../../ui/patient_record.py" line="192" />
       <source>&amp;Open form</source>
       <translation>Fu&amp;ngua fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="164" />
-      <source>Print &amp;this form…</source>
-      <translation>Chapisha fomu h&amp;ii…</translation>
+      <location filename="../../ui/patient_record.py" line="193" />
+      <source>Print this for&amp;m…</source>
+      <translation>Chapisha fo&amp;mu hii…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="171" />
+      <location filename="../../ui/patient_record.py" line="200" />
       <source>F&amp;orms</source>
       <translation>F&amp;omu</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="174" />
+      <location filename="../../ui/patient_record.py" line="209" />
       <source>History of changes</source>
       <translation>Historia ya mabadiliko</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="175" />
+      <location filename="../../ui/patient_record.py" line="210" />
       <source>Who</source>
       <translation>Nani</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="175" />
+      <location filename="../../ui/patient_record.py" line="210" />
       <source>What</source>
       <translation>Nini</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="175" />
+      <location filename="../../ui/patient_record.py" line="210" />
       <source>Fields</source>
       <translation>Vipengele</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="178" />
+      <location filename="../../ui/patient_record.py" line="213" />
       <source>Include when the record was &amp;opened</source>
       <translation>Onyesha pia rekodi ilipofunguli&amp;wa</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="184" />
+      <location filename="../../ui/patient_record.py" line="219" />
       <source>&amp;History</source>
       <translation>Hi&amp;storia</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="205" />
-      <location filename="../../ui/patient_record.py" line="215" />
+      <location filename="../../ui/patient_record.py" line="249" />
+      <location filename="../../ui/patient_record.py" line="262" />
       <source>Opening the record…</source>
       <translation>Inafungua rekodi…</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="279" />
+      <location filename="../../ui/patient_record.py" line="334" />
       <source>This patient's record was removed.</source>
       <translation>Rekodi ya mgonjwa huyu imeondolewa.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="295" />
+      <location filename="../../ui/patient_record.py" line="351" />
       <source>Sex not known</source>
       <translation>Jinsia haijulikani</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="299" />
+      <location filename="../../ui/patient_record.py" line="355" />
       <source>National ID {number}</source>
       <translation>Kitambulisho cha taifa {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="360" />
+      <location filename="../../ui/patient_record.py" line="409" />
+      <source>{status} · walk-in</source>
+      <translation>{status} · bila miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patient_record.py" line="421" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Miadi ya saa {time}; bado hajafika</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="381" />
+      <location filename="../../ui/patient_record.py" line="442" />
       <source>No forms yet for this patient.</source>
       <translation>Bado hakuna fomu za mgonjwa huyu.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="487" />
+      <location filename="../../ui/patient_record.py" line="550" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Ughairi miadi ya {when} na {provider}?</translation>
     </message>
@@ -4305,6 +6303,10 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <message>
       <source>Keep it</source>
       <translation type="vanished">Usighairi</translation>
+    </message>
+    <message>
+      <source>Print &amp;this form…</source>
+      <translation type="vanished">Chapisha fomu h&amp;ii…</translation>
     </message>
   </context>
   <context>
@@ -4373,6 +6375,254 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <message>
       <source>Name, phone, ID or date of birth (e.g. 1984-03-21)</source>
       <translation type="vanished">Jina, simu, namba ya kitambulisho au tarehe ya kuzaliwa (k.m. 1984-03-21)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PriceListPanel</name>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="79" />
+      <source>Save the currenc&amp;y</source>
+      <translation>&amp;Hifadhi sarafu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="81" />
+      <source>Money</source>
+      <translation>Fedha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="87" />
+      <source>Curr&amp;ency:</source>
+      <translation>Sara&amp;fu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="95" />
+      <source>Code</source>
+      <translation>Msimbo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="96" />
+      <source>Item</source>
+      <translation>Kipengele</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="97" />
+      <source>Category</source>
+      <translation>Kundi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="98" />
+      <source>Price</source>
+      <translation>Bei</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="99" />
+      <source>On the list</source>
+      <translation>Kwenye orodha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="103" />
+      <location filename="../../ui/price_list_admin.py" line="115" />
+      <source>Price list</source>
+      <translation>Orodha ya bei</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="106" />
+      <source>Sho&amp;w items taken off the list</source>
+      <translation>Onyesha vipengele vi&amp;livyoondolewa kwenye orodha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="109" />
+      <source>Add an i&amp;tem…</source>
+      <translation>Ongeza ki&amp;pengele…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="111" />
+      <source>&amp;Change…</source>
+      <translation>Ba&amp;dilisha…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="113" />
+      <location filename="../../ui/price_list_admin.py" line="234" />
+      <source>Ta&amp;ke off the list</source>
+      <translation>Ondoa kwenye o&amp;rodha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="118" />
+      <source>What the clinic charges. An invoice copies an item's price when the line is added: a new price applies to new lines only.</source>
+      <translation>Kile ambacho kliniki hutoza. Ankara hunakili bei ya kipengele mstari unapoongezwa: bei mpya inatumika kwa mistari mipya tu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="191" />
+      <source>yes</source>
+      <translation>ndiyo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="191" />
+      <source>no: taken off</source>
+      <translation>hapana: kimeondolewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="196" />
+      <source>No item yet: add what the clinic charges with Add an item…</source>
+      <translation>Bado hakuna kipengele: ongeza kile ambacho kliniki hutoza kwa Ongeza kipengele…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="198" />
+      <source>Choose the clinic's currency first: prices are in it.</source>
+      <translation>Chagua kwanza sarafu ya kliniki: bei ziko kwa sarafu hiyo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="212" />
+      <source>Bills are in {name}. It stays so once the price list or an invoice holds amounts in it.</source>
+      <translation>Ankara ziko kwa {name}. Inabaki hivyo mara orodha ya bei au ankara inapokuwa na viasi kwa sarafu hiyo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="219" />
+      <source>Not set yet: choose it before the first price or invoice.</source>
+      <translation>Bado haijawekwa: ichague kabla ya bei ya kwanza au ankara ya kwanza.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="232" />
+      <source>Put bac&amp;k on the list</source>
+      <translation>Rudisha kwenye o&amp;rodha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="265" />
+      <source>Saving the currency…</source>
+      <translation>Inahifadhi sarafu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="272" />
+      <source>&amp;Code:</source>
+      <translation>&amp;Msimbo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="274" />
+      <source>Short, as it is said at the desk: CONS, RDT, FBC.</source>
+      <translation>Mfupi, kama unavyotamkwa mapokezi: CONS, RDT, FBC.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="276" />
+      <source>&amp;Name:</source>
+      <translation>&amp;Jina:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="279" />
+      <source>C&amp;ategory:</source>
+      <translation>&amp;Kundi:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="281" />
+      <source>e.g. consultation, laboratory, pharmacy (may be left empty).</source>
+      <translation>k.m. kumwona daktari, maabara, famasia (inaweza kuachwa wazi).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="285" />
+      <source>&amp;Price:</source>
+      <translation>&amp;Bei:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="287" />
+      <source>In {currency}, as you write it (1500 or 1,500.50).</source>
+      <translation>Kwa {currency}, kama unavyoandika (1500 au 1,500.50).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="296" />
+      <source>New price list item</source>
+      <translation>Kipengele kipya cha orodha ya bei</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="296" />
+      <source>Add to the price list</source>
+      <translation>Ongeza kwenye orodha ya bei</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="318" />
+      <source>Change {name}</source>
+      <translation>Badilisha {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/price_list_admin.py" line="318" />
+      <source>Save</source>
+      <translation>Hifadhi</translation>
+    </message>
+  </context>
+  <context>
+    <name>PricePicker</name>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="831" />
+      <source>Add from the price list</source>
+      <translation>Ongeza kutoka orodha ya bei</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="835" />
+      <source>code, name or category</source>
+      <translation>msimbo, jina au kundi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="841" />
+      <source>Code</source>
+      <translation>Msimbo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="841" />
+      <source>Item</source>
+      <translation>Kipengele</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="841" />
+      <source>Category</source>
+      <translation>Kundi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="841" />
+      <source>Price</source>
+      <translation>Bei</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="844" />
+      <source>Price list</source>
+      <translation>Orodha ya bei</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="854" />
+      <source>Add to the invoice</source>
+      <translation>Ongeza kwenye ankara</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="858" />
+      <source>&amp;Find:</source>
+      <translation>&amp;Tafuta:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="862" />
+      <source>&amp;Quantity:</source>
+      <translation>&amp;Idadi:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="891" />
+      <source>Nothing on the price list matches.</source>
+      <translation>Hakuna kinacholingana kwenye orodha ya bei.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="893" />
+      <source>The price list is empty: an administrator fills it in Settings → Billing.</source>
+      <translation>Orodha ya bei ni tupu: msimamizi huijaza katika Mipangilio → Ankara na malipo.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="900" />
+      <source>Loading the price list…</source>
+      <translation>Inapakia orodha ya bei…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="924" />
+      <source>Choose an item of the price list.</source>
+      <translation>Chagua kipengele cha orodha ya bei.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="944" />
+      <source>Adding the line…</source>
+      <translation>Inaongeza mstari…</translation>
     </message>
   </context>
   <context>
@@ -4675,6 +6925,112 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
   </context>
   <context>
+    <name>RecordSummary</name>
+    <message>
+      <location filename="../../ui/record_summary.py" line="87" />
+      <source>No appointment booked</source>
+      <translation>Hakuna miadi iliyopangwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="89" />
+      <source>{date} {time}</source>
+      <translation>{date} saa {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="93" />
+      <source>today {time}</source>
+      <translation>leo saa {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="94" />
+      <source>Next appointment: {when}, {provider}</source>
+      <translation>Miadi ijayo: {when}, {provider}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="98" />
+      <source>{text} (⚠ late)</source>
+      <translation>{text} (⚠ imechelewa)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="103" />
+      <source>1 open referral</source>
+      <translation>Rufaa 1 iliyo wazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="105" />
+      <source>{n} open referrals</source>
+      <translation>Rufaa {n} zilizo wazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="108" />
+      <source>{text} ({n} overdue)</source>
+      <translation>{text} ({n} zimechelewa)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="113" />
+      <source>No open referral</source>
+      <translation>Hakuna rufaa iliyo wazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="117" />
+      <source>1 result to relay</source>
+      <translation>Majibu 1 ya kumjulisha mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="119" />
+      <source>{n} results to relay</source>
+      <translation>Majibu {n} ya kumjulisha mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="122" />
+      <source>{text} ({n} urgent)</source>
+      <translation>{text} ({n} ya haraka)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="127" />
+      <source>No result to relay</source>
+      <translation>Hakuna majibu ya kumjulisha mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="131" />
+      <source>Allergies not recorded</source>
+      <translation>Mzio haujarekodiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="133" />
+      <source>reported, not described</source>
+      <translation>imeripotiwa, haijaelezwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="134" />
+      <source>⚠ Allergy: {what}</source>
+      <translation>⚠ Mzio: {what}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="136" />
+      <source>No known allergy</source>
+      <translation>Hakuna mzio unaojulikana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_summary.py" line="138" />
+      <source>Allergies not known</source>
+      <translation>Mzio haujulikani</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordTab</name>
+    <message>
+      <location filename="../../ui/record_tab.py" line="93" />
+      <source>&amp;Open</source>
+      <translation>Fu&amp;ngua</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab.py" line="95" />
+      <source>Open the selected line (Enter)</source>
+      <translation>Fungua mstari uliochaguliwa (Enter)</translation>
+    </message>
+  </context>
+  <context>
     <name>RecoveryDialog</name>
     <message>
       <location filename="../../ui/recovery_dialog.py" line="36" />
@@ -4788,6 +7144,818 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     </message>
   </context>
   <context>
+    <name>ReferralScreen</name>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="70" />
+      <source>New &amp;appointment date…</source>
+      <translation>Tarehe mpya ya &amp;miadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="72" />
+      <source>Mark as &amp;sent…</source>
+      <translation>Weka alama kuwa &amp;imetumwa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="73" />
+      <source>&amp;Appointment given…</source>
+      <translation>&amp;Miadi imetolewa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="74" />
+      <source>Patient s&amp;een…</source>
+      <translation>Mgonjwa &amp;ameonwa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="75" />
+      <source>&amp;Feedback received…</source>
+      <translation>Majibu ya rufaa &amp;yamepokelewa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="76" />
+      <source>Clos&amp;e the referral…</source>
+      <translation>Funga &amp;rufaa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="77" />
+      <source>Decli&amp;ned…</source>
+      <translation>Ime&amp;kataliwa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="78" />
+      <source>&amp;Lost to follow-up…</source>
+      <translation>Amepotea kwenye &amp;ufuatiliaji…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="106" />
+      <source>Referral</source>
+      <translation>Rufaa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="109" />
+      <source>Loading…</source>
+      <translation>Inapakia…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="124" />
+      <source>Counter-referral</source>
+      <translation>Majibu ya rufaa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="146" />
+      <source>Open the &amp;patient's record</source>
+      <translation>Fungua rekodi ya mgo&amp;njwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="148" />
+      <source>&amp;Close</source>
+      <translation>Fun&amp;ga</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="208" />
+      <source>a facility not chosen yet</source>
+      <translation>kituo ambacho bado hakijachaguliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="210" />
+      <source>Referral of {patient} to {where}</source>
+      <translation>Rufaa ya {patient} kwenda {where}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="214" />
+      <source>Referral: {patient}</source>
+      <translation>Rufaa: {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="220" />
+      <source>overdue</source>
+      <translation>imechelewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="223" />
+      <source>Not received yet.</source>
+      <translation>Bado hayajapokelewa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="241" />
+      <source>Patient</source>
+      <translation>Mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="242" />
+      <source>Referred to</source>
+      <translation>Kituo cha rufaa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="242" />
+      <source>not chosen yet</source>
+      <translation>bado hakijachaguliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="243" />
+      <source>Reason</source>
+      <translation>Sababu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="244" />
+      <source>Referred by</source>
+      <translation>Imetolewa na</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="245" />
+      <source>Drafted</source>
+      <translation>Iliandaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="246" />
+      <source>Sent</source>
+      <translation>Ilitumwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="247" />
+      <source>Appointment</source>
+      <translation>Miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="248" />
+      <source>Seen</source>
+      <translation>Ameonwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="249" />
+      <source>Feedback received</source>
+      <translation>Majibu ya rufaa yamepokelewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="250" />
+      <source>Closed</source>
+      <translation>Imefungwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="251" />
+      <source>Declined or lost because</source>
+      <translation>Imekataliwa au amepotea kwa sababu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="252" />
+      <source>Notes</source>
+      <translation>Maelezo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="287" />
+      <source>{step}: {patient}</source>
+      <translation>{step}: {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="291" />
+      <source>Save</source>
+      <translation>Hifadhi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="296" />
+      <location filename="../../ui/referral_screen.py" line="408" />
+      <source>&amp;Referred to:</source>
+      <translation>Kituo &amp;cha rufaa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="297" />
+      <source>&amp;Sent on:</source>
+      <translation>Ilitumwa &amp;tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="305" />
+      <source>&amp;Appointment on:</source>
+      <translation>&amp;Miadi tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="313" />
+      <source>&amp;Seen on:</source>
+      <translation>&amp;Ameonwa tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="321" />
+      <source>What the &amp;counter-referral says:</source>
+      <translation>Majibu ya &amp;rufaa yanasema nini:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="324" />
+      <source>&amp;Received on:</source>
+      <translation>&amp;Yalipokelewa tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="336" />
+      <source>&amp;Counter-referral, if one came back:</source>
+      <translation>Majibu ya &amp;rufaa, kama yalirudi:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="337" />
+      <source>Closed &amp;on:</source>
+      <translation>Ilifungwa &amp;tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="350" />
+      <location filename="../../ui/referral_screen.py" line="410" />
+      <source>&amp;Why:</source>
+      <translation>&amp;Kwa nini:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="351" />
+      <source>Who declined, or what is known of the patient.</source>
+      <translation>Nani alikataa, au kinachojulikana kuhusu mgonjwa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="354" />
+      <source>Declined &amp;on:</source>
+      <translation>Ilikataliwa &amp;tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="404" />
+      <source>Refer {patient}</source>
+      <translation>Toa rufaa kwa {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="405" />
+      <source>Save the referral</source>
+      <translation>Hifadhi rufaa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="408" />
+      <source>(choose later: kept as a draft)</source>
+      <translation>(chagua baadaye: itahifadhiwa kama rasimu)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="410" />
+      <source>What the facility should know and do.</source>
+      <translation>Kile ambacho kituo kinapaswa kujua na kufanya.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="413" />
+      <source>&amp;Urgency:</source>
+      <translation>&amp;Uharaka:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="417" />
+      <source>The referral was &amp;sent today</source>
+      <translation>Rufaa ime&amp;tumwa leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/referral_screen.py" line="418" />
+      <source>&amp;Notes:</source>
+      <translation>Ma&amp;elezo:</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReferralsTab</name>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="31" />
+      <source>Referra&amp;ls</source>
+      <translation>Rufa&amp;a</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="35" />
+      <source>To</source>
+      <translation>Kwenda</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="36" />
+      <source>Reason</source>
+      <translation>Sababu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="37" />
+      <source>Urgency</source>
+      <translation>Uharaka</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="38" />
+      <source>Status</source>
+      <translation>Hali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="39" />
+      <source>Drafted</source>
+      <translation>Iliandaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="40" />
+      <source>Sent</source>
+      <translation>Ilitumwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="50" />
+      <source>No referrals for this patient.</source>
+      <translation>Hakuna rufaa za mgonjwa huyu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="54" />
+      <source>Routine</source>
+      <translation>Kawaida</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="55" />
+      <source>Urgent</source>
+      <translation>Ya haraka</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="56" />
+      <source>Emergency</source>
+      <translation>Dharura</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="62" />
+      <source>⚠ {status} · overdue</source>
+      <translation>⚠ {status} · imechelewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_referrals.py" line="64" />
+      <source>(not chosen yet)</source>
+      <translation>(bado hakijachaguliwa)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultScreen</name>
+    <message>
+      <location filename="../../ui/result_screen.py" line="109" />
+      <source>Result</source>
+      <translation>Majibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="112" />
+      <source>Loading…</source>
+      <translation>Inapakia…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="128" />
+      <source>Measured</source>
+      <translation>Kilichopimwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="129" />
+      <source>Value</source>
+      <translation>Thamani</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="130" />
+      <source>Unit</source>
+      <translation>Kizio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="131" />
+      <source>Flag</source>
+      <translation>Alama</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="132" />
+      <source>Normal range</source>
+      <translation>Kiwango cha kawaida</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="135" />
+      <source>Values of the result</source>
+      <translation>Thamani za majibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="140" />
+      <source>When</source>
+      <translation>Lini</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="140" />
+      <source>How</source>
+      <translation>Njia</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="140" />
+      <source>Outcome</source>
+      <translation>Matokeo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="140" />
+      <source>By</source>
+      <translation>Na</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="140" />
+      <source>Note</source>
+      <translation>Maelezo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="142" />
+      <source>Attempts to tell the patient</source>
+      <translation>Majaribio ya kumjulisha mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="148" />
+      <source>The result</source>
+      <translation>Majibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="152" />
+      <source>Telling the patient</source>
+      <translation>Kumjulisha mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="166" />
+      <source>Record a &amp;contact attempt…</source>
+      <translation>Rekodi jaribio la &amp;kuwasiliana…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="169" />
+      <location filename="../../ui/result_screen.py" line="400" />
+      <source>Record &amp;received…</source>
+      <translation>Rekodi &amp;yamepokelewa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="171" />
+      <source>Re&amp;view…</source>
+      <translation>&amp;Pitia…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="172" />
+      <source>&amp;Escalate…</source>
+      <translation>Peleka ngazi ya &amp;juu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="173" />
+      <source>Mark &amp;sent…</source>
+      <translation>Weka alama &amp;imetumwa…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="174" />
+      <source>Ca&amp;ncel the test…</source>
+      <translation>Ghairi kipi&amp;mo…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="175" />
+      <source>Open the &amp;patient's record</source>
+      <translation>Fungua rekodi ya mgo&amp;njwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="177" />
+      <source>C&amp;lose</source>
+      <translation>Fun&amp;ga</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="257" />
+      <source>{test} — {patient}</source>
+      <translation>{test} — {patient}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="259" />
+      <source>Result: {test}</source>
+      <translation>Majibu: {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="262" />
+      <source>urgent</source>
+      <translation>ya haraka</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="264" />
+      <source>⚠ not reached in time: escalate</source>
+      <translation>⚠ hakupatikana kwa wakati: peleka ngazi ya juu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="266" />
+      <source>⚠ late from the lab</source>
+      <translation>⚠ yamechelewa kutoka maabara</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="269" />
+      <source>1 attempt to tell the patient</source>
+      <translation>Jaribio 1 la kumjulisha mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="271" />
+      <source>{n} attempts to tell the patient</source>
+      <translation>Majaribio {n} ya kumjulisha mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="289" />
+      <source>{who}, {when}</source>
+      <translation>{who}, {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="290" />
+      <location filename="../../ui/result_screen.py" line="299" />
+      <source>someone not known here</source>
+      <translation>mtu asiyejulikana hapa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="297" />
+      <source>{when}, by {who}</source>
+      <translation>{when}, na {who}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="302" />
+      <source>Patient</source>
+      <translation>Mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="303" />
+      <source>Test</source>
+      <translation>Kipimo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="304" />
+      <source>Sent to</source>
+      <translation>Kilitumwa kwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="304" />
+      <source>in-house, or not said</source>
+      <translation>hapa kliniki, au haikutajwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="305" />
+      <source>Ordered</source>
+      <translation>Kiliagizwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="306" />
+      <source>Sent</source>
+      <translation>Kilitumwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="307" />
+      <source>Expected</source>
+      <translation>Yanatarajiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="308" />
+      <source>Received</source>
+      <translation>Yalipokelewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="309" />
+      <location filename="../../ui/result_screen.py" line="505" />
+      <source>Reviewed</source>
+      <translation>Yalipitiwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="309" />
+      <source>not yet</source>
+      <translation>bado</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="310" />
+      <source>Escalated</source>
+      <translation>Yalipelekwa ngazi ya juu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="311" />
+      <source>Patient informed</source>
+      <translation>Mgonjwa alijulishwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="312" />
+      <source>Notes</source>
+      <translation>Maelezo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="313" />
+      <source>Scanned report</source>
+      <translation>Ripoti iliyoskaniwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="330" />
+      <source>Not received yet.</source>
+      <translation>Bado hayajapokelewa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="353" />
+      <source>No attempt yet.</source>
+      <translation>Bado hakuna jaribio.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="400" />
+      <source>Co&amp;rrect the result…</source>
+      <translation>Sa&amp;hihisha majibu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="405" />
+      <source>A clinician reviews results.</source>
+      <translation>Mtabibu ndiye hupitia majibu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="426" />
+      <source>Contact attempt: {test}</source>
+      <translation>Jaribio la kuwasiliana: {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="428" />
+      <source>Telling {patient} (phone {phone}) about the result.</source>
+      <translation>Kumjulisha {patient} (simu {phone}) kuhusu majibu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="432" />
+      <source>Telling {patient} about the result (no phone on record).</source>
+      <translation>Kumjulisha {patient} kuhusu majibu (hakuna simu kwenye rekodi).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="436" />
+      <source>Record the attempt</source>
+      <translation>Rekodi jaribio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="440" />
+      <source>&amp;How:</source>
+      <translation>&amp;Njia:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="446" />
+      <source>&amp;Outcome:</source>
+      <translation>&amp;Matokeo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="450" />
+      <source>&amp;When:</source>
+      <translation>&amp;Lini:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="451" />
+      <source>&amp;Note:</source>
+      <translation>Ma&amp;elezo:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="468" />
+      <source>Correct the result: {test}</source>
+      <translation>Sahihisha majibu: {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="468" />
+      <source>Received: {test}</source>
+      <translation>Yamepokelewa: {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="470" />
+      <source>Give the result's text, its values, or both. A value flagged critical makes the result urgent.</source>
+      <translation>Andika maandishi ya majibu, thamani zake, au vyote viwili. Thamani yenye alama ya hatari hufanya majibu kuwa ya haraka.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="474" />
+      <source>Save the result</source>
+      <translation>Hifadhi majibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="477" />
+      <source>&amp;Received on:</source>
+      <translation>&amp;Yalipokelewa tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="478" />
+      <source>Result &amp;text:</source>
+      <translation>Maandishi ya &amp;majibu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="479" />
+      <source>&amp;Values:</source>
+      <translation>&amp;Thamani:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="482" />
+      <source>&amp;Urgent: relay it first</source>
+      <translation>Ya &amp;haraka: mjulishe mgonjwa kwanza</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="505" />
+      <source>Review: {test}</source>
+      <translation>Mapitio: {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="507" />
+      <source>Review &amp;note:</source>
+      <translation>Maelezo ya &amp;mapitio:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="518" />
+      <source>Escalate: {test}</source>
+      <translation>Peleka ngazi ya juu: {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="519" />
+      <source>The patient could not be reached in time: hand the result on (a clinician, a community health worker's visit). Attempts to tell the patient go on.</source>
+      <translation>Mgonjwa hakupatikana kwa wakati: kabidhi majibu (kwa mtabibu, au kwa ziara ya mhudumu wa afya ya jamii). Majaribio ya kumjulisha mgonjwa yanaendelea.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="523" />
+      <source>Escalate</source>
+      <translation>Peleka ngazi ya juu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="525" />
+      <source>To &amp;whom, or how:</source>
+      <translation>Kwa &amp;nani, au vipi:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="536" />
+      <source>Sent: {test}</source>
+      <translation>Kimetumwa: {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="536" />
+      <source>Mark sent</source>
+      <translation>Weka alama imetumwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="538" />
+      <source>&amp;Sent on:</source>
+      <translation>Kilitumwa &amp;tarehe:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="539" />
+      <source>Sent &amp;to:</source>
+      <translation>Kilitumwa &amp;kwa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="539" />
+      <source>(as ordered)</source>
+      <translation>(kama ilivyoagizwa)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="554" />
+      <source>Cancel the test: {test}</source>
+      <translation>Ghairi kipimo: {test}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="555" />
+      <source>Cancel the test</source>
+      <translation>Ghairi kipimo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="557" />
+      <source>&amp;Why:</source>
+      <translation>&amp;Kwa nini:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/result_screen.py" line="558" />
+      <source>Keep it</source>
+      <translation>Usighairi</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultsTab</name>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="41" />
+      <source>Resul&amp;ts</source>
+      <translation>Ma&amp;jibu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="45" />
+      <source>Test</source>
+      <translation>Kipimo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="46" />
+      <source>Status</source>
+      <translation>Hali</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="47" />
+      <source>Ordered</source>
+      <translation>Kiliagizwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="48" />
+      <source>Received</source>
+      <translation>Yalipokelewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="49" />
+      <source>Tries to tell</source>
+      <translation>Majaribio ya kumjulisha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="50" />
+      <source>Sent to</source>
+      <translation>Kilitumwa kwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="60" />
+      <source>No results for this patient.</source>
+      <translation>Hakuna majibu ya mgonjwa huyu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="69" />
+      <source>{status} · late from the lab</source>
+      <translation>{status} · yamechelewa kutoka maabara</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="71" />
+      <source>{status} · to escalate</source>
+      <translation>{status} · ya kupeleka ngazi ya juu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="81" />
+      <source>Urgent</source>
+      <translation>Ya haraka</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_results.py" line="86" />
+      <source>Last try: {outcome}</source>
+      <translation>Jaribio la mwisho: {outcome}</translation>
+    </message>
+  </context>
+  <context>
     <name>SessionLock</name>
     <message>
       <location filename="../../ui/lock.py" line="240" />
@@ -4813,42 +7981,62 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>SettingsView</name>
     <message>
-      <location filename="../../ui/settings_view.py" line="45" />
+      <location filename="../../ui/settings_view.py" line="46" />
       <source>Ge&amp;neral</source>
       <translation>&amp;Jumla</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="51" />
+      <location filename="../../ui/settings_view.py" line="52" />
       <source>&amp;Backups</source>
       <translation>&amp;Nakala rudufu</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="56" />
+      <location filename="../../ui/settings_view.py" line="57" />
       <source>&amp;Users</source>
       <translation>&amp;Watumiaji</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="61" />
+      <location filename="../../ui/settings_view.py" line="63" />
+      <source>Schemes</source>
+      <translation>Mipango ya bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="65" />
+      <source>The clinic's schemes and insurers</source>
+      <translation>Mipango ya bima na kampuni za bima za kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="71" />
       <source>Cl&amp;inic</source>
       <translation>&amp;Kliniki</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="66" />
+      <location filename="../../ui/settings_view.py" line="76" />
+      <source>Billing</source>
+      <translation>Ankara na malipo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="78" />
+      <source>The clinic's currency and price list</source>
+      <translation>Sarafu na orodha ya bei ya kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_view.py" line="84" />
       <source>Forms</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="68" />
+      <location filename="../../ui/settings_view.py" line="86" />
       <source>The clinic's installed forms</source>
       <translation>Fomu za kliniki zilizosakinishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="73" />
+      <location filename="../../ui/settings_view.py" line="91" />
       <source>H&amp;Q</source>
       <translation>&amp;Makao makuu</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_view.py" line="75" />
+      <location filename="../../ui/settings_view.py" line="93" />
       <source>Settings</source>
       <translation>Mipangilio</translation>
     </message>
@@ -5692,210 +8880,255 @@ Uandike au uuchapishe sasa: karatasi ya zamani ya kurejesha haifungui tena data.
   <context>
     <name>TodayView</name>
     <message>
-      <location filename="../../ui/today_view.py" line="82" />
+      <location filename="../../ui/today_view.py" line="87" />
       <source>◀ &amp;Previous day</source>
       <translation>◀ Siku &amp;iliyopita</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="85" />
+      <location filename="../../ui/today_view.py" line="90" />
       <source>&amp;Today</source>
       <translation>&amp;Leo</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="88" />
+      <location filename="../../ui/today_view.py" line="93" />
       <source>Next &amp;day ▶</source>
       <translation>Siku ina&amp;yofuata ▶</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="93" />
-      <location filename="../../ui/today_view.py" line="309" />
+      <location filename="../../ui/today_view.py" line="98" />
+      <location filename="../../ui/today_view.py" line="327" />
       <source>All providers</source>
       <translation>Wahudumu wote</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="95" />
+      <location filename="../../ui/today_view.py" line="100" />
       <source>Show &amp;cancelled and moved</source>
       <translation>Onyesha zilizo&amp;ghairiwa na zilizohamishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="98" />
+      <location filename="../../ui/today_view.py" line="103" />
       <source>&amp;Refresh</source>
       <translation>Onyesha u&amp;pya</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="98" />
+      <location filename="../../ui/today_view.py" line="103" />
       <source>Refresh (F5)</source>
       <translation>Onyesha upya (F5)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="109" />
+      <location filename="../../ui/today_view.py" line="114" />
       <source>Time</source>
       <translation>Saa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="110" />
-      <location filename="../../ui/today_view.py" line="143" />
+      <location filename="../../ui/today_view.py" line="115" />
+      <location filename="../../ui/today_view.py" line="148" />
       <source>Patient</source>
       <translation>Mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="111" />
+      <location filename="../../ui/today_view.py" line="116" />
       <source>Type</source>
       <translation>Aina</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="112" />
-      <location filename="../../ui/today_view.py" line="143" />
+      <location filename="../../ui/today_view.py" line="117" />
+      <location filename="../../ui/today_view.py" line="148" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="113" />
+      <location filename="../../ui/today_view.py" line="118" />
       <source>Arrived</source>
       <translation>Alifika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="118" />
+      <location filename="../../ui/today_view.py" line="123" />
       <source>Appointments of the day, by provider</source>
       <translation>Miadi ya siku, kwa kila mhudumu</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="143" />
+      <location filename="../../ui/today_view.py" line="148" />
       <source>Waiting</source>
       <translation>Muda wa kusubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="149" />
+      <location filename="../../ui/today_view.py" line="148" />
+      <source>Coverage</source>
+      <translation>Bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="156" />
       <source>Waiting room: patients who have arrived</source>
       <translation>Chumba cha kusubiri: wagonjwa waliofika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="161" />
+      <location filename="../../ui/today_view.py" line="168" />
       <source>Check &amp;in</source>
       <translation>&amp;Sajili kufika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="161" />
+      <location filename="../../ui/today_view.py" line="168" />
       <source>Check in (Ctrl+I)</source>
       <translation>Sajili kufika (Ctrl+I)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="165" />
+      <location filename="../../ui/today_view.py" line="172" />
+      <source>Wal&amp;k-in…</source>
+      <translation>&amp;Bila miadi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="174" />
+      <source>A patient without an appointment joins the queue (Ctrl+Shift+I)</source>
+      <translation>Mgonjwa asiye na miadi anaingia kwenye foleni (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="178" />
       <source>&amp;Start consultation</source>
       <translation>&amp;Anza kumhudumia</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="168" />
+      <location filename="../../ui/today_view.py" line="181" />
       <source>Co&amp;mplete</source>
       <translation>Mali&amp;za</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="171" />
+      <location filename="../../ui/today_view.py" line="184" />
       <source>&amp;No-show</source>
       <translation>&amp;Hakufika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="174" />
+      <location filename="../../ui/today_view.py" line="187" />
       <source>Book &amp;follow-up…</source>
       <translation>Miadi ya &amp;ufuatiliaji…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="177" />
+      <location filename="../../ui/today_view.py" line="190" />
       <source>&amp;Open patient</source>
       <translation>&amp;Fungua rekodi ya mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="179" />
+      <location filename="../../ui/today_view.py" line="192" />
       <source>Open the patient's record (Enter)</source>
       <translation>Fungua rekodi ya mgonjwa (Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="192" />
+      <location filename="../../ui/today_view.py" line="205" />
       <source>Pro&amp;vider:</source>
       <translation>Mhu&amp;dumu:</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="199" />
+      <location filename="../../ui/today_view.py" line="212" />
       <source>&amp;Appointments</source>
       <translation>&amp;Miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="204" />
+      <location filename="../../ui/today_view.py" line="217" />
       <source>&amp;Waiting room</source>
       <translation>&amp;Chumba cha kusubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="267" />
+      <location filename="../../ui/today_view.py" line="283" />
       <source>Today, {date}</source>
       <translation>Leo, {date}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="354" />
+      <location filename="../../ui/today_view.py" line="367" />
+      <source>✓ Verified this month</source>
+      <translation>✓ Imethibitishwa mwezi huu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="368" />
+      <source>? To verify</source>
+      <translation>? Ithibitishwe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="369" />
+      <source>✗ Expired</source>
+      <translation>✗ Muda umekwisha</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="370" />
+      <source>✗ Not covered</source>
+      <translation>✗ Haitumiki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="413" />
       <source>{name} — no appointments</source>
       <translation>{name} — hakuna miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="356" />
+      <location filename="../../ui/today_view.py" line="415" />
       <source>{name} — 1 appointment</source>
       <translation>{name} — miadi 1</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="357" />
+      <location filename="../../ui/today_view.py" line="416" />
       <source>{name} — {count} appointments</source>
       <translation>{name} — miadi {count}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="390" />
+      <location filename="../../ui/today_view.py" line="449" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Miadi ya saa {time}; bado hajafika</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="394" />
+      <location filename="../../ui/today_view.py" line="453" />
       <source>Booked with {provider}</source>
       <translation>Miadi na {provider}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="412" />
+      <location filename="../../ui/today_view.py" line="471" />
       <source>{minutes} min</source>
       <translation>dak. {minutes}</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="422" />
+      <location filename="../../ui/today_view.py" line="484" />
       <source>Nobody waiting</source>
       <translation>Hakuna anayesubiri</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="435" />
+      <location filename="../../ui/today_view.py" line="499" />
+      <source>Walk-ins: {count}</source>
+      <translation>Bila miadi: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="500" />
       <source>No appointments.</source>
       <translation>Hakuna miadi.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="470" />
+      <location filename="../../ui/today_view.py" line="535" />
       <source>A no-show can be marked once the appointment's time ({time}) has passed.</source>
       <translation>Alama ya “hakufika” inaweza kuwekwa muda wa miadi ({time}) ukishapita.</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="474" />
+      <location filename="../../ui/today_view.py" line="539" />
       <source>Mark as no-show (Ctrl+Shift+N)</source>
       <translation>Weka alama ya hakufika (Ctrl+Shift+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="497" />
+      <location filename="../../ui/today_view.py" line="564" />
+      <source>{text} · walk-in</source>
+      <translation>{text} · bila miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/today_view.py" line="586" />
       <source>Checking in…</source>
       <translation>Inasajili kufika…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="502" />
+      <location filename="../../ui/today_view.py" line="591" />
       <source>Starting the consultation…</source>
       <translation>Inaanza kumhudumia…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="505" />
+      <location filename="../../ui/today_view.py" line="594" />
       <source>Completing the visit…</source>
       <translation>Inamaliza ziara…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="508" />
+      <location filename="../../ui/today_view.py" line="597" />
       <source>Marking as no-show…</source>
       <translation>Inaweka alama ya kutofika…</translation>
     </message>
@@ -6151,6 +9384,247 @@ Uuandike au uuchapishe sasa: karatasi ya zamani ya ufunguo wa kurejesha haifungu
       <location filename="../../ui/util.py" line="304" />
       <source>{date} ({age} y)</source>
       <translation>{date} (miaka {age})</translation>
+    </message>
+  </context>
+  <context>
+    <name>WalkInDialog</name>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="54" />
+      <source>Walk-in: a patient without an appointment</source>
+      <translation>Bila miadi: mgonjwa asiye na miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="59" />
+      <source>Name, phone, ID or date of birth</source>
+      <translation>Jina, simu, namba ya kitambulisho au tarehe ya kuzaliwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="60" />
+      <source>&amp;New patient…</source>
+      <translation>Mgonjwa m&amp;pya…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="63" />
+      <source>Register the patient first</source>
+      <translation>Sajili mgonjwa kwanza</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="67" />
+      <source>Patients found</source>
+      <translation>Wagonjwa waliopatikana</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="77" />
+      <source>Whoever has the fewest waiting</source>
+      <translation>Yeyote mwenye wagonjwa wachache zaidi wanaosubiri</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="80" />
+      <source>The clinic's usual visit</source>
+      <translation>Ziara ya kawaida ya kliniki</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="83" />
+      <source>What they came for (optional)</source>
+      <translation>Sababu ya kuja (si lazima)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="90" />
+      <source>&amp;Patient:</source>
+      <translation>&amp;Mgonjwa:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="94" />
+      <source>Pro&amp;vider:</source>
+      <translation>Mhu&amp;dumu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="95" />
+      <source>&amp;Type:</source>
+      <translation>&amp;Aina:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="96" />
+      <source>&amp;Reason:</source>
+      <translation>&amp;Sababu:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="100" />
+      <source>&amp;Add to the queue</source>
+      <translation>&amp;Ongeza kwenye foleni</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="104" />
+      <source>Cancel</source>
+      <translation>Ghairi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="134" />
+      <source>{name} ({minutes} min)</source>
+      <translation>{name} (dak. {minutes})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="139" />
+      <source>There are no providers or appointment types yet. An administrator adds them in Settings → Clinic.</source>
+      <translation>Bado hakuna wahudumu wala aina za miadi. Msimamizi huviongeza katika Mipangilio → Kliniki.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="171" />
+      <source>Walk-in: {name}</source>
+      <translation>Bila miadi: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="205" />
+      <source>Find the patient, or register them with New patient…</source>
+      <translation>Tafuta mgonjwa, au msajili kwa Mgonjwa mpya…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="220" />
+      <source>Adding to the queue…</source>
+      <translation>Inaongeza kwenye foleni…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="236" />
+      <source>Coverage</source>
+      <translation>Bima</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="256" />
+      <source>Booked already today</source>
+      <translation>Tayari ana miadi leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="259" />
+      <source>Check that appointment in from Today instead, or add them as a walk-in as well?</source>
+      <translation>Sajili kufika kwa miadi hiyo kutoka Leo badala yake, au umwongeze pia kama mgonjwa wa bila miadi?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="263" />
+      <source>Add as a walk-in</source>
+      <translation>Ongeza kama bila miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/walk_in_dialog.py" line="264" />
+      <source>Go back</source>
+      <translation>Rudi</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorklistPage</name>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="83" />
+      <source>Worklist</source>
+      <translation>Orodha ya kazi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="86" />
+      <source>Loading…</source>
+      <translation>Inapakia…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="95" />
+      <source>Patient</source>
+      <translation>Mgonjwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="96" />
+      <source>Clinic no.</source>
+      <translation>Namba ya usajili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="97" />
+      <source>Phone</source>
+      <translation>Simu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="98" />
+      <source>What to do</source>
+      <translation>Cha kufanya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="99" />
+      <source>Since</source>
+      <translation>Tangu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="104" />
+      <source>Who to call today, most pressing first</source>
+      <translation>Wa kupigiwa simu leo, wa haraka zaidi kwanza</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="129" />
+      <source>Open the &amp;record</source>
+      <translation>Fungua &amp;rekodi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="131" />
+      <source>Open where this is done (Enter)</source>
+      <translation>Fungua mahali hili linapofanyika (Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="135" />
+      <source>Re&amp;fresh</source>
+      <translation>Onyesha u&amp;pya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="135" />
+      <source>Refresh (F5)</source>
+      <translation>Onyesha upya (F5)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="222" />
+      <source>Worklist — {date}</source>
+      <translation>Orodha ya kazi — {date}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="268" />
+      <source>and {n} more — the longest waiting are shown</source>
+      <translation>na mengine {n} — yanayoonyeshwa ni yaliyosubiri muda mrefu zaidi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="288" />
+      <source>today</source>
+      <translation>leo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="290" />
+      <source>1 day</source>
+      <translation>siku 1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="292" />
+      <source>{n} days</source>
+      <translation>siku {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="298" />
+      <source>no phone</source>
+      <translation>hakuna simu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="311" />
+      <source>Nobody to call today. ✓</source>
+      <translation>Hakuna wa kupigiwa simu leo. ✓</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="314" />
+      <source>1 thing to do</source>
+      <translation>Jambo 1 la kufanya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="314" />
+      <source>{n} things to do</source>
+      <translation>Mambo {n} ya kufanya</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="316" />
+      <source>, {n} urgent</source>
+      <translation>, {n} ya haraka</translation>
+    </message>
+    <message>
+      <location filename="../../ui/worklist_page.py" line="317" />
+      <source>Enter opens where it is done.</source>
+      <translation>Enter hufungua mahali linapofanyika.</translation>
     </message>
   </context>
 </TS>
