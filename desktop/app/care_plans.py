@@ -10,7 +10,6 @@ person gives are the clinic's dates; times returned are in the clinic's zone. Th
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -134,14 +133,6 @@ class CareDueLine:
 # --- reading -------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=50_000)
-def shown_phone(e164: str, region: str) -> str:
-    """A stored number as people read it, remembered: formatting is the costly part of a
-    worklist line (50 µs a number; 1,900 missed follow-ups would spend 95 ms on it at every
-    rebuild, and the worklist is rebuilt after every change)."""
-    return display_phone(e164, region)
-
-
 @dataclass(frozen=True)
 class _PatientRef:
     name: str
@@ -184,7 +175,7 @@ class _Reader:
     def phone(self, e164: str | None) -> str:
         if not e164:
             return ""
-        return shown_phone(e164, self.core.region)
+        return display_phone(e164, self.core.region)
 
     def patients(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, _PatientRef]:
         return _patients(self.session, ids)
@@ -335,7 +326,7 @@ def care_plan_items(core: ClinicCore, session: Session, limit: int | None = None
         given: str, other: str, family: str, number: str | None, phone: str | None
     ) -> tuple[str, str, str]:
         name = " ".join(p for p in (given, other, family) if p)
-        return name, number or "", shown_phone(phone, region) if phone else ""
+        return name, number or "", display_phone(phone, region)
 
     items: list[WorkItem] = []
     for item_id, patient_id, kind, description, owner_id, owner_name, due_on, title, *p in due:

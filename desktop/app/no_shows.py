@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.app.care_plans import shown_phone
 from desktop.app.work_items import APPOINTMENT, NO_SHOW, Lines, WorkItem, bound
 from desktop.messages import msg
+from desktop.services.phones import display_phone
 from desktop.store.models import (
     Appointment,
     AppointmentStatus,
@@ -113,7 +113,7 @@ def no_show_items(core: ClinicCore, session: Session, limit: int | None = None) 
                 patient_id,
                 name,
                 number,
-                shown_phone(phone, core.region) if phone else "",
+                display_phone(phone, core.region),
                 msg(
                     "did not come on {day} at {time}: {kind} with {provider}",
                     day=local.date().isoformat(),

@@ -57,7 +57,7 @@ def display_phone(e164: str | None, region: str) -> str:
 # Parsing and formatting cost about 50 µs a number, a quarter of the worklist's time when
 # each of its lines shows a phone; the list is read again after every change, with the same
 # numbers (benchmarks/README.md). Bounded: a few MB at most.
-@functools.lru_cache(maxsize=16_384)
+@functools.lru_cache(maxsize=65_536)
 def _display(e164: str, region: str) -> str:
     try:
         number = phonenumbers.parse(e164, None)
