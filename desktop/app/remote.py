@@ -261,6 +261,12 @@ class RemoteApi:
                 run.attention += _flag_duplicate(session, obj, run.touched)
             elif isinstance(obj, Appointment) and not obj.deleted:
                 run.attention += _flag_double_booking(session, obj, run.touched)
+        if judge:
+            # Bills two laptops made wrong together (desktop.app.billing_checks).
+            from desktop.app import billing_checks
+
+            applied = [by_id[i] for i in run.applied if i in by_id]
+            run.attention += billing_checks.check(session, applied, run.touched)
         session.flush()
         # Announced from what was applied (a refused change's savepoint rollback must not
         # make the others go unannounced).

@@ -262,28 +262,44 @@ def diagnoses_of(session: Session, invoice_id: uuid.UUID) -> list[Diagnosis]:
 
 @dataclass(frozen=True)
 class Totals:
-    total: int  # the lines, quantity × unit amount
+    # What is charged: the total fixed at issue (what the paper says), the lines' sum while
+    # a draft.
+    total: int
     paid: int  # live payments, the scheme's included
     paid_by_scheme: int
+    lines_total: int = 0  # the live lines now, quantity × unit amount
 
     @property
     def balance(self) -> int:
-        """What is still owed (never below nothing: an overpayment is refused)."""
+        """What is still owed (never below nothing; see `credit`)."""
         return max(0, self.total - self.paid)
+
+    @property
+    def credit(self) -> int:
+        """Paid beyond the total: refused here, but two laptops offline may each take the
+        whole amount. The clinic owes it back (a refund)."""
+        return max(0, self.paid - self.total)
 
 
 def totals(session: Session, invoice_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Totals]:
-    """Totals of many invoices in two grouped queries (a list of invoices reads no lines)."""
-    out: dict[uuid.UUID, list[int]] = {i: [0, 0, 0] for i in invoice_ids}
+    """Totals of many invoices in three grouped queries (a list of invoices reads no lines)."""
+    out: dict[uuid.UUID, list[int]] = {i: [0, 0, 0, 0] for i in invoice_ids}
+    issued: dict[uuid.UUID, int] = {}
     wanted = list(out)
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
+        for iid, fixed in session.execute(
+            select(Invoice.id, Invoice.issued_total).where(
+                Invoice.id.in_(chunk), Invoice.issued_total.is_not(None)
+            )
+        ):
+            issued[iid] = int(fixed or 0)
         for iid, total in session.execute(
             select(InvoiceLine.invoice_id, func.sum(InvoiceLine.quantity * InvoiceLine.unit_amount))
             .where(InvoiceLine.deleted.is_(False), InvoiceLine.invoice_id.in_(chunk))
             .group_by(InvoiceLine.invoice_id)
         ):
-            out[iid][0] = int(total or 0)
+            out[iid][3] = int(total or 0)
         for iid, method, paid in session.execute(
             select(Payment.invoice_id, Payment.method, func.sum(Payment.amount))
             .where(Payment.deleted.is_(False), Payment.invoice_id.in_(chunk))
@@ -292,6 +308,10 @@ def totals(session: Session, invoice_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID
             out[iid][1] += int(paid or 0)
             if method is PaymentMethod.SCHEME:
                 out[iid][2] += int(paid or 0)
+    for iid, v in out.items():
+        # Issued: the total printed stands (a line another laptop changed after is flagged,
+        # desktop.app.billing_checks); a draft's total is its lines.
+        v[0] = issued.get(iid, v[3])
     return {i: Totals(*v) for i, v in out.items()}
 
 
@@ -498,6 +518,7 @@ def issue(
         raise InvalidInput(msg("Add at least one line before issuing the invoice."))
     key, mark = INVOICE_SERIES
     invoice.number = clinic_numbers.next_in_series(session, key, mark, _invoice_taken, device_id)
+    invoice.issued_total = totals_of(session, invoice.id).lines_total
     invoice.status = S.ISSUED
     invoice.issued_on = today
     invoice.issued_by = actor.user_id

@@ -841,7 +841,12 @@ class Invoice(Synced, Base):
     currency: Mapped[str] = mapped_column(String(3))  # ISO 4217, the clinic's at the time
     issued_on: Mapped[dt.date | None] = mapped_column(Date)
     issued_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # The total as issued (minor units): what the paper says, whatever line another laptop
+    # still holding the draft adds or removes afterwards. None while a draft.
+    issued_total: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Why it was voided, apart from the notes (a notes edit on another laptop keeps it).
+    void_reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class InvoiceLine(Synced, Base):
