@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, join, select
 from sqlalchemy.orm import Session
 
 from desktop.app.transactions import Done
@@ -27,6 +27,7 @@ from desktop.app.work_items import (
     Lines,
     WorkItem,
     bounded,
+    count_groups,
 )
 from desktop.errors import NotFound
 from desktop.messages import Message, msg
@@ -281,11 +282,6 @@ def care_plan_items(core: ClinicCore, session: Session, limit: int | None = None
     today_where = (*svc.due_where(today), CarePlanItem.due_on == today)
     review_where = svc.review_where(today)
 
-    def count(*where: ColumnElement[bool]) -> int:
-        query = select(func.count()).select_from(CarePlanItem)
-        query = query.join(CarePlan, CarePlan.id == CarePlanItem.care_plan_id)
-        return session.scalar(query.where(*where)) or 0
-
     def items_of(where: Sequence[ColumnElement[bool]]) -> Sequence[Any]:
         return session.execute(
             bounded(
@@ -319,7 +315,14 @@ def care_plan_items(core: ClinicCore, session: Session, limit: int | None = None
         )
     ).all()
     reviews_due = session.scalar(select(func.count()).select_from(CarePlan).where(*review_where))
-    totals = {CARE_MISSED: count(*missed_where), CARE_DUE: count(*today_where) + (reviews_due or 0)}
+    items_and_plans = join(CarePlanItem, CarePlan, CarePlan.id == CarePlanItem.care_plan_id)
+    totals = count_groups(
+        session,
+        items_and_plans,
+        svc.due_where(today),
+        {CARE_MISSED: CarePlanItem.due_on < today, CARE_DUE: CarePlanItem.due_on == today},
+    )
+    totals[CARE_DUE] += reviews_due or 0
     region = core.region
 
     def who(

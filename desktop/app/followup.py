@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session, defer
 
 from desktop.app.transactions import Done
@@ -30,6 +30,7 @@ from desktop.app.work_items import (
     Lines,
     WorkItem,
     bounded,
+    count_groups,
 )
 from desktop.messages import Message, msg
 from desktop.permissions import Permission
@@ -505,16 +506,14 @@ class _People:
         return name, number or "", shown
 
 
-def _count(session: Session, model: Any, where: Sequence[ColumnElement[bool]]) -> int:
-    return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
-
-
-def _result_groups(session: Session, today: dt.date) -> dict[int, tuple[ColumnElement[bool], ...]]:
-    """Each result group of the worklist as SQL (the status indexes): the same rules as
-    `results.escalation_due`, `late_from_lab` and `effective_status` (a patient told by an
-    attempt made on another laptop is told, whatever the status says)."""
+def _result_groups(
+    session: Session, today: dt.date
+) -> tuple[tuple[ColumnElement[bool], ...], dict[int, ColumnElement[bool]]]:
+    """The results waiting to be relayed, and what puts one in each group of the worklist, as
+    SQL (the (status, received) index): the same rules as `results.escalation_due` and
+    `effective_status` (a patient told by an attempt made on another laptop is told,
+    whatever the status says). The groups exclude one another in this order."""
     after = followup_rules.current(session)[followup_rules.RESULT_ESCALATE_AFTER]
-    cutoff = today - dt.timedelta(days=after)
     told = (
         select(ResultRelay.id)
         .where(
@@ -525,39 +524,38 @@ def _result_groups(session: Session, today: dt.date) -> dict[int, tuple[ColumnEl
         .exists()
     )
     waiting = (Result.deleted.is_(False), Result.status.in_(ressvc.WAITING), ~told)
-    return {
-        ESCALATE: (
-            *waiting,
-            Result.urgent.is_(True),
-            Result.status == ResultStatus.RECEIVED,
-            Result.received_on <= cutoff,
-        ),
-        URGENT_RESULT: (
-            *waiting,
-            Result.urgent.is_(True),
-            or_(
-                Result.status != ResultStatus.RECEIVED,
-                Result.received_on.is_(None),
-                Result.received_on > cutoff,
-            ),
-        ),
-        RESULT_WAITING: (*waiting, Result.urgent.is_(False)),
-        LATE: (
-            Result.deleted.is_(False),
-            Result.status.in_((ResultStatus.ORDERED, ResultStatus.SENT)),
-            Result.expected_on < today,
-        ),
+    escalate = and_(
+        Result.urgent.is_(True),
+        Result.status == ResultStatus.RECEIVED,
+        Result.received_on <= today - dt.timedelta(days=after),
+    )
+    cases = {
+        ESCALATE: escalate,
+        URGENT_RESULT: and_(Result.urgent.is_(True), or_(~escalate, escalate.is_(None))),
+        RESULT_WAITING: Result.urgent.is_(False),
     }
+    return waiting, cases
 
 
 def result_work_lines(core: ClinicCore, session: Session, limit: int | None) -> Lines:
-    """Results to escalate, relay or chase from the lab: per group a count and the `limit`
-    longest waiting (None: all), in columns."""
+    """Results to escalate, relay or chase from the lab: per group the `limit` longest
+    waiting (None: all) in columns, and the groups counted in one pass."""
+    today = core.today()
     people = _People(core.region)
+    waiting, cases = _result_groups(session, today)
+    late = (
+        Result.deleted.is_(False),
+        Result.status.in_((ResultStatus.ORDERED, ResultStatus.SENT)),
+        Result.expected_on < today,
+    )
+    totals = count_groups(session, Result, waiting, cases)
+    totals.update(count_groups(session, Result, late, {LATE: true()}))
+    groups = {g: (*waiting, cases[g]) for g in cases}
+    groups[LATE] = late
     items: list[WorkItem] = []
-    totals: dict[int, int] = {}
-    for group, where in _result_groups(session, core.today()).items():
-        totals[group] = _count(session, Result, where)
+    for group, where in groups.items():
+        if not totals[group]:
+            continue
         since = Result.expected_on if group == LATE else Result.received_on
         rows = session.execute(
             bounded(
@@ -607,11 +605,13 @@ def referral_work_lines(core: ClinicCore, session: Session, limit: int | None) -
     places = {i: n for i, n in session.execute(select(Facility.id, Facility.name))}
     overdue = (Referral.deleted.is_(False), _overdue_where(session, today))
     urgent = Referral.urgency.in_((ReferralUrgency.URGENT, ReferralUrgency.EMERGENCY))
-    groups = {URGENT_REFERRAL: (*overdue, urgent), REFERRAL_OVERDUE: (*overdue, ~urgent)}
+    cases = {URGENT_REFERRAL: urgent, REFERRAL_OVERDUE: ~urgent}
+    totals = count_groups(session, Referral, overdue, cases)
     items: list[WorkItem] = []
-    totals: dict[int, int] = {}
-    for group, where in groups.items():
-        totals[group] = _count(session, Referral, where)
+    for group, case_ in cases.items():
+        if not totals[group]:
+            continue
+        where = (*overdue, case_)
         rows = session.execute(
             bounded(
                 select(

@@ -11,9 +11,10 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import Select
+from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy.orm import Session
 
 from desktop.messages import Message, msg
 
@@ -103,6 +104,20 @@ _Query = TypeVar("_Query", bound=Select)  # type: ignore[type-arg]
 def bounded(query: _Query, limit: int | None) -> _Query:
     """The query limited to `limit` rows (None: every row)."""
     return query if limit is None else query.limit(limit)
+
+
+def count_groups(
+    session: Session,
+    from_: Any,
+    where: Iterable[ColumnElement[bool]],
+    cases: Mapping[int, ColumnElement[bool]],
+) -> dict[int, int]:
+    """How many rows of `from_` that `where` keeps fall in each group, in one pass (one
+    indexed read for several groups): a row is in the first group whose case it meets."""
+    group = case(*((when, g) for g, when in cases.items()), else_=-1)
+    query = select(group, func.count()).select_from(from_).where(*where).group_by(group)
+    found = {g: n for g, n in session.execute(query)}
+    return {g: found.get(g, 0) for g in cases}
 
 
 def bound(items: Iterable[WorkItem], limit: int | None) -> Lines:
