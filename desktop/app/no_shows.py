@@ -6,20 +6,20 @@ and rebooked. Booking again, or the patient coming in (a walk-in counts), takes 
 One line per patient: their latest missed appointment, which is the one to rebook.
 
 A fixed window, not a clinic rule: a no-show older than a month is no longer "today's"
-work, and clinics have not asked for another number. Two indexed reads: the no-shows of the
-window by (status, start time), and what each of those patients has booked since, by patient.
+work, and clinics have not asked for another number. One indexed read, counted and bounded:
+the no-shows of the window by (status, start time), each without a later one or anything
+booked since (by patient).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
-from desktop.app.work_items import APPOINTMENT, NO_SHOW, Lines, WorkItem, bound
+from desktop.app.work_items import APPOINTMENT, NO_SHOW, Lines, WorkItem, bounded
 from desktop.messages import msg
 from desktop.services.phones import display_phone
 from desktop.store.models import (
@@ -44,66 +44,59 @@ REBOOKED = (
 
 
 def no_show_items(core: ClinicCore, session: Session, limit: int | None = None) -> Lines:
-    """The no-shows of the last 30 days not yet rebooked, one line per patient: the `limit`
-    longest waiting (None: all) and their count, bounded after the read (whether a patient
-    was rebooked since is decided per patient)."""
+    """The no-shows of the last 30 days not yet rebooked, one line per patient (their latest
+    no-show): a count and the `limit` longest waiting (None: all). The no-shows of the
+    window by (status, start time); for each, whether the patient has a later no-show or
+    anything booked since, by patient; the patients' names for the lines shown only."""
     today = core.today()
     since = core.clock.to_utc(
         dt.datetime.combine(today - dt.timedelta(days=NO_SHOW_WINDOW_DAYS), dt.time())
     )
-    latest: dict[uuid.UUID, tuple[uuid.UUID, dt.datetime, uuid.UUID, uuid.UUID]] = {}
-    for appointment_id, patient_id, starts_at, provider_id, type_id in session.execute(
-        select(
-            Appointment.id,
-            Appointment.patient_id,
-            Appointment.starts_at,
-            Appointment.provider_id,
-            Appointment.type_id,
-        )
+    later = aliased(Appointment)
+    where = (
+        Appointment.starts_at >= since,
+        Appointment.status == AppointmentStatus.NO_SHOW,
+        Appointment.deleted.is_(False),
+        Patient.deleted.is_(False),
+        ~select(later.id)
         .where(
-            Appointment.starts_at >= since,
-            Appointment.status == AppointmentStatus.NO_SHOW,
-            Appointment.deleted.is_(False),
+            later.patient_id == Appointment.patient_id,
+            later.starts_at > Appointment.starts_at,
+            later.status.in_((*REBOOKED, AppointmentStatus.NO_SHOW)),
+            later.deleted.is_(False),
         )
-        .order_by(Appointment.starts_at)
-    ):
-        latest[patient_id] = (appointment_id, starts_at, provider_id, type_id)
-    if not latest:
-        return Lines((), {})
-    wanted = sorted(latest)
-    rebooked: set[uuid.UUID] = set()
-    patients: dict[uuid.UUID, tuple[str, str, str | None]] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        for patient_id, starts_at in session.execute(
-            select(Appointment.patient_id, Appointment.starts_at).where(
-                Appointment.patient_id.in_(chunk),
-                Appointment.starts_at >= since,
-                Appointment.status.in_(REBOOKED),
-                Appointment.deleted.is_(False),
-            )
-        ):
-            if starts_at > latest[patient_id][1]:
-                rebooked.add(patient_id)
-        for pid, given, other, family, number, phone in session.execute(
+        .exists(),
+    )
+    total = session.scalar(
+        select(func.count()).select_from(Appointment).join(Patient).where(*where)
+    )
+    rows = session.execute(
+        bounded(
             select(
-                Patient.id,
+                Appointment.id,
+                Appointment.patient_id,
+                Appointment.starts_at,
+                Appointment.provider_id,
+                Appointment.type_id,
                 Patient.given_name,
                 Patient.other_names,
                 Patient.family_name,
                 Patient.clinic_number,
                 Patient.phone,
-            ).where(Patient.id.in_(chunk), Patient.deleted.is_(False))
-        ):
-            patients[pid] = (" ".join(p for p in (given, other, family) if p), number or "", phone)
+            )
+            .join(Patient, Patient.id == Appointment.patient_id)
+            .where(*where)
+            .order_by(Appointment.starts_at, Appointment.id),
+            limit,
+        )
+    ).all()
+    if not rows:
+        return Lines((), {NO_SHOW: total or 0})
     providers = {i: n for i, n in session.execute(select(Provider.id, Provider.name))}
     types = {i: n for i, n in session.execute(select(AppointmentType.id, AppointmentType.name))}
     items = []
-    for patient_id, (appointment_id, starts_at, provider_id, type_id) in latest.items():
-        found = patients.get(patient_id)
-        if patient_id in rebooked or found is None:  # rebooked, or the patient was removed
-            continue
-        name, number, phone = found
+    for appointment_id, patient_id, starts_at, provider_id, type_id, *person in rows:
+        given, other, family, number, phone = person
         local = core.clock.local(starts_at)
         items.append(
             WorkItem(
@@ -111,8 +104,8 @@ def no_show_items(core: ClinicCore, session: Session, limit: int | None = None) 
                 APPOINTMENT,
                 appointment_id,
                 patient_id,
-                name,
-                number,
+                " ".join(p for p in (given, other, family) if p),
+                number or "",
                 display_phone(phone, core.region),
                 msg(
                     "did not come on {day} at {time}: {kind} with {provider}",
@@ -124,4 +117,4 @@ def no_show_items(core: ClinicCore, session: Session, limit: int | None = None) 
                 local.date(),
             )
         )
-    return bound(items, limit)
+    return Lines(tuple(items), {NO_SHOW: total or 0})
