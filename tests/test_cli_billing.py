@@ -194,7 +194,7 @@ def test_a_payment_made_in_error_is_removed_and_the_invoice_owes_again(outpost: 
         outpost("invoices", "pay", invoice, "5", "--method", "scheme")
     assert usage.value.code == 2 and "invalid choice" in outpost.capsys.readouterr().err
     voided = outpost.ok("invoices", "void", invoice, "--reason", "billed twice")
-    assert ": void " in voided.splitlines()[0] and "Void: billed twice" in voided
+    assert ": void " in voided.splitlines()[0] and "void: billed twice" in voided
 
 
 def test_bad_words_are_refused_in_one_line(outpost: Outpost) -> None:

@@ -491,6 +491,13 @@ class InvoiceScreen(QDialog):
         balance = self.tr("Total {total}   ·   Paid {paid}   ·   Still owed {owed}").format(
             total=money(detail.total), paid=money(detail.paid), owed=money(detail.balance)
         )
+        if detail.credit:
+            # Paid beyond the total (two laptops each took it) or on a void invoice.
+            balance += "   ·   " + self.tr("Credit {credit} (to refund)").format(
+                credit=money(detail.credit)
+            )
+        if detail.void_reason:
+            balance += "\n" + self.tr("Void: {reason}").format(reason=detail.void_reason)
         self.balance.setText(balance)
         font = self.balance.font()
         font.setBold(detail.balance > 0 and s.status.value == "issued")

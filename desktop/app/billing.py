@@ -137,6 +137,9 @@ class InvoiceSummary:
     total: int
     paid: int
     balance: int
+    # Paid beyond the total (two laptops each took the whole amount): owed back to the
+    # patient. Never both a balance and a credit.
+    credit: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,7 @@ class InvoiceDetail:
     patient_phone: str  # as people read it
     patient_birth_date: dt.date | None
     patient_sex: Sex
+    void_reason: str = ""  # why it was voided ("" unless void)
 
     # The summary's fields, read directly (detail.total rather than detail.summary.total).
     @property
@@ -184,6 +188,10 @@ class InvoiceDetail:
     @property
     def balance(self) -> int:
         return self.summary.balance
+
+    @property
+    def credit(self) -> int:
+        return self.summary.credit
 
     @property
     def primary_diagnosis(self) -> DiagnosisRow | None:
@@ -319,6 +327,8 @@ class _Reader:
                     total=got.total,
                     paid=got.paid,
                     balance=0 if status is InvoiceStatus.VOID else got.balance,
+                    # A void invoice's money is all owed back (the needs-attention list says).
+                    credit=got.paid if status is InvoiceStatus.VOID else got.credit,
                 )
             )
         return out
@@ -369,6 +379,7 @@ class _Reader:
             patient_phone=display_phone(patient.phone, self.core.region) if patient else "",
             patient_birth_date=patient.birth_date if patient else None,
             patient_sex=patient.sex if patient else Sex.UNKNOWN,
+            void_reason=row.void_reason,
         )
 
     @staticmethod

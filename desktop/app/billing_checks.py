@@ -233,7 +233,7 @@ def _money_crossed(session: Session, flag: _Flagger, invoice: Invoice, got: bill
     claims = list(list_live(session, CLAIMS, Claim.invoice_id == invoice.id))
     live_claims = [c for c in claims if c.status in _LIVE_CLAIMS]
     added = 0
-    if invoice.status is InvoiceStatus.VOID:
+    if billsvc.is_void(invoice):
         if payments or any(c.status in billsvc.OPEN_CLAIMS for c in claims):
             added += flag.add(
                 VOID_WITH_MONEY,
@@ -289,8 +289,8 @@ def _money_crossed(session: Session, flag: _Flagger, invoice: Invoice, got: bill
                 msg(
                     "Invoice {number} ({patient}): the scheme's payment {receipt} of {amount} "
                     "stands for a claim that is no longer paid (paid on one laptop, changed on "
-                    "another). Remove the payment if the scheme did not pay, or mark the "
-                    "claim paid again.",
+                    "another). Remove the payment; if the scheme did pay, claim again and "
+                    "mark the new claim paid.",
                     number=invoice.number,
                     patient=flag.patient,
                     receipt=payment.receipt_number,

@@ -249,6 +249,7 @@ def _invoice_line(core: ClinicCore, i: InvoiceSummary) -> str:
     return (
         f"{i.invoice_id}  {number}  {i.status_words}  {day}  {patient}  "
         f"total {_money(core, i.total, i.currency)}  owed {_money(core, i.balance, i.currency)}"
+        + (f"  credit {_money(core, i.credit, i.currency)}" if i.credit else "")
     )
 
 
@@ -269,6 +270,7 @@ def print_invoice(ctx: CliContext, core: ClinicCore, d: InvoiceDetail) -> None:
     ctx.print(
         f"  total {_money(core, s.total, cur)}  paid {_money(core, s.paid, cur)}"
         f"  owed {_money(core, s.balance, cur)}"
+        + (f"  credit {_money(core, s.credit, cur)} (to refund)" if s.credit else "")
     )
     if d.diagnoses:
         ctx.print(f"  diagnoses ({len(d.diagnoses)}):")
@@ -289,6 +291,8 @@ def print_invoice(ctx: CliContext, core: ClinicCore, d: InvoiceDetail) -> None:
             ctx.print("    " + "  ".join(x for x in parts if x))
     for c in d.claims:
         ctx.print(f"  claim {c.claim_id}  {_claim_words(core, c)}")
+    if d.void_reason:
+        ctx.print(f"  void: {d.void_reason}")
     if d.notes:
         ctx.print(f"  notes: {d.notes}")
     ctx.print(f"  record id {s.invoice_id}")

@@ -319,9 +319,18 @@ def totals_of(session: Session, invoice_id: uuid.UUID) -> Totals:
     return totals(session, [invoice_id])[invoice_id]
 
 
+def is_void(invoice: Invoice) -> bool:
+    """Voided, on this laptop or another. The status alone may say otherwise: a payment
+    another laptop took meanwhile marks it paid, and the newer status wins the merge; its
+    void reason, set only by a void, keeps the decision (a void is never undone)."""
+    return invoice.status is S.VOID or bool(invoice.void_reason)
+
+
 def effective_status(invoice: Invoice, sums: Totals) -> InvoiceStatus:
     """The status people read: an issued invoice its payments cover is paid, a paid one whose
     payment was removed is issued again (whatever laptop took or removed the payment)."""
+    if is_void(invoice):
+        return S.VOID
     if invoice.status in (S.ISSUED, S.PAID):
         return S.PAID if sums.paid >= sums.total else S.ISSUED
     return invoice.status
@@ -329,6 +338,9 @@ def effective_status(invoice: Invoice, sums: Totals) -> InvoiceStatus:
 
 def _settle(session: Session, invoice: Invoice) -> None:
     """Keep the stored status in step with the payments (see `effective_status`)."""
+    if is_void(invoice):
+        invoice.status = S.VOID  # voided on another laptop while paid here: it stays void
+        return
     wanted = effective_status(invoice, totals_of(session, invoice.id))
     if wanted is not invoice.status:
         kinds.INVOICES.check_transition(invoice.status, wanted)
@@ -559,7 +571,9 @@ def void(session: Session, actor: Actor, invoice_id: uuid.UUID, *, reason: str) 
         if claim.status in (ClaimStatus.DRAFTED, ClaimStatus.REJECTED):
             claim.status = ClaimStatus.WITHDRAWN
     invoice.status = S.VOID
-    invoice.notes = (f"{invoice.notes}\n" if invoice.notes else "") + f"Void: {why}"
+    # Its own field: the notes merge field by field, and a notes edit on another laptop
+    # would take the reason away with it.
+    invoice.void_reason = why
     session.flush()
     return invoice
 
@@ -677,7 +691,7 @@ def pay(
     invoice = get_invoice(session, invoice_id)
     if invoice.status is S.DRAFT:
         raise Conflict(msg("Issue the invoice before taking a payment on it."))
-    if invoice.status is S.VOID:
+    if is_void(invoice):
         raise Conflict(
             msg("Invoice {number} is void: nothing is owed on it.", number=invoice.number)
         )
@@ -728,7 +742,15 @@ def remove_payment(session: Session, actor: Actor, payment_id: uuid.UUID) -> Inv
     again); a paid invoice it covered is issued again, owing the amount."""
     actor.require(Permission.MANAGE_BILLING)
     payment = get_payment(session, payment_id)
-    if payment.method is PaymentMethod.SCHEME:
+    # Whether it may go is the claim's to say, not the method's: a claim paid on one laptop
+    # and withdrawn on the other leaves a scheme payment no claim stands behind (listed as
+    # needing attention), and a person must be able to take it away.
+    claim = (
+        session.scalar(select(Claim).where(Claim.id == payment.claim_id, Claim.deleted.is_(False)))
+        if payment.claim_id
+        else None
+    )
+    if claim is not None and claim.status is ClaimStatus.PAID:
         raise Conflict(
             msg("This payment came with a paid claim: it stays while the claim is paid.")
         )

@@ -7,15 +7,21 @@ sync through HQ ends in."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from desktop.app.billing_checks import (
     LINES_AFTER_ISSUE,
+    OVERPAID,
+    SCHEME_UNPAID,
+    TWO_CLAIMS,
+    VOID_WITH_MONEY,
 )
 from desktop.app.patients import PatientInput
 from desktop.clock import ClinicClock
@@ -23,8 +29,13 @@ from desktop.core import ClinicCore
 from desktop.paths import DataPaths
 from desktop.store.device import write_device_id
 from desktop.store.models import (
+    ClaimStatus,
+    CoverageMembership,
+    CoverageScheme,
     InvoiceStatus,
     OutboxEntry,
+    PaymentMethod,
+    SchemeKind,
 )
 from tests.clinic_template import copy_laptop
 from tests.conftest import PASSWORD
@@ -133,3 +144,108 @@ def test_the_only_line_removed_after_issue_leaves_the_invoice_owing_not_paid_at_
 def test_an_invoice_issued_with_its_lines_in_one_sync_is_not_flagged(pair: Pair) -> None:
     pair.issued()
     assert items(pair.b, LINES_AFTER_ISSUE) == [] and items(pair.a, LINES_AFTER_ISSUE) == []
+
+
+def test_a_payment_taken_on_an_invoice_voided_elsewhere_asks_for_a_refund(pair: Pair) -> None:
+    a, b = pair.a, pair.b
+    inv = pair.issued()
+    a.billing.void(inv, "billed the wrong patient")
+    b.billing.pay(inv, 50_000, PaymentMethod.CASH)
+    pair.both()
+    for core in (a, b):
+        shown = core.billing.show(inv)
+        assert (shown.status, shown.balance, shown.credit) == (InvoiceStatus.VOID, 0, 50_000)
+        [said] = items(core, VOID_WITH_MONEY)
+        assert shown.number in str(said["says"]) and "refund" in str(said["says"])
+    # The refund can be made: the payment is removed from the void invoice.
+    b.billing.remove_payment(b.billing.show(inv).payments[0].payment_id)
+    assert b.billing.show(inv).credit == 0
+
+
+def test_the_void_reason_survives_a_notes_edit_on_another_laptop(pair: Pair) -> None:
+    a, b = pair.a, pair.b
+    inv = pair.issued()
+    a.billing.void(inv, "billed twice")
+    time.sleep(0.01)  # B's edit is the newer one
+    b.billing.edit_notes(inv, "patient asked for a copy")
+    pair.both()
+    for core in (a, b):
+        shown = core.billing.show(inv)
+        assert shown.void_reason == "billed twice"
+        assert shown.notes == "patient asked for a copy"
+
+
+def test_an_invoice_paid_in_full_on_both_laptops_shows_the_credit_and_is_flagged(
+    pair: Pair,
+) -> None:
+    a, b = pair.a, pair.b
+    inv = pair.issued()
+    a.billing.pay(inv, 50_000, PaymentMethod.CASH)
+    b.billing.pay(inv, 50_000, PaymentMethod.MOBILE_MONEY)
+    pair.both()
+    shown = a.billing.show(inv)
+    assert (shown.status, shown.paid, shown.balance, shown.credit) == (
+        InvoiceStatus.PAID,
+        100_000,
+        0,
+        50_000,
+    )
+    [said] = items(a, OVERPAID)
+    assert "500.00 KES more than its total" in str(said["says"])
+    assert items(b, OVERPAID)
+
+
+def _member(pair: Pair) -> None:
+    a = pair.a
+
+    def work(session: Session) -> None:
+        scheme = CoverageScheme(
+            clinic_id=a.actor.clinic_id, name="NHIF", kind=SchemeKind.GOVERNMENT
+        )
+        session.add(scheme)
+        session.flush()
+        session.add(
+            CoverageMembership(
+                clinic_id=a.actor.clinic_id,
+                patient_id=pair.patient,
+                scheme_id=scheme.id,
+                member_number="NH1",
+            )
+        )
+
+    a.tx.write(work)
+
+
+def test_two_claims_made_on_two_laptops_are_flagged(pair: Pair) -> None:
+    a, b = pair.a, pair.b
+    _member(pair)
+    inv = pair.issued()
+    a.billing.diagnose(inv, "B54")
+    pair.both()
+    a.claims.add(inv)
+    b.claims.add(inv)
+    pair.both()
+    [said] = items(a, TWO_CLAIMS)
+    assert "2 claims" in str(said["says"])
+
+
+def test_a_claim_paid_here_and_withdrawn_there_leaves_a_scheme_payment_that_can_go(
+    pair: Pair,
+) -> None:
+    a, b = pair.a, pair.b
+    _member(pair)
+    inv = pair.issued()
+    a.billing.diagnose(inv, "B54")
+    claim = a.claims.add(inv).value.claim_id
+    a.claims.move(claim, ClaimStatus.SUBMITTED)
+    pair.both()
+    a.claims.move(claim, ClaimStatus.PAID)
+    time.sleep(0.01)  # the withdrawal is the newer edit: the claim ends withdrawn
+    b.claims.move(claim, ClaimStatus.WITHDRAWN)
+    pair.both()
+    shown = a.billing.show(inv)
+    assert [c.status for c in shown.claims] == [ClaimStatus.WITHDRAWN]
+    [said] = items(a, SCHEME_UNPAID)
+    assert shown.payments[0].receipt_number in str(said["says"])
+    a.billing.remove_payment(shown.payments[0].payment_id)
+    assert a.billing.show(inv).balance == 50_000
