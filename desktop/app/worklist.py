@@ -3,12 +3,16 @@
 Gathered in one read transaction (one consistent picture) from what each record kind says,
 by the clinic's rules; the groups and their order are in `desktop.app.work_items` (urgent
 results to escalate or relay first, lab results late from the lab last). Within each group
-the longest waiting comes first. Doing the work (a relay attempt that reaches the patient,
-the next step of a referral, a task checked off) takes the line off the list: nothing here
-is stored, it is read again.
+the longest waiting comes first, and only the `WORKLIST_LIMIT` longest waiting of each group
+are read (with each group's true count): nobody calls four thousand people in a day, and
+building them all cost most of a second at 200,000 patients. Doing the work (a relay
+attempt that reaches the patient, the next step of a referral, a task checked off) takes the
+line off the list: nothing here is stored, it is read again.
 
 Each record kind gives its lines through a `Source` listed in `SOURCES`: a function of the
-clinic and the read session. A new kind adds its source there and nothing else.
+clinic, the read session and the limit per group (None: all), giving `Lines` (its lines
+ordered and limited in SQL, each group counted on the same filter). A new kind adds its
+source there and nothing else.
 """
 
 from __future__ import annotations
