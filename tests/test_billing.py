@@ -344,6 +344,19 @@ def test_payments_make_an_invoice_paid_and_a_removed_one_makes_it_owe_again(
     assert mobile.receipt_number not in numbers and len(set(numbers)) == 2
 
 
+def test_the_unpaid_list_reaches_an_older_invoice_behind_newer_paid_ones(
+    clinic: ClinicCore,
+) -> None:
+    core = clinic
+    owing = billed(core, ("CONS", 1))
+    core.billing.issue(owing)
+    for _ in range(3):
+        paid = billed(core, ("CONS", 1))
+        core.billing.issue(paid)
+        core.billing.pay(paid, core.billing.show(paid).total, PaymentMethod.CASH)
+    assert [x.invoice_id for x in core.billing.list(unpaid=True, limit=2)] == [owing]
+
+
 def test_the_status_follows_the_payments_whoever_took_them(clinic: ClinicCore) -> None:
     """A stored status another laptop left behind (paid, its payment since removed there) is
     read from the payments, as every laptop reads it."""

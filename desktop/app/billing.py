@@ -11,12 +11,14 @@ gives are the clinic's dates; times returned are in the clinic's zone.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, defer
 
 from desktop import money
@@ -492,6 +494,45 @@ def read_invoice(core: ClinicCore, session: Session, invoice_id: uuid.UUID) -> I
     return _Reader(core, session).invoice(billsvc.get_invoice(session, invoice_id))
 
 
+def _unpaid(reader: _Reader, query: Select[Invoice], limit: int) -> tuple[InvoiceSummary, ...]:
+    """The `limit` most recently issued invoices still owing, newest first. The stored status
+    may lag behind the payments after a sync (two laptops each took part of the amount), so
+    what the payments say decides, and the list reads on, a page at a time along the
+    (status, issued date) index, until it has `limit` of them or none are left: an older
+    invoice still owing is never hidden behind newer paid ones."""
+    page = max(limit, 200)
+    # One walk down the index per stored status (an IN of both would sort them in a temporary
+    # tree), merged newest first.
+    walks = [_newest(reader.session, query, status, page) for status in _OWING_OR_PAID]
+    merged = heapq.merge(*walks, key=lambda r: (r.issued_on or dt.date.min, r.pk), reverse=True)
+    out: list[InvoiceSummary] = []
+    while len(out) < limit:
+        rows = list(itertools.islice(merged, page))
+        out.extend(x for x in reader.summaries(rows) if x.status is InvoiceStatus.ISSUED)
+        if len(rows) < page:
+            break
+    return tuple(out[:limit])
+
+
+_OWING_OR_PAID = (InvoiceStatus.ISSUED, InvoiceStatus.PAID)
+
+
+def _newest(
+    session: Session, query: Select[Invoice], status: InvoiceStatus, page: int
+) -> Iterator[Invoice]:
+    """The invoices of one stored status, most recently issued first, a page at a time."""
+    query = query.where(Invoice.status == status).order_by(
+        Invoice.issued_on.desc(), Invoice.pk.desc()
+    )
+    start = 0
+    while True:
+        rows = list(session.scalars(query.offset(start).limit(page)))
+        yield from rows
+        if len(rows) < page:
+            return
+        start += page
+
+
 def read_claim(core: ClinicCore, session: Session, claim_id: uuid.UUID) -> ClaimDetail:
     """One claim as `core.claims.show` gives it, inside the caller's transaction."""
     return _Reader(core, session).claim(claimsvc.get_claim(session, claim_id))
@@ -683,6 +724,9 @@ class BillingApi:
             )
             if patient_id is not None:
                 query = query.where(Invoice.patient_id == patient_id)
+            reader = _Reader(self._core, s)
+            if unpaid:
+                return _unpaid(reader, query, limit)
             if wanted:
                 # Stored PAID may be ISSUED again (a payment removed elsewhere) and the
                 # other way round: read both, keep what the payments say.
@@ -691,9 +735,7 @@ class BillingApi:
                     both |= {InvoiceStatus.ISSUED, InvoiceStatus.PAID}
                 query = query.where(Invoice.status.in_(sorted(both)))
             query = query.order_by(Invoice.created_at.desc())
-            lines = _Reader(self._core, s).summaries(list(s.scalars(query.limit(limit))))
-            if unpaid:
-                return tuple(x for x in lines if x.status is InvoiceStatus.ISSUED)
+            lines = reader.summaries(list(s.scalars(query.limit(limit))))
             if statuses:
                 return tuple(x for x in lines if x.status in statuses)
             return tuple(lines)
