@@ -480,6 +480,19 @@ def test_cli_prints_a_result_letter_and_a_referral_letter_to_a_file(
     assert code == 1 and "should end in .pdf" in err
 
 
+def test_claim_form_leaves_what_the_clinic_waived_out_of_paid_by_the_patient(
+    core: ClinicCore,
+) -> None:
+    pid, invoice = billed(core, "KES", paid=31000)
+    core.billing.pay(invoice, 50_000, PaymentMethod.WAIVED)
+    scheme = core.coverage.add_scheme("NHIF", SchemeKind.GOVERNMENT).value
+    core.coverage.add_membership(pid, scheme.scheme_id, "NHIF-778812")
+    claim = core.claims.add(invoice).value.claim_id
+    text = pdf_text(core.printing.claim(claim, "en").value.pdf)
+    assert "310.00" in text and "810.00" not in text  # 310.00 in cash; 500.00 waived
+    assert "721.00" in text  # claimed: 1,531.00 less both
+
+
 def test_cli_prints_an_invoice_by_its_number_and_a_claim(
     clinic_template: Path,
     tmp_path: Path,

@@ -148,6 +148,9 @@ def invoice(letters: Letters, request: InvoicePrint, lang: str) -> Filled:
     )
 
 
+_NOT_THE_PATIENTS = (PaymentMethod.SCHEME, PaymentMethod.WAIVED)
+
+
 def claim(letters: Letters, request: ClaimPrint, lang: str) -> Filled:
     letters.actor.require(Permission.MANAGE_BILLING)
     detail: ClaimDetail = read_claim(letters.core, letters.session, request.claim_id)
@@ -156,8 +159,10 @@ def claim(letters: Letters, request: ClaimPrint, lang: str) -> Filled:
     currency = bill.currency
     member = line.membership
     diagnoses = "\n".join(f"{d.code}  {d.title}" for d in bill.diagnoses)
-    # What the patient paid themselves: every payment but the schemes'.
-    own = sum(p.amount for p in bill.payments if p.method is not PaymentMethod.SCHEME)
+    # What the patient paid themselves: neither the schemes' payments nor what the clinic
+    # waived (no money changed hands; the form has no line for a waiver, and the amount
+    # claimed already leaves it out).
+    own = sum(p.amount for p in bill.payments if p.method not in _NOT_THE_PATIENTS)
     answers: dict[str, object] = {
         "scheme": member.scheme_name if member else "",
         "member_number": member.member_number if member else "",
