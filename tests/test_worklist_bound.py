@@ -112,3 +112,50 @@ def test_outpost_worklist_says_how_many_more_and_all_lists_them(
     assert main([*args, "--all"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and all(line.startswith("result to relay: ") for line in out)
+
+
+def test_every_source_reads_its_lines_limited_in_sql(core: ClinicCore) -> None:
+    """The limit is the query's (ORDER BY … LIMIT), not a cut made after reading them all;
+    the totals come from counts."""
+    from sqlalchemy import event
+
+    at(core, MONDAY - dt.timedelta(days=10))
+    rid = core.results.order(patient(core, "Akoth"), "Lipid profile").value.line.result_id
+    late = core.results.order(patient(core, "Baraka"), "Culture", expected_on=MONDAY.date())
+    at(core, MONDAY + dt.timedelta(days=1))
+    core.results.record_received(rid, text="Normal.")
+    hospital = core.referrals.add_facility("County Hospital", FacilityKind.HOSPITAL).value
+    core.referrals.add(
+        patient(core, "Chebet"),
+        "Surgical review",
+        facility_id=hospital.facility_id,
+        urgency=ReferralUrgency.URGENT,
+        send_on=MONDAY.date() - dt.timedelta(days=9),
+    )
+    assert late.value.line.result_id
+    seen: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        seen.append(" ".join(statement.split()))
+
+    engine = core.store.engine
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        worklist = core.worklist.today(limit=7)
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert worklist.total_lines == 3
+    tables = ("results", "referrals", "claims", "care_plan_items", "care_plans", "appointments")
+    lines = [
+        s
+        for s in seen
+        if s.startswith("SELECT")
+        and "count(" not in s.split(" FROM ")[0]
+        and s.split(" FROM ")[1].split(" ")[0] in tables
+    ]
+    read = {s.split(" FROM ")[1].split(" ")[0] for s in lines}
+    assert {"results", "referrals", "claims", "care_plan_items", "appointments"} <= read
+    unlimited = [s.split(" WHERE ")[0] for s in lines if " LIMIT " not in s]
+    # Only coverage's read of tomorrow's appointments (a day's bookings: it decides per
+    # membership after reading them).
+    assert unlimited == ["SELECT appointments.patient_id, appointments.starts_at FROM appointments"]
