@@ -4513,153 +4513,163 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Total {total}   ·   Payé {paid}   ·   Reste dû {owed}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="545" />
+      <location filename="../../ui/invoice_screen.py" line="496" />
+      <source>Credit {credit} (to refund)</source>
+      <translation>Trop-perçu {credit} (à rembourser)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="500" />
+      <source>Void: {reason}</source>
+      <translation>Annulée : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="552" />
       <source>A draft has no number yet: issue it first.</source>
       <translation>Un brouillon n’a pas encore de numéro : émettez-le d’abord.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="587" />
+      <location filename="../../ui/invoice_screen.py" line="594" />
       <source>A line not on the price list</source>
       <translation>Une ligne hors grille tarifaire</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="587" />
+      <location filename="../../ui/invoice_screen.py" line="594" />
       <source>Add the line</source>
       <translation>Ajouter la ligne</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="588" />
+      <location filename="../../ui/invoice_screen.py" line="595" />
       <source>&amp;Description:</source>
       <translation>&amp;Libellé :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="589" />
-      <location filename="../../ui/invoice_screen.py" line="621" />
+      <location filename="../../ui/invoice_screen.py" line="596" />
+      <location filename="../../ui/invoice_screen.py" line="628" />
       <source>&amp;Quantity:</source>
       <translation>&amp;Quantité :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="592" />
+      <location filename="../../ui/invoice_screen.py" line="599" />
       <source>&amp;Unit price:</source>
       <translation>Prix &amp;unitaire :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="593" />
+      <location filename="../../ui/invoice_screen.py" line="600" />
       <source>In {currency}, as you write it (1500 or 1,500.50).</source>
       <translation>En {currency}, comme vous l’écrivez (1500 ou 1 500,50).</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="619" />
+      <location filename="../../ui/invoice_screen.py" line="626" />
       <source>Quantity of {what}</source>
       <translation>Quantité de {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="619" />
+      <location filename="../../ui/invoice_screen.py" line="626" />
       <source>Save</source>
       <translation>Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="636" />
+      <location filename="../../ui/invoice_screen.py" line="643" />
       <source>Removing the line…</source>
       <translation>Retrait de la ligne…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="660" />
+      <location filename="../../ui/invoice_screen.py" line="667" />
       <source>Adding the diagnosis…</source>
       <translation>Ajout du diagnostic…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="671" />
+      <location filename="../../ui/invoice_screen.py" line="678" />
       <source>Making it the primary diagnosis…</source>
       <translation>Passage en diagnostic principal…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="680" />
+      <location filename="../../ui/invoice_screen.py" line="687" />
       <source>Removing the diagnosis…</source>
       <translation>Retrait du diagnostic…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="687" />
+      <location filename="../../ui/invoice_screen.py" line="694" />
       <source>Issuing the invoice…</source>
       <translation>Émission de la facture…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="698" />
+      <location filename="../../ui/invoice_screen.py" line="705" />
       <source>Payment on invoice {number}</source>
       <translation>Paiement de la facture {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="699" />
+      <location filename="../../ui/invoice_screen.py" line="706" />
       <source>Take the payment</source>
       <translation>Encaisser le paiement</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="703" />
+      <location filename="../../ui/invoice_screen.py" line="710" />
       <source>&amp;Amount received:</source>
       <translation>&amp;Montant reçu :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="705" />
+      <location filename="../../ui/invoice_screen.py" line="712" />
       <source>In {currency}. Still owed: {owed}.</source>
       <translation>En {currency}. Reste dû : {owed}.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="712" />
+      <location filename="../../ui/invoice_screen.py" line="719" />
       <source>&amp;How:</source>
       <translation>Mode de &amp;paiement :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="716" />
+      <location filename="../../ui/invoice_screen.py" line="723" />
       <source>&amp;Reference:</source>
       <translation>&amp;Référence :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="717" />
+      <location filename="../../ui/invoice_screen.py" line="724" />
       <source>A mobile-money code or a cheque number, if there is one.</source>
       <translation>Un code mobile money ou un numéro de chèque, s’il y en a un.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="739" />
+      <location filename="../../ui/invoice_screen.py" line="746" />
       <source>Remove the payment of {amount} (receipt {receipt})? Only for a payment taken in error or refunded: its receipt number is never given again.</source>
       <translation>Supprimer le paiement de {amount} (reçu {receipt}) ? Seulement pour un paiement saisi par erreur ou remboursé : son numéro de reçu n’est jamais réattribué.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="747" />
+      <location filename="../../ui/invoice_screen.py" line="754" />
       <source>Removing the payment…</source>
       <translation>Suppression du paiement…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="750" />
+      <location filename="../../ui/invoice_screen.py" line="757" />
       <source>Remove a payment</source>
       <translation>Supprimer un paiement</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="758" />
+      <location filename="../../ui/invoice_screen.py" line="765" />
       <source>Void invoice {number}</source>
       <translation>Annuler la facture {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="758" />
+      <location filename="../../ui/invoice_screen.py" line="765" />
       <source>(draft)</source>
       <translation>(brouillon)</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="759" />
+      <location filename="../../ui/invoice_screen.py" line="766" />
       <source>Void the invoice</source>
       <translation>Annuler la facture</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="763" />
+      <location filename="../../ui/invoice_screen.py" line="770" />
       <source>&amp;Why:</source>
       <translation>&amp;Pourquoi :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="764" />
+      <location filename="../../ui/invoice_screen.py" line="771" />
       <source>It keeps its number; nothing is owed on it any more.</source>
       <translation>Elle garde son numéro ; plus rien n’est dû dessus.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="975" />
+      <location filename="../../ui/invoice_screen.py" line="982" />
       <source>Starting an invoice…</source>
       <translation>Création d’une facture…</translation>
     </message>
@@ -6550,77 +6560,77 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PricePicker</name>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="831" />
+      <location filename="../../ui/invoice_screen.py" line="838" />
       <source>Add from the price list</source>
       <translation>Ajouter depuis la grille tarifaire</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="835" />
+      <location filename="../../ui/invoice_screen.py" line="842" />
       <source>code, name or category</source>
       <translation>code, nom ou catégorie</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="841" />
+      <location filename="../../ui/invoice_screen.py" line="848" />
       <source>Code</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="841" />
+      <location filename="../../ui/invoice_screen.py" line="848" />
       <source>Item</source>
       <translation>Article</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="841" />
+      <location filename="../../ui/invoice_screen.py" line="848" />
       <source>Category</source>
       <translation>Catégorie</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="841" />
+      <location filename="../../ui/invoice_screen.py" line="848" />
       <source>Price</source>
       <translation>Prix</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="844" />
+      <location filename="../../ui/invoice_screen.py" line="851" />
       <source>Price list</source>
       <translation>Grille tarifaire</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="854" />
+      <location filename="../../ui/invoice_screen.py" line="861" />
       <source>Add to the invoice</source>
       <translation>Ajouter à la facture</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="858" />
+      <location filename="../../ui/invoice_screen.py" line="865" />
       <source>&amp;Find:</source>
       <translation>&amp;Chercher :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="862" />
+      <location filename="../../ui/invoice_screen.py" line="869" />
       <source>&amp;Quantity:</source>
       <translation>&amp;Quantité :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="891" />
+      <location filename="../../ui/invoice_screen.py" line="898" />
       <source>Nothing on the price list matches.</source>
       <translation>Rien dans la grille tarifaire ne correspond.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="893" />
+      <location filename="../../ui/invoice_screen.py" line="900" />
       <source>The price list is empty: an administrator fills it in Settings → Billing.</source>
       <translation>La grille tarifaire est vide : un administrateur la remplit dans Réglages → Facturation.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="900" />
+      <location filename="../../ui/invoice_screen.py" line="907" />
       <source>Loading the price list…</source>
       <translation>Chargement de la grille tarifaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="924" />
+      <location filename="../../ui/invoice_screen.py" line="931" />
       <source>Choose an item of the price list.</source>
       <translation>Choisissez un article de la grille tarifaire.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="944" />
+      <location filename="../../ui/invoice_screen.py" line="951" />
       <source>Adding the line…</source>
       <translation>Ajout de la ligne…</translation>
     </message>

@@ -1262,7 +1262,7 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <message>
       <location filename="../../ui/care_plan_screen.py" line="106" />
       <source>{mark} done by {who} on {when}</source>
-      <translation>{mark} imefanywa na {who} {when}</translation>
+      <translation>{mark} imefanywa na {who}, {when}</translation>
     </message>
     <message>
       <location filename="../../ui/care_plan_screen.py" line="108" />
@@ -4513,153 +4513,163 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Jumla {total}   ·   Imelipwa {paid}   ·   Bado inadaiwa {owed}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="545" />
+      <location filename="../../ui/invoice_screen.py" line="496" />
+      <source>Credit {credit} (to refund)</source>
+      <translation>Ziada {credit} (ya kurudishwa)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="500" />
+      <source>Void: {reason}</source>
+      <translation>Imebatilishwa: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/invoice_screen.py" line="552" />
       <source>A draft has no number yet: issue it first.</source>
       <translation>Rasimu bado haina namba: itoe kwanza.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="587" />
+      <location filename="../../ui/invoice_screen.py" line="594" />
       <source>A line not on the price list</source>
       <translation>Mstari usio kwenye orodha ya bei</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="587" />
+      <location filename="../../ui/invoice_screen.py" line="594" />
       <source>Add the line</source>
       <translation>Ongeza mstari</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="588" />
+      <location filename="../../ui/invoice_screen.py" line="595" />
       <source>&amp;Description:</source>
       <translation>&amp;Maelezo:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="589" />
-      <location filename="../../ui/invoice_screen.py" line="621" />
+      <location filename="../../ui/invoice_screen.py" line="596" />
+      <location filename="../../ui/invoice_screen.py" line="628" />
       <source>&amp;Quantity:</source>
       <translation>&amp;Idadi:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="592" />
+      <location filename="../../ui/invoice_screen.py" line="599" />
       <source>&amp;Unit price:</source>
       <translation>&amp;Bei ya kimoja:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="593" />
+      <location filename="../../ui/invoice_screen.py" line="600" />
       <source>In {currency}, as you write it (1500 or 1,500.50).</source>
       <translation>Kwa {currency}, kama unavyoandika (1500 au 1,500.50).</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="619" />
+      <location filename="../../ui/invoice_screen.py" line="626" />
       <source>Quantity of {what}</source>
       <translation>Idadi ya {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="619" />
+      <location filename="../../ui/invoice_screen.py" line="626" />
       <source>Save</source>
       <translation>Hifadhi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="636" />
+      <location filename="../../ui/invoice_screen.py" line="643" />
       <source>Removing the line…</source>
       <translation>Inaondoa mstari…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="660" />
+      <location filename="../../ui/invoice_screen.py" line="667" />
       <source>Adding the diagnosis…</source>
       <translation>Inaongeza utambuzi…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="671" />
+      <location filename="../../ui/invoice_screen.py" line="678" />
       <source>Making it the primary diagnosis…</source>
       <translation>Inaufanya kuwa utambuzi mkuu…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="680" />
+      <location filename="../../ui/invoice_screen.py" line="687" />
       <source>Removing the diagnosis…</source>
       <translation>Inaondoa utambuzi…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="687" />
+      <location filename="../../ui/invoice_screen.py" line="694" />
       <source>Issuing the invoice…</source>
       <translation>Inatoa ankara…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="698" />
+      <location filename="../../ui/invoice_screen.py" line="705" />
       <source>Payment on invoice {number}</source>
       <translation>Malipo ya ankara {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="699" />
+      <location filename="../../ui/invoice_screen.py" line="706" />
       <source>Take the payment</source>
       <translation>Pokea malipo</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="703" />
+      <location filename="../../ui/invoice_screen.py" line="710" />
       <source>&amp;Amount received:</source>
       <translation>&amp;Kiasi kilichopokelewa:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="705" />
+      <location filename="../../ui/invoice_screen.py" line="712" />
       <source>In {currency}. Still owed: {owed}.</source>
       <translation>Kwa {currency}. Bado kinadaiwa: {owed}.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="712" />
+      <location filename="../../ui/invoice_screen.py" line="719" />
       <source>&amp;How:</source>
       <translation>&amp;Njia ya malipo:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="716" />
+      <location filename="../../ui/invoice_screen.py" line="723" />
       <source>&amp;Reference:</source>
       <translation>Namba ya ku&amp;mbukumbu:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="717" />
+      <location filename="../../ui/invoice_screen.py" line="724" />
       <source>A mobile-money code or a cheque number, if there is one.</source>
       <translation>Msimbo wa pesa kwa simu au namba ya hundi, ikiwa ipo.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="739" />
+      <location filename="../../ui/invoice_screen.py" line="746" />
       <source>Remove the payment of {amount} (receipt {receipt})? Only for a payment taken in error or refunded: its receipt number is never given again.</source>
       <translation>Uondoe malipo ya {amount} (stakabadhi {receipt})? Ni kwa malipo yaliyoingizwa kimakosa au yaliyorudishwa tu: namba ya stakabadhi yake haitolewi tena kamwe.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="747" />
+      <location filename="../../ui/invoice_screen.py" line="754" />
       <source>Removing the payment…</source>
       <translation>Inaondoa malipo…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="750" />
+      <location filename="../../ui/invoice_screen.py" line="757" />
       <source>Remove a payment</source>
       <translation>Ondoa malipo</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="758" />
+      <location filename="../../ui/invoice_screen.py" line="765" />
       <source>Void invoice {number}</source>
       <translation>Batilisha ankara {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="758" />
+      <location filename="../../ui/invoice_screen.py" line="765" />
       <source>(draft)</source>
       <translation>(rasimu)</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="759" />
+      <location filename="../../ui/invoice_screen.py" line="766" />
       <source>Void the invoice</source>
       <translation>Batilisha ankara</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="763" />
+      <location filename="../../ui/invoice_screen.py" line="770" />
       <source>&amp;Why:</source>
       <translation>&amp;Kwa nini:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="764" />
+      <location filename="../../ui/invoice_screen.py" line="771" />
       <source>It keeps its number; nothing is owed on it any more.</source>
       <translation>Inabaki na namba yake; hakuna kinachodaiwa juu yake tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="975" />
+      <location filename="../../ui/invoice_screen.py" line="982" />
       <source>Starting an invoice…</source>
       <translation>Inaanzisha ankara…</translation>
     </message>
@@ -6550,77 +6560,77 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>PricePicker</name>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="831" />
+      <location filename="../../ui/invoice_screen.py" line="838" />
       <source>Add from the price list</source>
       <translation>Ongeza kutoka orodha ya bei</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="835" />
+      <location filename="../../ui/invoice_screen.py" line="842" />
       <source>code, name or category</source>
       <translation>msimbo, jina au kundi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="841" />
+      <location filename="../../ui/invoice_screen.py" line="848" />
       <source>Code</source>
       <translation>Msimbo</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="841" />
+      <location filename="../../ui/invoice_screen.py" line="848" />
       <source>Item</source>
       <translation>Kipengele</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="841" />
+      <location filename="../../ui/invoice_screen.py" line="848" />
       <source>Category</source>
       <translation>Kundi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="841" />
+      <location filename="../../ui/invoice_screen.py" line="848" />
       <source>Price</source>
       <translation>Bei</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="844" />
+      <location filename="../../ui/invoice_screen.py" line="851" />
       <source>Price list</source>
       <translation>Orodha ya bei</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="854" />
+      <location filename="../../ui/invoice_screen.py" line="861" />
       <source>Add to the invoice</source>
       <translation>Ongeza kwenye ankara</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="858" />
+      <location filename="../../ui/invoice_screen.py" line="865" />
       <source>&amp;Find:</source>
       <translation>&amp;Tafuta:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="862" />
+      <location filename="../../ui/invoice_screen.py" line="869" />
       <source>&amp;Quantity:</source>
       <translation>&amp;Idadi:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="891" />
+      <location filename="../../ui/invoice_screen.py" line="898" />
       <source>Nothing on the price list matches.</source>
       <translation>Hakuna kinacholingana kwenye orodha ya bei.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="893" />
+      <location filename="../../ui/invoice_screen.py" line="900" />
       <source>The price list is empty: an administrator fills it in Settings → Billing.</source>
       <translation>Orodha ya bei ni tupu: msimamizi huijaza katika Mipangilio → Ankara na malipo.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="900" />
+      <location filename="../../ui/invoice_screen.py" line="907" />
       <source>Loading the price list…</source>
       <translation>Inapakia orodha ya bei…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="924" />
+      <location filename="../../ui/invoice_screen.py" line="931" />
       <source>Choose an item of the price list.</source>
       <translation>Chagua kipengele cha orodha ya bei.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="944" />
+      <location filename="../../ui/invoice_screen.py" line="951" />
       <source>Adding the line…</source>
       <translation>Inaongeza mstari…</translation>
     </message>
