@@ -500,3 +500,20 @@ def test_the_total_is_the_sum_of_quantity_times_price(
     detail = core.billing.show(invoice_id)
     assert detail.total == sum(c * a for c, a in lines) == detail.balance
     assert all(ln.amount == ln.quantity * ln.unit_amount for ln in detail.lines)
+
+
+def test_a_line_and_an_invoice_are_capped_like_a_payment_in_words(clinic: ClinicCore) -> None:
+    core = clinic
+    invoice_id = billed(core)
+    most = money.MAX_MINOR
+    with pytest.raises(InvalidInput, match=r"This line comes to .*a line is at most"):
+        core.billing.add_line(invoice_id, description="Surgery", unit_amount=most, quantity=2)
+    core.billing.add_line(invoice_id, description="Surgery", unit_amount=most // 2, quantity=2)
+    with pytest.raises(InvalidInput, match=r"an invoice is at most .*another invoice"):
+        core.billing.add_line(invoice_id, description="Dressing", unit_amount=100)
+    line = core.billing.show(invoice_id).lines[0].line_id
+    with pytest.raises(InvalidInput, match="a line is at most"):
+        core.billing.edit_line(invoice_id, line, quantity=3)
+    core.billing.edit_line(invoice_id, line, quantity=1)  # halved: within the most again
+    core.billing.add_line(invoice_id, description="Dressing", unit_amount=100)
+    assert core.billing.show(invoice_id).total == most // 2 + 100

@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from desktop import money
 from desktop.messages import Message, msg
 from desktop.permissions import Permission
 from desktop.records.spec import FieldSpec, RecordSpec, StatusMachine
@@ -781,7 +782,9 @@ COVERAGE_CHECKS: RecordSpec[CoverageCheck] = RecordSpec(
     patient_link="patient_id",
 )
 
-_MONEY = _between(0, 10**12, "an amount")  # minor units: a trillion cents is far beyond a bill
+# Minor units: a trillion cents is far beyond a bill (the most a payment, a claim, a line or
+# an invoice may be: money.MAX_MINOR).
+_MONEY = _between(0, money.MAX_MINOR, "an amount")
 
 PRICE_ITEMS: RecordSpec[PriceItem] = RecordSpec(
     kind="price_items",

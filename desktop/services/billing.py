@@ -402,6 +402,45 @@ def _quantity(value: int) -> int:
     return value
 
 
+def _within_the_most(
+    session: Session,
+    invoice: Invoice,
+    quantity: int,
+    unit_amount: int,
+    *,
+    instead: uuid.UUID | None = None,
+) -> None:
+    """A line, and the invoice with it, at most `money.MAX_MINOR`, as a payment or a claim is
+    (and as sync carries an amount): refused in words, before it could not be paid or sent.
+    `instead`: the line this one replaces (an edit)."""
+    cur = invoice.currency
+    most = f"{money.plain_amount(money.MAX_MINOR, cur)} {cur}"
+    line = quantity * unit_amount
+    if line > money.MAX_MINOR:
+        raise InvalidInput(
+            msg(
+                "This line comes to {amount}: a line is at most {most}.",
+                amount=f"{money.plain_amount(line, cur)} {cur}",
+                most=most,
+            ),
+            field="unit_amount",
+        )
+    others = sum(
+        ln.quantity * ln.unit_amount for ln in lines_of(session, invoice.id) if ln.id != instead
+    )
+    if others + line > money.MAX_MINOR:
+        raise InvalidInput(
+            msg(
+                "With this line invoice {number} would come to {amount}: an invoice is at "
+                "most {most}. Bill the rest on another invoice.",
+                number=invoice.number or "",
+                amount=f"{money.plain_amount(others + line, cur)} {cur}",
+                most=most,
+            ),
+            field="unit_amount",
+        )
+
+
 def add_line(
     session: Session,
     actor: Actor,
@@ -434,14 +473,16 @@ def add_line(
                 msg("A line not from the price list needs an amount."), field="unit_amount"
             )
         amount = unit_amount
+    count = _quantity(quantity)
+    _within_the_most(session, invoice, count, _amount(amount, msg("The amount")))
     line = InvoiceLine(
         clinic_id=actor.clinic_id,
         invoice_id=invoice.id,
         patient_id=invoice.patient_id,
         price_item_id=price_item_id,
         description=words,
-        quantity=_quantity(quantity),
-        unit_amount=_amount(amount, msg("The amount")),
+        quantity=count,
+        unit_amount=amount,
     )
     session.add(line)
     session.flush()
@@ -468,10 +509,10 @@ def edit_line(
     actor.require(Permission.MANAGE_BILLING)
     invoice = _draft(session, invoice_id)
     line = _line_of(session, invoice, line_id)
-    if quantity is not None:
-        line.quantity = _quantity(quantity)
-    if unit_amount is not None:
-        line.unit_amount = _amount(unit_amount, msg("The amount"))
+    count = line.quantity if quantity is None else _quantity(quantity)
+    each = line.unit_amount if unit_amount is None else _amount(unit_amount, msg("The amount"))
+    _within_the_most(session, invoice, count, each, instead=line.id)
+    line.quantity, line.unit_amount = count, each
     if description is not None:
         words = _text(description, msg("The description"), "description", 200)
         if not words:
