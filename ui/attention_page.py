@@ -60,6 +60,11 @@ def reason_label(reason: str) -> str:
         "refused": _tr("Change this laptop could not take"),
         "unsigned_account": _tr("Account changed without an administrator's signature"),
         "superseded": _tr("Edited on two laptops"),
+        "invoice_lines_after_issue": _tr("Invoice lines changed after it was issued"),
+        "void_invoice_with_money": _tr("Void invoice with money on it"),
+        "invoice_overpaid": _tr("Invoice paid more than its total"),
+        "invoice_two_claims": _tr("Invoice claimed twice"),
+        "scheme_payment_claim_unpaid": _tr("Scheme payment without a paid claim"),
         "merged_both_ways": _tr("Two records merged into each other"),
         "signed_under_merged": _tr("Form signed under a merged record"),
     }.get(reason, reason.replace("_", " "))

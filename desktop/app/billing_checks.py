@@ -15,8 +15,8 @@ bill, and nobody would be told:
 
 Like the double-booking judgement, these are read after the changes were applied, for the
 invoices the applied changes touched (a few indexed reads each), and each item says in
-words what is wrong: the invoice's number, the patient and what changed. An item already
-open about the same thing is not added twice.
+words what is wrong: the invoice's number, the patient and what changed. An item about the
+same thing in the same words, open or marked seen, is not added again.
 """
 
 from __future__ import annotations
@@ -112,7 +112,8 @@ def _line_invoice(session: Session, change: RemoteChange) -> uuid.UUID | None:
 
 
 class _Flagger:
-    """Writes the items about one invoice (never twice the same open item)."""
+    """Writes the items about one invoice: never twice the same words, open or marked seen
+    (a later sync touching the invoice again asks again only when the amounts changed)."""
 
     def __init__(self, session: Session, invoice: Invoice, patient: str, touched: list[Any]):
         self.session = session
@@ -130,7 +131,6 @@ class _Flagger:
             select(NeedsAttention).where(
                 NeedsAttention.entity_id == invoice.id,
                 NeedsAttention.reason == reason,
-                NeedsAttention.resolved_at.is_(None),
             )
         ):
             if (item.remote_value or {}).get("says") == str(says):

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from desktop.app import billing_checks
 from desktop.app.attention import KEEP_BOTH, KEPT_BOTH, MERGED, REBOOKED, SETTLED_ELSEWHERE
 from desktop.app.remote import (
     APPEND_ONLY,
@@ -116,6 +117,11 @@ def reason_words(reason: str) -> str:
             "maybe one person registered on two laptops (same name, and date of birth or phone)"
         ),
         DOUBLE_BOOKED: msg("a provider booked twice at one time once both laptops' bookings met"),
+        billing_checks.LINES_AFTER_ISSUE: msg("an invoice's lines changed after it was issued"),
+        billing_checks.VOID_WITH_MONEY: msg("a void invoice with money or a claim on it"),
+        billing_checks.OVERPAID: msg("an invoice paid more than its total"),
+        billing_checks.TWO_CLAIMS: msg("an invoice claimed twice"),
+        billing_checks.SCHEME_UNPAID: msg("a scheme payment whose claim is not paid"),
         UNSIGNED_ACCOUNT: msg(
             "an account was changed on another laptop without a signature of the clinic's "
             "administrators; not applied here (an administrator approves or refuses it)"
@@ -170,6 +176,8 @@ def _record_words(value: dict[str, Any], clock: ClinicClock | None) -> str:
             instant = clock.local(instant)
         return f"{instant:{form}}"
 
+    if "says" in value:  # a bill two laptops made wrong (desktop.app.billing_checks)
+        return str(value["says"])
     if "username" in value:  # an account change (never its key material)
         if value.get("key_changed"):
             return msg(

@@ -249,3 +249,25 @@ def test_a_claim_paid_here_and_withdrawn_there_leaves_a_scheme_payment_that_can_
     assert shown.payments[0].receipt_number in str(said["says"])
     a.billing.remove_payment(shown.payments[0].payment_id)
     assert a.billing.show(inv).balance == 50_000
+
+
+def test_a_billing_item_reads_in_words_on_the_command_line_and_is_marked_seen(
+    pair: Pair,
+) -> None:
+    from desktop.app.attention import AttentionApi
+    from desktop.cli.cmd_attention import reason_words, value_words
+
+    a, b = pair.a, pair.b
+    inv = pair.issued()
+    a.billing.pay(inv, 50_000, PaymentMethod.CASH)
+    b.billing.pay(inv, 50_000, PaymentMethod.CASH)
+    pair.both()
+    [item] = [i for i in a.remote.needs_attention() if i.reason == OVERPAID]
+    assert reason_words(item.reason) == "an invoice paid more than its total"
+    words = value_words(item.remote_value, width=400)
+    assert a.billing.show(inv).number in words and "Wanjiru Kamau" in words
+    AttentionApi(a).keep_mine(item.id)
+    assert [i for i in a.remote.needs_attention() if i.reason == OVERPAID] == []
+    b.billing.edit_notes(inv, "refund promised")  # touches the invoice again: not asked twice
+    pair.both()
+    assert [i for i in a.remote.needs_attention() if i.reason == OVERPAID] == []
