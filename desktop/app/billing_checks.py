@@ -57,22 +57,25 @@ REASONS = (LINES_AFTER_ISSUE, VOID_WITH_MONEY, OVERPAID, TWO_CLAIMS, SCHEME_UNPA
 
 # Claims that may still bring the scheme's money (a withdrawn one never will).
 _LIVE_CLAIMS = tuple(s for s in ClaimStatus if s is not ClaimStatus.WITHDRAWN)
-_BY_INVOICE = {"invoice_lines", "payments", "claims"}
+# The kinds that point at an invoice: a change to one may leave its invoice wrong.
+_BY_INVOICE: dict[str, Any] = {"invoice_lines": InvoiceLine, "payments": Payment, "claims": Claim}
 
 
 def check(session: Session, changes: Sequence[RemoteChange], touched: list[Any]) -> int:
     """The needs-attention items the applied `changes` call for; how many were added."""
-    invoice_ids: set[uuid.UUID] = set()
-    line_changes: list[RemoteChange] = []
+    invoice_ids = {c.entity_id for c in changes if c.entity == "invoices"}
+    owner: dict[uuid.UUID, uuid.UUID] = {}  # line, payment or claim id -> its invoice's
+    for entity, model in _BY_INVOICE.items():
+        ids = sorted({c.entity_id for c in changes if c.entity == entity})
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            found = session.execute(select(model.id, model.invoice_id).where(model.id.in_(chunk)))
+            owner.update((row_id, invoice_id) for row_id, invoice_id in found)
+    invoice_ids.update(owner.values())
+    line_changes: dict[uuid.UUID, list[RemoteChange]] = {}
     for change in changes:
-        if change.entity == "invoices":
-            invoice_ids.add(change.entity_id)
-        elif change.entity in _BY_INVOICE:
-            if change.entity == "invoice_lines":
-                line_changes.append(change)
-            found = _invoice_of(session, change.entity, change.entity_id)
-            if found is not None:
-                invoice_ids.add(found)
+        if change.entity == "invoice_lines" and change.entity_id in owner:
+            line_changes.setdefault(owner[change.entity_id], []).append(change)
     if not invoice_ids:
         return 0
     invoices = {
@@ -95,20 +98,9 @@ def check(session: Session, changes: Sequence[RemoteChange], touched: list[Any])
     for invoice in invoices.values():
         flag = _Flagger(session, invoice, names.get(invoice.patient_id, ""), touched)
         got = sums[invoice.id]
-        mine = [c for c in line_changes if _line_invoice(session, c) == invoice.id]
-        added += _lines_after_issue(flag, invoice, got, mine)
+        added += _lines_after_issue(flag, invoice, got, line_changes.get(invoice.id, []))
         added += _money_crossed(session, flag, invoice, got)
     return added
-
-
-def _invoice_of(session: Session, entity: str, entity_id: uuid.UUID) -> uuid.UUID | None:
-    model: Any = {"invoice_lines": InvoiceLine, "payments": Payment, "claims": Claim}[entity]
-    found: uuid.UUID | None = session.scalar(select(model.invoice_id).where(model.id == entity_id))
-    return found
-
-
-def _line_invoice(session: Session, change: RemoteChange) -> uuid.UUID | None:
-    return _invoice_of(session, "invoice_lines", change.entity_id)
 
 
 class _Flagger:
