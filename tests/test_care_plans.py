@@ -426,3 +426,27 @@ def test_the_worklist_reads_care_plans_through_their_indexes(clinic: ClinicCore)
     )
     assert all("SEARCH care_plans USING INDEX ix_care_plans_status_review" in p for p in reviews)
     assert not any("SCAN care_plan" in p for p in plans), plans
+
+
+def test_a_patient_removed_as_registered_by_mistake_leaves_no_work_behind(
+    clinic: ClinicCore,
+) -> None:
+    core = clinic
+    pid = patient(core, "Wambui")
+    kept = patient(core, "Njeri")
+    for who in (pid, kept):
+        plan_id = plan(core, who, review_on=DAY + dt.timedelta(days=1))
+        core.care_plans.add_item(
+            plan_id, K.TASK, "Eye screening", due_on=DAY + dt.timedelta(days=1)
+        )
+        result = core.results.order(who, "Malaria RDT").value.line.result_id
+        core.results.record_received(result, text="Positive.")
+    at(core, MONDAY + dt.timedelta(days=5))
+    before = core.worklist.today()
+    assert {i.patient_id for i in before.items} == {pid, kept}
+
+    core.patients.remove(pid)
+    after = core.worklist.today()
+    assert {i.patient_id for i in after.items} == {kept}
+    # The counts say the same as the lines: the removed patient's work is in neither.
+    assert sum(after.totals.values()) == len(after.items) == len(before.items) // 2

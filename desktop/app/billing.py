@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, defer
 
 from desktop import money
 from desktop.app.transactions import Done
-from desktop.app.work_items import CLAIM, CLAIM_REJECTED, Lines, WorkItem, bounded
+from desktop.app.work_items import CLAIM, CLAIM_REJECTED, Lines, WorkItem, bounded, patient_kept
 from desktop.errors import NotFound
 from desktop.messages import Message, msg
 from desktop.permissions import Permission
@@ -572,7 +572,11 @@ def claim_items(core: ClinicCore, session: Session, limit: int | None = None) ->
     resubmit. A count and the `limit` longest waiting (None: all) through the (status,
     submitted date) index, in columns joined to the invoice's number, the scheme's name and
     the patient's (no claim, membership or invoice objects for a list of hundreds)."""
-    where = (Claim.deleted.is_(False), Claim.status == ClaimStatus.REJECTED)
+    where = (
+        Claim.deleted.is_(False),
+        Claim.status == ClaimStatus.REJECTED,
+        patient_kept(Claim.patient_id),
+    )
     total = session.scalar(select(func.count()).select_from(Claim).where(*where)) or 0
     since = func.coalesce(Claim.decided_on, Claim.submitted_on)
     rows = session.execute(

@@ -28,6 +28,7 @@ from desktop.app.work_items import (
     WorkItem,
     bounded,
     count_groups,
+    patient_kept,
 )
 from desktop.errors import NotFound
 from desktop.messages import Message, msg
@@ -278,9 +279,10 @@ def care_plan_items(core: ClinicCore, session: Session, limit: int | None = None
         Patient.clinic_number,
         Patient.phone,
     )
-    missed_where = (*svc.due_where(today), CarePlanItem.due_on < today)
-    today_where = (*svc.due_where(today), CarePlanItem.due_on == today)
-    review_where = svc.review_where(today)
+    kept = patient_kept(CarePlanItem.patient_id)
+    missed_where = (*svc.due_where(today), CarePlanItem.due_on < today, kept)
+    today_where = (*svc.due_where(today), CarePlanItem.due_on == today, kept)
+    review_where = (*svc.review_where(today), patient_kept(CarePlan.patient_id))
 
     def items_of(where: Sequence[ColumnElement[bool]]) -> Sequence[Any]:
         return session.execute(
@@ -319,7 +321,7 @@ def care_plan_items(core: ClinicCore, session: Session, limit: int | None = None
     totals = count_groups(
         session,
         items_and_plans,
-        svc.due_where(today),
+        (*svc.due_where(today), kept),
         {CARE_MISSED: CarePlanItem.due_on < today, CARE_DUE: CarePlanItem.due_on == today},
     )
     totals[CARE_DUE] += reviews_due or 0

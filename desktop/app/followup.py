@@ -31,6 +31,7 @@ from desktop.app.work_items import (
     WorkItem,
     bounded,
     count_groups,
+    patient_kept,
 )
 from desktop.messages import Message, msg
 from desktop.permissions import Permission
@@ -523,7 +524,12 @@ def _result_groups(
         )
         .exists()
     )
-    waiting = (Result.deleted.is_(False), Result.status.in_(ressvc.WAITING), ~told)
+    waiting = (
+        Result.deleted.is_(False),
+        Result.status.in_(ressvc.WAITING),
+        ~told,
+        patient_kept(Result.patient_id),
+    )
     escalate = and_(
         Result.urgent.is_(True),
         Result.status == ResultStatus.RECEIVED,
@@ -547,6 +553,7 @@ def result_work_lines(core: ClinicCore, session: Session, limit: int | None) -> 
         Result.deleted.is_(False),
         Result.status.in_((ResultStatus.ORDERED, ResultStatus.SENT)),
         Result.expected_on < today,
+        patient_kept(Result.patient_id),
     )
     totals = count_groups(session, Result, waiting, cases)
     totals.update(count_groups(session, Result, late, {LATE: true()}))
@@ -603,7 +610,11 @@ def referral_work_lines(core: ClinicCore, session: Session, limit: int | None) -
     rules = followup_rules.current(session)
     people = _People(core.region)
     places = {i: n for i, n in session.execute(select(Facility.id, Facility.name))}
-    overdue = (Referral.deleted.is_(False), _overdue_where(session, today))
+    overdue = (
+        Referral.deleted.is_(False),
+        _overdue_where(session, today),
+        patient_kept(Referral.patient_id),
+    )
     urgent = Referral.urgency.in_((ReferralUrgency.URGENT, ReferralUrgency.EMERGENCY))
     cases = {URGENT_REFERRAL: urgent, REFERRAL_OVERDUE: ~urgent}
     totals = count_groups(session, Referral, overdue, cases)

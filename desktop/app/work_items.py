@@ -106,6 +106,25 @@ def bounded(query: _Query, limit: int | None) -> _Query:
     return query if limit is None else query.limit(limit)
 
 
+def patient_kept(patient_id: Any) -> ColumnElement[bool]:
+    """The record's patient is still on the register: a patient removed as registered by
+    mistake leaves no work behind (their records stay, hidden with them). One lookup by the
+    patients' unique id per row the group's index yields."""
+    from sqlalchemy.orm import aliased
+
+    from desktop.store.models import Patient
+
+    # An alias of its own: the line's query may join the patients too (for the name), and the
+    # subquery must not be folded into that join.
+    other = aliased(Patient)
+    return (
+        select(other.pk)
+        .where(other.id == patient_id, other.deleted.is_(False))
+        .correlate_except(other)
+        .exists()
+    )
+
+
 def count_groups(
     session: Session,
     from_: Any,
