@@ -590,7 +590,7 @@ def void(session: Session, actor: Actor, invoice_id: uuid.UUID, *, reason: str) 
     why = _text(reason, msg("The reason"), "reason", 1000)
     if not why:
         raise InvalidInput(msg("Say why the invoice is voided."), field="reason")
-    kinds.INVOICES.check_transition(invoice.status, S.VOID)
+    kinds.INVOICES.check_transition(S.VOID if is_void(invoice) else invoice.status, S.VOID)
     if payments_of(session, invoice.id):
         raise Conflict(
             msg(
@@ -637,7 +637,7 @@ def diagnose(
     rejected a claim for its coding is answered by adding the right code)."""
     actor.require(Permission.CODE_DIAGNOSES)
     invoice = get_invoice(session, invoice_id)
-    if invoice.status is S.VOID:
+    if is_void(invoice):
         raise Conflict(msg("Invoice {number} is void.", number=invoice.number or ""))
     found = icd10.validate(code)
     existing = diagnoses_of(session, invoice.id)
@@ -691,7 +691,7 @@ def remove_diagnosis(
     becomes primary (an invoice with diagnoses always has one)."""
     actor.require(Permission.CODE_DIAGNOSES)
     invoice = get_invoice(session, invoice_id)
-    if invoice.status is S.VOID:
+    if is_void(invoice):
         raise Conflict(msg("Invoice {number} is void.", number=invoice.number or ""))
     row = _diagnosis_of(session, invoice, diagnosis)
     row.deleted = True

@@ -110,7 +110,7 @@ def add(
     invoice = billing.get_invoice(session, invoice_id)
     if invoice.status is InvoiceStatus.DRAFT:
         raise Conflict(msg("Issue the invoice before claiming it from a scheme."))
-    if invoice.status is InvoiceStatus.VOID:
+    if billing.is_void(invoice):
         raise Conflict(
             msg("Invoice {number} is void: there is nothing to claim.", number=invoice.number)
         )

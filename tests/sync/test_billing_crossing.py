@@ -26,6 +26,7 @@ from desktop.app.billing_checks import (
 from desktop.app.patients import PatientInput
 from desktop.clock import ClinicClock
 from desktop.core import ClinicCore
+from desktop.errors import Conflict
 from desktop.paths import DataPaths
 from desktop.store.device import write_device_id
 from desktop.store.models import (
@@ -157,7 +158,13 @@ def test_a_payment_taken_on_an_invoice_voided_elsewhere_asks_for_a_refund(pair: 
         assert (shown.status, shown.balance, shown.credit) == (InvoiceStatus.VOID, 0, 50_000)
         [said] = items(core, VOID_WITH_MONEY)
         assert shown.number in str(said["says"]) and "refund" in str(said["says"])
-    # The refund can be made: the payment is removed from the void invoice.
+    # It stays void here, whatever its stored status says; the refund can be made.
+    with pytest.raises(Conflict, match="void"):
+        b.billing.pay(inv, 100, PaymentMethod.CASH)
+    with pytest.raises(Conflict, match="void cannot become void"):
+        b.billing.void(inv, "again")
+    with pytest.raises(Conflict, match="void"):
+        b.claims.add(inv)
     b.billing.remove_payment(b.billing.show(inv).payments[0].payment_id)
     assert b.billing.show(inv).credit == 0
 
