@@ -32,6 +32,7 @@ class BillingLine:
     paid: str
     balance: str
     claims: tuple[ClaimLine, ...]
+    credit: str = ""  # paid beyond the total, owed back
 
 
 class BillingTab(RecordTab):
@@ -87,6 +88,7 @@ class BillingTab(RecordTab):
                 total=money(i.total, i.currency),
                 paid=money(i.paid, i.currency),
                 balance=money(i.balance, i.currency),
+                credit=money(i.credit, i.currency),
                 claims=tuple(c for c in claims if c.invoice_id == i.invoice_id),
             )
             for i in invoices
@@ -111,7 +113,14 @@ class BillingTab(RecordTab):
             QStandardItem(localized(invoice.status_words)),
             QStandardItem(line.total),
             QStandardItem(line.paid),
-            QStandardItem(line.balance if owed else "—"),
+            QStandardItem(
+                line.balance
+                if owed
+                # Paid beyond the total (two laptops each took it): owed back, in the column.
+                else self.tr("credit {amount}").format(amount=line.credit)
+                if invoice.credit
+                else "—"
+            ),
             QStandardItem(claims or "—"),
         ]
         if owed:

@@ -271,6 +271,39 @@ def test_an_invoice_in_kes_takes_cents_and_is_voided_with_a_reason(signed_in, qt
     qtbot.waitUntil(lambda: screen.detail.status is InvoiceStatus.VOID, timeout=WAIT)
     assert not screen.void_button.isVisibleTo(screen)
     assert not screen.icd10.isVisibleTo(screen)
+    assert "Void: Billed to the wrong patient" in screen.balance.text()
+
+
+def test_an_invoice_paid_twice_shows_the_credit_to_refund(signed_in, qtbot) -> None:
+    """Two laptops each took the whole amount (sync merged both payments)."""
+    from desktop.store.models import Payment
+
+    core = signed_in.ctx.core
+    priced(core, "KES", ("CONS", "Consultation", 50_000))
+    invoice = core.billing.create(patient(core, "Baraka")).value.invoice_id
+    core.billing.add_line(invoice, price="CONS")
+    core.billing.issue(invoice)
+    first = core.billing.pay(invoice, 50_000, PaymentMethod.CASH).value.payments[0]
+
+    def other_laptop(session) -> None:
+        row = session.query(Payment).filter(Payment.id == first.payment_id).one()
+        session.add(
+            Payment(
+                clinic_id=row.clinic_id,
+                invoice_id=row.invoice_id,
+                patient_id=row.patient_id,
+                amount=50_000,
+                method=PaymentMethod.MOBILE_MONEY,
+                paid_at=row.paid_at,
+                receipt_number="KHP-ZZ-RCT0001",
+                reference="",
+            )
+        )
+
+    core.tx.write(other_laptop)
+    screen = opened(qtbot, signed_in, invoice)
+    assert screen.detail.credit == 50_000
+    assert "Credit" in screen.balance.text() and "500.00" in screen.balance.text()
 
 
 def test_the_price_list_and_currency_are_edited_in_settings(signed_in, qtbot) -> None:
