@@ -73,106 +73,131 @@
     </message>
     <message>
       <location filename="../../ui/attention_page.py" line="63" />
+      <source>Invoice lines changed after it was issued</source>
+      <translation>Lignes de facture modifiées après l’émission</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="64" />
+      <source>Void invoice with money on it</source>
+      <translation>Facture annulée portant de l’argent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="65" />
+      <source>Invoice paid more than its total</source>
+      <translation>Facture payée au-delà de son total</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="66" />
+      <source>Invoice claimed twice</source>
+      <translation>Facture ayant deux demandes de remboursement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="67" />
+      <source>Scheme payment without a paid claim</source>
+      <translation>Paiement du régime sans demande de remboursement payée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="68" />
       <source>Two records merged into each other</source>
       <translation>Deux dossiers fusionnés l’un dans l’autre</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="64" />
+      <location filename="../../ui/attention_page.py" line="69" />
       <source>Form signed under a merged record</source>
       <translation>Formulaire signé sous un dossier fusionné</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="71" />
+      <location filename="../../ui/attention_page.py" line="76" />
       <source>This value matters for the patient's safety, and the two laptops hold different values. Neither was applied silently: choose the right one.</source>
       <translation>Cette valeur compte pour la sécurité du patient, et les deux ordinateurs ont des valeurs différentes. Aucune n’a été appliquée sans vous : choisissez la bonne.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="75" />
+      <location filename="../../ui/attention_page.py" line="80" />
       <source>The record was edited on one laptop and removed on another. Keep it removed, or take the edit.</source>
       <translation>Le dossier a été modifié sur un ordinateur et supprimé sur un autre. Laissez-le supprimé, ou retenez la modification.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="79" />
+      <location filename="../../ui/attention_page.py" line="84" />
       <source>Another laptop edited a form that is signed here. A signed form never changes: the edit was not applied. Record a correction if the form is wrong.</source>
       <translation>Un autre ordinateur a modifié un formulaire signé ici. Un formulaire signé ne change jamais : la modification n’a pas été appliquée. Enregistrez une correction si le formulaire est erroné.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="83" />
+      <location filename="../../ui/attention_page.py" line="88" />
       <source>Another laptop changed a record of the trail, which never changes; the change was not applied.</source>
       <translation>Un autre ordinateur a modifié un enregistrement de l’historique, qui ne change jamais ; la modification n’a pas été appliquée.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="87" />
+      <location filename="../../ui/attention_page.py" line="92" />
       <source>The same name, with the same date of birth or phone, was registered on two laptops. If it is one person, merge the two records into one; if not, keep both.</source>
       <translation>Le même nom, avec la même date de naissance ou le même téléphone, a été enregistré sur deux ordinateurs. S’il s’agit d’une seule personne, fusionnez les deux dossiers en un seul ; sinon, conservez les deux.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="91" />
+      <location filename="../../ui/attention_page.py" line="96" />
       <source>Each laptop booked this provider for the same time without knowing of the other booking. Move one of the two appointments, or keep both.</source>
       <translation>Chaque ordinateur a réservé ce soignant à la même heure sans connaître l’autre réservation. Déplacez l’un des deux rendez-vous, ou conservez les deux.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="95" />
+      <location filename="../../ui/attention_page.py" line="100" />
       <source>A change from another laptop could not be applied here; it is kept on this list so it is not lost from sight.</source>
       <translation>Une modification venant d’un autre ordinateur n’a pas pu être appliquée ici ; elle reste sur cette liste pour ne pas être perdue de vue.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="99" />
+      <location filename="../../ui/attention_page.py" line="104" />
       <source>An account was changed on another laptop without an administrator's signature. An administrator approves or refuses the change.</source>
       <translation>Un compte a été modifié sur un autre ordinateur sans la signature d’un administrateur. Un administrateur approuve ou refuse la modification.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="103" />
+      <location filename="../../ui/attention_page.py" line="108" />
       <source>Two laptops each merged these records, one into the other. Every laptop kept the same one, with all the records of both: check it is right.</source>
       <translation>Deux ordinateurs ont chacun fusionné ces dossiers, l’un dans l’autre. Chaque ordinateur a conservé le même, avec tous les éléments des deux : vérifiez qu’il est correct.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="107" />
+      <location filename="../../ui/attention_page.py" line="112" />
       <source>This form was signed on this laptop under a record another laptop merged meanwhile. A signed form never changes, so it stays with the merged record: look at it from the kept record, and record a correction if needed.</source>
       <translation>Ce formulaire a été signé sur cet ordinateur sous un dossier qu’un autre ordinateur a fusionné entre-temps. Un formulaire signé ne change jamais : il reste donc avec le dossier fusionné. Consultez-le depuis le dossier conservé, et enregistrez une correction si nécessaire.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="118" />
+      <location filename="../../ui/attention_page.py" line="123" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="119" />
+      <location filename="../../ui/attention_page.py" line="124" />
       <source>Appointment</source>
       <translation>Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="120" />
+      <location filename="../../ui/attention_page.py" line="125" />
       <source>Form</source>
       <translation>Formulaire</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="121" />
+      <location filename="../../ui/attention_page.py" line="126" />
       <source>Account</source>
       <translation>Compte</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="129" />
+      <location filename="../../ui/attention_page.py" line="134" />
       <source>answer “{name}”</source>
       <translation>réponse « {name} »</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="140" />
+      <location filename="../../ui/attention_page.py" line="145" />
       <source>Another laptop</source>
       <translation>Un autre ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="141" />
+      <location filename="../../ui/attention_page.py" line="146" />
       <source>Another laptop, {when}</source>
       <translation>Un autre ordinateur, {when}</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="143" />
+      <location filename="../../ui/attention_page.py" line="148" />
       <source>{who}, on another laptop</source>
       <translation>{who}, sur un autre ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="144" />
+      <location filename="../../ui/attention_page.py" line="149" />
       <source>{who}, on another laptop, {when}</source>
       <translation>{who}, sur un autre ordinateur, {when}</translation>
     </message>
@@ -474,73 +499,73 @@ Tous les rendez-vous et formulaires de l’autre dossier y sont transférés ; 
   <context>
     <name>AttentionPage</name>
     <message>
-      <location filename="../../ui/attention_page.py" line="161" />
-      <location filename="../../ui/attention_page.py" line="207" />
+      <location filename="../../ui/attention_page.py" line="166" />
+      <location filename="../../ui/attention_page.py" line="212" />
       <source>Needs attention</source>
       <translation>À examiner</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="165" />
+      <location filename="../../ui/attention_page.py" line="170" />
       <source>What sync could not settle alone. Open an item to compare the two laptops' values side by side and choose; the choice is recorded and reaches every laptop at the next sync.</source>
       <translation>Ce que la synchronisation n’a pas pu régler seule. Ouvrez un élément pour comparer côte à côte les valeurs des deux ordinateurs et choisir ; le choix est enregistré et parvient à chaque ordinateur à la prochaine synchronisation.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="178" />
+      <location filename="../../ui/attention_page.py" line="183" />
       <source>Items needing attention</source>
       <translation>Éléments à examiner</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="180" />
+      <location filename="../../ui/attention_page.py" line="185" />
       <source>What</source>
       <translation>Quoi</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="180" />
+      <location filename="../../ui/attention_page.py" line="185" />
       <source>Record</source>
       <translation>Dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="180" />
+      <location filename="../../ui/attention_page.py" line="185" />
       <source>Noted</source>
       <translation>Relevé le</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="180" />
+      <location filename="../../ui/attention_page.py" line="185" />
       <source>From</source>
       <translation>Provenance</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="199" />
+      <location filename="../../ui/attention_page.py" line="204" />
       <source>&amp;Open and compare…</source>
       <translation>&amp;Ouvrir et comparer…</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="203" />
+      <location filename="../../ui/attention_page.py" line="208" />
       <source>&amp;Refresh</source>
       <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="204" />
+      <location filename="../../ui/attention_page.py" line="209" />
       <source>&amp;Close</source>
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="227" />
+      <location filename="../../ui/attention_page.py" line="232" />
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="271" />
+      <location filename="../../ui/attention_page.py" line="276" />
       <source>Nothing needs attention. ✓</source>
       <translation>Rien à examiner. ✓</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="273" />
+      <location filename="../../ui/attention_page.py" line="278" />
       <source>1 item waits for a decision.</source>
       <translation>1 élément attend une décision.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="275" />
+      <location filename="../../ui/attention_page.py" line="280" />
       <source>{n} items wait for a decision.</source>
       <translation>{n} éléments attendent une décision.</translation>
     </message>
@@ -802,64 +827,69 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>BillingTab</name>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="47" />
+      <location filename="../../ui/record_tab_billing.py" line="48" />
       <source>Ne&amp;w invoice…</source>
       <translation>&amp;Nouvelle facture…</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="49" />
+      <location filename="../../ui/record_tab_billing.py" line="50" />
       <source>A draft invoice for this patient's visit</source>
       <translation>Une facture brouillon pour la consultation de ce patient</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="67" />
+      <location filename="../../ui/record_tab_billing.py" line="68" />
       <source>B&amp;illing</source>
       <translation>Fac&amp;turation</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="71" />
+      <location filename="../../ui/record_tab_billing.py" line="72" />
       <source>Invoice</source>
       <translation>Facture</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="72" />
+      <location filename="../../ui/record_tab_billing.py" line="73" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="73" />
+      <location filename="../../ui/record_tab_billing.py" line="74" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="74" />
+      <location filename="../../ui/record_tab_billing.py" line="75" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="75" />
+      <location filename="../../ui/record_tab_billing.py" line="76" />
       <source>Paid</source>
       <translation>Payé</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="76" />
+      <location filename="../../ui/record_tab_billing.py" line="77" />
       <source>Owed</source>
       <translation>Reste dû</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="77" />
+      <location filename="../../ui/record_tab_billing.py" line="78" />
       <source>Claims</source>
       <translation>Demandes de remboursement</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="99" />
+      <location filename="../../ui/record_tab_billing.py" line="101" />
       <source>No invoices for this patient.</source>
       <translation>Aucune facture pour ce patient.</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="109" />
+      <location filename="../../ui/record_tab_billing.py" line="111" />
       <source>(draft)</source>
       <translation>(brouillon)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="120" />
+      <source>credit {amount}</source>
+      <translation>trop-perçu {amount}</translation>
     </message>
   </context>
   <context>
@@ -1493,12 +1523,12 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <location filename="../../ui/care_plan_screen.py" line="556" />
       <source>Checking off…</source>
-      <translation>Cochage…</translation>
+      <translation>Marquage comme fait…</translation>
     </message>
     <message>
       <location filename="../../ui/care_plan_screen.py" line="564" />
       <source>Unticking…</source>
-      <translation>Décochage…</translation>
+      <translation>Retrait de la coche…</translation>
     </message>
     <message>
       <location filename="../../ui/care_plan_screen.py" line="571" />

@@ -73,106 +73,131 @@
     </message>
     <message>
       <location filename="../../ui/attention_page.py" line="63" />
+      <source>Invoice lines changed after it was issued</source>
+      <translation>Mistari ya ankara ilibadilishwa baada ya kutolewa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="64" />
+      <source>Void invoice with money on it</source>
+      <translation>Ankara iliyobatilishwa yenye malipo juu yake</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="65" />
+      <source>Invoice paid more than its total</source>
+      <translation>Ankara imelipwa zaidi ya jumla yake</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="66" />
+      <source>Invoice claimed twice</source>
+      <translation>Ankara imedaiwa mara mbili</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="67" />
+      <source>Scheme payment without a paid claim</source>
+      <translation>Malipo ya mpango wa bima bila dai lililolipwa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/attention_page.py" line="68" />
       <source>Two records merged into each other</source>
       <translation>Rekodi mbili zimeunganishwa kila moja ndani ya nyingine</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="64" />
+      <location filename="../../ui/attention_page.py" line="69" />
       <source>Form signed under a merged record</source>
       <translation>Fomu iliyotiwa sahihi chini ya rekodi iliyounganishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="71" />
+      <location filename="../../ui/attention_page.py" line="76" />
       <source>This value matters for the patient's safety, and the two laptops hold different values. Neither was applied silently: choose the right one.</source>
       <translation>Thamani hii ni muhimu kwa usalama wa mgonjwa, na kompyuta hizo mbili zina thamani tofauti. Hakuna iliyotumika kimyakimya: chagua iliyo sahihi.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="75" />
+      <location filename="../../ui/attention_page.py" line="80" />
       <source>The record was edited on one laptop and removed on another. Keep it removed, or take the edit.</source>
       <translation>Rekodi ilihaririwa kwenye kompyuta moja na kuondolewa kwenye nyingine. Iache ikiwa imeondolewa, au chukua uhariri.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="79" />
+      <location filename="../../ui/attention_page.py" line="84" />
       <source>Another laptop edited a form that is signed here. A signed form never changes: the edit was not applied. Record a correction if the form is wrong.</source>
       <translation>Kompyuta nyingine ilihariri fomu iliyotiwa sahihi hapa. Fomu iliyotiwa sahihi haibadiliki kamwe: uhariri haukutumika. Rekodi marekebisho ikiwa fomu si sahihi.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="83" />
+      <location filename="../../ui/attention_page.py" line="88" />
       <source>Another laptop changed a record of the trail, which never changes; the change was not applied.</source>
       <translation>Kompyuta nyingine ilibadilisha kumbukumbu ya historia, ambayo haibadiliki kamwe; mabadiliko hayakutumika.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="87" />
+      <location filename="../../ui/attention_page.py" line="92" />
       <source>The same name, with the same date of birth or phone, was registered on two laptops. If it is one person, merge the two records into one; if not, keep both.</source>
       <translation>Jina lilelile, lenye tarehe ileile ya kuzaliwa au simu ileile, limesajiliwa kwenye kompyuta mbili. Ikiwa ni mtu mmoja, unganisha rekodi hizo mbili kuwa moja; kama sivyo, baki na zote mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="91" />
+      <location filename="../../ui/attention_page.py" line="96" />
       <source>Each laptop booked this provider for the same time without knowing of the other booking. Move one of the two appointments, or keep both.</source>
       <translation>Kila kompyuta ilimpangia mhudumu huyu miadi kwa wakati uleule bila kujua miadi nyingine. Hamisha mojawapo ya miadi hizo mbili, au baki na zote mbili.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="95" />
+      <location filename="../../ui/attention_page.py" line="100" />
       <source>A change from another laptop could not be applied here; it is kept on this list so it is not lost from sight.</source>
       <translation>Mabadiliko kutoka kompyuta nyingine hayakuweza kutumika hapa; yanawekwa kwenye orodha hii ili yasisahaulike.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="99" />
+      <location filename="../../ui/attention_page.py" line="104" />
       <source>An account was changed on another laptop without an administrator's signature. An administrator approves or refuses the change.</source>
       <translation>Akaunti ilibadilishwa kwenye kompyuta nyingine bila sahihi ya msimamizi. Msimamizi anaidhinisha au anakataa mabadiliko.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="103" />
+      <location filename="../../ui/attention_page.py" line="108" />
       <source>Two laptops each merged these records, one into the other. Every laptop kept the same one, with all the records of both: check it is right.</source>
       <translation>Kompyuta mbili kila moja iliunganisha rekodi hizi, moja ndani ya nyingine. Kila kompyuta ilibakiza rekodi ileile, pamoja na kumbukumbu zote za zote mbili: kagua kwamba iko sahihi.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="107" />
+      <location filename="../../ui/attention_page.py" line="112" />
       <source>This form was signed on this laptop under a record another laptop merged meanwhile. A signed form never changes, so it stays with the merged record: look at it from the kept record, and record a correction if needed.</source>
       <translation>Fomu hii ilitiwa sahihi kwenye kompyuta hii chini ya rekodi ambayo kompyuta nyingine iliiunganisha wakati huohuo. Fomu iliyotiwa sahihi haibadiliki kamwe, kwa hiyo inabaki na rekodi iliyounganishwa: iangalie kutoka kwenye rekodi iliyobakizwa, na urekodi marekebisho ikihitajika.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="118" />
+      <location filename="../../ui/attention_page.py" line="123" />
       <source>Patient</source>
       <translation>Mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="119" />
+      <location filename="../../ui/attention_page.py" line="124" />
       <source>Appointment</source>
       <translation>Miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="120" />
+      <location filename="../../ui/attention_page.py" line="125" />
       <source>Form</source>
       <translation>Fomu</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="121" />
+      <location filename="../../ui/attention_page.py" line="126" />
       <source>Account</source>
       <translation>Akaunti</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="129" />
+      <location filename="../../ui/attention_page.py" line="134" />
       <source>answer “{name}”</source>
       <translation>jibu “{name}”</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="140" />
+      <location filename="../../ui/attention_page.py" line="145" />
       <source>Another laptop</source>
       <translation>Kompyuta nyingine</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="141" />
+      <location filename="../../ui/attention_page.py" line="146" />
       <source>Another laptop, {when}</source>
       <translation>Kompyuta nyingine, {when}</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="143" />
+      <location filename="../../ui/attention_page.py" line="148" />
       <source>{who}, on another laptop</source>
       <translation>{who}, kwenye kompyuta nyingine</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="144" />
+      <location filename="../../ui/attention_page.py" line="149" />
       <source>{who}, on another laptop, {when}</source>
       <translation>{who}, kwenye kompyuta nyingine, {when}</translation>
     </message>
@@ -474,73 +499,73 @@ Kila miadi na fomu ya rekodi nyingine inahamia kwake; rekodi nyingine inaondolew
   <context>
     <name>AttentionPage</name>
     <message>
-      <location filename="../../ui/attention_page.py" line="161" />
-      <location filename="../../ui/attention_page.py" line="207" />
+      <location filename="../../ui/attention_page.py" line="166" />
+      <location filename="../../ui/attention_page.py" line="212" />
       <source>Needs attention</source>
       <translation>Vinahitaji uangalizi</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="165" />
+      <location filename="../../ui/attention_page.py" line="170" />
       <source>What sync could not settle alone. Open an item to compare the two laptops' values side by side and choose; the choice is recorded and reaches every laptop at the next sync.</source>
       <translation>Yale ambayo usawazishaji haukuweza kushughulikia wenyewe. Fungua kipengele ili kulinganisha thamani za kompyuta hizo mbili kando kwa kando na uchague; chaguo linarekodiwa na kufika kwenye kila kompyuta wakati wa kusawazisha ujao.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="178" />
+      <location filename="../../ui/attention_page.py" line="183" />
       <source>Items needing attention</source>
       <translation>Vipengele vinavyohitaji uangalizi</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="180" />
+      <location filename="../../ui/attention_page.py" line="185" />
       <source>What</source>
       <translation>Nini</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="180" />
+      <location filename="../../ui/attention_page.py" line="185" />
       <source>Record</source>
       <translation>Rekodi</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="180" />
+      <location filename="../../ui/attention_page.py" line="185" />
       <source>Noted</source>
       <translation>Imebainika</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="180" />
+      <location filename="../../ui/attention_page.py" line="185" />
       <source>From</source>
       <translation>Kutoka</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="199" />
+      <location filename="../../ui/attention_page.py" line="204" />
       <source>&amp;Open and compare…</source>
       <translation>&amp;Fungua na ulinganishe…</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="203" />
+      <location filename="../../ui/attention_page.py" line="208" />
       <source>&amp;Refresh</source>
       <translation>Onyesha &amp;upya</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="204" />
+      <location filename="../../ui/attention_page.py" line="209" />
       <source>&amp;Close</source>
       <translation>Fun&amp;ga</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="227" />
+      <location filename="../../ui/attention_page.py" line="232" />
       <source>Loading…</source>
       <translation>Inapakia…</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="271" />
+      <location filename="../../ui/attention_page.py" line="276" />
       <source>Nothing needs attention. ✓</source>
       <translation>Hakuna kinachohitaji uangalizi. ✓</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="273" />
+      <location filename="../../ui/attention_page.py" line="278" />
       <source>1 item waits for a decision.</source>
       <translation>Kipengele 1 kinasubiri uamuzi.</translation>
     </message>
     <message>
-      <location filename="../../ui/attention_page.py" line="275" />
+      <location filename="../../ui/attention_page.py" line="280" />
       <source>{n} items wait for a decision.</source>
       <translation>Vipengele {n} vinasubiri uamuzi.</translation>
     </message>
@@ -802,64 +827,69 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>BillingTab</name>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="47" />
+      <location filename="../../ui/record_tab_billing.py" line="48" />
       <source>Ne&amp;w invoice…</source>
       <translation>Ankara &amp;mpya…</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="49" />
+      <location filename="../../ui/record_tab_billing.py" line="50" />
       <source>A draft invoice for this patient's visit</source>
       <translation>Rasimu ya ankara ya ziara ya mgonjwa huyu</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="67" />
+      <location filename="../../ui/record_tab_billing.py" line="68" />
       <source>B&amp;illing</source>
       <translation>Ankara na ma&amp;lipo</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="71" />
+      <location filename="../../ui/record_tab_billing.py" line="72" />
       <source>Invoice</source>
       <translation>Ankara</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="72" />
+      <location filename="../../ui/record_tab_billing.py" line="73" />
       <source>Date</source>
       <translation>Tarehe</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="73" />
+      <location filename="../../ui/record_tab_billing.py" line="74" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="74" />
+      <location filename="../../ui/record_tab_billing.py" line="75" />
       <source>Total</source>
       <translation>Jumla</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="75" />
+      <location filename="../../ui/record_tab_billing.py" line="76" />
       <source>Paid</source>
       <translation>Imelipwa</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="76" />
+      <location filename="../../ui/record_tab_billing.py" line="77" />
       <source>Owed</source>
       <translation>Inadaiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="77" />
+      <location filename="../../ui/record_tab_billing.py" line="78" />
       <source>Claims</source>
       <translation>Madai</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="99" />
+      <location filename="../../ui/record_tab_billing.py" line="101" />
       <source>No invoices for this patient.</source>
       <translation>Hakuna ankara za mgonjwa huyu.</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="109" />
+      <location filename="../../ui/record_tab_billing.py" line="111" />
       <source>(draft)</source>
       <translation>(rasimu)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_tab_billing.py" line="120" />
+      <source>credit {amount}</source>
+      <translation>ziada {amount}</translation>
     </message>
   </context>
   <context>
