@@ -22,6 +22,7 @@ from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, defer
 
 from desktop import money
+from desktop.app.patient_refs import patient_refs
 from desktop.app.transactions import Done
 from desktop.app.work_items import CLAIM, CLAIM_REJECTED, Lines, WorkItem, bounded, patient_kept
 from desktop.errors import NotFound
@@ -260,38 +261,6 @@ class ClaimDetail:
 # --- reading -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _PatientRef:
-    name: str
-    clinic_number: str
-    phone: str | None
-    birth_date: dt.date | None
-    sex: Sex
-
-
-def _patients(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, _PatientRef]:
-    wanted = sorted(set(ids))
-    out: dict[uuid.UUID, _PatientRef] = {}
-    columns = (
-        Patient.id,
-        Patient.given_name,
-        Patient.other_names,
-        Patient.family_name,
-        Patient.clinic_number,
-        Patient.phone,
-        Patient.birth_date,
-        Patient.sex,
-    )
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        for pid, given, other, family, number, phone, born, sex in session.execute(
-            select(*columns).where(Patient.id.in_(chunk))
-        ):
-            name = " ".join(p for p in (given, other, family) if p)
-            out[pid] = _PatientRef(name, number or "", phone, born, sex)
-    return out
-
-
 class _Reader:
     """Turns rows into read models within one transaction (names read once)."""
 
@@ -307,7 +276,7 @@ class _Reader:
         return self.core.clock.local(instant).date()
 
     def summaries(self, rows: Sequence[Invoice]) -> list[InvoiceSummary]:
-        patients = _patients(self.session, (r.patient_id for r in rows))
+        patients = patient_refs(self.session, (r.patient_id for r in rows))
         sums = billsvc.totals(self.session, [r.id for r in rows])
         out = []
         for row in rows:
@@ -367,7 +336,7 @@ class _Reader:
         primary = billsvc.primary_of(diagnoses)
         diagnoses.sort(key=lambda d: (d is not primary, d.created_at, d.pk))
         payments = billsvc.payments_of(session, row.id)
-        patient = _patients(session, [row.patient_id]).get(row.patient_id)
+        patient = patient_refs(session, [row.patient_id]).get(row.patient_id)
         return InvoiceDetail(
             summary=summary,
             appointment_id=row.appointment_id,
@@ -438,7 +407,7 @@ class _Reader:
     def claim_lines(self, rows: Sequence[Claim]) -> list[ClaimLine]:
         if not rows:
             return []
-        patients = _patients(self.session, (r.patient_id for r in rows))
+        patients = patient_refs(self.session, (r.patient_id for r in rows))
         members = self.memberships(r.membership_id for r in rows)
         invoices = {
             i: (number, currency)

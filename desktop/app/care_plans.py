@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, func, join, select
 from sqlalchemy.orm import Session
 
+from desktop.app.patient_refs import PatientRef, patient_refs
 from desktop.app.transactions import Done
 from desktop.app.work_items import (
     CARE_DUE,
@@ -135,36 +136,6 @@ class CareDueLine:
 # --- reading -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _PatientRef:
-    name: str
-    clinic_number: str
-    phone: str | None  # E.164 as stored
-
-
-def _patients(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, _PatientRef]:
-    """Names, numbers and phones of these patients, in columns (a worklist of hundreds of
-    lines must not load hundreds of patient objects)."""
-    wanted = sorted(set(ids))
-    out: dict[uuid.UUID, _PatientRef] = {}
-    columns = (
-        Patient.id,
-        Patient.given_name,
-        Patient.other_names,
-        Patient.family_name,
-        Patient.clinic_number,
-        Patient.phone,
-    )
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        for pid, given, other, family, number, phone in session.execute(
-            select(*columns).where(Patient.id.in_(chunk))
-        ):
-            name = " ".join(p for p in (given, other, family) if p)
-            out[pid] = _PatientRef(name, number or "", phone)
-    return out
-
-
 class _Reader:
     """Turns rows into lines within one transaction (names read once)."""
 
@@ -179,8 +150,8 @@ class _Reader:
             return ""
         return display_phone(e164, self.core.region)
 
-    def patients(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, _PatientRef]:
-        return _patients(self.session, ids)
+    def patients(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, PatientRef]:
+        return patient_refs(self.session, ids)
 
     def item(self, row: CarePlanItem) -> CareItemLine:
         actionable = row.kind in svc.ACTIONS and row.status is CareItemStatus.OPEN

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.app.patient_refs import patient_refs
 from desktop.app.transactions import Done
 from desktop.app.work_items import COVERAGE_REVERIFY, MEMBERSHIP, Lines, WorkItem, bound
 from desktop.messages import Message, msg
@@ -425,9 +426,7 @@ def coverage_items(core: ClinicCore, session: Session, limit: int | None = None)
     found = [c for c in read_status(core, session, first, tomorrow).values() if c.needs_verifying]
     if not found:
         return Lines((), {})
-    from desktop.app.followup import _patients
-
-    people = _patients(session, (c.patient_id for c in found))
+    people = patient_refs(session, (c.patient_id for c in found))
     items = []
     for c in found:
         assert c.membership_id is not None

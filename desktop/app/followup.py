@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session, defer
 
+from desktop.app.patient_refs import patient_refs
 from desktop.app.transactions import Done
 from desktop.app.work_items import (
     ESCALATE,
@@ -178,36 +179,6 @@ class ReferralLine:
 # --- shared reading ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _PatientRef:
-    name: str
-    clinic_number: str
-    phone: str | None  # E.164 as stored
-
-
-def _patients(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, _PatientRef]:
-    """Names, numbers and phones of these patients (columns only: a list of thousands of
-    lines must not build thousands of patient objects)."""
-    wanted = sorted(set(ids))
-    out: dict[uuid.UUID, _PatientRef] = {}
-    columns = (
-        Patient.id,
-        Patient.given_name,
-        Patient.other_names,
-        Patient.family_name,
-        Patient.clinic_number,
-        Patient.phone,
-    )
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        for pid, given, other, family, number, phone in session.execute(
-            select(*columns).where(Patient.id.in_(chunk))
-        ):
-            name = " ".join(p for p in (given, other, family) if p)
-            out[pid] = _PatientRef(name, number or "", phone)
-    return out
-
-
 def _user_names(session: Session) -> dict[uuid.UUID, str]:
     return {i: n for i, n in session.execute(select(User.id, User.display_name))}
 
@@ -273,7 +244,7 @@ class _Reader:
     def result_lines(
         self, rows: Sequence[Result]
     ) -> list[tuple[Result, ResultLine, list[RelayLine]]]:
-        patients = _patients(self.session, (r.patient_id for r in rows))
+        patients = patient_refs(self.session, (r.patient_id for r in rows))
         tries = ressvc.attempts(self.session, [r.id for r in rows])
         after = self.rules[followup_rules.RESULT_ESCALATE_AFTER]
         out = []
@@ -329,7 +300,7 @@ class _Reader:
         )
 
     def referral_lines(self, rows: Sequence[Referral]) -> list[ReferralLine]:
-        patients = _patients(self.session, (r.patient_id for r in rows))
+        patients = patient_refs(self.session, (r.patient_id for r in rows))
         out = []
         for row in rows:
             patient = patients.get(row.patient_id)
