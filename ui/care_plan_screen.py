@@ -48,6 +48,7 @@ from ui.util import (
     heading,
     is_alive,
     make_button,
+    raise_or_open,
     row,
     with_colon,
 )
@@ -931,24 +932,16 @@ def open_care_plan(
 ) -> CarePlanScreen:
     """The care plan's screen (`record_id`: the plan's or one of its items'), raised when it
     is open already (on that item)."""
-    host = parent.window() if parent is not None else None
-    found = [
-        w
-        for w in (host.findChildren(CarePlanScreen) if host is not None else [])
-        if is_alive(w)
-        and w.isVisible()
-        and w.detail is not None
-        and (w.plan_id == record_id or any(i.item_id == record_id for i in w.detail.items))
-    ]
-    if found:
-        screen = found[0]
-        screen.select_item(record_id)
-    else:
-        screen = CarePlanScreen(ctx, record_id, host, patient_button=patient_button)
-    screen.show()
-    screen.raise_()
-    screen.activateWindow()
-    return screen
+    return raise_or_open(
+        parent,
+        CarePlanScreen,
+        lambda w: (
+            w.detail is not None
+            and (w.plan_id == record_id or any(i.item_id == record_id for i in w.detail.items))
+        ),
+        lambda host: CarePlanScreen(ctx, record_id, host, patient_button=patient_button),
+        reuse=lambda w: w.select_item(record_id),
+    )
 
 
 def new_care_plan(

@@ -31,7 +31,17 @@ from ui.errors import error_text, show_error
 from ui.followup_dialogs import FollowupDialog
 from ui.invoice_screen import typed_amount
 from ui.language import localized
-from ui.util import confirm, format_date, heading, inform, is_alive, make_button, row, with_colon
+from ui.util import (
+    confirm,
+    format_date,
+    heading,
+    inform,
+    is_alive,
+    make_button,
+    raise_or_open,
+    row,
+    with_colon,
+)
 
 if TYPE_CHECKING:
     from desktop.app.billing import ClaimDetail, ClaimStatus, InvoiceDetail, MembershipRef
@@ -416,17 +426,12 @@ def open_claim(
     **_options: Any,
 ) -> ClaimScreen:
     """The claim's screen, raised when it is open already."""
-    host = parent.window() if parent is not None else None
-    found = [
-        w
-        for w in (host.findChildren(ClaimScreen) if host is not None else [])
-        if is_alive(w) and w.claim_id == claim_id and w.isVisible()
-    ]
-    screen = found[0] if found else ClaimScreen(ctx, claim_id, host, invoice_button=invoice_button)
-    screen.show()
-    screen.raise_()
-    screen.activateWindow()
-    return screen
+    return raise_or_open(
+        parent,
+        ClaimScreen,
+        lambda w: w.claim_id == claim_id,
+        lambda host: ClaimScreen(ctx, claim_id, host, invoice_button=invoice_button),
+    )
 
 
 def make_claim(ctx: ClinicContext, parent: QWidget, invoice: InvoiceDetail) -> None:

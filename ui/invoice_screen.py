@@ -52,6 +52,7 @@ from ui.util import (
     heading,
     is_alive,
     make_button,
+    raise_or_open,
     row,
 )
 
@@ -959,17 +960,12 @@ def open_invoice(
     **_options: Any,
 ) -> InvoiceScreen:
     """The invoice's screen, raised when it is open already."""
-    host = parent.window() if parent is not None else None
-    found = [
-        w
-        for w in (host.findChildren(InvoiceScreen) if host is not None else [])
-        if is_alive(w) and w.invoice_id == invoice_id and w.isVisible()
-    ]
-    screen = found[0] if found else InvoiceScreen(ctx, invoice_id, host)
-    screen.show()
-    screen.raise_()
-    screen.activateWindow()
-    return screen
+    return raise_or_open(
+        parent,
+        InvoiceScreen,
+        lambda w: w.invoice_id == invoice_id,
+        lambda host: InvoiceScreen(ctx, invoice_id, host),
+    )
 
 
 def new_invoice(ctx: ClinicContext, parent: QWidget | None, patient_id: uuid.UUID) -> None:

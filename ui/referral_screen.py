@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ui.errors import error_text
 from ui.followup_dialogs import FollowupDialog
 from ui.language import localized
-from ui.util import format_date, heading, is_alive, make_button, row, with_colon
+from ui.util import format_date, heading, is_alive, make_button, raise_or_open, row, with_colon
 
 if TYPE_CHECKING:
     from desktop.app.followup import ReferralLine, ReferralStatus
@@ -376,19 +376,12 @@ def open_referral(
     patient_button: bool = True,
 ) -> ReferralScreen:
     """The referral's screen, raised when it is open already."""
-    host = parent.window() if parent is not None else None
-    found = [
-        w
-        for w in (host.findChildren(ReferralScreen) if host is not None else [])
-        if is_alive(w) and w.referral_id == referral_id and w.isVisible()
-    ]
-    screen = (
-        found[0] if found else ReferralScreen(ctx, referral_id, host, patient_button=patient_button)
+    return raise_or_open(
+        parent,
+        ReferralScreen,
+        lambda w: w.referral_id == referral_id,
+        lambda host: ReferralScreen(ctx, referral_id, host, patient_button=patient_button),
     )
-    screen.show()
-    screen.raise_()
-    screen.activateWindow()
-    return screen
 
 
 def add_referral(

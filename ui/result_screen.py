@@ -40,6 +40,7 @@ from ui.util import (
     heading,
     is_alive,
     make_button,
+    raise_or_open,
     row,
     with_colon,
 )
@@ -575,19 +576,12 @@ def open_result(
     patient_button: bool = True,
 ) -> ResultScreen:
     """The result's screen, raised when it is open already."""
-    host = parent.window() if parent is not None else None
-    found = [
-        w
-        for w in (host.findChildren(ResultScreen) if host is not None else [])
-        if is_alive(w) and w.result_id == result_id and w.isVisible()
-    ]
-    screen = (
-        found[0] if found else ResultScreen(ctx, result_id, host, patient_button=patient_button)
+    return raise_or_open(
+        parent,
+        ResultScreen,
+        lambda w: w.result_id == result_id,
+        lambda host: ResultScreen(ctx, result_id, host, patient_button=patient_button),
     )
-    screen.show()
-    screen.raise_()
-    screen.activateWindow()
-    return screen
 
 
 def order_result(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,6 +32,41 @@ def _tr(text: str) -> str:
 def is_alive(obj: object) -> bool:
     """False once Qt has deleted the C++ side of a widget (a dialog closed meanwhile)."""
     return obj is not None and Shiboken.isValid(obj)
+
+
+_Screen = TypeVar("_Screen", bound=QWidget)
+
+
+def raise_or_open(
+    parent: QWidget | None,
+    kind: type[_Screen],
+    shows: Callable[[_Screen], bool],
+    make: Callable[[QWidget | None], _Screen],
+    *,
+    reuse: Callable[[_Screen], object] | None = None,
+) -> _Screen:
+    """A record's screen: the live, visible `kind` under the parent's window that `shows`
+    the record (`reuse` then turns it to it), else a new one `make` builds on that window;
+    shown, raised and activated either way, so one record never has two screens open."""
+    host = parent.window() if parent is not None else None
+    found = next(
+        (
+            w
+            for w in (host.findChildren(kind) if host is not None else [])
+            if is_alive(w) and w.isVisible() and shows(w)
+        ),
+        None,
+    )
+    if found is None:
+        screen = make(host)
+    else:
+        screen = found
+        if reuse is not None:
+            reuse(screen)
+    screen.show()
+    screen.raise_()
+    screen.activateWindow()
+    return screen
 
 
 class FieldError(QLabel):
