@@ -200,9 +200,11 @@ CLINICS: RecordSpec[Clinic] = RecordSpec(
         text("paper_size", 10),
         text("code", 8),
         F("opening_hours", dict),
-        # Never settled silently: two administrators choosing different currencies offline
-        # would turn every amount of the price list into the other currency's minor units.
-        text("currency", 3, checks=(_currency_problem,), safety_critical=True),
+        # Set once, before any amount is kept (desktop/services/clinic.py). Not safety-critical:
+        # that would hold every first setting back from the other laptops as a disagreement
+        # with "" (two administrators choosing different currencies offline is left to the
+        # clock stamp, the losing choice on record as superseded).
+        text("currency", 3, checks=(_currency_problem,)),
     ),
     not_found=lambda i: msg("No clinic with id {id}.", id=i),
     read=None,
