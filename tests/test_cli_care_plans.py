@@ -5,19 +5,14 @@ command's words)."""
 from __future__ import annotations
 
 import datetime as dt
-import io
-import shutil
-import sys
 import uuid
 import zoneinfo
 from pathlib import Path
 
 import pytest
 
-from desktop.cli.main import main
+from tests.cli_store import Outpost
 from tests.hostile import make_clinic
-
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="module")
@@ -26,44 +21,10 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def clinic(made: Path, tmp_path: Path) -> Path:
-    data = tmp_path / "clinic"
-    shutil.copytree(made, data)
-    return data
-
-
-class Outpost:
-    def __init__(
-        self, data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        self.data, self.capsys, self.monkeypatch = data, capsys, monkeypatch
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        self.monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
-        code = main(["--data-dir", str(self.data), "--password-stdin", "--user", "admin", *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def ok(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 0, err
-        assert err == ""
-        return out
-
-    def refused(self, *args: str, says: str) -> None:
-        code, out, err = self(*args)
-        assert code == 1, (out, err)
-        assert out == ""
-        lines = err.splitlines()
-        assert len(lines) == 1 and lines[0].startswith("outpost: "), err
-        assert says in lines[0], lines[0]
-
-
-@pytest.fixture
 def outpost(
-    clinic: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    made: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> Outpost:
-    return Outpost(clinic, capsys, monkeypatch)
+    return Outpost.on_copy_of(made, tmp_path, capsys, monkeypatch)
 
 
 def today() -> dt.date:

@@ -4,17 +4,12 @@ line; 2 a mistake in the command's words)."""
 
 from __future__ import annotations
 
-import io
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from desktop.cli.main import main
+from tests.cli_store import Outpost, patient
 from tests.hostile import make_clinic
-
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="module")
@@ -26,42 +21,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def outpost(
     made: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> Outpost:
-    data = tmp_path / "clinic"
-    shutil.copytree(made, data)
-    return Outpost(data, capsys, monkeypatch)
-
-
-class Outpost:
-    def __init__(
-        self, data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        self.data, self.capsys, self.monkeypatch = data, capsys, monkeypatch
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        self.monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
-        code = main(["--data-dir", str(self.data), "--password-stdin", "--user", "admin", *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def ok(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 0, err
-        assert err == ""
-        return out
-
-    def refused(self, *args: str, says: str) -> None:
-        code, out, err = self(*args)
-        assert code == 1, (out, err)
-        assert out == ""
-        lines = err.splitlines()
-        assert len(lines) == 1 and lines[0].startswith("outpost: "), err
-        assert says in lines[0], lines[0]
-
-
-def patient(outpost: Outpost, given: str = "Wanjiru") -> str:
-    return outpost.ok(
-        "patients", "add", "--given", given, "--family", "Kamau", "--age", "34"
-    ).strip()
+    return Outpost.on_copy_of(made, tmp_path, capsys, monkeypatch)
 
 
 def test_a_membership_from_the_scheme_to_verified(outpost: Outpost) -> None:
