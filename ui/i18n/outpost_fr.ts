@@ -1235,540 +1235,540 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>CarePlanScreen</name>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="77" />
+      <location filename="../../ui/care_plan_screen.py" line="79" />
       <source>Problems</source>
       <translation>Problèmes</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="78" />
+      <location filename="../../ui/care_plan_screen.py" line="80" />
       <source>Goals</source>
       <translation>Objectifs</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="79" />
+      <location filename="../../ui/care_plan_screen.py" line="81" />
       <source>Tasks</source>
       <translation>Tâches</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="80" />
+      <location filename="../../ui/care_plan_screen.py" line="82" />
       <source>Follow-ups</source>
       <translation>Suivis</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="86" />
+      <location filename="../../ui/care_plan_screen.py" line="88" />
       <source>Problem</source>
       <translation>Problème</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="87" />
+      <location filename="../../ui/care_plan_screen.py" line="89" />
       <source>Goal</source>
       <translation>Objectif</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="88" />
+      <location filename="../../ui/care_plan_screen.py" line="90" />
       <source>Task</source>
       <translation>Tâche</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="89" />
+      <location filename="../../ui/care_plan_screen.py" line="91" />
       <source>Follow-up</source>
       <translation>Suivi</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="97" />
+      <location filename="../../ui/care_plan_screen.py" line="99" />
       <source>monthly (30 days)</source>
       <translation>mensuel (30 jours)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="99" />
+      <location filename="../../ui/care_plan_screen.py" line="101" />
       <source>weekly</source>
       <translation>hebdomadaire</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="100" />
+      <location filename="../../ui/care_plan_screen.py" line="102" />
       <source>every {n} days</source>
       <translation>tous les {n} jours</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="106" />
+      <location filename="../../ui/care_plan_screen.py" line="108" />
       <source>{mark} done by {who} on {when}</source>
       <translation>{mark} fait par {who} le {when}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="108" />
+      <location filename="../../ui/care_plan_screen.py" line="110" />
       <source>someone</source>
       <translation>quelqu’un</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="112" />
-      <location filename="../../ui/care_plan_screen.py" line="378" />
+      <location filename="../../ui/care_plan_screen.py" line="114" />
+      <location filename="../../ui/care_plan_screen.py" line="365" />
       <source>next due {day}</source>
       <translation>prochaine échéance le {day}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="115" />
+      <location filename="../../ui/care_plan_screen.py" line="117" />
       <source>⊘ cancelled</source>
       <translation>⊘ annulé</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="117" />
+      <location filename="../../ui/care_plan_screen.py" line="119" />
       <source>{mark} missed</source>
       <translation>{mark} non fait à temps</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="119" />
+      <location filename="../../ui/care_plan_screen.py" line="121" />
       <source>due today</source>
       <translation>prévu aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="120" />
+      <location filename="../../ui/care_plan_screen.py" line="122" />
       <source>to do</source>
       <translation>à faire</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="170" />
+      <location filename="../../ui/care_plan_screen.py" line="171" />
       <source>Care plan</source>
       <translation>Plan de soins</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="173" />
+      <location filename="../../ui/care_plan_screen.py" line="174" />
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="183" />
+      <location filename="../../ui/care_plan_screen.py" line="184" />
       <source>The plan's problems, goals, tasks and follow-ups</source>
       <translation>Problèmes, objectifs, tâches et suivis du plan</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="187" />
+      <location filename="../../ui/care_plan_screen.py" line="188" />
       <source>What</source>
       <translation>Quoi</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="188" />
+      <location filename="../../ui/care_plan_screen.py" line="189" />
       <source>Owner</source>
       <translation>Responsable</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="189" />
+      <location filename="../../ui/care_plan_screen.py" line="190" />
       <source>Due</source>
       <translation>Échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="190" />
+      <location filename="../../ui/care_plan_screen.py" line="191" />
       <source>Repeats</source>
       <translation>Répétition</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="191" />
+      <location filename="../../ui/care_plan_screen.py" line="192" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="218" />
+      <location filename="../../ui/care_plan_screen.py" line="219" />
       <source>&amp;Add an item…</source>
       <translation>&amp;Ajouter un élément…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="221" />
+      <location filename="../../ui/care_plan_screen.py" line="222" />
       <source>Check &amp;off</source>
       <translation>&amp;Cocher</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="221" />
+      <location filename="../../ui/care_plan_screen.py" line="222" />
       <source>Done now, by you (Space)</source>
       <translation>Fait maintenant, par vous (Espace)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="225" />
+      <location filename="../../ui/care_plan_screen.py" line="226" />
       <source>&amp;Untick</source>
       <translation>&amp;Décocher</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="225" />
+      <location filename="../../ui/care_plan_screen.py" line="226" />
       <source>Checked off by mistake (Space)</source>
       <translation>Coché par erreur (Espace)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="228" />
+      <location filename="../../ui/care_plan_screen.py" line="229" />
       <source>&amp;Edit the item…</source>
       <translation>&amp;Modifier l’élément…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="229" />
+      <location filename="../../ui/care_plan_screen.py" line="230" />
       <source>Cancel the ite&amp;m…</source>
       <translation>A&amp;nnuler l’élément…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="231" />
+      <location filename="../../ui/care_plan_screen.py" line="232" />
       <source>&amp;Bring back</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="233" />
+      <location filename="../../ui/care_plan_screen.py" line="234" />
       <source>Edit the &amp;plan…</source>
       <translation>Modifier le &amp;plan…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="234" />
+      <location filename="../../ui/care_plan_screen.py" line="235" />
       <source>Re&amp;viewed…</source>
       <translation>Réé&amp;valuation faite…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="235" />
+      <location filename="../../ui/care_plan_screen.py" line="236" />
       <source>The plan was reviewed today: set the next review</source>
       <translation>Le plan a été réévalué aujourd’hui : fixez la prochaine réévaluation</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="236" />
+      <location filename="../../ui/care_plan_screen.py" line="237" />
       <source>Comp&amp;lete the plan…</source>
       <translation>&amp;Terminer le plan…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="238" />
+      <location filename="../../ui/care_plan_screen.py" line="239" />
       <source>&amp;Reopen the plan…</source>
       <translation>R&amp;ouvrir le plan…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="240" />
+      <location filename="../../ui/care_plan_screen.py" line="241" />
       <source>Cancel the pla&amp;n…</source>
       <translation>Ann&amp;uler le plan…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="243" />
+      <location filename="../../ui/care_plan_screen.py" line="244" />
       <source>Pr&amp;int the summary…</source>
       <translation>&amp;Imprimer le résumé…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="246" />
+      <location filename="../../ui/care_plan_screen.py" line="247" />
       <source>Open the pa&amp;tient's record</source>
       <translation>Ouvrir le dossier du pati&amp;ent</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="248" />
+      <location filename="../../ui/care_plan_screen.py" line="249" />
       <source>&amp;Close</source>
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="358" />
+      <location filename="../../ui/care_plan_screen.py" line="345" />
       <source>{plan} — care plan of {patient}</source>
       <translation>{plan} — plan de soins de {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="362" />
+      <location filename="../../ui/care_plan_screen.py" line="349" />
       <source>Care plan: {patient}</source>
       <translation>Plan de soins : {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="373" />
+      <location filename="../../ui/care_plan_screen.py" line="360" />
       <source>{n} to do</source>
       <translation>{n} à faire</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="375" />
+      <location filename="../../ui/care_plan_screen.py" line="362" />
       <source>({mark} {n} missed)</source>
       <translation>({mark} {n} non faits à temps)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="381" />
+      <location filename="../../ui/care_plan_screen.py" line="368" />
       <source>{mark} review due since {day}</source>
       <translation>{mark} réévaluation prévue depuis le {day}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="395" />
+      <location filename="../../ui/care_plan_screen.py" line="382" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="396" />
+      <location filename="../../ui/care_plan_screen.py" line="383" />
       <source>Led by</source>
       <translation>Dirigé par</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="396" />
+      <location filename="../../ui/care_plan_screen.py" line="383" />
       <source>nobody named</source>
       <translation>aucune personne désignée</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="397" />
+      <location filename="../../ui/care_plan_screen.py" line="384" />
       <source>Started</source>
       <translation>Commencé</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="400" />
+      <location filename="../../ui/care_plan_screen.py" line="387" />
       <source>Next review</source>
       <translation>Prochaine réévaluation</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="401" />
+      <location filename="../../ui/care_plan_screen.py" line="388" />
       <source>not set</source>
       <translation>non fixée</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="403" />
+      <location filename="../../ui/care_plan_screen.py" line="390" />
       <source>Ended</source>
       <translation>Terminé</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="404" />
+      <location filename="../../ui/care_plan_screen.py" line="391" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="432" />
+      <location filename="../../ui/care_plan_screen.py" line="419" />
       <source>(none yet)</source>
       <translation>(aucun pour l’instant)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="556" />
+      <location filename="../../ui/care_plan_screen.py" line="543" />
       <source>Checking off…</source>
       <translation>Marquage comme fait…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="564" />
+      <location filename="../../ui/care_plan_screen.py" line="551" />
       <source>Unticking…</source>
       <translation>Retrait de la coche…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="571" />
+      <location filename="../../ui/care_plan_screen.py" line="558" />
       <source>Bringing back…</source>
       <translation>Rétablissement…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="576" />
+      <location filename="../../ui/care_plan_screen.py" line="563" />
       <source>{what}: {patient}</source>
       <translation>{what} : {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="584" />
+      <location filename="../../ui/care_plan_screen.py" line="571" />
       <source>New item of the plan</source>
       <translation>Nouvel élément du plan</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="584" />
+      <location filename="../../ui/care_plan_screen.py" line="571" />
       <source>Add to the plan</source>
       <translation>Ajouter au plan</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="587" />
+      <location filename="../../ui/care_plan_screen.py" line="574" />
       <source>&amp;Kind:</source>
       <translation>&amp;Type :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="591" />
-      <location filename="../../ui/care_plan_screen.py" line="624" />
+      <location filename="../../ui/care_plan_screen.py" line="578" />
+      <location filename="../../ui/care_plan_screen.py" line="611" />
       <source>&amp;What:</source>
       <translation>&amp;Description :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="592" />
+      <location filename="../../ui/care_plan_screen.py" line="579" />
       <source>e.g. Blood pressure check, HbA1c below 7 %, Home visit by the CHW</source>
       <translation>par ex. Contrôle de la tension, HbA1c inférieure à 7 %, Visite à domicile par l’ASC</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="623" />
+      <location filename="../../ui/care_plan_screen.py" line="610" />
       <source>Change the item</source>
       <translation>Modifier l’élément</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="623" />
-      <location filename="../../ui/care_plan_screen.py" line="672" />
+      <location filename="../../ui/care_plan_screen.py" line="610" />
+      <location filename="../../ui/care_plan_screen.py" line="659" />
       <source>Save</source>
       <translation>Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="655" />
-      <location filename="../../ui/care_plan_screen.py" line="655" />
+      <location filename="../../ui/care_plan_screen.py" line="642" />
+      <location filename="../../ui/care_plan_screen.py" line="642" />
       <source>Cancel the item</source>
       <translation>Annuler l’élément</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="658" />
-      <location filename="../../ui/care_plan_screen.py" line="749" />
+      <location filename="../../ui/care_plan_screen.py" line="645" />
+      <location filename="../../ui/care_plan_screen.py" line="736" />
       <source>&amp;Why:</source>
       <translation>&amp;Pourquoi :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="659" />
+      <location filename="../../ui/care_plan_screen.py" line="646" />
       <source>e.g. no longer needed, done elsewhere, entered by mistake</source>
       <translation>par ex. plus nécessaire, fait ailleurs, saisi par erreur</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="672" />
+      <location filename="../../ui/care_plan_screen.py" line="659" />
       <source>Change the plan</source>
       <translation>Modifier le plan</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="673" />
-      <location filename="../../ui/care_plan_screen.py" line="966" />
+      <location filename="../../ui/care_plan_screen.py" line="660" />
+      <location filename="../../ui/care_plan_screen.py" line="945" />
       <source>&amp;For:</source>
       <translation>&amp;Pour :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="676" />
-      <location filename="../../ui/care_plan_screen.py" line="970" />
+      <location filename="../../ui/care_plan_screen.py" line="663" />
+      <location filename="../../ui/care_plan_screen.py" line="949" />
       <source>&amp;Review:</source>
       <translation>&amp;Réévaluation :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="676" />
-      <location filename="../../ui/care_plan_screen.py" line="970" />
+      <location filename="../../ui/care_plan_screen.py" line="663" />
+      <location filename="../../ui/care_plan_screen.py" line="949" />
       <source>Review on</source>
       <translation>Réévaluation le</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="678" />
-      <location filename="../../ui/care_plan_screen.py" line="974" />
+      <location filename="../../ui/care_plan_screen.py" line="665" />
+      <location filename="../../ui/care_plan_screen.py" line="953" />
       <source>&amp;Notes:</source>
       <translation>&amp;Notes :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="696" />
+      <location filename="../../ui/care_plan_screen.py" line="683" />
       <source>Plan reviewed today</source>
       <translation>Plan réévalué aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="696" />
+      <location filename="../../ui/care_plan_screen.py" line="683" />
       <source>Save the review</source>
       <translation>Enregistrer la réévaluation</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="698" />
+      <location filename="../../ui/care_plan_screen.py" line="685" />
       <source>&amp;Next review on:</source>
       <translation>&amp;Prochaine réévaluation le :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="700" />
+      <location filename="../../ui/care_plan_screen.py" line="687" />
       <source>What the review &amp;decided:</source>
       <translation>Ce que la réévaluation a &amp;décidé :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="728" />
-      <location filename="../../ui/care_plan_screen.py" line="729" />
+      <location filename="../../ui/care_plan_screen.py" line="715" />
+      <location filename="../../ui/care_plan_screen.py" line="716" />
       <source>Complete the plan</source>
       <translation>Terminer le plan</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="731" />
+      <location filename="../../ui/care_plan_screen.py" line="718" />
       <source>&amp;Note (optional):</source>
       <translation>&amp;Note (facultatif) :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="732" />
+      <location filename="../../ui/care_plan_screen.py" line="719" />
       <source>Its open tasks leave the worklist; they come back if it is reopened.</source>
       <translation>Ses tâches en cours quittent la liste de travail ; elles reviennent si le plan est rouvert.</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="737" />
-      <location filename="../../ui/care_plan_screen.py" line="738" />
+      <location filename="../../ui/care_plan_screen.py" line="724" />
+      <location filename="../../ui/care_plan_screen.py" line="725" />
       <source>Reopen the plan</source>
       <translation>Rouvrir le plan</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="740" />
+      <location filename="../../ui/care_plan_screen.py" line="727" />
       <source>&amp;Why (optional):</source>
       <translation>&amp;Pourquoi (facultatif) :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="741" />
+      <location filename="../../ui/care_plan_screen.py" line="728" />
       <source>e.g. the condition came back</source>
       <translation>par ex. l’affection est revenue</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="746" />
-      <location filename="../../ui/care_plan_screen.py" line="747" />
+      <location filename="../../ui/care_plan_screen.py" line="733" />
+      <location filename="../../ui/care_plan_screen.py" line="734" />
       <source>Cancel the plan</source>
       <translation>Annuler le plan</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="750" />
+      <location filename="../../ui/care_plan_screen.py" line="737" />
       <source>e.g. made in error, the patient moved away</source>
       <translation>par ex. créé par erreur, le patient est parti ailleurs</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="855" />
+      <location filename="../../ui/care_plan_screen.py" line="842" />
       <source>does not repeat</source>
       <translation>pas de répétition</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="856" />
+      <location filename="../../ui/care_plan_screen.py" line="843" />
       <source> days</source>
       <translation> jours</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="858" />
+      <location filename="../../ui/care_plan_screen.py" line="845" />
       <source>Every how many days it comes back once done (30 for monthly)</source>
       <translation>Tous les combien de jours il revient une fois fait (30 pour mensuel)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="879" />
+      <location filename="../../ui/care_plan_screen.py" line="866" />
       <source>&amp;Led by:</source>
       <translation>&amp;Dirigé par :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="886" />
+      <location filename="../../ui/care_plan_screen.py" line="873" />
       <source>&amp;Owner:</source>
       <translation>&amp;Responsable :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="890" />
+      <location filename="../../ui/care_plan_screen.py" line="877" />
       <source>A user of the clinic, or type the name of someone else (e.g. a CHW).</source>
       <translation>Un utilisateur du centre, ou tapez le nom d’une autre personne (par ex. un ASC).</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="895" />
+      <location filename="../../ui/care_plan_screen.py" line="882" />
       <source>&amp;Due:</source>
       <translation>É&amp;chéance :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="895" />
+      <location filename="../../ui/care_plan_screen.py" line="882" />
       <source>Due on</source>
       <translation>Prévu le</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="898" />
+      <location filename="../../ui/care_plan_screen.py" line="885" />
       <source>Re&amp;peat every:</source>
       <translation>Ré&amp;péter tous les :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="900" />
+      <location filename="../../ui/care_plan_screen.py" line="887" />
       <source>No&amp;te:</source>
       <translation>&amp;Note :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="963" />
+      <location filename="../../ui/care_plan_screen.py" line="942" />
       <source>New care plan: {patient}</source>
       <translation>Nouveau plan de soins : {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="964" />
+      <location filename="../../ui/care_plan_screen.py" line="943" />
       <source>Make the plan</source>
       <translation>Créer le plan</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="966" />
+      <location filename="../../ui/care_plan_screen.py" line="945" />
       <source>e.g. Type 2 diabetes, Hypertension</source>
       <translation>par ex. Diabète de type 2, Hypertension</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="968" />
+      <location filename="../../ui/care_plan_screen.py" line="947" />
       <source>&amp;Started on:</source>
       <translation>Débu&amp;t le :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="972" />
+      <location filename="../../ui/care_plan_screen.py" line="951" />
       <source>&amp;Problems:</source>
       <translation>Pro&amp;blèmes :</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="972" />
-      <location filename="../../ui/care_plan_screen.py" line="973" />
+      <location filename="../../ui/care_plan_screen.py" line="951" />
+      <location filename="../../ui/care_plan_screen.py" line="952" />
       <source>One a line.</source>
       <translation>Un par ligne.</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="973" />
+      <location filename="../../ui/care_plan_screen.py" line="952" />
       <source>&amp;Goals:</source>
       <translation>&amp;Objectifs :</translation>
     </message>
@@ -1892,273 +1892,273 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>ClaimScreen</name>
     <message>
-      <location filename="../../ui/claim_screen.py" line="69" />
+      <location filename="../../ui/claim_screen.py" line="80" />
       <source>&amp;Submit to the scheme…</source>
       <translation>&amp;Soumettre au régime…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="70" />
+      <location filename="../../ui/claim_screen.py" line="81" />
       <source>Re&amp;submit…</source>
       <translation>Soumettre à &amp;nouveau…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="71" />
+      <location filename="../../ui/claim_screen.py" line="82" />
       <source>Record &amp;paid…</source>
       <translation>Enregistrer comme &amp;payée…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="72" />
+      <location filename="../../ui/claim_screen.py" line="83" />
       <source>Record re&amp;jected…</source>
       <translation>Enregistrer comme re&amp;jetée…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="73" />
+      <location filename="../../ui/claim_screen.py" line="84" />
       <source>&amp;Withdraw…</source>
       <translation>&amp;Retirer…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="79" />
+      <location filename="../../ui/claim_screen.py" line="90" />
       <source>(the membership was removed)</source>
       <translation>(l’adhésion a été supprimée)</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="80" />
+      <location filename="../../ui/claim_screen.py" line="91" />
       <source>member no. {number}</source>
       <translation>adhérent n° {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="82" />
+      <location filename="../../ui/claim_screen.py" line="93" />
       <source>through {holder}</source>
       <translation>par l’intermédiaire de {holder}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="84" />
+      <location filename="../../ui/claim_screen.py" line="95" />
       <source>valid until {day}</source>
       <translation>valable jusqu’au {day}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="111" />
+      <location filename="../../ui/claim_screen.py" line="121" />
       <source>Claim</source>
       <translation>Demande de remboursement</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="114" />
+      <location filename="../../ui/claim_screen.py" line="124" />
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="132" />
+      <location filename="../../ui/claim_screen.py" line="142" />
       <source>Print the claim &amp;form…</source>
       <translation>&amp;Imprimer le formulaire de demande…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="134" />
+      <location filename="../../ui/claim_screen.py" line="144" />
       <source>Open the &amp;invoice</source>
       <translation>Ouvrir la fa&amp;cture</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="137" />
+      <location filename="../../ui/claim_screen.py" line="147" />
       <source>Clos&amp;e</source>
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="207" />
+      <location filename="../../ui/claim_screen.py" line="203" />
       <source>a scheme</source>
       <translation>un régime</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="209" />
+      <location filename="../../ui/claim_screen.py" line="205" />
       <source>Claim to {scheme}: {patient}</source>
       <translation>Demande de remboursement à {scheme} : {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="211" />
+      <location filename="../../ui/claim_screen.py" line="207" />
       <source>Claim: {patient}</source>
       <translation>Demande de remboursement : {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="215" />
+      <location filename="../../ui/claim_screen.py" line="211" />
       <source>rejected because: {why}</source>
       <translation>rejetée pour le motif : {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="230" />
+      <location filename="../../ui/claim_screen.py" line="226" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="233" />
+      <location filename="../../ui/claim_screen.py" line="229" />
       <source>Membership</source>
       <translation>Adhésion</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="236" />
+      <location filename="../../ui/claim_screen.py" line="232" />
       <source>Invoice</source>
       <translation>Facture</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="237" />
+      <location filename="../../ui/claim_screen.py" line="233" />
       <source>{number}: total {total}, still owed {owed}</source>
       <translation>{number} : total {total}, reste dû {owed}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="238" />
+      <location filename="../../ui/claim_screen.py" line="234" />
       <source>(draft)</source>
       <translation>(brouillon)</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="245" />
+      <location filename="../../ui/claim_screen.py" line="241" />
       <source>Diagnoses</source>
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="246" />
+      <location filename="../../ui/claim_screen.py" line="242" />
       <source>none yet: code one on the invoice before submitting</source>
       <translation>aucun pour l’instant : codez-en un sur la facture avant de soumettre</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="248" />
+      <location filename="../../ui/claim_screen.py" line="244" />
       <source>Claimed</source>
       <translation>Montant demandé</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="249" />
+      <location filename="../../ui/claim_screen.py" line="245" />
       <source>Drafted</source>
       <translation>Rédigée</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="252" />
+      <location filename="../../ui/claim_screen.py" line="248" />
       <source>Submitted</source>
       <translation>Soumise</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="259" />
+      <location filename="../../ui/claim_screen.py" line="255" />
       <source>Decided</source>
       <translation>Décision</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="260" />
+      <location filename="../../ui/claim_screen.py" line="256" />
       <source>Paid by the scheme</source>
       <translation>Payé par le régime</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="261" />
+      <location filename="../../ui/claim_screen.py" line="257" />
       <source>Rejected because</source>
       <translation>Motif du rejet</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="262" />
+      <location filename="../../ui/claim_screen.py" line="258" />
       <source>The scheme's reference</source>
       <translation>Référence du régime</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="263" />
+      <location filename="../../ui/claim_screen.py" line="259" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="299" />
+      <location filename="../../ui/claim_screen.py" line="295" />
       <source>Withdraw the claim</source>
       <translation>Retirer la demande</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="300" />
+      <location filename="../../ui/claim_screen.py" line="296" />
       <source>Withdraw the claim of {amount} to {scheme}? It cannot be taken up again.</source>
       <translation>Retirer la demande de {amount} auprès de {scheme} ? Elle ne pourra pas être reprise.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="310" />
+      <location filename="../../ui/claim_screen.py" line="306" />
       <source>{step}: {patient}</source>
       <translation>{step} : {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="313" />
+      <location filename="../../ui/claim_screen.py" line="309" />
       <source>Save</source>
       <translation>Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="320" />
-      <location filename="../../ui/claim_screen.py" line="480" />
+      <location filename="../../ui/claim_screen.py" line="316" />
+      <location filename="../../ui/claim_screen.py" line="471" />
       <source>&amp;Amount claimed:</source>
       <translation>&amp;Montant demandé :</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="322" />
+      <location filename="../../ui/claim_screen.py" line="318" />
       <source>Corrected if the scheme asked for it.</source>
       <translation>Corrigé si le régime l’a demandé.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="324" />
+      <location filename="../../ui/claim_screen.py" line="320" />
       <source>&amp;Submitted on:</source>
       <translation>&amp;Soumise le :</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="336" />
+      <location filename="../../ui/claim_screen.py" line="332" />
       <source>&amp;Amount the scheme paid:</source>
       <translation>&amp;Montant payé par le régime :</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="338" />
+      <location filename="../../ui/claim_screen.py" line="334" />
       <source>In {currency}: recorded as the scheme's payment on the invoice.</source>
       <translation>En {currency} : enregistré comme paiement du régime sur la facture.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="342" />
+      <location filename="../../ui/claim_screen.py" line="338" />
       <source>The scheme's &amp;reference:</source>
       <translation>&amp;Référence du régime :</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="343" />
+      <location filename="../../ui/claim_screen.py" line="339" />
       <source>Paid &amp;on:</source>
       <translation>&amp;Payée le :</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="357" />
+      <location filename="../../ui/claim_screen.py" line="353" />
       <source>&amp;Why the scheme rejected it:</source>
       <translation>&amp;Pourquoi le régime l’a rejetée :</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="358" />
+      <location filename="../../ui/claim_screen.py" line="354" />
       <source>What to correct before resubmitting.</source>
       <translation>Ce qu’il faut corriger avant de soumettre à nouveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="360" />
+      <location filename="../../ui/claim_screen.py" line="356" />
       <source>Rejected &amp;on:</source>
       <translation>Rejetée &amp;le :</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="443" />
+      <location filename="../../ui/claim_screen.py" line="434" />
       <source>Make a claim</source>
       <translation>Faire une demande de remboursement</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="444" />
+      <location filename="../../ui/claim_screen.py" line="435" />
       <source>{patient} has no membership of a scheme: add one on the record's Coverage tab first.</source>
       <translation>{patient} n’est adhérent d’aucun régime : ajoutez d’abord une adhésion dans l’onglet Couverture du dossier.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="469" />
+      <location filename="../../ui/claim_screen.py" line="460" />
       <source>Claim for invoice {number}</source>
       <translation>Demande de remboursement pour la facture {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="470" />
+      <location filename="../../ui/claim_screen.py" line="461" />
       <source>Draft the claim</source>
       <translation>Rédiger la demande</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="474" />
+      <location filename="../../ui/claim_screen.py" line="465" />
       <source>&amp;Through:</source>
       <translation>&amp;Via :</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="482" />
+      <location filename="../../ui/claim_screen.py" line="473" />
       <source>In {currency}. Still owed on the invoice: {owed}.</source>
       <translation>En {currency}. Reste dû sur la facture : {owed}.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="486" />
+      <location filename="../../ui/claim_screen.py" line="477" />
       <source>&amp;Notes:</source>
       <translation>&amp;Notes :</translation>
     </message>
@@ -4284,422 +4284,422 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>InvoiceScreen</name>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="173" />
+      <location filename="../../ui/invoice_screen.py" line="174" />
       <source>Invoice</source>
       <translation>Facture</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="177" />
+      <location filename="../../ui/invoice_screen.py" line="178" />
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="188" />
-      <location filename="../../ui/invoice_screen.py" line="223" />
+      <location filename="../../ui/invoice_screen.py" line="189" />
+      <location filename="../../ui/invoice_screen.py" line="224" />
       <source>Code</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="189" />
+      <location filename="../../ui/invoice_screen.py" line="190" />
       <source>Description</source>
       <translation>Libellé</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="190" />
+      <location filename="../../ui/invoice_screen.py" line="191" />
       <source>Qty</source>
       <translation>Qté</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="191" />
+      <location filename="../../ui/invoice_screen.py" line="192" />
       <source>Unit price</source>
       <translation>Prix unitaire</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="192" />
-      <location filename="../../ui/invoice_screen.py" line="260" />
+      <location filename="../../ui/invoice_screen.py" line="193" />
+      <location filename="../../ui/invoice_screen.py" line="261" />
       <source>Amount</source>
       <translation>Montant</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="196" />
+      <location filename="../../ui/invoice_screen.py" line="197" />
       <source>Lines</source>
       <translation>Lignes</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="198" />
+      <location filename="../../ui/invoice_screen.py" line="199" />
       <source>Add from the &amp;price list…</source>
       <translation>Ajouter depuis la grille &amp;tarifaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="201" />
+      <location filename="../../ui/invoice_screen.py" line="202" />
       <source>Add a free &amp;line…</source>
       <translation>Ajouter une ligne &amp;libre…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="203" />
+      <location filename="../../ui/invoice_screen.py" line="204" />
       <source>Change the &amp;quantity…</source>
       <translation>Modifier la &amp;quantité…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="205" />
+      <location filename="../../ui/invoice_screen.py" line="206" />
       <source>Re&amp;move the line</source>
       <translation>&amp;Retirer la ligne</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="208" />
+      <location filename="../../ui/invoice_screen.py" line="209" />
       <source>What is charged</source>
       <translation>Ce qui est facturé</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="223" />
+      <location filename="../../ui/invoice_screen.py" line="224" />
       <source>Diagnosis</source>
       <translation>Diagnostic</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="223" />
+      <location filename="../../ui/invoice_screen.py" line="224" />
       <source>Primary</source>
       <translation>Principal</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="225" />
+      <location filename="../../ui/invoice_screen.py" line="226" />
       <source>Diagnoses</source>
       <translation>Diagnostics</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="235" />
+      <location filename="../../ui/invoice_screen.py" line="236" />
       <source>&amp;Add the diagnosis</source>
       <translation>&amp;Ajouter le diagnostic</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="238" />
+      <location filename="../../ui/invoice_screen.py" line="239" />
       <source>Make p&amp;rimary</source>
       <translation>Rendre &amp;principal</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="241" />
+      <location filename="../../ui/invoice_screen.py" line="242" />
       <source>Remove the dia&amp;gnosis</source>
       <translation>Retirer le dia&amp;gnostic</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="244" />
+      <location filename="../../ui/invoice_screen.py" line="245" />
       <source>ICD-10 &amp;diagnosis:</source>
       <translation>&amp;Diagnostic CIM-10 :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="245" />
+      <location filename="../../ui/invoice_screen.py" line="246" />
       <source>Diagnoses (ICD-10)</source>
       <translation>Diagnostics (CIM-10)</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="257" />
+      <location filename="../../ui/invoice_screen.py" line="258" />
       <source>Receipt</source>
       <translation>Reçu</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="258" />
+      <location filename="../../ui/invoice_screen.py" line="259" />
       <source>When</source>
       <translation>Quand</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="259" />
+      <location filename="../../ui/invoice_screen.py" line="260" />
       <source>How</source>
       <translation>Mode</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="261" />
+      <location filename="../../ui/invoice_screen.py" line="262" />
       <source>Reference</source>
       <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="265" />
-      <location filename="../../ui/invoice_screen.py" line="275" />
+      <location filename="../../ui/invoice_screen.py" line="266" />
+      <location filename="../../ui/invoice_screen.py" line="276" />
       <source>Payments</source>
       <translation>Paiements</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="267" />
+      <location filename="../../ui/invoice_screen.py" line="268" />
       <source>Take a pa&amp;yment…</source>
       <translation>Encaisser un pai&amp;ement…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="270" />
+      <location filename="../../ui/invoice_screen.py" line="271" />
       <source>Remove the payme&amp;nt…</source>
       <translation>Supprimer le paieme&amp;nt…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="284" />
+      <location filename="../../ui/invoice_screen.py" line="285" />
       <source>Scheme</source>
       <translation>Régime</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="284" />
+      <location filename="../../ui/invoice_screen.py" line="285" />
       <source>Member no.</source>
       <translation>N° d’adhérent</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="284" />
+      <location filename="../../ui/invoice_screen.py" line="285" />
       <source>Claimed</source>
       <translation>Montant demandé</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="284" />
+      <location filename="../../ui/invoice_screen.py" line="285" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="287" />
+      <location filename="../../ui/invoice_screen.py" line="288" />
       <source>Claims</source>
       <translation>Demandes de remboursement</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="290" />
+      <location filename="../../ui/invoice_screen.py" line="291" />
       <source>Make a &amp;claim…</source>
       <translation>Faire une demande de rem&amp;boursement…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="292" />
+      <location filename="../../ui/invoice_screen.py" line="293" />
       <source>&amp;Open the claim</source>
       <translation>&amp;Ouvrir la demande</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="294" />
+      <location filename="../../ui/invoice_screen.py" line="295" />
       <source>Claims to schemes</source>
       <translation>Demandes de remboursement aux régimes</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="303" />
+      <location filename="../../ui/invoice_screen.py" line="304" />
       <source>&amp;Issue the invoice</source>
       <translation>É&amp;mettre la facture</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="305" />
+      <location filename="../../ui/invoice_screen.py" line="306" />
       <source>&amp;Void…</source>
       <translation>Ann&amp;uler…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="307" />
+      <location filename="../../ui/invoice_screen.py" line="308" />
       <source>Prin&amp;t the receipt…</source>
       <translation>&amp;Imprimer le reçu…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="309" />
+      <location filename="../../ui/invoice_screen.py" line="310" />
       <source>Clos&amp;e</source>
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="411" />
+      <location filename="../../ui/invoice_screen.py" line="398" />
       <source>draft</source>
       <translation>brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="413" />
-      <location filename="../../ui/invoice_screen.py" line="416" />
+      <location filename="../../ui/invoice_screen.py" line="400" />
+      <location filename="../../ui/invoice_screen.py" line="403" />
       <source>Invoice {number}: {patient}</source>
       <translation>Facture {number} : {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="419" />
+      <location filename="../../ui/invoice_screen.py" line="406" />
       <source>issued {day}</source>
       <translation>émise le {day}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="421" />
+      <location filename="../../ui/invoice_screen.py" line="408" />
       <source>started {day}</source>
       <translation>commencée le {day}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="443" />
+      <location filename="../../ui/invoice_screen.py" line="430" />
       <source>Nothing charged yet: add a line from the price list or a free line.</source>
       <translation>Rien de facturé pour l’instant : ajoutez une ligne de la grille tarifaire ou une ligne libre.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="449" />
+      <location filename="../../ui/invoice_screen.py" line="436" />
       <source>★ primary</source>
       <translation>★ principal</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="452" />
+      <location filename="../../ui/invoice_screen.py" line="439" />
       <source>No diagnosis yet: search ICD-10 below by code or words.</source>
       <translation>Pas encore de diagnostic : cherchez ci-dessous dans la CIM-10 par code ou par mots.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="469" />
+      <location filename="../../ui/invoice_screen.py" line="456" />
       <source>No payment yet.</source>
       <translation>Pas encore de paiement.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="480" />
+      <location filename="../../ui/invoice_screen.py" line="467" />
       <source>(membership removed)</source>
       <translation>(adhésion supprimée)</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="488" />
+      <location filename="../../ui/invoice_screen.py" line="475" />
       <source>No claim for this invoice.</source>
       <translation>Aucune demande de remboursement pour cette facture.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="491" />
+      <location filename="../../ui/invoice_screen.py" line="478" />
       <source>Total {total}   ·   Paid {paid}   ·   Still owed {owed}</source>
       <translation>Total {total}   ·   Payé {paid}   ·   Reste dû {owed}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="496" />
+      <location filename="../../ui/invoice_screen.py" line="483" />
       <source>Credit {credit} (to refund)</source>
       <translation>Trop-perçu {credit} (à rembourser)</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="500" />
+      <location filename="../../ui/invoice_screen.py" line="487" />
       <source>Void: {reason}</source>
       <translation>Annulée : {reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="552" />
+      <location filename="../../ui/invoice_screen.py" line="539" />
       <source>A draft has no number yet: issue it first.</source>
       <translation>Un brouillon n’a pas encore de numéro : émettez-le d’abord.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="594" />
+      <location filename="../../ui/invoice_screen.py" line="581" />
       <source>A line not on the price list</source>
       <translation>Une ligne hors grille tarifaire</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="594" />
+      <location filename="../../ui/invoice_screen.py" line="581" />
       <source>Add the line</source>
       <translation>Ajouter la ligne</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="595" />
+      <location filename="../../ui/invoice_screen.py" line="582" />
       <source>&amp;Description:</source>
       <translation>&amp;Libellé :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="596" />
-      <location filename="../../ui/invoice_screen.py" line="628" />
+      <location filename="../../ui/invoice_screen.py" line="583" />
+      <location filename="../../ui/invoice_screen.py" line="615" />
       <source>&amp;Quantity:</source>
       <translation>&amp;Quantité :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="599" />
+      <location filename="../../ui/invoice_screen.py" line="586" />
       <source>&amp;Unit price:</source>
       <translation>Prix &amp;unitaire :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="600" />
+      <location filename="../../ui/invoice_screen.py" line="587" />
       <source>In {currency}, as you write it (1500 or 1,500.50).</source>
       <translation>En {currency}, comme vous l’écrivez (1500 ou 1 500,50).</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="626" />
+      <location filename="../../ui/invoice_screen.py" line="613" />
       <source>Quantity of {what}</source>
       <translation>Quantité de {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="626" />
+      <location filename="../../ui/invoice_screen.py" line="613" />
       <source>Save</source>
       <translation>Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="643" />
+      <location filename="../../ui/invoice_screen.py" line="630" />
       <source>Removing the line…</source>
       <translation>Retrait de la ligne…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="667" />
+      <location filename="../../ui/invoice_screen.py" line="654" />
       <source>Adding the diagnosis…</source>
       <translation>Ajout du diagnostic…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="678" />
+      <location filename="../../ui/invoice_screen.py" line="665" />
       <source>Making it the primary diagnosis…</source>
       <translation>Passage en diagnostic principal…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="687" />
+      <location filename="../../ui/invoice_screen.py" line="674" />
       <source>Removing the diagnosis…</source>
       <translation>Retrait du diagnostic…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="694" />
+      <location filename="../../ui/invoice_screen.py" line="681" />
       <source>Issuing the invoice…</source>
       <translation>Émission de la facture…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="705" />
+      <location filename="../../ui/invoice_screen.py" line="692" />
       <source>Payment on invoice {number}</source>
       <translation>Paiement de la facture {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="706" />
+      <location filename="../../ui/invoice_screen.py" line="693" />
       <source>Take the payment</source>
       <translation>Encaisser le paiement</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="710" />
+      <location filename="../../ui/invoice_screen.py" line="697" />
       <source>&amp;Amount received:</source>
       <translation>&amp;Montant reçu :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="712" />
+      <location filename="../../ui/invoice_screen.py" line="699" />
       <source>In {currency}. Still owed: {owed}.</source>
       <translation>En {currency}. Reste dû : {owed}.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="719" />
+      <location filename="../../ui/invoice_screen.py" line="706" />
       <source>&amp;How:</source>
       <translation>Mode de &amp;paiement :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="723" />
+      <location filename="../../ui/invoice_screen.py" line="710" />
       <source>&amp;Reference:</source>
       <translation>&amp;Référence :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="724" />
+      <location filename="../../ui/invoice_screen.py" line="711" />
       <source>A mobile-money code or a cheque number, if there is one.</source>
       <translation>Un code mobile money ou un numéro de chèque, s’il y en a un.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="746" />
+      <location filename="../../ui/invoice_screen.py" line="733" />
       <source>Remove the payment of {amount} (receipt {receipt})? Only for a payment taken in error or refunded: its receipt number is never given again.</source>
       <translation>Supprimer le paiement de {amount} (reçu {receipt}) ? Seulement pour un paiement saisi par erreur ou remboursé : son numéro de reçu n’est jamais réattribué.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="754" />
+      <location filename="../../ui/invoice_screen.py" line="741" />
       <source>Removing the payment…</source>
       <translation>Suppression du paiement…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="757" />
+      <location filename="../../ui/invoice_screen.py" line="744" />
       <source>Remove a payment</source>
       <translation>Supprimer un paiement</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="765" />
+      <location filename="../../ui/invoice_screen.py" line="752" />
       <source>Void invoice {number}</source>
       <translation>Annuler la facture {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="765" />
+      <location filename="../../ui/invoice_screen.py" line="752" />
       <source>(draft)</source>
       <translation>(brouillon)</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="766" />
+      <location filename="../../ui/invoice_screen.py" line="753" />
       <source>Void the invoice</source>
       <translation>Annuler la facture</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="770" />
+      <location filename="../../ui/invoice_screen.py" line="757" />
       <source>&amp;Why:</source>
       <translation>&amp;Pourquoi :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="771" />
+      <location filename="../../ui/invoice_screen.py" line="758" />
       <source>It keeps its number; nothing is owed on it any more.</source>
       <translation>Elle garde son numéro ; plus rien n’est dû dessus.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="982" />
+      <location filename="../../ui/invoice_screen.py" line="964" />
       <source>Starting an invoice…</source>
       <translation>Création d’une facture…</translation>
     </message>
@@ -6590,77 +6590,77 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>PricePicker</name>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="838" />
+      <location filename="../../ui/invoice_screen.py" line="825" />
       <source>Add from the price list</source>
       <translation>Ajouter depuis la grille tarifaire</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="842" />
+      <location filename="../../ui/invoice_screen.py" line="829" />
       <source>code, name or category</source>
       <translation>code, nom ou catégorie</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="848" />
+      <location filename="../../ui/invoice_screen.py" line="835" />
       <source>Code</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="848" />
+      <location filename="../../ui/invoice_screen.py" line="835" />
       <source>Item</source>
       <translation>Article</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="848" />
+      <location filename="../../ui/invoice_screen.py" line="835" />
       <source>Category</source>
       <translation>Catégorie</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="848" />
+      <location filename="../../ui/invoice_screen.py" line="835" />
       <source>Price</source>
       <translation>Prix</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="851" />
+      <location filename="../../ui/invoice_screen.py" line="838" />
       <source>Price list</source>
       <translation>Grille tarifaire</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="861" />
+      <location filename="../../ui/invoice_screen.py" line="848" />
       <source>Add to the invoice</source>
       <translation>Ajouter à la facture</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="865" />
+      <location filename="../../ui/invoice_screen.py" line="852" />
       <source>&amp;Find:</source>
       <translation>&amp;Chercher :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="869" />
+      <location filename="../../ui/invoice_screen.py" line="856" />
       <source>&amp;Quantity:</source>
       <translation>&amp;Quantité :</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="898" />
+      <location filename="../../ui/invoice_screen.py" line="885" />
       <source>Nothing on the price list matches.</source>
       <translation>Rien dans la grille tarifaire ne correspond.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="900" />
+      <location filename="../../ui/invoice_screen.py" line="887" />
       <source>The price list is empty: an administrator fills it in Settings → Billing.</source>
       <translation>La grille tarifaire est vide : un administrateur la remplit dans Réglages → Facturation.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="907" />
+      <location filename="../../ui/invoice_screen.py" line="894" />
       <source>Loading the price list…</source>
       <translation>Chargement de la grille tarifaire…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="931" />
+      <location filename="../../ui/invoice_screen.py" line="918" />
       <source>Choose an item of the price list.</source>
       <translation>Choisissez un article de la grille tarifaire.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="951" />
+      <location filename="../../ui/invoice_screen.py" line="938" />
       <source>Adding the line…</source>
       <translation>Ajout de la ligne…</translation>
     </message>
@@ -7186,42 +7186,42 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>ReferralScreen</name>
     <message>
-      <location filename="../../ui/referral_screen.py" line="70" />
+      <location filename="../../ui/referral_screen.py" line="71" />
       <source>New &amp;appointment date…</source>
       <translation>Nouvelle date de &amp;rendez-vous…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="72" />
+      <location filename="../../ui/referral_screen.py" line="73" />
       <source>Mark as &amp;sent…</source>
       <translation>Marquer comme &amp;envoyée…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="73" />
+      <location filename="../../ui/referral_screen.py" line="74" />
       <source>&amp;Appointment given…</source>
       <translation>&amp;Rendez-vous obtenu…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="74" />
+      <location filename="../../ui/referral_screen.py" line="75" />
       <source>Patient s&amp;een…</source>
       <translation>Patient &amp;vu…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="75" />
+      <location filename="../../ui/referral_screen.py" line="76" />
       <source>&amp;Feedback received…</source>
       <translation>&amp;Contre-référence reçue…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="76" />
+      <location filename="../../ui/referral_screen.py" line="77" />
       <source>Clos&amp;e the referral…</source>
       <translation>Clô&amp;turer la référence…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="77" />
+      <location filename="../../ui/referral_screen.py" line="78" />
       <source>Decli&amp;ned…</source>
       <translation>&amp;Déclinée…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="78" />
+      <location filename="../../ui/referral_screen.py" line="79" />
       <source>&amp;Lost to follow-up…</source>
       <translation>Perdu de v&amp;ue…</translation>
     </message>
@@ -7251,194 +7251,194 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="208" />
+      <location filename="../../ui/referral_screen.py" line="194" />
       <source>a facility not chosen yet</source>
       <translation>un établissement pas encore choisi</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="210" />
+      <location filename="../../ui/referral_screen.py" line="196" />
       <source>Referral of {patient} to {where}</source>
       <translation>Référence de {patient} vers {where}</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="214" />
+      <location filename="../../ui/referral_screen.py" line="200" />
       <source>Referral: {patient}</source>
       <translation>Référence : {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="220" />
+      <location filename="../../ui/referral_screen.py" line="206" />
       <source>overdue</source>
       <translation>en retard</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="223" />
+      <location filename="../../ui/referral_screen.py" line="209" />
       <source>Not received yet.</source>
       <translation>Pas encore reçue.</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="241" />
+      <location filename="../../ui/referral_screen.py" line="227" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="242" />
+      <location filename="../../ui/referral_screen.py" line="228" />
       <source>Referred to</source>
       <translation>Référé vers</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="242" />
+      <location filename="../../ui/referral_screen.py" line="228" />
       <source>not chosen yet</source>
       <translation>pas encore choisi</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="243" />
+      <location filename="../../ui/referral_screen.py" line="229" />
       <source>Reason</source>
       <translation>Motif</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="244" />
+      <location filename="../../ui/referral_screen.py" line="230" />
       <source>Referred by</source>
       <translation>Référé par</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="245" />
+      <location filename="../../ui/referral_screen.py" line="231" />
       <source>Drafted</source>
       <translation>Rédigée</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="246" />
+      <location filename="../../ui/referral_screen.py" line="232" />
       <source>Sent</source>
       <translation>Envoyée</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="247" />
+      <location filename="../../ui/referral_screen.py" line="233" />
       <source>Appointment</source>
       <translation>Rendez-vous</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="248" />
+      <location filename="../../ui/referral_screen.py" line="234" />
       <source>Seen</source>
       <translation>Vu</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="249" />
+      <location filename="../../ui/referral_screen.py" line="235" />
       <source>Feedback received</source>
       <translation>Contre-référence reçue</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="250" />
+      <location filename="../../ui/referral_screen.py" line="236" />
       <source>Closed</source>
       <translation>Clôturée</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="251" />
+      <location filename="../../ui/referral_screen.py" line="237" />
       <source>Declined or lost because</source>
       <translation>Déclinée ou perdu de vue parce que</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="252" />
+      <location filename="../../ui/referral_screen.py" line="238" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="287" />
+      <location filename="../../ui/referral_screen.py" line="273" />
       <source>{step}: {patient}</source>
       <translation>{step} : {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="291" />
+      <location filename="../../ui/referral_screen.py" line="277" />
       <source>Save</source>
       <translation>Enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="296" />
-      <location filename="../../ui/referral_screen.py" line="408" />
+      <location filename="../../ui/referral_screen.py" line="282" />
+      <location filename="../../ui/referral_screen.py" line="387" />
       <source>&amp;Referred to:</source>
       <translation>&amp;Référé vers :</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="297" />
+      <location filename="../../ui/referral_screen.py" line="283" />
       <source>&amp;Sent on:</source>
       <translation>Envoyée &amp;le :</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="305" />
+      <location filename="../../ui/referral_screen.py" line="291" />
       <source>&amp;Appointment on:</source>
       <translation>&amp;Rendez-vous le :</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="313" />
+      <location filename="../../ui/referral_screen.py" line="299" />
       <source>&amp;Seen on:</source>
       <translation>&amp;Vu le :</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="321" />
+      <location filename="../../ui/referral_screen.py" line="307" />
       <source>What the &amp;counter-referral says:</source>
       <translation>Ce que dit la &amp;contre-référence :</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="324" />
+      <location filename="../../ui/referral_screen.py" line="310" />
       <source>&amp;Received on:</source>
       <translation>&amp;Reçue le :</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="336" />
+      <location filename="../../ui/referral_screen.py" line="322" />
       <source>&amp;Counter-referral, if one came back:</source>
       <translation>&amp;Contre-référence, s’il y en a une :</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="337" />
+      <location filename="../../ui/referral_screen.py" line="323" />
       <source>Closed &amp;on:</source>
       <translation>Clôturée &amp;le :</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="350" />
-      <location filename="../../ui/referral_screen.py" line="410" />
+      <location filename="../../ui/referral_screen.py" line="336" />
+      <location filename="../../ui/referral_screen.py" line="389" />
       <source>&amp;Why:</source>
       <translation>&amp;Pourquoi :</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="351" />
+      <location filename="../../ui/referral_screen.py" line="337" />
       <source>Who declined, or what is known of the patient.</source>
       <translation>Qui a décliné, ou ce que l’on sait du patient.</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="354" />
+      <location filename="../../ui/referral_screen.py" line="340" />
       <source>Declined &amp;on:</source>
       <translation>Déclinée &amp;le :</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="404" />
+      <location filename="../../ui/referral_screen.py" line="383" />
       <source>Refer {patient}</source>
       <translation>Référer {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="405" />
+      <location filename="../../ui/referral_screen.py" line="384" />
       <source>Save the referral</source>
       <translation>Enregistrer la référence</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="408" />
+      <location filename="../../ui/referral_screen.py" line="387" />
       <source>(choose later: kept as a draft)</source>
       <translation>(choisir plus tard : gardée comme brouillon)</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="410" />
+      <location filename="../../ui/referral_screen.py" line="389" />
       <source>What the facility should know and do.</source>
       <translation>Ce que l’établissement doit savoir et faire.</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="413" />
+      <location filename="../../ui/referral_screen.py" line="392" />
       <source>&amp;Urgency:</source>
       <translation>&amp;Urgence :</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="417" />
+      <location filename="../../ui/referral_screen.py" line="396" />
       <source>The referral was &amp;sent today</source>
       <translation>La référence a été &amp;envoyée aujourd’hui</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="418" />
+      <location filename="../../ui/referral_screen.py" line="397" />
       <source>&amp;Notes:</source>
       <translation>&amp;Notes :</translation>
     </message>
@@ -7514,420 +7514,420 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>ResultScreen</name>
     <message>
-      <location filename="../../ui/result_screen.py" line="109" />
+      <location filename="../../ui/result_screen.py" line="110" />
       <source>Result</source>
       <translation>Résultat</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="112" />
+      <location filename="../../ui/result_screen.py" line="113" />
       <source>Loading…</source>
       <translation>Chargement…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="128" />
+      <location filename="../../ui/result_screen.py" line="129" />
       <source>Measured</source>
       <translation>Mesuré</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="129" />
+      <location filename="../../ui/result_screen.py" line="130" />
       <source>Value</source>
       <translation>Valeur</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="130" />
+      <location filename="../../ui/result_screen.py" line="131" />
       <source>Unit</source>
       <translation>Unité</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="131" />
+      <location filename="../../ui/result_screen.py" line="132" />
       <source>Flag</source>
       <translation>Indicateur</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="132" />
+      <location filename="../../ui/result_screen.py" line="133" />
       <source>Normal range</source>
       <translation>Valeurs normales</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="135" />
+      <location filename="../../ui/result_screen.py" line="136" />
       <source>Values of the result</source>
       <translation>Valeurs du résultat</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="140" />
+      <location filename="../../ui/result_screen.py" line="141" />
       <source>When</source>
       <translation>Quand</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="140" />
+      <location filename="../../ui/result_screen.py" line="141" />
       <source>How</source>
       <translation>Moyen</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="140" />
+      <location filename="../../ui/result_screen.py" line="141" />
       <source>Outcome</source>
       <translation>Issue</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="140" />
+      <location filename="../../ui/result_screen.py" line="141" />
       <source>By</source>
       <translation>Par</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="140" />
+      <location filename="../../ui/result_screen.py" line="141" />
       <source>Note</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="142" />
+      <location filename="../../ui/result_screen.py" line="143" />
       <source>Attempts to tell the patient</source>
       <translation>Tentatives pour informer le patient</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="148" />
+      <location filename="../../ui/result_screen.py" line="149" />
       <source>The result</source>
       <translation>Le résultat</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="152" />
+      <location filename="../../ui/result_screen.py" line="153" />
       <source>Telling the patient</source>
       <translation>Information du patient</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="166" />
+      <location filename="../../ui/result_screen.py" line="167" />
       <source>Record a &amp;contact attempt…</source>
       <translation>Enregistrer une &amp;tentative de contact…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="169" />
-      <location filename="../../ui/result_screen.py" line="400" />
+      <location filename="../../ui/result_screen.py" line="170" />
+      <location filename="../../ui/result_screen.py" line="387" />
       <source>Record &amp;received…</source>
       <translation>Enregistrer la &amp;réception…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="171" />
+      <location filename="../../ui/result_screen.py" line="172" />
       <source>Re&amp;view…</source>
       <translation>E&amp;xaminer…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="172" />
+      <location filename="../../ui/result_screen.py" line="173" />
       <source>&amp;Escalate…</source>
       <translation>Faire re&amp;monter…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="173" />
+      <location filename="../../ui/result_screen.py" line="174" />
       <source>Mark &amp;sent…</source>
       <translation>Marquer comme en&amp;voyé…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="174" />
+      <location filename="../../ui/result_screen.py" line="175" />
       <source>Ca&amp;ncel the test…</source>
       <translation>A&amp;nnuler l’examen…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="175" />
+      <location filename="../../ui/result_screen.py" line="176" />
       <source>Open the &amp;patient's record</source>
       <translation>Ouvrir le dossier du &amp;patient</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="177" />
+      <location filename="../../ui/result_screen.py" line="178" />
       <source>C&amp;lose</source>
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="257" />
+      <location filename="../../ui/result_screen.py" line="244" />
       <source>{test} — {patient}</source>
       <translation>{test} — {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="259" />
+      <location filename="../../ui/result_screen.py" line="246" />
       <source>Result: {test}</source>
       <translation>Résultat : {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="262" />
+      <location filename="../../ui/result_screen.py" line="249" />
       <source>urgent</source>
       <translation>urgent</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="264" />
+      <location filename="../../ui/result_screen.py" line="251" />
       <source>⚠ not reached in time: escalate</source>
       <translation>⚠ non joint à temps : faire remonter</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="266" />
+      <location filename="../../ui/result_screen.py" line="253" />
       <source>⚠ late from the lab</source>
       <translation>⚠ en retard du laboratoire</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="269" />
+      <location filename="../../ui/result_screen.py" line="256" />
       <source>1 attempt to tell the patient</source>
       <translation>1 tentative pour informer le patient</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="271" />
+      <location filename="../../ui/result_screen.py" line="258" />
       <source>{n} attempts to tell the patient</source>
       <translation>{n} tentatives pour informer le patient</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="289" />
+      <location filename="../../ui/result_screen.py" line="276" />
       <source>{who}, {when}</source>
       <translation>{who}, {when}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="290" />
-      <location filename="../../ui/result_screen.py" line="299" />
+      <location filename="../../ui/result_screen.py" line="277" />
+      <location filename="../../ui/result_screen.py" line="286" />
       <source>someone not known here</source>
       <translation>une personne inconnue ici</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="297" />
+      <location filename="../../ui/result_screen.py" line="284" />
       <source>{when}, by {who}</source>
       <translation>{when}, par {who}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="302" />
+      <location filename="../../ui/result_screen.py" line="289" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="303" />
+      <location filename="../../ui/result_screen.py" line="290" />
       <source>Test</source>
       <translation>Examen</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="304" />
+      <location filename="../../ui/result_screen.py" line="291" />
       <source>Sent to</source>
       <translation>Envoyé à</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="304" />
+      <location filename="../../ui/result_screen.py" line="291" />
       <source>in-house, or not said</source>
       <translation>sur place, ou non précisé</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="305" />
+      <location filename="../../ui/result_screen.py" line="292" />
       <source>Ordered</source>
       <translation>Demandé</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="306" />
+      <location filename="../../ui/result_screen.py" line="293" />
       <source>Sent</source>
       <translation>Envoyé</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="307" />
+      <location filename="../../ui/result_screen.py" line="294" />
       <source>Expected</source>
       <translation>Attendu</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="308" />
+      <location filename="../../ui/result_screen.py" line="295" />
       <source>Received</source>
       <translation>Reçu</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="309" />
-      <location filename="../../ui/result_screen.py" line="505" />
+      <location filename="../../ui/result_screen.py" line="296" />
+      <location filename="../../ui/result_screen.py" line="492" />
       <source>Reviewed</source>
       <translation>Examiné</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="309" />
+      <location filename="../../ui/result_screen.py" line="296" />
       <source>not yet</source>
       <translation>pas encore</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="310" />
+      <location filename="../../ui/result_screen.py" line="297" />
       <source>Escalated</source>
       <translation>Remonté</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="311" />
+      <location filename="../../ui/result_screen.py" line="298" />
       <source>Patient informed</source>
       <translation>Patient informé</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="312" />
+      <location filename="../../ui/result_screen.py" line="299" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="313" />
+      <location filename="../../ui/result_screen.py" line="300" />
       <source>Scanned report</source>
       <translation>Compte rendu scanné</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="330" />
+      <location filename="../../ui/result_screen.py" line="317" />
       <source>Not received yet.</source>
       <translation>Pas encore reçu.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="353" />
+      <location filename="../../ui/result_screen.py" line="340" />
       <source>No attempt yet.</source>
       <translation>Aucune tentative pour l’instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="400" />
+      <location filename="../../ui/result_screen.py" line="387" />
       <source>Co&amp;rrect the result…</source>
       <translation>Co&amp;rriger le résultat…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="405" />
+      <location filename="../../ui/result_screen.py" line="392" />
       <source>A clinician reviews results.</source>
       <translation>Ce sont les cliniciens qui examinent les résultats.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="426" />
+      <location filename="../../ui/result_screen.py" line="413" />
       <source>Contact attempt: {test}</source>
       <translation>Tentative de contact : {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="428" />
+      <location filename="../../ui/result_screen.py" line="415" />
       <source>Telling {patient} (phone {phone}) about the result.</source>
       <translation>Informer {patient} (téléphone {phone}) du résultat.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="432" />
+      <location filename="../../ui/result_screen.py" line="419" />
       <source>Telling {patient} about the result (no phone on record).</source>
       <translation>Informer {patient} du résultat (aucun téléphone dans le dossier).</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="436" />
+      <location filename="../../ui/result_screen.py" line="423" />
       <source>Record the attempt</source>
       <translation>Enregistrer la tentative</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="440" />
+      <location filename="../../ui/result_screen.py" line="427" />
       <source>&amp;How:</source>
       <translation>&amp;Moyen :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="446" />
+      <location filename="../../ui/result_screen.py" line="433" />
       <source>&amp;Outcome:</source>
       <translation>&amp;Issue :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="450" />
+      <location filename="../../ui/result_screen.py" line="437" />
       <source>&amp;When:</source>
       <translation>&amp;Quand :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="451" />
+      <location filename="../../ui/result_screen.py" line="438" />
       <source>&amp;Note:</source>
       <translation>&amp;Note :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="468" />
+      <location filename="../../ui/result_screen.py" line="455" />
       <source>Correct the result: {test}</source>
       <translation>Corriger le résultat : {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="468" />
+      <location filename="../../ui/result_screen.py" line="455" />
       <source>Received: {test}</source>
       <translation>Reçu : {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="470" />
+      <location filename="../../ui/result_screen.py" line="457" />
       <source>Give the result's text, its values, or both. A value flagged critical makes the result urgent.</source>
       <translation>Indiquez le texte du résultat, ses valeurs, ou les deux. Une valeur marquée critique rend le résultat urgent.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="474" />
+      <location filename="../../ui/result_screen.py" line="461" />
       <source>Save the result</source>
       <translation>Enregistrer le résultat</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="477" />
+      <location filename="../../ui/result_screen.py" line="464" />
       <source>&amp;Received on:</source>
       <translation>&amp;Reçu le :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="478" />
+      <location filename="../../ui/result_screen.py" line="465" />
       <source>Result &amp;text:</source>
       <translation>&amp;Texte du résultat :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="479" />
+      <location filename="../../ui/result_screen.py" line="466" />
       <source>&amp;Values:</source>
       <translation>&amp;Valeurs :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="482" />
+      <location filename="../../ui/result_screen.py" line="469" />
       <source>&amp;Urgent: relay it first</source>
       <translation>&amp;Urgent : à transmettre en premier</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="505" />
+      <location filename="../../ui/result_screen.py" line="492" />
       <source>Review: {test}</source>
       <translation>Examen du résultat : {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="507" />
+      <location filename="../../ui/result_screen.py" line="494" />
       <source>Review &amp;note:</source>
       <translation>&amp;Note d’examen :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="518" />
+      <location filename="../../ui/result_screen.py" line="505" />
       <source>Escalate: {test}</source>
       <translation>Faire remonter : {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="519" />
+      <location filename="../../ui/result_screen.py" line="506" />
       <source>The patient could not be reached in time: hand the result on (a clinician, a community health worker's visit). Attempts to tell the patient go on.</source>
       <translation>Le patient n’a pas pu être joint à temps : transmettez le résultat (à un clinicien, pour une visite de l’agent de santé communautaire). Les tentatives pour informer le patient continuent.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="523" />
+      <location filename="../../ui/result_screen.py" line="510" />
       <source>Escalate</source>
       <translation>Faire remonter</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="525" />
+      <location filename="../../ui/result_screen.py" line="512" />
       <source>To &amp;whom, or how:</source>
       <translation>À &amp;qui, ou comment :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="536" />
+      <location filename="../../ui/result_screen.py" line="523" />
       <source>Sent: {test}</source>
       <translation>Envoyé : {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="536" />
+      <location filename="../../ui/result_screen.py" line="523" />
       <source>Mark sent</source>
       <translation>Marquer comme envoyé</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="538" />
+      <location filename="../../ui/result_screen.py" line="525" />
       <source>&amp;Sent on:</source>
       <translation>Envoyé &amp;le :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="539" />
+      <location filename="../../ui/result_screen.py" line="526" />
       <source>Sent &amp;to:</source>
       <translation>Envoyé &amp;à :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="539" />
+      <location filename="../../ui/result_screen.py" line="526" />
       <source>(as ordered)</source>
       <translation>(comme demandé)</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="554" />
+      <location filename="../../ui/result_screen.py" line="541" />
       <source>Cancel the test: {test}</source>
       <translation>Annuler l’examen : {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="555" />
+      <location filename="../../ui/result_screen.py" line="542" />
       <source>Cancel the test</source>
       <translation>Annuler l’examen</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="557" />
+      <location filename="../../ui/result_screen.py" line="544" />
       <source>&amp;Why:</source>
       <translation>&amp;Pourquoi :</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="558" />
+      <location filename="../../ui/result_screen.py" line="545" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
@@ -9391,37 +9391,37 @@ Notez-la ou imprimez-la maintenant : l’ancienne fiche de la clé de récupér
   <context>
     <name>Util</name>
     <message>
-      <location filename="../../ui/util.py" line="90" />
+      <location filename="../../ui/util.py" line="126" />
       <source>{name} ({username})</source>
       <translation>{name} ({username})</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="105" />
+      <location filename="../../ui/util.py" line="141" />
       <source>{label}:</source>
       <translation>{label} :</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="231" />
+      <location filename="../../ui/util.py" line="267" />
       <source>Yes</source>
       <translation>Oui</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="232" />
+      <location filename="../../ui/util.py" line="268" />
       <source>No</source>
       <translation>Non</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="300" />
+      <location filename="../../ui/util.py" line="336" />
       <source>Not known</source>
       <translation>Inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="303" />
+      <location filename="../../ui/util.py" line="339" />
       <source>about {age} y</source>
       <translation>environ {age} ans</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="304" />
+      <location filename="../../ui/util.py" line="340" />
       <source>{date} ({age} y)</source>
       <translation>{date} ({age} ans)</translation>
     </message>

@@ -1235,540 +1235,540 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>CarePlanScreen</name>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="77" />
+      <location filename="../../ui/care_plan_screen.py" line="79" />
       <source>Problems</source>
       <translation>Matatizo</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="78" />
+      <location filename="../../ui/care_plan_screen.py" line="80" />
       <source>Goals</source>
       <translation>Malengo</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="79" />
+      <location filename="../../ui/care_plan_screen.py" line="81" />
       <source>Tasks</source>
       <translation>Kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="80" />
+      <location filename="../../ui/care_plan_screen.py" line="82" />
       <source>Follow-ups</source>
       <translation>Ufuatiliaji</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="86" />
+      <location filename="../../ui/care_plan_screen.py" line="88" />
       <source>Problem</source>
       <translation>Tatizo</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="87" />
+      <location filename="../../ui/care_plan_screen.py" line="89" />
       <source>Goal</source>
       <translation>Lengo</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="88" />
+      <location filename="../../ui/care_plan_screen.py" line="90" />
       <source>Task</source>
       <translation>Kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="89" />
+      <location filename="../../ui/care_plan_screen.py" line="91" />
       <source>Follow-up</source>
       <translation>Ufuatiliaji</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="97" />
+      <location filename="../../ui/care_plan_screen.py" line="99" />
       <source>monthly (30 days)</source>
       <translation>kila mwezi (siku 30)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="99" />
+      <location filename="../../ui/care_plan_screen.py" line="101" />
       <source>weekly</source>
       <translation>kila wiki</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="100" />
+      <location filename="../../ui/care_plan_screen.py" line="102" />
       <source>every {n} days</source>
       <translation>kila siku {n}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="106" />
+      <location filename="../../ui/care_plan_screen.py" line="108" />
       <source>{mark} done by {who} on {when}</source>
       <translation>{mark} imefanywa na {who}, {when}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="108" />
+      <location filename="../../ui/care_plan_screen.py" line="110" />
       <source>someone</source>
       <translation>mtu fulani</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="112" />
-      <location filename="../../ui/care_plan_screen.py" line="378" />
+      <location filename="../../ui/care_plan_screen.py" line="114" />
+      <location filename="../../ui/care_plan_screen.py" line="365" />
       <source>next due {day}</source>
       <translation>inayofuata inatakiwa {day}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="115" />
+      <location filename="../../ui/care_plan_screen.py" line="117" />
       <source>⊘ cancelled</source>
       <translation>⊘ imeghairiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="117" />
+      <location filename="../../ui/care_plan_screen.py" line="119" />
       <source>{mark} missed</source>
       <translation>{mark} haikufanyika kwa wakati</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="119" />
+      <location filename="../../ui/care_plan_screen.py" line="121" />
       <source>due today</source>
       <translation>inatakiwa leo</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="120" />
+      <location filename="../../ui/care_plan_screen.py" line="122" />
       <source>to do</source>
       <translation>ya kufanya</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="170" />
+      <location filename="../../ui/care_plan_screen.py" line="171" />
       <source>Care plan</source>
       <translation>Mpango wa matunzo</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="173" />
+      <location filename="../../ui/care_plan_screen.py" line="174" />
       <source>Loading…</source>
       <translation>Inapakia…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="183" />
+      <location filename="../../ui/care_plan_screen.py" line="184" />
       <source>The plan's problems, goals, tasks and follow-ups</source>
       <translation>Matatizo, malengo, kazi na ufuatiliaji wa mpango</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="187" />
+      <location filename="../../ui/care_plan_screen.py" line="188" />
       <source>What</source>
       <translation>Nini</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="188" />
+      <location filename="../../ui/care_plan_screen.py" line="189" />
       <source>Owner</source>
       <translation>Mhusika</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="189" />
+      <location filename="../../ui/care_plan_screen.py" line="190" />
       <source>Due</source>
       <translation>Inatakiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="190" />
+      <location filename="../../ui/care_plan_screen.py" line="191" />
       <source>Repeats</source>
       <translation>Marudio</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="191" />
+      <location filename="../../ui/care_plan_screen.py" line="192" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="218" />
+      <location filename="../../ui/care_plan_screen.py" line="219" />
       <source>&amp;Add an item…</source>
       <translation>&amp;Ongeza kipengele…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="221" />
+      <location filename="../../ui/care_plan_screen.py" line="222" />
       <source>Check &amp;off</source>
       <translation>&amp;Tia alama</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="221" />
+      <location filename="../../ui/care_plan_screen.py" line="222" />
       <source>Done now, by you (Space)</source>
       <translation>Imefanywa sasa, na wewe (Space)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="225" />
+      <location filename="../../ui/care_plan_screen.py" line="226" />
       <source>&amp;Untick</source>
       <translation>Ondoa &amp;alama</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="225" />
+      <location filename="../../ui/care_plan_screen.py" line="226" />
       <source>Checked off by mistake (Space)</source>
       <translation>Imetiwa alama kimakosa (Space)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="228" />
+      <location filename="../../ui/care_plan_screen.py" line="229" />
       <source>&amp;Edit the item…</source>
       <translation>&amp;Hariri kipengele…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="229" />
+      <location filename="../../ui/care_plan_screen.py" line="230" />
       <source>Cancel the ite&amp;m…</source>
       <translation>Ghairi &amp;kipengele…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="231" />
+      <location filename="../../ui/care_plan_screen.py" line="232" />
       <source>&amp;Bring back</source>
       <translation>&amp;Rejesha</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="233" />
+      <location filename="../../ui/care_plan_screen.py" line="234" />
       <source>Edit the &amp;plan…</source>
       <translation>Hariri &amp;mpango…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="234" />
+      <location filename="../../ui/care_plan_screen.py" line="235" />
       <source>Re&amp;viewed…</source>
       <translation>Mapitio &amp;yamefanyika…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="235" />
+      <location filename="../../ui/care_plan_screen.py" line="236" />
       <source>The plan was reviewed today: set the next review</source>
       <translation>Mpango umepitiwa leo: weka mapitio yanayofuata</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="236" />
+      <location filename="../../ui/care_plan_screen.py" line="237" />
       <source>Comp&amp;lete the plan…</source>
       <translation>Kam&amp;ilisha mpango…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="238" />
+      <location filename="../../ui/care_plan_screen.py" line="239" />
       <source>&amp;Reopen the plan…</source>
       <translation>Fungua &amp;upya mpango…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="240" />
+      <location filename="../../ui/care_plan_screen.py" line="241" />
       <source>Cancel the pla&amp;n…</source>
       <translation>Ghairi m&amp;pango…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="243" />
+      <location filename="../../ui/care_plan_screen.py" line="244" />
       <source>Pr&amp;int the summary…</source>
       <translation>&amp;Chapisha muhtasari…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="246" />
+      <location filename="../../ui/care_plan_screen.py" line="247" />
       <source>Open the pa&amp;tient's record</source>
       <translation>Fungua rekodi ya mgo&amp;njwa</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="248" />
+      <location filename="../../ui/care_plan_screen.py" line="249" />
       <source>&amp;Close</source>
       <translation>Fun&amp;ga</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="358" />
+      <location filename="../../ui/care_plan_screen.py" line="345" />
       <source>{plan} — care plan of {patient}</source>
       <translation>{plan} — mpango wa matunzo wa {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="362" />
+      <location filename="../../ui/care_plan_screen.py" line="349" />
       <source>Care plan: {patient}</source>
       <translation>Mpango wa matunzo: {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="373" />
+      <location filename="../../ui/care_plan_screen.py" line="360" />
       <source>{n} to do</source>
       <translation>{n} za kufanya</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="375" />
+      <location filename="../../ui/care_plan_screen.py" line="362" />
       <source>({mark} {n} missed)</source>
       <translation>({mark} {n} hazikufanyika kwa wakati)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="381" />
+      <location filename="../../ui/care_plan_screen.py" line="368" />
       <source>{mark} review due since {day}</source>
       <translation>{mark} mapitio yalitakiwa tangu {day}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="395" />
+      <location filename="../../ui/care_plan_screen.py" line="382" />
       <source>Patient</source>
       <translation>Mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="396" />
+      <location filename="../../ui/care_plan_screen.py" line="383" />
       <source>Led by</source>
       <translation>Anaongozwa na</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="396" />
+      <location filename="../../ui/care_plan_screen.py" line="383" />
       <source>nobody named</source>
       <translation>hakuna aliyetajwa</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="397" />
+      <location filename="../../ui/care_plan_screen.py" line="384" />
       <source>Started</source>
       <translation>Ulianza</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="400" />
+      <location filename="../../ui/care_plan_screen.py" line="387" />
       <source>Next review</source>
       <translation>Mapitio yajayo</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="401" />
+      <location filename="../../ui/care_plan_screen.py" line="388" />
       <source>not set</source>
       <translation>haijawekwa</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="403" />
+      <location filename="../../ui/care_plan_screen.py" line="390" />
       <source>Ended</source>
       <translation>Uliisha</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="404" />
+      <location filename="../../ui/care_plan_screen.py" line="391" />
       <source>Notes</source>
       <translation>Maelezo</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="432" />
+      <location filename="../../ui/care_plan_screen.py" line="419" />
       <source>(none yet)</source>
       <translation>(bado hakuna)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="556" />
+      <location filename="../../ui/care_plan_screen.py" line="543" />
       <source>Checking off…</source>
       <translation>Inatia alama…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="564" />
+      <location filename="../../ui/care_plan_screen.py" line="551" />
       <source>Unticking…</source>
       <translation>Inaondoa alama…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="571" />
+      <location filename="../../ui/care_plan_screen.py" line="558" />
       <source>Bringing back…</source>
       <translation>Inarejesha…</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="576" />
+      <location filename="../../ui/care_plan_screen.py" line="563" />
       <source>{what}: {patient}</source>
       <translation>{what}: {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="584" />
+      <location filename="../../ui/care_plan_screen.py" line="571" />
       <source>New item of the plan</source>
       <translation>Kipengele kipya cha mpango</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="584" />
+      <location filename="../../ui/care_plan_screen.py" line="571" />
       <source>Add to the plan</source>
       <translation>Ongeza kwenye mpango</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="587" />
+      <location filename="../../ui/care_plan_screen.py" line="574" />
       <source>&amp;Kind:</source>
       <translation>&amp;Aina:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="591" />
-      <location filename="../../ui/care_plan_screen.py" line="624" />
+      <location filename="../../ui/care_plan_screen.py" line="578" />
+      <location filename="../../ui/care_plan_screen.py" line="611" />
       <source>&amp;What:</source>
       <translation>&amp;Kipengele:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="592" />
+      <location filename="../../ui/care_plan_screen.py" line="579" />
       <source>e.g. Blood pressure check, HbA1c below 7 %, Home visit by the CHW</source>
       <translation>k.m. Kupima shinikizo la damu, HbA1c chini ya 7 %, Kutembelewa nyumbani na mhudumu wa afya ya jamii</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="623" />
+      <location filename="../../ui/care_plan_screen.py" line="610" />
       <source>Change the item</source>
       <translation>Badilisha kipengele</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="623" />
-      <location filename="../../ui/care_plan_screen.py" line="672" />
+      <location filename="../../ui/care_plan_screen.py" line="610" />
+      <location filename="../../ui/care_plan_screen.py" line="659" />
       <source>Save</source>
       <translation>Hifadhi</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="655" />
-      <location filename="../../ui/care_plan_screen.py" line="655" />
+      <location filename="../../ui/care_plan_screen.py" line="642" />
+      <location filename="../../ui/care_plan_screen.py" line="642" />
       <source>Cancel the item</source>
       <translation>Ghairi kipengele</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="658" />
-      <location filename="../../ui/care_plan_screen.py" line="749" />
+      <location filename="../../ui/care_plan_screen.py" line="645" />
+      <location filename="../../ui/care_plan_screen.py" line="736" />
       <source>&amp;Why:</source>
       <translation>&amp;Kwa nini:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="659" />
+      <location filename="../../ui/care_plan_screen.py" line="646" />
       <source>e.g. no longer needed, done elsewhere, entered by mistake</source>
       <translation>k.m. hakihitajiki tena, kimefanyika kwingine, kiliingizwa kimakosa</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="672" />
+      <location filename="../../ui/care_plan_screen.py" line="659" />
       <source>Change the plan</source>
       <translation>Badilisha mpango</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="673" />
-      <location filename="../../ui/care_plan_screen.py" line="966" />
+      <location filename="../../ui/care_plan_screen.py" line="660" />
+      <location filename="../../ui/care_plan_screen.py" line="945" />
       <source>&amp;For:</source>
       <translation>&amp;Kwa ajili ya:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="676" />
-      <location filename="../../ui/care_plan_screen.py" line="970" />
+      <location filename="../../ui/care_plan_screen.py" line="663" />
+      <location filename="../../ui/care_plan_screen.py" line="949" />
       <source>&amp;Review:</source>
       <translation>&amp;Mapitio:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="676" />
-      <location filename="../../ui/care_plan_screen.py" line="970" />
+      <location filename="../../ui/care_plan_screen.py" line="663" />
+      <location filename="../../ui/care_plan_screen.py" line="949" />
       <source>Review on</source>
       <translation>Mapitio tarehe</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="678" />
-      <location filename="../../ui/care_plan_screen.py" line="974" />
+      <location filename="../../ui/care_plan_screen.py" line="665" />
+      <location filename="../../ui/care_plan_screen.py" line="953" />
       <source>&amp;Notes:</source>
       <translation>Ma&amp;elezo:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="696" />
+      <location filename="../../ui/care_plan_screen.py" line="683" />
       <source>Plan reviewed today</source>
       <translation>Mpango umepitiwa leo</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="696" />
+      <location filename="../../ui/care_plan_screen.py" line="683" />
       <source>Save the review</source>
       <translation>Hifadhi mapitio</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="698" />
+      <location filename="../../ui/care_plan_screen.py" line="685" />
       <source>&amp;Next review on:</source>
       <translation>&amp;Mapitio yajayo tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="700" />
+      <location filename="../../ui/care_plan_screen.py" line="687" />
       <source>What the review &amp;decided:</source>
       <translation>Mapitio &amp;yameamua nini:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="728" />
-      <location filename="../../ui/care_plan_screen.py" line="729" />
+      <location filename="../../ui/care_plan_screen.py" line="715" />
+      <location filename="../../ui/care_plan_screen.py" line="716" />
       <source>Complete the plan</source>
       <translation>Kamilisha mpango</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="731" />
+      <location filename="../../ui/care_plan_screen.py" line="718" />
       <source>&amp;Note (optional):</source>
       <translation>&amp;Maelezo (si lazima):</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="732" />
+      <location filename="../../ui/care_plan_screen.py" line="719" />
       <source>Its open tasks leave the worklist; they come back if it is reopened.</source>
       <translation>Kazi zake zilizo wazi zinaondoka kwenye orodha ya kazi; zinarudi mpango ukifunguliwa upya.</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="737" />
-      <location filename="../../ui/care_plan_screen.py" line="738" />
+      <location filename="../../ui/care_plan_screen.py" line="724" />
+      <location filename="../../ui/care_plan_screen.py" line="725" />
       <source>Reopen the plan</source>
       <translation>Fungua upya mpango</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="740" />
+      <location filename="../../ui/care_plan_screen.py" line="727" />
       <source>&amp;Why (optional):</source>
       <translation>&amp;Kwa nini (si lazima):</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="741" />
+      <location filename="../../ui/care_plan_screen.py" line="728" />
       <source>e.g. the condition came back</source>
       <translation>k.m. hali imerudi</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="746" />
-      <location filename="../../ui/care_plan_screen.py" line="747" />
+      <location filename="../../ui/care_plan_screen.py" line="733" />
+      <location filename="../../ui/care_plan_screen.py" line="734" />
       <source>Cancel the plan</source>
       <translation>Ghairi mpango</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="750" />
+      <location filename="../../ui/care_plan_screen.py" line="737" />
       <source>e.g. made in error, the patient moved away</source>
       <translation>k.m. uliandaliwa kimakosa, mgonjwa amehama</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="855" />
+      <location filename="../../ui/care_plan_screen.py" line="842" />
       <source>does not repeat</source>
       <translation>hairudiwi</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="856" />
+      <location filename="../../ui/care_plan_screen.py" line="843" />
       <source> days</source>
       <translation> siku</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="858" />
+      <location filename="../../ui/care_plan_screen.py" line="845" />
       <source>Every how many days it comes back once done (30 for monthly)</source>
       <translation>Hurudi kila baada ya siku ngapi ikishafanywa (30 kwa kila mwezi)</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="879" />
+      <location filename="../../ui/care_plan_screen.py" line="866" />
       <source>&amp;Led by:</source>
       <translation>Anaongozwa &amp;na:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="886" />
+      <location filename="../../ui/care_plan_screen.py" line="873" />
       <source>&amp;Owner:</source>
       <translation>Mh&amp;usika:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="890" />
+      <location filename="../../ui/care_plan_screen.py" line="877" />
       <source>A user of the clinic, or type the name of someone else (e.g. a CHW).</source>
       <translation>Mtumiaji wa kliniki, au andika jina la mtu mwingine (k.m. mhudumu wa afya ya jamii).</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="895" />
+      <location filename="../../ui/care_plan_screen.py" line="882" />
       <source>&amp;Due:</source>
       <translation>&amp;Tarehe inayotakiwa:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="895" />
+      <location filename="../../ui/care_plan_screen.py" line="882" />
       <source>Due on</source>
       <translation>Inatakiwa tarehe</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="898" />
+      <location filename="../../ui/care_plan_screen.py" line="885" />
       <source>Re&amp;peat every:</source>
       <translation>&amp;Rudia kila:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="900" />
+      <location filename="../../ui/care_plan_screen.py" line="887" />
       <source>No&amp;te:</source>
       <translation>Ma&amp;elezo:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="963" />
+      <location filename="../../ui/care_plan_screen.py" line="942" />
       <source>New care plan: {patient}</source>
       <translation>Mpango mpya wa matunzo: {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="964" />
+      <location filename="../../ui/care_plan_screen.py" line="943" />
       <source>Make the plan</source>
       <translation>Andaa mpango</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="966" />
+      <location filename="../../ui/care_plan_screen.py" line="945" />
       <source>e.g. Type 2 diabetes, Hypertension</source>
       <translation>k.m. Kisukari aina ya 2, Shinikizo la damu</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="968" />
+      <location filename="../../ui/care_plan_screen.py" line="947" />
       <source>&amp;Started on:</source>
       <translation>&amp;Ulianza tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="972" />
+      <location filename="../../ui/care_plan_screen.py" line="951" />
       <source>&amp;Problems:</source>
       <translation>Ma&amp;tatizo:</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="972" />
-      <location filename="../../ui/care_plan_screen.py" line="973" />
+      <location filename="../../ui/care_plan_screen.py" line="951" />
+      <location filename="../../ui/care_plan_screen.py" line="952" />
       <source>One a line.</source>
       <translation>Moja kwa kila mstari.</translation>
     </message>
     <message>
-      <location filename="../../ui/care_plan_screen.py" line="973" />
+      <location filename="../../ui/care_plan_screen.py" line="952" />
       <source>&amp;Goals:</source>
       <translation>Ma&amp;lengo:</translation>
     </message>
@@ -1892,273 +1892,273 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>ClaimScreen</name>
     <message>
-      <location filename="../../ui/claim_screen.py" line="69" />
+      <location filename="../../ui/claim_screen.py" line="80" />
       <source>&amp;Submit to the scheme…</source>
       <translation>&amp;Wasilisha kwa mpango wa bima…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="70" />
+      <location filename="../../ui/claim_screen.py" line="81" />
       <source>Re&amp;submit…</source>
       <translation>Wasilisha &amp;tena…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="71" />
+      <location filename="../../ui/claim_screen.py" line="82" />
       <source>Record &amp;paid…</source>
       <translation>Rekodi &amp;limelipwa…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="72" />
+      <location filename="../../ui/claim_screen.py" line="83" />
       <source>Record re&amp;jected…</source>
       <translation>Rekodi lime&amp;kataliwa…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="73" />
+      <location filename="../../ui/claim_screen.py" line="84" />
       <source>&amp;Withdraw…</source>
       <translation>&amp;Ondoa dai…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="79" />
+      <location filename="../../ui/claim_screen.py" line="90" />
       <source>(the membership was removed)</source>
       <translation>(uanachama umeondolewa)</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="80" />
+      <location filename="../../ui/claim_screen.py" line="91" />
       <source>member no. {number}</source>
       <translation>namba ya uanachama {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="82" />
+      <location filename="../../ui/claim_screen.py" line="93" />
       <source>through {holder}</source>
       <translation>kupitia {holder}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="84" />
+      <location filename="../../ui/claim_screen.py" line="95" />
       <source>valid until {day}</source>
       <translation>inatumika hadi {day}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="111" />
+      <location filename="../../ui/claim_screen.py" line="121" />
       <source>Claim</source>
       <translation>Dai</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="114" />
+      <location filename="../../ui/claim_screen.py" line="124" />
       <source>Loading…</source>
       <translation>Inapakia…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="132" />
+      <location filename="../../ui/claim_screen.py" line="142" />
       <source>Print the claim &amp;form…</source>
       <translation>Chapisha &amp;fomu ya dai…</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="134" />
+      <location filename="../../ui/claim_screen.py" line="144" />
       <source>Open the &amp;invoice</source>
       <translation>Fungua &amp;ankara</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="137" />
+      <location filename="../../ui/claim_screen.py" line="147" />
       <source>Clos&amp;e</source>
       <translation>Fun&amp;ga</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="207" />
+      <location filename="../../ui/claim_screen.py" line="203" />
       <source>a scheme</source>
       <translation>mpango wa bima</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="209" />
+      <location filename="../../ui/claim_screen.py" line="205" />
       <source>Claim to {scheme}: {patient}</source>
       <translation>Dai kwa {scheme}: {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="211" />
+      <location filename="../../ui/claim_screen.py" line="207" />
       <source>Claim: {patient}</source>
       <translation>Dai: {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="215" />
+      <location filename="../../ui/claim_screen.py" line="211" />
       <source>rejected because: {why}</source>
       <translation>limekataliwa kwa sababu: {why}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="230" />
+      <location filename="../../ui/claim_screen.py" line="226" />
       <source>Patient</source>
       <translation>Mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="233" />
+      <location filename="../../ui/claim_screen.py" line="229" />
       <source>Membership</source>
       <translation>Uanachama</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="236" />
+      <location filename="../../ui/claim_screen.py" line="232" />
       <source>Invoice</source>
       <translation>Ankara</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="237" />
+      <location filename="../../ui/claim_screen.py" line="233" />
       <source>{number}: total {total}, still owed {owed}</source>
       <translation>{number}: jumla {total}, bado inadaiwa {owed}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="238" />
+      <location filename="../../ui/claim_screen.py" line="234" />
       <source>(draft)</source>
       <translation>(rasimu)</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="245" />
+      <location filename="../../ui/claim_screen.py" line="241" />
       <source>Diagnoses</source>
       <translation>Utambuzi</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="246" />
+      <location filename="../../ui/claim_screen.py" line="242" />
       <source>none yet: code one on the invoice before submitting</source>
       <translation>bado hakuna: weka msimbo wa utambuzi kwenye ankara kabla ya kuwasilisha</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="248" />
+      <location filename="../../ui/claim_screen.py" line="244" />
       <source>Claimed</source>
       <translation>Kiasi kinachodaiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="249" />
+      <location filename="../../ui/claim_screen.py" line="245" />
       <source>Drafted</source>
       <translation>Liliandaliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="252" />
+      <location filename="../../ui/claim_screen.py" line="248" />
       <source>Submitted</source>
       <translation>Liliwasilishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="259" />
+      <location filename="../../ui/claim_screen.py" line="255" />
       <source>Decided</source>
       <translation>Uamuzi</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="260" />
+      <location filename="../../ui/claim_screen.py" line="256" />
       <source>Paid by the scheme</source>
       <translation>Kilicholipwa na mpango wa bima</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="261" />
+      <location filename="../../ui/claim_screen.py" line="257" />
       <source>Rejected because</source>
       <translation>Sababu ya kukataliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="262" />
+      <location filename="../../ui/claim_screen.py" line="258" />
       <source>The scheme's reference</source>
       <translation>Namba ya kumbukumbu ya mpango wa bima</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="263" />
+      <location filename="../../ui/claim_screen.py" line="259" />
       <source>Notes</source>
       <translation>Maelezo</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="299" />
+      <location filename="../../ui/claim_screen.py" line="295" />
       <source>Withdraw the claim</source>
       <translation>Ondoa dai</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="300" />
+      <location filename="../../ui/claim_screen.py" line="296" />
       <source>Withdraw the claim of {amount} to {scheme}? It cannot be taken up again.</source>
       <translation>Uondoe dai la {amount} kwa {scheme}? Haliwezi kufufuliwa tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="310" />
+      <location filename="../../ui/claim_screen.py" line="306" />
       <source>{step}: {patient}</source>
       <translation>{step}: {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="313" />
+      <location filename="../../ui/claim_screen.py" line="309" />
       <source>Save</source>
       <translation>Hifadhi</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="320" />
-      <location filename="../../ui/claim_screen.py" line="480" />
+      <location filename="../../ui/claim_screen.py" line="316" />
+      <location filename="../../ui/claim_screen.py" line="471" />
       <source>&amp;Amount claimed:</source>
       <translation>&amp;Kiasi kinachodaiwa:</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="322" />
+      <location filename="../../ui/claim_screen.py" line="318" />
       <source>Corrected if the scheme asked for it.</source>
       <translation>Kirekebishwe ikiwa mpango wa bima uliomba.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="324" />
+      <location filename="../../ui/claim_screen.py" line="320" />
       <source>&amp;Submitted on:</source>
       <translation>&amp;Liliwasilishwa tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="336" />
+      <location filename="../../ui/claim_screen.py" line="332" />
       <source>&amp;Amount the scheme paid:</source>
       <translation>&amp;Kiasi kilicholipwa na mpango wa bima:</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="338" />
+      <location filename="../../ui/claim_screen.py" line="334" />
       <source>In {currency}: recorded as the scheme's payment on the invoice.</source>
       <translation>Kwa {currency}: kinarekodiwa kama malipo ya mpango wa bima kwenye ankara.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="342" />
+      <location filename="../../ui/claim_screen.py" line="338" />
       <source>The scheme's &amp;reference:</source>
       <translation>&amp;Namba ya kumbukumbu ya mpango wa bima:</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="343" />
+      <location filename="../../ui/claim_screen.py" line="339" />
       <source>Paid &amp;on:</source>
       <translation>Lililipwa &amp;tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="357" />
+      <location filename="../../ui/claim_screen.py" line="353" />
       <source>&amp;Why the scheme rejected it:</source>
       <translation>&amp;Kwa nini mpango wa bima ulilikataa:</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="358" />
+      <location filename="../../ui/claim_screen.py" line="354" />
       <source>What to correct before resubmitting.</source>
       <translation>Kinachopaswa kusahihishwa kabla ya kuwasilisha tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="360" />
+      <location filename="../../ui/claim_screen.py" line="356" />
       <source>Rejected &amp;on:</source>
       <translation>Lilikataliwa &amp;tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="443" />
+      <location filename="../../ui/claim_screen.py" line="434" />
       <source>Make a claim</source>
       <translation>Andaa dai</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="444" />
+      <location filename="../../ui/claim_screen.py" line="435" />
       <source>{patient} has no membership of a scheme: add one on the record's Coverage tab first.</source>
       <translation>{patient} hana uanachama wa mpango wowote wa bima: kwanza ongeza uanachama kwenye kichupo cha Bima cha rekodi.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="469" />
+      <location filename="../../ui/claim_screen.py" line="460" />
       <source>Claim for invoice {number}</source>
       <translation>Dai la ankara {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="470" />
+      <location filename="../../ui/claim_screen.py" line="461" />
       <source>Draft the claim</source>
       <translation>Andaa rasimu ya dai</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="474" />
+      <location filename="../../ui/claim_screen.py" line="465" />
       <source>&amp;Through:</source>
       <translation>Ku&amp;pitia:</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="482" />
+      <location filename="../../ui/claim_screen.py" line="473" />
       <source>In {currency}. Still owed on the invoice: {owed}.</source>
       <translation>Kwa {currency}. Bado kinadaiwa kwenye ankara: {owed}.</translation>
     </message>
     <message>
-      <location filename="../../ui/claim_screen.py" line="486" />
+      <location filename="../../ui/claim_screen.py" line="477" />
       <source>&amp;Notes:</source>
       <translation>Ma&amp;elezo:</translation>
     </message>
@@ -4284,422 +4284,422 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>InvoiceScreen</name>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="173" />
+      <location filename="../../ui/invoice_screen.py" line="174" />
       <source>Invoice</source>
       <translation>Ankara</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="177" />
+      <location filename="../../ui/invoice_screen.py" line="178" />
       <source>Loading…</source>
       <translation>Inapakia…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="188" />
-      <location filename="../../ui/invoice_screen.py" line="223" />
+      <location filename="../../ui/invoice_screen.py" line="189" />
+      <location filename="../../ui/invoice_screen.py" line="224" />
       <source>Code</source>
       <translation>Msimbo</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="189" />
+      <location filename="../../ui/invoice_screen.py" line="190" />
       <source>Description</source>
       <translation>Maelezo</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="190" />
+      <location filename="../../ui/invoice_screen.py" line="191" />
       <source>Qty</source>
       <translation>Idadi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="191" />
+      <location filename="../../ui/invoice_screen.py" line="192" />
       <source>Unit price</source>
       <translation>Bei ya kimoja</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="192" />
-      <location filename="../../ui/invoice_screen.py" line="260" />
+      <location filename="../../ui/invoice_screen.py" line="193" />
+      <location filename="../../ui/invoice_screen.py" line="261" />
       <source>Amount</source>
       <translation>Kiasi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="196" />
+      <location filename="../../ui/invoice_screen.py" line="197" />
       <source>Lines</source>
       <translation>Mistari</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="198" />
+      <location filename="../../ui/invoice_screen.py" line="199" />
       <source>Add from the &amp;price list…</source>
       <translation>Ongeza kutoka orodha ya b&amp;ei…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="201" />
+      <location filename="../../ui/invoice_screen.py" line="202" />
       <source>Add a free &amp;line…</source>
       <translation>Ongeza mstari &amp;huru…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="203" />
+      <location filename="../../ui/invoice_screen.py" line="204" />
       <source>Change the &amp;quantity…</source>
       <translation>Badilisha &amp;idadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="205" />
+      <location filename="../../ui/invoice_screen.py" line="206" />
       <source>Re&amp;move the line</source>
       <translation>Ondoa m&amp;stari</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="208" />
+      <location filename="../../ui/invoice_screen.py" line="209" />
       <source>What is charged</source>
       <translation>Kinachotozwa</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="223" />
+      <location filename="../../ui/invoice_screen.py" line="224" />
       <source>Diagnosis</source>
       <translation>Utambuzi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="223" />
+      <location filename="../../ui/invoice_screen.py" line="224" />
       <source>Primary</source>
       <translation>Mkuu</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="225" />
+      <location filename="../../ui/invoice_screen.py" line="226" />
       <source>Diagnoses</source>
       <translation>Utambuzi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="235" />
+      <location filename="../../ui/invoice_screen.py" line="236" />
       <source>&amp;Add the diagnosis</source>
       <translation>&amp;Ongeza utambuzi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="238" />
+      <location filename="../../ui/invoice_screen.py" line="239" />
       <source>Make p&amp;rimary</source>
       <translation>Fanya kuwa &amp;mkuu</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="241" />
+      <location filename="../../ui/invoice_screen.py" line="242" />
       <source>Remove the dia&amp;gnosis</source>
       <translation>Ondoa u&amp;tambuzi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="244" />
+      <location filename="../../ui/invoice_screen.py" line="245" />
       <source>ICD-10 &amp;diagnosis:</source>
       <translation>&amp;Utambuzi wa ICD-10:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="245" />
+      <location filename="../../ui/invoice_screen.py" line="246" />
       <source>Diagnoses (ICD-10)</source>
       <translation>Utambuzi (ICD-10)</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="257" />
+      <location filename="../../ui/invoice_screen.py" line="258" />
       <source>Receipt</source>
       <translation>Stakabadhi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="258" />
+      <location filename="../../ui/invoice_screen.py" line="259" />
       <source>When</source>
       <translation>Lini</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="259" />
+      <location filename="../../ui/invoice_screen.py" line="260" />
       <source>How</source>
       <translation>Njia</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="261" />
+      <location filename="../../ui/invoice_screen.py" line="262" />
       <source>Reference</source>
       <translation>Kumbukumbu</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="265" />
-      <location filename="../../ui/invoice_screen.py" line="275" />
+      <location filename="../../ui/invoice_screen.py" line="266" />
+      <location filename="../../ui/invoice_screen.py" line="276" />
       <source>Payments</source>
       <translation>Malipo</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="267" />
+      <location filename="../../ui/invoice_screen.py" line="268" />
       <source>Take a pa&amp;yment…</source>
       <translation>Pokea ma&amp;lipo…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="270" />
+      <location filename="../../ui/invoice_screen.py" line="271" />
       <source>Remove the payme&amp;nt…</source>
       <translation>Ondo&amp;a malipo…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="284" />
+      <location filename="../../ui/invoice_screen.py" line="285" />
       <source>Scheme</source>
       <translation>Mpango wa bima</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="284" />
+      <location filename="../../ui/invoice_screen.py" line="285" />
       <source>Member no.</source>
       <translation>Namba ya uanachama</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="284" />
+      <location filename="../../ui/invoice_screen.py" line="285" />
       <source>Claimed</source>
       <translation>Kiasi kinachodaiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="284" />
+      <location filename="../../ui/invoice_screen.py" line="285" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="287" />
+      <location filename="../../ui/invoice_screen.py" line="288" />
       <source>Claims</source>
       <translation>Madai</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="290" />
+      <location filename="../../ui/invoice_screen.py" line="291" />
       <source>Make a &amp;claim…</source>
       <translation>Wasilisha &amp;dai…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="292" />
+      <location filename="../../ui/invoice_screen.py" line="293" />
       <source>&amp;Open the claim</source>
       <translation>&amp;Fungua dai</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="294" />
+      <location filename="../../ui/invoice_screen.py" line="295" />
       <source>Claims to schemes</source>
       <translation>Madai kwa mipango ya bima</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="303" />
+      <location filename="../../ui/invoice_screen.py" line="304" />
       <source>&amp;Issue the invoice</source>
       <translation>Toa an&amp;kara</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="305" />
+      <location filename="../../ui/invoice_screen.py" line="306" />
       <source>&amp;Void…</source>
       <translation>&amp;Batilisha…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="307" />
+      <location filename="../../ui/invoice_screen.py" line="308" />
       <source>Prin&amp;t the receipt…</source>
       <translation>&amp;Chapisha stakabadhi…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="309" />
+      <location filename="../../ui/invoice_screen.py" line="310" />
       <source>Clos&amp;e</source>
       <translation>Fun&amp;ga</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="411" />
+      <location filename="../../ui/invoice_screen.py" line="398" />
       <source>draft</source>
       <translation>rasimu</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="413" />
-      <location filename="../../ui/invoice_screen.py" line="416" />
+      <location filename="../../ui/invoice_screen.py" line="400" />
+      <location filename="../../ui/invoice_screen.py" line="403" />
       <source>Invoice {number}: {patient}</source>
       <translation>Ankara {number}: {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="419" />
+      <location filename="../../ui/invoice_screen.py" line="406" />
       <source>issued {day}</source>
       <translation>imetolewa {day}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="421" />
+      <location filename="../../ui/invoice_screen.py" line="408" />
       <source>started {day}</source>
       <translation>ilianzishwa {day}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="443" />
+      <location filename="../../ui/invoice_screen.py" line="430" />
       <source>Nothing charged yet: add a line from the price list or a free line.</source>
       <translation>Bado hakuna kinachotozwa: ongeza mstari kutoka orodha ya bei au mstari huru.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="449" />
+      <location filename="../../ui/invoice_screen.py" line="436" />
       <source>★ primary</source>
       <translation>★ mkuu</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="452" />
+      <location filename="../../ui/invoice_screen.py" line="439" />
       <source>No diagnosis yet: search ICD-10 below by code or words.</source>
       <translation>Bado hakuna utambuzi: tafuta ICD-10 hapa chini kwa msimbo au maneno.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="469" />
+      <location filename="../../ui/invoice_screen.py" line="456" />
       <source>No payment yet.</source>
       <translation>Bado hakuna malipo.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="480" />
+      <location filename="../../ui/invoice_screen.py" line="467" />
       <source>(membership removed)</source>
       <translation>(uanachama umeondolewa)</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="488" />
+      <location filename="../../ui/invoice_screen.py" line="475" />
       <source>No claim for this invoice.</source>
       <translation>Hakuna dai la ankara hii.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="491" />
+      <location filename="../../ui/invoice_screen.py" line="478" />
       <source>Total {total}   ·   Paid {paid}   ·   Still owed {owed}</source>
       <translation>Jumla {total}   ·   Imelipwa {paid}   ·   Bado inadaiwa {owed}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="496" />
+      <location filename="../../ui/invoice_screen.py" line="483" />
       <source>Credit {credit} (to refund)</source>
       <translation>Ziada {credit} (ya kurudishwa)</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="500" />
+      <location filename="../../ui/invoice_screen.py" line="487" />
       <source>Void: {reason}</source>
       <translation>Imebatilishwa: {reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="552" />
+      <location filename="../../ui/invoice_screen.py" line="539" />
       <source>A draft has no number yet: issue it first.</source>
       <translation>Rasimu bado haina namba: itoe kwanza.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="594" />
+      <location filename="../../ui/invoice_screen.py" line="581" />
       <source>A line not on the price list</source>
       <translation>Mstari usio kwenye orodha ya bei</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="594" />
+      <location filename="../../ui/invoice_screen.py" line="581" />
       <source>Add the line</source>
       <translation>Ongeza mstari</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="595" />
+      <location filename="../../ui/invoice_screen.py" line="582" />
       <source>&amp;Description:</source>
       <translation>&amp;Maelezo:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="596" />
-      <location filename="../../ui/invoice_screen.py" line="628" />
+      <location filename="../../ui/invoice_screen.py" line="583" />
+      <location filename="../../ui/invoice_screen.py" line="615" />
       <source>&amp;Quantity:</source>
       <translation>&amp;Idadi:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="599" />
+      <location filename="../../ui/invoice_screen.py" line="586" />
       <source>&amp;Unit price:</source>
       <translation>&amp;Bei ya kimoja:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="600" />
+      <location filename="../../ui/invoice_screen.py" line="587" />
       <source>In {currency}, as you write it (1500 or 1,500.50).</source>
       <translation>Kwa {currency}, kama unavyoandika (1500 au 1,500.50).</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="626" />
+      <location filename="../../ui/invoice_screen.py" line="613" />
       <source>Quantity of {what}</source>
       <translation>Idadi ya {what}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="626" />
+      <location filename="../../ui/invoice_screen.py" line="613" />
       <source>Save</source>
       <translation>Hifadhi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="643" />
+      <location filename="../../ui/invoice_screen.py" line="630" />
       <source>Removing the line…</source>
       <translation>Inaondoa mstari…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="667" />
+      <location filename="../../ui/invoice_screen.py" line="654" />
       <source>Adding the diagnosis…</source>
       <translation>Inaongeza utambuzi…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="678" />
+      <location filename="../../ui/invoice_screen.py" line="665" />
       <source>Making it the primary diagnosis…</source>
       <translation>Inaufanya kuwa utambuzi mkuu…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="687" />
+      <location filename="../../ui/invoice_screen.py" line="674" />
       <source>Removing the diagnosis…</source>
       <translation>Inaondoa utambuzi…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="694" />
+      <location filename="../../ui/invoice_screen.py" line="681" />
       <source>Issuing the invoice…</source>
       <translation>Inatoa ankara…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="705" />
+      <location filename="../../ui/invoice_screen.py" line="692" />
       <source>Payment on invoice {number}</source>
       <translation>Malipo ya ankara {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="706" />
+      <location filename="../../ui/invoice_screen.py" line="693" />
       <source>Take the payment</source>
       <translation>Pokea malipo</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="710" />
+      <location filename="../../ui/invoice_screen.py" line="697" />
       <source>&amp;Amount received:</source>
       <translation>&amp;Kiasi kilichopokelewa:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="712" />
+      <location filename="../../ui/invoice_screen.py" line="699" />
       <source>In {currency}. Still owed: {owed}.</source>
       <translation>Kwa {currency}. Bado kinadaiwa: {owed}.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="719" />
+      <location filename="../../ui/invoice_screen.py" line="706" />
       <source>&amp;How:</source>
       <translation>&amp;Njia ya malipo:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="723" />
+      <location filename="../../ui/invoice_screen.py" line="710" />
       <source>&amp;Reference:</source>
       <translation>Namba ya ku&amp;mbukumbu:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="724" />
+      <location filename="../../ui/invoice_screen.py" line="711" />
       <source>A mobile-money code or a cheque number, if there is one.</source>
       <translation>Msimbo wa pesa kwa simu au namba ya hundi, ikiwa ipo.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="746" />
+      <location filename="../../ui/invoice_screen.py" line="733" />
       <source>Remove the payment of {amount} (receipt {receipt})? Only for a payment taken in error or refunded: its receipt number is never given again.</source>
       <translation>Uondoe malipo ya {amount} (stakabadhi {receipt})? Ni kwa malipo yaliyoingizwa kimakosa au yaliyorudishwa tu: namba ya stakabadhi yake haitolewi tena kamwe.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="754" />
+      <location filename="../../ui/invoice_screen.py" line="741" />
       <source>Removing the payment…</source>
       <translation>Inaondoa malipo…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="757" />
+      <location filename="../../ui/invoice_screen.py" line="744" />
       <source>Remove a payment</source>
       <translation>Ondoa malipo</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="765" />
+      <location filename="../../ui/invoice_screen.py" line="752" />
       <source>Void invoice {number}</source>
       <translation>Batilisha ankara {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="765" />
+      <location filename="../../ui/invoice_screen.py" line="752" />
       <source>(draft)</source>
       <translation>(rasimu)</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="766" />
+      <location filename="../../ui/invoice_screen.py" line="753" />
       <source>Void the invoice</source>
       <translation>Batilisha ankara</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="770" />
+      <location filename="../../ui/invoice_screen.py" line="757" />
       <source>&amp;Why:</source>
       <translation>&amp;Kwa nini:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="771" />
+      <location filename="../../ui/invoice_screen.py" line="758" />
       <source>It keeps its number; nothing is owed on it any more.</source>
       <translation>Inabaki na namba yake; hakuna kinachodaiwa juu yake tena.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="982" />
+      <location filename="../../ui/invoice_screen.py" line="964" />
       <source>Starting an invoice…</source>
       <translation>Inaanzisha ankara…</translation>
     </message>
@@ -6590,77 +6590,77 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>PricePicker</name>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="838" />
+      <location filename="../../ui/invoice_screen.py" line="825" />
       <source>Add from the price list</source>
       <translation>Ongeza kutoka orodha ya bei</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="842" />
+      <location filename="../../ui/invoice_screen.py" line="829" />
       <source>code, name or category</source>
       <translation>msimbo, jina au kundi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="848" />
+      <location filename="../../ui/invoice_screen.py" line="835" />
       <source>Code</source>
       <translation>Msimbo</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="848" />
+      <location filename="../../ui/invoice_screen.py" line="835" />
       <source>Item</source>
       <translation>Kipengele</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="848" />
+      <location filename="../../ui/invoice_screen.py" line="835" />
       <source>Category</source>
       <translation>Kundi</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="848" />
+      <location filename="../../ui/invoice_screen.py" line="835" />
       <source>Price</source>
       <translation>Bei</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="851" />
+      <location filename="../../ui/invoice_screen.py" line="838" />
       <source>Price list</source>
       <translation>Orodha ya bei</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="861" />
+      <location filename="../../ui/invoice_screen.py" line="848" />
       <source>Add to the invoice</source>
       <translation>Ongeza kwenye ankara</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="865" />
+      <location filename="../../ui/invoice_screen.py" line="852" />
       <source>&amp;Find:</source>
       <translation>&amp;Tafuta:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="869" />
+      <location filename="../../ui/invoice_screen.py" line="856" />
       <source>&amp;Quantity:</source>
       <translation>&amp;Idadi:</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="898" />
+      <location filename="../../ui/invoice_screen.py" line="885" />
       <source>Nothing on the price list matches.</source>
       <translation>Hakuna kinacholingana kwenye orodha ya bei.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="900" />
+      <location filename="../../ui/invoice_screen.py" line="887" />
       <source>The price list is empty: an administrator fills it in Settings → Billing.</source>
       <translation>Orodha ya bei ni tupu: msimamizi huijaza katika Mipangilio → Ankara na malipo.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="907" />
+      <location filename="../../ui/invoice_screen.py" line="894" />
       <source>Loading the price list…</source>
       <translation>Inapakia orodha ya bei…</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="931" />
+      <location filename="../../ui/invoice_screen.py" line="918" />
       <source>Choose an item of the price list.</source>
       <translation>Chagua kipengele cha orodha ya bei.</translation>
     </message>
     <message>
-      <location filename="../../ui/invoice_screen.py" line="951" />
+      <location filename="../../ui/invoice_screen.py" line="938" />
       <source>Adding the line…</source>
       <translation>Inaongeza mstari…</translation>
     </message>
@@ -7186,42 +7186,42 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>ReferralScreen</name>
     <message>
-      <location filename="../../ui/referral_screen.py" line="70" />
+      <location filename="../../ui/referral_screen.py" line="71" />
       <source>New &amp;appointment date…</source>
       <translation>Tarehe mpya ya &amp;miadi…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="72" />
+      <location filename="../../ui/referral_screen.py" line="73" />
       <source>Mark as &amp;sent…</source>
       <translation>Weka alama kuwa &amp;imetumwa…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="73" />
+      <location filename="../../ui/referral_screen.py" line="74" />
       <source>&amp;Appointment given…</source>
       <translation>&amp;Miadi imetolewa…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="74" />
+      <location filename="../../ui/referral_screen.py" line="75" />
       <source>Patient s&amp;een…</source>
       <translation>Mgonjwa &amp;ameonwa…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="75" />
+      <location filename="../../ui/referral_screen.py" line="76" />
       <source>&amp;Feedback received…</source>
       <translation>Majibu ya rufaa &amp;yamepokelewa…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="76" />
+      <location filename="../../ui/referral_screen.py" line="77" />
       <source>Clos&amp;e the referral…</source>
       <translation>Funga &amp;rufaa…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="77" />
+      <location filename="../../ui/referral_screen.py" line="78" />
       <source>Decli&amp;ned…</source>
       <translation>Ime&amp;kataliwa…</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="78" />
+      <location filename="../../ui/referral_screen.py" line="79" />
       <source>&amp;Lost to follow-up…</source>
       <translation>Amepotea kwenye &amp;ufuatiliaji…</translation>
     </message>
@@ -7251,194 +7251,194 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Fun&amp;ga</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="208" />
+      <location filename="../../ui/referral_screen.py" line="194" />
       <source>a facility not chosen yet</source>
       <translation>kituo ambacho bado hakijachaguliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="210" />
+      <location filename="../../ui/referral_screen.py" line="196" />
       <source>Referral of {patient} to {where}</source>
       <translation>Rufaa ya {patient} kwenda {where}</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="214" />
+      <location filename="../../ui/referral_screen.py" line="200" />
       <source>Referral: {patient}</source>
       <translation>Rufaa: {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="220" />
+      <location filename="../../ui/referral_screen.py" line="206" />
       <source>overdue</source>
       <translation>imechelewa</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="223" />
+      <location filename="../../ui/referral_screen.py" line="209" />
       <source>Not received yet.</source>
       <translation>Bado hayajapokelewa.</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="241" />
+      <location filename="../../ui/referral_screen.py" line="227" />
       <source>Patient</source>
       <translation>Mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="242" />
+      <location filename="../../ui/referral_screen.py" line="228" />
       <source>Referred to</source>
       <translation>Kituo cha rufaa</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="242" />
+      <location filename="../../ui/referral_screen.py" line="228" />
       <source>not chosen yet</source>
       <translation>bado hakijachaguliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="243" />
+      <location filename="../../ui/referral_screen.py" line="229" />
       <source>Reason</source>
       <translation>Sababu</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="244" />
+      <location filename="../../ui/referral_screen.py" line="230" />
       <source>Referred by</source>
       <translation>Imetolewa na</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="245" />
+      <location filename="../../ui/referral_screen.py" line="231" />
       <source>Drafted</source>
       <translation>Iliandaliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="246" />
+      <location filename="../../ui/referral_screen.py" line="232" />
       <source>Sent</source>
       <translation>Ilitumwa</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="247" />
+      <location filename="../../ui/referral_screen.py" line="233" />
       <source>Appointment</source>
       <translation>Miadi</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="248" />
+      <location filename="../../ui/referral_screen.py" line="234" />
       <source>Seen</source>
       <translation>Ameonwa</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="249" />
+      <location filename="../../ui/referral_screen.py" line="235" />
       <source>Feedback received</source>
       <translation>Majibu ya rufaa yamepokelewa</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="250" />
+      <location filename="../../ui/referral_screen.py" line="236" />
       <source>Closed</source>
       <translation>Imefungwa</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="251" />
+      <location filename="../../ui/referral_screen.py" line="237" />
       <source>Declined or lost because</source>
       <translation>Imekataliwa au amepotea kwa sababu</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="252" />
+      <location filename="../../ui/referral_screen.py" line="238" />
       <source>Notes</source>
       <translation>Maelezo</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="287" />
+      <location filename="../../ui/referral_screen.py" line="273" />
       <source>{step}: {patient}</source>
       <translation>{step}: {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="291" />
+      <location filename="../../ui/referral_screen.py" line="277" />
       <source>Save</source>
       <translation>Hifadhi</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="296" />
-      <location filename="../../ui/referral_screen.py" line="408" />
+      <location filename="../../ui/referral_screen.py" line="282" />
+      <location filename="../../ui/referral_screen.py" line="387" />
       <source>&amp;Referred to:</source>
       <translation>Kituo &amp;cha rufaa:</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="297" />
+      <location filename="../../ui/referral_screen.py" line="283" />
       <source>&amp;Sent on:</source>
       <translation>Ilitumwa &amp;tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="305" />
+      <location filename="../../ui/referral_screen.py" line="291" />
       <source>&amp;Appointment on:</source>
       <translation>&amp;Miadi tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="313" />
+      <location filename="../../ui/referral_screen.py" line="299" />
       <source>&amp;Seen on:</source>
       <translation>&amp;Ameonwa tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="321" />
+      <location filename="../../ui/referral_screen.py" line="307" />
       <source>What the &amp;counter-referral says:</source>
       <translation>Majibu ya &amp;rufaa yanasema nini:</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="324" />
+      <location filename="../../ui/referral_screen.py" line="310" />
       <source>&amp;Received on:</source>
       <translation>&amp;Yalipokelewa tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="336" />
+      <location filename="../../ui/referral_screen.py" line="322" />
       <source>&amp;Counter-referral, if one came back:</source>
       <translation>Majibu ya &amp;rufaa, kama yalirudi:</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="337" />
+      <location filename="../../ui/referral_screen.py" line="323" />
       <source>Closed &amp;on:</source>
       <translation>Ilifungwa &amp;tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="350" />
-      <location filename="../../ui/referral_screen.py" line="410" />
+      <location filename="../../ui/referral_screen.py" line="336" />
+      <location filename="../../ui/referral_screen.py" line="389" />
       <source>&amp;Why:</source>
       <translation>&amp;Kwa nini:</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="351" />
+      <location filename="../../ui/referral_screen.py" line="337" />
       <source>Who declined, or what is known of the patient.</source>
       <translation>Nani alikataa, au kinachojulikana kuhusu mgonjwa.</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="354" />
+      <location filename="../../ui/referral_screen.py" line="340" />
       <source>Declined &amp;on:</source>
       <translation>Ilikataliwa &amp;tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="404" />
+      <location filename="../../ui/referral_screen.py" line="383" />
       <source>Refer {patient}</source>
       <translation>Toa rufaa kwa {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="405" />
+      <location filename="../../ui/referral_screen.py" line="384" />
       <source>Save the referral</source>
       <translation>Hifadhi rufaa</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="408" />
+      <location filename="../../ui/referral_screen.py" line="387" />
       <source>(choose later: kept as a draft)</source>
       <translation>(chagua baadaye: itahifadhiwa kama rasimu)</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="410" />
+      <location filename="../../ui/referral_screen.py" line="389" />
       <source>What the facility should know and do.</source>
       <translation>Kile ambacho kituo kinapaswa kujua na kufanya.</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="413" />
+      <location filename="../../ui/referral_screen.py" line="392" />
       <source>&amp;Urgency:</source>
       <translation>&amp;Uharaka:</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="417" />
+      <location filename="../../ui/referral_screen.py" line="396" />
       <source>The referral was &amp;sent today</source>
       <translation>Rufaa ime&amp;tumwa leo</translation>
     </message>
     <message>
-      <location filename="../../ui/referral_screen.py" line="418" />
+      <location filename="../../ui/referral_screen.py" line="397" />
       <source>&amp;Notes:</source>
       <translation>Ma&amp;elezo:</translation>
     </message>
@@ -7514,420 +7514,420 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>ResultScreen</name>
     <message>
-      <location filename="../../ui/result_screen.py" line="109" />
+      <location filename="../../ui/result_screen.py" line="110" />
       <source>Result</source>
       <translation>Majibu</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="112" />
+      <location filename="../../ui/result_screen.py" line="113" />
       <source>Loading…</source>
       <translation>Inapakia…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="128" />
+      <location filename="../../ui/result_screen.py" line="129" />
       <source>Measured</source>
       <translation>Kilichopimwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="129" />
+      <location filename="../../ui/result_screen.py" line="130" />
       <source>Value</source>
       <translation>Thamani</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="130" />
+      <location filename="../../ui/result_screen.py" line="131" />
       <source>Unit</source>
       <translation>Kizio</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="131" />
+      <location filename="../../ui/result_screen.py" line="132" />
       <source>Flag</source>
       <translation>Alama</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="132" />
+      <location filename="../../ui/result_screen.py" line="133" />
       <source>Normal range</source>
       <translation>Kiwango cha kawaida</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="135" />
+      <location filename="../../ui/result_screen.py" line="136" />
       <source>Values of the result</source>
       <translation>Thamani za majibu</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="140" />
+      <location filename="../../ui/result_screen.py" line="141" />
       <source>When</source>
       <translation>Lini</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="140" />
+      <location filename="../../ui/result_screen.py" line="141" />
       <source>How</source>
       <translation>Njia</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="140" />
+      <location filename="../../ui/result_screen.py" line="141" />
       <source>Outcome</source>
       <translation>Matokeo</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="140" />
+      <location filename="../../ui/result_screen.py" line="141" />
       <source>By</source>
       <translation>Na</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="140" />
+      <location filename="../../ui/result_screen.py" line="141" />
       <source>Note</source>
       <translation>Maelezo</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="142" />
+      <location filename="../../ui/result_screen.py" line="143" />
       <source>Attempts to tell the patient</source>
       <translation>Majaribio ya kumjulisha mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="148" />
+      <location filename="../../ui/result_screen.py" line="149" />
       <source>The result</source>
       <translation>Majibu</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="152" />
+      <location filename="../../ui/result_screen.py" line="153" />
       <source>Telling the patient</source>
       <translation>Kumjulisha mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="166" />
+      <location filename="../../ui/result_screen.py" line="167" />
       <source>Record a &amp;contact attempt…</source>
       <translation>Rekodi jaribio la &amp;kuwasiliana…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="169" />
-      <location filename="../../ui/result_screen.py" line="400" />
+      <location filename="../../ui/result_screen.py" line="170" />
+      <location filename="../../ui/result_screen.py" line="387" />
       <source>Record &amp;received…</source>
       <translation>Rekodi &amp;yamepokelewa…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="171" />
+      <location filename="../../ui/result_screen.py" line="172" />
       <source>Re&amp;view…</source>
       <translation>&amp;Pitia…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="172" />
+      <location filename="../../ui/result_screen.py" line="173" />
       <source>&amp;Escalate…</source>
       <translation>Peleka ngazi ya &amp;juu…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="173" />
+      <location filename="../../ui/result_screen.py" line="174" />
       <source>Mark &amp;sent…</source>
       <translation>Weka alama &amp;imetumwa…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="174" />
+      <location filename="../../ui/result_screen.py" line="175" />
       <source>Ca&amp;ncel the test…</source>
       <translation>Ghairi kipi&amp;mo…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="175" />
+      <location filename="../../ui/result_screen.py" line="176" />
       <source>Open the &amp;patient's record</source>
       <translation>Fungua rekodi ya mgo&amp;njwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="177" />
+      <location filename="../../ui/result_screen.py" line="178" />
       <source>C&amp;lose</source>
       <translation>Fun&amp;ga</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="257" />
+      <location filename="../../ui/result_screen.py" line="244" />
       <source>{test} — {patient}</source>
       <translation>{test} — {patient}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="259" />
+      <location filename="../../ui/result_screen.py" line="246" />
       <source>Result: {test}</source>
       <translation>Majibu: {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="262" />
+      <location filename="../../ui/result_screen.py" line="249" />
       <source>urgent</source>
       <translation>ya haraka</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="264" />
+      <location filename="../../ui/result_screen.py" line="251" />
       <source>⚠ not reached in time: escalate</source>
       <translation>⚠ hakupatikana kwa wakati: peleka ngazi ya juu</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="266" />
+      <location filename="../../ui/result_screen.py" line="253" />
       <source>⚠ late from the lab</source>
       <translation>⚠ yamechelewa kutoka maabara</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="269" />
+      <location filename="../../ui/result_screen.py" line="256" />
       <source>1 attempt to tell the patient</source>
       <translation>Jaribio 1 la kumjulisha mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="271" />
+      <location filename="../../ui/result_screen.py" line="258" />
       <source>{n} attempts to tell the patient</source>
       <translation>Majaribio {n} ya kumjulisha mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="289" />
+      <location filename="../../ui/result_screen.py" line="276" />
       <source>{who}, {when}</source>
       <translation>{who}, {when}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="290" />
-      <location filename="../../ui/result_screen.py" line="299" />
+      <location filename="../../ui/result_screen.py" line="277" />
+      <location filename="../../ui/result_screen.py" line="286" />
       <source>someone not known here</source>
       <translation>mtu asiyejulikana hapa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="297" />
+      <location filename="../../ui/result_screen.py" line="284" />
       <source>{when}, by {who}</source>
       <translation>{when}, na {who}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="302" />
+      <location filename="../../ui/result_screen.py" line="289" />
       <source>Patient</source>
       <translation>Mgonjwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="303" />
+      <location filename="../../ui/result_screen.py" line="290" />
       <source>Test</source>
       <translation>Kipimo</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="304" />
+      <location filename="../../ui/result_screen.py" line="291" />
       <source>Sent to</source>
       <translation>Kilitumwa kwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="304" />
+      <location filename="../../ui/result_screen.py" line="291" />
       <source>in-house, or not said</source>
       <translation>hapa kliniki, au haikutajwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="305" />
+      <location filename="../../ui/result_screen.py" line="292" />
       <source>Ordered</source>
       <translation>Kiliagizwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="306" />
+      <location filename="../../ui/result_screen.py" line="293" />
       <source>Sent</source>
       <translation>Kilitumwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="307" />
+      <location filename="../../ui/result_screen.py" line="294" />
       <source>Expected</source>
       <translation>Yanatarajiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="308" />
+      <location filename="../../ui/result_screen.py" line="295" />
       <source>Received</source>
       <translation>Yalipokelewa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="309" />
-      <location filename="../../ui/result_screen.py" line="505" />
+      <location filename="../../ui/result_screen.py" line="296" />
+      <location filename="../../ui/result_screen.py" line="492" />
       <source>Reviewed</source>
       <translation>Yalipitiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="309" />
+      <location filename="../../ui/result_screen.py" line="296" />
       <source>not yet</source>
       <translation>bado</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="310" />
+      <location filename="../../ui/result_screen.py" line="297" />
       <source>Escalated</source>
       <translation>Yalipelekwa ngazi ya juu</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="311" />
+      <location filename="../../ui/result_screen.py" line="298" />
       <source>Patient informed</source>
       <translation>Mgonjwa alijulishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="312" />
+      <location filename="../../ui/result_screen.py" line="299" />
       <source>Notes</source>
       <translation>Maelezo</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="313" />
+      <location filename="../../ui/result_screen.py" line="300" />
       <source>Scanned report</source>
       <translation>Ripoti iliyoskaniwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="330" />
+      <location filename="../../ui/result_screen.py" line="317" />
       <source>Not received yet.</source>
       <translation>Bado hayajapokelewa.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="353" />
+      <location filename="../../ui/result_screen.py" line="340" />
       <source>No attempt yet.</source>
       <translation>Bado hakuna jaribio.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="400" />
+      <location filename="../../ui/result_screen.py" line="387" />
       <source>Co&amp;rrect the result…</source>
       <translation>Sa&amp;hihisha majibu…</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="405" />
+      <location filename="../../ui/result_screen.py" line="392" />
       <source>A clinician reviews results.</source>
       <translation>Mtabibu ndiye hupitia majibu.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="426" />
+      <location filename="../../ui/result_screen.py" line="413" />
       <source>Contact attempt: {test}</source>
       <translation>Jaribio la kuwasiliana: {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="428" />
+      <location filename="../../ui/result_screen.py" line="415" />
       <source>Telling {patient} (phone {phone}) about the result.</source>
       <translation>Kumjulisha {patient} (simu {phone}) kuhusu majibu.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="432" />
+      <location filename="../../ui/result_screen.py" line="419" />
       <source>Telling {patient} about the result (no phone on record).</source>
       <translation>Kumjulisha {patient} kuhusu majibu (hakuna simu kwenye rekodi).</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="436" />
+      <location filename="../../ui/result_screen.py" line="423" />
       <source>Record the attempt</source>
       <translation>Rekodi jaribio</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="440" />
+      <location filename="../../ui/result_screen.py" line="427" />
       <source>&amp;How:</source>
       <translation>&amp;Njia:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="446" />
+      <location filename="../../ui/result_screen.py" line="433" />
       <source>&amp;Outcome:</source>
       <translation>&amp;Matokeo:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="450" />
+      <location filename="../../ui/result_screen.py" line="437" />
       <source>&amp;When:</source>
       <translation>&amp;Lini:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="451" />
+      <location filename="../../ui/result_screen.py" line="438" />
       <source>&amp;Note:</source>
       <translation>Ma&amp;elezo:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="468" />
+      <location filename="../../ui/result_screen.py" line="455" />
       <source>Correct the result: {test}</source>
       <translation>Sahihisha majibu: {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="468" />
+      <location filename="../../ui/result_screen.py" line="455" />
       <source>Received: {test}</source>
       <translation>Yamepokelewa: {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="470" />
+      <location filename="../../ui/result_screen.py" line="457" />
       <source>Give the result's text, its values, or both. A value flagged critical makes the result urgent.</source>
       <translation>Andika maandishi ya majibu, thamani zake, au vyote viwili. Thamani yenye alama ya hatari hufanya majibu kuwa ya haraka.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="474" />
+      <location filename="../../ui/result_screen.py" line="461" />
       <source>Save the result</source>
       <translation>Hifadhi majibu</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="477" />
+      <location filename="../../ui/result_screen.py" line="464" />
       <source>&amp;Received on:</source>
       <translation>&amp;Yalipokelewa tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="478" />
+      <location filename="../../ui/result_screen.py" line="465" />
       <source>Result &amp;text:</source>
       <translation>Maandishi ya &amp;majibu:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="479" />
+      <location filename="../../ui/result_screen.py" line="466" />
       <source>&amp;Values:</source>
       <translation>&amp;Thamani:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="482" />
+      <location filename="../../ui/result_screen.py" line="469" />
       <source>&amp;Urgent: relay it first</source>
       <translation>Ya &amp;haraka: mjulishe mgonjwa kwanza</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="505" />
+      <location filename="../../ui/result_screen.py" line="492" />
       <source>Review: {test}</source>
       <translation>Mapitio: {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="507" />
+      <location filename="../../ui/result_screen.py" line="494" />
       <source>Review &amp;note:</source>
       <translation>Maelezo ya &amp;mapitio:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="518" />
+      <location filename="../../ui/result_screen.py" line="505" />
       <source>Escalate: {test}</source>
       <translation>Peleka ngazi ya juu: {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="519" />
+      <location filename="../../ui/result_screen.py" line="506" />
       <source>The patient could not be reached in time: hand the result on (a clinician, a community health worker's visit). Attempts to tell the patient go on.</source>
       <translation>Mgonjwa hakupatikana kwa wakati: kabidhi majibu (kwa mtabibu, au kwa ziara ya mhudumu wa afya ya jamii). Majaribio ya kumjulisha mgonjwa yanaendelea.</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="523" />
+      <location filename="../../ui/result_screen.py" line="510" />
       <source>Escalate</source>
       <translation>Peleka ngazi ya juu</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="525" />
+      <location filename="../../ui/result_screen.py" line="512" />
       <source>To &amp;whom, or how:</source>
       <translation>Kwa &amp;nani, au vipi:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="536" />
+      <location filename="../../ui/result_screen.py" line="523" />
       <source>Sent: {test}</source>
       <translation>Kimetumwa: {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="536" />
+      <location filename="../../ui/result_screen.py" line="523" />
       <source>Mark sent</source>
       <translation>Weka alama imetumwa</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="538" />
+      <location filename="../../ui/result_screen.py" line="525" />
       <source>&amp;Sent on:</source>
       <translation>Kilitumwa &amp;tarehe:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="539" />
+      <location filename="../../ui/result_screen.py" line="526" />
       <source>Sent &amp;to:</source>
       <translation>Kilitumwa &amp;kwa:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="539" />
+      <location filename="../../ui/result_screen.py" line="526" />
       <source>(as ordered)</source>
       <translation>(kama ilivyoagizwa)</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="554" />
+      <location filename="../../ui/result_screen.py" line="541" />
       <source>Cancel the test: {test}</source>
       <translation>Ghairi kipimo: {test}</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="555" />
+      <location filename="../../ui/result_screen.py" line="542" />
       <source>Cancel the test</source>
       <translation>Ghairi kipimo</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="557" />
+      <location filename="../../ui/result_screen.py" line="544" />
       <source>&amp;Why:</source>
       <translation>&amp;Kwa nini:</translation>
     </message>
     <message>
-      <location filename="../../ui/result_screen.py" line="558" />
+      <location filename="../../ui/result_screen.py" line="545" />
       <source>Keep it</source>
       <translation>Usighairi</translation>
     </message>
@@ -9391,37 +9391,37 @@ Uuandike au uuchapishe sasa: karatasi ya zamani ya ufunguo wa kurejesha haifungu
   <context>
     <name>Util</name>
     <message>
-      <location filename="../../ui/util.py" line="90" />
+      <location filename="../../ui/util.py" line="126" />
       <source>{name} ({username})</source>
       <translation>{name} ({username})</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="105" />
+      <location filename="../../ui/util.py" line="141" />
       <source>{label}:</source>
       <translation>{label}:</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="231" />
+      <location filename="../../ui/util.py" line="267" />
       <source>Yes</source>
       <translation>Ndiyo</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="232" />
+      <location filename="../../ui/util.py" line="268" />
       <source>No</source>
       <translation>Hapana</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="300" />
+      <location filename="../../ui/util.py" line="336" />
       <source>Not known</source>
       <translation>Haijulikani</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="303" />
+      <location filename="../../ui/util.py" line="339" />
       <source>about {age} y</source>
       <translation>takriban miaka {age}</translation>
     </message>
     <message>
-      <location filename="../../ui/util.py" line="304" />
+      <location filename="../../ui/util.py" line="340" />
       <source>{date} ({age} y)</source>
       <translation>{date} (miaka {age})</translation>
     </message>
