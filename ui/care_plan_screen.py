@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from ui.errors import error_text, show_error
 from ui.followup_dialogs import FollowupDialog
 from ui.language import localized
+from ui.record_reads import OneRead
 from ui.util import (
     format_date,
     format_datetime,
@@ -163,8 +164,7 @@ class CarePlanScreen(QDialog):
         self.detail: CarePlanDetail | None = None
         self.error: BaseException | None = None
         self.loads = 0
-        self._loading = False
-        self._again = False
+        self._reads: OneRead[CarePlanDetail] = OneRead(self, ctx, self._loaded, self.refresh)
         self._select: uuid.UUID | None = record_id
         self._may = ctx.can(Permission.MANAGE_CARE_PLANS)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -307,27 +307,13 @@ class CarePlanScreen(QDialog):
     # -- loading --
 
     def refresh(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
         plan_id, record_id = self.plan_id, self.record_id
-        try:
-            if plan_id is not None:
-                self.ctx.ask(lambda core: core.care_plans.show(plan_id), self._loaded)
-            else:  # the first read: a plan's id or an item's
-                self.ctx.ask(lambda core: core.care_plans.open(record_id), self._loaded)
-        except RuntimeError:  # the session is closing
-            self._loading = False
+        if plan_id is not None:
+            self._reads.start(lambda core: core.care_plans.show(plan_id))
+        else:  # the first read: a plan's id or an item's
+            self._reads.start(lambda core: core.care_plans.open(record_id))
 
     def _loaded(self, detail: CarePlanDetail | None, error: BaseException | None) -> None:
-        self._loading = False
-        if not is_alive(self):
-            return
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         self.error = error
         if error is not None or detail is None:
             self.status.setText(error_text(error) if error else "")

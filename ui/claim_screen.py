@@ -31,6 +31,7 @@ from ui.errors import error_text, show_error
 from ui.followup_dialogs import FollowupDialog
 from ui.invoice_screen import typed_amount
 from ui.language import localized
+from ui.record_reads import OneRead
 from ui.util import (
     confirm,
     format_date,
@@ -114,8 +115,7 @@ class ClaimScreen(QDialog):
         self.error: BaseException | None = None
         self.loads = 0
         self.desk: FormsDesk | None = None
-        self._loading = False
-        self._again = False
+        self._reads: OneRead[ClaimDetail] = OneRead(self, ctx, self._loaded, self.refresh)
         self._may = ctx.can(Permission.MANAGE_BILLING)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Claim"))
@@ -171,24 +171,10 @@ class ClaimScreen(QDialog):
     # -- loading --
 
     def refresh(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
         claim_id = self.claim_id
-        try:
-            self.ctx.ask(lambda core: core.claims.show(claim_id), self._loaded)
-        except RuntimeError:  # the session is closing
-            self._loading = False
+        self._reads.start(lambda core: core.claims.show(claim_id))
 
     def _loaded(self, detail: ClaimDetail | None, error: BaseException | None) -> None:
-        self._loading = False
-        if not is_alive(self):
-            return
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         self.error = error
         if error is not None or detail is None:
             self.status.setText(error_text(error) if error else "")

@@ -43,6 +43,7 @@ from ui.followup_dialogs import FollowupDialog
 from ui.icd10_field import Icd10Field
 from ui.icd10_field import warm_up as warm_up_icd10
 from ui.language import localized
+from ui.record_reads import OneRead
 from ui.util import (
     FieldError,
     buddy_label,
@@ -165,8 +166,7 @@ class InvoiceScreen(QDialog):
         self.error: BaseException | None = None
         self.loads = 0
         self.desk: FormsDesk | None = None
-        self._loading = False
-        self._again = False
+        self._reads: OneRead[InvoiceDetail] = OneRead(self, ctx, self._loaded, self.refresh)
         self._may = ctx.can(Permission.MANAGE_BILLING)
         # A clinician codes the visit's diagnoses without handling its money.
         self._may_code = ctx.can(Permission.CODE_DIAGNOSES)
@@ -366,24 +366,10 @@ class InvoiceScreen(QDialog):
     # -- loading --
 
     def refresh(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
         invoice_id = self.invoice_id
-        try:
-            self.ctx.ask(lambda core: core.billing.show(invoice_id), self._loaded)
-        except RuntimeError:  # the session is closing
-            self._loading = False
+        self._reads.start(lambda core: core.billing.show(invoice_id))
 
     def _loaded(self, detail: InvoiceDetail | None, error: BaseException | None) -> None:
-        self._loading = False
-        if not is_alive(self):
-            return
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         self.error = error
         if error is not None or detail is None:
             self.status.setText(error_text(error) if error else "")

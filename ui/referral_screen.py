@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ui.errors import error_text
 from ui.followup_dialogs import FollowupDialog
 from ui.language import localized
+from ui.record_reads import OneRead
 from ui.util import format_date, heading, is_alive, make_button, raise_or_open, row, with_colon
 
 if TYPE_CHECKING:
@@ -99,8 +100,7 @@ class ReferralScreen(QDialog):
         self.line: ReferralLine | None = None
         self.error: BaseException | None = None
         self.loads = 0
-        self._loading = False
-        self._again = False
+        self._reads: OneRead[ReferralLine] = OneRead(self, ctx, self._loaded, self.refresh)
         self._may = ctx.can(Permission.MANAGE_REFERRALS)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Referral"))
@@ -164,24 +164,10 @@ class ReferralScreen(QDialog):
     # -- loading --
 
     def refresh(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
         referral_id = self.referral_id
-        try:
-            self.ctx.ask(lambda core: core.referrals.show(referral_id), self._loaded)
-        except RuntimeError:  # the session is closing
-            self._loading = False
+        self._reads.start(lambda core: core.referrals.show(referral_id))
 
     def _loaded(self, line: ReferralLine | None, error: BaseException | None) -> None:
-        self._loading = False
-        if not is_alive(self):
-            return
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         self.error = error
         if error is not None or line is None:
             self.status.setText(error_text(error) if error else "")

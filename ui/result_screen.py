@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ui.errors import error_text
 from ui.followup_dialogs import FollowupDialog, category_label, flag_label, flag_mark
 from ui.language import localized
+from ui.record_reads import OneRead
 from ui.util import (
     format_date,
     format_datetime,
@@ -102,8 +103,7 @@ class ResultScreen(QDialog):
         self.detail: ResultDetail | None = None
         self.error: BaseException | None = None
         self.loads = 0  # reads drawn (for tests)
-        self._loading = False
-        self._again = False
+        self._reads: OneRead[ResultDetail] = OneRead(self, ctx, self._loaded, self.refresh)
         self._may_record = ctx.can(Permission.RECORD_RESULTS)
         self._may_review = ctx.can(Permission.REVIEW_RESULTS)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -214,24 +214,10 @@ class ResultScreen(QDialog):
     # -- loading --
 
     def refresh(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
         result_id = self.result_id
-        try:
-            self.ctx.ask(lambda core: core.results.show(result_id), self._loaded)
-        except RuntimeError:  # the session is closing: its task runner has stopped
-            self._loading = False
+        self._reads.start(lambda core: core.results.show(result_id))
 
     def _loaded(self, detail: ResultDetail | None, error: BaseException | None) -> None:
-        self._loading = False
-        if not is_alive(self):
-            return
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         self.error = error
         if error is not None or detail is None:
             self.status.setText(error_text(error) if error else "")
