@@ -38,6 +38,7 @@ from sync.protocol import (
     ErrorBody,
     ErrorCode,
     Hello,
+    PositionalResults,
     PullPage,
     PushRequest,
     PushResponse,
@@ -396,7 +397,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.post(
         "/v1/push",
-        response_model=PushResponse,
+        # A `positional` push is answered without the ids its request implies: the document
+        # says so, or a client checking the answer against it would refuse a correct one.
+        response_model=PushResponse | PositionalResults,
         responses=ERRORS,
         openapi_extra=_body_schema(PushRequest),
     )
