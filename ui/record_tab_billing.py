@@ -48,13 +48,15 @@ class BillingTab(RecordTab):
         self.new_button = make_button(self.tr("Ne&w invoice…"), self.new_invoice)
         self.new_button.setObjectName("record_new_invoice")
         self.new_button.setToolTip(self.tr("A draft invoice for this patient's visit"))
-        self.new_button.setVisible(ctx.can(Permission.MANAGE_BILLING))
         # Beside Open, under the list (the last row of the tab's layout).
         layout = self.layout()
         last = layout.itemAt(layout.count() - 1) if layout is not None else None
         buttons = last.layout() if last is not None else None
         if isinstance(buttons, QBoxLayout):
             buttons.insertWidget(0, self.new_button)
+        # Shown or hidden once it is a child of the tab: shown before, it was a window of its own
+        # for a moment and took the focus from whatever the person was typing in.
+        self.new_button.setVisible(ctx.can(Permission.MANAGE_BILLING))
         self.setTabOrder(self.table, self.new_button)
         self.setTabOrder(self.new_button, self.open_button)
 

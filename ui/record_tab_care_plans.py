@@ -36,13 +36,15 @@ class CarePlansTab(RecordTab):
         self.last_dialog: QWidget | None = None  # the New care plan dialog (for tests)
         self.new_button = make_button(self.tr("Ne&w care plan…"), self.new_plan)
         self.new_button.setObjectName("record_new_care_plan")
-        self.new_button.setVisible(ctx.can(Permission.MANAGE_CARE_PLANS))
         layout = self.layout()
         assert isinstance(layout, QBoxLayout)
         last = layout.itemAt(layout.count() - 1)  # RecordTab's row of buttons
         buttons = last.layout() if last is not None else None
         assert isinstance(buttons, QBoxLayout)
         buttons.insertWidget(0, self.new_button)
+        # Shown or hidden once it is a child of the tab: shown before, it was a window of its own
+        # for a moment and took the focus from whatever the person was typing in.
+        self.new_button.setVisible(ctx.can(Permission.MANAGE_CARE_PLANS))
         self.setTabOrder(self.table, self.new_button)
 
     def new_plan(self) -> None:
