@@ -20,6 +20,11 @@ _APOSTROPHE_WORD = re.compile(r"[^\W_]+(?:['’ʼ‘`][^\W_]+)+", re.UNICODE)
 _APOSTROPHES = str.maketrans("", "", "'’ʼ‘`")
 
 
+def full_name(given: str | None, other: str | None, family: str | None) -> str:
+    """A person's names as shown: given, other and family, the empty ones left out."""
+    return " ".join(p for p in (given, other, family) if p)
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of `text` (scripts are kept)."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, func, join, select
 from sqlalchemy.orm import Session
 
-from desktop.app.patient_refs import PatientRef, patient_refs
+from desktop.app.patient_refs import PatientRef, patient_refs, shown_person
 from desktop.app.transactions import Done
 from desktop.app.work_items import (
     CARE_DUE,
@@ -298,11 +298,8 @@ def care_plan_items(core: ClinicCore, session: Session, limit: int | None = None
     totals[CARE_DUE] += reviews_due or 0
     region = core.region
 
-    def who(
-        given: str, other: str, family: str, number: str | None, phone: str | None
-    ) -> tuple[str, str, str]:
-        name = " ".join(p for p in (given, other, family) if p)
-        return name, number or "", display_phone(phone, region)
+    def who(*person: Any) -> tuple[str, str, str]:
+        return shown_person(person, region)
 
     items: list[WorkItem] = []
     for item_id, patient_id, kind, description, owner_id, owner_name, due_on, title, *p in due:

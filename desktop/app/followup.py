@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session, defer
 
-from desktop.app.patient_refs import patient_refs
+from desktop.app.patient_refs import patient_refs, shown_person
 from desktop.app.transactions import Done
 from desktop.app.work_items import (
     ESCALATE,
@@ -460,24 +460,6 @@ _PERSON = (
 )
 
 
-class _People:
-    """A patient's name, number and phone as a line shows them (each number formatted once)."""
-
-    def __init__(self, region: str) -> None:
-        self.region = region
-        self._phones: dict[str, str] = {}
-
-    def __call__(self, person: Sequence[Any]) -> tuple[str, str, str]:
-        given, other, family, number, phone = person
-        name = " ".join(p for p in (given, other, family) if p)
-        shown = ""
-        if phone:
-            shown = self._phones.get(phone) or self._phones.setdefault(
-                phone, display_phone(phone, self.region)
-            )
-        return name, number or "", shown
-
-
 def _result_groups(
     session: Session, today: dt.date
 ) -> tuple[tuple[ColumnElement[bool], ...], dict[int, ColumnElement[bool]]]:
@@ -518,7 +500,6 @@ def result_work_lines(core: ClinicCore, session: Session, limit: int | None) -> 
     """Results to escalate, relay or chase from the lab: per group the `limit` longest
     waiting (None: all) in columns, and the groups counted in one pass."""
     today = core.today()
-    people = _People(core.region)
     waiting, cases = _result_groups(session, today)
     late = (
         Result.deleted.is_(False),
@@ -569,7 +550,17 @@ def result_work_lines(core: ClinicCore, session: Session, limit: int | None) -> 
                     n=tries.get(result_id, 0),
                 )
             )
-            items.append(WorkItem(group, RESULT, result_id, patient_id, *people(person), what, on))
+            items.append(
+                WorkItem(
+                    group,
+                    RESULT,
+                    result_id,
+                    patient_id,
+                    *shown_person(person, core.region),
+                    what,
+                    on,
+                )
+            )
     return Lines(tuple(items), totals)
 
 
@@ -579,7 +570,6 @@ def referral_work_lines(core: ClinicCore, session: Session, limit: int | None) -
     `referrals.overdue`."""
     today = core.today()
     rules = followup_rules.current(session)
-    people = _People(core.region)
     places = {i: n for i, n in session.execute(select(Facility.id, Facility.name))}
     overdue = (
         Referral.deleted.is_(False),
@@ -623,7 +613,7 @@ def referral_work_lines(core: ClinicCore, session: Session, limit: int | None) -
                     REFERRAL,
                     row.id,
                     row.patient_id,
-                    *people(row[8:]),
+                    *shown_person(row[8:], core.region),
                     msg("to {where}: {why}", where=where_to, why=why or ""),
                     row.sent_on,
                 )

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from desktop.app.patient_refs import shown_person
 from desktop.app.work_items import APPOINTMENT, NO_SHOW, Lines, WorkItem, bounded
 from desktop.messages import msg
-from desktop.services.phones import display_phone
 from desktop.store.models import (
     Appointment,
     AppointmentStatus,
@@ -104,9 +104,7 @@ def no_show_items(core: ClinicCore, session: Session, limit: int | None = None) 
                 APPOINTMENT,
                 appointment_id,
                 patient_id,
-                " ".join(p for p in (given, other, family) if p),
-                number or "",
-                display_phone(phone, core.region),
+                *shown_person((given, other, family, number, phone), core.region),
                 msg(
                     "did not come on {day} at {time}: {kind} with {provider}",
                     day=local.date().isoformat(),

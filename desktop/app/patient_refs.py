@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.names import full_name
+from desktop.services.phones import display_phone
 from desktop.store.models import Patient, Sex
 
 # Ids per IN (...) list: well under SQLite's bound-parameter limit.
@@ -47,6 +50,13 @@ def patient_refs(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, 
         for pid, given, other, family, number, phone, born, sex in session.execute(
             select(*columns).where(Patient.id.in_(chunk))
         ):
-            name = " ".join(p for p in (given, other, family) if p)
-            out[pid] = PatientRef(name, number or "", phone, born, sex)
+            out[pid] = PatientRef(full_name(given, other, family), number or "", phone, born, sex)
     return out
+
+
+def shown_person(person: Sequence[Any], region: str) -> tuple[str, str, str]:
+    """Name, clinic number and phone as a list line shows them, from the five columns a
+    line's query joined (given, other and family names, clinic number, stored phone; the
+    phone formatted for the clinic's region, which `display_phone` remembers)."""
+    given, other, family, number, phone = person
+    return full_name(given, other, family), number or "", display_phone(phone, region)

@@ -72,7 +72,7 @@ from sqlalchemy.orm import Session
 
 from desktop.dates import parse_date
 from desktop.messages import msg
-from desktop.names import display_fold, fold, name_tokens, query_tokens, transliterate
+from desktop.names import display_fold, fold, full_name, name_tokens, query_tokens, transliterate
 from desktop.services.name_index import NameIndex
 from desktop.store.models import Patient
 from desktop.store.name_index import skeleton
@@ -141,15 +141,11 @@ class SearchHit:
 # --- small helpers -------------------------------------------------------------------------
 
 
-def _display_name(given: str, other: str, family: str) -> str:
-    return " ".join(p for p in (given, other, family) if p)
-
-
 def _hit(row: _Row, score: float, matched: str) -> SearchHit:
     sex = row.sex
     return SearchHit(
         patient_id=row.id,
-        display_name=_display_name(row.given_name, row.other_names, row.family_name),
+        display_name=full_name(row.given_name, row.other_names, row.family_name),
         birth_date=row.birth_date,
         birth_date_estimated=bool(row.birth_date_estimated),
         sex=str(getattr(sex, "value", sex)),
@@ -278,7 +274,7 @@ def _name_score(tokens: Sequence[_QueryToken], folded_query: str, row: _Row) -> 
         return 0.0
     per_token = [_token_score(t.forms, t.prefix, candidate) for t in tokens]
     base = sum(per_token) / len(per_token)
-    folded_name = display_fold(_display_name(row.given_name, row.other_names, row.family_name))
+    folded_name = display_fold(full_name(row.given_name, row.other_names, row.family_name))
     # Whole-name similarity, half order-blind, half in order: "mohamed hassan" ranks
     # Mohamed Hassan just above Hassan Mohamed.
     whole = (
@@ -312,7 +308,7 @@ class _Found:
             key=lambda h: (
                 -h[0],
                 _KIND_ORDER[h[1]],
-                display_fold(_display_name(h[2].given_name, h[2].other_names, h[2].family_name)),
+                display_fold(full_name(h[2].given_name, h[2].other_names, h[2].family_name)),
                 h[2].pk,
             ),
         )
