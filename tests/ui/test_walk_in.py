@@ -90,10 +90,14 @@ def test_a_patient_booked_today_is_asked_about_before_walking_in(signed_in, qtbo
     window.show()
     clinic = set_up_clinic(core)
     pid = register(core, "Baraka", "Juma", birth_date="1988-01-09")
-    later = core.clock.now().replace(tzinfo=None, second=0, microsecond=0)
-    later = later.replace(minute=0) + dt.timedelta(hours=2)
-    if later.date() != core.today():  # near midnight: earlier today instead
-        later -= dt.timedelta(hours=4)
+    # Inside the providers' 07:00–19:00 whatever the hour the suite runs: two hours ahead
+    # when that is still a working hour today, else the day's last slot (already past).
+    now = core.clock.now().replace(tzinfo=None, second=0, microsecond=0)
+    later = now.replace(minute=0) + dt.timedelta(hours=2)
+    if later.date() != core.today() or not dt.time(7) <= later.time() <= dt.time(18, 30):
+        later = dt.datetime.combine(core.today(), dt.time(18, 30))
+        if now.time() < dt.time(7):
+            later = dt.datetime.combine(core.today(), dt.time(9))
     core.schedule.book(
         patient_id=pid,
         provider_id=clinic.provider_id,
