@@ -50,6 +50,7 @@ from desktop.errors import (
     SyncUnreachable,
     SyncUpdateRequired,
 )
+from desktop.gc_pause import collector_paused
 from desktop.hlc import DEFAULT_MAX_DRIFT_MS, wall_clock_ms
 from desktop.messages import msg
 from desktop.permissions import Permission
@@ -635,68 +636,76 @@ class _Engine:
         start = cursor
         users_touched = False
         while True:
-            page: PullPage = self.call(
-                partial(self.client.pull, cursor, limit=PAGE, log_id=self.link.log_id, own=own_too)
-            )
-            stuck = page.more and page.next_cursor <= cursor  # "more", and never further
-            if (
-                stuck
-                or page.next_cursor < cursor
-                or page.next_cursor > max(page.head, cursor)
-                or any(c.position <= cursor for c in page.changes)
-            ):
-                raise SyncFailed(
-                    msg(
-                        "HQ sent changes this laptop already had out of order; nothing was "
-                        "applied from them. Tell HQ's support."
-                    )
-                )
-            mine = self.link.device_id
-            changes = [
-                RemoteChange(
-                    change_id=c.change_id,
-                    entity=c.entity,
-                    entity_id=c.entity_id,
-                    clinic_id=c.clinic_id,
-                    op=c.op,
-                    patch={
-                        k: v if "v" in v else {"v": None, **v}  # "v" always: null is a value
-                        for k, v in c.patch.items()
-                    },
-                    hlc=c.hlc,
-                    user_id=c.user_id,
-                    conflict=c.conflict,
-                )
-                for c in page.changes
-                if own_too or c.origin_device != mine
-            ]
-            checkpoint: dict[str, str | None] = {sync_state.CURSOR: str(page.next_cursor)}
-            if not page.more:
-                checkpoint[sync_state.RESYNC] = None
-            done = self.core.remote.apply(changes, checkpoint=checkpoint, judge=self.api.judging)
-            report = done.value
-            applied = set(report.applied)
-            removed = sum(
-                1
-                for c in changes
-                if c.entity == "patients" and c.op == "delete" and c.change_id in applied
-            )
-            self.result.add(
-                received=len(page.changes),
-                applied=len(report.applied),
-                needs_attention=report.needs_attention,
-                removed=removed,
-            )
-            self.result.report = replace(self.result.report, parked=len(report.parked))
-            self.result.wanted |= sync_outbox.attachment_hashes([c.patch for c in changes])
-            users_touched = users_touched or "users" in done.changes.kinds
-            cursor = page.next_cursor
-            self.meta[sync_state.CURSOR] = str(cursor)
-            self.tell("pull", max(0, cursor - start), max(0, page.head - start))
-            if not page.more:
+            # The collector held off while the page is parsed and applied (desktop/gc_pause.py).
+            with collector_paused():
+                cursor, more, touched = self._pull_page(cursor, start, own_too)
+            users_touched = users_touched or touched
+            if not more:
                 break
         if users_touched:
             self._mirror_accounts()
+
+    def _pull_page(self, cursor: int, start: int, own_too: bool) -> tuple[int, bool, bool]:
+        """Pull and apply the page after `cursor`: the new cursor, whether more follow and
+        whether the page touched accounts."""
+        page: PullPage = self.call(
+            partial(self.client.pull, cursor, limit=PAGE, log_id=self.link.log_id, own=own_too)
+        )
+        stuck = page.more and page.next_cursor <= cursor  # "more", and never further
+        if (
+            stuck
+            or page.next_cursor < cursor
+            or page.next_cursor > max(page.head, cursor)
+            or any(c.position <= cursor for c in page.changes)
+        ):
+            raise SyncFailed(
+                msg(
+                    "HQ sent changes this laptop already had out of order; nothing was "
+                    "applied from them. Tell HQ's support."
+                )
+            )
+        mine = self.link.device_id
+        changes = [
+            RemoteChange(
+                change_id=c.change_id,
+                entity=c.entity,
+                entity_id=c.entity_id,
+                clinic_id=c.clinic_id,
+                op=c.op,
+                patch={
+                    k: v if "v" in v else {"v": None, **v}  # "v" always: null is a value
+                    for k, v in c.patch.items()
+                },
+                hlc=c.hlc,
+                user_id=c.user_id,
+                conflict=c.conflict,
+            )
+            for c in page.changes
+            if own_too or c.origin_device != mine
+        ]
+        checkpoint: dict[str, str | None] = {sync_state.CURSOR: str(page.next_cursor)}
+        if not page.more:
+            checkpoint[sync_state.RESYNC] = None
+        done = self.core.remote.apply(changes, checkpoint=checkpoint, judge=self.api.judging)
+        report = done.value
+        applied = set(report.applied)
+        removed = sum(
+            1
+            for c in changes
+            if c.entity == "patients" and c.op == "delete" and c.change_id in applied
+        )
+        self.result.add(
+            received=len(page.changes),
+            applied=len(report.applied),
+            needs_attention=report.needs_attention,
+            removed=removed,
+        )
+        self.result.report = replace(self.result.report, parked=len(report.parked))
+        self.result.wanted |= sync_outbox.attachment_hashes([c.patch for c in changes])
+        cursor = page.next_cursor
+        self.meta[sync_state.CURSOR] = str(cursor)
+        self.tell("pull", max(0, cursor - start), max(0, page.head - start))
+        return cursor, page.more, "users" in done.changes.kinds
 
     def _mirror_accounts(self) -> None:
         """Accounts the pull brought, changed or disabled reach this laptop's key file."""
