@@ -1,6 +1,6 @@
 """The HQ console in a real browser (Debian's chromium through playwright) against a real
 `outpost-hq` on 127.0.0.1: sign-in, enrolment with its QR code, revocation, accounts, and
-the keyboard alone."""
+the keyboard alone, and a form sent without its CSRF token."""
 
 from __future__ import annotations
 
@@ -107,6 +107,30 @@ def test_revoking_a_device_asks_first_then_its_next_sync_is_refused(
     assert "Revoked" in row.inner_text()
     refused = laptop.pull()
     assert refused.status_code == 403 and refused.json()["error"] == "device_revoked"
+
+
+def test_a_form_sent_without_its_security_token_is_refused_and_changes_nothing(
+    hq_server: HqServer, page: Any
+) -> None:
+    laptop = Laptop(hq_server, hq_server.enrol("Kakuma Clinic"), name="Kakuma laptop")
+    laptop.sync({"patient": 2})
+    sign_in(page, hq_server)
+    page.get_by_role("link", name="Revoke Kakuma laptop").click()
+    page.get_by_label("Yes, Kakuma laptop of Kakuma Clinic must stop syncing").check()
+    # What a forged form looks like to HQ: the browser's own session cookie, no token.
+    removed = page.evaluate(
+        "() => { const t = document.querySelectorAll('input[name=csrf_token]');"
+        " t.forEach(e => e.remove()); return t.length; }"
+    )
+    assert removed >= 1
+    with page.expect_response(lambda r: r.request.method == "POST") as answer:
+        page.get_by_role("button", name="Revoke Kakuma laptop").click()
+    assert answer.value.status == 403
+    said = page.locator("body").inner_text()
+    assert "security token is missing or out of date" in said and "Nothing was changed" in said
+    assert laptop.pull().status_code == 200  # still enrolled
+    page.goto(hq_server.url + "/console/")
+    assert "Revoked" not in page.get_by_role("row", name="Kakuma laptop").inner_text()
 
 
 def test_an_added_account_signs_in_and_once_disabled_cannot(
