@@ -13,6 +13,7 @@ import pytest
 
 from desktop.app.remote import DOUBLE_BOOKED
 from desktop.app.schedule import AppointmentStatus
+from desktop.clock import ClinicClock
 from tests.hqserver import HqServer
 from tests.sync.laptops import Laptops, laptops_of, make_clinic, register, unacked
 
@@ -39,6 +40,12 @@ def test_a_walk_in_checked_in_on_one_laptop_is_in_the_other_s_queue(laptops: Lap
     a.sync.sync_now()
     b.sync.sync_now()  # the clinic's set-up and the patients reach B
 
+    # Both laptops' clinic clocks stopped at yesterday 10:00: on the real clock, from 23:31
+    # the 15-minute booking at the walk-in's time ran past the doctor's 23:45 and was refused.
+    # Yesterday, so the consultation started on the real clock comes after the arrival.
+    ten = dt.datetime.combine(a.today() - dt.timedelta(days=1), dt.time(10), a.zone)
+    for core in (a, b):
+        core.clock = ClinicClock(core.zone, now=lambda: ten)
     walk = a.schedule.walk_in(walker, doctor, kind, "Fever").value
     # Meanwhile B books Juma with the same doctor at the time Wanjiru walked in.
     now = b.clock.now().replace(tzinfo=None, second=0, microsecond=0)
