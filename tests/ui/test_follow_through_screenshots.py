@@ -101,8 +101,11 @@ def test_follow_through_screenshots(signed_in, qtbot) -> None:
 
     # Today: two booked patients (one arrived), and a walk-in in the queue.
     now = core.clock.now().replace(tzinfo=None, second=0, microsecond=0)
+    # Inside the providers' 07:00–19:00 whatever the hour it runs: an hour ago, but no
+    # earlier than 07:00 and no later than 18:00 (from 20:00 an hour ago was outside them).
     earliest = dt.datetime.combine(today, dt.time(7))
-    start = max(earliest, now.replace(minute=0) - dt.timedelta(hours=1))
+    latest = dt.datetime.combine(today, dt.time(18))
+    start = min(latest, max(earliest, now.replace(minute=0) - dt.timedelta(hours=1)))
     achieng = _person(core, "Achieng", "Otieno", "1978-06-09", "0722000111", "Kisumu")
     abdi = _person(core, "Mohamed", "Abdi", "1985-11-20", "0711222333", "Garissa", "male")
     neema = _person(core, "Neema", "Juma", "1995-07-14", "0733111222", "Thika")
