@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from desktop.clock import ClinicClock
 from tests.ui.conftest import book, find_window, register, set_up_clinic
 from ui.booking_dialog import BookingDialog
 from ui.util import combo_select, is_alive
@@ -26,6 +27,10 @@ def entry_status(today, appointment_id) -> str | None:
 
 def test_check_in_from_today(signed_in, qtbot) -> None:
     core, window = signed_in.ctx.core, signed_in.window
+    # The clinic's clock stopped where it is: run across clinic midnight, Today would turn
+    # to the new day under the test and lose the appointment it checks in.
+    instant = core.clock.now()
+    core.clock = ClinicClock(core.zone, now=lambda: instant)
     clinic = set_up_clinic(core)
     patient = register(core, "Achieng", "Otieno")
     today = core.today()
