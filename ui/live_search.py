@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from ui import labels
+from ui.util import is_alive
 
 if TYPE_CHECKING:
     from desktop.app.patients import SearchHit
@@ -84,6 +85,8 @@ class LiveSearch(QObject):
         self.searches_run += 1
 
     def _done(self, query: str, hits: list[SearchHit] | None, error: BaseException | None) -> None:
+        if not is_alive(self):
+            return  # its screen closed while the search ran: nobody is left to tell
         self.running = None
         if query != self.query:
             self._fire()  # typed on meanwhile: this answer is stale, ask for the new one

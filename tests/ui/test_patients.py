@@ -150,6 +150,25 @@ def test_stale_answers_are_dropped(signed_in, qtbot) -> None:
     assert search.searches_run <= 2  # the one running, then only the latest
 
 
+def test_a_search_answered_after_its_screen_closed_is_dropped_quietly(signed_in, qtbot) -> None:
+    from PySide6.QtCore import QObject
+    from shiboken6 import Shiboken
+
+    from ui.live_search import LiveSearch
+
+    register(signed_in.ctx.core, "Achieng", "Otieno")
+    screen = QObject()
+    search = LiveSearch(signed_in.ctx, screen, debounce_ms=0)
+    search.set_query("achieng")
+    search.search_now()
+    Shiboken.delete(screen)  # closed while the search runs: it goes with it
+    answered: list[object] = []
+    signed_in.ctx.ask(lambda core: None, lambda value, error: answered.append(error))
+    qtbot.waitUntil(lambda: bool(answered), timeout=20_000)  # the search's answer came first
+    qtbot.wait(50)
+    assert answered == [None]  # and nothing was raised on the way (pytest-qt would fail)
+
+
 # --- defects of issue 7 ---------------------------------------------------------------------
 
 
