@@ -384,11 +384,12 @@ class CalendarView(QWidget):
             item = placed
             text = f"{labels.STATUS_MARKS.get(status, '')} {entry.patient_name}"
             # A 15-minute appointment has one row: its type goes on the same line.
-            text += f"\n{entry.type_name}" if span > 1 else f" · {entry.type_name}"
+            kind = labels.walk_in_text(entry.type_name, entry.walk_in)
+            text += f"\n{kind}" if span > 1 else f" · {kind}"
             if entry.late:  # the sign once, the word beside the type (which stays shown)
                 late_word = labels.status_text(status, late=True).replace(labels.LATE_MARK, "")
                 text = f"{labels.LATE_MARK} {entry.patient_name}" + ("\n" if span > 1 else " · ")
-                text += f"{entry.type_name} · {late_word.strip()}"
+                text += f"{kind} · {late_word.strip()}"
             item.setText(text)
             item.setData(ENTRY_ROLE, entry)
             item.setToolTip(self._describe(entry))
@@ -402,7 +403,7 @@ class CalendarView(QWidget):
             start=f"{entry.starts_at:%H:%M}",
             end=f"{entry.ends_at:%H:%M}",
             patient=entry.patient_name,
-            type=entry.type_name,
+            type=labels.walk_in_text(entry.type_name, entry.walk_in),
             status=labels.status_text(entry.status.value, late=entry.late),
         )
 

@@ -51,6 +51,12 @@ def status_text(status: str, *, late: bool = False) -> str:
     return f"{STATUS_MARKS.get(str(status), '')} {status_label(status)}".strip()
 
 
+def walk_in_text(text: str, walk_in: bool) -> str:
+    """ "● Arrived · walk-in": an appointment made on arrival says so wherever it shows (the
+    day's list, the queue, the calendar, the record)."""
+    return _tr("{text} · walk-in").format(text=text) if walk_in else text
+
+
 def sex_label(sex: str) -> str:
     return {
         "female": _tr("Female"),

@@ -406,9 +406,10 @@ class PatientRecord(QWidget):
                 QStandardItem(a.provider),
                 QStandardItem(a.type_name),
                 QStandardItem(
-                    self.tr("{status} · walk-in").format(status=labels.status_text(a.status.value))
-                    if a.walk_in
-                    else labels.status_text(a.status.value, late=a.late)
+                    labels.walk_in_text(
+                        labels.status_text(a.status.value, late=a.late and not a.walk_in),
+                        a.walk_in,
+                    )
                 ),
                 QStandardItem(a.reason),
             ]

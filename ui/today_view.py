@@ -430,7 +430,7 @@ class TodayView(QWidget):
         cells = [
             QStandardItem(f"{format_time(entry.starts_at)}–{format_time(entry.ends_at)}"),
             QStandardItem(entry.patient_name),
-            QStandardItem(self._walk_in_words(entry.type_name, entry.walk_in)),
+            QStandardItem(labels.walk_in_text(entry.type_name, entry.walk_in)),
             QStandardItem(labels.status_text(status, late=late)),
             QStandardItem(format_time(entry.arrived_at)),
         ]
@@ -472,7 +472,7 @@ class TodayView(QWidget):
             cells = [
                 QStandardItem(entry.patient_name),
                 QStandardItem(
-                    self._walk_in_words(labels.status_text(entry.status.value), entry.walk_in)
+                    labels.walk_in_text(labels.status_text(entry.status.value), entry.walk_in)
                 ),
                 QStandardItem(waited),
                 self._coverage_cell(entry.patient_id),
@@ -558,10 +558,6 @@ class TodayView(QWidget):
             self._keep_selection = appointment_id
 
         self.ctx.call(self, work, label=label).success(done).run()
-
-    def _walk_in_words(self, text: str, walk_in: bool) -> str:
-        """ "● Arrived · walk-in": said in words wherever the appointment shows."""
-        return self.tr("{text} · walk-in").format(text=text) if walk_in else text
 
     def walk_in(self) -> None:
         """Find or register a patient who came without an appointment; they join today's

@@ -1,5 +1,5 @@
-"""The Calendar: a 15-minute appointment keeps its type, the week marks today, and what is
-booked elsewhere appears without pressing F5."""
+"""The Calendar: a 15-minute appointment keeps its type, the week marks today, a walk-in says
+so, and what is booked elsewhere appears without pressing F5."""
 
 from __future__ import annotations
 
@@ -94,3 +94,21 @@ def test_the_calendar_shows_a_booking_made_elsewhere(clocked, signed_in, qtbot):
     assert not any("Amani" in t for t in texts(calendar))
     core.schedule.check_in(appointment)  # through the core: its change event reloads
     qtbot.waitUntil(lambda: any("● Amani Mohamed" in t for t in texts(calendar)), timeout=20_000)
+
+
+def test_a_walk_in_is_marked_as_one_in_the_calendar(clocked, signed_in, qtbot):
+    core = clocked
+    set_up_clinic(core)
+    patient = register(core, "Wanjiru", "Kamau")
+    core.schedule.walk_in(patient)  # 08:00, already arrived
+    calendar = show_calendar(signed_in.window, qtbot, DAY)
+    qtbot.waitUntil(lambda: any("Wanjiru Kamau" in t for t in texts(calendar)), timeout=20_000)
+    grid = calendar.grid
+    (item,) = [
+        grid.item(r, c)
+        for r in range(grid.rowCount())
+        for c in range(grid.columnCount())
+        if grid.item(r, c) is not None and "Wanjiru Kamau" in grid.item(r, c).text()
+    ]
+    assert item.text().startswith("● Wanjiru Kamau") and item.text().endswith(" · walk-in")
+    assert "· walk-in" in item.toolTip()  # said in words in the tooltip too

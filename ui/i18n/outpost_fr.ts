@@ -837,57 +837,57 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Une facture brouillon pour la consultation de ce patient</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="68" />
+      <location filename="../../ui/record_tab_billing.py" line="70" />
       <source>B&amp;illing</source>
       <translation>Fac&amp;turation</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="72" />
+      <location filename="../../ui/record_tab_billing.py" line="74" />
       <source>Invoice</source>
       <translation>Facture</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="73" />
+      <location filename="../../ui/record_tab_billing.py" line="75" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="74" />
+      <location filename="../../ui/record_tab_billing.py" line="76" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="75" />
+      <location filename="../../ui/record_tab_billing.py" line="77" />
       <source>Total</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="76" />
+      <location filename="../../ui/record_tab_billing.py" line="78" />
       <source>Paid</source>
       <translation>Payé</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="77" />
+      <location filename="../../ui/record_tab_billing.py" line="79" />
       <source>Owed</source>
       <translation>Reste dû</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="78" />
+      <location filename="../../ui/record_tab_billing.py" line="80" />
       <source>Claims</source>
       <translation>Demandes de remboursement</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="101" />
+      <location filename="../../ui/record_tab_billing.py" line="103" />
       <source>No invoices for this patient.</source>
       <translation>Aucune facture pour ce patient.</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="111" />
+      <location filename="../../ui/record_tab_billing.py" line="113" />
       <source>(draft)</source>
       <translation>(brouillon)</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="120" />
+      <location filename="../../ui/record_tab_billing.py" line="122" />
       <source>credit {amount}</source>
       <translation>trop-perçu {amount}</translation>
     </message>
@@ -1206,12 +1206,12 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>Hors horaires</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="401" />
+      <location filename="../../ui/calendar_view.py" line="402" />
       <source>{start}–{end} {patient} ({type}), {status}</source>
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="479" />
+      <location filename="../../ui/calendar_view.py" line="480" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Annuler le rendez-vous de {patient} du {when} ?</translation>
     </message>
@@ -1781,52 +1781,52 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>&amp;Nouveau plan de soins…</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="65" />
+      <location filename="../../ui/record_tab_care_plans.py" line="67" />
       <source>Care pla&amp;ns</source>
       <translation>P&amp;lans de soins</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="69" />
+      <location filename="../../ui/record_tab_care_plans.py" line="71" />
       <source>Plan</source>
       <translation>Plan</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="70" />
+      <location filename="../../ui/record_tab_care_plans.py" line="72" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="71" />
+      <location filename="../../ui/record_tab_care_plans.py" line="73" />
       <source>Led by</source>
       <translation>Dirigé par</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="72" />
+      <location filename="../../ui/record_tab_care_plans.py" line="74" />
       <source>To do</source>
       <translation>À faire</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="73" />
+      <location filename="../../ui/record_tab_care_plans.py" line="75" />
       <source>Next due</source>
       <translation>Prochaine échéance</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="74" />
+      <location filename="../../ui/record_tab_care_plans.py" line="76" />
       <source>Review</source>
       <translation>Réévaluation</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="84" />
+      <location filename="../../ui/record_tab_care_plans.py" line="86" />
       <source>No care plan for this patient.</source>
       <translation>Aucun plan de soins pour ce patient.</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="89" />
+      <location filename="../../ui/record_tab_care_plans.py" line="91" />
       <source>{open} ({missed} missed)</source>
       <translation>{open} ({missed} non faits à temps)</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="94" />
+      <location filename="../../ui/record_tab_care_plans.py" line="96" />
       <source>⚠ {date} · due</source>
       <translation>⚠ {date} · à faire</translation>
     </message>
@@ -4041,37 +4041,37 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
   <context>
     <name>HitsModel</name>
     <message>
-      <location filename="../../ui/live_search.py" line="109" />
+      <location filename="../../ui/live_search.py" line="112" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="110" />
+      <location filename="../../ui/live_search.py" line="113" />
       <source>Clinic no.</source>
       <translation>N° de dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="111" />
+      <location filename="../../ui/live_search.py" line="114" />
       <source>Sex</source>
       <translation>Sexe</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="112" />
+      <location filename="../../ui/live_search.py" line="115" />
       <source>Born</source>
       <translation>Naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="113" />
+      <location filename="../../ui/live_search.py" line="116" />
       <source>Phone</source>
       <translation>Téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="114" />
+      <location filename="../../ui/live_search.py" line="117" />
       <source>Village</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="115" />
+      <location filename="../../ui/live_search.py" line="118" />
       <source>National ID</source>
       <translation>N° d’identité</translation>
     </message>
@@ -5002,379 +5002,384 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>En retard</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="56" />
+      <location filename="../../ui/labels.py" line="57" />
+      <source>{text} · walk-in</source>
+      <translation>{text} · sans rendez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="62" />
       <source>Female</source>
       <translation>Femme</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="57" />
+      <location filename="../../ui/labels.py" line="63" />
       <source>Male</source>
       <translation>Homme</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="58" />
+      <location filename="../../ui/labels.py" line="64" />
       <source>Other</source>
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="59" />
+      <location filename="../../ui/labels.py" line="65" />
       <source>Not known</source>
       <translation>Inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="74" />
       <source>Age not known</source>
       <translation>Âge inconnu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="80" />
       <source>Clinic no. {number}</source>
       <translation>Dossier n° {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="79" />
+      <location filename="../../ui/labels.py" line="85" />
       <source>Administrator</source>
       <translation>Administrateur</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="80" />
+      <location filename="../../ui/labels.py" line="86" />
       <source>Coordinator</source>
       <translation>Coordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="81" />
+      <location filename="../../ui/labels.py" line="87" />
       <source>Clinician</source>
       <translation>Soignant</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../ui/labels.py" line="93" />
       <source>Draft</source>
       <translation>Brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="88" />
+      <location filename="../../ui/labels.py" line="94" />
       <source>Final</source>
       <translation>Définitif</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="89" />
+      <location filename="../../ui/labels.py" line="95" />
       <source>Signed</source>
       <translation>Signé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="96" />
+      <location filename="../../ui/labels.py" line="102" />
       <source>Given name</source>
       <translation>Prénom</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="97" />
+      <location filename="../../ui/labels.py" line="103" />
       <source>Family name</source>
       <translation>Nom de famille</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="98" />
+      <location filename="../../ui/labels.py" line="104" />
       <source>Other names</source>
       <translation>Autres noms</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="99" />
+      <location filename="../../ui/labels.py" line="105" />
       <source>Sex</source>
       <translation>Sexe</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="100" />
+      <location filename="../../ui/labels.py" line="106" />
       <source>Date of birth</source>
       <translation>Date de naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="101" />
+      <location filename="../../ui/labels.py" line="107" />
       <source>Date of birth estimated</source>
       <translation>Date de naissance estimée</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="102" />
+      <location filename="../../ui/labels.py" line="108" />
       <source>Estimated age</source>
       <translation>Âge estimé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="103" />
-      <location filename="../../ui/labels.py" line="104" />
+      <location filename="../../ui/labels.py" line="109" />
+      <location filename="../../ui/labels.py" line="110" />
       <source>Phone</source>
       <translation>Téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="105" />
+      <location filename="../../ui/labels.py" line="111" />
       <source>Other phone</source>
       <translation>Autre téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="106" />
+      <location filename="../../ui/labels.py" line="112" />
       <source>Village</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="107" />
+      <location filename="../../ui/labels.py" line="113" />
       <source>Address</source>
       <translation>Adresse</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../ui/labels.py" line="114" />
       <source>National ID</source>
       <translation>N° d’identité</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="109" />
+      <location filename="../../ui/labels.py" line="115" />
       <source>Clinic number</source>
       <translation>N° de dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="110" />
+      <location filename="../../ui/labels.py" line="116" />
       <source>Next of kin</source>
       <translation>Proche à prévenir</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="111" />
+      <location filename="../../ui/labels.py" line="117" />
       <source>Relation</source>
       <translation>Lien de parenté</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="112" />
+      <location filename="../../ui/labels.py" line="118" />
       <source>Next of kin's phone</source>
       <translation>Téléphone du proche</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="113" />
+      <location filename="../../ui/labels.py" line="119" />
       <source>Preferred language</source>
       <translation>Langue préférée</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="114" />
+      <location filename="../../ui/labels.py" line="120" />
       <source>Coverage scheme</source>
       <translation>Régime de couverture</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="115" />
+      <location filename="../../ui/labels.py" line="121" />
       <source>Member number</source>
       <translation>Numéro d’adhérent</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="116" />
+      <location filename="../../ui/labels.py" line="122" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="117" />
-      <location filename="../../ui/labels.py" line="125" />
+      <location filename="../../ui/labels.py" line="123" />
+      <location filename="../../ui/labels.py" line="131" />
       <source>Removed</source>
       <translation>Supprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="123" />
+      <location filename="../../ui/labels.py" line="129" />
       <source>Registered</source>
       <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="124" />
+      <location filename="../../ui/labels.py" line="130" />
       <source>Changed</source>
       <translation>Modifié</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="126" />
+      <location filename="../../ui/labels.py" line="132" />
       <source>Opened the record</source>
       <translation>A ouvert le dossier</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="133" />
+      <location filename="../../ui/labels.py" line="139" />
       <source>similar name</source>
       <translation>nom semblable</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="134" />
+      <location filename="../../ui/labels.py" line="140" />
       <source>same phone</source>
       <translation>même téléphone</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="135" />
+      <location filename="../../ui/labels.py" line="141" />
       <source>same date of birth and village</source>
       <translation>même date de naissance et même village</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="136" />
+      <location filename="../../ui/labels.py" line="142" />
       <source>same date of birth</source>
       <translation>même date de naissance</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="137" />
+      <location filename="../../ui/labels.py" line="143" />
       <source>same village</source>
       <translation>même village</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="138" />
+      <location filename="../../ui/labels.py" line="144" />
       <source>same clinic number</source>
       <translation>même numéro de dossier du centre</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="139" />
+      <location filename="../../ui/labels.py" line="145" />
       <source>same national ID</source>
       <translation>même numéro d’identité nationale</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="145" />
+      <location filename="../../ui/labels.py" line="151" />
       <source>Monday</source>
       <translation>Lundi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="146" />
+      <location filename="../../ui/labels.py" line="152" />
       <source>Tuesday</source>
       <translation>Mardi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="147" />
+      <location filename="../../ui/labels.py" line="153" />
       <source>Wednesday</source>
       <translation>Mercredi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="148" />
+      <location filename="../../ui/labels.py" line="154" />
       <source>Thursday</source>
       <translation>Jeudi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="149" />
+      <location filename="../../ui/labels.py" line="155" />
       <source>Friday</source>
       <translation>Vendredi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="150" />
+      <location filename="../../ui/labels.py" line="156" />
       <source>Saturday</source>
       <translation>Samedi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="151" />
+      <location filename="../../ui/labels.py" line="157" />
       <source>Sunday</source>
       <translation>Dimanche</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="214" />
+      <location filename="../../ui/labels.py" line="220" />
       <source>Kenya</source>
       <translation>Kenya</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="215" />
+      <location filename="../../ui/labels.py" line="221" />
       <source>Uganda</source>
       <translation>Ouganda</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="216" />
+      <location filename="../../ui/labels.py" line="222" />
       <source>Tanzania</source>
       <translation>Tanzanie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="217" />
+      <location filename="../../ui/labels.py" line="223" />
       <source>Rwanda</source>
       <translation>Rwanda</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="218" />
+      <location filename="../../ui/labels.py" line="224" />
       <source>Burundi</source>
       <translation>Burundi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="219" />
+      <location filename="../../ui/labels.py" line="225" />
       <source>South Sudan</source>
       <translation>Soudan du Sud</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="220" />
+      <location filename="../../ui/labels.py" line="226" />
       <source>Ethiopia</source>
       <translation>Éthiopie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="221" />
+      <location filename="../../ui/labels.py" line="227" />
       <source>Somalia</source>
       <translation>Somalie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="222" />
+      <location filename="../../ui/labels.py" line="228" />
       <source>DR Congo</source>
       <translation>RD Congo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="223" />
+      <location filename="../../ui/labels.py" line="229" />
       <source>Cameroon</source>
       <translation>Cameroun</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="224" />
+      <location filename="../../ui/labels.py" line="230" />
       <source>Nigeria</source>
       <translation>Nigeria</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="225" />
+      <location filename="../../ui/labels.py" line="231" />
       <source>Ghana</source>
       <translation>Ghana</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="226" />
+      <location filename="../../ui/labels.py" line="232" />
       <source>Senegal</source>
       <translation>Sénégal</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="227" />
+      <location filename="../../ui/labels.py" line="233" />
       <source>Mali</source>
       <translation>Mali</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="228" />
+      <location filename="../../ui/labels.py" line="234" />
       <source>Burkina Faso</source>
       <translation>Burkina Faso</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="229" />
+      <location filename="../../ui/labels.py" line="235" />
       <source>Niger</source>
       <translation>Niger</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="230" />
+      <location filename="../../ui/labels.py" line="236" />
       <source>Côte d'Ivoire</source>
       <translation>Côte d’Ivoire</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="231" />
+      <location filename="../../ui/labels.py" line="237" />
       <source>Guinea</source>
       <translation>Guinée</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="232" />
+      <location filename="../../ui/labels.py" line="238" />
       <source>Chad</source>
       <translation>Tchad</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="233" />
+      <location filename="../../ui/labels.py" line="239" />
       <source>Madagascar</source>
       <translation>Madagascar</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="234" />
+      <location filename="../../ui/labels.py" line="240" />
       <source>Malawi</source>
       <translation>Malawi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="235" />
+      <location filename="../../ui/labels.py" line="241" />
       <source>Mozambique</source>
       <translation>Mozambique</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="236" />
+      <location filename="../../ui/labels.py" line="242" />
       <source>Zambia</source>
       <translation>Zambie</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="237" />
+      <location filename="../../ui/labels.py" line="243" />
       <source>Zimbabwe</source>
       <translation>Zimbabwe</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="238" />
+      <location filename="../../ui/labels.py" line="244" />
       <source>Haiti</source>
       <translation>Haïti</translation>
     </message>
@@ -6305,22 +6310,17 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
       <translation>N° d’identité {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="409" />
-      <source>{status} · walk-in</source>
-      <translation>{status} · sans rendez-vous</translation>
-    </message>
-    <message>
-      <location filename="../../ui/patient_record.py" line="421" />
+      <location filename="../../ui/patient_record.py" line="422" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Prévu à {time} ; pas encore arrivé</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="442" />
+      <location filename="../../ui/patient_record.py" line="443" />
       <source>No forms yet for this patient.</source>
       <translation>Aucun formulaire pour ce patient pour l’instant.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="550" />
+      <location filename="../../ui/patient_record.py" line="551" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Annuler le rendez-vous du {when} avec {provider} ?</translation>
     </message>
@@ -6347,6 +6347,10 @@ Ouvrez la sauvegarde avec un nom d’utilisateur et un mot de passe tels qu’il
     <message>
       <source>Print &amp;this form…</source>
       <translation type="vanished">Imprimer &amp;ce formulaire…</translation>
+    </message>
+    <message>
+      <source>{status} · walk-in</source>
+      <translation type="vanished">{status} · sans rendez-vous</translation>
     </message>
   </context>
   <context>
@@ -9148,33 +9152,32 @@ Notez-la ou imprimez-la maintenant : l’ancienne feuille de récupération n’
       <translation>Marquer absent (Ctrl+Shift+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="564" />
-      <source>{text} · walk-in</source>
-      <translation>{text} · sans rendez-vous</translation>
-    </message>
-    <message>
-      <location filename="../../ui/today_view.py" line="586" />
+      <location filename="../../ui/today_view.py" line="582" />
       <source>Checking in…</source>
       <translation>Enregistrement de l’arrivée…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="591" />
+      <location filename="../../ui/today_view.py" line="587" />
       <source>Starting the consultation…</source>
       <translation>Début de la consultation…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="594" />
+      <location filename="../../ui/today_view.py" line="590" />
       <source>Completing the visit…</source>
       <translation>Clôture de la visite…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="597" />
+      <location filename="../../ui/today_view.py" line="593" />
       <source>Marking as no-show…</source>
       <translation>Enregistrement de l’absence…</translation>
     </message>
     <message>
       <source>No appointments</source>
       <translation type="vanished">Aucun rendez-vous</translation>
+    </message>
+    <message>
+      <source>{text} · walk-in</source>
+      <translation type="vanished">{text} · sans rendez-vous</translation>
     </message>
   </context>
   <context>

@@ -837,57 +837,57 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Rasimu ya ankara ya ziara ya mgonjwa huyu</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="68" />
+      <location filename="../../ui/record_tab_billing.py" line="70" />
       <source>B&amp;illing</source>
       <translation>Ankara na ma&amp;lipo</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="72" />
+      <location filename="../../ui/record_tab_billing.py" line="74" />
       <source>Invoice</source>
       <translation>Ankara</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="73" />
+      <location filename="../../ui/record_tab_billing.py" line="75" />
       <source>Date</source>
       <translation>Tarehe</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="74" />
+      <location filename="../../ui/record_tab_billing.py" line="76" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="75" />
+      <location filename="../../ui/record_tab_billing.py" line="77" />
       <source>Total</source>
       <translation>Jumla</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="76" />
+      <location filename="../../ui/record_tab_billing.py" line="78" />
       <source>Paid</source>
       <translation>Imelipwa</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="77" />
+      <location filename="../../ui/record_tab_billing.py" line="79" />
       <source>Owed</source>
       <translation>Inadaiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="78" />
+      <location filename="../../ui/record_tab_billing.py" line="80" />
       <source>Claims</source>
       <translation>Madai</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="101" />
+      <location filename="../../ui/record_tab_billing.py" line="103" />
       <source>No invoices for this patient.</source>
       <translation>Hakuna ankara za mgonjwa huyu.</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="111" />
+      <location filename="../../ui/record_tab_billing.py" line="113" />
       <source>(draft)</source>
       <translation>(rasimu)</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_billing.py" line="120" />
+      <location filename="../../ui/record_tab_billing.py" line="122" />
       <source>credit {amount}</source>
       <translation>ziada {amount}</translation>
     </message>
@@ -1206,12 +1206,12 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Si saa za kazi</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="401" />
+      <location filename="../../ui/calendar_view.py" line="402" />
       <source>{start}–{end} {patient} ({type}), {status}</source>
       <translation>{start}–{end} {patient} ({type}), {status}</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_view.py" line="479" />
+      <location filename="../../ui/calendar_view.py" line="480" />
       <source>Cancel {patient}'s appointment of {when}?</source>
       <translation>Ughairi miadi ya {patient} ya {when}?</translation>
     </message>
@@ -1781,52 +1781,52 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Mpango mpya wa &amp;matunzo…</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="65" />
+      <location filename="../../ui/record_tab_care_plans.py" line="67" />
       <source>Care pla&amp;ns</source>
       <translation>Mipango &amp;ya matunzo</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="69" />
+      <location filename="../../ui/record_tab_care_plans.py" line="71" />
       <source>Plan</source>
       <translation>Mpango</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="70" />
+      <location filename="../../ui/record_tab_care_plans.py" line="72" />
       <source>Status</source>
       <translation>Hali</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="71" />
+      <location filename="../../ui/record_tab_care_plans.py" line="73" />
       <source>Led by</source>
       <translation>Anaongozwa na</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="72" />
+      <location filename="../../ui/record_tab_care_plans.py" line="74" />
       <source>To do</source>
       <translation>Za kufanya</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="73" />
+      <location filename="../../ui/record_tab_care_plans.py" line="75" />
       <source>Next due</source>
       <translation>Inayofuata inatakiwa</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="74" />
+      <location filename="../../ui/record_tab_care_plans.py" line="76" />
       <source>Review</source>
       <translation>Mapitio</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="84" />
+      <location filename="../../ui/record_tab_care_plans.py" line="86" />
       <source>No care plan for this patient.</source>
       <translation>Hakuna mpango wa matunzo wa mgonjwa huyu.</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="89" />
+      <location filename="../../ui/record_tab_care_plans.py" line="91" />
       <source>{open} ({missed} missed)</source>
       <translation>{open} ({missed} hazikufanyika kwa wakati)</translation>
     </message>
     <message>
-      <location filename="../../ui/record_tab_care_plans.py" line="94" />
+      <location filename="../../ui/record_tab_care_plans.py" line="96" />
       <source>⚠ {date} · due</source>
       <translation>⚠ {date} · inatakiwa</translation>
     </message>
@@ -4041,37 +4041,37 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
   <context>
     <name>HitsModel</name>
     <message>
-      <location filename="../../ui/live_search.py" line="109" />
+      <location filename="../../ui/live_search.py" line="112" />
       <source>Name</source>
       <translation>Jina</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="110" />
+      <location filename="../../ui/live_search.py" line="113" />
       <source>Clinic no.</source>
       <translation>Namba ya usajili</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="111" />
+      <location filename="../../ui/live_search.py" line="114" />
       <source>Sex</source>
       <translation>Jinsia</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="112" />
+      <location filename="../../ui/live_search.py" line="115" />
       <source>Born</source>
       <translation>Alizaliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="113" />
+      <location filename="../../ui/live_search.py" line="116" />
       <source>Phone</source>
       <translation>Simu</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="114" />
+      <location filename="../../ui/live_search.py" line="117" />
       <source>Village</source>
       <translation>Kijiji</translation>
     </message>
     <message>
-      <location filename="../../ui/live_search.py" line="115" />
+      <location filename="../../ui/live_search.py" line="118" />
       <source>National ID</source>
       <translation>Kitambulisho cha taifa</translation>
     </message>
@@ -5002,379 +5002,384 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Amechelewa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="56" />
+      <location filename="../../ui/labels.py" line="57" />
+      <source>{text} · walk-in</source>
+      <translation>{text} · bila miadi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="62" />
       <source>Female</source>
       <translation>Mwanamke</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="57" />
+      <location filename="../../ui/labels.py" line="63" />
       <source>Male</source>
       <translation>Mwanamume</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="58" />
+      <location filename="../../ui/labels.py" line="64" />
       <source>Other</source>
       <translation>Nyingine</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="59" />
+      <location filename="../../ui/labels.py" line="65" />
       <source>Not known</source>
       <translation>Haijulikani</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="74" />
       <source>Age not known</source>
       <translation>Umri haujulikani</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="80" />
       <source>Clinic no. {number}</source>
       <translation>Namba ya usajili {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="79" />
+      <location filename="../../ui/labels.py" line="85" />
       <source>Administrator</source>
       <translation>Msimamizi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="80" />
+      <location filename="../../ui/labels.py" line="86" />
       <source>Coordinator</source>
       <translation>Mratibu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="81" />
+      <location filename="../../ui/labels.py" line="87" />
       <source>Clinician</source>
       <translation>Mtabibu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../ui/labels.py" line="93" />
       <source>Draft</source>
       <translation>Rasimu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="88" />
+      <location filename="../../ui/labels.py" line="94" />
       <source>Final</source>
       <translation>Ya mwisho</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="89" />
+      <location filename="../../ui/labels.py" line="95" />
       <source>Signed</source>
       <translation>Imetiwa sahihi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="96" />
+      <location filename="../../ui/labels.py" line="102" />
       <source>Given name</source>
       <translation>Jina la kwanza</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="97" />
+      <location filename="../../ui/labels.py" line="103" />
       <source>Family name</source>
       <translation>Jina la ukoo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="98" />
+      <location filename="../../ui/labels.py" line="104" />
       <source>Other names</source>
       <translation>Majina mengine</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="99" />
+      <location filename="../../ui/labels.py" line="105" />
       <source>Sex</source>
       <translation>Jinsia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="100" />
+      <location filename="../../ui/labels.py" line="106" />
       <source>Date of birth</source>
       <translation>Tarehe ya kuzaliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="101" />
+      <location filename="../../ui/labels.py" line="107" />
       <source>Date of birth estimated</source>
       <translation>Tarehe ya kuzaliwa ni makadirio</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="102" />
+      <location filename="../../ui/labels.py" line="108" />
       <source>Estimated age</source>
       <translation>Umri wa makadirio</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="103" />
-      <location filename="../../ui/labels.py" line="104" />
+      <location filename="../../ui/labels.py" line="109" />
+      <location filename="../../ui/labels.py" line="110" />
       <source>Phone</source>
       <translation>Simu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="105" />
+      <location filename="../../ui/labels.py" line="111" />
       <source>Other phone</source>
       <translation>Simu nyingine</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="106" />
+      <location filename="../../ui/labels.py" line="112" />
       <source>Village</source>
       <translation>Kijiji</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="107" />
+      <location filename="../../ui/labels.py" line="113" />
       <source>Address</source>
       <translation>Anwani</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../ui/labels.py" line="114" />
       <source>National ID</source>
       <translation>Kitambulisho cha taifa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="109" />
+      <location filename="../../ui/labels.py" line="115" />
       <source>Clinic number</source>
       <translation>Namba ya usajili</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="110" />
+      <location filename="../../ui/labels.py" line="116" />
       <source>Next of kin</source>
       <translation>Ndugu wa karibu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="111" />
+      <location filename="../../ui/labels.py" line="117" />
       <source>Relation</source>
       <translation>Uhusiano</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="112" />
+      <location filename="../../ui/labels.py" line="118" />
       <source>Next of kin's phone</source>
       <translation>Simu ya ndugu wa karibu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="113" />
+      <location filename="../../ui/labels.py" line="119" />
       <source>Preferred language</source>
       <translation>Lugha anayopendelea</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="114" />
+      <location filename="../../ui/labels.py" line="120" />
       <source>Coverage scheme</source>
       <translation>Mpango wa bima</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="115" />
+      <location filename="../../ui/labels.py" line="121" />
       <source>Member number</source>
       <translation>Namba ya uanachama</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="116" />
+      <location filename="../../ui/labels.py" line="122" />
       <source>Notes</source>
       <translation>Maelezo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="117" />
-      <location filename="../../ui/labels.py" line="125" />
+      <location filename="../../ui/labels.py" line="123" />
+      <location filename="../../ui/labels.py" line="131" />
       <source>Removed</source>
       <translation>Imeondolewa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="123" />
+      <location filename="../../ui/labels.py" line="129" />
       <source>Registered</source>
       <translation>Amesajiliwa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="124" />
+      <location filename="../../ui/labels.py" line="130" />
       <source>Changed</source>
       <translation>Imebadilishwa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="126" />
+      <location filename="../../ui/labels.py" line="132" />
       <source>Opened the record</source>
       <translation>Alifungua rekodi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="133" />
+      <location filename="../../ui/labels.py" line="139" />
       <source>similar name</source>
       <translation>jina linalofanana</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="134" />
+      <location filename="../../ui/labels.py" line="140" />
       <source>same phone</source>
       <translation>simu ileile</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="135" />
+      <location filename="../../ui/labels.py" line="141" />
       <source>same date of birth and village</source>
       <translation>tarehe ya kuzaliwa na kijiji vilevile</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="136" />
+      <location filename="../../ui/labels.py" line="142" />
       <source>same date of birth</source>
       <translation>tarehe ya kuzaliwa ileile</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="137" />
+      <location filename="../../ui/labels.py" line="143" />
       <source>same village</source>
       <translation>kijiji kilekile</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="138" />
+      <location filename="../../ui/labels.py" line="144" />
       <source>same clinic number</source>
       <translation>namba ya usajili ileile</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="139" />
+      <location filename="../../ui/labels.py" line="145" />
       <source>same national ID</source>
       <translation>kitambulisho cha taifa kilekile</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="145" />
+      <location filename="../../ui/labels.py" line="151" />
       <source>Monday</source>
       <translation>Jumatatu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="146" />
+      <location filename="../../ui/labels.py" line="152" />
       <source>Tuesday</source>
       <translation>Jumanne</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="147" />
+      <location filename="../../ui/labels.py" line="153" />
       <source>Wednesday</source>
       <translation>Jumatano</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="148" />
+      <location filename="../../ui/labels.py" line="154" />
       <source>Thursday</source>
       <translation>Alhamisi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="149" />
+      <location filename="../../ui/labels.py" line="155" />
       <source>Friday</source>
       <translation>Ijumaa</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="150" />
+      <location filename="../../ui/labels.py" line="156" />
       <source>Saturday</source>
       <translation>Jumamosi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="151" />
+      <location filename="../../ui/labels.py" line="157" />
       <source>Sunday</source>
       <translation>Jumapili</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="214" />
+      <location filename="../../ui/labels.py" line="220" />
       <source>Kenya</source>
       <translation>Kenya</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="215" />
+      <location filename="../../ui/labels.py" line="221" />
       <source>Uganda</source>
       <translation>Uganda</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="216" />
+      <location filename="../../ui/labels.py" line="222" />
       <source>Tanzania</source>
       <translation>Tanzania</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="217" />
+      <location filename="../../ui/labels.py" line="223" />
       <source>Rwanda</source>
       <translation>Rwanda</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="218" />
+      <location filename="../../ui/labels.py" line="224" />
       <source>Burundi</source>
       <translation>Burundi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="219" />
+      <location filename="../../ui/labels.py" line="225" />
       <source>South Sudan</source>
       <translation>Sudan Kusini</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="220" />
+      <location filename="../../ui/labels.py" line="226" />
       <source>Ethiopia</source>
       <translation>Ethiopia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="221" />
+      <location filename="../../ui/labels.py" line="227" />
       <source>Somalia</source>
       <translation>Somalia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="222" />
+      <location filename="../../ui/labels.py" line="228" />
       <source>DR Congo</source>
       <translation>DR Kongo</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="223" />
+      <location filename="../../ui/labels.py" line="229" />
       <source>Cameroon</source>
       <translation>Kamerun</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="224" />
+      <location filename="../../ui/labels.py" line="230" />
       <source>Nigeria</source>
       <translation>Nigeria</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="225" />
+      <location filename="../../ui/labels.py" line="231" />
       <source>Ghana</source>
       <translation>Ghana</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="226" />
+      <location filename="../../ui/labels.py" line="232" />
       <source>Senegal</source>
       <translation>Senegali</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="227" />
+      <location filename="../../ui/labels.py" line="233" />
       <source>Mali</source>
       <translation>Mali</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="228" />
+      <location filename="../../ui/labels.py" line="234" />
       <source>Burkina Faso</source>
       <translation>Burkina Faso</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="229" />
+      <location filename="../../ui/labels.py" line="235" />
       <source>Niger</source>
       <translation>Niger</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="230" />
+      <location filename="../../ui/labels.py" line="236" />
       <source>Côte d'Ivoire</source>
       <translation>Côte d’Ivoire</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="231" />
+      <location filename="../../ui/labels.py" line="237" />
       <source>Guinea</source>
       <translation>Guinea</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="232" />
+      <location filename="../../ui/labels.py" line="238" />
       <source>Chad</source>
       <translation>Chadi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="233" />
+      <location filename="../../ui/labels.py" line="239" />
       <source>Madagascar</source>
       <translation>Madagaska</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="234" />
+      <location filename="../../ui/labels.py" line="240" />
       <source>Malawi</source>
       <translation>Malawi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="235" />
+      <location filename="../../ui/labels.py" line="241" />
       <source>Mozambique</source>
       <translation>Msumbiji</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="236" />
+      <location filename="../../ui/labels.py" line="242" />
       <source>Zambia</source>
       <translation>Zambia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="237" />
+      <location filename="../../ui/labels.py" line="243" />
       <source>Zimbabwe</source>
       <translation>Zimbabwe</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="238" />
+      <location filename="../../ui/labels.py" line="244" />
       <source>Haiti</source>
       <translation>Haiti</translation>
     </message>
@@ -6305,22 +6310,17 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
       <translation>Kitambulisho cha taifa {number}</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="409" />
-      <source>{status} · walk-in</source>
-      <translation>{status} · bila miadi</translation>
-    </message>
-    <message>
-      <location filename="../../ui/patient_record.py" line="421" />
+      <location filename="../../ui/patient_record.py" line="422" />
       <source>Booked for {time}; not arrived yet</source>
       <translation>Miadi ya saa {time}; bado hajafika</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="442" />
+      <location filename="../../ui/patient_record.py" line="443" />
       <source>No forms yet for this patient.</source>
       <translation>Bado hakuna fomu za mgonjwa huyu.</translation>
     </message>
     <message>
-      <location filename="../../ui/patient_record.py" line="550" />
+      <location filename="../../ui/patient_record.py" line="551" />
       <source>Cancel the appointment of {when} with {provider}?</source>
       <translation>Ughairi miadi ya {when} na {provider}?</translation>
     </message>
@@ -6347,6 +6347,10 @@ Fungua nakala rudufu kwa jina la mtumiaji na nenosiri kama yalivyokuwa ilipoteng
     <message>
       <source>Print &amp;this form…</source>
       <translation type="vanished">Chapisha fomu h&amp;ii…</translation>
+    </message>
+    <message>
+      <source>{status} · walk-in</source>
+      <translation type="vanished">{status} · bila miadi</translation>
     </message>
   </context>
   <context>
@@ -9148,33 +9152,32 @@ Uandike au uuchapishe sasa: karatasi ya zamani ya kurejesha haifungui tena data.
       <translation>Weka alama ya hakufika (Ctrl+Shift+N)</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="564" />
-      <source>{text} · walk-in</source>
-      <translation>{text} · bila miadi</translation>
-    </message>
-    <message>
-      <location filename="../../ui/today_view.py" line="586" />
+      <location filename="../../ui/today_view.py" line="582" />
       <source>Checking in…</source>
       <translation>Inasajili kufika…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="591" />
+      <location filename="../../ui/today_view.py" line="587" />
       <source>Starting the consultation…</source>
       <translation>Inaanza kumhudumia…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="594" />
+      <location filename="../../ui/today_view.py" line="590" />
       <source>Completing the visit…</source>
       <translation>Inamaliza ziara…</translation>
     </message>
     <message>
-      <location filename="../../ui/today_view.py" line="597" />
+      <location filename="../../ui/today_view.py" line="593" />
       <source>Marking as no-show…</source>
       <translation>Inaweka alama ya kutofika…</translation>
     </message>
     <message>
       <source>No appointments</source>
       <translation type="vanished">Hakuna miadi</translation>
+    </message>
+    <message>
+      <source>{text} · walk-in</source>
+      <translation type="vanished">{text} · bila miadi</translation>
     </message>
   </context>
   <context>
