@@ -311,6 +311,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "valeurs habituelles {range}",
         "sw": "kiwango cha kawaida {range}",
     },
+    "result_in_report": {
+        "en": "In the scanned report kept at the clinic: ask the clinic for a copy.",
+        "fr": "Dans le compte rendu numérisé conservé au centre : demandez-en une copie.",
+        "sw": "Katika ripoti iliyochanganuliwa iliyohifadhiwa kliniki: omba nakala.",
+    },
     "every_days": {
         "en": "every {days} days",
         "fr": "tous les {days} jours",

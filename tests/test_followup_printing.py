@@ -164,6 +164,24 @@ def test_urgent_result_asks_the_patient_to_come_now_and_normal_values_to_carry_o
     assert "Nothing more to do now" in text and "5.1 mmol/L · normal" in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "In the scanned report kept at the clinic: ask the clinic for a copy."),
+        ("fr", "Dans le compte rendu numérisé conservé au centre : demandez-en une copie."),
+        ("sw", "Katika ripoti iliyochanganuliwa iliyohifadhiwa kliniki: omba nakala."),
+    ],
+)
+def test_result_given_only_as_a_scan_says_where_the_report_is(
+    core: ClinicCore, lang: str, words: str
+) -> None:
+    pid = patient(core)
+    rid = core.results.order(pid, "Chest X-ray").value.line.result_id
+    core.results.record_received(rid, scan=ressvc.Scan(b"%PDF-1.4\n%scan\n", "xray.pdf"))
+    text = pdf_text(core.printing.result_letter(rid, lang).value.pdf)
+    assert "Chest X-ray" in text and words in text, text
+
+
 def test_result_not_received_yet_has_no_letter(core: ClinicCore) -> None:
     pid = patient(core)
     rid = core.results.order(pid, "Malaria RDT").value.line.result_id

@@ -226,7 +226,7 @@ def _result_letter(letters: Letters, request: ResultLetterPrint, lang: str) -> F
         "done_at": line.facility,
         "ordered_on": line.ordered_on.isoformat(),
         "received_on": line.received_on.isoformat() if line.received_on else None,
-        "result": detail.result_text,
+        "result": detail.result_text or _in_the_report(detail.attachment_name, lang),
         "values": values_text,
         "reviewed_by": detail.reviewed_by or "",
         "next_step": request.next_step or _next_step(line.urgent, detail.measurements),
@@ -241,6 +241,12 @@ def _result_letter(letters: Letters, request: ResultLetterPrint, lang: str) -> F
         row.id,
         "result-letter",
     )
+
+
+def _in_the_report(attachment_name: str | None, lang: str) -> str | None:
+    """A result given only as a scanned report says where it is, rather than printing an
+    empty result for the patient to puzzle over (the scan is not part of the letter)."""
+    return None if attachment_name is None else message("result_in_report", lang)
 
 
 def _measurement_text(measurement: object, lang: str) -> str:
