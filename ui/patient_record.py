@@ -406,10 +406,7 @@ class PatientRecord(QWidget):
                 QStandardItem(a.provider),
                 QStandardItem(a.type_name),
                 QStandardItem(
-                    labels.walk_in_text(
-                        labels.status_text(a.status.value, late=a.late and not a.walk_in),
-                        a.walk_in,
-                    )
+                    labels.walk_in_text(labels.status_text(a.status.value, late=a.late), a.walk_in)
                 ),
                 QStandardItem(a.reason),
             ]
