@@ -29,6 +29,7 @@ from sync.protocol.models import (
     PushResponse,
     StatusResponse,
     UploadOffset,
+    compact_patch,
     derived_change_id,
 )
 
@@ -57,5 +58,6 @@ __all__ = [
     "PushResponse",
     "StatusResponse",
     "UploadOffset",
+    "compact_patch",
     "derived_change_id",
 ]

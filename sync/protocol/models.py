@@ -129,6 +129,31 @@ def _stamped(patch: dict[str, Any], hlc: str) -> dict[str, Any]:
     }
 
 
+def _with_derived_id(data: dict[str, Any]) -> dict[str, Any]:
+    """A change sent without its id, with its derived id (`derived_change_id`)."""
+    entity, entity_id, hlc = data.get("entity"), data.get("entity_id"), data.get("hlc")
+    if not (isinstance(entity, str) and isinstance(hlc, str)):
+        return data  # refused by the model, for what it lacks
+    try:
+        record = entity_id if isinstance(entity_id, uuid.UUID) else uuid.UUID(str(entity_id))
+    except ValueError:
+        return data
+    return {**data, "change_id": derived_change_id(entity, record, hlc)}
+
+
+def compact_patch(patch: dict[str, Any], hlc: str) -> dict[str, Any]:
+    """A patch without the stamps equal to its change's own `hlc`: how HQ stores and serves
+    it. "hlc" absent means the change's stamp for every op (`PatchEntry`), so this is the same
+    change; a snapshot's updates stamp every field with the change's stamp, and those stamps
+    were half of a new laptop's pull pages and a third of their parsing (benchmarks/)."""
+    return {
+        k: {n: x for n, x in e.items() if n != "hlc"}
+        if type(e) is dict and e.get("hlc") == hlc
+        else e
+        for k, e in patch.items()
+    }
+
+
 class Change(_Wire):
     """One outbox entry of a device: a field-level patch of one record. Sent compact (only
     to an HQ whose Hello lists DERIVED_IDS), a change without `change_id` has
@@ -158,14 +183,7 @@ class Change(_Wire):
             data = {**data, "patch": _stamped(patch, hlc)}
         if data.get("change_id") is not None:
             return data
-        entity, entity_id = data.get("entity"), data.get("entity_id")
-        if not (isinstance(entity, str) and isinstance(hlc, str)):
-            return data  # refused below, for what it lacks
-        try:
-            record = entity_id if isinstance(entity_id, uuid.UUID) else uuid.UUID(str(entity_id))
-        except ValueError:
-            return data
-        return {**data, "change_id": derived_change_id(entity, record, hlc)}
+        return _with_derived_id(data)
 
     @field_validator("patch")
     @classmethod
@@ -262,11 +280,23 @@ class PositionalResults(_Wire):
 
 
 class PulledChange(Change):
+    """A change of HQ's log as a pull page carries it. HQ stores and serves patches compact
+    (`compact_patch`), and they are kept so: a laptop reads a missing stamp as the change's
+    own (desktop.app.remote), so writing the stamps out again would only cost time on every
+    pulled change. Only the change id is derived, should an HQ leave it out."""
+
     position: int  # HQ's sequence: the cursor a device keeps is the last position applied
     origin_device: uuid.UUID | None = None  # the device that pushed it
     # HQ took it as a conflict: it competes with another device's newer edit, or it removes
     # a record another device edited after the remover last pulled (judged on each device).
     conflict: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_implied(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or data.get("change_id") is not None:
+            return data
+        return _with_derived_id(data)
 
 
 class PullPage(_Wire):

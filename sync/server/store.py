@@ -43,6 +43,7 @@ from sync.protocol import (
     ChangeStatus,
     DeviceSummary,
     PullPage,
+    compact_patch,
 )
 from sync.protocol.wire import as_json, content_hash, dumps
 from sync.server import passwords
@@ -518,7 +519,7 @@ def push(
             "entity": change.entity,
             "entity_id": change.entity_id,
             "op": change.op,
-            "patch": dumped[i]["patch"],
+            "patch": compact_patch(dumped[i]["patch"], change.hlc),
             "hlc": change.hlc,
             "user_id": change.user_id,
             "origin_device": device.id,

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session, aliased
 
-from sync.protocol import LIMITS, Change
+from sync.protocol import LIMITS, Change, compact_patch
 from sync.protocol.wire import as_json, content_hash
 from sync.server import store
 from sync.server.models import Attachment, ChangeRow, Clinic, RecordRow, Transfer
@@ -274,7 +274,7 @@ def transfer_patient(
                     "entity": kind,
                     "entity_id": entity_id,
                     "op": op,
-                    "patch": dumped["patch"],
+                    "patch": compact_patch(dumped["patch"], change.hlc),
                     "hlc": change.hlc,
                     "user_id": None,
                     "origin_device": None,

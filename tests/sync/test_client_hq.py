@@ -324,6 +324,8 @@ def test_a_compact_push_is_the_same_push_in_fewer_bytes(
     assert {r.status for r in pushed.results} == {ChangeStatus.APPLIED}
     page = client.pull(0, limit=100, log_id=enrolment.log_id)
     assert [c.change_id for c in page.changes] == [c.change_id for c in request.changes]
-    assert page.changes[-1].patch["village"].get("hlc") == edit_stamp
+    pulled = page.changes[-1]
+    # Served compact too: a stamp equal to the change's own is the change's (PatchEntry).
+    assert pulled.hlc == edit_stamp and pulled.patch["village"] == {"v": "Kisian"}
     again = client.push(request)  # a retry after a cut: every change a duplicate
     assert {r.status for r in again.results} == {ChangeStatus.DUPLICATE}

@@ -151,6 +151,48 @@ def test_positions_of_a_clinic_only_grow_and_pages_follow_them(engine: Engine) -
         assert store.counts(s, a.clinic_pk) == {"patient": 3}
 
 
+def test_an_update_stamped_with_its_own_stamp_is_kept_and_served_compact(
+    engine: Engine,
+) -> None:
+    """A snapshot's updates stamp every field with the change's stamp: HQ keeps the stamp
+    once (the pages of a new laptop were half stamps), keeps a field's other stamp, and a
+    retry of the stamped change is still the same change."""
+    device = enrolled(engine)
+    own, older = f"{NOW:015d}-000007-node", f"{NOW - 5:015d}-000000-node"
+    snapshot = Change.model_validate(
+        {
+            "change_id": str(uuid.uuid4()),
+            "entity": "patient",
+            "entity_id": str(uuid.uuid4()),
+            "clinic_id": str(device.clinic_id),
+            "op": "update",
+            "patch": {
+                "given": {"v": "Achieng", "hlc": own},
+                "family": {"v": "Otieno", "hlc": older},
+                "phone": {"hlc": own},  # null
+            },
+            "hlc": own,
+        }
+    )
+    with db.write_session(engine) as s:
+        first = store.push(s, device, [snapshot], DeviceSummary(), NOW)
+    with db.write_session(engine) as s:
+        again = store.push(s, device, [snapshot], DeviceSummary(), NOW)
+    assert [r.status for r in first] == [ChangeStatus.APPLIED]
+    assert [r.status for r in again] == [ChangeStatus.DUPLICATE]
+    with db.read_session(engine) as s:
+        body = store.pull_json(s, device, after=0, limit=10, log=None, now_ms=NOW).body
+        page = store.pull(s, device, after=0, limit=10, log=None, now_ms=NOW)
+    assert body.count(own.encode()) == 1 and body.count(older.encode()) == 1
+    pulled = page.changes[0]
+    assert pulled.hlc == own
+    assert pulled.patch == {
+        "given": {"v": "Achieng"},
+        "family": {"v": "Otieno", "hlc": older},
+        "phone": {},
+    }
+
+
 def test_the_device_summary_is_kept_for_hq_status(engine: Engine) -> None:
     device = enrolled(engine)
     with db.write_session(engine) as s:
