@@ -232,10 +232,9 @@ def test_transfer_appends_the_patient_to_the_receiving_clinics_log(tmp_path: Pat
         assert set(got) == {"patients", "form_records"}  # not the first clinic's book
         assert got["patients"]["clinic_id"] == str(b_id)
         assert got["patients"]["patch"]["clinic_id"]["v"] == str(b_id)
-        assert got["patients"]["patch"]["given_name"] == {
-            "v": "A",
-            "hlc": "001796000000000-000001-n",
-        }
+        # Each field keeps its stamp: here the change's own, so served compact (PatchEntry).
+        assert got["patients"]["hlc"] == "001796000000000-000001-n"
+        assert got["patients"]["patch"]["given_name"] == {"v": "A"}
         assert "origin_device" not in got["patients"]
         status = requests.get(hq.url + "/v1/status", headers=b_auth, timeout=10).json()
         assert status["counts"] == {"patients": 1, "form_records": 1}
