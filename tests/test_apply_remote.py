@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -40,6 +41,7 @@ from desktop.store.models import (
     Provider,
     Sex,
 )
+from sync.protocol import compact_patch
 from tests.clinic_template import copy_laptop
 from tests.conftest import PASSWORD
 
@@ -556,6 +558,29 @@ def test_a_record_made_and_edited_in_one_page_arrives_with_its_edit(
     assert patient(b, edited).hlc == patient(a, edited).hlc
     assert heard[-1].patient_ids == {edited, plain}
     assert outbox_count(b) == before  # nothing applied is queued back
+
+
+def test_an_update_served_compact_gives_each_field_the_stamp_it_had(
+    pair: tuple[ClinicCore, ClinicCore],
+) -> None:
+    """HQ keeps and serves a stamp equal to its change's own only once (compact_patch): the
+    fields of such an update take the change's stamp, a field with another stamp keeps it."""
+    a, b = pair
+    patient_id = new_patient(a, village="Kondele")
+    sync(a, b)
+    set_patient(a, patient_id, village="Nyalenda")
+    set_patient(a, patient_id, phone="+254712345678")  # one entry, the two stamps differ
+    served = [
+        replace(c, patch=compact_patch(dict(c.patch), c.hlc)) for c in a.remote.pending_outbox()
+    ]
+    assert any("hlc" not in e for c in served for e in c.patch.values())
+    assert any("hlc" in e for c in served for e in c.patch.values())
+    mark_sent(a)
+    report = b.remote.apply(served).value
+    assert not report.refused and not report.parked
+    there, here = patient(a, patient_id), patient(b, patient_id)
+    assert (here.village, here.phone) == ("Nyalenda", "+254712345678")
+    assert here.field_hlcs == there.field_hlcs and here.hlc == there.hlc
 
 
 def test_a_page_whose_new_records_carry_different_fields_is_applied_whole(

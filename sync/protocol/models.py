@@ -25,7 +25,7 @@ import enum
 import json
 import math
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -129,18 +129,6 @@ def _stamped(patch: dict[str, Any], hlc: str) -> dict[str, Any]:
     }
 
 
-def _with_derived_id(data: dict[str, Any]) -> dict[str, Any]:
-    """A change sent without its id, with its derived id (`derived_change_id`)."""
-    entity, entity_id, hlc = data.get("entity"), data.get("entity_id"), data.get("hlc")
-    if not (isinstance(entity, str) and isinstance(hlc, str)):
-        return data  # refused by the model, for what it lacks
-    try:
-        record = entity_id if isinstance(entity_id, uuid.UUID) else uuid.UUID(str(entity_id))
-    except ValueError:
-        return data
-    return {**data, "change_id": derived_change_id(entity, record, hlc)}
-
-
 def compact_patch(patch: dict[str, Any], hlc: str) -> dict[str, Any]:
     """A patch without the stamps equal to its change's own `hlc`: how HQ stores and serves
     it. "hlc" absent means the change's stamp for every op (`PatchEntry`), so this is the same
@@ -168,6 +156,9 @@ class Change(_Wire):
     hlc: Stamp
     user_id: uuid.UUID | None = None
 
+    # Whether an update's implied stamps are written out field by field (as HQ hashes it).
+    restamps: ClassVar[bool] = True
+
     @model_validator(mode="before")
     @classmethod
     def _fill_implied(cls, data: Any) -> Any:
@@ -175,7 +166,8 @@ class Change(_Wire):
             return data
         hlc, patch = data.get("hlc"), data.get("patch")
         if (
-            data.get("op") == "update"
+            cls.restamps
+            and data.get("op") == "update"
             and isinstance(hlc, str)
             and isinstance(patch, dict)
             and not all(type(e) is dict and e.get("hlc") is not None for e in patch.values())
@@ -183,7 +175,14 @@ class Change(_Wire):
             data = {**data, "patch": _stamped(patch, hlc)}
         if data.get("change_id") is not None:
             return data
-        return _with_derived_id(data)
+        entity, entity_id = data.get("entity"), data.get("entity_id")
+        if not (isinstance(entity, str) and isinstance(hlc, str)):
+            return data  # refused below, for what it lacks
+        try:
+            record = entity_id if isinstance(entity_id, uuid.UUID) else uuid.UUID(str(entity_id))
+        except ValueError:
+            return data
+        return {**data, "change_id": derived_change_id(entity, record, hlc)}
 
     @field_validator("patch")
     @classmethod
@@ -283,7 +282,7 @@ class PulledChange(Change):
     """A change of HQ's log as a pull page carries it. HQ stores and serves patches compact
     (`compact_patch`), and they are kept so: a laptop reads a missing stamp as the change's
     own (desktop.app.remote), so writing the stamps out again would only cost time on every
-    pulled change. Only the change id is derived, should an HQ leave it out."""
+    pulled change (`restamps`). A missing change id is still derived."""
 
     position: int  # HQ's sequence: the cursor a device keeps is the last position applied
     origin_device: uuid.UUID | None = None  # the device that pushed it
@@ -291,12 +290,7 @@ class PulledChange(Change):
     # a record another device edited after the remover last pulled (judged on each device).
     conflict: bool = False
 
-    @model_validator(mode="before")
-    @classmethod
-    def _fill_implied(cls, data: Any) -> Any:
-        if not isinstance(data, dict) or data.get("change_id") is not None:
-            return data
-        return _with_derived_id(data)
+    restamps: ClassVar[bool] = False
 
 
 class PullPage(_Wire):
