@@ -60,6 +60,20 @@ def _check_sha(sha256: str) -> str:
     return sha256
 
 
+def clock_offset_ms(sent_at_ms: float, rtt_ms: float, server_time_ms: int) -> int:
+    """HQ's clock minus this laptop's, from one exchange: 0 when HQ's time falls inside the
+    exchange (no skew shows through the round trip's uncertainty), else the midpoint estimate.
+
+    A midpoint estimate is off by up to half the round trip; applied to a laptop whose clock
+    agrees with HQ's, that noise alone let an edit made a few milliseconds earlier on one
+    laptop stamp later than one made after it on another.
+    """
+    # HQ's time is whole milliseconds, truncated: a millisecond of slack at each end.
+    if sent_at_ms - 1 <= server_time_ms <= sent_at_ms + rtt_ms + 1:
+        return 0
+    return round(server_time_ms - (sent_at_ms + rtt_ms / 2.0))
+
+
 class HqClient:
     """HQ at `base_url` (https://, or http:// to this machine only: InsecureUrl otherwise,
     before any connection).
@@ -125,8 +139,7 @@ class HqClient:
         return self.token
 
     def _measure(self, answer: Answer, server_time_ms: int) -> None:
-        midpoint = answer.sent_at_ms + answer.rtt_ms / 2.0
-        self.clock_offset_ms = round(server_time_ms - midpoint)
+        self.clock_offset_ms = clock_offset_ms(answer.sent_at_ms, answer.rtt_ms, server_time_ms)
         self.rtt_ms = round(answer.rtt_ms)
 
     def _json(

@@ -28,6 +28,7 @@ from sync.client import (
     Unauthorized,
     UpdateRequired,
 )
+from sync.client.client import clock_offset_ms
 from sync.protocol import (
     ErrorCode,
     PushRequest,
@@ -266,6 +267,29 @@ def test_hello_sends_the_protocol_header_and_no_credential_and_measures_the_cloc
     assert "authorization" not in headers
     assert client.clock_offset_ms is not None
     assert abs(client.clock_offset_ms - hour) < 60_000  # HQ's clock an hour ahead
+
+
+def test_a_slow_answer_from_an_hq_whose_clock_agrees_measures_no_offset(
+    standin: Callable[[Route], StandIn], clients: Callable[..., HqClient]
+) -> None:
+    # HQ reads its clock as the request arrives, then takes 300 ms to answer: the midpoint
+    # would call that 150 ms of skew, and a laptop corrected by it stamps edits out of order.
+    def slow(seen: Seen, s: StandIn) -> Reply:
+        arrived = now_ms()
+        time.sleep(0.3)
+        return json_reply(hello_json(server_time_ms=arrived))
+
+    client = clients(standin(slow).url)
+    client.hello()
+    assert client.rtt_ms is not None and client.rtt_ms >= 300
+    assert client.clock_offset_ms == 0
+
+
+def test_the_offset_is_hq_s_time_against_the_exchange_s_midpoint_when_outside_it() -> None:
+    assert clock_offset_ms(1_000.0, 200.0, 1_100) == 0
+    assert clock_offset_ms(1_000.0, 200.0, 1_000) == 0
+    assert clock_offset_ms(1_000.0, 200.0, 11_100) == 10_000  # HQ 10 s ahead
+    assert clock_offset_ms(1_000.0, 200.0, -8_900) == -10_000  # HQ 10 s behind
 
 
 def test_requests_reuse_one_connection_and_carry_the_token(
