@@ -30,6 +30,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -170,6 +171,15 @@ class _Run:
     def add(self, **counts: int) -> None:
         values = {k: getattr(self.report, k) + v for k, v in counts.items()}
         self.report = replace(self.report, **values)
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """Changes of one push, and how many entries they were taken from (a change the wire
+    format refused is not among them)."""
+
+    changes: list[Change]
+    entries: int
 
 
 class _Cancelled(Exception):
@@ -516,8 +526,17 @@ class _Engine:
     def _push_snapshot(self, kinds: frozenset[str] | None = None) -> None:
         """Every record (of `kinds`) sent again with its own stamps, a batch at a time (a
         read transaction per batch: a large clinic never sits in memory at once)."""
-        clinic_id = self.core.store.clinic_id
         done = 0
+
+        def counted(batch: _Batch, answer: PushResponse | None) -> None:
+            nonlocal done
+            done += batch.entries
+            self.tell("push", done, None)
+
+        self._send_in_turn(self._snapshot_batches(kinds), counted)
+
+    def _snapshot_batches(self, kinds: frozenset[str] | None) -> Iterator[_Batch]:
+        clinic_id = self.core.store.clinic_id
         for model in sync_outbox.snapshot_kinds(kinds):
             after: int | None = 0
             while after is not None:
@@ -530,13 +549,9 @@ class _Engine:
                         limit=BATCH,
                     )
                 )
-                if not batch:
-                    continue
-                changes = [Change.model_validate(c) for c in batch]
-                answer = self._send(changes)
-                done += len(changes)
-                self._count_results(answer, changes)
-                self.tell("push", done, None)
+                if batch:
+                    changes = [Change.model_validate(c) for c in batch]
+                    yield _Batch(changes, len(changes))
 
     # --- push -------------------------------------------------------------------------------
 
@@ -568,6 +583,20 @@ class _Engine:
     def _push(self) -> None:
         total = self.api._pending()
         done = 0
+
+        def acknowledge(batch: _Batch, answer: PushResponse | None) -> None:
+            nonlocal done
+            if answer is not None:
+                acked = [r.change_id for r in answer.results if r.status in _DONE]
+                self.tx.write(partial(sync_outbox.mark_acknowledged, change_ids=acked))
+            done += batch.entries
+            self.tell("push", done, total)
+
+        self._send_in_turn(self._outbox_batches(), acknowledge)
+
+    def _outbox_batches(self) -> Iterator[_Batch]:
+        """The outbox's batches, oldest first, each fixed as sent when it is taken; a change
+        the wire format refuses is reported and kept here (HQ would refuse its whole batch)."""
         after = 0
         while True:
             entries = self.tx.write(partial(_take_batch, after=after)).value
@@ -579,31 +608,53 @@ class _Engine:
                 try:
                     changes.append(Change.model_validate(raw))
                 except ValidationError as exc:
-                    # Never sent (HQ would refuse the whole batch): reported, kept here.
                     why = exc.errors()[0].get("msg", "") if exc.errors() else ""
                     self._reject(uuid.UUID(str(raw["change_id"])), f"not sendable: {why}")
-            if changes:
-                answer = self._send(changes)
-                self._count_results(answer, changes)
-                acked = [r.change_id for r in answer.results if r.status in _DONE]
-                self.tx.write(partial(sync_outbox.mark_acknowledged, change_ids=acked))
-            done += len(entries)
-            self.tell("push", done, total)
+            yield _Batch(changes, len(entries))
 
-    def _send(self, changes: list[Change]) -> PushResponse:
+    def _send_in_turn(
+        self,
+        batches: Iterator[_Batch],
+        answered: Callable[[_Batch, PushResponse | None], None],
+    ) -> None:
+        """Each batch sent to HQ after the one before was answered, and the next one read
+        from the store while HQ works on this one: HQ's part is most of a batch's time, and
+        the wait for its answer leaves this process free. `answered` runs in order, on this
+        thread, with HQ's answer (None for a batch with nothing to send).
+
+        Should reading the next batch fail, the answer to the one in flight is not waited
+        for: its changes stay waiting and are sent again (HQ answers "duplicate")."""
+        with ThreadPoolExecutor(1, thread_name_prefix="outpost-push") as sender:
+            batch = next(batches, None)
+            while batch is not None:
+                answering = None
+                if batch.changes:
+                    answering = sender.submit(self.client.push, self._request(batch.changes))
+                following = next(batches, None)
+                answer = None
+                if answering is not None:
+                    # The errors are put into words here: that reads the store, on this thread.
+                    answer = self.call(answering.result)
+                    self._check_answer(answer, batch.changes)
+                    self._count_results(answer, batch.changes)
+                answered(batch, answer)
+                batch = following
+
+    def _request(self, changes: list[Change]) -> PushRequest:
         summary = DeviceSummary(
             # What will still wait once HQ took this batch (HQ shows it until the next sync).
             pending=max(0, self.api._pending() - len(changes)),
             needs_attention=self.tx.read(_open_attention),
             app_version=_app_version(),
         )
-        request = PushRequest(
+        return PushRequest(
             batch_id=uuid.uuid4(),
             changes=changes,
             sent_at_ms=max(0, wall_clock_ms()),
             summary=summary,
         )
-        answer: PushResponse = self.call(lambda: self.client.push(request))
+
+    def _check_answer(self, answer: PushResponse, changes: list[Change]) -> None:
         sent = {c.change_id for c in changes}
         if any(r.change_id not in sent for r in answer.results):
             raise SyncFailed(
@@ -612,7 +663,6 @@ class _Engine:
                     "as sent. Tell HQ's support."
                 )
             )
-        return answer
 
     def _count_results(self, answer: PushResponse, changes: list[Change]) -> None:
         for result in answer.results:
