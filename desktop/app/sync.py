@@ -30,7 +30,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -533,7 +533,7 @@ class _Engine:
             done += batch.entries
             self.tell("push", done, None)
 
-        self._send_in_turn(self._snapshot_batches(kinds), counted)
+        self._send_in_turn(partial(next, self._snapshot_batches(kinds), None), counted)
 
     def _snapshot_batches(self, kinds: frozenset[str] | None) -> Iterator[_Batch]:
         clinic_id = self.core.store.clinic_id
@@ -594,14 +594,18 @@ class _Engine:
 
         self._send_in_turn(self._outbox_batches(), acknowledge)
 
-    def _outbox_batches(self) -> Iterator[_Batch]:
-        """The outbox's batches, oldest first, each fixed as sent when it is taken; a change
-        the wire format refuses is reported and kept here (HQ would refuse its whole batch)."""
+    def _outbox_batches(self) -> Callable[[], _Batch | None]:
+        """What takes the outbox's next batch, oldest first, fixing it as sent (None when
+        nothing waits); a change the wire format refuses is reported and kept here (HQ
+        would refuse its whole batch). Asked again after a None, it finds an edit made
+        since."""
         after = 0
-        while True:
+
+        def take() -> _Batch | None:
+            nonlocal after
             entries = self.tx.write(partial(_take_batch, after=after)).value
             if not entries:
-                return
+                return None
             after = entries[-1][0]
             changes: list[Change] = []
             for _seq, raw in entries:
@@ -610,35 +614,50 @@ class _Engine:
                 except ValidationError as exc:
                     why = exc.errors()[0].get("msg", "") if exc.errors() else ""
                     self._reject(uuid.UUID(str(raw["change_id"])), f"not sendable: {why}")
-            yield _Batch(changes, len(entries))
+            return _Batch(changes, len(entries))
+
+        return take
 
     def _send_in_turn(
         self,
-        batches: Iterator[_Batch],
+        take: Callable[[], _Batch | None],
         answered: Callable[[_Batch, PushResponse | None], None],
     ) -> None:
-        """Each batch sent to HQ after the one before was answered, and the next one read
+        """Each batch sent to HQ after the one before was answered, and the next one taken
         from the store while HQ works on this one: HQ's part is most of a batch's time, and
         the wait for its answer leaves this process free. `answered` runs in order, on this
-        thread, with HQ's answer (None for a batch with nothing to send).
+        thread, with HQ's answer (None for a batch with nothing to send). Should taking the
+        next batch fail, the batch in flight is still answered and acknowledged first.
 
-        Should reading the next batch fail, the answer to the one in flight is not waited
-        for: its changes stay waiting and are sent again (HQ answers "duplicate")."""
+        Nothing to take while a batch was in flight is asked again once it is answered: an
+        edit saved meanwhile goes in this sync, as it did when batches were sent one by one."""
         with ThreadPoolExecutor(1, thread_name_prefix="outpost-push") as sender:
-            batch = next(batches, None)
+            batch = take()
             while batch is not None:
-                answering = None
+                sending = None
                 if batch.changes:
-                    answering = sender.submit(self.client.push, self._request(batch.changes))
-                following = next(batches, None)
-                answer = None
-                if answering is not None:
-                    # The errors are put into words here: that reads the store, on this thread.
-                    answer = self.call(answering.result)
-                    self._check_answer(answer, batch.changes)
-                    self._count_results(answer, batch.changes)
-                answered(batch, answer)
+                    sending = sender.submit(self.client.push, self._request(batch.changes))
+                try:
+                    following = take()
+                finally:
+                    self._answered(batch, sending, answered)
+                if following is None and sending is not None:
+                    following = take()
                 batch = following
+
+    def _answered(
+        self,
+        batch: _Batch,
+        sending: Future[PushResponse] | None,
+        answered: Callable[[_Batch, PushResponse | None], None],
+    ) -> None:
+        answer = None
+        if sending is not None:
+            # The errors are put into words here: that reads the store, on this thread.
+            answer = self.call(sending.result)
+            self._check_answer(answer, batch.changes)
+            self._count_results(answer, batch.changes)
+        answered(batch, answer)
 
     def _request(self, changes: list[Change]) -> PushRequest:
         summary = DeviceSummary(

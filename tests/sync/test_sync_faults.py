@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from desktop.app import sync as sync_module
 from desktop.app.sync import SyncApi, SyncProgress
 from desktop.errors import DiskFull, SyncFailed, SyncUnreachable
+from sync.client.client import HqClient
+from sync.protocol import PushRequest
 from tests.hqserver import HqServer
 from tests.netproxy import Faults, NetProxy
 from tests.sync.laptops import Laptops, laptops_of, patient_names, register, unacked
@@ -122,6 +124,92 @@ def test_a_sync_cancelled_between_push_batches_keeps_what_hq_acknowledged(
     assert patient_names(b) == {
         f"{name} Achieng" for name in ("Akinyi", "Baraka", "Chebet", "Dalmas", "Esther", "Fundi")
     }
+
+
+# --- a disk that fills up while the next push batch is taken ----------------------------------
+
+
+def test_a_disk_full_while_the_next_push_batch_is_taken_still_acknowledges_the_one_in_flight(
+    laptops_sqlite: Laptops, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = laptops_sqlite.new("a")
+    b = laptops_sqlite.new("b")
+    a.sync.sync_now()  # what the copy of the template had to send goes first, alone
+    batch = 4
+    monkeypatch.setattr(sync_module, "BATCH", batch)  # changes per push: several batches
+    names = ("Akinyi", "Baraka", "Chebet", "Dalmas", "Esther", "Fundi")
+    for name in names:
+        register(a, name)
+    waiting = unacked(a)
+    assert waiting > 2 * batch
+    # The second batch is taken (fixed as sent) while HQ works on the first; the disk is
+    # full by then: a real "database or disk is full" from SQLCipher.
+    original = sync_module._take_batch
+    taken: list[int] = []
+
+    def on_a_full_disk(session: Session, *, after: int) -> Any:
+        taken.append(after)
+        if len(taken) == 2:
+            pages = int(session.execute(text("PRAGMA page_count")).scalar_one())
+            session.execute(text(f"PRAGMA max_page_count = {pages}"))
+            session.execute(text("CREATE TABLE filler AS SELECT randomblob(400000) AS b"))
+        return original(session, after=after)
+
+    monkeypatch.setattr(sync_module, "_take_batch", on_a_full_disk)
+    with pytest.raises(DiskFull) as caught:
+        a.sync.sync_now()
+    said = str(caught.value)
+    assert "is full" in said and "Free some space" in said and "\n" not in said
+    assert len(taken) == 2
+    # HQ took the first batch and the laptop heard so: only the rest waits.
+    assert unacked(a) == waiting - batch
+
+    monkeypatch.undo()
+    a.store.engine.dispose()  # the connections that knew the limit are gone
+    rest = a.sync.sync_now()
+    assert rest.sent == waiting - batch and rest.duplicates == 0
+    assert unacked(a) == 0
+    b.sync.sync_now()
+    assert patient_names(b) >= {f"{name} Achieng" for name in names}
+
+
+# --- an edit saved while the last push batch is in flight ----------------------------------
+
+
+def test_an_edit_saved_while_the_last_push_batch_is_in_flight_goes_in_the_same_sync(
+    laptops_sqlite: Laptops, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = laptops_sqlite.new("a")
+    a.sync.sync_now()
+    register(a, "Akinyi")
+    # The next batch is looked for (and nothing found) while HQ works on this one; only
+    # then does the coordinator save a patient.
+    original_take = sync_module._take_batch
+    looked_ahead = threading.Event()
+    takes: list[int] = []
+
+    def take(session: Session, *, after: int) -> Any:
+        entries = original_take(session, after=after)
+        takes.append(len(entries))
+        if len(takes) == 2:
+            looked_ahead.set()
+        return entries
+
+    original_push = HqClient.push
+    saved: list[str] = []
+
+    def push(client: HqClient, request: PushRequest) -> Any:
+        if not saved:
+            assert looked_ahead.wait(10)
+            saved.append("Baraka")
+            register(a, "Baraka")
+        return original_push(client, request)
+
+    monkeypatch.setattr(sync_module, "_take_batch", take)
+    monkeypatch.setattr(HqClient, "push", push)
+    report = a.sync.sync_now()
+    assert takes[1] == 0 and saved == ["Baraka"]
+    assert report.pending == 0 and unacked(a) == 0
 
 
 # --- a disk that fills up while a pulled page is applied -----------------------------------
