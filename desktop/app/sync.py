@@ -701,25 +701,33 @@ class _Engine:
     # --- pull -------------------------------------------------------------------------------
 
     def _pull(self, *, own_too: bool) -> None:
+        """The pages after the cursor, each applied (with its checkpoint) in order, the next
+        one asked of HQ while this one is applied: HQ's part and the transfer are a quarter
+        of a new laptop's pull. Should the next page fail to come, the one in hand is still
+        applied first."""
         cursor = sync_state.cursor_of(self.meta)
         start = cursor
         users_touched = False
-        while True:
-            # The collector held off while the page is parsed and applied (desktop/gc_pause.py).
-            with collector_paused():
-                cursor, more, touched = self._pull_page(cursor, start, own_too)
-            users_touched = users_touched or touched
-            if not more:
-                break
+        with ThreadPoolExecutor(1, thread_name_prefix="outpost-pull") as fetcher:
+            fetching: Future[PullPage] | None = fetcher.submit(self._fetch_page, cursor, own_too)
+            while fetching is not None:
+                page: PullPage = self.call(fetching.result)
+                self._check_page(page, cursor)
+                fetching = None
+                if page.more:
+                    fetching = fetcher.submit(self._fetch_page, page.next_cursor, own_too)
+                # The collector held off while a page is parsed and applied (gc_pause.py).
+                with collector_paused():
+                    cursor, touched = self._apply_page(page, start, own_too)
+                users_touched = users_touched or touched
         if users_touched:
             self._mirror_accounts()
 
-    def _pull_page(self, cursor: int, start: int, own_too: bool) -> tuple[int, bool, bool]:
-        """Pull and apply the page after `cursor`: the new cursor, whether more follow and
-        whether the page touched accounts."""
-        page: PullPage = self.call(
-            partial(self.client.pull, cursor, limit=PAGE, log_id=self.link.log_id, own=own_too)
-        )
+    def _fetch_page(self, cursor: int, own_too: bool) -> PullPage:
+        with collector_paused():  # its parse makes as many objects as applying it
+            return self.client.pull(cursor, limit=PAGE, log_id=self.link.log_id, own=own_too)
+
+    def _check_page(self, page: PullPage, cursor: int) -> None:
         stuck = page.more and page.next_cursor <= cursor  # "more", and never further
         if (
             stuck
@@ -733,6 +741,9 @@ class _Engine:
                     "applied from them. Tell HQ's support."
                 )
             )
+
+    def _apply_page(self, page: PullPage, start: int, own_too: bool) -> tuple[int, bool]:
+        """Apply a page pulled from HQ: the new cursor and whether it touched accounts."""
         mine = self.link.device_id
         changes = [
             RemoteChange(
@@ -774,7 +785,7 @@ class _Engine:
         cursor = page.next_cursor
         self.meta[sync_state.CURSOR] = str(cursor)
         self.tell("pull", max(0, cursor - start), max(0, page.head - start))
-        return cursor, page.more, "users" in done.changes.kinds
+        return cursor, "users" in done.changes.kinds
 
     def _mirror_accounts(self) -> None:
         """Accounts the pull brought, changed or disabled reach this laptop's key file."""

@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.app import sync as sync_module
 from desktop.app.sync import SyncApi, SyncProgress
 from desktop.errors import DiskFull, SyncFailed, SyncUnreachable
+from desktop.services import sync_state
+from desktop.store.models import Patient
 from sync.client.client import HqClient
+from sync.client.errors import HqUnreachable
 from sync.protocol import PushRequest
 from tests.hqserver import HqServer
 from tests.netproxy import Faults, NetProxy
@@ -210,6 +213,44 @@ def test_an_edit_saved_while_the_last_push_batch_is_in_flight_goes_in_the_same_s
     report = a.sync.sync_now()
     assert takes[1] == 0 and saved == ["Baraka"]
     assert report.pending == 0 and unacked(a) == 0
+
+
+# --- the next pull page lost while this one is applied -----------------------------------
+
+
+def test_a_pull_page_that_fails_to_come_leaves_the_page_before_it_applied_and_checkpointed(
+    laptops_sqlite: Laptops, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = laptops_sqlite.new("a")
+    b = laptops_sqlite.new("b")
+    a.sync.sync_now()
+    b.sync.sync_now()
+    names = ("Akinyi", "Baraka", "Chebet", "Dalmas", "Esther", "Fundi")
+    registered = {register(a, name) for name in names}
+    a.sync.sync_now()
+    monkeypatch.setattr(sync_module, "PAGE", 4)  # several pages
+    original_pull = HqClient.pull
+    pages: list[Any] = []
+
+    def pull(client: HqClient, after: int, **kw: Any) -> Any:
+        if pages:  # the page after the first: asked for while the first is applied
+            raise HqUnreachable("HQ could not be reached.", url="x", reason="cut")
+        pages.append(original_pull(client, after, **kw))
+        return pages[-1]
+
+    monkeypatch.setattr(HqClient, "pull", pull)
+    with pytest.raises(SyncUnreachable):
+        b.sync.sync_now()
+    first = pages[0]
+    assert first.more
+    came = {c.entity_id for c in first.changes if c.entity == "patients"}
+    here = set(b.tx.read(lambda s: list(s.scalars(select(Patient.id)))))
+    assert came and here & registered == came
+    assert sync_state.cursor_of(b.tx.read(sync_state.read_all)) == first.next_cursor
+
+    monkeypatch.undo()
+    b.sync.sync_now()
+    assert patient_names(b) >= {f"{name} Achieng" for name in names}
 
 
 # --- a disk that fills up while a pulled page is applied -----------------------------------
