@@ -205,10 +205,12 @@ def cmd_serve(args: argparse.Namespace) -> None:
             server_header=False,
         )
     else:
-        from sync.server.app import create_app
+        from sync.server.app import create_app, settle_startup_heap
 
+        app = create_app(settings)
+        settle_startup_heap()
         uvicorn.run(
-            create_app(settings),
+            app,
             host=args.host,
             port=args.port,
             log_level="info",
