@@ -85,19 +85,23 @@ class _Insert:
         self.defaults = defaults
 
     def run(self, connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
-        order, processors, defaults = self.order, self.processors, self.defaults
-        scalars = {k: d.arg for k, d in defaults.items() if d.is_scalar}
-        calls = {k: d.arg for k, d in defaults.items() if not d.is_scalar}
-        params: list[tuple[Any, ...]] = []
-        for row in rows:
-            if defaults:
-                row = {**scalars, **{k: make(None) for k, make in calls.items()}, **row}
-            params.append(
-                tuple(
-                    row[k] if (proc := processors.get(k)) is None else proc(row[k]) for k in order
-                )
-            )
-        connection.exec_driver_sql(self.sql, params)
+        # Column by column: each column's processor mapped over its values in one C loop
+        # (a generator per row, asking for each cell's processor, was a tenth of a new
+        # laptop's pull).
+        count = len(rows)
+        columns: list[list[Any]] = []
+        for name in self.order:
+            default = self.defaults.get(name)
+            if default is None:
+                values = [row[name] for row in rows]
+            elif default.is_scalar:
+                values = [default.arg] * count
+            else:
+                make = default.arg
+                values = [make(None) for _ in range(count)]
+            processor = self.processors.get(name)
+            columns.append(values if processor is None else list(map(processor, values)))
+        connection.exec_driver_sql(self.sql, list(zip(*columns, strict=True)))
 
 
 _COMPILED: dict[tuple[str, int, tuple[str, ...]], tuple[Table, _Insert | None]] = {}
