@@ -702,9 +702,9 @@ class _Engine:
 
     def _pull(self, *, own_too: bool) -> None:
         """The pages after the cursor, each applied (with its checkpoint) in order, the next
-        one asked of HQ while this one is applied: HQ's part and the transfer are a quarter
-        of a new laptop's pull. Should the next page fail to come, the one in hand is still
-        applied first."""
+        one asked of HQ while this one is applied: HQ's part and the transfer no longer add
+        to the laptop's (a page's parse still takes turns with applying, under the GIL).
+        Should the next page fail to come, the one in hand is still applied first."""
         cursor = sync_state.cursor_of(self.meta)
         start = cursor
         users_touched = False
