@@ -27,6 +27,21 @@ from tests.netproxy import Faults, NetProxy
 from tests.sync.laptops import Laptops, laptops_of, patient_names, register, unacked
 from tests.sync.test_engine import pushes_through  # pushes through a proxy, the rest direct
 
+NAMES = ("Akinyi", "Baraka", "Chebet", "Dalmas", "Esther", "Fundi")
+
+
+def cap_the_file(session: Session) -> int:
+    """SQLite may not grow the database file past its size now: the next write that needs a
+    new page meets a real "database or disk is full" from SQLCipher. Its page count."""
+    pages = int(session.execute(text("PRAGMA page_count")).scalar_one())
+    session.execute(text(f"PRAGMA max_page_count = {pages}"))
+    return pages
+
+
+def assert_says_the_disk_is_full(error: Exception) -> None:
+    said = str(error)
+    assert "is full" in said and "Free some space" in said and "\n" not in said
+
 
 @pytest.fixture
 def laptops(clinic_template: Path, tmp_path: Path, hq: HqServer) -> Iterator[Laptops]:
@@ -98,7 +113,7 @@ def test_a_sync_cancelled_between_push_batches_keeps_what_hq_acknowledged(
     b = laptops_sqlite.new("b")
     a.sync.sync_now()  # what the copy of the template had to send goes first, alone
     monkeypatch.setattr(sync_module, "BATCH", 4)  # changes per push: several batches
-    for name in ("Akinyi", "Baraka", "Chebet", "Dalmas", "Esther", "Fundi"):
+    for name in NAMES:
         register(a, name)
     waiting = unacked(a)
     assert waiting > 2 * sync_module.BATCH  # three batches at least
@@ -124,9 +139,7 @@ def test_a_sync_cancelled_between_push_batches_keeps_what_hq_acknowledged(
     assert rest.sent == waiting - sync_module.BATCH and rest.duplicates == 0
     assert unacked(a) == 0
     b.sync.sync_now()
-    assert patient_names(b) == {
-        f"{name} Achieng" for name in ("Akinyi", "Baraka", "Chebet", "Dalmas", "Esther", "Fundi")
-    }
+    assert patient_names(b) == {f"{name} Achieng" for name in NAMES}
 
 
 # --- a disk that fills up while the next push batch is taken ----------------------------------
@@ -140,8 +153,7 @@ def test_a_disk_full_while_the_next_push_batch_is_taken_still_acknowledges_the_o
     a.sync.sync_now()  # what the copy of the template had to send goes first, alone
     batch = 4
     monkeypatch.setattr(sync_module, "BATCH", batch)  # changes per push: several batches
-    names = ("Akinyi", "Baraka", "Chebet", "Dalmas", "Esther", "Fundi")
-    for name in names:
+    for name in NAMES:
         register(a, name)
     waiting = unacked(a)
     assert waiting > 2 * batch
@@ -153,16 +165,14 @@ def test_a_disk_full_while_the_next_push_batch_is_taken_still_acknowledges_the_o
     def on_a_full_disk(session: Session, *, after: int) -> Any:
         taken.append(after)
         if len(taken) == 2:
-            pages = int(session.execute(text("PRAGMA page_count")).scalar_one())
-            session.execute(text(f"PRAGMA max_page_count = {pages}"))
+            cap_the_file(session)
             session.execute(text("CREATE TABLE filler AS SELECT randomblob(400000) AS b"))
         return original(session, after=after)
 
     monkeypatch.setattr(sync_module, "_take_batch", on_a_full_disk)
     with pytest.raises(DiskFull) as caught:
         a.sync.sync_now()
-    said = str(caught.value)
-    assert "is full" in said and "Free some space" in said and "\n" not in said
+    assert_says_the_disk_is_full(caught.value)
     assert len(taken) == 2
     # HQ took the first batch and the laptop heard so: only the rest waits.
     assert unacked(a) == waiting - batch
@@ -173,7 +183,7 @@ def test_a_disk_full_while_the_next_push_batch_is_taken_still_acknowledges_the_o
     assert rest.sent == waiting - batch and rest.duplicates == 0
     assert unacked(a) == 0
     b.sync.sync_now()
-    assert patient_names(b) >= {f"{name} Achieng" for name in names}
+    assert patient_names(b) >= {f"{name} Achieng" for name in NAMES}
 
 
 # --- an edit saved while the last push batch is in flight ----------------------------------
@@ -225,8 +235,7 @@ def test_a_pull_page_that_fails_to_come_leaves_the_page_before_it_applied_and_ch
     b = laptops_sqlite.new("b")
     a.sync.sync_now()
     b.sync.sync_now()
-    names = ("Akinyi", "Baraka", "Chebet", "Dalmas", "Esther", "Fundi")
-    registered = {register(a, name) for name in names}
+    registered = {register(a, name) for name in NAMES}
     a.sync.sync_now()
     monkeypatch.setattr(sync_module, "PAGE", 4)  # several pages
     original_pull = HqClient.pull
@@ -250,7 +259,7 @@ def test_a_pull_page_that_fails_to_come_leaves_the_page_before_it_applied_and_ch
 
     monkeypatch.undo()
     b.sync.sync_now()
-    assert patient_names(b) >= {f"{name} Achieng" for name in names}
+    assert patient_names(b) >= {f"{name} Achieng" for name in NAMES}
 
 
 # --- a disk that fills up while a pulled page is applied -----------------------------------
@@ -280,17 +289,14 @@ def test_a_disk_full_while_applying_a_pulled_page_applies_nothing_and_the_next_s
     tried: list[int] = []
 
     def on_a_full_disk(session: Session, *args: Any, **kwargs: Any) -> Any:
-        pages = int(session.execute(text("PRAGMA page_count")).scalar_one())
-        session.execute(text(f"PRAGMA max_page_count = {pages}"))
-        tried.append(pages)
+        tried.append(cap_the_file(session))
         return original(session, *args, **kwargs)
 
     monkeypatch.setattr(b.remote, "_apply", on_a_full_disk)
     with pytest.raises(DiskFull) as caught:
         b.sync.sync_now()
-    said = str(caught.value)
     assert tried, "the page was never applied"
-    assert "is full" in said and "Free some space" in said and "\n" not in said
+    assert_says_the_disk_is_full(caught.value)
     after = b.sync.status()
     assert after.cursor == before.cursor  # the page and its cursor: together or not at all
     assert patient_names(b) == known
