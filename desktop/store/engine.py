@@ -55,6 +55,7 @@ PRAGMAS = (
 )
 
 _QUERY_ONLY = "outpost_query_only"  # connection info: PRAGMA query_only is set on it
+_LAST_ERROR = "outpost_last_store_error"  # connection info: the error this transaction met
 _WATCHES: weakref.WeakKeyDictionary[Engine, DamageWatch] = weakref.WeakKeyDictionary()
 
 
@@ -158,6 +159,7 @@ def make_engine(path: Path, data_key: bytes | Callable[[], bytes], *, pool_size:
         if writes and damaged:
             raise StoreDamaged(read_only_message())
         info = conn.connection.info
+        info.pop(_LAST_ERROR, None)  # an error of an earlier transaction is not this one's
         if info.get(_QUERY_ONLY, False) != damaged:
             # Damaged: not even a read transaction may write (SQLite refuses it itself).
             conn.exec_driver_sql(f"PRAGMA query_only = {1 if damaged else 0}")
@@ -178,10 +180,33 @@ def make_engine(path: Path, data_key: bytes | Callable[[], bytes], *, pool_size:
                 context.invalidate_pool_on_disconnect = False
             elif "readonly" in str(original).lower() and watch.damaged:
                 return StoreDamaged(read_only_message())
-        return translate_db_error(original, path)
+        return _remembered(context, translate_db_error(original, path))
 
     _WATCHES[engine] = watch
     return engine
+
+
+def _remembered(context: Any, translated: Exception | None) -> Exception | None:
+    """On a full disk (and a few other errors) SQLite undoes the whole transaction itself, so
+    the savepoint being left then is gone: the "no such savepoint" of its rollback would hide
+    the words that matter. The error that undid it is kept on the connection and said again."""
+    try:
+        pooled = context.connection.connection if context.connection is not None else None
+    except Exception:  # an invalidated connection: nothing was remembered on it
+        pooled = None
+    if pooled is None:
+        return translated
+    if translated is not None:
+        pooled.info[_LAST_ERROR] = translated
+        return translated
+    said = str(context.original_exception).lower()
+    if "no such savepoint" not in said or pooled.dbapi_connection.in_transaction:
+        return None
+    earlier: Exception | None = pooled.info.get(_LAST_ERROR)
+    return earlier or StoreError(
+        "The database undid the last change by itself (it met an error while writing). "
+        "Everything saved before it is safe; try again."
+    )
 
 
 def translate_raw_error(engine: Engine, exc: BaseException, path: Path) -> Exception | None:

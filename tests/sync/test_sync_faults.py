@@ -265,8 +265,13 @@ def test_a_pull_page_that_fails_to_come_leaves_the_page_before_it_applied_and_ch
 # --- a disk that fills up while a pulled page is applied -----------------------------------
 
 
+# A page of 4 fills the disk inside one of the apply's savepoints, after SQLite has already
+# undone the whole transaction (it does on SQLITE_FULL): the words must still be the disk's.
+@pytest.mark.parametrize(
+    "page", [pytest.param(1000, id="one_page"), pytest.param(4, id="pages_of_4")]
+)
 def test_a_disk_full_while_applying_a_pulled_page_applies_nothing_and_the_next_sync_does(
-    laptops_sqlite: Laptops, monkeypatch: pytest.MonkeyPatch
+    laptops_sqlite: Laptops, monkeypatch: pytest.MonkeyPatch, page: int
 ) -> None:
     a = laptops_sqlite.new("a")
     b = laptops_sqlite.new("b")
@@ -293,6 +298,7 @@ def test_a_disk_full_while_applying_a_pulled_page_applies_nothing_and_the_next_s
         return original(session, *args, **kwargs)
 
     monkeypatch.setattr(b.remote, "_apply", on_a_full_disk)
+    monkeypatch.setattr(sync_module, "PAGE", page)
     with pytest.raises(DiskFull) as caught:
         b.sync.sync_now()
     assert tried, "the page was never applied"
