@@ -208,7 +208,20 @@ class Change(_Wire):
                 raise ValueError(f"{key[:60]}: {problem}")
         return patch
 
+    def as_json(self) -> dict[str, Any]:
+        """`wire.as_json(self)`, the form HQ hashes and stores, made several times faster:
+        the validated patch is JSON already, so pydantic dumps only the rest (its dump of the
+        patch's free-form values was most of the time of a push at HQ). Entries lose their
+        None keys, as `exclude_none` drops them; the values inside are left as they are."""
+        dumped = self.model_dump(mode="json", exclude_none=True, exclude=_PATCH)
+        dumped["patch"] = {
+            key: {name: x for name, x in entry.items() if x is not None}
+            for key, entry in self.patch.items()
+        }
+        return dumped
 
+
+_PATCH = frozenset({"patch"})
 _NUMBERS = (int, float)  # a tuple: `int | float` would be built anew for each value
 _NOT_A_NUMBER = "a number that is not one (NaN or infinite): JSON has no such number"
 WHOLE_NUMBERS = range(-(2**63), 2**63)  # what every store holds as an integer

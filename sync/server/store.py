@@ -45,7 +45,7 @@ from sync.protocol import (
     PullPage,
     compact_patch,
 )
-from sync.protocol.wire import as_json, content_hash, dumps
+from sync.protocol.wire import content_hash, dumps
 from sync.server import passwords
 from sync.server.models import (
     Admin,
@@ -424,7 +424,7 @@ def push(
     for the record stamps): a batch of 1,000 changes costs a handful of round trips."""
     lock_clinic(session, device.clinic_pk)
     results: list[ChangeResult | None] = [None] * len(changes)
-    dumped = [as_json(c) for c in changes]
+    dumped = [c.as_json() for c in changes]
     hashes = [content_hash(d) for d in dumped]
 
     ids = list({c.change_id for c in changes})

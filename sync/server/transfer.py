@@ -28,7 +28,7 @@ from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session, aliased
 
 from sync.protocol import LIMITS, Change, compact_patch
-from sync.protocol.wire import as_json, content_hash
+from sync.protocol.wire import content_hash
 from sync.server import store
 from sync.server.models import Attachment, ChangeRow, Clinic, RecordRow, Transfer
 
@@ -266,7 +266,7 @@ def transfer_patient(
                     "hlc": max(e["hlc"] for e in patch.values()),
                 }
             )
-            dumped = as_json(change)
+            dumped = change.as_json()
             rows.append(
                 {
                     "change_id": change.change_id,

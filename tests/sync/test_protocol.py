@@ -7,6 +7,8 @@ import uuid
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from desktop.hlc import Stamp
@@ -108,7 +110,41 @@ STORED = [
 
 @pytest.mark.parametrize(("raw", "stored"), STORED)
 def test_a_change_hashes_as_hq_stored_it_before(raw: dict[str, object], stored: str) -> None:
-    assert content_hash(as_json(Change.model_validate(raw))) == stored
+    change = Change.model_validate(raw)
+    assert content_hash(as_json(change)) == stored
+    assert content_hash(change.as_json()) == stored  # what HQ's push hashes
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+_STAMPS = st.sampled_from([None, "001764745000000-000001-abc", "001764745000000-000002-x.y_Z"])
+_ENTRIES = st.fixed_dictionaries({}, optional={"v": _JSON_VALUES, "hlc": _STAMPS, "base": _STAMPS})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    patch=st.dictionaries(
+        st.text(min_size=1, max_size=12).filter(str.isprintable), _ENTRIES, max_size=6
+    ),
+    op=st.sampled_from(["insert", "update", "delete"]),
+    user=st.none() | st.uuids(),
+)
+def test_a_change_s_quick_json_is_the_json_pydantic_makes_of_it(
+    patch: dict[str, Any], op: str, user: uuid.UUID | None
+) -> None:
+    raw = {**STORED[0][0], "op": op, "patch": patch, "user_id": user}
+    change = Change.model_validate(raw)
+    assert change.as_json() == as_json(change)
+    assert content_hash(change.as_json()) == content_hash(as_json(change))
 
 
 def test_a_value_too_large_is_refused_with_its_field_named() -> None:
