@@ -221,7 +221,7 @@ class Change(_Wire):
         return dumped
 
 
-_PATCH = frozenset({"patch"})
+_PATCH: set[str] = {"patch"}  # what `Change.as_json` leaves to itself
 _NUMBERS = (int, float)  # a tuple: `int | float` would be built anew for each value
 _NOT_A_NUMBER = "a number that is not one (NaN or infinite): JSON has no such number"
 WHOLE_NUMBERS = range(-(2**63), 2**63)  # what every store holds as an integer
