@@ -213,7 +213,7 @@ class Change(_Wire):
         the validated patch is JSON already, so pydantic dumps only the rest (its dump of the
         patch's free-form values was most of the time of a push at HQ). Entries lose their
         None keys, as `exclude_none` drops them; the values inside are left as they are."""
-        dumped = self.model_dump(mode="json", exclude_none=True, exclude=_PATCH)
+        dumped = self.model_dump(mode="json", exclude_none=True, exclude={"patch"})
         dumped["patch"] = {
             key: {name: x for name, x in entry.items() if x is not None}
             for key, entry in self.patch.items()
@@ -221,7 +221,6 @@ class Change(_Wire):
         return dumped
 
 
-_PATCH: set[str] = {"patch"}  # what `Change.as_json` leaves to itself
 _NUMBERS = (int, float)  # a tuple: `int | float` would be built anew for each value
 _NOT_A_NUMBER = "a number that is not one (NaN or infinite): JSON has no such number"
 WHOLE_NUMBERS = range(-(2**63), 2**63)  # what every store holds as an integer
