@@ -202,11 +202,8 @@ def _remembered(context: Any, translated: Exception | None) -> Exception | None:
     said = str(context.original_exception).lower()
     if "no such savepoint" not in said or pooled.dbapi_connection.in_transaction:
         return None
-    earlier: Exception | None = pooled.info.get(_LAST_ERROR)
-    return earlier or StoreError(
-        "The database undid the last change by itself (it met an error while writing). "
-        "Everything saved before it is safe; try again."
-    )
+    remembered: Exception | None = pooled.info.get(_LAST_ERROR)
+    return remembered  # None: nothing said before it, so the error stands as it is
 
 
 def translate_raw_error(engine: Engine, exc: BaseException, path: Path) -> Exception | None:
