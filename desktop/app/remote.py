@@ -35,9 +35,10 @@ search vocabulary hears of new names as after a registration. Change events are 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -159,7 +160,7 @@ class _Run:
     # The page's records, loaded once: (table, id) -> row; None: looked up, not here. Only
     # while `fast` (no savepoint per change); the slow pass looks each record up.
     rows: dict[tuple[str, uuid.UUID], Any] = field(default_factory=dict)
-    known: dict[str, set[uuid.UUID]] = field(default_factory=dict)  # ids that exist, by table
+    known: dict[str, set[str]] = field(default_factory=dict)  # ids here (stored: hex), by table
     fast: bool = False
     inserts: PendingInserts = field(default_factory=PendingInserts)  # creates, while `fast`
 
@@ -326,7 +327,8 @@ class RemoteApi:
                 reasons.pop(change.change_id, None)
 
     def _preload(self, session: Session, changes: Sequence[RemoteChange], run: _Run) -> None:
-        """Load the page's records, and the records they point at, one query per kind."""
+        """Load the page's records, and learn which of the records they point at are here:
+        one query per kind, on the ids as stored (32 hex digits)."""
         wanted: dict[str, set[uuid.UUID]] = {}
         for change in changes:
             if change.entity in SPECS:
@@ -335,40 +337,34 @@ class RemoteApi:
             model: Any = SPECS[table].model
             # The ids first: most of a page are records new here (a new laptop's pull: all
             # of them), and only the records that exist are loaded whole.
-            here: list[uuid.UUID] = []
-            for chunk in _chunks(list(ids), 500):
-                here.extend(session.scalars(select(model.id).where(model.id.in_(chunk))))
+            here = [uuid.UUID(hex=h) for h in _stored_ids(session, table, (i.hex for i in ids))]
             for chunk in _chunks(here, 500):
                 for row in session.scalars(select(model).where(model.id.in_(chunk))):
                     run.rows[(table, row.id)] = row
-                    run.known.setdefault(table, set()).add(row.id)
+                    run.known.setdefault(table, set()).add(row.id.hex)
             for entity_id in ids:
                 run.rows.setdefault((table, entity_id), None)
-        targets: dict[Any, set[uuid.UUID]] = {}
+        # The references as they came, as stored ids: text that is not an id is found
+        # nowhere, and `_require_targets` looks it up once decoded (to be parked or refused).
+        targets: dict[str, set[str]] = {}
         for change in changes:
             spec = SPECS.get(change.entity)
             if spec is None or not isinstance(change.patch, Mapping):
                 continue
-            for name, column in _kind(spec).references:
+            for name, target in _kind(spec).references:
                 entry = change.patch.get(name)
                 raw = entry.get("v") if type(entry) is dict else None
-                if raw is None:
+                if type(raw) is not str:
                     continue
-                try:
-                    value = uuid.UUID(raw) if type(raw) is str else uuid.UUID(str(raw))
-                except ValueError:
-                    continue
-                found = targets.get(column)
+                found = targets.get(target)
                 if found is None:
-                    found = targets[column] = set()
-                found.add(value)
-        for column, ids in targets.items():
-            table = column.table
-            known = run.known.setdefault(table.name, set())
+                    found = targets[target] = set()
+                found.add(raw.replace("-", "").lower())
+        for target, hexes in targets.items():
+            known = run.known.setdefault(target, set())
             # A record of this page was looked up above: it is known, or not here yet.
-            missing = list(ids - known - wanted.get(table.name, set()))
-            for chunk in _chunks(missing, 500):
-                known.update(session.scalars(select(column).where(column.in_(chunk))))
+            asked = {i.hex for i in wanted.get(target, ())}
+            known.update(_stored_ids(session, target, hexes - known - asked))
 
     def _apply_one(self, session: Session, change: RemoteChange, run: _Run) -> None:
         spec = SPECS.get(change.entity)
@@ -495,7 +491,7 @@ class RemoteApi:
         if run.fast:
             run.inserts.add(spec.model.__table__, columns)
             run.rows[(spec.kind, change.entity_id)] = PENDING
-            run.known.setdefault(spec.kind, set()).add(change.entity_id)
+            run.known.setdefault(spec.kind, set()).add(change.entity_id.hex)
             return
         row: Any = spec.model(**columns)
         session.add(row)
@@ -512,7 +508,11 @@ class RemoteApi:
             if value is None:
                 continue
             target = fk.column.table
-            if run.fast and value in run.known.get(target.name, ()):
+            if (
+                run.fast
+                and isinstance(value, uuid.UUID)
+                and value.hex in run.known.get(target.name, ())
+            ):
                 continue
             found = session.execute(select(target.c.pk).where(fk.column == value).limit(1)).first()
             if found is None:
@@ -1026,6 +1026,18 @@ def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def _stored_ids(session: Session, table: str, hexes: Iterable[str]) -> list[str]:
+    """Which of `hexes` (ids as stored: 32 hex digits) `table` holds. The ids go in as one
+    JSON array: an IN list of bound ids, compiled and bound by SQLAlchemy chunk by chunk,
+    was most of a new laptop's lookups (benchmarks/bench_sync.py)."""
+    listed = json.dumps(list(hexes))
+    if listed == "[]":
+        return []
+    # `table` is a record kind's table name (SPECS), never text from a peer.
+    sql = f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))"
+    return [found for (found,) in session.connection().exec_driver_sql(sql, (listed,))]
+
+
 def _column_default(spec: RecordSpec[Any], name: str) -> Any:
     column = spec.model.__table__.c[name]
     return column.default if column.default is not None else column.server_default
@@ -1070,9 +1082,12 @@ class _Kind:
             f.name: _taker(f) for f in spec.fields if not f.keyed
         }
         self.keyed = tuple(f.name for f in spec.fields if f.keyed)
-        # The fields that point at another record: (field, the column they point at).
-        self.references: tuple[tuple[str, Any], ...] = tuple(
-            (fk.parent.name, fk.column) for fk in spec.model.__table__.foreign_keys
+        # The fields that point at another record: (field, the table of the record; each
+        # points at a record's id).
+        self.references: tuple[tuple[str, str], ...] = tuple(
+            (fk.parent.name, fk.column.table.name)
+            for fk in spec.model.__table__.foreign_keys
+            if fk.column.name == "id"
         )
         # What an insert must carry to make the record (the others have defaults or are
         # nullable).
