@@ -31,37 +31,56 @@ PENDING: Any = object()
 
 @dataclass
 class PendingInserts:
-    """Rows waiting to be inserted, by table, in the order they came."""
+    """Rows waiting to be inserted, by table, in the order they came: as Python values (what
+    the ORM would bind), or already in their stored form (desktop.app.stored_values)."""
 
     rows: dict[str, tuple[Table, list[dict[str, Any]]]] = field(default_factory=dict)
+    stored: dict[str, tuple[Table, list[dict[str, Any]]]] = field(default_factory=dict)
+    # What was written: (table, its columns as Python values; of a stored row, only its
+    # "id" and "patient_id", which is what the change events ask of it).
     written: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    _noted: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def add(self, table: Table, row: dict[str, Any]) -> None:
         self.rows.setdefault(table.name, (table, []))[1].append(row)
 
+    def add_stored(self, table: Table, row: dict[str, Any], noted: dict[str, Any]) -> None:
+        """A row whose values are what the store keeps (bound as they are)."""
+        self.stored.setdefault(table.name, (table, []))[1].append(row)
+        self._noted.setdefault(table.name, []).append(noted)
+
     def has(self, table: str) -> bool:
-        return table in self.rows
+        return table in self.rows or table in self.stored
 
     def write(self, session: Session, only: str | None = None) -> None:
         """Insert what waits (of table `only`, or all)."""
-        for name in [only] if only is not None else list(self.rows):
-            found = self.rows.pop(name, None)
-            if found is None:
-                continue
-            table, rows = found
-            # One executemany per set of columns: a statement binds the same columns for
-            # every row (patches of one kind nearly always carry the same fields).
-            by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-            for row in rows:
-                by_columns.setdefault(tuple(row), []).append(row)
-            connection = session.connection()
-            for columns, same in by_columns.items():
-                compiled = _compiled(connection.dialect, table, columns)
-                if compiled is None:
-                    session.execute(insert(table), same)  # a default only SQL can compute
-                else:
-                    compiled.run(connection, same)
-            self.written.extend((name, row) for row in rows)
+        names = [only] if only is not None else list(dict.fromkeys([*self.rows, *self.stored]))
+        for name in names:
+            for waiting, stored in ((self.rows, False), (self.stored, True)):
+                found = waiting.pop(name, None)
+                if found is not None:
+                    self._insert(session, *found, stored=stored)
+            self.written.extend((name, noted) for noted in self._noted.pop(name, ()))
+
+    def _insert(
+        self, session: Session, table: Table, rows: list[dict[str, Any]], *, stored: bool
+    ) -> None:
+        # One executemany per set of columns: a statement binds the same columns for
+        # every row (patches of one kind nearly always carry the same fields).
+        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in rows:
+            by_columns.setdefault(tuple(row), []).append(row)
+        connection = session.connection()
+        for columns, same in by_columns.items():
+            compiled = _compiled(connection.dialect, table, columns)
+            if compiled is None:
+                if stored:  # never: the stored rows' kinds all have defaults Python applies
+                    raise ValueError(f"{table.name}: stored rows need a default SQL computes")
+                session.execute(insert(table), same)  # a default only SQL can compute
+            else:
+                compiled.run(connection, same, stored=stored)
+        if not stored:
+            self.written.extend((table.name, row) for row in rows)
 
     def ids(self, table: str) -> list[uuid.UUID]:
         """The ids of the rows of `table` written so far."""
@@ -84,7 +103,11 @@ class _Insert:
         self.processors = processors
         self.defaults = defaults
 
-    def run(self, connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    def run(
+        self, connection: Connection, rows: Sequence[dict[str, Any]], *, stored: bool = False
+    ) -> None:
+        """Insert `rows` (`stored`: their values are the stored form already; the defaults
+        filled in here are bound as usual)."""
         # Column by column: each column's processor mapped over its values in one C loop
         # (a generator per row, asking for each cell's processor, was a tenth of a new
         # laptop's pull).
@@ -99,7 +122,7 @@ class _Insert:
             else:
                 make = default.arg
                 values = [make(None) for _ in range(count)]
-            processor = self.processors.get(name)
+            processor = None if stored and default is None else self.processors.get(name)
             columns.append(values if processor is None else list(map(processor, values)))
         connection.exec_driver_sql(self.sql, list(zip(*columns, strict=True)))
 

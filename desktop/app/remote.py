@@ -43,10 +43,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, text
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.app.bulk_insert import PENDING, PendingInserts
+from desktop.app.stored_values import StoredTaker, one_stamp_taker, stored_taker
 from desktop.app.transactions import Done
 from desktop.errors import Conflict, NotFound
 from desktop.hlc import ClockDriftError, Stamp
@@ -162,6 +164,9 @@ class _Run:
     rows: dict[tuple[str, uuid.UUID], Any] = field(default_factory=dict)
     known: dict[str, set[str]] = field(default_factory=dict)  # ids here (stored: hex), by table
     fast: bool = False
+    # New records go in their stored form (stored_values.py), while `fast`. Not when the
+    # page is judged: the judgements read the new rows' values as Python values.
+    stored: bool = False
     inserts: PendingInserts = field(default_factory=PendingInserts)  # creates, while `fast`
 
 
@@ -212,7 +217,7 @@ class RemoteApi:
         session.info["applying_remote"] = True
         # Within one page, order does not matter: a patient may come after its appointment.
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
-        run = _Run()
+        run = _Run(stored=not judge)
         parked_rows = {row.change_id: row for row in session.scalars(select(ParkedChange))}
         waiting: list[RemoteChange] = [_from_parked(row) for row in parked_rows.values()]
         seen = set(parked_rows)
@@ -234,7 +239,7 @@ class RemoteApi:
                 run.inserts.write(session)
                 session.flush()
         except _UNKEEPABLE:
-            run, reasons, waiting = _Run(), {}, list(arrived)
+            run, reasons, waiting = _Run(stored=not judge), {}, list(arrived)
             self._pass(session, waiting, run, reasons, savepoints=True)
         run.fast = False
         by_id = {change.change_id: change for change in arrived}
@@ -372,6 +377,10 @@ class RemoteApi:
             raise _Park(f"a kind of record this Outpost does not know: {change.entity[:64]}")
         if change.clinic_id != self._core.store.clinic_id:
             raise _Refused("a record of another clinic")
+        key = (spec.kind, change.entity_id)
+        new_here = run.fast and key in run.rows and run.rows[key] is None
+        if run.stored and new_here and self._create_stored(session, spec, change, run):
+            return
         values, stamps, bases, top = self._decode(spec, change)
         try:
             self._core.store.clock.observe(top)
@@ -380,7 +389,6 @@ class RemoteApi:
         if run.top is None or top > run.top:
             run.top = top
         model: Any = spec.model
-        key = (spec.kind, change.entity_id)
         if run.fast and key in run.rows:
             row = run.rows[key]
             if row is PENDING:  # made earlier in this page: written now, to be merged into
@@ -497,6 +505,87 @@ class RemoteApi:
         session.add(row)
         session.flush()
         run.touched.append(row)
+
+    def _create_stored(
+        self, session: Session, spec: RecordSpec[Any], change: RemoteChange, run: _Run
+    ) -> bool:
+        """`_decode` and `_create` at once, for a record this device has not seen (a new
+        laptop's pull: all of them): its values taken straight to their stored form. False:
+        a change this does not take (a field unknown here, the stamp of a replaced value),
+        for the general path to apply."""
+        if not isinstance(change.patch, Mapping):
+            return False
+        kind = _kind(spec)
+        stored = kind.stored_for(session.connection().dialect)
+        takers = stored.takers
+        own_text = change.hlc
+        own = _stamp(own_text)
+        columns: dict[str, Any] = {"id": change.entity_id.hex, "clinic_id": change.clinic_id.hex}
+        answers: dict[str, dict[str, Any]] = {name: {} for name in kind.keyed}
+        # The fields stamped otherwise than the change (a record made and edited before it
+        # was sent): their stamps, checked.
+        others: dict[str, Stamp] = {}
+        for key, entry in change.patch.items():
+            if type(entry) is not dict or "v" not in entry:
+                return False
+            if len(entry) != 1:
+                raw = entry.get("hlc")
+                if len(entry) != 2 or raw is None:
+                    return False
+                if raw != own_text:
+                    others[key] = _stamp(raw)
+            take = takers.get(key)
+            if take is None:
+                name, dot, answer = key.partition(".")
+                if not dot or name not in answers or kind.taker_for(key) is None:
+                    return False
+                if entry["v"] is not None:
+                    answers[name][answer] = entry["v"]
+            elif key not in _OWN_IDS:
+                try:
+                    columns[key] = take(entry["v"])
+                except (ValueError, TypeError) as exc:
+                    raise _Refused(str(exc)) from None
+        # The newest stamp, as `_decode` has it: the change's own counts when a field has it.
+        top = max(others.values()) if others else own
+        if len(others) < len(change.patch) and own > top:
+            top = own
+        try:
+            self._core.store.clock.observe(top)
+        except ClockDriftError as exc:
+            raise _Refused(str(exc)) from None
+        if run.top is None or top > run.top:
+            run.top = top
+        if any(name not in columns for name in kind.needed):
+            raise _Park("its record has not arrived yet")
+        for name, target in kind.references:
+            value = columns.get(name)
+            if value is None:
+                continue
+            known = run.known.setdefault(target, set())
+            if value not in known:
+                if not _stored_ids(session, target, [value]):
+                    raise _Park(f"it points at a {target} record that has not arrived yet")
+                known.add(value)
+        for name, given in answers.items():
+            columns[name] = stored.keyed[name](given)
+        if others:
+            stamps = dict.fromkeys(change.patch, own_text)
+            stamps.update((key, stamp.encode()) for key, stamp in others.items())
+            columns["field_hlcs"] = stored.stamp_map(stamps)
+        else:
+            columns["field_hlcs"] = stored.stamps(list(change.patch), own_text)
+        columns["hlc"] = top.encode()
+        if spec.kind == Patient.__tablename__:
+            run.names.append(tuple(columns.get(n) or "" for n in _NAME_FIELDS))
+        noted = {"id": change.entity_id}
+        patient = columns.get("patient_id")
+        if type(patient) is str:
+            noted["patient_id"] = uuid.UUID(hex=patient)
+        run.inserts.add_stored(spec.model.__table__, columns, noted)
+        run.rows[(spec.kind, change.entity_id)] = PENDING
+        run.known.setdefault(spec.kind, set()).add(columns["id"])
+        return True
 
     def _require_targets(
         self, session: Session, spec: RecordSpec[Any], plain: Mapping[str, Any], run: _Run
@@ -1070,6 +1159,16 @@ def _taker(found: FieldSpec) -> Callable[[Any], Any]:
     return found.take
 
 
+@dataclass(frozen=True)
+class _StoredForms:
+    """How a kind's values reach their stored form on one dialect (stored_values.py)."""
+
+    takers: dict[str, StoredTaker]  # per field that is not keyed: its synced value
+    keyed: dict[str, Callable[[Any], Any]]  # per keyed field: its answers (a dict)
+    stamps: Callable[[Sequence[str], str], Any]  # field_hlcs: the fields, their one stamp
+    stamp_map: Callable[[Any], Any]  # field_hlcs: a stamp per field
+
+
 class _Kind:
     """What applying a change of one kind needs from its spec, worked out once: a page is
     tens of thousands of changes of a few kinds."""
@@ -1082,6 +1181,7 @@ class _Kind:
             f.name: _taker(f) for f in spec.fields if not f.keyed
         }
         self.keyed = tuple(f.name for f in spec.fields if f.keyed)
+        self._stored: dict[str, _StoredForms] = {}
         # The fields that point at another record: (field, the table of the record; each
         # points at a record's id).
         self.references: tuple[tuple[str, str], ...] = tuple(
@@ -1099,6 +1199,26 @@ class _Kind:
             and not f.keyed
             and _column_default(spec, f.name) is None
         )
+
+    def stored_for(self, dialect: Dialect) -> _StoredForms:
+        found = self._stored.get(dialect.name)
+        if found is None:
+            columns = self.spec.model.__table__.c
+
+            def processor(name: str) -> Callable[[Any], Any]:
+                return columns[name].type._cached_bind_processor(dialect) or _keep
+
+            found = self._stored[dialect.name] = _StoredForms(
+                takers={
+                    f.name: stored_taker(f, columns[f.name], dialect)
+                    for f in self.spec.fields
+                    if not f.keyed
+                },
+                keyed={name: processor(name) for name in self.keyed},
+                stamps=one_stamp_taker(columns["field_hlcs"], dialect),
+                stamp_map=processor("field_hlcs"),
+            )
+        return found
 
     def taker_for(self, key: str) -> Callable[[Any], Any] | None:
         found = self.spec.field_for_key(key)

@@ -6,6 +6,8 @@ part-way must resume and end the same."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +22,10 @@ from desktop.app.remote import RemoteApi
 from desktop.core import ClinicCore
 from desktop.errors import SyncFailed
 from desktop.paths import DataPaths
+from desktop.services import results as ressvc
 from desktop.services import sync_state
-from desktop.store.models import Patient
+from desktop.store.models import FacilityKind, Patient
+from forms.examples import answers_for
 from sync.client.client import HqClient
 from tests.conftest import CLINIC, PASSWORD
 from tests.hqserver import HqServer
@@ -52,10 +56,13 @@ def _person(given: str, family: str, **extra: Any) -> PatientInput:
 
 def _clinic_with_history(laptops: Laptops) -> ClinicCore:
     """Two laptops' week: registrations, edits of records from other pages, a removal, the
-    same person edited on both (a losing value kept), pushed to HQ in that order."""
+    same person edited on both (a losing value kept), pushed to HQ in that order; and a
+    record of the other kinds a pull carries most of (ids, instants, dates, times, enums,
+    flags, numbers, JSON and a form's answers among their fields)."""
     a = laptops.new("a")
     b = laptops.new("b")
     ids = [register(a, f"Wanjiru{n:02d}", "Kamau", phone=f"07123450{n:02d}") for n in range(12)]
+    _visit_records(a, ids[1])
     twice = PatientInput(
         given_name="Zawadi", family_name="Kamau", birth_date="1990-02-03", phone="0712999000"
     )
@@ -72,6 +79,30 @@ def _clinic_with_history(laptops: Laptops) -> ClinicCore:
     a.patients.edit(ids[7], _person("Wanjiru07", "Otieno", phone="0712345007"))
     a.sync.sync_now()
     return a
+
+
+def _visit_records(core: ClinicCore, patient: uuid.UUID) -> None:
+    """A provider with working hours, a booking, a signed consent, a result received."""
+    week = {day: [(dt.time(8), dt.time(17))] for day in range(7)}
+    core.admin.add_provider("Dr. Otieno", hours=week)
+    core.admin.add_appointment_type("Consultation", 30)
+    choices = core.schedule.booking_choices()
+    core.schedule.book(
+        patient_id=patient,
+        provider_id=choices.providers[0].provider_id,
+        type_id=choices.types[0].type_id,
+        starts_at=dt.datetime.combine(core.today() + dt.timedelta(days=1), dt.time(10, 30)),
+    )
+    consent = core.forms.library().get("consent_treatment")
+    form = core.forms.start(patient, "consent_treatment").value.record_id
+    core.forms.complete(form, answers_for(consent), lang="en")
+    lab = core.referrals.add_facility("Kisumu County Lab", FacilityKind.LAB).value
+    ordered = core.results.order(patient, "Full blood count", facility_id=lab.facility_id).value
+    core.results.record_received(
+        ordered.line.result_id,
+        text="Mild anaemia.",
+        measurements=[ressvc.parse_measurement("Haemoglobin=9.1 g/dL low (12-16)")],
+    )
 
 
 def _dump(core: ClinicCore) -> dict[str, list[str]]:
@@ -138,16 +169,29 @@ def test_a_new_laptop_pulled_page_by_page_ends_identical_to_one_applied_change_b
         passes.append(savepoints)
         real_pass(self, *args, savepoints=savepoints)
 
+    stored: set[str] = set()  # the kinds created in their stored form (stored_values.py)
+    real_create = RemoteApi._create_stored
+
+    def create_stored(self: RemoteApi, session: Any, spec: Any, *args: Any) -> bool:
+        took = real_create(self, session, spec, *args)
+        if took:
+            stored.add(spec.kind)
+        return took
+
     with monkeypatch.context() as patched:
         patched.setattr(RemoteApi, "_pass", watched)
+        patched.setattr(RemoteApi, "_create_stored", create_stored)
         bulk = _new_laptop(hq_sqlite, tmp_path / "bulk")
     assert passes and True not in passes  # every page in bulk, none retried change by change
+    visits = {"appointments", "form_records", "results", "working_hours", "facilities"}
+    assert {"patients", *visits} <= stored
     with monkeypatch.context() as patched:
         _change_by_change(patched)
         single = _new_laptop(hq_sqlite, tmp_path / "single")
     try:
         dumped = _dump(bulk)
         assert dumped["patients"] and dumped["name_terms"] and dumped["needs_attention"]
+        assert all(dumped[kind] for kind in visits)
         assert dumped == _dump(single)
         assert _searches(bulk) == _searches(single)
         assert all(_searches(bulk)[:2])
