@@ -516,7 +516,7 @@ class RemoteApi:
         if not isinstance(change.patch, Mapping):
             return False
         kind = _kind(spec)
-        stored = kind.stored_for(session.connection().dialect)
+        stored = kind.stored_for(session.get_bind().dialect)
         takers = stored.takers
         own_text = change.hlc
         own = _stamp(own_text)
