@@ -621,3 +621,27 @@ def test_a_number_too_large_to_keep_is_refused_and_the_page_applied(
 def _pk_of(session: Session, record_id: uuid.UUID) -> int:
     found = session.scalar(select(FormRecord.pk).where(FormRecord.id == record_id))
     return int(found) if found is not None else -1
+
+
+@pytest.mark.parametrize("judge", [True, False], ids=["judged", "stored form"])
+def test_a_field_this_outpost_does_not_know_is_passed_over_whatever_its_stamp(
+    pair: tuple[ClinicCore, ClinicCore], judge: bool
+) -> None:
+    """A newer Outpost's field is ignored, on the general path and on the stored-form one
+    (judge=False): even with a stamp this one cannot read, it is never read."""
+    a, b = pair
+    pid = new_patient(a, given_name="Neema")
+    (change,) = [c for c in a.remote.pending_outbox() if c.entity_id == pid]
+    newer = replace(
+        change,
+        patch={
+            "next_visit_channel": {"v": "sms", "hlc": "not a stamp"},
+            **change.patch,
+            "favourite_colour": {"v": "blue"},
+        },
+    )
+    report = b.remote.apply([newer], judge=judge).value
+    assert report.applied == (newer.change_id,) and not report.refused
+    found = read(b, lambda s: s.scalar(select(Patient).where(Patient.id == pid)))
+    assert found is not None and found.given_name == "Neema"
+    assert set(found.field_hlcs) == set(change.patch)

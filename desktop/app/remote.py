@@ -382,12 +382,7 @@ class RemoteApi:
         if run.stored and new_here and self._create_stored(session, spec, change, run):
             return
         values, stamps, bases, top = self._decode(spec, change)
-        try:
-            self._core.store.clock.observe(top)
-        except ClockDriftError as exc:
-            raise _Refused(str(exc)) from None
-        if run.top is None or top > run.top:
-            run.top = top
+        self._observe(top, run)
         model: Any = spec.model
         if run.fast and key in run.rows:
             row = run.rows[key]
@@ -402,6 +397,15 @@ class RemoteApi:
             self._create(session, spec, change, values, stamps, top, run)
         else:
             self._merge(session, spec, change, row, values, stamps, bases, run)
+
+    def _observe(self, top: Stamp, run: _Run) -> None:
+        """The clock moves past a change's newest stamp (refused when far in the future)."""
+        try:
+            self._core.store.clock.observe(top)
+        except ClockDriftError as exc:
+            raise _Refused(str(exc)) from None
+        if run.top is None or top > run.top:
+            run.top = top
 
     def _decode(
         self, spec: RecordSpec[Any], change: RemoteChange
@@ -528,17 +532,22 @@ class RemoteApi:
         for key, entry in change.patch.items():
             if type(entry) is not dict or "v" not in entry:
                 return False
+            take = takers.get(key)
+            if take is None and (
+                type(key) is not str
+                or "." not in key
+                or key.partition(".")[0] not in answers
+                or kind.taker_for(key) is None
+            ):
+                return False  # a field unknown here: `_decode` says so and passes it over
             if len(entry) != 1:
                 raw = entry.get("hlc")
                 if len(entry) != 2 or raw is None:
                     return False
                 if raw != own_text:
                     others[key] = _stamp(raw)
-            take = takers.get(key)
             if take is None:
-                name, dot, answer = key.partition(".")
-                if not dot or name not in answers or kind.taker_for(key) is None:
-                    return False
+                name, _dot, answer = key.partition(".")
                 if entry["v"] is not None:
                     answers[name][answer] = entry["v"]
             elif key not in _OWN_IDS:
@@ -550,12 +559,7 @@ class RemoteApi:
         top = max(others.values()) if others else own
         if len(others) < len(change.patch) and own > top:
             top = own
-        try:
-            self._core.store.clock.observe(top)
-        except ClockDriftError as exc:
-            raise _Refused(str(exc)) from None
-        if run.top is None or top > run.top:
-            run.top = top
+        self._observe(top, run)
         if any(name not in columns for name in kind.needed):
             raise _Park("its record has not arrived yet")
         for name, target in kind.references:
